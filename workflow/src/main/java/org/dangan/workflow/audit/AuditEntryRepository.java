@@ -1,0 +1,29 @@
+package org.dangan.workflow.audit;
+
+import java.util.Collection;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Append-only: no update or delete method exists on purpose. */
+interface AuditEntryRepository extends Repository<AuditEntry, Long> {
+
+    AuditEntry save(AuditEntry entry);
+
+    @Query("""
+            select e from AuditEntry e
+            where (e.institutionId in :scope or (e.institutionId is null and :includeUnscoped = true))
+              and (:subjectType is null or e.subjectType = :subjectType)
+              and (:subjectId is null or e.subjectId = :subjectId)
+              and (:username is null or e.username = :username)
+              and (:action is null or e.action = :action)
+            order by e.id desc""")
+    Page<AuditEntry> search(Collection<Long> scope, boolean includeUnscoped, String subjectType, String subjectId,
+                            String username, AuditAction action, Pageable pageable);
+
+    java.util.List<AuditEntry> findBySubjectTypeAndSubjectIdOrderByIdDesc(String subjectType, String subjectId,
+                                                                          Pageable pageable);
+
+    long count();
+}

@@ -1,0 +1,79 @@
+package org.dangan.workflow.audit;
+
+import java.time.Clock;
+import java.util.Set;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the audit log. Entries about a read are written in the reader's transaction,
+ * so a read that fails leaves no entry and an entry is never lost for a read that happened.
+ */
+@Service
+public class AuditLog {
+
+    private final AuditEntryRepository repository;
+    private final Institutions institutions;
+    private final Clock clock;
+
+    AuditLog(AuditEntryRepository repository, Institutions institutions, Clock clock) {
+        this.repository = repository;
+        this.institutions = institutions;
+        this.clock = clock;
+    }
+
+    /** Records an action of the current user about a subject; {@code detail} must hold no personal data. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(AuditAction action, String subjectType, String subjectId, Long institutionId, String detail) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String username = auth == null ? "system" : auth.getName();
+        repository.save(new AuditEntry(clock.instant(), username, action, subjectType, subjectId, institutionId, detail));
+    }
+
+    /** For events with no logged-in user yet (a failed login): written in a transaction of its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFor(String username, AuditAction action, Long institutionId, String detail) {
+        repository.save(new AuditEntry(clock.instant(), username, action, "USER", username, institutionId, detail));
+    }
+
+    /** Audit entries within the auditor's institution subtree, newest first. */
+    @Transactional
+    public Page<AuditEntry> search(AuditQuery query, int page, int size) {
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.AUDITOR) && !user.is(Role.ADMIN)) {
+            throw new AccessDeniedException("the audit log is for auditors");
+        }
+        InstitutionScope scope = institutions.currentScope();
+        Set<Long> ids = scope.ids().isEmpty() ? Set.of(-1L) : scope.ids();
+        // entries without an institution (unknown user's failed login) belong to the top of the tree
+        boolean unscoped = scope.root().getParentId() == null || user.is(Role.ADMIN);
+        Page<AuditEntry> result = repository.search(ids, unscoped, query.subjectType(), query.subjectId(),
+                query.username(), query.action(), PageRequest.of(page, Math.min(Math.max(size, 1), 500)));
+        record(AuditAction.AUDIT_READ, query.subjectType(), query.subjectId(), user.institutionId(),
+                "page " + page + ", " + result.getNumberOfElements() + " entries");
+        return result;
+    }
+
+    /** The trail of one subject; the caller has checked that the reader may see the subject. */
+    @Transactional(readOnly = true)
+    public java.util.List<AuditEntry> trailOf(String subjectType, String subjectId, int max) {
+        return repository.findBySubjectTypeAndSubjectIdOrderByIdDesc(subjectType, subjectId, PageRequest.of(0, max));
+    }
+
+    public record AuditQuery(String subjectType, String subjectId, String username, AuditAction action) {
+        public static AuditQuery all() {
+            return new AuditQuery(null, null, null, null);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.dangan.workflow.institution;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface InstitutionRepository extends JpaRepository<Institution, Long> {
+
+    Optional<Institution> findByCode(String code);
+
+    @Query("select i from Institution i where i.path like concat(:path, '%') order by i.code")
+    List<Institution> findSubtree(String path);
+}

@@ -1,0 +1,5 @@
+package org.dangan.workflow.institution;
+
+public enum InstitutionStatus {
+    ACTIVE, MERGED, CLOSED
+}

@@ -1,0 +1,73 @@
+package org.dangan.workflow.institution;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dangan.workflow.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The institution tree and each user's view of it. */
+@Service
+@Transactional(readOnly = true)
+public class Institutions {
+
+    private final InstitutionRepository repository;
+
+    Institutions(InstitutionRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional
+    public Institution register(String code, String name, InstitutionType type, Long parentId) {
+        Institution parent = parentId == null ? null : require(parentId);
+        if (repository.findByCode(code).isPresent()) {
+            throw new IllegalArgumentException("institution code already registered: " + code);
+        }
+        Institution institution = repository.saveAndFlush(new Institution(code, name, type, parent));
+        institution.placeUnder(parent);
+        return institution;
+    }
+
+    public Institution require(Long id) {
+        return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no institution with id " + id));
+    }
+
+    public Optional<Institution> byCode(String code) {
+        return repository.findByCode(code);
+    }
+
+    public List<Institution> all() {
+        return repository.findAll(org.springframework.data.domain.Sort.by("code"));
+    }
+
+    public InstitutionScope scopeOf(Long institutionId) {
+        Institution root = require(institutionId);
+        List<Institution> subtree = repository.findSubtree(root.getPath());
+        Set<Long> ids = new HashSet<>();
+        subtree.forEach(i -> ids.add(i.getId()));
+        return new InstitutionScope(root, ids, subtree);
+    }
+
+    /** The scope of whoever is logged in; a user whose institution has retired sees nothing. */
+    public InstitutionScope currentScope() {
+        InstitutionScope scope = scopeOf(CurrentUser.require().institutionId());
+        if (scope.root().getStatus() != InstitutionStatus.ACTIVE) {
+            return new InstitutionScope(scope.root(), Set.of(), List.of());
+        }
+        return scope;
+    }
+
+    /**
+     * The institution that manages a record number: the one in scope with the longest code that
+     * prefixes it (village 12, township 9, county 6 digits).
+     */
+    public Optional<Institution> managerOf(String recordNumber, InstitutionScope scope) {
+        return scope.institutions().stream()
+                .filter(i -> i.getType().primaryCare() || i.getType() == InstitutionType.COUNTY_BUREAU)
+                .filter(i -> recordNumber.startsWith(i.getCode()))
+                .max(Comparator.comparingInt(i -> i.getCode().length()));
+    }
+}

@@ -1,0 +1,66 @@
+package org.dangan.workflow.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** 档案盒: holds paper files on a shelf or in a cabinet. */
+@Entity
+@Table(name = "box")
+public class Box {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 12)
+    private String barcode;
+
+    @Column(nullable = false)
+    private int capacity;
+
+    @Column(name = "location_id", nullable = false)
+    private Long locationId;
+
+    @Column(name = "institution_id", nullable = false)
+    private Long institutionId;
+
+    protected Box() {
+    }
+
+    public Box(BoxBarcode barcode, int capacity, StorageLocation location) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("box capacity must be positive: " + capacity);
+        }
+        if (!location.holdsBoxes()) {
+            throw new IllegalArgumentException("boxes stand on a shelf or in a cabinet, not in a " + location.getType());
+        }
+        this.barcode = barcode.value();
+        this.capacity = capacity;
+        this.locationId = location.getId();
+        this.institutionId = location.getInstitutionId();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public BoxBarcode getBarcode() {
+        return new BoxBarcode(barcode);
+    }
+
+    public int getCapacity() {
+        return capacity;
+    }
+
+    public Long getLocationId() {
+        return locationId;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
+    }
+}

@@ -1,0 +1,13 @@
+package org.dangan.workflow.registry;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BoxRepository extends JpaRepository<Box, Long> {
+
+    Optional<Box> findByBarcode(String barcode);
+
+    List<Box> findByInstitutionIdInOrderByBarcode(Collection<Long> institutionIds);
+}

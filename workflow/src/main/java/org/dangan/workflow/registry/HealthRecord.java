@@ -1,0 +1,158 @@
+package org.dangan.workflow.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * 居民健康档案. The ID number is stored whole: records come from county systems that hold
+ * numbers with wrong check digits, and finding those is the verification campaign's job, not
+ * the registry's. Imports validate; legacy rows may not.
+ */
+@Entity
+@Table(name = "health_record")
+public class HealthRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "record_number", nullable = false, unique = true, length = 17)
+    private String recordNumber;
+
+    @Column(nullable = false, length = 50)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8)
+    private Gender gender;
+
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
+
+    @Column(name = "id_number", length = 18)
+    private String idNumber;
+
+    @Column(length = 20)
+    private String phone;
+
+    @Column(length = 200)
+    private String address;
+
+    @Column(name = "key_populations", nullable = false, length = 200)
+    private String keyPopulations = "";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RecordStatus status = RecordStatus.ACTIVE;
+
+    @Column(name = "institution_id", nullable = false)
+    private Long institutionId;
+
+    @Column(name = "last_service_date")
+    private LocalDate lastServiceDate;
+
+    @Version
+    private long version;
+
+    protected HealthRecord() {
+    }
+
+    public HealthRecord(RecordNumber recordNumber, String name, Gender gender, LocalDate birthDate, String idNumber,
+                        Long institutionId) {
+        this.recordNumber = recordNumber.value();
+        this.name = name;
+        this.gender = gender;
+        this.birthDate = birthDate;
+        this.idNumber = idNumber;
+        this.institutionId = institutionId;
+    }
+
+    public HealthRecord contact(String phone, String address) {
+        this.phone = phone;
+        this.address = address;
+        return this;
+    }
+
+    public HealthRecord tagged(Set<KeyPopulation> tags) {
+        this.keyPopulations = KeyPopulation.toColumn(tags);
+        return this;
+    }
+
+    public HealthRecord servedOn(LocalDate date) {
+        this.lastServiceDate = date;
+        return this;
+    }
+
+    /** Only an active record changes status; the electronic record stays primary once paper retires. */
+    public void markStatus(RecordStatus newStatus) {
+        if (status != RecordStatus.ACTIVE) {
+            throw new IllegalStateException("record " + recordNumber + " is " + status + " and cannot become " + newStatus);
+        }
+        if (newStatus == RecordStatus.ACTIVE) {
+            throw new IllegalStateException("record " + recordNumber + " is already ACTIVE");
+        }
+        this.status = newStatus;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecordNumber() {
+        return recordNumber;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Gender getGender() {
+        return gender;
+    }
+
+    public LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    /** The whole number: callers decide whether the viewer may see it, and audit when they do. */
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public String getMaskedIdNumber() {
+        return ResidentId.mask(idNumber);
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public Set<KeyPopulation> getKeyPopulations() {
+        return KeyPopulation.fromColumn(keyPopulations);
+    }
+
+    public RecordStatus getStatus() {
+        return status;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
+    }
+
+    public LocalDate getLastServiceDate() {
+        return lastServiceDate;
+    }
+}

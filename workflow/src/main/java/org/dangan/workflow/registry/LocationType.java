@@ -1,0 +1,10 @@
+package org.dangan.workflow.registry;
+
+/** The levels of a storage location, outermost first. */
+public enum LocationType {
+    SITE, ROOM, CABINET, SHELF;
+
+    boolean mayContain(LocationType inner) {
+        return inner.ordinal() == ordinal() + 1 || (this == ROOM && inner == SHELF);
+    }
+}

@@ -1,0 +1,30 @@
+package org.dangan.workflow.registry;
+
+/**
+ * Filters of the record list. {@code q} is a record-number prefix, a whole ID number, or the
+ * start of a name; {@code institution} an institution code whose subtree is searched.
+ */
+public record RecordQuery(String q, String institution, RecordStatus status, KeyPopulation keyPopulation) {
+
+    public static RecordQuery all() {
+        return new RecordQuery(null, null, null, null);
+    }
+
+    public String describe() {
+        // for the audit log: no names or ID numbers, only which filters were used
+        StringBuilder s = new StringBuilder();
+        if (q != null && !q.isBlank()) {
+            s.append(q.strip().matches("\\d{1,17}") ? "q=record-number-prefix " : "q=text ");
+        }
+        if (institution != null && !institution.isBlank()) {
+            s.append("institution=").append(institution).append(' ');
+        }
+        if (status != null) {
+            s.append("status=").append(status).append(' ');
+        }
+        if (keyPopulation != null) {
+            s.append("keyPopulation=").append(keyPopulation).append(' ');
+        }
+        return s.toString().strip();
+    }
+}

@@ -1,0 +1,163 @@
+package org.dangan.workflow.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditEntry;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Permission;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the registry. Every query carries the reader's institution scope in its WHERE clause,
+ * and every read of personal data leaves an audit entry.
+ */
+@Service
+@Transactional
+public class Records {
+
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final HealthRecordRepository records;
+    private final PaperFileRepository paperFiles;
+    private final BoxRepository boxes;
+    private final Institutions institutions;
+    private final AuditLog auditLog;
+
+    Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
+            BoxRepository boxes, Institutions institutions, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.paperFiles = paperFiles;
+        this.boxes = boxes;
+        this.institutions = institutions;
+        this.auditLog = auditLog;
+    }
+
+    public Page<RecordSummary> list(RecordQuery query, int page, int size) {
+        InstitutionScope scope = institutions.currentScope();
+        Set<Long> ids = scope.ids();
+        if (query.institution() != null && !query.institution().isBlank()) {
+            ids = scope.narrowTo(institutions.byCode(query.institution().strip()).orElse(null));
+            if (institutions.byCode(query.institution().strip()).isEmpty()) {
+                ids = Set.of();
+            }
+        }
+        if (ids.isEmpty()) {
+            return new Page<>(0, List.of());
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids);
+        String where = where(query, params);
+        long total = jdbc.queryForObject("select count(*) from health_record r where " + where, params, Long.class);
+        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        params.addValue("limit", pageSize).addValue("offset", (long) Math.max(page, 0) * pageSize);
+        Map<Long, Institution> byId = scope.institutions().stream()
+                .collect(Collectors.toMap(Institution::getId, Function.identity()));
+        List<RecordSummary> items = jdbc.query("""
+                select r.record_number, r.name, r.gender, r.birth_date, r.id_number, r.status, r.institution_id,
+                       r.key_populations, r.last_service_date
+                from health_record r where %s
+                order by r.record_number limit :limit offset :offset""".formatted(where), params,
+                (rs, n) -> summary(rs, byId));
+        auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, scope.root().getId(),
+                (query.describe() + " page=" + page + " rows=" + items.size()).strip());
+        return new Page<>(total, items);
+    }
+
+    public RecordDetail read(String recordNumber) {
+        HealthRecord record = inScope(recordNumber);
+        Institution institution = institutions.require(record.getInstitutionId());
+        List<RecordDetail.PaperFileView> files = new ArrayList<>();
+        for (PaperFile f : paperFiles.findByRecordIdOrderByFileNumber(record.getId())) {
+            String barcode = f.getBoxId() == null ? null
+                    : boxes.findById(f.getBoxId()).map(b -> b.getBarcode().value()).orElse(null);
+            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), f.getContents(),
+                    f.getState(), barcode));
+        }
+        auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
+        return new RecordDetail(record.getRecordNumber(), record.getName(), record.getGender(), record.getBirthDate(),
+                record.getMaskedIdNumber(), record.getPhone(), record.getAddress(), record.getKeyPopulations(),
+                record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), files);
+    }
+
+    /** The whole ID number, for users granted to see it; every reveal is audited. */
+    public String revealIdNumber(String recordNumber) {
+        if (!CurrentUser.require().has(Permission.FULL_ID_NUMBER)) {
+            throw new AccessDeniedException("not permitted to see whole ID numbers");
+        }
+        HealthRecord record = inScope(recordNumber);
+        auditLog.record(AuditAction.RECORD_ID_REVEALED, "RECORD", record.getRecordNumber(),
+                record.getInstitutionId(), null);
+        return record.getIdNumber();
+    }
+
+    /** Who did what with this record, newest first. */
+    public List<AuditEntry> trail(String recordNumber) {
+        HealthRecord record = inScope(recordNumber);
+        return auditLog.trailOf("RECORD", record.getRecordNumber(), 200);
+    }
+
+    private HealthRecord inScope(String recordNumber) {
+        String number = recordNumber == null ? "" : recordNumber.strip();
+        HealthRecord record = records.findByRecordNumber(number).orElseThrow(() -> new RecordNotFoundException(number));
+        if (!institutions.currentScope().includes(record.getInstitutionId())) {
+            throw new RecordNotFoundException(number);
+        }
+        return record;
+    }
+
+    private static String where(RecordQuery query, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder("r.institution_id in (:ids)");
+        String q = query.q() == null ? "" : query.q().strip();
+        if (q.matches("\\d{1,17}")) {
+            where.append(" and r.record_number like :prefix");
+            params.addValue("prefix", q + "%");
+        } else if (q.matches("\\d{17}[\\dXx]")) {
+            where.append(" and r.id_number = :idNumber");
+            params.addValue("idNumber", q.toUpperCase(java.util.Locale.ROOT));
+        } else if (!q.isEmpty()) {
+            where.append(" and r.name like :name");
+            params.addValue("name", q.replace("%", "").replace("_", "") + "%");
+        }
+        if (query.status() != null) {
+            where.append(" and r.status = :status");
+            params.addValue("status", query.status().name());
+        }
+        if (query.keyPopulation() != null) {
+            where.append(" and r.key_populations like :tag");
+            params.addValue("tag", "%" + query.keyPopulation().name() + "%");
+        }
+        return where.toString();
+    }
+
+    private static RecordSummary summary(ResultSet rs, Map<Long, Institution> byId) throws SQLException {
+        Institution institution = byId.get(rs.getLong("institution_id"));
+        String gender = rs.getString("gender");
+        return new RecordSummary(rs.getString("record_number"), rs.getString("name"),
+                gender == null ? null : Gender.valueOf(gender), date(rs, "birth_date"),
+                ResidentId.mask(rs.getString("id_number")), RecordStatus.valueOf(rs.getString("status")),
+                institution == null ? null : institution.getCode(), institution == null ? null : institution.getName(),
+                KeyPopulation.fromColumn(rs.getString("key_populations")), date(rs, "last_service_date"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

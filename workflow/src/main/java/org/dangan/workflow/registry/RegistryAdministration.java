@@ -1,0 +1,63 @@
+package org.dangan.workflow.registry;
+
+import org.dangan.workflow.institution.Institutions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes to the registry on behalf of the system (demo data, fixtures, later the import of a
+ * handover bag). User-facing changes go through services that check scope.
+ */
+@Service
+@Transactional
+public class RegistryAdministration {
+
+    private final HealthRecordRepository records;
+    private final PaperFileRepository paperFiles;
+    private final StorageLocationRepository locations;
+    private final BoxRepository boxes;
+    private final Institutions institutions;
+
+    RegistryAdministration(HealthRecordRepository records, PaperFileRepository paperFiles,
+                           StorageLocationRepository locations, BoxRepository boxes, Institutions institutions) {
+        this.institutions = institutions;
+        this.records = records;
+        this.paperFiles = paperFiles;
+        this.locations = locations;
+        this.boxes = boxes;
+    }
+
+    public HealthRecord register(HealthRecord record) {
+        return records.save(record);
+    }
+
+    public PaperFile register(PaperFile file) {
+        return paperFiles.save(file);
+    }
+
+    public StorageLocation register(StorageLocation location) {
+        return locations.save(location);
+    }
+
+    public Box register(Box box) {
+        return boxes.save(box);
+    }
+
+    public PaperFile store(String fileNumber, BoxBarcode barcode) {
+        PaperFile file = paperFiles.findByFileNumber(fileNumber)
+                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
+        Box box = boxes.findByBarcode(barcode.value())
+                .orElseThrow(() -> new IllegalArgumentException("no box " + barcode));
+        HealthRecord record = records.findById(file.getRecordId()).orElseThrow();
+        // a village clinic keeps no rooms: its files may sit in the boxes of the township above it
+        if (!institutions.require(box.getInstitutionId()).contains(institutions.require(record.getInstitutionId()))) {
+            throw new IllegalArgumentException("box " + barcode + " belongs to another institution than file " + fileNumber);
+        }
+        file.storeIn(box.getId());
+        return file;
+    }
+
+    public long countRecords() {
+        return records.count();
+    }
+}

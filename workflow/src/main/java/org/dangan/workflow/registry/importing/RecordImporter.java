@@ -1,0 +1,355 @@
+package org.dangan.workflow.registry.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.RecordStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports records (and their paper files) from a county export. One transaction for the whole
+ * file: in {@link ImportMode#REJECT_FILE} any rejection rolls everything back; in
+ * {@link ImportMode#VALID_ROWS} the valid rows land together. A record number already in the
+ * registry is refused, so importing the same file twice creates no duplicates.
+ */
+@Service
+public class RecordImporter {
+
+    /** Rejections kept for the report; the count of rejected rows is always complete. */
+    public static final int MAX_REPORTED = 10_000;
+    private static final int CHUNK = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RecordImporter.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Institutions institutions;
+    private final AuditLog auditLog;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    RecordImporter(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                   Institutions institutions, AuditLog auditLog, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.institutions = institutions;
+        this.auditLog = auditLog;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * @param encoding "UTF-8", "GBK" or null/"auto" to detect; ignored for xlsx
+     * @throws ImportFailedException when the file as a whole cannot be read; nothing is written then
+     */
+    public ImportResult importFile(Path file, String filename, String encoding, ImportMode mode, Locale locale,
+                                   ImportProgress progress) {
+        InstitutionScope scope = institutions.currentScope();
+        String sha256 = sha256(file);
+        boolean xlsx = isXlsx(file, filename);
+        Charset charset = xlsx ? null : charset(file, encoding);
+        try {
+            ImportResult result = transactions.execute(status -> {
+                Run run = new Run(scope, mode, locale, progress);
+                try (TabularSource source = xlsx ? new XlsxSource(file) : new CsvSource(file, charset)) {
+                    run.readAll(source);
+                } catch (IOException e) {
+                    throw new ImportFailedException("import.file.unreadable", e.getMessage());
+                }
+                boolean write = mode == ImportMode.VALID_ROWS || run.rejectedRows == 0;
+                if (!write) {
+                    status.setRollbackOnly();
+                }
+                return new ImportResult(write ? run.accepted : 0, run.report, run.rejectedRows, run.rows,
+                        xlsx ? "xlsx" : displayName(charset), mode, write && run.accepted > 0, sha256);
+            });
+            auditLog.record(AuditAction.IMPORT, "FILE", sha256.substring(0, 16), scope.root().getId(),
+                    "mode=%s rows=%d accepted=%d rejectedRows=%d".formatted(mode, result.rows(), result.accepted(),
+                            result.rejectedRows()));
+            LOG.info("import {} by {}: {} rows, {} accepted, {} rejected", sha256.substring(0, 12),
+                    scope.root().getCode(), result.rows(), result.accepted(), result.rejectedRows());
+            return result;
+        } catch (ImportFailedException e) {
+            auditLog.record(AuditAction.IMPORT_REJECTED, "FILE", sha256.substring(0, 16), scope.root().getId(), e.key());
+            throw e;
+        }
+    }
+
+    public String message(ImportFailedException e, Locale locale) {
+        return messages.getMessage(e.key(), e.args(), e.key(), locale);
+    }
+
+    private final class Run {
+        final InstitutionScope scope;
+        final ImportMode mode;
+        final Locale locale;
+        final ImportProgress progress;
+        final List<Rejection> report = new ArrayList<>();
+        final Map<String, Long> firstLineOfNumber = new HashMap<>();
+        final Map<String, Long> firstLineOfFile = new HashMap<>();
+        final List<ValidRow> pending = new ArrayList<>(CHUNK);
+        final LocalDate today = LocalDate.now(clock);
+        RowValidator validator;
+        long rows;
+        long accepted;
+        long rejectedRows;
+
+        Run(InstitutionScope scope, ImportMode mode, Locale locale, ImportProgress progress) {
+            this.scope = scope;
+            this.mode = mode;
+            this.locale = locale;
+            this.progress = progress;
+        }
+
+        void readAll(TabularSource source) throws IOException {
+            TabularSource.Row header = source.next();
+            while (header != null && header.blank()) {
+                header = source.next();
+            }
+            if (header == null) {
+                throw new ImportFailedException("import.file.empty");
+            }
+            validator = new RowValidator(columns(header.values()), header.values(),
+                    number -> institutions.managerOf(number, scope), today);
+            for (TabularSource.Row row = source.next(); row != null; row = source.next()) {
+                if (row.blank()) {
+                    continue;
+                }
+                rows++;
+                ValidRow[] valid = new ValidRow[1];
+                List<RowValidator.Problem> problems = validator.check(row, valid);
+                if (problems.isEmpty()) {
+                    problems = duplicateInFile(valid[0]);
+                }
+                if (problems.isEmpty()) {
+                    pending.add(valid[0]);
+                    if (pending.size() == CHUNK) {
+                        flush();
+                    }
+                } else {
+                    reject(row.line(), problems);
+                }
+                if (rows % CHUNK == 0) {
+                    progress.advanced(source.progress(), source.size(), rows);
+                }
+            }
+            flush();
+            if (rows == 0) {
+                throw new ImportFailedException("import.file.norows");
+            }
+            progress.advanced(source.size(), source.size(), rows);
+        }
+
+        private Map<ImportColumn, Integer> columns(List<String> headers) {
+            Map<ImportColumn, Integer> columns = new EnumMap<>(ImportColumn.class);
+            for (int i = 0; i < headers.size(); i++) {
+                int index = i;
+                ImportColumn.byHeader(headers.get(i)).ifPresent(c -> {
+                    if (columns.putIfAbsent(c, index) != null) {
+                        throw new ImportFailedException("import.header.duplicate", headers.get(index));
+                    }
+                });
+            }
+            List<String> missing = new ArrayList<>();
+            for (ImportColumn c : ImportColumn.values()) {
+                if (c.required() && !columns.containsKey(c)) {
+                    missing.add(c.chinese() + "/" + c.english());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new ImportFailedException("import.header.missing", String.join(", ", missing));
+            }
+            return columns;
+        }
+
+        private List<RowValidator.Problem> duplicateInFile(ValidRow row) {
+            Long earlier = firstLineOfNumber.putIfAbsent(row.recordNumber(), row.line());
+            if (earlier != null) {
+                return List.of(new RowValidator.Problem(ImportColumn.RECORD_NUMBER, row.recordNumber(),
+                        "import.duplicate.file", earlier));
+            }
+            if (row.fileNumber() != null) {
+                Long earlierFile = firstLineOfFile.putIfAbsent(row.fileNumber(), row.line());
+                if (earlierFile != null) {
+                    return List.of(new RowValidator.Problem(ImportColumn.FILE_NUMBER, row.fileNumber(),
+                            "import.duplicate.file", earlierFile));
+                }
+            }
+            return List.of();
+        }
+
+        private void reject(long line, List<RowValidator.Problem> problems) {
+            rejectedRows++;
+            for (RowValidator.Problem p : problems) {
+                if (report.size() < MAX_REPORTED) {
+                    String column = p.column() == null ? "" : validator.header(p.column());
+                    report.add(new Rejection(line, column, p.value(),
+                            messages.getMessage(p.key(), p.args(), p.key(), locale), p.key()));
+                }
+            }
+        }
+
+        /** Checks the chunk against the registry, then writes what is new. */
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Set<String> numbers = new HashSet<>();
+            Set<String> files = new HashSet<>();
+            pending.forEach(r -> {
+                numbers.add(r.recordNumber());
+                if (r.fileNumber() != null) {
+                    files.add(r.fileNumber());
+                }
+            });
+            Set<String> registered = new HashSet<>(jdbc.queryForList(
+                    "select record_number from health_record where record_number in (:n)",
+                    new MapSqlParameterSource("n", numbers), String.class));
+            Set<String> registeredFiles = files.isEmpty() ? Set.of() : new HashSet<>(jdbc.queryForList(
+                    "select file_number from paper_file where file_number in (:f)",
+                    new MapSqlParameterSource("f", files), String.class));
+            List<ValidRow> fresh = new ArrayList<>(pending.size());
+            for (ValidRow r : pending) {
+                if (registered.contains(r.recordNumber())) {
+                    reject(r.line(), List.of(new RowValidator.Problem(ImportColumn.RECORD_NUMBER, r.recordNumber(),
+                            "import.duplicate.registry")));
+                } else if (r.fileNumber() != null && registeredFiles.contains(r.fileNumber())) {
+                    reject(r.line(), List.of(new RowValidator.Problem(ImportColumn.FILE_NUMBER, r.fileNumber(),
+                            "import.duplicate.registry.file")));
+                } else {
+                    fresh.add(r);
+                }
+            }
+            pending.clear();
+            // once the file is going to be rejected, writing more rows is wasted work
+            if (fresh.isEmpty() || (mode == ImportMode.REJECT_FILE && rejectedRows > 0)) {
+                return;
+            }
+            write(fresh);
+            accepted += fresh.size();
+        }
+
+        private void write(List<ValidRow> fresh) {
+            SqlParameterSource[] recordRows = fresh.stream().map(r -> new MapSqlParameterSource()
+                    .addValue("number", r.recordNumber()).addValue("name", r.name())
+                    .addValue("gender", r.gender().name()).addValue("birth", Date.valueOf(r.birthDate()))
+                    .addValue("id", r.idNumber()).addValue("phone", r.phone()).addValue("address", r.address())
+                    .addValue("tags", KeyPopulation.toColumn(r.keyPopulations()))
+                    .addValue("status", RecordStatus.ACTIVE.name()).addValue("institution", r.institutionId())
+                    .addValue("service", r.lastServiceDate() == null ? null : Date.valueOf(r.lastServiceDate())))
+                    .toArray(SqlParameterSource[]::new);
+            jdbc.batchUpdate("""
+                    insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
+                        key_populations, status, institution_id, last_service_date, version)
+                    values (:number, :name, :gender, :birth, :id, :phone, :address, :tags, :status, :institution,
+                        :service, 0)""", recordRows);
+            List<ValidRow> withFiles = fresh.stream().filter(r -> r.fileNumber() != null).toList();
+            if (withFiles.isEmpty()) {
+                return;
+            }
+            jdbc.batchUpdate("""
+                    insert into paper_file (file_number, record_id, page_count, state, version)
+                    values (:file, (select id from health_record where record_number = :number), :pages, :state, 0)""",
+                    withFiles.stream().map(r -> new MapSqlParameterSource()
+                            .addValue("file", r.fileNumber()).addValue("number", r.recordNumber())
+                            .addValue("pages", r.contents().values().stream().mapToInt(Integer::intValue).sum())
+                            .addValue("state", PaperFileState.RECEIVED.name())).toArray(SqlParameterSource[]::new));
+            List<SqlParameterSource> contentRows = new ArrayList<>();
+            for (ValidRow r : withFiles) {
+                for (Map.Entry<DocumentType, Integer> e : r.contents().entrySet()) {
+                    contentRows.add(new MapSqlParameterSource().addValue("file", r.fileNumber())
+                            .addValue("type", e.getKey().name()).addValue("pages", e.getValue()));
+                }
+            }
+            jdbc.batchUpdate("""
+                    insert into paper_file_content (paper_file_id, document_type, pages)
+                    values ((select id from paper_file where file_number = :file), :type, :pages)""",
+                    contentRows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static Charset charset(Path file, String encoding) {
+        try {
+            Charset chosen = Encodings.named(encoding);
+            if (chosen == null) {
+                return Encodings.detect(file);
+            }
+            if (chosen.equals(StandardCharsets.UTF_8)) {
+                long bad = Encodings.firstInvalidUtf8Byte(file);
+                if (bad >= 0) {
+                    throw new ImportFailedException("import.encoding.notutf8", bad);
+                }
+            }
+            return chosen;
+        } catch (IOException e) {
+            throw new ImportFailedException("import.file.unreadable", e.getMessage());
+        }
+    }
+
+    private static boolean isXlsx(Path file, String filename) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xls")) {
+            throw new ImportFailedException("import.xls.unsupported");
+        }
+        if (name.endsWith(".xlsx")) {
+            return true;
+        }
+        if (!name.isEmpty() && !name.endsWith(".csv") && !name.endsWith(".txt")) {
+            throw new ImportFailedException("import.type.unsupported", filename);
+        }
+        return false;
+    }
+
+    private static String displayName(Charset charset) {
+        return charset.equals(Encodings.GBK) ? "GBK" : charset.name();
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            if (Files.size(file) == 0) {
+                throw new ImportFailedException("import.file.empty");
+            }
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // reading is hashing
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new ImportFailedException("import.file.unreadable", e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.dangan.workflow.registry.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import org.dangan.workflow.registry.importing.ImportFailedException;
+import org.dangan.workflow.registry.importing.ImportMode;
+import org.dangan.workflow.registry.importing.ImportProgress;
+import org.dangan.workflow.registry.importing.ImportResult;
+import org.dangan.workflow.registry.importing.ImportTemplate;
+import org.dangan.workflow.registry.importing.RecordImporter;
+import org.dangan.workflow.web.ApiError;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+
+    private final RecordImporter importer;
+
+    ImportController(RecordImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping(path = "/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> importRecords(@RequestParam("file") MultipartFile file,
+                                    @RequestParam(required = false) String encoding,
+                                    @RequestParam(defaultValue = "REJECT_FILE") ImportMode mode,
+                                    Locale locale) throws IOException {
+        Path copy = Files.createTempFile("dangan-import-", ".upload");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            ImportResult result = importer.importFile(copy, file.getOriginalFilename(), encoding, mode, locale,
+                    ImportProgress.NONE);
+            HttpStatus status = result.rejectedRows() > 0 && !result.written() && mode == ImportMode.REJECT_FILE
+                    ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK;
+            return ResponseEntity.status(status).body(Map.of(
+                    "accepted", result.accepted(), "rejected", result.rejected(),
+                    "rejectedRows", result.rejectedRows(), "rows", result.rows(), "encoding", result.encoding(),
+                    "mode", result.mode(), "written", result.written(), "sha256", result.sha256()));
+        } catch (ImportFailedException e) {
+            return ResponseEntity.badRequest().body(new ApiError(400, "Bad Request", importer.message(e, locale),
+                    Map.of("code", e.key())));
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    @GetMapping("/records/template.csv")
+    ResponseEntity<byte[]> template() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"records-template.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(ImportTemplate.csv());
+    }
+}

@@ -1,0 +1,50 @@
+package org.dangan.workflow.registry.web;
+
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.Page;
+import org.dangan.workflow.registry.RecordDetail;
+import org.dangan.workflow.registry.RecordNotFoundException;
+import org.dangan.workflow.registry.RecordQuery;
+import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.registry.RecordSummary;
+import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.web.ApiError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/records")
+class RecordController {
+
+    private final Records records;
+
+    RecordController(Records records) {
+        this.records = records;
+    }
+
+    @GetMapping
+    Page<RecordSummary> list(@RequestParam(required = false) String q,
+                             @RequestParam(required = false) String institution,
+                             @RequestParam(required = false) RecordStatus status,
+                             @RequestParam(required = false) KeyPopulation keyPopulation,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size) {
+        return records.list(new RecordQuery(q, institution, status, keyPopulation), page, size);
+    }
+
+    @GetMapping("/{recordNumber}")
+    RecordDetail read(@PathVariable String recordNumber) {
+        return records.read(recordNumber);
+    }
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    ResponseEntity<ApiError> notFound(RecordNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
+    }
+}

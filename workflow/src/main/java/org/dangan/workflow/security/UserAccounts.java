@@ -1,0 +1,72 @@
+package org.dangan.workflow.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts, login and the lockout after repeated failed logins. */
+@Service
+public class UserAccounts implements UserDetailsService {
+
+    private final UserAccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration lockout;
+
+    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock,
+                 @Value("${dangan.security.lockout.max-failures:5}") int maxFailures,
+                 @Value("${dangan.security.lockout.duration:PT15M}") Duration lockout) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.lockout = lockout;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = repository.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return new DanganUser(account, account.lockedAt(clock.instant()));
+    }
+
+    @Transactional
+    public UserAccount create(String username, String rawPassword, String displayName, Role role, Long institutionId,
+                              Set<Permission> permissions) {
+        if (repository.findByUsername(username).isPresent()) {
+            throw new IllegalArgumentException("user already exists: " + username);
+        }
+        return repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword), displayName, role,
+                institutionId, permissions));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserAccount> find(String username) {
+        return repository.findByUsername(username);
+    }
+
+    @EventListener
+    @Transactional
+    public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+        repository.findByUsername(event.getAuthentication().getName())
+                .ifPresent(a -> a.loginFailed(maxFailures, lockout, clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        repository.findByUsername(event.getAuthentication().getName()).ifPresent(UserAccount::loginSucceeded);
+    }
+}

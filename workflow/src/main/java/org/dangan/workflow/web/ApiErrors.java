@@ -1,0 +1,51 @@
+package org.dangan.workflow.web;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Errors of the REST API as JSON that names what was wrong; no stack traces, no personal data. */
+@RestControllerAdvice(basePackages = "org.dangan.workflow")
+class ApiErrors {
+
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e, Locale locale) {
+        return error(HttpStatus.FORBIDDEN, messages.getMessage("error.forbidden", null, locale));
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiError> badRequest(Exception e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ApiError> conflict(IllegalStateException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, Locale locale) {
+        String limit = e.getMaxUploadSize() > 0 ? DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB" : "?";
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("import.too.large", new Object[] {limit}, locale));
+    }
+
+    static ResponseEntity<ApiError> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(ApiError.of(status.value(), status.getReasonPhrase(), message));
+    }
+}

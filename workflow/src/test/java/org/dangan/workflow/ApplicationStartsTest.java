@@ -1,0 +1,27 @@
+package org.dangan.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest
+class ApplicationStartsTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void liquibase_creates_camunda_and_registry_tables_before_the_engine_starts() {
+        assertThat(engine.getManagementService().getTableCount()).containsKey("ACT_RU_TASK");
+        assertThat(jdbc.queryForObject("select count(*) from health_record", Long.class)).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from databasechangelog where id = '7.16.0-baseline'",
+                Long.class)).isEqualTo(1L);
+    }
+}

@@ -1,0 +1,91 @@
+package org.dangan.workflow.support;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionType;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.Gender;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.PaperFile;
+import org.dangan.workflow.registry.RecordNumber;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.registry.ResidentId;
+import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds small, independent worlds for tests: a county with two townships and their users, under
+ * a county code of its own, so tests sharing one PostgreSQL database never see each other's data.
+ */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "test-password";
+
+    private final Institutions institutions;
+    private final UserAccounts users;
+    private final RegistryAdministration registry;
+
+    public Fixtures(Institutions institutions, UserAccounts users, RegistryAdministration registry) {
+        this.institutions = institutions;
+        this.users = users;
+        this.registry = registry;
+    }
+
+    public County county() {
+        String code;
+        do {
+            code = Integer.toString(ThreadLocalRandom.current().nextInt(110_000, 660_000));
+        } while (code.endsWith("00") || institutions.byCode(code).isPresent());
+        Institution county = institutions.register(code, "测试县" + code, InstitutionType.COUNTY_BUREAU, null);
+        Institution a = institutions.register(code + "101", "甲镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
+        Institution b = institutions.register(code + "102", "乙镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
+        Institution village = institutions.register(code + "101201", "甲村卫生室", InstitutionType.VILLAGE_CLINIC, a.getId());
+        String p = "t" + code + "-";
+        users.create(p + "archivist-a", PASSWORD, "甲档案员", Role.ARCHIVIST, a.getId(),
+                Set.of(Permission.FULL_ID_NUMBER, Permission.RESTRICTED_DOCUMENTS));
+        users.create(p + "archivist-b", PASSWORD, "乙档案员", Role.ARCHIVIST, b.getId(), Set.of());
+        users.create(p + "searcher-a", PASSWORD, "甲查询员", Role.SEARCHER, a.getId(), Set.of());
+        users.create(p + "county-supervisor", PASSWORD, "县主管", Role.SUPERVISOR, county.getId(), Set.of());
+        users.create(p + "auditor", PASSWORD, "审计员", Role.AUDITOR, county.getId(), Set.of());
+        return new County(county, a, b, village, p);
+    }
+
+    public HealthRecord record(Institution township, int serial) {
+        return record(township, "001", serial, LocalDate.of(1950, 3, 7), Gender.MALE);
+    }
+
+    public HealthRecord record(Institution township, String village, int serial, LocalDate birth, Gender gender) {
+        RecordNumber number = RecordNumber.of(township.getCode() + village + "%05d".formatted(serial));
+        HealthRecord record = new HealthRecord(number, "测试" + serial, gender, birth,
+                idNumber(township.getCode().substring(0, 6), birth, gender, serial), township.getId())
+                .contact("13800000000", "测试地址" + serial).servedOn(LocalDate.now().minusDays(30));
+        HealthRecord saved = registry.register(record);
+        Map<DocumentType, Integer> contents = new EnumMap<>(DocumentType.class);
+        contents.put(DocumentType.BASIC_INFO, 2);
+        contents.put(DocumentType.HEALTH_EXAM, 4);
+        registry.register(new PaperFile(number.value() + "-01", saved.getId(), contents));
+        return saved;
+    }
+
+    public static String idNumber(String division, LocalDate birth, Gender gender, int serial) {
+        int sequence = (serial % 500) * 2 + (gender == Gender.MALE ? 1 : 0);
+        String first17 = division + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + "%03d".formatted(sequence);
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    /** A county with townships A and B, a village clinic under A, and users named {@code prefix + role}. */
+    public record County(Institution county, Institution a, Institution b, Institution village, String prefix) {
+        public String user(String name) {
+            return prefix + name;
+        }
+    }
+}
