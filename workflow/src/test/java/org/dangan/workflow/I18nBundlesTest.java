@@ -1,0 +1,55 @@
+package org.dangan.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class I18nBundlesTest {
+
+    @Test
+    void chinese_and_english_messages_have_the_same_keys() throws IOException {
+        Properties zh = load("/i18n/messages.properties");
+        Properties en = load("/i18n/messages_en.properties");
+        assertThat(zh.stringPropertyNames()).as("keys missing in English").isSubsetOf(en.stringPropertyNames());
+        assertThat(en.stringPropertyNames()).as("keys missing in Chinese").isSubsetOf(zh.stringPropertyNames());
+        assertThat(zh).isNotEmpty();
+    }
+
+    @Test
+    void every_message_key_the_code_uses_has_a_message() throws IOException {
+        Properties zh = load("/i18n/messages.properties");
+        Pattern key = Pattern.compile("\"((?:import|record|id|box)\\.[a-z0-9.]+)\"");
+        List<String> used = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = key.matcher(Files.readString(source));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(20);
+        assertThat(zh.stringPropertyNames()).containsAll(used);
+    }
+
+    static Properties load(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = I18nBundlesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}

@@ -1,0 +1,59 @@
+package org.dangan.workflow.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PaperFileTest {
+
+    private PaperFile received() {
+        return new PaperFile("13012310120100001-01", 1L, Map.of(DocumentType.BASIC_INFO, 2, DocumentType.HEALTH_EXAM, 6));
+    }
+
+    @Test
+    void counts_its_pages_from_its_contents() {
+        assertThat(received().getPageCount()).isEqualTo(8);
+    }
+
+    @Test
+    void goes_through_storage_check_out_and_return() {
+        PaperFile file = received();
+        file.storeIn(7L);
+        file.checkOut();
+        file.giveBack();
+        file.storeIn(8L);
+        assertThat(file.getState()).isEqualTo(PaperFileState.STORED);
+        assertThat(file.getBoxId()).isEqualTo(8L);
+    }
+
+    @Test
+    void refuses_to_check_out_a_file_that_is_not_stored_and_names_its_state() {
+        PaperFile file = received();
+        assertThatThrownBy(file::checkOut).isInstanceOf(IllegalStateException.class).hasMessageContaining("RECEIVED");
+    }
+
+    @Test
+    void refuses_to_transfer_a_checked_out_file() {
+        PaperFile file = received();
+        file.storeIn(1L);
+        file.checkOut();
+        assertThatThrownBy(file::transfer).hasMessageContaining("CHECKED_OUT");
+    }
+
+    @Test
+    void a_disposed_file_moves_no_more() {
+        PaperFile file = received();
+        file.storeIn(1L);
+        file.dispose();
+        assertThatThrownBy(() -> file.storeIn(1L)).hasMessageContaining("DISPOSED");
+        assertThatThrownBy(file::transfer).hasMessageContaining("DISPOSED");
+    }
+
+    @Test
+    void refuses_negative_page_counts() {
+        assertThatThrownBy(() -> new PaperFile("F-1", 1L, Map.of(DocumentType.OTHER, -1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
