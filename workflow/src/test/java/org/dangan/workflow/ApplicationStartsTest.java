@@ -16,6 +16,19 @@ class ApplicationStartsTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
+    void runs_on_the_database_the_profile_names() throws Exception {
+        String product;
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        }
+        boolean postgres = java.util.Arrays.asList(environment.getActiveProfiles()).contains("postgres");
+        assertThat(product).isEqualTo(postgres ? "PostgreSQL" : "H2");
+    }
+
     @Test
     void liquibase_creates_camunda_and_registry_tables_before_the_engine_starts() {
         assertThat(engine.getManagementService().getTableCount()).containsKey("ACT_RU_TASK");

@@ -50,24 +50,51 @@ public class Records {
         this.auditLog = auditLog;
     }
 
+    /** One page and the size of the whole list, as the REST API answers. */
     public Page<RecordSummary> list(RecordQuery query, int page, int size) {
+        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        Scoped scoped = scoped(query);
+        if (scoped == null) {
+            return new Page<>(0, List.of());
+        }
+        return new Page<>(count(scoped), fetch(scoped, (long) Math.max(page, 0) * pageSize, pageSize));
+    }
+
+    /** Rows {@code offset} to {@code offset + limit}, for screens that scroll without a page number. */
+    public List<RecordSummary> fetch(RecordQuery query, long offset, int limit) {
+        Scoped scoped = scoped(query);
+        return scoped == null ? List.of() : fetch(scoped, offset, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+    }
+
+    public long count(RecordQuery query) {
+        Scoped scoped = scoped(query);
+        return scoped == null ? 0 : count(scoped);
+    }
+
+    private record Scoped(RecordQuery query, InstitutionScope scope, Set<Long> ids) {
+    }
+
+    /** The query within the reader's scope, or null when the scope leaves nothing to see. */
+    private Scoped scoped(RecordQuery query) {
         InstitutionScope scope = institutions.currentScope();
         Set<Long> ids = scope.ids();
         if (query.institution() != null && !query.institution().isBlank()) {
-            ids = scope.narrowTo(institutions.byCode(query.institution().strip()).orElse(null));
-            if (institutions.byCode(query.institution().strip()).isEmpty()) {
-                ids = Set.of();
-            }
+            ids = institutions.byCode(query.institution().strip()).map(scope::narrowTo).orElse(Set.of());
         }
-        if (ids.isEmpty()) {
-            return new Page<>(0, List.of());
-        }
-        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids);
-        String where = where(query, params);
-        long total = jdbc.queryForObject("select count(*) from health_record r where " + where, params, Long.class);
-        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
-        params.addValue("limit", pageSize).addValue("offset", (long) Math.max(page, 0) * pageSize);
-        Map<Long, Institution> byId = scope.institutions().stream()
+        return ids.isEmpty() ? null : new Scoped(query, scope, ids);
+    }
+
+    private long count(Scoped scoped) {
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", scoped.ids());
+        return jdbc.queryForObject("select count(*) from health_record r where " + where(scoped.query(), params),
+                params, Long.class);
+    }
+
+    private List<RecordSummary> fetch(Scoped scoped, long offset, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", scoped.ids());
+        String where = where(scoped.query(), params);
+        params.addValue("limit", limit).addValue("offset", offset);
+        Map<Long, Institution> byId = scoped.scope().institutions().stream()
                 .collect(Collectors.toMap(Institution::getId, Function.identity()));
         List<RecordSummary> items = jdbc.query("""
                 select r.record_number, r.name, r.gender, r.birth_date, r.id_number, r.status, r.institution_id,
@@ -75,9 +102,9 @@ public class Records {
                 from health_record r where %s
                 order by r.record_number limit :limit offset :offset""".formatted(where), params,
                 (rs, n) -> summary(rs, byId));
-        auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, scope.root().getId(),
-                (query.describe() + " page=" + page + " rows=" + items.size()).strip());
-        return new Page<>(total, items);
+        auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, scoped.scope().root().getId(),
+                (scoped.query().describe() + " offset=" + offset + " rows=" + items.size()).strip());
+        return items;
     }
 
     public RecordDetail read(String recordNumber) {

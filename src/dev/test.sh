@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian 12 machine: installs what the tests need
+# (PostgreSQL, Tesseract with chi_sim/eng/osd, Chromium and its driver) when absent, starts
+# PostgreSQL, runs every test on H2, then the persistence and API tests again on PostgreSQL,
+# and stops PostgreSQL again if it started it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+packages=(openjdk-17-jdk-headless postgresql tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
+          tesseract-ocr-osd chromium chromium-driver fonts-noto-cjk poppler-utils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# PostgreSQL: the Debian cluster, a role and an empty test database
+pg_version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+started_pg=""
+if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
+  echo "== starting PostgreSQL $pg_version"
+  pg_ctlcluster "$pg_version" main start
+  started_pg=yes
+fi
+stop_pg() { [ -n "$started_pg" ] && pg_ctlcluster "$pg_version" main stop || true; }
+trap stop_pg EXIT
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
+for _ in $(seq 1 30); do as_postgres "pg_isready -q" && break; sleep 1; done
+as_postgres "psql -qtc \"select 1 from pg_roles where rolname='dangan'\" | grep -q 1 || psql -qc \"create role dangan login password 'dangan'\""
+as_postgres "psql -qc 'drop database if exists dangan_test' && psql -qc 'create database dangan_test owner dangan'"
+
+export OMP_THREAD_LIMIT=1
+echo "== all tests on H2"
+./mvnw -B -ntp verify
+
+echo "== persistence and API tests on PostgreSQL"
+SPRING_PROFILES_ACTIVE=postgres DANGAN_DB_NAME=dangan_test DANGAN_DB_USER=dangan DANGAN_DB_PASSWORD=dangan \
+  ./mvnw -B -ntp -pl workflow surefire:test

@@ -1,0 +1,81 @@
+package org.dangan.ui.views;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Locale;
+import org.dangan.ui.i18n.DanganI18NProvider;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+
+/** The shell: navigation by role, the user, the language switch and logout. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        DanganUser user = CurrentUser.require();
+        H1 title = new H1(getTranslation("app.title"));
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(DanganI18NProvider.CHINESE, DanganI18NProvider.ENGLISH);
+        language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "中文");
+        language.setValue(getLocale().getLanguage().equals("en") ? DanganI18NProvider.ENGLISH : DanganI18NProvider.CHINESE);
+        language.addValueChangeListener(e -> {
+            VaadinSession.getCurrent().setLocale(e.getValue());
+            UI.getCurrent().getPage().reload();
+        });
+
+        Span who = new Span(user.displayName() + " · " + getTranslation("role." + user.role().name()));
+        who.setId("current-user");
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(title);
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(bar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
+        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.records"), RecordListView.class, VaadinIcon.RECORDS.create()));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.institutions"), InstitutionView.class,
+                VaadinIcon.SITEMAP.create()));
+        if (user.is(Role.ARCHIVIST)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class, VaadinIcon.UPLOAD.create()));
+        }
+        if (user.is(Role.AUDITOR)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
+        }
+        addToDrawer(nav);
+        if (user.is(Role.ADMIN)) {
+            Anchor camunda = new Anchor("/camunda/app/cockpit/", getTranslation("nav.camunda"));
+            camunda.setRouterIgnore(true);
+            camunda.getStyle().set("padding", "var(--lumo-space-m)");
+            addToDrawer(camunda);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.dangan.ui.views;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.RecordSummary;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class RecordViewsTest extends KaribuTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    HealthRecord inA;
+    HealthRecord inB;
+
+    @BeforeEach
+    void world() {
+        county = fixtures.county();
+        inA = fixtures.record(county.a(), 1);
+        fixtures.record(county.a(), 2);
+        inB = fixtures.record(county.b(), 1);
+    }
+
+    @Test
+    void the_record_list_shows_the_township_records_with_masked_id_numbers() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordListView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<RecordSummary> grid = _get(Grid.class, spec -> spec.withId("record-grid"));
+        assertThat(_size(grid)).isEqualTo(2);
+        assertThat(_get(grid, 0).recordNumber()).isEqualTo(inA.getRecordNumber());
+        assertThat(_get(grid, 0).idNumber()).isEqualTo(inA.getMaskedIdNumber()).contains("**********");
+        assertThat(_get(Span.class, spec -> spec.withId("record-total")).getText()).isEqualTo("共2份档案");
+    }
+
+    @Test
+    void searching_by_record_number_narrows_the_list() {
+        login(county.user("county-supervisor"));
+        UI.getCurrent().navigate(RecordListView.class);
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("record-grid"));
+        assertThat(_size(grid)).isEqualTo(3);
+
+        _get(TextField.class, spec -> spec.withId("record-search")).setValue(inB.getRecordNumber());
+        assertThat(_size(grid)).isEqualTo(1);
+    }
+
+    @Test
+    void the_detail_shows_paper_files_and_its_own_access_trail() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
+
+        assertThat(_get(Span.class, spec -> spec.withId("record-id-number")).getText())
+                .isEqualTo(inA.getMaskedIdNumber());
+        Grid<?> files = _get(Grid.class, spec -> spec.withId("paper-files"));
+        assertThat(_size(files)).isEqualTo(1);
+        Grid<?> trail = _get(Grid.class, spec -> spec.withId("record-trail"));
+        assertThat(_size(trail)).isEqualTo(1);
+    }
+
+    @Test
+    void revealing_the_whole_id_number_needs_the_permission_and_is_audited() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
+        _get(Button.class, spec -> spec.withId("reveal-id")).click();
+
+        assertThat(_get(Span.class, spec -> spec.withId("record-id-number")).getText()).isEqualTo(inA.getIdNumber());
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'RECORD_ID_REVEALED' and subject_id = ?",
+                Long.class, inA.getRecordNumber())).isEqualTo(1);
+
+        login(county.user("county-supervisor"));
+        UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
+        assertThat(_find(Button.class, spec -> spec.withId("reveal-id"))).isEmpty();
+    }
+
+    @Test
+    void another_townships_record_is_not_shown_through_the_ui_either() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordDetailView.class, inB.getRecordNumber());
+
+        assertThat(_find(Span.class, spec -> spec.withId("record-id-number"))).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("record-not-found")).getText()).contains(inB.getRecordNumber());
+    }
+
+    @Test
+    void a_searcher_may_not_open_the_record_list() {
+        login(county.user("searcher-a"));
+        assertThatThrownBy(() -> UI.getCurrent().navigate(RecordListView.class))
+                .hasStackTraceContaining("Access is denied by annotations on the view");
+        assertThat(_find(RecordListView.class)).isEmpty();
+    }
+}
