@@ -44,6 +44,12 @@ public abstract class KaribuTest {
         VaadinSession.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** A login starts a new session in real life; the layout of the last user must not linger. */
+    protected void newSession() {
+        MockVaadin.tearDown();
+        setUpVaadin();
+    }
+
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();

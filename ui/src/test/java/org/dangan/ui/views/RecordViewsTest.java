@@ -85,6 +85,7 @@ class RecordViewsTest extends KaribuTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'RECORD_ID_REVEALED' and subject_id = ?",
                 Long.class, inA.getRecordNumber())).isEqualTo(1);
 
+        newSession();
         login(county.user("county-supervisor"));
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
         assertThat(_find(Button.class, spec -> spec.withId("reveal-id"))).isEmpty();
