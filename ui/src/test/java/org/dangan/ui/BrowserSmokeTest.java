@@ -60,6 +60,13 @@ class BrowserSmokeTest {
         }
     }
 
+    private void logIn(WebDriverWait wait, String user, String password) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+        driver.findElement(By.cssSelector("input[name='username']")).sendKeys(user);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+    }
+
     @Test
     void an_archivist_logs_in_and_sees_a_record_of_the_township() {
         Fixtures.County county = fixtures.county();
@@ -67,10 +74,7 @@ class BrowserSmokeTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
 
         driver.get("http://localhost:" + port + "/records");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
-        driver.findElement(By.cssSelector("input[name='username']")).sendKeys(county.user("archivist-a"));
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
+        logIn(wait, county.user("archivist-a"), Fixtures.PASSWORD);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), record.getRecordNumber()));
         assertThat(driver.findElement(By.id("record-total")).getText()).isEqualTo("共1份档案");

@@ -1,17 +1,14 @@
 package org.dangan.ui.security;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
-import org.dangan.workflow.security.Role;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Hands the Spring Security login to Cockpit, Tasklist and Admin, so they ask for no second password. */
@@ -29,7 +26,10 @@ public class CamundaWebappLogin {
         return registration;
     }
 
-    /** Spring Security's user becomes the webapp's user; ADMIN is Camunda's own admin group. */
+    /**
+     * Spring Security's user becomes the webapp's user. Groups come from the engine's identity
+     * service, where every account has a twin (see CamundaIdentityMirror).
+     */
     public static class SpringSecurityProvider extends ContainerBasedAuthenticationProvider {
 
         @Override
@@ -39,15 +39,7 @@ public class CamundaWebappLogin {
             if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
                 return AuthenticationResult.unsuccessful();
             }
-            AuthenticationResult result = new AuthenticationResult(auth.getName(), true);
-            List<String> groups = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5).toLowerCase(java.util.Locale.ROOT))
-                    .collect(java.util.stream.Collectors.toList());
-            if (auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()))) {
-                groups.add("camunda-admin");
-            }
-            result.setGroups(groups);
-            return result;
+            return AuthenticationResult.successful(auth.getName());
         }
     }
 }

@@ -9,4 +9,6 @@ interface PaperFileRepository extends JpaRepository<PaperFile, Long> {
     List<PaperFile> findByRecordIdOrderByFileNumber(Long recordId);
 
     Optional<PaperFile> findByFileNumber(String fileNumber);
+
+    long countByBoxId(Long boxId);
 }

@@ -53,6 +53,9 @@ public class RegistryAdministration {
         if (!institutions.require(box.getInstitutionId()).contains(institutions.require(record.getInstitutionId()))) {
             throw new IllegalArgumentException("box " + barcode + " belongs to another institution than file " + fileNumber);
         }
+        if (!box.getId().equals(file.getBoxId()) && paperFiles.countByBoxId(box.getId()) >= box.getCapacity()) {
+            throw new IllegalStateException("box " + barcode + " is full: it holds " + box.getCapacity() + " files");
+        }
         file.storeIn(box.getId());
         return file;
     }

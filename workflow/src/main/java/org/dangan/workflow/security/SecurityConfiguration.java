@@ -12,6 +12,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
@@ -25,9 +27,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**")
+        // Ant matchers: the engine's REST API is a Jersey servlet, outside Spring MVC's dispatcher
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/engine-rest/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(antMatcher("/engine-rest/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/imports/**").hasRole(Role.ARCHIVIST.name())
                         .anyRequest().authenticated())

@@ -23,8 +23,10 @@ public class UserAccounts implements UserDetailsService {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock,
+                 org.springframework.context.ApplicationEventPublisher events,
                  @Value("${dangan.security.lockout.max-failures:5}") int maxFailures,
                  @Value("${dangan.security.lockout.duration:PT15M}") Duration lockout) {
         this.repository = repository;
@@ -32,6 +34,7 @@ public class UserAccounts implements UserDetailsService {
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
+        this.events = events;
     }
 
     @Override
@@ -48,8 +51,10 @@ public class UserAccounts implements UserDetailsService {
         if (repository.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("user already exists: " + username);
         }
-        return repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword), displayName, role,
-                institutionId, permissions));
+        UserAccount account = repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword),
+                displayName, role, institutionId, permissions));
+        events.publishEvent(new UserAccountCreated(username, displayName, role));
+        return account;
     }
 
     @Transactional(readOnly = true)

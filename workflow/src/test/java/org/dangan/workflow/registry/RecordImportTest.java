@@ -316,6 +316,29 @@ class RecordImportTest {
         assertThat(recordsOf(township)).isEqualTo(2500);
     }
 
+    @Test
+    void a_200_mb_file_of_broken_rows_is_refused_whole_with_a_bounded_report() throws IOException {
+        Path file = dir.resolve("big.csv");
+        String broken = township + "00100001,张三,男,1950-03-07\r\n";
+        long lines = 0;
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(String.join(",", ExportFile.CHINESE_HEADER) + "\r\n");
+            while (lines * broken.getBytes(StandardCharsets.UTF_8).length < 200L * 1024 * 1024) {
+                out.write(broken);
+                lines++;
+            }
+            out.write(ExportFile.chinese().validRow(township, 2).csv().split("\r\n")[1] + "\r\n");
+        }
+        ImportResult result = run(file, "big.csv", null, ImportMode.REJECT_FILE);
+
+        assertThat(result.rows()).isEqualTo(lines + 1);
+        assertThat(result.rejectedRows()).isEqualTo(lines);
+        assertThat(result.rejected()).hasSize(RecordImporter.MAX_REPORTED);
+        assertThat(result.rejected().get(0).code()).isEqualTo("import.row.columns");
+        assertThat(result.accepted()).isZero();
+        assertThat(recordsOf(township)).isZero();
+    }
+
     private Path write(String content, Charset charset) {
         try {
             Path file = Files.createTempFile(dir, "raw-", ".csv");

@@ -58,12 +58,13 @@ public class Fixtures {
         return new County(county, a, b, village, p);
     }
 
-    public HealthRecord record(Institution township, int serial) {
-        return record(township, "001", serial, LocalDate.of(1950, 3, 7), Gender.MALE);
+    public HealthRecord record(Institution manager, int serial) {
+        return record(manager, "001", serial, LocalDate.of(1950, 3, 7), Gender.MALE);
     }
 
     public HealthRecord record(Institution township, String village, int serial, LocalDate birth, Gender gender) {
-        RecordNumber number = RecordNumber.of(township.getCode() + village + "%05d".formatted(serial));
+        String prefix = township.getCode().length() == 12 ? township.getCode() : township.getCode() + village;
+        RecordNumber number = RecordNumber.of(prefix + "%05d".formatted(serial));
         HealthRecord record = new HealthRecord(number, "测试" + serial, gender, birth,
                 idNumber(township.getCode().substring(0, 6), birth, gender, serial), township.getId())
                 .contact("13800000000", "测试地址" + serial).servedOn(LocalDate.now().minusDays(30));

@@ -1,0 +1,102 @@
+package org.dangan.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The engine's REST API and webapps, served by the real server: administrators only. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EndpointSecurityTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void engine_rest_answers_the_admin_and_refuses_an_archivist() throws Exception {
+        Fixtures.County county = fixtures.county();
+        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+
+        HttpResponse<String> admin = get("/engine-rest/engine", county.user("admin"));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"name\"");
+        assertThat(get("/engine-rest/engine", county.user("archivist-a")).statusCode()).isEqualTo(403);
+        assertThat(get("/engine-rest/engine", null).statusCode()).isEqualTo(401);
+    }
+
+    /** Logs in through the screens' login form and keeps the session cookie, as a browser does. */
+    private HttpClient loggedIn(String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Fixtures.PASSWORD))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        return client;
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_screens_login_opens_cockpit_for_the_admin_without_a_second_login() throws Exception {
+        Fixtures.County county = fixtures.county();
+        String admin = county.user("admin");
+        users.create(admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        HttpClient client = loggedIn(admin);
+
+        // tests give each engine a unique name; in production it is "default"
+        HttpResponse<String> cockpit = get(client, "/camunda/app/cockpit/" + engine.getName() + "/");
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(cockpit.body()).contains("<title>Camunda Cockpit</title>");
+        HttpResponse<String> who = get(client, "/camunda/api/admin/auth/user/" + engine.getName());
+        assertThat(who.statusCode()).isEqualTo(200);
+        assertThat(who.body()).contains("\"userId\":\"" + admin + "\"").contains("cockpit");
+    }
+
+    @Test
+    void an_archivist_logged_in_to_the_screens_is_refused_the_webapps() throws Exception {
+        Fixtures.County county = fixtures.county();
+        HttpClient client = loggedIn(county.user("archivist-a"));
+        assertThat(get(client, "/camunda/app/cockpit/" + engine.getName() + "/").statusCode()).isEqualTo(403);
+        assertThat(get(client, "/camunda/api/admin/auth/user/" + engine.getName()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void the_webapps_send_an_anonymous_visitor_to_the_login() throws Exception {
+        HttpResponse<String> response = get("/camunda/app/cockpit/default/", null);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+}
