@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian 12 machine: installs what the tests need
 # (PostgreSQL, Tesseract with chi_sim/eng/osd, Chromium and its driver) when absent, starts
-# PostgreSQL, runs every test on H2, then the persistence and API tests again on PostgreSQL,
-# and stops PostgreSQL again if it started it.
+# PostgreSQL, runs every test on H2, then the workflow and ui tests again on PostgreSQL, and
+# stops PostgreSQL again if it started it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -28,6 +28,6 @@ export OMP_THREAD_LIMIT=1
 echo "== all tests on H2"
 ./mvnw -B -ntp verify
 
-echo "== persistence and API tests on PostgreSQL"
+echo "== the same tests of workflow and ui again on PostgreSQL"
 SPRING_PROFILES_ACTIVE=postgres DANGAN_DB_NAME=dangan_test DANGAN_DB_USER=dangan DANGAN_DB_PASSWORD=dangan \
-  ./mvnw -B -ntp -pl workflow surefire:test
+  ./mvnw -B -ntp -pl workflow,ui -am surefire:test

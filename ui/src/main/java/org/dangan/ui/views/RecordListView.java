@@ -30,6 +30,8 @@ import org.dangan.workflow.registry.Records;
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "ADMIN"})
 public class RecordListView extends VerticalLayout implements HasDynamicTitle {
 
+    static final int COUNT_LIMIT = 10_000;
+
     final TextField search = new TextField();
     final ComboBox<Institution> institution = new ComboBox<>();
     final Select<RecordStatus> status = new Select<>();
@@ -109,7 +111,9 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         RecordQuery query = query();
         // no count for the grid: it scrolls on as long as rows come back
         grid.setItems(q -> records.fetch(query, q.getOffset(), q.getLimit()).stream());
-        total.setText(getTranslation("records.total", records.count(query)));
+        long counted = records.countUpTo(query, COUNT_LIMIT + 1);
+        total.setText(counted > COUNT_LIMIT ? getTranslation("records.total.many", COUNT_LIMIT)
+                : getTranslation("records.total", counted));
     }
 
     @Override

@@ -10,6 +10,12 @@ public record RecordQuery(String q, String institution, RecordStatus status, Key
         return new RecordQuery(null, null, null, null);
     }
 
+    /** Anything in {@code q} that is not a record-number prefix or a whole ID number is the start of a name. */
+    public boolean searchesByName() {
+        String t = q == null ? "" : q.strip();
+        return !t.isEmpty() && !t.matches("\\d{1,17}") && !t.matches("\\d{17}[\\dXx]");
+    }
+
     public String describe() {
         // for the audit log: no names or ID numbers, only which filters were used
         StringBuilder s = new StringBuilder();

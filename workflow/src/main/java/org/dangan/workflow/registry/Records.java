@@ -14,6 +14,7 @@ import org.dangan.workflow.audit.AuditEntry;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Permission;
@@ -71,28 +72,53 @@ public class Records {
         return scoped == null ? 0 : count(scoped);
     }
 
-    private record Scoped(RecordQuery query, InstitutionScope scope, Set<Long> ids) {
+    /**
+     * The count, but no further than {@code limit}: an exact count reads every matching row, which
+     * at a million records takes seconds; a screen only needs to say "more than 10,000".
+     */
+    public long countUpTo(RecordQuery query, int limit) {
+        Scoped scoped = scoped(query);
+        if (scoped == null) {
+            return 0;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("cap", limit);
+        return jdbc.queryForObject("select count(*) from (select 1 from health_record r where "
+                + where(scoped, params) + " limit :cap) capped", params, Long.class);
+    }
+
+    /**
+     * A query inside the reader's scope. {@code numberPrefix} is the code of the subtree's root when
+     * that root is a county or below: every record number there starts with it (the registry
+     * refuses any other), so the record-number index finds the subtree's rows in order.
+     */
+    private record Scoped(RecordQuery query, InstitutionScope scope, Set<Long> ids, String numberPrefix) {
     }
 
     /** The query within the reader's scope, or null when the scope leaves nothing to see. */
     private Scoped scoped(RecordQuery query) {
         InstitutionScope scope = institutions.currentScope();
         Set<Long> ids = scope.ids();
+        Institution root = scope.root();
         if (query.institution() != null && !query.institution().isBlank()) {
-            ids = institutions.byCode(query.institution().strip()).map(scope::narrowTo).orElse(Set.of());
+            root = institutions.byCode(query.institution().strip()).orElse(null);
+            ids = root == null ? Set.of() : scope.narrowTo(root);
         }
-        return ids.isEmpty() ? null : new Scoped(query, scope, ids);
+        if (ids.isEmpty()) {
+            return null;
+        }
+        boolean countyOrBelow = root.getType() == InstitutionType.COUNTY_BUREAU || root.getType().primaryCare();
+        return new Scoped(query, scope, ids, countyOrBelow ? root.getCode() : null);
     }
 
     private long count(Scoped scoped) {
-        MapSqlParameterSource params = new MapSqlParameterSource("ids", scoped.ids());
-        return jdbc.queryForObject("select count(*) from health_record r where " + where(scoped.query(), params),
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        return jdbc.queryForObject("select count(*) from health_record r where " + where(scoped, params),
                 params, Long.class);
     }
 
     private List<RecordSummary> fetch(Scoped scoped, long offset, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource("ids", scoped.ids());
-        String where = where(scoped.query(), params);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(scoped, params);
         params.addValue("limit", limit).addValue("offset", offset);
         Map<Long, Institution> byId = scoped.scope().institutions().stream()
                 .collect(Collectors.toMap(Institution::getId, Function.identity()));
@@ -100,7 +126,7 @@ public class Records {
                 select r.record_number, r.name, r.gender, r.birth_date, r.id_number, r.status, r.institution_id,
                        r.key_populations, r.last_service_date
                 from health_record r where %s
-                order by r.record_number limit :limit offset :offset""".formatted(where), params,
+                order by %s limit :limit offset :offset""".formatted(where, orderOf(scoped.query())), params,
                 (rs, n) -> summary(rs, byId));
         auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, scoped.scope().root().getId(),
                 (scoped.query().describe() + " offset=" + offset + " rows=" + items.size()).strip());
@@ -149,8 +175,23 @@ public class Records {
         return record;
     }
 
-    private static String where(RecordQuery query, MapSqlParameterSource params) {
-        StringBuilder where = new StringBuilder("r.institution_id in (:ids)");
+    /** A name search lists by name, so the (name, record number) index answers it in order. */
+    private static String orderOf(RecordQuery query) {
+        return query.searchesByName() ? "r.name, r.record_number" : "r.record_number";
+    }
+
+    private static String where(Scoped scoped, MapSqlParameterSource params) {
+        RecordQuery query = scoped.query();
+        params.addValue("ids", scoped.ids());
+        StringBuilder where = new StringBuilder();
+        if (scoped.numberPrefix() != null) {
+            // "+ 0" keeps the planner off the institution index: with the whole scope in the IN
+            // list it matches every row, and H2 then read all of them (13 s for a name at 1M rows)
+            where.append("r.record_number like :scopePrefix and (r.institution_id + 0) in (:ids)");
+            params.addValue("scopePrefix", scoped.numberPrefix() + "%");
+        } else {
+            where.append("r.institution_id in (:ids)");
+        }
         String q = query.q() == null ? "" : query.q().strip();
         if (q.matches("\\d{1,17}")) {
             where.append(" and r.record_number like :prefix");
@@ -158,7 +199,7 @@ public class Records {
         } else if (q.matches("\\d{17}[\\dXx]")) {
             where.append(" and r.id_number = :idNumber");
             params.addValue("idNumber", q.toUpperCase(java.util.Locale.ROOT));
-        } else if (!q.isEmpty()) {
+        } else if (query.searchesByName()) {
             where.append(" and r.name like :name");
             params.addValue("name", q.replace("%", "").replace("_", "") + "%");
         }

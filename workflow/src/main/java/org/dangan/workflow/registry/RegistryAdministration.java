@@ -27,7 +27,13 @@ public class RegistryAdministration {
         this.boxes = boxes;
     }
 
+    /** The record number must start with the managing institution's code: list queries rely on it. */
     public HealthRecord register(HealthRecord record) {
+        String code = institutions.require(record.getInstitutionId()).getCode();
+        if (!RecordNumber.of(record.getRecordNumber()).belongsTo(code)) {
+            throw new IllegalArgumentException("record number " + record.getRecordNumber()
+                    + " does not start with the code " + code + " of its managing institution");
+        }
         return records.save(record);
     }
 

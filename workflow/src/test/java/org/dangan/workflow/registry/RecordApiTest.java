@@ -99,6 +99,23 @@ class RecordApiTest {
         mvc.perform(get("/api/audit").with(as("archivist-a"))).andExpect(status().isForbidden());
     }
 
+    @Autowired
+    Records records;
+    @Autowired
+    org.dangan.workflow.support.AsUser asUser;
+
+    @Test
+    void a_capped_count_stops_at_its_limit_and_is_exact_below_it() {
+        asUser.login(county.user("county-supervisor"));
+        try {
+            assertThat(records.countUpTo(RecordQuery.all(), 2)).isEqualTo(2);
+            assertThat(records.countUpTo(RecordQuery.all(), 10)).isEqualTo(3);
+            assertThat(records.countUpTo(new RecordQuery(null, county.b().getCode(), null, null), 10)).isEqualTo(1);
+        } finally {
+            org.dangan.workflow.support.AsUser.logout();
+        }
+    }
+
     @Test
     void the_api_needs_a_login() throws Exception {
         mvc.perform(get("/api/records")).andExpect(status().isUnauthorized());
