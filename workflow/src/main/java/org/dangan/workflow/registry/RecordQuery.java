@@ -16,6 +16,10 @@ public record RecordQuery(String q, String institution, RecordStatus status, Key
         return !t.isEmpty() && !t.matches("\\d{1,17}") && !t.matches("\\d{17}[\\dXx]");
     }
 
+    public boolean hasTextFilter() {
+        return q != null && !q.isBlank();
+    }
+
     public String describe() {
         // for the audit log: no names or ID numbers, only which filters were used
         StringBuilder s = new StringBuilder();

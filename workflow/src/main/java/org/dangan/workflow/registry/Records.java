@@ -83,7 +83,7 @@ public class Records {
         }
         MapSqlParameterSource params = new MapSqlParameterSource("cap", limit);
         return jdbc.queryForObject("select count(*) from (select 1 from health_record r where "
-                + where(scoped, params) + " limit :cap) capped", params, Long.class);
+                + where(scoped, params, true) + " limit :cap) capped", params, Long.class);
     }
 
     /**
@@ -112,13 +112,13 @@ public class Records {
 
     private long count(Scoped scoped) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.queryForObject("select count(*) from health_record r where " + where(scoped, params),
+        return jdbc.queryForObject("select count(*) from health_record r where " + where(scoped, params, true),
                 params, Long.class);
     }
 
     private List<RecordSummary> fetch(Scoped scoped, long offset, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(scoped, params);
+        String where = where(scoped, params, false);
         params.addValue("limit", limit).addValue("offset", offset);
         Map<Long, Institution> byId = scoped.scope().institutions().stream()
                 .collect(Collectors.toMap(Institution::getId, Function.identity()));
@@ -180,28 +180,34 @@ public class Records {
         return query.searchesByName() ? "r.name, r.record_number" : "r.record_number";
     }
 
-    private static String where(Scoped scoped, MapSqlParameterSource params) {
+    /**
+     * Which index answers best differs: rows in order come from the record-number index (or the
+     * name index for a name); a count without a text filter is fastest on the institution index,
+     * which H2 counts without reading rows.
+     */
+    private static String where(Scoped scoped, MapSqlParameterSource params, boolean forCount) {
         RecordQuery query = scoped.query();
         params.addValue("ids", scoped.ids());
         StringBuilder where = new StringBuilder();
-        if (scoped.numberPrefix() != null) {
+        boolean countByInstitution = forCount && !query.hasTextFilter();
+        if (scoped.numberPrefix() != null && !countByInstitution) {
             // "+ 0" keeps the planner off the institution index: with the whole scope in the IN
             // list it matches every row, and H2 then read all of them (13 s for a name at 1M rows)
-            where.append("r.record_number like :scopePrefix and (r.institution_id + 0) in (:ids)");
-            params.addValue("scopePrefix", scoped.numberPrefix() + "%");
+            where.append("r.record_number >= :scopeFrom and r.record_number < :scopeTo and (r.institution_id + 0) in (:ids)");
+            params.addValue("scopeFrom", scoped.numberPrefix()).addValue("scopeTo", upperBound(scoped.numberPrefix()));
         } else {
             where.append("r.institution_id in (:ids)");
         }
         String q = query.q() == null ? "" : query.q().strip();
         if (q.matches("\\d{1,17}")) {
-            where.append(" and r.record_number like :prefix");
-            params.addValue("prefix", q + "%");
+            where.append(" and r.record_number >= :numberFrom and r.record_number < :numberTo");
+            params.addValue("numberFrom", q).addValue("numberTo", upperBound(q));
         } else if (q.matches("\\d{17}[\\dXx]")) {
             where.append(" and r.id_number = :idNumber");
             params.addValue("idNumber", q.toUpperCase(java.util.Locale.ROOT));
         } else if (query.searchesByName()) {
-            where.append(" and r.name like :name");
-            params.addValue("name", q.replace("%", "").replace("_", "") + "%");
+            where.append(" and r.name >= :nameFrom and r.name < :nameTo");
+            params.addValue("nameFrom", q).addValue("nameTo", upperBound(q));
         }
         if (query.status() != null) {
             where.append(" and r.status = :status");
@@ -212,6 +218,15 @@ public class Records {
             params.addValue("tag", "%" + query.keyPopulation().name() + "%");
         }
         return where.toString();
+    }
+
+    /**
+     * The first string after every string that starts with {@code prefix}. Prefixes are ranges
+     * rather than LIKE patterns because PostgreSQL's cached plan for a parameterised LIKE cannot
+     * use an index (388 ms instead of 0.1 ms per page at 1M rows).
+     */
+    static String upperBound(String prefix) {
+        return prefix + Character.MAX_VALUE;
     }
 
     private static RecordSummary summary(ResultSet rs, Map<Long, Institution> byId) throws SQLException {

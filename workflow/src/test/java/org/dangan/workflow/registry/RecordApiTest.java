@@ -69,6 +69,19 @@ class RecordApiTest {
     }
 
     @Test
+    void q_finds_by_name_prefix_record_number_prefix_and_whole_id_number() throws Exception {
+        HealthRecord li = fixtures.record(county.a(), 30);
+        mvc.perform(get("/api/records").param("q", "测试3").with(as("county-supervisor")))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].recordNumber").value(li.getRecordNumber()));
+        mvc.perform(get("/api/records").param("q", county.a().getCode()).with(as("county-supervisor")))
+                .andExpect(jsonPath("$.total").value(3));
+        mvc.perform(get("/api/records").param("q", li.getIdNumber()).with(as("county-supervisor")))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].recordNumber").value(li.getRecordNumber()));
+    }
+
+    @Test
     void the_county_supervisor_sees_both_townships() throws Exception {
         mvc.perform(get("/api/records").with(as("county-supervisor")))
                 .andExpect(jsonPath("$.total").value(3));
