@@ -23,9 +23,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * Browserless view tests on the real Spring context: real services, database and access
- * control; only the browser is faked.
+ * control; only the browser is faked. The same context as the tests over a real server (one
+ * process engine per test JVM: Camunda's webapps look engines up in a JVM-wide registry).
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class KaribuTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("org.dangan.ui");
