@@ -30,7 +30,7 @@ class I18nBundlesTest {
     @Test
     void every_message_key_the_code_uses_has_a_message() throws IOException {
         Properties zh = load("/i18n/messages.properties");
-        Pattern key = Pattern.compile("\"((?:import|record|id|box)\\.[a-z0-9.]+)\"");
+        Pattern key = Pattern.compile("\"((?:import|record|id|box|rule)\\.[a-z0-9.]+)\"");
         List<String> used = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -41,6 +41,9 @@ class I18nBundlesTest {
             }
         }
         assertThat(used).hasSizeGreaterThan(20);
+        for (org.dangan.workflow.verification.Rule rule : org.dangan.workflow.verification.Rule.values()) {
+            used.add(rule.messageKey());
+        }
         assertThat(zh.stringPropertyNames()).containsAll(used);
     }
 

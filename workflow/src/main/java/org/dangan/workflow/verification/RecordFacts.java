@@ -1,0 +1,17 @@
+package org.dangan.workflow.verification;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.dangan.workflow.registry.Gender;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordStatus;
+
+/** What the rules look at: a record as stored, with its managing institution's code. */
+public record RecordFacts(String recordNumber, String name, Gender gender, LocalDate birthDate, String idNumber,
+                          String institutionCode, Set<KeyPopulation> keyPopulations, RecordStatus status,
+                          LocalDate lastServiceDate) {
+
+    public RecordFacts {
+        keyPopulations = keyPopulations == null ? Set.of() : Set.copyOf(keyPopulations);
+    }
+}
