@@ -16,7 +16,11 @@ public enum Rule {
     SERVICE_DATE_FUTURE(Severity.ERROR),
     SERVICE_BEFORE_BIRTH(Severity.ERROR),
     STALE(Severity.WARNING),
-    DECEASED_OR_MOVED_OUT(Severity.WARNING);
+    DECEASED_OR_MOVED_OUT(Severity.WARNING),
+    /** Found across records, not by {@link RuleBook}: the same ID number on several records. */
+    DUPLICATE_ID_NUMBER(Severity.ERROR),
+    /** Found across records: the same name and birth date in one village. */
+    DUPLICATE_NAME_BIRTH_VILLAGE(Severity.ERROR);
 
     private final Severity defaultSeverity;
 

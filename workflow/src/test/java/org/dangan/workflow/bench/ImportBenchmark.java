@@ -106,7 +106,7 @@ public final class ImportBenchmark {
         }
     }
 
-    static void generate(Path csv, int rows, String countyCode, List<String> townships) throws IOException {
+    public static void generate(Path csv, int rows, String countyCode, List<String> townships) throws IOException {
         Random random = new Random(42);
         LocalDate today = LocalDate.now();
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {

@@ -1,0 +1,48 @@
+package org.dangan.workflow.registry;
+
+import java.sql.Date;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the records of institutions in id order, a batch at a time, for work that must visit every
+ * record once and be able to stop and go on (the campaign's rule checks). System work: the caller
+ * decides who may start it.
+ */
+@Service
+public class RecordBatches {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    RecordBatches(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Up to {@code limit} records with an id above {@code afterId}, lowest id first. "+ 0" keeps
+     * H2 on the primary key, in order, instead of the institution index and a sort of every row.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<StoredRecord> after(Collection<Long> institutionIds, long afterId, int limit) {
+        return jdbc.query("""
+                select r.id, r.record_number, r.name, r.gender, r.birth_date, r.id_number, i.code, r.key_populations,
+                       r.status, r.last_service_date
+                from health_record r join institution i on i.id = r.institution_id
+                where (r.institution_id + 0) in (:ids) and r.id > :after
+                order by r.id limit :limit""",
+                new MapSqlParameterSource("ids", institutionIds).addValue("after", afterId).addValue("limit", limit),
+                (rs, n) -> new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),
+                        rs.getString(6), rs.getString(7), KeyPopulation.fromColumn(rs.getString(8)),
+                        RecordStatus.valueOf(rs.getString(9)), date(rs.getDate(10))));
+    }
+
+    private static java.time.LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}
