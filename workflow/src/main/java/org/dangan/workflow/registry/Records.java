@@ -67,11 +67,6 @@ public class Records {
         return scoped == null ? List.of() : fetch(scoped, offset, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
 
-    public long count(RecordQuery query) {
-        Scoped scoped = scoped(query);
-        return scoped == null ? 0 : count(scoped);
-    }
-
     /**
      * The count, but no further than {@code limit}: an exact count reads every matching row, which
      * at a million records takes seconds; a screen only needs to say "more than 10,000".

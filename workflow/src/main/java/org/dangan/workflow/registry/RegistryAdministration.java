@@ -65,8 +65,4 @@ public class RegistryAdministration {
         file.storeIn(box.getId());
         return file;
     }
-
-    public long countRecords() {
-        return records.count();
-    }
 }
