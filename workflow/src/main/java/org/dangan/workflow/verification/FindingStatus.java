@@ -1,0 +1,5 @@
+package org.dangan.workflow.verification;
+
+public enum FindingStatus {
+    OPEN, FIXED, WAIVED
+}

@@ -1,0 +1,102 @@
+package org.dangan.workflow.verification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The findings of a campaign as the people working them see them: only findings on records of
+ * their own institutions, and waivers that always carry a reason and a name.
+ */
+@Service
+@Transactional
+public class Findings {
+
+    public static final int MAX_REASON = 200;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Institutions institutions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.institutions = institutions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public record FindingView(long id, String recordNumber, Rule rule, Severity severity, String detail,
+                              FindingStatus status, String waiverReason) {
+    }
+
+    public record Counts(long flaggedRecords, long open, long fixed, long waived) {
+    }
+
+    /** Findings of the campaign on records the current user may see, optionally of one status. */
+    @Transactional(readOnly = true)
+    public List<FindingView> of(long campaignId, FindingStatus status, int offset, int limit) {
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId).addValue("ids", scope.ids())
+                .addValue("limit", Math.min(Math.max(limit, 1), 500)).addValue("offset", Math.max(offset, 0));
+        String statusFilter = "";
+        if (status != null) {
+            statusFilter = " and f.status = :status";
+            params.addValue("status", status.name());
+        }
+        return jdbc.query("""
+                select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason
+                from finding f join health_record r on r.id = f.record_id
+                where f.campaign_id = :campaign and r.institution_id in (:ids)%s
+                order by f.record_number, f.rule limit :limit offset :offset""".formatted(statusFilter), params,
+                (rs, n) -> new FindingView(rs.getLong(1), rs.getString(2), Rule.valueOf(rs.getString(3)),
+                        Severity.valueOf(rs.getString(4)), rs.getString(5), FindingStatus.valueOf(rs.getString(6)),
+                        rs.getString(7)));
+    }
+
+    /** Accepts a finding as it is, for a stated reason; only an open finding can be waived. */
+    public void waive(long findingId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new IllegalArgumentException("a waiver needs a reason of 1 to " + MAX_REASON + " characters");
+        }
+        InstitutionScope scope = institutions.currentScope();
+        List<Long> institution = jdbc.queryForList("""
+                select r.institution_id from finding f join health_record r on r.id = f.record_id
+                where f.id = :id and f.status = 'OPEN'""", new MapSqlParameterSource("id", findingId), Long.class);
+        if (institution.isEmpty() || !scope.includes(institution.get(0))) {
+            throw new IllegalStateException("no open finding " + findingId + " in your institutions");
+        }
+        jdbc.update("""
+                update finding set status = 'WAIVED', waiver_reason = :reason, resolved_by = :by, resolved_at = :at
+                where id = :id and status = 'OPEN'""", new MapSqlParameterSource("id", findingId)
+                .addValue("reason", why).addValue("by", CurrentUser.require().getUsername())
+                .addValue("at", Timestamp.from(clock.instant())));
+        auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution.get(0), null);
+    }
+
+    /** Counts over the whole campaign, for the campaign report. */
+    @Transactional(readOnly = true)
+    public Counts counts(long campaignId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId);
+        return jdbc.queryForObject("""
+                select count(distinct record_id),
+                       sum(case when status = 'OPEN' then 1 else 0 end),
+                       sum(case when status = 'FIXED' then 1 else 0 end),
+                       sum(case when status = 'WAIVED' then 1 else 0 end)
+                from finding where campaign_id = :campaign""", params,
+                (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+    }
+}

@@ -1,0 +1,104 @@
+package org.dangan.workflow.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.registry.Gender;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.RecordNumber;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@DanganTest
+class FindingsTest {
+
+    @Autowired
+    Findings findings;
+    @Autowired
+    RuleChecks ruleChecks;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    RegistryAdministration registry;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    AsUser asUser;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    Campaign campaign;
+
+    private void staleRecord(Institution township) {
+        LocalDate birth = LocalDate.of(1950, 3, 7);
+        registry.register(new HealthRecord(RecordNumber.of(township.getCode() + "00100001"), "老李", Gender.MALE, birth,
+                Fixtures.idNumber(county.county().getCode(), birth, Gender.MALE, township.getId().intValue()),
+                township.getId()).servedOn(LocalDate.now().minusYears(3)));
+    }
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        staleRecord(county.a());
+        staleRecord(county.b());
+        campaign = campaigns.open(Set.of(county.county().getId()), LocalDate.now().plusMonths(1),
+                new BigDecimal("0.05"), 1L, "test");
+        ruleChecks.runToEnd(campaign.getId(), 10, RuleBook.defaults(), n -> { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        AsUser.logout();
+    }
+
+    @Test
+    void an_archivist_sees_only_the_findings_of_the_own_township() {
+        asUser.login(county.user("archivist-a"));
+        assertThat(findings.of(campaign.getId(), null, 0, 50)).singleElement().satisfies(f -> {
+            assertThat(f.recordNumber()).startsWith(county.a().getCode());
+            assertThat(f.rule()).isEqualTo(Rule.STALE);
+            assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+        });
+        asUser.login(county.user("county-supervisor"));
+        assertThat(findings.of(campaign.getId(), FindingStatus.OPEN, 0, 50)).hasSize(2);
+    }
+
+    @Test
+    void a_waiver_needs_a_reason_is_audited_and_happens_once() {
+        asUser.login(county.user("archivist-a"));
+        long id = findings.of(campaign.getId(), null, 0, 50).get(0).id();
+
+        assertThatThrownBy(() -> findings.waive(id, "  ")).hasMessageContaining("reason");
+        findings.waive(id, "居民长期外出务工，已电话随访");
+
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50)).singleElement()
+                .satisfies(f -> assertThat(f.waiverReason()).isEqualTo("居民长期外出务工，已电话随访"));
+        assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 0, 1));
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'FINDING_WAIVED' and subject_id = ?",
+                Long.class, Long.toString(id))).isEqualTo(1);
+        assertThatThrownBy(() -> findings.waive(id, "again")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void another_township_cannot_waive_a_finding_it_cannot_see() {
+        asUser.login(county.user("archivist-a"));
+        List<Findings.FindingView> mine = findings.of(campaign.getId(), null, 0, 50);
+        asUser.login(county.user("archivist-b"));
+        assertThatThrownBy(() -> findings.waive(mine.get(0).id(), "not mine"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("in your institutions");
+        assertThat(findings.counts(campaign.getId()).waived()).isZero();
+    }
+}
