@@ -92,6 +92,50 @@ public class HealthRecord {
         return this;
     }
 
+    /**
+     * Corrects what a check found wrong. Only an active record is corrected: a deceased, moved-out,
+     * duplicate or paper-retired record is closed. Answers the names of the fields that changed.
+     */
+    public java.util.List<String> correct(RecordCorrection c) {
+        if (status != RecordStatus.ACTIVE) {
+            throw new IllegalStateException("record " + recordNumber + " is " + status + " and cannot be corrected");
+        }
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        if (c.name() != null && !c.name().equals(name)) {
+            name = c.name();
+            changed.add("name");
+        }
+        if (c.gender() != null && c.gender() != gender) {
+            gender = c.gender();
+            changed.add("gender");
+        }
+        if (c.birthDate() != null && !c.birthDate().equals(birthDate)) {
+            birthDate = c.birthDate();
+            changed.add("birthDate");
+        }
+        if (c.idNumber() != null && !c.idNumber().equals(idNumber)) {
+            idNumber = ResidentId.of(c.idNumber()).value();
+            changed.add("idNumber");
+        }
+        if (c.phone() != null && !c.phone().equals(phone)) {
+            phone = c.phone();
+            changed.add("phone");
+        }
+        if (c.address() != null && !c.address().equals(address)) {
+            address = c.address();
+            changed.add("address");
+        }
+        if (c.keyPopulations() != null && !KeyPopulation.toColumn(c.keyPopulations()).equals(keyPopulations)) {
+            keyPopulations = KeyPopulation.toColumn(c.keyPopulations());
+            changed.add("keyPopulations");
+        }
+        if (c.lastServiceDate() != null && !c.lastServiceDate().equals(lastServiceDate)) {
+            lastServiceDate = c.lastServiceDate();
+            changed.add("lastServiceDate");
+        }
+        return changed;
+    }
+
     /** Only an active record changes status; the electronic record stays primary once paper retires. */
     public void markStatus(RecordStatus newStatus) {
         if (status != RecordStatus.ACTIVE) {

@@ -17,6 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecordBatches {
 
+    private static final String SELECT = """
+            select r.id, r.record_number, r.name, r.gender, r.birth_date, r.id_number, i.code, r.key_populations,
+                   r.status, r.last_service_date
+            from health_record r join institution i on i.id = r.institution_id""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     RecordBatches(NamedParameterJdbcTemplate jdbc) {
@@ -29,17 +34,23 @@ public class RecordBatches {
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<StoredRecord> after(Collection<Long> institutionIds, long afterId, int limit) {
-        return jdbc.query("""
-                select r.id, r.record_number, r.name, r.gender, r.birth_date, r.id_number, i.code, r.key_populations,
-                       r.status, r.last_service_date
-                from health_record r join institution i on i.id = r.institution_id
-                where (r.institution_id + 0) in (:ids) and r.id > :after
-                order by r.id limit :limit""",
+        return jdbc.query(SELECT + " where (r.institution_id + 0) in (:ids) and r.id > :after order by r.id limit :limit",
                 new MapSqlParameterSource("ids", institutionIds).addValue("after", afterId).addValue("limit", limit),
-                (rs, n) -> new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),
-                        rs.getString(6), rs.getString(7), KeyPopulation.fromColumn(rs.getString(8)),
-                        RecordStatus.valueOf(rs.getString(9)), date(rs.getDate(10))));
+                RecordBatches::row);
+    }
+
+    /** One record by number, for re-checking it after a correction. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public java.util.Optional<StoredRecord> byNumber(String recordNumber) {
+        return jdbc.query(SELECT + " where r.record_number = :number",
+                new MapSqlParameterSource("number", recordNumber), RecordBatches::row).stream().findFirst();
+    }
+
+    private static StoredRecord row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),
+                rs.getString(6), rs.getString(7), KeyPopulation.fromColumn(rs.getString(8)),
+                RecordStatus.valueOf(rs.getString(9)), date(rs.getDate(10)));
     }
 
     private static java.time.LocalDate date(Date d) {

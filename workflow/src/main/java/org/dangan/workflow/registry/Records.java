@@ -144,6 +144,23 @@ public class Records {
                 record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), files);
     }
 
+    /**
+     * Corrects a record of the archivist's institutions in place, audited with the names of the
+     * changed fields (never their values).
+     */
+    public List<String> correct(String recordNumber, RecordCorrection correction) {
+        if (!CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)) {
+            throw new AccessDeniedException("records are corrected by archivists");
+        }
+        HealthRecord record = inScope(recordNumber);
+        List<String> changed = record.correct(correction);
+        if (!changed.isEmpty()) {
+            auditLog.record(AuditAction.RECORD_CHANGED, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
+                    "fields: " + String.join(", ", changed));
+        }
+        return changed;
+    }
+
     /** The whole ID number, for users granted to see it; every reveal is audited. */
     public String revealIdNumber(String recordNumber) {
         if (!CurrentUser.require().has(Permission.FULL_ID_NUMBER)) {

@@ -2,7 +2,12 @@ package org.dangan.workflow.verification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
@@ -27,8 +32,11 @@ public class Findings {
     private final Institutions institutions;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final RecordBatches batches;
 
-    Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock) {
+    Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
+             RecordBatches batches) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.auditLog = auditLog;
@@ -85,6 +93,34 @@ public class Findings {
                 .addValue("reason", why).addValue("by", CurrentUser.require().getUsername())
                 .addValue("at", Timestamp.from(clock.instant())));
         auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution.get(0), null);
+    }
+
+    /**
+     * Checks one record again after a correction: its open findings that no longer hold become
+     * FIXED. Duplicate findings stay open: they are settled by merging, not by editing one record.
+     * Answers how many findings were fixed.
+     */
+    public int recheck(long campaignId, String recordNumber, RuleBook rules) {
+        StoredRecord r = batches.byNumber(recordNumber)
+                .filter(found -> institutions.currentScope().includes(institutionOf(found)))
+                .orElseThrow(() -> new IllegalArgumentException("no record " + recordNumber + " in your institutions"));
+        Set<String> stillBroken = rules.check(new RecordFacts(r.recordNumber(), r.name(), r.gender(), r.birthDate(),
+                        r.idNumber(), r.institutionCode(), r.keyPopulations(), r.status(), r.lastServiceDate()),
+                LocalDate.now(clock)).stream().map(f -> f.rule().name())
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        stillBroken.add(Rule.DUPLICATE_ID_NUMBER.name());
+        stillBroken.add(Rule.DUPLICATE_NAME_BIRTH_VILLAGE.name());
+        return jdbc.update("update finding set status = 'FIXED', resolved_by = :by, resolved_at = :at"
+                        + " where campaign_id = :campaign and record_id = :record and status = 'OPEN'"
+                        + " and rule not in (:broken)",
+                new MapSqlParameterSource("campaign", campaignId).addValue("record", r.id())
+                        .addValue("broken", stillBroken).addValue("by", CurrentUser.require().getUsername())
+                        .addValue("at", Timestamp.from(clock.instant())));
+    }
+
+    private Long institutionOf(StoredRecord r) {
+        return jdbc.queryForObject("select institution_id from health_record where id = :id",
+                new MapSqlParameterSource("id", r.id()), Long.class);
     }
 
     /** Counts over the whole campaign, for the campaign report. */

@@ -92,6 +92,41 @@ class FindingsTest {
         assertThatThrownBy(() -> findings.waive(id, "again")).isInstanceOf(IllegalStateException.class);
     }
 
+    @Autowired
+    org.dangan.workflow.registry.Records records;
+
+    @Test
+    void correcting_a_record_and_checking_it_again_fixes_its_finding_and_is_audited() {
+        asUser.login(county.user("archivist-a"));
+        String number = county.a().getCode() + "00100001";
+
+        assertThat(records.correct(number, org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
+                .containsExactly("lastServiceDate");
+        assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults())).isEqualTo(1);
+
+        assertThat(findings.of(campaign.getId(), FindingStatus.FIXED, 0, 50)).singleElement()
+                .satisfies(f -> assertThat(f.recordNumber()).isEqualTo(number));
+        assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 1, 0));
+        assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'RECORD_CHANGED' and subject_id = ?",
+                String.class, number)).isEqualTo("fields: lastServiceDate");
+        assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults())).isZero();
+    }
+
+    @Test
+    void a_record_of_another_township_is_neither_corrected_nor_rechecked() {
+        asUser.login(county.user("archivist-a"));
+        String theirs = county.b().getCode() + "00100001";
+        assertThatThrownBy(() -> records.correct(theirs,
+                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
+                .isInstanceOf(org.dangan.workflow.registry.RecordNotFoundException.class);
+        assertThatThrownBy(() -> findings.recheck(campaign.getId(), theirs, RuleBook.defaults()))
+                .hasMessageContaining("in your institutions");
+        asUser.login(county.user("county-supervisor"));
+        assertThatThrownBy(() -> records.correct(theirs,
+                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
     @Test
     void another_township_cannot_waive_a_finding_it_cannot_see() {
         asUser.login(county.user("archivist-a"));
