@@ -56,21 +56,9 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         institution.setItemLabelGenerator(i -> i.getCode() + " " + i.getName());
         institution.setClearButtonVisible(true);
 
-        status.setId("record-status");
-        status.setPlaceholder(getTranslation("records.filter.status"));
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption(getTranslation("records.filter.all"));
-        status.setItems(RecordStatus.values());
-        status.setItemLabelGenerator(s -> s == null ? getTranslation("records.filter.all")
-                : getTranslation("status." + s.name()));
-
-        keyPopulation.setId("record-key-population");
-        keyPopulation.setPlaceholder(getTranslation("records.filter.keyPopulation"));
-        keyPopulation.setEmptySelectionAllowed(true);
-        keyPopulation.setEmptySelectionCaption(getTranslation("records.filter.all"));
-        keyPopulation.setItems(KeyPopulation.values());
-        keyPopulation.setItemLabelGenerator(p -> p == null ? getTranslation("records.filter.all")
-                : getTranslation("population." + p.name()));
+        enumFilter(status, "record-status", "records.filter.status", RecordStatus.values(), "status.");
+        enumFilter(keyPopulation, "record-key-population", "records.filter.keyPopulation", KeyPopulation.values(),
+                "population.");
 
         grid.setId("record-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -100,6 +88,18 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         filters.setWrap(true);
         add(filters, grid);
         refresh();
+    }
+
+    /** A filter over an enum whose empty choice means "all"; labels come from {@code labelPrefix + name}. */
+    private <E extends Enum<E>> void enumFilter(Select<E> select, String id, String placeholderKey, E[] values,
+                                                String labelPrefix) {
+        select.setId(id);
+        select.setPlaceholder(getTranslation(placeholderKey));
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("records.filter.all"));
+        select.setItems(values);
+        select.setItemLabelGenerator(v -> v == null ? getTranslation("records.filter.all")
+                : getTranslation(labelPrefix + v.name()));
     }
 
     RecordQuery query() {

@@ -19,7 +19,7 @@ public class RecordBatches {
 
     private static final String SELECT = """
             select r.id, r.record_number, r.name, r.gender, r.birth_date, r.id_number, i.code, r.key_populations,
-                   r.status, r.last_service_date
+                   r.status, r.last_service_date, r.institution_id
             from health_record r join institution i on i.id = r.institution_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -49,7 +49,7 @@ public class RecordBatches {
     private static StoredRecord row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),
-                rs.getString(6), rs.getString(7), KeyPopulation.fromColumn(rs.getString(8)),
+                rs.getString(6), rs.getLong(11), rs.getString(7), KeyPopulation.fromColumn(rs.getString(8)),
                 RecordStatus.valueOf(rs.getString(9)), date(rs.getDate(10)));
     }
 

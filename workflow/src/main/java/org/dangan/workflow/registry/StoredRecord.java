@@ -5,6 +5,6 @@ import java.util.Set;
 
 /** A record as stored, with its managing institution's code, for checks that read records in bulk. */
 public record StoredRecord(long id, String recordNumber, String name, Gender gender, LocalDate birthDate,
-                           String idNumber, String institutionCode, Set<KeyPopulation> keyPopulations,
+                           String idNumber, long institutionId, String institutionCode, Set<KeyPopulation> keyPopulations,
                            RecordStatus status, LocalDate lastServiceDate) {
 }

@@ -102,11 +102,9 @@ public class Findings {
      */
     public int recheck(long campaignId, String recordNumber, RuleBook rules) {
         StoredRecord r = batches.byNumber(recordNumber)
-                .filter(found -> institutions.currentScope().includes(institutionOf(found)))
+                .filter(found -> institutions.currentScope().includes(found.institutionId()))
                 .orElseThrow(() -> new IllegalArgumentException("no record " + recordNumber + " in your institutions"));
-        Set<String> stillBroken = rules.check(new RecordFacts(r.recordNumber(), r.name(), r.gender(), r.birthDate(),
-                        r.idNumber(), r.institutionCode(), r.keyPopulations(), r.status(), r.lastServiceDate()),
-                LocalDate.now(clock)).stream().map(f -> f.rule().name())
+        Set<String> stillBroken = rules.check(RecordFacts.of(r), LocalDate.now(clock)).stream().map(f -> f.rule().name())
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         stillBroken.add(Rule.DUPLICATE_ID_NUMBER.name());
         stillBroken.add(Rule.DUPLICATE_NAME_BIRTH_VILLAGE.name());
@@ -116,11 +114,6 @@ public class Findings {
                 new MapSqlParameterSource("campaign", campaignId).addValue("record", r.id())
                         .addValue("broken", stillBroken).addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
-    }
-
-    private Long institutionOf(StoredRecord r) {
-        return jdbc.queryForObject("select institution_id from health_record where id = :id",
-                new MapSqlParameterSource("id", r.id()), Long.class);
     }
 
     /** Counts over the whole campaign, for the campaign report. */

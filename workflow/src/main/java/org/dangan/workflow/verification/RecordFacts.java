@@ -5,6 +5,7 @@ import java.util.Set;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.registry.StoredRecord;
 
 /** What the rules look at: a record as stored, with its managing institution's code. */
 public record RecordFacts(String recordNumber, String name, Gender gender, LocalDate birthDate, String idNumber,
@@ -13,5 +14,10 @@ public record RecordFacts(String recordNumber, String name, Gender gender, Local
 
     public RecordFacts {
         keyPopulations = keyPopulations == null ? Set.of() : Set.copyOf(keyPopulations);
+    }
+
+    public static RecordFacts of(StoredRecord r) {
+        return new RecordFacts(r.recordNumber(), r.name(), r.gender(), r.birthDate(), r.idNumber(),
+                r.institutionCode(), r.keyPopulations(), r.status(), r.lastServiceDate());
     }
 }

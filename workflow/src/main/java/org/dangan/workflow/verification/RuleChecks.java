@@ -76,9 +76,7 @@ public class RuleChecks {
         LocalDate today = LocalDate.now(clock);
         List<SqlParameterSource> rows = new ArrayList<>();
         for (StoredRecord r : batch) {
-            RecordFacts facts = new RecordFacts(r.recordNumber(), r.name(), r.gender(), r.birthDate(), r.idNumber(),
-                    r.institutionCode(), r.keyPopulations(), r.status(), r.lastServiceDate());
-            for (Finding f : rules.check(facts, today)) {
+            for (Finding f : rules.check(RecordFacts.of(r), today)) {
                 rows.add(row(campaign, r.id(), r.recordNumber(), f.rule(), f.severity(),
                         f.args().stream().map(String::valueOf).collect(Collectors.joining(", "))));
             }
