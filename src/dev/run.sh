@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 . src/dev/packages.sh
-ensure_packages openjdk-17-jdk-headless tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd fonts-noto-cjk
+ensure_packages openjdk-17-jdk-headless tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd fonts-noto-cjk fonts-wqy-zenhei
 
 echo "== building the application jar (production mode, prebuilt Vaadin bundle)"
 ./mvnw -B -q -ntp -Pproduction -DskipTests package

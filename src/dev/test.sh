@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 . src/dev/packages.sh
-ensure_packages openjdk-17-jdk-headless postgresql tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd chromium chromium-driver fonts-noto-cjk poppler-utils
+ensure_packages openjdk-17-jdk-headless postgresql tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd chromium chromium-driver fonts-noto-cjk fonts-wqy-zenhei poppler-utils
 
 # PostgreSQL: the Debian cluster, a role and an empty test database
 pg_version=$(ls /usr/lib/postgresql | sort -n | tail -1)

@@ -1,5 +1,10 @@
 package org.dangan.ui;
 
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.verification.Campaigns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -17,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The engine's REST API and webapps, served by the real server: administrators only. */
+/** The engine's REST API and webapps, served by the real server: administrators, and people for their own tasks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EndpointSecurityTest {
 
@@ -29,6 +34,12 @@ class EndpointSecurityTest {
     UserAccounts users;
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    AsUser asUser;
 
     private HttpResponse<String> get(String path, String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
@@ -49,6 +60,57 @@ class EndpointSecurityTest {
         assertThat(admin.body()).contains("\"name\"");
         assertThat(get("/engine-rest/engine", county.user("archivist-a")).statusCode()).isEqualTo(403);
         assertThat(get("/engine-rest/engine", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void people_work_their_own_campaign_tasks_through_engine_rest_and_see_no_one_elses() throws Exception {
+        Fixtures.County county = fixtures.county();
+        fixtures.record(county.a(), 1);
+        fixtures.record(county.b(), 101);
+        asUser.login(county.user("county-supervisor"));
+        String process;
+        try {
+            process = campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode(), county.b().getCode()),
+                    java.time.LocalDate.now().plusDays(30), null, 1L)).getProcessInstanceId();
+        } finally {
+            AsUser.logout();
+        }
+        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
+             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+
+        // tests give each engine a unique name; in production /engine-rest/task reaches the "default" engine
+        String tasks = "/engine-rest/engine/" + engine.getName() + "/task";
+        HttpResponse<String> mine = get(tasks + "?processInstanceId=" + process, county.user("archivist-a"));
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(mine.body(), "$[*].taskDefinitionKey")).containsExactly("selfCheck");
+        String taskId = JsonPath.<List<String>>read(mine.body(), "$[*].id").get(0);
+        assertThat(JsonPath.<List<String>>read(get(tasks + "?processInstanceId=" + process,
+                county.user("archivist-b")).body(), "$[*].id")).singleElement().isNotEqualTo(taskId);
+        assertThat(get(tasks + "?processInstanceId=" + process, county.user("searcher-a")).statusCode())
+                .isEqualTo(403);
+        // another township's archivist cannot complete it; its own can
+        assertThat(post(tasks + "/" + taskId + "/complete", county.user("archivist-b")).statusCode())
+                .isNotEqualTo(204);
+        assertThat(post(tasks + "/" + taskId + "/claim", county.user("archivist-a"), "{\"userId\": \""
+                + county.user("archivist-a") + "\"}").statusCode()).isEqualTo(204);
+        assertThat(post(tasks + "/" + taskId + "/complete", county.user("archivist-a")).statusCode())
+                .isEqualTo(204);
+        assertThat(JsonPath.<List<String>>read(get(tasks + "?processInstanceId=" + process,
+                county.user("head-a")).body(), "$[*].taskDefinitionKey")).containsExactly("headSignOff");
+    }
+
+    private HttpResponse<String> post(String path, String user) throws Exception {
+        return post(path, user, "{}");
+    }
+
+    private HttpResponse<String> post(String path, String user, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Logs in through the screens' login form and keeps the session cookie, as a browser does. */

@@ -101,6 +101,7 @@ class DemoData implements ApplicationRunner {
         users.create("head-a", PASSWORD, "诸福屯院长", Role.SUPERVISOR, a.getId(), Set.of());
         users.create("searcher-a", PASSWORD, "诸福屯查询员", Role.SEARCHER, a.getId(), Set.of());
         users.create("archivist-b", PASSWORD, "新城铺档案员", Role.ARCHIVIST, b.getId(), Set.of(Permission.FULL_ID_NUMBER));
+        users.create("head-b", PASSWORD, "新城铺院长", Role.SUPERVISOR, b.getId(), Set.of());
         users.create("searcher-b", PASSWORD, "新城铺查询员", Role.SEARCHER, b.getId(), Set.of());
     }
 

@@ -86,6 +86,19 @@ public class PaperFile {
         this.state = PaperFileState.STORED;
     }
 
+    /**
+     * After the checker's sign-off the electronic record is primary; the paper is kept in a box.
+     * A file out on loan or already gone cannot be retired.
+     */
+    public void retire(Long box) {
+        require(box != null, "a box to keep the retired paper in");
+        if (state != PaperFileState.RECEIVED && state != PaperFileState.RETURNED && state != PaperFileState.STORED) {
+            throw illegal("retire");
+        }
+        this.boxId = box;
+        this.state = PaperFileState.RETIRED_PAPER;
+    }
+
     public void checkOut() {
         if (state != PaperFileState.STORED) {
             throw illegal("check out");
@@ -108,7 +121,7 @@ public class PaperFile {
     }
 
     public void dispose() {
-        if (state != PaperFileState.STORED) {
+        if (state != PaperFileState.STORED && state != PaperFileState.RETIRED_PAPER) {
             throw illegal("dispose of");
         }
         this.boxId = null;

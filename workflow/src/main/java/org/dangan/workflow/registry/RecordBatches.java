@@ -46,6 +46,46 @@ public class RecordBatches {
                 new MapSqlParameterSource("number", recordNumber), RecordBatches::row).stream().findFirst();
     }
 
+    /** Records by id, for work that starts from something else that points at them (paper files). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public java.util.Map<Long, StoredRecord> byIds(Collection<Long> ids) {
+        java.util.Map<Long, StoredRecord> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query(SELECT + " where r.id in (:ids)", new MapSqlParameterSource("ids", ids),
+                    (java.sql.ResultSet rs) -> {
+                        StoredRecord r = row(rs, 0);
+                        found.put(r.id(), r);
+                    });
+        }
+        return found;
+    }
+
+    /**
+     * Up to {@code limit} paper files of the institutions' records with an id above {@code afterId},
+     * lowest id first; {@code contents} lists document type and pages, sorted, for hashing.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<StoredPaperFile> paperFilesAfter(Collection<Long> institutionIds, long afterId, int limit) {
+        List<StoredPaperFile> files = jdbc.query("""
+                select f.id, f.file_number, f.record_id, f.page_count, f.state, f.box_id
+                from paper_file f join health_record r on r.id = f.record_id
+                where (r.institution_id + 0) in (:ids) and f.id > :after order by f.id limit :limit""",
+                new MapSqlParameterSource("ids", institutionIds).addValue("after", afterId).addValue("limit", limit),
+                (rs, n) -> new StoredPaperFile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                        PaperFileState.valueOf(rs.getString(5)), (Long) rs.getObject(6, Long.class), ""));
+        if (files.isEmpty()) {
+            return files;
+        }
+        java.util.Map<Long, java.util.TreeMap<String, Integer>> contents = new java.util.HashMap<>();
+        jdbc.query("select paper_file_id, document_type, pages from paper_file_content where paper_file_id in (:ids)",
+                new MapSqlParameterSource("ids", files.stream().map(StoredPaperFile::id).toList()),
+                (java.sql.ResultSet rs) -> {
+                    contents.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                });
+        return files.stream().map(f -> new StoredPaperFile(f.id(), f.fileNumber(), f.recordId(), f.pageCount(),
+                f.state(), f.boxId(), String.valueOf(contents.getOrDefault(f.id(), new java.util.TreeMap<>())))).toList();
+    }
+
     private static StoredRecord row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),

@@ -30,6 +30,11 @@ public class SecurityConfiguration {
         // Ant matchers: the engine's REST API is a Jersey servlet, outside Spring MVC's dispatcher
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
+                        // people work their own tasks through Camunda's API; Camunda's authorizations
+                        // (candidate groups by role and institution) decide which tasks they see
+                        .requestMatchers(antMatcher("/engine-rest/task"), antMatcher("/engine-rest/task/**"),
+                                antMatcher("/engine-rest/engine/*/task"), antMatcher("/engine-rest/engine/*/task/**"))
+                        .hasAnyRole(Role.ARCHIVIST.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(antMatcher("/engine-rest/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/imports/**").hasRole(Role.ARCHIVIST.name())

@@ -1,5 +1,5 @@
 package org.dangan.workflow.security;
 
 /** Published in the transaction that creates an account, so mirrors of it commit or roll back with it. */
-public record UserAccountCreated(String username, String displayName, Role role) {
+public record UserAccountCreated(String username, String displayName, Role role, Long institutionId) {
 }

@@ -53,7 +53,7 @@ public class UserAccounts implements UserDetailsService {
         }
         UserAccount account = repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword),
                 displayName, role, institutionId, permissions));
-        events.publishEvent(new UserAccountCreated(username, displayName, role));
+        events.publishEvent(new UserAccountCreated(username, displayName, role, institutionId));
         return account;
     }
 

@@ -1,32 +1,158 @@
 package org.dangan.workflow.verification;
 
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.InstitutionType;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Starting campaigns and reading their progress. The process around them comes next (#3). */
+/**
+ * Starting campaigns and finding them. A campaign and its process instance start in one
+ * transaction: there is never a campaign without its process, or a process without its campaign.
+ */
 @Service
 @Transactional
 public class Campaigns {
 
-    private final CampaignRepository repository;
-    private final Clock clock;
+    public static final String PROCESS_KEY = "verificationCampaign";
 
-    Campaigns(CampaignRepository repository, Clock clock) {
+    private final CampaignRepository repository;
+    private final Institutions institutions;
+    private final RuntimeService runtime;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Campaigns(CampaignRepository repository, Institutions institutions, RuntimeService runtime, AuditLog auditLog,
+              Clock clock) {
         this.repository = repository;
+        this.institutions = institutions;
+        this.runtime = runtime;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
-    public Campaign open(Set<Long> institutionIds, LocalDate deadline, BigDecimal sampleRate, long seed, String by) {
-        return repository.save(new Campaign(institutionIds, deadline,
-                sampleRate == null ? SampleDraw.DEFAULT_RATE : sampleRate, seed, by, clock.instant()));
+    /** What a county supervisor asks for: institutions by code (or id), a deadline, optionally rate and seed. */
+    public record StartRequest(List<String> institutions, LocalDate deadline, BigDecimal sampleRate, Long seed) {
     }
 
+    /**
+     * Starts a campaign for institutions of the current user's county. Refused unless the user is a
+     * SUPERVISOR of a county health bureau and every institution is a primary-care institution of
+     * that county, none inside another.
+     */
+    public Campaign start(StartRequest request) {
+        DanganUser user = CurrentUser.require();
+        Institution county = institutions.require(user.institutionId());
+        if (!user.is(Role.SUPERVISOR) || county.getType() != InstitutionType.COUNTY_BUREAU) {
+            throw new AccessDeniedException("only a supervisor of a county health bureau starts a campaign");
+        }
+        if (request.institutions() == null || request.institutions().isEmpty()) {
+            throw new IllegalArgumentException("institutions: name at least one institution");
+        }
+        if (request.deadline() == null || request.deadline().isBefore(LocalDate.now(clock))) {
+            throw new IllegalArgumentException("deadline: a date from today on is required");
+        }
+        InstitutionScope scope = institutions.scopeOf(county.getId());
+        Set<Institution> chosen = new LinkedHashSet<>();
+        for (String ref : request.institutions()) {
+            Institution i = resolve(ref, scope);
+            if (!i.getType().primaryCare()) {
+                throw new IllegalArgumentException("institutions: " + ref + " is a " + i.getType()
+                        + ", not a primary-care institution");
+            }
+            chosen.add(i);
+        }
+        for (Institution a : chosen) {
+            for (Institution b : chosen) {
+                if (a != b && a.contains(b)) {
+                    throw new IllegalArgumentException("institutions: " + b.getCode() + " lies within " + a.getCode()
+                            + ", which the campaign already covers");
+                }
+            }
+        }
+        long seed = request.seed() != null ? request.seed() : random.nextLong();
+        Campaign campaign = repository.save(new Campaign(chosen.stream().map(Institution::getId)
+                .collect(java.util.stream.Collectors.toSet()), county.getId(), request.deadline(),
+                request.sampleRate() == null ? SampleDraw.DEFAULT_RATE : request.sampleRate(), seed,
+                user.getUsername(), clock.instant()));
+        Institution city = county.getParentId() == null ? county : institutions.require(county.getParentId());
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, campaign.getId().toString(),
+                Variables.createVariables().putValue("campaignId", campaign.getId())
+                        .putValue("county", county.getCode()).putValue("city", city.getCode())
+                        .putValue("deadlineAt", deadlineAt(request.deadline())));
+        campaign.startedAs(instance.getId());
+        auditLog.record(AuditAction.CAMPAIGN_STARTED, "CAMPAIGN", campaign.getId().toString(), county.getId(),
+                chosen.size() + " institutions, deadline " + request.deadline());
+        return campaign;
+    }
+
+    /** The deadline is a day: it passes when that day ends, in the bureau's time zone. */
+    private Date deadlineAt(LocalDate deadline) {
+        return Date.from(deadline.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    private Institution resolve(String ref, InstitutionScope scope) {
+        String key = ref == null ? "" : ref.strip();
+        Institution found = institutions.byCode(key).orElseGet(() -> {
+            try {
+                return scope.institutions().stream().filter(i -> i.getId() == Long.parseLong(key)).findFirst().orElse(null);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+        if (found == null || !scope.includes(found.getId())) {
+            throw new IllegalArgumentException("institutions: no institution " + key + " in your county");
+        }
+        return found;
+    }
+
+    /** A campaign the current user may see: one of its institutions or its county lies in the user's scope. */
     @Transactional(readOnly = true)
     public Campaign require(long id) {
-        return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
+        Campaign campaign = repository.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
+        if (!visible(campaign, institutions.currentScope())) {
+            throw new CampaignNotFoundException(id);
+        }
+        return campaign;
+    }
+
+    /** For the process and system work: no scope. */
+    @Transactional(readOnly = true)
+    public Campaign load(long id) {
+        return repository.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    }
+
+    /** Campaigns the current user may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Campaign> visibleToCurrentUser() {
+        InstitutionScope scope = institutions.currentScope();
+        return repository.findAll(org.springframework.data.domain.Sort.by("id").descending()).stream()
+                .filter(c -> visible(c, scope)).toList();
+    }
+
+    private boolean visible(Campaign campaign, InstitutionScope scope) {
+        // a township sees a campaign that covers it; the county and city see theirs
+        return (campaign.getCountyId() != null && scope.includes(campaign.getCountyId()))
+                || campaign.getInstitutionIds().stream().anyMatch(scope::includes)
+                || campaign.getInstitutionIds().stream().anyMatch(i -> institutions.require(i).contains(scope.root()));
     }
 }

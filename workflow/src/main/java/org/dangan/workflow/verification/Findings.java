@@ -34,8 +34,11 @@ public class Findings {
     private final Clock clock;
     private final RecordBatches batches;
 
+    private final RuleSettings settings;
+
     Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
-             RecordBatches batches) {
+             RecordBatches batches, RuleSettings settings) {
+        this.settings = settings;
         this.batches = batches;
         this.jdbc = jdbc;
         this.institutions = institutions;
@@ -93,6 +96,23 @@ public class Findings {
                 .addValue("reason", why).addValue("by", CurrentUser.require().getUsername())
                 .addValue("at", Timestamp.from(clock.instant())));
         auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution.get(0), null);
+    }
+
+    /** Waives several findings of one campaign for one reason: all of them, or (on any refusal) none. */
+    public void waiveAll(long campaignId, java.util.Collection<Long> findingIds, String reason) {
+        Integer inCampaign = jdbc.queryForObject("select count(*) from finding where campaign_id = :campaign and id in (:ids)",
+                new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds), Integer.class);
+        if (inCampaign == null || inCampaign != new java.util.HashSet<>(findingIds).size()) {
+            throw new IllegalArgumentException("findings: not all of " + findingIds + " belong to campaign " + campaignId);
+        }
+        findingIds.forEach(id -> waive(id, reason));
+    }
+
+    /** Checks one record again after a correction, with the rule book of its institution's type. */
+    public int recheck(long campaignId, String recordNumber) {
+        String type = batches.byNumber(recordNumber)
+                .map(r -> institutions.require(r.institutionId()).getType().name()).orElse("TOWNSHIP_CENTRE");
+        return recheck(campaignId, recordNumber, settings.ruleBook(type));
     }
 
     /**

@@ -29,6 +29,25 @@ class PaperFileTest {
     }
 
     @Test
+    void is_retired_into_a_box_after_the_sign_off_unless_it_is_out_on_loan() {
+        PaperFile stored = received();
+        stored.storeIn(7L);
+        stored.retire(7L);
+        assertThat(stored.getState()).isEqualTo(PaperFileState.RETIRED_PAPER);
+        assertThat(stored.getBoxId()).isEqualTo(7L);
+        PaperFile unboxed = received();
+        assertThatThrownBy(() -> unboxed.retire(null)).isInstanceOf(IllegalArgumentException.class);
+        unboxed.retire(9L);
+        assertThat(unboxed.getBoxId()).isEqualTo(9L);
+        PaperFile out = received();
+        out.storeIn(1L);
+        out.checkOut();
+        assertThatThrownBy(() -> out.retire(1L)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CHECKED_OUT");
+        assertThatThrownBy(() -> stored.retire(7L)).hasMessageContaining("RETIRED_PAPER");
+    }
+
+    @Test
     void refuses_to_check_out_a_file_that_is_not_stored_and_names_its_state() {
         PaperFile file = received();
         assertThatThrownBy(file::checkOut).isInstanceOf(IllegalStateException.class).hasMessageContaining("RECEIVED");

@@ -11,7 +11,9 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.LocationType;
 import org.dangan.workflow.registry.PaperFile;
+import org.dangan.workflow.registry.StorageLocation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.ResidentId;
@@ -44,7 +46,10 @@ public class Fixtures {
         do {
             code = Integer.toString(ThreadLocalRandom.current().nextInt(110_000, 660_000));
         } while (code.endsWith("00") || institutions.byCode(code).isPresent());
-        Institution county = institutions.register(code, "测试县" + code, InstitutionType.COUNTY_BUREAU, null);
+        String cityCode = code.substring(0, 4) + "00";
+        Institution city = institutions.byCode(cityCode).orElseGet(() ->
+                institutions.register(cityCode, "测试市" + cityCode, InstitutionType.CITY, null));
+        Institution county = institutions.register(code, "测试县" + code, InstitutionType.COUNTY_BUREAU, city.getId());
         Institution a = institutions.register(code + "101", "甲镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
         Institution b = institutions.register(code + "102", "乙镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
         Institution village = institutions.register(code + "101201", "甲村卫生室", InstitutionType.VILLAGE_CLINIC, a.getId());
@@ -55,6 +60,17 @@ public class Fixtures {
         users.create(p + "searcher-a", PASSWORD, "甲查询员", Role.SEARCHER, a.getId(), Set.of());
         users.create(p + "county-supervisor", PASSWORD, "县主管", Role.SUPERVISOR, county.getId(), Set.of());
         users.create(p + "auditor", PASSWORD, "审计员", Role.AUDITOR, county.getId(), Set.of());
+        users.create(p + "county-checker", PASSWORD, "县核查员", Role.ARCHIVIST, county.getId(), Set.of());
+        users.create(p + "head-a", PASSWORD, "甲院长", Role.SUPERVISOR, a.getId(), Set.of());
+        users.create(p + "head-b", PASSWORD, "乙院长", Role.SUPERVISOR, b.getId(), Set.of());
+        users.create(p + "city-supervisor", PASSWORD, "市验收员", Role.SUPERVISOR, city.getId(), Set.of());
+        for (Institution township : java.util.List.of(a, b)) {
+            StorageLocation site = registry.register(new StorageLocation(township.getName(), LocationType.SITE, null,
+                    township.getId()));
+            StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site,
+                    township.getId()));
+            registry.register(new StorageLocation("1号架", LocationType.SHELF, room, township.getId()));
+        }
         return new County(county, a, b, village, p);
     }
 
@@ -83,7 +99,11 @@ public class Fixtures {
         return first17 + ResidentId.checkCharacter(first17);
     }
 
-    /** A county with townships A and B, a village clinic under A, and users named {@code prefix + role}. */
+    /**
+     * A county (in a city) with townships A and B, each with a shelf, a village clinic under A, and
+     * users named {@code prefix + role}: archivist-a/-b, head-a/-b, searcher-a, county-supervisor,
+     * county-checker, auditor, city-supervisor.
+     */
     public record County(Institution county, Institution a, Institution b, Institution village, String prefix) {
         public String user(String name) {
             return prefix + name;

@@ -29,7 +29,7 @@ class FindingsTest {
     @Autowired
     RuleChecks ruleChecks;
     @Autowired
-    Campaigns campaigns;
+    CampaignRepository repository;
     @Autowired
     RegistryAdministration registry;
     @Autowired
@@ -54,8 +54,8 @@ class FindingsTest {
         county = fixtures.county();
         staleRecord(county.a());
         staleRecord(county.b());
-        campaign = campaigns.open(Set.of(county.county().getId()), LocalDate.now().plusMonths(1),
-                new BigDecimal("0.05"), 1L, "test");
+        campaign = repository.save(new Campaign(Set.of(county.county().getId()), LocalDate.now().plusMonths(1),
+                new BigDecimal("0.05"), 1L, "test", java.time.Instant.now()));
         ruleChecks.runToEnd(campaign.getId(), 10, RuleBook.defaults(), n -> { });
     }
 

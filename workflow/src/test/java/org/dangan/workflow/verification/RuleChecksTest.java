@@ -35,6 +35,8 @@ class RuleChecksTest {
     @Autowired
     Campaigns campaigns;
     @Autowired
+    CampaignRepository repository;
+    @Autowired
     RegistryAdministration registry;
     @Autowired
     Fixtures fixtures;
@@ -55,7 +57,8 @@ class RuleChecksTest {
     }
 
     private Campaign campaignOver(Long... institutions) {
-        return campaigns.open(Set.of(institutions), LocalDate.now().plusMonths(2), new BigDecimal("0.05"), 42L, "test");
+        return repository.save(new Campaign(Set.of(institutions), LocalDate.now().plusMonths(2), new BigDecimal("0.05"),
+                42L, "test", java.time.Instant.now()));
     }
 
     private List<String> findings(Campaign campaign) {
@@ -99,8 +102,8 @@ class RuleChecksTest {
                 a + "00100003 STALE",
                 a + "00200004 DUPLICATE_ID_NUMBER",
                 a + "00300005 DUPLICATE_ID_NUMBER");
-        Campaign done = campaigns.require(campaign.getId());
-        assertThat(done.getState()).isEqualTo(CampaignState.SELF_CHECK);
+        Campaign done = campaigns.load(campaign.getId());
+        assertThat(done.getState()).isEqualTo(CampaignState.INSTITUTION_CHECKS);
         assertThat(done.getRecordsChecked()).isEqualTo(5);
     }
 
@@ -115,7 +118,7 @@ class RuleChecksTest {
         Campaign straight = campaignOver(county.a().getId());
         ruleChecks.runToEnd(straight.getId(), 100, RuleBook.defaults(), n -> { });
 
-        assertThat(campaigns.require(interrupted.getId()).getRecordsChecked()).isEqualTo(5);
+        assertThat(campaigns.load(interrupted.getId()).getRecordsChecked()).isEqualTo(5);
         assertThat(findings(interrupted)).isEqualTo(findings(straight));
         assertThat(ruleChecks.checkNextBatch(interrupted.getId(), 2, RuleBook.defaults())).isZero();
     }
@@ -139,13 +142,13 @@ class RuleChecksTest {
 
         assertThat(checked).isEqualTo(100_000);
         assertThat(progress).hasSize(20).endsWith(100_000L);
-        Campaign done = campaigns.require(campaign.getId());
+        Campaign done = campaigns.load(campaign.getId());
         assertThat(done.getRecordsChecked()).isEqualTo(100_000);
         // the county's records include those of the village clinic under township A
         String inCounty = county.county().getCode() + "%";
         assertThat(done.getCheckedUpTo()).isEqualTo(jdbc.queryForObject(
                 "select max(id) from health_record where record_number like ?", Long.class, inCounty));
-        assertThat(done.getState()).isEqualTo(CampaignState.SELF_CHECK);
+        assertThat(done.getState()).isEqualTo(CampaignState.INSTITUTION_CHECKS);
         // the generator's records are valid; the only per-record finding is a record not served for two years
         assertThat(jdbc.queryForList("select distinct rule from finding where campaign_id = ? and rule not like 'DUPLICATE%'",
                 String.class, campaign.getId())).containsExactly("STALE");

@@ -1,0 +1,77 @@
+package org.dangan.workflow.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.Institutions;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Retires a signed-off paper file: it keeps its box, or goes into a box of its institution (or
+ * the township above a village clinic) that has room; when none has, a new box is opened on the
+ * first shelf or cabinet of that institution. System work, called by the campaign's sign-off.
+ */
+@Service
+@Transactional
+public class PaperRetirement {
+
+    static final int NEW_BOX_CAPACITY = 200;
+
+    private final PaperFileRepository paperFiles;
+    private final BoxRepository boxes;
+    private final StorageLocationRepository locations;
+    private final HealthRecordRepository records;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    PaperRetirement(PaperFileRepository paperFiles, BoxRepository boxes, StorageLocationRepository locations,
+                    HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc) {
+        this.paperFiles = paperFiles;
+        this.boxes = boxes;
+        this.locations = locations;
+        this.records = records;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+    }
+
+    /** Answers the box the file is kept in. */
+    public long retire(long paperFileId) {
+        PaperFile file = paperFiles.findById(paperFileId)
+                .orElseThrow(() -> new IllegalArgumentException("no paper file " + paperFileId));
+        Long box = file.getBoxId() != null ? file.getBoxId() : boxWithRoomFor(file);
+        file.retire(box);
+        return box;
+    }
+
+    private long boxWithRoomFor(PaperFile file) {
+        List<Long> keepers = keepersOf(records.findById(file.getRecordId()).orElseThrow().getInstitutionId());
+        List<Long> withRoom = jdbc.queryForList("""
+                select b.id from box b where b.institution_id in (:ids)
+                and (select count(*) from paper_file f where f.box_id = b.id) < b.capacity
+                order by b.id limit 1""", new MapSqlParameterSource("ids", keepers), Long.class);
+        if (!withRoom.isEmpty()) {
+            return withRoom.get(0);
+        }
+        StorageLocation shelf = locations.findByInstitutionIdInOrderByName(keepers).stream()
+                .filter(StorageLocation::holdsBoxes).findFirst()
+                .orElseThrow(() -> new IllegalStateException("paper file " + file.getFileNumber()
+                        + " needs a box, and its institution has no shelf or cabinet: register a storage location"));
+        String last = jdbc.getJdbcTemplate().queryForObject("select max(barcode) from box", String.class);
+        long next = last == null ? 1 : Long.parseLong(last.substring(2)) + 1;
+        return boxes.save(new Box(BoxBarcode.of(next), NEW_BOX_CAPACITY, shelf)).getId();
+    }
+
+    /** The record's institution and, for a village clinic, the institutions above it that keep paper. */
+    private List<Long> keepersOf(long institutionId) {
+        List<Long> keepers = new ArrayList<>();
+        Institution at = institutions.require(institutionId);
+        while (at != null && at.getType().primaryCare()) {
+            keepers.add(at.getId());
+            at = at.getParentId() == null ? null : institutions.require(at.getParentId());
+        }
+        return keepers.isEmpty() ? List.of(institutionId) : keepers;
+    }
+}

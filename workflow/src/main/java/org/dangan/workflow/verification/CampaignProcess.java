@@ -1,0 +1,104 @@
+package org.dangan.workflow.verification;
+
+import java.time.Clock;
+import java.util.List;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.Institutions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the campaign's BPMN model calls ({@code ${campaignProcess...}}): the service tasks' work and
+ * the gateways' questions, each a thin step onto the domain. The model holds the flow, this class
+ * the meaning; no script tasks.
+ */
+@Component("campaignProcess")
+@Transactional
+public class CampaignProcess {
+
+    private final CampaignRepository repository;
+    private final RuleChecks ruleChecks;
+    private final RuleSettings settings;
+    private final SampleChecks sampleChecks;
+    private final CheckerSignOffs signOffs;
+    private final Institutions institutions;
+    private final Clock clock;
+    private final int batchSize;
+
+    CampaignProcess(CampaignRepository repository, RuleChecks ruleChecks, RuleSettings settings,
+                    SampleChecks sampleChecks, CheckerSignOffs signOffs, Institutions institutions, Clock clock,
+                    @Value("${dangan.verification.batch-size:1000}") int batchSize) {
+        this.repository = repository;
+        this.ruleChecks = ruleChecks;
+        this.settings = settings;
+        this.sampleChecks = sampleChecks;
+        this.signOffs = signOffs;
+        this.institutions = institutions;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Service task "Check a batch of records": answers how many it checked, 0 when all are done. */
+    public int checkRuleBatch(long campaignId) {
+        Campaign campaign = campaign(campaignId);
+        String type = institutions.require(campaign.getInstitutionIds().iterator().next()).getType().name();
+        return ruleChecks.checkNextBatch(campaignId, batchSize, settings.ruleBook(type));
+    }
+
+    /** The multi-instance collection: one self-check and sample-check branch per institution, by code. */
+    public List<String> institutionCodes(long campaignId) {
+        return campaign(campaignId).getInstitutionIds().stream().map(institutions::require).map(Institution::getCode)
+                .toList();
+    }
+
+    /** Service task "Draw the sample". */
+    public int drawSample(long campaignId, String institutionCode) {
+        return sampleChecks.draw(campaignId, institutionId(institutionCode));
+    }
+
+    /** Service task "Weigh the sample": the error rate against the threshold of the {@code CampaignThresholds} table. */
+    public void weighSample(long campaignId, String institutionCode) {
+        Campaign campaign = campaign(campaignId);
+        Institution institution = institutions.byCode(institutionCode).orElseThrow();
+        int round = campaign.institution(institution.getId()).getRound();
+        List<String> failures = sampleChecks.failures(campaignId, institution.getId(), round);
+        campaign.sampleJudged(institution.getId(), failures.size(),
+                settings.thresholds(institution.getType().name()).maxErrorRate(), String.join("; ", failures));
+    }
+
+    /** Gateway "Error rate above the threshold?" */
+    public boolean sentBack(long campaignId, String institutionCode) {
+        return campaign(campaignId).institution(institutionId(institutionCode)).getState()
+                == InstitutionCheckState.SELF_CHECK;
+    }
+
+    /** Gateway "Accepted by the city?" */
+    public boolean accepted(long campaignId) {
+        return campaign(campaignId).getState() == CampaignState.SIGN_OFF;
+    }
+
+    /** Service task "Sign off a batch of paper files": answers how many files it looked at, 0 when done. */
+    public int signOffBatch(long campaignId) {
+        return signOffs.signNextBatch(campaignId, batchSize);
+    }
+
+    /** Service task "Close the campaign". */
+    public void complete(long campaignId) {
+        campaign(campaignId).completed(clock.instant());
+    }
+
+    /** Service task "Mark the campaign overdue", when the deadline timer fires. */
+    public void markOverdue(long campaignId) {
+        campaign(campaignId).overdue();
+    }
+
+    private Campaign campaign(long id) {
+        return repository.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
+    }
+
+    private long institutionId(String code) {
+        return institutions.byCode(code).orElseThrow(() -> new IllegalArgumentException("no institution " + code))
+                .getId();
+    }
+}

@@ -1,0 +1,145 @@
+package org.dangan.workflow.verification;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dangan.pdf.PrintedSheet;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.Institutions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The campaign report: per institution its records, flagged records, open, fixed and waived
+ * findings, sample size and error rate, and where it stands; as numbers for the dashboard and the
+ * API, and as a printable PDF. Counts only: no personal data.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CampaignReports {
+
+    private final Campaigns campaigns;
+    private final Institutions institutions;
+    private final CheckerSignOffs signOffs;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final Path font;
+
+    CampaignReports(Campaigns campaigns, Institutions institutions, CheckerSignOffs signOffs,
+                    NamedParameterJdbcTemplate jdbc, Clock clock, @Value("${dangan.pdf.font:}") String font) {
+        this.campaigns = campaigns;
+        this.institutions = institutions;
+        this.signOffs = signOffs;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.font = font.isBlank() ? PrintedSheet.DEFAULT_FONT : Path.of(font);
+    }
+
+    public record InstitutionProgress(long institutionId, String code, String name, InstitutionCheckState state,
+                                      int round, long records, long flagged, long open, long fixed, long waived,
+                                      int sampleSize, int sampleFailures, BigDecimal sampleErrorRate,
+                                      String reworkReason) {
+    }
+
+    public record CampaignProgress(long id, String processInstanceId, CampaignState state, LocalDate deadline,
+                                   boolean overdue, BigDecimal sampleRate, long seed, String createdBy,
+                                   long records, long recordsChecked, long flagged, long open, long fixed,
+                                   long waived, int sampleSize, BigDecimal sampleErrorRate, long signedOff,
+                                   String returnedReason, List<InstitutionProgress> institutions) {
+    }
+
+    /** The progress of a campaign the current user may see. */
+    public CampaignProgress progress(long campaignId) {
+        Campaign campaign = campaigns.require(campaignId);
+        Map<Long, Long> ownerOf = new HashMap<>();
+        for (Long id : campaign.getInstitutionIds()) {
+            institutions.scopeOf(id).ids().forEach(member -> ownerOf.put(member, id));
+        }
+        Map<Long, long[]> counts = new HashMap<>();
+        campaign.getInstitutionIds().forEach(id -> counts.put(id, new long[5]));
+        jdbc.query("select institution_id, count(*) from health_record where (institution_id + 0) in (:ids)"
+                        + " group by institution_id", new MapSqlParameterSource("ids", ownerOf.keySet()),
+                (java.sql.ResultSet rs) -> {
+                    counts.get(ownerOf.get(rs.getLong(1)))[0] += rs.getLong(2);
+                });
+        jdbc.query("""
+                select r.institution_id, count(distinct f.record_id),
+                       sum(case when f.status = 'OPEN' then 1 else 0 end),
+                       sum(case when f.status = 'FIXED' then 1 else 0 end),
+                       sum(case when f.status = 'WAIVED' then 1 else 0 end)
+                from finding f join health_record r on r.id = f.record_id
+                where f.campaign_id = :campaign group by r.institution_id""",
+                new MapSqlParameterSource("campaign", campaignId), (java.sql.ResultSet rs) -> {
+                    long[] c = counts.get(ownerOf.get(rs.getLong(1)));
+                    if (c != null) {
+                        for (int i = 1; i <= 4; i++) {
+                            c[i] += rs.getLong(i + 1);
+                        }
+                    }
+                });
+        List<InstitutionProgress> rows = new ArrayList<>();
+        long[] total = new long[5];
+        int sampleSize = 0;
+        int failures = 0;
+        for (CampaignInstitution part : campaign.getInstitutions()) {
+            Institution i = institutions.require(part.getInstitutionId());
+            long[] c = counts.get(part.getInstitutionId());
+            for (int k = 0; k < 5; k++) {
+                total[k] += c[k];
+            }
+            sampleSize += part.getSampleSize();
+            failures += part.getSampleFailures();
+            rows.add(new InstitutionProgress(i.getId(), i.getCode(), i.getName(), part.getState(), part.getRound(),
+                    c[0], c[1], c[2], c[3], c[4], part.getSampleSize(), part.getSampleFailures(),
+                    part.sampleErrorRate(), part.getReworkReason()));
+        }
+        BigDecimal errorRate = sampleSize == 0 ? BigDecimal.ZERO.setScale(4)
+                : BigDecimal.valueOf(failures).divide(BigDecimal.valueOf(sampleSize), 4, RoundingMode.HALF_UP);
+        return new CampaignProgress(campaign.getId(), campaign.getProcessInstanceId(), campaign.getState(),
+                campaign.getDeadline(), campaign.isOverdue(), campaign.getSampleRate(), campaign.getSeed(),
+                campaign.getCreatedBy(), total[0], campaign.getRecordsChecked(), total[1], total[2], total[3], total[4],
+                sampleSize, errorRate, signOffs.signedOff(campaignId), campaign.getReturnedReason(), rows);
+    }
+
+    /** The report as a printable PDF (A4), in Chinese with English. */
+    public byte[] pdf(long campaignId) {
+        CampaignProgress p = progress(campaignId);
+        List<List<String>> rows = new ArrayList<>();
+        for (InstitutionProgress i : p.institutions()) {
+            rows.add(List.of(i.code() + " " + i.name(), Long.toString(i.records()), Long.toString(i.flagged()),
+                    Long.toString(i.fixed()), Long.toString(i.waived()), Long.toString(i.open()),
+                    Integer.toString(i.sampleSize()), percent(i.sampleErrorRate()), i.state() + " / " + i.round()));
+        }
+        rows.add(List.of("合计 Total", Long.toString(p.records()), Long.toString(p.flagged()), Long.toString(p.fixed()),
+                Long.toString(p.waived()), Long.toString(p.open()), Integer.toString(p.sampleSize()),
+                percent(p.sampleErrorRate()), p.state().name()));
+        try (PrintedSheet sheet = new PrintedSheet(font)) {
+            return sheet.title("健康档案清理核查报告 Verification campaign report")
+                    .line("核查活动 Campaign " + p.id() + "    状态 State: " + p.state()
+                            + (p.overdue() ? "    已逾期 OVERDUE" : ""))
+                    .line("截止日期 Deadline: " + p.deadline() + "    抽查比例 Sample rate: " + percent(p.sampleRate())
+                            + "    随机种子 Seed: " + p.seed())
+                    .line("已核查档案 Records checked: " + p.recordsChecked() + " / " + p.records()
+                            + "    已签字档案袋 Paper files signed off: " + p.signedOff())
+                    .line("报告日期 Reported: " + LocalDate.now(clock))
+                    .gap()
+                    .table(List.of("机构 Institution", "档案 Records", "有问题 Flagged", "已纠正 Fixed", "已豁免 Waived",
+                                    "未处理 Open", "抽查 Sample", "差错率 Error rate", "状态/轮次 State/round"),
+                            new float[] {3f, 1.1f, 1.1f, 1.1f, 1.1f, 1.1f, 1f, 1.1f, 2f}, rows)
+                    .toBytes();
+        }
+    }
+
+    private static String percent(BigDecimal rate) {
+        return rate.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

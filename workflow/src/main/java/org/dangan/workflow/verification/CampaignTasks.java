@@ -1,0 +1,121 @@
+package org.dangan.workflow.verification;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes the campaign's user tasks in the domain ({@code complete} listener of every user task
+ * in the model), whichever way they are completed: the Vaadin inbox, Camunda Tasklist or
+ * {@code /engine-rest/task/{id}/complete}. It checks that the one completing is the right person
+ * (role and institution) and hands the step to {@link Campaign}, which refuses what four eyes
+ * forbid; a refusal rolls the completion back and the task stays open.
+ */
+@Component("campaignTasks")
+public class CampaignTasks implements TaskListener {
+
+    private final CampaignRepository repository;
+    private final Institutions institutions;
+    private final SampleChecks sampleChecks;
+    private final UserAccounts users;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    CampaignTasks(CampaignRepository repository, Institutions institutions, SampleChecks sampleChecks,
+                  UserAccounts users, AuditLog auditLog, Clock clock) {
+        this.repository = repository;
+        this.institutions = institutions;
+        this.sampleChecks = sampleChecks;
+        this.users = users;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long campaignId = ((Number) task.getVariable("campaignId")).longValue();
+        Campaign campaign = repository.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+        DanganUser user = actor(task);
+        Institution county = institutions.require(campaign.getCountyId());
+        String key = task.getTaskDefinitionKey();
+        switch (key) {
+            case "selfCheck" -> {
+                Institution institution = institution(task);
+                require(user, Role.ARCHIVIST, institutions.require(user.institutionId()).contains(institution), key);
+                campaign.selfCheckSubmitted(institution.getId(), user.getUsername());
+            }
+            case "headSignOff" -> {
+                Institution institution = institution(task);
+                require(user, Role.SUPERVISOR, institution.getId().equals(user.institutionId()), key);
+                campaign.headSignedOff(institution.getId(), user.getUsername(), clock.instant());
+            }
+            case "sampleCheck" -> {
+                Institution institution = institution(task);
+                requireCountyChecker(user, county, key);
+                int open = sampleChecks.unjudged(campaignId, institution.getId(),
+                        campaign.institution(institution.getId()).getRound());
+                if (open > 0) {
+                    throw new IllegalStateException(open + " sampled records of " + institution.getCode()
+                            + " still need a verdict (PASS or FAIL)");
+                }
+            }
+            case "cityAcceptance" -> {
+                Institution at = institutions.require(user.institutionId());
+                require(user, Role.SUPERVISOR, at.contains(county) && !at.getId().equals(county.getId()), key);
+                Object accepted = task.getVariable("accepted");
+                if (!(accepted instanceof Boolean)) {
+                    throw new IllegalArgumentException("accepted: true to accept, false to return (with a reason)");
+                }
+                campaign.cityDecided(user.getUsername(), (Boolean) accepted, (String) task.getVariable("reason"),
+                        clock.instant(), sampleChecks.checkers(campaignId));
+            }
+            case "checkerSignOff" -> {
+                requireCountyChecker(user, county, key);
+                campaign.signOffBy(user.getUsername());
+            }
+            case "followUpDeadline" -> require(user, Role.SUPERVISOR, county.getId().equals(user.institutionId()), key);
+            default -> throw new IllegalStateException("no handling for task " + key);
+        }
+        auditLog.record(AuditAction.CAMPAIGN_STEP, "CAMPAIGN", Long.toString(campaignId), county.getId(),
+                key + " by " + user.getUsername());
+    }
+
+    /** The one who completes: the logged-in user, or (for system callers) the task's assignee. */
+    private DanganUser actor(DelegateTask task) {
+        return CurrentUser.get().orElseGet(() -> {
+            if (task.getAssignee() == null) {
+                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
+            }
+            return (DanganUser) users.loadUserByUsername(task.getAssignee());
+        });
+    }
+
+    private Institution institution(DelegateTask task) {
+        String code = (String) task.getVariable("institution");
+        return institutions.byCode(code).orElseThrow(() -> new IllegalStateException("no institution " + code));
+    }
+
+    private static void require(DanganUser user, Role role, boolean rightPlace, String task) {
+        if (!user.is(role) || !rightPlace) {
+            throw new AccessDeniedException(user.getUsername() + " may not complete " + task + ": it needs a "
+                    + role + " of the institution concerned");
+        }
+    }
+
+    private static void requireCountyChecker(DanganUser user, Institution county, String task) {
+        if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) || !county.getId().equals(user.institutionId())) {
+            throw new AccessDeniedException(user.getUsername() + " may not complete " + task
+                    + ": it needs a checker of county " + county.getCode());
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.dangan.workflow.verification;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dangan.pdf.PrintedSheet;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.PaperRetirement;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.StoredPaperFile;
+import org.dangan.workflow.registry.StoredRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The checker's sign-off (核对人员签字): each verified paper file of the campaign gets the checker's
+ * electronic signature (user, time, SHA-256 over the record's verified content) and is retired into
+ * a box; a sign-off sheet per box is printed for the signatures on paper.
+ * <p>
+ * A file is verified when its record has no open finding that blocks the sign-off (the
+ * {@code RuleSeverity} table says which) and the self-check did not find its paper disagreeing.
+ * The others stay as they are and are counted in the report.
+ */
+@Service
+@Transactional
+public class CheckerSignOffs {
+
+    private final CampaignRepository campaigns;
+    private final RecordBatches batches;
+    private final PaperRetirement retirement;
+    private final Institutions institutions;
+    private final RuleSettings settings;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final Path font;
+
+    CheckerSignOffs(CampaignRepository campaigns, RecordBatches batches, PaperRetirement retirement,
+                    Institutions institutions, RuleSettings settings, NamedParameterJdbcTemplate jdbc,
+                    AuditLog auditLog, Clock clock, @Value("${dangan.pdf.font:}") String font) {
+        this.campaigns = campaigns;
+        this.batches = batches;
+        this.retirement = retirement;
+        this.institutions = institutions;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.font = font.isBlank() ? PrintedSheet.DEFAULT_FONT : Path.of(font);
+    }
+
+    public record BoxSheet(long boxId, String barcode, long files, long pages) {
+    }
+
+    /** Signs the next batch of paper files off; answers how many it looked at, 0 once all are done. */
+    public int signNextBatch(long campaignId, int batchSize) {
+        Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+        Set<Long> scope = new HashSet<>();
+        campaign.getInstitutionIds().forEach(i -> scope.addAll(institutions.scopeOf(i).ids()));
+        List<StoredPaperFile> files = batches.paperFilesAfter(scope, campaign.getSignedOffUpTo(), batchSize);
+        if (files.isEmpty()) {
+            return 0;
+        }
+        Map<Long, StoredRecord> records = batches.byIds(files.stream().map(StoredPaperFile::recordId).toList());
+        Set<Long> blocked = blockedRecords(campaignId, records.keySet());
+        Set<Long> disagreeing = disagreeingFiles(campaignId, files);
+        List<SqlParameterSource> rows = new ArrayList<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (StoredPaperFile f : files) {
+            boolean retirable = f.state() == PaperFileState.RECEIVED || f.state() == PaperFileState.STORED
+                    || f.state() == PaperFileState.RETURNED;
+            if (!retirable || blocked.contains(f.recordId()) || disagreeing.contains(f.id())) {
+                continue;
+            }
+            long box = retirement.retire(f.id());
+            rows.add(new MapSqlParameterSource("campaign", campaignId).addValue("file", f.id())
+                    .addValue("record", f.recordId()).addValue("box", box).addValue("by", campaign.getSignedOffBy())
+                    .addValue("at", now).addValue("hash", contentHash(records.get(f.recordId()), f)));
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into checker_sign_off (campaign_id, paper_file_id, record_id, box_id, signed_by, signed_at,
+                    content_sha256) values (:campaign, :file, :record, :box, :by, :at, :hash)""",
+                    rows.toArray(SqlParameterSource[]::new));
+        }
+        campaign.signedOffUpTo(files.get(files.size() - 1).id());
+        return files.size();
+    }
+
+    /**
+     * SHA-256 over the verified content, one "field=value" line each in a fixed order, UTF-8, so
+     * anyone can recompute it from the record and the file and see whether either changed since.
+     */
+    public static String contentHash(StoredRecord r, StoredPaperFile f) {
+        String content = String.join("\n",
+                "record_number=" + r.recordNumber(),
+                "name=" + r.name(),
+                "gender=" + r.gender(),
+                "birth_date=" + r.birthDate(),
+                "id_number=" + r.idNumber(),
+                "key_populations=" + KeyPopulation.toColumn(r.keyPopulations()),
+                "status=" + r.status(),
+                "last_service_date=" + r.lastServiceDate(),
+                "file_number=" + f.fileNumber(),
+                "page_count=" + f.pageCount(),
+                "contents=" + f.contents());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Set<Long> blockedRecords(long campaignId, Set<Long> recordIds) {
+        List<String> blocking = java.util.Arrays.stream(Rule.values()).filter(settings::blocksSignOff)
+                .map(Enum::name).toList();
+        if (blocking.isEmpty() || recordIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                select distinct record_id from finding where campaign_id = :campaign and status = 'OPEN'
+                and rule in (:rules) and record_id in (:records)""", new MapSqlParameterSource("campaign", campaignId)
+                .addValue("rules", blocking).addValue("records", recordIds), Long.class));
+    }
+
+    private Set<Long> disagreeingFiles(long campaignId, List<StoredPaperFile> files) {
+        return new HashSet<>(jdbc.queryForList("""
+                select c.paper_file_id from paper_consistency c join paper_file f on f.id = c.paper_file_id
+                where c.campaign_id = :campaign and c.paper_file_id in (:files)
+                and (c.content_agrees = false or c.signatures_present = false or c.pages_found <> f.page_count)""",
+                new MapSqlParameterSource("campaign", campaignId)
+                        .addValue("files", files.stream().map(StoredPaperFile::id).toList()), Long.class));
+    }
+
+    /** The boxes holding the campaign's signed-off files that the current user may see. */
+    @Transactional(readOnly = true)
+    public List<BoxSheet> boxes(long campaignId) {
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select b.id, b.barcode, count(*), sum(f.page_count)
+                from checker_sign_off s join box b on b.id = s.box_id join paper_file f on f.id = s.paper_file_id
+                join health_record r on r.id = s.record_id
+                where s.campaign_id = :campaign and r.institution_id in (:ids)
+                group by b.id, b.barcode order by b.barcode""", new MapSqlParameterSource("campaign", campaignId)
+                .addValue("ids", scope.ids()), (rs, n) -> new BoxSheet(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4)));
+    }
+
+    /** How many paper files of the campaign are signed off. */
+    @Transactional(readOnly = true)
+    public long signedOff(long campaignId) {
+        Long n = jdbc.queryForObject("select count(*) from checker_sign_off where campaign_id = :campaign",
+                new MapSqlParameterSource("campaign", campaignId), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The printable sign-off sheet (核查签字表) of one box; it names residents, so reading it is audited. */
+    @Transactional
+    public byte[] sheet(long campaignId, long boxId) {
+        InstitutionScope scope = institutions.currentScope();
+        campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+        List<List<String>> rows = new ArrayList<>();
+        String[] boxBarcode = new String[1];
+        Set<Long> owners = new TreeSet<>();
+        String[] signer = new String[2];
+        long[] pages = new long[1];
+        ZoneId zone = clock.getZone();
+        jdbc.query("""
+                select r.record_number, r.name, f.file_number, f.page_count, s.signed_by, s.signed_at, b.barcode,
+                       r.institution_id, s.content_sha256
+                from checker_sign_off s join paper_file f on f.id = s.paper_file_id
+                join health_record r on r.id = s.record_id join box b on b.id = s.box_id
+                where s.campaign_id = :campaign and s.box_id = :box and r.institution_id in (:ids)
+                order by r.record_number""", new MapSqlParameterSource("campaign", campaignId).addValue("box", boxId)
+                .addValue("ids", scope.ids().isEmpty() ? Set.of(-1L) : scope.ids()), (java.sql.ResultSet rs) -> {
+                    rows.add(List.of(Integer.toString(rows.size() + 1), rs.getString(1), rs.getString(2),
+                            rs.getString(3), Integer.toString(rs.getInt(4)), rs.getString(9).substring(0, 16)));
+                    pages[0] += rs.getInt(4);
+                    signer[0] = rs.getString(5);
+                    signer[1] = rs.getTimestamp(6).toInstant().atZone(zone).toLocalDate().toString();
+                    owners.add(rs.getLong(8));
+                    boxBarcode[0] = rs.getString(7);
+                });
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("box " + boxId + " holds no paper file of campaign " + campaignId
+                    + " signed off in your institutions");
+        }
+        auditLog.record(AuditAction.SIGN_OFF_SHEET_READ, "BOX", boxBarcode[0], owners.iterator().next(),
+                "campaign " + campaignId + ", " + rows.size() + " files");
+        try (PrintedSheet sheet = new PrintedSheet(font)) {
+            return sheet.title("核查签字表 Verification sign-off sheet")
+                    .line("核查活动 Campaign: " + campaignId + "    档案盒 Box: " + boxBarcode[0])
+                    .line("核对人员 Checker: " + signer[0] + "    签字日期 Signed: " + signer[1]
+                            + "    打印 Printed: " + LocalDate.now(clock))
+                    .line("档案袋 " + rows.size() + " 份, 共 " + pages[0] + " 页  Files: " + rows.size() + ", pages: " + pages[0])
+                    .gap()
+                    .table(List.of("序号 No.", "档案编号 Record", "姓名 Name", "纸质档案号 File", "页数 Pages",
+                            "SHA-256"), new float[] {0.6f, 2.2f, 1.2f, 2.2f, 0.8f, 2.2f}, rows)
+                    .signatureLines(List.of("核对人员 Checker", "机构负责人 Head of institution"))
+                    .toBytes();
+        }
+    }
+}

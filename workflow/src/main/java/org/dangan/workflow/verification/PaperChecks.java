@@ -1,0 +1,110 @@
+package org.dangan.workflow.verification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paper-electronic consistency (纸网一致性) as the self-check finds it, per paper file: the pages
+ * counted in the folder, whether the signatures are there, whether the paper says what the
+ * record says. A file found not to agree is not signed off until it is checked again and agrees.
+ */
+@Service
+@Transactional
+public class PaperChecks {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Institutions institutions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    PaperChecks(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.institutions = institutions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public record PaperCheck(int pagesFound, boolean signaturesPresent, boolean contentAgrees, String note) {
+
+        public PaperCheck {
+            if (pagesFound < 0) {
+                throw new IllegalArgumentException("pagesFound: cannot be negative");
+            }
+            if (note != null && note.length() > 200) {
+                throw new IllegalArgumentException("note: at most 200 characters");
+            }
+        }
+    }
+
+    /** A paper file of the campaign's records with what the self-check found, if anything yet. */
+    public record PaperFileCheck(String fileNumber, String recordNumber, int registeredPages, Integer pagesFound,
+                                 Boolean signaturesPresent, Boolean contentAgrees, String note) {
+
+        public boolean checked() {
+            return pagesFound != null;
+        }
+
+        public boolean agrees() {
+            return checked() && pagesFound == registeredPages && signaturesPresent && contentAgrees;
+        }
+    }
+
+    /** Records (or records again) what the self-check found for one paper file of the user's institutions. */
+    public void record(long campaignId, String fileNumber, PaperCheck check) {
+        InstitutionScope scope = institutions.currentScope();
+        List<java.util.Map<String, Object>> file = jdbc.queryForList("""
+                select f.id, r.institution_id from paper_file f join health_record r on r.id = f.record_id
+                where f.file_number = :number""", new MapSqlParameterSource("number", fileNumber));
+        if (file.isEmpty() || !scope.includes(((Number) file.get(0).get("institution_id")).longValue())) {
+            throw new IllegalArgumentException("no paper file " + fileNumber + " in your institutions");
+        }
+        long fileId = ((Number) file.get(0).get("id")).longValue();
+        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId).addValue("file", fileId)
+                .addValue("pages", check.pagesFound()).addValue("signatures", check.signaturesPresent())
+                .addValue("agrees", check.contentAgrees()).addValue("note", check.note())
+                .addValue("by", CurrentUser.require().getUsername()).addValue("at", Timestamp.from(clock.instant()));
+        int updated = jdbc.update("""
+                update paper_consistency set pages_found = :pages, signatures_present = :signatures,
+                content_agrees = :agrees, note = :note, recorded_by = :by, recorded_at = :at
+                where campaign_id = :campaign and paper_file_id = :file""", params);
+        if (updated == 0) {
+            jdbc.update("""
+                    insert into paper_consistency (campaign_id, paper_file_id, pages_found, signatures_present,
+                    content_agrees, note, recorded_by, recorded_at)
+                    values (:campaign, :file, :pages, :signatures, :agrees, :note, :by, :at)""", params);
+        }
+        auditLog.record(AuditAction.PAPER_CHECKED, "PAPER_FILE", fileNumber,
+                ((Number) file.get(0).get("institution_id")).longValue(), null);
+    }
+
+    /** The paper files of one institution (and its clinics) in the user's scope, by file number, a page at a time. */
+    @Transactional(readOnly = true)
+    public List<PaperFileCheck> of(long campaignId, long institutionId, int offset, int limit) {
+        InstitutionScope scope = institutions.currentScope();
+        if (!scope.includes(institutionId)) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select f.file_number, r.record_number, f.page_count, c.pages_found, c.signatures_present,
+                       c.content_agrees, c.note
+                from paper_file f join health_record r on r.id = f.record_id
+                left join paper_consistency c on c.paper_file_id = f.id and c.campaign_id = :campaign
+                where (r.institution_id + 0) in (:ids) order by f.file_number limit :limit offset :offset""",
+                new MapSqlParameterSource("campaign", campaignId)
+                        .addValue("ids", scope.narrowTo(institutions.require(institutionId)))
+                        .addValue("limit", Math.min(Math.max(limit, 1), 500)).addValue("offset", Math.max(offset, 0)),
+                (rs, n) -> new PaperFileCheck(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        (Integer) rs.getObject(4, Integer.class), (Boolean) rs.getObject(5, Boolean.class),
+                        (Boolean) rs.getObject(6, Boolean.class), rs.getString(7)));
+    }
+}

@@ -1,0 +1,403 @@
+package org.dangan.workflow.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.registry.Gender;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RecordNumber;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.registry.StoredPaperFile;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The campaign process on the real engine, with its real delegates, over every path: pass; sample
+ * failed, rework, pass; city return; deadline escalation; a crash in the middle of the rule checks;
+ * a sign-off that cannot find a shelf. Jobs are run by the test (the job executor is off in tests),
+ * one at a time, as the executor would.
+ */
+@DanganTest
+class CampaignProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    Campaigns campaigns;
+    @Autowired
+    CampaignReports reports;
+    @Autowired
+    SampleChecks samples;
+    @Autowired
+    CheckerSignOffs signOffs;
+    @Autowired
+    Findings findings;
+    @Autowired
+    RecordBatches batches;
+    @Autowired
+    RegistryAdministration registry;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    AsUser asUser;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    Fixtures.County county;
+    HealthRecord childTaggedElderly;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        county = fixtures.county();
+        for (int serial = 1; serial <= 40; serial++) {
+            fixtures.record(county.a(), serial);
+        }
+        for (int serial = 101; serial <= 135; serial++) { // other serials, other ID numbers: no duplicates
+            fixtures.record(county.b(), serial);
+        }
+        LocalDate child = LocalDate.now().minusYears(4);
+        childTaggedElderly = registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"),
+                "小明", Gender.MALE, child, Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 7),
+                county.a().getId()).tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        AsUser.logout();
+        BpmnAwareTests.reset();
+    }
+
+    // ---- the paths ----
+
+    @Test
+    void a_campaign_that_passes_every_check_retires_the_verified_paper_into_boxes() throws Exception {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+
+        runJobs(process);
+        BpmnAwareTests.assertThat(process).hasPassed("checkBatch").isWaitingAt("selfCheck");
+        assertThat(campaigns.load(campaign.getId()).getRecordsChecked()).isEqualTo(76);
+        // each township's archivists see their own self-check, and only theirs
+        assertThat(tasks.createTaskQuery().taskCandidateUser(county.user("archivist-a")).list())
+                .extracting(Task::getTaskDefinitionKey).containsExactly("selfCheck");
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("archivist-" + county.a().getCode()).count()).isOne();
+
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+        BpmnAwareTests.assertThat(process).isWaitingAt("cityAcceptance");
+        assertThat(campaigns.load(campaign.getId()).getState()).isEqualTo(CampaignState.CITY_ACCEPTANCE);
+
+        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
+        complete(process, "checkerSignOff", null, "county-checker", Map.of());
+        runJobs(process);
+
+        BpmnAwareTests.assertThat(process).hasPassed("signOffBatch", "closeCampaign").isEnded();
+        Campaign done = campaigns.load(campaign.getId());
+        assertThat(done.getState()).isEqualTo(CampaignState.COMPLETED);
+        assertThat(done.getSignedOffBy()).isEqualTo(county.user("county-checker"));
+        // 75 clean records signed off; the child tagged elderly has an open blocking finding and keeps its paper
+        assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(75);
+        assertThat(jdbc.queryForList("select distinct state from paper_file f join health_record r on r.id = f.record_id"
+                + " where r.record_number like ? and r.id <> ?", String.class, county.prefix().substring(1, 7) + "%",
+                childTaggedElderly.getId())).containsExactly("RETIRED_PAPER");
+        assertThat(jdbc.queryForObject("select count(*) from paper_file where record_id = ? and state = 'RETIRED_PAPER'",
+                Long.class, childTaggedElderly.getId())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from paper_file f join checker_sign_off s on s.paper_file_id = f.id"
+                + " where s.campaign_id = ? and (f.box_id is null or f.box_id <> s.box_id)", Long.class,
+                campaign.getId())).isZero();
+        // the signature's hash is the documented hash of the record's content
+        Map<String, Object> signed = jdbc.queryForMap("select paper_file_id, record_id, content_sha256 from checker_sign_off"
+                + " where campaign_id = ? order by paper_file_id fetch first 1 rows only", campaign.getId());
+        long recordId = ((Number) signed.get("record_id")).longValue();
+        StoredPaperFile file = batches.paperFilesAfter(Set.of(county.a().getId(), county.b().getId()),
+                ((Number) signed.get("paper_file_id")).longValue() - 1, 1).get(0);
+        assertThat(signed.get("content_sha256"))
+                .isEqualTo(CheckerSignOffs.contentHash(batches.byIds(List.of(recordId)).get(recordId), file));
+
+        // a box's sign-off sheet lists its files, names and page counts with signature lines
+        asUser.login(county.user("county-checker"));
+        CheckerSignOffs.BoxSheet box = signOffs.boxes(campaign.getId()).get(0);
+        String sheet = text(signOffs.sheet(campaign.getId(), box.boxId()));
+        assertThat(sheet).contains("核查签字表", box.barcode(), county.a().getCode() + "00100001", "测试1",
+                "核对人员 Checker", county.user("county-checker"));
+        CampaignReports.CampaignProgress report = reports.progress(campaign.getId());
+        assertThat(report.state()).isEqualTo(CampaignState.COMPLETED);
+        assertThat(report.records()).isEqualTo(76);
+        assertThat(report.flagged()).isEqualTo(1);
+        assertThat(report.open()).isEqualTo(1);
+        assertThat(report.sampleSize()).isEqualTo(60); // 5% rounds up to 3 and 2: the minimum of 30 each
+        assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::state)
+                .containsOnly(InstitutionCheckState.PASSED);
+        assertThat(text(reports.pdf(campaign.getId()))).contains("Verification campaign report", "甲镇卫生院", "76");
+    }
+
+    @Test
+    void a_sample_above_the_error_rate_sends_the_institution_back_until_a_new_sample_passes() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+        // 2 of 30 failed: 6.67% is above 5%
+        passInstitution(process, county.a(), "archivist-a", "head-a", 2);
+        CampaignInstitution a = campaigns.load(campaign.getId()).institution(county.a().getId());
+        assertThat(a.getState()).isEqualTo(InstitutionCheckState.SELF_CHECK);
+        assertThat(a.getRound()).isEqualTo(2);
+        assertThat(a.getReworkReason()).contains("0.0667", "签字缺失");
+        assertThat(taskFor(process, "selfCheck", county.a())).isNotNull();
+        BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck").isNotWaitingAt("cityAcceptance");
+
+        // round 2: a fresh sample, 1 failure of 30 (3.3%) passes
+        passInstitution(process, county.a(), "archivist-a", "head-a", 1);
+        assertThat(jdbc.queryForObject("select count(distinct check_round) from sample_item where campaign_id = ?"
+                + " and institution_id = ?", Integer.class, campaign.getId(), county.a().getId())).isEqualTo(2);
+        BpmnAwareTests.assertThat(process).isWaitingAt("cityAcceptance");
+        asUser.login(county.user("county-supervisor"));
+        assertThat(reports.progress(campaign.getId()).institutions()).filteredOn(i -> i.code().equals(county.a().getCode()))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.round()).isEqualTo(2);
+                    assertThat(i.sampleErrorRate()).isEqualByComparingTo("0.0333");
+                });
+    }
+
+    @Test
+    void the_city_returns_the_campaign_with_a_reason_and_every_institution_checks_itself_again() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+
+        assertThatThrownBy(() -> complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", false)))
+                .hasMessageContaining("reason");
+        complete(process, "cityAcceptance", null, "city-supervisor",
+                Map.of("accepted", false, "reason", "纸网一致性记录不全"));
+
+        Campaign returned = campaigns.load(campaign.getId());
+        assertThat(returned.getState()).isEqualTo(CampaignState.INSTITUTION_CHECKS);
+        assertThat(returned.getReturnedReason()).isEqualTo("纸网一致性记录不全");
+        assertThat(returned.getInstitutions()).allSatisfy(i -> {
+            assertThat(i.getState()).isEqualTo(InstitutionCheckState.SELF_CHECK);
+            assertThat(i.getRound()).isEqualTo(2);
+            assertThat(i.getReworkReason()).contains("市级验收退回", "纸网一致性记录不全");
+        });
+        assertThat(tasks.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey("selfCheck").count())
+                .isEqualTo(2);
+
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
+        BpmnAwareTests.assertThat(process).isWaitingAt("checkerSignOff");
+    }
+
+    @Test
+    void the_deadline_escalates_to_the_county_supervisor_once_and_the_work_goes_on() {
+        Campaign campaign = start(LocalDate.now());
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+
+        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now().plusDays(1)
+                .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant()));
+        management.executeJob(timer.getId());
+
+        Task followUp = taskFor(process, "followUpDeadline", null);
+        assertThat(tasks.getIdentityLinksForTask(followUp.getId())).anySatisfy(link ->
+                assertThat(link.getGroupId()).isEqualTo("supervisor-" + county.county().getCode()));
+        assertThat(campaigns.load(campaign.getId()).isOverdue()).isTrue();
+        assertThat(management.createJobQuery().processInstanceId(process.getId()).timers().count()).isZero();
+        complete(process, "followUpDeadline", null, "county-supervisor", Map.of());
+        BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck");
+    }
+
+    @Test
+    void a_crash_in_the_middle_of_the_rule_checks_loses_no_finding_and_checks_no_record_twice() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        // batch 1 of 4 commits
+        management.executeJob(nextJob(process).getId());
+        assertThat(campaigns.load(campaign.getId()).getRecordsChecked()).isEqualTo(25);
+        // batch 2 runs, and the machine dies before its transaction commits
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            management.executeJob(nextJob(process).getId());
+            assertThat(jdbc.queryForObject("select records_checked from verification_campaign where id = ?",
+                    Long.class, campaign.getId())).isEqualTo(50);
+            status.setRollbackOnly();
+        });
+        assertThat(campaigns.load(campaign.getId()).getRecordsChecked()).isEqualTo(25);
+
+        runJobs(process);
+
+        Campaign done = campaigns.load(campaign.getId());
+        assertThat(done.getRecordsChecked()).isEqualTo(76);
+        assertThat(jdbc.queryForList("select record_number || ' ' || rule from finding where campaign_id = ?",
+                String.class, campaign.getId())).containsExactly(childTaggedElderly.getRecordNumber() + " ELDERLY_TAG_AGE");
+        BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck");
+    }
+
+    @Test
+    void only_the_right_people_complete_a_step_and_the_sample_must_be_judged_in_full() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+
+        assertThatThrownBy(() -> complete(process, "selfCheck", county.a(), "archivist-b", Map.of()))
+                .hasMessageContaining("may not complete selfCheck");
+        complete(process, "selfCheck", county.a(), "archivist-a", Map.of());
+        assertThatThrownBy(() -> complete(process, "headSignOff", county.a(), "county-supervisor", Map.of()))
+                .hasMessageContaining("may not complete headSignOff");
+        complete(process, "headSignOff", county.a(), "head-a", Map.of());
+        runJobs(process);
+        assertThatThrownBy(() -> complete(process, "sampleCheck", county.a(), "county-checker", Map.of()))
+                .hasMessageContaining("30 sampled records of " + county.a().getCode() + " still need a verdict");
+        BpmnAwareTests.assertThat(process).isWaitingAt("sampleCheck");
+    }
+
+    @Test
+    void a_sign_off_with_nowhere_to_put_the_paper_fails_its_job_with_the_reason_and_retries() {
+        Institution township = county.b();
+        jdbc.update("delete from storage_location where institution_id = ? and type = 'SHELF'", township.getId());
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
+        complete(process, "checkerSignOff", null, "county-checker", Map.of());
+
+        List<String> failures = new ArrayList<>();
+        for (int run = 0; run < 10 && failures.size() < 3; run++) {
+            try {
+                management.executeJob(signOffJob(process).getId());
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        Job job = signOffJob(process);
+        assertThat(failures).hasSize(3).allSatisfy(m -> assertThat(m).contains("register a storage location"));
+        assertThat(job.getRetries()).isEqualTo(2);
+        assertThat(job.getExceptionMessage()).contains("register a storage location");
+        // the batch before the failure stays committed (25 of A's files); the failing one wrote nothing
+        assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(25);
+        assertThat(jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
+                + " where r.institution_id = ? and f.state = 'RETIRED_PAPER'", Long.class, township.getId())).isZero();
+        assertThat(campaigns.load(campaign.getId()).getState()).isEqualTo(CampaignState.SIGN_OFF);
+    }
+
+    // ---- helpers ----
+
+    private Campaign start(LocalDate deadline) {
+        asUser.login(county.user("county-supervisor"));
+        try {
+            return campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode(), county.b().getCode()),
+                    deadline, null, 7L));
+        } finally {
+            AsUser.logout();
+        }
+    }
+
+    private ProcessInstance process(Campaign campaign) {
+        return runtime.createProcessInstanceQuery().processInstanceId(campaign.getProcessInstanceId()).singleResult();
+    }
+
+    /** Self-check, head's sign-off, the sample drawn and judged with {@code failures} FAILs, as the people would. */
+    private void passInstitution(ProcessInstance process, Institution institution, String archivist, String head,
+                                 int failures) {
+        complete(process, "selfCheck", institution, archivist, Map.of());
+        complete(process, "headSignOff", institution, head, Map.of());
+        runJobs(process);
+        long campaignId = ((Number) runtime.getVariable(process.getId(), "campaignId")).longValue();
+        asUser.login(county.user("county-checker"));
+        try {
+            List<SampleChecks.SampleItem> items = samples.items(campaignId, institution.getId());
+            for (int i = 0; i < items.size(); i++) {
+                samples.judge(campaignId, items.get(i).recordNumber(),
+                        i < failures ? SampleChecks.Verdict.FAIL : SampleChecks.Verdict.PASS,
+                        i < failures ? "签字缺失" : null);
+            }
+        } finally {
+            AsUser.logout();
+        }
+        complete(process, "sampleCheck", institution, "county-checker", Map.of());
+        runJobs(process);
+    }
+
+    private void complete(ProcessInstance process, String key, Institution institution, String user,
+                          Map<String, Object> variables) {
+        Task task = taskFor(process, key, institution);
+        asUser.login(county.user(user));
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            AsUser.logout();
+        }
+    }
+
+    private Task taskFor(ProcessInstance process, String key, Institution institution) {
+        return tasks.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(key).list().stream()
+                .filter(t -> institution == null
+                        || institution.getCode().equals(runtime.getVariable(t.getExecutionId(), "institution")))
+                .findFirst().orElseThrow(() -> new AssertionError("no open task " + key + " for " + institution));
+    }
+
+    private Job signOffJob(ProcessInstance process) {
+        return management.createJobQuery().processInstanceId(process.getId()).messages().singleResult();
+    }
+
+    private Job nextJob(ProcessInstance process) {
+        return management.createJobQuery().processInstanceId(process.getId()).executable().list().get(0);
+    }
+
+    private void runJobs(ProcessInstance process) {
+        for (List<Job> jobs = executable(process); !jobs.isEmpty(); jobs = executable(process)) {
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    private List<Job> executable(ProcessInstance process) {
+        return management.createJobQuery().processInstanceId(process.getId()).executable().list();
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(new ByteArrayInputStream(pdf).readAllBytes())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}

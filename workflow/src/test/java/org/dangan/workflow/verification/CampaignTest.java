@@ -1,0 +1,98 @@
+package org.dangan.workflow.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The campaign guards its own steps: order, four eyes, the error-rate threshold. */
+class CampaignTest {
+
+    static final BigDecimal MAX = new BigDecimal("0.05");
+
+    private Campaign checked() {
+        Campaign c = new Campaign(Set.of(1L, 2L), 9L, LocalDate.now().plusDays(30), new BigDecimal("0.05"), 1L,
+                "county-sup", Instant.now());
+        c.checked(100, 100);
+        c.ruleChecksDone();
+        return c;
+    }
+
+    private void pass(Campaign c, long institution) {
+        c.selfCheckSubmitted(institution, "archivist" + institution);
+        c.headSignedOff(institution, "head" + institution, Instant.now());
+        c.sampleDrawn(institution, 30);
+        assertThat(c.sampleJudged(institution, 0, MAX, "")).isFalse();
+    }
+
+    @Test
+    void the_head_who_signs_must_not_be_who_submitted_the_self_check() {
+        Campaign c = checked();
+        c.selfCheckSubmitted(1L, "same-person");
+        assertThatThrownBy(() -> c.headSignedOff(1L, "same-person", Instant.now()))
+                .isInstanceOf(FourEyesViolation.class).hasMessageContaining("same-person");
+        assertThat(c.institution(1L).getState()).isEqualTo(InstitutionCheckState.HEAD_SIGN_OFF);
+    }
+
+    @Test
+    void nobody_who_worked_on_the_campaign_accepts_it() {
+        Campaign c = checked();
+        pass(c, 1L);
+        pass(c, 2L);
+        assertThat(c.getState()).isEqualTo(CampaignState.CITY_ACCEPTANCE);
+        for (String worker : new String[] {"county-sup", "archivist1", "head2"}) {
+            assertThatThrownBy(() -> c.cityDecided(worker, true, null, Instant.now(), Set.of()))
+                    .isInstanceOf(FourEyesViolation.class);
+        }
+        assertThatThrownBy(() -> c.cityDecided("checker", true, null, Instant.now(), Set.of("checker")))
+                .isInstanceOf(FourEyesViolation.class);
+        c.cityDecided("city-sup", true, null, Instant.now(), Set.of("checker"));
+        assertThat(c.getState()).isEqualTo(CampaignState.SIGN_OFF);
+        assertThatThrownBy(() -> c.signOffBy("city-sup")).isInstanceOf(FourEyesViolation.class);
+    }
+
+    @Test
+    void steps_out_of_order_are_refused() {
+        Campaign c = new Campaign(Set.of(1L), 9L, LocalDate.now(), new BigDecimal("0.05"), 1L, "s", Instant.now());
+        assertThatThrownBy(() -> c.selfCheckSubmitted(1L, "a")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("RULE_CHECKS");
+        c.ruleChecksDone();
+        assertThatThrownBy(() -> c.headSignedOff(1L, "h", Instant.now())).hasMessageContaining("SELF_CHECK");
+        assertThatThrownBy(() -> c.cityDecided("city", true, null, Instant.now(), Set.of()))
+                .hasMessageContaining("INSTITUTION_CHECKS");
+        assertThatThrownBy(() -> c.selfCheckSubmitted(7L, "a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("institution 7");
+        assertThatThrownBy(() -> c.completed(Instant.now())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void an_error_rate_at_the_threshold_passes_and_above_it_sends_back_for_another_round() {
+        Campaign c = checked();
+        c.selfCheckSubmitted(1L, "a");
+        c.headSignedOff(1L, "h", Instant.now());
+        c.sampleDrawn(1L, 40);
+        assertThat(c.sampleJudged(1L, 3, MAX, "r1; r2; r3")).isTrue(); // 7.5%
+        assertThat(c.institution(1L).getRound()).isEqualTo(2);
+        assertThat(c.institution(1L).getReworkReason()).contains("0.0750", "r1; r2; r3");
+        c.selfCheckSubmitted(1L, "a");
+        c.headSignedOff(1L, "h", Instant.now());
+        c.sampleDrawn(1L, 40);
+        assertThat(c.sampleJudged(1L, 2, MAX, "")).isFalse(); // exactly 5%
+        assertThat(c.institution(1L).getState()).isEqualTo(InstitutionCheckState.PASSED);
+        assertThat(c.getState()).isEqualTo(CampaignState.INSTITUTION_CHECKS); // institution 2 not yet
+    }
+
+    @Test
+    void a_return_needs_a_reason() {
+        Campaign c = checked();
+        pass(c, 1L);
+        pass(c, 2L);
+        assertThatThrownBy(() -> c.cityDecided("city", false, "  ", Instant.now(), Set.of()))
+                .hasMessageContaining("reason");
+        assertThat(c.getState()).isEqualTo(CampaignState.CITY_ACCEPTANCE);
+    }
+}
