@@ -71,6 +71,12 @@ class UiBundlesTest {
         add(keys, "institutionStatus.", InstitutionStatus.values());
         add(keys, "auditAction.", AuditAction.values());
         add(keys, "import.mode.", ImportMode.values());
+        add(keys, "ruleName.", org.dangan.workflow.verification.Rule.values());
+        add(keys, "severity.", org.dangan.workflow.verification.Severity.values());
+        add(keys, "findingStatus.", org.dangan.workflow.verification.FindingStatus.values());
+        add(keys, "campaignState.", org.dangan.workflow.verification.CampaignState.values());
+        add(keys, "institutionCheckState.", org.dangan.workflow.verification.InstitutionCheckState.values());
+        add(keys, "verdict.", org.dangan.workflow.verification.SampleChecks.Verdict.values());
         assertThat(zh.stringPropertyNames()).containsAll(keys);
     }
 

@@ -62,6 +62,11 @@ public class MainLayout extends AppLayout {
         if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.records"), RecordListView.class, VaadinIcon.RECORDS.create()));
         }
+        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.tasks"), TasksView.class, VaadinIcon.TASKS.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.campaigns"), CampaignsView.class,
+                    VaadinIcon.CLIPBOARD_CHECK.create()));
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.institutions"), InstitutionView.class,
                 VaadinIcon.SITEMAP.create()));
         if (user.is(Role.ARCHIVIST)) {

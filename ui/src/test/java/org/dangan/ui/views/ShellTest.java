@@ -40,7 +40,7 @@ class ShellTest extends KaribuTest {
     void navigation_follows_the_role() {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("首页", "健康档案", "机构", "导入");
+        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "机构", "导入");
 
         newSession();
         login(county.user("auditor"));
@@ -58,7 +58,8 @@ class ShellTest extends KaribuTest {
         VaadinSession.getCurrent().setLocale(Locale.ENGLISH);
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("Home", "Health records", "Institutions", "Import");
+        assertThat(navigation()).containsExactly("Home", "Health records", "My tasks", "Verification campaigns",
+                "Institutions", "Import");
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).endsWith("Archivist");
     }
 

@@ -1,0 +1,89 @@
+package org.dangan.workflow.verification;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.springframework.stereotype.Service;
+
+/**
+ * The current user's campaign tasks, as the task inbox shows them: offered to one of the user's
+ * groups or assigned to the user. Completing claims the task for the user first, with the user
+ * known to the engine, so the history names who did it.
+ */
+@Service
+public class CampaignInbox {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final Institutions institutions;
+
+    CampaignInbox(TaskService tasks, RuntimeService runtime, IdentityService identity, Institutions institutions) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.institutions = institutions;
+    }
+
+    /** One task: what it is, for which campaign and institution. */
+    public record WorkItem(String taskId, String key, String name, long campaignId, String institutionCode,
+                           String institutionName, Date created, String assignee) {
+    }
+
+    public List<WorkItem> mine() {
+        String user = CurrentUser.require().getUsername();
+        return tasks.createTaskQuery().processDefinitionKey(Campaigns.PROCESS_KEY)
+                .or().taskCandidateUser(user).taskAssignee(user).endOr()
+                .orderByTaskCreateTime().asc().list().stream().map(this::item).toList();
+    }
+
+    public WorkItem require(String taskId) {
+        return mine().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no task " + taskId + " for you"));
+    }
+
+    /**
+     * Claims (when nobody has) and completes one of the user's tasks. A refusal of the domain
+     * (wrong person, four eyes, sample not judged) comes back as its own message, the task open.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void complete(String taskId, Map<String, Object> variables) {
+        WorkItem item = require(taskId);
+        String user = CurrentUser.require().getUsername();
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).toList());
+        try {
+            if (item.assignee() == null) {
+                tasks.claim(taskId, user);
+            }
+            tasks.complete(taskId, variables);
+        } catch (ProcessEngineException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause instanceof ProcessEngineException) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException domain && !(cause instanceof ProcessEngineException)) {
+                throw domain;
+            }
+            throw e;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private WorkItem item(Task task) {
+        Map<String, Object> vars = runtime.getVariables(task.getExecutionId());
+        String code = (String) vars.get("institution");
+        String name = code == null ? null : institutions.byCode(code).map(i -> i.getName()).orElse(code);
+        return new WorkItem(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                ((Number) vars.get("campaignId")).longValue(), code, name, task.getCreateTime(), task.getAssignee());
+    }
+}
