@@ -32,14 +32,14 @@ public class RecordDuplicates {
         MapSqlParameterSource params = new MapSqlParameterSource("ids", institutionIds);
         List<DuplicateGroup> groups = new ArrayList<>();
         groups.addAll(runs(DuplicateGroup.Reason.SAME_ID_NUMBER, """
-                select r.id_number as k, r.record_number from health_record r
+                select r.id_number as k, r.record_number, r.id from health_record r
                 where r.institution_id in (:ids) and r.id_number is not null
                 order by r.id_number, r.record_number""", params));
         // same village = same first 12 digits of the record number, so ordering by the record
         // number after name and birth date keeps one village's namesakes together
         groups.addAll(runs(DuplicateGroup.Reason.SAME_NAME_BIRTH_VILLAGE, """
                 select r.name || '|' || cast(r.birth_date as varchar(10)) || '|' || substring(r.record_number from 1 for 12) as k,
-                       r.record_number
+                       r.record_number, r.id
                 from health_record r
                 where r.institution_id in (:ids) and r.birth_date is not null
                 order by r.name, r.birth_date, r.record_number""", params));
@@ -49,24 +49,28 @@ public class RecordDuplicates {
     private List<DuplicateGroup> runs(DuplicateGroup.Reason reason, String sql, MapSqlParameterSource params) {
         List<DuplicateGroup> groups = new ArrayList<>();
         List<String> run = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         String[] runKey = {null};
         jdbc.query(sql, params, rs -> {
             String key = rs.getString("k");
             if (!Objects.equals(key, runKey[0])) {
-                close(reason, runKey[0], run, groups);
+                close(reason, runKey[0], run, ids, groups);
                 runKey[0] = key;
             }
             run.add(rs.getString("record_number"));
+            ids.add(rs.getLong("id"));
         });
-        close(reason, runKey[0], run, groups);
+        close(reason, runKey[0], run, ids, groups);
         return groups;
     }
 
-    private static void close(DuplicateGroup.Reason reason, String key, List<String> run, List<DuplicateGroup> groups) {
+    private static void close(DuplicateGroup.Reason reason, String key, List<String> run, List<Long> ids,
+                              List<DuplicateGroup> groups) {
         if (run.size() > 1) {
             groups.add(new DuplicateGroup(reason,
-                    reason == DuplicateGroup.Reason.SAME_ID_NUMBER ? ResidentId.mask(key) : key, run));
+                    reason == DuplicateGroup.Reason.SAME_ID_NUMBER ? ResidentId.mask(key) : key, run, ids));
         }
         run.clear();
+        ids.clear();
     }
 }

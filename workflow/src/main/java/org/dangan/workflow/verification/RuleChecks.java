@@ -3,10 +3,8 @@ package org.dangan.workflow.verification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dangan.workflow.institution.Institutions;
@@ -102,21 +100,15 @@ public class RuleChecks {
         if (groups.isEmpty()) {
             return;
         }
-        Set<String> numbers = new HashSet<>();
-        groups.forEach(g -> numbers.addAll(g.recordNumbers()));
-        Map<String, Long> idOf = new HashMap<>();
-        jdbc.query("select id, record_number from health_record where record_number in (:n)",
-                new MapSqlParameterSource("n", numbers), rs -> {
-                    idOf.put(rs.getString(2), rs.getLong(1));
-                });
         List<SqlParameterSource> rows = new ArrayList<>();
         for (DuplicateGroup g : groups) {
             Rule rule = g.reason() == DuplicateGroup.Reason.SAME_ID_NUMBER
                     ? Rule.DUPLICATE_ID_NUMBER : Rule.DUPLICATE_NAME_BIRTH_VILLAGE;
-            for (String number : g.recordNumbers()) {
+            for (int i = 0; i < g.recordNumbers().size(); i++) {
+                String number = g.recordNumbers().get(i);
                 String others = g.recordNumbers().stream().filter(o -> !o.equals(number))
                         .collect(Collectors.joining(", "));
-                rows.add(row(campaign, idOf.get(number), number, rule, rule.defaultSeverity(), others));
+                rows.add(row(campaign, g.recordIds().get(i), number, rule, rule.defaultSeverity(), others));
             }
         }
         insert(rows);

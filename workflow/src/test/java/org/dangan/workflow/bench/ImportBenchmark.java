@@ -154,7 +154,7 @@ public final class ImportBenchmark {
         return times[times.length / 2];
     }
 
-    private static long peakRssMb() throws IOException {
+    static long peakRssMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
@@ -163,7 +163,7 @@ public final class ImportBenchmark {
         return -1;
     }
 
-    private static String databaseOf(ConfigurableApplicationContext context) throws Exception {
+    static String databaseOf(ConfigurableApplicationContext context) throws Exception {
         try (var c = context.getBean(javax.sql.DataSource.class).getConnection()) {
             return c.getMetaData().getDatabaseProductName();
         }

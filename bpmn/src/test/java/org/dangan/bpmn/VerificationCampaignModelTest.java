@@ -1,0 +1,98 @@
+package org.dangan.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The campaign model read as a model: a readable diagram (every node named and drawn), the logic
+ * in Java (no scripts; service tasks and gateways call the campaignProcess bean), every user task
+ * offered by role and institution and completed through the domain, and the long work in
+ * asynchronous, retried jobs.
+ */
+class VerificationCampaignModelTest {
+
+    static BpmnModelInstance model;
+
+    @BeforeAll
+    static void read() throws Exception {
+        try (InputStream in = VerificationCampaignModelTest.class.getResourceAsStream("/bpmn/verification-campaign.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        Bpmn.validateModel(model);
+    }
+
+    private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> Collection<T> all(Class<T> type) {
+        return model.getModelElementsByType(type);
+    }
+
+    @Test
+    void every_node_is_named_and_drawn_and_there_are_no_scripts() {
+        assertThat(all(ScriptTask.class)).isEmpty();
+        for (FlowNode node : all(FlowNode.class)) {
+            assertThat(node.getName()).as(node.getId()).isNotBlank();
+        }
+        List<String> drawn = all(BpmnShape.class).stream().map(s -> s.getBpmnElement().getId()).toList();
+        assertThat(drawn).containsAll(all(FlowNode.class).stream().map(BaseElement::getId).toList());
+    }
+
+    @Test
+    void user_tasks_go_to_groups_by_role_and_institution_and_complete_through_the_domain() {
+        assertThat(all(UserTask.class)).extracting(BaseElement::getId).containsExactlyInAnyOrder("selfCheck",
+                "headSignOff", "sampleCheck", "cityAcceptance", "checkerSignOff", "followUpDeadline");
+        for (UserTask task : all(UserTask.class)) {
+            assertThat(task.getCamundaCandidateGroups()).as(task.getId()).matches("[a-z]+-\\$\\{[a-z]+}(,[a-z]+-\\$\\{[a-z]+})*");
+            assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
+                    .as(task.getId()).anySatisfy(l -> {
+                        assertThat(l.getCamundaEvent()).isEqualTo("complete");
+                        assertThat(l.getCamundaDelegateExpression()).isEqualTo("${campaignTasks}");
+                    });
+        }
+    }
+
+    @Test
+    void service_tasks_and_conditions_call_java_and_the_batches_are_retried_jobs() {
+        for (ServiceTask task : all(ServiceTask.class)) {
+            assertThat(task.getCamundaExpression()).as(task.getId()).startsWith("${campaignProcess.");
+        }
+        for (String batch : List.of("checkBatch", "drawSample", "signOffBatch")) {
+            ServiceTask task = model.getModelElementById(batch);
+            assertThat(task.isCamundaAsyncBefore()).as(batch).isTrue();
+            assertThat(task.getExtensionElements().getDomElement().getTextContent()).as(batch).contains("R5/PT1M");
+        }
+        for (ExclusiveGateway gateway : all(ExclusiveGateway.class)) {
+            assertThat(gateway.getDefault()).as(gateway.getId() + " default flow").isNotNull();
+            for (SequenceFlow out : gateway.getOutgoing()) {
+                assertThat(out.getName()).as(out.getId()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void each_institution_runs_its_own_branch_and_the_deadline_fires_once_without_interrupting() {
+        SubProcess checks = model.getModelElementById("institutionChecks");
+        assertThat(checks.getLoopCharacteristics().getDomElement().getAttribute(
+                "http://camunda.org/schema/1.0/bpmn", "collection")).isEqualTo("${campaignProcess.institutionCodes(campaignId)}");
+        SubProcess deadline = model.getModelElementById("deadlinePassed");
+        assertThat(deadline.triggeredByEvent()).isTrue();
+        StartEvent timer = model.getModelElementById("deadlineReached");
+        assertThat(timer.isInterrupting()).isFalse();
+    }
+}

@@ -1,0 +1,146 @@
+package org.dangan.workflow.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.dangan.workflow.TestApplication;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionType;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.importing.ImportMode;
+import org.dangan.workflow.registry.importing.RecordImporter;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.verification.Campaign;
+import org.dangan.workflow.verification.CampaignInbox;
+import org.dangan.workflow.verification.CampaignReports;
+import org.dangan.workflow.verification.CampaignState;
+import org.dangan.workflow.verification.Campaigns;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A verification campaign over N generated records (ten townships) on the real process with the
+ * job executor on: rule-check throughput, the time a supervisor's task list and the campaign
+ * dashboard take to open while the checks run, the time to draw a township's sample, and peak
+ * RSS. Prints one RESULT line; a benchmark, not a test. Run by src/bench/campaign.sh.
+ */
+public final class CampaignBenchmark {
+
+    private CampaignBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.parseInt(args.length > 0 ? args[0] : "100000");
+        List<String> springArgs = new ArrayList<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+        springArgs.add("--logging.level.root=warn");
+        springArgs.add("--camunda.bpm.job-execution.enabled=true");
+        springArgs.add("--dangan.verification.batch-size=1000");
+        try (ConfigurableApplicationContext context = SpringApplication.run(TestApplication.class,
+                springArgs.toArray(String[]::new))) {
+            Institutions institutions = context.getBean(Institutions.class);
+            UserAccounts users = context.getBean(UserAccounts.class);
+            AsUser asUser = context.getBean(AsUser.class);
+            int prefix = new Random().nextInt(1100, 6600);
+            Institution city = institutions.register(prefix + "00", "基准市", InstitutionType.CITY, null);
+            String countyCode = prefix + "21";
+            Institution county = institutions.register(countyCode, "基准县", InstitutionType.COUNTY_BUREAU, city.getId());
+            List<String> townships = new ArrayList<>();
+            for (int t = 1; t <= 10; t++) {
+                townships.add(institutions.register(countyCode + "%03d".formatted(100 + t), "基准镇" + t,
+                        InstitutionType.TOWNSHIP_CENTRE, county.getId()).getCode());
+            }
+            Institution first = institutions.byCode(townships.get(0)).orElseThrow();
+            String p = "bench" + countyCode + "-";
+            users.create(p + "importer", "bench", "导入", Role.ARCHIVIST, county.getId(), Set.of());
+            users.create(p + "supervisor", "bench", "县主管", Role.SUPERVISOR, county.getId(), Set.of());
+            users.create(p + "archivist", "bench", "镇档案员", Role.ARCHIVIST, first.getId(), Set.of());
+            users.create(p + "head", "bench", "镇院长", Role.SUPERVISOR, first.getId(), Set.of());
+
+            Path dir = Files.createTempDirectory("dangan-bench");
+            Path csv = dir.resolve("export.csv");
+            ImportBenchmark.generate(csv, rows, countyCode, townships);
+            asUser.login(p + "importer");
+            long imported = context.getBean(RecordImporter.class).importFile(csv, "export.csv", null,
+                    ImportMode.REJECT_FILE, Locale.CHINA, (done, total, read) -> { }).accepted();
+            Files.delete(csv);
+            System.out.printf("imported %d records%n", imported);
+
+            Campaigns campaigns = context.getBean(Campaigns.class);
+            CampaignReports reports = context.getBean(CampaignReports.class);
+            CampaignInbox inbox = context.getBean(CampaignInbox.class);
+            asUser.login(p + "supervisor");
+            long t0 = System.nanoTime();
+            Campaign campaign = campaigns.start(new Campaigns.StartRequest(townships, LocalDate.now().plusMonths(3),
+                    null, 42L));
+            List<Double> taskList = new ArrayList<>();
+            List<Double> dashboard = new ArrayList<>();
+            while (campaigns.load(campaign.getId()).getState() == CampaignState.RULE_CHECKS) {
+                // what opening the task inbox and the campaign dashboard cost while the checks run
+                asUser.login(p + "head");
+                taskList.add(millis(inbox::mine));
+                asUser.login(p + "supervisor");
+                dashboard.add(millis(() -> reports.progress(campaign.getId())));
+                long checked = campaigns.load(campaign.getId()).getRecordsChecked();
+                System.out.printf("progress: %d of %d records checked%n", checked, imported);
+                Thread.sleep(2000); // a benchmark's sampling interval, not synchronisation
+            }
+            double checkSeconds = (System.nanoTime() - t0) / 1e9;
+
+            // one township's self-check and head sign-off, then the draw of its sample by the job executor
+            asUser.login(p + "archivist");
+            inbox.complete(only(inbox.mine()).taskId(), Map.of());
+            asUser.login(p + "head");
+            inbox.complete(only(inbox.mine()).taskId(), Map.of());
+            HistoryService history = context.getBean(HistoryService.class);
+            HistoricActivityInstance draw;
+            while ((draw = history.createHistoricActivityInstanceQuery().processInstanceId(campaign.getProcessInstanceId())
+                    .activityId("drawSample").finished().singleResult()) == null) {
+                Thread.sleep(200);
+            }
+            long findings = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "select count(*) from finding where campaign_id = ?", Long.class, campaign.getId());
+            System.out.printf(Locale.ROOT, "RESULT rows=%d db=%s check_s=%.1f records_per_s=%.0f findings=%d "
+                            + "draw_sample_ms=%d township_records=%d task_list_ms_median=%.1f task_list_ms_max=%.1f "
+                            + "dashboard_ms_median=%.1f dashboard_ms_max=%.1f peak_rss_mb=%d%n",
+                    rows, ImportBenchmark.databaseOf(context), checkSeconds, imported / checkSeconds, findings,
+                    draw.getDurationInMillis(), imported / 10, median(taskList), max(taskList), median(dashboard),
+                    max(dashboard), ImportBenchmark.peakRssMb());
+        }
+    }
+
+    private static CampaignInbox.WorkItem only(List<CampaignInbox.WorkItem> items) {
+        if (items.size() != 1) {
+            throw new IllegalStateException("expected one task, found " + items);
+        }
+        return items.get(0);
+    }
+
+    private static double millis(Runnable r) {
+        long t = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private static double median(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = xs.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double max(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+}
