@@ -1,0 +1,219 @@
+package org.dangan.ocr;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Opens a scan as pages: PDF (rendered at 300 dpi, JBIG2 included; a page with its own text
+ * layer keeps that text), multi-page TIFF, PNG, JPEG. The type comes from the file's first bytes,
+ * not its name. Refuses, with the reason, an empty file, an unknown type, an encrypted or corrupt
+ * PDF, and an image larger than {@link #MAX_PIXELS} (a decompression bomb) before decoding it.
+ * Pages are produced one at a time, so a 500-page PDF never sits in memory whole.
+ */
+public final class DocumentReader {
+
+    public static final int RENDER_DPI = 300;
+    public static final long MAX_PIXELS = 120_000_000L; // an A3 page at 600 dpi is about 70 million
+    /** A page whose own text has fewer characters than this is treated as a scan. */
+    static final int TEXT_LAYER_MINIMUM = 20;
+
+    public enum Type { PDF, TIFF, PNG, JPEG }
+
+    private DocumentReader() {
+    }
+
+    public static Type typeOf(Path file) {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UnreadableDocumentException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        if (n == 0) {
+            throw new UnreadableDocumentException("the file is empty (0 bytes)");
+        }
+        if (n >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
+            return Type.PDF;
+        }
+        if (n >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
+                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) {
+            return Type.TIFF;
+        }
+        if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return Type.PNG;
+        }
+        if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
+            return Type.JPEG;
+        }
+        throw new UnreadableDocumentException("unsupported file type: not a PDF, TIFF, PNG or JPEG (it starts with "
+                + java.util.HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(n, 4)) + ")");
+    }
+
+    public static Pages open(Path file) {
+        return switch (typeOf(file)) {
+            case PDF -> new PdfPages(file);
+            case TIFF, PNG, JPEG -> new ImagePages(file);
+        };
+    }
+
+    /** The pages of one document; not thread-safe: one reader hands pages to the workers. */
+    public interface Pages extends AutoCloseable {
+
+        int count();
+
+        SourcePage page(int index);
+
+        @Override
+        void close();
+    }
+
+    private static final class PdfPages implements Pages {
+
+        private final PDDocument document;
+        private final PDFRenderer renderer;
+
+        PdfPages(Path file) {
+            try {
+                document = Loader.loadPDF(file.toFile());
+            } catch (InvalidPasswordException e) {
+                throw new UnreadableDocumentException("the PDF is encrypted with a password; scan it again or remove the password");
+            } catch (IOException e) {
+                throw new UnreadableDocumentException("corrupt PDF: " + e.getMessage(), e);
+            }
+            if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
+                close();
+                throw new UnreadableDocumentException("the PDF is encrypted and forbids reading its content");
+            }
+            if (document.getNumberOfPages() == 0) {
+                close();
+                throw new UnreadableDocumentException("the PDF has no pages");
+            }
+            renderer = new PDFRenderer(document);
+        }
+
+        @Override
+        public int count() {
+            return document.getNumberOfPages();
+        }
+
+        @Override
+        public SourcePage page(int index) {
+            try {
+                var box = document.getPage(index).getMediaBox();
+                long pixels = (long) (box.getWidth() / 72 * RENDER_DPI) * (long) (box.getHeight() / 72 * RENDER_DPI);
+                if (pixels > MAX_PIXELS) {
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at "
+                            + RENDER_DPI + " dpi (" + pixels + " pixels)");
+                }
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(index + 1);
+                stripper.setEndPage(index + 1);
+                String text = stripper.getText(document).strip();
+                BufferedImage image = renderer.renderImageWithDPI(index, RENDER_DPI, ImageType.GRAY);
+                return new SourcePage(index + 1, image, RENDER_DPI,
+                        text.codePointCount(0, text.length()) >= TEXT_LAYER_MINIMUM ? text : null);
+            } catch (IOException e) {
+                throw new UnreadableDocumentException("page " + (index + 1) + " of the PDF cannot be rendered: "
+                        + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                document.close();
+            } catch (IOException ignored) {
+                // closing a read-only document: nothing to lose
+            }
+        }
+    }
+
+    private static final class ImagePages implements Pages {
+
+        private final ImageInputStream input;
+        private final ImageReader reader;
+        private final int count;
+
+        ImagePages(Path file) {
+            try {
+                input = ImageIO.createImageInputStream(file.toFile());
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+                if (!readers.hasNext()) {
+                    throw new UnreadableDocumentException("no reader for this image type");
+                }
+                reader = readers.next();
+                reader.setInput(input, false, true);
+                count = reader.getNumImages(true);
+            } catch (IOException e) {
+                throw new UnreadableDocumentException("corrupt image: " + e.getMessage(), e);
+            }
+            if (count == 0) {
+                close();
+                throw new UnreadableDocumentException("the image file holds no image");
+            }
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public SourcePage page(int index) {
+            try {
+                long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
+                if (pixels > MAX_PIXELS) {
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is " + reader.getWidth(index) + "x"
+                            + reader.getHeight(index) + " pixels, more than the " + MAX_PIXELS + " allowed");
+                }
+                BufferedImage image = reader.read(index);
+                return new SourcePage(index + 1, image, dpiOf(reader.getImageMetadata(index)), null);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof UnreadableDocumentException u) {
+                    throw u;
+                }
+                throw new UnreadableDocumentException("page " + (index + 1) + " of the image cannot be read: "
+                        + e.getMessage(), e);
+            }
+        }
+
+        /** The resolution from the standard metadata (pixel size in mm), or 0. */
+        private static int dpiOf(IIOMetadata metadata) {
+            if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+                return 0;
+            }
+            var root = (javax.imageio.metadata.IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
+            var sizes = root.getElementsByTagName("HorizontalPixelSize");
+            if (sizes.getLength() == 0) {
+                return 0;
+            }
+            float mm = Float.parseFloat(((javax.imageio.metadata.IIOMetadataNode) sizes.item(0)).getAttribute("value"));
+            return mm <= 0 ? 0 : Math.round(25.4f / mm);
+        }
+
+        @Override
+        public void close() {
+            reader.dispose();
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // nothing was written
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.dangan.ocr;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
+import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
+import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
+import net.sourceforge.tess4j.TessAPI;
+import net.sourceforge.tess4j.util.LoadLibs;
+
+/**
+ * One Tesseract engine (Debian's libtesseract 5 through tess4j) for one thread: Tesseract handles
+ * are not thread-safe, so each worker of the pool owns one and keeps it for the languages it was
+ * made for. Pages scanned sideways or upside down are turned upright first by Tesseract's
+ * orientation detection (needs tesseract-ocr-osd), then read with automatic page segmentation.
+ */
+public final class Recognizer implements AutoCloseable {
+
+    public static final Path DEFAULT_DATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+    /** Below this OSD confidence the page is read as it lies (few characters, or none). */
+    static final float ORIENTATION_CONFIDENCE = 2.0f;
+
+    /**
+     * Interface-mapped, so each function is looked up when first called: Debian's libtesseract
+     * 5.3.0 lacks functions of newer versions that tess4j's direct mapping (TessAPI1) binds at once.
+     */
+    private static final TessAPI API = LoadLibs.getTessAPIInstance();
+
+    private final TessBaseAPI handle;
+    /** Orientation needs its own engine on the osd model: the language models answer nonsense. */
+    private final TessBaseAPI osd;
+    private final String languages;
+
+    public Recognizer(Path dataPath, String languages) {
+        for (String language : languages.split("\\+")) {
+            if (!Files.isReadable(dataPath.resolve(language + ".traineddata"))) {
+                throw new IllegalStateException("Tesseract has no model " + language + " in " + dataPath
+                        + ": install Debian's tesseract-ocr-" + language.replace('_', '-').toLowerCase());
+            }
+        }
+        if (!Files.isReadable(dataPath.resolve("osd.traineddata"))) {
+            throw new IllegalStateException("Tesseract has no orientation model in " + dataPath
+                    + ": install Debian's tesseract-ocr-osd");
+        }
+        this.languages = languages;
+        this.handle = API.TessBaseAPICreate();
+        if (API.TessBaseAPIInit3(handle, dataPath.toString(), languages) != 0) {
+            API.TessBaseAPIDelete(handle);
+            throw new IllegalStateException("Tesseract could not load " + languages + " from " + dataPath);
+        }
+        this.osd = API.TessBaseAPICreate();
+        if (API.TessBaseAPIInit3(osd, dataPath.toString(), "osd") != 0) {
+            API.TessBaseAPIDelete(osd);
+            close();
+            throw new IllegalStateException("Tesseract could not load its orientation model from " + dataPath);
+        }
+    }
+
+    public String languages() {
+        return languages;
+    }
+
+    /** Reads one page; {@code dpi} is the scan's resolution when known, else 0 (Tesseract estimates). */
+    public PageText recognize(BufferedImage page, int dpi) {
+        long start = System.nanoTime();
+        BufferedImage gray = Images.gray(page);
+        int rotation = orientation(gray, dpi);
+        BufferedImage upright = rotation == 0 ? gray : Images.rotate(gray, rotation);
+        setImage(upright, dpi);
+        API.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_AUTO);
+        if (API.TessBaseAPIRecognize(handle, null) != 0) {
+            throw new IllegalStateException("Tesseract failed to recognise the page");
+        }
+        Pointer textPointer = API.TessBaseAPIGetUTF8Text(handle);
+        String text = textPointer == null ? "" : textPointer.getString(0, "UTF-8");
+        if (textPointer != null) {
+            API.TessDeleteText(textPointer);
+        }
+        List<Word> words = words();
+        float mean = API.TessBaseAPIMeanTextConf(handle);
+        API.TessBaseAPIClear(handle);
+        return new PageText(HanSpacing.clean(text).strip(), words, words.isEmpty() ? 0 : mean, rotation,
+                (System.nanoTime() - start) / 1_000_000, false);
+    }
+
+    /** Clockwise degrees that make the page upright, or 0 when OSD is unsure. */
+    private int orientation(BufferedImage gray, int dpi) {
+        setImage(osd, gray, dpi);
+        API.TessBaseAPISetPageSegMode(osd, TessPageSegMode.PSM_OSD_ONLY);
+        IntBuffer degrees = IntBuffer.allocate(1);
+        FloatBuffer confidence = FloatBuffer.allocate(1);
+        FloatBuffer scriptConfidence = FloatBuffer.allocate(1);
+        PointerByReference script = new PointerByReference();
+        int ok = API.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, script, scriptConfidence);
+        API.TessBaseAPIClear(osd);
+        if (ok == 0 || confidence.get(0) < ORIENTATION_CONFIDENCE) {
+            return 0;
+        }
+        // Tesseract says how far the page is turned clockwise; turning it back is the rest of a circle
+        return Math.floorMod(360 - degrees.get(0), 360);
+    }
+
+    private void setImage(BufferedImage gray, int dpi) {
+        setImage(handle, gray, dpi);
+    }
+
+    private static void setImage(TessBaseAPI handle, BufferedImage gray, int dpi) {
+        byte[] pixels = ((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
+        buffer.put(pixels).flip();
+        API.TessBaseAPISetImage(handle, buffer, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
+        if (dpi > 0) {
+            API.TessBaseAPISetSourceResolution(handle, dpi);
+        }
+    }
+
+    /**
+     * The recognised lines with their boxes. Tesseract's LSTM reports reliable boxes for lines but
+     * not for single Han characters (several come back one pixel wide), so the text layer places
+     * each line in its box and stretches it to the box's width.
+     */
+    private List<Word> words() {
+        List<Word> lines = new ArrayList<>();
+        TessResultIterator it = API.TessBaseAPIGetIterator(handle);
+        if (it == null) {
+            return lines;
+        }
+        TessPageIterator page = API.TessResultIteratorGetPageIterator(it);
+        int level = TessPageIteratorLevel.RIL_TEXTLINE;
+        IntBuffer left = IntBuffer.allocate(1);
+        IntBuffer top = IntBuffer.allocate(1);
+        IntBuffer right = IntBuffer.allocate(1);
+        IntBuffer bottom = IntBuffer.allocate(1);
+        do {
+            Pointer p = API.TessResultIteratorGetUTF8Text(it, level);
+            if (p == null) {
+                continue;
+            }
+            String line = HanSpacing.clean(p.getString(0, "UTF-8")).strip();
+            API.TessDeleteText(p);
+            if (line.isEmpty()) {
+                continue;
+            }
+            API.TessPageIteratorBoundingBox(page, level, left, top, right, bottom);
+            lines.add(new Word(line, left.get(0), top.get(0), right.get(0) - left.get(0), bottom.get(0) - top.get(0),
+                    API.TessResultIteratorConfidence(it, level)));
+        } while (API.TessResultIteratorNext(it, level) == 1);
+        API.TessResultIteratorDelete(it);
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        API.TessBaseAPIEnd(handle);
+        API.TessBaseAPIDelete(handle);
+        if (osd != null) {
+            API.TessBaseAPIEnd(osd);
+            API.TessBaseAPIDelete(osd);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.dangan.ocr;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.XmpSerializer;
+
+/**
+ * Writes the searchable PDF of a scan as PDF/A-2b: each page is the scanned image, with the
+ * recognised words laid over it as invisible text (rendering mode 3) in the boxes Tesseract found,
+ * in an embedded font subset, so selecting, copying and searching in any viewer finds the words
+ * where they stand on the page. sRGB output intent and XMP identification as PDF/A requires.
+ */
+public final class SearchablePdf implements AutoCloseable {
+
+    private final PDDocument document = new PDDocument();
+    private final PDType0Font font;
+    private final TrueTypeCollection collection;
+    private final Map<Integer, Boolean> glyphs = new HashMap<>();
+
+    public SearchablePdf(Path fontFile) {
+        if (!Files.isReadable(fontFile)) {
+            throw new IllegalStateException("font " + fontFile + " is missing: install Debian's fonts-wqy-zenhei");
+        }
+        try {
+            if (fontFile.toString().endsWith(".ttc")) {
+                collection = new TrueTypeCollection(fontFile.toFile());
+                TrueTypeFont[] first = new TrueTypeFont[1];
+                collection.processAllFonts(f -> {
+                    if (first[0] == null) {
+                        first[0] = f;
+                    }
+                });
+                font = PDType0Font.load(document, first[0], true);
+            } else {
+                collection = null;
+                font = PDType0Font.load(document, fontFile.toFile());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load font " + fontFile, e);
+        }
+    }
+
+    /** Adds a page: the image as JPEG bytes, its size in pixels, its resolution, and the words on it. */
+    public void addPage(byte[] jpeg, int widthPx, int heightPx, int dpi, List<Word> words) {
+        float scale = 72f / (dpi > 0 ? dpi : DocumentReader.RENDER_DPI);
+        PDPage page = new PDPage(new PDRectangle(widthPx * scale, heightPx * scale));
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            PDImageXObject image = JPEGFactory.createFromByteArray(document, jpeg);
+            content.drawImage(image, 0, 0, widthPx * scale, heightPx * scale);
+            for (Word w : words) {
+                String text = printable(w.text());
+                if (text.isEmpty() || w.width() <= 0 || w.height() <= 0) {
+                    continue;
+                }
+                float size = w.height() * scale;
+                float natural = font.getStringWidth(text) / 1000 * size;
+                if (natural <= 0) {
+                    continue;
+                }
+                content.beginText();
+                content.setRenderingMode(RenderingMode.NEITHER);
+                content.setFont(font, size);
+                content.setHorizontalScaling(100 * (w.width() * scale) / natural);
+                // the baseline a little above the bottom of the box, where descenders end
+                content.newLineAtOffset(w.x() * scale, (heightPx - w.y() - w.height()) * scale + size * 0.12f);
+                content.showText(text);
+                content.endText();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write page " + document.getNumberOfPages(), e);
+        }
+    }
+
+    /** Keeps the characters the embedded font can show; Tesseract rarely returns others. */
+    private String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            boolean known = glyphs.computeIfAbsent(cp, c -> {
+                try {
+                    font.encode(new String(Character.toChars(c)));
+                    return true;
+                } catch (IOException | IllegalArgumentException e) {
+                    return false;
+                }
+            });
+            if (known) {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+
+    public void save(OutputStream out, String title) {
+        try {
+            PDDocumentCatalog catalog = document.getDocumentCatalog();
+            XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+            DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+            dc.setTitle(title);
+            XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+            basic.setCreatorTool("Dang'an");
+            basic.setCreateDate(Calendar.getInstance());
+            PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+            id.setPart(2);
+            id.setConformance("B");
+            ByteArrayOutputStream xml = new ByteArrayOutputStream();
+            new XmpSerializer().serialize(xmp, xml, true);
+            PDMetadata metadata = new PDMetadata(document);
+            metadata.importXMPMetadata(xml.toByteArray());
+            catalog.setMetadata(metadata);
+            document.getDocumentInformation().setTitle(title);
+            document.getDocumentInformation().setCreator("Dang'an");
+            document.getDocumentInformation().setCreationDate(basic.getCreateDate());
+            PDOutputIntent intent = new PDOutputIntent(document,
+                    new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+            intent.setInfo("sRGB IEC61966-2.1");
+            intent.setOutputCondition("sRGB IEC61966-2.1");
+            intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+            intent.setRegistryName("http://www.color.org");
+            catalog.addOutputIntent(intent);
+            document.save(out);
+        } catch (IOException | javax.xml.transform.TransformerException | org.apache.xmpbox.type.BadFieldValueException e) {
+            throw new IllegalStateException("cannot write the searchable PDF", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            document.close();
+            if (collection != null) {
+                collection.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

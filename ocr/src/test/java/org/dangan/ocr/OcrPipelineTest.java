@@ -1,0 +1,173 @@
+package org.dangan.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dangan.pdf.PrintedSheet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline on Debian's Tesseract (chi_sim, osd): real recognition of generated scans. */
+class OcrPipelineTest {
+
+    static OcrPipeline pipeline;
+    static final String EXPECTED = String.join("", Scans.REPORT);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        pipeline.close();
+    }
+
+    @Test
+    void a_chinese_report_is_read_without_spaces_between_han_characters() throws Exception {
+        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
+                "chi_sim", OcrPipeline.Progress.NONE);
+        PageText page = result.pages().get(0).text();
+        assertThat(Scans.missing(EXPECTED, page.text())).isLessThan(0.05);
+        assertThat(page.text()).contains("血常规检验报告单").doesNotContain("血 常");
+        assertThat(page.meanConfidence()).isGreaterThan(70);
+        assertThat(page.rotation()).isZero();
+        assertThat(page.words()).isNotEmpty().allSatisfy(w -> {
+            assertThat(w.width()).isPositive();
+            assertThat(w.height()).isPositive();
+        });
+        // each line has its box where it was drawn (the second line: x 200, baseline y 350, 8 characters)
+        assertThat(page.words()).hasSize(6);
+        assertThat(page.words()).anySatisfy(w -> {
+            assertThat(w.text()).isEqualTo("血常规检验报告单");
+            assertThat(w.y()).isBetween(290, 320);
+            assertThat(w.x()).isBetween(195, 210);
+            assertThat(w.width()).isBetween(430, 500);
+        });
+    }
+
+    @Test
+    void pages_scanned_upside_down_or_sideways_are_turned_upright_and_read() throws Exception {
+        List<java.awt.image.BufferedImage> turned = List.of(Images.rotate(Scans.page(Scans.REPORT), 180),
+                Images.rotate(Scans.page(Scans.REPORT), 90));
+        List<Integer> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OcrPipeline.Result result = pipeline.process(Scans.pdf(turned, dir.resolve("turned.pdf")), "chi_sim",
+                (done, total) -> progress.add(done * 10 + total));
+        assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(180, 270);
+        assertThat(result.pages()).allSatisfy(p -> assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
+        assertThat(progress).containsExactlyInAnyOrder(12, 22);
+    }
+
+    @Test
+    void a_skewed_page_is_measured_and_straightened_and_a_blank_page_is_named() throws Exception {
+        java.awt.image.BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), 3);
+        PageQuality quality = PageQuality.of(skewed, 300);
+        assertThat(quality.skewDegrees()).isBetween(2.6, 3.4);
+        assertThat(quality.issues()).contains(PageQuality.Issue.SKEWED);
+        OcrPipeline.Result result = pipeline.process(Scans.pdf(List.of(skewed, Scans.blank()), dir.resolve("s.pdf")),
+                "chi_sim", OcrPipeline.Progress.NONE);
+        assertThat(Scans.missing(EXPECTED, result.pages().get(0).text().text())).isLessThan(0.05);
+        assertThat(result.pages().get(1).quality().issues()).containsExactly(PageQuality.Issue.BLANK);
+        assertThat(result.pages().get(1).text().text()).isEmpty();
+        assertThat(PageQuality.of(Scans.page(Scans.REPORT), 150).issues())
+                .contains(PageQuality.Issue.RESOLUTION_BELOW_MINIMUM);
+        assertThat(PageQuality.of(Scans.page(Scans.REPORT), 240).issues())
+                .contains(PageQuality.Issue.RESOLUTION_BELOW_RECOMMENDED);
+    }
+
+    @Test
+    void the_searchable_pdf_has_the_text_where_the_words_stand_and_copies_chinese_right() throws Exception {
+        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
+                "chi_sim", OcrPipeline.Progress.NONE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pipeline.writePdf(result, "检验报告", out);
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            assertThat(pdf.getNumberOfPages()).isOne();
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(Scans.missing(EXPECTED, text)).isLessThan(0.05);
+            assertThat(text.replaceAll("\\s", "")).contains("血常规检验报告单");
+            // the page is the image's size at 300 dpi
+            assertThat(pdf.getPage(0).getMediaBox().getWidth()).isEqualTo(2480 * 72f / 300);
+        }
+        assertThat(PdfA.violations(out.toByteArray())).isEmpty();
+    }
+
+    @Test
+    void a_born_digital_pdf_keeps_its_own_text() throws Exception {
+        byte[] printed;
+        try (PrintedSheet sheet = new PrintedSheet(PrintedSheet.DEFAULT_FONT)) {
+            printed = sheet.title("心电图检查报告 ECG report").line("窦性心律，心率72次/分，未见明显异常。").toBytes();
+        }
+        Path file = Files.write(dir.resolve("digital.pdf"), printed);
+        OcrPipeline.Result result = pipeline.process(file, "chi_sim", OcrPipeline.Progress.NONE);
+        assertThat(result.pages().get(0).text().fromTextLayer()).isTrue();
+        assertThat(result.pages().get(0).text().text()).contains("窦性心律，心率72次/分");
+    }
+
+    @Test
+    void bad_files_fail_with_a_reason() throws Exception {
+        assertThatThrownBy(() -> pipeline.process(Files.write(dir.resolve("empty.pdf"), new byte[0]), "chi_sim",
+                OcrPipeline.Progress.NONE)).isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> pipeline.process(Files.writeString(dir.resolve("x.docx"), "PK not a scan"), "chi_sim",
+                OcrPipeline.Progress.NONE)).hasMessageContaining("unsupported file type");
+        assertThatThrownBy(() -> pipeline.process(Files.write(dir.resolve("broken.pdf"),
+                "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(StandardCharsets.US_ASCII)), "chi_sim",
+                OcrPipeline.Progress.NONE)).isInstanceOf(UnreadableDocumentException.class);
+        Path locked = Scans.pdf(List.of(Scans.page(Scans.REPORT)), dir.resolve("locked.pdf"));
+        try (PDDocument doc = Loader.loadPDF(locked.toFile())) {
+            doc.protect(new StandardProtectionPolicy("owner", "user", new AccessPermission()));
+            doc.save(dir.resolve("encrypted.pdf").toFile());
+        }
+        assertThatThrownBy(() -> pipeline.process(dir.resolve("encrypted.pdf"), "chi_sim", OcrPipeline.Progress.NONE))
+                .hasMessageContaining("encrypted");
+        assertThatThrownBy(() -> pipeline.process(bomb(dir.resolve("bomb.png")), "chi_sim", OcrPipeline.Progress.NONE))
+                .hasMessageContaining("30000x30000");
+    }
+
+    /** A PNG that claims 30000x30000 pixels in a few hundred bytes: refused before decoding. */
+    private static Path bomb(Path file) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(30000).putInt(30000)
+                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+        deflater.setInput(new byte[30000 * 3751]);
+        deflater.finish();
+        byte[] buffer = new byte[1 << 20];
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        while (!deflater.finished()) {
+            idat.write(buffer, 0, deflater.deflate(buffer));
+        }
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return Files.write(file, png.toByteArray());
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws Exception {
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        out.write(t);
+        out.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}
