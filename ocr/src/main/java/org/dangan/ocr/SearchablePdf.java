@@ -13,9 +13,8 @@ import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.dangan.pdf.HanFont;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -42,30 +41,12 @@ public final class SearchablePdf implements AutoCloseable {
 
     private final PDDocument document = new PDDocument();
     private final PDType0Font font;
-    private final TrueTypeCollection collection;
+    private final HanFont hanFont;
     private final Map<Integer, Boolean> glyphs = new HashMap<>();
 
     public SearchablePdf(Path fontFile) {
-        if (!Files.isReadable(fontFile)) {
-            throw new IllegalStateException("font " + fontFile + " is missing: install Debian's fonts-wqy-zenhei");
-        }
-        try {
-            if (fontFile.toString().endsWith(".ttc")) {
-                collection = new TrueTypeCollection(fontFile.toFile());
-                TrueTypeFont[] first = new TrueTypeFont[1];
-                collection.processAllFonts(f -> {
-                    if (first[0] == null) {
-                        first[0] = f;
-                    }
-                });
-                font = PDType0Font.load(document, first[0], true);
-            } else {
-                collection = null;
-                font = PDType0Font.load(document, fontFile.toFile());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load font " + fontFile, e);
-        }
+        hanFont = new HanFont(document, fontFile);
+        font = hanFont.font();
     }
 
     /** Adds a page: the image as JPEG bytes, its size in pixels, its resolution, and the words on it. */
@@ -156,9 +137,7 @@ public final class SearchablePdf implements AutoCloseable {
     public void close() {
         try {
             document.close();
-            if (collection != null) {
-                collection.close();
-            }
+            hanFont.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

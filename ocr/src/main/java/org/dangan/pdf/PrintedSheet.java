@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -23,8 +21,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PrintedSheet implements AutoCloseable {
 
-    /** Debian's fonts-wqy-zenhei: TrueType outlines (which PDFBox embeds) with Han characters and Latin letters. */
-    public static final Path DEFAULT_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+    public static final Path DEFAULT_FONT = HanFont.DEFAULT;
 
     private static final float MARGIN = 50;
     private static final float BODY = 10;
@@ -32,31 +29,13 @@ public final class PrintedSheet implements AutoCloseable {
 
     private final PDDocument document = new PDDocument();
     private final PDType0Font font;
-    private TrueTypeCollection collection;
+    private final HanFont hanFont;
     private PDPageContentStream content;
     private float y;
 
     public PrintedSheet(Path fontFile) {
-        if (!Files.isReadable(fontFile)) {
-            throw new IllegalStateException("font " + fontFile + " is missing: install Debian's fonts-wqy-zenhei"
-                    + " or set dangan.pdf.font to a TrueType font (.ttf or .ttc) with Han characters");
-        }
-        try {
-            if (fontFile.toString().endsWith(".ttc")) {
-                collection = new TrueTypeCollection(fontFile.toFile());
-                TrueTypeFont[] first = new TrueTypeFont[1];
-                collection.processAllFonts(f -> {
-                    if (first[0] == null) {
-                        first[0] = f;
-                    }
-                });
-                font = PDType0Font.load(document, first[0], true);
-            } else {
-                font = PDType0Font.load(document, fontFile.toFile());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load font " + fontFile, e);
-        }
+        hanFont = new HanFont(document, fontFile);
+        font = hanFont.font();
         newPage();
     }
 
@@ -143,9 +122,7 @@ public final class PrintedSheet implements AutoCloseable {
     public void close() {
         try {
             document.close();
-            if (collection != null) {
-                collection.close();
-            }
+            hanFont.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
