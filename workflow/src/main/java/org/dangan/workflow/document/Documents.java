@@ -1,0 +1,196 @@
+package org.dangan.workflow.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.StoredRecord;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scanned documents as people submit and read them. The scope is checked on every read (the
+ * record's institution must be in the user's subtree), restricted documents (severe mental
+ * disorder) need the RESTRICTED_DOCUMENTS permission and a stated purpose, and every read is
+ * audited.
+ */
+@Service
+@Transactional
+public class Documents {
+
+    public static final String PROCESS_KEY = "documentDigitisation";
+
+    private final ScannedDocumentRepository documents;
+    private final FileStore files;
+    private final RecordBatches records;
+    private final Institutions institutions;
+    private final RuntimeService runtime;
+    private final AuditLog auditLog;
+    private final OcrConfiguration.OcrLanguages languages;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Recognition recognition;
+    private final Clock clock;
+
+    Documents(ScannedDocumentRepository documents, FileStore files, RecordBatches records, Institutions institutions,
+              RuntimeService runtime, AuditLog auditLog, OcrConfiguration.OcrLanguages languages,
+              NamedParameterJdbcTemplate jdbc, Recognition recognition, Clock clock) {
+        this.documents = documents;
+        this.files = files;
+        this.records = records;
+        this.institutions = institutions;
+        this.runtime = runtime;
+        this.auditLog = auditLog;
+        this.languages = languages;
+        this.jdbc = jdbc;
+        this.recognition = recognition;
+        this.clock = clock;
+    }
+
+    public record PageView(int number, BigDecimal confidence, int rotation, int dpi, List<String> issues,
+                           boolean fromTextLayer, String reviewedBy) {
+    }
+
+    public record DocumentView(long id, String recordNumber, DocumentType documentType, boolean restricted,
+                               String state, String reason, String originalName, long originalSize,
+                               String originalSha256, String pdfSha256, int pageCount, BigDecimal meanConfidence,
+                               Integer pagesDone, Integer pagesTotal, List<PageView> pages) {
+    }
+
+    /** Stores the original and starts its process; answers the new document's id. */
+    public long submit(InputStream content, String originalName, String recordNumber, DocumentType type) {
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("only archivists submit scans");
+        }
+        if (type == null) {
+            throw new IllegalArgumentException("documentType: one of " + java.util.Arrays.toString(DocumentType.values()));
+        }
+        StoredRecord record = records.byNumber(recordNumber == null ? "" : recordNumber.strip())
+                .filter(r -> institutions.currentScope().includes(r.institutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("recordNumber: no record " + recordNumber
+                        + " in your institutions"));
+        if (type.restricted() && !user.has(Permission.RESTRICTED_DOCUMENTS)) {
+            throw new AccessDeniedException("submitting " + type + " documents needs the restricted-documents permission");
+        }
+        String hash = files.put(content);
+        long size;
+        try {
+            size = Files.size(files.path(hash));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ScannedDocument document = documents.save(new ScannedDocument(record.id(), record.recordNumber(),
+                record.institutionId(), type, originalName == null ? "scan" : originalName, hash, size,
+                languages.of(type), user.getUsername(), clock.instant()));
+        String institution = institutions.require(record.institutionId()).getCode();
+        document.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, document.getId().toString(),
+                Variables.createVariables().putValue("documentId", document.getId())
+                        .putValue("institution", institution.length() > 9 ? institution.substring(0, 9) : institution))
+                .getId());
+        auditLog.record(AuditAction.DOCUMENT_SUBMITTED, "DOCUMENT", document.getId().toString(),
+                record.institutionId(), type.name());
+        return document.getId();
+    }
+
+    /** A document the user may see, its pages and where it stands; audited, with the purpose for restricted ones. */
+    public DocumentView read(long id, String purpose) {
+        ScannedDocument d = visible(id, purpose);
+        auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(), purposeOf(d, purpose));
+        List<PageView> pages = jdbc.query("""
+                select page_number, confidence, rotation, dpi, issues, from_text_layer, reviewed_by from document_page
+                where document_id = :id order by page_number""", new MapSqlParameterSource("id", id),
+                (rs, n) -> new PageView(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4),
+                        rs.getString(5) == null || rs.getString(5).isEmpty() ? List.of() : List.of(rs.getString(5).split(",")),
+                        rs.getBoolean(6), rs.getString(7)));
+        String state = d.getState().name();
+        String reason = d.getFailureReason();
+        if (d.getProcessInstanceId() != null && d.getState() != DocumentState.FAILED) {
+            List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(d.getProcessInstanceId()).list();
+            if (!incidents.isEmpty()) {
+                state = DocumentState.FAILED.name();
+                reason = incidents.get(0).getIncidentMessage();
+            }
+        }
+        int[] progress = recognition.progressOf(id);
+        return new DocumentView(id, d.getRecordNumber(), d.getDocumentType(), d.isRestricted(), state, reason,
+                d.getOriginalName(), d.getOriginalSize(), d.getOriginalSha256(), d.getPdfSha256(), d.getPageCount(),
+                d.getMeanConfidence(), progress == null ? null : progress[0], progress == null ? null : progress[1], pages);
+    }
+
+    /** The recognised text, page by page, form feeds between pages. */
+    public String text(long id, String purpose) {
+        ScannedDocument d = visible(id, purpose);
+        auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
+                "text; " + purposeOf(d, purpose));
+        return String.join("\n\f", jdbc.queryForList("select page_text from document_page where document_id = :id"
+                + " order by page_number", new MapSqlParameterSource("id", id), String.class));
+    }
+
+    /** The searchable PDF; refused until recognition has made one. */
+    public InputStream pdf(long id, String purpose) {
+        ScannedDocument d = visible(id, purpose);
+        if (d.getPdfSha256() == null) {
+            throw new IllegalStateException("document " + id + " has no searchable PDF yet: it is " + d.getState());
+        }
+        auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
+                "pdf; " + purposeOf(d, purpose));
+        return files.open(d.getPdfSha256());
+    }
+
+    /** A reviewer's corrected text of one page (the review task's work). */
+    public void correctPage(long id, int page, String text) {
+        ScannedDocument d = visible(id, "OCR review");
+        if (d.getState() != DocumentState.REVIEW) {
+            throw new IllegalStateException("document " + id + " is not in review: it is " + d.getState());
+        }
+        int updated = jdbc.update("update document_page set page_text = :text, reviewed_by = :by"
+                        + " where document_id = :id and page_number = :page",
+                new MapSqlParameterSource("id", id).addValue("page", page).addValue("text", text == null ? "" : text)
+                        .addValue("by", CurrentUser.require().getUsername()));
+        if (updated == 0) {
+            throw new IllegalArgumentException("document " + id + " has no page " + page);
+        }
+        auditLog.record(AuditAction.DOCUMENT_REVIEWED, "DOCUMENT", Long.toString(id), d.getInstitutionId(), "page " + page);
+    }
+
+    private ScannedDocument visible(long id, String purpose) {
+        DanganUser user = CurrentUser.require();
+        InstitutionScope scope = institutions.currentScope();
+        ScannedDocument d = documents.findById(id).filter(doc -> scope.includes(doc.getInstitutionId()))
+                .orElseThrow(() -> new DocumentNotFoundException(id));
+        if (d.isRestricted()) {
+            if (!user.has(Permission.RESTRICTED_DOCUMENTS)) {
+                // the same answer as for a document that does not exist: its existence is not told either
+                throw new DocumentNotFoundException(id);
+            }
+            if (purpose == null || purpose.isBlank()) {
+                throw new IllegalArgumentException("purpose: reading a restricted document needs a stated purpose");
+            }
+        }
+        return d;
+    }
+
+    private static String purposeOf(ScannedDocument d, String purpose) {
+        String p = purpose == null ? "" : purpose.strip();
+        return p.isEmpty() ? "" : "purpose: " + (p.length() > 150 ? p.substring(0, 150) : p);
+    }
+}

@@ -1,0 +1,74 @@
+package org.dangan.workflow.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files by their SHA-256 under {@code DANGAN_HOME/files}: a file is written once, to a temporary
+ * name, hashed while it is written, and moved into place atomically; it is never changed
+ * afterwards. The same content stored twice is one file.
+ */
+@Component
+public class FileStore {
+
+    private final Path root;
+
+    FileStore(@Value("${dangan.home}") String home) {
+        this.root = Path.of(home).resolve("files");
+    }
+
+    /** Stores the stream's bytes; answers their SHA-256 (hex). */
+    public String put(InputStream in) {
+        try {
+            Files.createDirectories(root.resolve("tmp"));
+            Path temp = Files.createTempFile(root.resolve("tmp"), "incoming", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream digesting = new DigestInputStream(in, sha)) {
+                Files.copy(digesting, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Path target = path(hash);
+            if (Files.exists(target)) {
+                Files.delete(temp);
+                return hash;
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+            return hash;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a file under " + root, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path path(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    public InputStream open(String sha256) {
+        try {
+            return Files.newInputStream(path(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("file " + sha256 + " is missing from the file store", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.dangan.workflow.document;
+
+import java.nio.file.Path;
+import org.dangan.ocr.OcrPipeline;
+import org.dangan.ocr.Recognizer;
+import org.dangan.pdf.PrintedSheet;
+import org.dangan.workflow.registry.DocumentType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The recognition pipeline of the application: one bounded pool (a thread per core unless
+ * {@code dangan.ocr.threads} says otherwise) shared by all documents, and the languages per
+ * document type ({@code dangan.ocr.languages.<TYPE>}, else {@code dangan.ocr.languages.default},
+ * chi_sim: adding eng made Chinese pages worse and slower when measured).
+ */
+@Configuration
+class OcrConfiguration {
+
+    @Bean(destroyMethod = "close")
+    OcrPipeline ocrPipeline(@Value("${dangan.ocr.tessdata:}") String tessdata, @Value("${dangan.pdf.font:}") String font,
+                            @Value("${dangan.ocr.threads:0}") int threads) {
+        return new OcrPipeline(tessdata.isBlank() ? Recognizer.DEFAULT_DATA : Path.of(tessdata),
+                font.isBlank() ? PrintedSheet.DEFAULT_FONT : Path.of(font),
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    }
+
+    @Bean
+    OcrLanguages ocrLanguages(Environment environment) {
+        return type -> environment.getProperty("dangan.ocr.languages." + type.name(),
+                environment.getProperty("dangan.ocr.languages.default", "chi_sim"));
+    }
+
+    /** The Tesseract languages to read a document type with, e.g. "chi_sim" or "chi_sim+eng". */
+    @FunctionalInterface
+    interface OcrLanguages {
+        String of(DocumentType type);
+    }
+}

@@ -1,0 +1,6 @@
+package org.dangan.workflow.document;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ScannedDocumentRepository extends JpaRepository<ScannedDocument, Long> {
+}

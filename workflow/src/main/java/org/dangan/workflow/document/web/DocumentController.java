@@ -1,0 +1,80 @@
+package org.dangan.workflow.document.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.dangan.workflow.document.DocumentNotFoundException;
+import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.web.ApiError;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Scanned documents over HTTP; {@code purpose} is required to read a restricted one. */
+@RestController
+@RequestMapping("/api/documents")
+class DocumentController {
+
+    private final Documents documents;
+
+    DocumentController(Documents documents) {
+        this.documents = documents;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Long>> submit(@RequestParam MultipartFile file, @RequestParam String recordNumber,
+                                             @RequestParam String documentType) throws IOException {
+        DocumentType type = DocumentType.parse(documentType).orElseThrow(() -> new IllegalArgumentException(
+                "documentType: " + documentType + " is not one of " + java.util.Arrays.toString(DocumentType.values())));
+        try (InputStream in = file.getInputStream()) {
+            long id = documents.submit(in, file.getOriginalFilename(), recordNumber, type);
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+        }
+    }
+
+    @GetMapping("/{id}")
+    Documents.DocumentView read(@PathVariable long id, @RequestParam(required = false) String purpose) {
+        return documents.read(id, purpose);
+    }
+
+    @GetMapping(value = "/{id}/text", produces = "text/plain;charset=UTF-8")
+    String text(@PathVariable long id, @RequestParam(required = false) String purpose) {
+        return documents.text(id, purpose);
+    }
+
+    @GetMapping("/{id}/pdf")
+    ResponseEntity<InputStreamResource> pdf(@PathVariable long id, @RequestParam(required = false) String purpose) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("document-" + id + ".pdf").build().toString())
+                .body(new InputStreamResource(documents.pdf(id, purpose)));
+    }
+
+    record PageCorrection(String text) {
+    }
+
+    @PutMapping("/{id}/pages/{page}/text")
+    ResponseEntity<Void> correct(@PathVariable long id, @PathVariable int page, @RequestBody PageCorrection body) {
+        documents.correctPage(id, page, body.text());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(DocumentNotFoundException.class)
+    ResponseEntity<ApiError> notFound(DocumentNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
+    }
+}

@@ -1,0 +1,213 @@
+package org.dangan.workflow.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Scans submitted, recognised on the real Tesseract by the real process, read back with scope and audit. */
+@DanganTest
+class DocumentApiTest {
+
+    static final List<String> REPORT = List.of("石家庄市正定县诸福屯镇卫生院", "血常规检验报告单",
+            "姓名：王秀英  性别：女  年龄：67岁", "白细胞计数 6.2 红细胞计数 4.5");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    HealthRecord record;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        record = fixtures.record(county.a(), 1);
+    }
+
+    private RequestPostProcessor as(String user) {
+        return httpBasic(county.user(user), Fixtures.PASSWORD);
+    }
+
+    static byte[] scan(List<String> lines, int fontSize) throws Exception {
+        BufferedImage image = new BufferedImage(2480, 1000, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font("WenQuanYi Zen Hei", Font.PLAIN, fontSize));
+        int y = 200;
+        for (String line : lines) {
+            g.drawString(line, 200, y);
+            y += fontSize * 5 / 2;
+        }
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+
+    private long submit(byte[] bytes, String name, String type, String user) throws Exception {
+        String answer = mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes))
+                        .param("recordNumber", record.getRecordNumber()).param("documentType", type).with(as(user)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+    }
+
+    /** Runs the document's jobs as the job executor would. */
+    private void recognise(long id) {
+        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
+                String.class, id);
+        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
+             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    @Test
+    void a_scan_is_recognised_archived_and_read_back_as_text_and_searchable_pdf() throws Exception {
+        long id = submit(scan(REPORT, 58), "血常规.png", "AUX_EXAM_REPORT", "archivist-a");
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("QUEUED"));
+
+        recognise(id);
+
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("ARCHIVED"))
+                .andExpect(jsonPath("$.recordNumber").value(record.getRecordNumber()))
+                .andExpect(jsonPath("$.pageCount").value(1))
+                .andExpect(jsonPath("$.pages[0].confidence").value(org.hamcrest.Matchers.greaterThan(70.0)))
+                .andExpect(jsonPath("$.originalSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
+                .andExpect(jsonPath("$.pdfSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
+        mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
+                .andExpect(content().string(containsString("血常规检验报告单")));
+        byte[] pdf = mvc.perform(get("/api/documents/" + id + "/pdf").with(as("archivist-a")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).contains("血常规检验报告单");
+        }
+        // the original is kept as it came, under its own hash
+        String original = jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
+        assertThat(original).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(scan(REPORT, 58))));
+        // another township sees nothing, and every read is audited
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-b"))).andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                Long.class, Long.toString(id))).isEqualTo(4);
+    }
+
+    @Test
+    void a_file_that_cannot_be_read_fails_at_once_with_its_reason() throws Exception {
+        long id = submit("%PDF-1.7 this is not a PDF".getBytes(), "broken.pdf", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(id);
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.reason", containsString("corrupt PDF")));
+        long empty = submit(new byte[0], "empty.png", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(empty);
+        mvc.perform(get("/api/documents/" + empty).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.reason", containsString("empty")));
+    }
+
+    @Test
+    void restricted_documents_need_the_permission_and_a_stated_purpose() throws Exception {
+        long id = submit(scan(REPORT, 58), "smd.png", "SEVERE_MENTAL_DISORDER", "archivist-a");
+        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "x.png", null, scan(REPORT, 58)))
+                        .param("recordNumber", record.getRecordNumber()).param("documentType", "SEVERE_MENTAL_DISORDER")
+                        .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest()); // a record of another township
+        recognise(id);
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message", containsString("purpose")));
+        mvc.perform(get("/api/documents/" + id).param("purpose", "随访评估").with(as("archivist-a")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.restricted").value(true));
+        // the head of the same township lacks the permission: the document does not exist for them
+        mvc.perform(get("/api/documents/" + id).param("purpose", "x").with(as("head-a"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/documents/" + id + "/text").param("purpose", "x").with(as("searcher-a")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                String.class, Long.toString(id))).containsExactly("purpose: 随访评估");
+    }
+
+    @Test
+    void a_page_read_with_low_confidence_goes_to_review_and_the_corrected_text_is_kept() throws Exception {
+        long id = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(id);
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.state").value("REVIEW"));
+        var task = tasks.createTaskQuery().taskCandidateGroup("archivist-" + county.a().getCode()).taskDefinitionKey("reviewText")
+                .list().stream().filter(t -> t.getProcessInstanceId().equals(jdbc.queryForObject(
+                        "select process_instance_id from scanned_document where id = ?", String.class, id))).findFirst()
+                .orElseThrow();
+        mvc.perform(put("/api/documents/" + id + "/pages/1/text").with(as("archivist-a"))
+                        .contentType("application/json").content("{\"text\": \"血常规检验报告单 校对后\"}"))
+                .andExpect(status().isNoContent());
+        tasks.complete(task.getId());
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("ARCHIVED"))
+                .andExpect(jsonPath("$.pages[0].reviewedBy").value(county.user("archivist-a")));
+        mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
+                .andExpect(content().string("血常规检验报告单 校对后"));
+    }
+
+    /** A poor scan: small text blown up four times, blocky, with specks. */
+    private static byte[] fuzzy() throws Exception {
+        BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scan(REPORT, 10)));
+        BufferedImage big = new BufferedImage(small.getWidth(), small.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = big.createGraphics();
+        g.drawImage(small.getSubimage(0, 0, small.getWidth() / 4, small.getHeight() / 4), 0, 0, small.getWidth(),
+                small.getHeight(), null);
+        java.util.Random random = new java.util.Random(7);
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < 4000; i++) {
+            g.fillRect(random.nextInt(big.getWidth()), random.nextInt(big.getHeight()), 3, 3);
+        }
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(big, "png", png);
+        return png.toByteArray();
+    }
+}
