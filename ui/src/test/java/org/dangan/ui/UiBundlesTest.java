@@ -77,6 +77,7 @@ class UiBundlesTest {
         add(keys, "campaignState.", org.dangan.workflow.verification.CampaignState.values());
         add(keys, "institutionCheckState.", org.dangan.workflow.verification.InstitutionCheckState.values());
         add(keys, "verdict.", org.dangan.workflow.verification.SampleChecks.Verdict.values());
+        add(keys, "documentState.", org.dangan.workflow.document.DocumentState.values());
         assertThat(zh.stringPropertyNames()).containsAll(keys);
     }
 

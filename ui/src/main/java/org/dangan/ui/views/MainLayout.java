@@ -67,6 +67,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.campaigns"), CampaignsView.class,
                     VaadinIcon.CLIPBOARD_CHECK.create()));
         }
+        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.SEARCHER)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.documents"), DocumentsView.class, VaadinIcon.FILE_TEXT.create()));
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.institutions"), InstitutionView.class,
                 VaadinIcon.SITEMAP.create()));
         if (user.is(Role.ARCHIVIST)) {

@@ -48,11 +48,14 @@ public class Documents {
     private final OcrConfiguration.OcrLanguages languages;
     private final NamedParameterJdbcTemplate jdbc;
     private final Recognition recognition;
+    private final org.camunda.bpm.engine.TaskService tasks;
     private final Clock clock;
 
     Documents(ScannedDocumentRepository documents, FileStore files, RecordBatches records, Institutions institutions,
               RuntimeService runtime, AuditLog auditLog, OcrConfiguration.OcrLanguages languages,
-              NamedParameterJdbcTemplate jdbc, Recognition recognition, Clock clock) {
+              NamedParameterJdbcTemplate jdbc, Recognition recognition, org.camunda.bpm.engine.TaskService tasks,
+              Clock clock) {
+        this.tasks = tasks;
         this.documents = documents;
         this.files = files;
         this.records = records;
@@ -73,6 +76,110 @@ public class Documents {
                                String state, String reason, String originalName, long originalSize,
                                String originalSha256, String pdfSha256, int pageCount, BigDecimal meanConfidence,
                                Integer pagesDone, Integer pagesTotal, List<PageView> pages) {
+    }
+
+    public record DocumentSummary(long id, String recordNumber, DocumentType documentType, boolean restricted,
+                                  DocumentState state, String originalName, int pageCount, Integer pagesDone,
+                                  Integer pagesTotal, java.time.Instant createdAt) {
+    }
+
+    /**
+     * The latest documents of the user's institutions, newest first; restricted ones only for users
+     * with the permission. The list names records, so reading it is audited.
+     */
+    @Transactional(readOnly = false)
+    public List<DocumentSummary> recent(int limit) {
+        DanganUser user = CurrentUser.require();
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        List<DocumentSummary> list = jdbc.query("""
+                select id, record_number, document_type, restricted, state, original_name, page_count, created_at
+                from scanned_document where institution_id in (:ids) and (restricted = false or :all = true)
+                order by id desc limit :limit""", new MapSqlParameterSource("ids", scope.ids())
+                .addValue("all", user.has(Permission.RESTRICTED_DOCUMENTS)).addValue("limit", Math.min(Math.max(limit, 1), 500)),
+                (rs, n) -> {
+                    int[] progress = recognition.progressOf(rs.getLong(1));
+                    return new DocumentSummary(rs.getLong(1), rs.getString(2), DocumentType.valueOf(rs.getString(3)),
+                            rs.getBoolean(4), DocumentState.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7),
+                            progress == null ? null : progress[0], progress == null ? null : progress[1],
+                            rs.getTimestamp(8).toInstant());
+                });
+        auditLog.record(AuditAction.DOCUMENT_LIST, "DOCUMENT", null, scope.root().getId(), list.size() + " documents");
+        return list;
+    }
+
+    public record Progress(DocumentState state, int pageCount, Integer pagesDone, Integer pagesTotal) {
+    }
+
+    /**
+     * Where the given documents stand, for screens that follow running recognitions: states and page
+     * counts only, no personal data, so not audited. Documents outside the user's scope are left out.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Progress> progress(java.util.Collection<Long> ids) {
+        InstitutionScope scope = institutions.currentScope();
+        java.util.Map<Long, Progress> found = new java.util.HashMap<>();
+        if (ids.isEmpty() || scope.ids().isEmpty()) {
+            return found;
+        }
+        jdbc.query("select id, state, page_count from scanned_document where id in (:ids) and institution_id in (:scope)",
+                new MapSqlParameterSource("ids", ids).addValue("scope", scope.ids()), (java.sql.ResultSet rs) -> {
+                    int[] p = recognition.progressOf(rs.getLong(1));
+                    found.put(rs.getLong(1), new Progress(DocumentState.valueOf(rs.getString(2)), rs.getInt(3),
+                            p == null ? null : p[0], p == null ? null : p[1]));
+                });
+        return found;
+    }
+
+    /** One page's image, from the searchable PDF, as PNG at the given resolution (for the viewer and review). */
+    public byte[] pageImage(long id, int page, int dpi, String purpose) {
+        ScannedDocument d = visible(id, purpose);
+        if (d.getPdfSha256() == null) {
+            throw new IllegalStateException("document " + id + " has no pages to show yet: it is " + d.getState());
+        }
+        auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
+                "page " + page + " image; " + purposeOf(d, purpose));
+        try (InputStream in = files.open(d.getPdfSha256());
+             var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+            if (page < 1 || page > pdf.getNumberOfPages()) {
+                throw new IllegalArgumentException("document " + id + " has no page " + page);
+            }
+            var image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(page - 1,
+                    Math.min(Math.max(dpi, 50), 200), org.apache.pdfbox.rendering.ImageType.GRAY);
+            var png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            return png.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The recognised text of one page (for the viewer and review). */
+    public String pageText(long id, int page, String purpose) {
+        ScannedDocument d = visible(id, purpose);
+        List<String> text = jdbc.queryForList("select page_text from document_page where document_id = :id"
+                + " and page_number = :page", new MapSqlParameterSource("id", id).addValue("page", page), String.class);
+        auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
+                "page " + page + " text; " + purposeOf(d, purpose));
+        return text.isEmpty() ? "" : text.get(0);
+    }
+
+    /** Completes the OCR review task of a document as the current user (an archivist of its institution). */
+    public void finishReview(long id) {
+        ScannedDocument d = visible(id, "OCR review");
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("the OCR review is an archivist's task");
+        }
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
+                .taskDefinitionKey("reviewText").singleResult();
+        if (task == null) {
+            throw new IllegalStateException("document " + id + " has no open review: it is " + d.getState());
+        }
+        tasks.setAssignee(task.getId(), user.getUsername());
+        tasks.complete(task.getId());
     }
 
     /** Stores the original and starts its process; answers the new document's id. */

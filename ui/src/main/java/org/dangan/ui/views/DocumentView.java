@@ -1,0 +1,139 @@
+package org.dangan.ui.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import org.dangan.workflow.document.DocumentNotFoundException;
+import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Role;
+
+/**
+ * One scanned document: its metadata and, page by page, the page image beside the recognised
+ * text. In review, an archivist corrects the text of a page and finishes the review. A restricted
+ * document opens only after the reader states a purpose, which the audit log keeps.
+ */
+@Route("document")
+@PageTitle("扫描件 Scan")
+@RolesAllowed({"ARCHIVIST", "SUPERVISOR", "SEARCHER"})
+public class DocumentView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private final Documents documents;
+    private long id;
+
+    public DocumentView(Documents documents) {
+        this.documents = documents;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long documentId) {
+        this.id = documentId;
+        removeAll();
+        try {
+            show(null);
+        } catch (IllegalArgumentException e) {
+            // restricted: ask for the purpose first
+            TextField purpose = new TextField(getTranslation("document.purpose"));
+            purpose.setId("document-purpose");
+            purpose.setWidth("30em");
+            Button open = new Button(getTranslation("document.open"), click -> {
+                removeAll();
+                show(purpose.getValue());
+            });
+            open.setId("document-open");
+            add(new H2(getTranslation("document.restricted")), new HorizontalLayout(purpose, open));
+        } catch (DocumentNotFoundException e) {
+            Span missing = new Span(getTranslation("document.notFound", documentId));
+            missing.setId("document-not-found");
+            add(missing);
+        }
+    }
+
+    private void show(String purpose) {
+        Documents.DocumentView d = documents.read(id, purpose);
+        H2 heading = new H2("#" + d.id() + " · " + getTranslation("documentType." + d.documentType().name()) + " · "
+                + d.recordNumber());
+        heading.setId("document-heading");
+        FormLayout form = new FormLayout();
+        Span state = new Span(getTranslation("documentState." + d.state()));
+        state.setId("document-state");
+        form.addFormItem(state, getTranslation("campaign.state"));
+        if (d.reason() != null) {
+            form.addFormItem(new Span(d.reason()), getTranslation("document.reason"));
+        }
+        form.addFormItem(new Span(d.originalName() + " (" + d.originalSize() + " B)"), getTranslation("documents.file"));
+        form.addFormItem(new Span(d.originalSha256()), "SHA-256");
+        form.addFormItem(new Span(d.meanConfidence() == null ? "" : d.meanConfidence().toPlainString()),
+                getTranslation("document.confidence"));
+        add(heading, form);
+        if (d.pdfSha256() != null) {
+            com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(
+                    new StreamResource("document-" + id + ".pdf", () -> documents.pdf(id, purpose)),
+                    getTranslation("document.pdf"));
+            pdf.setId("document-pdf");
+            pdf.setTarget("_blank");
+            add(pdf);
+        }
+        boolean reviewing = "REVIEW".equals(d.state()) && CurrentUser.require().is(Role.ARCHIVIST);
+        for (Documents.PageView page : d.pages()) {
+            add(page(page, purpose, reviewing));
+        }
+        if (reviewing) {
+            Button finish = new Button(getTranslation("document.finishReview"), e -> {
+                try {
+                    documents.finishReview(id);
+                    removeAll();
+                    show(purpose);
+                } catch (RuntimeException ex) {
+                    Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            finish.setId("finish-review");
+            finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(finish);
+        }
+    }
+
+    private VerticalLayout page(Documents.PageView page, String purpose, boolean reviewing) {
+        Image image = new Image(new StreamResource("page-" + id + "-" + page.number() + ".png",
+                () -> new ByteArrayInputStream(documents.pageImage(id, page.number(), 100, purpose))),
+                getTranslation("document.page", page.number()));
+        image.setWidth("420px");
+        TextArea text = new TextArea(getTranslation("document.text"));
+        text.setId("page-text-" + page.number());
+        text.setValue(documents.pageText(id, page.number(), purpose));
+        text.setWidth("420px");
+        text.setReadOnly(!reviewing);
+        HorizontalLayout beside = new HorizontalLayout(image, text);
+        VerticalLayout block = new VerticalLayout(new H3(getTranslation("document.page", page.number()) + " · "
+                + getTranslation("document.confidence") + " " + page.confidence()
+                + (page.issues().isEmpty() ? "" : " · " + String.join(", ", page.issues()))), beside);
+        if (reviewing) {
+            Button save = new Button(getTranslation("document.savePage"), e -> {
+                documents.correctPage(id, page.number(), text.getValue());
+                Notification.show(getTranslation("document.saved", page.number()), 2000, Notification.Position.BOTTOM_START);
+            });
+            save.setId("save-page-" + page.number());
+            block.add(save);
+        }
+        return block;
+    }
+}
