@@ -11,17 +11,52 @@ final class Images {
     private Images() {
     }
 
+    /**
+     * Gray with Leptonica's weights (0.3 red, 0.5 green, 0.2 blue), as Tesseract converts colour
+     * itself: Java2D's conversion goes through linear light and reads faint scans worse.
+     */
     static BufferedImage gray(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             return image;
         }
-        BufferedImage gray = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = gray.createGraphics();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage gray = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                int alpha = argb >>> 24;
+                int r = (argb >> 16) & 0xff;
+                int g = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                int v = (int) (0.3 * r + 0.5 * g + 0.2 * b + 0.5);
+                // transparent pixels on white, as a printed page
+                v = (v * alpha + 255 * (255 - alpha)) / 255;
+                out[y * w + x] = (byte) Math.min(255, v);
+            }
+        }
+        return gray;
+    }
+
+    /** The image as packed R, G, B bytes (a 3-byte raster in that order), on white where transparent. */
+    static BufferedImage rgb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, w, h, w * 3, 3, new int[] {0, 1, 2}, null);
+        BufferedImage rgb = new BufferedImage(model, raster, false, null);
+        Graphics2D g = rgb.createGraphics();
         g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.fillRect(0, 0, w, h);
         g.drawImage(image, 0, 0, null);
         g.dispose();
-        return gray;
+        return rgb;
     }
 
     /** Turns the image clockwise by a multiple of 90 degrees. */
@@ -33,7 +68,8 @@ final class Images {
         int w = image.getWidth();
         int h = image.getHeight();
         boolean sideways = turns % 2 == 1;
-        BufferedImage rotated = new BufferedImage(sideways ? h : w, sideways ? w : h, image.getType());
+        BufferedImage rotated = image.getType() == BufferedImage.TYPE_CUSTOM ? rgbOfSize(sideways ? h : w, sideways ? w : h)
+                : new BufferedImage(sideways ? h : w, sideways ? w : h, image.getType());
         Graphics2D g = rotated.createGraphics();
         AffineTransform t = new AffineTransform();
         switch (turns) {
@@ -44,6 +80,10 @@ final class Images {
         g.drawImage(image, t, null);
         g.dispose();
         return rotated;
+    }
+
+    private static BufferedImage rgbOfSize(int w, int h) {
+        return rgb(new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY));
     }
 
     /** Turns the image by a small angle (degrees, clockwise positive) around its centre, on white. */

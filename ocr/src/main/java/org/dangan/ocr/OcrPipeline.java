@@ -122,8 +122,11 @@ public final class OcrPipeline implements AutoCloseable {
     private Page page(SourcePage source, String languages) {
         PageQuality quality = PageQuality.of(source.image(), source.dpi());
         BufferedImage gray = Images.gray(source.image());
+        // recognition reads the page as scanned (colour included) unless it had to be straightened
+        BufferedImage toRead = source.image();
         if (quality.issues().contains(PageQuality.Issue.SKEWED)) {
             gray = Images.deskew(gray, -quality.skewDegrees());
+            toRead = gray;
         }
         PageText text;
         if (source.textLayer() != null) {
@@ -135,7 +138,7 @@ public final class OcrPipeline implements AutoCloseable {
                 Recognizer r = new Recognizer(tessdata, l);
                 all.add(r);
                 return r;
-            }).recognize(gray, source.dpi());
+            }).recognize(toRead, source.dpi());
             if (text.rotation() != 0) {
                 gray = Images.rotate(gray, text.rotation());
             }

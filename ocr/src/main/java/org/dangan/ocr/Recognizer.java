@@ -75,7 +75,10 @@ public final class Recognizer implements AutoCloseable {
         long start = System.nanoTime();
         BufferedImage gray = Images.gray(page);
         int rotation = orientation(gray, dpi);
-        BufferedImage upright = rotation == 0 ? gray : Images.rotate(gray, rotation);
+        // a colour scan is handed over in colour: Tesseract thresholds each channel and keeps the
+        // best, which reads faint coloured print better than any one gray conversion
+        BufferedImage source = page.getColorModel().getNumColorComponents() >= 3 ? Images.rgb(page) : gray;
+        BufferedImage upright = rotation == 0 ? source : Images.rotate(source, rotation);
         setImage(upright, dpi);
         API.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_AUTO);
         if (API.TessBaseAPIRecognize(handle, null) != 0) {
@@ -114,11 +117,14 @@ public final class Recognizer implements AutoCloseable {
         setImage(handle, gray, dpi);
     }
 
-    private static void setImage(TessBaseAPI handle, BufferedImage gray, int dpi) {
-        byte[] pixels = ((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+    /** Hands an 8-bit gray or a 24-bit RGB ({@link Images#rgb}) image to Tesseract. */
+    private static void setImage(TessBaseAPI handle, BufferedImage image, int dpi) {
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
         buffer.put(pixels).flip();
-        API.TessBaseAPISetImage(handle, buffer, gray.getWidth(), gray.getHeight(), 1, gray.getWidth());
+        int bytesPerPixel = image.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
+        API.TessBaseAPISetImage(handle, buffer, image.getWidth(), image.getHeight(), bytesPerPixel,
+                image.getWidth() * bytesPerPixel);
         if (dpi > 0) {
             API.TessBaseAPISetSourceResolution(handle, dpi);
         }

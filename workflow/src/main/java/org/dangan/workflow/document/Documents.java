@@ -182,6 +182,21 @@ public class Documents {
         tasks.complete(task.getId());
     }
 
+    /** Separator sheets to print for records of the user's institutions, one A4 page each. */
+    @Transactional(readOnly = true)
+    public byte[] separatorSheets(List<String> recordNumbers, DocumentType type, java.nio.file.Path font) {
+        if (recordNumbers == null || recordNumbers.isEmpty()) {
+            throw new IllegalArgumentException("recordNumber: name at least one record");
+        }
+        InstitutionScope scope = institutions.currentScope();
+        List<org.dangan.ocr.SeparatorSheet.Target> targets = recordNumbers.stream().map(n -> records.byNumber(n.strip())
+                .filter(r -> scope.includes(r.institutionId()))
+                .map(r -> new org.dangan.ocr.SeparatorSheet.Target(r.recordNumber(), type.name()))
+                .orElseThrow(() -> new IllegalArgumentException("recordNumber: no record " + n + " in your institutions")))
+                .toList();
+        return org.dangan.ocr.SeparatorSheet.pdf(targets, font);
+    }
+
     /** Stores the original and starts its process; answers the new document's id. */
     public long submit(InputStream content, String originalName, String recordNumber, DocumentType type) {
         DanganUser user = CurrentUser.require();
@@ -199,6 +214,14 @@ public class Documents {
             throw new AccessDeniedException("submitting " + type + " documents needs the restricted-documents permission");
         }
         String hash = files.put(content);
+        // the same content for the same record is one document: a resubmission (a retried upload,
+        // a hot-folder file taken up again after a crash) answers the document already there
+        List<Long> existing = jdbc.queryForList("select id from scanned_document where record_id = :record"
+                + " and original_sha256 = :hash and document_type = :type", new MapSqlParameterSource("record", record.id())
+                .addValue("hash", hash).addValue("type", type.name()), Long.class);
+        if (!existing.isEmpty()) {
+            return existing.get(0);
+        }
         long size;
         try {
             size = Files.size(files.path(hash));

@@ -193,6 +193,18 @@ class DocumentApiTest {
                 .andExpect(content().string("血常规检验报告单 校对后"));
     }
 
+    @Test
+    void separator_sheets_print_for_records_in_scope_only() throws Exception {
+        byte[] pdf = mvc.perform(get("/api/documents/separator-sheets.pdf").param("recordNumber", record.getRecordNumber())
+                        .param("documentType", "SEVERE_MENTAL_DISORDER").with(as("archivist-a")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("分隔页", record.getRecordNumber());
+        }
+        mvc.perform(get("/api/documents/separator-sheets.pdf").param("recordNumber", record.getRecordNumber())
+                .with(as("archivist-b"))).andExpect(status().isBadRequest());
+    }
+
     /** A poor scan: small text blown up four times, blocky, with specks. */
     private static byte[] fuzzy() throws Exception {
         BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scan(REPORT, 10)));
