@@ -82,6 +82,12 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
         form.addFormItem(new Span(d.originalSha256()), "SHA-256");
         form.addFormItem(new Span(d.meanConfidence() == null ? "" : d.meanConfidence().toPlainString()),
                 getTranslation("document.confidence"));
+        if (d.pageCountAgrees() != null) {
+            Span pages = new Span(getTranslation(d.pageCountAgrees() ? "document.pagesAgree" : "document.pagesDiffer",
+                    d.pageCount(), d.registeredPages()));
+            pages.setId("document-page-count");
+            form.addFormItem(pages, getTranslation("document.pageCount"));
+        }
         add(heading, form);
         if (d.pdfSha256() != null) {
             com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(

@@ -85,7 +85,14 @@ public class DocumentsView extends VerticalLayout {
         upload.setAcceptedFileTypes(".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg");
         upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> upload.getUI().ifPresent(ui ->
                 ui.access(() -> submit(file, metadata.fileName(), recordNumber.getValue(), type.getValue())))));
-        HorizontalLayout form = new HorizontalLayout(recordNumber, type, upload);
+        // separator sheets for the record typed in, to print and lay before each document of a stack
+        com.vaadin.flow.component.html.Anchor sheets = new com.vaadin.flow.component.html.Anchor(
+                new com.vaadin.flow.server.StreamResource("separator-sheet.pdf", () -> new java.io.ByteArrayInputStream(
+                        documents.separatorSheets(java.util.List.of(recordNumber.getValue()), type.getValue(),
+                                org.dangan.pdf.PrintedSheet.DEFAULT_FONT))), getTranslation("documents.separator"));
+        sheets.setId("separator-sheet");
+        sheets.getElement().setAttribute("download", true);
+        HorizontalLayout form = new HorizontalLayout(recordNumber, type, upload, sheets);
         form.setAlignItems(Alignment.BASELINE);
         return form;
     }

@@ -75,7 +75,14 @@ public class Documents {
     public record DocumentView(long id, String recordNumber, DocumentType documentType, boolean restricted,
                                String state, String reason, String originalName, long originalSize,
                                String originalSha256, String pdfSha256, int pageCount, BigDecimal meanConfidence,
-                               Integer pagesDone, Integer pagesTotal, List<PageView> pages) {
+                               Integer pagesDone, Integer pagesTotal, Integer registeredPages,
+                               List<PageView> pages) {
+
+        /** DA/T 31: the scanned pages against the pages the paper file registers for this type, when it does. */
+        @com.fasterxml.jackson.annotation.JsonProperty("pageCountAgrees")
+        public Boolean pageCountAgrees() {
+            return registeredPages == null || pageCount == 0 ? null : registeredPages == pageCount;
+        }
     }
 
     public record DocumentSummary(long id, String recordNumber, DocumentType documentType, boolean restricted,
@@ -261,9 +268,14 @@ public class Documents {
             }
         }
         int[] progress = recognition.progressOf(id);
+        Integer registered = jdbc.queryForObject("""
+                select sum(c.pages) from paper_file f join paper_file_content c on c.paper_file_id = f.id
+                where f.record_id = :record and c.document_type = :type""", new MapSqlParameterSource("record",
+                d.getRecordId()).addValue("type", d.getDocumentType().name()), Integer.class);
         return new DocumentView(id, d.getRecordNumber(), d.getDocumentType(), d.isRestricted(), state, reason,
                 d.getOriginalName(), d.getOriginalSize(), d.getOriginalSha256(), d.getPdfSha256(), d.getPageCount(),
-                d.getMeanConfidence(), progress == null ? null : progress[0], progress == null ? null : progress[1], pages);
+                d.getMeanConfidence(), progress == null ? null : progress[0], progress == null ? null : progress[1],
+                registered, pages);
     }
 
     /** The recognised text, page by page, form feeds between pages. */

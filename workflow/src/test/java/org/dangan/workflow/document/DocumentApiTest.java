@@ -55,6 +55,8 @@ class DocumentApiTest {
     TaskService tasks;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     Fixtures.County county;
     HealthRecord record;
@@ -118,6 +120,8 @@ class DocumentApiTest {
                 .andExpect(jsonPath("$.state").value("ARCHIVED"))
                 .andExpect(jsonPath("$.recordNumber").value(record.getRecordNumber()))
                 .andExpect(jsonPath("$.pageCount").value(1))
+                // the paper file registers no auxiliary examination pages: nothing to compare
+                .andExpect(jsonPath("$.registeredPages").isEmpty())
                 .andExpect(jsonPath("$.pages[0].confidence").value(org.hamcrest.Matchers.greaterThan(70.0)))
                 .andExpect(jsonPath("$.originalSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
                 .andExpect(jsonPath("$.pdfSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
@@ -136,6 +140,30 @@ class DocumentApiTest {
         mvc.perform(get("/api/documents/" + id).with(as("archivist-b"))).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
                 Long.class, Long.toString(id))).isEqualTo(4);
+    }
+
+    @Test
+    void a_crash_during_recognition_leaves_nothing_half_written_and_the_job_runs_again_once() throws Exception {
+        long id = submit(scan(REPORT, 58), "crash.png", "AUX_EXAM_REPORT", "archivist-a");
+        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
+                String.class, id);
+        String job = management.createJobQuery().processInstanceId(process).singleResult().getId();
+        // the job runs and the machine dies before its transaction commits
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            management.executeJob(job);
+            assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id))
+                    .isOne();
+            tx.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id))
+                .isEqualTo("QUEUED");
+
+        recognise(id);
+
+        assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id)).isOne();
+        assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id))
+                .isEqualTo("ARCHIVED");
     }
 
     @Test
@@ -191,6 +219,16 @@ class DocumentApiTest {
                 .andExpect(jsonPath("$.pages[0].reviewedBy").value(county.user("archivist-a")));
         mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
                 .andExpect(content().string("血常规检验报告单 校对后"));
+    }
+
+    @Test
+    void the_scanned_page_count_is_compared_with_the_paper_file() throws Exception {
+        // the fixture's paper file registers 2 pages of basic information
+        long id = submit(scan(REPORT, 58), "basic.png", "BASIC_INFO", "archivist-a");
+        recognise(id);
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.registeredPages").value(2))
+                .andExpect(jsonPath("$.pageCountAgrees").value(false));
     }
 
     @Test
