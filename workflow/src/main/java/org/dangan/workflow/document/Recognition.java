@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component("recognition")
 class Recognition implements JavaDelegate {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Recognition.class);
+
     private final ScannedDocumentRepository documents;
     private final FileStore files;
     private final OcrPipeline pipeline;
@@ -55,7 +57,10 @@ class Recognition implements JavaDelegate {
         OcrPipeline.Result result;
         try {
             result = pipeline.process(files.path(document.getOriginalSha256()), document.getLanguages(),
-                    (done, total) -> progress.put(id, new int[] {done, total}));
+                    (done, total) -> {
+                        progress.put(id, new int[] {done, total});
+                        log.info("document {}: {} of {} pages recognised", id, done, total);
+                    });
         } catch (UnreadableDocumentException e) {
             document.failed(e.getMessage());
             documents.saveAndFlush(document);
