@@ -42,7 +42,8 @@ public final class DocumentReader {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new UnreadableDocumentException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+            // the file store failing is not the document's fault: an error to retry, not a verdict
+            throw new java.io.UncheckedIOException("cannot read " + file.getFileName(), e);
         }
         if (n == 0) {
             throw new UnreadableDocumentException("the file is empty (0 bytes)");

@@ -166,6 +166,33 @@ class DocumentApiTest {
                 .isEqualTo("ARCHIVED");
     }
 
+    @Autowired
+    FileStore fileStore;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Test
+    void a_recognition_that_keeps_failing_becomes_an_incident_shown_as_failed_with_its_message() throws Exception {
+        long id = submit(scan(REPORT, 40), "lost.png", "AUX_EXAM_REPORT", "archivist-a");
+        String original = jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
+        java.nio.file.Files.delete(fileStore.path(original)); // the file store lost it: not the document's fault
+        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
+                String.class, id);
+        int attempts = 0;
+        while (runtime.createIncidentQuery().processInstanceId(process).count() == 0 && attempts++ < 10) {
+            String job = management.createJobQuery().processInstanceId(process).singleResult().getId();
+            try {
+                management.executeJob(job);
+            } catch (RuntimeException expected) {
+                // each attempt fails; the engine counts the retries down
+            }
+        }
+        assertThat(attempts).isBetween(2, 5);
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.reason", containsString("cannot read")));
+    }
+
     @Test
     void a_file_that_cannot_be_read_fails_at_once_with_its_reason() throws Exception {
         long id = submit("%PDF-1.7 this is not a PDF".getBytes(), "broken.pdf", "AUX_EXAM_REPORT", "archivist-a");
