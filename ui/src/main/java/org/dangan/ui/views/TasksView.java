@@ -192,9 +192,8 @@ public class TasksView extends VerticalLayout {
         status.setItemLabelGenerator(s -> getTranslation("findingStatus." + s.name()));
         status.setValue(FindingStatus.OPEN);
         status.setClearButtonVisible(true);
-        Runnable load = () -> grid.setItems(findings.of(task.campaignId(), status.getValue(), 0, 500).stream()
-                .filter(f -> task.institutionCode() == null || f.recordNumber().startsWith(task.institutionCode()))
-                .toList());
+        // the user's scope (the township and its clinics) is the self-check's: Findings applies it
+        Runnable load = () -> grid.setItems(findings.of(task.campaignId(), status.getValue(), 0, 500));
         status.addValueChangeListener(e -> load.run());
         load.run();
         TextField reason = new TextField(getTranslation("finding.waiverReason"));
