@@ -241,7 +241,8 @@ public class Documents {
         String institution = institutions.require(record.institutionId()).getCode();
         document.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, document.getId().toString(),
                 Variables.createVariables().putValue("documentId", document.getId())
-                        .putValue("institution", institution.length() > 9 ? institution.substring(0, 9) : institution))
+                        .putValue("reviewers", (type.restricted() ? "restricted-" : "archivist-")
+                                + (institution.length() > 9 ? institution.substring(0, 9) : institution)))
                 .getId());
         auditLog.record(AuditAction.DOCUMENT_SUBMITTED, "DOCUMENT", document.getId().toString(),
                 record.institutionId(), type.name());

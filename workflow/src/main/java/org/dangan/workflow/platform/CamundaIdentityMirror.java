@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccountCreated;
 import org.springframework.context.event.EventListener;
@@ -49,6 +50,10 @@ class CamundaIdentityMirror {
         if (created.institutionId() != null) {
             Institution at = institutions.require(created.institutionId());
             join(created.username(), groupOf(created.role(), at.getCode()), created.role().name() + " " + at.getName());
+            if (created.permissions().contains(Permission.RESTRICTED_DOCUMENTS)) {
+                // the review of a restricted scan is offered to those who may read it, not to every archivist
+                join(created.username(), "restricted-" + at.getCode(), "RESTRICTED_DOCUMENTS " + at.getName());
+            }
         }
         if (created.role() == Role.ADMIN) {
             join(created.username(), CAMUNDA_ADMIN, "Camunda administrators");

@@ -1,5 +1,6 @@
 package org.dangan.workflow.security;
 
 /** Published in the transaction that creates an account, so mirrors of it commit or roll back with it. */
-public record UserAccountCreated(String username, String displayName, Role role, Long institutionId) {
+public record UserAccountCreated(String username, String displayName, Role role, Long institutionId,
+                                 java.util.Set<Permission> permissions) {
 }

@@ -53,7 +53,8 @@ public class UserAccounts implements UserDetailsService {
         }
         UserAccount account = repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword),
                 displayName, role, institutionId, permissions));
-        events.publishEvent(new UserAccountCreated(username, displayName, role, institutionId));
+        events.publishEvent(new UserAccountCreated(username, displayName, role, institutionId,
+                permissions == null ? Set.of() : Set.copyOf(permissions)));
         return account;
     }
 

@@ -270,6 +270,21 @@ class DocumentApiTest {
                 .with(as("archivist-b"))).andExpect(status().isBadRequest());
     }
 
+    @Test
+    void the_review_of_a_restricted_scan_is_offered_only_to_those_who_may_read_it() throws Exception {
+        long id = submit(fuzzy(), "smd-fuzzy.png", "SEVERE_MENTAL_DISORDER", "archivist-a");
+        recognise(id);
+        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
+                String.class, id);
+        var task = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("reviewText").singleResult();
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .containsExactly("restricted-" + county.a().getCode());
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(county.user("archivist-a")).count())
+                .isOne();
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(county.user("head-a")).count())
+                .isZero();
+    }
+
     /** A poor scan: small text blown up four times, blocky, with specks. */
     private static byte[] fuzzy() throws Exception {
         BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scan(REPORT, 10)));

@@ -30,9 +30,9 @@ class StaleJobLocksTest {
     void locks_in_this_nodes_name_are_released_and_other_nodes_locks_kept() {
         // the digitisation process starts with an asynchronous job; it is never run here
         String mine = runtime.startProcessInstanceByKey("documentDigitisation",
-                Variables.createVariables().putValue("documentId", 0L).putValue("institution", "0")).getId();
+                Variables.createVariables().putValue("documentId", 0L).putValue("reviewers", "archivist-0")).getId();
         String theirs = runtime.startProcessInstanceByKey("documentDigitisation",
-                Variables.createVariables().putValue("documentId", 0L).putValue("institution", "0")).getId();
+                Variables.createVariables().putValue("documentId", 0L).putValue("reviewers", "archivist-0")).getId();
         Timestamp inHalfAnHour = Timestamp.from(Instant.now().plus(30, ChronoUnit.MINUTES));
         jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where PROCESS_INSTANCE_ID_ = ?",
                 locks.nodeName(), inHalfAnHour, mine);
