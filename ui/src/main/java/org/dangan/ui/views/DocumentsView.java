@@ -88,8 +88,8 @@ public class DocumentsView extends VerticalLayout {
         // separator sheets for the record typed in, to print and lay before each document of a stack
         com.vaadin.flow.component.html.Anchor sheets = new com.vaadin.flow.component.html.Anchor(
                 new com.vaadin.flow.server.StreamResource("separator-sheet.pdf", () -> new java.io.ByteArrayInputStream(
-                        documents.separatorSheets(java.util.List.of(recordNumber.getValue()), type.getValue(),
-                                org.dangan.pdf.PrintedSheet.DEFAULT_FONT))), getTranslation("documents.separator"));
+                        documents.separatorSheets(java.util.List.of(recordNumber.getValue()), type.getValue()))),
+                getTranslation("documents.separator"));
         sheets.setId("separator-sheet");
         sheets.getElement().setAttribute("download", true);
         HorizontalLayout form = new HorizontalLayout(recordNumber, type, upload, sheets);

@@ -49,13 +49,15 @@ public class Documents {
     private final NamedParameterJdbcTemplate jdbc;
     private final Recognition recognition;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final org.dangan.workflow.platform.PdfFont font;
     private final Clock clock;
 
     Documents(ScannedDocumentRepository documents, FileStore files, RecordBatches records, Institutions institutions,
               RuntimeService runtime, AuditLog auditLog, OcrConfiguration.OcrLanguages languages,
               NamedParameterJdbcTemplate jdbc, Recognition recognition, org.camunda.bpm.engine.TaskService tasks,
-              Clock clock) {
+              org.dangan.workflow.platform.PdfFont font, Clock clock) {
         this.tasks = tasks;
+        this.font = font;
         this.documents = documents;
         this.files = files;
         this.records = records;
@@ -191,7 +193,7 @@ public class Documents {
 
     /** Separator sheets to print for records of the user's institutions, one A4 page each. */
     @Transactional(readOnly = true)
-    public byte[] separatorSheets(List<String> recordNumbers, DocumentType type, java.nio.file.Path font) {
+    public byte[] separatorSheets(List<String> recordNumbers, DocumentType type) {
         if (recordNumbers == null || recordNumbers.isEmpty()) {
             throw new IllegalArgumentException("recordNumber: name at least one record");
         }
@@ -201,7 +203,7 @@ public class Documents {
                 .map(r -> new org.dangan.ocr.SeparatorSheet.Target(r.recordNumber(), type.name()))
                 .orElseThrow(() -> new IllegalArgumentException("recordNumber: no record " + n + " in your institutions")))
                 .toList();
-        return org.dangan.ocr.SeparatorSheet.pdf(targets, font);
+        return org.dangan.ocr.SeparatorSheet.pdf(targets, font.path());
     }
 
     /** Stores the original and starts its process; answers the new document's id. */

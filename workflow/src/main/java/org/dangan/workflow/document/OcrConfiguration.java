@@ -3,7 +3,7 @@ package org.dangan.workflow.document;
 import java.nio.file.Path;
 import org.dangan.ocr.OcrPipeline;
 import org.dangan.ocr.Recognizer;
-import org.dangan.pdf.PrintedSheet;
+import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.registry.DocumentType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +20,9 @@ import org.springframework.core.env.Environment;
 class OcrConfiguration {
 
     @Bean(destroyMethod = "close")
-    OcrPipeline ocrPipeline(@Value("${dangan.ocr.tessdata:}") String tessdata, @Value("${dangan.pdf.font:}") String font,
+    OcrPipeline ocrPipeline(@Value("${dangan.ocr.tessdata:}") String tessdata, PdfFont font,
                             @Value("${dangan.ocr.threads:0}") int threads) {
-        return new OcrPipeline(tessdata.isBlank() ? Recognizer.DEFAULT_DATA : Path.of(tessdata),
-                font.isBlank() ? PrintedSheet.DEFAULT_FONT : Path.of(font),
+        return new OcrPipeline(tessdata.isBlank() ? Recognizer.DEFAULT_DATA : Path.of(tessdata), font.path(),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.institution.Institutions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,13 +35,13 @@ public class CampaignReports {
     private final Path font;
 
     CampaignReports(Campaigns campaigns, Institutions institutions, CheckerSignOffs signOffs,
-                    NamedParameterJdbcTemplate jdbc, Clock clock, @Value("${dangan.pdf.font:}") String font) {
+                    NamedParameterJdbcTemplate jdbc, Clock clock, PdfFont font) {
         this.campaigns = campaigns;
         this.institutions = institutions;
         this.signOffs = signOffs;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.font = font.isBlank() ? PrintedSheet.DEFAULT_FONT : Path.of(font);
+        this.font = font.path();
     }
 
     public record InstitutionProgress(long institutionId, String code, String name, InstitutionCheckState state,

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
@@ -26,7 +27,6 @@ import org.dangan.workflow.registry.PaperRetirement;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.StoredPaperFile;
 import org.dangan.workflow.registry.StoredRecord;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -58,7 +58,7 @@ public class CheckerSignOffs {
 
     CheckerSignOffs(CampaignRepository campaigns, RecordBatches batches, PaperRetirement retirement,
                     Institutions institutions, RuleSettings settings, NamedParameterJdbcTemplate jdbc,
-                    AuditLog auditLog, Clock clock, @Value("${dangan.pdf.font:}") String font) {
+                    AuditLog auditLog, Clock clock, PdfFont font) {
         this.campaigns = campaigns;
         this.batches = batches;
         this.retirement = retirement;
@@ -67,7 +67,7 @@ public class CheckerSignOffs {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
-        this.font = font.isBlank() ? PrintedSheet.DEFAULT_FONT : Path.of(font);
+        this.font = font.path();
     }
 
     public record BoxSheet(long boxId, String barcode, long files, long pages) {
@@ -76,8 +76,7 @@ public class CheckerSignOffs {
     /** Signs the next batch of paper files off; answers how many it looked at, 0 once all are done. */
     public int signNextBatch(long campaignId, int batchSize) {
         Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
-        Set<Long> scope = new HashSet<>();
-        campaign.getInstitutionIds().forEach(i -> scope.addAll(institutions.scopeOf(i).ids()));
+        Set<Long> scope = RuleChecks.scopeOf(campaign, institutions);
         List<StoredPaperFile> files = batches.paperFilesAfter(scope, campaign.getSignedOffUpTo(), batchSize);
         if (files.isEmpty()) {
             return 0;

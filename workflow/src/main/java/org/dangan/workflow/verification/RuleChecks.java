@@ -63,7 +63,7 @@ public class RuleChecks {
         if (campaign.getState() != CampaignState.RULE_CHECKS) {
             return 0;
         }
-        Set<Long> scope = scopeOf(campaign);
+        Set<Long> scope = scopeOf(campaign, institutions);
         List<StoredRecord> batch = batches.after(scope, campaign.getCheckedUpTo(), batchSize);
         if (batch.isEmpty()) {
             insertDuplicateFindings(campaign, scope);
@@ -114,7 +114,8 @@ public class RuleChecks {
         insert(rows);
     }
 
-    private Set<Long> scopeOf(Campaign campaign) {
+    /** The ids of the campaign's institutions and everything under them (village clinics). */
+    static Set<Long> scopeOf(Campaign campaign, Institutions institutions) {
         Set<Long> scope = new HashSet<>();
         campaign.getInstitutionIds().forEach(id -> scope.addAll(institutions.scopeOf(id).ids()));
         return scope;

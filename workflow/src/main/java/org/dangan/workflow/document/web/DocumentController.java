@@ -49,12 +49,10 @@ class DocumentController {
     /** Separator sheets to print and lay in front of each document of a stack before scanning it. */
     @GetMapping("/separator-sheets.pdf")
     ResponseEntity<byte[]> separatorSheets(@RequestParam java.util.List<String> recordNumber,
-                                           @RequestParam(defaultValue = "AUX_EXAM_REPORT") String documentType,
-                                           @org.springframework.beans.factory.annotation.Value("${dangan.pdf.font:}") String font) {
+                                           @RequestParam(defaultValue = "AUX_EXAM_REPORT") String documentType) {
         DocumentType type = DocumentType.parse(documentType).orElseThrow(() -> new IllegalArgumentException(
                 "documentType: " + documentType + " is not one of " + java.util.Arrays.toString(DocumentType.values())));
-        byte[] pdf = documents.separatorSheets(recordNumber, type,
-                font.isBlank() ? org.dangan.pdf.PrintedSheet.DEFAULT_FONT : java.nio.file.Path.of(font));
+        byte[] pdf = documents.separatorSheets(recordNumber, type);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("separator-sheets.pdf").build().toString()).body(pdf);
