@@ -12,7 +12,6 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
-import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,7 +96,13 @@ public final class SeparatorSheet {
         if (page.getWidth() > 1400) {
             int h = page.getHeight() * 1400 / page.getWidth();
             small = new BufferedImage(1400, h, BufferedImage.TYPE_BYTE_GRAY);
-            small.getGraphics().drawImage(page.getScaledInstance(1400, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+            // drawn from the BufferedImage itself: getScaledInstance's image is produced asynchronously
+            // and may not be complete when drawn, which lost a separator sheet now and then
+            java.awt.Graphics2D g = small.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(page, 0, 0, 1400, h, null);
+            g.dispose();
         }
         try {
             String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
