@@ -24,7 +24,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Reads a scanned document into text and a searchable PDF. Pages run in parallel on a bounded
  * pool (one thread per core by default), each worker with its own Tesseract engine; a page is
  * checked (resolution, blank, skew), straightened when skewed, recognised upright, and kept as a
- * JPEG with its words until the PDF is written, so memory holds a few page images, not all.
+ * JPEG with its text until the PDF is written, so memory holds a few page images, not all.
  * Tesseract's own OpenMP threads fight such a pool: run the JVM with {@code OMP_THREAD_LIMIT=1}.
  */
 public final class OcrPipeline implements AutoCloseable {
@@ -130,9 +130,9 @@ public final class OcrPipeline implements AutoCloseable {
         }
         PageText text;
         if (source.textLayer() != null) {
-            text = new PageText(HanSpacing.clean(source.textLayer()), List.of(), 100, 0, 0, true);
+            text = new PageText(HanSpacing.clean(source.textLayer()), List.of(), List.of(), 100, 0, 0, true);
         } else if (quality.blank()) {
-            text = new PageText("", List.of(), 0, 0, 0, false);
+            text = new PageText("", List.of(), List.of(), 0, 0, 0, false);
         } else {
             text = engines.get().computeIfAbsent(languages, l -> {
                 Recognizer r = new Recognizer(tessdata, l);
@@ -150,7 +150,7 @@ public final class OcrPipeline implements AutoCloseable {
     public void writePdf(Result result, String title, OutputStream out) {
         try (SearchablePdf pdf = new SearchablePdf(font)) {
             for (Page p : result.pages()) {
-                pdf.addPage(p.jpeg(), p.widthPx(), p.heightPx(), p.dpi(), p.text().words());
+                pdf.addPage(p.jpeg(), p.widthPx(), p.heightPx(), p.dpi(), p.text().lines());
             }
             pdf.save(out, title);
         }

@@ -89,10 +89,11 @@ public final class Recognizer implements AutoCloseable {
         if (textPointer != null) {
             API.TessDeleteText(textPointer);
         }
-        List<Word> words = words();
+        List<TextBox> lines = boxes(TessPageIteratorLevel.RIL_TEXTLINE);
+        List<TextBox> words = boxes(TessPageIteratorLevel.RIL_WORD);
         float mean = API.TessBaseAPIMeanTextConf(handle);
         API.TessBaseAPIClear(handle);
-        return new PageText(HanSpacing.clean(text).strip(), words, words.isEmpty() ? 0 : mean, rotation,
+        return new PageText(HanSpacing.clean(text).strip(), lines, words, lines.isEmpty() ? 0 : mean, rotation,
                 (System.nanoTime() - start) / 1_000_000, false);
     }
 
@@ -131,18 +132,17 @@ public final class Recognizer implements AutoCloseable {
     }
 
     /**
-     * The recognised lines with their boxes. Tesseract's LSTM reports reliable boxes for lines but
-     * not for single Han characters (several come back one pixel wide), so the text layer places
-     * each line in its box and stretches it to the box's width.
+     * The recognised lines or words with their boxes. Tesseract's LSTM reports reliable boxes for
+     * lines but not for single Han characters (several come back one pixel wide), so the text layer
+     * places each line in its box and stretches it to the box's width.
      */
-    private List<Word> words() {
-        List<Word> lines = new ArrayList<>();
+    private List<TextBox> boxes(int level) {
+        List<TextBox> boxes = new ArrayList<>();
         TessResultIterator it = API.TessBaseAPIGetIterator(handle);
         if (it == null) {
-            return lines;
+            return boxes;
         }
         TessPageIterator page = API.TessResultIteratorGetPageIterator(it);
-        int level = TessPageIteratorLevel.RIL_TEXTLINE;
         IntBuffer left = IntBuffer.allocate(1);
         IntBuffer top = IntBuffer.allocate(1);
         IntBuffer right = IntBuffer.allocate(1);
@@ -152,17 +152,17 @@ public final class Recognizer implements AutoCloseable {
             if (p == null) {
                 continue;
             }
-            String line = HanSpacing.clean(p.getString(0, "UTF-8")).strip();
+            String text = HanSpacing.clean(p.getString(0, "UTF-8")).strip();
             API.TessDeleteText(p);
-            if (line.isEmpty()) {
+            if (text.isEmpty()) {
                 continue;
             }
             API.TessPageIteratorBoundingBox(page, level, left, top, right, bottom);
-            lines.add(new Word(line, left.get(0), top.get(0), right.get(0) - left.get(0), bottom.get(0) - top.get(0),
+            boxes.add(new TextBox(text, left.get(0), top.get(0), right.get(0) - left.get(0), bottom.get(0) - top.get(0),
                     API.TessResultIteratorConfidence(it, level)));
         } while (API.TessResultIteratorNext(it, level) == 1);
         API.TessResultIteratorDelete(it);
-        return lines;
+        return boxes;
     }
 
     @Override

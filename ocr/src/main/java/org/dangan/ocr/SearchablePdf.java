@@ -33,8 +33,8 @@ import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * Writes the searchable PDF of a scan as PDF/A-2b: each page is the scanned image, with the
- * recognised words laid over it as invisible text (rendering mode 3) in the boxes Tesseract found,
- * in an embedded font subset, so selecting, copying and searching in any viewer finds the words
+ * recognised lines laid over it as invisible text (rendering mode 3) in the boxes Tesseract found,
+ * in an embedded font subset, so selecting, copying and searching in any viewer finds the text
  * where they stand on the page. sRGB output intent and XMP identification as PDF/A requires.
  */
 public final class SearchablePdf implements AutoCloseable {
@@ -49,15 +49,15 @@ public final class SearchablePdf implements AutoCloseable {
         font = hanFont.font();
     }
 
-    /** Adds a page: the image as JPEG bytes, its size in pixels, its resolution, and the words on it. */
-    public void addPage(byte[] jpeg, int widthPx, int heightPx, int dpi, List<Word> words) {
+    /** Adds a page: the image as JPEG bytes, its size in pixels, its resolution, and the lines of text on it. */
+    public void addPage(byte[] jpeg, int widthPx, int heightPx, int dpi, List<TextBox> lines) {
         float scale = 72f / (dpi > 0 ? dpi : DocumentReader.RENDER_DPI);
         PDPage page = new PDPage(new PDRectangle(widthPx * scale, heightPx * scale));
         document.addPage(page);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
             PDImageXObject image = JPEGFactory.createFromByteArray(document, jpeg);
             content.drawImage(image, 0, 0, widthPx * scale, heightPx * scale);
-            for (Word w : words) {
+            for (TextBox w : lines) {
                 String text = printable(w.text());
                 if (text.isEmpty() || w.width() <= 0 || w.height() <= 0) {
                     continue;
@@ -79,6 +79,39 @@ public final class SearchablePdf implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write page " + document.getNumberOfPages(), e);
         }
+    }
+
+    /** A page of a searchable PDF written here: its scanned image as JPEG, its size and resolution. */
+    public record PageImage(byte[] jpeg, int widthPx, int heightPx, int dpi) {
+    }
+
+    /**
+     * The page images of a searchable PDF this class wrote, unchanged (the JPEG streams as stored,
+     * not decoded and compressed again), so a new text layer can be laid over the same images.
+     */
+    public static List<PageImage> pageImages(byte[] searchablePdf) {
+        List<PageImage> images = new java.util.ArrayList<>();
+        try (PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(searchablePdf)) {
+            for (PDPage page : pdf.getPages()) {
+                PDImageXObject image = null;
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof PDImageXObject i) {
+                        image = i;
+                    }
+                }
+                if (image == null || !image.getStream().getFilters().equals(List.of(org.apache.pdfbox.cos.COSName.DCT_DECODE))) {
+                    throw new IllegalArgumentException("page " + (images.size() + 1)
+                            + " is not a scanned JPEG image: not a searchable PDF written by Dang'an");
+                }
+                try (java.io.InputStream raw = image.getCOSObject().createRawInputStream()) {
+                    int dpi = Math.round(image.getWidth() * 72f / page.getMediaBox().getWidth());
+                    images.add(new PageImage(raw.readAllBytes(), image.getWidth(), image.getHeight(), dpi));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the searchable PDF", e);
+        }
+        return images;
     }
 
     /** Keeps the characters the embedded font can show; Tesseract rarely returns others. */

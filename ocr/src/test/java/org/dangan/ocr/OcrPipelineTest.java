@@ -48,18 +48,96 @@ class OcrPipelineTest {
         assertThat(page.text()).contains("血常规检验报告单").doesNotContain("血 常");
         assertThat(page.meanConfidence()).isGreaterThan(70);
         assertThat(page.rotation()).isZero();
-        assertThat(page.words()).isNotEmpty().allSatisfy(w -> {
+        assertThat(page.lines()).isNotEmpty().allSatisfy(w -> {
             assertThat(w.width()).isPositive();
             assertThat(w.height()).isPositive();
         });
         // each line has its box where it was drawn (the second line: x 200, baseline y 350, 8 characters)
-        assertThat(page.words()).hasSize(6);
-        assertThat(page.words()).anySatisfy(w -> {
+        assertThat(page.lines()).hasSize(6);
+        assertThat(page.lines()).anySatisfy(w -> {
             assertThat(w.text()).isEqualTo("血常规检验报告单");
             assertThat(w.y()).isBetween(290, 320);
             assertThat(w.x()).isBetween(195, 210);
             assertThat(w.width()).isBetween(430, 500);
         });
+        // the words stand in the lines (their centres: Tesseract's word boxes for Han characters are
+        // rough, often too tall or too wide) and together say what the lines say
+        assertThat(page.words()).isNotEmpty().allSatisfy(w -> assertThat(page.lines()).anySatisfy(l -> {
+            assertThat(w.x() + w.width() / 2).isBetween(l.x(), l.x() + l.width());
+            assertThat(w.y() + w.height() / 2).isBetween(l.y(), l.y() + l.height());
+        }));
+        assertThat(page.words().stream().map(TextBox::text).collect(java.util.stream.Collectors.joining()))
+                .isEqualTo(page.lines().stream().map(TextBox::text).collect(java.util.stream.Collectors.joining())
+                        .replace(" ", ""));
+    }
+
+    @Test
+    void a_jbig2_page_is_rendered_and_read() throws Exception {
+        Path file = Jbig2Scans.pdf(Scans.page(Scans.REPORT), dir.resolve("jbig2.pdf"));
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            var resources = pdf.getPage(0).getResources();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+                    resources.getXObject(resources.getXObjectNames().iterator().next());
+            assertThat(image.getStream().getFilters()).containsExactly(org.apache.pdfbox.cos.COSName.JBIG2_DECODE);
+        }
+        OcrPipeline.Result result = pipeline.process(file, "chi_sim", OcrPipeline.Progress.NONE);
+        assertThat(result.pages()).hasSize(1);
+        assertThat(result.pages().get(0).quality().blank()).isFalse();
+        assertThat(Scans.missing(EXPECTED, result.pages().get(0).text().text())).isLessThan(0.05);
+    }
+
+    @Test
+    void a_corrected_text_is_laid_over_the_same_page_images() throws Exception {
+        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("c.png")),
+                "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Page page = result.pages().get(0);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        pipeline.writePdf(result, "检验报告", first);
+        List<SearchablePdf.PageImage> images = SearchablePdf.pageImages(first.toByteArray());
+        assertThat(images).singleElement().satisfies(i -> {
+            assertThat(i.jpeg()).isEqualTo(page.jpeg());
+            assertThat(i.widthPx()).isEqualTo(2480);
+            assertThat(i.heightPx()).isEqualTo(1400);
+            assertThat(i.dpi()).isEqualTo(300);
+        });
+        // the reviewer rewrites the line with the name, line for line: it takes the recognised line's box
+        List<String> reviewed = new java.util.ArrayList<>(page.text().lines().stream().map(TextBox::text).toList());
+        assertThat(reviewed.get(2)).startsWith("姓名");
+        reviewed.set(2, "姓名：王秀芳 性别：女 年龄：67岁");
+        String corrected = String.join("\n", reviewed);
+        List<TextBox> lines = TextLayer.fit(corrected, page.text().lines(), 2480, 1400);
+        assertThat(lines).hasSameSizeAs(page.text().lines());
+        assertThat(lines).extracting(TextBox::y).isEqualTo(page.text().lines().stream().map(TextBox::y).toList());
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        try (SearchablePdf pdf = new SearchablePdf(org.dangan.pdf.HanFont.DEFAULT)) {
+            SearchablePdf.PageImage image = images.get(0);
+            pdf.addPage(image.jpeg(), image.widthPx(), image.heightPx(), image.dpi(), lines);
+            pdf.save(second, "检验报告");
+        }
+        try (PDDocument pdf = Loader.loadPDF(second.toByteArray())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s", "");
+            assertThat(text).contains("王秀芳").doesNotContain("王秀英").contains("血常规检验报告单");
+            assertThat(text).isEqualTo(corrected.replaceAll("\\s", ""));
+        }
+        assertThat(PdfA.violations(second.toByteArray())).isEmpty();
+    }
+
+    @Test
+    void corrected_lines_that_no_longer_match_share_the_area_the_recognised_lines_covered() {
+        List<TextBox> recognised = List.of(new TextBox("甲", 100, 200, 800, 60, 50),
+                new TextBox("乙", 120, 400, 600, 60, 50));
+        List<TextBox> placed = TextLayer.fit("一\n二\n\n三", recognised, 2480, 3508);
+        assertThat(placed).extracting(TextBox::text).containsExactly("一", "二", "三");
+        assertThat(placed).allSatisfy(b -> {
+            assertThat(b.x()).isEqualTo(100);
+            assertThat(b.width()).isEqualTo(800);
+            assertThat(b.height()).isEqualTo(60);
+            assertThat(b.y()).isBetween(200, 460);
+        });
+        assertThat(placed).extracting(TextBox::y).isSorted().doesNotHaveDuplicates();
+        assertThat(TextLayer.fit("  \n", recognised, 2480, 3508)).isEmpty();
+        assertThat(TextLayer.fit("一", List.of(), 2480, 3508)).singleElement()
+                .satisfies(b -> assertThat(b.x()).isEqualTo(124));
     }
 
     @Test
