@@ -175,6 +175,20 @@ public class Documents {
         return text.isEmpty() ? "" : text.get(0);
     }
 
+    /** Where the text of one page stands: its line and word boxes, in pixels of the page image at its scan resolution. */
+    public PageBoxes pageBoxes(long id, int page, String purpose) {
+        ScannedDocument d = visible(id, purpose);
+        List<PageBoxes> boxes = jdbc.query("select line_boxes, word_boxes from document_page where document_id = :id"
+                        + " and page_number = :page", new MapSqlParameterSource("id", id).addValue("page", page),
+                (rs, n) -> new PageBoxes(PageBoxes.parse(rs.getString(1)), PageBoxes.parse(rs.getString(2))));
+        if (boxes.isEmpty()) {
+            throw new IllegalArgumentException("document " + id + " has no page " + page);
+        }
+        auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
+                "page " + page + " boxes; " + purposeOf(d, purpose));
+        return boxes.get(0);
+    }
+
     /** Completes the OCR review task of a document as the current user (an archivist of its institution). */
     public void finishReview(long id) {
         ScannedDocument d = visible(id, "OCR review");

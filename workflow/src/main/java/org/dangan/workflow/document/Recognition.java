@@ -79,14 +79,17 @@ class Recognition implements JavaDelegate {
                     .addValue("rotation", p.text().rotation()).addValue("dpi", p.dpi())
                     .addValue("issues", p.quality().issues().stream().map(Enum::name).collect(Collectors.joining(",")))
                     .addValue("layer", p.text().fromTextLayer()).addValue("millis", p.text().millis())
-                    .addValue("text", p.text().text()));
+                    .addValue("text", p.text().text())
+                    .addValue("lines", PageBoxes.json(p.text().lines()))
+                    .addValue("words", PageBoxes.json(p.text().words())));
         }
         jdbc.batchUpdate("""
                 insert into document_page (document_id, page_number, confidence, rotation, dpi, issues, from_text_layer,
-                millis, page_text) values (:id, :page, :confidence, :rotation, :dpi, :issues, :layer, :millis, :text)""",
+                millis, page_text, line_boxes, word_boxes) values (:id, :page, :confidence, :rotation, :dpi, :issues,
+                :layer, :millis, :text, :lines, :words)""",
                 rows.toArray(SqlParameterSource[]::new));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        pipeline.writePdf(result, document.getDocumentType().chinese() + " " + document.getRecordNumber(), pdf);
+        pipeline.writePdf(result, document.title(), pdf);
         // the PDF goes into the store before the commit: a crash in between leaves an unreferenced
         // file (found by the fixity audit), never a document pointing at a missing file
         String pdfHash = files.put(new ByteArrayInputStream(pdf.toByteArray()));

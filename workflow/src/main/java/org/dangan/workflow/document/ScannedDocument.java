@@ -147,6 +147,11 @@ public class ScannedDocument {
         failureReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 
+    /** The title its PDFs carry: the document type in Chinese and the record number. */
+    String title() {
+        return documentType.chinese() + " " + recordNumber;
+    }
+
     private IllegalStateException illegal(String step) {
         return new IllegalStateException("document " + id + " cannot " + step + ": it is " + state);
     }

@@ -76,6 +76,12 @@ class DocumentController {
                 .body(new InputStreamResource(documents.pdf(id, purpose)));
     }
 
+    @GetMapping("/{id}/pages/{page}/boxes")
+    org.dangan.workflow.document.PageBoxes boxes(@PathVariable long id, @PathVariable int page,
+                                                 @RequestParam(required = false) String purpose) {
+        return documents.pageBoxes(id, page, purpose);
+    }
+
     record PageCorrection(String text) {
     }
 
