@@ -41,6 +41,9 @@ public class FileStore {
             Path target = path(hash);
             if (Files.exists(target)) {
                 Files.delete(temp);
+                // stored again now: young again, so the sweep of unreferenced files leaves it to
+                // the transaction that is about to refer to it
+                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
                 return hash;
             }
             Files.createDirectories(target.getParent());
@@ -55,6 +58,11 @@ public class FileStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The directory of the store: {@code sha256/} holds the files, {@code tmp/} files being written. */
+    Path root() {
+        return root;
     }
 
     public Path path(String sha256) {

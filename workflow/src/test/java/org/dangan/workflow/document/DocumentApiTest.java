@@ -171,6 +171,43 @@ class DocumentApiTest {
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
 
+    @Autowired
+    UnreferencedFiles unreferenced;
+
+    @Test
+    void files_nothing_refers_to_are_removed_once_older_than_the_grace_period() throws Exception {
+        long id = submit(scan(REPORT, 40), "kept.png", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(id);
+        java.nio.file.Path original = fileStore.path(jdbc.queryForObject(
+                "select original_sha256 from scanned_document where id = ?", String.class, id));
+        java.nio.file.Path pdf = fileStore.path(jdbc.queryForObject(
+                "select pdf_sha256 from scanned_document where id = ?", String.class, id));
+        // a PDF written by a job that crashed before it committed, an interrupted upload, a recent file
+        java.nio.file.Path crashed = fileStore.path(fileStore.put(new java.io.ByteArrayInputStream("crashed".getBytes())));
+        java.nio.file.Path recent = fileStore.path(fileStore.put(new java.io.ByteArrayInputStream("recent".getBytes())));
+        java.nio.file.Path part = java.nio.file.Files.writeString(fileStore.path(fileStore.put(
+                new java.io.ByteArrayInputStream(new byte[0]))).getParent().getParent().getParent().getParent()
+                .resolve("tmp").resolve("incoming1.part"), "half");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(3)));
+        for (java.nio.file.Path p : List.of(original, pdf, crashed, part)) {
+            java.nio.file.Files.setLastModifiedTime(p, old);
+        }
+        // stored again just now: a transaction may be about to refer to it, so it is young again
+        java.nio.file.Path again = fileStore.path(fileStore.put(new java.io.ByteArrayInputStream("again".getBytes())));
+        java.nio.file.Files.setLastModifiedTime(again, old);
+        fileStore.put(new java.io.ByteArrayInputStream("again".getBytes()));
+
+        unreferenced.collect(java.time.Duration.ofHours(2));
+
+        assertThat(original).exists();
+        assertThat(pdf).exists();
+        assertThat(recent).exists();
+        assertThat(again).exists();
+        assertThat(crashed).doesNotExist();
+        assertThat(part).doesNotExist();
+    }
+
     @Test
     void a_recognition_that_keeps_failing_becomes_an_incident_shown_as_failed_with_its_message() throws Exception {
         long id = submit(scan(REPORT, 40), "lost.png", "AUX_EXAM_REPORT", "archivist-a");
@@ -233,6 +270,7 @@ class DocumentApiTest {
         long id = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
         recognise(id);
         mvc.perform(get("/api/documents/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.state").value("REVIEW"));
+        String pdfBeforeReview = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
         var task = tasks.createTaskQuery().taskCandidateGroup("archivist-" + county.a().getCode()).taskDefinitionKey("reviewText")
                 .list().stream().filter(t -> t.getProcessInstanceId().equals(jdbc.queryForObject(
                         "select process_instance_id from scanned_document where id = ?", String.class, id))).findFirst()
@@ -246,6 +284,35 @@ class DocumentApiTest {
                 .andExpect(jsonPath("$.pages[0].reviewedBy").value(county.user("archivist-a")));
         mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
                 .andExpect(content().string("血常规检验报告单 校对后"));
+        // the searchable PDF was laid out again: it finds the corrected text, over the same page image
+        String recognised = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
+        assertThat(recognised).isNotEqualTo(pdfBeforeReview);
+        byte[] pdf = mvc.perform(get("/api/documents/" + id + "/pdf").with(as("archivist-a")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).isEqualTo("血常规检验报告单校对后");
+        }
+        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).extracting(i -> i.jpeg())
+                .containsExactlyElementsOf(org.dangan.ocr.SearchablePdf.pageImages(fileStore.open(pdfBeforeReview)
+                        .readAllBytes()).stream().map(i -> i.jpeg()).toList());
+    }
+
+    @Test
+    void the_boxes_of_a_page_say_where_its_lines_and_words_stand() throws Exception {
+        long id = submit(scan(REPORT, 58), "boxes.png", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(id);
+        mvc.perform(get("/api/documents/" + id + "/pages/1/boxes").with(as("archivist-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines.length()").value(REPORT.size()))
+                .andExpect(jsonPath("$.lines[0].x").isNumber())
+                .andExpect(jsonPath("$.lines[0].width").isNumber())
+                .andExpect(jsonPath("$.words.length()").value(org.hamcrest.Matchers.greaterThan(REPORT.size())));
+        mvc.perform(get("/api/documents/" + id + "/pages/2/boxes").with(as("archivist-a")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/documents/" + id + "/pages/1/boxes").with(as("archivist-b")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                String.class, Long.toString(id))).anyMatch(d -> d.startsWith("page 1 boxes"));
     }
 
     @Test
