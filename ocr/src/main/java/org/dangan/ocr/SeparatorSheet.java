@@ -90,30 +90,51 @@ public final class SeparatorSheet {
         }
     }
 
-    /** The target of a scanned separator sheet, or empty when the page is none. */
+    /**
+     * The target of a scanned separator sheet, or empty when the page is none. The page is looked at
+     * reduced first (fast, and a QR code of this size reads best so), then at full size and with a
+     * global threshold, as real scans vary in contrast and noise: a sheet that goes unseen merges
+     * two records' documents into one.
+     */
     public static Optional<Target> read(BufferedImage page) {
         BufferedImage small = page;
         if (page.getWidth() > 1400) {
             int h = page.getHeight() * 1400 / page.getWidth();
             small = new BufferedImage(1400, h, BufferedImage.TYPE_BYTE_GRAY);
             // drawn from the BufferedImage itself: getScaledInstance's image is produced asynchronously
-            // and may not be complete when drawn, which lost a separator sheet now and then
+            // and may not be complete when drawn
             java.awt.Graphics2D g = small.createGraphics();
             g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
                     java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(page, 0, 0, 1400, h, null);
             g.dispose();
         }
-        try {
-            String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(small))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-            if (!text.startsWith(PREFIX)) {
-                return Optional.empty();
+        for (BufferedImage image : small == page ? List.of(page) : List.of(small, page)) {
+            BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
+            for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                    new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+                Optional<String> text = decode(bitmap);
+                if (text.isPresent()) {
+                    return target(text.get());
+                }
             }
-            String[] parts = text.substring(PREFIX.length()).split(":");
-            return parts.length == 2 ? Optional.of(new Target(parts[0], parts[1])) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> decode(BinaryBitmap bitmap) {
+        try {
+            return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
         } catch (NotFoundException | ChecksumException | FormatException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Target> target(String text) {
+        if (!text.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = text.substring(PREFIX.length()).split(":");
+        return parts.length == 2 ? Optional.of(new Target(parts[0], parts[1])) : Optional.empty();
     }
 }
