@@ -26,9 +26,11 @@ public class DocumentProcess {
     private final NamedParameterJdbcTemplate jdbc;
     private final PdfFont font;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DocumentProcess(ScannedDocumentRepository documents, FileStore files, NamedParameterJdbcTemplate jdbc, PdfFont font,
-                    Clock clock) {
+                    Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.documents = documents;
         this.files = files;
         this.jdbc = jdbc;
@@ -51,6 +53,7 @@ public class DocumentProcess {
             document.reviewed(relaidPdf(document));
         }
         document.archived(clock.instant());
+        events.publishEvent(new DocumentArchived(documentId));
     }
 
     private record StoredPage(String text, List<TextBox> lines, boolean reviewed) {

@@ -1,0 +1,113 @@
+package org.dangan.workflow.document;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dangan.workflow.registry.DocumentType;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The pages of archived documents as the search index takes them: text, the record's number and
+ * resident's name, the institution and its ancestors, type, sensitivity and dates. For the index
+ * only; nothing here is shown to a user without going through the search's own scoping.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ArchivedPages {
+
+    /** A page of an archived document; {@code institutionPath} holds the institution's ancestors and itself. */
+    public record ArchivedPage(long documentId, int page, String recordNumber, String residentName, long institutionId,
+                               List<Long> institutionPath, DocumentType documentType, boolean restricted,
+                               LocalDate documentDate, Instant scannedAt, String text) {
+    }
+
+    private static final String SELECT = """
+            select d.id, p.page_number, d.record_number, r.name, d.institution_id, i.path, d.document_type, d.restricted,
+            d.created_at, p.page_text
+            from scanned_document d join document_page p on p.document_id = d.id
+            join health_record r on r.id = d.record_id join institution i on i.id = d.institution_id
+            where d.state = 'ARCHIVED'""";
+
+    /** The first date a report states ("报告日期：2024年5月6日", "2024-05-06"), else none. */
+    private static final Pattern DATE = Pattern.compile("(20\\d{2}|19\\d{2})\\s*[年\\-./]\\s*(\\d{1,2})\\s*[月\\-./]\\s*(\\d{1,2})");
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ArchivedPages(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The pages of those of the given documents that are archived (the others have nothing to index). */
+    public List<ArchivedPage> of(Collection<Long> documentIds) {
+        if (documentIds.isEmpty()) {
+            return List.of();
+        }
+        List<ArchivedPage> pages = jdbc.query(SELECT + " and d.id in (:ids) order by d.id, p.page_number",
+                new MapSqlParameterSource("ids", documentIds), (rs, n) -> page(rs));
+        return dated(pages);
+    }
+
+    /** A document has one date, the first its pages state (a report's date is on its first page, mostly). */
+    private static List<ArchivedPage> dated(List<ArchivedPage> pages) {
+        java.util.Map<Long, LocalDate> dates = new java.util.HashMap<>();
+        for (ArchivedPage p : pages) {
+            if (!dates.containsKey(p.documentId()) || dates.get(p.documentId()) == null) {
+                dates.put(p.documentId(), documentDate(p.text()));
+            }
+        }
+        return pages.stream().map(p -> new ArchivedPage(p.documentId(), p.page(), p.recordNumber(), p.residentName(),
+                p.institutionId(), p.institutionPath(), p.documentType(), p.restricted(), dates.get(p.documentId()),
+                p.scannedAt(), p.text())).toList();
+    }
+
+    public long countArchived() {
+        Long count = jdbc.queryForObject("select count(*) from scanned_document where state = 'ARCHIVED'",
+                new MapSqlParameterSource(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Every archived page, document by document in id order, a few hundred documents at a time. */
+    public void forEach(Consumer<List<ArchivedPage>> perBatch) {
+        long after = 0;
+        while (true) {
+            List<Long> ids = jdbc.queryForList("select id from scanned_document where state = 'ARCHIVED' and id > :after"
+                    + " order by id limit 500", new MapSqlParameterSource("after", after), Long.class);
+            if (ids.isEmpty()) {
+                return;
+            }
+            perBatch.accept(of(ids));
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private static ArchivedPage page(ResultSet rs) throws SQLException {
+        String text = rs.getString(10) == null ? "" : rs.getString(10);
+        List<Long> path = Arrays.stream(rs.getString(6).split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        return new ArchivedPage(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                new ArrayList<>(path), DocumentType.valueOf(rs.getString(7)), rs.getBoolean(8), null,
+                rs.getTimestamp(9).toInstant(), text);
+    }
+
+    static LocalDate documentDate(String text) {
+        Matcher m = DATE.matcher(text);
+        while (m.find()) {
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } catch (java.time.DateTimeException notADate) {
+                // 2024年13月 is no date: look further
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+package org.dangan.workflow.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses the query language of the search box: words and "quoted phrases"; AND, OR, NOT (also
+ * 与/且, 或, 非 and a leading minus); parentheses. Words side by side mean AND. Chinese needs no
+ * spaces around a term, only around the operators: 高血压 AND NOT 糖尿病. A query that cannot be
+ * read is refused with where it went wrong, never guessed at.
+ */
+final class QueryParser {
+
+    private final List<String> tokens;
+    private int at;
+
+    private QueryParser(List<String> tokens) {
+        this.tokens = tokens;
+    }
+
+    static QueryExpr parse(String query) {
+        if (query == null || query.isBlank()) {
+            return new QueryExpr.All();
+        }
+        QueryParser parser = new QueryParser(tokenize(query));
+        QueryExpr expr = parser.or();
+        if (parser.at < parser.tokens.size()) {
+            throw new IllegalArgumentException("q: unexpected \"" + parser.tokens.get(parser.at) + "\" at word "
+                    + (parser.at + 1));
+        }
+        return expr;
+    }
+
+    private QueryExpr or() {
+        List<QueryExpr> parts = new ArrayList<>(List.of(and()));
+        while (is("OR", "或", "||")) {
+            at++;
+            parts.add(and());
+        }
+        return parts.size() == 1 ? parts.get(0) : new QueryExpr.Or(parts);
+    }
+
+    private QueryExpr and() {
+        List<QueryExpr> parts = new ArrayList<>(List.of(not()));
+        while (at < tokens.size() && !is("OR", "或", "||") && !is(")")) {
+            if (is("AND", "与", "且", "&&")) {
+                at++;
+            }
+            parts.add(not());
+        }
+        return parts.size() == 1 ? parts.get(0) : new QueryExpr.And(parts);
+    }
+
+    private QueryExpr not() {
+        if (is("NOT", "非", "-")) {
+            at++;
+            return new QueryExpr.Not(not());
+        }
+        return primary();
+    }
+
+    private QueryExpr primary() {
+        if (at >= tokens.size()) {
+            throw new IllegalArgumentException("q: the query ends where a term was expected");
+        }
+        String token = tokens.get(at++);
+        if (token.equals("(")) {
+            QueryExpr inner = or();
+            if (!is(")")) {
+                throw new IllegalArgumentException("q: a parenthesis is not closed");
+            }
+            at++;
+            return inner;
+        }
+        if (token.equals(")") || isOperator(token)) {
+            throw new IllegalArgumentException("q: \"" + token + "\" at word " + at + " where a term was expected");
+        }
+        if (token.startsWith("\"")) {
+            String phrase = token.substring(1).strip();
+            if (phrase.isEmpty()) {
+                throw new IllegalArgumentException("q: an empty phrase at word " + at);
+            }
+            return new QueryExpr.Text(phrase);
+        }
+        return new QueryExpr.Text(token);
+    }
+
+    private boolean is(String... words) {
+        if (at >= tokens.size()) {
+            return false;
+        }
+        for (String w : words) {
+            if (tokens.get(at).equals(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOperator(String token) {
+        return List.of("AND", "OR", "NOT", "与", "且", "或", "非", "&&", "||").contains(token);
+    }
+
+    /** Words, operators, parentheses and phrases (kept with their opening quote). */
+    private static List<String> tokenize(String query) {
+        List<String> tokens = new ArrayList<>();
+        String q = query.replace('“', '"').replace('”', '"').replace('（', '(').replace('）', ')').replace('\u3000', ' ');
+        int i = 0;
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '(' || c == ')') {
+                tokens.add(String.valueOf(c));
+                i++;
+            } else if (c == '"') {
+                int end = q.indexOf('"', i + 1);
+                if (end < 0) {
+                    throw new IllegalArgumentException("q: a phrase opened at character " + (i + 1) + " is not closed");
+                }
+                tokens.add("\"" + q.substring(i + 1, end));
+                i = end + 1;
+            } else if (c == '-' && (tokens.isEmpty() || i == 0 || Character.isWhitespace(q.charAt(i - 1))
+                    || q.charAt(i - 1) == '(') && i + 1 < q.length() && !Character.isWhitespace(q.charAt(i + 1))) {
+                tokens.add("-");
+                i++;
+            } else {
+                int start = i;
+                while (i < q.length() && !Character.isWhitespace(q.charAt(i)) && "()\"".indexOf(q.charAt(i)) < 0) {
+                    i++;
+                }
+                tokens.add(q.substring(start, i));
+            }
+        }
+        return tokens;
+    }
+}

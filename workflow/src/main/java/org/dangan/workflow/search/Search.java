@@ -1,0 +1,125 @@
+package org.dangan.workflow.search;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.security.Role;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Search as people use it. The user's institution subtree and, without the permission, the
+ * exclusion of restricted documents go into the query the backend runs, so hits, snippets, counts
+ * and facets all stay inside what the user may see. Every search is audited (its filters and hit count).
+ */
+@Service
+@Transactional
+public class Search {
+
+    public static final int MAX_SIZE = 100;
+
+    private final SearchIndex index;
+    private final Institutions institutions;
+    private final AuditLog auditLog;
+
+    Search(SearchIndex index, Institutions institutions, AuditLog auditLog) {
+        this.index = index;
+        this.institutions = institutions;
+        this.auditLog = auditLog;
+    }
+
+    /** What a user asks: every field optional; {@code institution} is a code, {@code page} counts from 0. */
+    public record Query(String q, String type, String institution, String record, LocalDate from, LocalDate to,
+                        String sort, int page, int size) {
+    }
+
+    public SearchResult search(Query query) {
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.SEARCHER) && !user.is(Role.ARCHIVIST) && !user.is(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("searching documents is for searchers, archivists and supervisors");
+        }
+        InstitutionScope scope = institutions.currentScope();
+        Long within = null;
+        if (query.institution() != null && !query.institution().isBlank()) {
+            Institution i = institutions.byCode(query.institution().strip())
+                    .filter(found -> scope.includes(found.getId()))
+                    .orElseThrow(() -> new IllegalArgumentException("institution: no institution " + query.institution()
+                            + " in your scope"));
+            within = i.getId();
+        }
+        String type = null;
+        if (query.type() != null && !query.type().isBlank()) {
+            type = DocumentType.parse(query.type()).map(Enum::name).orElseThrow(() -> new IllegalArgumentException(
+                    "type: " + query.type() + " is not one of " + java.util.Arrays.toString(DocumentType.values())));
+        }
+        if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+            throw new IllegalArgumentException("from: " + query.from() + " is after to: " + query.to());
+        }
+        if (query.page() < 0 || query.size() < 1 || query.size() > MAX_SIZE) {
+            throw new IllegalArgumentException("size: between 1 and " + MAX_SIZE + ", page: from 0");
+        }
+        if ((long) (query.page() + 1) * query.size() > 10_000) {
+            throw new IllegalArgumentException("page: only the first 10,000 hits can be paged through; narrow the search");
+        }
+        SearchRequest.Sort sort = parseSort(query.sort());
+        SearchResult found = index.search(new SearchRequest(QueryParser.parse(query.q()), scope.root().getId(),
+                user.has(Permission.RESTRICTED_DOCUMENTS), within, type,
+                query.record() == null || query.record().isBlank() ? null : query.record().strip(),
+                query.from(), query.to(), sort, query.page(), query.size()));
+        auditLog.record(AuditAction.SEARCH, "SEARCH", null, within == null ? scope.root().getId() : within,
+                detail(query, found.total()));
+        return named(found);
+    }
+
+    private static SearchRequest.Sort parseSort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return SearchRequest.Sort.RELEVANCE;
+        }
+        try {
+            return SearchRequest.Sort.valueOf(sort.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sort: one of relevance, date, record");
+        }
+    }
+
+    /** What was asked, without the words (they may name a resident): the audit detail holds no personal data. */
+    private static String detail(Query query, long total) {
+        String q = query.q() == null ? "" : query.q().strip();
+        return "query of " + q.codePointCount(0, q.length()) + " characters"
+                + (query.type() == null ? "" : "; type " + query.type())
+                + (query.institution() == null ? "" : "; institution " + query.institution())
+                + (query.record() == null ? "" : "; one record")
+                + (query.from() == null && query.to() == null ? "" : "; dates " + query.from() + " to " + query.to())
+                + "; " + total + " hits";
+    }
+
+    /** Institutions by code, as the user knows them, instead of the index's ids. */
+    private SearchResult named(SearchResult found) {
+        Map<String, Long> byCode = new LinkedHashMap<>();
+        found.facets().getOrDefault("institution", Map.of()).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> byCode.put(code(e.getKey()), e.getValue()));
+        Map<String, Long> types = new LinkedHashMap<>();
+        found.facets().getOrDefault("documentType", Map.of()).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> types.put(e.getKey(), e.getValue()));
+        List<SearchResult.Hit> hits = found.hits().stream().map(h -> new SearchResult.Hit(h.documentId(), h.page(),
+                h.recordNumber(), h.documentType(), h.snippet(), code(h.institution()), h.date())).toList();
+        return new SearchResult(found.total(), hits, Map.of("documentType", types, "institution", byCode));
+    }
+
+    private String code(String institutionId) {
+        return institutions.require(Long.valueOf(institutionId)).getCode();
+    }
+}

@@ -1,0 +1,153 @@
+package org.dangan.workflow.search;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.dangan.workflow.document.ArchivedPages;
+import org.dangan.workflow.document.DocumentArchived;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the index in step with the database. An archived document leaves a row in the outbox in
+ * the transaction that archived it; the outbox is drained into the index every few seconds, and
+ * a row goes only once the index holds the change, so a crash loses no update (a change applied
+ * twice is the same change). The index is derived data: missing or unreadable, it is rebuilt from
+ * the database in the background at start, and an administrator can rebuild it at any time; the
+ * rebuild and the draining take turns, so nothing that happens during a rebuild is lost either.
+ */
+@Component
+public class SearchIndex {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
+
+    private final SearchBackend backend;
+    private final ArchivedPages archived;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final ReentrantLock turns = new ReentrantLock();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicLong rebuildDone = new AtomicLong();
+    private final AtomicLong rebuildTotal = new AtomicLong();
+
+    SearchIndex(SearchBackend backend, ArchivedPages archived, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.backend = backend;
+        this.archived = archived;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(DocumentArchived event) {
+        jdbc.update("insert into search_outbox (document_id, created_at) values (:id, :at)",
+                new MapSqlParameterSource("id", event.documentId()).addValue("at",
+                        java.sql.Timestamp.from(clock.instant())));
+    }
+
+    @Scheduled(initialDelayString = "${dangan.search.outbox-delay:PT5S}", fixedDelayString = "${dangan.search.outbox-poll:PT2S}")
+    void drainOnSchedule() {
+        if (rebuilding.get()) {
+            return; // the outbox waits for the rebuild
+        }
+        drain();
+    }
+
+    /** Applies what the outbox holds (after a running rebuild); answers how many documents it brought up to date. */
+    public int drain() {
+        turns.lock();
+        try {
+            int documents = 0;
+            while (true) {
+                List<long[]> rows = jdbc.query("select id, document_id from search_outbox order by id limit 200",
+                        new MapSqlParameterSource(), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+                if (rows.isEmpty()) {
+                    return documents;
+                }
+                Set<Long> ids = new LinkedHashSet<>();
+                List<Long> outbox = new ArrayList<>();
+                rows.forEach(r -> {
+                    outbox.add(r[0]);
+                    ids.add(r[1]);
+                });
+                backend.replace(ids, archived.of(ids));
+                jdbc.update("delete from search_outbox where id in (:ids)", new MapSqlParameterSource("ids", outbox));
+                documents += ids.size();
+            }
+        } finally {
+            turns.unlock();
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildWhenMissing() {
+        if (backend.needsRebuild()) {
+            log.info("search index: missing or unreadable, rebuilding it from the database in the background");
+            rebuildInBackground();
+        }
+    }
+
+    /** Starts a rebuild unless one runs; answers whether it started. */
+    public boolean rebuildInBackground() {
+        if (rebuilding.get()) {
+            return false;
+        }
+        Thread thread = new Thread(this::rebuild, "search-index-rebuild");
+        thread.setDaemon(true);
+        thread.start();
+        return true;
+    }
+
+    /** Builds a new index from every archived page, then puts it in place of the old one. */
+    public void rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            throw new IllegalStateException("the search index is being rebuilt already");
+        }
+        turns.lock();
+        long start = System.nanoTime();
+        try (SearchBackend.Rebuild rebuild = backend.rebuild()) {
+            rebuildDone.set(0);
+            rebuildTotal.set(archived.countArchived());
+            long[] reported = {0};
+            archived.forEach(pages -> {
+                rebuild.add(pages);
+                long done = rebuildDone.addAndGet(pages.stream().map(ArchivedPages.ArchivedPage::documentId).distinct().count());
+                if (done - reported[0] >= Math.max(500, rebuildTotal.get() / 20) || done == rebuildTotal.get()) {
+                    reported[0] = done;
+                    log.info("search index: rebuilt {} of {} documents", done, rebuildTotal.get());
+                }
+            });
+            rebuild.complete();
+            log.info("search index: rebuilt, {} documents, {} pages in {} s", rebuildDone.get(), backend.pages(),
+                    (System.nanoTime() - start) / 1_000_000_000);
+        } finally {
+            turns.unlock();
+            rebuilding.set(false);
+        }
+    }
+
+    public record Status(String backend, long pages, long waiting, boolean rebuilding, long rebuildDone,
+                         long rebuildTotal) {
+    }
+
+    public Status status() {
+        Long waiting = jdbc.queryForObject("select count(*) from search_outbox", new MapSqlParameterSource(), Long.class);
+        return new Status(backend.name(), backend.pages(), waiting == null ? 0 : waiting, rebuilding.get(),
+                rebuildDone.get(), rebuildTotal.get());
+    }
+
+    SearchResult search(SearchRequest request) {
+        return backend.search(request);
+    }
+}

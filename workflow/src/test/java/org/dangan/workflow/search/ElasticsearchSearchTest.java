@@ -1,0 +1,17 @@
+package org.dangan.workflow.search;
+
+import org.dangan.workflow.support.DanganTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same search behaviour on a real Elasticsearch 8.19 node started in the test JVM. */
+@DanganTest
+class ElasticsearchSearchTest extends SearchBehaviour {
+
+    @DynamicPropertySource
+    static void elasticsearch(DynamicPropertyRegistry properties) {
+        properties.add("dangan.search.backend", () -> "elasticsearch");
+        properties.add("dangan.search.elasticsearch.url", ElasticsearchNode::url);
+        properties.add("dangan.search.elasticsearch.index", () -> "dangan-test-" + System.nanoTime());
+    }
+}
