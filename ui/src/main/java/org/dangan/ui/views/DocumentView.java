@@ -19,7 +19,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.Html;
 import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.dangan.workflow.search.Search;
 import org.dangan.workflow.document.DocumentNotFoundException;
 import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.security.CurrentUser;
@@ -35,8 +38,13 @@ import org.dangan.workflow.security.Role;
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "SEARCHER"})
 public class DocumentView extends VerticalLayout implements HasUrlParameter<Long> {
 
+    private static final int IMAGE_DPI = 100;
+
     private final Documents documents;
     private long id;
+    /** Terms of the search that opened the document, to mark on its pages; and the page it opened at. */
+    private List<String> terms = List.of();
+    private int openAt;
 
     public DocumentView(Documents documents) {
         this.documents = documents;
@@ -45,6 +53,13 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
     @Override
     public void setParameter(BeforeEvent event, Long documentId) {
         this.id = documentId;
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        terms = Search.terms(parameters.getOrDefault("q", List.of("")).get(0));
+        try {
+            openAt = Integer.parseInt(parameters.getOrDefault("page", List.of("0")).get(0));
+        } catch (NumberFormatException e) {
+            openAt = 0;
+        }
         removeAll();
         try {
             show(null);
@@ -119,19 +134,38 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private VerticalLayout page(Documents.PageView page, String purpose, boolean reviewing) {
-        Image image = new Image(new StreamResource("page-" + id + "-" + page.number() + ".png",
-                () -> new ByteArrayInputStream(documents.pageImage(id, page.number(), 100, purpose))),
-                getTranslation("document.page", page.number()));
+        boolean marked = !terms.isEmpty() && !reviewing;
+        Image image = new Image(new StreamResource("page-" + id + "-" + page.number() + ".png", () -> {
+            byte[] png = documents.pageImage(id, page.number(), IMAGE_DPI, purpose);
+            if (marked) {
+                png = PageHighlights.mark(png, documents.pageBoxes(id, page.number(), purpose).lines(), terms,
+                        (double) IMAGE_DPI / (page.dpi() > 0 ? page.dpi() : 300));
+            }
+            return new ByteArrayInputStream(png);
+        }), getTranslation("document.page", page.number()));
         image.setWidth("420px");
         TextArea text = new TextArea(getTranslation("document.text"));
         text.setId("page-text-" + page.number());
-        text.setValue(documents.pageText(id, page.number(), purpose));
+        String recognised = documents.pageText(id, page.number(), purpose);
+        text.setValue(recognised);
         text.setWidth("420px");
         text.setReadOnly(!reviewing);
-        HorizontalLayout beside = new HorizontalLayout(image, text);
+        HorizontalLayout beside = new HorizontalLayout(image);
+        if (marked) {
+            Html highlighted = new Html(PageHighlights.markText(recognised, terms));
+            highlighted.setId("page-marked-" + page.number());
+            highlighted.getElement().getStyle().set("width", "420px");
+            beside.add(highlighted);
+        } else {
+            beside.add(text);
+        }
         VerticalLayout block = new VerticalLayout(new H3(getTranslation("document.page", page.number()) + " · "
                 + getTranslation("document.confidence") + " " + page.confidence()
                 + (page.issues().isEmpty() ? "" : " · " + String.join(", ", page.issues()))), beside);
+        block.setId("page-" + page.number());
+        if (page.number() == openAt) {
+            block.scrollIntoView();
+        }
         if (reviewing) {
             Button save = new Button(getTranslation("document.savePage"), e -> {
                 documents.correctPage(id, page.number(), text.getValue());

@@ -69,6 +69,7 @@ public class MainLayout extends AppLayout {
         }
         if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.SEARCHER)) {
             nav.addItem(new SideNavItem(getTranslation("nav.documents"), DocumentsView.class, VaadinIcon.FILE_TEXT.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.search"), SearchView.class, VaadinIcon.SEARCH.create()));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.institutions"), InstitutionView.class,
                 VaadinIcon.SITEMAP.create()));
@@ -77,6 +78,9 @@ public class MainLayout extends AppLayout {
         }
         if (user.is(Role.AUDITOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
+        }
+        if (user.is(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.searchIndex"), SearchIndexView.class, VaadinIcon.DATABASE.create()));
         }
         addToDrawer(nav);
         if (user.is(Role.ADMIN)) {

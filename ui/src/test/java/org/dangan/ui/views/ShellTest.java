@@ -40,7 +40,7 @@ class ShellTest extends KaribuTest {
     void navigation_follows_the_role() {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "机构", "导入");
+        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入");
 
         newSession();
         login(county.user("auditor"));
@@ -50,7 +50,7 @@ class ShellTest extends KaribuTest {
         newSession();
         login(county.user("searcher-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("首页", "扫描件", "机构");
+        assertThat(navigation()).containsExactly("首页", "扫描件", "检索", "机构");
     }
 
     @Test
@@ -59,7 +59,7 @@ class ShellTest extends KaribuTest {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
         assertThat(navigation()).containsExactly("Home", "Health records", "My tasks", "Verification campaigns",
-                "Scans", "Institutions", "Import");
+                "Scans", "Search", "Institutions", "Import");
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).endsWith("Archivist");
     }
 

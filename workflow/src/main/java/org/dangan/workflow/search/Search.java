@@ -82,6 +82,27 @@ public class Search {
         return named(found);
     }
 
+    /** The words and phrases a query looks for (not those it excludes), to mark them on a page. */
+    public static List<String> terms(String q) {
+        List<String> terms = new java.util.ArrayList<>();
+        try {
+            collect(QueryParser.parse(q), terms);
+        } catch (IllegalArgumentException unreadable) {
+            // nothing to mark
+        }
+        return terms;
+    }
+
+    private static void collect(QueryExpr expr, List<String> terms) {
+        if (expr instanceof QueryExpr.Text t) {
+            terms.add(t.text());
+        } else if (expr instanceof QueryExpr.And and) {
+            and.parts().forEach(p -> collect(p, terms));
+        } else if (expr instanceof QueryExpr.Or or) {
+            or.parts().forEach(p -> collect(p, terms));
+        }
+    }
+
     private static SearchRequest.Sort parseSort(String sort) {
         if (sort == null || sort.isBlank()) {
             return SearchRequest.Sort.RELEVANCE;

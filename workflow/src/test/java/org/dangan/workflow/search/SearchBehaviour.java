@@ -7,14 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.dangan.workflow.document.DocumentArchived;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.support.ArchivedDocuments;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What search does, whatever the backend: the Lucene and the Elasticsearch test classes run these
- * same tests. Archived documents are written as the digitisation process leaves them (rows and the
- * archived event in one transaction), then the outbox is drained into the index.
+ * same tests. Archived documents are written as the digitisation process leaves them
+ * ({@link ArchivedDocuments}), then the outbox is drained into the index.
  */
 abstract class SearchBehaviour {
 
@@ -49,6 +48,8 @@ abstract class SearchBehaviour {
     ApplicationEventPublisher events;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ArchivedDocuments archived;
 
     Fixtures.County county;
     HealthRecord wang;
@@ -263,25 +264,7 @@ abstract class SearchBehaviour {
         return record;
     }
 
-    /** An archived document as the digitisation process leaves it, and its archived event, in one transaction. */
     private long archive(HealthRecord record, DocumentType type, String... pages) {
-        return transactions.execute(t -> {
-            jdbc.update("""
-                    insert into scanned_document (record_id, record_number, institution_id, document_type, restricted,
-                    original_name, original_sha256, original_size, state, page_count, languages, created_by, created_at,
-                    archived_at, version) values (?, ?, ?, ?, ?, 'scan.pdf', ?, 1, 'ARCHIVED', ?, 'chi_sim', 'test', ?, ?, 0)""",
-                    record.getId(), record.getRecordNumber(), record.getInstitutionId(), type.name(), type.restricted(),
-                    "%064x".formatted(System.nanoTime()), pages.length, Timestamp.from(Instant.now()),
-                    Timestamp.from(Instant.now()));
-            long id = jdbc.queryForObject("select max(id) from scanned_document where record_id = ?", Long.class,
-                    record.getId());
-            for (int i = 0; i < pages.length; i++) {
-                jdbc.update("""
-                        insert into document_page (document_id, page_number, confidence, rotation, dpi, from_text_layer,
-                        millis, page_text) values (?, ?, 90, 0, 300, false, 1, ?)""", id, i + 1, pages[i]);
-            }
-            events.publishEvent(new DocumentArchived(id));
-            return id;
-        });
+        return archived.archive(record, type, pages);
     }
 }

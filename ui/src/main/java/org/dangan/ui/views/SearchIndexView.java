@@ -1,0 +1,86 @@
+package org.dangan.ui.views;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.search.SearchIndex;
+
+/** The search index for administrators: what it holds, what waits in the outbox, and a rebuild with its progress. */
+@Route("search-index")
+@PageTitle("检索索引 Search index")
+@RolesAllowed("ADMIN")
+public class SearchIndexView extends VerticalLayout {
+
+    private final SearchIndex index;
+    private final AuditLog auditLog;
+    private final Span backend = new Span();
+    private final Span pages = new Span();
+    private final Span waiting = new Span();
+    private final Span progressText = new Span();
+    final ProgressBar progress = new ProgressBar();
+    final Button rebuild;
+    private com.vaadin.flow.shared.Registration polling;
+
+    public SearchIndexView(SearchIndex index, AuditLog auditLog) {
+        this.index = index;
+        this.auditLog = auditLog;
+        backend.setId("search-index-backend");
+        pages.setId("search-index-pages");
+        waiting.setId("search-index-waiting");
+        progress.setId("search-index-progress");
+        progressText.setId("search-index-progress-text");
+        rebuild = new Button(getTranslation("searchIndex.rebuild"), e -> {
+            if (index.rebuildInBackground()) {
+                auditLog.record(AuditAction.SEARCH_INDEX_REBUILD, "SEARCH_INDEX", null, null, "started");
+            }
+            refresh();
+        });
+        rebuild.setId("search-index-rebuild");
+        rebuild.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout();
+        form.addFormItem(backend, getTranslation("searchIndex.backend"));
+        form.addFormItem(pages, getTranslation("searchIndex.pages"));
+        form.addFormItem(waiting, getTranslation("searchIndex.waiting"));
+        add(new H2(getTranslation("searchIndex.title")), form, rebuild, progress, progressText);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(1000);
+        polling = event.getUI().addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
+    }
+
+    void refresh() {
+        SearchIndex.Status status = index.status();
+        backend.setText(status.backend());
+        pages.setText(Long.toString(status.pages()));
+        waiting.setText(Long.toString(status.waiting()));
+        progress.setVisible(status.rebuilding());
+        progressText.setVisible(status.rebuilding());
+        rebuild.setEnabled(!status.rebuilding());
+        if (status.rebuilding()) {
+            progress.setValue(status.rebuildTotal() == 0 ? 0 : (double) status.rebuildDone() / status.rebuildTotal());
+            progressText.setText(getTranslation("searchIndex.progress", status.rebuildDone(), status.rebuildTotal()));
+        }
+    }
+}
