@@ -103,6 +103,9 @@ final class LuceneBackend implements SearchBackend {
                 unreadable = true;
                 writePointer(current.dir());
             }
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new IllegalStateException("the search index under " + root + " is in use by another Dang'an process"
+                    + " (the running application?): stop it first, or rebuild from the administration screen", e);
         } catch (IOException | RuntimeException e) {
             // a corrupt index is derived data: an empty one stands in until the rebuild has run
             log.warn("search index under {} cannot be opened ({}); it will be rebuilt", root, e.getMessage());
@@ -373,7 +376,14 @@ final class LuceneBackend implements SearchBackend {
                     unreadable = false;
                     completed = true;
                     old.close();
-                    delete(old.dir());
+                    // every other generation goes: the one replaced, a corrupt one set aside, a rebuild
+                    // that a crash left half done
+                    try (Stream<Path> generations = Files.list(root)) {
+                        generations.filter(Files::isDirectory).filter(d -> !d.equals(fresh.dir()))
+                                .forEach(LuceneBackend::delete);
+                    } catch (IOException e) {
+                        log.warn("cannot list the old search indexes under {}: {}", root, e.getMessage());
+                    }
                 }
             }
 

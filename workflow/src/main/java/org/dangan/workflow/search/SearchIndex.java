@@ -111,6 +111,11 @@ public class SearchIndex {
 
     /** Builds a new index from every archived page, then puts it in place of the old one. */
     public void rebuild() {
+        rebuild(line -> log.info(line));
+    }
+
+    /** As {@link #rebuild()}, telling {@code progress} how far it got every twentieth of the way. */
+    public void rebuild(java.util.function.Consumer<String> progress) {
         if (!rebuilding.compareAndSet(false, true)) {
             throw new IllegalStateException("the search index is being rebuilt already");
         }
@@ -125,12 +130,12 @@ public class SearchIndex {
                 long done = rebuildDone.addAndGet(pages.stream().map(ArchivedPages.ArchivedPage::documentId).distinct().count());
                 if (done - reported[0] >= Math.max(500, rebuildTotal.get() / 20) || done == rebuildTotal.get()) {
                     reported[0] = done;
-                    log.info("search index: rebuilt {} of {} documents", done, rebuildTotal.get());
+                    progress.accept("search index: rebuilt " + done + " of " + rebuildTotal.get() + " documents");
                 }
             });
             rebuild.complete();
-            log.info("search index: rebuilt, {} documents, {} pages in {} s", rebuildDone.get(), backend.pages(),
-                    (System.nanoTime() - start) / 1_000_000_000);
+            progress.accept("search index: rebuilt, " + rebuildDone.get() + " documents, " + backend.pages()
+                    + " pages in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
         } finally {
             turns.unlock();
             rebuilding.set(false);

@@ -172,6 +172,27 @@ class DocumentApiTest {
     org.camunda.bpm.engine.RuntimeService runtime;
 
     @Autowired
+    org.dangan.workflow.search.SearchIndex searchIndex;
+
+    @Test
+    void an_archived_scan_is_found_by_search_once_the_outbox_is_drained() throws Exception {
+        long id = submit(scan(REPORT, 58), "found.png", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(id);
+        assertThat(jdbc.queryForObject("select count(*) from search_outbox where document_id = ?", Long.class, id))
+                .isOne();
+        searchIndex.drain();
+        assertThat(jdbc.queryForObject("select count(*) from search_outbox where document_id = ?", Long.class, id))
+                .isZero();
+        mvc.perform(get("/api/search").param("q", "血常规检验报告单").with(as("archivist-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].page").value(org.hamcrest.Matchers.contains(1)))
+                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].snippet").value(
+                        org.hamcrest.Matchers.contains(containsString("<em>"))));
+        mvc.perform(get("/api/search").param("q", "血常规检验报告单").with(as("archivist-b")))
+                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")]").isEmpty());
+    }
+
+    @Autowired
     UnreferencedFiles unreferenced;
 
     @Test

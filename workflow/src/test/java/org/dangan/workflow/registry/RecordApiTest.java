@@ -193,12 +193,14 @@ class RecordApiTest {
     }
 
     @Test
-    void health_answers_up_with_database_and_camunda_and_metrics_are_published() throws Exception {
+    void health_answers_up_with_database_camunda_and_search_and_metrics_are_published() throws Exception {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
-                .andExpect(jsonPath("$.components.processEngine.status").value("UP"));
+                .andExpect(jsonPath("$.components.processEngine.status").value("UP"))
+                .andExpect(jsonPath("$.components.search.status").value("UP"))
+                .andExpect(jsonPath("$.components.elasticsearch").doesNotExist());
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
     }
 }
