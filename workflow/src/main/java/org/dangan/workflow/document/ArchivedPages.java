@@ -71,6 +71,12 @@ public class ArchivedPages {
                 p.scannedAt(), p.text())).toList();
     }
 
+    /** The archived documents of a record. */
+    public List<Long> documentsOf(long recordId) {
+        return jdbc.queryForList("select id from scanned_document where record_id = :record and state = 'ARCHIVED'",
+                new MapSqlParameterSource("record", recordId), Long.class);
+    }
+
     public long countArchived() {
         Long count = jdbc.queryForObject("select count(*) from scanned_document where state = 'ARCHIVED'",
                 new MapSqlParameterSource(), Long.class);

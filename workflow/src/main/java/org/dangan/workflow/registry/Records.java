@@ -40,9 +40,12 @@ public class Records {
     private final BoxRepository boxes;
     private final Institutions institutions;
     private final AuditLog auditLog;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
-            BoxRepository boxes, Institutions institutions, AuditLog auditLog) {
+            BoxRepository boxes, Institutions institutions, AuditLog auditLog,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.records = records;
         this.paperFiles = paperFiles;
@@ -157,6 +160,7 @@ public class Records {
         if (!changed.isEmpty()) {
             auditLog.record(AuditAction.RECORD_CHANGED, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
                     "fields: " + String.join(", ", changed));
+            events.publishEvent(new RecordCorrected(record.getId(), List.copyOf(changed)));
         }
         return changed;
     }

@@ -64,6 +64,17 @@ public class SearchIndex {
         drain();
     }
 
+    /** A corrected name or record is searched by its new values: its documents are indexed again. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(org.dangan.workflow.registry.RecordCorrected event) {
+        if (event.fields().contains("name")) {
+            for (Long document : archived.documentsOf(event.recordId())) {
+                on(new DocumentArchived(document));
+            }
+        }
+    }
+
     /** Applies what the outbox holds (after a running rebuild); answers how many documents it brought up to date. */
     public int drain() {
         turns.lock();

@@ -203,6 +203,20 @@ abstract class SearchBehaviour {
         assertThat(documents(as("searcher-a", "房性早搏"))).containsExactly(ecg);
     }
 
+    @Autowired
+    org.dangan.workflow.registry.Records records;
+
+    @Test
+    void a_corrected_name_is_searched_by_its_new_value_once_the_outbox_is_drained() {
+        asUser.login(county.user("archivist-a"));
+        records.correct(wang.getRecordNumber(), new org.dangan.workflow.registry.RecordCorrection("王秀芳", null, null,
+                null, null, null, null, null));
+        assertThat(index.status().waiting()).isPositive();
+        index.drain();
+        assertThat(documents(as("searcher-a", "王秀芳"))).containsExactly(ecg);
+        assertThat(as("searcher-a", "王秀英").total()).isZero();
+    }
+
     @Test
     void a_rebuild_from_the_database_answers_as_the_index_did() {
         SearchResult before = search("county-supervisor", new Search.Query("高血压", null, null, null, null, null,
