@@ -58,8 +58,11 @@ class DemoData implements ApplicationRunner {
     private final Institutions institutions;
     private final UserAccounts users;
     private final RegistryAdministration registry;
+    private final org.dangan.workflow.document.BornDigital bornDigital;
 
-    DemoData(Institutions institutions, UserAccounts users, RegistryAdministration registry) {
+    DemoData(Institutions institutions, UserAccounts users, RegistryAdministration registry,
+             org.dangan.workflow.document.BornDigital bornDigital) {
+        this.bornDigital = bornDigital;
         this.institutions = institutions;
         this.users = users;
         this.registry = registry;
@@ -87,7 +90,8 @@ class DemoData implements ApplicationRunner {
         List<HealthRecord> recordsB = records(b, null, RECORDS_B, random);
         paperFiles(recordsA, boxesA, random);
         paperFiles(recordsB, boxesB, random);
-        LOG.info("demo data loaded: {} records", recordsA.size() + recordsB.size());
+        int documents = documents(a, recordsA, 14, random) + documents(b, recordsB, 10, random);
+        LOG.info("demo data loaded: {} records, {} archived documents", recordsA.size() + recordsB.size(), documents);
     }
 
     private void users(Institution province, Institution city, Institution county, Institution a, Institution b) {
@@ -164,6 +168,27 @@ class DemoData implements ApplicationRunner {
             }
         }
         return created;
+    }
+
+    /**
+     * Archived reports of the first records of a township, for the search screen: examination and
+     * laboratory reports, and two restricted follow-up records of severe mental disorder.
+     */
+    private int documents(Institution township, List<HealthRecord> records, int count, Random random) {
+        for (int i = 0; i < count; i++) {
+            HealthRecord r = records.get(i);
+            LocalDate date = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(600));
+            int age = r.getBirthDate() == null ? 60 : java.time.Period.between(r.getBirthDate(), date).getYears();
+            if (i < 2) {
+                bornDigital.archive(r.getRecordNumber(), DocumentType.SEVERE_MENTAL_DISORDER,
+                        List.of(DemoReports.followUp(township.getName(), r.getName(), date, random)), "demo");
+            } else {
+                bornDigital.archive(r.getRecordNumber(), DocumentType.AUX_EXAM_REPORT, List.of(DemoReports.report(
+                        township.getName(), r.getName(), r.getGender() == Gender.FEMALE ? "女" : "男", age, date, random)),
+                        "demo");
+            }
+        }
+        return count;
     }
 
     private static Set<KeyPopulation> tagsFor(LocalDate birth, LocalDate today, Random random) {

@@ -1,0 +1,61 @@
+package org.dangan.workflow.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.search.Search;
+import org.dangan.workflow.search.SearchIndex;
+import org.dangan.workflow.search.SearchResult;
+import org.dangan.workflow.support.AsUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo as `src/dev/run.sh` starts it: its records and archived documents, searchable as the README says. */
+@SpringBootTest
+@ActiveProfiles("demo")
+class DemoDataTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SearchIndex index;
+    @Autowired
+    Search search;
+    @Autowired
+    Documents documents;
+    @Autowired
+    AsUser asUser;
+
+    @AfterEach
+    void logout() {
+        AsUser.logout();
+    }
+
+    @Test
+    void the_demo_has_its_records_and_archived_reports_that_searchers_find_in_their_township_only() {
+        assertThat(jdbc.queryForObject("""
+                select count(*) from health_record r join institution i on i.id = r.institution_id
+                where i.code like '130123%'""", Long.class)).isEqualTo(DemoData.RECORDS_A + DemoData.RECORDS_B);
+        assertThat(jdbc.queryForObject("select count(*) from scanned_document where created_by = 'demo'", Long.class))
+                .isEqualTo(24);
+        index.drain();
+
+        asUser.login("searcher-a");
+        SearchResult reports = search.search(new Search.Query("报告日期", null, null, null, null, null, null, 0, 50));
+        assertThat(reports.total()).isEqualTo(12);
+        assertThat(reports.hits()).allSatisfy(h -> assertThat(h.institution()).startsWith("130123101"));
+        assertThat(search.search(new Search.Query("精神分裂症 OR 双相情感障碍", null, null, null, null, null, null, 0, 50))
+                .total()).isZero();
+
+        asUser.login("archivist-a");
+        SearchResult all = search.search(new Search.Query("", null, null, null, null, null, null, 0, 50));
+        assertThat(all.total()).isEqualTo(14);
+        SearchResult.Hit hit = reports.hits().get(0);
+        assertThat(documents.pageImage(hit.documentId(), 1, 50, null)).isNotEmpty();
+        assertThat(documents.text(hit.documentId(), null)).contains("报告日期");
+    }
+}
