@@ -209,15 +209,21 @@ final class LuceneBackend implements SearchBackend {
             throw new UncheckedIOException(e);
         }
         try {
-            FacetCounts.Counts counts = searcher.search(query, new FacetCounts());
             int n = (request.page() + 1) * request.size();
-            TopDocs top = switch (request.sort()) {
-                case RELEVANCE -> searcher.search(query, n);
-                case DATE -> searcher.search(query, n, new Sort(new SortField("date", SortField.Type.LONG, true),
-                        new SortField("record", SortField.Type.STRING), new SortField("page_order", SortField.Type.LONG)));
-                case RECORD -> searcher.search(query, n, new Sort(new SortField("record", SortField.Type.STRING),
-                        new SortField("page_order", SortField.Type.LONG)));
+            // one pass over the matches gathers the page of hits and the counts over all of them
+            org.apache.lucene.search.CollectorManager<?, ? extends TopDocs> hitsManager = switch (request.sort()) {
+                case RELEVANCE -> new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n, false);
+                case DATE -> new org.apache.lucene.search.TopFieldCollectorManager(new Sort(
+                        new SortField("date", SortField.Type.LONG, true), new SortField("record", SortField.Type.STRING),
+                        new SortField("page_order", SortField.Type.LONG)), n, null, n, false);
+                case RECORD -> new org.apache.lucene.search.TopFieldCollectorManager(new Sort(
+                        new SortField("record", SortField.Type.STRING), new SortField("page_order", SortField.Type.LONG)),
+                        n, null, n, false);
             };
+            Object[] both = searcher.search(query, new org.apache.lucene.search.MultiCollectorManager(hitsManager,
+                    new FacetCounts()));
+            TopDocs top = (TopDocs) both[0];
+            FacetCounts.Counts counts = (FacetCounts.Counts) both[1];
             int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
             ScoreDoc[] window = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs page = new TopDocs(top.totalHits, window);
