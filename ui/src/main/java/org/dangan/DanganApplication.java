@@ -19,7 +19,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @PWA(name = "Dang'an 档案", shortName = "Dang'an")
 public class DanganApplication implements AppShellConfigurator {
 
-    static final List<String> COMMANDS = List.of("rebuild-search-index");
+    static final List<String> COMMANDS = List.of("rebuild-search-index", "verify-custody");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {

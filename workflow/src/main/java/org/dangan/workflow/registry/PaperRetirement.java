@@ -26,9 +26,14 @@ public class PaperRetirement {
     private final HealthRecordRepository records;
     private final Institutions institutions;
     private final NamedParameterJdbcTemplate jdbc;
+    private final RegistryAdministration administration;
+    private final org.dangan.workflow.custody.CustodyLedger ledger;
 
     PaperRetirement(PaperFileRepository paperFiles, BoxRepository boxes, StorageLocationRepository locations,
-                    HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc) {
+                    HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
+                    RegistryAdministration administration, org.dangan.workflow.custody.CustodyLedger ledger) {
+        this.administration = administration;
+        this.ledger = ledger;
         this.paperFiles = paperFiles;
         this.boxes = boxes;
         this.locations = locations;
@@ -41,9 +46,16 @@ public class PaperRetirement {
     public long retire(long paperFileId) {
         PaperFile file = paperFiles.findById(paperFileId)
                 .orElseThrow(() -> new IllegalArgumentException("no paper file " + paperFileId));
-        Long box = file.getBoxId() != null ? file.getBoxId() : boxWithRoomFor(file);
-        file.retire(box);
-        return box;
+        if (file.getBoxId() != null) {
+            file.retire(file.getBoxId());
+            return file.getBoxId();
+        }
+        Box box = boxes.findById(boxWithRoomFor(file)).orElseThrow();
+        file.retire(box.getId());
+        ledger.append(box.getInstitutionId(), new org.dangan.workflow.custody.CustodyLedger.NewEntry(
+                org.dangan.workflow.custody.CustodySubject.PAPER_FILE, file.getFileNumber(),
+                org.dangan.workflow.custody.CustodyEvent.STORED, null, box.getBarcode().value(), "retired after sign-off"));
+        return box.getId();
     }
 
     private long boxWithRoomFor(PaperFile file) {
@@ -61,7 +73,7 @@ public class PaperRetirement {
                         + " needs a box, and its institution has no shelf or cabinet: register a storage location"));
         String last = jdbc.getJdbcTemplate().queryForObject("select max(barcode) from box", String.class);
         long next = last == null ? 1 : Long.parseLong(last.substring(2)) + 1;
-        return boxes.save(new Box(BoxBarcode.of(next), NEW_BOX_CAPACITY, shelf)).getId();
+        return administration.register(new Box(BoxBarcode.of(next), NEW_BOX_CAPACITY, shelf)).getId();
     }
 
     /** The record's institution and, for a village clinic, the institutions above it that keep paper. */

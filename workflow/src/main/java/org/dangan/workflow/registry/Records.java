@@ -41,10 +41,13 @@ public class Records {
     private final Institutions institutions;
     private final AuditLog auditLog;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.dangan.workflow.custody.CustodyLedger ledger;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
             BoxRepository boxes, Institutions institutions, AuditLog auditLog,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.dangan.workflow.custody.CustodyLedger ledger) {
+        this.ledger = ledger;
         this.events = events;
         this.jdbc = jdbc;
         this.records = records;
@@ -180,6 +183,26 @@ public class Records {
     public List<AuditEntry> trail(String recordNumber) {
         HealthRecord record = inScope(recordNumber);
         return auditLog.trailOf("RECORD", record.getRecordNumber(), 200);
+    }
+
+    /**
+     * The custody events of a paper file of the user's institutions, oldest first, and where the
+     * ledger says it is now; audited as a read of the record.
+     */
+    public Custody custodyOf(String fileNumber) {
+        PaperFile file = paperFiles.findByFileNumber(fileNumber == null ? "" : fileNumber.strip())
+                .orElseThrow(() -> new RecordNotFoundException(fileNumber));
+        HealthRecord record = records.findById(file.getRecordId()).orElseThrow();
+        if (!institutions.currentScope().includes(record.getInstitutionId())) {
+            throw new RecordNotFoundException(fileNumber);
+        }
+        auditLog.record(AuditAction.CUSTODY_READ, "PAPER_FILE", file.getFileNumber(), record.getInstitutionId(), null);
+        var type = org.dangan.workflow.custody.CustodySubject.PAPER_FILE;
+        return new Custody(file.getFileNumber(), ledger.currentPlace(type, file.getFileNumber()).orElse(null),
+                ledger.entriesOf(type, file.getFileNumber()));
+    }
+
+    public record Custody(String fileNumber, String currentPlace, List<org.dangan.workflow.custody.CustodyEntry> events) {
     }
 
     private HealthRecord inScope(String recordNumber) {

@@ -1,5 +1,10 @@
 package org.dangan.workflow.registry;
 
+import java.util.List;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+
 import org.dangan.workflow.institution.Institutions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +22,12 @@ public class RegistryAdministration {
     private final StorageLocationRepository locations;
     private final BoxRepository boxes;
     private final Institutions institutions;
+    private final CustodyLedger ledger;
 
     RegistryAdministration(HealthRecordRepository records, PaperFileRepository paperFiles,
-                           StorageLocationRepository locations, BoxRepository boxes, Institutions institutions) {
+                           StorageLocationRepository locations, BoxRepository boxes, Institutions institutions,
+                           CustodyLedger ledger) {
+        this.ledger = ledger;
         this.institutions = institutions;
         this.records = records;
         this.paperFiles = paperFiles;
@@ -37,16 +45,40 @@ public class RegistryAdministration {
         return records.save(record);
     }
 
+    /** Registers a paper file as received by its record's managing institution (a ledger entry). */
     public PaperFile register(PaperFile file) {
-        return paperFiles.save(file);
+        PaperFile saved = paperFiles.save(file);
+        HealthRecord record = records.findById(saved.getRecordId()).orElseThrow();
+        ledger.append(record.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE,
+                saved.getFileNumber(), CustodyEvent.RECEIVED, null, institutions.require(record.getInstitutionId()).getCode(),
+                "registered"));
+        return saved;
     }
 
     public StorageLocation register(StorageLocation location) {
         return locations.save(location);
     }
 
+    /** Registers a box, received and stored at its location (two ledger entries). */
     public Box register(Box box) {
-        return boxes.save(box);
+        Box saved = boxes.save(box);
+        String place = place(locations.findById(saved.getLocationId()).orElseThrow());
+        ledger.appendAll(saved.getInstitutionId(), List.of(
+                new CustodyLedger.NewEntry(CustodySubject.BOX, saved.getBarcode().value(), CustodyEvent.RECEIVED, null,
+                        institutions.require(saved.getInstitutionId()).getCode(), "registered"),
+                new CustodyLedger.NewEntry(CustodySubject.BOX, saved.getBarcode().value(), CustodyEvent.STORED, null,
+                        place, "registered")));
+        return saved;
+    }
+
+    /** A location as people name it: site / room / shelf. */
+    String place(StorageLocation location) {
+        java.util.LinkedList<String> names = new java.util.LinkedList<>();
+        for (StorageLocation l = location; l != null; l = l.getParentId() == null ? null
+                : locations.findById(l.getParentId()).orElse(null)) {
+            names.addFirst(l.getName());
+        }
+        return String.join(" / ", names);
     }
 
     public PaperFile store(String fileNumber, BoxBarcode barcode) {
@@ -62,7 +94,12 @@ public class RegistryAdministration {
         if (!box.getId().equals(file.getBoxId()) && paperFiles.countByBoxId(box.getId()) >= box.getCapacity()) {
             throw new IllegalStateException("box " + barcode + " is full: it holds " + box.getCapacity() + " files");
         }
-        file.storeIn(box.getId());
+        if (!box.getId().equals(file.getBoxId())) {
+            String from = file.getBoxId() == null ? null : boxes.findById(file.getBoxId()).orElseThrow().getBarcode().value();
+            file.storeIn(box.getId());
+            ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
+                    from == null ? CustodyEvent.STORED : CustodyEvent.MOVED, from, box.getBarcode().value(), null));
+        }
         return file;
     }
 }

@@ -39,6 +39,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/imports/**").hasRole(Role.ARCHIVIST.name())
                         .requestMatchers("/api/search/status", "/api/search/rebuild").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/custody/verify").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

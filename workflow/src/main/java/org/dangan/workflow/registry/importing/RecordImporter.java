@@ -59,9 +59,12 @@ public class RecordImporter {
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.dangan.workflow.custody.CustodyLedger ledger;
 
     RecordImporter(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                   Institutions institutions, AuditLog auditLog, MessageSource messages, Clock clock) {
+                   Institutions institutions, AuditLog auditLog, MessageSource messages, Clock clock,
+                   org.dangan.workflow.custody.CustodyLedger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.institutions = institutions;
@@ -297,6 +300,13 @@ public class RecordImporter {
                     insert into paper_file_content (paper_file_id, document_type, pages)
                     values ((select id from paper_file where file_number = :file), :type, :pages)""",
                     contentRows.toArray(SqlParameterSource[]::new));
+            // each imported paper file is received by its managing institution, in the batch's transaction
+            withFiles.stream().collect(java.util.stream.Collectors.groupingBy(ValidRow::institutionId,
+                    java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())).forEach((institution, rows) ->
+                    ledger.appendAll(institution, rows.stream().map(r -> new org.dangan.workflow.custody.CustodyLedger.NewEntry(
+                            org.dangan.workflow.custody.CustodySubject.PAPER_FILE, r.fileNumber(),
+                            org.dangan.workflow.custody.CustodyEvent.RECEIVED, null, institutions.require(institution).getCode(),
+                            "imported")).toList()));
         }
     }
 

@@ -1,0 +1,34 @@
+package org.dangan.workflow.registry.web;
+
+import org.dangan.workflow.registry.RecordNotFoundException;
+import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.web.ApiError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/paper-files/{fileNumber}/custody}: the file's custody events and where it is now. */
+@RestController
+@RequestMapping("/api/paper-files")
+class PaperFileController {
+
+    private final Records records;
+
+    PaperFileController(Records records) {
+        this.records = records;
+    }
+
+    @GetMapping("/{fileNumber}/custody")
+    Records.Custody custody(@PathVariable String fileNumber) {
+        return records.custodyOf(fileNumber);
+    }
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    ResponseEntity<ApiError> notFound(RecordNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
+    }
+}

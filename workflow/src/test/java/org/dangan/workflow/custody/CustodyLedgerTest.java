@@ -1,0 +1,172 @@
+package org.dangan.workflow.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.registry.BoxBarcode;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.registry.StorageLocation;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The custody ledger: paper files and boxes get their entries as the registry changes, the current
+ * place follows from the ledger and agrees with the registry, and an entry changed directly in the
+ * database is named by the verification.
+ */
+@DanganTest
+class CustodyLedgerTest {
+
+    @Autowired
+    RegistryAdministration registry;
+    @Autowired
+    CustodyLedger ledger;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    Fixtures.County county;
+    HealthRecord record;
+    String file;
+    Box first;
+    Box second;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        record = fixtures.record(county.a(), 1);
+        file = record.getRecordNumber() + "-01";
+        StorageLocation site = registry.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null,
+                county.a().getId()));
+        StorageLocation room = registry.register(new StorageLocation("二楼档案室", LocationType.ROOM, site,
+                county.a().getId()));
+        StorageLocation shelf = registry.register(new StorageLocation("2号柜", LocationType.CABINET, room,
+                county.a().getId()));
+        long base = county.a().getId() * 100_000L;
+        first = registry.register(new Box(BoxBarcode.of(base + 1), 50, shelf));
+        second = registry.register(new Box(BoxBarcode.of(base + 2), 50, shelf));
+    }
+
+    @Test
+    void a_file_received_stored_and_moved_has_those_entries_and_is_where_the_registry_says() {
+        registry.store(file, first.getBarcode());
+        registry.store(file, second.getBarcode());
+        registry.store(file, second.getBarcode()); // already there: no entry
+
+        List<CustodyEntry> entries = ledger.entriesOf(CustodySubject.PAPER_FILE, file);
+        assertThat(entries).extracting(CustodyEntry::event)
+                .containsExactly(CustodyEvent.RECEIVED, CustodyEvent.STORED, CustodyEvent.MOVED);
+        assertThat(entries.get(2).from()).isEqualTo(first.getBarcode().value());
+        assertThat(entries.get(2).to()).isEqualTo(second.getBarcode().value());
+        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file)).contains(second.getBarcode().value());
+        assertThat(ledger.entriesOf(CustodySubject.BOX, first.getBarcode().value())).extracting(CustodyEntry::event)
+                .containsExactly(CustodyEvent.RECEIVED, CustodyEvent.STORED);
+        assertThat(ledger.currentPlace(CustodySubject.BOX, first.getBarcode().value()))
+                .contains("甲镇卫生院 / 二楼档案室 / 2号柜");
+        // each entry follows the one before it in its institution's chain
+        for (int i = 1; i < entries.size(); i++) {
+            if (entries.get(i).institutionId() == entries.get(i - 1).institutionId()) {
+                assertThat(entries.get(i).sequence()).isGreaterThan(entries.get(i - 1).sequence());
+            }
+        }
+        assertThat(ledger.verify().valid()).isTrue();
+    }
+
+    @Test
+    void an_entry_changed_in_the_database_is_named_by_the_verification() {
+        registry.store(file, first.getBarcode());
+        CustodyEntry stored = ledger.entriesOf(CustodySubject.PAPER_FILE, file).get(1);
+        assertThat(ledger.verify().valid()).isTrue();
+        boolean postgres = isPostgres();
+        try {
+            if (postgres) {
+                // the table refuses changes; a database superuser can still switch that off
+                jdbc.execute("alter table custody_entry disable trigger custody_entry_no_change");
+            }
+            jdbc.update("update custody_entry set to_place = ? where id = ?", "B9999999", stored.id());
+            CustodyLedger.Verification broken = ledger.verify();
+            assertThat(broken.valid()).isFalse();
+            assertThat(broken.firstBrokenEntry().id()).isEqualTo(stored.id());
+            assertThat(broken.firstBrokenEntry().reason()).contains("changed after it was written");
+        } finally {
+            // other tests share this database: put the row back
+            jdbc.update("update custody_entry set to_place = ? where id = ?", stored.to(), stored.id());
+            if (postgres) {
+                jdbc.execute("alter table custody_entry enable trigger custody_entry_no_change");
+            }
+        }
+        assertThat(ledger.verify().valid()).isTrue();
+    }
+
+    @Test
+    void a_removed_entry_is_refused_by_postgresql_and_found_by_the_verification_elsewhere() {
+        registry.store(file, first.getBarcode());
+        registry.store(file, second.getBarcode());
+        List<CustodyEntry> entries = ledger.entriesOf(CustodySubject.PAPER_FILE, file);
+        CustodyEntry stored = entries.get(1);
+        if (isPostgres()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    jdbc.update("delete from custody_entry where id = ?", stored.id())).hasMessageContaining("append-only");
+            assertThat(ledger.verify().valid()).isTrue();
+            return;
+        }
+        java.util.Map<String, Object> row = jdbc.queryForMap("select * from custody_entry where id = ?", stored.id());
+        jdbc.update("delete from custody_entry where id = ?", stored.id());
+        try {
+            CustodyLedger.Verification broken = ledger.verify();
+            assertThat(broken.valid()).isFalse();
+            assertThat(broken.firstBrokenEntry().id()).isEqualTo(entries.get(2).id());
+            assertThat(broken.firstBrokenEntry().reason()).contains("missing");
+        } finally {
+            jdbc.update("insert into custody_entry (id, institution_id, sequence, subject_type, subject, event, actor,"
+                    + " occurred_at, from_place, to_place, reason, previous_hash, entry_hash)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row.get("ID"), row.get("INSTITUTION_ID"), row.get("SEQUENCE"), row.get("SUBJECT_TYPE"),
+                    row.get("SUBJECT"), row.get("EVENT"), row.get("ACTOR"), row.get("OCCURRED_AT"), row.get("FROM_PLACE"),
+                    row.get("TO_PLACE"), row.get("REASON"), row.get("PREVIOUS_HASH"), row.get("ENTRY_HASH"));
+        }
+        assertThat(ledger.verify().valid()).isTrue();
+    }
+
+    @Test
+    void the_api_verifies_for_auditors_and_shows_a_files_events_in_scope_only() throws Exception {
+        registry.store(file, first.getBarcode());
+        mvc.perform(get("/api/custody/verify").with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.entries").isNumber());
+        mvc.perform(get("/api/custody/verify").with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/paper-files/" + file + "/custody").with(httpBasic(county.user("archivist-a"),
+                        Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.currentPlace").value(first.getBarcode().value()))
+                .andExpect(jsonPath("$.events[0].event").value("RECEIVED"))
+                .andExpect(jsonPath("$.events[1].event").value("STORED"))
+                .andExpect(jsonPath("$.events[1].to").value(first.getBarcode().value()))
+                .andExpect(jsonPath("$.events[1].actor").isString());
+        mvc.perform(get("/api/paper-files/" + file + "/custody").with(httpBasic(county.user("archivist-b"),
+                        Fixtures.PASSWORD)))
+                .andExpect(status().isNotFound());
+    }
+
+    private boolean isPostgres() {
+        return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
+                .toLowerCase().contains("postgres");
+    }
+}
