@@ -32,10 +32,16 @@ public class CustodyLedger {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** Reads the whole ledger a thousand rows at a time instead of all at once (PostgreSQL streams inside a transaction). */
+    private final NamedParameterJdbcTemplate streaming;
     private final Clock clock;
 
     CustodyLedger(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        org.springframework.jdbc.core.JdbcTemplate fetching =
+                new org.springframework.jdbc.core.JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        fetching.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
         this.clock = clock;
     }
 
@@ -141,7 +147,7 @@ public class CustodyLedger {
         long[] institution = {-1};
         long[] expected = {0};
         String[] previous = {EntryHash.GENESIS};
-        jdbc.query("select * from custody_entry order by institution_id, sequence", new MapSqlParameterSource(),
+        streaming.query("select * from custody_entry order by institution_id, sequence", new MapSqlParameterSource(),
                 (ResultSet rs) -> {
                     CustodyEntry e = entry(rs);
                     count[0]++;

@@ -165,6 +165,36 @@ class CustodyLedgerTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void labels_and_the_contents_sheet_print_for_the_own_institution_with_what_they_should_say() throws Exception {
+        registry.store(file, first.getBarcode());
+        byte[] boxLabels = mvc.perform(get("/api/boxes/labels.pdf").param("barcode", first.getBarcode().value(),
+                        second.getBarcode().value()).with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(boxLabels)).contains(first.getBarcode().value(), second.getBarcode().value(),
+                "甲镇卫生院 / 二楼档案室 / 2号柜");
+        byte[] fileLabels = mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A4_14")
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(fileLabels)).contains(file, record.getName(), record.getRecordNumber());
+        byte[] contents = mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(contents)).contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份");
+        mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
+                        .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A5")
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest());
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
+
     private boolean isPostgres() {
         return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
                 .toLowerCase().contains("postgres");
