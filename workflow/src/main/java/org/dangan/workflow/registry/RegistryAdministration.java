@@ -102,4 +102,27 @@ public class RegistryAdministration {
         }
         return file;
     }
+
+    /** A file handed out of its box to someone (its box stays its home); a ledger entry. */
+    public PaperFile checkOut(String fileNumber, String to, String reason) {
+        PaperFile file = paperFiles.findByFileNumber(fileNumber)
+                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
+        Box box = boxes.findById(file.getBoxId()).orElseThrow();
+        file.checkOut();
+        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
+                CustodyEvent.CHECKED_OUT, box.getBarcode().value(), to, reason));
+        return file;
+    }
+
+    /** A file given back and put into its box again; a ledger entry. */
+    public PaperFile giveBack(String fileNumber, String reason) {
+        PaperFile file = paperFiles.findByFileNumber(fileNumber)
+                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
+        Box box = boxes.findById(file.getBoxId()).orElseThrow();
+        file.giveBack();
+        file.storeIn(box.getId());
+        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
+                CustodyEvent.RETURNED, null, box.getBarcode().value(), reason));
+        return file;
+    }
 }

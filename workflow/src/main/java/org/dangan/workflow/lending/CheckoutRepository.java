@@ -1,0 +1,6 @@
+package org.dangan.workflow.lending;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CheckoutRepository extends JpaRepository<Checkout, Long> {
+}

@@ -1,0 +1,5 @@
+package org.dangan.workflow.lending;
+
+public enum CheckoutState {
+    REQUESTED, REFUSED, OUT, RETURNED
+}

@@ -1,0 +1,58 @@
+package org.dangan.workflow.lending;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The check-out's user tasks, whichever way they are completed (screens, Tasklist, engine REST):
+ * the one completing must be a supervisor (approve, follow up) or an archivist (take back) of the
+ * check-out's institution; the decision goes to {@link Checkout}, which refuses four-eyes breaches.
+ */
+@Component("checkoutTasks")
+class CheckoutTasks implements TaskListener {
+
+    private final CheckoutRepository checkouts;
+    private final UserAccounts users;
+    private final AuditLog auditLog;
+
+    CheckoutTasks(CheckoutRepository checkouts, UserAccounts users, AuditLog auditLog) {
+        this.checkouts = checkouts;
+        this.users = users;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long id = ((Number) task.getVariable("checkoutId")).longValue();
+        Checkout checkout = checkouts.findById(id).orElseThrow();
+        DanganUser user = CurrentUser.get().orElseGet(() -> {
+            if (task.getAssignee() == null) {
+                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
+            }
+            return (DanganUser) users.loadUserByUsername(task.getAssignee());
+        });
+        String key = task.getTaskDefinitionKey();
+        Role needed = key.equals("returnFiles") ? Role.ARCHIVIST : Role.SUPERVISOR;
+        if (!user.is(needed) || !checkout.getInstitutionId().equals(user.institutionId())) {
+            throw new AccessDeniedException(user.getUsername() + " may not complete " + key + ": it needs a " + needed
+                    + " of the institution that keeps the files");
+        }
+        if (key.equals("approveCheckout")) {
+            Object approved = task.getVariable("approved");
+            if (!(approved instanceof Boolean)) {
+                throw new IllegalArgumentException("approved: true to approve, false to refuse (with a reason)");
+            }
+            checkout.decide(user.getUsername(), (Boolean) approved, (String) task.getVariable("reason"));
+            auditLog.record(AuditAction.CHECKOUT_DECIDED, "CHECKOUT", Long.toString(id), checkout.getInstitutionId(),
+                    (Boolean) approved ? "approved" : "refused");
+        }
+    }
+}

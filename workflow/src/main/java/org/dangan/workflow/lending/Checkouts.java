@@ -1,0 +1,155 @@
+package org.dangan.workflow.lending;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Check-outs as people ask for and decide them. The files must all be kept by one institution of
+ * the requester's scope, in a box and not out; the request starts the check-out process, whose
+ * tasks go to that institution's supervisors and archivists.
+ */
+@Service
+@Transactional
+public class Checkouts {
+
+    public static final String PROCESS_KEY = "paperCheckout";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final CheckoutRepository checkouts;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final AuditLog auditLog;
+    private final CustodyLedger ledger;
+    private final Clock clock;
+
+    Checkouts(CheckoutRepository checkouts, Institutions institutions, NamedParameterJdbcTemplate jdbc,
+              RuntimeService runtime, TaskService tasks, AuditLog auditLog, CustodyLedger ledger, Clock clock) {
+        this.checkouts = checkouts;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.auditLog = auditLog;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public record Request(List<String> fileNumbers, String purpose, LocalDate until) {
+    }
+
+    public record Started(long id, String processInstanceId) {
+    }
+
+    public Started request(Request request) {
+        DanganUser user = CurrentUser.require();
+        if (request.fileNumbers() == null || request.fileNumbers().isEmpty()) {
+            throw new IllegalArgumentException("fileNumbers: name at least one paper file");
+        }
+        InstitutionScope scope = institutions.currentScope();
+        Long keeper = null;
+        for (String file : request.fileNumbers()) {
+            List<Object[]> found = jdbc.query("""
+                    select f.state, b.institution_id from paper_file f left join box b on b.id = f.box_id
+                    where f.file_number = :file""", new MapSqlParameterSource("file", file),
+                    (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2)});
+            if (found.isEmpty() || found.get(0)[1] == null || !scope.includes((Long) found.get(0)[1])) {
+                throw new IllegalArgumentException("fileNumbers: no boxed paper file " + file + " in your institutions");
+            }
+            if (!"STORED".equals(found.get(0)[0])) {
+                throw new IllegalStateException("paper file " + file + " cannot be checked out: it is " + found.get(0)[0]);
+            }
+            if (keeper != null && !keeper.equals(found.get(0)[1])) {
+                throw new IllegalArgumentException("fileNumbers: the files are kept by different institutions;"
+                        + " ask each for its own");
+            }
+            keeper = (Long) found.get(0)[1];
+        }
+        Checkout checkout = checkouts.save(new Checkout(keeper, user.getUsername(), request.fileNumbers(),
+                request.purpose(), request.until(), clock.instant()));
+        String code = institutions.require(keeper).getCode();
+        // due when the promised day ends where the paper is (the institutions are in China)
+        Date dueAt = Date.from(request.until().plusDays(1).atStartOfDay(CHINA).toInstant());
+        checkout.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, checkout.getId().toString(),
+                Variables.createVariables().putValue("checkoutId", checkout.getId())
+                        .putValue("supervisors", "supervisor-" + code).putValue("archivists", "archivist-" + code)
+                        .putValue("dueAt", dueAt)).getId());
+        auditLog.record(AuditAction.CHECKOUT_REQUESTED, "CHECKOUT", checkout.getId().toString(), keeper,
+                request.fileNumbers().size() + " files until " + request.until());
+        return new Started(checkout.getId(), checkout.getProcessInstanceId());
+    }
+
+    public record FileView(String fileNumber, String currentPlace) {
+    }
+
+    public record CheckoutView(long id, String state, String requestedBy, String purpose, LocalDate until, boolean overdue,
+                               String decidedBy, String refusalReason, String processInstanceId, List<FileView> files) {
+    }
+
+    public CheckoutView read(long id) {
+        Checkout c = visible(id);
+        auditLog.record(AuditAction.CHECKOUT_READ, "CHECKOUT", Long.toString(id), c.getInstitutionId(), null);
+        return new CheckoutView(c.getId(), c.getState().name(), c.getRequestedBy(), c.getPurpose(), c.getDueOn(),
+                c.isOverdue(), c.getDecidedBy(), c.getRefusalReason(), c.getProcessInstanceId(),
+                c.getFileNumbers().stream().map(f -> new FileView(f,
+                        ledger.currentPlace(CustodySubject.PAPER_FILE, f).orElse(null))).toList());
+    }
+
+    /** A supervisor's decision: completes the approval task as the current user. */
+    public void decide(long id, boolean approved, String reason) {
+        complete(visible(id), "approveCheckout", Variables.createVariables().putValue("approved", approved)
+                .putValue("reason", reason));
+    }
+
+    /** An archivist takes the files back: completes the return task as the current user. */
+    public void giveBack(long id) {
+        complete(visible(id), "returnFiles", Variables.createVariables());
+    }
+
+    private void complete(Checkout c, String taskKey, java.util.Map<String, Object> variables) {
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+                .taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("check-out " + c.getId() + " has no open step " + taskKey + ": it is "
+                    + c.getState());
+        }
+        tasks.setAssignee(task.getId(), CurrentUser.require().getUsername());
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            // the task listener's refusal (four eyes, wrong person) is what the caller needs to hear
+            Throwable cause = e;
+            while (cause.getCause() != null && cause instanceof org.camunda.bpm.engine.ProcessEngineException) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException domain && !(cause instanceof org.camunda.bpm.engine.ProcessEngineException)) {
+                throw domain;
+            }
+            throw e;
+        }
+    }
+
+    private Checkout visible(long id) {
+        return checkouts.findById(id).filter(c -> institutions.currentScope().includes(c.getInstitutionId()))
+                .orElseThrow(() -> new CheckoutNotFoundException(id));
+    }
+}
