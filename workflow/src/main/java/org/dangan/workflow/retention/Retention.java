@@ -1,0 +1,179 @@
+package org.dangan.workflow.retention;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When a paper file may go. Each kind of paper in the file is kept as the {@code Retention} table
+ * says, counted from the record's last service (the close of care) or, for resident health record
+ * material, from the resident's death (the record marked DECEASED; its last service date stands
+ * for the day, the register keeping no date of death); the file may go when its longest-kept
+ * paper may, never while a legal hold is on it, never while the resident lives.
+ */
+@Service
+@Transactional
+public class Retention {
+
+    private final DecisionService decisions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Institutions institutions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    Retention(DecisionService decisions, NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog,
+              Clock clock) {
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+        this.institutions = institutions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public record Rule(String documentType, int years, boolean afterDeath) {
+    }
+
+    public record Hold(long id, String reason, String placedBy, java.time.Instant placedAt) {
+    }
+
+    /** A file's retention: the rule per kind of paper in it, its disposal date (none while kept for life) and its holds. */
+    public record FileRetention(String fileNumber, String state, List<Rule> rules, LocalDate disposalDate,
+                                List<Hold> holds, boolean eligible) {
+    }
+
+    public Rule rule(String documentType) {
+        Map<String, Object> row = decisions.evaluateDecisionTableByKey("Retention",
+                Variables.createVariables().putValue("documentType", documentType)).getSingleResult().getEntryMap();
+        return new Rule(documentType, ((Number) row.get("years")).intValue(), (Boolean) row.get("afterDeath"));
+    }
+
+    @Transactional(readOnly = true)
+    public FileRetention of(String fileNumber) {
+        List<FileRetention> found = retentions("f.file_number = :file", new MapSqlParameterSource("file", fileNumber),
+                institutions.currentScope());
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("fileNumber: no paper file " + fileNumber + " in your institutions");
+        }
+        return found.get(0);
+    }
+
+    /** The files of an institution's subtree that may be disposed of now, oldest disposal date first. */
+    @Transactional(readOnly = true)
+    public List<FileRetention> eligible(String institutionCode) {
+        InstitutionScope scope = institutions.currentScope();
+        Institution at = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
+                .filter(i -> scope.includes(i.getId()))
+                .orElseThrow(() -> new IllegalArgumentException("institution: no institution " + institutionCode
+                        + " in your scope"));
+        return retentions("r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
+                new MapSqlParameterSource("ids", scope.narrowTo(at)), scope).stream().filter(FileRetention::eligible)
+                .sorted(java.util.Comparator.comparing(FileRetention::disposalDate)).toList();
+    }
+
+    private List<FileRetention> retentions(String where, MapSqlParameterSource parameters, InstitutionScope scope) {
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        record Row(String file, String state, String recordStatus, LocalDate lastService, String type, long institution) {
+        }
+        List<Row> rows = jdbc.query("""
+                select f.file_number, f.state, r.status, r.last_service_date, c.document_type, r.institution_id
+                from paper_file f join health_record r on r.id = f.record_id
+                left join paper_file_content c on c.paper_file_id = f.id
+                where""" + " " + where + " order by f.file_number", parameters, (rs, n) -> new Row(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+                rs.getString(5), rs.getLong(6)));
+        Map<String, List<Row>> byFile = new java.util.LinkedHashMap<>();
+        rows.stream().filter(r -> scope.includes(r.institution()))
+                .forEach(r -> byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
+        Map<String, Rule> rules = new java.util.HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        List<FileRetention> result = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> e : byFile.entrySet()) {
+            Row first = e.getValue().get(0);
+            List<Rule> fileRules = e.getValue().stream().map(Row::type).filter(java.util.Objects::nonNull).distinct()
+                    .map(t -> rules.computeIfAbsent(t, this::rule)).toList();
+            if (fileRules.isEmpty()) {
+                fileRules = List.of(rules.computeIfAbsent("OTHER", this::rule));
+            }
+            LocalDate disposal = null;
+            boolean keptForLife = false;
+            for (Rule rule : fileRules) {
+                if (first.lastService() == null || (rule.afterDeath() && !"DECEASED".equals(first.recordStatus()))) {
+                    keptForLife = true;
+                    continue;
+                }
+                LocalDate date = first.lastService().plusYears(rule.years());
+                disposal = disposal == null || date.isAfter(disposal) ? date : disposal;
+            }
+            if (keptForLife) {
+                disposal = null;
+            }
+            List<Hold> holds = holds(e.getKey());
+            boolean eligible = disposal != null && !disposal.isAfter(today) && holds.isEmpty()
+                    && ("STORED".equals(first.state()) || "RETIRED_PAPER".equals(first.state()));
+            result.add(new FileRetention(e.getKey(), first.state(), fileRules, disposal, holds, eligible));
+        }
+        return result;
+    }
+
+    private List<Hold> holds(String fileNumber) {
+        return jdbc.query("select id, reason, placed_by, placed_at from legal_hold where file_number = :file"
+                        + " and released_at is null order by id", new MapSqlParameterSource("file", fileNumber),
+                (rs, n) -> new Hold(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+    }
+
+    /** A legal hold on a file of the supervisor's institutions, with a reason. */
+    public long placeHold(String fileNumber, String reason) {
+        DanganUser user = supervisor();
+        of(fileNumber);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: a legal hold needs a reason");
+        }
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (:file, :reason, :by, :at)",
+                new MapSqlParameterSource("file", fileNumber).addValue("reason", reason.strip())
+                        .addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())),
+                key, new String[] {"id"});
+        auditLog.record(AuditAction.LEGAL_HOLD, "PAPER_FILE", fileNumber, user.institutionId(), "placed");
+        return key.getKey().longValue();
+    }
+
+    public void releaseHold(String fileNumber, long holdId) {
+        DanganUser user = supervisor();
+        of(fileNumber);
+        int released = jdbc.update("update legal_hold set released_by = :by, released_at = :at where id = :id"
+                        + " and file_number = :file and released_at is null", new MapSqlParameterSource("id", holdId)
+                .addValue("file", fileNumber).addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())));
+        if (released == 0) {
+            throw new IllegalArgumentException("hold: no open hold " + holdId + " on " + fileNumber);
+        }
+        auditLog.record(AuditAction.LEGAL_HOLD, "PAPER_FILE", fileNumber, user.institutionId(), "released " + holdId);
+    }
+
+    private static DanganUser supervisor() {
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("legal holds are placed and released by supervisors");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,120 @@
+package org.dangan.workflow.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.LocalDate;
+import java.util.Map;
+import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.registry.BoxBarcode;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.registry.PaperFile;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.registry.StorageLocation;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Retention by the DMN table, disposal dates, the eligible list, and legal holds that stop disposal. */
+@DanganTest
+class RetentionTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    RegistryAdministration registry;
+    @Autowired
+    Retention retention;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    HealthRecord living;
+    HealthRecord deceased;
+    String reports;
+    Box box;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        StorageLocation site = registry.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null, county.a().getId()));
+        StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site, county.a().getId()));
+        StorageLocation cabinet = registry.register(new StorageLocation("3号柜", LocationType.CABINET, room, county.a().getId()));
+        box = registry.register(new Box(BoxBarcode.of(county.a().getId() * 100_000L + 9), 50, cabinet));
+        living = fixtures.record(county.a(), 1);
+        deceased = fixtures.record(county.a(), 2);
+        jdbc.update("update health_record set last_service_date = ? where id in (?, ?)", LocalDate.of(2000, 3, 1),
+                living.getId(), deceased.getId());
+        jdbc.update("update health_record set status = 'DECEASED' where id = ?", deceased.getId());
+        reports = living.getRecordNumber() + "-02";
+        registry.register(new PaperFile(reports, living.getId(), Map.of(DocumentType.AUX_EXAM_REPORT, 3)));
+        for (String file : new String[] {living.getRecordNumber() + "-01", reports, deceased.getRecordNumber() + "-01"}) {
+            registry.store(file, box.getBarcode());
+        }
+    }
+
+    private RequestPostProcessor as(String user) {
+        return httpBasic(county.user(user), Fixtures.PASSWORD);
+    }
+
+    @Test
+    void the_table_keeps_outpatient_reports_15_years_health_records_for_life_and_the_rest_30() {
+        assertThat(retention.rule("AUX_EXAM_REPORT")).isEqualTo(new Retention.Rule("AUX_EXAM_REPORT", 15, false));
+        assertThat(retention.rule("HEALTH_EXAM")).isEqualTo(new Retention.Rule("HEALTH_EXAM", 15, true));
+        assertThat(retention.rule("OTHER")).isEqualTo(new Retention.Rule("OTHER", 30, false));
+    }
+
+    @Test
+    void a_living_residents_record_stays_and_reports_and_a_deceased_residents_file_become_eligible() throws Exception {
+        mvc.perform(get("/api/paper-files/" + living.getRecordNumber() + "-01/retention").with(as("archivist-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.disposalDate").doesNotExist())
+                .andExpect(jsonPath("$.eligible").value(false));
+        mvc.perform(get("/api/paper-files/" + reports + "/retention").with(as("archivist-a")))
+                .andExpect(jsonPath("$.disposalDate").value("2015-03-01"))
+                .andExpect(jsonPath("$.eligible").value(true));
+        mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("archivist-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].fileNumber").value(org.hamcrest.Matchers.containsInAnyOrder(reports,
+                        deceased.getRecordNumber() + "-01")));
+        mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("archivist-b")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void a_legal_hold_stops_disposal_until_a_supervisor_releases_it() throws Exception {
+        mvc.perform(post("/api/paper-files/" + reports + "/holds").with(as("archivist-a")).contentType("application/json")
+                .content("{\"reason\": \"诉讼\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/paper-files/" + reports + "/holds").with(as("head-a")).contentType("application/json")
+                .content("{}")).andExpect(status().isBadRequest());
+        String body = mvc.perform(post("/api/paper-files/" + reports + "/holds").with(as("head-a"))
+                        .contentType("application/json").content("{\"reason\": \"医疗纠纷诉讼中\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long hold = ((Number) JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(get("/api/paper-files/" + reports + "/retention").with(as("archivist-a")))
+                .andExpect(jsonPath("$.eligible").value(false))
+                .andExpect(jsonPath("$.holds[0].reason").value("医疗纠纷诉讼中"));
+        mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("archivist-a")))
+                .andExpect(jsonPath("$[*].fileNumber").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem(reports))));
+        mvc.perform(delete("/api/paper-files/" + reports + "/holds/" + hold).with(as("head-a")))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/paper-files/" + reports + "/retention").with(as("archivist-a")))
+                .andExpect(jsonPath("$.eligible").value(true));
+    }
+}
