@@ -136,15 +136,7 @@ public class Checkouts {
         try {
             tasks.complete(task.getId(), variables);
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-            // the task listener's refusal (four eyes, wrong person) is what the caller needs to hear
-            Throwable cause = e;
-            while (cause.getCause() != null && cause instanceof org.camunda.bpm.engine.ProcessEngineException) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException domain && !(cause instanceof org.camunda.bpm.engine.ProcessEngineException)) {
-                throw domain;
-            }
-            throw e;
+            throw org.dangan.workflow.platform.EngineErrors.domainCause(e);
         }
     }
 

@@ -125,4 +125,15 @@ public class RegistryAdministration {
                 CustodyEvent.RETURNED, null, box.getBarcode().value(), reason));
         return file;
     }
+
+    /** The paper of a file is destroyed: its metadata and ledger stay; a ledger entry names the disposal. */
+    public PaperFile dispose(String fileNumber, String reason) {
+        PaperFile file = paperFiles.findByFileNumber(fileNumber)
+                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
+        Box box = boxes.findById(file.getBoxId()).orElseThrow();
+        file.dispose();
+        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
+                CustodyEvent.DISPOSED, box.getBarcode().value(), null, reason));
+        return file;
+    }
 }

@@ -75,6 +75,16 @@ public class Retention {
         return found.get(0);
     }
 
+    /** A file's retention as the system sees it, whoever asks (the disposal's last check runs as a job). */
+    @Transactional(readOnly = true)
+    FileRetention unscoped(String fileNumber) {
+        InstitutionScope all = new InstitutionScope(null, new java.util.HashSet<>(jdbc.queryForList(
+                "select r.institution_id from paper_file f join health_record r on r.id = f.record_id"
+                        + " where f.file_number = :file", new MapSqlParameterSource("file", fileNumber), Long.class)),
+                List.of());
+        return retentions("f.file_number = :file", new MapSqlParameterSource("file", fileNumber), all).get(0);
+    }
+
     /** The files of an institution's subtree that may be disposed of now, oldest disposal date first. */
     @Transactional(readOnly = true)
     public List<FileRetention> eligible(String institutionCode) {

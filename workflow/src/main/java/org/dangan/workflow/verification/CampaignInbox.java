@@ -66,14 +66,7 @@ public class CampaignInbox {
             }
             tasks.complete(taskId, variables);
         } catch (ProcessEngineException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause instanceof ProcessEngineException) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException domain && !(cause instanceof ProcessEngineException)) {
-                throw domain;
-            }
-            throw e;
+            throw org.dangan.workflow.platform.EngineErrors.domainCause(e);
         } finally {
             identity.clearAuthentication();
         }

@@ -8,11 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.BoxBarcode;
 import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.LocationType;
 import org.dangan.workflow.registry.RegistryAdministration;
-import org.dangan.workflow.registry.StorageLocation;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,15 +48,8 @@ class CustodyLedgerTest {
         county = fixtures.county();
         record = fixtures.record(county.a(), 1);
         file = record.getRecordNumber() + "-01";
-        StorageLocation site = registry.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null,
-                county.a().getId()));
-        StorageLocation room = registry.register(new StorageLocation("二楼档案室", LocationType.ROOM, site,
-                county.a().getId()));
-        StorageLocation shelf = registry.register(new StorageLocation("2号柜", LocationType.CABINET, room,
-                county.a().getId()));
-        long base = county.a().getId() * 100_000L;
-        first = registry.register(new Box(BoxBarcode.of(base + 1), 50, shelf));
-        second = registry.register(new Box(BoxBarcode.of(base + 2), 50, shelf));
+        first = fixtures.box(county.a(), 1);
+        second = fixtures.box(county.a(), 2);
     }
 
     @Test
@@ -77,7 +67,7 @@ class CustodyLedgerTest {
         assertThat(ledger.entriesOf(CustodySubject.BOX, first.getBarcode().value())).extracting(CustodyEntry::event)
                 .containsExactly(CustodyEvent.RECEIVED, CustodyEvent.STORED);
         assertThat(ledger.currentPlace(CustodySubject.BOX, first.getBarcode().value()))
-                .contains("甲镇卫生院 / 二楼档案室 / 2号柜");
+                .contains("甲镇卫生院 / 档案室 / 1号架");
         // each entry follows the one before it in its institution's chain
         for (int i = 1; i < entries.size(); i++) {
             if (entries.get(i).institutionId() == entries.get(i - 1).institutionId()) {
@@ -172,7 +162,7 @@ class CustodyLedgerTest {
                         second.getBarcode().value()).with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(text(boxLabels)).contains(first.getBarcode().value(), second.getBarcode().value(),
-                "甲镇卫生院 / 二楼档案室 / 2号柜");
+                "甲镇卫生院 / 档案室 / 1号架");
         byte[] fileLabels = mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A4_14")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

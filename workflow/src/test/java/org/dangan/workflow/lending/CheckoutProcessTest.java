@@ -15,11 +15,8 @@ import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.BoxBarcode;
 import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.LocationType;
 import org.dangan.workflow.registry.RegistryAdministration;
-import org.dangan.workflow.registry.StorageLocation;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,10 +54,7 @@ class CheckoutProcessTest {
         county = fixtures.county();
         HealthRecord record = fixtures.record(county.a(), 1);
         file = record.getRecordNumber() + "-01";
-        StorageLocation site = registry.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null, county.a().getId()));
-        StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site, county.a().getId()));
-        StorageLocation cabinet = registry.register(new StorageLocation("1号柜", LocationType.CABINET, room, county.a().getId()));
-        box = registry.register(new Box(BoxBarcode.of(county.a().getId() * 100_000L + 7), 50, cabinet));
+        box = fixtures.box(county.a(), 7);
         registry.store(file, box.getBarcode());
     }
 

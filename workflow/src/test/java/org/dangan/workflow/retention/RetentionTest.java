@@ -12,13 +12,10 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.Map;
 import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.BoxBarcode;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.LocationType;
 import org.dangan.workflow.registry.PaperFile;
 import org.dangan.workflow.registry.RegistryAdministration;
-import org.dangan.workflow.registry.StorageLocation;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,10 +49,7 @@ class RetentionTest {
     @BeforeEach
     void setUp() {
         county = fixtures.county();
-        StorageLocation site = registry.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null, county.a().getId()));
-        StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site, county.a().getId()));
-        StorageLocation cabinet = registry.register(new StorageLocation("3号柜", LocationType.CABINET, room, county.a().getId()));
-        box = registry.register(new Box(BoxBarcode.of(county.a().getId() * 100_000L + 9), 50, cabinet));
+        box = fixtures.box(county.a(), 9);
         living = fixtures.record(county.a(), 1);
         deceased = fixtures.record(county.a(), 2);
         jdbc.update("update health_record set last_service_date = ? where id in (?, ?)", LocalDate.of(2000, 3, 1),

@@ -41,6 +41,8 @@ public class Fixtures {
         this.registry = registry;
     }
 
+    private final Map<Long, StorageLocation> shelves = new java.util.concurrent.ConcurrentHashMap<>();
+
     public County county() {
         String code;
         do {
@@ -69,9 +71,20 @@ public class Fixtures {
                     township.getId()));
             StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site,
                     township.getId()));
-            registry.register(new StorageLocation("1号架", LocationType.SHELF, room, township.getId()));
+            shelves.put(township.getId(), registry.register(new StorageLocation("1号架", LocationType.SHELF, room,
+                    township.getId())));
         }
         return new County(county, a, b, village, p);
+    }
+
+    /** A box on the township's shelf (档案室 / 1号架 of the site named after it), barcode from the serial. */
+    public org.dangan.workflow.registry.Box box(Institution township, int serial) {
+        StorageLocation shelf = shelves.get(township.getId());
+        if (shelf == null) {
+            throw new IllegalArgumentException(township.getCode() + " has no shelf: boxes go to townships of county()");
+        }
+        return registry.register(new org.dangan.workflow.registry.Box(
+                org.dangan.workflow.registry.BoxBarcode.of(township.getId() * 100_000L + serial), 50, shelf));
     }
 
     public HealthRecord record(Institution manager, int serial) {

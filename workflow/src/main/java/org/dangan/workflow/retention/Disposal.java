@@ -1,0 +1,170 @@
+package org.dangan.workflow.retention;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A disposal list and its decisions. It guards its steps and four eyes: appraisal, then the
+ * institution's approval by someone who neither proposed nor appraised, then the county's by
+ * someone else again; only then may the paper go.
+ */
+@Entity
+@Table(name = "disposal")
+public class Disposal {
+
+    public enum State {
+        PROPOSED, APPRAISED, APPROVED, COUNTY_APPROVED, DISPOSED, REJECTED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "institution_id", nullable = false)
+    private Long institutionId;
+
+    @Column(name = "county_id", nullable = false)
+    private Long countyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private State state = State.PROPOSED;
+
+    @Column(name = "proposed_by", nullable = false)
+    private String proposedBy;
+
+    @Column(name = "appraised_by")
+    private String appraisedBy;
+
+    @Column(name = "approved_by")
+    private String approvedBy;
+
+    @Column(name = "county_approved_by")
+    private String countyApprovedBy;
+
+    @Column(name = "rejected_reason")
+    private String rejectedReason;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "disposed_at")
+    private Instant disposedAt;
+
+    @Version
+    private long version;
+
+    protected Disposal() {
+    }
+
+    Disposal(long institutionId, long countyId, String proposedBy, Instant at) {
+        this.institutionId = institutionId;
+        this.countyId = countyId;
+        this.proposedBy = proposedBy;
+        this.createdAt = at;
+    }
+
+    void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void appraised(String archivist) {
+        require(State.PROPOSED, "be appraised");
+        appraisedBy = archivist;
+        state = State.APPRAISED;
+    }
+
+    void institutionDecided(String supervisor, boolean approved, String reason) {
+        require(State.APPRAISED, "be approved by the institution");
+        if (supervisor.equals(proposedBy) || supervisor.equals(appraisedBy)) {
+            throw new IllegalStateException("four eyes: " + supervisor + " proposed or appraised disposal " + id
+                    + " and may not approve it");
+        }
+        approvedBy = supervisor;
+        decided(approved, reason, State.APPROVED);
+    }
+
+    void countyDecided(String supervisor, boolean approved, String reason) {
+        require(State.APPROVED, "be approved by the county");
+        if (supervisor.equals(proposedBy) || supervisor.equals(appraisedBy) || supervisor.equals(approvedBy)) {
+            throw new IllegalStateException("four eyes: " + supervisor + " already worked on disposal " + id);
+        }
+        countyApprovedBy = supervisor;
+        decided(approved, reason, State.COUNTY_APPROVED);
+    }
+
+    private void decided(boolean approved, String reason, State next) {
+        if (!approved && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("reason: a rejection needs a reason");
+        }
+        state = approved ? next : State.REJECTED;
+        rejectedReason = approved ? null : reason;
+    }
+
+    void disposed(Instant at) {
+        require(State.COUNTY_APPROVED, "be carried out");
+        state = State.DISPOSED;
+        disposedAt = at;
+    }
+
+    private void require(State expected, String step) {
+        if (state != expected) {
+            throw new IllegalStateException("disposal " + id + " cannot " + step + ": it is " + state);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
+    }
+
+    public Long getCountyId() {
+        return countyId;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public String getProposedBy() {
+        return proposedBy;
+    }
+
+    public String getAppraisedBy() {
+        return appraisedBy;
+    }
+
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    public String getCountyApprovedBy() {
+        return countyApprovedBy;
+    }
+
+    public String getRejectedReason() {
+        return rejectedReason;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Instant getDisposedAt() {
+        return disposedAt;
+    }
+}

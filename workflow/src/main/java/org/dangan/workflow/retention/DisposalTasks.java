@@ -1,0 +1,87 @@
+package org.dangan.workflow.retention;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The disposal's user tasks, however completed: appraisal by an archivist of the institution (the
+ * variable {@code keep} maps file numbers to the reason they stay), approval by a supervisor of the
+ * institution, then of the county ({@code approved}, {@code reason}); {@link Disposal} guards four eyes.
+ */
+@Component("disposalTasks")
+class DisposalTasks implements TaskListener {
+
+    private final DisposalRepository disposals;
+    private final UserAccounts users;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DisposalTasks(DisposalRepository disposals, UserAccounts users, NamedParameterJdbcTemplate jdbc) {
+        this.disposals = disposals;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void notify(DelegateTask task) {
+        Disposal disposal = disposals.findById(((Number) task.getVariable("disposalId")).longValue()).orElseThrow();
+        DanganUser user = CurrentUser.get().orElseGet(() -> (DanganUser) users.loadUserByUsername(task.getAssignee()));
+        switch (task.getTaskDefinitionKey()) {
+            case "appraise" -> {
+                require(user, Role.ARCHIVIST, disposal.getInstitutionId(), "appraise");
+                Object keep = task.getVariable("keep");
+                if (keep instanceof Map<?, ?> kept) {
+                    for (Map.Entry<?, ?> e : kept.entrySet()) {
+                        String reason = e.getValue() == null ? "" : e.getValue().toString().strip();
+                        if (reason.isEmpty()) {
+                            throw new IllegalArgumentException("keep: say why " + e.getKey() + " stays");
+                        }
+                        int marked = jdbc.update("update disposal_file set kept_because = :reason where disposal_id = :id"
+                                + " and file_number = :file", new MapSqlParameterSource("id", disposal.getId())
+                                .addValue("file", e.getKey().toString()).addValue("reason", reason));
+                        if (marked == 0) {
+                            throw new IllegalArgumentException("keep: " + e.getKey() + " is not on disposal list "
+                                    + disposal.getId());
+                        }
+                    }
+                }
+                disposal.appraised(user.getUsername());
+            }
+            case "approve" -> {
+                require(user, Role.SUPERVISOR, disposal.getInstitutionId(), "approve");
+                disposal.institutionDecided(user.getUsername(), approved(task), (String) task.getVariable("reason"));
+            }
+            case "countyApprove" -> {
+                require(user, Role.SUPERVISOR, disposal.getCountyId(), "approve for the county");
+                disposal.countyDecided(user.getUsername(), approved(task), (String) task.getVariable("reason"));
+            }
+            default -> throw new IllegalStateException("no such disposal task " + task.getTaskDefinitionKey());
+        }
+    }
+
+    private static boolean approved(DelegateTask task) {
+        Object approved = task.getVariable("approved");
+        if (!(approved instanceof Boolean)) {
+            throw new IllegalArgumentException("approved: true to approve, false to reject (with a reason)");
+        }
+        return (Boolean) approved;
+    }
+
+    private static void require(DanganUser user, Role role, Long institution, String step) {
+        if (!user.is(role) || !institution.equals(user.institutionId())) {
+            throw new AccessDeniedException(user.getUsername() + " may not " + step + ": it needs a " + role
+                    + " of the institution concerned");
+        }
+    }
+
+}

@@ -1,0 +1,175 @@
+package org.dangan.workflow.retention;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.pdf.PrintedSheet;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionType;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Disposal lists as people propose, decide and read them. A list is what {@link Retention}
+ * finds eligible at the institution now; the process then takes it through appraisal and two
+ * approvals, and the paper goes only at the end, each file checked once more.
+ */
+@Service
+@Transactional
+public class Disposals {
+
+    public static final String PROCESS_KEY = "paperDisposal";
+
+    private final DisposalRepository disposals;
+    private final Retention retention;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final AuditLog auditLog;
+    private final org.dangan.workflow.platform.PdfFont font;
+    private final Clock clock;
+
+    Disposals(DisposalRepository disposals, Retention retention, Institutions institutions, NamedParameterJdbcTemplate jdbc,
+              RuntimeService runtime, TaskService tasks, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font,
+              Clock clock) {
+        this.disposals = disposals;
+        this.retention = retention;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.auditLog = auditLog;
+        this.font = font;
+        this.clock = clock;
+    }
+
+    public record Started(long id, String processInstanceId, int files) {
+    }
+
+    /** Lists the institution's eligible files for disposal and starts the process (an archivist of it). */
+    public Started propose(String institutionCode) {
+        DanganUser user = CurrentUser.require();
+        Institution institution = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
+                .filter(i -> i.getId().equals(user.institutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("institution: propose disposals for your own institution"));
+        if (!user.is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("disposal lists are proposed by archivists");
+        }
+        List<Retention.FileRetention> eligible = retention.eligible(institution.getCode());
+        if (eligible.isEmpty()) {
+            throw new IllegalStateException("no paper file of " + institution.getCode() + " may be disposed of now");
+        }
+        Institution county = countyOf(institution);
+        Disposal disposal = disposals.save(new Disposal(institution.getId(), county.getId(), user.getUsername(),
+                clock.instant()));
+        jdbc.batchUpdate("insert into disposal_file (disposal_id, file_number, disposal_date) values (:id, :file, :date)",
+                eligible.stream().map(f -> new MapSqlParameterSource("id", disposal.getId()).addValue("file", f.fileNumber())
+                        .addValue("date", Date.valueOf(f.disposalDate()))).toArray(MapSqlParameterSource[]::new));
+        disposal.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, disposal.getId().toString(),
+                Variables.createVariables().putValue("disposalId", disposal.getId())
+                        .putValue("archivists", "archivist-" + institution.getCode())
+                        .putValue("supervisors", "supervisor-" + institution.getCode())
+                        .putValue("county", "supervisor-" + county.getCode())).getId());
+        auditLog.record(AuditAction.DISPOSAL, "DISPOSAL", disposal.getId().toString(), institution.getId(),
+                "proposed, " + eligible.size() + " files");
+        return new Started(disposal.getId(), disposal.getProcessInstanceId(), eligible.size());
+    }
+
+    private Institution countyOf(Institution institution) {
+        for (Institution i = institution; i != null; i = i.getParentId() == null ? null : institutions.require(i.getParentId())) {
+            if (i.getType() == InstitutionType.COUNTY_BUREAU) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(institution.getCode() + " lies under no county health bureau to approve its disposals");
+    }
+
+    public record FileView(String fileNumber, LocalDate disposalDate, String keptBecause, boolean disposed) {
+    }
+
+    public record DisposalView(long id, String state, String proposedBy, String appraisedBy, String approvedBy,
+                               String countyApprovedBy, String rejectedReason, String processInstanceId,
+                               List<FileView> files) {
+    }
+
+    @Transactional(readOnly = true)
+    public DisposalView read(long id) {
+        Disposal d = visible(id);
+        return new DisposalView(d.getId(), d.getState().name(), d.getProposedBy(), d.getAppraisedBy(), d.getApprovedBy(),
+                d.getCountyApprovedBy(), d.getRejectedReason(), d.getProcessInstanceId(), files(id));
+    }
+
+    List<FileView> files(long id) {
+        return jdbc.query("select file_number, disposal_date, kept_because, disposed from disposal_file where disposal_id = :id"
+                + " order by file_number", new MapSqlParameterSource("id", id), (rs, n) -> new FileView(rs.getString(1),
+                rs.getDate(2).toLocalDate(), rs.getString(3), rs.getBoolean(4)));
+    }
+
+    /** Completes the open step (appraise, approve, countyApprove) as the current user. */
+    public void complete(long id, String step, Map<String, Object> variables) {
+        Disposal d = visible(id);
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
+                .taskDefinitionKey(step).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("disposal " + id + " has no open step " + step + ": it is " + d.getState());
+        }
+        tasks.setAssignee(task.getId(), CurrentUser.require().getUsername());
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            throw org.dangan.workflow.platform.EngineErrors.domainCause(e);
+        }
+        auditLog.record(AuditAction.DISPOSAL, "DISPOSAL", Long.toString(id), d.getInstitutionId(), step);
+    }
+
+    /** The disposal certificate: every file disposed of, the decisions, signature lines. */
+    @Transactional(readOnly = true)
+    public byte[] certificate(long id) {
+        Disposal d = visible(id);
+        if (d.getState() != Disposal.State.DISPOSED) {
+            throw new IllegalStateException("disposal " + id + " has no certificate: it is " + d.getState());
+        }
+        List<List<String>> rows = jdbc.query("""
+                select f.file_number, p.page_count, f.disposal_date from disposal_file f
+                join paper_file p on p.file_number = f.file_number
+                where f.disposal_id = :id and f.disposed = true order by f.file_number""",
+                new MapSqlParameterSource("id", id), (rs, n) -> List.of(Integer.toString(n + 1), rs.getString(1),
+                        Integer.toString(rs.getInt(2)), rs.getDate(3).toString()));
+        Institution institution = institutions.require(d.getInstitutionId());
+        try (PrintedSheet sheet = new PrintedSheet(font.path())) {
+            sheet.title("纸质档案销毁证明 Disposal certificate · " + id)
+                    .line(institution.getName() + " (" + institution.getCode() + ")")
+                    .line("销毁时间 Disposed at: " + d.getDisposedAt())
+                    .line("提出 Proposed: " + d.getProposedBy() + " · 鉴定 Appraised: " + d.getAppraisedBy())
+                    .line("单位批准 Approved: " + d.getApprovedBy() + " · 县级批准 County approval: " + d.getCountyApprovedBy())
+                    .line(rows.size() + " 份纸质档案已销毁；电子档案、元数据与保管台账继续保存。"
+                            + " The paper is gone; the electronic records, metadata and custody ledger are kept.")
+                    .gap()
+                    .table(List.of("#", "纸质档案号 File", "页数 Pages", "到期日 Disposal date"),
+                            new float[] {0.5f, 4, 1, 2}, rows)
+                    .gap()
+                    .signatureLines(List.of("销毁人 Destroyed by", "监销人 Witness"));
+            return sheet.toBytes();
+        }
+    }
+
+    private Disposal visible(long id) {
+        return disposals.findById(id).filter(d -> institutions.currentScope().includes(d.getInstitutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("disposal: no disposal " + id + " in your institutions"));
+    }
+}
