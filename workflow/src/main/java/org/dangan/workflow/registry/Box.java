@@ -44,6 +44,17 @@ public class Box {
         this.institutionId = location.getInstitutionId();
     }
 
+    /** Moves the box to another shelf or cabinet of its institution. */
+    public void moveTo(StorageLocation location) {
+        if (!location.holdsBoxes()) {
+            throw new IllegalArgumentException("boxes stand on a shelf or in a cabinet, not in a " + location.getType());
+        }
+        if (!location.getInstitutionId().equals(institutionId)) {
+            throw new IllegalArgumentException("box " + barcode + " stays with its institution: the location belongs to another");
+        }
+        this.locationId = location.getId();
+    }
+
     public Long getId() {
         return id;
     }

@@ -136,4 +136,32 @@ public class RegistryAdministration {
                 CustodyEvent.DISPOSED, box.getBarcode().value(), null, reason));
         return file;
     }
+
+    /** Moves a box to a shelf or cabinet; a ledger entry from the old place to the new. */
+    public Box moveBox(String barcode, StorageLocation to, String reason) {
+        Box box = boxes.findByBarcode(barcode).orElseThrow(() -> new IllegalArgumentException("no box " + barcode));
+        if (box.getLocationId().equals(to.getId())) {
+            return box;
+        }
+        String from = place(locations.findById(box.getLocationId()).orElseThrow());
+        box.moveTo(to);
+        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.MOVED,
+                from, place(to), reason));
+        return box;
+    }
+
+    public java.util.Optional<StorageLocation> location(long id) {
+        return locations.findById(id);
+    }
+
+    /** The locations under a location, itself included, top down. */
+    public List<StorageLocation> within(StorageLocation top) {
+        List<StorageLocation> all = locations.findByInstitutionIdInOrderByName(List.of(top.getInstitutionId()));
+        List<StorageLocation> found = new java.util.ArrayList<>(List.of(top));
+        for (int i = 0; i < found.size(); i++) {
+            Long parent = found.get(i).getId();
+            all.stream().filter(l -> parent.equals(l.getParentId())).forEach(found::add);
+        }
+        return found;
+    }
 }

@@ -1,0 +1,173 @@
+package org.dangan.workflow.registry;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.dangan.pdf.PrintedSheet;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk moves and stocktakes by scanning, as an archivist does with a hand scanner: scan a shelf,
+ * then boxes, and they move there; or scan every box in a room, and the scan is reconciled against
+ * the ledger. A box the ledger places elsewhere is moved here in the ledger (a correction naming
+ * the stocktake); a box the ledger places here and nobody scanned is missing; a barcode the
+ * register does not know is unexpected. The result is kept, item by item, and printed.
+ */
+@Service
+@Transactional
+public class Stocktakes {
+
+    public enum Outcome {
+        FOUND, MISPLACED, MISSING, UNEXPECTED
+    }
+
+    public record Item(String barcode, Outcome outcome, String ledgerPlace) {
+    }
+
+    public record Result(long id, String room, int expected, List<Item> items) {
+    }
+
+    private final RegistryAdministration registry;
+    private final BoxRepository boxes;
+    private final CustodyLedger ledger;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditLog auditLog;
+    private final org.dangan.workflow.platform.PdfFont font;
+    private final Clock clock;
+
+    Stocktakes(RegistryAdministration registry, BoxRepository boxes, CustodyLedger ledger, Institutions institutions,
+               NamedParameterJdbcTemplate jdbc, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font, Clock clock) {
+        this.registry = registry;
+        this.boxes = boxes;
+        this.ledger = ledger;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.font = font;
+        this.clock = clock;
+    }
+
+    /** Moves the scanned boxes to the scanned shelf or cabinet, all or none. */
+    public int move(long locationId, List<String> barcodes) {
+        StorageLocation target = ownLocation(locationId);
+        if (!target.holdsBoxes()) {
+            throw new IllegalArgumentException("location: boxes go on a shelf or in a cabinet, not in a " + target.getType());
+        }
+        for (String barcode : scanned(barcodes)) {
+            Box box = boxes.findByBarcode(barcode).filter(b -> b.getInstitutionId().equals(target.getInstitutionId()))
+                    .orElseThrow(() -> new IllegalArgumentException("barcodes: no box " + barcode + " of this institution"));
+            registry.moveBox(box.getBarcode().value(), target, "scanned to " + target.getName());
+        }
+        return barcodes.size();
+    }
+
+    /** Reconciles the boxes scanned in a room with what the ledger says stands there. */
+    public Result take(long roomId, List<String> barcodes) {
+        DanganUser user = archivist();
+        StorageLocation room = ownLocation(roomId);
+        if (room.getType() != LocationType.ROOM) {
+            throw new IllegalArgumentException("location: a stocktake covers a room, not a " + room.getType());
+        }
+        String roomPlace = registry.place(room);
+        StorageLocation landing = registry.within(room).stream().filter(StorageLocation::holdsBoxes).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("location: room " + room.getName() + " has no shelf or cabinet"));
+        Set<String> scanned = scanned(barcodes);
+        List<Item> items = new ArrayList<>();
+        List<Box> ofInstitution = boxes.findAll().stream()
+                .filter(b -> b.getInstitutionId().equals(room.getInstitutionId())).toList();
+        int expected = 0;
+        for (Box box : ofInstitution) {
+            String place = ledger.currentPlace(CustodySubject.BOX, box.getBarcode().value()).orElse(null);
+            boolean here = place != null && (place.equals(roomPlace) || place.startsWith(roomPlace + " / "));
+            boolean seen = scanned.remove(box.getBarcode().value());
+            if (here) {
+                expected++;
+                items.add(new Item(box.getBarcode().value(), seen ? Outcome.FOUND : Outcome.MISSING, place));
+            } else if (seen) {
+                items.add(new Item(box.getBarcode().value(), Outcome.MISPLACED, place));
+            }
+        }
+        scanned.forEach(unknown -> items.add(new Item(unknown, Outcome.UNEXPECTED, null)));
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update("insert into stocktake (location_id, institution_id, taken_by, taken_at) values (:room, :institution,"
+                        + " :by, :at)", new MapSqlParameterSource("room", roomId).addValue("institution", room.getInstitutionId())
+                        .addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())),
+                key, new String[] {"id"});
+        long id = key.getKey().longValue();
+        for (Item item : items) {
+            jdbc.update("insert into stocktake_item (stocktake_id, barcode, outcome, ledger_place) values (:id, :barcode,"
+                    + " :outcome, :place)", new MapSqlParameterSource("id", id).addValue("barcode", item.barcode())
+                    .addValue("outcome", item.outcome().name()).addValue("place", item.ledgerPlace()));
+            if (item.outcome() == Outcome.MISPLACED) {
+                registry.moveBox(item.barcode(), landing, "stocktake " + id + ": found in " + roomPlace);
+            }
+        }
+        auditLog.record(AuditAction.STOCKTAKE, "LOCATION", Long.toString(roomId), room.getInstitutionId(),
+                "stocktake " + id + ": " + items.size() + " items");
+        return new Result(id, roomPlace, expected, items);
+    }
+
+    public byte[] report(long id) {
+        List<Object[]> head = jdbc.query("select location_id, institution_id, taken_by, taken_at from stocktake where id = :id",
+                new MapSqlParameterSource("id", id), (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2),
+                        rs.getString(3), rs.getTimestamp(4).toInstant()});
+        if (head.isEmpty() || !institutions.currentScope().includes((Long) head.get(0)[1])) {
+            throw new IllegalArgumentException("stocktake: no stocktake " + id + " in your institutions");
+        }
+        List<List<String>> rows = jdbc.query("select barcode, outcome, ledger_place from stocktake_item where stocktake_id = :id"
+                        + " order by outcome, barcode", new MapSqlParameterSource("id", id),
+                (rs, n) -> List.of(Integer.toString(n + 1), rs.getString(1), rs.getString(2),
+                        rs.getString(3) == null ? "" : rs.getString(3)));
+        try (PrintedSheet sheet = new PrintedSheet(font.path())) {
+            sheet.title("盘点报告 Stocktake " + id)
+                    .line(registry.place(registry.location((Long) head.get(0)[0]).orElseThrow()))
+                    .line("盘点人 By: " + head.get(0)[2] + " · " + head.get(0)[3])
+                    .line("FOUND 在位 · MISPLACED 错位（已按此次盘点更正台账） · MISSING 缺失 · UNEXPECTED 未登记")
+                    .gap()
+                    .table(List.of("#", "盒号 Box", "结果 Outcome", "台账位置 Ledger place"), new float[] {0.5f, 2, 2, 5}, rows)
+                    .gap()
+                    .signatureLines(List.of("盘点人 Counted by", "复核人 Checked by"));
+            return sheet.toBytes();
+        }
+    }
+
+    private StorageLocation ownLocation(long id) {
+        archivist();
+        return registry.location(id).filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("location: no location " + id + " in your institutions"));
+    }
+
+    private static DanganUser archivist() {
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("boxes are moved and counted by archivists");
+        }
+        return user;
+    }
+
+    private static Set<String> scanned(List<String> barcodes) {
+        if (barcodes == null || barcodes.isEmpty()) {
+            throw new IllegalArgumentException("barcodes: scan at least one box");
+        }
+        Set<String> set = new LinkedHashSet<>();
+        barcodes.stream().map(String::strip).filter(b -> !b.isEmpty()).forEach(set::add);
+        return set;
+    }
+}
