@@ -78,6 +78,7 @@ class UiBundlesTest {
         add(keys, "institutionCheckState.", org.dangan.workflow.verification.InstitutionCheckState.values());
         add(keys, "verdict.", org.dangan.workflow.verification.SampleChecks.Verdict.values());
         add(keys, "documentState.", org.dangan.workflow.document.DocumentState.values());
+        add(keys, "custodyEvent.", org.dangan.workflow.custody.CustodyEvent.values());
         assertThat(zh.stringPropertyNames()).containsAll(keys);
     }
 

@@ -79,6 +79,9 @@ public class MainLayout extends AppLayout {
         if (user.is(Role.AUDITOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
         }
+        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.AUDITOR) || user.is(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.custody"), CustodyView.class, VaadinIcon.ARCHIVE.create()));
+        }
         if (user.is(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.searchIndex"), SearchIndexView.class, VaadinIcon.DATABASE.create()));
         }

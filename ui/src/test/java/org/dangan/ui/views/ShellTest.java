@@ -40,12 +40,12 @@ class ShellTest extends KaribuTest {
     void navigation_follows_the_role() {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入");
+        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入", "保管");
 
         newSession();
         login(county.user("auditor"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("首页", "机构", "审计日志");
+        assertThat(navigation()).containsExactly("首页", "机构", "审计日志", "保管");
 
         newSession();
         login(county.user("searcher-a"));
@@ -59,7 +59,7 @@ class ShellTest extends KaribuTest {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
         assertThat(navigation()).containsExactly("Home", "Health records", "My tasks", "Verification campaigns",
-                "Scans", "Search", "Institutions", "Import");
+                "Scans", "Search", "Institutions", "Import", "Custody");
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).endsWith("Archivist");
     }
 
