@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The demo as `src/dev/run.sh` starts it: its records and archived documents, searchable as the README says. */
+/** The demo as `src/dev/run.sh` starts it: its records, their custody entries, and archived documents searchable as the README says. */
 @SpringBootTest
 @ActiveProfiles("demo")
 class DemoDataTest {
@@ -29,6 +29,8 @@ class DemoDataTest {
     Documents documents;
     @Autowired
     AsUser asUser;
+    @Autowired
+    org.dangan.workflow.custody.CustodyLedger ledger;
 
     @AfterEach
     void logout() {
@@ -42,6 +44,18 @@ class DemoDataTest {
                 where i.code like '130123%'""", Long.class)).isEqualTo(DemoData.RECORDS_A + DemoData.RECORDS_B);
         assertThat(jdbc.queryForObject("select count(*) from scanned_document where created_by = 'demo'", Long.class))
                 .isEqualTo(24);
+        // the demo's paper files and boxes start with their RECEIVED and STORED entries, in chains that hold
+        assertThat(jdbc.queryForObject("select count(*) from custody_entry e join institution i on i.id = e.institution_id"
+                + " where i.code like '130123%' and e.subject_type = 'PAPER_FILE' and e.event = 'RECEIVED'", Long.class))
+                .isEqualTo(DemoData.RECORDS_A + DemoData.RECORDS_B);
+        long boxed = jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
+                + " join institution i on i.id = r.institution_id where i.code like '130123%' and f.box_id is not null",
+                Long.class);
+        assertThat(boxed).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from custody_entry e join institution i on i.id = e.institution_id"
+                + " where i.code like '130123%' and e.subject_type = 'PAPER_FILE' and e.event = 'STORED'", Long.class))
+                .isEqualTo(boxed);
+        assertThat(ledger.verify().valid()).isTrue();
         index.drain();
 
         asUser.login("searcher-a");
