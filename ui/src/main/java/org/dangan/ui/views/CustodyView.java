@@ -15,10 +15,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.dangan.workflow.audit.AuditAction;
-import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.custody.CustodyEntry;
 import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.LedgerVerification;
 import org.dangan.workflow.registry.RecordNotFoundException;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.CurrentUser;
@@ -38,7 +37,7 @@ public class CustodyView extends VerticalLayout {
     final Grid<CustodyEntry> events = new Grid<>();
     final Span verdict = new Span();
 
-    public CustodyView(Records records, CustodyLedger ledger, AuditLog auditLog) {
+    public CustodyView(Records records, LedgerVerification verification) {
         add(new H2(getTranslation("custody.title")));
         if (!CurrentUser.require().is(Role.ADMIN)) {
             scan.setId("custody-scan");
@@ -75,9 +74,7 @@ public class CustodyView extends VerticalLayout {
         if (CurrentUser.require().is(Role.ADMIN) || CurrentUser.require().is(Role.AUDITOR)) {
             verdict.setId("custody-verdict");
             Button verify = new Button(getTranslation("custody.verify"), e -> {
-                CustodyLedger.Verification result = ledger.verify();
-                auditLog.record(AuditAction.CUSTODY_VERIFIED, "CUSTODY", null, null, result.entries() + " entries, "
-                        + (result.valid() ? "valid" : "broken at entry " + result.firstBrokenEntry().id()));
+                CustodyLedger.Verification result = verification.run();
                 verdict.setText(result.valid() ? getTranslation("custody.valid", result.entries())
                         : getTranslation("custody.broken", result.entries(), result.firstBrokenEntry().id(),
                         result.firstBrokenEntry().reason()));

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.dangan.workflow.audit.AuditAction;
-import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.search.SearchIndex;
 
 /** The search index for administrators: what it holds, what waits in the outbox, and a rebuild with its progress. */
@@ -23,7 +21,6 @@ import org.dangan.workflow.search.SearchIndex;
 public class SearchIndexView extends VerticalLayout {
 
     private final SearchIndex index;
-    private final AuditLog auditLog;
     private final Span backend = new Span();
     private final Span pages = new Span();
     private final Span waiting = new Span();
@@ -32,18 +29,15 @@ public class SearchIndexView extends VerticalLayout {
     final Button rebuild;
     private com.vaadin.flow.shared.Registration polling;
 
-    public SearchIndexView(SearchIndex index, AuditLog auditLog) {
+    public SearchIndexView(SearchIndex index) {
         this.index = index;
-        this.auditLog = auditLog;
         backend.setId("search-index-backend");
         pages.setId("search-index-pages");
         waiting.setId("search-index-waiting");
         progress.setId("search-index-progress");
         progressText.setId("search-index-progress-text");
         rebuild = new Button(getTranslation("searchIndex.rebuild"), e -> {
-            if (index.rebuildInBackground()) {
-                auditLog.record(AuditAction.SEARCH_INDEX_REBUILD, "SEARCH_INDEX", null, null, "started");
-            }
+            index.requestRebuild();
             refresh();
         });
         rebuild.setId("search-index-rebuild");

@@ -9,5 +9,7 @@ interface BoxRepository extends JpaRepository<Box, Long> {
 
     Optional<Box> findByBarcode(String barcode);
 
+    java.util.List<Box> findByInstitutionIdOrderByBarcode(Long institutionId);
+
     List<Box> findByInstitutionIdInOrderByBarcode(Collection<Long> institutionIds);
 }

@@ -90,8 +90,7 @@ public class Stocktakes {
                 .orElseThrow(() -> new IllegalArgumentException("location: room " + room.getName() + " has no shelf or cabinet"));
         Set<String> scanned = scanned(barcodes);
         List<Item> items = new ArrayList<>();
-        List<Box> ofInstitution = boxes.findAll().stream()
-                .filter(b -> b.getInstitutionId().equals(room.getInstitutionId())).toList();
+        List<Box> ofInstitution = boxes.findByInstitutionIdOrderByBarcode(room.getInstitutionId());
         int expected = 0;
         for (Box box : ofInstitution) {
             String place = ledger.currentPlace(CustodySubject.BOX, box.getBarcode().value()).orElse(null);

@@ -115,6 +115,7 @@ public class Retention {
         rows.stream().filter(r -> scope.includes(r.institution()))
                 .forEach(r -> byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
         Map<String, Rule> rules = new java.util.HashMap<>();
+        Map<String, List<Hold>> holds = openHolds(byFile.keySet());
         LocalDate today = LocalDate.now(clock);
         List<FileRetention> result = new ArrayList<>();
         for (Map.Entry<String, List<Row>> e : byFile.entrySet()) {
@@ -137,18 +138,28 @@ public class Retention {
             if (keptForLife) {
                 disposal = null;
             }
-            List<Hold> holds = holds(e.getKey());
-            boolean eligible = disposal != null && !disposal.isAfter(today) && holds.isEmpty()
+            List<Hold> fileHolds = holds.getOrDefault(e.getKey(), List.of());
+            boolean eligible = disposal != null && !disposal.isAfter(today) && fileHolds.isEmpty()
                     && ("STORED".equals(first.state()) || "RETIRED_PAPER".equals(first.state()));
-            result.add(new FileRetention(e.getKey(), first.state(), fileRules, disposal, holds, eligible));
+            result.add(new FileRetention(e.getKey(), first.state(), fileRules, disposal, fileHolds, eligible));
         }
         return result;
     }
 
-    private List<Hold> holds(String fileNumber) {
-        return jdbc.query("select id, reason, placed_by, placed_at from legal_hold where file_number = :file"
-                        + " and released_at is null order by id", new MapSqlParameterSource("file", fileNumber),
-                (rs, n) -> new Hold(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+    /** The open holds of the given files, in one query (there are few holds, and many files). */
+    private Map<String, List<Hold>> openHolds(java.util.Set<String> fileNumbers) {
+        Map<String, List<Hold>> holds = new java.util.HashMap<>();
+        if (fileNumbers.isEmpty()) {
+            return holds;
+        }
+        jdbc.query("select file_number, id, reason, placed_by, placed_at from legal_hold where released_at is null"
+                + " order by id", new MapSqlParameterSource(), (java.sql.ResultSet rs) -> {
+                    if (fileNumbers.contains(rs.getString(1))) {
+                        holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Hold(rs.getLong(2),
+                                rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    }
+                });
+        return holds;
     }
 
     /** A legal hold on a file of the supervisor's institutions, with a reason. */

@@ -36,12 +36,15 @@ public class SearchIndex {
     private final ArchivedPages archived;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final org.dangan.workflow.audit.AuditLog auditLog;
     private final ReentrantLock turns = new ReentrantLock();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicLong rebuildDone = new AtomicLong();
     private final AtomicLong rebuildTotal = new AtomicLong();
 
-    SearchIndex(SearchBackend backend, ArchivedPages archived, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    SearchIndex(SearchBackend backend, ArchivedPages archived, NamedParameterJdbcTemplate jdbc, Clock clock,
+                org.dangan.workflow.audit.AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.backend = backend;
         this.archived = archived;
         this.jdbc = jdbc;
@@ -107,6 +110,16 @@ public class SearchIndex {
             log.info("search index: missing or unreadable, rebuilding it from the database in the background");
             rebuildInBackground();
         }
+    }
+
+    /** A rebuild an administrator asks for: started unless one runs, and recorded in the audit log. */
+    @Transactional
+    public boolean requestRebuild() {
+        boolean started = rebuildInBackground();
+        if (started) {
+            auditLog.record(org.dangan.workflow.audit.AuditAction.SEARCH_INDEX_REBUILD, "SEARCH_INDEX", null, null, "started");
+        }
+        return started;
     }
 
     /** Starts a rebuild unless one runs; answers whether it started. */

@@ -1,8 +1,7 @@
 package org.dangan.workflow.custody.web;
 
-import org.dangan.workflow.audit.AuditAction;
-import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.LedgerVerification;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,19 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/custody")
 class CustodyController {
 
-    private final CustodyLedger ledger;
-    private final AuditLog auditLog;
+    private final LedgerVerification verification;
 
-    CustodyController(CustodyLedger ledger, AuditLog auditLog) {
-        this.ledger = ledger;
-        this.auditLog = auditLog;
+    CustodyController(LedgerVerification verification) {
+        this.verification = verification;
     }
 
     @GetMapping("/verify")
     CustodyLedger.Verification verify() {
-        CustodyLedger.Verification result = ledger.verify();
-        auditLog.record(AuditAction.CUSTODY_VERIFIED, "CUSTODY", null, null,
-                result.entries() + " entries, " + (result.valid() ? "valid" : "broken at entry " + result.firstBrokenEntry().id()));
-        return result;
+        return verification.run();
     }
 }

@@ -2,8 +2,6 @@ package org.dangan.workflow.search.web;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.dangan.workflow.audit.AuditAction;
-import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.search.SearchResult;
@@ -23,12 +21,10 @@ class SearchController {
 
     private final Search search;
     private final SearchIndex index;
-    private final AuditLog auditLog;
 
-    SearchController(Search search, SearchIndex index, AuditLog auditLog) {
+    SearchController(Search search, SearchIndex index) {
         this.search = search;
         this.index = index;
-        this.auditLog = auditLog;
     }
 
     @GetMapping
@@ -49,10 +45,7 @@ class SearchController {
 
     @PostMapping("/rebuild")
     ResponseEntity<Map<String, Object>> rebuild() {
-        boolean started = index.rebuildInBackground();
-        if (started) {
-            auditLog.record(AuditAction.SEARCH_INDEX_REBUILD, "SEARCH_INDEX", null, null, "started");
-        }
+        boolean started = index.requestRebuild();
         return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT)
                 .body(Map.of("started", started, "status", index.status()));
     }
