@@ -75,6 +75,7 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.SITEMAP.create()));
         if (user.is(Role.ARCHIVIST)) {
             nav.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class, VaadinIcon.UPLOAD.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.locations"), LocationsView.class, VaadinIcon.STORAGE.create()));
         }
         if (user.is(Role.AUDITOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class, VaadinIcon.CLIPBOARD_TEXT.create()));

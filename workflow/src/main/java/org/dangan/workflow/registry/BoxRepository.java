@@ -11,5 +11,7 @@ interface BoxRepository extends JpaRepository<Box, Long> {
 
     java.util.List<Box> findByInstitutionIdOrderByBarcode(Long institutionId);
 
+    Optional<Box> findTopByOrderByBarcodeDesc();
+
     List<Box> findByInstitutionIdInOrderByBarcode(Collection<Long> institutionIds);
 }

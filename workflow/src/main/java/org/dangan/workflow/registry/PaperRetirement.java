@@ -71,9 +71,7 @@ public class PaperRetirement {
                 .filter(StorageLocation::holdsBoxes).findFirst()
                 .orElseThrow(() -> new IllegalStateException("paper file " + file.getFileNumber()
                         + " needs a box, and its institution has no shelf or cabinet: register a storage location"));
-        String last = jdbc.getJdbcTemplate().queryForObject("select max(barcode) from box", String.class);
-        long next = last == null ? 1 : Long.parseLong(last.substring(2)) + 1;
-        return administration.register(new Box(BoxBarcode.of(next), NEW_BOX_CAPACITY, shelf)).getId();
+        return administration.register(new Box(administration.nextBoxBarcode(), NEW_BOX_CAPACITY, shelf)).getId();
     }
 
     /** The record's institution and, for a village clinic, the institutions above it that keep paper. */

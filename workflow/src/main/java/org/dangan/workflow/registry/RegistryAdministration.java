@@ -164,4 +164,10 @@ public class RegistryAdministration {
         }
         return found;
     }
+
+    /** The barcode after the highest one given so far. */
+    public BoxBarcode nextBoxBarcode() {
+        return BoxBarcode.of(boxes.findTopByOrderByBarcodeDesc()
+                .map(b -> Long.parseLong(b.getBarcode().value().substring(2)) + 1).orElse(1L));
+    }
 }

@@ -1,0 +1,68 @@
+package org.dangan.ui.views;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.registry.Locations;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The locations screen: a room and a shelf added under the township's site, a box on the shelf, in the ledger. */
+class LocationsViewTest extends KaribuTest {
+
+    @Autowired
+    CustodyLedger ledger;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_archivist_adds_a_room_a_shelf_and_a_box_which_the_ledger_receives_and_stores() {
+        Fixtures.County county = fixtures.county();
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(LocationsView.class);
+        LocationsView view = _get(LocationsView.class);
+        Grid<Locations.Node> grid = _get(Grid.class, spec -> spec.withId("locations-grid"));
+        int before = _size(grid);
+        Locations.Node site = view.parent.getListDataView().getItems().filter(n -> n.type() == LocationType.SITE)
+                .findFirst().orElseThrow();
+        view.parent.setValue(site);
+        _get(TextField.class, spec -> spec.withId("location-name")).setValue("二楼库房");
+        ((Select<LocationType>) _get(Select.class, spec -> spec.withId("location-type"))).setValue(LocationType.ROOM);
+        _click(_get(Button.class, spec -> spec.withId("location-add")));
+        Locations.Node room = view.parent.getListDataView().getItems().filter(n -> n.name().equals("二楼库房"))
+                .findFirst().orElseThrow();
+        view.parent.setValue(room);
+        _get(TextField.class, spec -> spec.withId("location-name")).setValue("B排");
+        ((Select<LocationType>) _get(Select.class, spec -> spec.withId("location-type"))).setValue(LocationType.SHELF);
+        _click(_get(Button.class, spec -> spec.withId("location-add")));
+        assertThat(_size(grid)).isEqualTo(before + 2);
+
+        Locations.Node shelf = view.shelf.getListDataView().getItems().filter(n -> n.name().equals("B排"))
+                .findFirst().orElseThrow();
+        assertThat(shelf.place()).isEqualTo(site.place() + " / 二楼库房 / B排");
+        view.shelf.setValue(shelf);
+        _click(_get(Button.class, spec -> spec.withId("box-add")));
+        String barcode = jdbc.queryForObject("select barcode from box where location_id = ?", String.class, shelf.id());
+        assertThat(ledger.entriesOf(CustodySubject.BOX, barcode)).extracting(e -> e.event())
+                .isEqualTo(List.of(CustodyEvent.RECEIVED, CustodyEvent.STORED));
+        assertThat(ledger.currentPlace(CustodySubject.BOX, barcode)).contains(shelf.place());
+        assertThat(view.grid.getListDataView().getItems().filter(n -> n.id() == shelf.id()).findFirst().orElseThrow()
+                .boxes()).isOne();
+    }
+}

@@ -1,0 +1,84 @@
+package org.dangan.workflow.registry;
+
+import java.util.Comparator;
+import java.util.List;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Storage locations of the archivist's own institution as the screens manage them: site > room >
+ * cabinet or shelf, and the boxes on them (each new box with the next barcode, received and
+ * stored in the ledger).
+ */
+@Service
+@Transactional
+public class Locations {
+
+    public record Node(long id, String name, LocationType type, Long parentId, String place, long boxes) {
+    }
+
+    private final StorageLocationRepository locations;
+    private final BoxRepository boxes;
+    private final RegistryAdministration administration;
+
+    Locations(StorageLocationRepository locations, BoxRepository boxes, RegistryAdministration administration) {
+        this.locations = locations;
+        this.boxes = boxes;
+        this.administration = administration;
+    }
+
+    /** The institution's locations, each with its full place and how many boxes stand on it, by place. */
+    @Transactional(readOnly = true)
+    public List<Node> ofMyInstitution() {
+        DanganUser user = archivist();
+        List<Box> all = boxes.findByInstitutionIdOrderByBarcode(user.institutionId());
+        return locations.findByInstitutionIdInOrderByName(List.of(user.institutionId())).stream()
+                .map(l -> new Node(l.getId(), l.getName(), l.getType(), l.getParentId(), administration.place(l),
+                        all.stream().filter(b -> b.getLocationId().equals(l.getId())).count()))
+                .sorted(Comparator.comparing(Node::place)).toList();
+    }
+
+    /** A new location under {@code parentId} (none: a site) in the archivist's institution. */
+    public Node add(Long parentId, String name, LocationType type) {
+        DanganUser user = archivist();
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name: a location needs a name");
+        }
+        StorageLocation parent = parentId == null ? null : mine(parentId, user);
+        StorageLocation saved = administration.register(new StorageLocation(name.strip(), type, parent, user.institutionId()));
+        return new Node(saved.getId(), saved.getName(), saved.getType(), saved.getParentId(), administration.place(saved), 0);
+    }
+
+    /** A new box on a shelf or in a cabinet of the archivist's institution; answers its barcode. */
+    public String addBox(long locationId, int capacity) {
+        DanganUser user = archivist();
+        return administration.register(new Box(administration.nextBoxBarcode(), capacity, mine(locationId, user)))
+                .getBarcode().value();
+    }
+
+    /** The barcodes of the boxes on a location. */
+    @Transactional(readOnly = true)
+    public List<String> boxesOn(long locationId) {
+        DanganUser user = archivist();
+        mine(locationId, user);
+        return boxes.findByInstitutionIdOrderByBarcode(user.institutionId()).stream()
+                .filter(b -> b.getLocationId().equals(locationId)).map(b -> b.getBarcode().value()).toList();
+    }
+
+    private StorageLocation mine(long id, DanganUser user) {
+        return locations.findById(id).filter(l -> l.getInstitutionId().equals(user.institutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("location: no location " + id + " of your institution"));
+    }
+
+    private static DanganUser archivist() {
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("storage locations are managed by archivists");
+        }
+        return user;
+    }
+}
