@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${1:-100000}
-./mvnw -B -q -ntp -pl workflow -am -DskipTests install >/dev/null
-cp=$(./mvnw -B -q -ntp -pl workflow dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-cp="workflow/target/test-classes:workflow/target/classes:$cp"
+. src/bench/classpath.sh
 if [ "${2:-}" = "--postgres" ]; then
   exec java -Xmx3g -cp "$cp" org.dangan.workflow.bench.CampaignBenchmark "$rows" --spring.profiles.active=postgres
 else

@@ -3,7 +3,6 @@
 #   src/bench/custody.sh [entries] [--postgres]   (PostgreSQL: database dangan_bench, role dangan/dangan)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -ntp -pl workflow -am -DskipTests install >/dev/null
-cp=$(./mvnw -B -q -ntp -pl workflow dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec java -Xmx1g -cp "workflow/target/test-classes:workflow/target/classes:$cp" \
+. src/bench/classpath.sh
+exec java -Xmx1g -cp "$cp" \
   org.dangan.workflow.custody.CustodyBenchmark "$@"

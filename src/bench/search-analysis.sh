@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=$(realpath "${1:-../shared/testdata/ocr}")
-./mvnw -B -q -ntp -pl workflow -am -DskipTests install >/dev/null
-cp=$(./mvnw -B -q -ntp -pl workflow dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+. src/bench/classpath.sh
 export OMP_THREAD_LIMIT=1
-exec java -cp "workflow/target/test-classes:workflow/target/classes:$cp" org.dangan.workflow.search.AnalysisBenchmark "$data"
+exec java -cp "$cp" org.dangan.workflow.search.AnalysisBenchmark "$data"

@@ -7,7 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 backend=${1:-lucene}
 pages=${2:-100000}
-./mvnw -B -q -ntp -pl workflow -am -DskipTests install >/dev/null
-cp=$(./mvnw -B -q -ntp -pl workflow dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec java -Xmx${HEAP:-1g} -cp "workflow/target/test-classes:workflow/target/classes:$cp" \
+. src/bench/classpath.sh
+exec java -Xmx${HEAP:-1g} -cp "$cp" \
   org.dangan.workflow.search.SearchBenchmark "$backend" "$pages"
