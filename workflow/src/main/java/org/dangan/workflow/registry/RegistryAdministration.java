@@ -4,7 +4,6 @@ import java.util.List;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
-
 import org.dangan.workflow.institution.Institutions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,9 +104,8 @@ public class RegistryAdministration {
 
     /** A file handed out of its box to someone (its box stays its home); a ledger entry. */
     public PaperFile checkOut(String fileNumber, String to, String reason) {
-        PaperFile file = paperFiles.findByFileNumber(fileNumber)
-                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
-        Box box = boxes.findById(file.getBoxId()).orElseThrow();
+        PaperFile file = file(fileNumber);
+        Box box = homeBox(file);
         file.checkOut();
         ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
                 CustodyEvent.CHECKED_OUT, box.getBarcode().value(), to, reason));
@@ -116,9 +114,8 @@ public class RegistryAdministration {
 
     /** A file given back and put into its box again; a ledger entry. */
     public PaperFile giveBack(String fileNumber, String reason) {
-        PaperFile file = paperFiles.findByFileNumber(fileNumber)
-                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
-        Box box = boxes.findById(file.getBoxId()).orElseThrow();
+        PaperFile file = file(fileNumber);
+        Box box = homeBox(file);
         file.giveBack();
         file.storeIn(box.getId());
         ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
@@ -128,13 +125,25 @@ public class RegistryAdministration {
 
     /** The paper of a file is destroyed: its metadata and ledger stay; a ledger entry names the disposal. */
     public PaperFile dispose(String fileNumber, String reason) {
-        PaperFile file = paperFiles.findByFileNumber(fileNumber)
-                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
-        Box box = boxes.findById(file.getBoxId()).orElseThrow();
+        PaperFile file = file(fileNumber);
+        Box box = homeBox(file);
         file.dispose();
         ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
                 CustodyEvent.DISPOSED, box.getBarcode().value(), null, reason));
         return file;
+    }
+
+    private PaperFile file(String fileNumber) {
+        return paperFiles.findByFileNumber(fileNumber)
+                .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
+    }
+
+    /** The box a file belongs in, even while it is out: checking out, returning and disposing start from it. */
+    private Box homeBox(PaperFile file) {
+        if (file.getBoxId() == null) {
+            throw new IllegalStateException("paper file " + file.getFileNumber() + " is in no box: store it first");
+        }
+        return boxes.findById(file.getBoxId()).orElseThrow();
     }
 
     /** Moves a box to a shelf or cabinet; a ledger entry from the old place to the new. */
