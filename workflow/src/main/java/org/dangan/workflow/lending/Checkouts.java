@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
@@ -37,18 +36,18 @@ public class Checkouts {
     private final Institutions institutions;
     private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final org.dangan.workflow.platform.UserTasks userTasks;
     private final AuditLog auditLog;
     private final CustodyLedger ledger;
     private final Clock clock;
 
     Checkouts(CheckoutRepository checkouts, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-              RuntimeService runtime, TaskService tasks, AuditLog auditLog, CustodyLedger ledger, Clock clock) {
+              RuntimeService runtime, org.dangan.workflow.platform.UserTasks userTasks, AuditLog auditLog, CustodyLedger ledger, Clock clock) {
         this.checkouts = checkouts;
         this.institutions = institutions;
         this.jdbc = jdbc;
         this.runtime = runtime;
-        this.tasks = tasks;
+        this.userTasks = userTasks;
         this.auditLog = auditLog;
         this.ledger = ledger;
         this.clock = clock;
@@ -126,18 +125,7 @@ public class Checkouts {
     }
 
     private void complete(Checkout c, String taskKey, java.util.Map<String, Object> variables) {
-        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
-                .taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new IllegalStateException("check-out " + c.getId() + " has no open step " + taskKey + ": it is "
-                    + c.getState());
-        }
-        tasks.setAssignee(task.getId(), CurrentUser.require().getUsername());
-        try {
-            tasks.complete(task.getId(), variables);
-        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-            throw org.dangan.workflow.platform.EngineErrors.domainCause(e);
-        }
+        userTasks.complete(c.getProcessInstanceId(), taskKey, variables, "check-out " + c.getId() + " (" + c.getState() + ")");
     }
 
     private Checkout visible(long id) {

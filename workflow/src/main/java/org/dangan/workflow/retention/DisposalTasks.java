@@ -35,7 +35,12 @@ class DisposalTasks implements TaskListener {
     @SuppressWarnings("unchecked")
     public void notify(DelegateTask task) {
         Disposal disposal = disposals.findById(((Number) task.getVariable("disposalId")).longValue()).orElseThrow();
-        DanganUser user = CurrentUser.get().orElseGet(() -> (DanganUser) users.loadUserByUsername(task.getAssignee()));
+        DanganUser user = CurrentUser.get().orElseGet(() -> {
+            if (task.getAssignee() == null) {
+                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
+            }
+            return (DanganUser) users.loadUserByUsername(task.getAssignee());
+        });
         switch (task.getTaskDefinitionKey()) {
             case "appraise" -> {
                 require(user, Role.ARCHIVIST, disposal.getInstitutionId(), "appraise");

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
@@ -39,20 +38,20 @@ public class Disposals {
     private final Institutions institutions;
     private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final org.dangan.workflow.platform.UserTasks userTasks;
     private final AuditLog auditLog;
     private final org.dangan.workflow.platform.PdfFont font;
     private final Clock clock;
 
     Disposals(DisposalRepository disposals, Retention retention, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-              RuntimeService runtime, TaskService tasks, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font,
+              RuntimeService runtime, org.dangan.workflow.platform.UserTasks userTasks, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font,
               Clock clock) {
         this.disposals = disposals;
         this.retention = retention;
         this.institutions = institutions;
         this.jdbc = jdbc;
         this.runtime = runtime;
-        this.tasks = tasks;
+        this.userTasks = userTasks;
         this.auditLog = auditLog;
         this.font = font;
         this.clock = clock;
@@ -123,17 +122,7 @@ public class Disposals {
     /** Completes the open step (appraise, approve, countyApprove) as the current user. */
     public void complete(long id, String step, Map<String, Object> variables) {
         Disposal d = visible(id);
-        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
-                .taskDefinitionKey(step).singleResult();
-        if (task == null) {
-            throw new IllegalStateException("disposal " + id + " has no open step " + step + ": it is " + d.getState());
-        }
-        tasks.setAssignee(task.getId(), CurrentUser.require().getUsername());
-        try {
-            tasks.complete(task.getId(), variables);
-        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-            throw org.dangan.workflow.platform.EngineErrors.domainCause(e);
-        }
+        userTasks.complete(d.getProcessInstanceId(), step, variables, "disposal " + id + " (" + d.getState() + ")");
         auditLog.record(AuditAction.DISPOSAL, "DISPOSAL", Long.toString(id), d.getInstitutionId(), step);
     }
 

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * says, counted from the record's last service (the close of care) or, for resident health record
  * material, from the resident's death (the record marked DECEASED; its last service date stands
  * for the day, the register keeping no date of death); the file may go when its longest-kept
- * paper may, never while a legal hold is on it, never while the resident lives.
+ * paper may, never while a legal hold is on it, never while the resident lives. Not read-only:
+ * the engine records each evaluation of the table in its decision history.
  */
 @Service
 @Transactional
@@ -65,7 +66,6 @@ public class Retention {
         return new Rule(documentType, ((Number) row.get("years")).intValue(), (Boolean) row.get("afterDeath"));
     }
 
-    @Transactional(readOnly = true)
     public FileRetention of(String fileNumber) {
         List<FileRetention> found = retentions("f.file_number = :file", new MapSqlParameterSource("file", fileNumber),
                 institutions.currentScope());
@@ -76,7 +76,6 @@ public class Retention {
     }
 
     /** A file's retention as the system sees it, whoever asks (the disposal's last check runs as a job). */
-    @Transactional(readOnly = true)
     FileRetention unscoped(String fileNumber) {
         InstitutionScope all = new InstitutionScope(null, new java.util.HashSet<>(jdbc.queryForList(
                 "select r.institution_id from paper_file f join health_record r on r.id = f.record_id"
@@ -86,7 +85,6 @@ public class Retention {
     }
 
     /** The files of an institution's subtree that may be disposed of now, oldest disposal date first. */
-    @Transactional(readOnly = true)
     public List<FileRetention> eligible(String institutionCode) {
         InstitutionScope scope = institutions.currentScope();
         Institution at = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
