@@ -37,7 +37,8 @@ public class CustodyView extends VerticalLayout {
     final Grid<CustodyEntry> events = new Grid<>();
     final Span verdict = new Span();
 
-    public CustodyView(Records records, LedgerVerification verification) {
+    public CustodyView(Records records, LedgerVerification verification,
+                       org.dangan.workflow.registry.CustodyAgreement agreement) {
         add(new H2(getTranslation("custody.title")));
         if (!CurrentUser.require().is(Role.ADMIN)) {
             scan.setId("custody-scan");
@@ -75,10 +76,14 @@ public class CustodyView extends VerticalLayout {
             verdict.setId("custody-verdict");
             Button verify = new Button(getTranslation("custody.verify"), e -> {
                 CustodyLedger.Verification result = verification.run();
-                verdict.setText(result.valid() ? getTranslation("custody.valid", result.entries())
+                var places = agreement.check();
+                verdict.setText((result.valid() ? getTranslation("custody.valid", result.entries())
                         : getTranslation("custody.broken", result.entries(), result.firstBrokenEntry().id(),
-                        result.firstBrokenEntry().reason()));
-                if (!result.valid()) {
+                        result.firstBrokenEntry().reason())) + " " + (places.disagreements() == 0
+                        ? getTranslation("custody.agree", places.files())
+                        : getTranslation("custody.disagree", places.files(), places.disagreements(),
+                        places.first().fileNumber())));
+                if (!result.valid() || places.disagreements() > 0) {
                     Notification.show(verdict.getText(), 0, Notification.Position.MIDDLE)
                             .addThemeVariants(NotificationVariant.LUMO_ERROR);
                 }

@@ -63,6 +63,7 @@ class CustodyViewTest extends KaribuTest {
         login(county.user("auditor"));
         UI.getCurrent().navigate(CustodyView.class);
         _click(_get(Button.class, spec -> spec.withId("custody-verify")));
-        assertThat(_get(Span.class, spec -> spec.withId("custody-verdict")).getText()).startsWith("台账完整");
+        assertThat(_get(Span.class, spec -> spec.withId("custody-verdict")).getText()).startsWith("台账完整")
+                .contains("登记与台账一致");
     }
 }

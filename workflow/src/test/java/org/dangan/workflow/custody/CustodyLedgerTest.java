@@ -179,6 +179,36 @@ class CustodyLedgerTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Autowired
+    org.dangan.workflow.registry.CustodyAgreement agreement;
+
+    @Test
+    void the_register_and_the_ledger_agree_on_every_file_and_a_change_behind_the_applications_back_is_named()
+            throws Exception {
+        registry.store(file, first.getBarcode());
+        org.dangan.workflow.registry.CustodyAgreement.Result agreed = agreement.check();
+        assertThat(agreed.disagreements()).as(String.valueOf(agreed.first())).isZero();
+        assertThat(agreed.files()).isPositive();
+        Long home = jdbc.queryForObject("select box_id from paper_file where file_number = ?", Long.class, file);
+        Long other = jdbc.queryForObject("select id from box where barcode = ?", Long.class, second.getBarcode().value());
+        jdbc.update("update paper_file set box_id = ? where file_number = ?", other, file); // carried off, unrecorded
+        try {
+            org.dangan.workflow.registry.CustodyAgreement.Result broken = agreement.check();
+            assertThat(broken.disagreements()).isOne();
+            assertThat(broken.first().fileNumber()).isEqualTo(file);
+            assertThat(broken.first().box()).isEqualTo(second.getBarcode().value());
+            assertThat(broken.first().ledgerPlace()).isEqualTo(first.getBarcode().value());
+            mvc.perform(get("/api/paper-files/custody-agreement").with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.disagreements").value(1))
+                    .andExpect(jsonPath("$.first.fileNumber").value(file));
+        } finally {
+            jdbc.update("update paper_file set box_id = ? where file_number = ?", home, file);
+        }
+        mvc.perform(get("/api/paper-files/custody-agreement").with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
     private static String text(byte[] pdf) throws Exception {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);

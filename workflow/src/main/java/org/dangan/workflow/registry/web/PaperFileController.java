@@ -11,15 +11,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/paper-files/{fileNumber}/custody}: the file's custody events and where it is now. */
+/** {@code GET /api/paper-files/{fileNumber}/custody}: the file's custody events and where it is now; {@code GET /api/paper-files/custody-agreement}. */
 @RestController
 @RequestMapping("/api/paper-files")
 class PaperFileController {
 
     private final Records records;
+    private final org.dangan.workflow.registry.CustodyAgreement agreement;
 
-    PaperFileController(Records records) {
+    PaperFileController(Records records, org.dangan.workflow.registry.CustodyAgreement agreement) {
         this.records = records;
+        this.agreement = agreement;
+    }
+
+    /** Whether the register and the ledger agree on every paper file (ADMIN and AUDITOR). */
+    @GetMapping("/custody-agreement")
+    org.dangan.workflow.registry.CustodyAgreement.Result agreement() {
+        return agreement.check();
     }
 
     @GetMapping("/{fileNumber}/custody")
