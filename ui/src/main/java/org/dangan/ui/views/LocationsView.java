@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -34,6 +35,7 @@ import org.dangan.workflow.registry.Locations;
 public class LocationsView extends VerticalLayout {
 
     private final Locations locations;
+    private final org.dangan.workflow.registry.Stocktakes stocktakes;
     final Grid<Locations.Node> grid = new Grid<>();
     final ComboBox<Locations.Node> parent = new ComboBox<>();
     final TextField name = new TextField();
@@ -41,9 +43,13 @@ public class LocationsView extends VerticalLayout {
     final ComboBox<Locations.Node> shelf = new ComboBox<>();
     final IntegerField capacity = new IntegerField();
     private final Anchor labels = new Anchor();
+    final TextField scan = new TextField();
+    private final Span scanState = new Span();
+    private Locations.Node target;
 
-    public LocationsView(Locations locations, Labelling labelling) {
+    public LocationsView(Locations locations, Labelling labelling, org.dangan.workflow.registry.Stocktakes stocktakes) {
         this.locations = locations;
+        this.stocktakes = stocktakes;
         grid.setId("locations-grid");
         grid.addColumn(Locations.Node::place).setHeader(getTranslation("locations.place")).setFlexGrow(3);
         grid.addColumn(n -> getTranslation("locationType." + n.type().name())).setHeader(getTranslation("locations.type"));
@@ -77,19 +83,66 @@ public class LocationsView extends VerticalLayout {
         labels.setTarget("_blank");
         labels.setVisible(false);
         shelf.addValueChangeListener(e -> {
-            labels.setVisible(e.getValue() != null && e.getValue().boxes() > 0);
+            labels.setVisible(e.getValue() != null);
             if (labels.isVisible()) {
                 long on = e.getValue().id();
-                labels.setHref(new StreamResource("box-labels.pdf", () -> new ByteArrayInputStream(
-                        labelling.boxLabels(locations.boxesOn(on), Labels.Layout.A4_24))));
+                // the shelf's own label first, then its boxes'
+                labels.setHref(new StreamResource("labels.pdf", () -> new ByteArrayInputStream(e.getValue().boxes() == 0
+                        ? labelling.locationLabels(java.util.List.of(on), Labels.Layout.A4_24)
+                        : concat(labelling.locationLabels(java.util.List.of(on), Labels.Layout.A4_24),
+                        labelling.boxLabels(locations.boxesOn(on), Labels.Layout.A4_24)))));
             }
         });
+        // a hand scanner types a code and Enter: a shelf's label (L and its number) picks where to,
+        // each box scanned after it moves there
+        scan.setId("locations-scan");
+        scan.setLabel(getTranslation("locations.scan"));
+        scan.setWidth("20em");
+        scanState.setId("locations-scan-state");
+        scan.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> scanned(scan.getValue().strip()));
         HorizontalLayout newLocation = new HorizontalLayout(parent, name, type, add);
         newLocation.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout newBox = new HorizontalLayout(shelf, capacity, addBox, labels);
         newBox.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("locations.title")), newLocation, newBox, grid);
+        HorizontalLayout scanning = new HorizontalLayout(scan, scanState);
+        scanning.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("locations.title")), newLocation, newBox, scanning, grid);
         refresh();
+    }
+
+    /** What a scan means: a shelf or cabinet label picks the target, a box barcode moves the box there. */
+    void scanned(String code) {
+        scan.clear();
+        if (code.matches("L\\d+")) {
+            long id = Long.parseLong(code.substring(1));
+            target = grid.getListDataView().getItems().filter(n -> n.id() == id
+                    && (n.type() == LocationType.SHELF || n.type() == LocationType.CABINET)).findFirst().orElse(null);
+            scanState.setText(target == null ? getTranslation("locations.scanUnknown", code)
+                    : getTranslation("locations.scanTarget", target.place()));
+        } else if (target == null) {
+            scanState.setText(getTranslation("locations.scanFirst"));
+        } else {
+            try {
+                stocktakes.move(target.id(), java.util.List.of(code));
+                scanState.setText(getTranslation("locations.scanMoved", code, target.place()));
+                refresh();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                scanState.setText(e.getMessage());
+            }
+        }
+        scan.focus();
+    }
+
+    /** Two PDFs' pages in one file, to print in one go. */
+    private static byte[] concat(byte[] first, byte[] second) {
+        try (var a = org.apache.pdfbox.Loader.loadPDF(first); var b = org.apache.pdfbox.Loader.loadPDF(second)) {
+            new org.apache.pdfbox.multipdf.PDFMergerUtility().appendDocument(a, b);
+            var out = new java.io.ByteArrayOutputStream();
+            a.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void act(Runnable change) {

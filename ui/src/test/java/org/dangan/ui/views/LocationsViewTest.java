@@ -65,4 +65,33 @@ class LocationsViewTest extends KaribuTest {
         assertThat(view.grid.getListDataView().getItems().filter(n -> n.id() == shelf.id()).findFirst().orElseThrow()
                 .boxes()).isOne();
     }
+    @Test
+    void a_shelf_label_scanned_then_box_labels_moves_the_boxes_there() {
+        Fixtures.County county = fixtures.county();
+        org.dangan.workflow.registry.Box box = fixtures.box(county.a(), 1);
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(LocationsView.class);
+        LocationsView view = _get(LocationsView.class);
+        Locations.Node room = view.parent.getListDataView().getItems().filter(n -> n.type() == LocationType.ROOM)
+                .findFirst().orElseThrow();
+        view.parent.setValue(room);
+        _get(TextField.class, spec -> spec.withId("location-name")).setValue("C排");
+        @SuppressWarnings("unchecked")
+        Select<LocationType> type = _get(Select.class, spec -> spec.withId("location-type"));
+        type.setValue(LocationType.SHELF);
+        _click(_get(Button.class, spec -> spec.withId("location-add")));
+        Locations.Node shelf = view.shelf.getListDataView().getItems().filter(n -> n.name().equals("C排"))
+                .findFirst().orElseThrow();
+
+        view.scanned(box.getBarcode().value());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("locations-scan-state")).getText())
+                .isEqualTo("请先扫描目标架或柜的标签");
+        view.scanned("L" + shelf.id());
+        view.scanned(box.getBarcode().value());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("locations-scan-state")).getText())
+                .isEqualTo(box.getBarcode().value() + " 已移至 " + shelf.place());
+        assertThat(ledger.currentPlace(CustodySubject.BOX, box.getBarcode().value())).contains(shelf.place());
+        assertThat(jdbc.queryForObject("select location_id from box where barcode = ?", Long.class,
+                box.getBarcode().value())).isEqualTo(shelf.id());
+    }
 }

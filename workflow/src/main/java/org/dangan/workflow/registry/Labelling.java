@@ -53,6 +53,18 @@ public class Labelling {
         return Labels.pdf(labels, layout, font.path());
     }
 
+    /** Labels for shelves and cabinets: "L" and the location's number, which a scan-to-move reads as the target. */
+    public byte[] locationLabels(List<Long> locationIds, Labels.Layout layout) {
+        List<Labels.Label> labels = new ArrayList<>();
+        for (String id : required(locationIds == null ? null : locationIds.stream().map(String::valueOf).toList(), "location")) {
+            StorageLocation location = locations.findById(Long.valueOf(id))
+                    .filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
+                    .orElseThrow(() -> new IllegalArgumentException("location: no location " + id + " in your institutions"));
+            labels.add(new Labels.Label("L" + location.getId(), List.of("L" + location.getId(), administration.place(location))));
+        }
+        return Labels.pdf(labels, layout, font.path());
+    }
+
     public byte[] fileLabels(List<String> fileNumbers, Labels.Layout layout) {
         InstitutionScope scope = institutions.currentScope();
         List<Labels.Label> labels = new ArrayList<>();
