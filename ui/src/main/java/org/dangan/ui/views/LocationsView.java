@@ -20,7 +20,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import org.dangan.pdf.Labels;
 import org.dangan.workflow.registry.Labelling;
 import org.dangan.workflow.registry.LocationType;
 import org.dangan.workflow.registry.Locations;
@@ -86,11 +85,7 @@ public class LocationsView extends VerticalLayout {
             labels.setVisible(e.getValue() != null);
             if (labels.isVisible()) {
                 long on = e.getValue().id();
-                // the shelf's own label first, then its boxes'
-                labels.setHref(new StreamResource("labels.pdf", () -> new ByteArrayInputStream(e.getValue().boxes() == 0
-                        ? labelling.locationLabels(java.util.List.of(on), Labels.Layout.A4_24)
-                        : concat(labelling.locationLabels(java.util.List.of(on), Labels.Layout.A4_24),
-                        labelling.boxLabels(locations.boxesOn(on), Labels.Layout.A4_24)))));
+                labels.setHref(new StreamResource("labels.pdf", () -> new ByteArrayInputStream(labelling.shelfLabels(on))));
             }
         });
         // a hand scanner types a code and Enter: a shelf's label (L and its number) picks where to,
@@ -131,18 +126,6 @@ public class LocationsView extends VerticalLayout {
             }
         }
         scan.focus();
-    }
-
-    /** Two PDFs' pages in one file, to print in one go. */
-    private static byte[] concat(byte[] first, byte[] second) {
-        try (var a = org.apache.pdfbox.Loader.loadPDF(first); var b = org.apache.pdfbox.Loader.loadPDF(second)) {
-            new org.apache.pdfbox.multipdf.PDFMergerUtility().appendDocument(a, b);
-            var out = new java.io.ByteArrayOutputStream();
-            a.save(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private void act(Runnable change) {

@@ -45,24 +45,27 @@ public class Labelling {
     public byte[] boxLabels(List<String> barcodes, Labels.Layout layout) {
         List<Labels.Label> labels = new ArrayList<>();
         for (String barcode : required(barcodes, "barcode")) {
-            Box box = box(barcode);
-            labels.add(new Labels.Label(box.getBarcode().value(), List.of(box.getBarcode().value(),
-                    institutions.require(box.getInstitutionId()).getName(),
-                    administration.place(locations.findById(box.getLocationId()).orElseThrow()))));
+            labels.add(boxLabel(box(barcode)));
         }
         return Labels.pdf(labels, layout, font.path());
     }
 
-    /** Labels for shelves and cabinets: "L" and the location's number, which a scan-to-move reads as the target. */
-    public byte[] locationLabels(List<Long> locationIds, Labels.Layout layout) {
-        List<Labels.Label> labels = new ArrayList<>();
-        for (String id : required(locationIds == null ? null : locationIds.stream().map(String::valueOf).toList(), "location")) {
-            StorageLocation location = locations.findById(Long.valueOf(id))
-                    .filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
-                    .orElseThrow(() -> new IllegalArgumentException("location: no location " + id + " in your institutions"));
-            labels.add(new Labels.Label("L" + location.getId(), List.of("L" + location.getId(), administration.place(location))));
+    /**
+     * A shelf's or cabinet's label ("L" and its number, which a scan-to-move reads as the target)
+     * followed by the labels of the boxes on it, on one sheet.
+     */
+    public byte[] shelfLabels(long locationId) {
+        StorageLocation location = locations.findById(locationId)
+                .filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("location: no location " + locationId + " in your institutions"));
+        List<Labels.Label> labels = new ArrayList<>(List.of(new Labels.Label("L" + location.getId(),
+                List.of("L" + location.getId(), administration.place(location)))));
+        for (Box box : boxes.findByInstitutionIdOrderByBarcode(location.getInstitutionId())) {
+            if (box.getLocationId().equals(locationId)) {
+                labels.add(boxLabel(box));
+            }
         }
-        return Labels.pdf(labels, layout, font.path());
+        return Labels.pdf(labels, Labels.Layout.A4_24, font.path());
     }
 
     public byte[] fileLabels(List<String> fileNumbers, Labels.Layout layout) {
@@ -106,6 +109,12 @@ public class Labelling {
                     .signatureLines(List.of("装盒人 Packed by", "核对人 Checked by"));
             return sheet.toBytes();
         }
+    }
+
+    private Labels.Label boxLabel(Box box) {
+        return new Labels.Label(box.getBarcode().value(), List.of(box.getBarcode().value(),
+                institutions.require(box.getInstitutionId()).getName(),
+                administration.place(locations.findById(box.getLocationId()).orElseThrow())));
     }
 
     private Box box(String barcode) {

@@ -60,15 +60,6 @@ public class Locations {
                 .getBarcode().value();
     }
 
-    /** The barcodes of the boxes on a location. */
-    @Transactional(readOnly = true)
-    public List<String> boxesOn(long locationId) {
-        DanganUser user = archivist();
-        mine(locationId, user);
-        return boxes.findByInstitutionIdOrderByBarcode(user.institutionId()).stream()
-                .filter(b -> b.getLocationId().equals(locationId)).map(b -> b.getBarcode().value()).toList();
-    }
-
     private StorageLocation mine(long id, DanganUser user) {
         return locations.findById(id).filter(l -> l.getInstitutionId().equals(user.institutionId()))
                 .orElseThrow(() -> new IllegalArgumentException("location: no location " + id + " of your institution"));

@@ -36,6 +36,10 @@ class CustodyLedgerTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.dangan.workflow.registry.Labelling labelling;
+    @Autowired
+    org.dangan.workflow.support.AsUser asUser;
 
     Fixtures.County county;
     HealthRecord record;
@@ -163,6 +167,13 @@ class CustodyLedgerTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(text(boxLabels)).contains(first.getBarcode().value(), second.getBarcode().value(),
                 "甲镇卫生院 / 档案室 / 1号架");
+        asUser.login(county.user("archivist-a"));
+        try {
+            assertThat(text(labelling.shelfLabels(first.getLocationId()))).contains("L" + first.getLocationId(),
+                    first.getBarcode().value(), second.getBarcode().value(), "甲镇卫生院 / 档案室 / 1号架");
+        } finally {
+            org.dangan.workflow.support.AsUser.logout();
+        }
         byte[] fileLabels = mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A4_14")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
