@@ -42,7 +42,7 @@ public class LocationsView extends VerticalLayout {
     final ComboBox<Locations.Node> shelf = new ComboBox<>();
     final IntegerField capacity = new IntegerField();
     private final Anchor labels = new Anchor();
-    final TextField scan = new TextField();
+    final ScanField scan;
     private final Span scanState = new Span();
     private Locations.Node target;
 
@@ -90,11 +90,9 @@ public class LocationsView extends VerticalLayout {
         });
         // a hand scanner types a code and Enter: a shelf's label (L and its number) picks where to,
         // each box scanned after it moves there
-        scan.setId("locations-scan");
-        scan.setLabel(getTranslation("locations.scan"));
+        scan = new ScanField("locations-scan", getTranslation("locations.scan"), this::scanned);
         scan.setWidth("20em");
         scanState.setId("locations-scan-state");
-        scan.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> scanned(scan.getValue().strip()));
         HorizontalLayout newLocation = new HorizontalLayout(parent, name, type, add);
         newLocation.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout newBox = new HorizontalLayout(shelf, capacity, addBox, labels);
@@ -107,7 +105,6 @@ public class LocationsView extends VerticalLayout {
 
     /** What a scan means: a shelf or cabinet label picks the target, a box barcode moves the box there. */
     void scanned(String code) {
-        scan.clear();
         if (code.matches("L\\d+")) {
             long id = Long.parseLong(code.substring(1));
             target = grid.getListDataView().getItems().filter(n -> n.id() == id
@@ -125,7 +122,6 @@ public class LocationsView extends VerticalLayout {
                 scanState.setText(e.getMessage());
             }
         }
-        scan.focus();
     }
 
     private void act(Runnable change) {

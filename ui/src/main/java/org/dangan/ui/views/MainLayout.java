@@ -76,6 +76,11 @@ public class MainLayout extends AppLayout {
         if (user.is(Role.ARCHIVIST)) {
             nav.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class, VaadinIcon.UPLOAD.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.locations"), LocationsView.class, VaadinIcon.STORAGE.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.stocktake"), StocktakeView.class, VaadinIcon.BARCODE.create()));
+        }
+        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.checkouts"), CheckoutsView.class, VaadinIcon.EXCHANGE.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.disposals"), DisposalsView.class, VaadinIcon.TRASH.create()));
         }
         if (user.is(Role.AUDITOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class, VaadinIcon.CLIPBOARD_TEXT.create()));

@@ -107,6 +107,20 @@ public class Checkouts {
     public CheckoutView read(long id) {
         Checkout c = visible(id);
         auditLog.record(AuditAction.CHECKOUT_READ, "CHECKOUT", Long.toString(id), c.getInstitutionId(), null);
+        return view(c);
+    }
+
+    /** The latest 200 check-outs of the user's institutions, newest first. */
+    @Transactional(readOnly = true)
+    public List<CheckoutView> list() {
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        return checkouts.findTop200ByInstitutionIdInOrderByIdDesc(scope.ids()).stream().map(this::view).toList();
+    }
+
+    private CheckoutView view(Checkout c) {
         return new CheckoutView(c.getId(), c.getState().name(), c.getRequestedBy(), c.getPurpose(), c.getDueOn(),
                 c.isOverdue(), c.getDecidedBy(), c.getRefusalReason(), c.getProcessInstanceId(),
                 c.getFileNumbers().stream().map(f -> new FileView(f,

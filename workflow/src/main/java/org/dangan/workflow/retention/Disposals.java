@@ -12,6 +12,7 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionType;
+import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
@@ -111,6 +112,22 @@ public class Disposals {
         Disposal d = visible(id);
         return new DisposalView(d.getId(), d.getState().name(), d.getProposedBy(), d.getAppraisedBy(), d.getApprovedBy(),
                 d.getCountyApprovedBy(), d.getRejectedReason(), d.getProcessInstanceId(), files(id));
+    }
+
+    public record DisposalSummary(long id, String state, String institution, String proposedBy, int files) {
+    }
+
+    /** The latest 100 disposal lists of the user's institutions, newest first. */
+    @Transactional(readOnly = true)
+    public List<DisposalSummary> list() {
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        return disposals.findTop100ByInstitutionIdInOrderByIdDesc(scope.ids()).stream().map(d -> new DisposalSummary(
+                d.getId(), d.getState().name(), institutions.require(d.getInstitutionId()).getCode(), d.getProposedBy(),
+                jdbc.queryForObject("select count(*) from disposal_file where disposal_id = :id",
+                        new MapSqlParameterSource("id", d.getId()), Integer.class))).toList();
     }
 
     List<FileView> files(long id) {

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/checkouts} ({@code {fileNumbers, purpose, until}}) answers {@code {id,
- * processInstanceId}}; {@code GET /api/checkouts/{id}}; {@code POST /api/checkouts/{id}/decision}
+ * processInstanceId}}; {@code GET /api/checkouts} (the latest 200 of the user's institutions);
+ * {@code GET /api/checkouts/{id}}; {@code POST /api/checkouts/{id}/decision}
  * ({@code {approved, reason}}, a supervisor); {@code POST /api/checkouts/{id}/return} (an archivist).
  */
 @RestController
@@ -31,6 +32,11 @@ class CheckoutController {
     @PostMapping
     ResponseEntity<Checkouts.Started> request(@RequestBody Checkouts.Request request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(checkouts.request(request));
+    }
+
+    @GetMapping
+    java.util.List<Checkouts.CheckoutView> list() {
+        return checkouts.list();
     }
 
     @GetMapping("/{id}")

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/disposals} ({@code {institution}}) answers {@code {id, processInstanceId, files}};
- * {@code GET /api/disposals/{id}}; {@code POST /api/disposals/{id}/appraisal} ({@code {keep: {fileNumber:
+ * {@code GET /api/disposals} (the latest 100 lists); {@code GET /api/disposals/{id}}; {@code POST /api/disposals/{id}/appraisal} ({@code {keep: {fileNumber:
  * reason}}}), {@code /approval} and {@code /county-approval} ({@code {approved, reason}});
  * {@code GET /api/disposals/{id}/certificate.pdf}.
  */
@@ -37,6 +37,11 @@ class DisposalController {
     @PostMapping
     ResponseEntity<Disposals.Started> propose(@RequestBody Proposal proposal) {
         return ResponseEntity.status(HttpStatus.CREATED).body(disposals.propose(proposal.institution()));
+    }
+
+    @GetMapping
+    java.util.List<Disposals.DisposalSummary> list() {
+        return disposals.list();
     }
 
     @GetMapping("/{id}")
