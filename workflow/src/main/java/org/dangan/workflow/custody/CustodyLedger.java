@@ -54,13 +54,7 @@ public class CustodyLedger {
         if (entries.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource institution = new MapSqlParameterSource("institution", institutionId);
-        jdbc.update("""
-                insert into custody_head (institution_id, sequence, entry_hash) select :institution, 0, :genesis
-                where not exists (select 1 from custody_head where institution_id = :institution)""",
-                new MapSqlParameterSource("institution", institutionId).addValue("genesis", EntryHash.GENESIS));
-        Object[] head = jdbc.queryForObject("select sequence, entry_hash from custody_head where institution_id = :institution"
-                + " for update", institution, (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
+        Object[] head = lockHead(institutionId);
         long sequence = (Long) head[0];
         String previous = (String) head[1];
         String actor = actor();
@@ -92,6 +86,26 @@ public class CustodyLedger {
                 new MapSqlParameterSource("institution", institutionId).addValue("sequence", sequence)
                         .addValue("hash", previous));
         return appended;
+    }
+
+    /**
+     * Locks the chain's head, starting the chain at its first entry. Two first entries of one
+     * institution at the same moment would both insert a head; the institution's row is locked
+     * for that first insert only, so the second waits and then finds the first one's head.
+     */
+    private Object[] lockHead(long institutionId) {
+        MapSqlParameterSource institution = new MapSqlParameterSource("institution", institutionId)
+                .addValue("genesis", EntryHash.GENESIS);
+        String select = "select sequence, entry_hash from custody_head where institution_id = :institution for update";
+        List<Object[]> head = jdbc.query(select, institution, (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
+        if (!head.isEmpty()) {
+            return head.get(0);
+        }
+        jdbc.query("select id from institution where id = :institution for update", institution, rs -> null);
+        jdbc.update("""
+                insert into custody_head (institution_id, sequence, entry_hash) select :institution, 0, :genesis
+                where not exists (select 1 from custody_head where institution_id = :institution)""", institution);
+        return jdbc.queryForObject(select, institution, (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
     }
 
     private static String actor() {
@@ -147,6 +161,7 @@ public class CustodyLedger {
         long[] institution = {-1};
         long[] expected = {0};
         String[] previous = {EntryHash.GENESIS};
+        java.util.Set<Long> chains = new java.util.HashSet<>();
         streaming.query("select * from custody_entry order by institution_id, sequence", new MapSqlParameterSource(),
                 (ResultSet rs) -> {
                     CustodyEntry e = entry(rs);
@@ -159,6 +174,7 @@ public class CustodyLedger {
                             broken[0] = headMismatch(institution[0], expected[0], previous[0]);
                         }
                         institution[0] = e.institutionId();
+                        chains.add(e.institutionId());
                         expected[0] = 0;
                         previous[0] = EntryHash.GENESIS;
                     }
@@ -180,6 +196,13 @@ public class CustodyLedger {
                 });
         if (broken[0] == null && institution[0] >= 0) {
             broken[0] = headMismatch(institution[0], expected[0], previous[0]);
+        }
+        if (broken[0] == null) {
+            broken[0] = jdbc.query("select institution_id, sequence from custody_head where sequence > 0"
+                    + " order by institution_id", new MapSqlParameterSource(), (rs, n) -> new long[] {rs.getLong(1),
+                    rs.getLong(2)}).stream().filter(h -> !chains.contains(h[0])).findFirst()
+                    .map(h -> new BrokenEntry(0, h[0], h[1], "the head says sequence " + h[1]
+                            + " but the chain has no entries: they were removed")).orElse(null);
         }
         return new Verification(count[0], broken[0] == null, broken[0]);
     }

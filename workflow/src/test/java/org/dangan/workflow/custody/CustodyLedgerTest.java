@@ -40,6 +40,8 @@ class CustodyLedgerTest {
     org.dangan.workflow.registry.Labelling labelling;
     @Autowired
     org.dangan.workflow.support.AsUser asUser;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     Fixtures.County county;
     HealthRecord record;
@@ -127,14 +129,89 @@ class CustodyLedgerTest {
             assertThat(broken.firstBrokenEntry().id()).isEqualTo(entries.get(2).id());
             assertThat(broken.firstBrokenEntry().reason()).contains("missing");
         } finally {
-            jdbc.update("insert into custody_entry (id, institution_id, sequence, subject_type, subject, event, actor,"
-                    + " occurred_at, from_place, to_place, reason, previous_hash, entry_hash)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.get("ID"), row.get("INSTITUTION_ID"), row.get("SEQUENCE"), row.get("SUBJECT_TYPE"),
-                    row.get("SUBJECT"), row.get("EVENT"), row.get("ACTOR"), row.get("OCCURRED_AT"), row.get("FROM_PLACE"),
-                    row.get("TO_PLACE"), row.get("REASON"), row.get("PREVIOUS_HASH"), row.get("ENTRY_HASH"));
+            restore(row);
         }
         assertThat(ledger.verify().valid()).isTrue();
+    }
+
+    @Test
+    void a_first_entry_written_while_another_first_entry_is_uncommitted_waits_for_it_and_follows_it() throws Exception {
+        long village = county.village().getId();
+        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                ledger.append(village, received("FIRST"));
+                appended.countDown();
+                try {
+                    commit.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(appended.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.Future<CustodyEntry> second = pool.submit(() -> ledger.append(village, received("SECOND")));
+            awaitASessionWaitingForALock();
+            commit.countDown();
+            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).sequence()).isEqualTo(2);
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("select subject from custody_entry where institution_id = ? order by sequence",
+                String.class, village)).containsExactly("FIRST", "SECOND");
+        assertThat(ledger.verify().valid()).isTrue();
+    }
+
+    private static CustodyLedger.NewEntry received(String box) {
+        return new CustodyLedger.NewEntry(CustodySubject.BOX, box, CustodyEvent.RECEIVED, null, "test", "first entries");
+    }
+
+    /** Until the database reports a session blocked by another's lock (the second writer waiting for the first). */
+    private void awaitASessionWaitingForALock() {
+        String blocked = isPostgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                : "select count(*) from information_schema.sessions where blocker_id is not null";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (jdbc.queryForObject(blocked, Integer.class) == 0) {
+            assertThat(System.nanoTime()).as("a session waiting for a lock within 60 s").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+    }
+
+    @Test
+    void a_chain_whose_entries_were_all_removed_is_named_by_its_head() {
+        long village = county.village().getId();
+        ledger.append(village, received("GONE"));
+        if (isPostgres()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                    "delete from custody_entry where institution_id = ?", village)).hasMessageContaining("append-only");
+            return;
+        }
+        java.util.Map<String, Object> row = jdbc.queryForMap("select * from custody_entry where institution_id = ?", village);
+        jdbc.update("delete from custody_entry where institution_id = ?", village);
+        try {
+            CustodyLedger.Verification broken = ledger.verify();
+            assertThat(broken.valid()).isFalse();
+            assertThat(broken.firstBrokenEntry().institutionId()).isEqualTo(village);
+            assertThat(broken.firstBrokenEntry().reason()).contains("no entries");
+        } finally {
+            restore(row);
+        }
+        assertThat(ledger.verify().valid()).isTrue();
+    }
+
+    private void restore(java.util.Map<String, Object> row) {
+        jdbc.update("insert into custody_entry (id, institution_id, sequence, subject_type, subject, event, actor,"
+                + " occurred_at, from_place, to_place, reason, previous_hash, entry_hash)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.get("ID"), row.get("INSTITUTION_ID"), row.get("SEQUENCE"), row.get("SUBJECT_TYPE"),
+                row.get("SUBJECT"), row.get("EVENT"), row.get("ACTOR"), row.get("OCCURRED_AT"), row.get("FROM_PLACE"),
+                row.get("TO_PLACE"), row.get("REASON"), row.get("PREVIOUS_HASH"), row.get("ENTRY_HASH"));
     }
 
     @Test
