@@ -83,6 +83,9 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
                 getTranslation("record.institution"));
         form.addFormItem(new Span(Objects.toString(record.lastServiceDate(), "")),
                 getTranslation("record.lastServiceDate"));
+        if (record.deceasedOn() != null) {
+            form.addFormItem(new Span(record.deceasedOn().toString()), getTranslation("record.deceasedOn"));
+        }
 
         Grid<RecordDetail.PaperFileView> files = new Grid<>();
         files.setId("paper-files");

@@ -60,6 +60,9 @@ public class HealthRecord {
     @Column(name = "last_service_date")
     private LocalDate lastServiceDate;
 
+    @Column(name = "deceased_on")
+    private LocalDate deceasedOn;
+
     @Version
     private long version;
 
@@ -145,6 +148,34 @@ public class HealthRecord {
             throw new IllegalStateException("record " + recordNumber + " is already ACTIVE");
         }
         this.status = newStatus;
+    }
+
+    /**
+     * The resident died on that day. An active record becomes DECEASED; a record whose paper is
+     * already retired stays so, with the date. A record moved out or merged as a duplicate is no
+     * longer this institution's to mark; a death already recorded is not recorded again.
+     */
+    public void recordDeath(LocalDate on, LocalDate today) {
+        if (on == null || on.isAfter(today)) {
+            throw new IllegalArgumentException("date: the day of death, not after today");
+        }
+        if (birthDate != null && on.isBefore(birthDate)) {
+            throw new IllegalArgumentException("date: " + on + " is before the resident's birth");
+        }
+        if (deceasedOn != null) {
+            throw new IllegalStateException("record " + recordNumber + " already has a death on " + deceasedOn);
+        }
+        if (status != RecordStatus.ACTIVE && status != RecordStatus.RETIRED_PAPER && status != RecordStatus.DECEASED) {
+            throw new IllegalStateException("record " + recordNumber + " is " + status + ": its death is recorded where it went");
+        }
+        deceasedOn = on;
+        if (status == RecordStatus.ACTIVE) {
+            status = RecordStatus.DECEASED;
+        }
+    }
+
+    public LocalDate getDeceasedOn() {
+        return deceasedOn;
     }
 
     public Long getId() {

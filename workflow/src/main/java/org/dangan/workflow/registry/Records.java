@@ -42,12 +42,14 @@ public class Records {
     private final AuditLog auditLog;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.dangan.workflow.custody.CustodyLedger ledger;
+    private final java.time.Clock clock;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
             BoxRepository boxes, Institutions institutions, AuditLog auditLog,
             org.springframework.context.ApplicationEventPublisher events,
-            org.dangan.workflow.custody.CustodyLedger ledger) {
+            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
         this.records = records;
@@ -147,7 +149,7 @@ public class Records {
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
         return new RecordDetail(record.getRecordNumber(), record.getName(), record.getGender(), record.getBirthDate(),
                 record.getMaskedIdNumber(), record.getPhone(), record.getAddress(), record.getKeyPopulations(),
-                record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), files);
+                record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), record.getDeceasedOn(), files);
     }
 
     /**
@@ -166,6 +168,17 @@ public class Records {
             events.publishEvent(new RecordCorrected(record.getId(), List.copyOf(changed)));
         }
         return changed;
+    }
+
+    /** Records the resident's death on a record of the archivist's institutions (a death certificate, civil registration). */
+    public void recordDeath(String recordNumber, java.time.LocalDate on) {
+        if (!CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)) {
+            throw new AccessDeniedException("deaths are recorded by archivists");
+        }
+        HealthRecord record = inScope(recordNumber);
+        record.recordDeath(on, java.time.LocalDate.now(clock));
+        auditLog.record(AuditAction.RECORD_CHANGED, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
+                "fields: deceasedOn, status");
     }
 
     /** The whole ID number, for users granted to see it; every reveal is audited. */

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * When a paper file may go. Each kind of paper in the file is kept as the {@code Retention} table
  * says, counted from the record's last service (the close of care) or, for resident health record
- * material, from the resident's death (the record marked DECEASED; its last service date stands
- * for the day, the register keeping no date of death); the file may go when its longest-kept
+ * material, from the resident's death (its date of death; for a record marked DECEASED without
+ * one, its last service date stands for the day); the file may go when its longest-kept
  * paper may, never while a legal hold is on it, never while the resident lives. Not read-only:
  * the engine records each evaluation of the table in its decision history.
  */
@@ -100,15 +100,17 @@ public class Retention {
         if (scope.ids().isEmpty()) {
             return List.of();
         }
-        record Row(String file, String state, String recordStatus, LocalDate lastService, String type, long institution) {
+        record Row(String file, String state, String recordStatus, LocalDate lastService, String type, long institution,
+                   LocalDate deceasedOn) {
         }
         List<Row> rows = jdbc.query("""
-                select f.file_number, f.state, r.status, r.last_service_date, c.document_type, r.institution_id
+                select f.file_number, f.state, r.status, r.last_service_date, c.document_type, r.institution_id,
+                r.deceased_on
                 from paper_file f join health_record r on r.id = f.record_id
                 left join paper_file_content c on c.paper_file_id = f.id
                 where""" + " " + where + " order by f.file_number", parameters, (rs, n) -> new Row(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
-                rs.getString(5), rs.getLong(6)));
+                rs.getString(5), rs.getLong(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate()));
         Map<String, List<Row>> byFile = new java.util.LinkedHashMap<>();
         rows.stream().filter(r -> scope.includes(r.institution()))
                 .forEach(r -> byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
@@ -125,12 +127,16 @@ public class Retention {
             }
             LocalDate disposal = null;
             boolean keptForLife = false;
+            // a record marked deceased before dates of death were kept counts from its last service
+            LocalDate death = first.deceasedOn() != null ? first.deceasedOn()
+                    : "DECEASED".equals(first.recordStatus()) ? first.lastService() : null;
             for (Rule rule : fileRules) {
-                if (first.lastService() == null || (rule.afterDeath() && !"DECEASED".equals(first.recordStatus()))) {
+                LocalDate from = rule.afterDeath() ? death : first.lastService();
+                if (from == null) {
                     keptForLife = true;
                     continue;
                 }
-                LocalDate date = first.lastService().plusYears(rule.years());
+                LocalDate date = from.plusYears(rule.years());
                 disposal = disposal == null || date.isAfter(disposal) ? date : disposal;
             }
             if (keptForLife) {

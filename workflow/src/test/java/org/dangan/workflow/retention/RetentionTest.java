@@ -91,6 +91,29 @@ class RetentionTest {
     }
 
     @Test
+    void a_recorded_death_starts_the_health_records_time_and_is_recorded_once() throws Exception {
+        String file = living.getRecordNumber() + "-01";
+        String death = "/api/records/" + living.getRecordNumber() + "/death";
+        mvc.perform(post(death).with(as("searcher-a")).contentType("application/json").content("{\"date\": \"2020-06-30\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(death).with(as("archivist-a")).contentType("application/json")
+                        .content("{\"date\": \"" + LocalDate.now().plusDays(2) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("not after today")));
+        mvc.perform(post(death).with(as("archivist-a")).contentType("application/json").content("{\"date\": \"2020-06-30\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(death).with(as("archivist-a")).contentType("application/json").content("{\"date\": \"2020-07-01\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/records/" + living.getRecordNumber()).with(as("archivist-a")))
+                .andExpect(jsonPath("$.status").value("DECEASED"))
+                .andExpect(jsonPath("$.deceasedOn").value("2020-06-30"));
+        // health record material: 15 years from the death, not from the last service (2000-03-01)
+        mvc.perform(get("/api/paper-files/" + file + "/retention").with(as("archivist-a")))
+                .andExpect(jsonPath("$.disposalDate").value("2035-06-30"))
+                .andExpect(jsonPath("$.eligible").value(false));
+    }
+
+    @Test
     void a_legal_hold_stops_disposal_until_a_supervisor_releases_it() throws Exception {
         mvc.perform(post("/api/paper-files/" + reports + "/holds").with(as("archivist-a")).contentType("application/json")
                 .content("{\"reason\": \"诉讼\"}")).andExpect(status().isForbidden());

@@ -43,6 +43,16 @@ class RecordController {
         return records.read(recordNumber);
     }
 
+    record Death(java.time.LocalDate date) {
+    }
+
+    /** {@code POST /api/records/{recordNumber}/death} ({@code {date}}): the resident died on that day. */
+    @org.springframework.web.bind.annotation.PostMapping("/{recordNumber}/death")
+    ResponseEntity<Void> death(@PathVariable String recordNumber, @org.springframework.web.bind.annotation.RequestBody Death death) {
+        records.recordDeath(recordNumber, death.date());
+        return ResponseEntity.noContent().build();
+    }
+
     @ExceptionHandler(RecordNotFoundException.class)
     ResponseEntity<ApiError> notFound(RecordNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
