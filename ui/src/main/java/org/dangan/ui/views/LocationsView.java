@@ -45,6 +45,7 @@ public class LocationsView extends VerticalLayout {
     final ScanField scan;
     private final Span scanState = new Span();
     private Locations.Node target;
+    final Grid<Locations.ShelfBox> shelfBoxes = new Grid<>();
 
     public LocationsView(Locations locations, Labelling labelling, org.dangan.workflow.registry.Stocktakes stocktakes) {
         this.locations = locations;
@@ -81,12 +82,19 @@ public class LocationsView extends VerticalLayout {
         labels.setText(getTranslation("locations.labels"));
         labels.setTarget("_blank");
         labels.setVisible(false);
+        shelfBoxes.setId("shelf-boxes");
+        shelfBoxes.addColumn(Locations.ShelfBox::position).setHeader(getTranslation("locations.position")).setAutoWidth(true);
+        shelfBoxes.addColumn(Locations.ShelfBox::barcode).setHeader(getTranslation("locations.box"));
+        shelfBoxes.addColumn(b -> b.files() + " / " + b.capacity()).setHeader(getTranslation("locations.filled"));
+        shelfBoxes.setAllRowsVisible(true);
+        shelfBoxes.setVisible(false);
         shelf.addValueChangeListener(e -> {
             labels.setVisible(e.getValue() != null);
             if (labels.isVisible()) {
                 long on = e.getValue().id();
                 labels.setHref(new StreamResource("labels.pdf", () -> new ByteArrayInputStream(labelling.shelfLabels(on))));
             }
+            showShelf();
         });
         // a hand scanner types a code and Enter: a shelf's label (L and its number) picks where to,
         // each box scanned after it moves there
@@ -99,7 +107,7 @@ public class LocationsView extends VerticalLayout {
         newBox.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout scanning = new HorizontalLayout(scan, scanState);
         scanning.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("locations.title")), newLocation, newBox, scanning, grid);
+        add(new H2(getTranslation("locations.title")), newLocation, newBox, shelfBoxes, scanning, grid);
         refresh();
     }
 
@@ -138,6 +146,15 @@ public class LocationsView extends VerticalLayout {
         var nodes = locations.ofMyInstitution();
         grid.setItems(nodes);
         parent.setItems(nodes);
-        shelf.setItems(nodes.stream().filter(n -> n.type() == LocationType.SHELF || n.type() == LocationType.CABINET).toList());
+        Long picked = shelf.getValue() == null ? null : shelf.getValue().id();
+        var shelves = nodes.stream().filter(n -> n.type() == LocationType.SHELF || n.type() == LocationType.CABINET).toList();
+        shelf.setItems(shelves);
+        shelves.stream().filter(n -> Long.valueOf(n.id()).equals(picked)).findFirst().ifPresent(shelf::setValue);
+    }
+
+    /** The boxes of the shelf picked, by position. */
+    private void showShelf() {
+        shelfBoxes.setVisible(shelf.getValue() != null);
+        shelfBoxes.setItems(shelf.getValue() == null ? java.util.List.of() : locations.boxesOn(shelf.getValue().id()));
     }
 }

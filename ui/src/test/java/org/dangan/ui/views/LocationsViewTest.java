@@ -64,7 +64,13 @@ class LocationsViewTest extends KaribuTest {
         assertThat(ledger.currentPlace(CustodySubject.BOX, barcode)).contains(shelf.place());
         assertThat(view.grid.getListDataView().getItems().filter(n -> n.id() == shelf.id()).findFirst().orElseThrow()
                 .boxes()).isOne();
+        _click(_get(Button.class, spec -> spec.withId("box-add")));
+        assertThat(view.shelfBoxes.getListDataView().getItems()).extracting(Locations.ShelfBox::position,
+                Locations.ShelfBox::barcode).first().isEqualTo(org.assertj.core.groups.Tuple.tuple(1, barcode));
+        assertThat(view.shelfBoxes.getListDataView().getItems()).extracting(Locations.ShelfBox::position)
+                .containsExactly(1, 2);
     }
+
     @Test
     void a_shelf_label_scanned_then_box_labels_moves_the_boxes_there() {
         Fixtures.County county = fixtures.county();

@@ -28,6 +28,9 @@ public class Box {
     @Column(name = "institution_id", nullable = false)
     private Long institutionId;
 
+    @Column(nullable = false)
+    private int position;
+
     protected Box() {
     }
 
@@ -44,8 +47,16 @@ public class Box {
         this.institutionId = location.getInstitutionId();
     }
 
-    /** Moves the box to another shelf or cabinet of its institution. */
-    public void moveTo(StorageLocation location) {
+    /** The place on its shelf or in its cabinet, counted from 1; the register gives the next free one. */
+    void standAt(int position) {
+        if (position < 1) {
+            throw new IllegalArgumentException("position: from 1 on, not " + position);
+        }
+        this.position = position;
+    }
+
+    /** Moves the box to another shelf or cabinet of its institution, at the given position there. */
+    void moveTo(StorageLocation location, int position) {
         if (!location.holdsBoxes()) {
             throw new IllegalArgumentException("boxes stand on a shelf or in a cabinet, not in a " + location.getType());
         }
@@ -53,6 +64,11 @@ public class Box {
             throw new IllegalArgumentException("box " + barcode + " stays with its institution: the location belongs to another");
         }
         this.locationId = location.getId();
+        standAt(position);
+    }
+
+    public int getPosition() {
+        return position;
     }
 
     public Long getId() {

@@ -9,6 +9,9 @@ interface BoxRepository extends JpaRepository<Box, Long> {
 
     Optional<Box> findByBarcode(String barcode);
 
+    @org.springframework.data.jpa.repository.Query("select coalesce(max(b.position), 0) from Box b where b.locationId = :location")
+    int lastPosition(@org.springframework.data.repository.query.Param("location") long locationId);
+
     java.util.List<Box> findByInstitutionIdOrderByBarcode(Long institutionId);
 
     Optional<Box> findTopByOrderByBarcodeDesc();

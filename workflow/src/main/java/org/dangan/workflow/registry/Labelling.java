@@ -99,8 +99,7 @@ public class Labelling {
                 "contents sheet, " + rows.size() + " files");
         try (PrintedSheet sheet = new PrintedSheet(font.path())) {
             sheet.title("档案盒内目录 Box contents · " + box.getBarcode().value())
-                    .line(institutions.require(box.getInstitutionId()).getName() + " · "
-                            + administration.place(locations.findById(box.getLocationId()).orElseThrow()))
+                    .line(institutions.require(box.getInstitutionId()).getName() + " · " + placeOf(box))
                     .line(rows.size() + " 份 / " + box.getCapacity() + " files")
                     .gap()
                     .table(List.of("#", "纸质档案号 File", "档案编号 Record", "姓名 Name", "页数 Pages", "状态 State"),
@@ -114,7 +113,12 @@ public class Labelling {
     private Labels.Label boxLabel(Box box) {
         return new Labels.Label(box.getBarcode().value(), List.of(box.getBarcode().value(),
                 institutions.require(box.getInstitutionId()).getName(),
-                administration.place(locations.findById(box.getLocationId()).orElseThrow())));
+                administration.place(locations.findById(box.getLocationId()).orElseThrow()), "第" + box.getPosition() + "位"));
+    }
+
+    /** Its shelf and its position there: 甲镇卫生院 / 档案室 / 1号架 · 第3位. */
+    private String placeOf(Box box) {
+        return administration.place(locations.findById(box.getLocationId()).orElseThrow()) + " · 第" + box.getPosition() + "位";
     }
 
     private Box box(String barcode) {

@@ -21,11 +21,18 @@ public class Locations {
     public record Node(long id, String name, LocationType type, Long parentId, String place, long boxes) {
     }
 
+    /** A box as it stands on its shelf: where, and how full. */
+    public record ShelfBox(int position, String barcode, int files, int capacity) {
+    }
+
     private final StorageLocationRepository locations;
     private final BoxRepository boxes;
     private final RegistryAdministration administration;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
 
-    Locations(StorageLocationRepository locations, BoxRepository boxes, RegistryAdministration administration) {
+    Locations(StorageLocationRepository locations, BoxRepository boxes, RegistryAdministration administration,
+              org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.locations = locations;
         this.boxes = boxes;
         this.administration = administration;
@@ -40,6 +47,18 @@ public class Locations {
                 .map(l -> new Node(l.getId(), l.getName(), l.getType(), l.getParentId(), administration.place(l),
                         all.stream().filter(b -> b.getLocationId().equals(l.getId())).count()))
                 .sorted(Comparator.comparing(Node::place)).toList();
+    }
+
+    /** The boxes on a shelf or in a cabinet of the archivist's institution, by position. */
+    @Transactional(readOnly = true)
+    public List<ShelfBox> boxesOn(long locationId) {
+        StorageLocation location = mine(locationId, archivist());
+        return jdbc.query("""
+                select b.position, b.barcode, b.capacity, (select count(*) from paper_file f where f.box_id = b.id) files
+                from box b where b.location_id = :location order by b.position""",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("location", location.getId()),
+                (rs, n) -> new ShelfBox(rs.getInt("position"), rs.getString("barcode"), rs.getInt("files"),
+                        rs.getInt("capacity")));
     }
 
     /** A new location under {@code parentId} (none: a site) in the archivist's institution. */

@@ -60,6 +60,7 @@ public class RegistryAdministration {
 
     /** Registers a box, received and stored at its location (two ledger entries). */
     public Box register(Box box) {
+        box.standAt(nextPosition(box.getLocationId()));
         Box saved = boxes.save(box);
         String place = place(locations.findById(saved.getLocationId()).orElseThrow());
         ledger.appendAll(saved.getInstitutionId(), List.of(
@@ -153,7 +154,7 @@ public class RegistryAdministration {
             return box;
         }
         String from = place(locations.findById(box.getLocationId()).orElseThrow());
-        box.moveTo(to);
+        box.moveTo(to, nextPosition(to.getId()));
         ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.MOVED,
                 from, place(to), reason));
         return box;
@@ -172,6 +173,11 @@ public class RegistryAdministration {
             all.stream().filter(l -> parent.equals(l.getParentId())).forEach(found::add);
         }
         return found;
+    }
+
+    /** After the last box standing there (a gap left by a box taken away is not filled). */
+    private int nextPosition(long locationId) {
+        return boxes.lastPosition(locationId) + 1;
     }
 
     /** The barcode after the highest one given so far. */

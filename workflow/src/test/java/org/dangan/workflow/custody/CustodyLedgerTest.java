@@ -243,7 +243,7 @@ class CustodyLedgerTest {
                         second.getBarcode().value()).with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(text(boxLabels)).contains(first.getBarcode().value(), second.getBarcode().value(),
-                "甲镇卫生院 / 档案室 / 1号架");
+                "甲镇卫生院 / 档案室 / 1号架", "第1位", "第2位");
         asUser.login(county.user("archivist-a"));
         try {
             assertThat(text(labelling.shelfLabels(first.getLocationId()))).contains("L" + first.getLocationId(),
@@ -258,7 +258,8 @@ class CustodyLedgerTest {
         byte[] contents = mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(text(contents)).contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份");
+        assertThat(text(contents)).contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份",
+                "1号架 · 第1位");
         mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest());

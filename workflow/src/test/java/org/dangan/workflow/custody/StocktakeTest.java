@@ -76,6 +76,11 @@ class StocktakeTest {
         assertThat(ledger.currentPlace(CustodySubject.BOX, one.getBarcode().value())).contains("甲镇卫生院 / 库房 / A排");
         assertThat(jdbc.queryForObject("select location_id from box where barcode = ?", Long.class, two.getBarcode().value()))
                 .isEqualTo(storeShelf.getId());
+        // in the order scanned, each after the last box standing there
+        assertThat(jdbc.queryForList("select barcode from box where location_id = ? order by position", String.class,
+                storeShelf.getId())).containsExactly(one.getBarcode().value(), two.getBarcode().value());
+        assertThat(jdbc.queryForList("select position from box where location_id = ? order by position", Integer.class,
+                storeShelf.getId())).containsExactly(1, 2);
         mvc.perform(post("/api/boxes/moves").with(as("archivist-b")).contentType("application/json")
                         .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\"" + three.getBarcode().value() + "\"]}"))
                 .andExpect(status().isBadRequest());
