@@ -39,7 +39,8 @@ class CustodyModelsTest {
 
     @ParameterizedTest
     @CsvSource({"/bpmn/paper-checkout.bpmn, checkoutProcess, checkoutTasks",
-            "/bpmn/paper-disposal.bpmn, disposalProcess, disposalTasks"})
+            "/bpmn/paper-disposal.bpmn, disposalProcess, disposalTasks",
+            "/bpmn/archive-handover.bpmn, handoverProcess, handoverTasks"})
     void the_model_is_drawn_named_scriptless_and_works_through_java(String path, String process, String tasks)
             throws Exception {
         BpmnModelInstance model = read(path);
@@ -73,6 +74,20 @@ class CustodyModelsTest {
                 .filter(f -> f.getTarget().getId().equals("dispose"))
                 .map(f -> f.getSource().getId() + ":" + f.getConditionExpression().getTextContent()))
                 .containsExactly("countyGateway:${approved}");
+    }
+
+    @Test
+    void custody_switches_only_after_a_checked_delivery_and_an_approval() throws Exception {
+        BpmnModelInstance model = read("/bpmn/archive-handover.bpmn");
+        assertThat(model.getModelElementsByType(UserTask.class)).extracting(BaseElement::getId)
+                .containsExactly("checkDelivery", "resolveDifferences", "approveHandover");
+        var flows = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class);
+        assertThat(flows.stream().filter(f -> f.getTarget().getId().equals("switchCustody"))
+                .map(f -> f.getSource().getId() + ":" + f.getConditionExpression().getTextContent()))
+                .containsExactly("approvedGateway:${approved}");
+        // the approval is reached only from a delivery checked without differences
+        assertThat(flows.stream().filter(f -> f.getTarget().getId().equals("approveHandover"))
+                .map(f -> f.getSource().getId())).containsExactly("differencesGateway");
     }
 
     @ParameterizedTest

@@ -45,6 +45,10 @@ public class Institution {
     @Column(name = "successor_id")
     private Long successorId;
 
+    /** Holds records numbered by another institution, received by handover or transfer-in. */
+    @Column(name = "received_records", nullable = false)
+    private boolean receivedRecords;
+
     @Version
     private long version;
 
@@ -82,6 +86,18 @@ public class Institution {
         }
         this.status = newStatus;
         this.successorId = successor == null ? null : successor.id;
+    }
+
+    /** Takes in records numbered elsewhere: its record numbers no longer all start with its code. */
+    public void receiveRecords() {
+        if (status != InstitutionStatus.ACTIVE) {
+            throw new IllegalStateException("institution " + code + " is " + status + " and receives no records");
+        }
+        receivedRecords = true;
+    }
+
+    public boolean hasReceivedRecords() {
+        return receivedRecords;
     }
 
     public boolean contains(Institution other) {

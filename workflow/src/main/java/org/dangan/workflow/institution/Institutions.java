@@ -35,6 +35,16 @@ public class Institutions {
         return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no institution with id " + id));
     }
 
+    /** The county health bureau the institution lies under (itself, if it is one). */
+    public Institution countyOf(Institution institution) {
+        for (Institution i = institution; i != null; i = i.getParentId() == null ? null : require(i.getParentId())) {
+            if (i.getType() == InstitutionType.COUNTY_BUREAU) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(institution.getCode() + " lies under no county health bureau");
+    }
+
     public Optional<Institution> byCode(String code) {
         return repository.findByCode(code);
     }

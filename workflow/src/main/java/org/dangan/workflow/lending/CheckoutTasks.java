@@ -4,10 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
-import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.dangan.workflow.security.UserAccounts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +19,12 @@ import org.springframework.stereotype.Component;
 class CheckoutTasks implements TaskListener {
 
     private final CheckoutRepository checkouts;
-    private final UserAccounts users;
+    private final UserTasks userTasks;
     private final AuditLog auditLog;
 
-    CheckoutTasks(CheckoutRepository checkouts, UserAccounts users, AuditLog auditLog) {
+    CheckoutTasks(CheckoutRepository checkouts, UserTasks userTasks, AuditLog auditLog) {
         this.checkouts = checkouts;
-        this.users = users;
+        this.userTasks = userTasks;
         this.auditLog = auditLog;
     }
 
@@ -33,12 +32,7 @@ class CheckoutTasks implements TaskListener {
     public void notify(DelegateTask task) {
         long id = ((Number) task.getVariable("checkoutId")).longValue();
         Checkout checkout = checkouts.findById(id).orElseThrow();
-        DanganUser user = CurrentUser.get().orElseGet(() -> {
-            if (task.getAssignee() == null) {
-                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
-            }
-            return (DanganUser) users.loadUserByUsername(task.getAssignee());
-        });
+        DanganUser user = userTasks.actor(task);
         String key = task.getTaskDefinitionKey();
         Role needed = key.equals("returnFiles") ? Role.ARCHIVIST : Role.SUPERVISOR;
         if (!user.is(needed) || !checkout.getInstitutionId().equals(user.institutionId())) {

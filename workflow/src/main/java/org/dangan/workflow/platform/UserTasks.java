@@ -15,9 +15,21 @@ import org.springframework.stereotype.Component;
 public class UserTasks {
 
     private final TaskService tasks;
+    private final org.dangan.workflow.security.UserAccounts users;
 
-    UserTasks(TaskService tasks) {
+    UserTasks(TaskService tasks, org.dangan.workflow.security.UserAccounts users) {
         this.tasks = tasks;
+        this.users = users;
+    }
+
+    /** Who completes a task, for its complete listener: the logged-in user, or (engine REST, jobs) the task's assignee. */
+    public org.dangan.workflow.security.DanganUser actor(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        return CurrentUser.get().orElseGet(() -> {
+            if (task.getAssignee() == null) {
+                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
+            }
+            return (org.dangan.workflow.security.DanganUser) users.loadUserByUsername(task.getAssignee());
+        });
     }
 
     /** @param what how the caller names the process instance in the refusal, e.g. "check-out 12" */

@@ -9,6 +9,10 @@ interface BoxRepository extends JpaRepository<Box, Long> {
 
     Optional<Box> findByBarcode(String barcode);
 
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @org.springframework.data.jpa.repository.Query("update Box b set b.institutionId = :to where b.institutionId = :from")
+    int reassign(@org.springframework.data.repository.query.Param("from") long from, @org.springframework.data.repository.query.Param("to") long to);
+
     @org.springframework.data.jpa.repository.Query("select coalesce(max(b.position), 0) from Box b where b.locationId = :location")
     int lastPosition(@org.springframework.data.repository.query.Param("location") long locationId);
 

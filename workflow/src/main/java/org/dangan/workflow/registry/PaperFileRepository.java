@@ -11,4 +11,8 @@ interface PaperFileRepository extends JpaRepository<PaperFile, Long> {
     Optional<PaperFile> findByFileNumber(String fileNumber);
 
     long countByBoxId(Long boxId);
+
+    @org.springframework.data.jpa.repository.Query("select f from PaperFile f where f.recordId in (select r.id from HealthRecord r where r.institutionId = :institution)"
+            + " order by f.fileNumber")
+    List<PaperFile> findByInstitutionOfRecord(@org.springframework.data.repository.query.Param("institution") long institutionId);
 }

@@ -110,7 +110,11 @@ public class Records {
             return null;
         }
         boolean countyOrBelow = root.getType() == InstitutionType.COUNTY_BUREAU || root.getType().primaryCare();
-        return new Scoped(query, scope, ids, countyOrBelow ? root.getCode() : null);
+        // records handed over keep their numbers: the prefix no longer finds them all
+        Set<Long> within = ids;
+        boolean numberedHere = scope.institutions().stream().filter(i -> within.contains(i.getId()))
+                .noneMatch(Institution::hasReceivedRecords);
+        return new Scoped(query, scope, ids, countyOrBelow && numberedHere ? root.getCode() : null);
     }
 
     private long count(Scoped scoped) {

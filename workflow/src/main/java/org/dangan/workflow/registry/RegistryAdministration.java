@@ -4,6 +4,7 @@ import java.util.List;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,13 @@ public class RegistryAdministration {
     private final BoxRepository boxes;
     private final Institutions institutions;
     private final CustodyLedger ledger;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RegistryAdministration(HealthRecordRepository records, PaperFileRepository paperFiles,
                            StorageLocationRepository locations, BoxRepository boxes, Institutions institutions,
-                           CustodyLedger ledger) {
+                           CustodyLedger ledger, org.springframework.context.ApplicationEventPublisher events) {
         this.ledger = ledger;
+        this.events = events;
         this.institutions = institutions;
         this.records = records;
         this.paperFiles = paperFiles;
@@ -69,6 +72,11 @@ public class RegistryAdministration {
                 new CustodyLedger.NewEntry(CustodySubject.BOX, saved.getBarcode().value(), CustodyEvent.STORED, null,
                         place, "registered")));
         return saved;
+    }
+
+    /** A location as people name it, by its id: site / room / shelf. */
+    public String placeOf(long locationId) {
+        return place(locations.findById(locationId).orElseThrow());
     }
 
     /** A location as people name it: site / room / shelf. */
@@ -173,6 +181,55 @@ public class RegistryAdministration {
             all.stream().filter(l -> parent.equals(l.getParentId())).forEach(found::add);
         }
         return found;
+    }
+
+    /** What a handover moved: how many of each. */
+    public record Transferred(int records, int paperFiles, int boxes, int locations) {
+    }
+
+    /**
+     * Hands an institution's whole archive to another in the caller's transaction: its storage
+     * locations with their boxes, its records with their paper files. Each box and file gets a
+     * TRANSFERRED entry in the giving chain and a RECEIVED entry in the receiving one, so each
+     * side's ledger tells its part; {@link ArchiveTransferred} tells the other modules.
+     */
+    public Transferred transferArchive(long fromId, long toId, String reason) {
+        Institution from = institutions.require(fromId);
+        Institution to = institutions.require(toId);
+        to.receiveRecords();
+        List<CustodyLedger.NewEntry> given = new java.util.ArrayList<>();
+        List<CustodyLedger.NewEntry> received = new java.util.ArrayList<>();
+        List<Box> moving = boxes.findByInstitutionIdOrderByBarcode(fromId);
+        java.util.Map<Long, String> barcodes = new java.util.HashMap<>();
+        for (Box box : moving) {
+            String place = place(locations.findById(box.getLocationId()).orElseThrow());
+            String barcode = box.getBarcode().value();
+            barcodes.put(box.getId(), barcode);
+            given.add(new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.TRANSFERRED, place,
+                    to.getCode() + " " + place, reason));
+            received.add(new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.RECEIVED, from.getCode(),
+                    place, reason));
+        }
+        List<Long> recordIds = records.findIdsByInstitutionId(fromId);
+        int files = 0;
+        for (PaperFile file : paperFiles.findByInstitutionOfRecord(fromId)) {
+            if (file.getState() == PaperFileState.DISPOSED) {
+                continue;
+            }
+            files++;
+            String box = file.getBoxId() == null ? null : barcodes.get(file.getBoxId());
+            given.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.TRANSFERRED,
+                    box, to.getCode() + (box == null ? "" : " " + box), reason));
+            received.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.RECEIVED,
+                    from.getCode(), box, reason));
+        }
+        ledger.appendAll(fromId, given);
+        ledger.appendAll(toId, received);
+        int moved = locations.reassign(fromId, toId);
+        boxes.reassign(fromId, toId);
+        records.reassign(fromId, toId);
+        events.publishEvent(new ArchiveTransferred(fromId, toId, List.copyOf(recordIds)));
+        return new Transferred(recordIds.size(), files, moving.size(), moved);
     }
 
     /** After the last box standing there (a gap left by a box taken away is not filled). */

@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.dangan.workflow.security.UserAccounts;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,12 +21,12 @@ import org.springframework.stereotype.Component;
 class DisposalTasks implements TaskListener {
 
     private final DisposalRepository disposals;
-    private final UserAccounts users;
+    private final UserTasks userTasks;
     private final NamedParameterJdbcTemplate jdbc;
 
-    DisposalTasks(DisposalRepository disposals, UserAccounts users, NamedParameterJdbcTemplate jdbc) {
+    DisposalTasks(DisposalRepository disposals, UserTasks userTasks, NamedParameterJdbcTemplate jdbc) {
         this.disposals = disposals;
-        this.users = users;
+        this.userTasks = userTasks;
         this.jdbc = jdbc;
     }
 
@@ -35,12 +34,7 @@ class DisposalTasks implements TaskListener {
     @SuppressWarnings("unchecked")
     public void notify(DelegateTask task) {
         Disposal disposal = disposals.findById(((Number) task.getVariable("disposalId")).longValue()).orElseThrow();
-        DanganUser user = CurrentUser.get().orElseGet(() -> {
-            if (task.getAssignee() == null) {
-                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
-            }
-            return (DanganUser) users.loadUserByUsername(task.getAssignee());
-        });
+        DanganUser user = userTasks.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case "appraise" -> {
                 require(user, Role.ARCHIVIST, disposal.getInstitutionId(), "appraise");

@@ -11,7 +11,6 @@ import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
-import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.CurrentUser;
@@ -74,7 +73,7 @@ public class Disposals {
         if (eligible.isEmpty()) {
             throw new IllegalStateException("no paper file of " + institution.getCode() + " may be disposed of now");
         }
-        Institution county = countyOf(institution);
+        Institution county = institutions.countyOf(institution);
         Disposal disposal = disposals.save(new Disposal(institution.getId(), county.getId(), user.getUsername(),
                 clock.instant()));
         jdbc.batchUpdate("insert into disposal_file (disposal_id, file_number, disposal_date) values (:id, :file, :date)",
@@ -88,15 +87,6 @@ public class Disposals {
         auditLog.record(AuditAction.DISPOSAL, "DISPOSAL", disposal.getId().toString(), institution.getId(),
                 "proposed, " + eligible.size() + " files");
         return new Started(disposal.getId(), disposal.getProcessInstanceId(), eligible.size());
-    }
-
-    private Institution countyOf(Institution institution) {
-        for (Institution i = institution; i != null; i = i.getParentId() == null ? null : institutions.require(i.getParentId())) {
-            if (i.getType() == InstitutionType.COUNTY_BUREAU) {
-                return i;
-            }
-        }
-        throw new IllegalStateException(institution.getCode() + " lies under no county health bureau to approve its disposals");
     }
 
     public record FileView(String fileNumber, LocalDate disposalDate, String keptBecause, boolean disposed) {

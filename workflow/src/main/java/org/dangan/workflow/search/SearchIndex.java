@@ -78,6 +78,19 @@ public class SearchIndex {
         }
     }
 
+    /** A handed-over archive's documents are found under their new institution once the outbox is drained. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(org.dangan.workflow.registry.ArchiveTransferred event) {
+        java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
+        java.util.List<Long> ids = event.recordIds();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.update("insert into search_outbox (document_id, created_at) select id, :at from scanned_document"
+                    + " where record_id in (:records) and state = 'ARCHIVED'", new MapSqlParameterSource("at", at)
+                    .addValue("records", ids.subList(i, Math.min(ids.size(), i + 1000))));
+        }
+    }
+
     /** Applies what the outbox holds (after a running rebuild); answers how many documents it brought up to date. */
     public int drain() {
         turns.lock();

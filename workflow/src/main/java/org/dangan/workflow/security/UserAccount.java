@@ -82,6 +82,11 @@ public class UserAccount {
         lockedUntil = null;
     }
 
+    /** The account's institution was merged or closed: it signs in no more. */
+    void disable() {
+        enabled = false;
+    }
+
     boolean lockedAt(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
+
+    java.util.List<UserAccount> findByInstitutionId(Long institutionId);
 }

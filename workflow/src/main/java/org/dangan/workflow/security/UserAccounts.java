@@ -45,6 +45,14 @@ public class UserAccounts implements UserDetailsService {
         return new DanganUser(account, account.lockedAt(clock.instant()));
     }
 
+    /** Disables every account of an institution (merged or closed); answers their user names. */
+    @Transactional
+    public java.util.List<String> disableAllOf(long institutionId) {
+        java.util.List<UserAccount> accounts = repository.findByInstitutionId(institutionId);
+        accounts.forEach(UserAccount::disable);
+        return accounts.stream().map(UserAccount::getUsername).toList();
+    }
+
     @Transactional
     public UserAccount create(String username, String rawPassword, String displayName, Role role, Long institutionId,
                               Set<Permission> permissions) {

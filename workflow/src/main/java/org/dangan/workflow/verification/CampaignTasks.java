@@ -7,10 +7,9 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.dangan.workflow.security.UserAccounts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -27,16 +26,16 @@ public class CampaignTasks implements TaskListener {
     private final CampaignRepository repository;
     private final Institutions institutions;
     private final SampleChecks sampleChecks;
-    private final UserAccounts users;
+    private final UserTasks userTasks;
     private final AuditLog auditLog;
     private final Clock clock;
 
     CampaignTasks(CampaignRepository repository, Institutions institutions, SampleChecks sampleChecks,
-                  UserAccounts users, AuditLog auditLog, Clock clock) {
+                  UserTasks userTasks, AuditLog auditLog, Clock clock) {
         this.repository = repository;
         this.institutions = institutions;
         this.sampleChecks = sampleChecks;
-        this.users = users;
+        this.userTasks = userTasks;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -92,12 +91,7 @@ public class CampaignTasks implements TaskListener {
 
     /** The one who completes: the logged-in user, or (for system callers) the task's assignee. */
     private DanganUser actor(DelegateTask task) {
-        return CurrentUser.get().orElseGet(() -> {
-            if (task.getAssignee() == null) {
-                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
-            }
-            return (DanganUser) users.loadUserByUsername(task.getAssignee());
-        });
+        return userTasks.actor(task);
     }
 
     private Institution institution(DelegateTask task) {

@@ -1,0 +1,242 @@
+package org.dangan.workflow.handover;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.pdf.PrintedSheet;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionStatus;
+import org.dangan.workflow.institution.InstitutionType;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Handovers as people start, follow and decide them. An administrator or a supervisor of the
+ * county bureau over both institutions records the change; the giving institution must have no
+ * active institution below it, no handover under way and no paper file out.
+ */
+@Service
+@Transactional
+public class Handovers {
+
+    public static final String PROCESS_KEY = "archiveHandover";
+    private static final List<HandoverState> UNDER_WAY = List.of(HandoverState.RECORDED, HandoverState.CHECKING,
+            HandoverState.DIFFERENCES, HandoverState.CHECKED, HandoverState.APPROVED);
+
+    private final HandoverRepository handovers;
+    private final Inventories inventories;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final UserTasks userTasks;
+    private final AuditLog auditLog;
+    private final PdfFont font;
+    private final Clock clock;
+
+    Handovers(HandoverRepository handovers, Inventories inventories, Institutions institutions,
+              NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, AuditLog auditLog,
+              PdfFont font, Clock clock) {
+        this.handovers = handovers;
+        this.inventories = inventories;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.userTasks = userTasks;
+        this.auditLog = auditLog;
+        this.font = font;
+        this.clock = clock;
+    }
+
+    /** {@code kind} may be left out: a merger. */
+    public record Request(String from, String to, String reason, ChangeKind kind) {
+    }
+
+    public record Started(long id, String processInstanceId) {
+    }
+
+    public Started start(Request request) {
+        DanganUser user = CurrentUser.require();
+        Institution from = existing("from", request.from());
+        Institution to = existing("to", request.to());
+        boolean countySupervisor = user.is(Role.SUPERVISOR)
+                && institutions.require(user.institutionId()).getType() == InstitutionType.COUNTY_BUREAU
+                && institutions.currentScope().includes(from.getId()) && institutions.currentScope().includes(to.getId());
+        if (!user.is(Role.ADMIN) && !countySupervisor) {
+            throw new AccessDeniedException("handovers are started by administrators or by supervisors of the county"
+                    + " bureau over both institutions");
+        }
+        for (Institution i : List.of(from, to)) {
+            if (i.getStatus() != InstitutionStatus.ACTIVE) {
+                throw new IllegalStateException("institution " + i.getCode() + " is " + i.getStatus());
+            }
+        }
+        long below = institutions.all().stream().filter(i -> from.getId().equals(i.getParentId())
+                && i.getStatus() == InstitutionStatus.ACTIVE).count();
+        if (below > 0) {
+            throw new IllegalStateException(from.getCode() + " still has " + below + " active institutions below it:"
+                    + " hand over or close them first");
+        }
+        if (!handovers.findByFromInstitutionIdAndStateIn(from.getId(), UNDER_WAY).isEmpty()) {
+            throw new IllegalStateException(from.getCode() + " already has a handover under way");
+        }
+        Integer out = jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
+                + " where r.institution_id = :from and f.state = 'CHECKED_OUT'",
+                new MapSqlParameterSource("from", from.getId()), Integer.class);
+        if (out != null && out > 0) {
+            throw new IllegalStateException(out + " paper files of " + from.getCode() + " are checked out: take them back"
+                    + " before the handover");
+        }
+        Handover handover = handovers.save(new Handover(from.getId(), to.getId(),
+                request.kind() == null ? ChangeKind.MERGER : request.kind(), request.reason(), user.getUsername(),
+                clock.instant()));
+        handover.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, handover.getId().toString(),
+                Variables.createVariables().putValue("handoverId", handover.getId())
+                        .putValue("receivers", "archivist-" + to.getCode())
+                        .putValue("givers", "archivist-" + from.getCode())
+                        .putValue("approvers", "supervisor-" + institutions.countyOf(from).getCode())).getId());
+        auditLog.record(AuditAction.HANDOVER, "HANDOVER", handover.getId().toString(), from.getId(),
+                "started: " + handover.getKind() + " to " + to.getCode());
+        return new Started(handover.getId(), handover.getProcessInstanceId());
+    }
+
+    public record Counts(int records, int paperFiles, int boxes, int pages, int documents) {
+    }
+
+    public record DifferenceView(int round, String barcode, String kind, String note) {
+    }
+
+    public record HandoverView(long id, String state, String from, String to, String kind, String reason,
+                               String initiatedBy, String checkedBy, String approvedBy, String returnedReason,
+                               Counts counts, String inventorySha256, String processInstanceId,
+                               List<DifferenceView> differences) {
+    }
+
+    public HandoverView read(long id) {
+        Handover h = visible(id);
+        auditLog.record(AuditAction.HANDOVER_READ, "HANDOVER", Long.toString(id), h.getFromInstitutionId(), null);
+        return view(h);
+    }
+
+    /** The latest handovers from or to the user's institutions, newest first. */
+    @Transactional(readOnly = true)
+    public List<HandoverView> list() {
+        return handovers.findAll(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+                "id")).stream().filter(this::maySee).limit(100).map(this::view).toList();
+    }
+
+    private HandoverView view(Handover h) {
+        List<DifferenceView> differences = jdbc.query("select check_round, barcode, kind, note from handover_difference"
+                + " where handover_id = :id order by check_round, kind, barcode", new MapSqlParameterSource("id", h.getId()),
+                (rs, n) -> new DifferenceView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        return new HandoverView(h.getId(), h.getState().name(), institutions.require(h.getFromInstitutionId()).getCode(),
+                institutions.require(h.getToInstitutionId()).getCode(), h.getKind().name(), h.getReason(),
+                h.getInitiatedBy(), h.getCheckedBy(), h.getApprovedBy(), h.getReturnedReason(),
+                new Counts(h.getRecords(), h.getPaperFiles(), h.getBoxes(), h.getPages(), h.getDocuments()),
+                h.getInventorySha256(), h.getProcessInstanceId(), differences);
+    }
+
+    /** The receiving side's check: the box barcodes scanned, and the boxes found damaged with what is wrong. */
+    public void check(long id, List<String> barcodes, Map<String, String> damaged) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("scanned", barcodes == null ? List.of() : new ArrayList<>(barcodes));
+        variables.put("damaged", damaged == null ? Map.of() : new java.util.HashMap<>(damaged));
+        complete(id, "checkDelivery", variables);
+    }
+
+    /** The giving side: RECHECK once what was missing or damaged is made good, or RETURN (with a note). */
+    public void resolve(long id, String resolution, String note) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("resolution", resolution);
+        variables.put("note", note);
+        complete(id, "resolveDifferences", variables);
+    }
+
+    public void decide(long id, boolean approved, String reason) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("approved", approved);
+        variables.put("reason", reason);
+        complete(id, "approveHandover", variables);
+    }
+
+    private void complete(long id, String step, Map<String, Object> variables) {
+        Handover h = visible(id);
+        userTasks.complete(h.getProcessInstanceId(), step, variables, "handover " + id + " (" + h.getState() + ")");
+        auditLog.record(AuditAction.HANDOVER, "HANDOVER", Long.toString(id), h.getFromInstitutionId(), step);
+    }
+
+    /**
+     * The handover list (移交清单): per box its place and files with their pages, the files in no
+     * box, the totals and the inventory's checksum, and signature lines for both sides.
+     */
+    public byte[] handoverList(long id) {
+        Handover h = visible(id);
+        Institution from = institutions.require(h.getFromInstitutionId());
+        Institution to = institutions.require(h.getToInstitutionId());
+        // once transferred, the archive is counted where it went
+        Inventory inventory = h.getState() == HandoverState.TRANSFERRED ? null : inventories.take(from.getId());
+        List<List<String>> rows = new ArrayList<>();
+        if (inventory != null) {
+            for (Inventory.BoxEntry box : inventory.boxes()) {
+                rows.add(List.of(box.barcode(), box.place() + " · 第" + box.position() + "位", box.files().size() + " 份",
+                        Integer.toString(box.pages())));
+                box.files().forEach(f -> rows.add(List.of("", f.fileNumber() + " (" + f.recordNumber() + ")", f.state(),
+                        Integer.toString(f.pages()))));
+            }
+            inventory.unboxed().forEach(f -> rows.add(List.of("未装盒 no box", f.fileNumber() + " (" + f.recordNumber() + ")",
+                    f.state(), Integer.toString(f.pages()))));
+        }
+        auditLog.record(AuditAction.HANDOVER_READ, "HANDOVER", Long.toString(id), from.getId(), "handover list");
+        try (PrintedSheet sheet = new PrintedSheet(font.path())) {
+            sheet.title("档案移交清单 Handover list · " + id)
+                    .line("移交方 Giving: " + from.getName() + " (" + from.getCode() + ") → 接收方 Receiving: " + to.getName()
+                            + " (" + to.getCode() + ")")
+                    .line("原因 Reason: " + h.getKind() + " · " + h.getReason())
+                    .line("合计 Totals: " + h.getRecords() + " 份健康档案 records · " + h.getPaperFiles() + " 份纸质档案 paper files · "
+                            + h.getBoxes() + " 盒 boxes · " + h.getPages() + " 页 pages · " + h.getDocuments() + " 份扫描件 scans")
+                    .line("清点校验 Inventory SHA-256: " + h.getInventorySha256())
+                    .line(inventory == null ? "已移交 Transferred " + h.getTransferredAt()
+                            : inventory.sha256().equals(h.getInventorySha256()) ? "现状与清点一致 The archive is as inventoried"
+                            : "现状与清点不一致 The archive changed since the inventory: " + inventory.sha256())
+                    .gap()
+                    .table(List.of("盒号 Box", "位置 / 纸质档案 Place / file", "份数 / 状态", "页数 Pages"),
+                            new float[] {1.4f, 4.2f, 1.2f, 0.8f}, rows)
+                    .gap()
+                    .signatureLines(List.of("移交方经办人 Handed over by", "移交方负责人 Giving head",
+                            "接收方经办人 Received by", "接收方负责人 Receiving head", "监交人 Witness"));
+            return sheet.toBytes();
+        }
+    }
+
+    Handover visible(long id) {
+        return handovers.findById(id).filter(this::maySee)
+                .orElseThrow(() -> new IllegalArgumentException("handover: no handover " + id + " in your institutions"));
+    }
+
+    /** Administrators see every handover; others those from or to an institution of their scope. */
+    private boolean maySee(Handover h) {
+        if (CurrentUser.require().is(Role.ADMIN)) {
+            return true;
+        }
+        var scope = institutions.currentScope();
+        return scope.includes(h.getFromInstitutionId()) || scope.includes(h.getToInstitutionId());
+    }
+
+    private Institution existing(String field, String code) {
+        return institutions.byCode(code == null ? "" : code.strip())
+                .orElseThrow(() -> new IllegalArgumentException(field + ": no institution " + code));
+    }
+}

@@ -1,0 +1,296 @@
+package org.dangan.workflow.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import gov.loc.repository.bagit.domain.Bag;
+import gov.loc.repository.bagit.reader.BagReader;
+import gov.loc.repository.bagit.verify.BagVerifier;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.PaperFile;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.search.SearchIndex;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Township B merges into township A: the handover runs through its process over the REST API,
+ * with a check that finds a box missing, a second check, the four-eyes approval, and the switch
+ * of custody; or it is returned and nothing moves. The bag is validated by the Library of
+ * Congress's BagIt implementation, and a tampered bag is refused.
+ */
+@DanganTest
+class HandoverProcessTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    RegistryAdministration registry;
+    @Autowired
+    CustodyLedger ledger;
+    @Autowired
+    org.dangan.workflow.document.BornDigital bornDigital;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    SearchIndex index;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    Box first;
+    Box second;
+    HealthRecord record;
+    long document;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        first = fixtures.box(county.b(), 1);
+        second = fixtures.box(county.b(), 2);
+        for (int serial = 1; serial <= 3; serial++) {
+            HealthRecord r = fixtures.record(county.b(), serial);
+            String file = r.getRecordNumber() + "-02";
+            registry.register(new PaperFile(file, r.getId(), Map.of(DocumentType.AUX_EXAM_REPORT, serial)));
+            registry.store(file, (serial == 1 ? first : second).getBarcode());
+            record = serial == 1 ? r : record;
+        }
+        // a real searchable PDF in the file store, as the digitisation leaves it
+        document = transactions.execute(t -> bornDigital.archive(record.getRecordNumber(), DocumentType.AUX_EXAM_REPORT,
+                List.of(List.of("乙镇卫生院 血常规检验报告单", "白细胞计数 6.1")), "test"));
+    }
+
+    private RequestPostProcessor as(String user) {
+        return httpBasic(county.user(user), Fixtures.PASSWORD);
+    }
+
+    private long start(String user) throws Exception {
+        String body = mvc.perform(post("/api/handovers").with(as(user)).contentType("application/json")
+                        .content("{\"from\": \"" + county.b().getCode() + "\", \"to\": \"" + county.a().getCode()
+                                + "\", \"reason\": \"乙镇卫生院并入甲镇卫生院\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.processInstanceId").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private void check(long id, String user, List<Box> boxes, int expected) throws Exception {
+        String barcodes = String.join("\", \"", boxes.stream().map(b -> b.getBarcode().value()).toList());
+        mvc.perform(post("/api/handovers/" + id + "/check").with(as(user)).contentType("application/json")
+                .content("{\"barcodes\": [\"" + barcodes + "\"]}")).andExpect(status().is(expected));
+    }
+
+    private void decide(long id, String user, int expected) throws Exception {
+        mvc.perform(post("/api/handovers/" + id + "/decision").with(as(user)).contentType("application/json")
+                .content("{\"approved\": true}")).andExpect(status().is(expected));
+    }
+
+    /** Over B's paper files (each record also has its -01 file of health record material, in no box). */
+    private int count(String what) {
+        return jdbc.queryForObject("select " + what + " from paper_file f join health_record r on r.id = f.record_id"
+                + " where r.institution_id = ?", Integer.class, county.b().getId());
+    }
+
+    private String institutionOf(String table, String where, Object value) {
+        return jdbc.queryForObject("select i.code from " + table + " t join institution i on i.id = t.institution_id"
+                + " where t." + where + " = ?", String.class, value);
+    }
+
+    @Test
+    void a_checked_and_approved_handover_moves_the_whole_archive_in_one_step() throws Exception {
+        long id = start("county-supervisor");
+        mvc.perform(get("/api/handovers/" + id).with(as("archivist-b")))
+                .andExpect(jsonPath("$.state").value("CHECKING"))
+                .andExpect(jsonPath("$.counts.records").value(3))
+                .andExpect(jsonPath("$.counts.paperFiles").value(count("count(*)")))
+                .andExpect(jsonPath("$.counts.boxes").value(2))
+                .andExpect(jsonPath("$.counts.pages").value(count("sum(f.page_count)")))
+                .andExpect(jsonPath("$.counts.documents").value(1))
+                .andExpect(jsonPath("$.inventorySha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
+        byte[] pdf = mvc.perform(get("/api/handovers/" + id + "/list.pdf").with(as("archivist-a")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("档案移交清单",
+                    first.getBarcode().value(), second.getBarcode().value(), record.getRecordNumber() + "-02",
+                    "3 份健康档案", count("sum(f.page_count)") + " 页", "接收方经办人", "现状与清点一致");
+        }
+
+        // the receiving side finds a box missing; the giving side brings it; the second check finds none
+        check(id, "archivist-b", List.of(first, second), 403);
+        check(id, "archivist-a", List.of(first), 200);
+        mvc.perform(get("/api/handovers/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("DIFFERENCES"))
+                .andExpect(jsonPath("$.differences[0].kind").value("MISSING"))
+                .andExpect(jsonPath("$.differences[0].barcode").value(second.getBarcode().value()));
+        decide(id, "head-b", 409);
+        mvc.perform(post("/api/handovers/" + id + "/resolution").with(as("archivist-b")).contentType("application/json")
+                .content("{\"resolution\": \"RECHECK\", \"note\": \"第2盒补交\"}")).andExpect(status().isNoContent());
+        check(id, "archivist-a", List.of(first, second), 200);
+
+        // neither the initiator nor a checker approves
+        decide(id, "county-supervisor", 409);
+        decide(id, "head-a", 403);
+        decide(id, "head-b", 204);
+        mvc.perform(get("/api/handovers/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("TRANSFERRED"))
+                .andExpect(jsonPath("$.approvedBy").value(county.user("head-b")));
+
+        assertThat(institutionOf("health_record", "id", record.getId())).isEqualTo(county.a().getCode());
+        assertThat(institutionOf("box", "barcode", second.getBarcode().value())).isEqualTo(county.a().getCode());
+        assertThat(institutionOf("scanned_document", "id", document)).isEqualTo(county.a().getCode());
+        assertThat(jdbc.queryForObject("select status from institution where id = ?", String.class, county.b().getId()))
+                .isEqualTo("MERGED");
+        assertThat(ledger.entriesOf(CustodySubject.BOX, first.getBarcode().value()).stream().map(e -> e.event()).toList())
+                .endsWith(CustodyEvent.TRANSFERRED, CustodyEvent.RECEIVED);
+        assertThat(ledger.currentPlace(CustodySubject.BOX, first.getBarcode().value())).contains("乙镇卫生院 / 档案室 / 1号架");
+        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, record.getRecordNumber() + "-02"))
+                .contains(first.getBarcode().value());
+        assertThat(ledger.verify().valid()).isTrue();
+
+        // B's users are shut out; A's find B's records, in lists too, and its scans in the search
+        mvc.perform(get("/api/records").with(as("archivist-b"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/records/" + record.getRecordNumber()).with(as("archivist-a"))).andExpect(status().isOk());
+        mvc.perform(get("/api/records").param("q", record.getRecordNumber()).with(as("archivist-a")))
+                .andExpect(jsonPath("$.items[0].recordNumber").value(record.getRecordNumber()));
+        index.drain();
+        mvc.perform(get("/api/search").param("q", "白细胞计数").param("record", record.getRecordNumber())
+                        .with(as("archivist-a")))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void a_handover_given_back_moves_nothing() throws Exception {
+        long id = start("county-supervisor");
+        check(id, "archivist-a", List.of(first), 200);
+        mvc.perform(post("/api/handovers/" + id + "/resolution").with(as("archivist-b")).contentType("application/json")
+                .content("{\"resolution\": \"RETURN\"}")).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/handovers/" + id + "/resolution").with(as("archivist-b")).contentType("application/json")
+                .content("{\"resolution\": \"RETURN\", \"note\": \"第2盒水浸，先修复\"}")).andExpect(status().isNoContent());
+        mvc.perform(get("/api/handovers/" + id).with(as("archivist-b")))
+                .andExpect(jsonPath("$.state").value("RETURNED"))
+                .andExpect(jsonPath("$.returnedReason").value("第2盒水浸，先修复"));
+        assertThat(institutionOf("health_record", "id", record.getId())).isEqualTo(county.b().getCode());
+        assertThat(jdbc.queryForObject("select status from institution where id = ?", String.class, county.b().getId()))
+                .isEqualTo("ACTIVE");
+        // a new handover may start once the last one is back
+        start("county-supervisor");
+    }
+
+    @Test
+    void only_the_county_or_an_administrator_starts_and_never_for_an_institution_with_clinics_below_it() throws Exception {
+        mvc.perform(post("/api/handovers").with(as("head-b")).contentType("application/json")
+                .content("{\"from\": \"" + county.b().getCode() + "\", \"to\": \"" + county.a().getCode()
+                        + "\", \"reason\": \"并入\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/handovers").with(as("county-supervisor")).contentType("application/json")
+                        .content("{\"from\": \"" + county.a().getCode() + "\", \"to\": \"" + county.b().getCode()
+                                + "\", \"reason\": \"并入\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("active institutions below it")));
+        start("county-supervisor");
+        mvc.perform(post("/api/handovers").with(as("county-supervisor")).contentType("application/json")
+                        .content("{\"from\": \"" + county.b().getCode() + "\", \"to\": \"" + county.a().getCode()
+                                + "\", \"reason\": \"并入\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void the_bag_is_valid_to_the_library_of_congress_and_a_tampered_one_is_refused(@TempDir Path dir) throws Exception {
+        long id = start("county-supervisor");
+        byte[] zip = mvc.perform(get("/api/handovers/" + id + "/bag.zip").with(as("archivist-b")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Map<String, byte[]> entries = unzip(zip);
+        String top = ArchiveBag.folder(id) + "/";
+        assertThat(entries).containsKeys(top + "bagit.txt", top + "bag-info.txt", top + "manifest-sha256.txt",
+                top + "tagmanifest-sha256.txt", top + "data/metadata/records.json", top + "data/ledger/custody.json",
+                top + "data/documents/" + document + "/searchable.pdf", top + "data/documents/" + document + "/original.pdf");
+        entries.forEach((name, bytes) -> write(dir.resolve(name), bytes));
+        Bag bag = new BagReader().read(dir.resolve(ArchiveBag.folder(id)));
+        try (BagVerifier verifier = new BagVerifier()) {
+            verifier.isValid(bag, false);
+        }
+
+        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(zip))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.externalIdentifier").value("dangan-handover-" + id))
+                .andExpect(jsonPath("$.payloadFiles").value(bag.getPayLoadManifests().iterator().next()
+                        .getFileToChecksumMap().size()));
+
+        // one character of a record changed in transit
+        String records = top + "data/metadata/records.json";
+        byte[] changed = entries.get(records).clone();
+        changed[changed.length / 2] ^= 1;
+        entries.put(records, changed);
+        byte[] tampered = zip(entries);
+        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(tampered))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
+                        "data/metadata/records.json does not match manifest-sha256.txt")));
+        write(dir.resolve(records), changed);
+        try (BagVerifier verifier = new BagVerifier()) {
+            Bag again = new BagReader().read(dir.resolve(ArchiveBag.folder(id)));
+            assertThatThrownBy(() -> verifier.isValid(again, false))
+                    .isInstanceOf(gov.loc.repository.bagit.exceptions.CorruptChecksumException.class);
+        }
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
