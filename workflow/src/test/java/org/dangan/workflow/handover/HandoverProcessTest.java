@@ -263,6 +263,66 @@ class HandoverProcessTest {
         }
     }
 
+    @Test
+    void an_institution_of_ten_thousand_records_in_two_hundred_boxes_is_handed_over_whole() throws Exception {
+        // B grows to 10,000 records with a paper file each, 50 files to a box
+        List<Box> boxes = new java.util.ArrayList<>(List.of(first, second));
+        for (int serial = 3; serial <= 200; serial++) {
+            boxes.add(fixtures.box(county.b(), serial));
+        }
+        int existing = jdbc.queryForObject("select count(*) from health_record where institution_id = ?", Integer.class,
+                county.b().getId());
+        List<Object[]> records = new java.util.ArrayList<>();
+        for (int i = existing; i < 10_000; i++) {
+            records.add(new Object[] {county.b().getCode() + "002" + "%05d".formatted(i), "居民" + i, county.b().getId()});
+        }
+        jdbc.batchUpdate("insert into health_record (record_number, name, gender, birth_date, status, institution_id,"
+                + " version) values (?, ?, 'FEMALE', date '1960-01-01', 'ACTIVE', ?, 0)", records);
+        List<Object[]> files = new java.util.ArrayList<>();
+        List<CustodyLedger.NewEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            String number = (String) records.get(i)[0];
+            Box box = boxes.get(i / 50);
+            files.add(new Object[] {number + "-02", number, box.getId()});
+            entries.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, number + "-02", CustodyEvent.RECEIVED, null,
+                    county.b().getCode(), "test data"));
+            entries.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, number + "-02", CustodyEvent.STORED, null,
+                    box.getBarcode().value(), "test data"));
+        }
+        jdbc.batchUpdate("insert into paper_file (file_number, record_id, page_count, state, box_id, version) values"
+                + " (?, (select id from health_record where record_number = ?), 4, 'STORED', ?, 0)", files);
+        ledger.appendAll(county.b().getId(), entries);
+
+        long id = start("county-supervisor");
+        mvc.perform(get("/api/handovers/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.counts.records").value(10_000))
+                .andExpect(jsonPath("$.counts.boxes").value(200))
+                .andExpect(jsonPath("$.counts.paperFiles").value(count("count(*)")));
+        byte[] pdf = mvc.perform(get("/api/handovers/" + id + "/list.pdf").with(as("archivist-a")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("10000 份健康档案", "200 盒", boxes.get(199).getBarcode().value(),
+                    records.get(9_000)[0] + "-02");
+        }
+        check(id, "archivist-a", boxes, 200);
+        decide(id, "head-b", 204);
+
+        mvc.perform(get("/api/handovers/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.state").value("TRANSFERRED"));
+        assertThat(jdbc.queryForObject("select count(*) from health_record where institution_id = ?", Integer.class,
+                county.a().getId())).isGreaterThanOrEqualTo(10_000);
+        assertThat(jdbc.queryForObject("select count(*) from health_record where institution_id = ?", Integer.class,
+                county.b().getId())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from box where institution_id = ?", Integer.class,
+                county.a().getId())).isEqualTo(200);
+        assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, records.get(records.size() - 1)[0] + "-02").stream().map(e -> e.event())
+                .toList()).containsExactly(CustodyEvent.RECEIVED, CustodyEvent.STORED, CustodyEvent.TRANSFERRED,
+                CustodyEvent.RECEIVED);
+        assertThat(ledger.verify().valid()).isTrue();
+        mvc.perform(get("/api/records").param("q", (String) records.get(5_000)[0]).with(as("archivist-a")))
+                .andExpect(jsonPath("$.items[0].recordNumber").value(records.get(5_000)[0]));
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
