@@ -1,6 +1,6 @@
 package org.dangan.workflow.document;
 
-import org.dangan.workflow.registry.ArchiveTransferred;
+import org.dangan.workflow.registry.RecordsTransferred;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A scanned document belongs where its record is managed: a handed-over archive takes its documents along. */
+/** A scanned document belongs where its record is managed: records that move take their documents along. */
 @Component
 class TransferredDocuments {
 
@@ -20,8 +20,12 @@ class TransferredDocuments {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(ArchiveTransferred event) {
-        jdbc.update("update scanned_document set institution_id = :to where institution_id = :from",
-                new MapSqlParameterSource("from", event.fromInstitutionId()).addValue("to", event.toInstitutionId()));
+    public void on(RecordsTransferred event) {
+        java.util.List<Long> ids = event.recordIds();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.update("update scanned_document set institution_id = :to where record_id in (:records)",
+                    new MapSqlParameterSource("to", event.toInstitutionId())
+                            .addValue("records", ids.subList(i, Math.min(ids.size(), i + 1000))));
+        }
     }
 }

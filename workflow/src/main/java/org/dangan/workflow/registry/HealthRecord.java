@@ -174,6 +174,17 @@ public class HealthRecord {
         }
     }
 
+    /** The resident moved: another institution manages the record from now on. */
+    public void transferTo(long institutionId) {
+        if (status != RecordStatus.ACTIVE && status != RecordStatus.RETIRED_PAPER) {
+            throw new IllegalStateException("record " + recordNumber + " is " + status + " and is not transferred");
+        }
+        if (this.institutionId.equals(institutionId)) {
+            throw new IllegalArgumentException("to: record " + recordNumber + " is already managed there");
+        }
+        this.institutionId = institutionId;
+    }
+
     public LocalDate getDeceasedOn() {
         return deceasedOn;
     }

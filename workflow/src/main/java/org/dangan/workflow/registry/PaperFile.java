@@ -79,7 +79,8 @@ public class PaperFile {
 
     public void storeIn(Long box) {
         require(box != null, "a box to store in");
-        if (state != PaperFileState.RECEIVED && state != PaperFileState.RETURNED && state != PaperFileState.STORED) {
+        if (state != PaperFileState.RECEIVED && state != PaperFileState.RETURNED && state != PaperFileState.STORED
+                && state != PaperFileState.TRANSFERRED) {
             throw illegal("store");
         }
         this.boxId = box;
@@ -113,10 +114,12 @@ public class PaperFile {
         this.state = PaperFileState.RETURNED;
     }
 
+    /** The file goes with its resident's record to another institution, out of its box, until boxed there. */
     public void transfer() {
         if (state == PaperFileState.CHECKED_OUT || state == PaperFileState.TRANSFERRED || state == PaperFileState.DISPOSED) {
             throw illegal("transfer");
         }
+        this.boxId = null;
         this.state = PaperFileState.TRANSFERRED;
     }
 

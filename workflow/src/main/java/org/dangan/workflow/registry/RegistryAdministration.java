@@ -191,7 +191,7 @@ public class RegistryAdministration {
      * Hands an institution's whole archive to another in the caller's transaction: its storage
      * locations with their boxes, its records with their paper files. Each box and file gets a
      * TRANSFERRED entry in the giving chain and a RECEIVED entry in the receiving one, so each
-     * side's ledger tells its part; {@link ArchiveTransferred} tells the other modules.
+     * side's ledger tells its part; {@link RecordsTransferred} tells the other modules.
      */
     public Transferred transferArchive(long fromId, long toId, String reason) {
         Institution from = institutions.require(fromId);
@@ -228,8 +228,38 @@ public class RegistryAdministration {
         int moved = locations.reassign(fromId, toId);
         boxes.reassign(fromId, toId);
         records.reassign(fromId, toId);
-        events.publishEvent(new ArchiveTransferred(fromId, toId, List.copyOf(recordIds)));
+        events.publishEvent(new RecordsTransferred(fromId, toId, List.copyOf(recordIds)));
         return new Transferred(recordIds.size(), files, moving.size(), moved);
+    }
+
+    /**
+     * Moves one resident's record to another institution (转出/转入) in the caller's transaction: each
+     * paper file leaves its box (TRANSFERRED in the giving chain) and is received, unboxed, by the
+     * other institution (RECEIVED in its chain); {@link RecordsTransferred} takes the documents along.
+     */
+    public void transferRecord(long recordId, long toId, String reason) {
+        HealthRecord record = records.findById(recordId).orElseThrow();
+        long fromId = record.getInstitutionId();
+        Institution from = institutions.require(fromId);
+        Institution to = institutions.require(toId);
+        to.receiveRecords();
+        List<CustodyLedger.NewEntry> given = new java.util.ArrayList<>();
+        List<CustodyLedger.NewEntry> received = new java.util.ArrayList<>();
+        for (PaperFile file : paperFiles.findByRecordIdOrderByFileNumber(recordId)) {
+            if (file.getState() == PaperFileState.DISPOSED) {
+                continue;
+            }
+            String box = file.getBoxId() == null ? null : boxes.findById(file.getBoxId()).orElseThrow().getBarcode().value();
+            file.transfer();
+            given.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.TRANSFERRED,
+                    box, to.getCode(), reason));
+            received.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.RECEIVED,
+                    from.getCode(), to.getCode(), reason));
+        }
+        ledger.appendAll(fromId, given);
+        ledger.appendAll(toId, received);
+        record.transferTo(toId);
+        events.publishEvent(new RecordsTransferred(fromId, toId, List.of(recordId)));
     }
 
     /** After the last box standing there (a gap left by a box taken away is not filled). */

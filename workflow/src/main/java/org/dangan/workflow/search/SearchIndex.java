@@ -78,10 +78,10 @@ public class SearchIndex {
         }
     }
 
-    /** A handed-over archive's documents are found under their new institution once the outbox is drained. */
+    /** Moved records' documents are found under their new institution once the outbox is drained. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(org.dangan.workflow.registry.ArchiveTransferred event) {
+    public void on(org.dangan.workflow.registry.RecordsTransferred event) {
         java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
         java.util.List<Long> ids = event.recordIds();
         for (int i = 0; i < ids.size(); i += 1000) {

@@ -1,0 +1,147 @@
+package org.dangan.workflow.transfer;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.InstitutionStatus;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.registry.StoredRecord;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Transfers as people ask for and decide them. An archivist of the record's institution asks for
+ * an active record whose paper is not out; the receiving institution must be an active primary-care
+ * institution; one transfer per record at a time.
+ */
+@Service
+@Transactional
+public class RecordTransfers {
+
+    public static final String PROCESS_KEY = "recordTransfer";
+
+    private final RecordTransferRepository transfers;
+    private final RecordBatches records;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final UserTasks userTasks;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    RecordTransfers(RecordTransferRepository transfers, RecordBatches records, Institutions institutions,
+                    NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, AuditLog auditLog,
+                    Clock clock) {
+        this.transfers = transfers;
+        this.records = records;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.userTasks = userTasks;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public record Request(String recordNumber, String to, String reason) {
+    }
+
+    public record Started(long id, String processInstanceId) {
+    }
+
+    public Started request(Request request) {
+        DanganUser user = CurrentUser.require();
+        if (!user.is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("transfers are asked for by archivists of the record's institution");
+        }
+        StoredRecord record = records.byNumber(request.recordNumber() == null ? "" : request.recordNumber().strip())
+                .filter(r -> institutions.currentScope().includes(r.institutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("recordNumber: no record " + request.recordNumber()
+                        + " in your institutions"));
+        if (record.status() != RecordStatus.ACTIVE && record.status() != RecordStatus.RETIRED_PAPER) {
+            throw new IllegalStateException("record " + record.recordNumber() + " is " + record.status()
+                    + " and is not transferred");
+        }
+        Institution to = institutions.byCode(request.to() == null ? "" : request.to().strip())
+                .orElseThrow(() -> new IllegalArgumentException("to: no institution " + request.to()));
+        if (to.getStatus() != InstitutionStatus.ACTIVE || !to.getType().primaryCare()) {
+            throw new IllegalArgumentException("to: " + to.getCode() + " is not an active primary-care institution");
+        }
+        if (transfers.existsByRecordIdAndState(record.id(), RecordTransfer.State.REQUESTED)) {
+            throw new IllegalStateException("record " + record.recordNumber() + " already has a transfer awaiting a decision");
+        }
+        Integer out = jdbc.queryForObject("select count(*) from paper_file where record_id = :record and state = 'CHECKED_OUT'",
+                new MapSqlParameterSource("record", record.id()), Integer.class);
+        if (out != null && out > 0) {
+            throw new IllegalStateException("a paper file of record " + record.recordNumber() + " is checked out: take it"
+                    + " back first");
+        }
+        RecordTransfer transfer = transfers.save(new RecordTransfer(record.id(), record.institutionId(), to.getId(),
+                request.reason(), user.getUsername(), clock.instant()));
+        transfer.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, transfer.getId().toString(),
+                Variables.createVariables().putValue("transferId", transfer.getId())
+                        .putValue("receivers", "archivist-" + to.getCode())).getId());
+        for (Long side : new Long[] {record.institutionId(), to.getId()}) {
+            auditLog.record(AuditAction.RECORD_TRANSFER, "RECORD_TRANSFER", transfer.getId().toString(), side,
+                    "requested: record " + record.recordNumber() + " to " + to.getCode());
+        }
+        return new Started(transfer.getId(), transfer.getProcessInstanceId());
+    }
+
+    public record TransferView(long id, String recordNumber, String from, String to, String reason, String state,
+                               String requestedBy, String decidedBy, String refusalReason, String processInstanceId) {
+    }
+
+    public TransferView read(long id) {
+        return view(visible(id));
+    }
+
+    /** The latest transfers out of or into the user's institutions, newest first. */
+    @Transactional(readOnly = true)
+    public List<TransferView> list() {
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        return transfers.findTop200ByFromInstitutionIdInOrToInstitutionIdInOrderByIdDesc(scope.ids(), scope.ids()).stream()
+                .map(this::view).toList();
+    }
+
+    /** The receiving side's decision: completes the acceptance task as the current user. */
+    public void decide(long id, boolean accepted, String reason) {
+        RecordTransfer t = visible(id);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("accepted", accepted);
+        variables.put("reason", reason);
+        userTasks.complete(t.getProcessInstanceId(), "acceptTransfer", variables, "transfer " + id + " (" + t.getState() + ")");
+    }
+
+    private TransferView view(RecordTransfer t) {
+        String number = records.byIds(List.of(t.getRecordId())).get(t.getRecordId()).recordNumber();
+        return new TransferView(t.getId(), number, institutions.require(t.getFromInstitutionId()).getCode(),
+                institutions.require(t.getToInstitutionId()).getCode(), t.getReason(), t.getState().name(),
+                t.getRequestedBy(), t.getDecidedBy(), t.getRefusalReason(), t.getProcessInstanceId());
+    }
+
+    private RecordTransfer visible(long id) {
+        InstitutionScope scope = institutions.currentScope();
+        return transfers.findById(id)
+                .filter(t -> scope.includes(t.getFromInstitutionId()) || scope.includes(t.getToInstitutionId()))
+                .orElseThrow(() -> new IllegalArgumentException("transfer: no transfer " + id + " in your institutions"));
+    }
+}
