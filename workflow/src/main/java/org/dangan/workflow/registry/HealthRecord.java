@@ -174,6 +174,15 @@ public class HealthRecord {
         }
     }
 
+    /** The resident left the province: the record is closed here. Answers whether it changed. */
+    public boolean moveOut() {
+        if (status != RecordStatus.ACTIVE && status != RecordStatus.RETIRED_PAPER) {
+            return false;
+        }
+        status = RecordStatus.MOVED_OUT;
+        return true;
+    }
+
     /** The resident moved: another institution manages the record from now on. */
     public void transferTo(long institutionId) {
         if (status != RecordStatus.ACTIVE && status != RecordStatus.RETIRED_PAPER) {

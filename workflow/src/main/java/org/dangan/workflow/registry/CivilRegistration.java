@@ -1,0 +1,160 @@
+package org.dangan.workflow.registry;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk status updates from the civil registration (户籍): a CSV of {@code idNumber,event,date}
+ * where the event is DECEASED or MOVED_OUT (of the province). Every line is checked first and the
+ * file is refused whole, naming line and field, if one is wrong; then each resident's records in
+ * the archivist's institutions are marked: a death is recorded (the retention of the health record
+ * material runs from it), a move out closes the record. ID numbers not in the register are
+ * counted, not refused: the registration covers more people than the register.
+ */
+@Service
+@Transactional
+public class CivilRegistration {
+
+    public enum Event {
+        DECEASED, MOVED_OUT
+    }
+
+    /** What came of a file; the ID numbers not found are masked. */
+    public record Result(int lines, int deceased, int movedOut, int unchanged, List<String> notFound) {
+    }
+
+    private record Line(long number, String idNumber, Event event, LocalDate date) {
+    }
+
+    private final HealthRecordRepository records;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    CivilRegistration(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
+                      AuditLog auditLog, Clock clock) {
+        this.records = records;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public Result apply(Reader csv) {
+        if (!CurrentUser.require().is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("civil registration updates are applied by archivists");
+        }
+        List<Line> lines = parse(csv);
+        InstitutionScope scope = institutions.currentScope();
+        LocalDate today = LocalDate.now(clock);
+        int deceased = 0;
+        int movedOut = 0;
+        int unchanged = 0;
+        List<String> notFound = new ArrayList<>();
+        for (Line line : lines) {
+            List<Long> ids = scope.ids().isEmpty() ? List.of() : jdbc.queryForList(
+                    "select id from health_record where id_number = :id and institution_id in (:scope) order by id",
+                    new MapSqlParameterSource("id", line.idNumber()).addValue("scope", scope.ids()), Long.class);
+            if (ids.isEmpty()) {
+                notFound.add(ResidentId.mask(line.idNumber()));
+                continue;
+            }
+            for (HealthRecord record : records.findAllById(ids)) {
+                boolean changed = switch (line.event()) {
+                    case DECEASED -> record.getDeceasedOn() == null && record.getStatus() != RecordStatus.DUPLICATE
+                            && record.getStatus() != RecordStatus.MOVED_OUT && recordDeath(record, line, today);
+                    case MOVED_OUT -> record.moveOut();
+                };
+                if (changed) {
+                    auditLog.record(AuditAction.CIVIL_REGISTRATION, "RECORD", record.getRecordNumber(),
+                            record.getInstitutionId(), line.event().name());
+                    deceased += line.event() == Event.DECEASED ? 1 : 0;
+                    movedOut += line.event() == Event.MOVED_OUT ? 1 : 0;
+                } else {
+                    unchanged++;
+                }
+            }
+        }
+        return new Result(lines.size(), deceased, movedOut, unchanged, notFound);
+    }
+
+    private static boolean recordDeath(HealthRecord record, Line line, LocalDate today) {
+        try {
+            record.recordDeath(line.date(), today);
+            return true;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("line " + line.number() + ", date: " + e.getMessage());
+        }
+    }
+
+    /** Every line checked before anything is written; the first errors are named with their line and field. */
+    private static List<Line> parse(Reader csv) {
+        List<Line> lines = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        try {
+            Iterable<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv);
+            for (CSVRecord row : rows) {
+                long number = row.getRecordNumber() + 1;
+                if (!row.isMapped("idNumber") || !row.isMapped("event") || !row.isMapped("date")) {
+                    throw new IllegalArgumentException("line 1: the header must name idNumber, event and date");
+                }
+                String id = row.isSet("idNumber") ? row.get("idNumber").toUpperCase(Locale.ROOT) : "";
+                try {
+                    ResidentId.of(id);
+                } catch (RuntimeException e) {
+                    errors.add("line " + number + ", idNumber: not a valid resident ID number");
+                    continue;
+                }
+                Event event;
+                try {
+                    event = Event.valueOf(row.isSet("event") ? row.get("event").toUpperCase(Locale.ROOT) : "");
+                } catch (IllegalArgumentException e) {
+                    errors.add("line " + number + ", event: DECEASED or MOVED_OUT, not " + row.get("event"));
+                    continue;
+                }
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(row.isSet("date") ? row.get("date") : "");
+                } catch (DateTimeParseException e) {
+                    errors.add("line " + number + ", date: a day as 2024-05-31, not " + row.get("date"));
+                    continue;
+                }
+                lines.add(new Line(number, id, event, date));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the civil registration file", e);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("file: not a readable CSV (" + e.getMessage() + ")");
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(errors.size() + " lines are wrong; nothing was changed: "
+                    + String.join("; ", errors.subList(0, Math.min(errors.size(), 20))));
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("file: no lines after the header");
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,95 @@
+package org.dangan.workflow.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The civil registration's deaths and moves out of the province, applied to the register in bulk. */
+@DanganTest
+class CivilRegistrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    HealthRecord dies;
+    HealthRecord leaves;
+    HealthRecord elsewhere;
+    String stranger;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        dies = fixtures.record(county.a(), 1);
+        leaves = fixtures.record(county.a(), 2);
+        elsewhere = fixtures.record(county.b(), 7);
+        stranger = Fixtures.idNumber(county.county().getCode().substring(0, 6), LocalDate.of(1990, 1, 1), Gender.FEMALE, 9);
+    }
+
+    private ResultActions apply(String user, String csv) throws Exception {
+        return mvc.perform(post("/api/civil-registration").with(httpBasic(county.user(user), Fixtures.PASSWORD))
+                .contentType("text/csv").content(csv));
+    }
+
+    private String statusOf(HealthRecord record) {
+        return jdbc.queryForObject("select status from health_record where id = ?", String.class, record.getId());
+    }
+
+    @Test
+    void deaths_and_moves_mark_the_records_of_the_archivists_institutions_and_the_rest_is_counted() throws Exception {
+        String csv = "idNumber,event,date\n"
+                + dies.getIdNumber() + ",DECEASED,2025-03-01\n"
+                + leaves.getIdNumber() + ",moved_out,2025-06-01\n"
+                + elsewhere.getIdNumber() + ",DECEASED,2025-01-01\n"
+                + stranger + ",DECEASED,2025-02-02\n";
+        apply("archivist-a", csv)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines").value(4))
+                .andExpect(jsonPath("$.deceased").value(1))
+                .andExpect(jsonPath("$.movedOut").value(1))
+                .andExpect(jsonPath("$.notFound.length()").value(2))
+                .andExpect(jsonPath("$.notFound[1]").value(ResidentId.mask(stranger)));
+        assertThat(statusOf(dies)).isEqualTo("DECEASED");
+        assertThat(jdbc.queryForObject("select deceased_on from health_record where id = ?", LocalDate.class, dies.getId()))
+                .isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(statusOf(leaves)).isEqualTo("MOVED_OUT");
+        assertThat(statusOf(elsewhere)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CIVIL_REGISTRATION'"
+                + " and subject_id in (?, ?)", Integer.class, dies.getRecordNumber(), leaves.getRecordNumber())).isEqualTo(2);
+        // the same file again changes nothing
+        apply("archivist-a", csv).andExpect(jsonPath("$.deceased").value(0)).andExpect(jsonPath("$.unchanged").value(2));
+    }
+
+    @Test
+    void a_file_with_a_wrong_line_is_refused_whole_naming_the_line_and_field() throws Exception {
+        apply("archivist-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n"
+                + leaves.getIdNumber() + ",MOVED_OUT,2025-13-01\n" + "110101199001011234,DECEASED,2025-01-01\n")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(Matchers.allOf(Matchers.containsString("line 3, date"),
+                        Matchers.containsString("line 4, idNumber"))));
+        apply("archivist-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED," + LocalDate.now().plusDays(3) + "\n")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("line 2, date")));
+        assertThat(statusOf(dies)).isEqualTo("ACTIVE");
+        apply("archivist-a", "id,what\n1,2\n").andExpect(status().isBadRequest());
+        apply("searcher-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n")
+                .andExpect(status().isForbidden());
+    }
+}
