@@ -63,6 +63,9 @@ public class HealthRecord {
     @Column(name = "deceased_on")
     private LocalDate deceasedOn;
 
+    @Column(name = "duplicate_of")
+    private Long duplicateOf;
+
     @Version
     private long version;
 
@@ -172,6 +175,27 @@ public class HealthRecord {
         if (status == RecordStatus.ACTIVE) {
             status = RecordStatus.DECEASED;
         }
+    }
+
+    /**
+     * This record was the same person as {@code survivor}: it is kept as DUPLICATE, pointing to it.
+     * Only an open record is merged, and only into another open one.
+     */
+    void mergedInto(HealthRecord survivor) {
+        if (survivor.id.equals(id)) {
+            throw new IllegalArgumentException("duplicate: a record is not merged into itself");
+        }
+        for (HealthRecord r : new HealthRecord[] {this, survivor}) {
+            if (r.status != RecordStatus.ACTIVE && r.status != RecordStatus.RETIRED_PAPER) {
+                throw new IllegalStateException("record " + r.recordNumber + " is " + r.status + " and is not merged");
+            }
+        }
+        status = RecordStatus.DUPLICATE;
+        duplicateOf = survivor.id;
+    }
+
+    public Long getDuplicateOf() {
+        return duplicateOf;
     }
 
     /** The resident left the province: the record is closed here. Answers whether it changed. */

@@ -9,7 +9,7 @@ import java.util.Set;
 public record RecordDetail(String recordNumber, String name, Gender gender, LocalDate birthDate, String idNumber,
                            String phone, String address, Set<KeyPopulation> keyPopulations, RecordStatus status,
                            String institutionCode, String institutionName, LocalDate lastServiceDate,
-                           LocalDate deceasedOn, List<PaperFileView> paperFiles) {
+                           LocalDate deceasedOn, String duplicateOf, List<PaperFileView> paperFiles) {
 
     public record PaperFileView(String fileNumber, int pageCount, Map<DocumentType, Integer> contents,
                                 PaperFileState state, String boxBarcode) {

@@ -153,7 +153,9 @@ public class Records {
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
         return new RecordDetail(record.getRecordNumber(), record.getName(), record.getGender(), record.getBirthDate(),
                 record.getMaskedIdNumber(), record.getPhone(), record.getAddress(), record.getKeyPopulations(),
-                record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), record.getDeceasedOn(), files);
+                record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), record.getDeceasedOn(),
+                record.getDuplicateOf() == null ? null
+                        : records.findById(record.getDuplicateOf()).map(HealthRecord::getRecordNumber).orElse(null), files);
     }
 
     /**

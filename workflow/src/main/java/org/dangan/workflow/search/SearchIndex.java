@@ -78,6 +78,15 @@ public class SearchIndex {
         }
     }
 
+    /** A merged duplicate's documents are found under the survivor's number once the outbox is drained. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(org.dangan.workflow.registry.RecordsMerged event) {
+        for (Long document : archived.documentsOf(event.survivorId())) {
+            on(new DocumentArchived(document));
+        }
+    }
+
     /** Moved records' documents are found under their new institution once the outbox is drained. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)

@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordController {
 
     private final Records records;
+    private final org.dangan.workflow.registry.RecordMerge recordMerge;
 
-    RecordController(Records records) {
+    RecordController(Records records, org.dangan.workflow.registry.RecordMerge recordMerge) {
         this.records = records;
+        this.recordMerge = recordMerge;
     }
 
     @GetMapping
@@ -41,6 +43,19 @@ class RecordController {
     @GetMapping("/{recordNumber}")
     RecordDetail read(@PathVariable String recordNumber) {
         return records.read(recordNumber);
+    }
+
+    record Merge(String duplicate, java.util.Set<String> take) {
+    }
+
+    /**
+     * {@code POST /api/records/{recordNumber}/merge} ({@code {duplicate, take: [field...]}}): the
+     * duplicate goes into this record, which takes the named fields from it.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/{recordNumber}/merge")
+    org.dangan.workflow.registry.RecordMerge.Merged merge(@PathVariable String recordNumber,
+                                                          @org.springframework.web.bind.annotation.RequestBody Merge merge) {
+        return recordMerge.merge(recordNumber, merge.duplicate(), merge.take());
     }
 
     record Death(java.time.LocalDate date) {

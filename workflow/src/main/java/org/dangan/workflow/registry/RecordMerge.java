@@ -1,0 +1,99 @@
+package org.dangan.workflow.registry;
+
+import java.util.List;
+import java.util.Set;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Merges two records of one person, as the duplicate checks propose: the fields the archivist
+ * picks from the duplicate go to the survivor, the duplicate's paper files and scanned documents
+ * go under the survivor, and the duplicate stays, as DUPLICATE, pointing to it. Only records that
+ * look like one person (the same ID number, or the same name and birth date) are merged.
+ */
+@Service
+@Transactional
+public class RecordMerge {
+
+    /** The fields that may be taken from the duplicate. */
+    public static final Set<String> FIELDS = Set.of("name", "gender", "birthDate", "idNumber", "phone", "address",
+            "keyPopulations", "lastServiceDate");
+
+    private final HealthRecordRepository records;
+    private final Institutions institutions;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+
+    RecordMerge(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
+                AuditLog auditLog, ApplicationEventPublisher events) {
+        this.records = records;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.events = events;
+    }
+
+    public record Merged(String survivor, String duplicate, List<String> taken, int paperFiles, int documents) {
+    }
+
+    public Merged merge(String survivorNumber, String duplicateNumber, Set<String> take) {
+        if (!CurrentUser.require().is(Role.ARCHIVIST)) {
+            throw new AccessDeniedException("records are merged by archivists");
+        }
+        HealthRecord survivor = inScope(survivorNumber, "survivor");
+        HealthRecord duplicate = inScope(duplicateNumber, "duplicate");
+        boolean sameId = survivor.getIdNumber() != null && survivor.getIdNumber().equals(duplicate.getIdNumber());
+        boolean sameNameAndBirth = survivor.getName().equals(duplicate.getName()) && survivor.getBirthDate() != null
+                && survivor.getBirthDate().equals(duplicate.getBirthDate());
+        if (!sameId && !sameNameAndBirth) {
+            throw new IllegalArgumentException("duplicate: records " + survivorNumber + " and " + duplicateNumber
+                    + " share neither an ID number nor a name and birth date: they do not look like one person");
+        }
+        Set<String> fields = take == null ? Set.of() : take;
+        fields.stream().filter(f -> !FIELDS.contains(f)).findFirst().ifPresent(f -> {
+            throw new IllegalArgumentException("take: " + f + " is not a field of a record (" + String.join(", ",
+                    FIELDS.stream().sorted().toList()) + ")");
+        });
+        duplicate.mergedInto(survivor);
+        List<String> taken = fields.isEmpty() ? List.of() : survivor.correct(new RecordCorrection(
+                pick(fields, "name", duplicate.getName()), pick(fields, "gender", duplicate.getGender()),
+                pick(fields, "birthDate", duplicate.getBirthDate()), pick(fields, "idNumber", duplicate.getIdNumber()),
+                pick(fields, "phone", duplicate.getPhone()), pick(fields, "address", duplicate.getAddress()),
+                pick(fields, "keyPopulations", duplicate.getKeyPopulations()),
+                pick(fields, "lastServiceDate", duplicate.getLastServiceDate())));
+        MapSqlParameterSource ids = new MapSqlParameterSource("survivor", survivor.getId())
+                .addValue("duplicate", duplicate.getId()).addValue("number", survivor.getRecordNumber());
+        int files = jdbc.update("update paper_file set record_id = :survivor where record_id = :duplicate", ids);
+        int documents = jdbc.update("update scanned_document set record_id = :survivor, record_number = :number"
+                + " where record_id = :duplicate", ids);
+        auditLog.record(AuditAction.RECORD_MERGED, "RECORD", survivor.getRecordNumber(), survivor.getInstitutionId(),
+                "survivor of " + duplicate.getRecordNumber() + (taken.isEmpty() ? "" : "; fields: " + String.join(", ", taken)));
+        auditLog.record(AuditAction.RECORD_MERGED, "RECORD", duplicate.getRecordNumber(), duplicate.getInstitutionId(),
+                "merged into " + survivor.getRecordNumber());
+        if (!taken.isEmpty()) {
+            events.publishEvent(new RecordCorrected(survivor.getId(), List.copyOf(taken)));
+        }
+        events.publishEvent(new RecordsMerged(survivor.getId(), duplicate.getId()));
+        return new Merged(survivor.getRecordNumber(), duplicate.getRecordNumber(), taken, files, documents);
+    }
+
+    private static <T> T pick(Set<String> fields, String field, T value) {
+        return fields.contains(field) ? value : null;
+    }
+
+    private HealthRecord inScope(String number, String field) {
+        return records.findByRecordNumber(number == null ? "" : number.strip())
+                .filter(r -> institutions.currentScope().includes(r.getInstitutionId()))
+                .orElseThrow(() -> new IllegalArgumentException(field + ": no record " + number + " in your institutions"));
+    }
+}

@@ -1,0 +1,99 @@
+package org.dangan.workflow.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.dangan.workflow.search.SearchIndex;
+import org.dangan.workflow.support.ArchivedDocuments;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Two records of one person merged: fields picked, paper files and documents under the survivor, the other kept as DUPLICATE. */
+@DanganTest
+class RecordMergeTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ArchivedDocuments archived;
+    @Autowired
+    SearchIndex index;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    HealthRecord survivor;
+    HealthRecord duplicate;
+    long document;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        survivor = fixtures.record(county.a(), 1);
+        // serial 501 gives the same ID number: the same resident registered twice
+        duplicate = fixtures.record(county.a(), 501);
+        jdbc.update("update health_record set phone = '13911112222' where id = ?", duplicate.getId());
+        document = archived.archive(duplicate, DocumentType.AUX_EXAM_REPORT, "甲镇卫生院 腹部超声检查报告");
+    }
+
+    private ResultActions merge(String user, String into, String body) throws Exception {
+        return mvc.perform(post("/api/records/" + into + "/merge").with(httpBasic(county.user(user), Fixtures.PASSWORD))
+                .contentType("application/json").content(body));
+    }
+
+    @Test
+    void the_duplicate_goes_into_the_survivor_with_the_fields_picked_and_points_to_it() throws Exception {
+        merge("archivist-a", survivor.getRecordNumber(), "{\"duplicate\": \"" + duplicate.getRecordNumber()
+                + "\", \"take\": [\"phone\"]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.taken[0]").value("phone"))
+                .andExpect(jsonPath("$.paperFiles").value(1))
+                .andExpect(jsonPath("$.documents").value(1));
+        assertThat(jdbc.queryForObject("select phone from health_record where id = ?", String.class, survivor.getId()))
+                .isEqualTo("13911112222");
+        assertThat(jdbc.queryForList("select file_number from paper_file where record_id = ? order by file_number",
+                String.class, survivor.getId())).containsExactly(survivor.getRecordNumber() + "-01",
+                duplicate.getRecordNumber() + "-01");
+        assertThat(jdbc.queryForObject("select record_number from scanned_document where id = ?", String.class, document))
+                .isEqualTo(survivor.getRecordNumber());
+        mvc.perform(get("/api/records/" + duplicate.getRecordNumber()).with(httpBasic(county.user("archivist-a"),
+                        Fixtures.PASSWORD)))
+                .andExpect(jsonPath("$.status").value("DUPLICATE"))
+                .andExpect(jsonPath("$.duplicateOf").value(survivor.getRecordNumber()));
+        index.drain();
+        mvc.perform(get("/api/search").param("q", "腹部超声").param("record", survivor.getRecordNumber())
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(jsonPath("$.total").value(1));
+        // a duplicate is merged once
+        merge("archivist-a", survivor.getRecordNumber(), "{\"duplicate\": \"" + duplicate.getRecordNumber() + "\"}")
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void only_an_archivist_merges_only_records_of_one_person_and_only_known_fields() throws Exception {
+        HealthRecord other = fixtures.record(county.a(), 2);
+        String body = "{\"duplicate\": \"" + duplicate.getRecordNumber() + "\"}";
+        merge("searcher-a", survivor.getRecordNumber(), body).andExpect(status().isForbidden());
+        merge("archivist-b", survivor.getRecordNumber(), body).andExpect(status().isBadRequest());
+        merge("archivist-a", other.getRecordNumber(), body)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("do not look like one person")));
+        merge("archivist-a", survivor.getRecordNumber(), "{\"duplicate\": \"" + duplicate.getRecordNumber()
+                + "\", \"take\": [\"salary\"]}").andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, duplicate.getId()))
+                .isEqualTo("ACTIVE");
+    }
+}
