@@ -81,6 +81,10 @@ public class MainLayout extends AppLayout {
         if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.checkouts"), CheckoutsView.class, VaadinIcon.EXCHANGE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.disposals"), DisposalsView.class, VaadinIcon.TRASH.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.transfers"), TransfersView.class, VaadinIcon.ARROWS_LONG_RIGHT.create()));
+        }
+        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.handovers"), HandoversView.class, VaadinIcon.TRUCK.create()));
         }
         if (user.is(Role.AUDITOR)) {
             nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class, VaadinIcon.CLIPBOARD_TEXT.create()));

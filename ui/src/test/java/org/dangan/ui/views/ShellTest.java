@@ -40,7 +40,8 @@ class ShellTest extends KaribuTest {
     void navigation_follows_the_role() {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入", "库位", "盘点", "调阅", "鉴定销毁", "保管");
+        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入", "库位", "盘点", "调阅", "鉴定销毁", "转入转出",
+                "档案移交", "保管");
 
         newSession();
         login(county.user("auditor"));
@@ -60,7 +61,7 @@ class ShellTest extends KaribuTest {
         UI.getCurrent().navigate(HomeView.class);
         assertThat(navigation()).containsExactly("Home", "Health records", "My tasks", "Verification campaigns",
                 "Scans", "Search", "Institutions", "Import", "Locations", "Stocktake", "Check-outs", "Disposal",
-                "Custody");
+                "Transfers", "Handovers", "Custody");
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).endsWith("Archivist");
     }
 
