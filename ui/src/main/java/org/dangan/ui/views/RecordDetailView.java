@@ -33,10 +33,12 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
     private final Records records;
+    private final org.dangan.workflow.registry.RecordMerge merge;
     private String title = "";
 
-    public RecordDetailView(Records records) {
+    public RecordDetailView(Records records, org.dangan.workflow.registry.RecordMerge merge) {
         this.records = records;
+        this.merge = merge;
     }
 
     @Override
@@ -108,7 +110,17 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         trail.setItems(records.trail(record.recordNumber()));
         trail.setAllRowsVisible(true);
 
-        add(heading, form, new H3(getTranslation("record.paperFiles")), files, new H3(getTranslation("record.trail")), trail);
+        add(heading, form, new H3(getTranslation("record.paperFiles")), files);
+        if (record.duplicateOf() != null) {
+            Span survivor = new Span(getTranslation("record.duplicateOf", record.duplicateOf()));
+            survivor.setId("record-duplicate-of");
+            add(survivor);
+        } else if (CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)
+                && (record.status() == org.dangan.workflow.registry.RecordStatus.ACTIVE
+                || record.status() == org.dangan.workflow.registry.RecordStatus.RETIRED_PAPER)) {
+            add(new RecordMergePanel(record, records, merge, () -> setParameter(null, record.recordNumber())));
+        }
+        add(new H3(getTranslation("record.trail")), trail);
     }
 
     @Override

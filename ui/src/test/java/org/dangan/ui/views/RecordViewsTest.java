@@ -112,4 +112,31 @@ class RecordViewsTest extends KaribuTest {
             assertThat(denied).hasStackTraceContaining("Access is denied");
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_duplicate_is_compared_side_by_side_and_merged_into_the_record_shown() {
+        // serial 501 gives the same ID number as serial 1: the same resident registered twice
+        HealthRecord twin = fixtures.record(county.a(), 501);
+        jdbc.update("update health_record set phone = '13911112222' where id = ?", twin.getId());
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
+        com.vaadin.flow.component.combobox.ComboBox<String> candidates = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withId("merge-duplicate"));
+        assertThat(candidates.getListDataView().getItems()).containsExactly(twin.getRecordNumber());
+        candidates.setValue(twin.getRecordNumber());
+        Grid<RecordMergePanel.Row> fields = _get(Grid.class, spec -> spec.withId("merge-fields"));
+        assertThat(fields.getListDataView().getItems().filter(r -> r.field().equals("phone")).findFirst().orElseThrow()
+                .there()).isEqualTo("13911112222");
+        _get(RecordMergePanel.class).take.add("phone");
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("merge-run")));
+        assertThat(_size(_get(Grid.class, spec -> spec.withId("paper-files")))).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select phone from health_record where id = ?", String.class, inA.getId()))
+                .isEqualTo("13911112222");
+        assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, twin.getId()))
+                .isEqualTo("DUPLICATE");
+        UI.getCurrent().navigate(RecordDetailView.class, twin.getRecordNumber());
+        assertThat(_get(Span.class, spec -> spec.withId("record-duplicate-of")).getText())
+                .isEqualTo("重复档案，已合并入 " + inA.getRecordNumber());
+    }
 }

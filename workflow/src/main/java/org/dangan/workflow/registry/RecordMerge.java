@@ -87,6 +87,21 @@ public class RecordMerge {
         return new Merged(survivor.getRecordNumber(), duplicate.getRecordNumber(), taken, files, documents);
     }
 
+    /** Open records in the user's institutions that look like the same person as this one: merge candidates. */
+    @Transactional(readOnly = true)
+    public List<String> candidatesFor(String recordNumber) {
+        HealthRecord record = inScope(recordNumber, "recordNumber");
+        var scope = institutions.currentScope();
+        return jdbc.queryForList("""
+                select record_number from health_record
+                where id <> :id and institution_id in (:scope) and status in ('ACTIVE', 'RETIRED_PAPER')
+                and (id_number = :idNumber or (name = :name and birth_date = :birth))
+                order by record_number""", new MapSqlParameterSource("id", record.getId()).addValue("scope", scope.ids())
+                .addValue("idNumber", record.getIdNumber()).addValue("name", record.getName())
+                .addValue("birth", record.getBirthDate() == null ? null : java.sql.Date.valueOf(record.getBirthDate())),
+                String.class);
+    }
+
     private static <T> T pick(Set<String> fields, String field, T value) {
         return fields.contains(field) ? value : null;
     }
