@@ -66,6 +66,10 @@ public class HealthRecord {
     @Column(name = "duplicate_of")
     private Long duplicateOf;
 
+    /** The institution whose code the record number carries, when another manages the record now. */
+    @Column(name = "numbered_by")
+    private Long numberedBy;
+
     @Version
     private long version;
 
@@ -214,6 +218,9 @@ public class HealthRecord {
         }
         if (this.institutionId.equals(institutionId)) {
             throw new IllegalArgumentException("to: record " + recordNumber + " is already managed there");
+        }
+        if (numberedBy == null) {
+            numberedBy = this.institutionId;
         }
         this.institutionId = institutionId;
     }

@@ -12,6 +12,7 @@ interface HealthRecordRepository extends JpaRepository<HealthRecord, Long> {
     List<Long> findIdsByInstitutionId(@org.springframework.data.repository.query.Param("institution") long institutionId);
 
     @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
-    @org.springframework.data.jpa.repository.Query("update HealthRecord r set r.institutionId = :to where r.institutionId = :from")
+    @org.springframework.data.jpa.repository.Query("update HealthRecord r set r.numberedBy = coalesce(r.numberedBy, r.institutionId),"
+            + " r.institutionId = :to where r.institutionId = :from")
     int reassign(@org.springframework.data.repository.query.Param("from") long from, @org.springframework.data.repository.query.Param("to") long to);
 }

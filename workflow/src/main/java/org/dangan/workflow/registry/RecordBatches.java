@@ -19,8 +19,9 @@ public class RecordBatches {
 
     private static final String SELECT = """
             select r.id, r.record_number, r.name, r.gender, r.birth_date, r.id_number, i.code, r.key_populations,
-                   r.status, r.last_service_date, r.institution_id
-            from health_record r join institution i on i.id = r.institution_id""";
+                   r.status, r.last_service_date, r.institution_id, n.code
+            from health_record r join institution i on i.id = r.institution_id
+            left join institution n on n.id = r.numbered_by""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -90,7 +91,7 @@ public class RecordBatches {
         return new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),
                 rs.getString(6), rs.getLong(11), rs.getString(7), KeyPopulation.fromColumn(rs.getString(8)),
-                RecordStatus.valueOf(rs.getString(9)), date(rs.getDate(10)));
+                RecordStatus.valueOf(rs.getString(9)), date(rs.getDate(10)), rs.getString(12));
     }
 
     private static java.time.LocalDate date(Date d) {

@@ -16,8 +16,10 @@ public record RecordFacts(String recordNumber, String name, Gender gender, Local
         keyPopulations = keyPopulations == null ? Set.of() : Set.copyOf(keyPopulations);
     }
 
+    /** A record received from another institution is checked against the code its number carries. */
     public static RecordFacts of(StoredRecord r) {
         return new RecordFacts(r.recordNumber(), r.name(), r.gender(), r.birthDate(), r.idNumber(),
-                r.institutionCode(), r.keyPopulations(), r.status(), r.lastServiceDate());
+                r.numberedBy() != null ? r.numberedBy() : r.institutionCode(), r.keyPopulations(), r.status(),
+                r.lastServiceDate());
     }
 }

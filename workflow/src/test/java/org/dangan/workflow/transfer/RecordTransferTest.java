@@ -41,6 +41,8 @@ class RecordTransferTest {
     ArchivedDocuments archived;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.dangan.workflow.registry.RecordBatches batches;
 
     Fixtures.County county;
     HealthRecord record;
@@ -105,6 +107,13 @@ class RecordTransferTest {
         assertThat(jdbc.queryForList("select institution_id from audit_entry where subject_type = 'RECORD_TRANSFER'"
                 + " and subject_id = ? and detail like 'moved%'", Long.class, Long.toString(id)))
                 .containsExactlyInAnyOrder(county.a().getId(), county.b().getId());
+
+        // the number still carries A's code: the rule checks at B do not take it for a wrong number
+        var stored = batches.byNumber(record.getRecordNumber()).orElseThrow();
+        assertThat(stored.numberedBy()).isEqualTo(county.a().getCode());
+        assertThat(org.dangan.workflow.verification.RuleBook.defaults().check(
+                org.dangan.workflow.verification.RecordFacts.of(stored), java.time.LocalDate.now()))
+                .extracting(f -> f.rule()).doesNotContain(org.dangan.workflow.verification.Rule.RECORD_NUMBER_INSTITUTION);
 
         // B boxes the file it received
         Box box = fixtures.box(county.b(), 1);
