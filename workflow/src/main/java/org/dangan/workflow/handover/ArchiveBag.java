@@ -93,22 +93,22 @@ public class ArchiveBag {
                 }
             };
             payload.write("data/metadata/handover.json", o -> json.writeValue(closeShield(o), handovers.read(handoverId)));
-            payload.write("data/metadata/records.json", o -> json.writeValue(closeShield(o), jdbc.queryForList("""
+            payload.write("data/metadata/records.json", o -> json.writeValue(closeShield(o), rows("""
                     select record_number, name, gender, birth_date, id_number, phone, address, key_populations, status,
                     last_service_date, deceased_on from health_record where institution_id = :institution
                     order by record_number""", of)));
-            payload.write("data/metadata/paper-files.json", o -> json.writeValue(closeShield(o), jdbc.queryForList("""
+            payload.write("data/metadata/paper-files.json", o -> json.writeValue(closeShield(o), rows("""
                     select f.file_number, r.record_number, f.page_count, f.state, b.barcode box from paper_file f
                     join health_record r on r.id = f.record_id left join box b on b.id = f.box_id
                     where r.institution_id = :institution order by f.file_number""", of)));
-            payload.write("data/metadata/boxes.json", o -> json.writeValue(closeShield(o), jdbc.queryForList(
+            payload.write("data/metadata/boxes.json", o -> json.writeValue(closeShield(o), rows(
                     "select barcode, capacity, position, location_id from box where institution_id = :institution"
                             + " order by barcode", of)));
-            payload.write("data/ledger/custody.json", o -> json.writeValue(closeShield(o), jdbc.queryForList(
+            payload.write("data/ledger/custody.json", o -> json.writeValue(closeShield(o), rows(
                     "select sequence, subject_type, subject, event, actor, occurred_at, from_place, to_place, reason,"
                             + " previous_hash, entry_hash from custody_entry where institution_id = :institution"
                             + " order by sequence", of)));
-            List<Map<String, Object>> documents = jdbc.queryForList("""
+            List<Map<String, Object>> documents = rows("""
                     select id, record_number, document_type, restricted, original_name, original_sha256, pdf_sha256,
                     page_count, state from scanned_document where institution_id = :institution order by id""", of);
             payload.write("data/metadata/documents.json", o -> json.writeValue(closeShield(o), documents));
@@ -138,6 +138,15 @@ public class ArchiveBag {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the bag of handover " + handoverId, e);
         }
+    }
+
+    /** Rows with lower-case column names, whichever database answered (H2 gives them upper case). */
+    private List<Map<String, Object>> rows(String sql, MapSqlParameterSource parameters) {
+        return jdbc.queryForList(sql, parameters).stream().map(row -> {
+            Map<String, Object> lower = new LinkedHashMap<>();
+            row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            return lower;
+        }).toList();
     }
 
     private void copy(String sha256, OutputStream out) throws IOException {

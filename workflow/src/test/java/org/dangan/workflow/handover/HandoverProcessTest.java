@@ -233,6 +233,9 @@ class HandoverProcessTest {
         assertThat(entries).containsKeys(top + "bagit.txt", top + "bag-info.txt", top + "manifest-sha256.txt",
                 top + "tagmanifest-sha256.txt", top + "data/metadata/records.json", top + "data/ledger/custody.json",
                 top + "data/documents/" + document + "/searchable.pdf", top + "data/documents/" + document + "/original.pdf");
+        // the same column names from H2 and PostgreSQL
+        assertThat(new String(entries.get(top + "data/metadata/records.json"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"record_number\" : \"" + record.getRecordNumber() + "\"");
         entries.forEach((name, bytes) -> write(dir.resolve(name), bytes));
         Bag bag = new BagReader().read(dir.resolve(ArchiveBag.folder(id)));
         try (BagVerifier verifier = new BagVerifier()) {
