@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Whether the register and the custody ledger tell the same story of every paper file: a file in
  * a box is where its last ledger entry put it, a file out has its last entry CHECKED_OUT, a file
- * disposed of DISPOSED, a file not yet boxed only RECEIVED. Both change in one transaction, so
+ * disposed of DISPOSED, a file not yet boxed only RECEIVED, a file transferred with its record and
+ * not yet boxed at the receiving institution last RECEIVED there. Both change in one transaction, so
  * a disagreement means something changed one behind the application's back.
  */
 @Service
@@ -45,7 +46,7 @@ public class CustodyAgreement {
                     boolean agrees = switch (state) {
                         case "CHECKED_OUT" -> "CHECKED_OUT".equals(event);
                         case "DISPOSED" -> "DISPOSED".equals(event);
-                        case "RECEIVED" -> box == null && "RECEIVED".equals(event);
+                        case "RECEIVED", "TRANSFERRED" -> box == null && "RECEIVED".equals(event);
                         default -> box != null && box.equals(place)
                                 && !"CHECKED_OUT".equals(event) && !"DISPOSED".equals(event);
                     };

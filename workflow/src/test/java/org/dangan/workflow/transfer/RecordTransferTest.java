@@ -43,6 +43,8 @@ class RecordTransferTest {
     JdbcTemplate jdbc;
     @Autowired
     org.dangan.workflow.registry.RecordBatches batches;
+    @Autowired
+    org.dangan.workflow.registry.CustodyAgreement agreement;
 
     Fixtures.County county;
     HealthRecord record;
@@ -84,6 +86,7 @@ class RecordTransferTest {
     @Test
     void an_accepted_transfer_moves_the_record_its_paper_and_its_documents_and_both_sides_keep_the_trail()
             throws Exception {
+        long disagreements = agreement.check().disagreements();
         long id = request();
         decide(id, "archivist-a", "{\"accepted\": true}", 403);
         mvc.perform(get("/api/transfers").with(as("archivist-b")))
@@ -102,6 +105,7 @@ class RecordTransferTest {
         assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, file)).extracting(e -> e.event() + "@" + e.institutionId())
                 .endsWith(CustodyEvent.TRANSFERRED + "@" + county.a().getId(), CustodyEvent.RECEIVED + "@" + county.b().getId());
         assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file)).contains(county.b().getCode());
+        assertThat(agreement.check().disagreements()).as("the register and the ledger agree").isEqualTo(disagreements);
         mvc.perform(get("/api/records/" + record.getRecordNumber()).with(as("archivist-b"))).andExpect(status().isOk());
         mvc.perform(get("/api/records/" + record.getRecordNumber()).with(as("archivist-a"))).andExpect(status().isNotFound());
         assertThat(jdbc.queryForList("select institution_id from audit_entry where subject_type = 'RECORD_TRANSFER'"
