@@ -66,12 +66,23 @@ public class ArchiveBag {
         return "handover-" + handoverId;
     }
 
-    public void write(long handoverId, OutputStream out) {
+    /** Refuses a handover out of the user's scope, or no longer under way. */
+    @Transactional(readOnly = true)
+    public void check(long handoverId) {
+        bagged(handoverId);
+    }
+
+    private Handover bagged(long handoverId) {
         Handover h = handovers.visible(handoverId);
         if (h.getState() == HandoverState.TRANSFERRED || h.getState() == HandoverState.RETURNED) {
             throw new IllegalStateException("handover " + handoverId + " is " + h.getState()
                     + ": its bag is made while the handover is under way");
         }
+        return h;
+    }
+
+    public void write(long handoverId, OutputStream out) {
+        Handover h = bagged(handoverId);
         Institution from = institutions.require(h.getFromInstitutionId());
         MapSqlParameterSource of = new MapSqlParameterSource("institution", from.getId());
         auditLog.record(AuditAction.BAG_EXPORTED, "HANDOVER", Long.toString(handoverId), from.getId(), "bag");
@@ -92,7 +103,7 @@ public class ArchiveBag {
                     oxum[1]++;
                 }
             };
-            payload.write("data/metadata/handover.json", o -> json.writeValue(closeShield(o), handovers.read(handoverId)));
+            payload.write("data/metadata/handover.json", o -> json.writeValue(closeShield(o), handovers.view(h)));
             payload.write("data/metadata/records.json", o -> json.writeValue(closeShield(o), rows("""
                     select record_number, name, gender, birth_date, id_number, phone, address, key_populations, status,
                     last_service_date, deceased_on from health_record where institution_id = :institution

@@ -115,7 +115,7 @@ public class RecordTransfers {
     @Transactional(readOnly = true)
     public List<TransferView> list() {
         InstitutionScope scope = institutions.currentScope();
-        if (scope.ids().isEmpty()) {
+        if (scope.ids().isEmpty() || !handlesRecords()) {
             return List.of();
         }
         return transfers.findTop200ByFromInstitutionIdInOrToInstitutionIdInOrderByIdDesc(scope.ids(), scope.ids()).stream()
@@ -138,9 +138,15 @@ public class RecordTransfers {
                 t.getRequestedBy(), t.getDecidedBy(), t.getRefusalReason(), t.getProcessInstanceId());
     }
 
+    /** Transfers are archivists' and supervisors' business, not searchers'. */
+    private static boolean handlesRecords() {
+        DanganUser user = CurrentUser.require();
+        return user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR);
+    }
+
     private RecordTransfer visible(long id) {
         InstitutionScope scope = institutions.currentScope();
-        return transfers.findById(id)
+        return transfers.findById(id).filter(t -> handlesRecords())
                 .filter(t -> scope.includes(t.getFromInstitutionId()) || scope.includes(t.getToInstitutionId()))
                 .orElseThrow(() -> new IllegalArgumentException("transfer: no transfer " + id + " in your institutions"));
     }

@@ -242,6 +242,7 @@ class HandoverProcessTest {
             verifier.isValid(bag, false);
         }
 
+        mvc.perform(get("/api/handovers/" + id + "/bag.zip").with(as("searcher-a"))).andExpect(status().isBadRequest());
         mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(zip))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.externalIdentifier").value("dangan-handover-" + id))

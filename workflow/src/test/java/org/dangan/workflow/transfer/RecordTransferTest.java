@@ -89,6 +89,8 @@ class RecordTransferTest {
         long disagreements = agreement.check().disagreements();
         long id = request();
         decide(id, "archivist-a", "{\"accepted\": true}", 403);
+        mvc.perform(get("/api/transfers/" + id).with(as("searcher-a"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/transfers").with(as("searcher-a"))).andExpect(jsonPath("$.length()").value(0));
         mvc.perform(get("/api/transfers").with(as("archivist-b")))
                 .andExpect(jsonPath("$[0].id").value(id))
                 .andExpect(jsonPath("$[0].state").value("REQUESTED"))

@@ -99,7 +99,7 @@ class HandoverController {
 
     @GetMapping("/api/handovers/{id}/bag.zip")
     void bag(@PathVariable long id, HttpServletResponse response) throws IOException {
-        handovers.read(id); // refuses a handover out of scope before anything is sent
+        bags.check(id); // a refusal answers as JSON, before the response becomes a zip
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(ArchiveBag.folder(id) + ".zip").build().toString());
