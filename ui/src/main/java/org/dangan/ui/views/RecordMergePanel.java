@@ -34,7 +34,8 @@ class RecordMergePanel extends VerticalLayout {
     final Set<String> take = new LinkedHashSet<>();
     final Span status = new Span();
 
-    RecordMergePanel(RecordDetail survivor, Records records, RecordMerge merge, Runnable merged) {
+    RecordMergePanel(RecordDetail survivor, Records records, RecordMerge merge,
+                     java.util.function.Consumer<RecordMerge.Merged> merged) {
         setPadding(false);
         duplicate.setId("merge-duplicate");
         duplicate.setLabel(getTranslation("merge.duplicate"));
@@ -76,7 +77,7 @@ class RecordMergePanel extends VerticalLayout {
             Attempt.run(() -> {
                 RecordMerge.Merged done = merge.merge(survivor.recordNumber(), duplicate.getValue(), Set.copyOf(take));
                 status.setText(getTranslation("merge.done", done.duplicate(), done.paperFiles(), done.documents()));
-                merged.run();
+                merged.accept(done);
             }).ifPresent(status::setText);
         });
         doMerge.setId("merge-run");

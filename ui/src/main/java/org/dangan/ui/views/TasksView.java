@@ -58,11 +58,14 @@ public class TasksView extends VerticalLayout {
     private final PaperChecks paperChecks;
     private final Records records;
     private final Institutions institutions;
+    private final org.dangan.workflow.registry.RecordMerge merge;
     private final Grid<WorkItem> taskGrid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
 
     public TasksView(CampaignInbox inbox, CampaignReports reports, Findings findings, SampleChecks samples,
-                     PaperChecks paperChecks, Records records, Institutions institutions) {
+                     PaperChecks paperChecks, Records records, Institutions institutions,
+                     org.dangan.workflow.registry.RecordMerge merge) {
+        this.merge = merge;
         this.inbox = inbox;
         this.reports = reports;
         this.findings = findings;
@@ -256,6 +259,15 @@ public class TasksView extends VerticalLayout {
         });
         save.setId("correct-record");
         into.add(new H3(r.name() + " · " + r.recordNumber()), name, idNumber, phone, address, tags, served, save);
+        // a duplicate found by the checks is worked here: both side by side, merged, both re-checked
+        if (!merge.candidatesFor(recordNumber).isEmpty()) {
+            into.add(new RecordMergePanel(r, records, merge, merged -> {
+                findings.recheck(task.campaignId(), merged.survivor());
+                findings.recheck(task.campaignId(), merged.duplicate());
+                reload.run();
+                into.removeAll();
+            }));
+        }
     }
 
     // ---- self-check: paper-electronic consistency per paper file ----

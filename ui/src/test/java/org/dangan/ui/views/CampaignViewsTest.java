@@ -59,6 +59,8 @@ class CampaignViewsTest extends KaribuTest {
         for (int serial = 1; serial <= 35; serial++) {
             fixtures.record(county.a(), serial);
         }
+        // serial 501 has serial 1's ID number: the same resident registered twice
+        fixtures.record(county.a(), 501);
         LocalDate child = LocalDate.now().minusYears(4);
         registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"), "小明", Gender.MALE,
                 child, Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 77), county.a().getId())
@@ -113,6 +115,18 @@ class CampaignViewsTest extends KaribuTest {
         as("archivist-a");
         openTask("selfCheck");
         Grid<FindingView> findings = grid("finding-grid");
+        // the twins are merged side by side from their finding, and both checked again
+        String first = county.a().getCode() + "00100001";
+        String twin = county.a().getCode() + "00100501";
+        assertThat(_size(findings)).isEqualTo(3);
+        int row = java.util.stream.IntStream.range(0, 3).filter(i -> _get(findings, i).recordNumber().equals(first))
+                .findFirst().orElseThrow();
+        _clickItem(findings, row, 1, false, false, false, false);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> duplicate = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withId("merge-duplicate"));
+        duplicate.setValue(twin);
+        _click(_get(Button.class, spec -> spec.withId("merge-run")));
         assertThat(_size(findings)).isEqualTo(1);
         assertThat(_get(findings, 0).recordNumber()).isEqualTo(county.a().getCode() + "00299999");
         _clickItem(findings, 0, 1, false, false, false, false);
@@ -122,7 +136,7 @@ class CampaignViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("waive-selected")));
         assertThat(_size(findings)).isZero();
         Grid<PaperFileCheck> paper = grid("paper-grid");
-        assertThat(_size(paper)).isEqualTo(35); // the child's record has no paper file
+        assertThat(_size(paper)).isEqualTo(36); // the twin's file is the survivor's now; the child has none
         paper.asSingleSelect().setValue(_get(paper, 0));
         _click(_get(Button.class, spec -> spec.withId("record-paper-check")));
         assertThat(_get(this.<PaperFileCheck>grid("paper-grid"), 0).agrees()).isTrue();
@@ -167,9 +181,9 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_get(H3.class, spec -> spec.withText("核查活动 #" + _get(campaigns, 0).getId() + " · 已完成")))
                 .isNotNull();
         assertThat(_get(Anchor.class, spec -> spec.withId("campaign-report-pdf")).getHref()).isNotBlank();
-        // all 35 paper files signed off into one new box, whose sign-off sheet is offered
+        // all 36 paper files (the twin's among the survivor's) signed off into one new box, whose sign-off sheet is offered
         assertThat(jdbc.queryForObject("select count(*) from checker_sign_off s join health_record r on r.id = s.record_id"
-                + " where r.institution_id = ?", Long.class, county.a().getId())).isEqualTo(35);
-        assertThat(_find(Anchor.class, spec -> spec.withPredicate(a -> a.getText().contains("35 份")))).hasSize(1);
+                + " where r.institution_id = ?", Long.class, county.a().getId())).isEqualTo(36);
+        assertThat(_find(Anchor.class, spec -> spec.withPredicate(a -> a.getText().contains("36 份")))).hasSize(1);
     }
 }

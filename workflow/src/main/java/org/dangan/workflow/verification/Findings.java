@@ -120,14 +120,33 @@ public class Findings {
      * FIXED. Duplicate findings stay open: they are settled by merging, not by editing one record.
      * Answers how many findings were fixed.
      */
+    /** Whether another open record still looks like the same person (a merged duplicate no longer does). */
+    private boolean stillDuplicated(StoredRecord r) {
+        if (r.status() == org.dangan.workflow.registry.RecordStatus.DUPLICATE) {
+            return false;
+        }
+        Integer others = jdbc.queryForObject("""
+                select count(*) from health_record o where o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER')
+                and (o.id_number = :idNumber or (o.name = :name and o.birth_date = :birth
+                     and substring(o.record_number from 1 for 12) = :village))""",
+                new MapSqlParameterSource("id", r.id()).addValue("idNumber", r.idNumber()).addValue("name", r.name())
+                        .addValue("birth", r.birthDate() == null ? null : java.sql.Date.valueOf(r.birthDate()))
+                        .addValue("village", r.recordNumber().substring(0, Math.min(12, r.recordNumber().length()))),
+                Integer.class);
+        return others != null && others > 0;
+    }
+
     public int recheck(long campaignId, String recordNumber, RuleBook rules) {
         StoredRecord r = batches.byNumber(recordNumber)
                 .filter(found -> institutions.currentScope().includes(found.institutionId()))
                 .orElseThrow(() -> new IllegalArgumentException("no record " + recordNumber + " in your institutions"));
         Set<String> stillBroken = rules.check(RecordFacts.of(r), LocalDate.now(clock)).stream().map(f -> f.rule().name())
                 .collect(Collectors.toCollection(java.util.HashSet::new));
-        stillBroken.add(Rule.DUPLICATE_ID_NUMBER.name());
-        stillBroken.add(Rule.DUPLICATE_NAME_BIRTH_VILLAGE.name());
+        // the duplicate rules compare records with each other: they hold until the records are merged
+        if (stillDuplicated(r)) {
+            stillBroken.add(Rule.DUPLICATE_ID_NUMBER.name());
+            stillBroken.add(Rule.DUPLICATE_NAME_BIRTH_VILLAGE.name());
+        }
         return jdbc.update("update finding set status = 'FIXED', resolved_by = :by, resolved_at = :at"
                         + " where campaign_id = :campaign and record_id = :record and status = 'OPEN'"
                         + " and rule not in (:broken)",
