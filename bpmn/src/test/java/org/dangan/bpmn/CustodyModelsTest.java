@@ -41,7 +41,8 @@ class CustodyModelsTest {
     @CsvSource({"/bpmn/paper-checkout.bpmn, checkoutProcess, checkoutTasks",
             "/bpmn/paper-disposal.bpmn, disposalProcess, disposalTasks",
             "/bpmn/archive-handover.bpmn, handoverProcess, handoverTasks",
-            "/bpmn/record-transfer.bpmn, recordTransferProcess, recordTransferTasks"})
+            "/bpmn/record-transfer.bpmn, recordTransferProcess, recordTransferTasks",
+            "/bpmn/registration-follow-up.bpmn, registrationFollowUpProcess, registrationFollowUpTasks"})
     void the_model_is_drawn_named_scriptless_and_works_through_java(String path, String process, String tasks)
             throws Exception {
         BpmnModelInstance model = read(path);

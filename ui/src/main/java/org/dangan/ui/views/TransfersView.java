@@ -47,9 +47,13 @@ public class TransfersView extends VerticalLayout {
     final Span status = new Span();
     final Upload upload = new Upload();
     final Span registration = new Span();
+    final Grid<CivilRegistration.FollowUp> followUps = new Grid<>();
+    final TextField confirmation = new TextField();
+    private final CivilRegistration civilRegistration;
 
     public TransfersView(RecordTransfers transfers, Institutions institutions, CivilRegistration civilRegistration) {
         this.transfers = transfers;
+        this.civilRegistration = civilRegistration;
         add(new H2(getTranslation("transfers.title")));
         status.setId("transfer-status");
         recordNumber.setId("transfer-record");
@@ -99,8 +103,9 @@ public class TransfersView extends VerticalLayout {
                 Attempt.run(() -> {
                     CivilRegistration.Result r = civilRegistration.apply(csv);
                     registration.setText(getTranslation("transfers.registrationResult", r.lines(), r.deceased(),
-                            r.movedOut(), r.unchanged(), r.notFound().size()));
+                            r.movedOut(), r.unchanged(), r.notFound().size(), r.followUps()));
                 }).ifPresent(registration::setText);
+                refresh();
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             } finally {
@@ -108,9 +113,26 @@ public class TransfersView extends VerticalLayout {
             }
         }))));
 
+        followUps.setId("follow-ups");
+        followUps.addColumn(CivilRegistration.FollowUp::recordNumber).setHeader(getTranslation("transfers.record"));
+        followUps.addColumn(f -> getTranslation("civilEvent." + f.event().name())).setHeader(getTranslation("transfers.event"));
+        followUps.setAllRowsVisible(true);
+        confirmation.setId("follow-up-note");
+        confirmation.setLabel(getTranslation("transfers.confirmation"));
+        confirmation.setWidth("20em");
+        Button confirm = new Button(getTranslation("transfers.confirm"), e -> {
+            Attempt.onSelected(followUps, registration, getTranslation("transfers.pickFollowUp"),
+                    f -> civilRegistration.confirm(f, confirmation.getValue()),
+                    f -> getTranslation("transfers.confirmed", f.recordNumber()));
+            refresh();
+        });
+        confirm.setId("follow-up-confirm");
+        HorizontalLayout confirming = new HorizontalLayout(confirmation, confirm);
+        confirming.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
         add(new H3(getTranslation("transfers.new")), form, new H3(getTranslation("transfers.all")), grid, deciding, status,
                 new H3(getTranslation("transfers.registration")), new Paragraph(getTranslation("transfers.registrationHelp")),
-                upload, registration);
+                upload, registration, followUps, confirming);
         refresh();
     }
 
@@ -122,5 +144,6 @@ public class TransfersView extends VerticalLayout {
 
     void refresh() {
         grid.setItems(transfers.list());
+        followUps.setItems(civilRegistration.followUps());
     }
 }

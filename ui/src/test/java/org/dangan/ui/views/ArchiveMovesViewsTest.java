@@ -89,9 +89,16 @@ class ArchiveMovesViewsTest extends KaribuTest {
         assertThat(view.grid.getListDataView().getItems()).extracting(t -> t.state()).containsExactly("REQUESTED");
         String csv = "idNumber,event,date\n" + dying.getIdNumber() + ",DECEASED,2025-03-01\n";
         UploadKt._upload(view.upload, "deaths.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(view.registration.getText()).isEqualTo("共 1 行：记录死亡 1 份，迁出结案 0 份，未变 0 份，本辖区无此人 0 个");
+        assertThat(view.registration.getText()).isEqualTo("共 1 行：记录死亡 1 份，迁出结案 0 份，未变 0 份，本辖区无此人 0 个；1 份待档案员核实结案（见下表）");
         assertThat(jdbc.queryForObject("select deceased_on from health_record where id = ?", LocalDate.class, dying.getId()))
                 .isEqualTo(LocalDate.of(2025, 3, 1));
+        // the death waits for the archivist's confirmation, given here
+        view.followUps.asSingleSelect().setValue(view.followUps.getListDataView().getItems()
+                .filter(f -> f.recordNumber().equals(dying.getRecordNumber())).findFirst().orElseThrow());
+        view.confirmation.setValue("见死亡医学证明");
+        _click(_get(Button.class, spec -> spec.withId("follow-up-confirm")));
+        assertThat(view.registration.getText()).isEqualTo(dying.getRecordNumber() + " 已核实结案");
+        assertThat(view.followUps.getListDataView().getItems()).noneMatch(f -> f.recordNumber().equals(dying.getRecordNumber()));
 
         as("archivist-b");
         UI.getCurrent().navigate(TransfersView.class);

@@ -40,8 +40,10 @@ public class CivilRegistration {
     }
 
     /** What came of a file; the ID numbers not found are masked. */
-    public record Result(int lines, int deceased, int movedOut, int unchanged, List<String> notFound) {
+    public record Result(int lines, int deceased, int movedOut, int unchanged, List<String> notFound, int followUps) {
     }
+
+    public static final String FOLLOW_UP = "registrationFollowUp";
 
     private record Line(long number, String idNumber, Event event, LocalDate date) {
     }
@@ -51,9 +53,16 @@ public class CivilRegistration {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.camunda.bpm.engine.TaskService tasks;
+    private final org.dangan.workflow.platform.UserTasks userTasks;
 
     CivilRegistration(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-                      AuditLog auditLog, Clock clock) {
+                      AuditLog auditLog, Clock clock, org.camunda.bpm.engine.RuntimeService runtime,
+                      org.camunda.bpm.engine.TaskService tasks, org.dangan.workflow.platform.UserTasks userTasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.userTasks = userTasks;
         this.records = records;
         this.institutions = institutions;
         this.jdbc = jdbc;
@@ -89,6 +98,12 @@ public class CivilRegistration {
                 if (changed) {
                     auditLog.record(AuditAction.CIVIL_REGISTRATION, "RECORD", record.getRecordNumber(),
                             record.getInstitutionId(), line.event().name());
+                    // the registration is not always right: an archivist of the record confirms and closes it
+                    runtime.startProcessInstanceByKey(FOLLOW_UP, record.getRecordNumber(),
+                            org.camunda.bpm.engine.variable.Variables.createVariables()
+                                    .putValue("recordNumber", record.getRecordNumber()).putValue("event", line.event().name())
+                                    .putValue("archivists", "archivist-" + institutions.require(record.getInstitutionId())
+                                            .getCode()));
                     deceased += line.event() == Event.DECEASED ? 1 : 0;
                     movedOut += line.event() == Event.MOVED_OUT ? 1 : 0;
                 } else {
@@ -96,7 +111,33 @@ public class CivilRegistration {
                 }
             }
         }
-        return new Result(lines.size(), deceased, movedOut, unchanged, notFound);
+        return new Result(lines.size(), deceased, movedOut, unchanged, notFound, deceased + movedOut);
+    }
+
+    /** A follow-up waiting for an archivist: which record, which change. */
+    public record FollowUp(String processInstanceId, String task, String recordNumber, Event event) {
+    }
+
+    /** The follow-ups offered to the archivists of the user's institutions, oldest first. */
+    @Transactional(readOnly = true)
+    public List<FollowUp> followUps() {
+        List<String> groups = institutions.currentScope().institutions().stream().map(i -> "archivist-" + i.getCode())
+                .toList();
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return tasks.createTaskQuery().processDefinitionKey(FOLLOW_UP).taskCandidateGroupIn(groups)
+                .orderByTaskCreateTime().asc().listPage(0, 500).stream()
+                .map(t -> new FollowUp(t.getProcessInstanceId(), t.getTaskDefinitionKey(),
+                        (String) runtime.getVariable(t.getProcessInstanceId(), "recordNumber"),
+                        Event.valueOf((String) runtime.getVariable(t.getProcessInstanceId(), "event"))))
+                .toList();
+    }
+
+    /** An archivist confirms the change (how, in the note) and closes the follow-up. */
+    public void confirm(FollowUp followUp, String note) {
+        userTasks.complete(followUp.processInstanceId(), followUp.task(), java.util.Map.of("note", note == null ? "" : note),
+                "follow-up of " + followUp.recordNumber());
     }
 
     private static boolean recordDeath(HealthRecord record, Line line, LocalDate today) {

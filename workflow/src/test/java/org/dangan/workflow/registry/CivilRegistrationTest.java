@@ -27,6 +27,12 @@ class CivilRegistrationTest {
     Fixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
+    org.dangan.workflow.platform.UserTasks userTasks;
+    @Autowired
+    org.dangan.workflow.support.AsUser asUser;
 
     Fixtures.County county;
     HealthRecord dies;
@@ -65,7 +71,8 @@ class CivilRegistrationTest {
                 .andExpect(jsonPath("$.deceased").value(1))
                 .andExpect(jsonPath("$.movedOut").value(1))
                 .andExpect(jsonPath("$.notFound.length()").value(2))
-                .andExpect(jsonPath("$.notFound[1]").value(ResidentId.mask(stranger)));
+                .andExpect(jsonPath("$.notFound[1]").value(ResidentId.mask(stranger)))
+                .andExpect(jsonPath("$.followUps").value(2));
         assertThat(statusOf(dies)).isEqualTo("DECEASED");
         assertThat(jdbc.queryForObject("select deceased_on from health_record where id = ?", LocalDate.class, dies.getId()))
                 .isEqualTo(LocalDate.of(2025, 3, 1));
@@ -73,8 +80,26 @@ class CivilRegistrationTest {
         assertThat(statusOf(elsewhere)).isEqualTo("ACTIVE");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CIVIL_REGISTRATION'"
                 + " and subject_id in (?, ?)", Integer.class, dies.getRecordNumber(), leaves.getRecordNumber())).isEqualTo(2);
-        // the same file again changes nothing
-        apply("archivist-a", csv).andExpect(jsonPath("$.deceased").value(0)).andExpect(jsonPath("$.unchanged").value(2));
+        // each change waits for an archivist of the record to confirm it and close the record
+        var death = tasks.createTaskQuery().processDefinitionKey(CivilRegistration.FOLLOW_UP)
+                .processInstanceBusinessKey(dies.getRecordNumber()).singleResult();
+        assertThat(death.getTaskDefinitionKey()).isEqualTo("confirmDeath");
+        assertThat(tasks.createTaskQuery().processDefinitionKey(CivilRegistration.FOLLOW_UP)
+                .processInstanceBusinessKey(leaves.getRecordNumber()).singleResult().getTaskDefinitionKey())
+                .isEqualTo("closeMovedOut");
+        asUser.login(county.user("archivist-b"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
+                "confirmDeath", java.util.Map.of("note", "见死亡医学证明"), "follow-up"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        asUser.login(county.user("archivist-a"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
+                "confirmDeath", java.util.Map.of(), "follow-up")).hasMessageContaining("note");
+        userTasks.complete(death.getProcessInstanceId(), "confirmDeath", java.util.Map.of("note", "见死亡医学证明"), "follow-up");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CIVIL_REGISTRATION'"
+                + " and subject_id = ? and detail like 'followed up%'", Integer.class, dies.getRecordNumber())).isOne();
+        // the same file again changes nothing and starts nothing
+        apply("archivist-a", csv).andExpect(jsonPath("$.deceased").value(0)).andExpect(jsonPath("$.unchanged").value(2))
+                .andExpect(jsonPath("$.followUps").value(0));
     }
 
     @Test

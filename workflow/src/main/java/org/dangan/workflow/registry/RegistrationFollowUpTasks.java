@@ -1,0 +1,50 @@
+package org.dangan.workflow.registry;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The follow-up of a record marked from the civil registration, however completed: an archivist
+ * of the record's institution confirms it (the variable {@code note} says how, e.g. the death
+ * certificate seen); the confirmation is audited with the record.
+ */
+@Component("registrationFollowUpTasks")
+class RegistrationFollowUpTasks implements TaskListener {
+
+    private final HealthRecordRepository records;
+    private final Institutions institutions;
+    private final UserTasks userTasks;
+    private final AuditLog auditLog;
+
+    RegistrationFollowUpTasks(HealthRecordRepository records, Institutions institutions, UserTasks userTasks,
+                              AuditLog auditLog) {
+        this.records = records;
+        this.institutions = institutions;
+        this.userTasks = userTasks;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        HealthRecord record = records.findByRecordNumber((String) task.getVariable("recordNumber")).orElseThrow();
+        DanganUser user = userTasks.actor(task);
+        if (!user.is(Role.ARCHIVIST) || !institutions.scopeOf(user.institutionId()).includes(record.getInstitutionId())) {
+            throw new AccessDeniedException(user.getUsername() + " may not close record " + record.getRecordNumber()
+                    + ": it needs an archivist of its institution");
+        }
+        Object note = task.getVariable("note");
+        if (note == null || note.toString().isBlank()) {
+            throw new IllegalArgumentException("note: say how the change was confirmed (e.g. the death certificate seen)");
+        }
+        auditLog.record(AuditAction.CIVIL_REGISTRATION, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
+                "followed up (" + task.getTaskDefinitionKey() + ")");
+    }
+}
