@@ -35,19 +35,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncomingBags {
 
+    /** {@code loaded}: what was taken into the register, when asked to (else zeros). */
     public record Received(String bag, String externalIdentifier, String sourceOrganization, int payloadFiles,
-                           long payloadBytes, String sha256) {
+                           long payloadBytes, String sha256, int loadedRecords, int loadedDocuments) {
     }
 
     private final Path home;
     private final AuditLog auditLog;
+    private final BagLoad load;
 
-    IncomingBags(@Value("${dangan.home}") String home, AuditLog auditLog) {
+    IncomingBags(@Value("${dangan.home}") String home, AuditLog auditLog, BagLoad load) {
         this.home = Path.of(home);
         this.auditLog = auditLog;
+        this.load = load;
     }
 
-    public Received receive(InputStream zip) {
+    /** Verifies and keeps the bag; with {@code loadIt}, also takes its archive into the archivist's institution. */
+    public Received receive(InputStream zip, boolean loadIt) {
         DanganUser user = CurrentUser.require();
         if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.ADMIN))) {
             throw new AccessDeniedException("bags are received by archivists, supervisors and administrators");
@@ -72,13 +76,14 @@ public class IncomingBags {
                 throw new IllegalArgumentException("bag-info.txt: Payload-Oxum says " + declared + " but the payload holds "
                         + oxum[0] + " bytes in " + oxum[1] + " files");
             }
+            BagLoad.Loaded loaded = loadIt ? load.load(root, info) : new BagLoad.Loaded(0, 0, 0);
             Path kept = home.resolve("bags").resolve(sha256 + ".zip");
             Files.createDirectories(kept.getParent());
             if (!Files.exists(kept)) {
                 Files.move(received, kept, StandardCopyOption.ATOMIC_MOVE);
             }
             Received bag = new Received(root.getFileName().toString(), info.get("External-Identifier"),
-                    info.get("Source-Organization"), (int) oxum[1], oxum[0], sha256);
+                    info.get("Source-Organization"), (int) oxum[1], oxum[0], sha256, loaded.records(), loaded.documents());
             auditLog.record(AuditAction.BAG_RECEIVED, "BAG", sha256, user.institutionId(),
                     bag.externalIdentifier() + ", " + oxum[1] + " files");
             return bag;

@@ -327,6 +327,57 @@ class HandoverProcessTest {
                 .andExpect(jsonPath("$.items[0].recordNumber").value(records.get(5_000)[0]));
     }
 
+    @Test
+    void a_bag_from_another_system_is_taken_into_the_register_with_its_documents(@TempDir Path dir) throws Exception {
+        long id = start("county-supervisor");
+        byte[] zip = mvc.perform(get("/api/handovers/" + id + "/bag.zip").with(as("archivist-b")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        // the same archive as another system sends it: numbered by a township this database has no records of
+        Fixtures.County other = fixtures.county();
+        String data = ArchiveBag.folder(id) + "/data/";
+        Path payload = dir.resolve("incoming");
+        for (Map.Entry<String, byte[]> e : unzip(zip).entrySet()) {
+            if (e.getKey().startsWith(data)) {
+                byte[] bytes = e.getValue();
+                if (e.getKey().endsWith(".json")) {
+                    bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace(county.b().getCode(), other.b().getCode()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                write(payload.resolve(e.getKey().substring(data.length())), bytes);
+            }
+        }
+        gov.loc.repository.bagit.creator.BagCreator.bagInPlace(payload,
+                List.of(gov.loc.repository.bagit.hash.StandardSupportedAlgorithms.SHA256), false);
+        Map<String, byte[]> bag = new LinkedHashMap<>();
+        try (var files = Files.walk(payload)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                bag.put("incoming/" + payload.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
+        byte[] incoming = zip(bag);
+        String number = record.getRecordNumber().replace(county.b().getCode(), other.b().getCode());
+        RequestPostProcessor otherArchivist = httpBasic(other.user("archivist-a"), Fixtures.PASSWORD);
+
+        mvc.perform(post("/api/bags").param("load", "true").with(otherArchivist).contentType("application/zip").content(incoming))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.loadedRecords").value(3))
+                .andExpect(jsonPath("$.loadedDocuments").value(1));
+        assertThat(jdbc.queryForObject("select institution_id from health_record where record_number = ?", Long.class, number))
+                .isEqualTo(other.a().getId());
+        assertThat(jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, number + "-02"))
+                .isEqualTo("RECEIVED");
+        assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, number + "-02")).extracting(e -> e.event() + "@" + e.institutionId())
+                .containsExactly(CustodyEvent.RECEIVED + "@" + other.a().getId());
+        index.drain();
+        mvc.perform(get("/api/search").param("q", "白细胞计数").param("record", number).with(otherArchivist))
+                .andExpect(jsonPath("$.total").value(1));
+        // the same archive twice is refused whole
+        mvc.perform(post("/api/bags").param("load", "true").with(otherArchivist).contentType("application/zip").content(incoming))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("already registered here")));
+        assertThat(ledger.verify().valid()).isTrue();
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

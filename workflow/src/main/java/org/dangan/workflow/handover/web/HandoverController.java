@@ -107,7 +107,9 @@ class HandoverController {
     }
 
     @PostMapping(value = "/api/bags", consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<IncomingBags.Received> receive(InputStream body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(incoming.receive(body));
+    ResponseEntity<IncomingBags.Received> receive(InputStream body,
+                                                  @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
+                                                  boolean load) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(incoming.receive(body, load));
     }
 }

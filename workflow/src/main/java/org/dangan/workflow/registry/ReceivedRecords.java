@@ -1,0 +1,89 @@
+package org.dangan.workflow.registry;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.Institutions;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in records that come from another system (a handover bag): they keep their numbers, which
+ * carry another institution's code; their paper files are RECEIVED by the taking institution, in
+ * its ledger, waiting to be boxed. All or nothing: a number already registered here refuses the lot.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class ReceivedRecords {
+
+    public record Record(String recordNumber, String name, String gender, LocalDate birthDate, String idNumber,
+                         String phone, String address, String keyPopulations, String status, LocalDate lastServiceDate,
+                         LocalDate deceasedOn) {
+    }
+
+    public record File(String fileNumber, String recordNumber, int pageCount) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Institutions institutions;
+    private final CustodyLedger ledger;
+
+    ReceivedRecords(NamedParameterJdbcTemplate jdbc, Institutions institutions, CustodyLedger ledger) {
+        this.jdbc = jdbc;
+        this.institutions = institutions;
+        this.ledger = ledger;
+    }
+
+    /** @param numberedBy the institution whose code the numbers carry, when it is known here */
+    public void receive(long institutionId, Long numberedBy, String from, List<Record> records, List<File> files,
+                        String reason) {
+        Institution taking = institutions.require(institutionId);
+        refuseKnown("select record_number from health_record where record_number in (:keys)",
+                records.stream().map(Record::recordNumber).toList(), "record");
+        refuseKnown("select file_number from paper_file where file_number in (:keys)",
+                files.stream().map(File::fileNumber).toList(), "paper file");
+        taking.receiveRecords();
+        jdbc.batchUpdate("""
+                insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
+                    key_populations, status, institution_id, last_service_date, deceased_on, numbered_by, version)
+                values (:number, :name, :gender, :birth, :id, :phone, :address, :tags, :status, :institution,
+                    :service, :death, :numberedBy, 0)""", records.stream().map(r -> new MapSqlParameterSource()
+                .addValue("number", r.recordNumber()).addValue("name", r.name()).addValue("gender", r.gender())
+                .addValue("birth", date(r.birthDate())).addValue("id", r.idNumber()).addValue("phone", r.phone())
+                .addValue("address", r.address()).addValue("tags", r.keyPopulations())
+                .addValue("status", r.status() == null ? RecordStatus.ACTIVE.name() : RecordStatus.valueOf(r.status()).name())
+                .addValue("institution", institutionId).addValue("service", date(r.lastServiceDate()))
+                .addValue("death", date(r.deceasedOn())).addValue("numberedBy", numberedBy))
+                .toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate("""
+                insert into paper_file (file_number, record_id, page_count, state, version)
+                values (:file, (select id from health_record where record_number = :number), :pages, 'RECEIVED', 0)""",
+                files.stream().map(f -> new MapSqlParameterSource("file", f.fileNumber()).addValue("number", f.recordNumber())
+                        .addValue("pages", f.pageCount())).toArray(SqlParameterSource[]::new));
+        ledger.appendAll(institutionId, files.stream().map(f -> new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE,
+                f.fileNumber(), CustodyEvent.RECEIVED, from, taking.getCode(), reason)).toList());
+    }
+
+    private void refuseKnown(String sql, List<String> keys, String what) {
+        for (int i = 0; i < keys.size(); i += 1000) {
+            List<String> known = jdbc.queryForList(sql, new MapSqlParameterSource("keys",
+                    new ArrayList<>(keys.subList(i, Math.min(keys.size(), i + 1000)))), String.class);
+            if (!known.isEmpty()) {
+                throw new IllegalStateException(what + " " + known.get(0) + " is already registered here: the bag is not taken");
+            }
+        }
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+}
