@@ -149,7 +149,8 @@ public class Findings {
         }
         return jdbc.update("update finding set status = 'FIXED', resolved_by = :by, resolved_at = :at"
                         + " where campaign_id = :campaign and record_id = :record and status = 'OPEN'"
-                        + " and rule not in (:broken)",
+                        // PostgreSQL refuses an empty IN list: a record that breaks no rule fixes them all
+                        + (stillBroken.isEmpty() ? "" : " and rule not in (:broken)"),
                 new MapSqlParameterSource("campaign", campaignId).addValue("record", r.id())
                         .addValue("broken", stillBroken).addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
