@@ -23,6 +23,8 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u 
 for _ in $(seq 1 30); do as_postgres "pg_isready -q" && break; sleep 1; done
 as_postgres "psql -qtc \"select 1 from pg_roles where rolname='dangan'\" | grep -q 1 || psql -qc \"create role dangan login password 'dangan'\""
 as_postgres "psql -qc 'drop database if exists dangan_test' && psql -qc 'create database dangan_test owner dangan'"
+# the backup test restores into an empty database beside the test database
+as_postgres "psql -qc 'drop database if exists dangan_test_restore' && psql -qc 'create database dangan_test_restore owner dangan'"
 
 export OMP_THREAD_LIMIT=1
 echo "== all tests on H2"

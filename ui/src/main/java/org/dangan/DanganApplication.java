@@ -5,6 +5,7 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import java.util.Arrays;
 import java.util.List;
+import org.dangan.workflow.backup.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,22 +20,51 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @PWA(name = "Dang'an 档案", shortName = "Dang'an")
 public class DanganApplication implements AppShellConfigurator {
 
-    static final List<String> COMMANDS = List.of("rebuild-search-index", "verify-custody");
+    static final List<String> COMMANDS = List.of("rebuild-search-index", "verify-custody", "verify-fixity", "backup",
+            "restore");
 
-    public static void main(String[] args) {
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
-            SpringApplication command = new SpringApplication(DanganApplication.class);
-            command.setWebApplicationType(WebApplicationType.NONE);
+    public static void main(String[] given) {
+        String[] args = joinOptionValues(given);
+        if (args.length > 0 && args[0].equals("restore")) {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
-            String[] withCommand = Arrays.copyOf(rest, rest.length + 2);
-            withCommand[rest.length] = "--dangan.command=" + args[0];
-            withCommand[rest.length + 1] = "--camunda.bpm.job-execution.enabled=false";
-            System.exit(SpringApplication.exit(command.run(withCommand)));
+            int restored = RestoreCommand.run(rest);
+            // the index is derived data: built from the restored database, never taken from a backup
+            System.exit(restored != 0 ? restored : command("rebuild-search-index", withoutRestoreOptions(rest)));
+        }
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            System.exit(command(args[0], Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && !args[0].startsWith("-")) {
             System.err.println("unknown command " + args[0] + "; commands: " + String.join(", ", COMMANDS));
             System.exit(2);
         }
         SpringApplication.run(DanganApplication.class, args);
+    }
+
+    private static int command(String name, String[] rest) {
+        SpringApplication command = new SpringApplication(DanganApplication.class);
+        command.setWebApplicationType(WebApplicationType.NONE);
+        String[] withCommand = Arrays.copyOf(rest, rest.length + 2);
+        withCommand[rest.length] = "--dangan.command=" + name;
+        withCommand[rest.length + 1] = "--camunda.bpm.job-execution.enabled=false";
+        return SpringApplication.exit(command.run(withCommand));
+    }
+
+    /** {@code --to DIR} as Spring reads options: {@code --to=DIR}. */
+    static String[] joinOptionValues(String[] args) {
+        java.util.List<String> joined = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--") && !a.contains("=") && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                joined.add(a + "=" + args[++i]);
+            } else {
+                joined.add(a);
+            }
+        }
+        return joined.toArray(String[]::new);
+    }
+
+    private static String[] withoutRestoreOptions(String[] args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("--from") && !a.startsWith("--snapshot")).toArray(String[]::new);
     }
 }

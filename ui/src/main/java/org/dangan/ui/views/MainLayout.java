@@ -94,6 +94,7 @@ public class MainLayout extends AppLayout {
         }
         if (user.is(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.searchIndex"), SearchIndexView.class, VaadinIcon.DATABASE.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.operations"), OperationsView.class, VaadinIcon.SERVER.create()));
         }
         addToDrawer(nav);
         if (user.is(Role.ADMIN)) {

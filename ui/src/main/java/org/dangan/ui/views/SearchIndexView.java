@@ -1,7 +1,5 @@
 package org.dangan.ui.views;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -27,7 +25,6 @@ public class SearchIndexView extends VerticalLayout {
     private final Span progressText = new Span();
     final ProgressBar progress = new ProgressBar();
     final Button rebuild;
-    private com.vaadin.flow.shared.Registration polling;
 
     public SearchIndexView(SearchIndex index) {
         this.index = index;
@@ -47,21 +44,8 @@ public class SearchIndexView extends VerticalLayout {
         form.addFormItem(pages, getTranslation("searchIndex.pages"));
         form.addFormItem(waiting, getTranslation("searchIndex.waiting"));
         add(new H2(getTranslation("searchIndex.title")), form, rebuild, progress, progressText);
+        Polling.refreshWhileAttached(this, this::refresh);
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(1000);
-        polling = event.getUI().addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
-        }
     }
 
     void refresh() {

@@ -61,7 +61,7 @@ public class FileStore {
     }
 
     /** The directory of the store: {@code sha256/} holds the files, {@code tmp/} files being written. */
-    Path root() {
+    public Path root() {
         return root;
     }
 

@@ -1,8 +1,7 @@
 package org.dangan.workflow.search;
 
+import org.dangan.workflow.platform.MaintenanceCommand;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -13,25 +12,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "dangan.command", havingValue = "rebuild-search-index")
-class RebuildCommand implements ApplicationRunner, ExitCodeGenerator {
+class RebuildCommand extends MaintenanceCommand {
 
     private final SearchIndex index;
-    private int exitCode = 1;
-
     RebuildCommand(SearchIndex index) {
         this.index = index;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    protected int execute(ApplicationArguments args) {
         System.out.println("search index: rebuilding from the database (" + index.status().backend() + ")");
         index.rebuild(line -> System.out.println(line));
         System.out.println("search index: done, " + index.status().pages() + " pages");
-        exitCode = 0;
-    }
-
-    @Override
-    public int getExitCode() {
-        return exitCode;
+        return 0;
     }
 }

@@ -39,6 +39,7 @@ public class SearchIndex {
     private final org.dangan.workflow.audit.AuditLog auditLog;
     private final ReentrantLock turns = new ReentrantLock();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private volatile java.util.concurrent.Future<Void> background = java.util.concurrent.CompletableFuture.completedFuture(null);
     private final AtomicLong rebuildDone = new AtomicLong();
     private final AtomicLong rebuildTotal = new AtomicLong();
 
@@ -146,13 +147,28 @@ public class SearchIndex {
 
     /** Starts a rebuild unless one runs; answers whether it started. */
     public boolean rebuildInBackground() {
-        if (rebuilding.get()) {
+        if (!rebuilding.compareAndSet(false, true)) {
             return false;
         }
-        Thread thread = new Thread(this::rebuild, "search-index-rebuild");
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        background = done;
+        Thread thread = new Thread(() -> {
+            try {
+                build(line -> log.info(line));
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                log.error("search index: the rebuild failed", e);
+                done.completeExceptionally(e);
+            }
+        }, "search-index-rebuild");
         thread.setDaemon(true);
         thread.start();
         return true;
+    }
+
+    /** The latest rebuild started in the background (completed when none ever was): to wait for it. */
+    public java.util.concurrent.Future<Void> backgroundRebuild() {
+        return background;
     }
 
     /** Builds a new index from every archived page, then puts it in place of the old one. */
@@ -165,6 +181,10 @@ public class SearchIndex {
         if (!rebuilding.compareAndSet(false, true)) {
             throw new IllegalStateException("the search index is being rebuilt already");
         }
+        build(progress);
+    }
+
+    private void build(java.util.function.Consumer<String> progress) {
         turns.lock();
         long start = System.nanoTime();
         try (SearchBackend.Rebuild rebuild = backend.rebuild()) {
