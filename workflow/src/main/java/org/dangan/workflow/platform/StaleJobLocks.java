@@ -41,6 +41,12 @@ class StaleJobLocks extends AbstractProcessEnginePlugin implements BeanPostProce
         return bean;
     }
 
+    /** The job log's host name is the node's name too, so Cockpit and the history say which node ran a job. */
+    @Override
+    public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        configuration.setHostname(nodeName);
+    }
+
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         release();

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.dangan.workflow.TestApplication;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.document.BornDigital;
@@ -29,6 +25,7 @@ import org.dangan.workflow.search.SearchResult;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.ScratchDatabase;
 import org.dangan.workflow.verification.Campaigns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,7 +120,7 @@ class BackupRestoreTest {
         assertThat(backups.list(backupDir)).extracting(Backups.Snapshot::name).containsExactly(again.name(), snapshot.name());
 
         Path home = temp.resolve("restored-home");
-        String url = emptyDatabase();
+        String url = ScratchDatabase.emptied(dataSource);
         Restore restore = new Restore(home, url, dataSource.determineUsername(), dataSource.determinePassword());
         Restore.Restored restored = restore.from(backupDir, snapshot.name(), p -> { });
         assertThat(restored.storeFiles()).isEqualTo(snapshot.storeFiles());
@@ -173,7 +170,7 @@ class BackupRestoreTest {
         Files.write(stored, bytes);
 
         Path home = temp.resolve("restored-home");
-        String url = emptyDatabase();
+        String url = ScratchDatabase.emptied(dataSource);
         Restore restore = new Restore(home, url, dataSource.determineUsername(), dataSource.determinePassword());
         assertThatThrownBy(() -> restore.from(backupDir, null, p -> { }))
                 .isInstanceOf(BackupRefusedException.class)
@@ -182,22 +179,6 @@ class BackupRestoreTest {
         assertThat(Snapshots.regularFiles(home)).isEmpty();
         assertThat(new DatabaseDump.Jdbc(url, dataSource.determineUsername(), dataSource.determinePassword()).isEmpty())
                 .isTrue();
-    }
-
-    /** An empty database of the kind the tests run on: a new in-memory H2, or the PostgreSQL one beside the test's. */
-    private String emptyDatabase() throws Exception {
-        String url = dataSource.determineUrl();
-        if (url.startsWith("jdbc:h2:")) {
-            return "jdbc:h2:mem:restored-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        }
-        // created beside the test database by src/dev/test.sh; emptied here
-        String restoreUrl = url.replaceFirst("/([^/?]+)(\\?|$)", "/$1_restore$2");
-        try (Connection c = DriverManager.getConnection(restoreUrl, dataSource.determineUsername(),
-                dataSource.determinePassword()); Statement s = c.createStatement()) {
-            s.execute("drop schema public cascade");
-            s.execute("create schema public");
-        }
-        return restoreUrl;
     }
 
     private static Map<String, Long> counts(JdbcTemplate jdbc) {
