@@ -48,6 +48,8 @@ class BrowserSmokeTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--lang=zh-CN", "--window-size=1400,900", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console, to see whether the content security policy refused anything the screens need
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -74,10 +76,20 @@ class BrowserSmokeTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
 
         driver.get("http://localhost:" + port + "/records");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+        org.openqa.selenium.Cookie before = driver.manage().getCookieNamed("JSESSIONID");
         logIn(wait, county.user("archivist-a"), Fixtures.PASSWORD);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), record.getRecordNumber()));
         assertThat(driver.findElement(By.id("record-total")).getText()).isEqualTo("共1份档案");
         assertThat(driver.findElement(By.tagName("vaadin-grid")).getText()).contains(record.getMaskedIdNumber());
+        // session fixation: the session the login page had is not the one signed in
+        assertThat(before).isNotNull();
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before.getValue());
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").isHttpOnly()).isTrue();
+        // the screens work under their content security policy: nothing refused on the way
+        assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                .extracting(org.openqa.selenium.logging.LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 }

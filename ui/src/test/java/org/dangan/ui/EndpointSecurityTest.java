@@ -51,6 +51,21 @@ class EndpointSecurityTest {
     }
 
     @Test
+    void the_screens_send_their_content_security_policy_and_the_camunda_webapps_keep_their_own() throws Exception {
+        HttpResponse<String> login = get("/login", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().allValues("Content-Security-Policy"))
+                .containsExactly(org.dangan.workflow.security.SecurityHeaders.SCREENS_POLICY);
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        assertThat(login.headers().firstValue("X-Request-Id")).isPresent();
+        // without TLS no HSTS (a browser would remember it for a year)
+        assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        HttpResponse<String> cockpit = get("/camunda/app/welcome/default/", null);
+        assertThat(cockpit.headers().allValues("Content-Security-Policy"))
+                .noneMatch(p -> p.equals(org.dangan.workflow.security.SecurityHeaders.SCREENS_POLICY));
+    }
+
+    @Test
     void engine_rest_answers_the_admin_and_refuses_an_archivist() throws Exception {
         Fixtures.County county = fixtures.county();
         users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());

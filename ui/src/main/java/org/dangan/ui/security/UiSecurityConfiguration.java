@@ -3,6 +3,7 @@ package org.dangan.ui.security;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import org.dangan.ui.views.LoginView;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.SecurityHeaders;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -23,6 +24,9 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
                 .requestMatchers(AntPathRequestMatcher.antMatcher("/images/**")).permitAll());
         // the Camunda webapps guard themselves with their own CSRF token
         http.csrf(csrf -> csrf.ignoringRequestMatchers(AntPathRequestMatcher.antMatcher("/camunda/**")));
+        // a new session id at login: an id planted before the login is worth nothing after it
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        SecurityHeaders.apply(http, SecurityHeaders.SCREENS_POLICY);
         super.configure(http);
         setLoginView(http, LoginView.class, "/login");
     }

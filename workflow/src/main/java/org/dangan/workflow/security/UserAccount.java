@@ -82,6 +82,10 @@ public class UserAccount {
         lockedUntil = null;
     }
 
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     /** The account's institution was merged or closed: it signs in no more. */
     void disable() {
         enabled = false;

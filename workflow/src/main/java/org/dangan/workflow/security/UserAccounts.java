@@ -59,11 +59,28 @@ public class UserAccounts implements UserDetailsService {
         if (repository.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("user already exists: " + username);
         }
+        PasswordPolicy.check(username, rawPassword);
         UserAccount account = repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword),
                 displayName, role, institutionId, permissions));
         events.publishEvent(new UserAccountCreated(username, displayName, role, institutionId,
                 permissions == null ? Set.of() : Set.copyOf(permissions)));
         return account;
+    }
+
+    /** A user changes their own password: the current one must be right, the new one must keep the policy. */
+    @Transactional
+    public void changePassword(String username, String current, String replacement) {
+        UserAccount account = repository.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
+            throw new IllegalArgumentException("current: not the current password");
+        }
+        PasswordPolicy.check(username, replacement);
+        if (passwordEncoder.matches(replacement, account.getPasswordHash())) {
+            throw new IllegalArgumentException("password: the same as the current one");
+        }
+        account.changePassword(passwordEncoder.encode(replacement));
+        events.publishEvent(new PasswordChanged(username, account.getInstitutionId()));
     }
 
     @Transactional(readOnly = true)

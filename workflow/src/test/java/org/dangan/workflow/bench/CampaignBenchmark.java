@@ -62,10 +62,10 @@ public final class CampaignBenchmark {
             }
             Institution first = institutions.byCode(townships.get(0)).orElseThrow();
             String p = "bench" + countyCode + "-";
-            users.create(p + "importer", "bench", "导入", Role.ARCHIVIST, county.getId(), Set.of());
-            users.create(p + "supervisor", "bench", "县主管", Role.SUPERVISOR, county.getId(), Set.of());
-            users.create(p + "archivist", "bench", "镇档案员", Role.ARCHIVIST, first.getId(), Set.of());
-            users.create(p + "head", "bench", "镇院长", Role.SUPERVISOR, first.getId(), Set.of());
+            users.create(p + "importer", "bench-password", "导入", Role.ARCHIVIST, county.getId(), Set.of());
+            users.create(p + "supervisor", "bench-password", "县主管", Role.SUPERVISOR, county.getId(), Set.of());
+            users.create(p + "archivist", "bench-password", "镇档案员", Role.ARCHIVIST, first.getId(), Set.of());
+            users.create(p + "head", "bench-password", "镇院长", Role.SUPERVISOR, first.getId(), Set.of());
 
             Path dir = Files.createTempDirectory("dangan-bench");
             Path csv = dir.resolve("export.csv");

@@ -59,7 +59,7 @@ public final class ImportBenchmark {
                         InstitutionType.TOWNSHIP_CENTRE, county.getId()).getCode());
             }
             String user = "bench-" + countyCode;
-            context.getBean(UserAccounts.class).create(user, "bench", "基准", Role.ARCHIVIST, county.getId(),
+            context.getBean(UserAccounts.class).create(user, "bench-password", "基准", Role.ARCHIVIST, county.getId(),
                     java.util.Set.of());
             context.getBean(AsUser.class).login(user);
 

@@ -1,0 +1,111 @@
+package org.dangan.workflow.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Slows down guessing from one address: after {@code max-failures} failed logins from a client
+ * address within a minute, its login attempts (the login form's POST and any request with an
+ * Authorization header) are answered 429 until the minute has passed. The per-account lockout
+ * stops guessing one password; this stops trying many accounts from one place. Behind a proxy,
+ * the client address comes from X-Forwarded-For ({@code server.forward-headers-strategy=native}).
+ */
+@Configuration
+public class LoginRateLimit {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final int maxFailures;
+    private final Clock clock;
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+    LoginRateLimit(@Value("${dangan.security.login-rate.max-failures-per-minute:20}") int maxFailures, Clock clock) {
+        this.maxFailures = maxFailures;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null) {
+            Deque<Instant> times = failures.computeIfAbsent(details.getRemoteAddress(), a -> new ArrayDeque<>());
+            synchronized (times) {
+                times.addLast(clock.instant());
+                prune(times);
+            }
+        }
+        if (failures.size() > 10_000) {
+            // addresses that stopped failing are forgotten: the map never grows without bound
+            failures.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    prune(e.getValue());
+                    return e.getValue().isEmpty();
+                }
+            });
+        }
+    }
+
+    /** Seconds until this address may try again; 0 when it may now. */
+    long blockedFor(String address) {
+        Deque<Instant> times = failures.get(address);
+        if (times == null) {
+            return 0;
+        }
+        synchronized (times) {
+            prune(times);
+            if (times.size() < maxFailures) {
+                return 0;
+            }
+            return Math.max(1, Duration.between(clock.instant(), times.peekFirst().plus(WINDOW)).toSeconds());
+        }
+    }
+
+    private void prune(Deque<Instant> times) {
+        Instant since = clock.instant().minus(WINDOW);
+        while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
+            times.pollFirst();
+        }
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> loginRateLimitFilter() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                boolean loginAttempt = request.getHeader("Authorization") != null
+                        || ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+                long wait = loginAttempt ? blockedFor(request.getRemoteAddr()) : 0;
+                if (wait > 0) {
+                    response.setHeader("Retry-After", Long.toString(wait));
+                    response.sendError(429, "too many failed logins from this address; try again in " + wait + " s");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        // before Spring Security's chain, so a blocked attempt is not even checked
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
