@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.dangan.workflow.backup.RestoreCommand;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -23,30 +22,36 @@ public class DanganApplication implements AppShellConfigurator {
     static final List<String> COMMANDS = List.of("rebuild-search-index", "verify-custody", "verify-fixity", "backup",
             "restore");
 
-    public static void main(String[] given) {
-        String[] args = joinOptionValues(given);
-        if (args.length > 0 && args[0].equals("restore")) {
-            String[] rest = Arrays.copyOfRange(args, 1, args.length);
-            int restored = RestoreCommand.run(rest);
-            // the index is derived data: built from the restored database, never taken from a backup
-            System.exit(restored != 0 ? restored : command("rebuild-search-index", withoutRestoreOptions(rest)));
-        }
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
-            System.exit(command(args[0], Arrays.copyOfRange(args, 1, args.length)));
-        }
+    public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
-            System.err.println("unknown command " + args[0] + "; commands: " + String.join(", ", COMMANDS));
-            System.exit(2);
+            System.exit(runCommand(args));
         }
         SpringApplication.run(DanganApplication.class, args);
     }
 
+    /** Runs the command named first ({@code backup --to DIR}); answers its exit code. */
+    static int runCommand(String[] given) {
+        String[] args = joinOptionValues(given);
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (args[0].equals("restore")) {
+            int restored = RestoreCommand.run(rest);
+            // the index is derived data: built from the restored database, never taken from a backup
+            return restored != 0 ? restored : command("rebuild-search-index", withoutRestoreOptions(rest));
+        }
+        if (COMMANDS.contains(args[0])) {
+            return command(args[0], rest);
+        }
+        System.err.println("unknown command " + args[0] + "; commands: " + String.join(", ", COMMANDS));
+        return 2;
+    }
+
     private static int command(String name, String[] rest) {
         SpringApplication command = new SpringApplication(DanganApplication.class);
-        command.setWebApplicationType(WebApplicationType.NONE);
-        String[] withCommand = Arrays.copyOf(rest, rest.length + 2);
+        // a web context (the screens' security needs one) that listens on no port
+        String[] withCommand = Arrays.copyOf(rest, rest.length + 3);
         withCommand[rest.length] = "--dangan.command=" + name;
         withCommand[rest.length + 1] = "--camunda.bpm.job-execution.enabled=false";
+        withCommand[rest.length + 2] = "--server.port=-1";
         return SpringApplication.exit(command.run(withCommand));
     }
 

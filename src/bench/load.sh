@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Load test: 50 concurrent users for 5 minutes on one node with PostgreSQL and the demo data,
+# mixing record lists (15 connections), record views (15), searches (12) and task completions
+# (8, paced), while scans are submitted for OCR every few seconds. Each request type is one wrk
+# process; prints per type requests, errors, p50/p95/p99, and the node's RSS and CPU.
+#   src/bench/load.sh [seconds]          (needs the production jar: ./mvnw -Pproduction -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${1:-300}
+. src/dev/packages.sh
+ensure_packages wrk postgresql curl
+export LOAD_DIR=$PWD/src/bench/load LOAD_DATA=$(mktemp -d /tmp/dangan-load.XXXX)
+port=18080 base=http://localhost:18080
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
+as_postgres "psql -qtc \"select 1 from pg_roles where rolname='dangan'\" | grep -q 1 || psql -qc \"create role dangan login password 'dangan'\""
+as_postgres "psql -qc 'drop database if exists dangan_load' && psql -qc 'create database dangan_load owner dangan'"
+psql_load() { PGPASSWORD=dangan psql -h localhost -U dangan -d dangan_load -Atc "$1"; }
+
+echo "== starting the node (demo data on PostgreSQL)"
+SPRING_PROFILES_ACTIVE=demo,postgres DANGAN_DB_NAME=dangan_load DANGAN_HOME=$LOAD_DATA/home OMP_THREAD_LIMIT=1 \
+  java -jar ui/target/dangan.jar --server.port=$port --logging.level.root=warn > "$LOAD_DATA/node.log" 2>&1 &
+node=$!
+trap 'kill $node $feeder $sampler 2>/dev/null || true' EXIT
+feeder="" sampler=""
+until curl -sf $base/actuator/health >/dev/null; do kill -0 $node || { tail -50 "$LOAD_DATA/node.log"; exit 1; }; sleep 2; done
+
+a=130123101
+psql_load "select record_number from health_record r join institution i on i.id = r.institution_id where i.code = '$a'" > "$LOAD_DATA/records.txt"
+echo "== civil registration: 1500 deaths reported, each a follow-up task for township A's archivists"
+{ echo "idNumber,event,date"; psql_load "select id_number from health_record r join institution i on i.id = r.institution_id
+    where i.code = '$a' and r.status = 'ACTIVE' order by r.id limit 1500" | sed 's/$/,DECEASED,2026-01-05/'; } > "$LOAD_DATA/deaths.csv"
+curl -sf -u archivist-a:dangan-demo -H 'Content-Type: text/csv' --data-binary @"$LOAD_DATA/deaths.csv" $base/api/civil-registration; echo
+psql_load "select id_ from act_ru_task where task_def_key_ = 'confirmDeath'" > "$LOAD_DATA/tasks.txt"
+echo "   $(wc -l < "$LOAD_DATA/tasks.txt") tasks, $(wc -l < "$LOAD_DATA/records.txt") records of township A"
+
+echo "== OCR feeder: a scanned page every 4 s while the load runs"
+(
+  pages=(../shared/testdata/ocr/zh/*.png); n=0
+  while true; do
+    page=${pages[$((n % ${#pages[@]}))]}
+    curl -s -o /dev/null -u archivist-a:dangan-demo -F "file=@$page" -F "recordNumber=$(sed -n "$((n % 500 + 1))p" "$LOAD_DATA/records.txt")" \
+      -F documentType=AUX_EXAM_REPORT $base/api/documents
+    n=$((n + 1)); sleep 4
+  done
+) & feeder=$!
+echo "== sampler: the node's RSS and CPU every 5 s"
+(
+  hz=$(getconf CLK_TCK); last=$(awk '{print $14+$15}' /proc/$node/stat); t0=$(date +%s.%N)
+  while sleep 5; do
+    now=$(awk '{print $14+$15}' /proc/$node/stat); t=$(date +%s.%N)
+    echo "$(awk '/VmRSS/{print $2}' /proc/$node/status) $(echo "($now - $last) / $hz / ($t - $t0) * 100" | bc -l)"
+    last=$now; t0=$t
+  done
+) > "$LOAD_DATA/samples.txt" & sampler=$!
+
+echo "== load: 50 connections for $duration s"
+pids=()
+wrk -t1 -c15 -d${duration}s --timeout 30s -s src/bench/load/list.lua $base > "$LOAD_DATA/list.out" & pids+=($!)
+wrk -t1 -c15 -d${duration}s --timeout 30s -s src/bench/load/view.lua $base > "$LOAD_DATA/view.out" & pids+=($!)
+wrk -t1 -c12 -d${duration}s --timeout 30s -s src/bench/load/search.lua $base > "$LOAD_DATA/search.out" & pids+=($!)
+TASK_DELAY_MS=${TASK_DELAY_MS:-1500} wrk -t1 -c8 -d${duration}s --timeout 30s -s src/bench/load/task.lua $base > "$LOAD_DATA/task.out" & pids+=($!)
+wait "${pids[@]}"
+kill $feeder $sampler 2>/dev/null || true
+
+grep -h RESULT "$LOAD_DATA"/*.out
+sort -n "$LOAD_DATA/samples.txt" | awk '{rss[NR]=$1; cpu+=$2} END {printf "NODE rss_median=%.0fMB rss_max=%.0fMB cpu_mean=%.0f%% (of one core; 200%% = both) samples=%d\n", rss[int((NR+1)/2)]/1024, rss[NR]/1024, cpu/NR, NR}'
+echo "OCR documents: $(psql_load "select state || ' ' || count(*) from scanned_document group by state" | tr '\n' ' ')"
+echo "tasks left: $(psql_load "select count(*) from act_ru_task where task_def_key_ = 'confirmDeath'") of $(wc -l < "$LOAD_DATA/tasks.txt")"
+echo "errors in the node's log: $(grep -c ' ERROR ' "$LOAD_DATA/node.log" || true)"
