@@ -64,8 +64,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
+            "${dangan.security.remember-matches:PT5M}") java.time.Duration remember, Clock clock) {
+        return new RememberedMatches(new BCryptPasswordEncoder(), remember, clock);
     }
 
     @Bean
