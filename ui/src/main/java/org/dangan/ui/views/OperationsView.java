@@ -44,6 +44,9 @@ public class OperationsView extends VerticalLayout {
     private final AtomicReference<Backups.Snapshot> backupDone = new AtomicReference<>();
     private final AtomicReference<String> backupError = new AtomicReference<>();
     private volatile Thread backupThread;
+    private boolean wasBackingUp;
+    private boolean wasAuditing;
+    private boolean listed;
 
     public OperationsView(Backups backups, FixityAudit fixity) {
         this.backups = backups;
@@ -121,8 +124,15 @@ public class OperationsView extends VerticalLayout {
         return backupThread;
     }
 
+    /** Every second: the progress of what runs; the lists only when something has just finished. */
     void refresh() {
         boolean backingUp = backupThread != null && backupThread.isAlive();
+        boolean auditing = fixity.status().running();
+        if (!backingUp && !auditing && (wasBackingUp || wasAuditing || !listed)) {
+            refreshLists();
+        }
+        wasBackingUp = backingUp;
+        wasAuditing = auditing;
         backup.setEnabled(!backingUp);
         backupProgress.setVisible(backingUp);
         BackupProgress p = lastProgress.get();
@@ -135,14 +145,18 @@ public class OperationsView extends VerticalLayout {
         } else if (backupError.get() != null) {
             backupText.setText(getTranslation("operations.backupFailed", backupError.get()));
         }
-        if (!directory.getValue().isBlank()) {
-            snapshots.setItems(backups.list(Path.of(directory.getValue().strip())));
-        }
-
         FixityAudit.Status status = fixity.status();
         audit.setEnabled(!status.running());
         fixityProgress.setVisible(status.running());
         fixityProgress.setValue(status.total() == 0 ? 0 : (double) status.done() / status.total());
+    }
+
+    /** The snapshots in the directory and the fixity alarm: a directory listing and a query over every event. */
+    void refreshLists() {
+        listed = true;
+        if (!directory.getValue().isBlank()) {
+            snapshots.setItems(backups.list(Path.of(directory.getValue().strip())));
+        }
         java.util.List<FixityAudit.Failure> failing = fixity.failures();
         alarm.setText(failing.isEmpty() ? getTranslation("operations.fixityGood")
                 : getTranslation("operations.fixityAlarm", failing.size()));

@@ -49,7 +49,7 @@ class OperationsViewTest extends KaribuTest {
 
         long runsBefore = fixity.runs(100).size();
         fixity.run(county.user("admin"), line -> { });
-        view.refresh();
+        view.refreshLists();
         assertThat(view.runs.getGenericDataView().getItems().count()).isEqualTo(Math.min(10, runsBefore + 1));
         assertThat(_get(Span.class, spec -> spec.withId("operations-fixity-alarm")).getText())
                 .isEqualTo(fixity.failures().isEmpty() ? "所有文件与入库时一致" : "告警：" + fixity.failures().size()

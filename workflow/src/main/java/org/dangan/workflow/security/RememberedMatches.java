@@ -59,8 +59,6 @@ final class RememberedMatches implements PasswordEncoder {
                 }
             }
             matched.put(key, now.plus(remember));
-        } else {
-            matched.remove(key);
         }
         return matches;
     }
