@@ -67,7 +67,7 @@ public class HandoverProcess {
         handover.transferred(clock.instant());
         auditLog.record(AuditAction.HANDOVER, "HANDOVER", Long.toString(handoverId), from,
                 "transferred: " + moved.records() + " records, " + moved.paperFiles() + " paper files, " + moved.boxes()
-                        + " boxes; " + disabled.size() + " accounts disabled");
+                        + " boxes, " + moved.locations() + " storage locations; " + disabled.size() + " accounts disabled");
         log.info("handover {}: custody switched ({} records, {} boxes)", handoverId, moved.records(), moved.boxes());
     }
 

@@ -160,7 +160,13 @@ class HandoverProcessTest {
         // neither the initiator nor a checker approves
         decide(id, "county-supervisor", 409);
         decide(id, "head-a", 403);
+        long locations = jdbc.queryForObject("select count(*) from storage_location where institution_id = ?", Long.class,
+                county.b().getId());
         decide(id, "head-b", 204);
+        assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'HANDOVER' and subject_id = ?"
+                + " and detail like 'transferred:%'", String.class, Long.toString(id)))
+                .isEqualTo("transferred: 3 records, 6 paper files, 2 boxes, " + locations
+                        + " storage locations; 2 accounts disabled");
         mvc.perform(get("/api/handovers/" + id).with(as("archivist-a")))
                 .andExpect(jsonPath("$.state").value("TRANSFERRED"))
                 .andExpect(jsonPath("$.approvedBy").value(county.user("head-b")));
