@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * that crashed before it committed, the recognised PDF replaced after a review, a temporary file
  * of an interrupted upload. Only files older than the grace period are taken, longer than a job
  * may hold its lock, so a file whose transaction is still running is never one of them. Every
- * column that refers to the store must be named in {@link #referenced}.
+ * column that refers to the store must be named here ({@link #referenced}, {@link #referencedHashes},
+ * {@link #documentsReferring}): the fixity audit asks this class too.
  */
 @Component
 public class UnreferencedFiles {
@@ -80,6 +81,21 @@ public class UnreferencedFiles {
             }
         }
         return removed;
+    }
+
+    /** Every file the database refers to, by its SHA-256 (what a fixity audit must find). */
+    public Set<String> referencedHashes() {
+        Set<String> all = new HashSet<>(jdbc.queryForList("select original_sha256 from scanned_document",
+                new MapSqlParameterSource(), String.class));
+        all.addAll(jdbc.queryForList("select pdf_sha256 from scanned_document where pdf_sha256 is not null",
+                new MapSqlParameterSource(), String.class));
+        return all;
+    }
+
+    /** The documents that refer to a stored file. */
+    public List<Long> documentsReferring(String sha256) {
+        return jdbc.queryForList("select id from scanned_document where original_sha256 = :hash or pdf_sha256 = :hash"
+                + " order by id", new MapSqlParameterSource("hash", sha256), Long.class);
     }
 
     private Set<String> referenced(List<String> hashes) {

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.document.FileStore;
+import org.dangan.workflow.document.UnreferencedFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -46,6 +47,7 @@ public class FixityAudit {
     static final String ALGORITHM = "SHA-256";
 
     private final FileStore store;
+    private final UnreferencedFiles storedFiles;
     private final JdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -56,10 +58,11 @@ public class FixityAudit {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong failing = new AtomicLong();
 
-    FixityAudit(FileStore store, JdbcTemplate jdbc, AuditLog auditLog, Clock clock, MeterRegistry meters,
+    FixityAudit(FileStore store, UnreferencedFiles storedFiles, JdbcTemplate jdbc, AuditLog auditLog, Clock clock, MeterRegistry meters,
                 @Value("${dangan.fixity.bytes-per-second:20971520}") long bytesPerSecond,
                 @Value("${dangan.node-name:${HOSTNAME:node}}") String node) {
         this.store = store;
+        this.storedFiles = storedFiles;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -143,8 +146,8 @@ public class FixityAudit {
         }, key);
         long runId = key.getKey().longValue();
 
-        Set<String> files = new TreeSet<>(jdbc.queryForList("select original_sha256 from scanned_document"
-                + " union select pdf_sha256 from scanned_document where pdf_sha256 is not null", String.class));
+        Set<String> referenced = storedFiles.referencedHashes();
+        Set<String> files = new TreeSet<>(referenced);
         Path sha256 = store.root().resolve("sha256");
         if (Files.isDirectory(sha256)) {
             try (Stream<Path> walk = Files.walk(sha256)) {
@@ -174,7 +177,7 @@ public class FixityAudit {
                 outcome = Outcome.MISSING;
                 log.error("fixity: file {} cannot be read: {}", expected, e.getMessage());
             }
-            if (outcome == Outcome.MISSING && !referenced(expected)) {
+            if (outcome == Outcome.MISSING && !referenced.contains(expected)) {
                 done.incrementAndGet();
                 continue; // an unreferenced file swept away while the audit ran: nothing lost
             }
@@ -211,12 +214,6 @@ public class FixityAudit {
         }
     }
 
-    private boolean referenced(String sha256) {
-        Integer n = jdbc.queryForObject("select count(*) from scanned_document where original_sha256 = ? or pdf_sha256 = ?",
-                Integer.class, sha256, sha256);
-        return n != null && n > 0;
-    }
-
     private String hash(Path file, long readBefore, long start) throws IOException {
         MessageDigest sha;
         try {
@@ -251,9 +248,7 @@ public class FixityAudit {
                 select e.expected, e.outcome, e.found, e.checked_at from fixity_event e
                 where e.id in (select max(id) from fixity_event group by expected) and e.outcome <> 'OK'
                 order by e.expected""", (rs, n) -> new Failure(rs.getString(1), Outcome.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getTimestamp(4).toInstant(), jdbc.queryForList(
-                "select id from scanned_document where original_sha256 = ? or pdf_sha256 = ? order by id", Long.class,
-                rs.getString(1), rs.getString(1))));
+                rs.getString(3), rs.getTimestamp(4).toInstant(), storedFiles.documentsReferring(rs.getString(1))));
     }
 
     /** The latest runs, newest first. */
