@@ -1,6 +1,8 @@
 package org.dangan.workflow.web;
 
 import java.util.Locale;
+import java.util.Map;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,14 @@ class ApiErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ApiError> forbidden(AccessDeniedException e, Locale locale) {
         return error(HttpStatus.FORBIDDEN, messages.getMessage("error.forbidden", null, locale));
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ApiError> refused(Refused e, Locale locale) {
+        HttpStatus status = HttpStatus.valueOf(e.kind().status());
+        String text = messages.getMessage(e.key(), e.arguments(), locale);
+        return ResponseEntity.status(status)
+                .body(new ApiError(status.value(), status.getReasonPhrase(), text, Map.of("key", e.key())));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,

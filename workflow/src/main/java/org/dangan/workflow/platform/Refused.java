@@ -1,0 +1,75 @@
+package org.dangan.workflow.platform;
+
+import java.util.Arrays;
+
+/**
+ * A refusal a user can meet: a message key of the {@code i18n/messages} bundles with its arguments
+ * and the kind of refusal, translated where it is shown (the API by the request's language, the
+ * screens by the user's). Arguments must never carry personal data: the message is also what a log
+ * line would show.
+ */
+public class Refused extends RuntimeException {
+
+    /** What kind of refusal it is; the API answers with its status. */
+    public enum Kind {
+        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final Kind kind;
+    private final String key;
+    private final transient Object[] arguments;
+
+    private Refused(Kind kind, String key, Object... arguments) {
+        super(key + Arrays.toString(arguments), null, false, false);
+        this.kind = kind;
+        this.key = key;
+        this.arguments = arguments.clone();
+    }
+
+    /** A step the state of things does not allow (409). */
+    public static Refused of(String key, Object... arguments) {
+        return new Refused(Kind.CONFLICT, key, arguments);
+    }
+
+    /** Input that is wrong or past a limit (400). */
+    public static Refused invalid(String key, Object... arguments) {
+        return new Refused(Kind.INVALID, key, arguments);
+    }
+
+    /** The user lacks a role or permission for this (403). */
+    public static Refused forbidden(String key, Object... arguments) {
+        return new Refused(Kind.FORBIDDEN, key, arguments);
+    }
+
+    /** Nothing by this id in the user's scope (404). */
+    public static Refused notFound(String key, Object... arguments) {
+        return new Refused(Kind.NOT_FOUND, key, arguments);
+    }
+
+    /** An upload past a size limit (413). */
+    public static Refused tooLarge(String key, Object... arguments) {
+        return new Refused(Kind.TOO_LARGE, key, arguments);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+}
