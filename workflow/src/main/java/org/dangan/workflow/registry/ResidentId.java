@@ -50,15 +50,26 @@ public record ResidentId(String value) {
         return (value.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
     }
 
-    /** First four and last four characters; the same rule for valid and legacy invalid numbers. */
+    /**
+     * The one mask for every place an ID number is shown: only the first character stays. Screens
+     * show the birth date, the gender and the institution (whose code is the division) beside it,
+     * which leaves the 3-digit sequence as the only unknown: 500 values for a known gender. A visible
+     * check character would cut that to about 45, so it is hidden too. The same rule applies to
+     * legacy invalid numbers.
+     */
     public static String mask(String raw) {
         if (raw == null || raw.isEmpty()) {
             return raw;
         }
-        if (raw.length() <= 8) {
+        if (raw.length() < 4) {
             return "*".repeat(raw.length());
         }
-        return raw.substring(0, 4) + "*".repeat(raw.length() - 8) + raw.substring(raw.length() - 4);
+        return raw.substring(0, 1) + "*".repeat(raw.length() - 1);
+    }
+
+    /** Whether {@code text} has the shape of a whole ID number (18 characters), valid or not. */
+    public static boolean looksLikeOne(String text) {
+        return text != null && text.strip().matches("\\d{17}[\\dXx]");
     }
 
     public String masked() {

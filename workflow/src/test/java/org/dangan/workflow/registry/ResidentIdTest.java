@@ -35,8 +35,9 @@ class ResidentIdTest {
     }
 
     @Test
-    void masks_all_but_the_first_and_last_four_characters() {
-        assertThat(ResidentId.mask(VALID)).isEqualTo("1101**********002X");
+    void masks_all_but_the_first_character_so_neither_sequence_nor_check_character_shows() {
+        assertThat(ResidentId.mask(VALID)).isEqualTo("1*****************");
+        assertThat(ResidentId.mask("123")).isEqualTo("***");
         assertThat(ResidentId.of(VALID).toString()).doesNotContain("19491231");
     }
 }
