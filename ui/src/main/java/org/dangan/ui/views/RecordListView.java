@@ -13,9 +13,11 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordQuery;
 import org.dangan.workflow.registry.RecordStatus;
@@ -57,7 +59,8 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         institution.setClearButtonVisible(true);
 
         enumFilter(status, "record-status", "records.filter.status", RecordStatus.values(), "status.");
-        enumFilter(keyPopulation, "record-key-population", "records.filter.keyPopulation", KeyPopulation.values(),
+        enumFilter(keyPopulation, "record-key-population", "records.filter.keyPopulation",
+                records.keyPopulationsShown().toArray(KeyPopulation[]::new),
                 "population.");
 
         grid.setId("record-grid");
@@ -109,9 +112,16 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         RecordQuery query = query();
+        long counted;
+        try {
+            counted = records.countUpTo(query, COUNT_LIMIT + 1);
+        } catch (Refused e) {
+            grid.setItems(List.of());
+            total.setText(getTranslation(e.key(), e.arguments()));
+            return;
+        }
         // no count for the grid: it scrolls on as long as rows come back
         grid.setItems(q -> records.fetch(query, q.getOffset(), q.getLimit()).stream());
-        long counted = records.countUpTo(query, COUNT_LIMIT + 1);
         total.setText(counted > COUNT_LIMIT ? getTranslation("records.total.many", COUNT_LIMIT)
                 : getTranslation("records.total", counted));
     }

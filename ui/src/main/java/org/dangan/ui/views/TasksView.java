@@ -241,7 +241,7 @@ public class TasksView extends VerticalLayout {
         TextField phone = new TextField(getTranslation("record.phone"), r.phone() == null ? "" : r.phone(), "");
         TextField address = new TextField(getTranslation("record.address"), r.address() == null ? "" : r.address(), "");
         MultiSelectComboBox<KeyPopulation> tags = new MultiSelectComboBox<>(getTranslation("record.keyPopulations"),
-                KeyPopulation.values());
+                records.keyPopulationsShown());
         tags.setItemLabelGenerator(p -> getTranslation("population." + p.name()));
         tags.setValue(r.keyPopulations());
         DatePicker served = new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate());

@@ -41,6 +41,15 @@ public class AuditLog {
         repository.save(new AuditEntry(clock.instant(), username, action, subjectType, subjectId, institutionId, detail));
     }
 
+    /**
+     * An action of the current user kept even when the caller's transaction rolls back: a refused
+     * request is worth auditing precisely because it was refused.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordApart(AuditAction action, String subjectType, String subjectId, Long institutionId, String detail) {
+        record(action, subjectType, subjectId, institutionId, detail);
+    }
+
     /** For events with no logged-in user yet (a failed login): written in a transaction of its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFor(String username, AuditAction action, Long institutionId, String detail) {

@@ -1,6 +1,7 @@
 package org.dangan.workflow.registry;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,11 @@ public enum KeyPopulation {
         return chinese;
     }
 
+    /** A tag that is itself a diagnosis kept from readers without RESTRICTED_DOCUMENTS. */
+    public boolean restricted() {
+        return this == SEVERE_MENTAL_DISORDER;
+    }
+
     public static Optional<KeyPopulation> parseOne(String text) {
         String t = text.strip();
         for (KeyPopulation p : values()) {
@@ -40,6 +46,23 @@ public enum KeyPopulation {
             case "精神障碍", "重性精神病" -> Optional.of(SEVERE_MENTAL_DISORDER);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Free text (a finding's detail, a waiver's reason) with every name of a restricted tag, in
+     * either language or as the code, replaced by {@code ***}: for readers who may not know it.
+     */
+    public static String withoutRestrictedNames(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text;
+        // longest first: 严重精神障碍 contains 精神障碍
+        for (String name : List.of("SEVERE_MENTAL_DISORDER", "Severe mental disorder", SEVERE_MENTAL_DISORDER.chinese,
+                "重性精神病", "精神障碍")) {
+            t = t.replaceAll("(?iu)" + java.util.regex.Pattern.quote(name), "***");
+        }
+        return t;
     }
 
     /** Stored as a comma-separated list of names, so a list filter is one LIKE. */

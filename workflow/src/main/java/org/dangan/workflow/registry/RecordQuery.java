@@ -13,7 +13,11 @@ public record RecordQuery(String q, String institution, RecordStatus status, Key
     /** Anything in {@code q} that is not a record-number prefix or a whole ID number is the start of a name. */
     public boolean searchesByName() {
         String t = q == null ? "" : q.strip();
-        return !t.isEmpty() && !t.matches("\\d{1,17}") && !t.matches("\\d{17}[\\dXx]");
+        return !t.isEmpty() && !t.matches("\\d{1,17}") && !searchesByIdNumber();
+    }
+
+    public boolean searchesByIdNumber() {
+        return ResidentId.looksLikeOne(q);
     }
 
     public boolean hasTextFilter() {
@@ -24,7 +28,8 @@ public record RecordQuery(String q, String institution, RecordStatus status, Key
         // for the audit log: no names or ID numbers, only which filters were used
         StringBuilder s = new StringBuilder();
         if (q != null && !q.isBlank()) {
-            s.append(q.strip().matches("\\d{1,17}") ? "q=record-number-prefix " : "q=text ");
+            s.append(q.strip().matches("\\d{1,17}") ? "q=record-number-prefix "
+                    : searchesByIdNumber() ? "q=id-number " : "q=text ");
         }
         if (institution != null && !institution.isBlank()) {
             s.append("institution=").append(institution).append(' ');

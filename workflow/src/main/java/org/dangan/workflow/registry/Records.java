@@ -12,11 +12,14 @@ import java.util.stream.Collectors;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditEntry;
 import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.audit.IdNumberHash;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,11 +46,13 @@ public class Records {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.dangan.workflow.custody.CustodyLedger ledger;
     private final java.time.Clock clock;
+    private final IdNumberHash idNumberHash;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
             BoxRepository boxes, Institutions institutions, AuditLog auditLog,
             org.springframework.context.ApplicationEventPublisher events,
-            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock) {
+            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, IdNumberHash idNumberHash) {
+        this.idNumberHash = idNumberHash;
         this.ledger = ledger;
         this.clock = clock;
         this.events = events;
@@ -97,8 +102,44 @@ public class Records {
     private record Scoped(RecordQuery query, InstitutionScope scope, Set<Long> ids, String numberPrefix) {
     }
 
+    /**
+     * The key populations the current user may filter by and see: without RESTRICTED_DOCUMENTS the
+     * restricted ones are not there at all, so that neither a list nor a drop-down reveals them.
+     */
+    public List<KeyPopulation> keyPopulationsShown() {
+        DanganUser reader = CurrentUser.require();
+        return java.util.Arrays.stream(KeyPopulation.values()).filter(p -> mayKnow(reader, p)).toList();
+    }
+
+    private static boolean mayKnow(DanganUser reader, KeyPopulation tag) {
+        return !tag.restricted() || reader.has(Permission.RESTRICTED_DOCUMENTS);
+    }
+
+    private static Set<KeyPopulation> shown(Set<KeyPopulation> tags, DanganUser reader) {
+        return tags.stream().filter(t -> mayKnow(reader, t))
+                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(KeyPopulation.class)));
+    }
+
+    /**
+     * Refuses what the reader may not ask: a whole ID number as the search text without
+     * FULL_ID_NUMBER (an answer, even "none", would confirm a guessed number), a restricted tag as
+     * the filter without RESTRICTED_DOCUMENTS (an empty answer would hide that it is refused, not
+     * that nobody has the tag). A refused ID-number probe is audited on its own, as the keyed hash.
+     */
+    private void allowed(RecordQuery query, DanganUser reader) {
+        if (query.searchesByIdNumber() && !reader.has(Permission.FULL_ID_NUMBER)) {
+            auditLog.recordApart(AuditAction.RECORD_LIST, "RECORD", null, reader.institutionId(),
+                    "refused q=id-number " + idNumberHash.of(query.q()));
+            throw Refused.forbidden("records.search.idNumber.forbidden", Permission.FULL_ID_NUMBER.name());
+        }
+        if (query.keyPopulation() != null && !mayKnow(reader, query.keyPopulation())) {
+            throw Refused.forbidden("records.filter.restricted.forbidden", Permission.RESTRICTED_DOCUMENTS.name());
+        }
+    }
+
     /** The query within the reader's scope, or null when the scope leaves nothing to see. */
     private Scoped scoped(RecordQuery query) {
+        allowed(query, CurrentUser.require());
         InstitutionScope scope = institutions.currentScope();
         Set<Long> ids = scope.ids();
         Institution root = scope.root();
@@ -127,6 +168,7 @@ public class Records {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(scoped, params, false);
         params.addValue("limit", limit).addValue("offset", offset);
+        DanganUser reader = CurrentUser.require();
         Map<Long, Institution> byId = scoped.scope().institutions().stream()
                 .collect(Collectors.toMap(Institution::getId, Function.identity()));
         List<RecordSummary> items = jdbc.query("""
@@ -134,25 +176,35 @@ public class Records {
                        r.key_populations, r.last_service_date
                 from health_record r where %s
                 order by %s limit :limit offset :offset""".formatted(where, orderOf(scoped.query())), params,
-                (rs, n) -> summary(rs, byId));
+                (rs, n) -> summary(rs, byId, reader));
+        String idHash = scoped.query().searchesByIdNumber() ? " " + idNumberHash.of(scoped.query().q()) : "";
         auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, scoped.scope().root().getId(),
-                (scoped.query().describe() + " offset=" + offset + " rows=" + items.size()).strip());
+                (scoped.query().describe() + idHash + " offset=" + offset + " rows=" + items.size()).strip());
         return items;
     }
 
     public RecordDetail read(String recordNumber) {
         HealthRecord record = inScope(recordNumber);
+        DanganUser reader = CurrentUser.require();
         Institution institution = institutions.require(record.getInstitutionId());
         List<RecordDetail.PaperFileView> files = new ArrayList<>();
         for (PaperFile f : paperFiles.findByRecordIdOrderByFileNumber(record.getId())) {
             String barcode = f.getBoxId() == null ? null
                     : boxes.findById(f.getBoxId()).map(b -> b.getBarcode().value()).orElse(null);
-            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), f.getContents(),
+            // the paper file's severe-mental-disorder pages would tell what the hidden tag tells
+            Map<DocumentType, Integer> contents = new java.util.EnumMap<>(DocumentType.class);
+            f.getContents().forEach((type, pages) -> {
+                if (!type.restricted() || reader.has(Permission.RESTRICTED_DOCUMENTS)) {
+                    contents.put(type, pages);
+                }
+            });
+            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), contents,
                     f.getState(), barcode));
         }
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
         return new RecordDetail(record.getRecordNumber(), record.getName(), record.getGender(), record.getBirthDate(),
-                record.getMaskedIdNumber(), record.getPhone(), record.getAddress(), record.getKeyPopulations(),
+                record.getMaskedIdNumber(), record.getPhone(), record.getAddress(),
+                shown(record.getKeyPopulations(), reader),
                 record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), record.getDeceasedOn(),
                 record.getDuplicateOf() == null ? null
                         : records.findById(record.getDuplicateOf()).map(HealthRecord::getRecordNumber).orElse(null), files);
@@ -167,13 +219,27 @@ public class Records {
             throw new AccessDeniedException("records are corrected by archivists");
         }
         HealthRecord record = inScope(recordNumber);
-        List<String> changed = record.correct(correction);
+        List<String> changed = record.correct(keepingRestrictedTags(correction, record, CurrentUser.require()));
         if (!changed.isEmpty()) {
             auditLog.record(AuditAction.RECORD_CHANGED, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
                     "fields: " + String.join(", ", changed));
             events.publishEvent(new RecordCorrected(record.getId(), List.copyOf(changed)));
         }
         return changed;
+    }
+
+    /**
+     * A reader who cannot see a restricted tag got the record without it: the tags they send back
+     * must neither drop it nor add it.
+     */
+    private static RecordCorrection keepingRestrictedTags(RecordCorrection c, HealthRecord record, DanganUser reader) {
+        if (c.keyPopulations() == null || reader.has(Permission.RESTRICTED_DOCUMENTS)) {
+            return c;
+        }
+        Set<KeyPopulation> tags = shown(c.keyPopulations(), reader);
+        record.getKeyPopulations().stream().filter(KeyPopulation::restricted).forEach(tags::add);
+        return new RecordCorrection(c.name(), c.gender(), c.birthDate(), c.idNumber(), c.phone(), c.address(), tags,
+                c.lastServiceDate());
     }
 
     /** Records the resident's death on a record of the archivist's institutions (a death certificate, civil registration). */
@@ -260,7 +326,7 @@ public class Records {
         if (q.matches("\\d{1,17}")) {
             where.append(" and r.record_number >= :numberFrom and r.record_number < :numberTo");
             params.addValue("numberFrom", q).addValue("numberTo", upperBound(q));
-        } else if (q.matches("\\d{17}[\\dXx]")) {
+        } else if (query.searchesByIdNumber()) {
             where.append(" and r.id_number = :idNumber");
             params.addValue("idNumber", q.toUpperCase(java.util.Locale.ROOT));
         } else if (query.searchesByName()) {
@@ -287,14 +353,15 @@ public class Records {
         return prefix + Character.MAX_VALUE;
     }
 
-    private static RecordSummary summary(ResultSet rs, Map<Long, Institution> byId) throws SQLException {
+    private static RecordSummary summary(ResultSet rs, Map<Long, Institution> byId, DanganUser reader)
+            throws SQLException {
         Institution institution = byId.get(rs.getLong("institution_id"));
         String gender = rs.getString("gender");
         return new RecordSummary(rs.getString("record_number"), rs.getString("name"),
                 gender == null ? null : Gender.valueOf(gender), date(rs, "birth_date"),
                 ResidentId.mask(rs.getString("id_number")), RecordStatus.valueOf(rs.getString("status")),
                 institution == null ? null : institution.getCode(), institution == null ? null : institution.getName(),
-                KeyPopulation.fromColumn(rs.getString("key_populations")), date(rs, "last_service_date"));
+                shown(KeyPopulation.fromColumn(rs.getString("key_populations")), reader), date(rs, "last_service_date"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -60,6 +60,7 @@ public class Fixtures {
                 Set.of(Permission.FULL_ID_NUMBER, Permission.RESTRICTED_DOCUMENTS));
         users.create(p + "archivist-b", PASSWORD, "乙档案员", Role.ARCHIVIST, b.getId(), Set.of());
         users.create(p + "searcher-a", PASSWORD, "甲查询员", Role.SEARCHER, a.getId(), Set.of());
+        users.create(p + "searcher-b", PASSWORD, "乙查询员", Role.SEARCHER, b.getId(), Set.of());
         users.create(p + "county-supervisor", PASSWORD, "县主管", Role.SUPERVISOR, county.getId(), Set.of());
         users.create(p + "auditor", PASSWORD, "审计员", Role.AUDITOR, county.getId(), Set.of());
         users.create(p + "county-checker", PASSWORD, "县核查员", Role.ARCHIVIST, county.getId(), Set.of());
@@ -114,7 +115,7 @@ public class Fixtures {
 
     /**
      * A county (in a city) with townships A and B, each with a shelf, a village clinic under A, and
-     * users named {@code prefix + role}: archivist-a/-b, head-a/-b, searcher-a, county-supervisor,
+     * users named {@code prefix + role}: archivist-a/-b, head-a/-b, searcher-a/-b, county-supervisor,
      * county-checker, auditor, city-supervisor.
      */
     public record County(Institution county, Institution a, Institution b, Institution village, String prefix) {
