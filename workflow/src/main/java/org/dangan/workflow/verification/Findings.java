@@ -67,14 +67,17 @@ public class Findings {
             statusFilter = " and f.status = :status";
             params.addValue("status", status.name());
         }
+        boolean restrictedShown = CurrentUser.require().has(org.dangan.workflow.security.Permission.RESTRICTED_DOCUMENTS);
+        java.util.function.UnaryOperator<String> told = restrictedShown ? text -> text
+                : org.dangan.workflow.registry.KeyPopulation::withoutRestrictedNames;
         return jdbc.query("""
                 select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason
                 from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign and r.institution_id in (:ids)%s
                 order by f.record_number, f.rule limit :limit offset :offset""".formatted(statusFilter), params,
                 (rs, n) -> new FindingView(rs.getLong(1), rs.getString(2), Rule.valueOf(rs.getString(3)),
-                        Severity.valueOf(rs.getString(4)), rs.getString(5), FindingStatus.valueOf(rs.getString(6)),
-                        rs.getString(7)));
+                        Severity.valueOf(rs.getString(4)), told.apply(rs.getString(5)),
+                        FindingStatus.valueOf(rs.getString(6)), told.apply(rs.getString(7))));
     }
 
     /** Accepts a finding as it is, for a stated reason; only an open finding can be waived. */

@@ -92,6 +92,20 @@ class FindingsTest {
         assertThatThrownBy(() -> findings.waive(id, "again")).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void a_waiver_reason_naming_the_severe_mental_disorder_tag_does_not_name_it_to_a_reader_without_the_permission() {
+        asUser.login(county.user("archivist-a"));
+        long id = findings.of(campaign.getId(), null, 0, 50).get(0).id();
+        findings.waive(id, "严重精神障碍患者，SEVERE_MENTAL_DISORDER 随访另行管理");
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50)).singleElement()
+                .satisfies(f -> assertThat(f.waiverReason()).contains("严重精神障碍"));
+
+        asUser.login(county.user("head-a"));
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50)).singleElement()
+                .satisfies(f -> assertThat(f.waiverReason()).doesNotContain("精神").doesNotContain("SEVERE_MENTAL")
+                        .contains("随访另行管理"));
+    }
+
     @Autowired
     org.dangan.workflow.registry.Records records;
 

@@ -90,4 +90,12 @@ class SampleDrawTest {
         assertThat(perStratum.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(601);
         assertThat(perStratum.getOrDefault("TUBERCULOSIS", 0L)).isLessThanOrEqualTo(1);
     }
+
+    @Test
+    void a_stratum_named_by_the_restricted_tag_reads_as_none_without_the_permission() {
+        assertThat(SampleChecks.stratumShown("SEVERE_MENTAL_DISORDER", false)).isEqualTo("NONE");
+        assertThat(SampleChecks.stratumShown("SEVERE_MENTAL_DISORDER", true)).isEqualTo("SEVERE_MENTAL_DISORDER");
+        assertThat(SampleChecks.stratumShown("ELDERLY", false)).isEqualTo("ELDERLY");
+        assertThat(SampleChecks.stratumShown("NONE", false)).isEqualTo("NONE");
+    }
 }
