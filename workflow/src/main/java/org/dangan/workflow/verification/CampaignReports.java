@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.institution.Institutions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -57,20 +58,36 @@ public class CampaignReports {
                                    String returnedReason, List<InstitutionProgress> institutions) {
     }
 
-    /** The progress of a campaign the current user may see. */
+    /**
+     * The progress of a campaign the current user may see, as far as the user's institutions go: a
+     * township reads its own row and totals over its own rows only (another township's counts and
+     * rework reason are that township's business); the county and the city, whose scope holds every
+     * institution of the campaign, read all of it.
+     */
     public CampaignProgress progress(long campaignId) {
         Campaign campaign = campaigns.require(campaignId);
+        InstitutionScope scope = institutions.currentScope();
+        List<CampaignInstitution> parts = campaign.getInstitutions().stream()
+                .filter(part -> readable(part.getInstitutionId(), scope)).toList();
+        boolean whole = parts.size() == campaign.getInstitutions().size();
         Map<Long, Long> ownerOf = new HashMap<>();
-        for (Long id : campaign.getInstitutionIds()) {
-            institutions.scopeOf(id).ids().forEach(member -> ownerOf.put(member, id));
+        for (CampaignInstitution part : parts) {
+            institutions.scopeOf(part.getInstitutionId()).ids().forEach(member -> ownerOf.put(member, part.getInstitutionId()));
         }
+        // records, flagged, open, fixed, waived, checked
         Map<Long, long[]> counts = new HashMap<>();
-        campaign.getInstitutionIds().forEach(id -> counts.put(id, new long[5]));
-        jdbc.query("select institution_id, count(*) from health_record where (institution_id + 0) in (:ids)"
-                        + " group by institution_id", new MapSqlParameterSource("ids", ownerOf.keySet()),
-                (java.sql.ResultSet rs) -> {
-                    counts.get(ownerOf.get(rs.getLong(1)))[0] += rs.getLong(2);
-                });
+        parts.forEach(part -> counts.put(part.getInstitutionId(), new long[6]));
+        if (!ownerOf.isEmpty()) {
+            jdbc.query("""
+                    select institution_id, count(*), sum(case when id <= :checkedUpTo then 1 else 0 end)
+                    from health_record where (institution_id + 0) in (:ids) group by institution_id""",
+                    new MapSqlParameterSource("ids", ownerOf.keySet()).addValue("checkedUpTo", campaign.getCheckedUpTo()),
+                    (java.sql.ResultSet rs) -> {
+                        long[] c = counts.get(ownerOf.get(rs.getLong(1)));
+                        c[0] += rs.getLong(2);
+                        c[5] += rs.getLong(3);
+                    });
+        }
         jdbc.query("""
                 select r.institution_id, count(distinct f.record_id),
                        sum(case when f.status = 'OPEN' then 1 else 0 end),
@@ -87,13 +104,13 @@ public class CampaignReports {
                     }
                 });
         List<InstitutionProgress> rows = new ArrayList<>();
-        long[] total = new long[5];
+        long[] total = new long[6];
         int sampleSize = 0;
         int failures = 0;
-        for (CampaignInstitution part : campaign.getInstitutions()) {
+        for (CampaignInstitution part : parts) {
             Institution i = institutions.require(part.getInstitutionId());
             long[] c = counts.get(part.getInstitutionId());
-            for (int k = 0; k < 5; k++) {
+            for (int k = 0; k < 6; k++) {
                 total[k] += c[k];
             }
             sampleSize += part.getSampleSize();
@@ -106,8 +123,15 @@ public class CampaignReports {
                 : BigDecimal.valueOf(failures).divide(BigDecimal.valueOf(sampleSize), 4, RoundingMode.HALF_UP);
         return new CampaignProgress(campaign.getId(), campaign.getProcessInstanceId(), campaign.getState(),
                 campaign.getDeadline(), campaign.isOverdue(), campaign.getSampleRate(), campaign.getSeed(),
-                campaign.getCreatedBy(), total[0], campaign.getRecordsChecked(), total[1], total[2], total[3], total[4],
-                sampleSize, errorRate, signOffs.signedOff(campaignId), campaign.getReturnedReason(), rows);
+                campaign.getCreatedBy(), total[0], whole ? campaign.getRecordsChecked() : total[5], total[1], total[2],
+                total[3], total[4], sampleSize, errorRate,
+                whole ? signOffs.signedOff(campaignId) : signOffs.signedOff(campaignId, ownerOf.keySet()),
+                campaign.getReturnedReason(), rows);
+    }
+
+    /** A row the reader may see: an institution of the reader's scope, or the one the reader's institution lies in. */
+    private boolean readable(long institutionId, InstitutionScope scope) {
+        return scope.includes(institutionId) || institutions.require(institutionId).contains(scope.root());
     }
 
     /** The report as a printable PDF (A4), in Chinese with English. */

@@ -178,6 +178,18 @@ public class CheckerSignOffs {
         return n == null ? 0 : n;
     }
 
+    /** Paper files signed off in the campaign whose records belong to {@code institutionIds}. */
+    public long signedOff(long campaignId, Set<Long> institutionIds) {
+        if (institutionIds.isEmpty()) {
+            return 0;
+        }
+        Long n = jdbc.queryForObject("""
+                select count(*) from checker_sign_off s join health_record r on r.id = s.record_id
+                where s.campaign_id = :campaign and r.institution_id in (:ids)""",
+                new MapSqlParameterSource("campaign", campaignId).addValue("ids", institutionIds), Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** The printable sign-off sheet (核查签字表) of one box; it names residents, so reading it is audited. */
     @Transactional
     public byte[] sheet(long campaignId, long boxId) {
