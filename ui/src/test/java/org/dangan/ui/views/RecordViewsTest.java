@@ -11,9 +11,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.dangan.ui.support.KaribuTest;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordSummary;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +49,42 @@ class RecordViewsTest extends KaribuTest {
         Grid<RecordSummary> grid = _get(Grid.class, spec -> spec.withId("record-grid"));
         assertThat(_size(grid)).isEqualTo(2);
         assertThat(_get(grid, 0).recordNumber()).isEqualTo(inA.getRecordNumber());
-        assertThat(_get(grid, 0).idNumber()).isEqualTo(inA.getMaskedIdNumber()).contains("**********");
+        assertThat(_get(grid, 0).idNumber()).isEqualTo(inA.getMaskedIdNumber())
+                .isEqualTo(inA.getIdNumber().charAt(0) + "*".repeat(17));
         assertThat(_get(Span.class, spec -> spec.withId("record-total")).getText()).isEqualTo("共2份档案");
+    }
+
+    @Test
+    void the_key_population_filter_hides_the_severe_mental_disorder_tag_without_restricted_documents() {
+        login(county.user("head-a"));
+        UI.getCurrent().navigate(RecordListView.class);
+        @SuppressWarnings("unchecked")
+        Select<KeyPopulation> filter = _get(Select.class, spec -> spec.withId("record-key-population"));
+        assertThat(filter.getListDataView().getItems()).doesNotContain(KeyPopulation.SEVERE_MENTAL_DISORDER)
+                .contains(KeyPopulation.HYPERTENSION);
+    }
+
+    @Test
+    void the_key_population_filter_offers_the_severe_mental_disorder_tag_to_a_permitted_archivist() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordListView.class);
+        @SuppressWarnings("unchecked")
+        Select<KeyPopulation> permitted = _get(Select.class, spec -> spec.withId("record-key-population"));
+        assertThat(permitted.getListDataView().getItems()).contains(KeyPopulation.SEVERE_MENTAL_DISORDER);
+    }
+
+    @Test
+    void a_whole_id_number_typed_without_full_id_number_is_refused_in_words_and_the_list_stays_usable() {
+        login(county.user("head-a"));
+        UI.getCurrent().navigate(RecordListView.class);
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("record-grid"));
+
+        _get(TextField.class, spec -> spec.withId("record-search")).setValue(inA.getIdNumber());
+        assertThat(_size(grid)).isZero();
+        assertThat(_get(Span.class, spec -> spec.withId("record-total")).getText()).contains("FULL_ID_NUMBER");
+
+        _get(TextField.class, spec -> spec.withId("record-search")).setValue("");
+        assertThat(_size(grid)).isEqualTo(2);
     }
 
     @Test
