@@ -14,6 +14,7 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.StoredRecord;
@@ -317,6 +318,7 @@ public class Documents {
 
     /** A reviewer's corrected text of one page (the review task's work). */
     public void correctPage(long id, int page, String text) {
+        RoleCheck.require(Role.ARCHIVIST);
         ScannedDocument d = visible(id, "OCR review");
         if (d.getState() != DocumentState.REVIEW) {
             throw new IllegalStateException("document " + id + " is not in review: it is " + d.getState());
@@ -332,7 +334,8 @@ public class Documents {
     }
 
     private ScannedDocument visible(long id, String purpose) {
-        DanganUser user = CurrentUser.require();
+        // every read of a document passes here: the people who find documents, before the lookup
+        DanganUser user = RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR, Role.SEARCHER);
         InstitutionScope scope = institutions.currentScope();
         ScannedDocument d = documents.findById(id).filter(doc -> scope.includes(doc.getInstitutionId()))
                 .orElseThrow(() -> new DocumentNotFoundException(id));

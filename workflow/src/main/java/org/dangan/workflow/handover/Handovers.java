@@ -14,6 +14,7 @@ import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
@@ -69,7 +70,7 @@ public class Handovers {
     }
 
     public Started start(Request request) {
-        DanganUser user = CurrentUser.require();
+        DanganUser user = RoleCheck.require(Role.ADMIN, Role.SUPERVISOR);
         Institution from = existing("from", request.from());
         Institution to = existing("to", request.to());
         boolean countySupervisor = user.is(Role.SUPERVISOR)
@@ -152,6 +153,7 @@ public class Handovers {
 
     /** The receiving side's check: the box barcodes scanned, and the boxes found damaged with what is wrong. */
     public void check(long id, List<String> barcodes, Map<String, String> damaged) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put("scanned", barcodes == null ? List.of() : new ArrayList<>(barcodes));
         variables.put("damaged", damaged == null ? Map.of() : new java.util.HashMap<>(damaged));
@@ -160,6 +162,7 @@ public class Handovers {
 
     /** The giving side: RECHECK once what was missing or damaged is made good, or RETURN (with a note). */
     public void resolve(long id, String resolution, String note) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put("resolution", resolution);
         variables.put("note", note);
@@ -167,6 +170,7 @@ public class Handovers {
     }
 
     public void decide(long id, boolean approved, String reason) {
+        RoleCheck.require(Role.SUPERVISOR);
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put("approved", approved);
         variables.put("reason", reason);

@@ -13,8 +13,9 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,8 @@ public class Checkouts {
     }
 
     public Started request(Request request) {
-        DanganUser user = CurrentUser.require();
+        // the head of a centre may need a file too; the four-eyes rule keeps them from approving their own request
+        DanganUser user = RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         if (request.fileNumbers() == null || request.fileNumbers().isEmpty()) {
             throw new IllegalArgumentException("fileNumbers: name at least one paper file");
         }
@@ -129,12 +131,14 @@ public class Checkouts {
 
     /** A supervisor's decision: completes the approval task as the current user. */
     public void decide(long id, boolean approved, String reason) {
+        RoleCheck.require(Role.SUPERVISOR);
         complete(visible(id), "approveCheckout", Variables.createVariables().putValue("approved", approved)
                 .putValue("reason", reason));
     }
 
     /** An archivist takes the files back: completes the return task as the current user. */
     public void giveBack(long id) {
+        RoleCheck.require(Role.ARCHIVIST);
         complete(visible(id), "returnFiles", Variables.createVariables());
     }
 

@@ -8,6 +8,8 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -69,6 +71,8 @@ public class Labelling {
     }
 
     public byte[] fileLabels(List<String> fileNumbers, Labels.Layout layout) {
+        // a file's label carries the resident's name: printed by those who keep the paper
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         InstitutionScope scope = institutions.currentScope();
         List<Labels.Label> labels = new ArrayList<>();
         for (String fileNumber : required(fileNumbers, "fileNumber")) {
@@ -89,6 +93,7 @@ public class Labelling {
 
     /** The contents sheet laid into a box: its files with their records, residents and pages, and signature lines. */
     public byte[] boxContents(String barcode) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Box box = box(barcode);
         List<List<String>> rows = jdbc.query("""
                 select f.file_number, r.record_number, r.name, f.page_count, f.state from paper_file f

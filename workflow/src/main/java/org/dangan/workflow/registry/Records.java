@@ -18,9 +18,11 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Records {
 
     public static final int MAX_PAGE_SIZE = 500;
+
+    /** Who reads records: those who keep them; searchers find documents and auditors read the audit log instead. */
+    private static final Role[] RECORD_READERS = {Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN};
 
     private final NamedParameterJdbcTemplate jdbc;
     private final HealthRecordRepository records;
@@ -66,6 +71,7 @@ public class Records {
 
     /** One page and the size of the whole list, as the REST API answers. */
     public Page<RecordSummary> list(RecordQuery query, int page, int size) {
+        RoleCheck.require(RECORD_READERS);
         int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
         Scoped scoped = scoped(query);
         if (scoped == null) {
@@ -76,6 +82,7 @@ public class Records {
 
     /** Rows {@code offset} to {@code offset + limit}, for screens that scroll without a page number. */
     public List<RecordSummary> fetch(RecordQuery query, long offset, int limit) {
+        RoleCheck.require(RECORD_READERS);
         Scoped scoped = scoped(query);
         return scoped == null ? List.of() : fetch(scoped, offset, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
@@ -85,6 +92,7 @@ public class Records {
      * at a million records takes seconds; a screen only needs to say "more than 10,000".
      */
     public long countUpTo(RecordQuery query, int limit) {
+        RoleCheck.require(RECORD_READERS);
         Scoped scoped = scoped(query);
         if (scoped == null) {
             return 0;
@@ -184,6 +192,7 @@ public class Records {
     }
 
     public RecordDetail read(String recordNumber) {
+        RoleCheck.require(RECORD_READERS);
         HealthRecord record = inScope(recordNumber);
         DanganUser reader = CurrentUser.require();
         Institution institution = institutions.require(record.getInstitutionId());
@@ -266,6 +275,7 @@ public class Records {
 
     /** Who did what with this record, newest first. */
     public List<AuditEntry> trail(String recordNumber) {
+        RoleCheck.require(RECORD_READERS);
         HealthRecord record = inScope(recordNumber);
         return auditLog.trailOf("RECORD", record.getRecordNumber(), 200);
     }
@@ -275,6 +285,7 @@ public class Records {
      * ledger says it is now; audited as a read of the record.
      */
     public Custody custodyOf(String fileNumber) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR, Role.AUDITOR);
         PaperFile file = paperFiles.findByFileNumber(fileNumber == null ? "" : fileNumber.strip())
                 .orElseThrow(() -> new RecordNotFoundException(fileNumber));
         HealthRecord record = records.findById(file.getRecordId()).orElseThrow();

@@ -13,12 +13,11 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,13 +61,10 @@ public class Disposals {
 
     /** Lists the institution's eligible files for disposal and starts the process (an archivist of it). */
     public Started propose(String institutionCode) {
-        DanganUser user = CurrentUser.require();
+        DanganUser user = RoleCheck.require(Role.ARCHIVIST);
         Institution institution = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
                 .filter(i -> i.getId().equals(user.institutionId()))
                 .orElseThrow(() -> new IllegalArgumentException("institution: propose disposals for your own institution"));
-        if (!user.is(Role.ARCHIVIST)) {
-            throw new AccessDeniedException("disposal lists are proposed by archivists");
-        }
         List<Retention.FileRetention> eligible = retention.eligible(institution.getCode());
         if (eligible.isEmpty()) {
             throw new IllegalStateException("no paper file of " + institution.getCode() + " may be disposed of now");
@@ -128,6 +124,8 @@ public class Disposals {
 
     /** Completes the open step (appraise, approve, countyApprove) as the current user. */
     public void complete(long id, String step, Map<String, Object> variables) {
+        // the archivist appraises the list; the head and then the county approve it
+        RoleCheck.require("appraise".equals(step) ? Role.ARCHIVIST : Role.SUPERVISOR);
         Disposal d = visible(id);
         userTasks.complete(d.getProcessInstanceId(), step, variables, "disposal " + id + " (" + d.getState() + ")");
         auditLog.record(AuditAction.DISPOSAL, "DISPOSAL", Long.toString(id), d.getInstitutionId(), step);

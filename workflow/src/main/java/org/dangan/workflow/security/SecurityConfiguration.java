@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -39,6 +40,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/imports/**").hasRole(Role.ARCHIVIST.name())
                         .requestMatchers("/api/search/status", "/api/search/rebuild").hasRole(Role.ADMIN.name())
+                        // coarse rules; each service checks the role of each action again, first
+                        .requestMatchers("/api/records", "/api/records/**")
+                        .hasAnyRole(Role.ARCHIVIST.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/bags")
+                        .hasAnyRole(Role.ARCHIVIST.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/custody/verify", "/api/paper-files/custody-agreement")
                         .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .anyRequest().authenticated())

@@ -12,6 +12,7 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordStatus;
@@ -124,6 +125,7 @@ public class RecordTransfers {
 
     /** The receiving side's decision: completes the acceptance task as the current user. */
     public void decide(long id, boolean accepted, String reason) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         RecordTransfer t = visible(id);
         Map<String, Object> variables = new HashMap<>();
         variables.put("accepted", accepted);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.audit.AuditAction;
@@ -13,6 +14,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,9 +37,11 @@ public class Findings {
     private final RecordBatches batches;
 
     private final RuleSettings settings;
+    private final Campaigns campaigns;
 
     Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
-             RecordBatches batches, RuleSettings settings) {
+             RecordBatches batches, RuleSettings settings, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.settings = settings;
         this.batches = batches;
         this.jdbc = jdbc;
@@ -56,6 +60,8 @@ public class Findings {
     /** Findings of the campaign on records the current user may see, optionally of one status. */
     @Transactional(readOnly = true)
     public List<FindingView> of(long campaignId, FindingStatus status, int offset, int limit) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
         if (scope.ids().isEmpty()) {
             return List.of();
@@ -103,6 +109,11 @@ public class Findings {
 
     /** Waives several findings of one campaign for one reason: all of them, or (on any refusal) none. */
     public void waiveAll(long campaignId, java.util.Collection<Long> findingIds, String reason) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
+        if (findingIds == null || findingIds.isEmpty()) {
+            throw new IllegalArgumentException("findings: name at least one finding");
+        }
         Integer inCampaign = jdbc.queryForObject("select count(*) from finding where campaign_id = :campaign and id in (:ids)",
                 new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds), Integer.class);
         if (inCampaign == null || inCampaign != new java.util.HashSet<>(findingIds).size()) {
@@ -113,6 +124,8 @@ public class Findings {
 
     /** Checks one record again after a correction, with the rule book of its institution's type. */
     public int recheck(long campaignId, String recordNumber) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
         String type = batches.byNumber(recordNumber)
                 .map(r -> institutions.require(r.institutionId()).getType().name()).orElse("TOWNSHIP_CENTRE");
         return recheck(campaignId, recordNumber, settings.ruleBook(type));

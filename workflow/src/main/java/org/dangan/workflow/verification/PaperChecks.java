@@ -7,7 +7,9 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,8 +28,11 @@ public class PaperChecks {
     private final Institutions institutions;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final Campaigns campaigns;
 
-    PaperChecks(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock) {
+    PaperChecks(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
+                Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.auditLog = auditLog;
@@ -61,6 +66,8 @@ public class PaperChecks {
 
     /** Records (or records again) what the self-check found for one paper file of the user's institutions. */
     public void record(long campaignId, String fileNumber, PaperCheck check) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
         List<java.util.Map<String, Object>> file = jdbc.queryForList("""
                 select f.id, r.institution_id from paper_file f join health_record r on r.id = f.record_id
@@ -90,6 +97,8 @@ public class PaperChecks {
     /** The paper files of one institution (and its clinics) in the user's scope, by file number, a page at a time. */
     @Transactional(readOnly = true)
     public List<PaperFileCheck> of(long campaignId, long institutionId, int offset, int limit) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
         if (!scope.includes(institutionId)) {
             return List.of();

@@ -13,6 +13,7 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
@@ -106,6 +107,7 @@ public class SampleChecks {
     /** The current round's sample of an institution, for the checkers (of the campaign's county only). */
     @Transactional(readOnly = true)
     public List<SampleItem> items(long campaignId, long institutionId) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = checkerCampaign(campaignId);
         int round = campaign.institution(institutionId).getRound();
         boolean restrictedShown = CurrentUser.require().has(org.dangan.workflow.security.Permission.RESTRICTED_DOCUMENTS);
@@ -120,6 +122,7 @@ public class SampleChecks {
 
     /** A checker's verdict on one sampled record of an institution in its sample check; FAIL needs a reason. */
     public void judge(long campaignId, String recordNumber, Verdict verdict, String reason) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = checkerCampaign(campaignId);
         String why = reason == null ? "" : reason.strip();
         if (verdict == null) {

@@ -77,7 +77,7 @@ class CheckoutProcessTest {
 
     @Test
     void approved_files_go_out_and_come_back_with_custody_entries_for_each_step() throws Exception {
-        long id = request("searcher-a", LocalDate.now().plusDays(14));
+        long id = request("archivist-a", LocalDate.now().plusDays(14));
         mvc.perform(get("/api/checkouts/" + id).with(as("head-a"))).andExpect(jsonPath("$.state").value("REQUESTED"));
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                 .content("{\"approved\": true}")).andExpect(status().isNoContent());
@@ -90,9 +90,9 @@ class CheckoutProcessTest {
                 .andExpect(jsonPath("$.files[0].currentPlace").doesNotExist());
         mvc.perform(get("/api/paper-files/" + file + "/custody").with(as("archivist-a")))
                 .andExpect(jsonPath("$.events[2].event").value("CHECKED_OUT"))
-                .andExpect(jsonPath("$.events[2].to").value(county.user("searcher-a")));
+                .andExpect(jsonPath("$.events[2].to").value(county.user("archivist-a")));
         // out already: no second check-out
-        mvc.perform(post("/api/checkouts").with(as("searcher-a")).contentType("application/json")
+        mvc.perform(post("/api/checkouts").with(as("archivist-a")).contentType("application/json")
                         .content("{\"fileNumbers\": [\"" + file + "\"], \"purpose\": \"再次\", \"until\": \"" + LocalDate.now() + "\"}"))
                 .andExpect(status().isConflict());
 
@@ -107,7 +107,7 @@ class CheckoutProcessTest {
 
     @Test
     void a_refusal_needs_a_reason_and_leaves_the_files_where_they_are() throws Exception {
-        long id = request("searcher-a", LocalDate.now().plusDays(3));
+        long id = request("archivist-a", LocalDate.now().plusDays(3));
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                 .content("{\"approved\": false}")).andExpect(status().isBadRequest());
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
@@ -136,7 +136,7 @@ class CheckoutProcessTest {
     @Test
     void files_not_back_when_due_are_marked_overdue_and_the_supervisors_follow_them_up() throws Exception {
         LocalDate until = LocalDate.now();
-        long id = request("searcher-a", until);
+        long id = request("archivist-a", until);
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                 .content("{\"approved\": true}")).andExpect(status().isNoContent());
         String process = jdbc.queryForObject("select process_instance_id from paper_checkout where id = ?", String.class, id);
