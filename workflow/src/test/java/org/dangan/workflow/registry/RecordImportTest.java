@@ -370,7 +370,6 @@ class RecordImportTest {
         Path file = dir.resolve("huge.xlsx");
         try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
              OutputStream out = Files.newOutputStream(file)) {
-            workbook.setCompressTempFiles(true);
             Sheet sheet = workbook.createSheet("档案");
             Row header = sheet.createRow(0);
             for (int i = 0; i < ExportFile.CHINESE_HEADER.size(); i++) {

@@ -22,8 +22,10 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.springframework.util.unit.DataSize;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -65,6 +67,8 @@ final class XlsxSource implements TabularSource {
                 PackagePart part = sheets.getSheetPart();
                 sheetSize = Math.max(part.getSize(), 1);
                 XMLReader parser = XMLHelper.newXMLReader();
+                // POI's handler logs a user's broken file at ERROR; it is a refusal, answered to the user
+                parser.setErrorHandler(new Refusing());
                 parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new Cells(rows), new IsoDates(), false));
                 parser.parse(new InputSource(new Bounded(sheet, true)));
             }
@@ -116,6 +120,24 @@ final class XlsxSource implements TabularSource {
     @Override
     public void close() {
         pack.revert();
+    }
+
+    private static final class Refusing implements ErrorHandler {
+
+        @Override
+        public void warning(SAXParseException e) {
+            // a warning does not stop the reading
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
     }
 
     /** Rows as the event handler sees them; a cell left out of the XML is an empty value. */
