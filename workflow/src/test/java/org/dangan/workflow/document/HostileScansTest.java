@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -75,18 +74,12 @@ class HostileScansTest {
     }
 
     private long submit(byte[] bytes, String name) throws Exception {
-        String answer = upload(bytes, name).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+        return DocumentJobs.idOf(upload(bytes, name).andExpect(status().isCreated()).andReturn());
     }
 
     /** Runs the document's jobs as the job executor would. */
     private void recognise(long id) {
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, id);
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        DocumentJobs.recognise(management, jdbc, id);
     }
 
     private String originalOf(long id) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -103,8 +102,7 @@ final class XlsxSource implements TabularSource {
                 return new ImportFailedException("import.xlsx.ratio");
             }
         }
-        return new ImportFailedException("import.xlsx.unreadable",
-                e instanceof ParserConfigurationException ? "" : "not an Office Open XML workbook");
+        return new ImportFailedException("import.xlsx.invalid");
     }
 
     @Override
@@ -220,7 +218,9 @@ final class XlsxSource implements TabularSource {
                 sheetRead += n;
             }
             if (unpacked > maxUnpacked) {
-                throw new ImportFailedException("import.xlsx.bomb", DataSize.ofBytes(maxUnpacked).toMegabytes() + " MB");
+                throw new ImportFailedException("import.xlsx.bomb", maxUnpacked >= 1 << 20
+                        ? DataSize.ofBytes(maxUnpacked).toMegabytes() + " MB"
+                        : DataSize.ofBytes(maxUnpacked).toKilobytes() + " KB");
             }
         }
     }
