@@ -21,13 +21,14 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Opens a scan as pages: PDF (rendered at 300 dpi, JBIG2 included; a page with its own text
  * layer keeps that text), multi-page TIFF, PNG, JPEG. The type comes from the file's first bytes,
  * not its name. Refuses, with the reason, an empty file, an unknown type, an encrypted or corrupt
- * PDF, and an image larger than {@link #MAX_PIXELS} (a decompression bomb) before decoding it.
- * Pages are produced one at a time, so a 500-page PDF never sits in memory whole.
+ * PDF, and a page of more pixels than allowed ({@link #MAX_PIXELS} unless the caller says) before
+ * decoding it, whatever its header declares (a decompression bomb). Pages are produced one at a
+ * time, so a 500-page PDF never sits in memory whole.
  */
 public final class DocumentReader {
 
     public static final int RENDER_DPI = 300;
-    public static final long MAX_PIXELS = 120_000_000L; // an A3 page at 600 dpi is about 70 million
+    public static final long MAX_PIXELS = 100_000_000L; // an A3 page at 600 dpi is about 70 million
     /** A page whose own text has fewer characters than this is treated as a scan. */
     static final int TEXT_LAYER_MINIMUM = 20;
 
@@ -66,9 +67,14 @@ public final class DocumentReader {
     }
 
     public static Pages open(Path file) {
+        return open(file, MAX_PIXELS);
+    }
+
+    /** Opens the pages; one of more than {@code maxPixels} is refused before it is decoded or rendered. */
+    public static Pages open(Path file, long maxPixels) {
         return switch (typeOf(file)) {
-            case PDF -> new PdfPages(file);
-            case TIFF, PNG, JPEG -> new ImagePages(file);
+            case PDF -> new PdfPages(file, maxPixels);
+            case TIFF, PNG, JPEG -> new ImagePages(file, maxPixels);
         };
     }
 
@@ -87,8 +93,10 @@ public final class DocumentReader {
 
         private final PDDocument document;
         private final PDFRenderer renderer;
+        private final long maxPixels;
 
-        PdfPages(Path file) {
+        PdfPages(Path file, long maxPixels) {
+            this.maxPixels = maxPixels;
             try {
                 document = Loader.loadPDF(file.toFile());
             } catch (InvalidPasswordException e) {
@@ -117,7 +125,7 @@ public final class DocumentReader {
             try {
                 var box = document.getPage(index).getMediaBox();
                 long pixels = (long) (box.getWidth() / 72 * RENDER_DPI) * (long) (box.getHeight() / 72 * RENDER_DPI);
-                if (pixels > MAX_PIXELS) {
+                if (pixels > maxPixels) {
                     throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at "
                             + RENDER_DPI + " dpi (" + pixels + " pixels)");
                 }
@@ -149,8 +157,10 @@ public final class DocumentReader {
         private final ImageInputStream input;
         private final ImageReader reader;
         private final int count;
+        private final long maxPixels;
 
-        ImagePages(Path file) {
+        ImagePages(Path file, long maxPixels) {
+            this.maxPixels = maxPixels;
             try {
                 input = ImageIO.createImageInputStream(file.toFile());
                 Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
@@ -178,9 +188,9 @@ public final class DocumentReader {
         public SourcePage page(int index) {
             try {
                 long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
-                if (pixels > MAX_PIXELS) {
+                if (pixels > maxPixels) {
                     throw new UnreadableDocumentException("page " + (index + 1) + " is " + reader.getWidth(index) + "x"
-                            + reader.getHeight(index) + " pixels, more than the " + MAX_PIXELS + " allowed");
+                            + reader.getHeight(index) + " pixels, more than the " + maxPixels + " allowed");
                 }
                 BufferedImage image = reader.read(index);
                 return new SourcePage(index + 1, image, dpiOf(reader.getImageMetadata(index)), null);

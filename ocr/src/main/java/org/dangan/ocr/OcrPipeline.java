@@ -1,10 +1,10 @@
 package org.dangan.ocr;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Reads a scanned document into text and a searchable PDF. Pages run in parallel on a bounded
  * pool (one thread per core by default), each worker with its own Tesseract engine; a page is
  * checked (resolution, blank, skew), straightened when skewed, recognised upright, and kept as a
- * JPEG with its text until the PDF is written, so memory holds a few page images, not all.
+ * JPEG in a temporary file with its text until the PDF is written, so memory holds the few page
+ * images being worked on, not all of them. A document of more pages, or a page of more pixels, than
+ * the {@link Limits} allow is unreadable, refused before any page is decoded.
  * Tesseract's own OpenMP threads fight such a pool: run the JVM with {@code OMP_THREAD_LIMIT=1}.
  */
 public final class OcrPipeline implements AutoCloseable {
@@ -35,8 +37,19 @@ public final class OcrPipeline implements AutoCloseable {
     private final int threads;
     private final ThreadLocal<java.util.Map<String, Recognizer>> engines = ThreadLocal.withInitial(java.util.HashMap::new);
     private final List<Recognizer> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Limits limits;
+
+    /** How much of a document is read at all: pages of one document, pixels of one page. */
+    public record Limits(int maxPages, long maxPixelsPerPage) {
+        public static final Limits DEFAULT = new Limits(500, DocumentReader.MAX_PIXELS);
+    }
 
     public OcrPipeline(Path tessdata, Path font, int threads) {
+        this(tessdata, font, threads, Limits.DEFAULT);
+    }
+
+    public OcrPipeline(Path tessdata, Path font, int threads, Limits limits) {
+        this.limits = limits;
         this.tessdata = tessdata;
         this.font = font;
         this.threads = Math.max(1, threads);
@@ -55,11 +68,26 @@ public final class OcrPipeline implements AutoCloseable {
         void pages(int done, int total);
     }
 
+    /** A recognised page; its image waits in a temporary file of the result until the PDF is written. */
     public record Page(int number, int widthPx, int heightPx, int dpi, PageQuality quality, PageText text,
-                       byte[] jpeg) {
+                       Path jpegFile) {
+
+        public byte[] jpeg() {
+            try {
+                return Files.readAllBytes(jpegFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
-    public record Result(List<Page> pages) {
+    /** The pages of a document; closing it removes the page images. */
+    public record Result(List<Page> pages, Path directory) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            removeAll(directory);
+        }
 
         public String text() {
             StringBuilder all = new StringBuilder();
@@ -76,11 +104,30 @@ public final class OcrPipeline implements AutoCloseable {
 
     /** Reads and recognises every page; a page that cannot be read fails the document with its reason. */
     public Result process(Path input, String languages, Progress progress) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("dangan-ocr-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary directory for the pages", e);
+        }
+        try {
+            return new Result(process(input, languages, progress, directory), directory);
+        } catch (RuntimeException | Error e) {
+            removeAll(directory);
+            throw e;
+        }
+    }
+
+    private List<Page> process(Path input, String languages, Progress progress, Path directory) {
         List<Future<Page>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         Semaphore inFlight = new Semaphore(threads * 2);
-        try (DocumentReader.Pages pages = DocumentReader.open(input)) {
+        try (DocumentReader.Pages pages = DocumentReader.open(input, limits.maxPixelsPerPage())) {
             int total = pages.count();
+            if (total > limits.maxPages()) {
+                throw new UnreadableDocumentException("the document has " + total + " pages, more than the "
+                        + limits.maxPages() + " allowed; split it");
+            }
             for (int i = 0; i < total; i++) {
                 inFlight.acquireUninterruptibly();
                 SourcePage source;
@@ -93,7 +140,7 @@ public final class OcrPipeline implements AutoCloseable {
                 }
                 futures.add(pool.submit(() -> {
                     try {
-                        Page page = page(source, languages);
+                        Page page = page(source, languages, directory);
                         progress.pages(done.incrementAndGet(), total);
                         return page;
                     } finally {
@@ -103,23 +150,26 @@ public final class OcrPipeline implements AutoCloseable {
             }
         }
         List<Page> result = new ArrayList<>();
-        for (Future<Page> f : futures) {
+        for (int i = 0; i < futures.size(); i++) {
+            Future<Page> f = futures.get(i);
             try {
                 result.add(f.get());
             } catch (InterruptedException e) {
+                futures.forEach(rest -> rest.cancel(true));
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while recognising", e);
             } catch (ExecutionException e) {
+                futures.forEach(rest -> rest.cancel(true));
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
                 throw new IllegalStateException(e.getCause());
             }
         }
-        return new Result(result);
+        return result;
     }
 
-    private Page page(SourcePage source, String languages) {
+    private Page page(SourcePage source, String languages, Path directory) {
         PageQuality quality = PageQuality.of(source.image(), source.dpi());
         BufferedImage gray = Images.gray(source.image());
         // recognition reads the page as scanned (colour included) unless it had to be straightened
@@ -143,7 +193,9 @@ public final class OcrPipeline implements AutoCloseable {
                 gray = Images.rotate(gray, text.rotation());
             }
         }
-        return new Page(source.number(), gray.getWidth(), gray.getHeight(), source.dpi(), quality, text, jpeg(gray));
+        Path jpeg = directory.resolve("page-" + source.number() + ".jpg");
+        jpeg(gray, jpeg);
+        return new Page(source.number(), gray.getWidth(), gray.getHeight(), source.dpi(), quality, text, jpeg);
     }
 
     /** Writes the searchable PDF (PDF/A-2b) of a processed document. */
@@ -156,8 +208,8 @@ public final class OcrPipeline implements AutoCloseable {
         }
     }
 
-    private static byte[] jpeg(BufferedImage image) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private static void jpeg(BufferedImage image, Path file) {
+        try (OutputStream bytes = Files.newOutputStream(file);
              MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -167,9 +219,19 @@ public final class OcrPipeline implements AutoCloseable {
             writer.write(null, new IIOImage(image, null, null), param);
             writer.dispose();
             out.flush();
-            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeAll(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // the temporary directory is the system's to clear; a page image left there harms no one
         }
     }
 

@@ -39,7 +39,8 @@ import org.apache.xmpbox.xml.XmpSerializer;
  */
 public final class SearchablePdf implements AutoCloseable {
 
-    private final PDDocument document = new PDDocument();
+    // page images go to a scratch file as they are added: a 500-page scan must not sit in the heap
+    private final PDDocument document = new PDDocument(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache());
     private final PDType0Font font;
     private final HanFont hanFont;
     private final Map<Integer, Boolean> glyphs = new HashMap<>();

@@ -218,6 +218,44 @@ class OcrPipelineTest {
                 .hasMessageContaining("30000x30000");
     }
 
+    @Test
+    void a_document_of_more_pages_than_allowed_is_unreadable_before_a_page_is_read() throws Exception {
+        Path pdf = Scans.pdf(List.of(Scans.blank(), Scans.blank(), Scans.blank()), dir.resolve("three.pdf"));
+        try (OcrPipeline two = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
+                new OcrPipeline.Limits(2, DocumentReader.MAX_PIXELS))) {
+            int[] pagesRead = {0};
+            assertThatThrownBy(() -> two.process(pdf, "chi_sim", (done, total) -> pagesRead[0] = done))
+                    .isInstanceOf(UnreadableDocumentException.class)
+                    .hasMessageContaining("3 pages, more than the 2 allowed");
+            assertThat(pagesRead[0]).isZero();
+        }
+    }
+
+    @Test
+    void a_page_of_more_pixels_than_the_limit_set_is_unreadable() throws Exception {
+        Path png = Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png"));
+        try (OcrPipeline small = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
+                new OcrPipeline.Limits(500, 1_000_000))) {
+            assertThatThrownBy(() -> small.process(png, "chi_sim", OcrPipeline.Progress.NONE))
+                    .isInstanceOf(UnreadableDocumentException.class)
+                    .hasMessageContaining("more than the 1000000 allowed");
+        }
+    }
+
+    @Test
+    void page_images_wait_in_temporary_files_that_closing_the_result_removes() throws Exception {
+        Path pdf = Scans.pdf(List.of(Scans.blank(), Scans.blank()), dir.resolve("two.pdf"));
+        OcrPipeline.Result result = pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE);
+        List<Path> images = result.pages().stream().map(OcrPipeline.Page::jpegFile).toList();
+        assertThat(images).hasSize(2).allSatisfy(p -> assertThat(p).isRegularFile());
+        assertThat(result.pages().get(0).jpeg()).startsWith((byte) 0xFF, (byte) 0xD8);
+
+        result.close();
+
+        assertThat(images).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(result.directory()).doesNotExist();
+    }
+
     /** A PNG that claims 30000x30000 pixels in a few hundred bytes: refused before decoding. */
     private static Path bomb(Path file) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -52,11 +52,15 @@ public class Documents {
     private final org.camunda.bpm.engine.TaskService tasks;
     private final org.dangan.workflow.platform.PdfFont font;
     private final Clock clock;
+    private final long maxOriginal;
 
     Documents(ScannedDocumentRepository documents, FileStore files, RecordBatches records, Institutions institutions,
               RuntimeService runtime, AuditLog auditLog, OcrConfiguration.OcrLanguages languages,
               NamedParameterJdbcTemplate jdbc, Recognition recognition, org.camunda.bpm.engine.TaskService tasks,
-              org.dangan.workflow.platform.PdfFont font, Clock clock) {
+              org.dangan.workflow.platform.PdfFont font, Clock clock,
+              @org.springframework.beans.factory.annotation.Value("${dangan.ocr.max-original-size:500MB}")
+              org.springframework.util.unit.DataSize maxOriginal) {
+        this.maxOriginal = maxOriginal.toBytes();
         this.tasks = tasks;
         this.font = font;
         this.documents = documents;
@@ -237,7 +241,7 @@ public class Documents {
         if (type.restricted() && !user.has(Permission.RESTRICTED_DOCUMENTS)) {
             throw new AccessDeniedException("submitting " + type + " documents needs the restricted-documents permission");
         }
-        String hash = files.put(content);
+        String hash = files.put(content, maxOriginal);
         // the same content for the same record is one document: a resubmission (a retried upload,
         // a hot-folder file taken up again after a crash) answers the document already there
         List<Long> existing = jdbc.queryForList("select id from scanned_document where record_id = :record"

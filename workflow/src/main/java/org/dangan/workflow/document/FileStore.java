@@ -2,6 +2,7 @@ package org.dangan.workflow.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,8 +12,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Files by their SHA-256 under {@code DANGAN_HOME/files}: a file is written once, to a temporary
@@ -30,12 +33,23 @@ public class FileStore {
 
     /** Stores the stream's bytes; answers their SHA-256 (hex). */
     public String put(InputStream in) {
+        return put(in, Long.MAX_VALUE);
+    }
+
+    /**
+     * Stores the stream's bytes unless there are more than {@code maxBytes}: then nothing is kept and
+     * the upload is refused as too large, having read no more than one buffer past the limit.
+     */
+    public String put(InputStream in, long maxBytes) {
         try {
             Files.createDirectories(root.resolve("tmp"));
             Path temp = Files.createTempFile(root.resolve("tmp"), "incoming", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (DigestInputStream digesting = new DigestInputStream(in, sha)) {
-                Files.copy(digesting, temp, StandardCopyOption.REPLACE_EXISTING);
+                copy(digesting, temp, maxBytes);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = path(hash);
@@ -57,6 +71,20 @@ public class FileStore {
             throw new UncheckedIOException("cannot store a file under " + root, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copy(InputStream in, Path temp, long maxBytes) throws IOException {
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            byte[] buffer = new byte[1 << 16];
+            long written = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                written += n;
+                if (written > maxBytes) {
+                    throw Refused.tooLarge("document.tooLarge", DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
+                }
+                out.write(buffer, 0, n);
+            }
         }
     }
 

@@ -131,6 +131,8 @@ public class HotFolder {
             }
         } catch (UnreadableDocumentException | IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
             rejected = e.getMessage();
+        } catch (org.dangan.workflow.platform.Refused e) {
+            rejected = e.getMessage();
         } finally {
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parts)) {
                 for (Path p : leftovers) {

@@ -21,9 +21,12 @@ class OcrConfiguration {
 
     @Bean(destroyMethod = "close")
     OcrPipeline ocrPipeline(@Value("${dangan.ocr.tessdata:}") String tessdata, PdfFont font,
-                            @Value("${dangan.ocr.threads:0}") int threads) {
+                            @Value("${dangan.ocr.threads:0}") int threads,
+                            @Value("${dangan.ocr.max-pages:500}") int maxPages,
+                            @Value("${dangan.ocr.max-pixels-per-page:100000000}") long maxPixelsPerPage) {
         return new OcrPipeline(tessdata.isBlank() ? Recognizer.DEFAULT_DATA : Path.of(tessdata), font.path(),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                new OcrPipeline.Limits(maxPages, maxPixelsPerPage));
     }
 
     @Bean

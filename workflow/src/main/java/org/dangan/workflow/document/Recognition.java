@@ -1,9 +1,14 @@
 package org.dangan.workflow.document;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +24,17 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Service task "Recognise the pages": runs the OCR pipeline over the original, stores the pages
  * and the searchable PDF, and says whether a person must review the text. Runs as a job: its
  * results commit with the job, a crash leaves the job to run again from the original. A document
  * that cannot be read at all (corrupt, encrypted, empty, unsupported, too large) fails at once
- * with its reason, without retries; anything else is retried with growing waits, then becomes an
- * incident.
+ * with its reason, without retries, and its original leaves the store once that has committed
+ * (nothing will read it again; the row keeps its name, size and hash); anything else is retried
+ * with growing waits, then becomes an incident.
  */
 @Component("recognition")
 class Recognition implements JavaDelegate {
@@ -39,9 +47,12 @@ class Recognition implements JavaDelegate {
     private final NamedParameterJdbcTemplate jdbc;
     private final float reviewBelow;
     private final Map<Long, int[]> progress = new ConcurrentHashMap<>();
+    private final UnreferencedFiles unreferenced;
 
     Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
-                NamedParameterJdbcTemplate jdbc, @Value("${dangan.ocr.review-below:70}") float reviewBelow) {
+                NamedParameterJdbcTemplate jdbc, @Value("${dangan.ocr.review-below:70}") float reviewBelow,
+                UnreferencedFiles unreferenced) {
+        this.unreferenced = unreferenced;
         this.documents = documents;
         this.files = files;
         this.pipeline = pipeline;
@@ -54,9 +65,11 @@ class Recognition implements JavaDelegate {
         long id = ((Number) execution.getVariable("documentId")).longValue();
         ScannedDocument document = documents.findById(id).orElseThrow();
         document.recognitionStarted();
+        Path original = files.path(document.getOriginalSha256());
+        FileTime stored = modified(original);
         OcrPipeline.Result result;
         try {
-            result = pipeline.process(files.path(document.getOriginalSha256()), document.getLanguages(),
+            result = pipeline.process(original, document.getLanguages(),
                     (done, total) -> {
                         progress.put(id, new int[] {done, total});
                         log.info("document {}: {} of {} pages recognised", id, done, total);
@@ -64,10 +77,26 @@ class Recognition implements JavaDelegate {
         } catch (UnreadableDocumentException e) {
             document.failed(e.getMessage());
             documents.saveAndFlush(document);
+            String hash = document.getOriginalSha256();
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        unreferenced.removeOriginalOfFailed(hash, stored);
+                    }
+                });
+            }
             throw new BpmnError("UNREADABLE", e.getMessage());
         } finally {
             progress.remove(id);
         }
+        try (result) {
+            store(document, result);
+        }
+    }
+
+    private void store(ScannedDocument document, OcrPipeline.Result result) {
+        long id = document.getId();
         jdbc.update("delete from document_page where document_id = :id", new MapSqlParameterSource("id", id));
         List<SqlParameterSource> rows = new ArrayList<>();
         boolean review = false;
@@ -88,14 +117,41 @@ class Recognition implements JavaDelegate {
                 millis, page_text, line_boxes, word_boxes) values (:id, :page, :confidence, :rotation, :dpi, :issues,
                 :layer, :millis, :text, :lines, :words)""",
                 rows.toArray(SqlParameterSource[]::new));
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        pipeline.writePdf(result, document.title(), pdf);
         // the PDF goes into the store before the commit: a crash in between leaves an unreferenced
         // file (found by the fixity audit), never a document pointing at a missing file
-        String pdfHash = files.put(new ByteArrayInputStream(pdf.toByteArray()));
+        String pdfHash = pdfOf(result, document.title());
         document.recognised(result.pages().size(),
                 BigDecimal.valueOf(result.meanConfidence()).setScale(2, RoundingMode.HALF_UP), pdfHash, review);
         documents.save(document);
+    }
+
+    /** Writes the PDF through a temporary file: a long scan's PDF is not held in memory twice. */
+    private String pdfOf(OcrPipeline.Result result, String title) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("dangan-pdf-", ".pdf");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                pipeline.writePdf(result, title, out);
+            }
+            try (InputStream in = Files.newInputStream(temp)) {
+                return files.put(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the searchable PDF", e);
+        } finally {
+            if (temp != null) {
+                temp.toFile().delete();
+            }
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            // missing: the pipeline will say so and the job will be retried
+            return null;
+        }
     }
 
     /** Pages done and pages in all of a document being recognised now, if it is. */

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Removes files of the store that nothing refers to: a searchable PDF written by a recognition job
  * that crashed before it committed, the recognised PDF replaced after a review, a temporary file
  * of an interrupted upload. Only files older than the grace period are taken, longer than a job
- * may hold its lock, so a file whose transaction is still running is never one of them. Every
+ * may hold its lock, so a file whose transaction is still running is never one of them. The
+ * original of a document that failed as unreadable is no longer referred to: nothing reads it
+ * again, and a 900 MB scan that can never be read must not stay for ever. Every
  * column that refers to the store must be named here ({@link #referenced}, {@link #referencedHashes},
  * {@link #documentsReferring}): the fixity audit asks this class too.
  */
@@ -83,10 +85,29 @@ public class UnreferencedFiles {
         return removed;
     }
 
+    /**
+     * Removes the original of a document that failed as unreadable, once that has committed, unless
+     * another document refers to the same content or it was stored again since {@code storedAt} (an
+     * upload about to refer to it); the sweep takes it otherwise.
+     */
+    void removeOriginalOfFailed(String sha256, java.nio.file.attribute.FileTime storedAt) {
+        Path file = store.path(sha256);
+        if (storedAt == null || !referenced(List.of(sha256)).isEmpty()) {
+            return;
+        }
+        try {
+            if (Files.getLastModifiedTime(file).equals(storedAt) && delete(file)) {
+                log.info("file store: removed the original {} of an unreadable document", sha256);
+            }
+        } catch (IOException e) {
+            // gone already
+        }
+    }
+
     /** Every file the database refers to, by its SHA-256 (what a fixity audit must find). */
     public Set<String> referencedHashes() {
-        Set<String> all = new HashSet<>(jdbc.queryForList("select original_sha256 from scanned_document",
-                new MapSqlParameterSource(), String.class));
+        Set<String> all = new HashSet<>(jdbc.queryForList("select original_sha256 from scanned_document"
+                + " where state <> 'FAILED'", new MapSqlParameterSource(), String.class));
         all.addAll(jdbc.queryForList("select pdf_sha256 from scanned_document where pdf_sha256 is not null",
                 new MapSqlParameterSource(), String.class));
         return all;
@@ -101,7 +122,8 @@ public class UnreferencedFiles {
     private Set<String> referenced(List<String> hashes) {
         MapSqlParameterSource in = new MapSqlParameterSource("hashes", hashes);
         Set<String> found = new HashSet<>(jdbc.queryForList(
-                "select original_sha256 from scanned_document where original_sha256 in (:hashes)", in, String.class));
+                "select original_sha256 from scanned_document where original_sha256 in (:hashes) and state <> 'FAILED'",
+                in, String.class));
         found.addAll(jdbc.queryForList("select pdf_sha256 from scanned_document where pdf_sha256 in (:hashes)", in,
                 String.class));
         return found;

@@ -29,7 +29,8 @@ public class Refused extends RuntimeException {
     private final String key;
     private final transient Object[] arguments;
 
-    private Refused(Kind kind, String key, Object... arguments) {
+    /** For refusals of one feature that callers catch by their own type (an import's whole-file refusal). */
+    protected Refused(Kind kind, String key, Object... arguments) {
         super(key + Arrays.toString(arguments), null, false, false);
         this.kind = kind;
         this.key = key;

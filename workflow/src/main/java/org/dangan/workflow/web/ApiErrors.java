@@ -39,9 +39,18 @@ class ApiErrors {
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
-            MissingServletRequestPartException.class, MethodArgumentTypeMismatchException.class})
+            MissingServletRequestPartException.class})
     ResponseEntity<ApiError> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Spring's own text names the Java types it failed to convert to; the caller needs the parameter's name only. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> wrongValue(MethodArgumentTypeMismatchException e, Locale locale) {
+        String key = "error.parameter.invalid";
+        String text = messages.getMessage(key, new Object[] {e.getName()}, locale);
+        return ResponseEntity.badRequest().body(new ApiError(HttpStatus.BAD_REQUEST.value(),
+                HttpStatus.BAD_REQUEST.getReasonPhrase(), text, Map.of("key", key, "parameter", e.getName())));
     }
 
     @ExceptionHandler(IllegalStateException.class)

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -91,20 +90,15 @@ class DocumentApiTest {
     }
 
     private long submit(byte[] bytes, String name, String type, String user) throws Exception {
-        String answer = mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes))
+        var answer = mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes))
                         .param("recordNumber", record.getRecordNumber()).param("documentType", type).with(as(user)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+                .andExpect(status().isCreated()).andReturn();
+        return DocumentJobs.idOf(answer);
     }
 
     /** Runs the document's jobs as the job executor would. */
     private void recognise(long id) {
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, id);
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        DocumentJobs.recognise(management, jdbc, id);
     }
 
     @Test

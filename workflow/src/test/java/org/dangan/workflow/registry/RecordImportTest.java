@@ -317,25 +317,85 @@ class RecordImportTest {
     }
 
     @Test
-    void a_200_mb_file_of_broken_rows_is_refused_whole_with_a_bounded_report() throws IOException {
-        Path file = dir.resolve("big.csv");
+    void a_file_of_broken_rows_is_refused_whole_with_a_bounded_report() throws IOException {
+        Path file = dir.resolve("broken.csv");
         String broken = township + "00100001,张三,男,1950-03-07\r\n";
-        long lines = 0;
+        long lines = 15_000;
         try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(String.join(",", ExportFile.CHINESE_HEADER) + "\r\n");
-            while (lines * broken.getBytes(StandardCharsets.UTF_8).length < 200L * 1024 * 1024) {
+            for (long i = 0; i < lines; i++) {
                 out.write(broken);
-                lines++;
             }
             out.write(ExportFile.chinese().validRow(township, 2).csv().split("\r\n")[1] + "\r\n");
         }
-        ImportResult result = run(file, "big.csv", null, ImportMode.REJECT_FILE);
+        ImportResult result = run(file, "broken.csv", null, ImportMode.REJECT_FILE);
 
         assertThat(result.rows()).isEqualTo(lines + 1);
         assertThat(result.rejectedRows()).isEqualTo(lines);
         assertThat(result.rejected()).hasSize(RecordImporter.MAX_REPORTED);
         assertThat(result.rejected().get(0).code()).isEqualTo("import.row.columns");
         assertThat(result.accepted()).isZero();
+        assertThat(recordsOf(township)).isZero();
+    }
+
+    @Test
+    void a_200_mb_csv_is_refused_at_the_row_cap_naming_it_and_nothing_is_written() throws IOException {
+        Path file = dir.resolve("big.csv");
+        long lines = 0;
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(String.join(",", ExportFile.CHINESE_HEADER) + "\r\n");
+            ExportFile valid = ExportFile.chinese();
+            for (int i = 1; i <= 1_000; i++) {
+                valid.validRow(township, i);
+            }
+            String block = valid.csv().substring(valid.csv().indexOf("\r\n") + 2);
+            long blockBytes = block.getBytes(StandardCharsets.UTF_8).length;
+            while (lines * blockBytes <= 200L * 1024 * 1024) {
+                out.write(block);
+                lines++;
+            }
+        }
+        assertThat(Files.size(file)).isGreaterThan(200L * 1024 * 1024);
+
+        assertThatThrownBy(() -> run(file, "big.csv", null, ImportMode.VALID_ROWS))
+                .isInstanceOfSatisfying(ImportFailedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("import.rows.tooMany");
+                    assertThat(e.args()).containsExactly(20_000L);
+                });
+        assertThat(recordsOf(township)).isZero();
+    }
+
+    @Test
+    void an_xlsx_of_450000_rows_is_read_as_a_stream_and_refused_at_the_row_cap() throws IOException {
+        Path file = dir.resolve("huge.xlsx");
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+             OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("档案");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < ExportFile.CHINESE_HEADER.size(); i++) {
+                header.createCell(i).setCellValue(ExportFile.CHINESE_HEADER.get(i));
+            }
+            for (int r = 1; r <= 450_000; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(township + "001" + "%05d".formatted(r % 99_999 + 1));
+                row.createCell(1).setCellValue("居民" + r);
+                row.createCell(2).setCellValue(r % 2 == 0 ? "女" : "男");
+                row.createCell(3).setCellValue("1950-03-07");
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+        assertThat(Files.size(file)).isGreaterThan(5L * 1024 * 1024);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+
+        assertThatThrownBy(() -> run(file, "huge.xlsx", null, ImportMode.REJECT_FILE))
+                .isInstanceOfSatisfying(ImportFailedException.class,
+                        e -> assertThat(e.key()).isEqualTo("import.rows.tooMany"));
+
+        // a workbook model of the whole sheet allocates gigabytes; reading up to the cap, a fraction of one
+        assertThat(threads.getCurrentThreadAllocatedBytes() - allocatedBefore).isLessThan(1024L * 1024 * 1024);
         assertThat(recordsOf(township)).isZero();
     }
 

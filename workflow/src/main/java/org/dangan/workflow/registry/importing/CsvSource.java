@@ -39,7 +39,13 @@ final class CsvSource implements TabularSource {
     }
 
     @Override
-    public Row next() {
+    public void read(RowConsumer rows) {
+        for (Row row = next(); row != null; row = next()) {
+            rows.accept(row);
+        }
+    }
+
+    private Row next() {
         long start = linesBefore + 1;
         try {
             if (!records.hasNext()) {

@@ -1,24 +1,15 @@
 package org.dangan.workflow.registry.importing;
 
-import java.util.Arrays;
+import org.dangan.workflow.platform.Refused;
 
-/** The file as a whole cannot be imported (empty, unreadable, missing columns); nothing was written. */
-public class ImportFailedException extends RuntimeException {
-
-    private final String key;
-    private final transient Object[] args;
+/** The file as a whole cannot be imported (empty, unreadable, missing columns, too many rows); nothing was written. */
+public class ImportFailedException extends Refused {
 
     public ImportFailedException(String key, Object... args) {
-        super(key + " " + Arrays.toString(args));
-        this.key = key;
-        this.args = args;
-    }
-
-    public String key() {
-        return key;
+        super(Kind.INVALID, key, args);
     }
 
     public Object[] args() {
-        return args.clone();
+        return arguments();
     }
 }

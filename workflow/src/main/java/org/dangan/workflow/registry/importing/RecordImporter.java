@@ -31,6 +31,7 @@ import org.dangan.workflow.registry.PaperFileState;
 import org.dangan.workflow.registry.RecordStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Imports records (and their paper files) from a county export. One transaction for the whole
@@ -60,11 +62,17 @@ public class RecordImporter {
     private final MessageSource messages;
     private final Clock clock;
     private final org.dangan.workflow.custody.CustodyLedger ledger;
+    private final long maxRows;
+    private final long maxUnpacked;
 
     RecordImporter(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                    Institutions institutions, AuditLog auditLog, MessageSource messages, Clock clock,
-                   org.dangan.workflow.custody.CustodyLedger ledger) {
+                   org.dangan.workflow.custody.CustodyLedger ledger,
+                   @Value("${dangan.import.max-rows:200000}") long maxRows,
+                   @Value("${dangan.import.max-unpacked-size:1GB}") DataSize maxUnpacked) {
         this.ledger = ledger;
+        this.maxRows = maxRows;
+        this.maxUnpacked = maxUnpacked.toBytes();
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.institutions = institutions;
@@ -86,7 +94,7 @@ public class RecordImporter {
         try {
             ImportResult result = transactions.execute(status -> {
                 Run run = new Run(scope, mode, locale, progress);
-                try (TabularSource source = xlsx ? new XlsxSource(file) : new CsvSource(file, charset)) {
+                try (TabularSource source = xlsx ? new XlsxSource(file, maxUnpacked) : new CsvSource(file, charset)) {
                     run.readAll(source);
                 } catch (IOException e) {
                     throw new ImportFailedException("import.file.unreadable", e.getMessage());
@@ -137,42 +145,46 @@ public class RecordImporter {
         }
 
         void readAll(TabularSource source) throws IOException {
-            TabularSource.Row header = source.next();
-            while (header != null && header.blank()) {
-                header = source.next();
-            }
-            if (header == null) {
+            source.read(row -> accept(row, source));
+            if (validator == null) {
                 throw new ImportFailedException("import.file.empty");
-            }
-            validator = new RowValidator(columns(header.values()), header.values(),
-                    number -> institutions.managerOf(number, scope), today);
-            for (TabularSource.Row row = source.next(); row != null; row = source.next()) {
-                if (row.blank()) {
-                    continue;
-                }
-                rows++;
-                ValidRow[] valid = new ValidRow[1];
-                List<RowValidator.Problem> problems = validator.check(row, valid);
-                if (problems.isEmpty()) {
-                    problems = duplicateInFile(valid[0]);
-                }
-                if (problems.isEmpty()) {
-                    pending.add(valid[0]);
-                    if (pending.size() == CHUNK) {
-                        flush();
-                    }
-                } else {
-                    reject(row.line(), problems);
-                }
-                if (rows % CHUNK == 0) {
-                    progress.advanced(source.progress(), source.size(), rows);
-                }
             }
             flush();
             if (rows == 0) {
                 throw new ImportFailedException("import.file.norows");
             }
             progress.advanced(source.size(), source.size(), rows);
+        }
+
+        private void accept(TabularSource.Row row, TabularSource source) {
+            if (row.blank()) {
+                return;
+            }
+            if (validator == null) {
+                validator = new RowValidator(columns(row.values()), row.values(),
+                        number -> institutions.managerOf(number, scope), today);
+                return;
+            }
+            // one transaction holds the whole file: past the cap it would hold the node's memory
+            if (++rows > maxRows) {
+                throw new ImportFailedException("import.rows.tooMany", maxRows);
+            }
+            ValidRow[] valid = new ValidRow[1];
+            List<RowValidator.Problem> problems = validator.check(row, valid);
+            if (problems.isEmpty()) {
+                problems = duplicateInFile(valid[0]);
+            }
+            if (problems.isEmpty()) {
+                pending.add(valid[0]);
+                if (pending.size() == CHUNK) {
+                    flush();
+                }
+            } else {
+                reject(row.line(), problems);
+            }
+            if (rows % CHUNK == 0) {
+                progress.advanced(source.progress(), source.size(), rows);
+            }
         }
 
         private Map<ImportColumn, Integer> columns(List<String> headers) {

@@ -3,11 +3,11 @@ package org.dangan.workflow.registry.importing;
 import java.io.IOException;
 import java.util.List;
 
-/** Rows of a CSV or xlsx file, the first being the header. */
+/** Rows of a CSV or xlsx file, the first being the header, handed over one at a time as they are read. */
 interface TabularSource extends AutoCloseable {
 
-    /** Null at the end of the file. */
-    Row next() throws IOException;
+    /** Hands every row to {@code rows} in file order; a refusal thrown by {@code rows} ends the reading. */
+    void read(RowConsumer rows) throws IOException;
 
     long progress();
 
@@ -15,6 +15,11 @@ interface TabularSource extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(Row row);
+    }
 
     record Row(long line, List<String> values) {
         boolean blank() {
