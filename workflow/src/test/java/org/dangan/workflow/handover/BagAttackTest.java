@@ -187,9 +187,11 @@ class BagAttackTest {
         Files.write(outside.resolve("original.pdf"), pdf);
         Files.write(outside.resolve("searchable.pdf"), pdf);
         String climb = "../".repeat(40) + outside.toAbsolutePath().toString().substring(1);
-        Map<String, byte[]> bag = documentBag(number, climb, newRecord(number), "袋内文件");
-        // the climbing id has no folder of its own in the bag, and the manifests name nothing outside it
-        bag.keySet().removeIf(name -> name.startsWith("bag/data/documents/"));
+        // documents.json names the climbing id; the bag's one document folder (7) is there, so the climb starts inside
+        Map<String, byte[]> bag = documentBag(number, "7", newRecord(number), "袋内文件");
+        String documents = "bag/data/metadata/documents.json";
+        bag.put(documents, new String(bag.get(documents), StandardCharsets.UTF_8)
+                .replace("\"id\": \"7\"", "\"id\": \"" + climb + "\"").getBytes(StandardCharsets.UTF_8));
         mvc.perform(post("/api/bags").param("load", "true").with(as("archivist-b")).contentType("application/zip")
                         .content(zip(manifested(bag))))
                 .andExpect(status().isBadRequest())

@@ -68,11 +68,13 @@ class BagZipTest {
     @Test
     void takes_a_zip_within_the_limits_whole_and_answers_its_sha256() throws IOException {
         byte[] zip = zip(List.of("bag/bagit.txt", "bag/data/a"), "BagIt-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
-        String sha = BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"), work.resolve("bag"), LIMITS);
+        Path unpacked = work.resolve("unpacked");
+        String sha = BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"), unpacked, LIMITS);
         assertThat(Files.readAllBytes(work.resolve("received.zip"))).isEqualTo(zip);
         assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(ArchiveBag.sha256().digest(zip)));
-        BagZip.unzip(work.resolve("received.zip"), work.resolve("bag"), LIMITS);
-        assertThat(work.resolve("bag/data/a")).hasContent("BagIt-Version: 1.0");
+        assertThat(unpacked).doesNotExist();
+        BagZip.unzip(work.resolve("received.zip"), unpacked, LIMITS);
+        assertThat(unpacked.resolve("bag/data/a")).hasContent("BagIt-Version: 1.0");
     }
 
     @Test
