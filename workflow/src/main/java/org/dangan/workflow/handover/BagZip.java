@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -46,7 +47,8 @@ final class BagZip {
     static String receive(InputStream upload, Path file, Path root, Limits limits) throws IOException {
         MessageDigest whole = ArchiveBag.sha256();
         try (OutputStream copy = new BufferedOutputStream(Files.newOutputStream(file));
-             Tee tee = new Tee(new DigestInputStream(upload, whole), copy, limits.maxSize())) {
+             Bounded tee = new Bounded(new DigestInputStream(upload, whole), limits.maxSize(),
+                     () -> Refused.tooLarge("bag.tooLarge", limits.maxSize()), copy, true)) {
             entries(tee, root, limits, (target, entry, content) -> content.transferTo(OutputStream.nullOutputStream()));
             // the central directory and whatever follows the last entry are kept as received
             tee.transferTo(OutputStream.nullOutputStream());
@@ -99,7 +101,10 @@ final class BagZip {
                     throw Refused.invalid("bag.zip.tooManyEntries", limits.maxEntries());
                 }
                 Path target = inside(root, entry.getName());
-                Counted content = new Counted(zip, limits.maxUnpackedSize() - unpacked, limits.maxUnpackedSize());
+                // the next entry follows in the same stream: reading this one must not close it
+                Bounded content = new Bounded(zip, limits.maxUnpackedSize() - unpacked,
+                        () -> Refused.tooLarge("bag.zip.unpackedTooLarge", limits.maxUnpackedSize()),
+                        OutputStream.nullOutputStream(), false);
                 each.read(target, entry, content);
                 content.transferTo(OutputStream.nullOutputStream());
                 unpacked += content.count;
@@ -110,20 +115,30 @@ final class BagZip {
         }
     }
 
-    /** Counts the bytes read through it and hands each read on. */
-    private abstract static class Counting extends FilterInputStream {
-        long count;
+    /**
+     * Counts the bytes read through it and copies them on; past {@code max} bytes it throws what
+     * {@code past} makes, before copying them.
+     */
+    private static final class Bounded extends FilterInputStream {
+        private final long max;
+        private final Supplier<Refused> past;
+        private final OutputStream copy;
+        private final boolean closes;
+        private long count;
 
-        Counting(InputStream in) {
+        Bounded(InputStream in, long max, Supplier<Refused> past, OutputStream copy, boolean closes) {
             super(in);
+            this.max = max;
+            this.past = past;
+            this.copy = copy;
+            this.closes = closes;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
-                count++;
-                read(new byte[] {(byte) b}, 0, 1, count);
+                counted(new byte[] {(byte) b}, 0, 1);
             }
             return b;
         }
@@ -132,65 +147,32 @@ final class BagZip {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
-                count += n;
-                read(b, off, n, count);
+                counted(b, off, n);
             }
             return n;
         }
 
-        /** {@code n} bytes were read, {@code count} in all so far. */
-        abstract void read(byte[] b, int off, int n, long count) throws IOException;
-    }
-
-    /** Copies every byte read through it, refusing past {@code max} bytes. */
-    private static final class Tee extends Counting {
-        private final OutputStream copy;
-        private final long max;
-
-        Tee(InputStream in, OutputStream copy, long max) {
-            super(in);
-            this.copy = copy;
-            this.max = max;
-        }
-
-        @Override
-        void read(byte[] b, int off, int n, long count) throws IOException {
-            if (count > max) {
-                throw Refused.tooLarge("bag.tooLarge", max);
-            }
-            copy.write(b, off, n);
-        }
-
         @Override
         public long skip(long n) throws IOException {
-            // skipped bytes are read, so that the copy holds them too
+            // skipped bytes are read, so that they are counted and copied too
             byte[] buffer = new byte[(int) Math.min(8192, Math.max(n, 0))];
             int read = n <= 0 ? 0 : read(buffer, 0, buffer.length);
             return Math.max(read, 0);
         }
-    }
-
-    /** An entry's bytes, refused once the bag's unpacked bytes would pass the limit. */
-    private static final class Counted extends Counting {
-        private final long remaining;
-        private final long limit;
-
-        Counted(InputStream entry, long remaining, long limit) {
-            super(entry);
-            this.remaining = remaining;
-            this.limit = limit;
-        }
 
         @Override
-        void read(byte[] b, int off, int n, long count) {
-            if (count > remaining) {
-                throw Refused.tooLarge("bag.zip.unpackedTooLarge", limit);
+        public void close() throws IOException {
+            if (closes) {
+                super.close();
             }
         }
 
-        @Override
-        public void close() {
-            // the zip's next entry follows in the same stream
+        private void counted(byte[] b, int off, int n) throws IOException {
+            count += n;
+            if (count > max) {
+                throw past.get();
+            }
+            copy.write(b, off, n);
         }
     }
 

@@ -222,19 +222,16 @@ class BagAttackTest {
 
     @Test
     void a_manifest_that_unpacks_to_one_endless_line_is_refused_and_the_node_keeps_serving() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            putSmall(out, "bag/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        byte[] bomb = bagWith(out -> {
             out.putNextEntry(new ZipEntry("bag/manifest-sha256.txt"));
             out.write(("0".repeat(64) + "  data/").getBytes(StandardCharsets.US_ASCII));
             byte[] endless = "a".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
             for (int mib = 0; mib < 16; mib++) {
                 out.write(endless);
             }
-            out.closeEntry();
-        }
-        assertThat(bytes.size()).isLessThan(1 << 17);
-        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(bytes.toByteArray()))
+        });
+        assertThat(bomb.length).isLessThan(1 << 17);
+        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(bomb))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("bag.tagFile.lineTooLong"));
         stillServing();
@@ -242,17 +239,14 @@ class BagAttackTest {
 
     @Test
     void a_manifest_of_more_lines_than_a_bag_may_hold_files_is_refused() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            putSmall(out, "bag/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        byte[] bag = bagWith(out -> {
             out.putNextEntry(new ZipEntry("bag/manifest-sha256.txt"));
             for (int line = 0; line < 500_001; line++) {
                 out.write((HexFormat.of().formatHex(new byte[32]) + "  data/" + line + "\n")
                         .getBytes(StandardCharsets.US_ASCII));
             }
-            out.closeEntry();
-        }
-        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(bytes.toByteArray()))
+        });
+        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(bag))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("bag.tagFile.tooManyLines"));
         stillServing();
@@ -260,15 +254,13 @@ class BagAttackTest {
 
     @Test
     void a_zip_of_more_entries_than_a_bag_may_hold_is_refused_before_it_is_unpacked() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            putSmall(out, "bag/bagit.txt", "BagIt-Version: 1.0\n");
+        // with bagit.txt, one entry more than a bag may hold
+        byte[] bag = bagWith(out -> {
             for (int entry = 0; entry < 500_000; entry++) {
                 out.putNextEntry(new ZipEntry("bag/data/" + entry));
-                out.closeEntry();
             }
-        }
-        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(bytes.toByteArray()))
+        });
+        mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(bag))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("bag.zip.tooManyEntries"));
         stillServing();
@@ -381,10 +373,20 @@ class BagAttackTest {
         return HexFormat.of().formatHex(ArchiveBag.sha256().digest(bytes));
     }
 
-    private static void putSmall(ZipOutputStream out, String name, String text) throws IOException {
-        out.putNextEntry(new ZipEntry(name));
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.closeEntry();
+    @FunctionalInterface
+    private interface Entries {
+        void write(ZipOutputStream out) throws IOException;
+    }
+
+    /** A zipped bag of bagit.txt and what {@code rest} writes, streamed (the hostile parts are large unpacked). */
+    private static byte[] bagWith(Entries rest) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry("bag/bagit.txt"));
+            out.write("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8));
+            rest.write(out);
+        }
+        return bytes.toByteArray();
     }
 
 }
