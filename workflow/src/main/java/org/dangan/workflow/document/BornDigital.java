@@ -11,7 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,6 @@ import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.StoredRecord;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,18 +41,15 @@ public class BornDigital {
 
     private final RecordBatches records;
     private final FileStore files;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Arrivals arrivals;
     private final PdfFont font;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BornDigital(RecordBatches records, FileStore files, NamedParameterJdbcTemplate jdbc, PdfFont font,
-                ApplicationEventPublisher events, Clock clock) {
+    BornDigital(RecordBatches records, FileStore files, Arrivals arrivals, PdfFont font, Clock clock) {
         this.records = records;
         this.files = files;
-        this.jdbc = jdbc;
+        this.arrivals = arrivals;
         this.font = font;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -77,28 +70,13 @@ public class BornDigital {
             out.save(pdf, type.chinese() + " " + recordNumber);
         }
         String hash = files.put(new ByteArrayInputStream(pdf.toByteArray()));
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("""
-                insert into scanned_document (record_id, record_number, institution_id, document_type, restricted,
-                original_name, original_sha256, original_size, state, page_count, mean_confidence, pdf_sha256, languages,
-                created_by, created_at, archived_at, version) values (:record, :number, :institution, :type, :restricted,
-                :name, :hash, :size, 'ARCHIVED', :pages, 100, :hash, 'chi_sim', :by, :at, :at, 0)""",
-                new MapSqlParameterSource("record", record.id()).addValue("number", record.recordNumber())
-                        .addValue("institution", record.institutionId()).addValue("type", type.name())
-                        .addValue("restricted", type.restricted()).addValue("name", type.name().toLowerCase() + ".pdf")
-                        .addValue("hash", hash).addValue("size", pdf.size()).addValue("pages", pages.size())
-                        .addValue("by", createdBy).addValue("at", Timestamp.from(clock.instant())),
-                key, new String[] {"id"});
-        long id = key.getKey().longValue();
+        List<Arrivals.Page> arrived = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            jdbc.update("""
-                    insert into document_page (document_id, page_number, confidence, rotation, dpi, issues, from_text_layer,
-                    millis, page_text, line_boxes, word_boxes) values (:id, :page, 100, 0, :dpi, '', true, 0, :text,
-                    :lines, '[]')""", new MapSqlParameterSource("id", id).addValue("page", i + 1).addValue("dpi", DPI)
-                    .addValue("text", String.join("\n", pages.get(i))).addValue("lines", PageBoxes.json(boxes.get(i))));
+            arrived.add(new Arrivals.Page(String.join("\n", pages.get(i)), DPI, PageBoxes.json(boxes.get(i))));
         }
-        events.publishEvent(new DocumentArchived(id));
-        return id;
+        return arrivals.archive(ScannedDocument.archivedOnArrival(record.id(), record.recordNumber(), record.institutionId(),
+                type, type.name().toLowerCase() + ".pdf", hash, pdf.size(), hash, pages.size(), BigDecimal.valueOf(100),
+                createdBy, clock.instant()), arrived);
     }
 
     private byte[] typeset(List<String> lines, List<TextBox> placed) {

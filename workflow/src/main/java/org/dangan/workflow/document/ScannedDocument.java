@@ -103,6 +103,24 @@ public class ScannedDocument {
         this.createdAt = at;
     }
 
+    /**
+     * A document that arrives already recognised and archived (from a handover bag, or typeset
+     * here): restricted by its type, as every document is, never by what came with it.
+     */
+    static ScannedDocument archivedOnArrival(long recordId, String recordNumber, long institutionId, DocumentType type,
+                                             String originalName, String originalSha256, long originalSize,
+                                             String pdfSha256, int pages, BigDecimal meanConfidence, String createdBy,
+                                             Instant at) {
+        ScannedDocument d = new ScannedDocument(recordId, recordNumber, institutionId, type, originalName, originalSha256,
+                originalSize, "chi_sim", createdBy, at);
+        d.pdfSha256 = pdfSha256;
+        d.pageCount = pages;
+        d.meanConfidence = meanConfidence;
+        d.state = DocumentState.ARCHIVED;
+        d.archivedAt = at;
+        return d;
+    }
+
     void startedAs(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }

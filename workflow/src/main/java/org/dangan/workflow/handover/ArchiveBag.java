@@ -25,6 +25,11 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.document.FileStore;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,26 +71,50 @@ public class ArchiveBag {
         return "handover-" + handoverId;
     }
 
-    /** Refuses a handover out of the user's scope, or no longer under way. */
+    /**
+     * Refuses a handover out of the user's scope or no longer under way, a user who may not take
+     * its bag, and a request without a purpose. The bag is the giving institution's whole archive,
+     * restricted documents and whole ID numbers included, as the receiver must have it: so only an
+     * administrator, or a user holding both FULL_ID_NUMBER and RESTRICTED_DOCUMENTS over the giving
+     * institution, takes it, and says why.
+     */
     @Transactional(readOnly = true)
-    public void check(long handoverId) {
-        bagged(handoverId);
+    public void check(long handoverId, String purpose) {
+        bagged(handoverId, purpose);
     }
 
-    private Handover bagged(long handoverId) {
+    private Handover bagged(long handoverId, String purpose) {
         Handover h = handovers.visible(handoverId);
         if (h.getState() == HandoverState.TRANSFERRED || h.getState() == HandoverState.RETURNED) {
-            throw new IllegalStateException("handover " + handoverId + " is " + h.getState()
-                    + ": its bag is made while the handover is under way");
+            throw Refused.of("bag.handover.over", Long.toString(handoverId), h.getState().name());
+        }
+        DanganUser user = CurrentUser.require();
+        boolean keeper = user.has(Permission.FULL_ID_NUMBER) && user.has(Permission.RESTRICTED_DOCUMENTS)
+                && institutions.currentScope().includes(h.getFromInstitutionId());
+        if (!user.is(Role.ADMIN) && !keeper) {
+            throw Refused.forbidden("bag.download.permissions");
+        }
+        if (purpose == null || purpose.isBlank()) {
+            throw Refused.invalid("bag.download.purpose");
         }
         return h;
     }
 
-    public void write(long handoverId, OutputStream out) {
-        Handover h = bagged(handoverId);
+    public void write(long handoverId, String purpose, OutputStream out) {
+        Handover h = bagged(handoverId, purpose);
         Institution from = institutions.require(h.getFromInstitutionId());
         MapSqlParameterSource of = new MapSqlParameterSource("institution", from.getId());
-        auditLog.record(AuditAction.BAG_EXPORTED, "HANDOVER", Long.toString(handoverId), from.getId(), "bag");
+        List<Map<String, Object>> documents = rows("""
+                select id, record_number, document_type, restricted, original_name, original_sha256, pdf_sha256,
+                page_count, state from scanned_document where institution_id = :institution order by id""", of);
+        Integer records = jdbc.queryForObject("select count(*) from health_record where institution_id = :institution", of,
+                Integer.class);
+        long restricted = documents.stream().filter(d -> Boolean.TRUE.equals(d.get("restricted"))).count();
+        String why = purpose.strip();
+        // before the first byte: a download cut short was still a download of what it carried
+        auditLog.record(AuditAction.BAG_EXPORTED, "HANDOVER", Long.toString(handoverId), from.getId(),
+                "bag; purpose: " + (why.length() > 150 ? why.substring(0, 150) : why) + "; records " + records
+                        + ", documents " + documents.size() + ", restricted documents " + restricted);
         String top = folder(handoverId) + "/";
         Map<String, String> manifest = new LinkedHashMap<>();
         long[] oxum = {0, 0};
@@ -119,9 +148,6 @@ public class ArchiveBag {
                     "select sequence, subject_type, subject, event, actor, occurred_at, from_place, to_place, reason,"
                             + " previous_hash, entry_hash from custody_entry where institution_id = :institution"
                             + " order by sequence", of)));
-            List<Map<String, Object>> documents = rows("""
-                    select id, record_number, document_type, restricted, original_name, original_sha256, pdf_sha256,
-                    page_count, state from scanned_document where institution_id = :institution order by id""", of);
             payload.write("data/metadata/documents.json", o -> json.writeValue(closeShield(o), documents));
             for (Map<String, Object> d : documents) {
                 String folder = "data/documents/" + d.get("id") + "/";

@@ -1,30 +1,29 @@
 package org.dangan.workflow.handover;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Takes in a zipped BagIt bag from another institution or system: every checksum of both
@@ -40,37 +39,55 @@ public class IncomingBags {
                            long payloadBytes, String sha256, int loadedRecords, int loadedDocuments) {
     }
 
+    /**
+     * A manifest line holds a SHA-256, two spaces and a path: 256 bytes a line on average is room
+     * for paths four times as long as the bags made here, so a manifest may be that many bytes per
+     * entry the bag may hold, and its paths in memory while it is checked stay within that.
+     */
+    private static final int MANIFEST_BYTES_PER_ENTRY = 256;
+    /** bagit.txt and bag-info.txt: a few fields each. */
+    private static final int INFO_LINES = 1_000;
+    private static final long INFO_BYTES = 1L << 20;
+
     private final Path home;
     private final AuditLog auditLog;
     private final BagLoad load;
+    private final BagZip.Limits limits;
 
-    IncomingBags(@Value("${dangan.home}") String home, AuditLog auditLog, BagLoad load) {
+    IncomingBags(@Value("${dangan.home}") String home, AuditLog auditLog, BagLoad load,
+                 @Value("${dangan.bags.max-size}") DataSize maxSize,
+                 @Value("${dangan.bags.max-unpacked-size}") DataSize maxUnpackedSize,
+                 @Value("${dangan.bags.max-entries}") int maxEntries) {
         this.home = Path.of(home);
         this.auditLog = auditLog;
         this.load = load;
+        this.limits = new BagZip.Limits(maxSize.toBytes(), maxUnpackedSize.toBytes(), maxEntries);
     }
 
-    /** Verifies and keeps the bag; with {@code loadIt}, also takes its archive into the archivist's institution. */
+    /**
+     * Verifies and keeps the bag; with {@code loadIt}, also takes its archive into the archivist's
+     * institution. Bags are received by archivists (they take the archive in) and administrators;
+     * only an archivist loads one, into their own institution.
+     */
     public Received receive(InputStream zip, boolean loadIt) {
         DanganUser user = CurrentUser.require();
-        if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.ADMIN))) {
-            throw new AccessDeniedException("bags are received by archivists, supervisors and administrators");
+        if (!(user.is(Role.ARCHIVIST) || user.is(Role.ADMIN))) {
+            throw Refused.forbidden("bag.receive.role");
+        }
+        if (loadIt && !user.is(Role.ARCHIVIST)) {
+            throw Refused.forbidden("bag.load.role");
         }
         Path work = null;
         try {
             Files.createDirectories(home.resolve("tmp"));
             work = Files.createTempDirectory(home.resolve("tmp"), "bag-").toAbsolutePath().normalize();
-            MessageDigest whole = ArchiveBag.sha256();
             Path received = work.resolve("received.zip");
-            Files.copy(new DigestInputStream(zip, whole), received);
-            String sha256 = HexFormat.of().formatHex(whole.digest());
             Path unpacked = work.resolve("bag");
-            try (InputStream in = Files.newInputStream(received)) {
-                unzip(in, unpacked);
-            }
+            String sha256 = BagZip.receive(zip, received, unpacked, limits);
+            BagZip.unzip(received, unpacked, limits);
             Path root = bagRoot(unpacked);
-            Map<String, String> info = fields(root.resolve("bag-info.txt"));
-            long[] oxum = verify(root);
+            Map<String, String> info = fields(root, "bag-info.txt");
+            long[] oxum = verify(root, limits.maxEntries());
             String declared = info.get("Payload-Oxum");
             if (declared != null && !declared.equals(oxum[0] + "." + oxum[1])) {
                 throw new IllegalArgumentException("bag-info.txt: Payload-Oxum says " + declared + " but the payload holds "
@@ -94,39 +111,72 @@ public class IncomingBags {
         }
     }
 
-    /** Checks both manifests against the files; answers the payload's bytes and files. */
-    static long[] verify(Path root) throws IOException {
-        if (!Files.isRegularFile(root.resolve("bagit.txt"))
-                || !fields(root.resolve("bagit.txt")).containsKey("BagIt-Version")) {
+    /**
+     * Checks both manifests against the files; answers the payload's bytes and files. Each
+     * manifest is first read through for its size, line count and line lengths, then again to
+     * check each file as its line comes; only the paths are kept, to find payload files no
+     * manifest names.
+     */
+    static long[] verify(Path root, int maxEntries) throws IOException {
+        if (!fields(root, "bagit.txt").containsKey("BagIt-Version")) {
             throw new IllegalArgumentException("bag: no bagit.txt with a BagIt-Version: this is not a bag");
         }
-        Path manifestFile = root.resolve("manifest-sha256.txt");
-        if (!Files.isRegularFile(manifestFile)) {
+        if (!Files.isRegularFile(root.resolve("manifest-sha256.txt"))) {
             throw new IllegalArgumentException("bag: no manifest-sha256.txt (only SHA-256 manifests are taken)");
         }
-        Map<String, String> manifest = manifest(manifestFile);
         long[] oxum = {0, 0};
-        for (Map.Entry<String, String> e : manifest.entrySet()) {
-            Path file = inside(root, e.getKey(), "manifest-sha256.txt");
+        Set<String> listed = new HashSet<>();
+        manifest(root, "manifest-sha256.txt", maxEntries, (path, file) -> {
+            if (!listed.add(path)) {
+                throw Refused.invalid("bag.manifest.duplicate", "manifest-sha256.txt", path);
+            }
             oxum[0] += Files.size(file);
             oxum[1]++;
-            check(file, e.getKey(), e.getValue(), "manifest-sha256.txt");
-        }
-        try (Stream<Path> payload = Files.walk(root.resolve("data"))) {
-            for (Path file : payload.filter(Files::isRegularFile).toList()) {
-                String path = root.relativize(file).toString().replace('\\', '/');
-                if (!manifest.containsKey(path)) {
-                    throw new IllegalArgumentException("bag: " + path + " is in the payload but in no manifest");
+        });
+        Path data = root.resolve("data");
+        if (Files.isDirectory(data)) {
+            try (Stream<Path> payload = Files.walk(data)) {
+                for (Path file : (Iterable<Path>) payload.filter(Files::isRegularFile)::iterator) {
+                    String path = root.relativize(file).toString().replace('\\', '/');
+                    if (!listed.contains(path)) {
+                        throw new IllegalArgumentException("bag: " + path + " is in the payload but in no manifest");
+                    }
                 }
             }
         }
-        Path tagManifest = root.resolve("tagmanifest-sha256.txt");
-        if (Files.isRegularFile(tagManifest)) {
-            for (Map.Entry<String, String> e : manifest(tagManifest).entrySet()) {
-                check(inside(root, e.getKey(), "tagmanifest-sha256.txt"), e.getKey(), e.getValue(), "tagmanifest-sha256.txt");
-            }
+        listed.clear();
+        if (Files.isRegularFile(root.resolve("tagmanifest-sha256.txt"))) {
+            manifest(root, "tagmanifest-sha256.txt", maxEntries, (path, file) -> { });
         }
         return oxum;
+    }
+
+    @FunctionalInterface
+    private interface Checked {
+        void file(String path, Path file) throws IOException;
+    }
+
+    private static void manifest(Path root, String name, int maxEntries, Checked each) throws IOException {
+        Path file = root.resolve(name);
+        long maxBytes = (long) maxEntries * MANIFEST_BYTES_PER_ENTRY;
+        TagFiles.lines(file, name, maxEntries, maxBytes, (number, line) -> { });
+        TagFiles.lines(file, name, maxEntries, maxBytes, (number, line) -> {
+            String entry = line.strip();
+            if (entry.isEmpty()) {
+                return;
+            }
+            String[] parts = entry.split("\\s+", 2);
+            if (parts.length < 2 || !parts[0].matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("bag: " + name + " line " + number + " is not a SHA-256 and a path");
+            }
+            String path = decode(parts[1]);
+            Path listed = BagZip.inside(root, path);
+            if (!Files.isRegularFile(listed)) {
+                throw new IllegalArgumentException("bag: " + path + " is in " + name + " but not in the bag");
+            }
+            check(listed, path, parts[0], name);
+            each.file(path, listed);
+        });
     }
 
     private static void check(Path file, String path, String expected, String manifest) throws IOException {
@@ -141,52 +191,22 @@ public class IncomingBags {
         }
     }
 
-    private static Path inside(Path root, String path, String manifest) {
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root)) {
-            throw new IllegalArgumentException("bag: " + manifest + " names " + path + ", outside the bag");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("bag: " + path + " is in " + manifest + " but not in the bag");
-        }
-        return file;
-    }
-
-    private static Map<String, String> manifest(Path file) throws IOException {
-        Map<String, String> entries = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.split("\\s+", 2);
-            if (parts.length < 2 || !parts[0].matches("[0-9a-fA-F]{64}")) {
-                throw new IllegalArgumentException("bag: " + file.getFileName() + " line " + (i + 1)
-                        + " is not a SHA-256 and a path");
-            }
-            entries.put(decode(parts[1]), parts[0]);
-        }
-        return entries;
-    }
-
     private static String decode(String path) {
         return path.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%");
     }
 
-    private static Map<String, String> fields(Path file) throws IOException {
+    private static Map<String, String> fields(Path root, String name) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
+        Path file = root.resolve(name);
         if (!Files.isRegularFile(file)) {
             return fields;
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && !Character.isWhitespace(line.charAt(0))) {
-                    fields.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-                }
+        TagFiles.lines(file, name, INFO_LINES, INFO_BYTES, (number, line) -> {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !Character.isWhitespace(line.charAt(0))) {
+                fields.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
             }
-        }
+        });
         return fields;
     }
 
@@ -202,24 +222,6 @@ public class IncomingBags {
             }
         }
         throw new IllegalArgumentException("bag: no bagit.txt at the zip's top or in its one folder");
-    }
-
-    private static void unzip(InputStream in, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                Path target = to.resolve(entry.getName()).normalize();
-                if (!target.startsWith(to)) {
-                    throw new IllegalArgumentException("bag: the zip entry " + entry.getName() + " points outside the bag");
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(zip, target);
-                }
-            }
-        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,6 +1,8 @@
 package org.dangan.workflow.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dangan.workflow.support.Zips.unzip;
+import static org.dangan.workflow.support.Zips.zip;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,16 +14,12 @@ import com.jayway.jsonpath.JsonPath;
 import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.reader.BagReader;
 import gov.loc.repository.bagit.verify.BagVerifier;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.Set;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
@@ -31,6 +29,9 @@ import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.PaperFile;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.search.SearchIndex;
+import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,8 @@ class HandoverProcessTest {
     SearchIndex index;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    UserAccounts users;
 
     Fixtures.County county;
     Box first;
@@ -76,6 +79,9 @@ class HandoverProcessTest {
     @BeforeEach
     void setUp() {
         county = fixtures.county();
+        // the bag carries restricted documents and whole ID numbers: taken by one who holds both over B
+        users.create(county.user("keeper-b"), Fixtures.PASSWORD, "乙保管员", Role.ARCHIVIST, county.b().getId(),
+                Set.of(Permission.FULL_ID_NUMBER, Permission.RESTRICTED_DOCUMENTS));
         first = fixtures.box(county.b(), 1);
         second = fixtures.box(county.b(), 2);
         for (int serial = 1; serial <= 3; serial++) {
@@ -166,7 +172,7 @@ class HandoverProcessTest {
         assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'HANDOVER' and subject_id = ?"
                 + " and detail like 'transferred:%'", String.class, Long.toString(id)))
                 .isEqualTo("transferred: 3 records, 6 paper files, 2 boxes, " + locations
-                        + " storage locations; 2 accounts disabled");
+                        + " storage locations; 3 accounts disabled"); // archivist-b, head-b and keeper-b
         mvc.perform(get("/api/handovers/" + id).with(as("archivist-a")))
                 .andExpect(jsonPath("$.state").value("TRANSFERRED"))
                 .andExpect(jsonPath("$.approvedBy").value(county.user("head-b")));
@@ -232,7 +238,7 @@ class HandoverProcessTest {
     @Test
     void the_bag_is_valid_to_the_library_of_congress_and_a_tampered_one_is_refused(@TempDir Path dir) throws Exception {
         long id = start("county-supervisor");
-        byte[] zip = mvc.perform(get("/api/handovers/" + id + "/bag.zip").with(as("archivist-b")))
+        byte[] zip = mvc.perform(get("/api/handovers/" + id + "/bag.zip").param("purpose", "移交接收").with(as("keeper-b")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         Map<String, byte[]> entries = unzip(zip);
         String top = ArchiveBag.folder(id) + "/";
@@ -336,7 +342,7 @@ class HandoverProcessTest {
     @Test
     void a_bag_from_another_system_is_taken_into_the_register_with_its_documents(@TempDir Path dir) throws Exception {
         long id = start("county-supervisor");
-        byte[] zip = mvc.perform(get("/api/handovers/" + id + "/bag.zip").with(as("archivist-b")))
+        byte[] zip = mvc.perform(get("/api/handovers/" + id + "/bag.zip").param("purpose", "移交接收").with(as("keeper-b")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         // the same archive as another system sends it: numbered by a township this database has no records of
         Fixtures.County other = fixtures.county();
@@ -382,28 +388,6 @@ class HandoverProcessTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("already registered here")));
         assertThat(ledger.verify().valid()).isTrue();
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    private static byte[] zip(Map<String, byte[]> entries) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static void write(Path file, byte[] bytes) {

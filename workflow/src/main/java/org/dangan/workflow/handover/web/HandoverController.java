@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/handovers/{id}/check} ({@code {barcodes, damaged: {barcode: what}}}, the receiving side),
  * {@code /resolution} ({@code {resolution: RECHECK|RETURN, note}}, the giving side),
  * {@code /decision} ({@code {approved, reason}}, a supervisor); {@code GET /api/handovers/{id}/list.pdf}
- * and {@code /bag.zip}; {@code POST /api/bags} (a zipped bag) verifies and keeps a bag.
+ * and {@code /bag.zip?purpose=} (FULL_ID_NUMBER and RESTRICTED_DOCUMENTS over the giving institution, or
+ * ADMIN); {@code POST /api/bags} (a zipped bag, an archivist or ADMIN) verifies and keeps a bag.
  */
 @RestController
 class HandoverController {
@@ -98,18 +100,18 @@ class HandoverController {
     }
 
     @GetMapping("/api/handovers/{id}/bag.zip")
-    void bag(@PathVariable long id, HttpServletResponse response) throws IOException {
-        bags.check(id); // a refusal answers as JSON, before the response becomes a zip
+    void bag(@PathVariable long id, @RequestParam(required = false) String purpose, HttpServletResponse response)
+            throws IOException {
+        bags.check(id, purpose); // a refusal answers as JSON, before the response becomes a zip
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(ArchiveBag.folder(id) + ".zip").build().toString());
-        bags.write(id, response.getOutputStream());
+        bags.write(id, purpose, response.getOutputStream());
     }
 
     @PostMapping(value = "/api/bags", consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<IncomingBags.Received> receive(InputStream body,
-                                                  @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
-                                                  boolean load) {
+                                                  @RequestParam(defaultValue = "false") boolean load) {
         return ResponseEntity.status(HttpStatus.CREATED).body(incoming.receive(body, load));
     }
 }
