@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -152,7 +153,11 @@ public class ArchiveBag {
             for (Map<String, Object> d : documents) {
                 String folder = "data/documents/" + d.get("id") + "/";
                 String original = (String) d.get("original_sha256");
-                payload.write(folder + "original" + extension((String) d.get("original_name")), o -> copy(original, o));
+                // an unreadable scan's original is removed from the store once it failed; its row still travels
+                if (!"FAILED".equals(d.get("state")) || Files.exists(files.path(original))) {
+                    payload.write(folder + "original" + extension((String) d.get("original_name")),
+                            o -> copy(original, o));
+                }
                 if (d.get("pdf_sha256") != null) {
                     String pdf = (String) d.get("pdf_sha256");
                     payload.write(folder + "searchable.pdf", o -> copy(pdf, o));

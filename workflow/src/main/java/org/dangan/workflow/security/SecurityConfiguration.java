@@ -44,7 +44,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/records", "/api/records/**")
                         .hasAnyRole(Role.ARCHIVIST.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/bags")
-                        .hasAnyRole(Role.ARCHIVIST.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .hasAnyRole(Role.ARCHIVIST.name(), Role.ADMIN.name())
                         .requestMatchers("/api/custody/verify", "/api/paper-files/custody-agreement")
                         .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .anyRequest().authenticated())

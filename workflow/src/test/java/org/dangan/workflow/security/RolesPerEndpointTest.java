@@ -132,7 +132,7 @@ class RolesPerEndpointTest {
                 json(post, "/api/handovers/{id}/decision", "/api/handovers/999999999/decision", JSON_DECISION,
                         SUPERVISOR),
                 new Endpoint(post, "/api/bags", "/api/bags", MediaType.valueOf("application/zip"), "PK",
-                        EnumSet.of(Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN)),
+                        EnumSet.of(Role.ARCHIVIST, Role.ADMIN)),
                 json(post, "/api/transfers", "/api/transfers",
                         "{\"recordNumber\": \"13012310100199999\", \"to\": \"999999\", \"reason\": \"迁居\"}", ARCHIVIST),
                 json(post, "/api/transfers/{id}/decision", "/api/transfers/999999999/decision",
