@@ -8,15 +8,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** User accounts, login and the lockout after repeated failed logins. */
+/**
+ * User accounts, login and the lockout after repeated failed logins. Not Spring's UserDetailsService:
+ * logins go through {@link PasswordLogin} alone, which loads accounts from here.
+ */
 @Service
-public class UserAccounts implements UserDetailsService {
+public class UserAccounts {
 
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
@@ -40,7 +42,6 @@ public class UserAccounts implements UserDetailsService {
         this.environment = environment;
     }
 
-    @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = repository.findByUsername(username)
