@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -66,23 +64,6 @@ class LoginAnswersTest {
         jdbc.update("update app_user set enabled = false where username = ?", disabled);
     }
 
-    /** BCrypt as in production, counting its matches. */
-    static final class CountingEncoder implements PasswordEncoder {
-        final PasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        final AtomicInteger matches = new AtomicInteger();
-
-        @Override
-        public String encode(CharSequence raw) {
-            return bcrypt.encode(raw);
-        }
-
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            matches.incrementAndGet();
-            return bcrypt.matches(raw, encoded);
-        }
-    }
-
     private Map<String, String[]> refusedAttempts() {
         Map<String, String[]> attempts = new LinkedHashMap<>();
         attempts.put("unknown name", new String[] {county.user("nobody"), Fixtures.PASSWORD});
@@ -95,7 +76,8 @@ class LoginAnswersTest {
 
     @Test
     void every_refused_login_pays_one_password_match_whatever_the_cause() {
-        CountingEncoder counting = new CountingEncoder();
+        // BCrypt as in production, counting its matches
+        CountingEncoder counting = new CountingEncoder(new BCryptPasswordEncoder());
         AuthenticationProvider login = new SecurityConfiguration().passwordLogin(accounts, counting);
         refusedAttempts().forEach((cause, attempt) -> {
             counting.matches.set(0);

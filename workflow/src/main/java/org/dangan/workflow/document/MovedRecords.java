@@ -1,6 +1,7 @@
 package org.dangan.workflow.document;
 
 import org.dangan.workflow.registry.RecordsMerged;
+import org.dangan.workflow.registry.RecordsTransferred;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -9,18 +10,29 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A merged duplicate's scans belong to the survivor: its record number and, since who may read a
- * scan is decided by the document's own institution, the survivor's institution too. Keeping the
- * duplicate's institution would leave the scan readable by the duplicate's township and hidden from
- * the survivor's.
+ * A scanned document belongs where its record is managed: records that move take their documents
+ * along, whether transferred to another institution or merged into a survivor of another township.
+ * Who may read a scan is decided by the document's own institution, so a merged duplicate's scans
+ * that kept theirs stayed readable by the duplicate's township and hidden from the survivor's.
  */
 @Component
-class MergedDocuments {
+class MovedRecords {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    MergedDocuments(NamedParameterJdbcTemplate jdbc) {
+    MovedRecords(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(RecordsTransferred event) {
+        java.util.List<Long> ids = event.recordIds();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.update("update scanned_document set institution_id = :to where record_id in (:records)",
+                    new MapSqlParameterSource("to", event.toInstitutionId())
+                            .addValue("records", ids.subList(i, Math.min(ids.size(), i + 1000))));
+        }
     }
 
     @EventListener
