@@ -23,13 +23,17 @@ class QueryParserTest {
         return catchThrowableOfType(Refused.class, () -> QueryParser.parse(query));
     }
 
-    @Test
-    void refuses_thousands_of_nested_parentheses_naming_the_limit() {
-        Refused refused = refusal(nested(3_500));
+    private static void refusedNamingTheLimit(String query, String key, int limit) {
+        Refused refused = refusal(query);
         assertThat(refused).isNotNull();
         assertThat(refused.kind()).isEqualTo(Refused.Kind.INVALID);
-        assertThat(refused.key()).isEqualTo("search.query.tooDeep");
-        assertThat(refused.arguments()).containsExactly(QueryParser.MAX_DEPTH);
+        assertThat(refused.key()).isEqualTo(key);
+        assertThat(refused.arguments()).containsExactly(limit);
+    }
+
+    @Test
+    void refuses_thousands_of_nested_parentheses_naming_the_limit() {
+        refusedNamingTheLimit(nested(3_500), "search.query.tooDeep", QueryParser.MAX_DEPTH);
     }
 
     @Test
@@ -46,11 +50,7 @@ class QueryParserTest {
 
     @Test
     void refuses_seven_hundred_alternatives_naming_the_limit() {
-        Refused refused = refusal(ored(700));
-        assertThat(refused).isNotNull();
-        assertThat(refused.kind()).isEqualTo(Refused.Kind.INVALID);
-        assertThat(refused.key()).isEqualTo("search.query.tooManyTerms");
-        assertThat(refused.arguments()).containsExactly(QueryParser.MAX_TERMS);
+        refusedNamingTheLimit(ored(700), "search.query.tooManyTerms", QueryParser.MAX_TERMS);
     }
 
     @Test

@@ -267,18 +267,8 @@ abstract class SearchBehaviour {
         String deep = "(".repeat(3_500) + "高血压" + ")".repeat(3_500);
         String wide = java.util.stream.IntStream.rangeClosed(1, 700).mapToObj(i -> "王秀英" + i)
                 .collect(java.util.stream.Collectors.joining(" OR "));
-        mvc.perform(get("/api/search").param("q", deep).header("Accept-Language", "en")
-                        .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.details.key").value("search.query.tooDeep"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
-                        String.valueOf(QueryParser.MAX_DEPTH))));
-        mvc.perform(get("/api/search").param("q", wide).header("Accept-Language", "en")
-                        .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.details.key").value("search.query.tooManyTerms"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
-                        String.valueOf(QueryParser.MAX_TERMS))));
+        refusedOverTheApi(deep, "search.query.tooDeep", QueryParser.MAX_DEPTH);
+        refusedOverTheApi(wide, "search.query.tooManyTerms", QueryParser.MAX_TERMS);
         mvc.perform(get("/api/search").param("q", "窦性心律").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
@@ -291,6 +281,14 @@ abstract class SearchBehaviour {
         assertThat(audited.get(1)).contains("refused").contains("search.query.tooManyTerms");
         assertThat(audited.get(2)).doesNotContain("refused").endsWith("1 hits");
         assertThat(audited).noneMatch(d -> d.contains("高血压") || d.contains("王秀英"));
+    }
+
+    private void refusedOverTheApi(String q, String key, int limit) throws Exception {
+        mvc.perform(get("/api/search").param("q", q).header("Accept-Language", "en")
+                        .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value(key))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(String.valueOf(limit))));
     }
 
     private SearchResult as(String user, String q) {
