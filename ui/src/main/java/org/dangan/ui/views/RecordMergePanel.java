@@ -76,7 +76,7 @@ class RecordMergePanel extends VerticalLayout {
             }
             Attempt.run(() -> {
                 RecordMerge.Merged done = merge.merge(survivor.recordNumber(), duplicate.getValue(), Set.copyOf(take));
-                status.setText(getTranslation("merge.done", done.duplicate(), done.paperFiles(), done.documents()));
+                status.setText(getTranslation("merge.done", done.duplicate(), done.paperFiles()));
                 merged.accept(done);
             }).ifPresent(status::setText);
         });

@@ -103,8 +103,10 @@ public class SearchView extends VerticalLayout {
             result = search.search(new Search.Query(query.getValue(), type.getValue() == null ? null : type.getValue().name(),
                     institution.getValue() == null ? null : institution.getValue().getCode(), null, from.getValue(),
                     to.getValue(), sort.getValue(), page, PAGE_SIZE));
-        } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (IllegalArgumentException | org.dangan.workflow.platform.Refused e) {
+            String message = e instanceof org.dangan.workflow.platform.Refused refused
+                    ? getTranslation(refused.key(), refused.arguments()) : e.getMessage();
+            Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
         total.setText(getTranslation("search.total", result.total()));

@@ -8,16 +8,18 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Every login and every failed login goes into the audit log. */
+/** Every login and every failed login goes into the audit log, under no typed text but an account's name. */
 @Component
 class LoginAuditor {
 
     private final AuditLog auditLog;
     private final UserAccounts accounts;
+    private final UnknownNames unknownNames;
 
-    LoginAuditor(AuditLog auditLog, UserAccounts accounts) {
+    LoginAuditor(AuditLog auditLog, UserAccounts accounts, UnknownNames unknownNames) {
         this.auditLog = auditLog;
         this.accounts = accounts;
+        this.unknownNames = unknownNames;
     }
 
     @EventListener
@@ -27,11 +29,13 @@ class LoginAuditor {
         auditLog.recordFor(event.getAuthentication().getName(), AuditAction.LOGIN, institution, null);
     }
 
+    /** A name of no account may be a password typed in the wrong field: only its keyed hash is kept. */
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        String username = event.getAuthentication().getName();
-        Long institution = accounts.find(username).map(UserAccount::getInstitutionId).orElse(null);
-        auditLog.recordFor(username, AuditAction.LOGIN_FAILED, institution,
+        String typed = event.getAuthentication().getName();
+        java.util.Optional<UserAccount> account = accounts.find(typed);
+        auditLog.recordFor(account.map(UserAccount::getUsername).orElseGet(() -> unknownNames.of(typed)),
+                AuditAction.LOGIN_FAILED, account.map(UserAccount::getInstitutionId).orElse(null),
                 event.getException().getClass().getSimpleName());
     }
 }

@@ -95,18 +95,18 @@ class DemoData implements ApplicationRunner {
     }
 
     private void users(Institution province, Institution city, Institution county, Institution a, Institution b) {
-        users.create("admin", PASSWORD, "系统管理员", Role.ADMIN, province.getId(), Set.of());
-        users.create("city-supervisor", PASSWORD, "市级验收员", Role.SUPERVISOR, city.getId(), Set.of());
-        users.create("county-supervisor", PASSWORD, "县级主管", Role.SUPERVISOR, county.getId(), Set.of());
-        users.create("county-checker", PASSWORD, "县级核查员", Role.ARCHIVIST, county.getId(), Set.of(Permission.FULL_ID_NUMBER));
-        users.create("auditor", PASSWORD, "审计员", Role.AUDITOR, county.getId(), Set.of());
-        users.create("archivist-a", PASSWORD, "诸福屯档案员", Role.ARCHIVIST, a.getId(),
+        users.createDemoAccount("admin", PASSWORD, "系统管理员", Role.ADMIN, province.getId(), Set.of());
+        users.createDemoAccount("city-supervisor", PASSWORD, "市级验收员", Role.SUPERVISOR, city.getId(), Set.of());
+        users.createDemoAccount("county-supervisor", PASSWORD, "县级主管", Role.SUPERVISOR, county.getId(), Set.of());
+        users.createDemoAccount("county-checker", PASSWORD, "县级核查员", Role.ARCHIVIST, county.getId(), Set.of(Permission.FULL_ID_NUMBER));
+        users.createDemoAccount("auditor", PASSWORD, "审计员", Role.AUDITOR, county.getId(), Set.of());
+        users.createDemoAccount("archivist-a", PASSWORD, "诸福屯档案员", Role.ARCHIVIST, a.getId(),
                 Set.of(Permission.RESTRICTED_DOCUMENTS, Permission.FULL_ID_NUMBER));
-        users.create("head-a", PASSWORD, "诸福屯院长", Role.SUPERVISOR, a.getId(), Set.of());
-        users.create("searcher-a", PASSWORD, "诸福屯查询员", Role.SEARCHER, a.getId(), Set.of());
-        users.create("archivist-b", PASSWORD, "新城铺档案员", Role.ARCHIVIST, b.getId(), Set.of(Permission.FULL_ID_NUMBER));
-        users.create("head-b", PASSWORD, "新城铺院长", Role.SUPERVISOR, b.getId(), Set.of());
-        users.create("searcher-b", PASSWORD, "新城铺查询员", Role.SEARCHER, b.getId(), Set.of());
+        users.createDemoAccount("head-a", PASSWORD, "诸福屯院长", Role.SUPERVISOR, a.getId(), Set.of());
+        users.createDemoAccount("searcher-a", PASSWORD, "诸福屯查询员", Role.SEARCHER, a.getId(), Set.of());
+        users.createDemoAccount("archivist-b", PASSWORD, "新城铺档案员", Role.ARCHIVIST, b.getId(), Set.of(Permission.FULL_ID_NUMBER));
+        users.createDemoAccount("head-b", PASSWORD, "新城铺院长", Role.SUPERVISOR, b.getId(), Set.of());
+        users.createDemoAccount("searcher-b", PASSWORD, "新城铺查询员", Role.SEARCHER, b.getId(), Set.of());
     }
 
     private List<Box> storage(Institution owner, String siteName, int boxCount, Random random) {

@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Merges two records of one person, as the duplicate checks propose: the fields the archivist
- * picks from the duplicate go to the survivor, the duplicate's paper files and scanned documents
- * go under the survivor, and the duplicate stays, as DUPLICATE, pointing to it. Only records that
+ * picks from the duplicate go to the survivor, the duplicate's paper files go under the survivor
+ * (its scanned documents follow {@link RecordsMerged} in the document module, which owns them), and
+ * the duplicate stays, as DUPLICATE, pointing to it. Only records that
  * look like one person (the same ID number, or the same name and birth date) are merged.
  */
 @Service
@@ -43,7 +44,7 @@ public class RecordMerge {
         this.events = events;
     }
 
-    public record Merged(String survivor, String duplicate, List<String> taken, int paperFiles, int documents) {
+    public record Merged(String survivor, String duplicate, List<String> taken, int paperFiles) {
     }
 
     public Merged merge(String survivorNumber, String duplicateNumber, Set<String> take) {
@@ -71,11 +72,8 @@ public class RecordMerge {
                 pick(fields, "phone", duplicate.getPhone()), pick(fields, "address", duplicate.getAddress()),
                 pick(fields, "keyPopulations", duplicate.getKeyPopulations()),
                 pick(fields, "lastServiceDate", duplicate.getLastServiceDate())));
-        MapSqlParameterSource ids = new MapSqlParameterSource("survivor", survivor.getId())
-                .addValue("duplicate", duplicate.getId()).addValue("number", survivor.getRecordNumber());
-        int files = jdbc.update("update paper_file set record_id = :survivor where record_id = :duplicate", ids);
-        int documents = jdbc.update("update scanned_document set record_id = :survivor, record_number = :number"
-                + " where record_id = :duplicate", ids);
+        int files = jdbc.update("update paper_file set record_id = :survivor where record_id = :duplicate",
+                new MapSqlParameterSource("survivor", survivor.getId()).addValue("duplicate", duplicate.getId()));
         auditLog.record(AuditAction.RECORD_MERGED, "RECORD", survivor.getRecordNumber(), survivor.getInstitutionId(),
                 "survivor of " + duplicate.getRecordNumber() + (taken.isEmpty() ? "" : "; fields: " + String.join(", ", taken)));
         auditLog.record(AuditAction.RECORD_MERGED, "RECORD", duplicate.getRecordNumber(), duplicate.getInstitutionId(),
@@ -83,8 +81,9 @@ public class RecordMerge {
         if (!taken.isEmpty()) {
             events.publishEvent(new RecordCorrected(survivor.getId(), List.copyOf(taken)));
         }
-        events.publishEvent(new RecordsMerged(survivor.getId(), duplicate.getId()));
-        return new Merged(survivor.getRecordNumber(), duplicate.getRecordNumber(), taken, files, documents);
+        events.publishEvent(new RecordsMerged(survivor.getId(), survivor.getRecordNumber(), survivor.getInstitutionId(),
+                duplicate.getId(), duplicate.getRecordNumber()));
+        return new Merged(survivor.getRecordNumber(), duplicate.getRecordNumber(), taken, files);
     }
 
     /** Open records in the user's institutions that look like the same person as this one: merge candidates. */

@@ -1,5 +1,10 @@
 package org.dangan.workflow.registry;
 
-/** Published inside the transaction that merged a duplicate record into its survivor, which now holds its documents. */
-public record RecordsMerged(long survivorId, long duplicateId) {
+/**
+ * Published inside the transaction that merged a duplicate record into its survivor. What the
+ * duplicate held elsewhere (scanned documents) follows the survivor: its record and its
+ * institution, which may be another township's when a county archivist merged across townships.
+ */
+public record RecordsMerged(long survivorId, String survivorNumber, long survivorInstitutionId, long duplicateId,
+                            String duplicateNumber) {
 }

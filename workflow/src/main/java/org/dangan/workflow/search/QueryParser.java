@@ -2,17 +2,28 @@ package org.dangan.workflow.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * Parses the query language of the search box: words and "quoted phrases"; AND, OR, NOT (also
  * 与/且, 或, 非 and a leading minus); parentheses. Words side by side mean AND. Chinese needs no
  * spaces around a term, only around the operators: 高血压 AND NOT 糖尿病. A query that cannot be
  * read is refused with where it went wrong, never guessed at.
+ *
+ * <p>A query is bounded before either backend sees it: parentheses and negations nest at most
+ * {@value #MAX_DEPTH} deep (each level is a call here and a nested boolean query there, so thousands
+ * of them overflowed the stack), and it holds at most {@value #MAX_TERMS} terms (each term becomes
+ * up to three clauses, text, name and record number, well under Lucene's and Elasticsearch's 1,024).
  */
 final class QueryParser {
 
+    static final int MAX_DEPTH = 20;
+    static final int MAX_TERMS = 64;
+
     private final List<String> tokens;
     private int at;
+    private int depth;
+    private int terms;
 
     private QueryParser(List<String> tokens) {
         this.tokens = tokens;
@@ -54,9 +65,18 @@ final class QueryParser {
     private QueryExpr not() {
         if (is("NOT", "非", "-")) {
             at++;
-            return new QueryExpr.Not(not());
+            deeper();
+            QueryExpr negated = not();
+            depth--;
+            return new QueryExpr.Not(negated);
         }
         return primary();
+    }
+
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw Refused.invalid("search.query.tooDeep", MAX_DEPTH);
+        }
     }
 
     private QueryExpr primary() {
@@ -65,15 +85,20 @@ final class QueryParser {
         }
         String token = tokens.get(at++);
         if (token.equals("(")) {
+            deeper();
             QueryExpr inner = or();
             if (!is(")")) {
                 throw new IllegalArgumentException("q: a parenthesis is not closed");
             }
             at++;
+            depth--;
             return inner;
         }
         if (token.equals(")") || isOperator(token)) {
             throw new IllegalArgumentException("q: \"" + token + "\" at word " + at + " where a term was expected");
+        }
+        if (++terms > MAX_TERMS) {
+            throw Refused.invalid("search.query.tooManyTerms", MAX_TERMS);
         }
         if (token.startsWith("\"")) {
             String phrase = token.substring(1).strip();

@@ -9,6 +9,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Search as people use it. The user's institution subtree and, without the permission, the
  * exclusion of restricted documents go into the query the backend runs, so hits, snippets, counts
- * and facets all stay inside what the user may see. Every search is audited (its filters and hit count).
+ * and facets all stay inside what the user may see. Every search is audited (its filters and hit
+ * count), and so is every query refused as unreadable or past the parser's limits.
  */
 @Service
 @Transactional
@@ -44,6 +46,8 @@ public class Search {
                         String sort, int page, int size) {
     }
 
+    // a refused query is audited too: its entry must outlive the refusal
+    @Transactional(noRollbackFor = {Refused.class, IllegalArgumentException.class})
     public SearchResult search(Query query) {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.SEARCHER) && !user.is(Role.ARCHIVIST) && !user.is(Role.SUPERVISOR)) {
@@ -73,12 +77,20 @@ public class Search {
             throw new IllegalArgumentException("page: only the first 10,000 hits can be paged through; narrow the search");
         }
         SearchRequest.Sort sort = parseSort(query.sort());
-        SearchResult found = index.search(new SearchRequest(QueryParser.parse(query.q()), scope.root().getId(),
+        Long audited = within == null ? scope.root().getId() : within;
+        QueryExpr parsed;
+        try {
+            parsed = QueryParser.parse(query.q());
+        } catch (Refused | IllegalArgumentException refused) {
+            auditLog.record(AuditAction.SEARCH, "SEARCH", null, audited, detail(query) + "; refused: "
+                    + (refused instanceof Refused r ? r.key() : "unreadable query"));
+            throw refused;
+        }
+        SearchResult found = index.search(new SearchRequest(parsed, scope.root().getId(),
                 user.has(Permission.RESTRICTED_DOCUMENTS), within, type,
                 query.record() == null || query.record().isBlank() ? null : query.record().strip(),
                 query.from(), query.to(), sort, query.page(), query.size()));
-        auditLog.record(AuditAction.SEARCH, "SEARCH", null, within == null ? scope.root().getId() : within,
-                detail(query, found.total()));
+        auditLog.record(AuditAction.SEARCH, "SEARCH", null, audited, detail(query) + "; " + found.total() + " hits");
         return named(found);
     }
 
@@ -87,7 +99,7 @@ public class Search {
         List<String> terms = new java.util.ArrayList<>();
         try {
             collect(QueryParser.parse(q), terms);
-        } catch (IllegalArgumentException unreadable) {
+        } catch (IllegalArgumentException | Refused unreadable) {
             // nothing to mark
         }
         return terms;
@@ -115,14 +127,13 @@ public class Search {
     }
 
     /** What was asked, without the words (they may name a resident): the audit detail holds no personal data. */
-    private static String detail(Query query, long total) {
+    private static String detail(Query query) {
         String q = query.q() == null ? "" : query.q().strip();
         return "query of " + q.codePointCount(0, q.length()) + " characters"
                 + (query.type() == null ? "" : "; type " + query.type())
                 + (query.institution() == null ? "" : "; institution " + query.institution())
                 + (query.record() == null ? "" : "; one record")
-                + (query.from() == null && query.to() == null ? "" : "; dates " + query.from() + " to " + query.to())
-                + "; " + total + " hits";
+                + (query.from() == null && query.to() == null ? "" : "; dates " + query.from() + " to " + query.to());
     }
 
     /** Institutions by code, as the user knows them, instead of the index's ids. */

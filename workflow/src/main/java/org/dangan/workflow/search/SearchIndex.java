@@ -79,11 +79,17 @@ public class SearchIndex {
         }
     }
 
-    /** A merged duplicate's documents are found under the survivor's number once the outbox is drained. */
+    /**
+     * A merged duplicate's documents are found under the survivor's number and institution once the
+     * outbox is drained. The document module moves them on the same event, before or after this
+     * listener: both records' documents are queued, so the moved ones are whichever ran first.
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(org.dangan.workflow.registry.RecordsMerged event) {
-        for (Long document : archived.documentsOf(event.survivorId())) {
+        Set<Long> documents = new LinkedHashSet<>(archived.documentsOf(event.survivorId()));
+        documents.addAll(archived.documentsOf(event.duplicateId()));
+        for (Long document : documents) {
             on(new DocumentArchived(document));
         }
     }

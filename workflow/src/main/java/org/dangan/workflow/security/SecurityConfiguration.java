@@ -75,6 +75,13 @@ public class SecurityConfiguration {
         return new RememberedMatches(new BCryptPasswordEncoder(), remember, clock);
     }
 
+    /** The one way to log in, for the API and the screens: see {@link PasswordLogin}. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationProvider passwordLogin(UserAccounts accounts,
+                                                                                     PasswordEncoder encoder) {
+        return new PasswordLogin(accounts, encoder);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

@@ -8,15 +8,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** User accounts, login and the lockout after repeated failed logins. */
+/**
+ * User accounts, login and the lockout after repeated failed logins. Not Spring's UserDetailsService:
+ * logins go through {@link PasswordLogin} alone, which loads accounts from here.
+ */
 @Service
-public class UserAccounts implements UserDetailsService {
+public class UserAccounts {
 
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
@@ -24,9 +26,11 @@ public class UserAccounts implements UserDetailsService {
     private final int maxFailures;
     private final Duration lockout;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.core.env.Environment environment;
 
     UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock,
                  org.springframework.context.ApplicationEventPublisher events,
+                 org.springframework.core.env.Environment environment,
                  @Value("${dangan.security.lockout.max-failures:5}") int maxFailures,
                  @Value("${dangan.security.lockout.duration:PT15M}") Duration lockout) {
         this.repository = repository;
@@ -35,9 +39,9 @@ public class UserAccounts implements UserDetailsService {
         this.maxFailures = maxFailures;
         this.lockout = lockout;
         this.events = events;
+        this.environment = environment;
     }
 
-    @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = repository.findByUsername(username)
@@ -56,10 +60,29 @@ public class UserAccounts implements UserDetailsService {
     @Transactional
     public UserAccount create(String username, String rawPassword, String displayName, Role role, Long institutionId,
                               Set<Permission> permissions) {
+        PasswordPolicy.check(username, rawPassword);
+        return save(username, rawPassword, displayName, role, institutionId, permissions);
+    }
+
+    /**
+     * The demo's accounts, whose README password ({@code dangan-demo}) is older and weaker than the
+     * policy: created without it, and only while the {@code demo} profile is active, so no other
+     * caller gets round the policy this way.
+     */
+    @Transactional
+    public UserAccount createDemoAccount(String username, String rawPassword, String displayName, Role role,
+                                         Long institutionId, Set<Permission> permissions) {
+        if (!environment.matchesProfiles("demo")) {
+            throw new IllegalStateException("demo accounts are created under the demo profile only");
+        }
+        return save(username, rawPassword, displayName, role, institutionId, permissions);
+    }
+
+    private UserAccount save(String username, String rawPassword, String displayName, Role role, Long institutionId,
+                             Set<Permission> permissions) {
         if (repository.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("user already exists: " + username);
         }
-        PasswordPolicy.check(username, rawPassword);
         UserAccount account = repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword),
                 displayName, role, institutionId, permissions));
         events.publishEvent(new UserAccountCreated(username, displayName, role, institutionId,

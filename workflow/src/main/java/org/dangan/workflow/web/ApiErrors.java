@@ -38,6 +38,13 @@ class ApiErrors {
                 .body(new ApiError(status.value(), status.getReasonPhrase(), text, Map.of("key", e.key())));
     }
 
+    @ExceptionHandler(org.dangan.workflow.security.PasswordRefused.class)
+    ResponseEntity<ApiError> passwordRefused(org.dangan.workflow.security.PasswordRefused e, Locale locale) {
+        String text = messages.getMessage(e.key(), e.arguments(), locale);
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ApiError(HttpStatus.BAD_REQUEST.value(),
+                HttpStatus.BAD_REQUEST.getReasonPhrase(), text, Map.of("key", e.key())));
+    }
+
     @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class})
     ResponseEntity<ApiError> badRequest(Exception e) {

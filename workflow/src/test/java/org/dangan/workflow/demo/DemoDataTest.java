@@ -72,4 +72,18 @@ class DemoDataTest {
         assertThat(documents.pageImage(hit.documentId(), 1, 50, null)).isNotEmpty();
         assertThat(documents.text(hit.documentId(), null)).contains("报告日期");
     }
+
+    @Autowired
+    org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration authentication;
+
+    @Test
+    void the_demo_users_sign_in_with_the_readme_password_that_the_policy_refuses_to_others() throws Exception {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.dangan.workflow.security.PasswordPolicy.check(
+                "archivist-a", DemoData.PASSWORD)).isInstanceOf(org.dangan.workflow.security.PasswordRefused.class);
+        var manager = authentication.getAuthenticationManager();
+        for (String user : java.util.List.of("admin", "archivist-a", "county-checker", "searcher-b")) {
+            assertThat(manager.authenticate(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                    .unauthenticated(user, DemoData.PASSWORD)).isAuthenticated()).as(user).isTrue();
+        }
+    }
 }

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every refusal the code can raise has its text in both languages. */
+/** Every refusal the code can raise (and the password policy's, see PasswordRefused) has its text in both languages. */
 class RefusalKeysTest {
 
     private static final Pattern REFUSAL =
-            Pattern.compile("Refused\\.(?:of|invalid|forbidden|notFound|tooLarge)\\(\\s*\"([^\"]+)\"");
+            Pattern.compile("(?:Refused\\.(?:of|invalid|forbidden|notFound|tooLarge)|new PasswordRefused)\\(\\s*\"([^\"]+)\"");
 
     @Test
     void every_refusal_key_is_translated_in_chinese_and_english() throws IOException {

@@ -254,9 +254,41 @@ abstract class SearchBehaviour {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/search/status").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'SEARCH' and username = ?",
-                String.class, county.user("searcher-a"))).isNotEmpty().allSatisfy(d -> assertThat(d)
-                .doesNotContain("高血压").doesNotContain("窦性心律").contains("hits"));
+        // the unreadable query is audited as refused, the others with their hit counts; none with its words
+        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'SEARCH' and username = ? order by id",
+                String.class, county.user("searcher-a"))).hasSize(3).allSatisfy(d -> assertThat(d)
+                .doesNotContain("高血压").doesNotContain("窦性心律"))
+                .satisfiesExactly(d -> assertThat(d).endsWith("1 hits"), d -> assertThat(d).endsWith("1 hits"),
+                        d -> assertThat(d).endsWith("refused: unreadable query"));
+    }
+
+    @Test
+    void a_query_nested_too_deep_or_with_too_many_terms_is_refused_audited_and_searching_goes_on() throws Exception {
+        String deep = "(".repeat(3_500) + "高血压" + ")".repeat(3_500);
+        String wide = java.util.stream.IntStream.rangeClosed(1, 700).mapToObj(i -> "王秀英" + i)
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        refusedOverTheApi(deep, "search.query.tooDeep", QueryParser.MAX_DEPTH);
+        refusedOverTheApi(wide, "search.query.tooManyTerms", QueryParser.MAX_TERMS);
+        mvc.perform(get("/api/search").param("q", "窦性心律").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1));
+
+        List<String> audited = jdbc.queryForList("select detail from audit_entry where action = 'SEARCH'"
+                + " and username = ? order by id", String.class, county.user("searcher-a"));
+        assertThat(audited).hasSize(3);
+        assertThat(audited.get(0)).contains("refused").contains("search.query.tooDeep")
+                .contains("query of " + deep.length() + " characters");
+        assertThat(audited.get(1)).contains("refused").contains("search.query.tooManyTerms");
+        assertThat(audited.get(2)).doesNotContain("refused").endsWith("1 hits");
+        assertThat(audited).noneMatch(d -> d.contains("高血压") || d.contains("王秀英"));
+    }
+
+    private void refusedOverTheApi(String q, String key, int limit) throws Exception {
+        mvc.perform(get("/api/search").param("q", q).header("Accept-Language", "en")
+                        .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value(key))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(String.valueOf(limit))));
     }
 
     private SearchResult as(String user, String q) {

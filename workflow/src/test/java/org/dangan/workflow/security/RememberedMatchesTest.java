@@ -9,25 +9,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A matched password skips BCrypt for a while; a wrong one never does; a new hash or time ends the memory. */
 class RememberedMatchesTest {
 
-    private final AtomicInteger bcrypt = new AtomicInteger();
-    private final BCryptPasswordEncoder real = new BCryptPasswordEncoder(4);
-    private final PasswordEncoder counting = new PasswordEncoder() {
-        @Override
-        public String encode(CharSequence raw) {
-            return real.encode(raw);
-        }
-
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            bcrypt.incrementAndGet();
-            return real.matches(raw, encoded);
-        }
-    };
+    private final CountingEncoder counting = new CountingEncoder(new BCryptPasswordEncoder(4));
+    private final AtomicInteger bcrypt = counting.matches;
     private Instant now = Instant.parse("2026-11-27T03:00:00Z");
     private final Clock clock = new Clock() {
         @Override

@@ -60,14 +60,17 @@ class SecurityHardeningTest {
     void passwords_keep_the_policy_and_each_change_is_audited() throws Exception {
         Fixtures.County county = fixtures.county();
         String user = county.user("searcher-a");
-        for (String[] weak : new String[][] {{"short1!", "10 characters"}, {"onlyletterslong", "two of"},
-                {"xx" + user + "7", "user name"}, {"password123", "common"}, {"1212121212!", "four different"}}) {
-            assertThatThrownBy(() -> PasswordPolicy.check(user, weak[0])).hasMessageContaining(weak[1]);
+        for (String[] weak : new String[][] {{"short1!", "password.tooShort"}, {"onlyletters", "password.kinds"},
+                {"xx" + user + "7", "password.userName"}, {"password123", "password.common"},
+                {"12121212121212!", "password.repetitive"}}) {
+            assertThatThrownBy(() -> PasswordPolicy.check(user, weak[0])).isInstanceOfSatisfying(
+                    PasswordRefused.class, r -> assertThat(r.key()).isEqualTo(weak[1]));
         }
         assertThatThrownBy(() -> accounts.create("weak-" + user, "abcdefgh", "弱", Role.SEARCHER,
-                county.a().getId(), java.util.Set.of())).hasMessageContaining("10 characters");
+                county.a().getId(), java.util.Set.of())).hasMessageContaining("password.tooShort");
 
-        change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "short", 400).andExpect(jsonPath("$.message").value("password: at least 10 characters"));
+        change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "short", 400)
+                .andExpect(jsonPath("$.details.key").value("password.tooShort"));
         change(user, Fixtures.PASSWORD, "wrong-password", "Longer-pass-2026", 400).andExpect(jsonPath("$.message").value("current: not the current password"));
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "Longer-pass-2026", 204);
         mvc.perform(get("/api/institutions").with(httpBasic(user, "Longer-pass-2026"))).andExpect(status().isOk());

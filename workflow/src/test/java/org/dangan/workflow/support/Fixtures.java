@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Fixtures {
 
-    public static final String PASSWORD = "test-password";
+    public static final String PASSWORD = "test-password-2026";
 
     private final Institutions institutions;
     private final UserAccounts users;

@@ -1,0 +1,63 @@
+package org.dangan.workflow.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.dangan.workflow.platform.Refused;
+import org.junit.jupiter.api.Test;
+
+/** The query language's limits: what either backend would choke on is refused before it gets there. */
+class QueryParserTest {
+
+    private static String nested(int levels) {
+        return "(".repeat(levels) + "高血压" + ")".repeat(levels);
+    }
+
+    private static String ored(int terms) {
+        return IntStream.rangeClosed(1, terms).mapToObj(i -> "高血压" + i).collect(Collectors.joining(" OR "));
+    }
+
+    private static Refused refusal(String query) {
+        return catchThrowableOfType(Refused.class, () -> QueryParser.parse(query));
+    }
+
+    private static void refusedNamingTheLimit(String query, String key, int limit) {
+        Refused refused = refusal(query);
+        assertThat(refused).isNotNull();
+        assertThat(refused.kind()).isEqualTo(Refused.Kind.INVALID);
+        assertThat(refused.key()).isEqualTo(key);
+        assertThat(refused.arguments()).containsExactly(limit);
+    }
+
+    @Test
+    void refuses_thousands_of_nested_parentheses_naming_the_limit() {
+        refusedNamingTheLimit(nested(3_500), "search.query.tooDeep", QueryParser.MAX_DEPTH);
+    }
+
+    @Test
+    void reads_parentheses_nested_up_to_the_limit_and_refuses_one_more() {
+        assertThat(QueryParser.parse(nested(QueryParser.MAX_DEPTH))).isEqualTo(new QueryExpr.Text("高血压"));
+        assertThat(refusal(nested(QueryParser.MAX_DEPTH + 1)).key()).isEqualTo("search.query.tooDeep");
+    }
+
+    @Test
+    void refuses_a_long_chain_of_negations_as_nesting() {
+        assertThat(refusal("NOT ".repeat(3_500) + "高血压").key()).isEqualTo("search.query.tooDeep");
+        assertThat(refusal("-(".repeat(2_000) + "高血压" + ")".repeat(2_000)).key()).isEqualTo("search.query.tooDeep");
+    }
+
+    @Test
+    void refuses_seven_hundred_alternatives_naming_the_limit() {
+        refusedNamingTheLimit(ored(700), "search.query.tooManyTerms", QueryParser.MAX_TERMS);
+    }
+
+    @Test
+    void reads_as_many_terms_as_the_limit_and_refuses_one_more() {
+        assertThat(QueryParser.parse(ored(QueryParser.MAX_TERMS))).isInstanceOfSatisfying(QueryExpr.Or.class,
+                or -> assertThat(or.parts()).hasSize(QueryParser.MAX_TERMS));
+        assertThat(refusal(ored(QueryParser.MAX_TERMS + 1)).key()).isEqualTo("search.query.tooManyTerms");
+        assertThat(refusal("高血压 ".repeat(QueryParser.MAX_TERMS + 1)).key()).isEqualTo("search.query.tooManyTerms");
+    }
+}
