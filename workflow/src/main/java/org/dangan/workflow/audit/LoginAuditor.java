@@ -14,12 +14,12 @@ class LoginAuditor {
 
     private final AuditLog auditLog;
     private final UserAccounts accounts;
-    private final UnknownNames unknownNames;
+    private final AuditHash auditHash;
 
-    LoginAuditor(AuditLog auditLog, UserAccounts accounts, UnknownNames unknownNames) {
+    LoginAuditor(AuditLog auditLog, UserAccounts accounts, AuditHash auditHash) {
         this.auditLog = auditLog;
         this.accounts = accounts;
-        this.unknownNames = unknownNames;
+        this.auditHash = auditHash;
     }
 
     @EventListener
@@ -34,7 +34,7 @@ class LoginAuditor {
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String typed = event.getAuthentication().getName();
         java.util.Optional<UserAccount> account = accounts.find(typed);
-        auditLog.recordFor(account.map(UserAccount::getUsername).orElseGet(() -> unknownNames.of(typed)),
+        auditLog.recordFor(account.map(UserAccount::getUsername).orElseGet(() -> auditHash.ofUnknownName(typed)),
                 AuditAction.LOGIN_FAILED, account.map(UserAccount::getInstitutionId).orElse(null),
                 event.getException().getClass().getSimpleName());
     }

@@ -1,12 +1,16 @@
 package org.dangan.workflow.platform;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A refusal a user can meet: a message key of the {@code i18n/messages} bundles with its arguments
  * and the kind of refusal, translated where it is shown (the API by the request's language, the
  * screens by the user's). Arguments must never carry personal data: the message is also what a log
- * line would show.
+ * line would show. An enum argument is shown by its own key ({@code Role.ARCHIVIST}), a collection as
+ * a list ({@code list.N}), so that no code reaches a Chinese screen.
  */
 public class Refused extends RuntimeException {
 
@@ -34,7 +38,20 @@ public class Refused extends RuntimeException {
         super(key + Arrays.toString(arguments), null, false, false);
         this.kind = kind;
         this.key = key;
-        this.arguments = arguments.clone();
+        this.arguments = Arrays.stream(arguments).map(Refused::translatable).toArray();
+    }
+
+    private static Object translatable(Object argument) {
+        if (argument instanceof Enum<?> e) {
+            return new DefaultMessageSourceResolvable(new String[] {e.getDeclaringClass().getSimpleName() + "." + e.name()},
+                    e.name());
+        }
+        if (argument instanceof Collection<?> items) {
+            return new DefaultMessageSourceResolvable(new String[] {"list." + items.size()},
+                    items.stream().map(Refused::translatable).toArray(),
+                    items.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        return argument;
     }
 
     /** A step the state of things does not allow (409). */

@@ -1,7 +1,7 @@
 package org.dangan.workflow.platform;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -21,8 +21,7 @@ public final class RoleCheck {
     public static DanganUser require(Role... roles) {
         DanganUser user = CurrentUser.require();
         if (Arrays.stream(roles).noneMatch(user::is)) {
-            throw Refused.forbidden("role.required",
-                    Arrays.stream(roles).map(Role::name).collect(Collectors.joining(", ")));
+            throw Refused.forbidden("role.required", List.of(roles));
         }
         return user;
     }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditEntry;
 import org.dangan.workflow.audit.AuditLog;
-import org.dangan.workflow.audit.IdNumberHash;
+import org.dangan.workflow.audit.AuditHash;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionType;
@@ -51,13 +51,13 @@ public class Records {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.dangan.workflow.custody.CustodyLedger ledger;
     private final java.time.Clock clock;
-    private final IdNumberHash idNumberHash;
+    private final AuditHash auditHash;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
             BoxRepository boxes, Institutions institutions, AuditLog auditLog,
             org.springframework.context.ApplicationEventPublisher events,
-            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, IdNumberHash idNumberHash) {
-        this.idNumberHash = idNumberHash;
+            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, AuditHash auditHash) {
+        this.auditHash = auditHash;
         this.ledger = ledger;
         this.clock = clock;
         this.events = events;
@@ -137,11 +137,11 @@ public class Records {
     private void allowed(RecordQuery query, DanganUser reader) {
         if (query.searchesByIdNumber() && !reader.has(Permission.FULL_ID_NUMBER)) {
             auditLog.recordApart(AuditAction.RECORD_LIST, "RECORD", null, reader.institutionId(),
-                    "refused q=id-number " + idNumberHash.of(query.q()));
-            throw Refused.forbidden("records.search.idNumber.forbidden", Permission.FULL_ID_NUMBER.name());
+                    "refused q=id-number " + auditHash.ofIdNumber(query.q()));
+            throw Refused.forbidden("records.search.idNumber.forbidden", Permission.FULL_ID_NUMBER);
         }
         if (query.keyPopulation() != null && !mayKnow(reader, query.keyPopulation())) {
-            throw Refused.forbidden("records.filter.restricted.forbidden", Permission.RESTRICTED_DOCUMENTS.name());
+            throw Refused.forbidden("records.filter.restricted.forbidden", Permission.RESTRICTED_DOCUMENTS);
         }
     }
 
@@ -185,7 +185,7 @@ public class Records {
                 from health_record r where %s
                 order by %s limit :limit offset :offset""".formatted(where, orderOf(scoped.query())), params,
                 (rs, n) -> summary(rs, byId, reader));
-        String idHash = scoped.query().searchesByIdNumber() ? " " + idNumberHash.of(scoped.query().q()) : "";
+        String idHash = scoped.query().searchesByIdNumber() ? " " + auditHash.ofIdNumber(scoped.query().q()) : "";
         auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, scoped.scope().root().getId(),
                 (scoped.query().describe() + idHash + " offset=" + offset + " rows=" + items.size()).strip());
         return items;

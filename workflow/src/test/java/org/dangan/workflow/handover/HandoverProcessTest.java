@@ -172,7 +172,7 @@ class HandoverProcessTest {
         assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'HANDOVER' and subject_id = ?"
                 + " and detail like 'transferred:%'", String.class, Long.toString(id)))
                 .isEqualTo("transferred: 3 records, 6 paper files, 2 boxes, " + locations
-                        + " storage locations; 3 accounts disabled"); // archivist-b, head-b and keeper-b
+                        + " storage locations; 4 accounts disabled"); // archivist-b, searcher-b, head-b and keeper-b
         mvc.perform(get("/api/handovers/" + id).with(as("archivist-a")))
                 .andExpect(jsonPath("$.state").value("TRANSFERRED"))
                 .andExpect(jsonPath("$.approvedBy").value(county.user("head-b")));

@@ -74,20 +74,20 @@ class RestrictedTagTest {
     }
 
     @Test
-    void a_searcher_without_restricted_documents_is_refused_the_severe_mental_disorder_filter() throws Exception {
-        mvc.perform(get("/api/records").param("keyPopulation", "SEVERE_MENTAL_DISORDER").with(as("searcher-b")))
+    void an_archivist_without_restricted_documents_is_refused_the_severe_mental_disorder_filter() throws Exception {
+        mvc.perform(get("/api/records").param("keyPopulation", "SEVERE_MENTAL_DISORDER").with(as("archivist-b")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.details.key").value("records.filter.restricted.forbidden"))
                 .andExpect(jsonPath("$.message", containsString("RESTRICTED_DOCUMENTS")))
                 .andExpect(content().string(not(containsString(patientB.getName()))));
-        mvc.perform(get("/api/records").param("keyPopulation", "HYPERTENSION").with(as("searcher-b")))
+        mvc.perform(get("/api/records").param("keyPopulation", "HYPERTENSION").with(as("archivist-b")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
     }
 
     @Test
     void a_record_with_the_tag_is_listed_without_it_for_a_reader_without_the_permission() throws Exception {
-        mvc.perform(get("/api/records").with(as("searcher-b")))
+        mvc.perform(get("/api/records").with(as("archivist-b")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[?(@.recordNumber == '%s')].keyPopulations[*]"
@@ -97,7 +97,7 @@ class RestrictedTagTest {
 
     @Test
     void the_record_page_shows_neither_the_tag_nor_the_restricted_pages_of_its_paper_file() throws Exception {
-        mvc.perform(get("/api/records/" + patientB.getRecordNumber()).with(as("searcher-b")))
+        mvc.perform(get("/api/records/" + patientB.getRecordNumber()).with(as("archivist-b")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.keyPopulations.length()").value(1))
                 .andExpect(jsonPath("$.paperFiles[0].contents.BASIC_INFO").value(2))
