@@ -8,15 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.Fixtures;
-import org.dangan.workflow.verification.Campaigns;
+import org.dangan.workflow.support.SelfChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,13 +31,9 @@ class EngineRestTaskTamperingTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    ManagementService management;
-    @Autowired
     TaskService tasks;
     @Autowired
-    Campaigns campaigns;
-    @Autowired
-    AsUser asUser;
+    SelfChecks selfChecks;
 
     Fixtures.County county;
     String task;
@@ -50,19 +43,8 @@ class EngineRestTaskTamperingTest {
     void setUp() throws Exception {
         county = fixtures.county();
         fixtures.record(county.a(), 1);
-        asUser.login(county.user("county-supervisor"));
-        String process;
-        try {
-            process = campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
-                    LocalDate.now().plusDays(30), null, 1L)).getProcessInstanceId();
-        } finally {
-            AsUser.logout();
-        }
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
-        task = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("selfCheck").singleResult().getId();
+        String started = selfChecks.open(county, county.a());
+        task = tasks.createTaskQuery().processInstanceId(started).taskDefinitionKey("selfCheck").singleResult().getId();
         // tests give each engine a unique name; in production /engine-rest/task reaches the "default" engine
         taskPath = "/engine-rest/engine/" + engine.getName() + "/task/" + task;
         assertThat(send("POST", "/claim", "{\"userId\": \"" + county.user("archivist-a") + "\"}").statusCode())

@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -131,9 +131,12 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
         return text.length() <= field.maxLength();
     }
 
-    /** Camunda's REST API answers its BadUserRequestException with 400; our services unwrap the refusal. */
-    private static BadUserRequestException refusal(Refused refused) {
-        return new BadUserRequestException(refused.getMessage(), refused);
+    /**
+     * Camunda's REST API answers a completion's form validation failure with 400 (any other engine
+     * exception with 500); our own services unwrap the refusal ({@link EngineErrors}).
+     */
+    private static FormFieldValidationException refusal(Refused refused) {
+        return new FormFieldValidationException(refused.key(), refused.getMessage(), refused);
     }
 
     private static String shortened(String name) {
