@@ -8,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -24,11 +25,14 @@ import org.springframework.stereotype.Component;
  * {@code reason}). {@link Handover} guards four eyes.
  */
 @Component("handoverTasks")
-class HandoverTasks implements TaskListener {
+class HandoverTasks implements TaskListener, TaskForm.Forms {
 
     enum Difference {
         MISSING, EXTRA, DAMAGED
     }
+
+    /** Boxes one delivery check may name; an institution's archive is a few hundred. */
+    static final int BOXES_AT_MOST = 10_000;
 
     private final HandoverRepository handovers;
     private final Institutions institutions;
@@ -44,8 +48,19 @@ class HandoverTasks implements TaskListener {
     }
 
     @Override
+    public List<TaskForm> forms() {
+        String process = Handovers.PROCESS_KEY;
+        return List.of(TaskForm.of(process, "checkDelivery", TaskForm.Field.texts("scanned", BOXES_AT_MOST, 64),
+                        TaskForm.Field.textMap("damaged", BOXES_AT_MOST, TaskForm.REASON_LENGTH)),
+                TaskForm.of(process, "resolveDifferences", TaskForm.Field.choice("resolution", "RECHECK", "RETURN"),
+                        TaskForm.Field.text("note", TaskForm.REASON_LENGTH)),
+                TaskForm.of(process, "approveHandover", TaskForm.Field.yesNo("approved"),
+                        TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        Handover handover = handovers.findById(((Number) task.getVariable("handoverId")).longValue()).orElseThrow();
+        Handover handover = handovers.findById(UserTasks.subjectId(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case "checkDelivery" -> {

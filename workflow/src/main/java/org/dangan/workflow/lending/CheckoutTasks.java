@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * check-out's institution; the decision goes to {@link Checkout}, which refuses four-eyes breaches.
  */
 @Component("checkoutTasks")
-class CheckoutTasks implements TaskListener {
+class CheckoutTasks implements TaskListener, TaskForm.Forms {
 
     private final CheckoutRepository checkouts;
     private final UserTasks userTasks;
@@ -29,8 +30,16 @@ class CheckoutTasks implements TaskListener {
     }
 
     @Override
+    public java.util.List<TaskForm> forms() {
+        String process = Checkouts.PROCESS_KEY;
+        return java.util.List.of(TaskForm.of(process, "approveCheckout", TaskForm.Field.yesNo("approved"),
+                TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)), TaskForm.of(process, "returnFiles"),
+                TaskForm.of(process, "followUp"));
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        long id = ((Number) task.getVariable("checkoutId")).longValue();
+        long id = UserTasks.subjectId(task);
         Checkout checkout = checkouts.findById(id).orElseThrow();
         DanganUser user = userTasks.actor(task);
         String key = task.getTaskDefinitionKey();

@@ -22,6 +22,20 @@ public class UserTasks {
         this.users = users;
     }
 
+    /**
+     * The id of what the task's process runs for (a campaign, a document, a check-out, ...): every
+     * process is started with it as its business key, which no task completion can change, unlike
+     * the process's variables.
+     */
+    public static long subjectId(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        return Long.parseLong(subjectKey(task));
+    }
+
+    /** The business key itself, for processes keyed by something other than a number (a record number). */
+    public static String subjectKey(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        return task.getExecution().getProcessBusinessKey();
+    }
+
     /** Who completes a task, for its complete listener: the logged-in user, or (engine REST, jobs) the task's assignee. */
     public org.dangan.workflow.security.DanganUser actor(org.camunda.bpm.engine.delegate.DelegateTask task) {
         return CurrentUser.get().orElseGet(() -> {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * certificate seen); the confirmation is audited with the record.
  */
 @Component("registrationFollowUpTasks")
-class RegistrationFollowUpTasks implements TaskListener {
+class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
 
     private final HealthRecordRepository records;
     private final Institutions institutions;
@@ -33,8 +34,16 @@ class RegistrationFollowUpTasks implements TaskListener {
     }
 
     @Override
+    public java.util.List<TaskForm> forms() {
+        TaskForm.Field note = TaskForm.Field.text("note", TaskForm.REASON_LENGTH);
+        return java.util.List.of(TaskForm.of(CivilRegistration.FOLLOW_UP, "confirmDeath", note),
+                TaskForm.of(CivilRegistration.FOLLOW_UP, "closeMovedOut", note));
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        HealthRecord record = records.findByRecordNumber((String) task.getVariable("recordNumber")).orElseThrow();
+        // the process is keyed by the record number; its variable could be rewritten by a completion
+        HealthRecord record = records.findByRecordNumber(UserTasks.subjectKey(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
         if (!user.is(Role.ARCHIVIST) || !institutions.scopeOf(user.institutionId()).includes(record.getInstitutionId())) {
             throw new AccessDeniedException(user.getUsername() + " may not close record " + record.getRecordNumber()

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -18,7 +19,10 @@ import org.springframework.stereotype.Component;
  * institution, then of the county ({@code approved}, {@code reason}); {@link Disposal} guards four eyes.
  */
 @Component("disposalTasks")
-class DisposalTasks implements TaskListener {
+class DisposalTasks implements TaskListener, TaskForm.Forms {
+
+    /** Files one appraisal may keep back; a list is one institution's eligible files of a year. */
+    static final int KEPT_AT_MOST = 10_000;
 
     private final DisposalRepository disposals;
     private final UserTasks userTasks;
@@ -31,9 +35,18 @@ class DisposalTasks implements TaskListener {
     }
 
     @Override
+    public List<TaskForm> forms() {
+        String process = Disposals.PROCESS_KEY;
+        TaskForm.Field approved = TaskForm.Field.yesNo("approved");
+        TaskForm.Field reason = TaskForm.Field.text("reason", TaskForm.REASON_LENGTH);
+        return List.of(TaskForm.of(process, "appraise", TaskForm.Field.textMap("keep", KEPT_AT_MOST, TaskForm.REASON_LENGTH)),
+                TaskForm.of(process, "approve", approved, reason), TaskForm.of(process, "countyApprove", approved, reason));
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public void notify(DelegateTask task) {
-        Disposal disposal = disposals.findById(((Number) task.getVariable("disposalId")).longValue()).orElseThrow();
+        Disposal disposal = disposals.findById(UserTasks.subjectId(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case "appraise" -> {

@@ -3,6 +3,7 @@ package org.dangan.workflow.transfer;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * institution decides ({@code accepted}, and a {@code reason} for a refusal).
  */
 @Component("recordTransferTasks")
-class RecordTransferTasks implements TaskListener {
+class RecordTransferTasks implements TaskListener, TaskForm.Forms {
 
     private final RecordTransferRepository transfers;
     private final UserTasks userTasks;
@@ -27,8 +28,14 @@ class RecordTransferTasks implements TaskListener {
     }
 
     @Override
+    public java.util.List<TaskForm> forms() {
+        return java.util.List.of(TaskForm.of(RecordTransfers.PROCESS_KEY, "acceptTransfer", TaskForm.Field.yesNo("accepted"),
+                TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        RecordTransfer transfer = transfers.findById(((Number) task.getVariable("transferId")).longValue()).orElseThrow();
+        RecordTransfer transfer = transfers.findById(UserTasks.subjectId(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
         if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR))
                 || !transfer.getToInstitutionId().equals(user.institutionId())) {

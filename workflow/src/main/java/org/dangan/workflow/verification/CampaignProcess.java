@@ -52,6 +52,17 @@ public class CampaignProcess {
                 .toList();
     }
 
+    /** The county of the campaign, by code, for the candidate groups of the county's tasks. */
+    public String countyCode(long campaignId) {
+        return institutions.require(campaign(campaignId).getCountyId()).getCode();
+    }
+
+    /** The city over the campaign's county (the county itself when it has none), for the city acceptance. */
+    public String cityCode(long campaignId) {
+        Institution county = institutions.require(campaign(campaignId).getCountyId());
+        return county.getParentId() == null ? county.getCode() : institutions.require(county.getParentId()).getCode();
+    }
+
     /** Service task "Draw the sample". */
     public int drawSample(long campaignId, String institutionCode) {
         return sampleChecks.draw(campaignId, institutionId(institutionCode));

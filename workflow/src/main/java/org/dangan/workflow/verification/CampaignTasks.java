@@ -7,6 +7,7 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * forbid; a refusal rolls the completion back and the task stays open.
  */
 @Component("campaignTasks")
-public class CampaignTasks implements TaskListener {
+public class CampaignTasks implements TaskListener, TaskForm.Forms {
 
     private final CampaignRepository repository;
     private final Institutions institutions;
@@ -41,8 +42,17 @@ public class CampaignTasks implements TaskListener {
     }
 
     @Override
+    public java.util.List<TaskForm> forms() {
+        String process = Campaigns.PROCESS_KEY;
+        return java.util.List.of(TaskForm.of(process, "selfCheck"), TaskForm.of(process, "headSignOff"),
+                TaskForm.of(process, "sampleCheck"), TaskForm.of(process, "checkerSignOff"),
+                TaskForm.of(process, "followUpDeadline"), TaskForm.of(process, "cityAcceptance",
+                        TaskForm.Field.yesNo("accepted"), TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
+    }
+
+    @Override
     public void notify(DelegateTask task) {
-        long campaignId = ((Number) task.getVariable("campaignId")).longValue();
+        long campaignId = UserTasks.subjectId(task);
         Campaign campaign = repository.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
         DanganUser user = actor(task);
         Institution county = institutions.require(campaign.getCountyId());

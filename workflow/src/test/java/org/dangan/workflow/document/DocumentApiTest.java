@@ -1,6 +1,7 @@
 package org.dangan.workflow.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -90,8 +91,12 @@ class DocumentApiTest {
     }
 
     private long submit(byte[] bytes, String name, String type, String user) throws Exception {
+        return submit(bytes, name, type, user, record);
+    }
+
+    private long submit(byte[] bytes, String name, String type, String user, HealthRecord to) throws Exception {
         var answer = mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes))
-                        .param("recordNumber", record.getRecordNumber()).param("documentType", type).with(as(user)))
+                        .param("recordNumber", to.getRecordNumber()).param("documentType", type).with(as(user)))
                 .andExpect(status().isCreated()).andReturn();
         return DocumentJobs.idOf(answer);
     }
@@ -293,6 +298,7 @@ class DocumentApiTest {
         mvc.perform(put("/api/documents/" + id + "/pages/1/text").with(as("archivist-a"))
                         .contentType("application/json").content("{\"text\": \"血常规检验报告单 校对后\"}"))
                 .andExpect(status().isNoContent());
+        tasks.setAssignee(task.getId(), county.user("archivist-a"));
         tasks.complete(task.getId());
         mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
                 .andExpect(jsonPath("$.state").value("ARCHIVED"))
@@ -350,6 +356,47 @@ class DocumentApiTest {
         }
         mvc.perform(get("/api/documents/separator-sheets.pdf").param("recordNumber", record.getRecordNumber())
                 .with(as("archivist-b"))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void a_review_completed_with_another_townships_document_archives_only_its_own() throws Exception {
+        long ours = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(ours);
+        long theirs = submit(scan(REPORT, 58), "b.png", "AUX_EXAM_REPORT", "archivist-b", fixtures.record(county.b(), 2));
+        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
+                String.class, ours);
+        var task = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("reviewText").singleResult();
+        tasks.setAssignee(task.getId(), county.user("archivist-a"));
+
+        assertThatThrownBy(() -> tasks.complete(task.getId(), java.util.Map.of("documentId", theirs)))
+                .cause().isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
+        // a variable rewritten behind the process's back (an administrator) does not choose the document either
+        runtime.setVariable(process, "documentId", theirs);
+        tasks.complete(task.getId());
+
+        assertThat(state(ours)).isEqualTo("ARCHIVED");
+        assertThat(state(theirs)).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void only_an_archivist_of_the_documents_township_finishes_its_review() throws Exception {
+        long id = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
+        recognise(id);
+        var task = tasks.createTaskQuery().processInstanceId(jdbc.queryForObject(
+                "select process_instance_id from scanned_document where id = ?", String.class, id))
+                .taskDefinitionKey("reviewText").singleResult();
+        for (String outsider : java.util.List.of("archivist-b", "head-a")) {
+            tasks.setAssignee(task.getId(), county.user(outsider));
+            assertThatThrownBy(() -> tasks.complete(task.getId())).rootCause()
+                    .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                            r -> assertThat(r.key()).isEqualTo("task.notYours"));
+        }
+        assertThat(state(id)).isEqualTo("REVIEW");
+    }
+
+    private String state(long document) {
+        return jdbc.queryForObject("select state from scanned_document where id = ?", String.class, document);
     }
 
     @Test

@@ -169,6 +169,29 @@ class CampaignProcessTest {
     }
 
     @Test
+    void a_city_sent_with_a_self_check_is_refused_and_the_city_acceptance_goes_to_the_real_city() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+        String township = county.a().getCode();
+
+        assertThatThrownBy(() -> complete(process, "selfCheck", county.b(), "archivist-b", Map.of("city", township)))
+                .cause().isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
+        assertThat(runtime.getVariable(process.getId(), "city")).isNotEqualTo(township);
+        // even a variable rewritten behind the process's back (an administrator) does not route the acceptance
+        runtime.setVariable(process.getId(), "city", township);
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+
+        Task acceptance = taskFor(process, "cityAcceptance", null);
+        assertThat(tasks.getIdentityLinksForTask(acceptance.getId())).extracting(l -> l.getGroupId())
+                .containsExactly("supervisor-" + county.county().getCode().substring(0, 4) + "00");
+        assertThat(tasks.createTaskQuery().taskId(acceptance.getId()).taskCandidateUser(county.user("head-a")).count())
+                .isZero();
+    }
+
+    @Test
     void a_sample_above_the_error_rate_sends_the_institution_back_until_a_new_sample_passes() {
         Campaign campaign = start(LocalDate.now().plusMonths(1));
         ProcessInstance process = process(campaign);

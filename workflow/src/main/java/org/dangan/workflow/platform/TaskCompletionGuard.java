@@ -1,0 +1,175 @@
+package org.dangan.workflow.platform;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a completion carry only the variables its task's {@link TaskForm} names, each of its kind
+ * and within its limits, whoever completes and however (screens, Tasklist, engine REST): a variable
+ * sent with a completion is written into the process, where it would otherwise overwrite the ids
+ * and candidate groups the process was started with, or store megabytes of bytes. The check sits
+ * in the engine's command chain because only the command still knows which variables were sent;
+ * the complete listener sees them already merged into the process.
+ */
+@Component
+class TaskCompletionGuard implements ProcessEnginePlugin {
+
+    private final ObjectProvider<TaskForm.Forms> formProviders;
+    private volatile Map<String, TaskForm> forms;
+
+    TaskCompletionGuard(ObjectProvider<TaskForm.Forms> formProviders) {
+        this.formProviders = formProviders;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (command instanceof CompleteTaskCmd) {
+                    check(command, "variables");
+                } else if (command instanceof SubmitTaskFormCmd) {
+                    check(command, "properties");
+                }
+                return next.execute(command);
+            }
+        });
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // nothing after the configuration is built
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        // nothing once the engine runs
+    }
+
+    private void check(Command<?> command, String variablesField) {
+        Map<?, ?> sent = (Map<?, ?>) read(command, variablesField);
+        if (sent == null || sent.isEmpty()) {
+            return;
+        }
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById((String) read(command, "taskId"));
+        if (task == null || task.getProcessDefinitionId() == null) {
+            return; // the command answers an unknown task itself; a task outside any process is an administrator's
+        }
+        String process = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
+        TaskForm form = forms().get(process + "/" + task.getTaskDefinitionKey());
+        for (Object name : sent.keySet()) {
+            TaskForm.Field field = form == null ? null : form.fields().get(name.toString());
+            if (field == null) {
+                throw refusal(Refused.invalid("task.variableUnknown", shortened(name.toString()),
+                        task.getTaskDefinitionKey()));
+            }
+            Object typed = sent instanceof VariableMap map ? map.getValueTyped(field.name()) : sent.get(name);
+            validate(field, value(field, typed));
+        }
+    }
+
+    /** The plain value of a typed one; bytes, files and serialized objects a client sent are refused. */
+    private static Object value(TaskForm.Field field, Object sent) {
+        Object value = sent;
+        if (sent instanceof TypedValue typed) {
+            if (typed instanceof FileValue || typed instanceof ObjectValue object && !object.isDeserialized()) {
+                throw refusal(Refused.invalid("task.variableKind", field.name()));
+            }
+            value = typed.getValue();
+        }
+        if (value instanceof byte[] || value instanceof java.io.InputStream) {
+            throw refusal(Refused.invalid("task.variableKind", field.name()));
+        }
+        return value;
+    }
+
+    private static void validate(TaskForm.Field field, Object value) {
+        if (value == null) {
+            return;
+        }
+        boolean valid = switch (field.kind()) {
+            case BOOLEAN -> value instanceof Boolean;
+            case TEXT -> value instanceof String text && withinLength(field, text);
+            case CHOICE -> value instanceof String choice && field.choices().contains(choice);
+            case TEXT_LIST -> value instanceof Collection<?> items && items.size() <= field.maxItems()
+                    && items.stream().allMatch(i -> i instanceof String s && withinLength(field, s)
+                    || i instanceof Number);
+            case TEXT_MAP -> value instanceof Map<?, ?> entries && entries.size() <= field.maxItems()
+                    && entries.entrySet().stream().allMatch(e -> e.getKey() instanceof String k && withinLength(field, k)
+                    && (e.getValue() == null || e.getValue() instanceof String v && withinLength(field, v)));
+        };
+        if (!valid) {
+            throw refusal(Refused.invalid("task.variableInvalid", field.name(), field.maxLength(), field.maxItems()));
+        }
+    }
+
+    private static boolean withinLength(TaskForm.Field field, String text) {
+        return text.length() <= field.maxLength();
+    }
+
+    /**
+     * Camunda's REST API answers a completion's form validation failure with 400 (any other engine
+     * exception with 500); our own services unwrap the refusal ({@link EngineErrors}).
+     */
+    private static FormFieldValidationException refusal(Refused refused) {
+        return new FormFieldValidationException(refused.key(), refused.getMessage(), refused);
+    }
+
+    private static String shortened(String name) {
+        return name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    }
+
+    private Map<String, TaskForm> forms() {
+        Map<String, TaskForm> known = forms;
+        if (known == null) {
+            known = new HashMap<>();
+            for (TaskForm.Forms provider : formProviders) {
+                for (TaskForm form : provider.forms()) {
+                    known.put(form.process() + "/" + form.task(), form);
+                }
+            }
+            forms = known;
+        }
+        return known;
+    }
+
+    /** The engine's commands keep what they were given in protected fields and offer no getter. */
+    private static Object read(Object command, String name) {
+        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field.get(command);
+            } catch (NoSuchFieldException e) {
+                // declared further up
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+    }
+}
