@@ -1,6 +1,13 @@
 package org.dangan.workflow.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +34,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource messages, ObjectMapper json) throws Exception {
         // Ant matchers: the engine's REST API is a Jersey servlet, outside Spring MVC's dispatcher
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -49,11 +56,27 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.accessDeniedHandler(forbiddenAsJson(messages, json)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless Basic-authenticated API: no session cookie to forge requests with
                 .csrf(csrf -> csrf.disable());
         SecurityHeaders.apply(http, SecurityHeaders.API_POLICY);
         return http.build();
+    }
+
+    /** A request refused by the URL rules answers like one refused by a service: JSON with a message key. */
+    private static AccessDeniedHandler forbiddenAsJson(MessageSource messages, ObjectMapper json) {
+        return (request, response, denied) -> {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", HttpStatus.FORBIDDEN.value());
+            body.put("error", HttpStatus.FORBIDDEN.getReasonPhrase());
+            body.put("message", messages.getMessage("error.forbidden", null, request.getLocale()));
+            body.put("details", Map.of("key", "error.forbidden"));
+            json.writeValue(response.getOutputStream(), body);
+        };
     }
 
     @Bean
