@@ -27,7 +27,7 @@ public final class KillRecoveryNode {
         String url = args[2];
         ConfigurableApplicationContext context = SpringApplication.run(TestApplication.class,
                 "--dangan.home=" + home, "--spring.datasource.url=" + url,
-                "--camunda.bpm.job-execution.enabled=true", "--dangan.node-name=kill-test-node",
+                "--camunda.bpm.job-execution.enabled=true", "--dangan.node-name=kill-test-node", "--server.port=0",
                 "--dangan.ocr.threads=2", "--logging.level.org.dangan.workflow.document.Recognition=info");
         if (mode.equals("submit")) {
             Fixtures fixtures = context.getBean(Fixtures.class);

@@ -80,16 +80,22 @@ class KillRecoveryTest {
         Matcher await(String regex) throws InterruptedException {
             Pattern pattern = Pattern.compile(".*" + regex + ".*");
             long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>();
             while (System.nanoTime() < end) {
                 String line = lines.poll(5, TimeUnit.SECONDS);
                 if (line != null) {
+                    if (last.size() == 30) {
+                        last.removeFirst();
+                    }
+                    last.addLast(line);
                     Matcher m = pattern.matcher(line);
                     if (m.matches()) {
                         return m;
                     }
                 }
                 if (line == null && !process.isAlive()) {
-                    throw new AssertionError("the node died before printing " + regex);
+                    throw new AssertionError("the node died before printing " + regex + "; its last lines:\n"
+                            + String.join("\n", last));
                 }
             }
             throw new AssertionError("the node did not print " + regex + " within 4 minutes");

@@ -52,27 +52,27 @@ class IdNumberProbingTest {
     @Test
     void the_shown_id_number_keeps_neither_birth_date_nor_sequence_nor_check_character() throws Exception {
         String id = inB.getIdNumber();
-        mvc.perform(get("/api/records").with(as("searcher-b")))
+        mvc.perform(get("/api/records").with(as("head-b")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].idNumber").value(id.charAt(0) + "*".repeat(17)));
-        mvc.perform(get("/api/records/" + inB.getRecordNumber()).with(as("searcher-b")))
+        mvc.perform(get("/api/records/" + inB.getRecordNumber()).with(as("head-b")))
                 .andExpect(jsonPath("$.idNumber").value(id.charAt(0) + "*".repeat(17)));
     }
 
     @Test
-    void a_searcher_without_full_id_number_is_refused_a_search_by_a_whole_id_number() throws Exception {
-        mvc.perform(get("/api/records").param("q", inB.getIdNumber()).with(as("searcher-b")))
+    void a_reader_without_full_id_number_is_refused_a_search_by_a_whole_id_number() throws Exception {
+        mvc.perform(get("/api/records").param("q", inB.getIdNumber()).with(as("head-b")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.details.key").value("records.search.idNumber.forbidden"))
-                .andExpect(jsonPath("$.message", containsString("FULL_ID_NUMBER")));
+                .andExpect(jsonPath("$.message", containsString("查看完整身份证号")));
         // a wrong guess is refused the same way: the answer tells nothing about the number
         String wrong = inB.getIdNumber().substring(0, 14) + "999";
-        mvc.perform(get("/api/records").param("q", wrong + ResidentId.checkCharacter(wrong)).with(as("searcher-b"))
+        mvc.perform(get("/api/records").param("q", wrong + ResidentId.checkCharacter(wrong)).with(as("head-b"))
                         .header("Accept-Language", "en"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.message", containsString("FULL_ID_NUMBER")));
-        // and the node keeps serving the searcher
-        mvc.perform(get("/api/records").with(as("searcher-b"))).andExpect(status().isOk())
+        // and the node keeps serving the reader
+        mvc.perform(get("/api/records").with(as("head-b"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
     }
 
@@ -80,9 +80,9 @@ class IdNumberProbingTest {
     void repeated_probes_show_in_the_audit_as_one_keyed_hash_never_the_number() throws Exception {
         String id = inB.getIdNumber();
         for (int i = 0; i < 2; i++) {
-            mvc.perform(get("/api/records").param("q", id).with(as("searcher-b"))).andExpect(status().isForbidden());
+            mvc.perform(get("/api/records").param("q", id).with(as("head-b"))).andExpect(status().isForbidden());
         }
-        List<String> details = listDetails("searcher-b");
+        List<String> details = listDetails("head-b");
         assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).startsWith("refused q=id-number hmac:")
                 .doesNotContain(id).doesNotContain(id.substring(6, 14)).doesNotContain(sha256(id).substring(0, 32)));
         assertThat(details.get(0)).isEqualTo(details.get(1));
@@ -92,13 +92,13 @@ class IdNumberProbingTest {
     void a_permitted_search_by_a_whole_id_number_finds_the_record_and_is_audited_as_the_same_keyed_hash()
             throws Exception {
         String id = inB.getIdNumber();
-        mvc.perform(get("/api/records").param("q", id).with(as("searcher-b"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/records").param("q", id).with(as("head-b"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/records").param("q", id.toLowerCase()).with(as("archivist-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/records").param("q", id).with(as("county-supervisor")))
                 .andExpect(status().isForbidden());
-        String refused = listDetails("searcher-b").get(0);
+        String refused = listDetails("head-b").get(0);
         String hash = refused.substring("refused q=id-number ".length());
         assertThat(listDetails("archivist-a")).singleElement().satisfies(d -> assertThat(d)
                 .startsWith("q=id-number " + hash + " ").doesNotContain(id));

@@ -78,7 +78,7 @@ class RestrictedTagTest {
         mvc.perform(get("/api/records").param("keyPopulation", "SEVERE_MENTAL_DISORDER").with(as("archivist-b")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.details.key").value("records.filter.restricted.forbidden"))
-                .andExpect(jsonPath("$.message", containsString("RESTRICTED_DOCUMENTS")))
+                .andExpect(jsonPath("$.message", containsString("查看受限文档")))
                 .andExpect(content().string(not(containsString(patientB.getName()))));
         mvc.perform(get("/api/records").param("keyPopulation", "HYPERTENSION").with(as("archivist-b")))
                 .andExpect(status().isOk())
