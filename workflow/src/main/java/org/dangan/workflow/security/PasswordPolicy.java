@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -28,6 +29,15 @@ public final class PasswordPolicy {
     public static final int MIN_KINDS = 3;
     public static final int LONG_ENOUGH = 14;
     static final String COMMON_LIST = "/security/common-passwords.txt.gz";
+    private static final int MIN_WORD = 4;
+    /** Digits and signs around a common word that still leave it common. */
+    private static final int DRESSING = 8;
+    private static final int RUN = 8;
+    private static final String LOOK_ALIKES = "@40!1$537";
+    private static final String LOOK_ALIKE_LETTERS = "aaoiisset";
+    /** Words of common Chinese passwords the (mostly Western) list lacks. */
+    private static final List<String> CHINESE_WORDS = List.of("woaini", "woaiwojia", "aiwo", "baobei", "laopo",
+            "laogong", "zhongguo", "beijing", "shanghai", "wangwang", "qiqi", "xiaoxiao");
 
     private PasswordPolicy() {
     }
@@ -35,6 +45,19 @@ public final class PasswordPolicy {
     /** Loaded on first use, by the class loader's lock: once, and never half-read. */
     private static final class Common {
         static final Set<String> PASSWORDS = load();
+        /** The words under the common passwords (letters, with look-alike signs read as letters). */
+        static final Set<String> WORDS = words(PASSWORDS);
+
+        private static Set<String> words(Set<String> passwords) {
+            Set<String> words = new HashSet<>(CHINESE_WORDS);
+            for (String password : passwords) {
+                String word = word(password);
+                if (word.length() >= MIN_WORD) {
+                    words.add(word);
+                }
+            }
+            return Set.copyOf(words);
+        }
 
         private static Set<String> load() {
             Set<String> passwords = new HashSet<>(32_768);
@@ -71,6 +94,12 @@ public final class PasswordPolicy {
         if (Common.PASSWORDS.contains(lower)) {
             throw new PasswordRefused("password.common");
         }
+        String word = word(password);
+        // P@ssw0rd123, Admin@123456: a common word dressed in a few digits and signs is still guessed first
+        if (word.length() >= MIN_WORD && length - word.length() <= DRESSING && Common.WORDS.contains(word)
+                || longestRun(lower) >= RUN) {
+            throw new PasswordRefused("password.common");
+        }
         if (kinds(password) < MIN_KINDS && length < LONG_ENOUGH) {
             throw new PasswordRefused("password.kinds", MIN_KINDS, LONG_ENOUGH);
         }
@@ -80,6 +109,42 @@ public final class PasswordPolicy {
         if (password.codePoints().distinct().count() < 4) {
             throw new PasswordRefused("password.repetitive", 4);
         }
+    }
+
+    /** Its letters, lower-cased, with a look-alike sign between two letters read as the letter (p@ss -> pass). */
+    static String word(String password) {
+        String lower = password.toLowerCase(Locale.ROOT);
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            int lookAlike = LOOK_ALIKES.indexOf(c);
+            if (Character.isLetter(c)) {
+                word.append(c);
+            } else if (lookAlike >= 0 && i > 0 && i < lower.length() - 1 && Character.isLetter(lower.charAt(i - 1))
+                    && Character.isLetter(lower.charAt(i + 1))) {
+                word.append(LOOK_ALIKE_LETTERS.charAt(lookAlike));
+            }
+        }
+        return word.toString();
+    }
+
+    /** The longest run of characters each one after the last, up or down (abcdefgh, 98765432). */
+    private static int longestRun(String text) {
+        int longest = text.isEmpty() ? 0 : 1;
+        int run = 1;
+        int step = 0;
+        for (int i = 1; i < text.length(); i++) {
+            int d = text.charAt(i) - text.charAt(i - 1);
+            if ((d == 1 || d == -1) && (run == 1 || d == step)) {
+                run++;
+                step = d;
+            } else {
+                run = d == 1 || d == -1 ? 2 : 1;
+                step = d;
+            }
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     private static int kinds(String password) {
