@@ -28,6 +28,7 @@ import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.StoredPaperFile;
+import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
@@ -149,7 +150,7 @@ class CampaignProcessTest {
         StoredPaperFile file = batches.paperFilesAfter(Set.of(county.a().getId(), county.b().getId()),
                 ((Number) signed.get("paper_file_id")).longValue() - 1, 1).get(0);
         assertThat(signed.get("content_sha256"))
-                .isEqualTo(CheckerSignOffs.contentHash(batches.byIds(List.of(recordId)).get(recordId), file));
+                .isEqualTo(signOffs.contentHash(batches.byIds(List.of(recordId)).get(recordId), file));
 
         // a box's sign-off sheet lists its files, names and page counts with signature lines
         asUser.login(county.user("county-checker"));
@@ -166,6 +167,30 @@ class CampaignProcessTest {
         assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::state)
                 .containsOnly(InstitutionCheckState.PASSED);
         assertThat(text(reports.pdf(campaign.getId()))).contains("Verification campaign report", "甲镇卫生院", "76");
+    }
+
+    @Test
+    void the_sign_off_sheet_prints_no_fingerprint_that_guessing_the_record_reproduces() throws Exception {
+        Campaign campaign = runToCompletion();
+        String number = county.a().getCode() + "00100001";
+        Map<String, Object> signed = jdbc.queryForMap("select s.paper_file_id, s.record_id, s.box_id, s.content_sha256"
+                + " from checker_sign_off s join health_record r on r.id = s.record_id"
+                + " where s.campaign_id = ? and r.record_number = ?", campaign.getId(), number);
+        long recordId = ((Number) signed.get("record_id")).longValue();
+        StoredRecord record = batches.byIds(List.of(recordId)).get(recordId);
+        StoredPaperFile file = batches.paperFilesAfter(Set.of(county.a().getId()),
+                ((Number) signed.get("paper_file_id")).longValue() - 1, 1).get(0);
+
+        asUser.login(county.user("county-supervisor"));
+        String sheet = text(signOffs.sheet(campaign.getId(), ((Number) signed.get("box_id")).longValue()))
+                .replaceAll("\\s", "");
+
+        // the tester's guess: the record page's fields, the tag or not, hashed as documented, no secret
+        assertThat(sheet).contains(number)
+                .doesNotContain(unkeyedHash(record, file, record.keyPopulations()).substring(0, 16))
+                .doesNotContain(unkeyedHash(record, file, Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER)).substring(0, 16))
+                .contains(signOffs.contentHash(record, file).substring(0, 16));
+        assertThat(signed.get("content_sha256").toString().strip()).isEqualTo(signOffs.contentHash(record, file));
     }
 
     @Test
@@ -354,6 +379,30 @@ class CampaignProcessTest {
         } finally {
             AsUser.logout();
         }
+    }
+
+    private Campaign runToCompletion() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
+        complete(process, "checkerSignOff", null, "county-checker", Map.of());
+        runJobs(process);
+        assertThat(campaigns.load(campaign.getId()).getState()).isEqualTo(CampaignState.COMPLETED);
+        return campaign;
+    }
+
+    /** The content as the sign-off's documentation lists it, hashed with plain SHA-256 as anyone can. */
+    private static String unkeyedHash(StoredRecord r, StoredPaperFile f, Set<KeyPopulation> tags) throws Exception {
+        String content = String.join("\n", "record_number=" + r.recordNumber(), "name=" + r.name(),
+                "gender=" + r.gender(), "birth_date=" + r.birthDate(), "id_number=" + r.idNumber(),
+                "key_populations=" + KeyPopulation.toColumn(tags), "status=" + r.status(),
+                "last_service_date=" + r.lastServiceDate(), "file_number=" + f.fileNumber(),
+                "page_count=" + f.pageCount(), "contents=" + f.contents());
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private ProcessInstance process(Campaign campaign) {
