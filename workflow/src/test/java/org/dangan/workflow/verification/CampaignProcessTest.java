@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
@@ -67,6 +68,8 @@ class CampaignProcessTest {
     CheckerSignOffs signOffs;
     @Autowired
     Findings findings;
+    @Autowired
+    PaperChecks paperChecks;
     @Autowired
     RecordBatches batches;
     @Autowired
@@ -191,6 +194,32 @@ class CampaignProcessTest {
                 .doesNotContain(unkeyedHash(record, file, Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER)).substring(0, 16))
                 .contains(signOffs.contentHash(record, file).substring(0, 16));
         assertThat(signed.get("content_sha256").toString().strip()).isEqualTo(signOffs.contentHash(record, file));
+    }
+
+    @Test
+    void a_completed_campaign_takes_no_waiver_recheck_or_paper_check() {
+        Campaign campaign = runToCompletion();
+        Findings.Counts before = findings.counts(campaign.getId());
+        long openFinding = jdbc.queryForObject("select min(id) from finding where campaign_id = ? and status = 'OPEN'",
+                Long.class, campaign.getId());
+        String fileNumber = jdbc.queryForObject("select min(f.file_number) from paper_file f"
+                + " join health_record r on r.id = f.record_id where r.institution_id = ?", String.class, county.a().getId());
+
+        asUser.login(county.user("head-a"));
+        assertThatThrownBy(() -> findings.waiveAll(campaign.getId(), List.of(openFinding), "已核实"))
+                .isInstanceOfSatisfying(Refused.class, r -> {
+                    assertThat(r.kind()).isEqualTo(Refused.Kind.CONFLICT);
+                    assertThat(r.key()).isEqualTo("campaign.selfCheckClosed");
+                });
+        assertThatThrownBy(() -> findings.recheck(campaign.getId(), childTaggedElderly.getRecordNumber()))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.selfCheckClosed"));
+        assertThatThrownBy(() -> paperChecks.record(campaign.getId(), fileNumber,
+                new PaperChecks.PaperCheck(1, false, false, "改")))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.selfCheckClosed"));
+
+        assertThat(findings.counts(campaign.getId())).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from paper_consistency where campaign_id = ?", Long.class,
+                campaign.getId())).isZero();
     }
 
     @Test
