@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * county's ID numbers, or a list of likely passwords, are few enough for a plain hash). The key is
  * {@code dangan.audit.hash-key} (hex), which nodes sharing one database set; otherwise it is made once
  * and kept in {@code ${dangan.home}/keys/audit-hash.key}, so values stay comparable across restarts.
+ * The same key makes the fingerprints printed on paper that others read ({@link #fingerprint}).
  */
 @Component
 public class AuditHash {
@@ -52,11 +53,24 @@ public class AuditHash {
         return UNKNOWN_NAME + hash(typed == null ? "" : typed);
     }
 
+    /**
+     * 64 hex digits of {@code text}, for a fingerprint printed where others read it (a sign-off
+     * sheet) of content they could otherwise guess field by field and hash; whole, because it is
+     * stored and compared, and under the same key so the node can recompute it.
+     */
+    public String fingerprint(String text) {
+        return HexFormat.of().formatHex(mac(text));
+    }
+
     private String hash(String text) {
+        return HexFormat.of().formatHex(mac(text), 0, 16);
+    }
+
+    private byte[] mac(String text) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * A verification campaign over one or more institutions, and the guard of its steps: rule checks,
@@ -225,6 +226,18 @@ public class Campaign {
         require(CampaignState.SIGN_OFF, "complete");
         state = CampaignState.COMPLETED;
         completedAt = at;
+    }
+
+    /**
+     * Waivers, re-checks and paper checks are the work of one institution's self-check: once it is
+     * submitted, its findings and paper stand as the head, the county and the city judge them, and
+     * after the sign-off nothing of the campaign changes.
+     */
+    void requireSelfCheck(long institutionId) {
+        if (state != CampaignState.INSTITUTION_CHECKS
+                || institution(institutionId).getState() != InstitutionCheckState.SELF_CHECK) {
+            throw Refused.of("campaign.selfCheckClosed", Long.toString(id));
+        }
     }
 
     void overdue() {

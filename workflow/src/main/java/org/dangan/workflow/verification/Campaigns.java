@@ -17,6 +17,7 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -133,6 +134,17 @@ public class Campaigns {
             throw new CampaignNotFoundException(id);
         }
         return campaign;
+    }
+
+    /**
+     * Refused unless the campaign's institution that holds {@code institutionId} (itself or one of
+     * its clinics) is in its self-check.
+     */
+    void requireSelfCheck(Campaign campaign, long institutionId) {
+        long part = campaign.getInstitutionIds().stream()
+                .filter(i -> institutions.scopeOf(i).includes(institutionId)).findFirst()
+                .orElseThrow(() -> Refused.notFound("campaign.outside", Long.toString(campaign.getId())));
+        campaign.requireSelfCheck(part);
     }
 
     /** For the process and system work: no scope. */

@@ -1,23 +1,21 @@
 package org.dangan.workflow.verification;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditHash;
 import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
@@ -27,6 +25,7 @@ import org.dangan.workflow.registry.PaperRetirement;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.StoredPaperFile;
 import org.dangan.workflow.registry.StoredRecord;
+import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -35,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The checker's sign-off (核对人员签字): each verified paper file of the campaign gets the checker's
- * electronic signature (user, time, SHA-256 over the record's verified content) and is retired into
- * a box; a sign-off sheet per box is printed for the signatures on paper.
+ * electronic signature (user, time, keyed fingerprint of the record's verified content) and is retired
+ * into a box; a sign-off sheet per box is printed for the signatures on paper, for the checkers only.
  * <p>
  * A file is verified when its record has no open finding that blocks the sign-off (the
  * {@code RuleSeverity} table says which) and the self-check did not find its paper disagreeing.
@@ -47,19 +46,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckerSignOffs {
 
     private final CampaignRepository campaigns;
+    private final Campaigns visibleCampaigns;
     private final RecordBatches batches;
     private final PaperRetirement retirement;
     private final Institutions institutions;
     private final RuleSettings settings;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
+    private final AuditHash auditHash;
     private final Clock clock;
     private final Path font;
 
-    CheckerSignOffs(CampaignRepository campaigns, RecordBatches batches, PaperRetirement retirement,
-                    Institutions institutions, RuleSettings settings, NamedParameterJdbcTemplate jdbc,
-                    AuditLog auditLog, Clock clock, PdfFont font) {
+    CheckerSignOffs(CampaignRepository campaigns, Campaigns visibleCampaigns, RecordBatches batches,
+                    PaperRetirement retirement, Institutions institutions, RuleSettings settings,
+                    NamedParameterJdbcTemplate jdbc, AuditLog auditLog, AuditHash auditHash, Clock clock,
+                    PdfFont font) {
         this.campaigns = campaigns;
+        this.visibleCampaigns = visibleCampaigns;
+        this.auditHash = auditHash;
         this.batches = batches;
         this.retirement = retirement;
         this.institutions = institutions;
@@ -108,11 +112,13 @@ public class CheckerSignOffs {
     }
 
     /**
-     * SHA-256 over the verified content, one "field=value" line each in a fixed order, UTF-8, so
-     * anyone can recompute it from the record and the file and see whether either changed since.
+     * The fingerprint of the verified content, one "field=value" line each in a fixed order: an
+     * HMAC under the audit's key, so the node can tell whether the record or the file changed since,
+     * while a reader of the printed sheet, who knows most fields from the record page, cannot try
+     * the ID numbers of a birth date and the hidden tag against it.
      */
-    public static String contentHash(StoredRecord r, StoredPaperFile f) {
-        String content = String.join("\n",
+    public String contentHash(StoredRecord r, StoredPaperFile f) {
+        return auditHash.fingerprint(String.join("\n",
                 "record_number=" + r.recordNumber(),
                 "name=" + r.name(),
                 "gender=" + r.gender(),
@@ -123,13 +129,7 @@ public class CheckerSignOffs {
                 "last_service_date=" + r.lastServiceDate(),
                 "file_number=" + f.fileNumber(),
                 "page_count=" + f.pageCount(),
-                "contents=" + f.contents());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                "contents=" + f.contents()));
     }
 
     private Set<Long> blockedRecords(long campaignId, Set<Long> recordIds) {
@@ -156,6 +156,8 @@ public class CheckerSignOffs {
     /** The boxes holding the campaign's signed-off files that the current user may see. */
     @Transactional(readOnly = true)
     public List<BoxSheet> boxes(long campaignId) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        visibleCampaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
         if (scope.ids().isEmpty()) {
             return List.of();
@@ -193,8 +195,9 @@ public class CheckerSignOffs {
     /** The printable sign-off sheet (核查签字表) of one box; it names residents, so reading it is audited. */
     @Transactional
     public byte[] sheet(long campaignId, long boxId) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        visibleCampaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
-        campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
         List<List<String>> rows = new ArrayList<>();
         String[] boxBarcode = new String[1];
         Set<Long> owners = new TreeSet<>();
@@ -231,7 +234,7 @@ public class CheckerSignOffs {
                     .line("档案袋 " + rows.size() + " 份, 共 " + pages[0] + " 页  Files: " + rows.size() + ", pages: " + pages[0])
                     .gap()
                     .table(List.of("序号 No.", "档案编号 Record", "姓名 Name", "纸质档案号 File", "页数 Pages",
-                            "SHA-256"), new float[] {0.6f, 2.2f, 1.2f, 2.2f, 0.8f, 2.2f}, rows)
+                            "指纹 Fingerprint"), new float[] {0.6f, 2.2f, 1.2f, 2.2f, 0.8f, 2.2f}, rows)
                     .signatureLines(List.of("核对人员 Checker", "机构负责人 Head of institution"))
                     .toBytes();
         }

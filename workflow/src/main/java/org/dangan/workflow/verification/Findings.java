@@ -93,18 +93,21 @@ public class Findings {
             throw new IllegalArgumentException("a waiver needs a reason of 1 to " + MAX_REASON + " characters");
         }
         InstitutionScope scope = institutions.currentScope();
-        List<Long> institution = jdbc.queryForList("""
-                select r.institution_id from finding f join health_record r on r.id = f.record_id
-                where f.id = :id and f.status = 'OPEN'""", new MapSqlParameterSource("id", findingId), Long.class);
-        if (institution.isEmpty() || !scope.includes(institution.get(0))) {
+        List<long[]> found = jdbc.query("""
+                select r.institution_id, f.campaign_id from finding f join health_record r on r.id = f.record_id
+                where f.id = :id and f.status = 'OPEN'""", new MapSqlParameterSource("id", findingId),
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        if (found.isEmpty() || !scope.includes(found.get(0)[0])) {
             throw new IllegalStateException("no open finding " + findingId + " in your institutions");
         }
+        long institution = found.get(0)[0];
+        campaigns.requireSelfCheck(campaigns.load(found.get(0)[1]), institution);
         jdbc.update("""
                 update finding set status = 'WAIVED', waiver_reason = :reason, resolved_by = :by, resolved_at = :at
                 where id = :id and status = 'OPEN'""", new MapSqlParameterSource("id", findingId)
                 .addValue("reason", why).addValue("by", CurrentUser.require().getUsername())
                 .addValue("at", Timestamp.from(clock.instant())));
-        auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution.get(0), null);
+        auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution, null);
     }
 
     /** Waives several findings of one campaign for one reason: all of them, or (on any refusal) none. */
@@ -156,6 +159,7 @@ public class Findings {
         StoredRecord r = batches.byNumber(recordNumber)
                 .filter(found -> institutions.currentScope().includes(found.institutionId()))
                 .orElseThrow(() -> new IllegalArgumentException("no record " + recordNumber + " in your institutions"));
+        campaigns.requireSelfCheck(campaigns.load(campaignId), r.institutionId());
         Set<String> stillBroken = rules.check(RecordFacts.of(r), LocalDate.now(clock)).stream().map(f -> f.rule().name())
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         // the duplicate rules compare records with each other: they hold until the records are merged

@@ -67,7 +67,7 @@ public class PaperChecks {
     /** Records (or records again) what the self-check found for one paper file of the user's institutions. */
     public void record(long campaignId, String fileNumber, PaperCheck check) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
-        campaigns.require(campaignId);
+        Campaign campaign = campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
         List<java.util.Map<String, Object>> file = jdbc.queryForList("""
                 select f.id, r.institution_id from paper_file f join health_record r on r.id = f.record_id
@@ -76,6 +76,7 @@ public class PaperChecks {
             throw new IllegalArgumentException("no paper file " + fileNumber + " in your institutions");
         }
         long fileId = ((Number) file.get(0).get("id")).longValue();
+        campaigns.requireSelfCheck(campaign, ((Number) file.get(0).get("institution_id")).longValue());
         MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId).addValue("file", fileId)
                 .addValue("pages", check.pagesFound()).addValue("signatures", check.signaturesPresent())
                 .addValue("agrees", check.contentAgrees()).addValue("note", check.note())

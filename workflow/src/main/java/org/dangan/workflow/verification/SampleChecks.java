@@ -92,16 +92,14 @@ public class SampleChecks {
         return sample.size();
     }
 
-    /** The stratum of a record: its first key population in the glossary's order, or NONE. */
+    /**
+     * The stratum of a record: its first visible key population in the glossary's order, or NONE.
+     * The restricted tag is never a stratum: a stratum is shown to every checker, and one named by
+     * the tag (or one that skipped the tag only for some readers) would tell who carries it.
+     */
     static String stratumOf(String keyPopulations) {
-        Set<KeyPopulation> tags = KeyPopulation.fromColumn(keyPopulations);
-        return tags.stream().sorted().findFirst().map(Enum::name).orElse("NONE");
-    }
-
-    /** A stratum named by a restricted tag is the tag itself: without the permission it reads as none. */
-    static String stratumShown(String stratum, boolean restrictedShown) {
-        boolean restricted = !"NONE".equals(stratum) && KeyPopulation.valueOf(stratum).restricted();
-        return restricted && !restrictedShown ? "NONE" : stratum;
+        return KeyPopulation.fromColumn(keyPopulations).stream().filter(tag -> !tag.restricted()).sorted()
+                .findFirst().map(Enum::name).orElse("NONE");
     }
 
     /** The current round's sample of an institution, for the checkers (of the campaign's county only). */
@@ -110,13 +108,12 @@ public class SampleChecks {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = checkerCampaign(campaignId);
         int round = campaign.institution(institutionId).getRound();
-        boolean restrictedShown = CurrentUser.require().has(org.dangan.workflow.security.Permission.RESTRICTED_DOCUMENTS);
         return jdbc.query("""
                 select id, record_number, stratum, verdict, reason, checked_by from sample_item
                 where campaign_id = :campaign and institution_id = :institution and check_round = :round
                 order by record_number""", new MapSqlParameterSource("campaign", campaignId)
                 .addValue("institution", institutionId).addValue("round", round), (rs, n) -> new SampleItem(
-                rs.getLong(1), rs.getString(2), stratumShown(rs.getString(3), restrictedShown),
+                rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Verdict.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)));
     }
 

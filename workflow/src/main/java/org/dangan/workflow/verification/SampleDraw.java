@@ -24,7 +24,7 @@ public final class SampleDraw {
     private SampleDraw() {
     }
 
-    /** A record in the population and the stratum it belongs to (its key population, or none). */
+    /** A record in the population and the stratum it belongs to (its first visible key population, or none). */
     public record Member(String recordNumber, String stratum) {
     }
 

@@ -140,6 +140,11 @@ class RolesPerEndpointTest {
                 // verification campaigns: a county supervisor starts one; archivists and supervisors work it
                 json(post, "/api/campaigns", "/api/campaigns",
                         "{\"institutions\": [\"999999\"], \"deadline\": \"2099-01-01\"}", SUPERVISOR),
+                // the report is scoped to what each reader may see; boxes and sheets name residents
+                read("/api/campaigns/{id}/report.pdf", "/api/campaigns/999999999/report.pdf", EnumSet.allOf(Role.class)),
+                read("/api/campaigns/{id}/boxes", "/api/campaigns/999999999/boxes", CHECKERS),
+                read("/api/campaigns/{id}/boxes/{boxId}/sign-off-sheet.pdf",
+                        "/api/campaigns/999999999/boxes/999999999/sign-off-sheet.pdf", CHECKERS),
                 read("/api/campaigns/{id}/findings", "/api/campaigns/999999999/findings", CHECKERS),
                 json(post, "/api/campaigns/{id}/waivers", "/api/campaigns/999999999/waivers",
                         "{\"findings\": [999999999], \"reason\": \"已核实\"}", CHECKERS),

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
@@ -28,6 +29,7 @@ import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.StoredPaperFile;
+import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
@@ -66,6 +68,8 @@ class CampaignProcessTest {
     CheckerSignOffs signOffs;
     @Autowired
     Findings findings;
+    @Autowired
+    PaperChecks paperChecks;
     @Autowired
     RecordBatches batches;
     @Autowired
@@ -149,7 +153,7 @@ class CampaignProcessTest {
         StoredPaperFile file = batches.paperFilesAfter(Set.of(county.a().getId(), county.b().getId()),
                 ((Number) signed.get("paper_file_id")).longValue() - 1, 1).get(0);
         assertThat(signed.get("content_sha256"))
-                .isEqualTo(CheckerSignOffs.contentHash(batches.byIds(List.of(recordId)).get(recordId), file));
+                .isEqualTo(signOffs.contentHash(batches.byIds(List.of(recordId)).get(recordId), file));
 
         // a box's sign-off sheet lists its files, names and page counts with signature lines
         asUser.login(county.user("county-checker"));
@@ -166,6 +170,56 @@ class CampaignProcessTest {
         assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::state)
                 .containsOnly(InstitutionCheckState.PASSED);
         assertThat(text(reports.pdf(campaign.getId()))).contains("Verification campaign report", "甲镇卫生院", "76");
+    }
+
+    @Test
+    void the_sign_off_sheet_prints_no_fingerprint_that_guessing_the_record_reproduces() throws Exception {
+        Campaign campaign = runToCompletion();
+        String number = county.a().getCode() + "00100001";
+        Map<String, Object> signed = jdbc.queryForMap("select s.paper_file_id, s.record_id, s.box_id, s.content_sha256"
+                + " from checker_sign_off s join health_record r on r.id = s.record_id"
+                + " where s.campaign_id = ? and r.record_number = ?", campaign.getId(), number);
+        long recordId = ((Number) signed.get("record_id")).longValue();
+        StoredRecord record = batches.byIds(List.of(recordId)).get(recordId);
+        StoredPaperFile file = batches.paperFilesAfter(Set.of(county.a().getId()),
+                ((Number) signed.get("paper_file_id")).longValue() - 1, 1).get(0);
+
+        asUser.login(county.user("county-supervisor"));
+        String sheet = text(signOffs.sheet(campaign.getId(), ((Number) signed.get("box_id")).longValue()))
+                .replaceAll("\\s", "");
+
+        // the tester's guess: the record page's fields, the tag or not, hashed as documented, no secret
+        assertThat(sheet).contains(number)
+                .doesNotContain(unkeyedHash(record, file, record.keyPopulations()).substring(0, 16))
+                .doesNotContain(unkeyedHash(record, file, Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER)).substring(0, 16))
+                .contains(signOffs.contentHash(record, file).substring(0, 16));
+        assertThat(signed.get("content_sha256").toString().strip()).isEqualTo(signOffs.contentHash(record, file));
+    }
+
+    @Test
+    void a_completed_campaign_takes_no_waiver_recheck_or_paper_check() {
+        Campaign campaign = runToCompletion();
+        Findings.Counts before = findings.counts(campaign.getId());
+        long openFinding = jdbc.queryForObject("select min(id) from finding where campaign_id = ? and status = 'OPEN'",
+                Long.class, campaign.getId());
+        String fileNumber = jdbc.queryForObject("select min(f.file_number) from paper_file f"
+                + " join health_record r on r.id = f.record_id where r.institution_id = ?", String.class, county.a().getId());
+
+        asUser.login(county.user("head-a"));
+        assertThatThrownBy(() -> findings.waiveAll(campaign.getId(), List.of(openFinding), "已核实"))
+                .isInstanceOfSatisfying(Refused.class, r -> {
+                    assertThat(r.kind()).isEqualTo(Refused.Kind.CONFLICT);
+                    assertThat(r.key()).isEqualTo("campaign.selfCheckClosed");
+                });
+        assertThatThrownBy(() -> findings.recheck(campaign.getId(), childTaggedElderly.getRecordNumber()))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.selfCheckClosed"));
+        assertThatThrownBy(() -> paperChecks.record(campaign.getId(), fileNumber,
+                new PaperChecks.PaperCheck(1, false, false, "改")))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.selfCheckClosed"));
+
+        assertThat(findings.counts(campaign.getId())).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from paper_consistency where campaign_id = ?", Long.class,
+                campaign.getId())).isZero();
     }
 
     @Test
@@ -318,12 +372,7 @@ class CampaignProcessTest {
         Institution township = county.b();
         jdbc.update("delete from storage_location where institution_id = ? and type = 'SHELF'", township.getId());
         Campaign campaign = start(LocalDate.now().plusMonths(1));
-        ProcessInstance process = process(campaign);
-        runJobs(process);
-        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
-        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
-        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
-        complete(process, "checkerSignOff", null, "county-checker", Map.of());
+        ProcessInstance process = upToTheSignOffJob(campaign);
 
         List<String> failures = new ArrayList<>();
         for (int run = 0; run < 10 && failures.size() < 3; run++) {
@@ -354,6 +403,35 @@ class CampaignProcessTest {
         } finally {
             AsUser.logout();
         }
+    }
+
+    /** Every check passed, the city accepted and the checker signed: the sign-off's job waits to run. */
+    private ProcessInstance upToTheSignOffJob(Campaign campaign) {
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
+        complete(process, "checkerSignOff", null, "county-checker", Map.of());
+        return process;
+    }
+
+    private Campaign runToCompletion() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        runJobs(upToTheSignOffJob(campaign));
+        assertThat(campaigns.load(campaign.getId()).getState()).isEqualTo(CampaignState.COMPLETED);
+        return campaign;
+    }
+
+    /** The content as the sign-off's documentation lists it, hashed with plain SHA-256 as anyone can. */
+    private static String unkeyedHash(StoredRecord r, StoredPaperFile f, Set<KeyPopulation> tags) throws Exception {
+        String content = String.join("\n", "record_number=" + r.recordNumber(), "name=" + r.name(),
+                "gender=" + r.gender(), "birth_date=" + r.birthDate(), "id_number=" + r.idNumber(),
+                "key_populations=" + KeyPopulation.toColumn(tags), "status=" + r.status(),
+                "last_service_date=" + r.lastServiceDate(), "file_number=" + f.fileNumber(),
+                "page_count=" + f.pageCount(), "contents=" + f.contents());
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private ProcessInstance process(Campaign campaign) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RecordNumber;
@@ -149,5 +150,24 @@ class FindingsTest {
         assertThatThrownBy(() -> findings.waive(mine.get(0).id(), "not mine"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("in your institutions");
         assertThat(findings.counts(campaign.getId()).waived()).isZero();
+    }
+
+    @Test
+    void a_submitted_self_check_takes_no_more_waivers_or_rechecks() {
+        Campaign submitted = repository.findById(campaign.getId()).orElseThrow();
+        submitted.selfCheckSubmitted(county.county().getId(), "archivist-a");
+        repository.save(submitted);
+        asUser.login(county.user("archivist-a"));
+        long finding = findings.of(campaign.getId(), null, 0, 50).get(0).id();
+        String number = county.a().getCode() + "00100001";
+
+        assertThatThrownBy(() -> findings.waiveAll(campaign.getId(), List.of(finding), "已核实"))
+                .isInstanceOfSatisfying(Refused.class, r -> {
+                    assertThat(r.kind()).isEqualTo(Refused.Kind.CONFLICT);
+                    assertThat(r.key()).isEqualTo("campaign.selfCheckClosed");
+                });
+        assertThatThrownBy(() -> findings.recheck(campaign.getId(), number, RuleBook.defaults()))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.selfCheckClosed"));
+        assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 2, 0, 0));
     }
 }

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.dangan.workflow.registry.KeyPopulation;
 import org.junit.jupiter.api.Test;
 
 class SampleDrawTest {
@@ -92,10 +94,14 @@ class SampleDrawTest {
     }
 
     @Test
-    void a_stratum_named_by_the_restricted_tag_reads_as_none_without_the_permission() {
-        assertThat(SampleChecks.stratumShown("SEVERE_MENTAL_DISORDER", false)).isEqualTo("NONE");
-        assertThat(SampleChecks.stratumShown("SEVERE_MENTAL_DISORDER", true)).isEqualTo("SEVERE_MENTAL_DISORDER");
-        assertThat(SampleChecks.stratumShown("ELDERLY", false)).isEqualTo("ELDERLY");
-        assertThat(SampleChecks.stratumShown("NONE", false)).isEqualTo("NONE");
+    void the_restricted_tag_is_never_a_stratum_so_a_record_falls_in_the_stratum_of_its_visible_tags() {
+        // the glossary puts SEVERE_MENTAL_DISORDER before TUBERCULOSIS: its stratum would have named it
+        assertThat(SampleChecks.stratumOf(KeyPopulation.toColumn(
+                Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER, KeyPopulation.TUBERCULOSIS)))).isEqualTo("TUBERCULOSIS");
+        assertThat(SampleChecks.stratumOf(KeyPopulation.toColumn(Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER))))
+                .isEqualTo("NONE");
+        assertThat(SampleChecks.stratumOf(KeyPopulation.toColumn(Set.of(KeyPopulation.ELDERLY,
+                KeyPopulation.HYPERTENSION)))).isEqualTo("ELDERLY");
+        assertThat(SampleChecks.stratumOf("")).isEqualTo("NONE");
     }
 }
