@@ -239,9 +239,9 @@ public class Records {
 
     /**
      * A reader who cannot see a restricted tag got the record without it: the tags they send back
-     * must neither drop it nor add it.
+     * must neither drop it nor add it. A merge takes the duplicate's tags by the same rule.
      */
-    private static RecordCorrection keepingRestrictedTags(RecordCorrection c, HealthRecord record, DanganUser reader) {
+    static RecordCorrection keepingRestrictedTags(RecordCorrection c, HealthRecord record, DanganUser reader) {
         if (c.keyPopulations() == null || reader.has(Permission.RESTRICTED_DOCUMENTS)) {
             return c;
         }
