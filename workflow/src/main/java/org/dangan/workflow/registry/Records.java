@@ -203,11 +203,11 @@ public class Records {
             // the paper file's severe-mental-disorder pages would tell what the hidden tag tells
             Map<DocumentType, Integer> contents = new java.util.EnumMap<>(DocumentType.class);
             f.getContents().forEach((type, pages) -> {
-                if (!type.restricted() || reader.has(Permission.RESTRICTED_DOCUMENTS)) {
+                if (PagesShown.mayKnow(reader, type)) {
                     contents.put(type, pages);
                 }
             });
-            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), contents,
+            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), PagesShown.of(f, reader), contents,
                     f.getState(), barcode));
         }
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);

@@ -105,6 +105,15 @@ class RestrictedTagTest {
     }
 
     @Test
+    void the_page_count_shown_without_the_permission_leaves_out_the_restricted_pages() throws Exception {
+        mvc.perform(get("/api/records/" + patientB.getRecordNumber()).with(as("head-b")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paperFiles[0].pageCount").value(2));
+        mvc.perform(get("/api/records/" + patientA.getRecordNumber()).with(as("archivist-a")))
+                .andExpect(jsonPath("$.paperFiles[0].pageCount").value(5));
+    }
+
+    @Test
     void a_reader_with_restricted_documents_filters_by_the_tag_and_sees_it() throws Exception {
         mvc.perform(get("/api/records").param("keyPopulation", "SEVERE_MENTAL_DISORDER").with(as("archivist-a")))
                 .andExpect(status().isOk())
