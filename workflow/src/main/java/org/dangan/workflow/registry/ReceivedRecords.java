@@ -1,6 +1,7 @@
 package org.dangan.workflow.registry;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -30,14 +32,21 @@ public class ReceivedRecords {
                          LocalDate deceasedOn) {
     }
 
+    /** The widths of the health_record columns. */
+    private static final int MAX_NAME = 50;
+    private static final int MAX_PHONE = 20;
+    private static final int MAX_ADDRESS = 200;
+
     public record File(String fileNumber, String recordNumber, int pageCount) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Institutions institutions;
     private final CustodyLedger ledger;
+    private final Clock clock;
 
-    ReceivedRecords(NamedParameterJdbcTemplate jdbc, Institutions institutions, CustodyLedger ledger) {
+    ReceivedRecords(NamedParameterJdbcTemplate jdbc, Institutions institutions, CustodyLedger ledger, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.ledger = ledger;
@@ -47,6 +56,10 @@ public class ReceivedRecords {
     public void receive(long institutionId, Long numberedBy, String from, List<Record> records, List<File> files,
                         String reason) {
         Institution taking = institutions.require(institutionId);
+        LocalDate today = LocalDate.now(clock);
+        List<Record> given = records;
+        records = java.util.stream.IntStream.range(0, given.size()).mapToObj(i -> checked(given.get(i), i + 1, today))
+                .toList();
         refuseKnown("select record_number from health_record where record_number in (:keys)",
                 records.stream().map(Record::recordNumber).toList(), "record");
         refuseKnown("select file_number from paper_file where file_number in (:keys)",
@@ -60,7 +73,7 @@ public class ReceivedRecords {
                 .addValue("number", r.recordNumber()).addValue("name", r.name()).addValue("gender", r.gender())
                 .addValue("birth", date(r.birthDate())).addValue("id", r.idNumber()).addValue("phone", r.phone())
                 .addValue("address", r.address()).addValue("tags", r.keyPopulations())
-                .addValue("status", r.status() == null ? RecordStatus.ACTIVE.name() : RecordStatus.valueOf(r.status()).name())
+                .addValue("status", r.status())
                 .addValue("institution", institutionId).addValue("service", date(r.lastServiceDate()))
                 .addValue("death", date(r.deceasedOn())).addValue("numberedBy", numberedBy))
                 .toArray(SqlParameterSource[]::new));
@@ -71,6 +84,64 @@ public class ReceivedRecords {
                         .addValue("pages", f.pageCount())).toArray(SqlParameterSource[]::new));
         ledger.appendAll(institutionId, files.stream().map(f -> new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE,
                 f.fileNumber(), CustodyEvent.RECEIVED, from, taking.getCode(), reason)).toList());
+    }
+
+    /**
+     * The record as the registry keeps it, or a refusal naming it and the field: a value another
+     * system let through (an unknown tag, a malformed number) would otherwise be stored unchecked
+     * and break every list and rule check that reads it back.
+     */
+    private static Record checked(Record r, int position, LocalDate today) {
+        String number = r.recordNumber() == null ? "" : r.recordNumber().strip();
+        try {
+            RecordNumber.of(number);
+        } catch (IllegalArgumentException e) {
+            throw Refused.invalid("bag.record.invalid", "#" + position, "record_number");
+        }
+        if (r.name() == null || r.name().isBlank() || r.name().strip().length() > MAX_NAME) {
+            throw Refused.invalid("bag.record.invalid", number, "name");
+        }
+        String gender = r.gender() == null ? null : Gender.parse(r.gender()).map(Enum::name)
+                .orElseThrow(() -> Refused.invalid("bag.record.invalid", number, "gender"));
+        String idNumber = null;
+        if (r.idNumber() != null && !r.idNumber().isBlank()) {
+            try {
+                idNumber = ResidentId.of(r.idNumber()).value();
+            } catch (IllegalArgumentException e) {
+                throw Refused.invalid("bag.record.invalid", number, "id_number");
+            }
+        }
+        if (r.phone() != null && r.phone().length() > MAX_PHONE) {
+            throw Refused.invalid("bag.record.invalid", number, "phone");
+        }
+        if (r.address() != null && r.address().length() > MAX_ADDRESS) {
+            throw Refused.invalid("bag.record.invalid", number, "address");
+        }
+        String tags;
+        try {
+            tags = KeyPopulation.toColumn(KeyPopulation.fromColumn(r.keyPopulations()));
+        } catch (IllegalArgumentException e) {
+            throw Refused.invalid("bag.record.invalid", number, "key_populations");
+        }
+        RecordStatus status;
+        try {
+            status = r.status() == null ? RecordStatus.ACTIVE : RecordStatus.valueOf(r.status());
+        } catch (IllegalArgumentException e) {
+            throw Refused.invalid("bag.record.invalid", number, "status");
+        }
+        if (r.birthDate() != null && r.birthDate().isAfter(today)) {
+            throw Refused.invalid("bag.record.invalid", number, "birth_date");
+        }
+        if (r.lastServiceDate() != null && (r.lastServiceDate().isAfter(today)
+                || r.birthDate() != null && r.lastServiceDate().isBefore(r.birthDate()))) {
+            throw Refused.invalid("bag.record.invalid", number, "last_service_date");
+        }
+        if (r.deceasedOn() != null && (r.deceasedOn().isAfter(today)
+                || r.birthDate() != null && r.deceasedOn().isBefore(r.birthDate()))) {
+            throw Refused.invalid("bag.record.invalid", number, "deceased_on");
+        }
+        return new Record(number, r.name().strip(), gender, r.birthDate(), idNumber, r.phone(), r.address(), tags,
+                status.name(), r.lastServiceDate(), r.deceasedOn());
     }
 
     private void refuseKnown(String sql, List<String> keys, String what) {

@@ -5,12 +5,14 @@ import java.util.Set;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +36,11 @@ public class RecordMerge {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final PaperFileRepository paperFiles;
 
     RecordMerge(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-                AuditLog auditLog, ApplicationEventPublisher events) {
+                AuditLog auditLog, ApplicationEventPublisher events, PaperFileRepository paperFiles) {
+        this.paperFiles = paperFiles;
         this.records = records;
         this.institutions = institutions;
         this.jdbc = jdbc;
@@ -48,11 +52,13 @@ public class RecordMerge {
     }
 
     public Merged merge(String survivorNumber, String duplicateNumber, Set<String> take) {
-        if (!CurrentUser.require().is(Role.ARCHIVIST)) {
-            throw new AccessDeniedException("records are merged by archivists");
-        }
+        DanganUser merger = RoleCheck.require(Role.ARCHIVIST);
         HealthRecord survivor = inScope(survivorNumber, "survivor");
         HealthRecord duplicate = inScope(duplicateNumber, "duplicate");
+        // the fields taken, and where the paper files go, would tell and undo what the merger may not see
+        if (!merger.has(Permission.RESTRICTED_DOCUMENTS) && (restricted(survivor) || restricted(duplicate))) {
+            throw Refused.forbidden("records.merge.restricted.forbidden", Permission.RESTRICTED_DOCUMENTS);
+        }
         boolean sameId = survivor.getIdNumber() != null && survivor.getIdNumber().equals(duplicate.getIdNumber());
         boolean sameNameAndBirth = survivor.getName().equals(duplicate.getName()) && survivor.getBirthDate() != null
                 && survivor.getBirthDate().equals(duplicate.getBirthDate());
@@ -66,12 +72,12 @@ public class RecordMerge {
                     FIELDS.stream().sorted().toList()) + ")");
         });
         duplicate.mergedInto(survivor);
-        List<String> taken = fields.isEmpty() ? List.of() : survivor.correct(new RecordCorrection(
+        List<String> taken = fields.isEmpty() ? List.of() : survivor.correct(Records.keepingRestrictedTags(new RecordCorrection(
                 pick(fields, "name", duplicate.getName()), pick(fields, "gender", duplicate.getGender()),
                 pick(fields, "birthDate", duplicate.getBirthDate()), pick(fields, "idNumber", duplicate.getIdNumber()),
                 pick(fields, "phone", duplicate.getPhone()), pick(fields, "address", duplicate.getAddress()),
                 pick(fields, "keyPopulations", duplicate.getKeyPopulations()),
-                pick(fields, "lastServiceDate", duplicate.getLastServiceDate())));
+                pick(fields, "lastServiceDate", duplicate.getLastServiceDate())), survivor, merger));
         int files = jdbc.update("update paper_file set record_id = :survivor where record_id = :duplicate",
                 new MapSqlParameterSource("survivor", survivor.getId()).addValue("duplicate", duplicate.getId()));
         auditLog.record(AuditAction.RECORD_MERGED, "RECORD", survivor.getRecordNumber(), survivor.getInstitutionId(),
@@ -99,6 +105,12 @@ public class RecordMerge {
                 .addValue("idNumber", record.getIdNumber()).addValue("name", record.getName())
                 .addValue("birth", record.getBirthDate() == null ? null : java.sql.Date.valueOf(record.getBirthDate())),
                 String.class);
+    }
+
+    private boolean restricted(HealthRecord record) {
+        return record.getKeyPopulations().stream().anyMatch(KeyPopulation::restricted)
+                || paperFiles.findByRecordIdOrderByFileNumber(record.getId()).stream()
+                        .anyMatch(f -> f.getContents().keySet().stream().anyMatch(DocumentType::restricted));
     }
 
     private static <T> T pick(Set<String> fields, String field, T value) {

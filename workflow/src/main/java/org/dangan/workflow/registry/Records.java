@@ -203,11 +203,11 @@ public class Records {
             // the paper file's severe-mental-disorder pages would tell what the hidden tag tells
             Map<DocumentType, Integer> contents = new java.util.EnumMap<>(DocumentType.class);
             f.getContents().forEach((type, pages) -> {
-                if (!type.restricted() || reader.has(Permission.RESTRICTED_DOCUMENTS)) {
+                if (PagesShown.mayKnow(reader, type)) {
                     contents.put(type, pages);
                 }
             });
-            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), contents,
+            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), PagesShown.of(f, reader), contents,
                     f.getState(), barcode));
         }
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
@@ -239,9 +239,9 @@ public class Records {
 
     /**
      * A reader who cannot see a restricted tag got the record without it: the tags they send back
-     * must neither drop it nor add it.
+     * must neither drop it nor add it. A merge takes the duplicate's tags by the same rule.
      */
-    private static RecordCorrection keepingRestrictedTags(RecordCorrection c, HealthRecord record, DanganUser reader) {
+    static RecordCorrection keepingRestrictedTags(RecordCorrection c, HealthRecord record, DanganUser reader) {
         if (c.keyPopulations() == null || reader.has(Permission.RESTRICTED_DOCUMENTS)) {
             return c;
         }

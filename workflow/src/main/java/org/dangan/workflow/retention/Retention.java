@@ -13,7 +13,10 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Retention {
+
+    /** Retention is custody work: those who keep the paper read it. */
+    private static final Role[] CUSTODIANS = {Role.ARCHIVIST, Role.SUPERVISOR};
 
     private final DecisionService decisions;
     private final NamedParameterJdbcTemplate jdbc;
@@ -66,7 +72,16 @@ public class Retention {
         return new Rule(documentType, ((Number) row.get("years")).intValue(), (Boolean) row.get("afterDeath"));
     }
 
+    /** A file's retention; audited as a read of its custody, since its disposal date follows the resident's death. */
     public FileRetention of(String fileNumber) {
+        RoleCheck.require(CUSTODIANS);
+        FileRetention found = inScope(fileNumber);
+        auditLog.record(AuditAction.CUSTODY_READ, "PAPER_FILE", found.fileNumber(), institutions.currentScope().root().getId(),
+                "retention");
+        return shown(found);
+    }
+
+    private FileRetention inScope(String fileNumber) {
         List<FileRetention> found = retentions("f.file_number = :file", new MapSqlParameterSource("file", fileNumber),
                 institutions.currentScope());
         if (found.isEmpty()) {
@@ -86,6 +101,7 @@ public class Retention {
 
     /** The files of an institution's subtree that may be disposed of now, oldest disposal date first. */
     public List<FileRetention> eligible(String institutionCode) {
+        RoleCheck.require(CUSTODIANS);
         InstitutionScope scope = institutions.currentScope();
         Institution at = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
                 .filter(i -> scope.includes(i.getId()))
@@ -93,7 +109,23 @@ public class Retention {
                         + " in your scope"));
         return retentions("r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
                 new MapSqlParameterSource("ids", scope.narrowTo(at)), scope).stream().filter(FileRetention::eligible)
-                .sorted(java.util.Comparator.comparing(FileRetention::disposalDate)).toList();
+                .sorted(java.util.Comparator.comparing(FileRetention::disposalDate)).map(Retention::shown).toList();
+    }
+
+    /**
+     * The rules of restricted document types would name what the reader may not see (a file's
+     * severe-mental-disorder pages tell its resident's tag); they are left out for readers without
+     * RESTRICTED_DOCUMENTS. The disposal date still counts them: a file must not go before its
+     * longest-kept paper may, and the restricted rule (15 years after death) is the one of all
+     * health record material, so the date singles out only a file holding nothing else.
+     */
+    private static FileRetention shown(FileRetention file) {
+        if (CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS)) {
+            return file;
+        }
+        return new FileRetention(file.fileNumber(), file.state(), file.rules().stream()
+                .filter(r -> DocumentType.parse(r.documentType()).map(t -> !t.restricted()).orElse(true)).toList(),
+                file.disposalDate(), file.holds(), file.eligible());
     }
 
     private List<FileRetention> retentions(String where, MapSqlParameterSource parameters, InstitutionScope scope) {
@@ -169,7 +201,7 @@ public class Retention {
     /** A legal hold on a file of the supervisor's institutions, with a reason. */
     public long placeHold(String fileNumber, String reason) {
         DanganUser user = supervisor();
-        of(fileNumber);
+        inScope(fileNumber);
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason: a legal hold needs a reason");
         }
@@ -184,7 +216,7 @@ public class Retention {
 
     public void releaseHold(String fileNumber, long holdId) {
         DanganUser user = supervisor();
-        of(fileNumber);
+        inScope(fileNumber);
         int released = jdbc.update("update legal_hold set released_by = :by, released_at = :at where id = :id"
                         + " and file_number = :file and released_at is null", new MapSqlParameterSource("id", holdId)
                 .addValue("file", fileNumber).addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())));

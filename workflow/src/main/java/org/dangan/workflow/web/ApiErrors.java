@@ -47,8 +47,22 @@ class ApiErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class})
-    ResponseEntity<ApiError> badRequest(Exception e) {
+    ResponseEntity<ApiError> badRequest(Exception e, Locale locale) {
+        if (namesCode(e.getMessage())) {
+            String key = "error.badRequest";
+            return ResponseEntity.badRequest().body(new ApiError(HttpStatus.BAD_REQUEST.value(),
+                    HttpStatus.BAD_REQUEST.getReasonPhrase(), messages.getMessage(key, null, locale), Map.of("key", key)));
+        }
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /**
+     * A message the JDK or a library wrote for programmers ("No enum constant org...") tells a
+     * caller how the code is built and nothing they can mend; they get a generic text instead.
+     */
+    private static boolean namesCode(String message) {
+        return message == null || message.contains("org.") || message.contains("java.") || message.contains("javax.")
+                || message.contains("jakarta.") || message.contains("No enum constant");
     }
 
     /** Spring's own text names the Java types it failed to convert to; the caller needs the parameter's name only. */

@@ -218,6 +218,36 @@ class BagAttackTest {
                 recordOfA.getRecordNumber() + "-09")).isZero();
     }
 
+    @Test
+    void a_bag_record_with_an_unknown_key_population_is_refused_naming_record_and_field() throws Exception {
+        String number = fixtures.county().b().getCode() + "001" + "00045";
+        refusedNamingRecordAndField(number, "key_populations", "BOGUS");
+        stillServing();
+    }
+
+    @Test
+    void a_bag_record_with_a_malformed_id_number_gender_status_or_birth_date_is_refused() throws Exception {
+        String number = fixtures.county().b().getCode() + "001" + "00046";
+        refusedNamingRecordAndField(number, "id_number", "12345");
+        refusedNamingRecordAndField(number, "gender", "X");
+        refusedNamingRecordAndField(number, "status", "LOST");
+        refusedNamingRecordAndField(number, "birth_date", "2999-01-01");
+    }
+
+    /** Loads a bag whose one record has {@code field} set to {@code value}; it must refuse and store nothing. */
+    private void refusedNamingRecordAndField(String number, String field, String value) throws Exception {
+        Map<String, String> record = new java.util.HashMap<>(newRecord(number).get(0));
+        record.put(field, value);
+        mvc.perform(post("/api/bags").param("load", "true").with(as("archivist-b")).contentType("application/zip")
+                        .content(zip(documentBag(number, "7", List.of(record), "乙镇错误字段"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("bag.record.invalid"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString(number), org.hamcrest.Matchers.containsString(field))));
+        assertThat(jdbc.queryForObject("select count(*) from health_record where record_number = ?", Integer.class,
+                number)).isZero();
+    }
+
     // item 3: bounded bags
 
     @Test

@@ -117,4 +117,22 @@ class CivilRegistrationTest {
         apply("searcher-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n")
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void an_archivist_without_the_whole_id_number_permission_cannot_probe_id_numbers() throws Exception {
+        apply("archivist-b", "idNumber,event,date\n" + stranger + ",MOVED_OUT,2025-03-01\n")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.details.key").value("civilRegistration.forbidden"))
+                .andExpect(jsonPath("$.notFound").doesNotExist());
+        assertThat(statusOf(elsewhere)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void each_upload_is_audited_with_its_counts_and_the_keyed_hashes_of_the_numbers_not_found() throws Exception {
+        apply("archivist-a", "idNumber,event,date\n" + stranger + ",MOVED_OUT,2025-03-01\n").andExpect(status().isOk());
+        String detail = jdbc.queryForObject("select detail from audit_entry where action = 'CIVIL_REGISTRATION'"
+                + " and username = ? and subject_type = 'UPLOAD'", String.class, county.user("archivist-a"));
+        assertThat(detail).contains("lines=1").contains("notFound=1").contains("hmac:").doesNotContain(stranger)
+                .doesNotContain(stranger.substring(6, 14));
+    }
 }

@@ -204,4 +204,13 @@ class RecordApiTest {
                 .andExpect(jsonPath("$.components.elasticsearch").doesNotExist());
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
     }
+
+    @Test
+    void an_error_whose_text_names_a_java_class_is_answered_with_a_translated_generic_message() throws Exception {
+        jdbc.update("update health_record set key_populations = 'BOGUS' where id = ?", inA.getId());
+        mvc.perform(get("/api/records").with(as("archivist-a")).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("error.badRequest"))
+                .andExpect(jsonPath("$.message").value("The request is not valid"));
+    }
 }

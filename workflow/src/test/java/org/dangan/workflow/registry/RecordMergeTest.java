@@ -126,4 +126,56 @@ class RecordMergeTest {
         assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, duplicate.getId()))
                 .isEqualTo("ACTIVE");
     }
+
+    /** A record of township A with the restricted tag and restricted pages, and a twin (same ID number) of township B. */
+    private HealthRecord[] taggedAndTwin() {
+        HealthRecord tagged = fixtures.record(county.a(), 3);
+        jdbc.update("update health_record set key_populations = 'SEVERE_MENTAL_DISORDER' where id = ?", tagged.getId());
+        jdbc.update("insert into paper_file_content (paper_file_id, document_type, pages) select id, 'SEVERE_MENTAL_DISORDER', 6"
+                + " from paper_file where record_id = ?", tagged.getId());
+        HealthRecord twin = fixtures.record(county.b(), 503);
+        return new HealthRecord[] {tagged, twin};
+    }
+
+    @Test
+    void an_archivist_without_restricted_documents_may_not_merge_a_tagged_record_nor_learn_its_tag() throws Exception {
+        HealthRecord[] pair = taggedAndTwin();
+        merge("county-checker", pair[0].getRecordNumber(), "{\"duplicate\": \"" + pair[1].getRecordNumber()
+                + "\", \"take\": [\"keyPopulations\"]}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.details.key").value("records.merge.restricted.forbidden"))
+                .andExpect(jsonPath("$.taken").doesNotExist());
+        assertThat(jdbc.queryForObject("select key_populations from health_record where id = ?", String.class,
+                pair[0].getId())).isEqualTo("SEVERE_MENTAL_DISORDER");
+        assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, pair[1].getId()))
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void an_archivist_without_restricted_documents_may_not_move_restricted_pages_away_by_merging() throws Exception {
+        HealthRecord[] pair = taggedAndTwin();
+        merge("county-checker", pair[1].getRecordNumber(), "{\"duplicate\": \"" + pair[0].getRecordNumber() + "\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.details.key").value("records.merge.restricted.forbidden"));
+        assertThat(jdbc.queryForObject("select count(*) from paper_file where record_id = ?", Integer.class,
+                pair[0].getId())).isEqualTo(1);
+    }
+
+    @Test
+    void restricted_pages_alone_make_a_merge_need_the_permission() throws Exception {
+        HealthRecord[] pair = taggedAndTwin();
+        jdbc.update("update health_record set key_populations = '' where id = ?", pair[0].getId());
+        merge("county-checker", pair[1].getRecordNumber(), "{\"duplicate\": \"" + pair[0].getRecordNumber() + "\"}")
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_merge_by_a_holder_of_the_permission_keeps_the_restricted_tag_unless_taken() throws Exception {
+        HealthRecord[] pair = taggedAndTwin();
+        jdbc.update("update health_record set institution_id = ? where id = ?", county.a().getId(), pair[1].getId());
+        merge("archivist-a", pair[0].getRecordNumber(), "{\"duplicate\": \"" + pair[1].getRecordNumber()
+                + "\", \"take\": [\"phone\"]}").andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select key_populations from health_record where id = ?", String.class,
+                pair[0].getId())).isEqualTo("SEVERE_MENTAL_DISORDER");
+    }
 }

@@ -105,6 +105,27 @@ class RestrictedTagTest {
     }
 
     @Test
+    void the_page_count_shown_without_the_permission_leaves_out_the_restricted_pages() throws Exception {
+        mvc.perform(get("/api/records/" + patientB.getRecordNumber()).with(as("head-b")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paperFiles[0].pageCount").value(2));
+        mvc.perform(get("/api/records/" + patientA.getRecordNumber()).with(as("archivist-a")))
+                .andExpect(jsonPath("$.paperFiles[0].pageCount").value(5));
+    }
+
+    @Test
+    void the_box_contents_sheet_prints_the_page_count_without_the_restricted_pages() throws Exception {
+        Box box = fixtures.box(county.b(), 1);
+        registry.store(patientB.getRecordNumber() + "-01", box.getBarcode());
+        byte[] pdf = mvc.perform(get("/api/boxes/" + box.getBarcode().value() + "/contents.pdf").with(as("head-b")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .containsPattern(patientB.getName() + "\\s+2\\s+STORED");
+        }
+    }
+
+    @Test
     void a_reader_with_restricted_documents_filters_by_the_tag_and_sees_it() throws Exception {
         mvc.perform(get("/api/records").param("keyPopulation", "SEVERE_MENTAL_DISORDER").with(as("archivist-a")))
                 .andExpect(status().isOk())

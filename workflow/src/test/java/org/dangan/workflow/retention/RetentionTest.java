@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -133,5 +134,33 @@ class RetentionTest {
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/paper-files/" + reports + "/retention").with(as("archivist-a")))
                 .andExpect(jsonPath("$.eligible").value(true));
+    }
+
+    @Test
+    void the_retention_of_a_file_names_no_restricted_document_type_to_a_reader_without_the_permission() throws Exception {
+        String file = deceased.getRecordNumber() + "-02";
+        registry.register(new PaperFile(file, deceased.getId(), Map.of(DocumentType.SEVERE_MENTAL_DISORDER, 6,
+                DocumentType.BASIC_INFO, 1)));
+        registry.store(file, box.getBarcode());
+        mvc.perform(get("/api/paper-files/" + file + "/retention").with(as("head-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rules[*].documentType").value(org.hamcrest.Matchers.contains("BASIC_INFO")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                        "SEVERE_MENTAL_DISORDER"))));
+        mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("head-a")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(file)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                        "SEVERE_MENTAL_DISORDER"))));
+        mvc.perform(get("/api/paper-files/" + file + "/retention").with(as("archivist-a")))
+                .andExpect(jsonPath("$.rules[*].documentType", org.hamcrest.Matchers.hasItem("SEVERE_MENTAL_DISORDER")));
+    }
+
+    @Test
+    void retention_is_read_by_those_who_keep_the_paper_only() throws Exception {
+        for (String user : new String[] {"searcher-a", "auditor"}) {
+            mvc.perform(get("/api/paper-files/" + reports + "/retention").with(as(user)))
+                    .andExpect(status().isForbidden());
+        }
     }
 }

@@ -109,7 +109,9 @@ class RolesPerEndpointTest {
                 json(post, "/api/checkouts/{id}/decision", "/api/checkouts/999999999/decision", JSON_DECISION,
                         SUPERVISOR),
                 json(post, "/api/checkouts/{id}/return", "/api/checkouts/999999999/return", "{}", ARCHIVIST),
-                // retention and disposal
+                // retention and disposal: custody work
+                read("/api/paper-files/{fileNumber}/retention", "/api/paper-files/X-99/retention", CHECKERS),
+                read("/api/disposal/eligible", "/api/disposal/eligible?institution=999999", CHECKERS),
                 json(post, "/api/paper-files/{fileNumber}/holds", "/api/paper-files/X-99/holds",
                         "{\"reason\": \"诉讼\"}", SUPERVISOR),
                 new Endpoint(HttpMethod.DELETE, "/api/paper-files/{fileNumber}/holds/{id}",
