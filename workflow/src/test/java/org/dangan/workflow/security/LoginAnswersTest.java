@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -89,6 +91,31 @@ class LoginAnswersTest {
         assertThat(login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(county.user("archivist-a"),
                 Fixtures.PASSWORD)).isAuthenticated()).isTrue();
         assertThat(counting.matches.get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_locked_or_disabled_account_pays_a_real_match_even_for_a_password_matched_minutes_ago() {
+        CountingEncoder bcrypt = new CountingEncoder(new BCryptPasswordEncoder());
+        AuthenticationProvider login = new SecurityConfiguration().passwordLogin(accounts,
+                new RememberedMatches(bcrypt, Duration.ofMinutes(5), Clock.systemUTC()));
+        String lockedNow = county.user("archivist-a");
+        String disabledNow = county.user("head-a");
+        for (String name : List.of(lockedNow, disabledNow)) {
+            login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name, Fixtures.PASSWORD));
+        }
+        bcrypt.matches.set(0);
+        login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(lockedNow, Fixtures.PASSWORD));
+        assertThat(bcrypt.matches.get()).as("a usable account's remembered match").isZero();
+
+        jdbc.update("update app_user set locked_until = ? where username = ?",
+                Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)), lockedNow);
+        jdbc.update("update app_user set enabled = false where username = ?", disabledNow);
+        for (String name : List.of(lockedNow, disabledNow)) {
+            bcrypt.matches.set(0);
+            assertThatThrownBy(() -> login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name,
+                    Fixtures.PASSWORD))).isInstanceOf(AuthenticationException.class);
+            assertThat(bcrypt.matches.get()).as("BCrypt matches for " + name).isEqualTo(1);
+        }
     }
 
     @Test
