@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
@@ -159,6 +160,20 @@ class LoginAnswersTest {
         assertThat(entries.get(0).get("subject_id")).isEqualTo(entries.get(0).get("username"));
         // a known account's failure is still under its name
         assertThat(entries.get(2).get("username")).isEqualTo(county.user("archivist-a"));
+    }
+
+    @Test
+    void a_county_auditor_sees_failed_logins_with_names_of_no_account() throws Exception {
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
+        mvc.perform(get("/api/institutions").with(from(address)).with(httpBasic("guess-" + UUID.randomUUID(), "x")))
+                .andExpect(status().isUnauthorized());
+        String hashed = jdbc.queryForObject("select username from audit_entry where id > ? and action = 'LOGIN_FAILED'",
+                String.class, before);
+        mvc.perform(get("/api/audit").param("action", "LOGIN_FAILED").param("username", hashed)
+                        .with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].institutionId").isEmpty());
     }
 
     private static RequestPostProcessor from(String address) {
