@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -47,7 +48,8 @@ import org.springframework.stereotype.Component;
  * jump past the task's listeners (and carry any variables); a claim may name only the claimant;
  * comments and attachments, which the engine stores without any authorization check and unbounded,
  * are for administrators. Commands run without an authenticated user are our own services'. A
- * refusal of a task's complete listener leaves as the refusal the guard's own are.
+ * completion refused, by the guard or by the task's complete listener, leaves the engine as a form
+ * field's validation failure carrying the {@link Refused}.
  */
 @Component
 class TaskCompletionGuard implements ProcessEnginePlugin {
@@ -74,19 +76,16 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
                         || command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd) {
                     checkAdministrator();
                 }
-                if (command instanceof CompleteTaskCmd) {
-                    check(command, "variables");
-                } else if (command instanceof SubmitTaskFormCmd) {
-                    check(command, "properties");
-                } else {
+                if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
                     return next.execute(command);
                 }
                 try {
+                    check(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
                     return next.execute(command);
                 } catch (ProcessEngineException e) {
                     // a complete listener's refusal arrives wrapped as an engine failure (ENGINE-03051)
-                    if (!(e instanceof BadUserRequestException) && EngineErrors.domainCause(e) instanceof Refused r) {
-                        throw refusal(r);
+                    if (EngineErrors.domainCause(e) instanceof Refused r) {
+                        throw completionRefused(r);
                     }
                     throw e;
                 }
@@ -195,6 +194,14 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
      */
     private static BadUserRequestException refusal(Refused refused) {
         return new BadUserRequestException(refused.getMessage(), refused);
+    }
+
+    /**
+     * Camunda's REST API answers a refused completion or form submission with 400 only for a form
+     * field's validation failure (anything else is a 500), so a completion's refusal is one.
+     */
+    private static FormFieldValidationException completionRefused(Refused refused) {
+        return new FormFieldValidationException(refused.key(), refused.getMessage(), refused);
     }
 
     private static String shortened(String name) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -171,11 +171,11 @@ class TaskTamperingTest {
     }
 
     @Test
-    void a_completion_its_listener_refuses_is_a_bad_request_carrying_the_refusal() {
+    void a_completion_its_listener_refuses_is_a_form_validation_failure_carrying_the_refusal() {
         // as a call of /engine-rest whose user the listener cannot take from Spring: it needs the assignee
         AsUser.logout();
         assertThatThrownBy(() -> tasks.complete(selfCheck.getId(), Map.of()))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(FormFieldValidationException.class)
                 .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.unclaimed"));
         identity.clearAuthentication();
         assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).count()).isOne();
