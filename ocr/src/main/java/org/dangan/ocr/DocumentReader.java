@@ -22,7 +22,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * layer keeps that text), multi-page TIFF, PNG, JPEG. The type comes from the file's first bytes,
  * not its name. Refuses, with the reason, an empty file, an unknown type, an encrypted or corrupt
  * PDF, and a page of more pixels than allowed ({@link #MAX_PIXELS} unless the caller says) before
- * decoding it, whatever its header declares (a decompression bomb). Pages are produced one at a
+ * decoding it, whatever its header declares (a decompression bomb); in a PDF, both the rendered page
+ * and each image it draws ({@link PdfImages}). Pages are produced one at a
  * time, so a 500-page PDF never sits in memory whole.
  */
 public final class DocumentReader {
@@ -123,12 +124,15 @@ public final class DocumentReader {
         @Override
         public SourcePage page(int index) {
             try {
-                var box = document.getPage(index).getMediaBox();
+                var page = document.getPage(index);
+                var box = page.getMediaBox();
                 long pixels = (long) (box.getWidth() / 72 * RENDER_DPI) * (long) (box.getHeight() / 72 * RENDER_DPI);
                 if (pixels > maxPixels) {
                     throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at "
                             + RENDER_DPI + " dpi (" + pixels + " pixels)");
                 }
+                // the renderer decodes every image whole, at its own size, whatever the page's size
+                PdfImages.check(page, index + 1, maxPixels);
                 PDFTextStripper stripper = new PDFTextStripper();
                 stripper.setStartPage(index + 1);
                 stripper.setEndPage(index + 1);

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -243,6 +252,17 @@ class OcrPipelineTest {
     }
 
     @Test
+    void a_pdf_page_drawing_a_huge_image_is_unreadable_before_the_image_is_decoded() throws Exception {
+        for (String drawn : List.of("xobject", "form", "inline")) {
+            Path pdf = drawingHugeImage(dir.resolve(drawn + ".pdf"), 40_000, drawn);
+            assertThat(Files.size(pdf)).as(drawn).isLessThan(1_000_000);
+            assertThatThrownBy(() -> pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE)).as(drawn)
+                    .isInstanceOf(UnreadableDocumentException.class)
+                    .hasMessageContaining("page 1 draws an image of 40000x40000 pixels, more than the 100000000 allowed");
+        }
+    }
+
+    @Test
     void page_images_wait_in_temporary_files_that_closing_the_result_removes() throws Exception {
         Path pdf = Scans.pdf(List.of(Scans.blank(), Scans.blank()), dir.resolve("two.pdf"));
         OcrPipeline.Result result = pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE);
@@ -254,6 +274,64 @@ class OcrPipelineTest {
 
         assertThat(images).allSatisfy(p -> assertThat(p).doesNotExist());
         assertThat(result.directory()).doesNotExist();
+    }
+
+    /**
+     * An A4 page drawing a side×side 1-bit image of zeros: as an XObject of the page, inside a form
+     * XObject, or inline with next to no data. The XObject's data is deflated as it is written, so
+     * neither the test nor the file holds the decoded image.
+     */
+    private static Path drawingHugeImage(Path file, int side, String drawn) throws Exception {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            String content = "q 100 0 0 100 50 50 cm BI /W " + side + " /H " + side + " /BPC 1 /CS /G ID\n\0\0\nEI Q";
+            if (!drawn.equals("inline")) {
+                COSStream image = document.getDocument().createCOSStream();
+                image.setItem(COSName.SUBTYPE, COSName.IMAGE);
+                image.setInt(COSName.WIDTH, side);
+                image.setInt(COSName.HEIGHT, side);
+                image.setInt(COSName.BITS_PER_COMPONENT, 1);
+                image.setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
+                image.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+                Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+                try (OutputStream z = new DeflaterOutputStream(image.createRawOutputStream(), deflater, 1 << 16)) {
+                    byte[] row = new byte[(side + 7) / 8];
+                    for (int y = 0; y < side; y++) {
+                        z.write(row);
+                    }
+                } finally {
+                    deflater.end();
+                }
+                COSStream drawing = image;
+                if (drawn.equals("form")) {
+                    drawing = document.getDocument().createCOSStream();
+                    drawing.setItem(COSName.SUBTYPE, COSName.FORM);
+                    drawing.setItem(COSName.BBOX, new PDRectangle(1, 1).getCOSArray());
+                    drawing.setItem(COSName.RESOURCES, xObjects("Im0", image));
+                    try (OutputStream out = drawing.createOutputStream()) {
+                        out.write("/Im0 Do".getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                page.getCOSObject().setItem(COSName.RESOURCES, xObjects("X0", drawing));
+                content = "q 100 0 0 100 50 50 cm /X0 Do Q";
+            }
+            PDStream contents = new PDStream(document);
+            try (OutputStream out = contents.createOutputStream()) {
+                out.write(content.getBytes(StandardCharsets.ISO_8859_1));
+            }
+            page.setContents(contents);
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    private static COSDictionary xObjects(String name, COSStream object) {
+        COSDictionary named = new COSDictionary();
+        named.setItem(COSName.getPDFName(name), object);
+        COSDictionary resources = new COSDictionary();
+        resources.setItem(COSName.XOBJECT, named);
+        return resources;
     }
 
     /** A PNG that claims 30000x30000 pixels in a few hundred bytes: refused before decoding. */

@@ -93,4 +93,21 @@ class EngineRestTaskTamperingTest {
                         + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString()).body(), "$[*].taskDefinitionKey")).containsExactly("headSignOff");
     }
+
+    @Test
+    void a_candidate_can_neither_skip_its_task_by_a_bpmn_error_nor_claim_it_for_someone_else() throws Exception {
+        for (String event : List.of("/bpmnError", "/bpmnEscalation")) {
+            HttpResponse<String> thrown = send("POST", event, "{\"errorCode\": \"skip\", \"escalationCode\": \"skip\","
+                    + " \"variables\": {\"blob\": {\"value\": \"AAAA\", \"type\": \"Bytes\"}}}");
+            assertThat(thrown.statusCode()).as(event + " " + thrown.body()).isEqualTo(403);
+        }
+        tasks.setAssignee(task, null);
+        HttpResponse<String> claim = send("POST", "/claim", "{\"userId\": \"" + county.user("archivist-b") + "\"}");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(400);
+        assertThat(claim.body()).contains("task.claimForOther");
+        var selfCheck = tasks.createTaskQuery().taskId(task).singleResult();
+        assertThat(selfCheck.getTaskDefinitionKey()).isEqualTo("selfCheck");
+        assertThat(selfCheck.getAssignee()).isNull();
+        assertThat(tasks.getVariable(task, "blob")).isNull();
+    }
 }

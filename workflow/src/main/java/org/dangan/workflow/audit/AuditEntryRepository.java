@@ -13,13 +13,16 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long> {
 
     @Query("""
             select e from AuditEntry e
-            where (e.institutionId in :scope or (e.institutionId is null and :includeUnscoped = true))
+            where (e.institutionId in :scope or (e.institutionId is null and :includeUnscoped = true)
+                   or (e.institutionId is null and :includeUnknownLogins = true
+                       and e.action = org.dangan.workflow.audit.AuditAction.LOGIN_FAILED))
               and (:subjectType is null or e.subjectType = :subjectType)
               and (:subjectId is null or e.subjectId = :subjectId)
               and (:username is null or e.username = :username)
               and (:action is null or e.action = :action)
             order by e.id desc""")
-    Page<AuditEntry> search(Collection<Long> scope, boolean includeUnscoped, String subjectType, String subjectId,
+    Page<AuditEntry> search(Collection<Long> scope, boolean includeUnscoped, boolean includeUnknownLogins,
+                            String subjectType, String subjectId,
                             String username, AuditAction action, Pageable pageable);
 
     java.util.List<AuditEntry> findBySubjectTypeAndSubjectIdOrderByIdDesc(String subjectType, String subjectId,

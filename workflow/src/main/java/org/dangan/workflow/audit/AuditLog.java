@@ -65,9 +65,12 @@ public class AuditLog {
         }
         InstitutionScope scope = institutions.currentScope();
         Set<Long> ids = scope.ids().isEmpty() ? Set.of(-1L) : scope.ids();
-        // entries without an institution (unknown user's failed login) belong to the top of the tree
+        // entries without an institution belong to the top of the tree; but failed logins with a name of
+        // no account have none either, and a county's auditor must see guessing against its county:
+        // they carry only the name's keyed hash, so any auditor above the primary-care institutions may
         boolean unscoped = scope.root().getParentId() == null || user.is(Role.ADMIN);
-        Page<AuditEntry> result = repository.search(ids, unscoped, query.subjectType(), query.subjectId(),
+        boolean unknownLogins = unscoped || !scope.root().getType().primaryCare();
+        Page<AuditEntry> result = repository.search(ids, unscoped, unknownLogins, query.subjectType(), query.subjectId(),
                 query.username(), query.action(), PageRequest.of(page, Math.min(Math.max(size, 1), 500)));
         record(AuditAction.AUDIT_READ, query.subjectType(), query.subjectId(), user.institutionId(),
                 "page " + page + ", " + result.getNumberOfElements() + " entries");

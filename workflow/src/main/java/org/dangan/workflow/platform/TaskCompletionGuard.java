@@ -8,9 +8,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -30,6 +42,14 @@ import org.springframework.stereotype.Component;
  * and candidate groups the process was started with, or store megabytes of bytes. The check sits
  * in the engine's command chain because only the command still knows which variables were sent;
  * the complete listener sees them already merged into the process.
+ *
+ * <p>The other task commands a candidate reaches with TASK_WORK are narrowed here too: no Dang'an
+ * process catches a BPMN error or escalation thrown from a task, so one sent by a client would
+ * jump past the task's listeners (and carry any variables); a claim may name only the claimant;
+ * comments and attachments, which the engine stores without any authorization check and unbounded,
+ * are for administrators. Commands run without an authenticated user are our own services'. A
+ * completion refused, by the guard or by the task's complete listener, leaves the engine as a form
+ * field's validation failure carrying the {@link Refused}.
  */
 @Component
 class TaskCompletionGuard implements ProcessEnginePlugin {
@@ -48,12 +68,27 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
         interceptors.add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
-                if (command instanceof CompleteTaskCmd) {
-                    check(command, "variables");
-                } else if (command instanceof SubmitTaskFormCmd) {
-                    check(command, "properties");
+                if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+                    throw refusal(Refused.forbidden("task.noBpmnEvent"));
+                } else if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
+                    checkClaimant(command);
+                } else if (command instanceof AddCommentCmd || command instanceof UpdateCommentCmd
+                        || command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd) {
+                    checkAdministrator();
                 }
-                return next.execute(command);
+                if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
+                    return next.execute(command);
+                }
+                try {
+                    check(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
+                    return next.execute(command);
+                } catch (ProcessEngineException e) {
+                    // a complete listener's refusal arrives wrapped as an engine failure (ENGINE-03051)
+                    if (EngineErrors.domainCause(e) instanceof Refused r) {
+                        throw completionRefused(r);
+                    }
+                    throw e;
+                }
             }
         });
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
@@ -67,6 +102,27 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         // nothing once the engine runs
+    }
+
+    /** A user may claim a task, or have it delegated, only for themselves; an administrator for anyone. */
+    private static void checkClaimant(Command<?> command) {
+        Authentication user = Context.getCommandContext().getAuthentication();
+        Object claimant = read(command, "userId");
+        if (user == null || claimant == null || claimant.equals(user.getUserId()) || isAdministrator()) {
+            return;
+        }
+        throw refusal(Refused.forbidden("task.claimForOther"));
+    }
+
+    private static void checkAdministrator() {
+        if (Context.getCommandContext().getAuthentication() != null && !isAdministrator()) {
+            throw refusal(Refused.forbidden("task.notesForAdministrators"));
+        }
+    }
+
+    private static boolean isAdministrator() {
+        CommandContext context = Context.getCommandContext();
+        return context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication());
     }
 
     private void check(Command<?> command, String variablesField) {
@@ -136,6 +192,14 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
      * or any other engine exception with 500); our own services unwrap the refusal ({@link EngineErrors}).
      */
     private static FormFieldValidationException refusal(Refused refused) {
+        return new FormFieldValidationException(refused.key(), refused.getMessage(), refused);
+    }
+
+    /**
+     * Camunda's REST API answers a refused completion or form submission with 400 only for a form
+     * field's validation failure (anything else is a 500), so a completion's refusal is one.
+     */
+    private static FormFieldValidationException completionRefused(Refused refused) {
         return new FormFieldValidationException(refused.key(), refused.getMessage(), refused);
     }
 

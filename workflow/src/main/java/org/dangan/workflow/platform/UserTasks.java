@@ -40,7 +40,7 @@ public class UserTasks {
     public org.dangan.workflow.security.DanganUser actor(org.camunda.bpm.engine.delegate.DelegateTask task) {
         return CurrentUser.get().orElseGet(() -> {
             if (task.getAssignee() == null) {
-                throw new IllegalStateException("task " + task.getName() + " has no assignee: claim it first");
+                throw Refused.of("task.unclaimed", task.getTaskDefinitionKey());
             }
             return (org.dangan.workflow.security.DanganUser) users.loadUserByUsername(task.getAssignee());
         });

@@ -1,23 +1,29 @@
 package org.dangan.workflow.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,14 +39,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class LoginRateLimit {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
+    static final String TOO_MANY_FAILURES = "login.tooManyFailures";
 
     private final int maxFailures;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final MessageSource messages;
+    private final ObjectMapper json;
 
-    LoginRateLimit(@Value("${dangan.security.login-rate.max-failures-per-minute:20}") int maxFailures, Clock clock) {
+    LoginRateLimit(@Value("${dangan.security.login-rate.max-failures-per-minute:20}") int maxFailures, Clock clock,
+                   MessageSource messages, ObjectMapper json) {
         this.maxFailures = maxFailures;
         this.clock = clock;
+        this.messages = messages;
+        this.json = json;
     }
 
     @EventListener
@@ -86,6 +98,24 @@ public class LoginRateLimit {
         }
     }
 
+    /**
+     * Written here rather than with {@code sendError}: the container would forward that to its error
+     * page, whose request no API rule matches, and the screens' login would answer it with a 302.
+     */
+    private void tooManyFailures(HttpServletRequest request, HttpServletResponse response, long wait)
+            throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", Long.toString(wait));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+        body.put("error", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
+        body.put("message", messages.getMessage(TOO_MANY_FAILURES, new Object[] {wait}, request.getLocale()));
+        body.put("details", Map.of("key", TOO_MANY_FAILURES));
+        json.writeValue(response.getOutputStream(), body);
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> loginRateLimitFilter() {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
@@ -96,8 +126,7 @@ public class LoginRateLimit {
                         || ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
                 long wait = loginAttempt ? blockedFor(request.getRemoteAddr()) : 0;
                 if (wait > 0) {
-                    response.setHeader("Retry-After", Long.toString(wait));
-                    response.sendError(429, "too many failed logins from this address; try again in " + wait + " s");
+                    tooManyFailures(request, response, wait);
                     return;
                 }
                 chain.doFilter(request, response);

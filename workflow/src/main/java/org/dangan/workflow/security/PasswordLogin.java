@@ -17,7 +17,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Spring's own provider checked the lock first and skipped the match, so a locked account answered
  * in a few milliseconds and an unknown name in a BCrypt's time: the answer's speed told that the
  * account existed. Every refusal reaches the client the same way (401, or the login form's error);
- * its cause is only in the audit log.
+ * its cause is only in the audit log. A locked, disabled or unknown account's attempt pays a full
+ * match, never {@link RememberedMatches}'s shortcut: a right password would otherwise be refused in
+ * a few milliseconds and a wrong one in a BCrypt's time, telling a locked-out guesser when it hit.
  */
 final class PasswordLogin implements AuthenticationProvider {
 
@@ -43,7 +45,10 @@ final class PasswordLogin implements AuthenticationProvider {
         } catch (UsernameNotFoundException unknown) {
             user = null;
         }
-        boolean matches = encoder.matches(presented, user == null ? dummyHash : user.getPassword());
+        boolean usable = user != null && user.isAccountNonLocked() && user.isEnabled() && user.isAccountNonExpired()
+                && user.isCredentialsNonExpired();
+        String hash = user == null ? dummyHash : user.getPassword();
+        boolean matches = usable ? encoder.matches(presented, hash) : fullMatch(presented, hash);
         if (user == null) {
             throw new BadCredentialsException("bad credentials");
         }
@@ -55,6 +60,11 @@ final class PasswordLogin implements AuthenticationProvider {
                 user.getAuthorities());
         result.setDetails(authentication.getDetails());
         return result;
+    }
+
+    private boolean fullMatch(String presented, String hash) {
+        return encoder instanceof RememberedMatches remembered ? remembered.matchesInFull(presented, hash)
+                : encoder.matches(presented, hash);
     }
 
     @Override

@@ -16,8 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * its hash is remembered for a few minutes, as the SHA-256 of hash and password together (never
  * the password), so the next request of that client skips BCrypt. Only matches are remembered: a
  * wrong password always pays the full price, so guessing gets no faster. A changed password has
- * a new hash, so the old one is never matched from memory; lockout and disabled accounts are
- * checked before the password, so they still apply at once.
+ * a new hash, so the old one is never matched from memory. A locked or disabled account's attempt
+ * asks {@link #matchesInFull} (see {@link PasswordLogin}): its answer must take as long as a wrong
+ * password's, or the speed of the refusal would tell the guesser that the password was right.
  */
 final class RememberedMatches implements PasswordEncoder {
 
@@ -61,6 +62,11 @@ final class RememberedMatches implements PasswordEncoder {
             matched.put(key, now.plus(remember));
         }
         return matches;
+    }
+
+    /** A real match, neither read from nor kept in memory. */
+    boolean matchesInFull(CharSequence rawPassword, String encodedPassword) {
+        return delegate.matches(rawPassword, encodedPassword);
     }
 
     @Override

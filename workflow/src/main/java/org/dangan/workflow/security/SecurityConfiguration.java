@@ -3,6 +3,8 @@ package org.dangan.workflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -21,6 +23,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
@@ -38,6 +41,10 @@ public class SecurityConfiguration {
         // Ant matchers: the engine's REST API is a Jersey servlet, outside Spring MVC's dispatcher
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
+                        // no process of ours takes a BPMN error or escalation from a task, and comments
+                        // and attachments are stored unchecked: refused before the engine is reached
+                        .requestMatchers(taskActions("bpmnError", "bpmnEscalation", "comment/create",
+                                "attachment/create")).hasRole(Role.ADMIN.name())
                         // people work their own tasks through Camunda's API; Camunda's authorizations
                         // (candidate groups by role and institution) decide which tasks they see
                         .requestMatchers(antMatcher("/engine-rest/task"), antMatcher("/engine-rest/task/**"),
@@ -62,6 +69,15 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable());
         SecurityHeaders.apply(http, SecurityHeaders.API_POLICY);
         return http.build();
+    }
+
+    private static OrRequestMatcher taskActions(String... actions) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String action : actions) {
+            matchers.add(antMatcher("/engine-rest/task/*/" + action));
+            matchers.add(antMatcher("/engine-rest/engine/*/task/*/" + action));
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     /** A request refused by the URL rules answers like one refused by a service: JSON with a message key. */

@@ -8,17 +8,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.camunda.bpm.engine.ManagementService;
 import org.dangan.workflow.fixity.FixityAudit;
 import org.dangan.workflow.registry.HealthRecord;
@@ -140,6 +147,48 @@ class HostileScansTest {
         fixity.run("test", line -> { });
         assertThat(fixity.failures()).noneMatch(f -> f.sha256().equals(original));
         keepsServing();
+    }
+
+    @Test
+    void a_pdf_page_drawing_a_40000_by_40000_image_fails_as_unreadable_without_decoding_it() throws Exception {
+        long id = submit(pdfDrawingImageOf(40_000), "bomb.pdf");
+        String original = originalOf(id);
+
+        recognise(id);
+
+        mvc.perform(get("/api/documents/" + id).with(archivist()))
+                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.reason", containsString("40000x40000 pixels, more than the 100000000 allowed")));
+        assertThat(fileStore.path(original)).doesNotExist();
+        keepsServing();
+    }
+
+    /**
+     * One A4 page drawing a side×side grey image. Its data is a few bytes: PDFBox makes the whole
+     * raster from the declared size before it reads any (the tester's had 1.6 GB of zeros deflated).
+     */
+    static byte[] pdfDrawingImageOf(int side) throws IOException {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            PDImageXObject image = new PDImageXObject(new PDStream(document, new ByteArrayInputStream(new byte[16])),
+                    null);
+            image.setWidth(side);
+            image.setHeight(side);
+            image.setBitsPerComponent(8);
+            image.setColorSpace(PDDeviceGray.INSTANCE);
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDResources resources = new PDResources();
+            page.setResources(resources);
+            COSName name = resources.add(image);
+            PDStream contents = new PDStream(document);
+            try (OutputStream out = contents.createOutputStream()) {
+                out.write(("q 500 0 0 700 50 50 cm /" + name.getName() + " Do Q").getBytes(StandardCharsets.US_ASCII));
+            }
+            page.setContents(contents);
+            document.save(pdf);
+        }
+        return pdf.toByteArray();
     }
 
     @Test

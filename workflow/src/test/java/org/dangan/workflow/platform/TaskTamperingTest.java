@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -130,6 +131,54 @@ class TaskTamperingTest {
                 .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableInvalid"));
         identity.clearAuthentication();
         assertThat(tasks.createTaskQuery().taskId(city.getId()).count()).isOne();
+    }
+
+    @Test
+    void a_candidate_may_not_throw_a_bpmn_error_or_escalation_past_its_task() {
+        tasks.claim(selfCheck.getId(), county.user("archivist-a"));
+        assertThatThrownBy(() -> tasks.handleBpmnError(selfCheck.getId(), "skip", "skipped",
+                Map.of("blob", new byte[1024 * 1024])))
+                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.noBpmnEvent"));
+        assertThatThrownBy(() -> tasks.handleEscalation(selfCheck.getId(), "skip"))
+                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.noBpmnEvent"));
+        identity.clearAuthentication();
+        assertThat(tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("selfCheck").count()).isOne();
+        assertThat(tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("cityAcceptance").count())
+                .isZero();
+        assertThat(runtime.getVariable(process, "blob")).isNull();
+    }
+
+    @Test
+    void a_candidate_may_not_claim_its_task_in_someone_elses_name() {
+        assertThatThrownBy(() -> tasks.claim(selfCheck.getId(), county.user("archivist-b")))
+                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.claimForOther"));
+        identity.clearAuthentication();
+        assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
+    void a_candidate_may_not_write_comments_or_attachments_the_engine_would_store_unchecked() {
+        assertThatThrownBy(() -> tasks.createComment(selfCheck.getId(), process, "x".repeat(4000)))
+                .cause().isInstanceOfSatisfying(Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
+        assertThatThrownBy(() -> tasks.createAttachment("blob", selfCheck.getId(), process, "scan", "scan",
+                new java.io.ByteArrayInputStream(new byte[1024 * 1024])))
+                .cause().isInstanceOfSatisfying(Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
+        identity.clearAuthentication();
+        assertThat(tasks.getTaskComments(selfCheck.getId())).isEmpty();
+        assertThat(tasks.getTaskAttachments(selfCheck.getId())).isEmpty();
+    }
+
+    @Test
+    void a_completion_its_listener_refuses_is_a_form_validation_failure_carrying_the_refusal() {
+        // as a call of /engine-rest whose user the listener cannot take from Spring: it needs the assignee
+        AsUser.logout();
+        assertThatThrownBy(() -> tasks.complete(selfCheck.getId(), Map.of()))
+                .isInstanceOf(FormFieldValidationException.class)
+                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.unclaimed"));
+        identity.clearAuthentication();
+        assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).count()).isOne();
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -92,6 +95,31 @@ class LoginAnswersTest {
     }
 
     @Test
+    void a_locked_or_disabled_account_pays_a_real_match_even_for_a_password_matched_minutes_ago() {
+        CountingEncoder bcrypt = new CountingEncoder(new BCryptPasswordEncoder());
+        AuthenticationProvider login = new SecurityConfiguration().passwordLogin(accounts,
+                new RememberedMatches(bcrypt, Duration.ofMinutes(5), Clock.systemUTC()));
+        String lockedNow = county.user("archivist-a");
+        String disabledNow = county.user("head-a");
+        for (String name : List.of(lockedNow, disabledNow)) {
+            login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name, Fixtures.PASSWORD));
+        }
+        bcrypt.matches.set(0);
+        login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(lockedNow, Fixtures.PASSWORD));
+        assertThat(bcrypt.matches.get()).as("a usable account's remembered match").isZero();
+
+        jdbc.update("update app_user set locked_until = ? where username = ?",
+                Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)), lockedNow);
+        jdbc.update("update app_user set enabled = false where username = ?", disabledNow);
+        for (String name : List.of(lockedNow, disabledNow)) {
+            bcrypt.matches.set(0);
+            assertThatThrownBy(() -> login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name,
+                    Fixtures.PASSWORD))).isInstanceOf(AuthenticationException.class);
+            assertThat(bcrypt.matches.get()).as("BCrypt matches for " + name).isEqualTo(1);
+        }
+    }
+
+    @Test
     void the_api_and_the_login_form_log_in_through_that_one_provider() throws Exception {
         assertThat(authentication.getAuthenticationManager()).isInstanceOfSatisfying(ProviderManager.class,
                 manager -> assertThat(manager.getProviders()).singleElement().isInstanceOf(PasswordLogin.class));
@@ -132,6 +160,20 @@ class LoginAnswersTest {
         assertThat(entries.get(0).get("subject_id")).isEqualTo(entries.get(0).get("username"));
         // a known account's failure is still under its name
         assertThat(entries.get(2).get("username")).isEqualTo(county.user("archivist-a"));
+    }
+
+    @Test
+    void a_county_auditor_sees_failed_logins_with_names_of_no_account() throws Exception {
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
+        mvc.perform(get("/api/institutions").with(from(address)).with(httpBasic("guess-" + UUID.randomUUID(), "x")))
+                .andExpect(status().isUnauthorized());
+        String hashed = jdbc.queryForObject("select username from audit_entry where id > ? and action = 'LOGIN_FAILED'",
+                String.class, before);
+        mvc.perform(get("/api/audit").param("action", "LOGIN_FAILED").param("username", hashed)
+                        .with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].institutionId").isEmpty());
     }
 
     private static RequestPostProcessor from(String address) {

@@ -1,0 +1,139 @@
+package org.dangan.ocr;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+
+/**
+ * The images a PDF page draws, measured from their dictionaries before any is decoded. PDFBox
+ * decodes each image whole, whatever size the page shows it at: a 40000×40000 grey image of zeros
+ * compresses to a megabyte and decodes to 1.6 GB, then to four times that as RGB. Image XObjects
+ * (with their soft masks), inline images and the images inside form XObjects, tiling patterns and
+ * annotation appearances are all looked at; forms nest at most {@link #MAX_DEPTH} deep.
+ */
+final class PdfImages {
+
+    static final int MAX_DEPTH = 12;
+    /** More XObjects on one page than this is no scan: refused rather than walked. */
+    static final int MAX_OBJECTS = 10_000;
+
+    private static final COSName PATTERN_TYPE = COSName.getPDFName("PatternType");
+
+    private final long maxPixels;
+    private final int pageNumber;
+    private final Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private PdfImages(long maxPixels, int pageNumber) {
+        this.maxPixels = maxPixels;
+        this.pageNumber = pageNumber;
+    }
+
+    /** Refuses the page, as unreadable, when an image it draws has more than {@code maxPixels} pixels. */
+    static void check(PDPage page, int pageNumber, long maxPixels) throws IOException {
+        PdfImages images = new PdfImages(maxPixels, pageNumber);
+        images.resources(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), 0);
+        images.inlineImages(new PDFStreamParser(page));
+        COSArray annotations = page.getCOSObject().getCOSArray(COSName.ANNOTS);
+        if (annotations != null) {
+            for (COSBase annotation : annotations) {
+                if (resolve(annotation) instanceof COSDictionary dictionary
+                        && dictionary.getCOSDictionary(COSName.AP) != null) {
+                    COSBase normal = resolve(dictionary.getCOSDictionary(COSName.AP).getDictionaryObject(COSName.N));
+                    if (normal instanceof COSStream stream) {
+                        images.stream(stream, 1);
+                    } else if (normal instanceof COSDictionary states) {
+                        for (COSBase state : states.getValues()) {
+                            if (resolve(state) instanceof COSStream stream) {
+                                images.stream(stream, 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void resources(COSDictionary resources, int depth) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName kind : new COSName[] {COSName.XOBJECT, COSName.PATTERN}) {
+            COSDictionary named = resources.getCOSDictionary(kind);
+            if (named != null) {
+                for (COSBase value : named.getValues()) {
+                    if (resolve(value) instanceof COSStream stream) {
+                        stream(stream, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    private void stream(COSStream stream, int depth) throws IOException {
+        if (!seen.add(stream)) {
+            return;
+        }
+        if (seen.size() > MAX_OBJECTS) {
+            throw new UnreadableDocumentException("page " + pageNumber + " draws more than " + MAX_OBJECTS
+                    + " objects");
+        }
+        if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+            image(stream.getInt(COSName.WIDTH, COSName.W, 0), stream.getInt(COSName.HEIGHT, COSName.H, 0));
+            for (COSName mask : new COSName[] {COSName.SMASK, COSName.MASK}) {
+                if (resolve(stream.getDictionaryObject(mask)) instanceof COSStream masking) {
+                    stream(masking, depth);
+                }
+            }
+            return;
+        }
+        boolean form = COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE));
+        boolean tiling = stream.getInt(PATTERN_TYPE, 0) == 1;
+        if (!form && !tiling) {
+            return; // PostScript XObjects and the like are not drawn
+        }
+        if (depth > MAX_DEPTH) {
+            throw new UnreadableDocumentException("page " + pageNumber + " nests its drawings more than "
+                    + MAX_DEPTH + " deep");
+        }
+        resources(stream.getCOSDictionary(COSName.RESOURCES), depth);
+        inlineImages(new PDFStreamParser(new PDFormXObject(stream)));
+    }
+
+    /** Inline images (BI … ID … EI) sit in the content itself; their data is at most the stream's. */
+    private void inlineImages(PDFStreamParser parser) throws IOException {
+        try {
+            for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+                if (token instanceof Operator operator && operator.getImageParameters() != null) {
+                    COSDictionary parameters = operator.getImageParameters();
+                    image(parameters.getInt(COSName.W, COSName.WIDTH, 0),
+                            parameters.getInt(COSName.H, COSName.HEIGHT, 0));
+                }
+            }
+        } finally {
+            parser.close();
+        }
+    }
+
+    private void image(int width, int height) {
+        long pixels = (long) Math.max(width, 0) * Math.max(height, 0);
+        if (pixels > maxPixels) {
+            throw new UnreadableDocumentException("page " + pageNumber + " draws an image of " + width + "x" + height
+                    + " pixels, more than the " + maxPixels + " allowed");
+        }
+    }
+
+    private static COSBase resolve(COSBase value) {
+        return value instanceof COSObject reference ? reference.getObject() : value;
+    }
+}
