@@ -90,8 +90,7 @@ public class IncomingBags {
             long[] oxum = verify(root, limits.maxEntries());
             String declared = info.get("Payload-Oxum");
             if (declared != null && !declared.equals(oxum[0] + "." + oxum[1])) {
-                throw new IllegalArgumentException("bag-info.txt: Payload-Oxum says " + declared + " but the payload holds "
-                        + oxum[0] + " bytes in " + oxum[1] + " files");
+                throw Refused.invalid("bag.oxum", declared, oxum[0], oxum[1]);
             }
             BagLoad.Loaded loaded = loadIt ? load.load(root, info) : new BagLoad.Loaded(0, 0, 0);
             Path kept = home.resolve("bags").resolve(sha256 + ".zip");
@@ -119,10 +118,10 @@ public class IncomingBags {
      */
     static long[] verify(Path root, int maxEntries) throws IOException {
         if (!fields(root, "bagit.txt").containsKey("BagIt-Version")) {
-            throw new IllegalArgumentException("bag: no bagit.txt with a BagIt-Version: this is not a bag");
+            throw Refused.invalid("bag.notABag");
         }
         if (!Files.isRegularFile(root.resolve("manifest-sha256.txt"))) {
-            throw new IllegalArgumentException("bag: no manifest-sha256.txt (only SHA-256 manifests are taken)");
+            throw Refused.invalid("bag.manifest.none");
         }
         long[] oxum = {0, 0};
         Set<String> listed = new HashSet<>();
@@ -139,7 +138,7 @@ public class IncomingBags {
                 for (Path file : (Iterable<Path>) payload.filter(Files::isRegularFile)::iterator) {
                     String path = root.relativize(file).toString().replace('\\', '/');
                     if (!listed.contains(path)) {
-                        throw new IllegalArgumentException("bag: " + path + " is in the payload but in no manifest");
+                        throw Refused.invalid("bag.manifest.unlisted", path);
                     }
                 }
             }
@@ -167,12 +166,12 @@ public class IncomingBags {
             }
             String[] parts = entry.split("\\s+", 2);
             if (parts.length < 2 || !parts[0].matches("[0-9a-fA-F]{64}")) {
-                throw new IllegalArgumentException("bag: " + name + " line " + number + " is not a SHA-256 and a path");
+                throw Refused.invalid("bag.manifest.line", name, number);
             }
             String path = decode(parts[1]);
             Path listed = BagZip.inside(root, path);
             if (!Files.isRegularFile(listed)) {
-                throw new IllegalArgumentException("bag: " + path + " is in " + name + " but not in the bag");
+                throw Refused.invalid("bag.manifest.missing", path, name);
             }
             check(listed, path, parts[0], name);
             each.file(path, listed);
@@ -186,8 +185,7 @@ public class IncomingBags {
         }
         String found = HexFormat.of().formatHex(digest.digest());
         if (!found.equalsIgnoreCase(expected)) {
-            throw new IllegalArgumentException("bag: " + path + " does not match " + manifest + " (expected " + expected
-                    + ", found " + found + ")");
+            throw Refused.invalid("bag.checksum", path, manifest, expected, found);
         }
     }
 
@@ -221,7 +219,7 @@ public class IncomingBags {
                 return folders.get(0);
             }
         }
-        throw new IllegalArgumentException("bag: no bagit.txt at the zip's top or in its one folder");
+        throw Refused.invalid("bag.notABag");
     }
 
     private static void deleteQuietly(Path dir) {

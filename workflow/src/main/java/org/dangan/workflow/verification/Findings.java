@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.StoredRecord;
@@ -115,12 +116,12 @@ public class Findings {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
         if (findingIds == null || findingIds.isEmpty()) {
-            throw new IllegalArgumentException("findings: name at least one finding");
+            throw Refused.invalid("findings.none");
         }
         Integer inCampaign = jdbc.queryForObject("select count(*) from finding where campaign_id = :campaign and id in (:ids)",
                 new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds), Integer.class);
         if (inCampaign == null || inCampaign != new java.util.HashSet<>(findingIds).size()) {
-            throw new IllegalArgumentException("findings: not all of " + findingIds + " belong to campaign " + campaignId);
+            throw Refused.invalid("findings.notOfCampaign", campaignId);
         }
         findingIds.forEach(id -> waive(id, reason));
     }

@@ -269,8 +269,9 @@ class HandoverProcessTest {
         byte[] tampered = zip(entries);
         mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(tampered))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("bag.checksum"))
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
-                        "data/metadata/records.json does not match manifest-sha256.txt")));
+                        "data/metadata/records.json与清单manifest-sha256.txt不符")));
         write(dir.resolve(records), changed);
         try (BagVerifier verifier = new BagVerifier()) {
             Bag again = new BagReader().read(dir.resolve(ArchiveBag.folder(id)));
