@@ -36,11 +36,9 @@ public class RecordMerge {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
-    private final PaperFileRepository paperFiles;
 
     RecordMerge(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-                AuditLog auditLog, ApplicationEventPublisher events, PaperFileRepository paperFiles) {
-        this.paperFiles = paperFiles;
+                AuditLog auditLog, ApplicationEventPublisher events) {
         this.records = records;
         this.institutions = institutions;
         this.jdbc = jdbc;
@@ -53,12 +51,14 @@ public class RecordMerge {
 
     public Merged merge(String survivorNumber, String duplicateNumber, Set<String> take) {
         DanganUser merger = RoleCheck.require(Role.ARCHIVIST);
-        HealthRecord survivor = inScope(survivorNumber, "survivor");
-        HealthRecord duplicate = inScope(duplicateNumber, "duplicate");
-        // the fields taken, and where the paper files go, would tell and undo what the merger may not see
-        if (!merger.has(Permission.RESTRICTED_DOCUMENTS) && (restricted(survivor) || restricted(duplicate))) {
+        // a merge moves all of a person's record, restricted tags, pages and scans included: a merger
+        // who may not see them would move what they cannot check, and a refusal only for restricted
+        // records would tell which are (a fabricated twin makes any record a candidate)
+        if (!merger.has(Permission.RESTRICTED_DOCUMENTS)) {
             throw Refused.forbidden("records.merge.restricted.forbidden", Permission.RESTRICTED_DOCUMENTS);
         }
+        HealthRecord survivor = inScope(survivorNumber, "survivor");
+        HealthRecord duplicate = inScope(duplicateNumber, "duplicate");
         boolean sameId = survivor.getIdNumber() != null && survivor.getIdNumber().equals(duplicate.getIdNumber());
         boolean sameNameAndBirth = survivor.getName().equals(duplicate.getName()) && survivor.getBirthDate() != null
                 && survivor.getBirthDate().equals(duplicate.getBirthDate());
@@ -105,12 +105,6 @@ public class RecordMerge {
                 .addValue("idNumber", record.getIdNumber()).addValue("name", record.getName())
                 .addValue("birth", record.getBirthDate() == null ? null : java.sql.Date.valueOf(record.getBirthDate())),
                 String.class);
-    }
-
-    private boolean restricted(HealthRecord record) {
-        return record.getKeyPopulations().stream().anyMatch(KeyPopulation::restricted)
-                || paperFiles.findByRecordIdOrderByFileNumber(record.getId()).stream()
-                        .anyMatch(f -> f.getContents().keySet().stream().anyMatch(DocumentType::restricted));
     }
 
     private static <T> T pick(Set<String> fields, String field, T value) {

@@ -89,7 +89,7 @@ class RecordMergeTest {
         index.drain();
         mvc.perform(get("/api/documents/" + scan).with(as("archivist-b"))).andExpect(status().isOk());
 
-        merge("county-checker", survivor.getRecordNumber(), "{\"duplicate\": \"" + inB.getRecordNumber() + "\"}")
+        merge("county-keeper", survivor.getRecordNumber(), "{\"duplicate\": \"" + inB.getRecordNumber() + "\"}")
                 .andExpect(status().isOk());
 
         mvc.perform(get("/api/documents/" + scan).with(as("archivist-a")))
@@ -117,7 +117,7 @@ class RecordMergeTest {
         HealthRecord other = fixtures.record(county.a(), 2);
         String body = "{\"duplicate\": \"" + duplicate.getRecordNumber() + "\"}";
         merge("searcher-a", survivor.getRecordNumber(), body).andExpect(status().isForbidden());
-        merge("archivist-b", survivor.getRecordNumber(), body).andExpect(status().isBadRequest());
+        merge("archivist-b", survivor.getRecordNumber(), body).andExpect(status().isForbidden());
         merge("archivist-a", other.getRecordNumber(), body)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(Matchers.containsString("do not look like one person")));
@@ -167,6 +167,19 @@ class RecordMergeTest {
         jdbc.update("update health_record set key_populations = '' where id = ?", pair[0].getId());
         merge("county-checker", pair[1].getRecordNumber(), "{\"duplicate\": \"" + pair[0].getRecordNumber() + "\"}")
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_refused_merge_tells_nothing_of_whether_a_record_is_restricted() throws Exception {
+        // the tester's oracle: any pair, refused 403 for a restricted record and 400 (not one person) otherwise
+        HealthRecord[] pair = taggedAndTwin();
+        HealthRecord plain = fixtures.record(county.a(), 4);
+        String tagged = merge("county-checker", pair[0].getRecordNumber(), "{\"duplicate\": \"" + plain.getRecordNumber()
+                + "\"}").andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        String untagged = merge("county-checker", plain.getRecordNumber(), "{\"duplicate\": \""
+                + duplicate.getRecordNumber() + "\"}").andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(untagged).isEqualTo(tagged);
     }
 
     @Test

@@ -64,6 +64,9 @@ public class Fixtures {
         users.create(p + "county-supervisor", PASSWORD, "县主管", Role.SUPERVISOR, county.getId(), Set.of());
         users.create(p + "auditor", PASSWORD, "审计员", Role.AUDITOR, county.getId(), Set.of());
         users.create(p + "county-checker", PASSWORD, "县核查员", Role.ARCHIVIST, county.getId(), Set.of());
+        // merges move restricted content too: a county archivist who may see it
+        users.create(p + "county-keeper", PASSWORD, "县档案员", Role.ARCHIVIST, county.getId(),
+                Set.of(Permission.RESTRICTED_DOCUMENTS));
         users.create(p + "head-a", PASSWORD, "甲院长", Role.SUPERVISOR, a.getId(), Set.of());
         users.create(p + "head-b", PASSWORD, "乙院长", Role.SUPERVISOR, b.getId(), Set.of());
         users.create(p + "city-supervisor", PASSWORD, "市验收员", Role.SUPERVISOR, city.getId(), Set.of());
