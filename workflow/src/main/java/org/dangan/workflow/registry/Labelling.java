@@ -9,7 +9,6 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.RoleCheck;
-import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -75,12 +74,11 @@ public class Labelling {
         // a file's label carries the resident's name: printed by those who keep the paper
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         InstitutionScope scope = institutions.currentScope();
-        String pages = PagesShown.column(CurrentUser.require());
         List<Labels.Label> labels = new ArrayList<>();
         for (String fileNumber : required(fileNumbers, "fileNumber")) {
             List<Labels.Label> found = jdbc.query("""
-                    select f.file_number, r.record_number, r.name, %s, r.institution_id from paper_file f
-                    join health_record r on r.id = f.record_id where f.file_number = :file""".formatted(pages),
+                    select f.file_number, r.record_number, r.name, f.page_count, r.institution_id from paper_file f
+                    join health_record r on r.id = f.record_id where f.file_number = :file""",
                     new MapSqlParameterSource("file", fileNumber.strip()), (rs, n) -> scope.includes(rs.getLong(5))
                             ? new Labels.Label(rs.getString(1), List.of(rs.getString(1), rs.getString(3) + "  "
                             + rs.getInt(4) + " 页", "档案编号 " + rs.getString(2))) : null);
@@ -98,9 +96,8 @@ public class Labelling {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Box box = box(barcode);
         List<List<String>> rows = jdbc.query("""
-                select f.file_number, r.record_number, r.name, %s, f.state from paper_file f
-                join health_record r on r.id = f.record_id where f.box_id = :box order by f.file_number"""
-                        .formatted(PagesShown.column(CurrentUser.require())),
+                select f.file_number, r.record_number, r.name, f.page_count, f.state from paper_file f
+                join health_record r on r.id = f.record_id where f.box_id = :box order by f.file_number""",
                 new MapSqlParameterSource("box", box.getId()), (rs, n) -> List.of(Integer.toString(n + 1),
                         rs.getString(1), rs.getString(2), rs.getString(3), Integer.toString(rs.getInt(4)), rs.getString(5)));
         auditLog.record(AuditAction.LABELS_PRINTED, "BOX", box.getBarcode().value(), box.getInstitutionId(),

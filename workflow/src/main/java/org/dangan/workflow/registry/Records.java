@@ -200,14 +200,12 @@ public class Records {
         for (PaperFile f : paperFiles.findByRecordIdOrderByFileNumber(record.getId())) {
             String barcode = f.getBoxId() == null ? null
                     : boxes.findById(f.getBoxId()).map(b -> b.getBarcode().value()).orElse(null);
-            // the paper file's severe-mental-disorder pages would tell what the hidden tag tells
-            Map<DocumentType, Integer> contents = new java.util.EnumMap<>(DocumentType.class);
-            f.getContents().forEach((type, pages) -> {
-                if (PagesShown.mayKnow(reader, type)) {
-                    contents.put(type, pages);
-                }
-            });
-            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), PagesShown.of(f, reader), contents,
+            // the contents by type are shown only to who may see restricted content: hiding the restricted
+            // type alone would leave the whole page count minus the shown pages telling it, and the count
+            // of the paper itself is shown everywhere (lists, checks, labels) as the sheets in the file are
+            Map<DocumentType, Integer> contents = reader.has(Permission.RESTRICTED_DOCUMENTS)
+                    ? f.getContents() : Map.of();
+            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), contents,
                     f.getState(), barcode));
         }
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
