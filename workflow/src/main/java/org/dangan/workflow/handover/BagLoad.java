@@ -203,7 +203,15 @@ class BagLoad {
     }
 
     private static int pages(Map<String, Object> file) {
-        return file.get("page_count") instanceof Number n ? n.intValue() : 0;
+        Object pages = file.get("page_count");
+        if (pages == null) {
+            return 0;
+        }
+        // a string, a fraction or a number past int would be stored as 0 or wrapped round
+        if (!(pages instanceof Integer count)) {
+            throw Refused.invalid("bag.paperFile.invalid", text(file, "file_number"), "page_count");
+        }
+        return count;
     }
 
     private static String text(Map<String, Object> row, String key) {

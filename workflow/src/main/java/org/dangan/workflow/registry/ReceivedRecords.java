@@ -37,6 +37,10 @@ public class ReceivedRecords {
     private static final int MAX_PHONE = 20;
     private static final int MAX_ADDRESS = 200;
 
+    private static final java.util.regex.Pattern FILE_NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
+    /** More sheets than any paper file holds: a count past it is a wrong value, not a file. */
+    private static final int MAX_PAGES = 100_000;
+
     public record File(String fileNumber, String recordNumber, int pageCount) {
     }
 
@@ -60,6 +64,9 @@ public class ReceivedRecords {
         List<Record> given = records;
         records = java.util.stream.IntStream.range(0, given.size()).mapToObj(i -> checked(given.get(i), i + 1, today))
                 .toList();
+        once(records.stream().map(Record::recordNumber).toList());
+        files.forEach(ReceivedRecords::checked);
+        once(files.stream().map(File::fileNumber).toList());
         refuseKnown("select record_number from health_record where record_number in (:keys)",
                 records.stream().map(Record::recordNumber).toList(), "record");
         refuseKnown("select file_number from paper_file where file_number in (:keys)",
@@ -91,6 +98,26 @@ public class ReceivedRecords {
      * system let through (an unknown tag, a malformed number) would otherwise be stored unchecked
      * and break every list and rule check that reads it back.
      */
+    /** A number the bag names twice would otherwise meet the database's unique key as a 500. */
+    private static void once(List<String> numbers) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String number : numbers) {
+            if (!seen.add(number)) {
+                throw Refused.invalid("bag.duplicate", number);
+            }
+        }
+    }
+
+    private static void checked(File f) {
+        if (f.fileNumber() == null || !FILE_NUMBER.matcher(f.fileNumber()).matches()) {
+            throw Refused.invalid("bag.paperFile.invalid", f.fileNumber() == null ? "?"
+                    : f.fileNumber().substring(0, Math.min(40, f.fileNumber().length())), "file_number");
+        }
+        if (f.pageCount() < 0 || f.pageCount() > MAX_PAGES) {
+            throw Refused.invalid("bag.paperFile.invalid", f.fileNumber(), "page_count");
+        }
+    }
+
     private static Record checked(Record r, int position, LocalDate today) {
         String number = r.recordNumber() == null ? "" : r.recordNumber().strip();
         try {

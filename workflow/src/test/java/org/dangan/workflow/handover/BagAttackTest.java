@@ -234,6 +234,37 @@ class BagAttackTest {
         refusedNamingRecordAndField(number, "birth_date", "2999-01-01");
     }
 
+    @Test
+    void a_bag_paper_file_with_a_wrong_page_count_or_number_or_a_number_named_twice_is_refused() throws Exception {
+        String number = fixtures.county().b().getCode() + "001" + "00047";
+        String file = "{\"file_number\": \"" + number + "-01\", \"record_number\": \"" + number + "\", ";
+        for (String files : List.of(file + "\"page_count\": -50}", file + "\"page_count\": \"7\"}",
+                file + "\"page_count\": 99999999999}", "{\"file_number\": \"" + "X".repeat(5000)
+                        + "\", \"record_number\": \"" + number + "\", \"page_count\": 3}")) {
+            refusedWithPaperFiles(number, newRecord(number), files, "bag.paperFile.invalid");
+        }
+        refusedWithPaperFiles(number, newRecord(number), "[" + file + "\"page_count\": 3}, " + file
+                + "\"page_count\": 4}]", "bag.duplicate");
+        List<Map<String, String>> twice = new java.util.ArrayList<>(newRecord(number));
+        twice.addAll(newRecord(number));
+        refusedWithPaperFiles(number, twice, "[]", "bag.duplicate");
+        stillServing();
+    }
+
+    private void refusedWithPaperFiles(String number, List<Map<String, String>> records, String files, String key)
+            throws Exception {
+        Map<String, byte[]> bag = new LinkedHashMap<>(documentBag(number, "8", records, "乙镇纸质档案"));
+        bag.keySet().removeIf(name -> !name.startsWith("bag/data/"));
+        bag.put("bag/data/metadata/paper-files.json",
+                (files.startsWith("[") ? files : "[" + files + "]").getBytes(StandardCharsets.UTF_8));
+        mvc.perform(post("/api/bags").param("load", "true").with(as("archivist-b")).contentType("application/zip")
+                        .content(zip(manifested(bag))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value(key));
+        assertThat(jdbc.queryForObject("select count(*) from health_record where record_number = ?", Integer.class,
+                number)).isZero();
+    }
+
     /** Loads a bag whose one record has {@code field} set to {@code value}; it must refuse and store nothing. */
     private void refusedNamingRecordAndField(String number, String field, String value) throws Exception {
         Map<String, String> record = new java.util.HashMap<>(newRecord(number).get(0));
