@@ -114,6 +114,8 @@ public final class DocumentReader {
                 throw new UnreadableDocumentException("the PDF has no pages");
             }
             renderer = new PDFRenderer(document);
+            // an image drawn smaller than it is decodes at the size drawn, not at its own
+            renderer.setSubsamplingAllowed(true);
         }
 
         @Override

@@ -42,7 +42,8 @@ final class PdfImages {
     /** Refuses the page, as unreadable, when an image it draws has more than {@code maxPixels} pixels. */
     static void check(PDPage page, int pageNumber, long maxPixels) throws IOException {
         PdfImages images = new PdfImages(maxPixels, pageNumber);
-        images.resources(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), 0);
+        // the page's resources as drawn: a page without its own inherits those of the page tree above it
+        images.resources(page.getResources() == null ? null : page.getResources().getCOSObject(), 0);
         images.inlineImages(new PDFStreamParser(page));
         COSArray annotations = page.getCOSObject().getCOSArray(COSName.ANNOTS);
         if (annotations != null) {
@@ -78,6 +79,39 @@ final class PdfImages {
                 }
             }
         }
+        if (depth > MAX_DEPTH) {
+            throw new UnreadableDocumentException("page " + pageNumber + " nests its drawings more than "
+                    + MAX_DEPTH + " deep");
+        }
+        // a Type 3 font's glyphs are drawings with resources of their own
+        COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
+        if (fonts != null) {
+            for (COSBase value : fonts.getValues()) {
+                if (resolve(value) instanceof COSDictionary font && COSName.TYPE3.equals(font.getCOSName(COSName.SUBTYPE))
+                        && seen.add(font)) {
+                    resources(font.getCOSDictionary(COSName.RESOURCES), depth + 1);
+                    COSDictionary glyphs = font.getCOSDictionary(COSName.CHAR_PROCS);
+                    if (glyphs != null) {
+                        for (COSBase glyph : glyphs.getValues()) {
+                            if (resolve(glyph) instanceof COSStream procedure && seen.add(procedure)) {
+                                inlineImages(new PDFStreamParser(new org.apache.pdfbox.pdmodel.font.PDType3CharProc(null, procedure)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // a soft mask in a graphics state is a transparency group drawn like a form
+        COSDictionary states = resources.getCOSDictionary(COSName.EXT_G_STATE);
+        if (states != null) {
+            for (COSBase value : states.getValues()) {
+                if (resolve(value) instanceof COSDictionary state
+                        && resolve(state.getDictionaryObject(COSName.SMASK)) instanceof COSDictionary mask
+                        && resolve(mask.getDictionaryObject(COSName.G)) instanceof COSStream group) {
+                    stream(group, depth + 1);
+                }
+            }
+        }
     }
 
     private void stream(COSStream stream, int depth) throws IOException {
@@ -90,6 +124,11 @@ final class PdfImages {
         }
         if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
             image(stream.getInt(COSName.WIDTH, COSName.W, 0), stream.getInt(COSName.HEIGHT, COSName.H, 0));
+            // a JPEG decodes at the size its own header gives, whatever the dictionary declares
+            if (filtered(stream, COSName.DCT_DECODE)) {
+                int[] size = jpegSize(stream);
+                image(size[0], size[1]);
+            }
             for (COSName mask : new COSName[] {COSName.SMASK, COSName.MASK}) {
                 if (resolve(stream.getDictionaryObject(mask)) instanceof COSStream masking) {
                     stream(masking, depth);
@@ -108,6 +147,57 @@ final class PdfImages {
         }
         resources(stream.getCOSDictionary(COSName.RESOURCES), depth);
         inlineImages(new PDFStreamParser(new PDFormXObject(stream)));
+    }
+
+    private static boolean filtered(COSStream stream, COSName filter) {
+        COSBase filters = resolve(stream.getDictionaryObject(COSName.FILTER));
+        if (filters instanceof COSArray array) {
+            for (COSBase one : array) {
+                if (filter.equals(resolve(one))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return filter.equals(filters);
+    }
+
+    /**
+     * Width and height from the JPEG's start-of-frame segment, read from the raw bytes (at most the
+     * header's few segments, never the image data); {0, 0} when the stream is no JPEG the reader
+     * understands, which the renderer will then refuse on its own.
+     */
+    private static int[] jpegSize(COSStream stream) throws IOException {
+        try (java.io.InputStream raw = stream.createRawInputStream();
+             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(raw))) {
+            if (in.readUnsignedByte() != 0xFF || in.readUnsignedByte() != 0xD8) {
+                return new int[] {0, 0};
+            }
+            for (int segments = 0; segments < 64; segments++) {
+                int marker = in.readUnsignedByte();
+                while (marker == 0xFF) {
+                    marker = in.readUnsignedByte();
+                }
+                int length = in.readUnsignedShort();
+                boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+                if (frame) {
+                    in.readUnsignedByte(); // sample precision
+                    int height = in.readUnsignedShort();
+                    int width = in.readUnsignedShort();
+                    return new int[] {width, height};
+                }
+                if (marker == 0xDA || length < 2) {
+                    break;
+                }
+                in.skipNBytes(length - 2L);
+                if (in.readUnsignedByte() != 0xFF) {
+                    break;
+                }
+            }
+        } catch (java.io.EOFException truncated) {
+            // no frame header: nothing to measure
+        }
+        return new int[] {0, 0};
     }
 
     /** Inline images (BI … ID … EI) sit in the content itself; their data is at most the stream's. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -253,7 +256,8 @@ class OcrPipelineTest {
 
     @Test
     void a_pdf_page_drawing_a_huge_image_is_unreadable_before_the_image_is_decoded() throws Exception {
-        for (String drawn : List.of("xobject", "form", "inline")) {
+        // the second hostile test got 12000x12000 images through in all but the first three of these
+        for (String drawn : List.of("xobject", "form", "inline", "inherited", "type3", "softmask", "jpeg")) {
             Path pdf = drawingHugeImage(dir.resolve(drawn + ".pdf"), 40_000, drawn);
             assertThat(Files.size(pdf)).as(drawn).isLessThan(1_000_000);
             assertThatThrownBy(() -> pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE)).as(drawn)
@@ -286,7 +290,23 @@ class OcrPipelineTest {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             String content = "q 100 0 0 100 50 50 cm BI /W " + side + " /H " + side + " /BPC 1 /CS /G ID\n\0\0\nEI Q";
-            if (!drawn.equals("inline")) {
+            if (drawn.equals("jpeg")) {
+                // declares 100x100, while the JPEG's own frame header says side x side
+                COSStream image = document.getDocument().createCOSStream();
+                image.setItem(COSName.SUBTYPE, COSName.IMAGE);
+                image.setInt(COSName.WIDTH, 100);
+                image.setInt(COSName.HEIGHT, 100);
+                image.setInt(COSName.BITS_PER_COMPONENT, 8);
+                image.setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
+                image.setItem(COSName.FILTER, COSName.DCT_DECODE);
+                try (OutputStream raw = image.createRawOutputStream()) {
+                    raw.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 4, 0, 0,
+                            (byte) 0xFF, (byte) 0xC0, 0, 11, 8, (byte) (side >> 8), (byte) side, (byte) (side >> 8),
+                            (byte) side, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xD9});
+                }
+                page.getCOSObject().setItem(COSName.RESOURCES, xObjects("X0", image));
+                content = "q 100 0 0 100 50 50 cm /X0 Do Q";
+            } else if (!drawn.equals("inline")) {
                 COSStream image = document.getDocument().createCOSStream();
                 image.setItem(COSName.SUBTYPE, COSName.IMAGE);
                 image.setInt(COSName.WIDTH, side);
@@ -315,6 +335,22 @@ class OcrPipelineTest {
                 }
                 page.getCOSObject().setItem(COSName.RESOURCES, xObjects("X0", drawing));
                 content = "q 100 0 0 100 50 50 cm /X0 Do Q";
+                if (drawn.equals("inherited")) {
+                    // the page has no resources of its own: it inherits those of the page tree
+                    page.getCOSObject().removeItem(COSName.RESOURCES);
+                    document.getPages().getCOSObject().setItem(COSName.RESOURCES, xObjects("X0", drawing));
+                } else if (drawn.equals("type3")) {
+                    page.getCOSObject().setItem(COSName.RESOURCES, named(COSName.FONT, "F0", type3(document, image)));
+                    content = "BT /F0 100 Tf 50 50 Td (a) Tj ET";
+                } else if (drawn.equals("softmask")) {
+                    COSDictionary mask = new COSDictionary();
+                    mask.setItem(COSName.S, COSName.LUMINOSITY);
+                    mask.setItem(COSName.G, form(document, image));
+                    COSDictionary state = new COSDictionary();
+                    state.setItem(COSName.SMASK, mask);
+                    page.getCOSObject().setItem(COSName.RESOURCES, named(COSName.EXT_G_STATE, "GS0", state));
+                    content = "q /GS0 gs 0 0 100 100 re f Q";
+                }
             }
             PDStream contents = new PDStream(document);
             try (OutputStream out = contents.createOutputStream()) {
@@ -324,6 +360,60 @@ class OcrPipelineTest {
             document.save(file.toFile());
         }
         return file;
+    }
+
+    private static COSDictionary named(COSName kind, String name, COSBase object) {
+        COSDictionary named = new COSDictionary();
+        named.setItem(COSName.getPDFName(name), object);
+        COSDictionary resources = new COSDictionary();
+        resources.setItem(kind, named);
+        return resources;
+    }
+
+    /** A form drawing {@code image} as /Im0. */
+    private static COSStream form(PDDocument document, COSStream image) throws IOException {
+        COSStream form = document.getDocument().createCOSStream();
+        form.setItem(COSName.SUBTYPE, COSName.FORM);
+        form.setItem(COSName.BBOX, new PDRectangle(1, 1).getCOSArray());
+        form.setItem(COSName.RESOURCES, xObjects("Im0", image));
+        try (OutputStream out = form.createOutputStream()) {
+            out.write("/Im0 Do".getBytes(StandardCharsets.US_ASCII));
+        }
+        return form;
+    }
+
+    /** A Type 3 font whose glyph a draws {@code image}. */
+    private static COSDictionary type3(PDDocument document, COSStream image) throws IOException {
+        COSStream glyph = document.getDocument().createCOSStream();
+        try (OutputStream out = glyph.createOutputStream()) {
+            out.write("1 0 0 0 1 1 d1 /Im0 Do".getBytes(StandardCharsets.US_ASCII));
+        }
+        COSDictionary procedures = new COSDictionary();
+        procedures.setItem(COSName.getPDFName("a"), glyph);
+        COSDictionary font = new COSDictionary();
+        font.setItem(COSName.TYPE, COSName.FONT);
+        font.setItem(COSName.SUBTYPE, COSName.TYPE3);
+        font.setItem(COSName.FONT_BBOX, new PDRectangle(1, 1).getCOSArray());
+        COSArray matrix = new COSArray();
+        for (float value : new float[] {0.001f, 0, 0, 0.001f, 0, 0}) {
+            matrix.add(new org.apache.pdfbox.cos.COSFloat(value));
+        }
+        font.setItem(COSName.FONT_MATRIX, matrix);
+        font.setItem(COSName.CHAR_PROCS, procedures);
+        COSDictionary encoding = new COSDictionary();
+        encoding.setItem(COSName.TYPE, COSName.ENCODING);
+        COSArray differences = new COSArray();
+        differences.add(org.apache.pdfbox.cos.COSInteger.get(97));
+        differences.add(COSName.getPDFName("a"));
+        encoding.setItem(COSName.DIFFERENCES, differences);
+        font.setItem(COSName.ENCODING, encoding);
+        font.setInt(COSName.FIRST_CHAR, 97);
+        font.setInt(COSName.LAST_CHAR, 97);
+        COSArray widths = new COSArray();
+        widths.add(org.apache.pdfbox.cos.COSInteger.get(1000));
+        font.setItem(COSName.WIDTHS, widths);
+        font.setItem(COSName.RESOURCES, xObjects("Im0", image));
+        return font;
     }
 
     private static COSDictionary xObjects(String name, COSStream object) {
