@@ -1,6 +1,6 @@
 package org.dangan.workflow.platform;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -188,11 +188,12 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
     }
 
     /**
-     * Camunda's REST API answers a completion's form validation failure with 400 (a bad user request
-     * or any other engine exception with 500); our own services unwrap the refusal ({@link EngineErrors}).
+     * Camunda's REST API answers a bad user request with 400 (any other engine exception with 500),
+     * and the engine logs it at debug level rather than as an ERROR with a stack trace, as a refused
+     * input should be; our own services unwrap the refusal ({@link EngineErrors}).
      */
-    private static FormFieldValidationException refusal(Refused refused) {
-        return new FormFieldValidationException(refused.key(), refused.getMessage(), refused);
+    private static BadUserRequestException refusal(Refused refused) {
+        return new BadUserRequestException(refused.getMessage(), refused);
     }
 
     /**

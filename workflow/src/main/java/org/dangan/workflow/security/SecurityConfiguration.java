@@ -74,8 +74,11 @@ public class SecurityConfiguration {
     private static OrRequestMatcher taskActions(String... actions) {
         List<RequestMatcher> matchers = new ArrayList<>();
         for (String action : actions) {
-            matchers.add(antMatcher("/engine-rest/task/*/" + action));
-            matchers.add(antMatcher("/engine-rest/engine/*/task/*/" + action));
+            // with and without a trailing slash: Jersey takes both as the same resource
+            for (String end : new String[] {"", "/"}) {
+                matchers.add(antMatcher("/engine-rest/task/*/" + action + end));
+                matchers.add(antMatcher("/engine-rest/engine/*/task/*/" + action + end));
+            }
         }
         return new OrRequestMatcher(matchers);
     }
