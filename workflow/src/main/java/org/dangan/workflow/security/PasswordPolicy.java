@@ -30,14 +30,13 @@ public final class PasswordPolicy {
     public static final int LONG_ENOUGH = 14;
     static final String COMMON_LIST = "/security/common-passwords.txt.gz";
     private static final int MIN_WORD = 4;
-    /** Digits and signs around a common word that still leave it common. */
-    private static final int DRESSING = 8;
-    private static final int RUN = 8;
+    private static final int RUN = 6;
     private static final String LOOK_ALIKES = "@40!1$537";
     private static final String LOOK_ALIKE_LETTERS = "aaoiisset";
     /** Words of common Chinese passwords the (mostly Western) list lacks. */
     private static final List<String> CHINESE_WORDS = List.of("woaini", "woaiwojia", "aiwo", "baobei", "laopo",
-            "laogong", "zhongguo", "beijing", "shanghai", "wangwang", "qiqi", "xiaoxiao");
+            "laogong", "zhongguo", "beijing", "shanghai", "wangwang", "qiqi", "xiaoxiao", "huawei", "zhangwei", "wangwei",
+            "liwei", "dangan", "qqqq");
 
     private PasswordPolicy() {
     }
@@ -95,8 +94,8 @@ public final class PasswordPolicy {
             throw new PasswordRefused("password.common");
         }
         String word = word(password);
-        // P@ssw0rd123, Admin@123456: a common word dressed in a few digits and signs is still guessed first
-        if (word.length() >= MIN_WORD && length - word.length() <= DRESSING && Common.WORDS.contains(word)
+        // P@ssw0rd123, Admin@123456: a common word dressed in digits and signs is still guessed first
+        if (word.length() >= MIN_WORD && Common.WORDS.contains(word)
                 || longestRun(lower) >= RUN) {
             throw new PasswordRefused("password.common");
         }
