@@ -1,7 +1,7 @@
 package org.dangan.ui.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
-import org.dangan.ui.views.LoginView;
+import org.dangan.ui.shell.LoginView;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.SecurityHeaders;
 import org.springframework.context.annotation.Configuration;

@@ -1,0 +1,170 @@
+package org.dangan.ui.backup;
+
+import org.dangan.ui.support.Polling;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dangan.workflow.backup.BackupProgress;
+import org.dangan.workflow.backup.Backups;
+import org.dangan.workflow.fixity.FixityAudit;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * Operations for administrators: a backup now (with its progress) and the snapshots in the backup
+ * directory; the fixity audit's alarm (files changed or missing), a run now and the latest runs.
+ */
+@Route("operations")
+@PageTitle("运维 Operations")
+@RolesAllowed("ADMIN")
+public class OperationsView extends VerticalLayout {
+
+    private final Backups backups;
+    private final FixityAudit fixity;
+    final TextField directory = new TextField();
+    final Button backup;
+    final ProgressBar backupProgress = new ProgressBar();
+    final Span backupText = new Span();
+    final Grid<Backups.Snapshot> snapshots = new Grid<>();
+    final Span alarm = new Span();
+    final Button audit;
+    final ProgressBar fixityProgress = new ProgressBar();
+    final Grid<FixityAudit.Failure> failures = new Grid<>();
+    final Grid<FixityAudit.Run> runs = new Grid<>();
+    private final AtomicReference<BackupProgress> lastProgress = new AtomicReference<>();
+    private final AtomicReference<Backups.Snapshot> backupDone = new AtomicReference<>();
+    private final AtomicReference<String> backupError = new AtomicReference<>();
+    private volatile Thread backupThread;
+    private boolean wasBackingUp;
+    private boolean wasAuditing;
+    private boolean listed;
+
+    public OperationsView(Backups backups, FixityAudit fixity) {
+        this.backups = backups;
+        this.fixity = fixity;
+        directory.setId("operations-backup-directory");
+        directory.setLabel(getTranslation("operations.backupDirectory"));
+        directory.setWidth("32em");
+        backups.directory().ifPresent(d -> directory.setValue(d.toString()));
+        backup = new Button(getTranslation("operations.backupNow"), e -> startBackup());
+        backup.setId("operations-backup");
+        backup.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        backupProgress.setId("operations-backup-progress");
+        backupText.setId("operations-backup-text");
+        snapshots.setId("operations-snapshots");
+        snapshots.addColumn(Backups.Snapshot::name).setHeader(getTranslation("operations.snapshot"));
+        snapshots.addColumn(Backups.Snapshot::database).setHeader(getTranslation("operations.database"));
+        snapshots.addColumn(Backups.Snapshot::storeFiles).setHeader(getTranslation("operations.storeFiles"));
+        snapshots.addColumn(Backups.Snapshot::filesCopied).setHeader(getTranslation("operations.filesCopied"));
+        snapshots.setAllRowsVisible(true);
+
+        alarm.setId("operations-fixity-alarm");
+        audit = new Button(getTranslation("operations.fixityNow"), e -> {
+            fixity.runInBackground(org.dangan.workflow.security.CurrentUser.require().getUsername());
+            refresh();
+        });
+        audit.setId("operations-fixity-run");
+        fixityProgress.setId("operations-fixity-progress");
+        failures.setId("operations-fixity-failures");
+        failures.addColumn(FixityAudit.Failure::sha256).setHeader("SHA-256").setFlexGrow(3);
+        failures.addColumn(f -> getTranslation("operations.outcome." + f.outcome().name()))
+                .setHeader(getTranslation("operations.outcome"));
+        failures.addColumn(f -> f.documents().toString()).setHeader(getTranslation("operations.documents"));
+        failures.addColumn(f -> f.checkedAt().toString()).setHeader(getTranslation("operations.checkedAt"));
+        failures.setAllRowsVisible(true);
+        runs.setId("operations-fixity-runs");
+        runs.addColumn(r -> r.startedAt().toString()).setHeader(getTranslation("operations.startedAt"));
+        runs.addColumn(r -> r.finishedAt() == null ? "…" : r.finishedAt().toString())
+                .setHeader(getTranslation("operations.finishedAt"));
+        runs.addColumn(FixityAudit.Run::files).setHeader(getTranslation("operations.files"));
+        runs.addColumn(FixityAudit.Run::failures).setHeader(getTranslation("operations.failures"));
+        runs.setAllRowsVisible(true);
+
+        add(new H2(getTranslation("operations.title")),
+                new H3(getTranslation("operations.backup")), directory, backup, backupProgress, backupText, snapshots,
+                new H3(getTranslation("operations.fixity")), alarm, audit, fixityProgress, failures, runs);
+        Polling.refreshWhileAttached(this, this::refresh);
+        refresh();
+    }
+
+    private void startBackup() {
+        if (directory.getValue().isBlank()) {
+            backupText.setText(getTranslation("operations.backupDirectoryMissing"));
+            return;
+        }
+        Path dir = Path.of(directory.getValue().strip());
+        backupDone.set(null);
+        backupError.set(null);
+        lastProgress.set(new BackupProgress("database", 0, 1));
+        // the audit entry names the administrator: the worker thread carries the session's security context
+        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                backupDone.set(backups.take(dir, lastProgress::set));
+            } catch (RuntimeException e) {
+                backupError.set(e.getMessage());
+            }
+        }), "backup");
+        worker.setDaemon(true);
+        backupThread = worker;
+        worker.start();
+        refresh();
+    }
+
+    /** The backup started from this screen, to wait for. */
+    Thread backupThread() {
+        return backupThread;
+    }
+
+    /** Every second: the progress of what runs; the lists only when something has just finished. */
+    void refresh() {
+        boolean backingUp = backupThread != null && backupThread.isAlive();
+        boolean auditing = fixity.status().running();
+        if (!backingUp && !auditing && (wasBackingUp || wasAuditing || !listed)) {
+            refreshLists();
+        }
+        wasBackingUp = backingUp;
+        wasAuditing = auditing;
+        backup.setEnabled(!backingUp);
+        backupProgress.setVisible(backingUp);
+        BackupProgress p = lastProgress.get();
+        if (backingUp && p != null) {
+            backupProgress.setValue(Math.min(1, p.fraction()));
+            backupText.setText(p.toString());
+        } else if (backupDone.get() != null) {
+            Backups.Snapshot done = backupDone.get();
+            backupText.setText(getTranslation("operations.backupDone", done.name(), done.storeFiles(), done.filesCopied()));
+        } else if (backupError.get() != null) {
+            backupText.setText(getTranslation("operations.backupFailed", backupError.get()));
+        }
+        FixityAudit.Status status = fixity.status();
+        audit.setEnabled(!status.running());
+        fixityProgress.setVisible(status.running());
+        fixityProgress.setValue(status.total() == 0 ? 0 : (double) status.done() / status.total());
+    }
+
+    /** The snapshots in the directory and the fixity alarm: a directory listing and a query over every event. */
+    void refreshLists() {
+        listed = true;
+        if (!directory.getValue().isBlank()) {
+            snapshots.setItems(backups.list(Path.of(directory.getValue().strip())));
+        }
+        java.util.List<FixityAudit.Failure> failing = fixity.failures();
+        alarm.setText(failing.isEmpty() ? getTranslation("operations.fixityGood")
+                : getTranslation("operations.fixityAlarm", failing.size()));
+        alarm.getStyle().set("color", failing.isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        failures.setItems(failing);
+        failures.setVisible(!failing.isEmpty());
+        runs.setItems(fixity.runs(10));
+    }
+}

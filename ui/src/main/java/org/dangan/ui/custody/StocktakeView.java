@@ -1,0 +1,110 @@
+package org.dangan.ui.custody;
+
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.ScanField;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.registry.Locations;
+import org.dangan.workflow.registry.Stocktakes;
+
+/**
+ * Stocktake (盘点): pick the room, scan every box label in it, finish; the screen lists what was
+ * found, misplaced (the ledger is corrected), missing or unexpected, with the printable report.
+ */
+@Route("stocktake")
+@PageTitle("盘点 Stocktake")
+@RolesAllowed("ARCHIVIST")
+public class StocktakeView extends VerticalLayout {
+
+    private final Stocktakes stocktakes;
+    final ComboBox<Locations.Node> room = new ComboBox<>();
+    final ScanField scan;
+    final List<String> scanned = new ArrayList<>();
+    final Span count = new Span();
+    final Grid<Stocktakes.Item> result = new Grid<>();
+    final Span summary = new Span();
+    final Anchor report = new Anchor();
+
+    public StocktakeView(Stocktakes stocktakes, Locations locations) {
+        this.stocktakes = stocktakes;
+        add(new H2(getTranslation("stocktake.title")));
+        room.setId("stocktake-room");
+        room.setLabel(getTranslation("stocktake.room"));
+        room.setItemLabelGenerator(Locations.Node::place);
+        room.setItems(locations.ofMyInstitution().stream().filter(n -> n.type() == LocationType.ROOM).toList());
+        room.setWidth("24em");
+        room.addValueChangeListener(e -> restart());
+        scan = new ScanField("stocktake-scan", getTranslation("stocktake.scan"), this::scanned);
+        count.setId("stocktake-count");
+        Button finish = new Button(getTranslation("stocktake.finish"), e -> finish());
+        finish.setId("stocktake-finish");
+        finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button again = new Button(getTranslation("stocktake.restart"), e -> restart());
+        HorizontalLayout bar = new HorizontalLayout(room, scan, count, finish, again);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        result.setId("stocktake-result");
+        result.addColumn(Stocktakes.Item::barcode).setHeader(getTranslation("stocktake.box"));
+        result.addColumn(i -> getTranslation("stocktakeOutcome." + i.outcome().name())).setHeader(getTranslation("stocktake.outcome"));
+        result.addColumn(i -> i.ledgerPlace() == null ? "" : i.ledgerPlace()).setHeader(getTranslation("stocktake.ledgerPlace"))
+                .setFlexGrow(3);
+        summary.setId("stocktake-summary");
+        report.setId("stocktake-report");
+        report.setText(getTranslation("stocktake.report"));
+        report.setTarget("_blank");
+        report.setVisible(false);
+        add(bar, new HorizontalLayout(summary, report), result);
+        restart();
+    }
+
+    /** Each box label scanned counts once. */
+    void scanned(String barcode) {
+        if (!scanned.contains(barcode)) {
+            scanned.add(barcode);
+        }
+        count.setText(getTranslation("stocktake.count", scanned.size()));
+    }
+
+    private void finish() {
+        if (room.getValue() == null) {
+            summary.setText(getTranslation("stocktake.pickRoom"));
+            return;
+        }
+        Attempt.run(() -> {
+            Stocktakes.Result taken = stocktakes.take(room.getValue().id(), List.copyOf(scanned));
+            result.setItems(taken.items());
+            long found = taken.items().stream().filter(i -> i.outcome() == Stocktakes.Outcome.FOUND).count();
+            summary.setText(getTranslation("stocktake.summary", taken.id(), taken.expected(), found,
+                    taken.items().size() - found));
+            report.setHref(new StreamResource("stocktake-" + taken.id() + ".pdf",
+                    () -> new ByteArrayInputStream(stocktakes.report(taken.id()))));
+            report.setVisible(true);
+            scanned.clear();
+            count.setText(getTranslation("stocktake.count", 0));
+        }).ifPresent(summary::setText);
+    }
+
+    private void restart() {
+        scanned.clear();
+        count.setText(getTranslation("stocktake.count", 0));
+        result.setItems();
+        summary.setText("");
+        report.setVisible(false);
+    }
+}

@@ -1,0 +1,135 @@
+package org.dangan.ui.lending;
+
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.ScanField;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dangan.workflow.lending.Checkouts;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Role;
+
+/**
+ * Check-out and return of paper files (调阅): a request made by scanning the files' labels, the
+ * supervisor's decision, the archivist taking the files back; every check-out of the user's
+ * institutions with its state, overdue ones marked.
+ */
+@Route("checkouts")
+@PageTitle("调阅 Check-outs")
+@RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
+public class CheckoutsView extends VerticalLayout {
+
+    private final Checkouts checkouts;
+    final ScanField scan;
+    final List<String> picked = new ArrayList<>();
+    private final Span pickedFiles = new Span();
+    final TextField purpose = new TextField();
+    final DatePicker until = new DatePicker();
+    final Grid<Checkouts.CheckoutView> grid = new Grid<>();
+    final TextField reason = new TextField();
+    final Span status = new Span();
+
+    public CheckoutsView(Checkouts checkouts) {
+        this.checkouts = checkouts;
+        add(new H2(getTranslation("checkouts.title")));
+
+        scan = new ScanField("checkout-scan", getTranslation("checkouts.scan"), this::scanned);
+        scan.setWidth("18em");
+        pickedFiles.setId("checkout-files");
+        purpose.setId("checkout-purpose");
+        purpose.setLabel(getTranslation("checkouts.purpose"));
+        purpose.setWidth("20em");
+        until.setId("checkout-until");
+        until.setLabel(getTranslation("checkouts.until"));
+        until.setMin(LocalDate.now());
+        Button request = new Button(getTranslation("checkouts.request"), e -> request());
+        request.setId("checkout-request");
+        request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button clear = new Button(getTranslation("checkouts.clear"), e -> {
+            picked.clear();
+            pickedFiles.setText("");
+        });
+        HorizontalLayout form = new HorizontalLayout(scan, purpose, until, request, clear);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H3(getTranslation("checkouts.new")), form, pickedFiles);
+
+        grid.setId("checkouts-grid");
+        grid.addColumn(Checkouts.CheckoutView::id).setHeader("#").setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("checkoutState." + c.state())
+                + (c.overdue() && c.state().equals("OUT") ? " · " + getTranslation("checkouts.overdue") : ""))
+                .setHeader(getTranslation("checkouts.state")).setAutoWidth(true);
+        grid.addColumn(c -> String.join(", ", c.files().stream().map(Checkouts.FileView::fileNumber).toList()))
+                .setHeader(getTranslation("checkouts.files")).setFlexGrow(2);
+        grid.addColumn(Checkouts.CheckoutView::requestedBy).setHeader(getTranslation("checkouts.requestedBy"));
+        grid.addColumn(Checkouts.CheckoutView::purpose).setHeader(getTranslation("checkouts.purpose"));
+        grid.addColumn(Checkouts.CheckoutView::until).setHeader(getTranslation("checkouts.until"));
+        grid.addColumn(c -> c.decidedBy() == null ? "" : c.decidedBy()
+                + (c.refusalReason() == null ? "" : "：" + c.refusalReason())).setHeader(getTranslation("checkouts.decidedBy"));
+        grid.setClassNameGenerator(c -> c.overdue() && c.state().equals("OUT") ? "overdue" : null);
+
+        reason.setId("checkout-reason");
+        reason.setLabel(getTranslation("checkouts.reason"));
+        Button approve = new Button(getTranslation("checkouts.approve"), e -> onSelected(c -> checkouts.decide(c.id(), true, null)));
+        approve.setId("checkout-approve");
+        Button refuse = new Button(getTranslation("checkouts.refuse"),
+                e -> onSelected(c -> checkouts.decide(c.id(), false, reason.getValue())));
+        refuse.setId("checkout-refuse");
+        Button giveBack = new Button(getTranslation("checkouts.return"), e -> onSelected(c -> checkouts.giveBack(c.id())));
+        giveBack.setId("checkout-return");
+        boolean supervisor = CurrentUser.require().is(Role.SUPERVISOR);
+        approve.setVisible(supervisor);
+        refuse.setVisible(supervisor);
+        reason.setVisible(supervisor);
+        giveBack.setVisible(CurrentUser.require().is(Role.ARCHIVIST));
+        HorizontalLayout actions = new HorizontalLayout(reason, approve, refuse, giveBack);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        status.setId("checkout-status");
+        add(new H3(getTranslation("checkouts.list")), actions, status, grid);
+        refresh();
+    }
+
+    /** Each file label scanned joins the request. */
+    void scanned(String file) {
+        if (!picked.contains(file)) {
+            picked.add(file);
+        }
+        pickedFiles.setText(getTranslation("checkouts.picked", picked.size(), String.join(", ", picked)));
+    }
+
+    private void request() {
+        Attempt.run(() -> {
+            Checkouts.Started started = checkouts.request(new Checkouts.Request(List.copyOf(picked), purpose.getValue(),
+                    until.getValue()));
+            status.setText(getTranslation("checkouts.requested", started.id()));
+            picked.clear();
+            pickedFiles.setText("");
+            purpose.clear();
+        }).ifPresent(status::setText);
+        refresh();
+    }
+
+    private void onSelected(java.util.function.Consumer<Checkouts.CheckoutView> step) {
+        Attempt.onSelected(grid, status, getTranslation("checkouts.pick"), step,
+                c -> getTranslation("checkouts.done", c.id()));
+        refresh();
+    }
+
+    void refresh() {
+        grid.setItems(checkouts.list());
+    }
+}

@@ -1,0 +1,212 @@
+package org.dangan.ui.retention;
+
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.ScanField;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.retention.Disposals;
+import org.dangan.workflow.retention.Retention;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+
+/**
+ * Retention and disposal (鉴定销毁): a file's disposal date and legal holds, picked by scanning its
+ * label; the files of the institution that may go now; disposal lists through appraisal (files kept
+ * with a reason), the institution's and the county's approval, to the certificate.
+ */
+@Route("disposals")
+@PageTitle("鉴定销毁 Disposal")
+@RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
+public class DisposalsView extends VerticalLayout {
+
+    private final Retention retention;
+    private final Disposals disposals;
+    private final DanganUser user = CurrentUser.require();
+    final ScanField scan;
+    final Span fileRetention = new Span();
+    final Grid<Retention.Hold> holds = new Grid<>();
+    final TextField holdReason = new TextField();
+    private String file;
+    final Grid<Retention.FileRetention> eligible = new Grid<>();
+    final Grid<Disposals.DisposalSummary> lists = new Grid<>();
+    final Grid<Disposals.FileView> listFiles = new Grid<>();
+    final TextField reason = new TextField();
+    final Anchor certificate = new Anchor();
+    final Span status = new Span();
+    private final String institutionCode;
+
+    public DisposalsView(Retention retention, Disposals disposals, Institutions institutions) {
+        this.retention = retention;
+        this.disposals = disposals;
+        this.institutionCode = institutions.require(user.institutionId()).getCode();
+        add(new H2(getTranslation("disposals.title")));
+        status.setId("disposal-status");
+
+        scan = new ScanField("retention-scan", getTranslation("disposals.scan"), this::showFile);
+        scan.setWidth("18em");
+        fileRetention.setId("retention-file");
+        holds.setId("holds-grid");
+        holds.addColumn(Retention.Hold::id).setHeader("#").setAutoWidth(true);
+        holds.addColumn(Retention.Hold::reason).setHeader(getTranslation("disposals.holdReason")).setFlexGrow(2);
+        holds.addColumn(Retention.Hold::placedBy).setHeader(getTranslation("disposals.placedBy"));
+        holds.setAllRowsVisible(true);
+        holdReason.setId("hold-reason");
+        holdReason.setLabel(getTranslation("disposals.holdReason"));
+        Button place = new Button(getTranslation("disposals.placeHold"), e -> onFile(f -> retention.placeHold(f, holdReason.getValue())));
+        place.setId("hold-place");
+        Button release = new Button(getTranslation("disposals.releaseHold"), e -> {
+            Retention.Hold hold = holds.asSingleSelect().getValue();
+            if (hold != null) {
+                onFile(f -> retention.releaseHold(f, hold.id()));
+            }
+        });
+        release.setId("hold-release");
+        HorizontalLayout holding = new HorizontalLayout(holdReason, place, release);
+        holding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        holding.setVisible(user.is(Role.SUPERVISOR));
+        add(new H3(getTranslation("disposals.retention")), scan, fileRetention, holds, holding);
+
+        if (user.is(Role.ARCHIVIST)) {
+            eligible.setId("eligible-grid");
+            eligible.addColumn(Retention.FileRetention::fileNumber).setHeader(getTranslation("disposals.file"));
+            eligible.addColumn(Retention.FileRetention::disposalDate).setHeader(getTranslation("disposals.date"));
+            eligible.addColumn(f -> f.rules().stream().map(r -> getTranslation("documentType." + r.documentType()))
+                    .collect(Collectors.joining(", "))).setHeader(getTranslation("disposals.kinds")).setFlexGrow(2);
+            eligible.setHeight("14em");
+            Button propose = new Button(getTranslation("disposals.propose"), e -> Attempt.run(() -> {
+                Disposals.Started started = disposals.propose(institutionCode);
+                status.setText(getTranslation("disposals.proposed", started.id(), started.files()));
+            }).ifPresentOrElse(status::setText, this::refresh));
+            propose.setId("disposal-propose");
+            propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(new H3(getTranslation("disposals.eligible")), eligible, propose);
+        }
+
+        lists.setId("disposals-grid");
+        lists.addColumn(Disposals.DisposalSummary::id).setHeader("#").setAutoWidth(true);
+        lists.addColumn(d -> getTranslation("disposalState." + d.state())).setHeader(getTranslation("disposals.state"));
+        lists.addColumn(Disposals.DisposalSummary::institution).setHeader(getTranslation("disposals.institution"));
+        lists.addColumn(Disposals.DisposalSummary::proposedBy).setHeader(getTranslation("disposals.proposedBy"));
+        lists.addColumn(Disposals.DisposalSummary::files).setHeader(getTranslation("disposals.files"));
+        lists.setHeight("12em");
+        listFiles.setId("disposal-files");
+        listFiles.setSelectionMode(Grid.SelectionMode.MULTI);
+        listFiles.addColumn(Disposals.FileView::fileNumber).setHeader(getTranslation("disposals.file"));
+        listFiles.addColumn(Disposals.FileView::disposalDate).setHeader(getTranslation("disposals.date"));
+        listFiles.addColumn(f -> f.disposed() ? getTranslation("disposals.gone")
+                : f.keptBecause() == null ? "" : getTranslation("disposals.kept", f.keptBecause()))
+                .setHeader(getTranslation("disposals.outcome")).setFlexGrow(2);
+        listFiles.setHeight("14em");
+        certificate.setId("disposal-certificate");
+        certificate.setText(getTranslation("disposals.certificate"));
+        certificate.setTarget("_blank");
+        certificate.setVisible(false);
+        lists.asSingleSelect().addValueChangeListener(e -> showList(e.getValue()));
+
+        reason.setId("disposal-reason");
+        reason.setLabel(getTranslation("disposals.reason"));
+        Button appraise = new Button(getTranslation("disposals.appraise"), e -> onList(d -> {
+            Map<String, Object> keep = new HashMap<>();
+            listFiles.getSelectedItems().forEach(f -> keep.put(f.fileNumber(), reason.getValue()));
+            disposals.complete(d.id(), "appraise", Map.of("keep", keep));
+        }));
+        appraise.setId("disposal-appraise");
+        appraise.setVisible(user.is(Role.ARCHIVIST));
+        Button approve = new Button(getTranslation("disposals.approve"), e -> onList(d -> decide(d, true)));
+        approve.setId("disposal-approve");
+        Button reject = new Button(getTranslation("disposals.reject"), e -> onList(d -> decide(d, false)));
+        reject.setId("disposal-reject");
+        approve.setVisible(user.is(Role.SUPERVISOR));
+        reject.setVisible(user.is(Role.SUPERVISOR));
+        HorizontalLayout actions = new HorizontalLayout(reason, appraise, approve, reject, certificate);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H3(getTranslation("disposals.lists")), lists, actions, status, listFiles);
+        refresh();
+    }
+
+    /** A supervisor decides the step the list waits for: the institution's approval, then the county's. */
+    private void decide(Disposals.DisposalSummary d, boolean approved) {
+        String step = d.state().equals("APPROVED") ? "countyApprove" : "approve";
+        Map<String, Object> decision = new HashMap<>();
+        decision.put("approved", approved);
+        decision.put("reason", reason.getValue());
+        disposals.complete(d.id(), step, decision);
+    }
+
+    void showFile(String fileNumber) {
+        Attempt.run(() -> {
+            Retention.FileRetention r = retention.of(fileNumber);
+            file = fileNumber;
+            fileRetention.setText(getTranslation("disposals.fileRetention", fileNumber,
+                    r.disposalDate() == null ? getTranslation("disposals.forLife") : r.disposalDate().toString(),
+                    getTranslation(r.eligible() ? "disposals.mayGo" : "disposals.stays")));
+            holds.setItems(r.holds());
+        }).ifPresent(message -> {
+            file = null;
+            fileRetention.setText(message);
+            holds.setItems();
+        });
+    }
+
+    private void onFile(java.util.function.Consumer<String> step) {
+        if (file == null) {
+            status.setText(getTranslation("disposals.scanFirst"));
+            return;
+        }
+        Attempt.run(() -> step.accept(file)).ifPresent(status::setText);
+        showFile(file);
+        refresh();
+    }
+
+    private void onList(java.util.function.Consumer<Disposals.DisposalSummary> step) {
+        Attempt.onSelected(lists, status, getTranslation("disposals.pick"), step,
+                d -> getTranslation("disposals.done", d.id()));
+        refresh();
+    }
+
+    private void showList(Disposals.DisposalSummary d) {
+        listFiles.deselectAll();
+        if (d == null) {
+            listFiles.setItems();
+            certificate.setVisible(false);
+            return;
+        }
+        listFiles.setItems(disposals.read(d.id()).files());
+        certificate.setVisible(d.state().equals("DISPOSED"));
+        if (certificate.isVisible()) {
+            certificate.setHref(new StreamResource("disposal-" + d.id() + ".pdf",
+                    () -> new ByteArrayInputStream(disposals.certificate(d.id()))));
+        }
+    }
+
+    void refresh() {
+        if (user.is(Role.ARCHIVIST)) {
+            eligible.setItems(retention.eligible(institutionCode));
+        }
+        Long selected = lists.asSingleSelect().getValue() == null ? null : lists.asSingleSelect().getValue().id();
+        var all = disposals.list();
+        lists.setItems(all);
+        all.stream().filter(d -> Long.valueOf(d.id()).equals(selected)).findFirst().ifPresentOrElse(
+                d -> lists.asSingleSelect().setValue(d), () -> showList(null));
+    }
+}

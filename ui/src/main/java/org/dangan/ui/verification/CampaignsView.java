@@ -1,0 +1,202 @@
+package org.dangan.ui.verification;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionType;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.verification.Campaign;
+import org.dangan.workflow.verification.CampaignReports;
+import org.dangan.workflow.verification.CampaignReports.CampaignProgress;
+import org.dangan.workflow.verification.CampaignReports.InstitutionProgress;
+import org.dangan.workflow.verification.Campaigns;
+import org.dangan.workflow.verification.CheckerSignOffs;
+import org.dangan.workflow.verification.SampleDraw;
+
+/**
+ * Verification campaigns (清理核查): a county supervisor starts one; everyone concerned follows its
+ * dashboard (per institution: records, flagged, fixed, waived, sample error rate, state), and
+ * downloads the report and the sign-off sheets. While rule checks run, the page polls for progress.
+ */
+@Route("campaigns")
+@PageTitle("核查活动 Campaigns")
+@RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
+public class CampaignsView extends VerticalLayout {
+
+    private final Campaigns campaigns;
+    private final CampaignReports reports;
+    private final CheckerSignOffs signOffs;
+    private final Grid<Campaign> list = new Grid<>();
+    private final VerticalLayout dashboard = new VerticalLayout();
+    private Long shown;
+    private com.vaadin.flow.shared.Registration polling;
+
+    public CampaignsView(Campaigns campaigns, CampaignReports reports, CheckerSignOffs signOffs,
+                         Institutions institutions) {
+        this.campaigns = campaigns;
+        this.reports = reports;
+        this.signOffs = signOffs;
+        add(new H2(getTranslation("campaign.title")));
+        DanganUser user = CurrentUser.require();
+        Institution home = institutions.require(user.institutionId());
+        if (user.is(Role.SUPERVISOR) && home.getType() == InstitutionType.COUNTY_BUREAU) {
+            add(startForm(institutions.currentScope().institutions().stream()
+                    .filter(i -> i.getType() == InstitutionType.TOWNSHIP_CENTRE
+                            || i.getType() == InstitutionType.COMMUNITY_CENTRE).toList()));
+        }
+        list.setId("campaign-grid");
+        list.addColumn(c -> "#" + c.getId()).setHeader(getTranslation("tasks.campaign"));
+        list.addColumn(c -> getTranslation("campaignState." + c.getState().name())).setHeader(getTranslation("campaign.state"));
+        list.addColumn(Campaign::getDeadline).setHeader(getTranslation("campaign.deadline"));
+        list.addColumn(c -> c.isOverdue() ? getTranslation("campaign.overdue") : "").setHeader("");
+        list.setAllRowsVisible(true);
+        list.asSingleSelect().addValueChangeListener(e -> show(e.getValue() == null ? null : e.getValue().getId()));
+        dashboard.setId("campaign-dashboard");
+        add(list, dashboard);
+        list.setItems(campaigns.visibleToCurrentUser());
+    }
+
+    private HorizontalLayout startForm(List<Institution> townships) {
+        MultiSelectComboBox<Institution> which = new MultiSelectComboBox<>(getTranslation("campaign.institutions"));
+        which.setId("campaign-institutions");
+        which.setItems(townships);
+        which.setItemLabelGenerator(i -> i.getCode() + " " + i.getName());
+        DatePicker deadline = new DatePicker(getTranslation("campaign.deadline"), LocalDate.now().plusMonths(3));
+        deadline.setId("campaign-deadline");
+        deadline.setMin(LocalDate.now());
+        BigDecimalField rate = new BigDecimalField(getTranslation("campaign.sampleRate"));
+        rate.setValue(SampleDraw.DEFAULT_RATE);
+        TextField seed = new TextField(getTranslation("campaign.seed"));
+        seed.setPlaceholder(getTranslation("campaign.seedRandom"));
+        Button start = new Button(getTranslation("campaign.start"), e -> {
+            try {
+                Campaign c = campaigns.start(new Campaigns.StartRequest(which.getValue().stream()
+                        .map(Institution::getCode).toList(), deadline.getValue(), rate.getValue(),
+                        seed.getValue().isBlank() ? null : Long.parseLong(seed.getValue().strip())));
+                list.setItems(campaigns.visibleToCurrentUser());
+                show(c.getId());
+            } catch (RuntimeException ex) {
+                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        start.setId("start-campaign");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(which, deadline, rate, seed, start);
+        form.setAlignItems(Alignment.BASELINE);
+        return form;
+    }
+
+    private void show(Long campaignId) {
+        shown = campaignId;
+        dashboard.removeAll();
+        if (campaignId == null) {
+            return;
+        }
+        CampaignProgress p = reports.progress(campaignId);
+        dashboard.add(new H3(getTranslation("tasks.campaign") + " #" + p.id() + " · "
+                + getTranslation("campaignState." + p.state().name())
+                + (p.overdue() ? " · " + getTranslation("campaign.overdue") : "")));
+        ProgressBar checked = new ProgressBar(0, Math.max(1, p.records()), Math.min(p.recordsChecked(), Math.max(1, p.records())));
+        checked.setId("rule-check-progress");
+        Span checkedText = new Span(getTranslation("campaign.checked", p.recordsChecked(), p.records()));
+        checkedText.setId("rule-check-text");
+        dashboard.add(checkedText, checked);
+        dashboard.add(new Span(getTranslation("campaign.summary", p.flagged(), p.open(), p.fixed(), p.waived(),
+                p.sampleSize(), percent(p.sampleErrorRate()), p.signedOff())));
+        if (p.returnedReason() != null) {
+            dashboard.add(new Span(getTranslation("campaign.returned", p.returnedReason())));
+        }
+        Grid<InstitutionProgress> grid = progressGrid(p.institutions(), this::getTranslation);
+        grid.setId("campaign-progress");
+        grid.setAllRowsVisible(true);
+        dashboard.add(grid);
+        Anchor report = new Anchor(new StreamResource("campaign-" + p.id() + "-report.pdf",
+                () -> new ByteArrayInputStream(reports.pdf(campaignId))), getTranslation("campaign.reportPdf"));
+        report.setId("campaign-report-pdf");
+        report.getElement().setAttribute("download", true);
+        dashboard.add(report);
+        List<CheckerSignOffs.BoxSheet> boxes = signOffs.boxes(campaignId);
+        if (!boxes.isEmpty()) {
+            VerticalLayout sheets = new VerticalLayout(new Span(getTranslation("campaign.sheets")));
+            sheets.setPadding(false);
+            for (CheckerSignOffs.BoxSheet box : boxes) {
+                Anchor sheet = new Anchor(new StreamResource("campaign-" + p.id() + "-" + box.barcode() + ".pdf",
+                        () -> new ByteArrayInputStream(signOffs.sheet(campaignId, box.boxId()))),
+                        getTranslation("campaign.sheet", box.barcode(), box.files(), box.pages()));
+                sheet.getElement().setAttribute("download", true);
+                sheets.add(sheet);
+            }
+            dashboard.add(sheets);
+        }
+    }
+
+    /** The per-institution table of a campaign, shared by the dashboard and the task inbox. */
+    public static Grid<InstitutionProgress> progressGrid(List<InstitutionProgress> rows, Function<String, String> t) {
+        Grid<InstitutionProgress> grid = new Grid<>();
+        grid.addColumn(i -> i.code() + " " + i.name()).setHeader(t.apply("tasks.institution")).setAutoWidth(true);
+        grid.addColumn(InstitutionProgress::records).setHeader(t.apply("campaign.records"));
+        grid.addColumn(InstitutionProgress::flagged).setHeader(t.apply("campaign.flagged"));
+        grid.addColumn(InstitutionProgress::fixed).setHeader(t.apply("campaign.fixed"));
+        grid.addColumn(InstitutionProgress::waived).setHeader(t.apply("campaign.waived"));
+        grid.addColumn(InstitutionProgress::open).setHeader(t.apply("campaign.open"));
+        grid.addColumn(InstitutionProgress::sampleSize).setHeader(t.apply("campaign.sampleSize"));
+        grid.addColumn(i -> percent(i.sampleErrorRate())).setHeader(t.apply("campaign.sampleErrorRate"));
+        grid.addColumn(i -> t.apply("institutionCheckState." + i.state().name()) + " (" + i.round() + ")")
+                .setHeader(t.apply("campaign.state"));
+        grid.setItems(rows);
+        return grid;
+    }
+
+    private static String percent(BigDecimal rate) {
+        return rate.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // rule checks and sign-off run in the background; the dashboard follows them
+        event.getUI().setPollInterval(5000);
+        polling = event.getUI().addPollListener(e -> {
+            if (shown != null) {
+                show(shown);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
+    }
+}

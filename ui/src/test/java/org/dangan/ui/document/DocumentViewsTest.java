@@ -1,0 +1,126 @@
+package org.dangan.ui.document;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.ManagementService;
+import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.document.Documents.DocumentSummary;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The scan screens: upload, the list with its states, the viewer with page image and text, restricted documents. */
+class DocumentViewsTest extends KaribuTest {
+
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+    HealthRecord record;
+
+    @BeforeEach
+    void world() {
+        county = fixtures.county();
+        record = fixtures.record(county.a(), 1);
+    }
+
+    private static byte[] scan() throws Exception {
+        BufferedImage image = new BufferedImage(2000, 600, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 2000, 600);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("WenQuanYi Zen Hei", Font.PLAIN, 58));
+        g.drawString("心电图检查报告单", 200, 200);
+        g.drawString("窦性心律 未见明显异常", 200, 350);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private long upload(DocumentType type) throws Exception {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(DocumentsView.class);
+        _get(TextField.class, spec -> spec.withId("document-record")).setValue(record.getRecordNumber());
+        _get(Select.class, spec -> spec.withId("document-type")).setValue(type);
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("document-upload")), "ecg.png", "image/png", scan());
+        Grid<DocumentSummary> grid = _get(Grid.class, spec -> spec.withId("document-grid"));
+        assertThat(_size(grid)).isEqualTo(1);
+        long id = _get(grid, 0).id();
+        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
+        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
+             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+        return id;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_uploaded_scan_is_listed_recognised_and_shown_page_beside_text() throws Exception {
+        long id = upload(DocumentType.AUX_EXAM_REPORT);
+        DocumentsView view = _get(DocumentsView.class);
+        view.follow();
+        assertThat(_get(_get(Grid.class, spec -> spec.withId("document-grid")), 0))
+                .extracting(d -> ((DocumentSummary) d).state().name()).isEqualTo("ARCHIVED");
+
+        UI.getCurrent().navigate(DocumentView.class, id);
+        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText()).isEqualTo("已归档");
+        assertThat(_get(TextArea.class, spec -> spec.withId("page-text-1")).getValue()).contains("心电图检查报告单");
+        assertThat(_get(TextArea.class, spec -> spec.withId("page-text-1")).isReadOnly()).isTrue();
+        assertThat(_find(Image.class)).hasSize(1);
+
+        // another township's archivist finds nothing
+        newSession();
+        login(county.user("archivist-b"));
+        UI.getCurrent().navigate(DocumentView.class, id);
+        assertThat(_find(Span.class, spec -> spec.withId("document-not-found"))).hasSize(1);
+    }
+
+    @Test
+    void a_restricted_scan_opens_only_with_a_stated_purpose_and_only_for_the_permitted() throws Exception {
+        long id = upload(DocumentType.SEVERE_MENTAL_DISORDER);
+        UI.getCurrent().navigate(DocumentView.class, id);
+        assertThat(_find(H2.class, spec -> spec.withId("document-heading"))).isEmpty();
+        _get(TextField.class, spec -> spec.withId("document-purpose")).setValue("季度随访评估");
+        _click(_get(Button.class, spec -> spec.withId("document-open")));
+        assertThat(_get(H2.class, spec -> spec.withId("document-heading")).getText()).contains(record.getRecordNumber());
+        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                String.class, Long.toString(id))).first().isEqualTo("purpose: 季度随访评估");
+
+        newSession();
+        login(county.user("head-a"));
+        UI.getCurrent().navigate(DocumentView.class, id);
+        assertThat(_find(Span.class, spec -> spec.withId("document-not-found"))).hasSize(1);
+    }
+}

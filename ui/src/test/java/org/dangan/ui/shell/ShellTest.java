@@ -1,0 +1,81 @@
+package org.dangan.ui.shell;
+
+import org.dangan.ui.institution.InstitutionView;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import java.util.Locale;
+import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ShellTest extends KaribuTest {
+
+    Fixtures.County county;
+
+    @BeforeEach
+    void world() {
+        county = fixtures.county();
+    }
+
+    private List<String> navigation() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    void an_anonymous_visitor_lands_on_the_login_view() {
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(_find(LoginView.class)).hasSize(1);
+    }
+
+    @Test
+    void navigation_follows_the_role() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入", "库位", "盘点", "调阅", "鉴定销毁", "转入转出",
+                "档案移交", "保管");
+
+        newSession();
+        login(county.user("auditor"));
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(navigation()).containsExactly("首页", "机构", "审计日志", "保管");
+
+        newSession();
+        login(county.user("searcher-a"));
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(navigation()).containsExactly("首页", "扫描件", "检索", "机构");
+    }
+
+    @Test
+    void the_shell_speaks_english_when_the_session_does() {
+        VaadinSession.getCurrent().setLocale(Locale.ENGLISH);
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(navigation()).containsExactly("Home", "Health records", "My tasks", "Verification campaigns",
+                "Scans", "Search", "Institutions", "Import", "Locations", "Stocktake", "Check-outs", "Disposal",
+                "Transfers", "Handovers", "Custody");
+        assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).endsWith("Archivist");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_institution_tree_starts_at_the_users_institution() {
+        login(county.user("county-supervisor"));
+        UI.getCurrent().navigate(InstitutionView.class);
+        TreeGrid<Institution> tree = _get(TreeGrid.class, spec -> spec.withId("institution-tree"));
+        List<Institution> roots = tree.getTreeData() == null ? List.of()
+                : tree.getDataProvider().fetch(new com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery<>(null, null))
+                .toList();
+        assertThat(roots).extracting(Institution::getCode).containsExactly(county.county().getCode());
+    }
+}

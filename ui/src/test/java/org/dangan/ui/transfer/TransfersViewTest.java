@@ -1,0 +1,71 @@
+package org.dangan.ui.transfer;
+
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.support.Fixtures;
+import org.dangan.ui.support.KaribuTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The handover and transfer screens, driven as the people on each side would. */
+class TransfersViewTest extends KaribuTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.County county;
+
+    private void as(String user) {
+        newSession();
+        login(county.user(user));
+    }
+
+    @Test
+    void a_transfer_asked_on_one_side_is_accepted_on_the_other_and_a_registration_file_marks_a_death() {
+        county = fixtures.county();
+        HealthRecord moving = fixtures.record(county.a(), 1);
+        HealthRecord dying = fixtures.record(county.a(), 2);
+
+        as("archivist-a");
+        UI.getCurrent().navigate(TransfersView.class);
+        TransfersView view = _get(TransfersView.class);
+        view.recordNumber.setValue(moving.getRecordNumber());
+        view.to.setValue(county.b());
+        view.reason.setValue("居民迁居乙镇");
+        _click(_get(Button.class, spec -> spec.withId("transfer-request")));
+        assertThat(view.grid.getListDataView().getItems()).extracting(t -> t.state()).containsExactly("REQUESTED");
+        String csv = "idNumber,event,date\n" + dying.getIdNumber() + ",DECEASED,2025-03-01\n";
+        UploadKt._upload(view.upload, "deaths.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(view.registration.getText()).isEqualTo("共 1 行：记录死亡 1 份，迁出结案 0 份，未变 0 份，本辖区无此人 0 个；1 份待档案员核实结案（见下表）");
+        assertThat(jdbc.queryForObject("select deceased_on from health_record where id = ?", LocalDate.class, dying.getId()))
+                .isEqualTo(LocalDate.of(2025, 3, 1));
+        // the death waits for the archivist's confirmation, given here
+        view.followUps.asSingleSelect().setValue(view.followUps.getListDataView().getItems()
+                .filter(f -> f.recordNumber().equals(dying.getRecordNumber())).findFirst().orElseThrow());
+        view.confirmation.setValue("见死亡医学证明");
+        _click(_get(Button.class, spec -> spec.withId("follow-up-confirm")));
+        assertThat(view.registration.getText()).isEqualTo(dying.getRecordNumber() + " 已核实结案");
+        assertThat(view.followUps.getListDataView().getItems()).noneMatch(f -> f.recordNumber().equals(dying.getRecordNumber()));
+
+        as("archivist-b");
+        UI.getCurrent().navigate(TransfersView.class);
+        view = _get(TransfersView.class);
+        view.grid.asSingleSelect().setValue(view.grid.getListDataView().getItems().findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("transfer-accept")));
+        assertThat(view.grid.getListDataView().getItems()).extracting(t -> t.state()).containsExactly("ACCEPTED");
+        assertThat(jdbc.queryForObject("select institution_id from health_record where id = ?", Long.class, moving.getId()))
+                .isEqualTo(county.b().getId());
+    }
+}

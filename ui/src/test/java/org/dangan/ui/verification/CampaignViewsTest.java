@@ -1,0 +1,191 @@
+package org.dangan.ui.verification;
+
+import org.dangan.ui.inbox.TasksView;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.registry.Gender;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordNumber;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.verification.CampaignInbox.WorkItem;
+import org.dangan.workflow.verification.Campaigns;
+import org.dangan.workflow.verification.Findings.FindingView;
+import org.dangan.workflow.verification.PaperChecks.PaperFileCheck;
+import org.dangan.workflow.verification.SampleChecks.SampleItem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A campaign worked from start to sign-off through the screens, each step by its own person. */
+class CampaignViewsTest extends KaribuTest {
+
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RegistryAdministration registry;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Campaigns campaigns;
+
+    Fixtures.County county;
+    String process;
+
+    @BeforeEach
+    void world() {
+        county = fixtures.county();
+        for (int serial = 1; serial <= 35; serial++) {
+            fixtures.record(county.a(), serial);
+        }
+        // serial 501 has serial 1's ID number: the same resident registered twice
+        fixtures.record(county.a(), 501);
+        LocalDate child = LocalDate.now().minusYears(4);
+        registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"), "小明", Gender.MALE,
+                child, Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 77), county.a().getId())
+                .tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now()));
+    }
+
+    private void as(String user) {
+        newSession();
+        login(county.user(user));
+    }
+
+    /** This campaign's jobs only: on PostgreSQL the database holds other tests' processes too. */
+    private void runJobs() {
+        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
+             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Grid<T> grid(String id) {
+        return _get(Grid.class, spec -> spec.withId(id));
+    }
+
+    /** Opens the inbox, picks the one task of this kind, and answers its grid of tasks. */
+    private void openTask(String name) {
+        UI.getCurrent().navigate(TasksView.class);
+        Grid<WorkItem> tasks = grid("task-grid");
+        assertThat(_size(tasks)).as("tasks of " + name).isEqualTo(1);
+        tasks.asSingleSelect().setValue(_get(tasks, 0));
+        assertThat(_get(H3.class, spec -> spec.withText(_get(tasks, 0).name()))).isNotNull();
+    }
+
+    private void completeTask() {
+        _click(_get(Button.class, spec -> spec.withId("complete-task")));
+        assertThat(_size(grid("task-grid"))).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_campaign_goes_from_start_to_sign_off_through_the_screens() {
+        as("county-supervisor");
+        UI.getCurrent().navigate(CampaignsView.class);
+        MultiSelectComboBox<Institution> which = _get(MultiSelectComboBox.class, spec -> spec.withId("campaign-institutions"));
+        which.setValue(Set.of(county.a()));
+        _click(_get(Button.class, spec -> spec.withId("start-campaign")));
+        assertThat(_size(grid("campaign-grid"))).isEqualTo(1);
+        process = campaigns.visibleToCurrentUser().get(0).getProcessInstanceId();
+        runJobs();
+
+        // the township archivist works the findings and the paper, then submits
+        as("archivist-a");
+        openTask("selfCheck");
+        Grid<FindingView> findings = grid("finding-grid");
+        // the twins are merged side by side from their finding, and both checked again
+        String first = county.a().getCode() + "00100001";
+        String twin = county.a().getCode() + "00100501";
+        assertThat(_size(findings)).isEqualTo(3);
+        int row = java.util.stream.IntStream.range(0, 3).filter(i -> _get(findings, i).recordNumber().equals(first))
+                .findFirst().orElseThrow();
+        _clickItem(findings, row, 1, false, false, false, false);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> duplicate = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withId("merge-duplicate"));
+        duplicate.setValue(twin);
+        _click(_get(Button.class, spec -> spec.withId("merge-run")));
+        assertThat(_size(findings)).isEqualTo(1);
+        assertThat(_get(findings, 0).recordNumber()).isEqualTo(county.a().getCode() + "00299999");
+        _clickItem(findings, 0, 1, false, false, false, false);
+        assertThat(_get(TextField.class, spec -> spec.withLabel("姓名")).getValue()).isEqualTo("小明");
+        findings.select(_get(findings, 0));
+        _get(TextField.class, spec -> spec.withId("waiver-reason")).setValue("家属确认为老年人代管档案");
+        _click(_get(Button.class, spec -> spec.withId("waive-selected")));
+        assertThat(_size(findings)).isZero();
+        Grid<PaperFileCheck> paper = grid("paper-grid");
+        assertThat(_size(paper)).isEqualTo(36); // the twin's file is the survivor's now; the child has none
+        paper.asSingleSelect().setValue(_get(paper, 0));
+        _click(_get(Button.class, spec -> spec.withId("record-paper-check")));
+        assertThat(_get(this.<PaperFileCheck>grid("paper-grid"), 0).agrees()).isTrue();
+        completeTask();
+
+        as("head-a");
+        openTask("headSignOff");
+        completeTask();
+        runJobs();
+
+        // the county checker judges the whole sample
+        as("county-checker");
+        openTask("sampleCheck");
+        Grid<SampleItem> sample = grid("sample-grid");
+        assertThat(_size(sample)).isEqualTo(30);
+        for (int i = 0; i < 30; i++) {
+            sample.asSingleSelect().setValue(_get(sample, i));
+            _click(_get(Button.class, spec -> spec.withId("sample-pass")));
+        }
+        assertThat(_get(sample, 29).verdict()).isNotNull();
+        completeTask();
+        runJobs();
+
+        // the city returns it once without a reason (refused, the task stays), then accepts
+        as("city-supervisor");
+        openTask("cityAcceptance");
+        _click(_get(Button.class, spec -> spec.withId("return-campaign")));
+        assertThat(_size(grid("task-grid"))).isOne();
+        _get(TextArea.class, spec -> spec.withId("return-reason")).setValue("");
+        _click(_get(Button.class, spec -> spec.withId("accept-campaign")));
+        assertThat(_size(grid("task-grid"))).isZero();
+
+        as("county-checker");
+        openTask("checkerSignOff");
+        completeTask();
+        runJobs();
+
+        as("county-supervisor");
+        UI.getCurrent().navigate(CampaignsView.class);
+        Grid<org.dangan.workflow.verification.Campaign> campaigns = grid("campaign-grid");
+        campaigns.asSingleSelect().setValue(_get(campaigns, 0));
+        assertThat(_get(H3.class, spec -> spec.withText("核查活动 #" + _get(campaigns, 0).getId() + " · 已完成")))
+                .isNotNull();
+        assertThat(_get(Anchor.class, spec -> spec.withId("campaign-report-pdf")).getHref()).isNotBlank();
+        // all 36 paper files (the twin's among the survivor's) signed off into one new box, whose sign-off sheet is offered
+        assertThat(jdbc.queryForObject("select count(*) from checker_sign_off s join health_record r on r.id = s.record_id"
+                + " where r.institution_id = ?", Long.class, county.a().getId())).isEqualTo(36);
+        assertThat(_find(Anchor.class, spec -> spec.withPredicate(a -> a.getText().contains("36 份")))).hasSize(1);
+    }
+}
