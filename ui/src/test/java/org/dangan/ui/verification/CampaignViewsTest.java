@@ -93,7 +93,9 @@ class CampaignViewsTest extends KaribuTest {
         Grid<WorkItem> tasks = grid("task-grid");
         assertThat(_size(tasks)).as("tasks of " + name).isEqualTo(1);
         tasks.asSingleSelect().setValue(_get(tasks, 0));
-        assertThat(_get(H3.class, spec -> spec.withText(_get(tasks, 0).name()))).isNotNull();
+        assertThat(_get(tasks, 0).kind().taskKey()).isEqualTo(name);
+        assertThat(_get(H3.class, spec -> spec.withText(UI.getCurrent().getTranslation("TaskKind." + _get(tasks, 0).kind().name()))))
+                .isNotNull();
     }
 
     private void completeTask() {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -34,7 +35,7 @@ public class CampaignInbox {
     }
 
     /** One task: what it is, for which campaign and institution. */
-    public record WorkItem(String taskId, String key, String name, long campaignId, String institutionCode,
+    public record WorkItem(String taskId, TaskKind kind, long campaignId, String institutionCode,
                            String institutionName, Date created, String assignee) {
     }
 
@@ -76,7 +77,7 @@ public class CampaignInbox {
         Map<String, Object> vars = runtime.getVariables(task.getExecutionId());
         String code = (String) vars.get("institution");
         String name = code == null ? null : institutions.byCode(code).map(i -> i.getName()).orElse(code);
-        return new WorkItem(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        return new WorkItem(task.getId(), TaskKind.of(Campaigns.PROCESS_KEY, task.getTaskDefinitionKey()).orElseThrow(),
                 ((Number) vars.get("campaignId")).longValue(), code, name, task.getCreateTime(), task.getAssignee());
     }
 }

@@ -8,6 +8,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.TaskForm;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -57,18 +58,18 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
         DanganUser user = actor(task);
         Institution county = institutions.require(campaign.getCountyId());
         String key = task.getTaskDefinitionKey();
-        switch (key) {
-            case "selfCheck" -> {
+        switch (TaskKind.of(task)) {
+            case SELF_CHECK -> {
                 Institution institution = institution(task);
                 require(user, Role.ARCHIVIST, institutions.require(user.institutionId()).contains(institution), key);
                 campaign.selfCheckSubmitted(institution.getId(), user.getUsername());
             }
-            case "headSignOff" -> {
+            case HEAD_SIGN_OFF -> {
                 Institution institution = institution(task);
                 require(user, Role.SUPERVISOR, institution.getId().equals(user.institutionId()), key);
                 campaign.headSignedOff(institution.getId(), user.getUsername(), clock.instant());
             }
-            case "sampleCheck" -> {
+            case SAMPLE_CHECK -> {
                 Institution institution = institution(task);
                 requireCountyChecker(user, county, key);
                 int open = sampleChecks.unjudged(campaignId, institution.getId(),
@@ -78,7 +79,7 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                             + " still need a verdict (PASS or FAIL)");
                 }
             }
-            case "cityAcceptance" -> {
+            case CITY_ACCEPTANCE -> {
                 Institution at = institutions.require(user.institutionId());
                 require(user, Role.SUPERVISOR, at.contains(county) && !at.getId().equals(county.getId()), key);
                 Object accepted = task.getVariable("accepted");
@@ -88,11 +89,11 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 campaign.cityDecided(user.getUsername(), (Boolean) accepted, (String) task.getVariable("reason"),
                         clock.instant(), sampleChecks.checkers(campaignId));
             }
-            case "checkerSignOff" -> {
+            case CHECKER_SIGN_OFF -> {
                 requireCountyChecker(user, county, key);
                 campaign.signOffBy(user.getUsername());
             }
-            case "followUpDeadline" -> require(user, Role.SUPERVISOR, county.getId().equals(user.institutionId()), key);
+            case CAMPAIGN_FOLLOW_UP -> require(user, Role.SUPERVISOR, county.getId().equals(user.institutionId()), key);
             default -> throw new IllegalStateException("no handling for task " + key);
         }
         auditLog.record(AuditAction.CAMPAIGN_STEP, "CAMPAIGN", Long.toString(campaignId), county.getId(),

@@ -1,0 +1,87 @@
+package org.dangan.ui.verification;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.Map;
+import org.dangan.ui.support.Refusals;
+import org.dangan.workflow.verification.CampaignInbox;
+import org.dangan.workflow.verification.CampaignInbox.WorkItem;
+import org.dangan.workflow.verification.CampaignReports;
+import org.dangan.workflow.verification.CampaignReports.InstitutionProgress;
+
+/**
+ * What every campaign task's panel shows first: the task, its campaign and institution, the reason
+ * a round was sent back; and the way to complete it through the inbox.
+ */
+abstract class CampaignTaskPanel extends VerticalLayout {
+
+    protected final WorkItem task;
+    protected final CampaignInbox inbox;
+    protected final CampaignReports.CampaignProgress progress;
+    protected final InstitutionProgress mine;
+    private final Runnable completed;
+
+    CampaignTaskPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed) {
+        this.task = task;
+        this.inbox = inbox;
+        this.completed = completed;
+        this.progress = reports.progress(task.campaignId());
+        this.mine = task.institutionCode() == null ? null : progress.institutions().stream()
+                .filter(i -> i.code().equals(task.institutionCode())).findFirst().orElse(null);
+        setPadding(false);
+        setWidthFull();
+        add(new H3(getTranslation("TaskKind." + task.kind().name())), new Span(getTranslation("tasks.campaign") + " #"
+                + task.campaignId() + (task.institutionName() == null ? "" : " · " + task.institutionName())));
+        if (mine != null && mine.reworkReason() != null && !mine.reworkReason().isBlank()) {
+            Paragraph rework = new Paragraph(getTranslation("tasks.rework", mine.round(), mine.reworkReason()));
+            rework.setId("rework-reason");
+            rework.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(rework);
+        }
+    }
+
+    protected Button completeButton(String label, Map<String, Object> variables) {
+        Button complete = new Button(label, e -> complete(variables));
+        complete.setId("complete-task");
+        complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return complete;
+    }
+
+    protected void complete(Map<String, Object> variables) {
+        try {
+            inbox.complete(task.taskId(), variables);
+            Refusals.done(getTranslation("tasks.completed", getTranslation("TaskKind." + task.kind().name())));
+            completed.run();
+        } catch (RuntimeException e) {
+            Refusals.show(e);
+        }
+    }
+
+    protected Component figures() {
+        if (mine == null) {
+            return new Span();
+        }
+        FormLayout form = new FormLayout();
+        form.setId("task-figures");
+        form.addFormItem(new Span(Long.toString(mine.records())), getTranslation("campaign.records"));
+        form.addFormItem(new Span(Long.toString(mine.flagged())), getTranslation("campaign.flagged"));
+        form.addFormItem(new Span(Long.toString(mine.open())), getTranslation("campaign.open"));
+        form.addFormItem(new Span(Long.toString(mine.fixed())), getTranslation("campaign.fixed"));
+        form.addFormItem(new Span(Long.toString(mine.waived())), getTranslation("campaign.waived"));
+        form.addFormItem(new Span(Integer.toString(mine.round())), getTranslation("campaign.round"));
+        return form;
+    }
+
+    protected Component campaignFigures() {
+        Grid<InstitutionProgress> grid = CampaignsView.progressGrid(progress.institutions(), this::getTranslation);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+}

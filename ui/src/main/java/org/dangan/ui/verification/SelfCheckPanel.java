@@ -1,0 +1,202 @@
+package org.dangan.ui.verification;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.Set;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordCorrection;
+import org.dangan.workflow.registry.RecordDetail;
+import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.verification.CampaignInbox;
+import org.dangan.workflow.verification.CampaignInbox.WorkItem;
+import org.dangan.workflow.verification.CampaignReports;
+import org.dangan.workflow.verification.CampaignReports.InstitutionProgress;
+import org.dangan.workflow.verification.FindingStatus;
+import org.dangan.workflow.verification.Findings;
+import org.dangan.workflow.verification.Findings.FindingView;
+import org.dangan.workflow.verification.PaperChecks;
+import org.dangan.workflow.verification.SampleChecks;
+
+import org.dangan.ui.registry.RecordMergePanel;
+import org.dangan.ui.support.Refusals;
+import org.dangan.workflow.registry.RecordMerge;
+
+/**
+ * The institution's self-check: the flagged records with their findings (fixed by correcting the
+ * record beside, or waived with a reason), and the paper files checked against the electronic ones.
+ */
+class SelfCheckPanel extends CampaignTaskPanel {
+
+    private final Findings findings;
+    private final PaperChecks paperChecks;
+    private final Records records;
+    private final Institutions institutions;
+    private final RecordMerge merge;
+
+    SelfCheckPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed, Findings findings,
+                   PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge) {
+        super(task, inbox, reports, completed);
+        this.findings = findings;
+        this.paperChecks = paperChecks;
+        this.records = records;
+        this.institutions = institutions;
+        this.merge = merge;
+        add(findingsPanel(), paperPanel());
+        add(completeButton(getTranslation("tasks.submitSelfCheck"), Map.of()));
+    }
+
+    private Component findingsPanel() {
+        Grid<FindingView> grid = new Grid<>();
+        grid.setId("finding-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addColumn(FindingView::recordNumber).setHeader(getTranslation("record.recordNumber")).setAutoWidth(true);
+        grid.addColumn(f -> getTranslation("ruleName." + f.rule().name())).setHeader(getTranslation("finding.rule"));
+        grid.addColumn(f -> getTranslation("severity." + f.severity().name())).setHeader(getTranslation("finding.severity"));
+        grid.addColumn(f -> getTranslation("findingStatus." + f.status().name())).setHeader(getTranslation("finding.status"));
+        grid.addColumn(f -> f.waiverReason() == null ? "" : f.waiverReason()).setHeader(getTranslation("finding.reason"));
+        grid.setHeight("320px");
+        ComboBox<FindingStatus> status = new ComboBox<>(getTranslation("finding.status"), FindingStatus.values());
+        status.setItemLabelGenerator(s -> getTranslation("findingStatus." + s.name()));
+        status.setValue(FindingStatus.OPEN);
+        status.setClearButtonVisible(true);
+        // the user's scope (the township and its clinics) is the self-check's: Findings applies it
+        Runnable load = () -> grid.setItems(findings.of(task.campaignId(), status.getValue(), 0, 500));
+        status.addValueChangeListener(e -> load.run());
+        load.run();
+        TextField reason = new TextField(getTranslation("finding.waiverReason"));
+        reason.setId("waiver-reason");
+        reason.setMaxLength(Findings.MAX_REASON);
+        Button waive = new Button(getTranslation("finding.waiveSelected"), e -> {
+            try {
+                findings.waiveAll(task.campaignId(), grid.getSelectedItems().stream().map(FindingView::id).toList(),
+                        reason.getValue());
+                reason.clear();
+                load.run();
+            } catch (RuntimeException ex) {
+                Refusals.show(ex);
+            }
+        });
+        waive.setId("waive-selected");
+        VerticalLayout record = new VerticalLayout();
+        record.setId("finding-record");
+        record.setPadding(false);
+        grid.addItemClickListener(e -> showRecord(e.getItem().recordNumber(), record, load));
+        HorizontalLayout beside = new HorizontalLayout(grid, record);
+        beside.setWidthFull();
+        beside.setFlexGrow(2, grid);
+        beside.setFlexGrow(1, record);
+        return new VerticalLayout(new H3(getTranslation("tasks.findings")), status, beside,
+                new HorizontalLayout(reason, waive));
+    }
+
+    /** The record of a finding, with the fields a self-check corrects and a re-check after. */
+    private void showRecord(String recordNumber, VerticalLayout into, Runnable reload) {
+        into.removeAll();
+        RecordDetail r;
+        try {
+            r = records.read(recordNumber);
+        } catch (RuntimeException e) {
+            Refusals.show(e);
+            return;
+        }
+        TextField name = new TextField(getTranslation("record.name"), r.name(), "");
+        TextField idNumber = new TextField(getTranslation("record.idNumber"));
+        idNumber.setPlaceholder(r.idNumber());
+        TextField phone = new TextField(getTranslation("record.phone"), r.phone() == null ? "" : r.phone(), "");
+        TextField address = new TextField(getTranslation("record.address"), r.address() == null ? "" : r.address(), "");
+        MultiSelectComboBox<KeyPopulation> tags = new MultiSelectComboBox<>(getTranslation("record.keyPopulations"),
+                records.keyPopulationsShown());
+        tags.setItemLabelGenerator(p -> getTranslation("population." + p.name()));
+        tags.setValue(r.keyPopulations());
+        DatePicker served = new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate());
+        Button save = new Button(getTranslation("tasks.correctAndRecheck"), e -> {
+            try {
+                records.correct(recordNumber, new RecordCorrection(name.getValue(), null, null,
+                        idNumber.getValue().isBlank() ? null : idNumber.getValue().strip(), phone.getValue(),
+                        address.getValue(), Set.copyOf(tags.getValue()), served.getValue()));
+                int fixed = findings.recheck(task.campaignId(), recordNumber);
+                Refusals.done(getTranslation("tasks.fixed", fixed));
+                reload.run();
+            } catch (RuntimeException ex) {
+                Refusals.show(ex);
+            }
+        });
+        save.setId("correct-record");
+        into.add(new H3(r.name() + " · " + r.recordNumber()), name, idNumber, phone, address, tags, served, save);
+        // a duplicate found by the checks is worked here: both side by side, merged, both re-checked
+        if (!merge.candidatesFor(recordNumber).isEmpty()) {
+            into.add(new RecordMergePanel(r, records, merge, merged -> {
+                findings.recheck(task.campaignId(), merged.survivor());
+                findings.recheck(task.campaignId(), merged.duplicate());
+                reload.run();
+                into.removeAll();
+            }));
+        }
+    }
+
+    private Component paperPanel() {
+        long institutionId = institutions.byCode(task.institutionCode()).orElseThrow().getId();
+        Grid<PaperChecks.PaperFileCheck> grid = new Grid<>();
+        grid.setId("paper-grid");
+        grid.addColumn(PaperChecks.PaperFileCheck::fileNumber).setHeader(getTranslation("paper.fileNumber")).setAutoWidth(true);
+        grid.addColumn(PaperChecks.PaperFileCheck::registeredPages).setHeader(getTranslation("paper.registeredPages"));
+        grid.addColumn(p -> p.pagesFound() == null ? "" : p.pagesFound().toString())
+                .setHeader(getTranslation("paper.pagesFound"));
+        grid.addColumn(p -> !p.checked() ? "" : getTranslation(p.agrees() ? "paper.agrees" : "paper.disagrees"))
+                .setHeader(getTranslation("paper.result"));
+        grid.setHeight("260px");
+        Runnable load = () -> grid.setItems(paperChecks.of(task.campaignId(), institutionId, 0, 500));
+        load.run();
+        IntegerField pages = new IntegerField(getTranslation("paper.pagesFound"));
+        pages.setMin(0);
+        Checkbox signatures = new Checkbox(getTranslation("paper.signaturesPresent"), true);
+        Checkbox agrees = new Checkbox(getTranslation("paper.contentAgrees"), true);
+        TextField note = new TextField(getTranslation("paper.note"));
+        note.setMaxLength(200);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                pages.setValue(e.getValue().pagesFound() != null ? e.getValue().pagesFound() : e.getValue().registeredPages());
+            }
+        });
+        Button record = new Button(getTranslation("paper.record"), e -> {
+            PaperChecks.PaperFileCheck chosen = grid.asSingleSelect().getValue();
+            if (chosen == null || pages.getValue() == null) {
+                return;
+            }
+            try {
+                paperChecks.record(task.campaignId(), chosen.fileNumber(), new PaperChecks.PaperCheck(pages.getValue(),
+                        signatures.getValue(), agrees.getValue(), note.getValue().isBlank() ? null : note.getValue()));
+                load.run();
+            } catch (RuntimeException ex) {
+                Refusals.show(ex);
+            }
+        });
+        record.setId("record-paper-check");
+        return new VerticalLayout(new H3(getTranslation("tasks.paper")), grid,
+                new HorizontalLayout(pages, signatures, agrees, note, record));
+    }
+}
