@@ -1,16 +1,12 @@
 package org.dangan.ui.handover;
 
-import org.dangan.ui.transfer.TransfersView;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.dangan.workflow.registry.Box;
 import org.dangan.workflow.registry.HealthRecord;

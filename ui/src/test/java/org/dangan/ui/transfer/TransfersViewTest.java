@@ -10,8 +10,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
-import org.dangan.workflow.registry.Box;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.ui.support.KaribuTest;
