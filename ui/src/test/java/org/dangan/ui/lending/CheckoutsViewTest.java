@@ -65,7 +65,7 @@ class CheckoutsViewTest extends PaperFilesTest {
         _click(_get(Button.class, spec -> spec.withId("checkout-request")));
         view.grid.asSingleSelect().setValue(view.grid.getListDataView().getItems().findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("checkout-approve")));
-        assertThat(view.status.getText()).contains("four eyes");
+        assertThat(view.status.getText()).contains("双人原则");
         assertThat(view.grid.getListDataView().getItems().findFirst().orElseThrow().state()).isEqualTo("REQUESTED");
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,14 +102,13 @@ public class Checkout {
     /** The decision of a supervisor; the requester may not decide on the own request. */
     void decide(String supervisor, boolean approved, String reason) {
         if (state != CheckoutState.REQUESTED) {
-            throw illegal("be decided on");
+            throw Refused.of("checkout.cannot.decide", id, state);
         }
         if (supervisor.equals(requestedBy)) {
-            throw new IllegalStateException("four eyes: " + supervisor + " requested check-out " + id
-                    + " and may not approve it");
+            throw Refused.of("checkout.fourEyes", id);
         }
         if (!approved && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("reason: a refusal needs a reason");
+            throw Refused.invalid("checkout.reasonRequired", id);
         }
         this.decidedBy = supervisor;
         this.refusalReason = approved ? null : reason;
@@ -119,7 +119,7 @@ public class Checkout {
 
     void handedOut() {
         if (state != CheckoutState.REQUESTED || decidedBy == null) {
-            throw illegal("be handed out");
+            throw Refused.of("checkout.cannot.handOut", id, state);
         }
         state = CheckoutState.OUT;
     }
@@ -132,14 +132,10 @@ public class Checkout {
 
     void returned(Instant at) {
         if (state != CheckoutState.OUT) {
-            throw illegal("come back");
+            throw Refused.of("checkout.cannot.return", id, state);
         }
         state = CheckoutState.RETURNED;
         returnedAt = at;
-    }
-
-    private IllegalStateException illegal(String step) {
-        return new IllegalStateException("check-out " + id + " cannot " + step + ": it is " + state);
     }
 
     public Long getId() {

@@ -124,7 +124,7 @@ class CheckoutProcessTest {
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                         .content("{\"approved\": true}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("four eyes")));
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("双人原则")));
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("archivist-a")).contentType("application/json")
                 .content("{\"approved\": true}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-b")).contentType("application/json")
