@@ -28,6 +28,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getForm().setSubmit(getTranslation("login.submit"));
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
         i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        i18n.getErrorMessage().setUsername(getTranslation("login.error.usernameRequired"));
+        i18n.getErrorMessage().setPassword(getTranslation("login.error.passwordRequired"));
         i18n.getForm().setForgotPassword(null);
         login.setI18n(i18n);
         login.setForgotPasswordButtonVisible(false);
