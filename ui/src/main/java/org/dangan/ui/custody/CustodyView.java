@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.custody.CustodyEntry;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.LedgerVerification;
@@ -28,7 +29,7 @@ import org.dangan.workflow.security.Role;
  * scanner types the code and Enter); for auditors and administrators, the ledger's verification.
  */
 @Route("custody")
-@PageTitle("保管 Custody")
+@PageTitle("保管")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "AUDITOR", "ADMIN"})
 public class CustodyView extends VerticalLayout {
 
@@ -47,7 +48,7 @@ public class CustodyView extends VerticalLayout {
             scan.setClearButtonVisible(true);
             place.setId("custody-place");
             events.setId("custody-events");
-            events.addColumn(e -> e.occurredAt().toString().replace('T', ' ').substring(0, 19))
+            events.addColumn(e -> ChinaTime.second(e.occurredAt()))
                     .setHeader(getTranslation("custody.at")).setAutoWidth(true);
             events.addColumn(e -> getTranslation("custodyEvent." + e.event().name())).setHeader(getTranslation("custody.event"));
             events.addColumn(CustodyEntry::actor).setHeader(getTranslation("custody.actor"));

@@ -31,7 +31,7 @@ import org.dangan.workflow.registry.Locations;
  * locations and boxes, and the box labels of a shelf to print.
  */
 @Route("locations")
-@PageTitle("库位 Locations")
+@PageTitle("库位")
 @RolesAllowed("ARCHIVIST")
 public class LocationsView extends VerticalLayout {
 

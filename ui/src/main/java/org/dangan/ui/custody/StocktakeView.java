@@ -1,6 +1,7 @@
 package org.dangan.ui.custody;
 
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.ScanField;
 
 import com.vaadin.flow.component.button.Button;
@@ -18,7 +19,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.dangan.workflow.registry.LocationType;
 import org.dangan.workflow.registry.Locations;
@@ -29,14 +29,14 @@ import org.dangan.workflow.registry.Stocktakes;
  * found, misplaced (the ledger is corrected), missing or unexpected, with the printable report.
  */
 @Route("stocktake")
-@PageTitle("盘点 Stocktake")
+@PageTitle("盘点")
 @RolesAllowed("ARCHIVIST")
 public class StocktakeView extends VerticalLayout {
 
     private final Stocktakes stocktakes;
     final ComboBox<Locations.Node> room = new ComboBox<>();
     final ScanField scan;
-    final List<String> scanned = new ArrayList<>();
+    final ScanHistory scans = new ScanHistory("stocktake-scans");
     final Span count = new Span();
     final Grid<Stocktakes.Item> result = new Grid<>();
     final Span summary = new Span();
@@ -53,6 +53,7 @@ public class StocktakeView extends VerticalLayout {
         room.addValueChangeListener(e -> restart());
         scan = new ScanField("stocktake-scan", getTranslation("stocktake.scan"), this::scanned);
         count.setId("stocktake-count");
+        scans.onCount(() -> count.setText(getTranslation("stocktake.count", scans.codes().size())));
         Button finish = new Button(getTranslation("stocktake.finish"), e -> finish());
         finish.setId("stocktake-finish");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -69,16 +70,14 @@ public class StocktakeView extends VerticalLayout {
         report.setText(getTranslation("stocktake.report"));
         report.setTarget("_blank");
         report.setVisible(false);
-        add(bar, new HorizontalLayout(summary, report), result);
+        bar.getStyle().set("flex-wrap", "wrap");
+        add(bar, scans, new HorizontalLayout(summary, report), result);
         restart();
     }
 
-    /** Each box label scanned counts once. */
+    /** Each box label scanned counts once; the last scans show, green, with undo. */
     void scanned(String barcode) {
-        if (!scanned.contains(barcode)) {
-            scanned.add(barcode);
-        }
-        count.setText(getTranslation("stocktake.count", scanned.size()));
+        scans.once(barcode, n -> getTranslation("scans.taken", n), getTranslation("scans.again"));
     }
 
     private void finish() {
@@ -87,7 +86,7 @@ public class StocktakeView extends VerticalLayout {
             return;
         }
         Attempt.run(() -> {
-            Stocktakes.Result taken = stocktakes.take(room.getValue().id(), List.copyOf(scanned));
+            Stocktakes.Result taken = stocktakes.take(room.getValue().id(), scans.codes());
             result.setItems(taken.items());
             long found = taken.items().stream().filter(i -> i.outcome() == Stocktakes.Outcome.FOUND).count();
             summary.setText(getTranslation("stocktake.summary", taken.id(), taken.expected(), found,
@@ -95,14 +94,13 @@ public class StocktakeView extends VerticalLayout {
             report.setHref(new StreamResource("stocktake-" + taken.id() + ".pdf",
                     () -> new ByteArrayInputStream(stocktakes.report(taken.id()))));
             report.setVisible(true);
-            scanned.clear();
-            count.setText(getTranslation("stocktake.count", 0));
+            scans.clear();
+            Refusals.done(summary.getText());
         }).ifPresent(summary::setText);
     }
 
     private void restart() {
-        scanned.clear();
-        count.setText(getTranslation("stocktake.count", 0));
+        scans.clear();
         result.setItems();
         summary.setText("");
         report.setVisible(false);

@@ -1,29 +1,25 @@
 package org.dangan.ui.handover;
 
-import org.dangan.ui.support.Attempt;
-import org.dangan.ui.support.ScanField;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.handover.ChangeKind;
 import org.dangan.workflow.handover.Handovers;
 import org.dangan.workflow.institution.Institution;
@@ -31,7 +27,6 @@ import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
-import org.dangan.workflow.security.Role;
 
 /**
  * Handover of an archive (档案移交): the change recorded by an administrator or the county; the
@@ -39,143 +34,126 @@ import org.dangan.workflow.security.Role;
  * handover back; a supervisor decides; the handover list to print and sign.
  */
 @Route("handovers")
-@PageTitle("档案移交 Handovers")
+@PageTitle("档案移交")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "ADMIN"})
 public class HandoversView extends VerticalLayout {
 
     private final Handovers handovers;
-    private final DanganUser user = CurrentUser.require();
+    private final Institutions institutions;
     final ComboBox<Institution> from = new ComboBox<>();
     final ComboBox<Institution> to = new ComboBox<>();
     final Select<ChangeKind> kind = new Select<>();
     final TextField reason = new TextField();
+    final FlexLayout startForm;
     final Grid<Handovers.HandoverView> grid = new Grid<>();
-    final Grid<Handovers.DifferenceView> differences = new Grid<>();
-    final ScanField scan;
-    final List<String> scanned = new ArrayList<>();
-    final Span scannedCount = new Span();
-    final TextField note = new TextField();
-    final Anchor list = new Anchor();
+    final Paragraph empty = new Paragraph();
+    final HandoverWork work;
     final Span status = new Span();
 
     public HandoversView(Handovers handovers, Institutions institutions) {
         this.handovers = handovers;
+        this.institutions = institutions;
+        setWidthFull();
+        setMaxWidth("100%");
+        getStyle().set("box-sizing", "border-box");
         add(new H2(getTranslation("handovers.title")));
         status.setId("handover-status");
 
-        List<Institution> active = institutions.currentScope().institutions().stream()
-                .filter(i -> i.getStatus() == InstitutionStatus.ACTIVE).toList();
+        // the domain says who may start a handover and between which institutions
+        List<Institution> eligible = handovers.eligibleInstitutions();
         from.setId("handover-from");
         from.setLabel(getTranslation("handovers.from"));
         to.setId("handover-to");
         to.setLabel(getTranslation("handovers.to"));
         for (ComboBox<Institution> box : List.of(from, to)) {
-            box.setItems(active);
-            box.setItemLabelGenerator(i -> i.getName() + " (" + i.getCode() + ")");
-            box.setWidth("18em");
+            box.setItems(eligible);
+            box.setItemLabelGenerator(Institution::getName);
+            box.setWidth("min(16em, 100%)");
         }
         kind.setId("handover-kind");
         kind.setLabel(getTranslation("handovers.kind"));
         kind.setItems(ChangeKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("changeKind." + k.name()));
         kind.setValue(ChangeKind.MERGER);
+        kind.setWidth("9em");
         reason.setId("handover-reason");
         reason.setLabel(getTranslation("handovers.reason"));
-        Button start = new Button(getTranslation("handovers.start"), e -> Attempt.run(() -> {
+        reason.setWidth("min(18em, 100%)");
+        Button start = new Button(getTranslation("handovers.start"), e -> start());
+        start.setId("handover-start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        startForm = new FlexLayout(from, to, kind, reason, start);
+        startForm.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        startForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+        startForm.getStyle().set("gap", "var(--lumo-space-m)");
+        startForm.setWidthFull();
+        startForm.setVisible(!eligible.isEmpty());
+
+        work = new HandoverWork(handovers, this::refresh);
+        grid.setId("handovers-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(h -> "#" + h.id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(h -> h.fromName() + " → " + h.toName()).setHeader(getTranslation("handovers.fromTo")).setFlexGrow(3);
+        grid.addColumn(h -> getTranslation("changeKind." + h.kind())).setHeader(getTranslation("handovers.kind"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(h -> getTranslation("handoverState." + h.state())).setHeader(getTranslation("handovers.state"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(h -> work.counts(h)).setHeader(getTranslation("handovers.inventory")).setFlexGrow(3);
+        grid.setHeight("14em");
+        grid.setWidthFull();
+        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        empty.setId("handovers-empty");
+
+        add(startForm, status, new H3(getTranslation("handovers.all")), grid, empty, work);
+        refresh();
+    }
+
+    private void start() {
+        Attempt.run(() -> {
             Handovers.Started started = handovers.start(new Handovers.Request(
                     from.getValue() == null ? null : from.getValue().getCode(),
                     to.getValue() == null ? null : to.getValue().getCode(), reason.getValue(), kind.getValue()));
-            status.setText(getTranslation("handovers.started", started.id()));
-        }).ifPresentOrElse(status::setText, this::refresh));
-        start.setId("handover-start");
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout startForm = new HorizontalLayout(from, to, kind, reason, start);
-        startForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        boolean mayStart = user.is(Role.ADMIN) || user.is(Role.SUPERVISOR);
-        startForm.setVisible(mayStart);
-
-        grid.setId("handovers-grid");
-        grid.addColumn(Handovers.HandoverView::id).setHeader("#").setAutoWidth(true);
-        grid.addColumn(h -> h.from() + " → " + h.to()).setHeader(getTranslation("handovers.fromTo")).setAutoWidth(true);
-        grid.addColumn(h -> getTranslation("handoverState." + h.state())).setHeader(getTranslation("handovers.state"));
-        grid.addColumn(h -> getTranslation("handovers.counts", h.counts().records(), h.counts().paperFiles(),
-                h.counts().boxes(), h.counts().documents())).setHeader(getTranslation("handovers.inventory")).setFlexGrow(2);
-        grid.setHeight("14em");
-        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
-
-        // the receiving side scans each box label delivered, then submits the check
-        scan = new ScanField("handover-scan", getTranslation("handovers.scan"), this::scanned);
-        scannedCount.setId("handover-scanned");
-        Button check = new Button(getTranslation("handovers.check"), e -> onSelected(h -> {
-            handovers.check(h.id(), List.copyOf(scanned), Map.of());
-            scanned.clear();
-            scannedCount.setText("");
-        }));
-        check.setId("handover-check");
-        note.setId("handover-note");
-        note.setLabel(getTranslation("handovers.note"));
-        Button recheck = new Button(getTranslation("handovers.recheck"),
-                e -> onSelected(h -> handovers.resolve(h.id(), "RECHECK", note.getValue())));
-        recheck.setId("handover-recheck");
-        Button giveBack = new Button(getTranslation("handovers.return"),
-                e -> onSelected(h -> handovers.resolve(h.id(), "RETURN", note.getValue())));
-        giveBack.setId("handover-return");
-        Button approve = new Button(getTranslation("handovers.approve"), e -> onSelected(h -> handovers.decide(h.id(), true, null)));
-        approve.setId("handover-approve");
-        Button refuse = new Button(getTranslation("handovers.refuse"),
-                e -> onSelected(h -> handovers.decide(h.id(), false, note.getValue())));
-        refuse.setId("handover-refuse");
-        approve.setVisible(user.is(Role.SUPERVISOR));
-        refuse.setVisible(user.is(Role.SUPERVISOR));
-        list.setId("handover-list");
-        list.setText(getTranslation("handovers.list"));
-        list.setTarget("_blank");
-        list.setVisible(false);
-        HorizontalLayout checking = new HorizontalLayout(scan, scannedCount, check);
-        checking.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout deciding = new HorizontalLayout(note, recheck, giveBack, approve, refuse, list);
-        deciding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-
-        differences.setId("handover-differences");
-        differences.addColumn(Handovers.DifferenceView::round).setHeader(getTranslation("handovers.round")).setAutoWidth(true);
-        differences.addColumn(Handovers.DifferenceView::barcode).setHeader(getTranslation("handovers.box"));
-        differences.addColumn(d -> getTranslation("handoverDifference." + d.kind())).setHeader(getTranslation("handovers.difference"));
-        differences.addColumn(d -> d.note() == null ? "" : d.note()).setHeader(getTranslation("handovers.note")).setFlexGrow(2);
-        differences.setAllRowsVisible(true);
-
-        add(startForm, new H3(getTranslation("handovers.all")), grid, checking, deciding, status, differences);
-        refresh();
+            String text = getTranslation("handovers.started", started.id());
+            status.setText(text);
+            Refusals.done(text);
+            reason.clear();
+        }).ifPresentOrElse(status::setText, this::refresh);
     }
 
     /** Each box label scanned counts once. */
     void scanned(String barcode) {
-        if (!scanned.contains(barcode)) {
-            scanned.add(barcode);
-        }
-        scannedCount.setText(getTranslation("handovers.scannedCount", scanned.size()));
-    }
-
-    private void onSelected(java.util.function.Consumer<Handovers.HandoverView> step) {
-        Attempt.onSelected(grid, status, getTranslation("handovers.pick"), step,
-                h -> getTranslation("handovers.done", h.id()));
-        refresh();
+        work.scanned(barcode);
     }
 
     private void show(Handovers.HandoverView h) {
-        differences.setItems(h == null ? List.of() : h.differences());
-        list.setVisible(h != null);
-        if (h != null) {
-            long id = h.id();
-            list.setHref(new StreamResource("handover-" + id + ".pdf",
-                    () -> new ByteArrayInputStream(handovers.handoverList(id))));
-        }
+        work.show(h, null);
     }
 
     void refresh() {
         Long selected = grid.asSingleSelect().getValue() == null ? null : grid.asSingleSelect().getValue().id();
         var all = handovers.list();
         grid.setItems(all);
+        grid.setVisible(!all.isEmpty());
+        empty.setVisible(all.isEmpty());
+        empty.setText(all.isEmpty() ? whyEmpty() : "");
         all.stream().filter(h -> Long.valueOf(h.id()).equals(selected)).findFirst()
-                .ifPresentOrElse(grid.asSingleSelect()::setValue, () -> show(null));
+                .ifPresentOrElse(h -> {
+                    grid.asSingleSelect().setValue(h);
+                    show(h);
+                }, () -> show(null));
+    }
+
+    /** An empty list says why: a merged or closed institution's handovers went with its archive. */
+    private String whyEmpty() {
+        DanganUser user = CurrentUser.require();
+        if (user.institutionId() != null) {
+            Institution mine = institutions.require(user.institutionId());
+            if (mine.getStatus() != InstitutionStatus.ACTIVE) {
+                String successor = mine.getSuccessorId() == null ? "" : institutions.require(mine.getSuccessorId()).getName();
+                return getTranslation("handovers.empty.retired", mine.getName(),
+                        getTranslation("institutionStatus." + mine.getStatus().name()), successor);
+            }
+        }
+        return getTranslation("handovers.empty");
     }
 }

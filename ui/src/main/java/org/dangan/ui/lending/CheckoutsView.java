@@ -1,6 +1,7 @@
 package org.dangan.ui.lending;
 
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.ScanField;
 
 import com.vaadin.flow.component.button.Button;
@@ -30,7 +31,7 @@ import org.dangan.workflow.security.Role;
  * institutions with its state, overdue ones marked.
  */
 @Route("checkouts")
-@PageTitle("调阅 Check-outs")
+@PageTitle("调阅")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
 public class CheckoutsView extends VerticalLayout {
 
@@ -84,12 +85,12 @@ public class CheckoutsView extends VerticalLayout {
 
         reason.setId("checkout-reason");
         reason.setLabel(getTranslation("checkouts.reason"));
-        Button approve = new Button(getTranslation("checkouts.approve"), e -> onSelected(c -> checkouts.decide(c.id(), true, null)));
+        Button approve = new Button(getTranslation("checkouts.approve"), e -> onSelected(c -> checkouts.decide(c.id(), true, null), "checkouts.approvedDone"));
         approve.setId("checkout-approve");
         Button refuse = new Button(getTranslation("checkouts.refuse"),
-                e -> onSelected(c -> checkouts.decide(c.id(), false, reason.getValue())));
+                e -> onSelected(c -> checkouts.decide(c.id(), false, reason.getValue()), "checkouts.refusedDone"));
         refuse.setId("checkout-refuse");
-        Button giveBack = new Button(getTranslation("checkouts.return"), e -> onSelected(c -> checkouts.giveBack(c.id())));
+        Button giveBack = new Button(getTranslation("checkouts.return"), e -> onSelected(c -> checkouts.giveBack(c.id()), "checkouts.returnedDone"));
         giveBack.setId("checkout-return");
         boolean supervisor = CurrentUser.require().is(Role.SUPERVISOR);
         approve.setVisible(supervisor);
@@ -116,6 +117,7 @@ public class CheckoutsView extends VerticalLayout {
             Checkouts.Started started = checkouts.request(new Checkouts.Request(List.copyOf(picked), purpose.getValue(),
                     until.getValue()));
             status.setText(getTranslation("checkouts.requested", started.id()));
+            Refusals.done(status.getText());
             picked.clear();
             pickedFiles.setText("");
             purpose.clear();
@@ -123,9 +125,13 @@ public class CheckoutsView extends VerticalLayout {
         refresh();
     }
 
-    private void onSelected(java.util.function.Consumer<Checkouts.CheckoutView> step) {
-        Attempt.onSelected(grid, status, getTranslation("checkouts.pick"), step,
-                c -> getTranslation("checkouts.done", c.id()));
+    /** Runs the step on the picked check-out and says what was done ("已批准调阅 #1"); the list shows its new state. */
+    private void onSelected(java.util.function.Consumer<Checkouts.CheckoutView> step, String doneKey) {
+        Attempt.onSelected(grid, status, getTranslation("checkouts.pick"), step, c -> {
+            String done = getTranslation(doneKey, c.id());
+            Refusals.done(done);
+            return done;
+        });
         refresh();
     }
 

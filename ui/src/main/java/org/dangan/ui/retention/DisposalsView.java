@@ -1,6 +1,7 @@
 package org.dangan.ui.retention;
 
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.ScanField;
 
 import com.vaadin.flow.component.button.Button;
@@ -35,7 +36,7 @@ import org.dangan.workflow.security.Role;
  * with a reason), the institution's and the county's approval, to the certificate.
  */
 @Route("disposals")
-@PageTitle("鉴定销毁 Disposal")
+@PageTitle("鉴定销毁")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
 public class DisposalsView extends VerticalLayout {
 
@@ -49,9 +50,10 @@ public class DisposalsView extends VerticalLayout {
     private String file;
     final Grid<Retention.FileRetention> eligible = new Grid<>();
     final Grid<Disposals.DisposalSummary> lists = new Grid<>();
-    final Grid<Disposals.FileView> listFiles = new Grid<>();
-    final TextField reason = new TextField();
-    final Anchor certificate = new Anchor();
+    final DisposalWork work;
+    final Grid<Disposals.FileView> listFiles;
+    final TextField reason;
+    final Anchor certificate;
     final Span status = new Span();
     private final String institutionCode;
 
@@ -96,6 +98,7 @@ public class DisposalsView extends VerticalLayout {
             Button propose = new Button(getTranslation("disposals.propose"), e -> Attempt.run(() -> {
                 Disposals.Started started = disposals.propose(institutionCode);
                 status.setText(getTranslation("disposals.proposed", started.id(), started.files()));
+                Refusals.done(status.getText());
             }).ifPresentOrElse(status::setText, this::refresh));
             propose.setId("disposal-propose");
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -109,48 +112,14 @@ public class DisposalsView extends VerticalLayout {
         lists.addColumn(Disposals.DisposalSummary::proposedBy).setHeader(getTranslation("disposals.proposedBy"));
         lists.addColumn(Disposals.DisposalSummary::files).setHeader(getTranslation("disposals.files"));
         lists.setHeight("12em");
-        listFiles.setId("disposal-files");
-        listFiles.setSelectionMode(Grid.SelectionMode.MULTI);
-        listFiles.addColumn(Disposals.FileView::fileNumber).setHeader(getTranslation("disposals.file"));
-        listFiles.addColumn(Disposals.FileView::disposalDate).setHeader(getTranslation("disposals.date"));
-        listFiles.addColumn(f -> f.disposed() ? getTranslation("disposals.gone")
-                : f.keptBecause() == null ? "" : getTranslation("disposals.kept", f.keptBecause()))
-                .setHeader(getTranslation("disposals.outcome")).setFlexGrow(2);
-        listFiles.setHeight("14em");
-        certificate.setId("disposal-certificate");
-        certificate.setText(getTranslation("disposals.certificate"));
-        certificate.setTarget("_blank");
-        certificate.setVisible(false);
+        work = new DisposalWork(disposals, this::refresh);
+        listFiles = work.listFiles;
+        reason = work.reason;
+        certificate = work.certificate;
         lists.asSingleSelect().addValueChangeListener(e -> showList(e.getValue()));
 
-        reason.setId("disposal-reason");
-        reason.setLabel(getTranslation("disposals.reason"));
-        Button appraise = new Button(getTranslation("disposals.appraise"), e -> onList(d -> {
-            Map<String, Object> keep = new HashMap<>();
-            listFiles.getSelectedItems().forEach(f -> keep.put(f.fileNumber(), reason.getValue()));
-            disposals.complete(d.id(), "appraise", Map.of("keep", keep));
-        }));
-        appraise.setId("disposal-appraise");
-        appraise.setVisible(user.is(Role.ARCHIVIST));
-        Button approve = new Button(getTranslation("disposals.approve"), e -> onList(d -> decide(d, true)));
-        approve.setId("disposal-approve");
-        Button reject = new Button(getTranslation("disposals.reject"), e -> onList(d -> decide(d, false)));
-        reject.setId("disposal-reject");
-        approve.setVisible(user.is(Role.SUPERVISOR));
-        reject.setVisible(user.is(Role.SUPERVISOR));
-        HorizontalLayout actions = new HorizontalLayout(reason, appraise, approve, reject, certificate);
-        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H3(getTranslation("disposals.lists")), lists, actions, status, listFiles);
+        add(new H3(getTranslation("disposals.lists")), lists, status, work);
         refresh();
-    }
-
-    /** A supervisor decides the step the list waits for: the institution's approval, then the county's. */
-    private void decide(Disposals.DisposalSummary d, boolean approved) {
-        String step = d.state().equals("APPROVED") ? "countyApprove" : "approve";
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("approved", approved);
-        decision.put("reason", reason.getValue());
-        disposals.complete(d.id(), step, decision);
     }
 
     void showFile(String fileNumber) {
@@ -178,25 +147,8 @@ public class DisposalsView extends VerticalLayout {
         refresh();
     }
 
-    private void onList(java.util.function.Consumer<Disposals.DisposalSummary> step) {
-        Attempt.onSelected(lists, status, getTranslation("disposals.pick"), step,
-                d -> getTranslation("disposals.done", d.id()));
-        refresh();
-    }
-
     private void showList(Disposals.DisposalSummary d) {
-        listFiles.deselectAll();
-        if (d == null) {
-            listFiles.setItems();
-            certificate.setVisible(false);
-            return;
-        }
-        listFiles.setItems(disposals.read(d.id()).files());
-        certificate.setVisible(d.state().equals("DISPOSED"));
-        if (certificate.isVisible()) {
-            certificate.setHref(new StreamResource("disposal-" + d.id() + ".pdf",
-                    () -> new ByteArrayInputStream(disposals.certificate(d.id()))));
-        }
+        work.show(d == null ? null : disposals.read(d.id()));
     }
 
     void refresh() {

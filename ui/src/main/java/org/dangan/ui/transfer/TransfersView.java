@@ -36,7 +36,7 @@ import org.dangan.workflow.transfer.RecordTransfers;
  * moves out of the province, uploaded as a CSV.
  */
 @Route("transfers")
-@PageTitle("转入转出 Transfers")
+@PageTitle("转入转出")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
 public class TransfersView extends VerticalLayout {
 
@@ -45,7 +45,7 @@ public class TransfersView extends VerticalLayout {
     final ComboBox<Institution> to = new ComboBox<>();
     final TextField reason = new TextField();
     final Grid<RecordTransfers.TransferView> grid = new Grid<>();
-    final TextField refusal = new TextField();
+    final TextField refusal;
     final Span status = new Span();
     final Upload upload = new Upload();
     final Span registration = new Span();
@@ -64,7 +64,7 @@ public class TransfersView extends VerticalLayout {
         to.setLabel(getTranslation("transfers.to"));
         to.setItems(institutions.all().stream().filter(i -> i.getStatus() == InstitutionStatus.ACTIVE
                 && i.getType().primaryCare()).toList());
-        to.setItemLabelGenerator(i -> i.getName() + " (" + i.getCode() + ")");
+        to.setItemLabelGenerator(Institution::getName);
         to.setWidth("20em");
         reason.setId("transfer-reason");
         reason.setLabel(getTranslation("transfers.reason"));
@@ -81,20 +81,13 @@ public class TransfersView extends VerticalLayout {
         grid.setId("transfers-grid");
         grid.addColumn(RecordTransfers.TransferView::id).setHeader("#").setAutoWidth(true);
         grid.addColumn(RecordTransfers.TransferView::recordNumber).setHeader(getTranslation("transfers.record"));
-        grid.addColumn(t -> t.from() + " → " + t.to()).setHeader(getTranslation("transfers.fromTo"));
+        grid.addColumn(t -> t.fromName() + " → " + t.toName()).setHeader(getTranslation("transfers.fromTo"));
         grid.addColumn(t -> getTranslation("transferState." + t.state())
                 + (t.refusalReason() == null ? "" : "：" + t.refusalReason())).setHeader(getTranslation("transfers.state"));
         grid.addColumn(RecordTransfers.TransferView::reason).setHeader(getTranslation("transfers.reason")).setFlexGrow(2);
         grid.setHeight("16em");
-        refusal.setId("transfer-refusal");
-        refusal.setLabel(getTranslation("transfers.refusal"));
-        Button accept = new Button(getTranslation("transfers.accept"), e -> onSelected(t -> transfers.decide(t.id(), true, null)));
-        accept.setId("transfer-accept");
-        Button refuse = new Button(getTranslation("transfers.refuse"),
-                e -> onSelected(t -> transfers.decide(t.id(), false, refusal.getValue())));
-        refuse.setId("transfer-refuse");
-        HorizontalLayout deciding = new HorizontalLayout(refusal, accept, refuse);
-        deciding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        TransferDecision deciding = new TransferDecision(transfers, () -> grid.asSingleSelect().getValue(), this::refresh);
+        refusal = deciding.refusal;
 
         upload.setId("civil-registration-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv");
@@ -135,12 +128,6 @@ public class TransfersView extends VerticalLayout {
         add(new H3(getTranslation("transfers.new")), form, new H3(getTranslation("transfers.all")), grid, deciding, status,
                 new H3(getTranslation("transfers.registration")), new Paragraph(getTranslation("transfers.registrationHelp")),
                 upload, registration, followUps, confirming);
-        refresh();
-    }
-
-    private void onSelected(java.util.function.Consumer<RecordTransfers.TransferView> step) {
-        Attempt.onSelected(grid, status, getTranslation("transfers.pick"), step,
-                t -> getTranslation("transfers.done", t.id()));
         refresh();
     }
 

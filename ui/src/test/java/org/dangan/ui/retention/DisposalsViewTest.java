@@ -6,7 +6,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import java.util.List;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.retention.Disposals;
@@ -44,6 +46,10 @@ class DisposalsViewTest extends PaperFilesTest {
             view = _get(DisposalsView.class);
             view.lists.asSingleSelect().setValue(view.lists.getListDataView().getItems().findFirst().orElseThrow());
             _click(_get(Button.class, spec -> spec.withId("disposal-approve")));
+            ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("disposal-approve-confirm"));
+            // the approver reads how many files go, and which, before they are destroyed
+            assertThat(ConfirmDialogKt._getText(confirm)).contains("1 份纸质档案", first);
+            ConfirmDialogKt._fireConfirm(confirm);
         }
         assertThat(view.lists.asSingleSelect().getValue().state()).isEqualTo("DISPOSED");
         assertThat(view.certificate.isVisible()).isTrue();

@@ -10,7 +10,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.transfer.RecordTransfers;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.ui.support.KaribuTest;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,12 @@ class TransfersViewTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RecordTransfers transfers;
+    @Autowired
+    TransferTaskPanels panels;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     Fixtures.County county;
 
@@ -63,6 +71,25 @@ class TransfersViewTest extends KaribuTest {
         view.grid.asSingleSelect().setValue(view.grid.getListDataView().getItems().findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("transfer-accept")));
         assertThat(view.grid.getListDataView().getItems()).extracting(t -> t.state()).containsExactly("ACCEPTED");
+        assertThat(jdbc.queryForObject("select institution_id from health_record where id = ?", Long.class, moving.getId()))
+                .isEqualTo(county.b().getId());
+    }
+
+    @Test
+    void the_receivers_task_panel_names_the_transfer_and_takes_the_record_in() {
+        county = fixtures.county();
+        HealthRecord moving = fixtures.record(county.a(), 1);
+        as("archivist-a");
+        RecordTransfers.Started started = transfers.request(new RecordTransfers.Request(moving.getRecordNumber(),
+                county.b().getCode(), "居民迁居乙镇"));
+
+        as("archivist-b");
+        boolean[] done = {false};
+        String taskId = taskService.createTaskQuery().processInstanceId(started.processInstanceId()).singleResult().getId();
+        UI.getCurrent().add(panels.open(taskId, TaskKind.TRANSFER_ACCEPTANCE, () -> done[0] = true));
+        _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("甲镇卫生院 → 乙镇卫生院"));
+        _click(_get(Button.class, spec -> spec.withId("transfer-accept")));
+        assertThat(done[0]).isTrue();
         assertThat(jdbc.queryForObject("select institution_id from health_record where id = ?", Long.class, moving.getId()))
                 .isEqualTo(county.b().getId());
     }

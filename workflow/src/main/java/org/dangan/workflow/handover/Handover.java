@@ -1,5 +1,6 @@
 package org.dangan.workflow.handover;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -88,10 +89,10 @@ public class Handover {
 
     Handover(long fromInstitutionId, long toInstitutionId, ChangeKind kind, String reason, String initiatedBy, Instant at) {
         if (fromInstitutionId == toInstitutionId) {
-            throw new IllegalArgumentException("to: an institution does not hand its archive to itself");
+            throw Refused.invalid("handover.toItself");
         }
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("reason: say why the archive is handed over");
+            throw Refused.invalid("handover.reasonRequired");
         }
         this.fromInstitutionId = fromInstitutionId;
         this.toInstitutionId = toInstitutionId;
@@ -106,7 +107,9 @@ public class Handover {
     }
 
     void inventoried(Inventory inventory) {
-        require(HandoverState.RECORDED, "be inventoried");
+        if (state != HandoverState.RECORDED) {
+            throw Refused.of("handover.cannot.inventory", id, state);
+        }
         this.records = inventory.records();
         this.paperFiles = inventory.paperFiles();
         this.boxes = inventory.boxes().size();
@@ -118,7 +121,9 @@ public class Handover {
 
     /** A check by the receiving side: with differences it goes back to the giving side. */
     void checked(String checker, int differences) {
-        require(HandoverState.CHECKING, "be checked");
+        if (state != HandoverState.CHECKING) {
+            throw Refused.of("handover.cannot.check", id, state);
+        }
         Set<String> checkers = checkers();
         checkers.add(checker);
         this.checkedBy = String.join(",", checkers);
@@ -127,49 +132,49 @@ public class Handover {
 
     /** The giving side made good what was missing or damaged: check again. */
     void recheck() {
-        require(HandoverState.DIFFERENCES, "be checked again");
+        if (state != HandoverState.DIFFERENCES) {
+            throw Refused.of("handover.cannot.recheck", id, state);
+        }
         this.state = HandoverState.CHECKING;
     }
 
     void returned(String why) {
         if (state != HandoverState.DIFFERENCES && state != HandoverState.CHECKED) {
-            throw illegal("be returned");
+            throw Refused.of("handover.cannot.return", id, state);
         }
         if (why == null || why.isBlank()) {
-            throw new IllegalArgumentException("reason: a returned handover needs a reason");
+            throw Refused.invalid("handover.returnReasonRequired", id);
         }
         this.returnedReason = why.strip();
         this.state = HandoverState.RETURNED;
     }
 
     void approved(String supervisor) {
-        require(HandoverState.CHECKED, "be approved");
-        if (supervisor.equals(initiatedBy) || checkers().contains(supervisor)) {
-            throw new IllegalStateException("four eyes: " + supervisor + " initiated or checked handover " + id
-                    + " and may not approve it");
+        if (state != HandoverState.CHECKED) {
+            throw Refused.of("handover.cannot.approve", id, state);
+        }
+        if (!mayBeApprovedBy(supervisor)) {
+            throw Refused.of("handover.fourEyes", id);
         }
         this.approvedBy = supervisor;
         this.state = HandoverState.APPROVED;
     }
 
+    /** Four eyes: neither who started the handover nor who checked a delivery approves it. */
+    boolean mayBeApprovedBy(String supervisor) {
+        return !supervisor.equals(initiatedBy) && !checkers().contains(supervisor);
+    }
+
     void transferred(Instant at) {
-        require(HandoverState.APPROVED, "be transferred");
+        if (state != HandoverState.APPROVED) {
+            throw Refused.of("handover.cannot.transfer", id, state);
+        }
         this.state = HandoverState.TRANSFERRED;
         this.transferredAt = at;
     }
 
     private Set<String> checkers() {
         return checkedBy == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(checkedBy.split(",")));
-    }
-
-    private void require(HandoverState expected, String step) {
-        if (state != expected) {
-            throw illegal(step);
-        }
-    }
-
-    private IllegalStateException illegal(String step) {
-        return new IllegalStateException("handover " + id + " cannot " + step + ": it is " + state);
     }
 
     public Long getId() {

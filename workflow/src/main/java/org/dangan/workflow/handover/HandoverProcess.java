@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.security.UserAccounts;
 import org.springframework.stereotype.Component;
@@ -56,9 +57,7 @@ public class HandoverProcess {
         long from = handover.getFromInstitutionId();
         String now = inventories.take(from).sha256();
         if (!now.equals(handover.getInventorySha256())) {
-            throw new IllegalStateException("handover " + handoverId + ": the archive of "
-                    + institutions.require(from).getCode() + " changed after its inventory; return the handover and"
-                    + " start it again");
+            throw Refused.of("handover.changedSinceInventory", handoverId, institutions.require(from).getName());
         }
         RegistryAdministration.Transferred moved = registry.transferArchive(from, handover.getToInstitutionId(),
                 "handover " + handoverId + " (" + handover.getKind() + ")");

@@ -8,13 +8,14 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,20 +63,18 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
     public void notify(DelegateTask task) {
         Handover handover = handovers.findById(UserTasks.subjectId(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
-        switch (task.getTaskDefinitionKey()) {
-            case "checkDelivery" -> {
-                if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR))
-                        || !handover.getToInstitutionId().equals(user.institutionId())) {
-                    throw denied(user, "check the delivery", "an archivist or supervisor of the receiving institution");
+        switch (TaskKind.of(task)) {
+            case HANDOVER_DELIVERY_CHECK -> {
+                if (!may(TaskKind.HANDOVER_DELIVERY_CHECK, user, handover, institutions)) {
+                    throw Refused.forbidden("handover.check.forbidden", handover.getId());
                 }
                 int differences = recordDifferences(handover, task.getVariable("scanned"), task.getVariable("damaged"));
                 handover.checked(user.getUsername(), differences);
                 task.getExecution().setVariable("differences", differences);
             }
-            case "resolveDifferences" -> {
-                if (!institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId())
-                        || !(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR))) {
-                    throw denied(user, "resolve the differences", "an archivist or supervisor of the giving side");
+            case HANDOVER_DIFFERENCES -> {
+                if (!may(TaskKind.HANDOVER_DIFFERENCES, user, handover, institutions)) {
+                    throw Refused.forbidden("handover.resolve.forbidden", handover.getId());
                 }
                 Object resolution = task.getVariable("resolution");
                 if ("RETURN".equals(resolution)) {
@@ -83,17 +82,16 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                 } else if ("RECHECK".equals(resolution)) {
                     handover.recheck();
                 } else {
-                    throw new IllegalArgumentException("resolution: RECHECK once the differences are made good, or RETURN");
+                    throw Refused.invalid("handover.resolutionRequired");
                 }
             }
-            case "approveHandover" -> {
-                if (!user.is(Role.SUPERVISOR)
-                        || !institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId())) {
-                    throw denied(user, "approve the handover", "a supervisor over the giving institution");
+            case HANDOVER_APPROVAL -> {
+                if (!may(TaskKind.HANDOVER_APPROVAL, user, handover, institutions)) {
+                    throw Refused.forbidden("handover.approve.forbidden", handover.getId());
                 }
                 Object approved = task.getVariable("approved");
                 if (!(approved instanceof Boolean)) {
-                    throw new IllegalArgumentException("approved: true to approve, false to refuse (with a reason)");
+                    throw Refused.invalid("task.decisionRequired");
                 }
                 if ((Boolean) approved) {
                     handover.approved(user.getUsername());
@@ -101,15 +99,33 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                     handover.returned((String) task.getVariable("reason"));
                 }
             }
-            default -> throw new IllegalStateException("no such handover task " + task.getTaskDefinitionKey());
+            default -> throw new IllegalStateException("no handover task " + task.getTaskDefinitionKey());
         }
+    }
+
+    /**
+     * Who may work a step of the handover: the receiving institution checks the delivery, the
+     * giving side resolves differences, a supervisor over the giving institution decides. The
+     * screens ask this too (through {@link Handovers#openSteps}), so they offer what the listener accepts.
+     */
+    static boolean may(TaskKind step, DanganUser user, Handover handover, Institutions institutions) {
+        boolean archivistOrSupervisor = user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR);
+        return switch (step) {
+            case HANDOVER_DELIVERY_CHECK -> archivistOrSupervisor
+                    && handover.getToInstitutionId().equals(user.institutionId());
+            case HANDOVER_DIFFERENCES -> archivistOrSupervisor && user.institutionId() != null
+                    && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId());
+            case HANDOVER_APPROVAL -> user.is(Role.SUPERVISOR) && user.institutionId() != null
+                    && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId());
+            default -> false;
+        };
     }
 
     /** Compares the boxes scanned with the boxes inventoried; each difference is kept with the check's round. */
     @SuppressWarnings("unchecked")
     private int recordDifferences(Handover handover, Object scanned, Object damaged) {
         if (!(scanned instanceof List<?> list) || list.isEmpty()) {
-            throw new IllegalArgumentException("barcodes: scan every box delivered");
+            throw Refused.invalid("handover.scanRequired");
         }
         Set<String> seen = new LinkedHashSet<>();
         list.forEach(b -> seen.add(b.toString().strip()));
@@ -123,11 +139,11 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
         seen.stream().filter(b -> !expected.contains(b)).forEach(b -> rows.add(new Row(b, Difference.EXTRA, null)));
         for (Map.Entry<String, Object> e : broken.entrySet()) {
             if (!expected.contains(e.getKey())) {
-                throw new IllegalArgumentException("damaged: " + e.getKey() + " is not a box of this handover");
+                throw Refused.invalid("handover.damaged.notOurs", e.getKey());
             }
             String note = e.getValue() == null ? "" : e.getValue().toString().strip();
             if (note.isEmpty()) {
-                throw new IllegalArgumentException("damaged: say what is wrong with " + e.getKey());
+                throw Refused.invalid("handover.damaged.noteRequired", e.getKey());
             }
             rows.add(new Row(e.getKey(), Difference.DAMAGED, note.length() > 500 ? note.substring(0, 500) : note));
         }
@@ -140,9 +156,5 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                 handover.getId()).addValue("round", round).addValue("barcode", r.barcode()).addValue("kind", r.kind().name())
                 .addValue("note", r.note())).toArray(MapSqlParameterSource[]::new));
         return rows.size();
-    }
-
-    private static AccessDeniedException denied(DanganUser user, String step, String who) {
-        return new AccessDeniedException(user.getUsername() + " may not " + step + ": it needs " + who);
     }
 }

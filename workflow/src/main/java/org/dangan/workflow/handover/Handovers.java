@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
@@ -14,14 +15,16 @@ import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,13 +47,17 @@ public class Handovers {
     private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
     private final UserTasks userTasks;
+    private final TaskService taskService;
+    private final UserAccounts users;
     private final AuditLog auditLog;
     private final PdfFont font;
     private final Clock clock;
 
     Handovers(HandoverRepository handovers, Inventories inventories, Institutions institutions,
-              NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, AuditLog auditLog,
-              PdfFont font, Clock clock) {
+              NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, TaskService taskService,
+              UserAccounts users, AuditLog auditLog, PdfFont font, Clock clock) {
+        this.taskService = taskService;
+        this.users = users;
         this.handovers = handovers;
         this.inventories = inventories;
         this.institutions = institutions;
@@ -71,35 +78,29 @@ public class Handovers {
 
     public Started start(Request request) {
         DanganUser user = RoleCheck.require(Role.ADMIN, Role.SUPERVISOR);
-        Institution from = existing("from", request.from());
-        Institution to = existing("to", request.to());
-        boolean countySupervisor = user.is(Role.SUPERVISOR)
-                && institutions.require(user.institutionId()).getType() == InstitutionType.COUNTY_BUREAU
-                && institutions.currentScope().includes(from.getId()) && institutions.currentScope().includes(to.getId());
-        if (!user.is(Role.ADMIN) && !countySupervisor) {
-            throw new AccessDeniedException("handovers are started by administrators or by supervisors of the county"
-                    + " bureau over both institutions");
+        Institution from = existing(request.from());
+        Institution to = existing(request.to());
+        if (!mayStart(user, from) || !mayStart(user, to)) {
+            throw Refused.forbidden("handover.start.forbidden");
         }
         for (Institution i : List.of(from, to)) {
             if (i.getStatus() != InstitutionStatus.ACTIVE) {
-                throw new IllegalStateException("institution " + i.getCode() + " is " + i.getStatus());
+                throw Refused.of("handover.institutionNotActive", i.getName(), i.getStatus());
             }
         }
         long below = institutions.all().stream().filter(i -> from.getId().equals(i.getParentId())
                 && i.getStatus() == InstitutionStatus.ACTIVE).count();
         if (below > 0) {
-            throw new IllegalStateException(from.getCode() + " still has " + below + " active institutions below it:"
-                    + " hand over or close them first");
+            throw Refused.of("handover.activeBelow", from.getName(), below);
         }
         if (!handovers.findByFromInstitutionIdAndStateIn(from.getId(), UNDER_WAY).isEmpty()) {
-            throw new IllegalStateException(from.getCode() + " already has a handover under way");
+            throw Refused.of("handover.underWay", from.getName());
         }
         Integer out = jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
                 + " where r.institution_id = :from and f.state = 'CHECKED_OUT'",
                 new MapSqlParameterSource("from", from.getId()), Integer.class);
         if (out != null && out > 0) {
-            throw new IllegalStateException(out + " paper files of " + from.getCode() + " are checked out: take them back"
-                    + " before the handover");
+            throw Refused.of("handover.filesOut", out, from.getName());
         }
         Handover handover = handovers.save(new Handover(from.getId(), to.getId(),
                 request.kind() == null ? ChangeKind.MERGER : request.kind(), request.reason(), user.getUsername(),
@@ -114,13 +115,86 @@ public class Handovers {
         return new Started(handover.getId(), handover.getProcessInstanceId());
     }
 
+    /** Whether the current user may start a handover at all: the start form shows only to them. */
+    @Transactional(readOnly = true)
+    public boolean mayStart() {
+        return !eligibleInstitutions().isEmpty();
+    }
+
+    /**
+     * The institutions the current user may name on either side of a new handover: for an
+     * administrator every active one, for a supervisor of a county bureau the active ones of the
+     * county; for anyone else none.
+     */
+    @Transactional(readOnly = true)
+    public List<Institution> eligibleInstitutions() {
+        DanganUser user = CurrentUser.get().orElse(null);
+        if (user == null) {
+            return List.of();
+        }
+        List<Institution> candidates = user.is(Role.ADMIN) ? institutions.all() : institutions.currentScope().institutions();
+        return candidates.stream().filter(i -> i.getStatus() == InstitutionStatus.ACTIVE && mayStart(user, i)).toList();
+    }
+
+    private boolean mayStart(DanganUser user, Institution institution) {
+        if (user.is(Role.ADMIN)) {
+            return true;
+        }
+        return user.is(Role.SUPERVISOR) && user.institutionId() != null
+                && institutions.require(user.institutionId()).getType() == InstitutionType.COUNTY_BUREAU
+                && institutions.currentScope().includes(institution.getId());
+    }
+
+    /**
+     * The steps of the handover the current user may work now: the open step of its process, if
+     * the user is one who may do it (a supervisor who started or checked it may not approve it).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<TaskKind> openSteps(long id) {
+        Handover h = visible(id);
+        DanganUser user = CurrentUser.require();
+        java.util.Set<TaskKind> steps = java.util.EnumSet.noneOf(TaskKind.class);
+        if (h.getProcessInstanceId() == null) {
+            return steps;
+        }
+        for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery().processInstanceId(h.getProcessInstanceId())
+                .list()) {
+            TaskKind.of(PROCESS_KEY, task.getTaskDefinitionKey())
+                    .filter(kind -> HandoverTasks.may(kind, user, h, institutions))
+                    .filter(kind -> kind != TaskKind.HANDOVER_APPROVAL || h.mayBeApprovedBy(user.getUsername()))
+                    .ifPresent(steps::add);
+        }
+        return steps;
+    }
+
+    /** What approving the handover does, in numbers, for the approver to confirm first. */
+    public record Consequence(int records, int paperFiles, int boxes, int accounts, String fromName, String toName,
+                              ChangeKind kind) {
+    }
+
+    @Transactional(readOnly = true)
+    public Consequence consequenceOfApproval(long id) {
+        Handover h = visible(id);
+        Institution from = institutions.require(h.getFromInstitutionId());
+        return new Consequence(h.getRecords(), h.getPaperFiles(), h.getBoxes(), users.enabledCountOf(from.getId()),
+                from.getName(), institutions.require(h.getToInstitutionId()).getName(), h.getKind());
+    }
+
+    /** The handover an open task of its process is about, for the task's work panel; only if the user may see it. */
+    @Transactional(readOnly = true)
+    public HandoverView forTask(String taskId) {
+        return view(visible(userTasks.subjectIdOf(taskId)));
+    }
+
     public record Counts(int records, int paperFiles, int boxes, int pages, int documents) {
     }
 
     public record DifferenceView(int round, String barcode, String kind, String note) {
     }
 
-    public record HandoverView(long id, String state, String from, String to, String kind, String reason,
+    /** {@code from} and {@code to} are codes (for the API); the screens show {@code fromName} and {@code toName}. */
+    public record HandoverView(long id, String state, String from, String to, String fromName, String toName,
+                               String kind, String reason,
                                String initiatedBy, String checkedBy, String approvedBy, String returnedReason,
                                Counts counts, String inventorySha256, String processInstanceId,
                                List<DifferenceView> differences) {
@@ -144,8 +218,10 @@ public class Handovers {
         List<DifferenceView> differences = jdbc.query("select check_round, barcode, kind, note from handover_difference"
                 + " where handover_id = :id order by check_round, kind, barcode", new MapSqlParameterSource("id", h.getId()),
                 (rs, n) -> new DifferenceView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-        return new HandoverView(h.getId(), h.getState().name(), institutions.require(h.getFromInstitutionId()).getCode(),
-                institutions.require(h.getToInstitutionId()).getCode(), h.getKind().name(), h.getReason(),
+        Institution from = institutions.require(h.getFromInstitutionId());
+        Institution to = institutions.require(h.getToInstitutionId());
+        return new HandoverView(h.getId(), h.getState().name(), from.getCode(), to.getCode(), from.getName(),
+                to.getName(), h.getKind().name(), h.getReason(),
                 h.getInitiatedBy(), h.getCheckedBy(), h.getApprovedBy(), h.getReturnedReason(),
                 new Counts(h.getRecords(), h.getPaperFiles(), h.getBoxes(), h.getPages(), h.getDocuments()),
                 h.getInventorySha256(), h.getProcessInstanceId(), differences);
@@ -179,6 +255,9 @@ public class Handovers {
 
     private void complete(long id, String step, Map<String, Object> variables) {
         Handover h = visible(id);
+        if (taskService.createTaskQuery().processInstanceId(h.getProcessInstanceId()).taskDefinitionKey(step).count() == 0) {
+            throw Refused.of("handover.noOpenStep", id, h.getState());
+        }
         userTasks.complete(h.getProcessInstanceId(), step, variables, "handover " + id + " (" + h.getState() + ")");
         auditLog.record(AuditAction.HANDOVER, "HANDOVER", Long.toString(id), h.getFromInstitutionId(), step);
     }
@@ -228,7 +307,7 @@ public class Handovers {
 
     Handover visible(long id) {
         return handovers.findById(id).filter(this::maySee)
-                .orElseThrow(() -> new IllegalArgumentException("handover: no handover " + id + " in your institutions"));
+                .orElseThrow(() -> Refused.invalid("handover.notFound", id));
     }
 
     /**
@@ -247,8 +326,10 @@ public class Handovers {
         return scope.includes(h.getFromInstitutionId()) || scope.includes(h.getToInstitutionId());
     }
 
-    private Institution existing(String field, String code) {
-        return institutions.byCode(code == null ? "" : code.strip())
-                .orElseThrow(() -> new IllegalArgumentException(field + ": no institution " + code));
+    private Institution existing(String code) {
+        if (code == null || code.isBlank()) {
+            throw Refused.invalid("handover.institutionRequired");
+        }
+        return institutions.byCode(code.strip()).orElseThrow(() -> Refused.invalid("handover.noInstitution"));
     }
 }

@@ -79,13 +79,13 @@ public class Checkout {
     public Checkout(long institutionId, String requestedBy, List<String> fileNumbers, String purpose, LocalDate dueOn,
                     Instant at) {
         if (fileNumbers.isEmpty()) {
-            throw new IllegalArgumentException("fileNumbers: name at least one paper file");
+            throw Refused.invalid("checkout.filesRequired");
         }
         if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("purpose: say why the files are needed");
+            throw Refused.invalid("checkout.purposeRequired");
         }
         if (dueOn == null || !dueOn.isAfter(at.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1))) {
-            throw new IllegalArgumentException("until: a day from today on");
+            throw Refused.invalid("checkout.untilFromToday");
         }
         this.institutionId = institutionId;
         this.requestedBy = requestedBy;

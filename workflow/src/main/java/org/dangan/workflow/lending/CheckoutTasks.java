@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,13 +45,12 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
         String key = task.getTaskDefinitionKey();
         Role needed = key.equals("returnFiles") ? Role.ARCHIVIST : Role.SUPERVISOR;
         if (!user.is(needed) || !checkout.getInstitutionId().equals(user.institutionId())) {
-            throw new AccessDeniedException(user.getUsername() + " may not complete " + key + ": it needs a " + needed
-                    + " of the institution that keeps the files");
+            throw Refused.forbidden("checkout.forbidden", id, needed);
         }
         if (key.equals("approveCheckout")) {
             Object approved = task.getVariable("approved");
             if (!(approved instanceof Boolean)) {
-                throw new IllegalArgumentException("approved: true to approve, false to refuse (with a reason)");
+                throw Refused.invalid("task.decisionRequired");
             }
             checkout.decide(user.getUsername(), (Boolean) approved, (String) task.getVariable("reason"));
             auditLog.record(AuditAction.CHECKOUT_DECIDED, "CHECKOUT", Long.toString(id), checkout.getInstitutionId(),

@@ -13,6 +13,7 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -64,7 +65,7 @@ public class Checkouts {
         // the head of a centre may need a file too; the four-eyes rule keeps them from approving their own request
         DanganUser user = RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         if (request.fileNumbers() == null || request.fileNumbers().isEmpty()) {
-            throw new IllegalArgumentException("fileNumbers: name at least one paper file");
+            throw Refused.invalid("checkout.filesRequired");
         }
         InstitutionScope scope = institutions.currentScope();
         Long keeper = null;
@@ -74,14 +75,14 @@ public class Checkouts {
                     where f.file_number = :file""", new MapSqlParameterSource("file", file),
                     (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2)});
             if (found.isEmpty() || found.get(0)[1] == null || !scope.includes((Long) found.get(0)[1])) {
-                throw new IllegalArgumentException("fileNumbers: no boxed paper file " + file + " in your institutions");
+                throw Refused.invalid("checkout.noFile", file);
             }
             if (!"STORED".equals(found.get(0)[0])) {
-                throw new IllegalStateException("paper file " + file + " cannot be checked out: it is " + found.get(0)[0]);
+                throw Refused.of("paperFile.cannot.checkOut", file,
+                        org.dangan.workflow.registry.PaperFileState.valueOf((String) found.get(0)[0]));
             }
             if (keeper != null && !keeper.equals(found.get(0)[1])) {
-                throw new IllegalArgumentException("fileNumbers: the files are kept by different institutions;"
-                        + " ask each for its own");
+                throw Refused.invalid("checkout.differentKeepers");
             }
             keeper = (Long) found.get(0)[1];
         }

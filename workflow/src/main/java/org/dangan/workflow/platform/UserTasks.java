@@ -2,6 +2,7 @@ package org.dangan.workflow.platform;
 
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.dangan.workflow.security.CurrentUser;
@@ -17,8 +18,11 @@ public class UserTasks {
     private final TaskService tasks;
     private final org.dangan.workflow.security.UserAccounts users;
 
-    UserTasks(TaskService tasks, org.dangan.workflow.security.UserAccounts users) {
+    private final RuntimeService runtime;
+
+    UserTasks(TaskService tasks, RuntimeService runtime, org.dangan.workflow.security.UserAccounts users) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.users = users;
     }
 
@@ -44,6 +48,19 @@ public class UserTasks {
             }
             return (org.dangan.workflow.security.DanganUser) users.loadUserByUsername(task.getAssignee());
         });
+    }
+
+    /**
+     * The id of what an open task's process runs for (its business key), for the task's work panel;
+     * the caller still checks the user may see that subject.
+     */
+    public long subjectIdOf(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw Refused.notFound("task.gone", taskId);
+        }
+        return Long.parseLong(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey());
     }
 
     /** @param what how the caller names the process instance in the refusal, e.g. "check-out 12" */

@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -36,10 +37,10 @@ public class Box {
 
     public Box(BoxBarcode barcode, int capacity, StorageLocation location) {
         if (capacity <= 0) {
-            throw new IllegalArgumentException("box capacity must be positive: " + capacity);
+            throw Refused.invalid("box.capacity", capacity);
         }
         if (!location.holdsBoxes()) {
-            throw new IllegalArgumentException("boxes stand on a shelf or in a cabinet, not in a " + location.getType());
+            throw Refused.invalid("box.notOnShelf", location.getType());
         }
         this.barcode = barcode.value();
         this.capacity = capacity;
@@ -58,10 +59,10 @@ public class Box {
     /** Moves the box to another shelf or cabinet of its institution, at the given position there. */
     void moveTo(StorageLocation location, int position) {
         if (!location.holdsBoxes()) {
-            throw new IllegalArgumentException("boxes stand on a shelf or in a cabinet, not in a " + location.getType());
+            throw Refused.invalid("box.notOnShelf", location.getType());
         }
         if (!location.getInstitutionId().equals(institutionId)) {
-            throw new IllegalArgumentException("box " + barcode + " stays with its institution: the location belongs to another");
+            throw Refused.invalid("box.otherInstitution", barcode);
         }
         this.locationId = location.getId();
         standAt(position);

@@ -1,11 +1,11 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import java.util.Comparator;
 import java.util.List;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +65,7 @@ public class Locations {
     public Node add(Long parentId, String name, LocationType type) {
         DanganUser user = archivist();
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name: a location needs a name");
+            throw Refused.invalid("location.nameRequired");
         }
         StorageLocation parent = parentId == null ? null : mine(parentId, user);
         StorageLocation saved = administration.register(new StorageLocation(name.strip(), type, parent, user.institutionId()));
@@ -81,13 +81,13 @@ public class Locations {
 
     private StorageLocation mine(long id, DanganUser user) {
         return locations.findById(id).filter(l -> l.getInstitutionId().equals(user.institutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("location: no location " + id + " of your institution"));
+                .orElseThrow(() -> Refused.invalid("location.notFound", id));
     }
 
     private static DanganUser archivist() {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.ARCHIVIST)) {
-            throw new AccessDeniedException("storage locations are managed by archivists");
+            throw Refused.forbidden("location.archivistsOnly");
         }
         return user;
     }

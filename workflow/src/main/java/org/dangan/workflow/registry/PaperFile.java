@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -81,7 +82,7 @@ public class PaperFile {
         require(box != null, "a box to store in");
         if (state != PaperFileState.RECEIVED && state != PaperFileState.RETURNED && state != PaperFileState.STORED
                 && state != PaperFileState.TRANSFERRED) {
-            throw illegal("store");
+            throw Refused.of("paperFile.cannot.store", fileNumber, state);
         }
         this.boxId = box;
         this.state = PaperFileState.STORED;
@@ -94,7 +95,7 @@ public class PaperFile {
     public void retire(Long box) {
         require(box != null, "a box to keep the retired paper in");
         if (state != PaperFileState.RECEIVED && state != PaperFileState.RETURNED && state != PaperFileState.STORED) {
-            throw illegal("retire");
+            throw Refused.of("paperFile.cannot.retire", fileNumber, state);
         }
         this.boxId = box;
         this.state = PaperFileState.RETIRED_PAPER;
@@ -102,14 +103,14 @@ public class PaperFile {
 
     public void checkOut() {
         if (state != PaperFileState.STORED) {
-            throw illegal("check out");
+            throw Refused.of("paperFile.cannot.checkOut", fileNumber, state);
         }
         this.state = PaperFileState.CHECKED_OUT;
     }
 
     public void giveBack() {
         if (state != PaperFileState.CHECKED_OUT) {
-            throw illegal("return");
+            throw Refused.of("paperFile.cannot.return", fileNumber, state);
         }
         this.state = PaperFileState.RETURNED;
     }
@@ -117,7 +118,7 @@ public class PaperFile {
     /** The file goes with its resident's record to another institution, out of its box, until boxed there. */
     public void transfer() {
         if (state == PaperFileState.CHECKED_OUT || state == PaperFileState.TRANSFERRED || state == PaperFileState.DISPOSED) {
-            throw illegal("transfer");
+            throw Refused.of("paperFile.cannot.transfer", fileNumber, state);
         }
         this.boxId = null;
         this.state = PaperFileState.TRANSFERRED;
@@ -125,14 +126,10 @@ public class PaperFile {
 
     public void dispose() {
         if (state != PaperFileState.STORED && state != PaperFileState.RETIRED_PAPER) {
-            throw illegal("dispose of");
+            throw Refused.of("paperFile.cannot.dispose", fileNumber, state);
         }
         this.boxId = null;
         this.state = PaperFileState.DISPOSED;
-    }
-
-    private IllegalStateException illegal(String step) {
-        return new IllegalStateException("cannot " + step + " paper file " + fileNumber + ": it is " + state);
     }
 
     private static void require(boolean condition, String what) {

@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,11 +68,11 @@ public class Stocktakes {
     public int move(long locationId, List<String> barcodes) {
         StorageLocation target = ownLocation(locationId);
         if (!target.holdsBoxes()) {
-            throw new IllegalArgumentException("location: boxes go on a shelf or in a cabinet, not in a " + target.getType());
+            throw Refused.invalid("box.notOnShelf", target.getType());
         }
         for (String barcode : scanned(barcodes)) {
             Box box = boxes.findByBarcode(barcode).filter(b -> b.getInstitutionId().equals(target.getInstitutionId()))
-                    .orElseThrow(() -> new IllegalArgumentException("barcodes: no box " + barcode + " of this institution"));
+                    .orElseThrow(() -> Refused.invalid("stocktake.noBox", barcode));
             registry.moveBox(box.getBarcode().value(), target, "scanned to " + target.getName());
         }
         return barcodes.size();
@@ -83,11 +83,11 @@ public class Stocktakes {
         DanganUser user = archivist();
         StorageLocation room = ownLocation(roomId);
         if (room.getType() != LocationType.ROOM) {
-            throw new IllegalArgumentException("location: a stocktake covers a room, not a " + room.getType());
+            throw Refused.invalid("stocktake.roomOnly", room.getType());
         }
         String roomPlace = registry.place(room);
         StorageLocation landing = registry.within(room).stream().filter(StorageLocation::holdsBoxes).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("location: room " + room.getName() + " has no shelf or cabinet"));
+                .orElseThrow(() -> Refused.invalid("stocktake.noShelf", room.getName()));
         Set<String> scanned = scanned(barcodes);
         List<Item> items = new ArrayList<>();
         List<Box> ofInstitution = boxes.findByInstitutionIdOrderByBarcode(room.getInstitutionId());
@@ -128,7 +128,7 @@ public class Stocktakes {
                 new MapSqlParameterSource("id", id), (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2),
                         rs.getString(3), rs.getTimestamp(4).toInstant()});
         if (head.isEmpty() || !institutions.currentScope().includes((Long) head.get(0)[1])) {
-            throw new IllegalArgumentException("stocktake: no stocktake " + id + " in your institutions");
+            throw Refused.invalid("stocktake.notFound", id);
         }
         List<List<String>> rows = jdbc.query("select barcode, outcome, ledger_place from stocktake_item where stocktake_id = :id"
                         + " order by outcome, barcode", new MapSqlParameterSource("id", id),
@@ -150,20 +150,20 @@ public class Stocktakes {
     private StorageLocation ownLocation(long id) {
         archivist();
         return registry.location(id).filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("location: no location " + id + " in your institutions"));
+                .orElseThrow(() -> Refused.invalid("location.notFound", id));
     }
 
     private static DanganUser archivist() {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.ARCHIVIST)) {
-            throw new AccessDeniedException("boxes are moved and counted by archivists");
+            throw Refused.forbidden("stocktake.archivistsOnly");
         }
         return user;
     }
 
     private static Set<String> scanned(List<String> barcodes) {
         if (barcodes == null || barcodes.isEmpty()) {
-            throw new IllegalArgumentException("barcodes: scan at least one box");
+            throw Refused.invalid("stocktake.scanRequired");
         }
         Set<String> set = new LinkedHashSet<>();
         barcodes.stream().map(String::strip).filter(b -> !b.isEmpty()).forEach(set::add);

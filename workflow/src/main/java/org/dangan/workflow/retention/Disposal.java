@@ -1,5 +1,6 @@
 package org.dangan.workflow.retention;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -80,25 +81,30 @@ public class Disposal {
     }
 
     void appraised(String archivist) {
-        require(State.PROPOSED, "be appraised");
+        if (state != State.PROPOSED) {
+            throw Refused.of("disposal.cannot.appraise", id, state);
+        }
         appraisedBy = archivist;
         state = State.APPRAISED;
     }
 
     void institutionDecided(String supervisor, boolean approved, String reason) {
-        require(State.APPRAISED, "be approved by the institution");
+        if (state != State.APPRAISED) {
+            throw Refused.of("disposal.cannot.approve", id, state);
+        }
         if (supervisor.equals(proposedBy) || supervisor.equals(appraisedBy)) {
-            throw new IllegalStateException("four eyes: " + supervisor + " proposed or appraised disposal " + id
-                    + " and may not approve it");
+            throw Refused.of("disposal.fourEyes", id);
         }
         approvedBy = supervisor;
         decided(approved, reason, State.APPROVED);
     }
 
     void countyDecided(String supervisor, boolean approved, String reason) {
-        require(State.APPROVED, "be approved by the county");
+        if (state != State.APPROVED) {
+            throw Refused.of("disposal.cannot.countyApprove", id, state);
+        }
         if (supervisor.equals(proposedBy) || supervisor.equals(appraisedBy) || supervisor.equals(approvedBy)) {
-            throw new IllegalStateException("four eyes: " + supervisor + " already worked on disposal " + id);
+            throw Refused.of("disposal.fourEyes", id);
         }
         countyApprovedBy = supervisor;
         decided(approved, reason, State.COUNTY_APPROVED);
@@ -106,22 +112,18 @@ public class Disposal {
 
     private void decided(boolean approved, String reason, State next) {
         if (!approved && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("reason: a rejection needs a reason");
+            throw Refused.invalid("disposal.reasonRequired", id);
         }
         state = approved ? next : State.REJECTED;
         rejectedReason = approved ? null : reason;
     }
 
     void disposed(Instant at) {
-        require(State.COUNTY_APPROVED, "be carried out");
+        if (state != State.COUNTY_APPROVED) {
+            throw Refused.of("disposal.cannot.carryOut", id, state);
+        }
         state = State.DISPOSED;
         disposedAt = at;
-    }
-
-    private void require(State expected, String step) {
-        if (state != expected) {
-            throw new IllegalStateException("disposal " + id + " cannot " + step + ": it is " + state);
-        }
     }
 
     public Long getId() {

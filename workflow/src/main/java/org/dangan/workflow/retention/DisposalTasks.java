@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,51 +49,49 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
     public void notify(DelegateTask task) {
         Disposal disposal = disposals.findById(UserTasks.subjectId(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
-        switch (task.getTaskDefinitionKey()) {
-            case "appraise" -> {
-                require(user, Role.ARCHIVIST, disposal.getInstitutionId(), "appraise");
+        switch (TaskKind.of(task)) {
+            case DISPOSAL_APPRAISAL -> {
+                require(user, Role.ARCHIVIST, disposal.getInstitutionId(), disposal);
                 Object keep = task.getVariable("keep");
                 if (keep instanceof Map<?, ?> kept) {
                     for (Map.Entry<?, ?> e : kept.entrySet()) {
                         String reason = e.getValue() == null ? "" : e.getValue().toString().strip();
                         if (reason.isEmpty()) {
-                            throw new IllegalArgumentException("keep: say why " + e.getKey() + " stays");
+                            throw Refused.invalid("disposal.keepReasonRequired", e.getKey());
                         }
                         int marked = jdbc.update("update disposal_file set kept_because = :reason where disposal_id = :id"
                                 + " and file_number = :file", new MapSqlParameterSource("id", disposal.getId())
                                 .addValue("file", e.getKey().toString()).addValue("reason", reason));
                         if (marked == 0) {
-                            throw new IllegalArgumentException("keep: " + e.getKey() + " is not on disposal list "
-                                    + disposal.getId());
+                            throw Refused.invalid("disposal.notOnList", e.getKey(), disposal.getId());
                         }
                     }
                 }
                 disposal.appraised(user.getUsername());
             }
-            case "approve" -> {
-                require(user, Role.SUPERVISOR, disposal.getInstitutionId(), "approve");
+            case DISPOSAL_APPROVAL -> {
+                require(user, Role.SUPERVISOR, disposal.getInstitutionId(), disposal);
                 disposal.institutionDecided(user.getUsername(), approved(task), (String) task.getVariable("reason"));
             }
-            case "countyApprove" -> {
-                require(user, Role.SUPERVISOR, disposal.getCountyId(), "approve for the county");
+            case DISPOSAL_COUNTY_APPROVAL -> {
+                require(user, Role.SUPERVISOR, disposal.getCountyId(), disposal);
                 disposal.countyDecided(user.getUsername(), approved(task), (String) task.getVariable("reason"));
             }
-            default -> throw new IllegalStateException("no such disposal task " + task.getTaskDefinitionKey());
+            default -> throw new IllegalStateException("no disposal task " + task.getTaskDefinitionKey());
         }
     }
 
     private static boolean approved(DelegateTask task) {
         Object approved = task.getVariable("approved");
         if (!(approved instanceof Boolean)) {
-            throw new IllegalArgumentException("approved: true to approve, false to reject (with a reason)");
+            throw Refused.invalid("task.decisionRequired");
         }
         return (Boolean) approved;
     }
 
-    private static void require(DanganUser user, Role role, Long institution, String step) {
+    private static void require(DanganUser user, Role role, Long institution, Disposal disposal) {
         if (!user.is(role) || !institution.equals(user.institutionId())) {
-            throw new AccessDeniedException(user.getUsername() + " may not " + step + ": it needs a " + role
-                    + " of the institution concerned");
+            throw Refused.forbidden("disposal.forbidden", disposal.getId(), role);
         }
     }
 

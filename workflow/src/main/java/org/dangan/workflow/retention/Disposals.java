@@ -13,6 +13,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -64,10 +65,10 @@ public class Disposals {
         DanganUser user = RoleCheck.require(Role.ARCHIVIST);
         Institution institution = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
                 .filter(i -> i.getId().equals(user.institutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("institution: propose disposals for your own institution"));
+                .orElseThrow(() -> Refused.invalid("disposal.ownInstitution"));
         List<Retention.FileRetention> eligible = retention.eligible(institution.getCode());
         if (eligible.isEmpty()) {
-            throw new IllegalStateException("no paper file of " + institution.getCode() + " may be disposed of now");
+            throw Refused.of("disposal.nothingDue", institution.getName());
         }
         Institution county = institutions.countyOf(institution);
         Disposal disposal = disposals.save(new Disposal(institution.getId(), county.getId(), user.getUsername(),
@@ -100,6 +101,25 @@ public class Disposals {
                 d.getCountyApprovedBy(), d.getRejectedReason(), d.getProcessInstanceId(), files(id));
     }
 
+    /** The disposal list an open task of its process is about, for the task's work panel. */
+    @Transactional(readOnly = true)
+    public DisposalView forTask(String taskId) {
+        return read(userTasks.subjectIdOf(taskId));
+    }
+
+    /** What the step would destroy, said before a supervisor approves: the files going and the files kept. */
+    public record Consequence(int going, int kept, List<String> goingFiles, String institutionName) {
+    }
+
+    @Transactional(readOnly = true)
+    public Consequence consequenceOfApproval(long id) {
+        Disposal d = visible(id);
+        List<FileView> all = files(id);
+        List<String> going = all.stream().filter(f -> f.keptBecause() == null).map(FileView::fileNumber).toList();
+        return new Consequence(going.size(), all.size() - going.size(), going,
+                institutions.require(d.getInstitutionId()).getName());
+    }
+
     public record DisposalSummary(long id, String state, String institution, String proposedBy, int files) {
     }
 
@@ -111,7 +131,7 @@ public class Disposals {
             return List.of();
         }
         return disposals.findTop100ByInstitutionIdInOrderByIdDesc(scope.ids()).stream().map(d -> new DisposalSummary(
-                d.getId(), d.getState().name(), institutions.require(d.getInstitutionId()).getCode(), d.getProposedBy(),
+                d.getId(), d.getState().name(), institutions.require(d.getInstitutionId()).getName(), d.getProposedBy(),
                 jdbc.queryForObject("select count(*) from disposal_file where disposal_id = :id",
                         new MapSqlParameterSource("id", d.getId()), Integer.class))).toList();
     }
@@ -136,7 +156,7 @@ public class Disposals {
     public byte[] certificate(long id) {
         Disposal d = visible(id);
         if (d.getState() != Disposal.State.DISPOSED) {
-            throw new IllegalStateException("disposal " + id + " has no certificate: it is " + d.getState());
+            throw Refused.of("disposal.noCertificate", id, d.getState());
         }
         List<List<String>> rows = jdbc.query("""
                 select f.file_number, p.page_count, f.disposal_date from disposal_file f
@@ -164,6 +184,6 @@ public class Disposals {
 
     private Disposal visible(long id) {
         return disposals.findById(id).filter(d -> institutions.currentScope().includes(d.getInstitutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("disposal: no disposal " + id + " in your institutions"));
+                .orElseThrow(() -> Refused.invalid("disposal.notFound", id));
     }
 }

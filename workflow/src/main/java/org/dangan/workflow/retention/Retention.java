@@ -13,6 +13,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.security.CurrentUser;
@@ -21,7 +22,6 @@ import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,7 +85,7 @@ public class Retention {
         List<FileRetention> found = retentions("f.file_number = :file", new MapSqlParameterSource("file", fileNumber),
                 institutions.currentScope());
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("fileNumber: no paper file " + fileNumber + " in your institutions");
+            throw Refused.invalid("retention.noFile", fileNumber);
         }
         return found.get(0);
     }
@@ -105,8 +105,7 @@ public class Retention {
         InstitutionScope scope = institutions.currentScope();
         Institution at = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
                 .filter(i -> scope.includes(i.getId()))
-                .orElseThrow(() -> new IllegalArgumentException("institution: no institution " + institutionCode
-                        + " in your scope"));
+                .orElseThrow(() -> Refused.invalid("retention.noInstitution"));
         return retentions("r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
                 new MapSqlParameterSource("ids", scope.narrowTo(at)), scope).stream().filter(FileRetention::eligible)
                 .sorted(java.util.Comparator.comparing(FileRetention::disposalDate)).map(Retention::shown).toList();
@@ -203,7 +202,7 @@ public class Retention {
         DanganUser user = supervisor();
         inScope(fileNumber);
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("reason: a legal hold needs a reason");
+            throw Refused.invalid("retention.holdReasonRequired");
         }
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (:file, :reason, :by, :at)",
@@ -221,7 +220,7 @@ public class Retention {
                         + " and file_number = :file and released_at is null", new MapSqlParameterSource("id", holdId)
                 .addValue("file", fileNumber).addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())));
         if (released == 0) {
-            throw new IllegalArgumentException("hold: no open hold " + holdId + " on " + fileNumber);
+            throw Refused.invalid("retention.noHold", holdId, fileNumber);
         }
         auditLog.record(AuditAction.LEGAL_HOLD, "PAPER_FILE", fileNumber, user.institutionId(), "released " + holdId);
     }
@@ -229,7 +228,7 @@ public class Retention {
     private static DanganUser supervisor() {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.SUPERVISOR)) {
-            throw new AccessDeniedException("legal holds are placed and released by supervisors");
+            throw Refused.forbidden("retention.holdsBySupervisors");
         }
         return user;
     }

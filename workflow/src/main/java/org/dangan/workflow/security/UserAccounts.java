@@ -49,6 +49,12 @@ public class UserAccounts {
         return new DanganUser(account, account.lockedAt(clock.instant()));
     }
 
+    /** How many accounts of an institution can still log in: what a handover would disable, said before it is approved. */
+    @Transactional(readOnly = true)
+    public int enabledCountOf(long institutionId) {
+        return (int) repository.findByInstitutionId(institutionId).stream().filter(UserAccount::isEnabled).count();
+    }
+
     /** Disables every account of an institution (merged or closed); answers their user names. */
     @Transactional
     public java.util.List<String> disableAllOf(long institutionId) {

@@ -1,5 +1,6 @@
 package org.dangan.workflow.transfer;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -70,10 +71,10 @@ public class RecordTransfer {
     RecordTransfer(long recordId, long fromInstitutionId, long toInstitutionId, String reason, String requestedBy,
                    Instant at) {
         if (fromInstitutionId == toInstitutionId) {
-            throw new IllegalArgumentException("to: the record is already managed there");
+            throw Refused.invalid("transfer.sameInstitution");
         }
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("reason: say why the record moves (e.g. the resident moved house)");
+            throw Refused.invalid("transfer.reasonRequired");
         }
         this.recordId = recordId;
         this.fromInstitutionId = fromInstitutionId;
@@ -89,10 +90,10 @@ public class RecordTransfer {
 
     void decide(String by, boolean accepted, String why, Instant at) {
         if (state != State.REQUESTED) {
-            throw new IllegalStateException("transfer " + id + " was already decided: it is " + state);
+            throw Refused.of("transfer.decided", id, state);
         }
         if (!accepted && (why == null || why.isBlank())) {
-            throw new IllegalArgumentException("reason: a refusal needs a reason");
+            throw Refused.invalid("transfer.refusalReasonRequired", id);
         }
         this.decidedBy = by;
         this.decidedAt = at;

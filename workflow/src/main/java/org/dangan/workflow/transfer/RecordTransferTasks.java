@@ -3,11 +3,12 @@ package org.dangan.workflow.transfer;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,14 +38,16 @@ class RecordTransferTasks implements TaskListener, TaskForm.Forms {
     public void notify(DelegateTask task) {
         RecordTransfer transfer = transfers.findById(UserTasks.subjectId(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
+        if (TaskKind.of(task) != TaskKind.TRANSFER_ACCEPTANCE) {
+            throw new IllegalStateException("no transfer task " + task.getTaskDefinitionKey());
+        }
         if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR))
                 || !transfer.getToInstitutionId().equals(user.institutionId())) {
-            throw new AccessDeniedException(user.getUsername() + " may not decide transfer " + transfer.getId()
-                    + ": it needs an archivist or supervisor of the receiving institution");
+            throw Refused.forbidden("transfer.decide.forbidden", transfer.getId());
         }
         Object accepted = task.getVariable("accepted");
         if (!(accepted instanceof Boolean)) {
-            throw new IllegalArgumentException("accepted: true to take the record in, false to refuse (with a reason)");
+            throw Refused.invalid("task.decisionRequired");
         }
         transfer.decide(user.getUsername(), (Boolean) accepted, (String) task.getVariable("reason"), clock.instant());
     }

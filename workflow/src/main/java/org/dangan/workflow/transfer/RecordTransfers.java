@@ -12,6 +12,7 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.registry.RecordBatches;
@@ -22,7 +23,6 @@ import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,29 +68,26 @@ public class RecordTransfers {
     public Started request(Request request) {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.ARCHIVIST)) {
-            throw new AccessDeniedException("transfers are asked for by archivists of the record's institution");
+            throw Refused.forbidden("transfer.request.forbidden");
         }
         StoredRecord record = records.byNumber(request.recordNumber() == null ? "" : request.recordNumber().strip())
                 .filter(r -> institutions.currentScope().includes(r.institutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("recordNumber: no record " + request.recordNumber()
-                        + " in your institutions"));
+                .orElseThrow(() -> Refused.invalid("transfer.noRecord"));
         if (record.status() != RecordStatus.ACTIVE && record.status() != RecordStatus.RETIRED_PAPER) {
-            throw new IllegalStateException("record " + record.recordNumber() + " is " + record.status()
-                    + " and is not transferred");
+            throw Refused.of("transfer.recordNotActive", record.recordNumber(), record.status());
         }
         Institution to = institutions.byCode(request.to() == null ? "" : request.to().strip())
-                .orElseThrow(() -> new IllegalArgumentException("to: no institution " + request.to()));
+                .orElseThrow(() -> Refused.invalid("transfer.noInstitution"));
         if (to.getStatus() != InstitutionStatus.ACTIVE || !to.getType().primaryCare()) {
-            throw new IllegalArgumentException("to: " + to.getCode() + " is not an active primary-care institution");
+            throw Refused.invalid("transfer.notPrimaryCare", to.getName());
         }
         if (transfers.existsByRecordIdAndState(record.id(), RecordTransfer.State.REQUESTED)) {
-            throw new IllegalStateException("record " + record.recordNumber() + " already has a transfer awaiting a decision");
+            throw Refused.of("transfer.pending", record.recordNumber());
         }
         Integer out = jdbc.queryForObject("select count(*) from paper_file where record_id = :record and state = 'CHECKED_OUT'",
                 new MapSqlParameterSource("record", record.id()), Integer.class);
         if (out != null && out > 0) {
-            throw new IllegalStateException("a paper file of record " + record.recordNumber() + " is checked out: take it"
-                    + " back first");
+            throw Refused.of("transfer.fileOut", record.recordNumber());
         }
         RecordTransfer transfer = transfers.save(new RecordTransfer(record.id(), record.institutionId(), to.getId(),
                 request.reason(), user.getUsername(), clock.instant()));
@@ -104,12 +101,20 @@ public class RecordTransfers {
         return new Started(transfer.getId(), transfer.getProcessInstanceId());
     }
 
-    public record TransferView(long id, String recordNumber, String from, String to, String reason, String state,
+    /** {@code from} and {@code to} are codes (for the API); the screens show {@code fromName} and {@code toName}. */
+    public record TransferView(long id, String recordNumber, String from, String to, String fromName, String toName,
+                               String reason, String state,
                                String requestedBy, String decidedBy, String refusalReason, String processInstanceId) {
     }
 
     public TransferView read(long id) {
         return view(visible(id));
+    }
+
+    /** The transfer an open acceptance task is about, for the task's work panel. */
+    @Transactional(readOnly = true)
+    public TransferView forTask(String taskId) {
+        return view(visible(userTasks.subjectIdOf(taskId)));
     }
 
     /** The latest transfers out of or into the user's institutions, newest first. */
@@ -135,8 +140,10 @@ public class RecordTransfers {
 
     private TransferView view(RecordTransfer t) {
         String number = records.byIds(List.of(t.getRecordId())).get(t.getRecordId()).recordNumber();
-        return new TransferView(t.getId(), number, institutions.require(t.getFromInstitutionId()).getCode(),
-                institutions.require(t.getToInstitutionId()).getCode(), t.getReason(), t.getState().name(),
+        Institution from = institutions.require(t.getFromInstitutionId());
+        Institution to = institutions.require(t.getToInstitutionId());
+        return new TransferView(t.getId(), number, from.getCode(), to.getCode(), from.getName(), to.getName(),
+                t.getReason(), t.getState().name(),
                 t.getRequestedBy(), t.getDecidedBy(), t.getRefusalReason(), t.getProcessInstanceId());
     }
 
@@ -150,6 +157,6 @@ public class RecordTransfers {
         InstitutionScope scope = institutions.currentScope();
         return transfers.findById(id).filter(t -> handlesRecords())
                 .filter(t -> scope.includes(t.getFromInstitutionId()) || scope.includes(t.getToInstitutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("transfer: no transfer " + id + " in your institutions"));
+                .orElseThrow(() -> Refused.invalid("transfer.notFound", id));
     }
 }

@@ -227,7 +227,8 @@ class HandoverProcessTest {
                         .content("{\"from\": \"" + county.a().getCode() + "\", \"to\": \"" + county.b().getCode()
                                 + "\", \"reason\": \"并入\"}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("active institutions below it")));
+                .andExpect(jsonPath("$.details.key").value("handover.activeBelow"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("个在用机构")));
         start("county-supervisor");
         mvc.perform(post("/api/handovers").with(as("county-supervisor")).contentType("application/json")
                         .content("{\"from\": \"" + county.b().getCode() + "\", \"to\": \"" + county.a().getCode()

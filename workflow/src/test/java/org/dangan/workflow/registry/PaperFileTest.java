@@ -42,7 +42,7 @@ class PaperFileTest {
         PaperFile out = received();
         out.storeIn(1L);
         out.checkOut();
-        assertThatThrownBy(() -> out.retire(1L)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> out.retire(1L)).isInstanceOf(org.dangan.workflow.platform.Refused.class)
                 .hasMessageContaining("CHECKED_OUT");
         assertThatThrownBy(() -> stored.retire(7L)).hasMessageContaining("RETIRED_PAPER");
     }
@@ -50,7 +50,8 @@ class PaperFileTest {
     @Test
     void refuses_to_check_out_a_file_that_is_not_stored_and_names_its_state() {
         PaperFile file = received();
-        assertThatThrownBy(file::checkOut).isInstanceOf(IllegalStateException.class).hasMessageContaining("RECEIVED");
+        assertThatThrownBy(file::checkOut).isInstanceOf(org.dangan.workflow.platform.Refused.class)
+                .hasMessageContaining("paperFile.cannot.checkOut").hasMessageContaining("RECEIVED");
     }
 
     @Test

@@ -72,7 +72,7 @@ class StorageTest {
                 .hasMessageContaining("needs a parent");
         assertThatThrownBy(() -> new Box(BoxBarcode.of(1), 10,
                 registry.register(new StorageLocation("站", LocationType.SITE, null, county.a().getId()))))
-                .hasMessageContaining("shelf or in a cabinet");
+                .hasMessageContaining("box.notOnShelf");
         assertThatThrownBy(() -> new BoxBarcode("BX12")).isInstanceOf(InvalidIdentifierException.class);
     }
 }
