@@ -1,35 +1,23 @@
 package org.dangan.ocr;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.dangan.pdf.Archival;
 import org.dangan.pdf.HanFont;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * Writes the searchable PDF of a scan as PDF/A-2b: each page is the scanned image, with the
@@ -135,35 +123,11 @@ public final class SearchablePdf implements AutoCloseable {
     }
 
     public void save(OutputStream out, String title) {
+        Archival.declare(document, title, Archival.now());
         try {
-            PDDocumentCatalog catalog = document.getDocumentCatalog();
-            XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-            DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-            dc.setTitle(title);
-            XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-            basic.setCreatorTool("Dang'an");
-            basic.setCreateDate(Calendar.getInstance());
-            PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
-            id.setPart(2);
-            id.setConformance("B");
-            ByteArrayOutputStream xml = new ByteArrayOutputStream();
-            new XmpSerializer().serialize(xmp, xml, true);
-            PDMetadata metadata = new PDMetadata(document);
-            metadata.importXMPMetadata(xml.toByteArray());
-            catalog.setMetadata(metadata);
-            document.getDocumentInformation().setTitle(title);
-            document.getDocumentInformation().setCreator("Dang'an");
-            document.getDocumentInformation().setCreationDate(basic.getCreateDate());
-            PDOutputIntent intent = new PDOutputIntent(document,
-                    new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-            intent.setInfo("sRGB IEC61966-2.1");
-            intent.setOutputCondition("sRGB IEC61966-2.1");
-            intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-            intent.setRegistryName("http://www.color.org");
-            catalog.addOutputIntent(intent);
             document.save(out);
-        } catch (IOException | javax.xml.transform.TransformerException | org.apache.xmpbox.type.BadFieldValueException e) {
-            throw new IllegalStateException("cannot write the searchable PDF", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the searchable PDF", e);
         }
     }
 

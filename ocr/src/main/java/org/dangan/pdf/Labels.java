@@ -23,7 +23,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * Sheets of adhesive labels for boxes and paper files, A4, in the common layouts: each label
  * carries the code as a QR code and as Code 128 (a hand scanner reads either, acting as a
- * keyboard) and a few lines of text. The font is embedded.
+ * keyboard) and a few lines of text. The font is embedded and the sheet is PDF/A-2b, as every
+ * sheet the application prints.
  */
 public final class Labels {
 
@@ -67,6 +68,11 @@ public final class Labels {
     }
 
     public static byte[] pdf(List<Label> labels, Layout layout, Path font) {
+        return pdf(labels, layout, font, "标签 Labels");
+    }
+
+    /** The labels on as many sheets as they need; {@code title} names the document in its metadata. */
+    public static byte[] pdf(List<Label> labels, Layout layout, Path font, String title) {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("no labels to print");
         }
@@ -87,6 +93,7 @@ public final class Labels {
                 draw(doc, content, han, labels.get(i), x, top, layout.width * MM, layout.height * MM);
             }
             content.close();
+            Archival.declare(doc, title, Archival.now());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();

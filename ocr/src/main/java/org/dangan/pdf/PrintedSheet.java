@@ -17,7 +17,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * A printable A4 sheet in Chinese and English: a title, lines of text, tables that continue over
  * pages with their header repeated, signature lines, and "page n of m" at the foot. Used for the
  * sign-off sheets, reports and lists people sign on paper. The font is embedded (as a subset), so
- * the text prints, copies and searches right on any machine.
+ * the text prints, copies and searches right on any machine, and the sheet is PDF/A-2b: what is
+ * signed on it is a record and must read the same in thirty years. Text wraps between words (and
+ * between Han characters), never inside a word; a table's columns are at least as wide as the
+ * longest word of their header.
  */
 public final class PrintedSheet implements AutoCloseable {
 
@@ -26,12 +29,15 @@ public final class PrintedSheet implements AutoCloseable {
     private static final float MARGIN = 50;
     private static final float BODY = 10;
     private static final float TABLE = 9;
+    /** Space between a cell's border and its text, each side. */
+    private static final float PAD = 3;
 
     private final PDDocument document = new PDDocument();
     private final PDType0Font font;
     private final HanFont hanFont;
     private PDPageContentStream content;
     private float y;
+    private String documentTitle;
 
     public PrintedSheet(Path fontFile) {
         hanFont = new HanFont(document, fontFile);
@@ -39,7 +45,11 @@ public final class PrintedSheet implements AutoCloseable {
         newPage();
     }
 
+    /** The sheet's heading; the first one is also the document's title in its metadata. */
     public PrintedSheet title(String text) {
+        if (documentTitle == null) {
+            documentTitle = text;
+        }
         write(text, 16, MARGIN, 28);
         return this;
     }
@@ -61,14 +71,7 @@ public final class PrintedSheet implements AutoCloseable {
         if (weights.length != headers.size()) {
             throw new IllegalArgumentException(headers.size() + " headers but " + weights.length + " column widths");
         }
-        float total = 0;
-        for (float w : weights) {
-            total += w;
-        }
-        float[] widths = new float[weights.length];
-        for (int i = 0; i < weights.length; i++) {
-            widths[i] = width() * weights[i] / total;
-        }
+        float[] widths = widths(headers, weights);
         row(headers, widths, true);
         for (List<String> r : rows) {
             if (y - rowHeight(r, widths) < MARGIN + 20) {
@@ -110,6 +113,7 @@ public final class PrintedSheet implements AutoCloseable {
                     foot.endText();
                 }
             }
+            Archival.declare(document, documentTitle == null ? "Dang'an" : documentTitle, Archival.now());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -133,10 +137,10 @@ public final class PrintedSheet implements AutoCloseable {
         float x = MARGIN;
         float top = y;
         for (int i = 0; i < widths.length; i++) {
-            List<String> lines = wrap(i < cells.size() && cells.get(i) != null ? cells.get(i) : "", TABLE, widths[i] - 6);
+            List<String> lines = wrap(i < cells.size() && cells.get(i) != null ? cells.get(i) : "", TABLE, widths[i] - 2 * PAD);
             float ty = top - 11;
             for (String l : lines) {
-                text(l, TABLE, x + 3, ty);
+                text(l, TABLE, x + PAD, ty);
                 ty -= 11;
             }
             x += widths[i];
@@ -151,24 +155,106 @@ public final class PrintedSheet implements AutoCloseable {
     private float rowHeight(List<String> cells, float[] widths) {
         int lines = 1;
         for (int i = 0; i < widths.length && i < cells.size(); i++) {
-            lines = Math.max(lines, wrap(cells.get(i) == null ? "" : cells.get(i), TABLE, widths[i] - 6).size());
+            lines = Math.max(lines, wrap(cells.get(i) == null ? "" : cells.get(i), TABLE, widths[i] - 2 * PAD).size());
         }
         return lines * 11 + 5;
     }
 
+    /**
+     * The page width shared by the weights, except that no column is narrower than the longest word
+     * of its header: "Records" must not print as "Rec|ords". What the narrow columns need is taken
+     * from the others in proportion to what they have to spare.
+     */
+    private float[] widths(List<String> headers, float[] weights) {
+        float total = 0;
+        for (float w : weights) {
+            total += w;
+        }
+        float[] widths = new float[weights.length];
+        float[] least = new float[weights.length];
+        float needed = 0;
+        float spare = 0;
+        for (int i = 0; i < weights.length; i++) {
+            widths[i] = width() * weights[i] / total;
+            for (String word : words(headers.get(i) == null ? "" : headers.get(i))) {
+                least[i] = Math.max(least[i], widthOf(word.strip(), TABLE) + 2 * PAD + 1);
+            }
+            needed += Math.max(0, least[i] - widths[i]);
+            spare += Math.max(0, widths[i] - least[i]);
+        }
+        if (needed == 0 || spare < needed) {
+            // nothing to move, or too many columns for their words: the weights decide
+            return widths;
+        }
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = widths[i] < least[i] ? least[i] : widths[i] - (widths[i] - least[i]) * needed / spare;
+        }
+        return widths;
+    }
+
+    /**
+     * Lines of at most {@code maxWidth}, broken after spaces and around Han characters; only a word
+     * wider than a whole line (a long code) is cut.
+     */
     private List<String> wrap(String text, float size, float maxWidth) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (int cp : text.codePoints().toArray()) {
-            String next = line + new String(Character.toChars(cp));
-            if (widthOf(next, size) > maxWidth && line.length() > 0) {
-                lines.add(line.toString());
+        for (String word : words(text)) {
+            if (line.length() > 0 && widthOf((line + word).stripTrailing(), size) > maxWidth) {
+                lines.add(line.toString().stripTrailing());
                 line.setLength(0);
+                word = word.stripLeading();
             }
-            line.appendCodePoint(cp);
+            if (widthOf(word.stripTrailing(), size) > maxWidth) {
+                for (int cp : word.codePoints().toArray()) {
+                    String next = line + new String(Character.toChars(cp));
+                    if (widthOf(next.stripTrailing(), size) > maxWidth && line.length() > 0) {
+                        lines.add(line.toString().stripTrailing());
+                        line.setLength(0);
+                    }
+                    line.appendCodePoint(cp);
+                }
+            } else {
+                line.append(word);
+            }
         }
-        lines.add(line.toString());
+        lines.add(line.toString().stripTrailing());
         return lines;
+    }
+
+    /**
+     * The pieces a line may break between: each Han character (and CJK punctuation) on its own, other
+     * runs up to and with their following spaces.
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int[] cps = text.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            int cp = cps[i];
+            if (wide(cp)) {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                words.add(new String(Character.toChars(cp)));
+                continue;
+            }
+            word.appendCodePoint(cp);
+            if (Character.isWhitespace(cp) && (i + 1 == cps.length || !Character.isWhitespace(cps[i + 1]))) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static boolean wide(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
     }
 
     private float widthOf(String text, float size) {

@@ -11,7 +11,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** veraPDF, the reference PDF/A validator, on a PDF in memory: the failed rules, if any. */
-final class PdfA {
+public final class PdfA {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -20,7 +20,7 @@ final class PdfA {
     private PdfA() {
     }
 
-    static List<String> violations(byte[] pdf) throws Exception {
+    public static List<String> violations(byte[] pdf) throws Exception {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
                 PDFAFlavour.PDFA_2_B)) {
             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false);

@@ -34,6 +34,7 @@ class LabelsTest {
     @Test
     void twenty_six_labels_fill_one_sheet_of_twenty_four_and_start_another_with_their_text() throws Exception {
         byte[] pdf = Labels.pdf(boxes(26), Labels.Layout.A4_24, PrintedSheet.DEFAULT_FONT);
+        assertThat(org.dangan.ocr.PdfA.violations(pdf)).isEmpty();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(2);
             String text = new PDFTextStripper().getText(doc);

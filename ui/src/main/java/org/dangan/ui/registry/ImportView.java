@@ -71,6 +71,11 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 () -> new ByteArrayInputStream(ImportTemplate.csv())), getTranslation("import.template"));
         template.getElement().setAttribute("download", true);
         template.setId("import-template");
+        // Excel keeps 17- and 18-digit numbers whole only in a column formatted as text, as this one's are
+        Anchor templateXlsx = new Anchor(new StreamResource("records-template.xlsx",
+                () -> new ByteArrayInputStream(ImportTemplate.xlsx())), getTranslation("import.template.xlsx"));
+        templateXlsx.getElement().setAttribute("download", true);
+        templateXlsx.setId("import-template-xlsx");
 
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
@@ -95,7 +100,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         report.getElement().setAttribute("download", true);
         report.setVisible(false);
 
-        add(new Paragraph(getTranslation("import.help")), template, new HorizontalLayout(encoding, mode), upload,
+        add(new Paragraph(getTranslation("import.help")), new HorizontalLayout(template, templateXlsx),
+                new Paragraph(getTranslation("import.template.excel")), new HorizontalLayout(encoding, mode), upload,
                 progress, progressText, summary, report, rejections);
     }
 
@@ -118,7 +124,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                             progress.setValue(total == 0 ? 1 : (double) done / total);
                             progressText.setText(getTranslation("import.progress", rows));
                         }));
-                ui.access(() -> finished(result));
+                ui.access(() -> finished(result, locale));
             } catch (ImportFailedException e) {
                 String message = importer.message(e, locale);
                 ui.access(() -> failed(message));
@@ -131,7 +137,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         }));
     }
 
-    private void finished(ImportResult result) {
+    private void finished(ImportResult result, Locale locale) {
         progress.setValue(1);
         upload.setEnabled(true);
         upload.clearFileList();
@@ -142,7 +148,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             rejections.setItems(rows);
             rejections.setVisible(true);
             report.setHref(new StreamResource("import-rejections.csv",
-                    () -> new ByteArrayInputStream(ImportTemplate.report(rows))));
+                    () -> new ByteArrayInputStream(importer.report(rows, locale))));
             report.setVisible(true);
         }
         Notification.show(summary.getText(), 5000, Notification.Position.BOTTOM_END)

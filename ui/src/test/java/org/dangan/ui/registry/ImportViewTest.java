@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
@@ -94,6 +95,39 @@ class ImportViewTest extends KaribuTest {
                 export.csv().getBytes(StandardCharsets.UTF_8));
 
         assertThat(finishedSummary()).startsWith("共2行：导入1行，拒绝1行");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_rejection_report_downloads_with_chinese_headers_and_the_value_as_typed() throws Exception {
+        ExportFile export = ExportFile.chinese().validRow(county.a().getCode(), 1).set("健康档案编号", "1.30102E+16");
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("import-upload")), "export.csv", "text/csv",
+                export.csv().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(finishedSummary()).contains("整个文件未导入");
+        Grid<Rejection> rejections = _get(Grid.class, spec -> spec.withId("import-rejections"));
+        assertThat(_get(rejections, 0).reason()).contains("Excel", "科学计数法");
+        String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("import-report"))),
+                StandardCharsets.UTF_8).replace("\uFEFF", "");
+        var records = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(records.get(0).toList()).containsExactly("行号", "字段", "填写的值", "原因");
+        assertThat(records.get(1).toList()).startsWith("2", "健康档案编号", "1.30102E+16");
+        assertThat(records.get(1).get(3)).startsWith("看起来是被 Excel 改成科学计数法的数字");
+    }
+
+    @Test
+    void both_templates_download_and_the_xlsx_keeps_the_number_columns_as_text() throws Exception {
+        byte[] csv = DownloadKt._download(_get(Anchor.class, spec -> spec.withId("import-template")));
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("健康档案编号", "身份证号");
+        byte[] xlsx = DownloadKt._download(_get(Anchor.class, spec -> spec.withId("import-template-xlsx")));
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var example = workbook.getSheetAt(0).getRow(1);
+            assertThat(example.getCell(0).getStringCellValue()).isEqualTo("13010200100100001");
+            assertThat(example.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("@");
+        }
+        assertThat(_get(Paragraph.class, spec -> spec.withText(
+                "用 Excel 填写时请使用 .xlsx 模板：其中健康档案编号、身份证号和联系电话列已设为文本格式，Excel 不会把17、18位数字改成科学计数法。")))
+                .isNotNull();
     }
 
     @Test

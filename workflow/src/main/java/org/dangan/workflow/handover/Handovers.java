@@ -14,6 +14,8 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
@@ -277,22 +279,23 @@ public class Handovers {
             for (Inventory.BoxEntry box : inventory.boxes()) {
                 rows.add(List.of(box.barcode(), box.place() + " · 第" + box.position() + "位", box.files().size() + " 份",
                         Integer.toString(box.pages())));
-                box.files().forEach(f -> rows.add(List.of("", f.fileNumber() + " (" + f.recordNumber() + ")", f.state(),
+                box.files().forEach(f -> rows.add(List.of("", f.fileNumber() + " (" + f.recordNumber() + ")",
+                        font.name(PaperFileState.class, f.state()),
                         Integer.toString(f.pages()))));
             }
             inventory.unboxed().forEach(f -> rows.add(List.of("未装盒 no box", f.fileNumber() + " (" + f.recordNumber() + ")",
-                    f.state(), Integer.toString(f.pages()))));
+                    font.name(PaperFileState.class, f.state()), Integer.toString(f.pages()))));
         }
         auditLog.record(AuditAction.HANDOVER_READ, "HANDOVER", Long.toString(id), from.getId(), "handover list");
-        try (PrintedSheet sheet = new PrintedSheet(font.path())) {
+        try (PrintedSheet sheet = font.sheet()) {
             sheet.title("档案移交清单 Handover list · " + id)
                     .line("移交方 Giving: " + from.getName() + " (" + from.getCode() + ") → 接收方 Receiving: " + to.getName()
                             + " (" + to.getCode() + ")")
-                    .line("原因 Reason: " + h.getKind() + " · " + h.getReason())
+                    .line("原因 Reason: " + font.name(h.getKind()) + " · " + h.getReason())
                     .line("合计 Totals: " + h.getRecords() + " 份健康档案 records · " + h.getPaperFiles() + " 份纸质档案 paper files · "
                             + h.getBoxes() + " 盒 boxes · " + h.getPages() + " 页 pages · " + h.getDocuments() + " 份扫描件 scans")
                     .line("清点校验 Inventory SHA-256: " + h.getInventorySha256())
-                    .line(inventory == null ? "已移交 Transferred " + h.getTransferredAt()
+                    .line(inventory == null ? "已移交 Transferred " + ChinaTime.second(h.getTransferredAt())
                             : inventory.sha256().equals(h.getInventorySha256()) ? "现状与清点一致 The archive is as inventoried"
                             : "现状与清点不一致 The archive changed since the inventory: " + inventory.sha256())
                     .gap()

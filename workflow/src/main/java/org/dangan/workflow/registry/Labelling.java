@@ -49,7 +49,7 @@ public class Labelling {
         for (String barcode : required(barcodes, "barcode")) {
             labels.add(boxLabel(box(barcode)));
         }
-        return Labels.pdf(labels, layout, font.path());
+        return font.labels(labels, layout, "档案盒标签 Box labels");
     }
 
     /**
@@ -67,7 +67,7 @@ public class Labelling {
                 labels.add(boxLabel(box));
             }
         }
-        return Labels.pdf(labels, Labels.Layout.A4_24, font.path());
+        return font.labels(labels, Labels.Layout.A4_24, "档案架标签 Shelf labels · L" + location.getId());
     }
 
     public byte[] fileLabels(List<String> fileNumbers, Labels.Layout layout) {
@@ -88,7 +88,7 @@ public class Labelling {
             labels.add(found.get(0));
         }
         auditLog.record(AuditAction.LABELS_PRINTED, "PAPER_FILE", null, scope.root().getId(), labels.size() + " file labels");
-        return Labels.pdf(labels, layout, font.path());
+        return font.labels(labels, layout, "纸质档案标签 File labels");
     }
 
     /** The contents sheet laid into a box: its files with their records, residents and pages, and signature lines. */
@@ -99,10 +99,11 @@ public class Labelling {
                 select f.file_number, r.record_number, r.name, f.page_count, f.state from paper_file f
                 join health_record r on r.id = f.record_id where f.box_id = :box order by f.file_number""",
                 new MapSqlParameterSource("box", box.getId()), (rs, n) -> List.of(Integer.toString(n + 1),
-                        rs.getString(1), rs.getString(2), rs.getString(3), Integer.toString(rs.getInt(4)), rs.getString(5)));
+                        rs.getString(1), rs.getString(2), rs.getString(3), Integer.toString(rs.getInt(4)),
+                        font.name(PaperFileState.class, rs.getString(5))));
         auditLog.record(AuditAction.LABELS_PRINTED, "BOX", box.getBarcode().value(), box.getInstitutionId(),
                 "contents sheet, " + rows.size() + " files");
-        try (PrintedSheet sheet = new PrintedSheet(font.path())) {
+        try (PrintedSheet sheet = font.sheet()) {
             sheet.title("档案盒内目录 Box contents · " + box.getBarcode().value())
                     .line(institutions.require(box.getInstitutionId()).getName() + " · " + placeOf(box))
                     .line(rows.size() + " 份 / " + box.getCapacity() + " files")

@@ -132,13 +132,14 @@ public class Stocktakes {
         }
         List<List<String>> rows = jdbc.query("select barcode, outcome, ledger_place from stocktake_item where stocktake_id = :id"
                         + " order by outcome, barcode", new MapSqlParameterSource("id", id),
-                (rs, n) -> List.of(Integer.toString(n + 1), rs.getString(1), rs.getString(2),
+                (rs, n) -> List.of(Integer.toString(n + 1), rs.getString(1), font.name(Outcome.class, rs.getString(2)),
                         rs.getString(3) == null ? "" : rs.getString(3)));
-        try (PrintedSheet sheet = new PrintedSheet(font.path())) {
+        try (PrintedSheet sheet = font.sheet()) {
             sheet.title("盘点报告 Stocktake " + id)
                     .line(registry.place(registry.location((Long) head.get(0)[0]).orElseThrow()))
-                    .line("盘点人 By: " + head.get(0)[2] + " · " + head.get(0)[3])
-                    .line("FOUND 在位 · MISPLACED 错位（已按此次盘点更正台账） · MISSING 缺失 · UNEXPECTED 未登记")
+                    .line("盘点人 By: " + head.get(0)[2] + " · "
+                            + org.dangan.workflow.platform.ChinaTime.minute((java.time.Instant) head.get(0)[3]))
+                    .line("错位的盒子已按此次盘点更正台账；缺失的盒子请查找后再次盘点。")
                     .gap()
                     .table(List.of("#", "盒号 Box", "结果 Outcome", "台账位置 Ledger place"), new float[] {0.5f, 2, 2, 5}, rows)
                     .gap()

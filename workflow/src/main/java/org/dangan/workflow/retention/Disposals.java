@@ -165,10 +165,10 @@ public class Disposals {
                 new MapSqlParameterSource("id", id), (rs, n) -> List.of(Integer.toString(n + 1), rs.getString(1),
                         Integer.toString(rs.getInt(2)), rs.getDate(3).toString()));
         Institution institution = institutions.require(d.getInstitutionId());
-        try (PrintedSheet sheet = new PrintedSheet(font.path())) {
+        try (PrintedSheet sheet = font.sheet()) {
             sheet.title("纸质档案销毁证明 Disposal certificate · " + id)
                     .line(institution.getName() + " (" + institution.getCode() + ")")
-                    .line("销毁时间 Disposed at: " + d.getDisposedAt())
+                    .line("销毁时间 Disposed at: " + org.dangan.workflow.platform.ChinaTime.second(d.getDisposedAt()))
                     .line("提出 Proposed: " + d.getProposedBy() + " · 鉴定 Appraised: " + d.getAppraisedBy())
                     .line("单位批准 Approved: " + d.getApprovedBy() + " · 县级批准 County approval: " + d.getCountyApprovedBy())
                     .line(rows.size() + " 份纸质档案已销毁；电子档案、元数据与保管台账继续保存。"

@@ -2,7 +2,6 @@ package org.dangan.workflow.verification;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.institution.Institutions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,7 +33,7 @@ public class CampaignReports {
     private final CheckerSignOffs signOffs;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
-    private final Path font;
+    private final PdfFont font;
 
     CampaignReports(Campaigns campaigns, Institutions institutions, CheckerSignOffs signOffs,
                     NamedParameterJdbcTemplate jdbc, Clock clock, PdfFont font) {
@@ -42,7 +42,7 @@ public class CampaignReports {
         this.signOffs = signOffs;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.font = font.path();
+        this.font = font;
     }
 
     public record InstitutionProgress(long institutionId, String code, String name, InstitutionCheckState state,
@@ -141,20 +141,21 @@ public class CampaignReports {
         for (InstitutionProgress i : p.institutions()) {
             rows.add(List.of(i.code() + " " + i.name(), Long.toString(i.records()), Long.toString(i.flagged()),
                     Long.toString(i.fixed()), Long.toString(i.waived()), Long.toString(i.open()),
-                    Integer.toString(i.sampleSize()), percent(i.sampleErrorRate()), i.state() + " / " + i.round()));
+                    Integer.toString(i.sampleSize()), percent(i.sampleErrorRate()),
+                    font.name(i.state()) + " / 第 " + i.round() + " 轮"));
         }
         rows.add(List.of("合计 Total", Long.toString(p.records()), Long.toString(p.flagged()), Long.toString(p.fixed()),
                 Long.toString(p.waived()), Long.toString(p.open()), Integer.toString(p.sampleSize()),
-                percent(p.sampleErrorRate()), p.state().name()));
-        try (PrintedSheet sheet = new PrintedSheet(font)) {
+                percent(p.sampleErrorRate()), font.name(p.state())));
+        try (PrintedSheet sheet = font.sheet()) {
             return sheet.title("健康档案清理核查报告 Verification campaign report")
-                    .line("核查活动 Campaign " + p.id() + "    状态 State: " + p.state()
+                    .line("核查活动 Campaign " + p.id() + "    状态 State: " + font.name(p.state())
                             + (p.overdue() ? "    已逾期 OVERDUE" : ""))
                     .line("截止日期 Deadline: " + p.deadline() + "    抽查比例 Sample rate: " + percent(p.sampleRate())
                             + "    随机种子 Seed: " + p.seed())
                     .line("已核查档案 Records checked: " + p.recordsChecked() + " / " + p.records()
                             + "    已签字档案袋 Paper files signed off: " + p.signedOff())
-                    .line("报告日期 Reported: " + LocalDate.now(clock))
+                    .line("报告日期 Reported: " + ChinaTime.today(clock))
                     .gap()
                     .table(List.of("机构 Institution", "档案 Records", "有问题 Flagged", "已纠正 Fixed", "已豁免 Waived",
                                     "未处理 Open", "抽查 Sample", "差错率 Error rate", "状态/轮次 State/round"),

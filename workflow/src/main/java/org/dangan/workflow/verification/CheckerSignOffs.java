@@ -1,10 +1,7 @@
 package org.dangan.workflow.verification;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.TreeSet;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditHash;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.audit.AuditLog;
@@ -55,7 +53,7 @@ public class CheckerSignOffs {
     private final AuditLog auditLog;
     private final AuditHash auditHash;
     private final Clock clock;
-    private final Path font;
+    private final PdfFont font;
 
     CheckerSignOffs(CampaignRepository campaigns, Campaigns visibleCampaigns, RecordBatches batches,
                     PaperRetirement retirement, Institutions institutions, RuleSettings settings,
@@ -71,7 +69,7 @@ public class CheckerSignOffs {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
-        this.font = font.path();
+        this.font = font;
     }
 
     public record BoxSheet(long boxId, String barcode, long files, long pages) {
@@ -203,7 +201,6 @@ public class CheckerSignOffs {
         Set<Long> owners = new TreeSet<>();
         String[] signer = new String[2];
         long[] pages = new long[1];
-        ZoneId zone = clock.getZone();
         jdbc.query("""
                 select r.record_number, r.name, f.file_number, f.page_count, s.signed_by, s.signed_at, b.barcode,
                        r.institution_id, s.content_sha256
@@ -216,7 +213,7 @@ public class CheckerSignOffs {
                             rs.getString(3), Integer.toString(rs.getInt(4)), rs.getString(9).substring(0, 16)));
                     pages[0] += rs.getInt(4);
                     signer[0] = rs.getString(5);
-                    signer[1] = rs.getTimestamp(6).toInstant().atZone(zone).toLocalDate().toString();
+                    signer[1] = ChinaTime.day(rs.getTimestamp(6).toInstant());
                     owners.add(rs.getLong(8));
                     boxBarcode[0] = rs.getString(7);
                 });
@@ -226,11 +223,11 @@ public class CheckerSignOffs {
         }
         auditLog.record(AuditAction.SIGN_OFF_SHEET_READ, "BOX", boxBarcode[0], owners.iterator().next(),
                 "campaign " + campaignId + ", " + rows.size() + " files");
-        try (PrintedSheet sheet = new PrintedSheet(font)) {
+        try (PrintedSheet sheet = font.sheet()) {
             return sheet.title("核查签字表 Verification sign-off sheet")
                     .line("核查活动 Campaign: " + campaignId + "    档案盒 Box: " + boxBarcode[0])
                     .line("核对人员 Checker: " + signer[0] + "    签字日期 Signed: " + signer[1]
-                            + "    打印 Printed: " + LocalDate.now(clock))
+                            + "    打印 Printed: " + ChinaTime.today(clock))
                     .line("档案袋 " + rows.size() + " 份, 共 " + pages[0] + " 页  Files: " + rows.size() + ", pages: " + pages[0])
                     .gap()
                     .table(List.of("序号 No.", "档案编号 Record", "姓名 Name", "纸质档案号 File", "页数 Pages",

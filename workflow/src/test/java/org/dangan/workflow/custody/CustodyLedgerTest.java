@@ -258,7 +258,7 @@ class CustodyLedgerTest {
         byte[] contents = mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(text(contents)).contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份",
+        assertThat(text(contents)).contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份", "已入库",
                 "1号架 · 第1位");
         mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
@@ -298,10 +298,9 @@ class CustodyLedgerTest {
                 .andExpect(status().isForbidden());
     }
 
+    /** The text of a printed sheet, which must be PDF/A-2b like every sheet. */
     private static String text(byte[] pdf) throws Exception {
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-        }
+        return org.dangan.workflow.support.PrintedSheets.archival(pdf);
     }
 
     private boolean isPostgres() {

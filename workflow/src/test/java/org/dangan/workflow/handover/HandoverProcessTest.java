@@ -145,11 +145,10 @@ class HandoverProcessTest {
                 .andExpect(jsonPath("$.inventorySha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
         byte[] pdf = mvc.perform(get("/api/handovers/" + id + "/list.pdf").with(as("archivist-a")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("档案移交清单",
-                    first.getBarcode().value(), second.getBarcode().value(), record.getRecordNumber() + "-02",
-                    "3 份健康档案", count("sum(f.page_count)") + " 页", "接收方经办人", "现状与清点一致");
-        }
+        // a record in its own right: PDF/A-2b, the files' states in Chinese
+        assertThat(org.dangan.workflow.support.PrintedSheets.archival(pdf)).contains("档案移交清单",
+                first.getBarcode().value(), second.getBarcode().value(), record.getRecordNumber() + "-02",
+                "3 份健康档案", count("sum(f.page_count)") + " 页", "接收方经办人", "现状与清点一致", "已入库");
 
         // the receiving side finds a box missing; the giving side brings it; the second check finds none
         check(id, "archivist-b", List.of(first, second), 403);

@@ -54,7 +54,7 @@ class CsvExportTest {
                         "姓名不正确", "import.name.invalid"),
                 new Rejection(3, "姓名", "-1+1", "@reason", "import.name.invalid"));
 
-        List<List<String>> rows = read(ImportTemplate.report(rejections));
+        List<List<String>> rows = read(ImportTemplate.report(List.of("行号", "字段", "填写的值", "原因"), rejections));
 
         assertThat(rows.get(1)).containsExactly("2", "'=cmd|' /C calc'!A0", "'=HYPERLINK(\"http://evil.example\")",
                 "姓名不正确");

@@ -3,8 +3,10 @@ package org.dangan.workflow.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,6 +24,7 @@ import org.dangan.workflow.registry.importing.ImportFailedException;
 import org.dangan.workflow.registry.importing.ImportMode;
 import org.dangan.workflow.registry.importing.ImportProgress;
 import org.dangan.workflow.registry.importing.ImportResult;
+import org.dangan.workflow.registry.importing.ImportTemplate;
 import org.dangan.workflow.registry.importing.RecordImporter;
 import org.dangan.workflow.registry.importing.Rejection;
 import org.dangan.workflow.support.AsUser;
@@ -407,5 +412,118 @@ class RecordImportTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    // issue 16 item 11: what Excel does to 17- and 18-digit numbers, and the report to fix a file from
+
+    private ImportResult run(Path file, String name, Locale locale) {
+        return importer.importFile(file, name, null, ImportMode.REJECT_FILE, locale, ImportProgress.NONE);
+    }
+
+    private static List<CSVRecord> csv(byte[] report) throws IOException {
+        return CSVFormat.DEFAULT.parse(new StringReader(new String(report, StandardCharsets.UTF_8)
+                .replace("\uFEFF", ""))).getRecords();
+    }
+
+    @Test
+    void numbers_in_scientific_notation_are_named_as_excel_rounded_them_not_as_a_wrong_length() throws IOException {
+        Path file = ExportFile.chinese().validRow(township, 1).set("健康档案编号", "1.30102E+16")
+                .validRow(township, 2).set("身份证号", "1.30102E+17")
+                .validRow(township, 3).set("联系电话", "1.3912E+10")
+                .write(dir, StandardCharsets.UTF_8);
+
+        ImportResult zh = run(file, "export.csv", Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.rejected()).extracting(Rejection::line, Rejection::column, Rejection::value, Rejection::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "健康档案编号", "1.30102E+16", "import.excel.rounded"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "身份证号", "1.30102E+17", "import.excel.rounded"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "联系电话", "1.3912E+10", "import.excel.rounded"));
+        assertThat(zh.rejected().get(0).reason()).startsWith("看起来是被 Excel 改成科学计数法的数字");
+        assertThat(run(file, "export.csv", Locale.ENGLISH).rejected().get(0).reason())
+                .startsWith("This looks like a number Excel rounded");
+    }
+
+    @Test
+    void an_id_number_saved_by_excel_with_its_last_three_digits_zeroed_is_named_so() throws IOException {
+        ExportFile export = ExportFile.chinese().validRow(township, 1);
+        String id = export.rows().get(0).get(4);
+        Path file = export.set("身份证号", id.substring(0, 15) + "000").write(dir, StandardCharsets.UTF_8);
+
+        assertThat(run(file, "export.csv", Locale.SIMPLIFIED_CHINESE).rejected()).extracting(Rejection::code)
+                .containsExactly("import.excel.rounded");
+    }
+
+    @Test
+    void an_xlsx_keeping_a_long_number_as_a_number_cell_is_named_as_excel_rounded() throws IOException {
+        List<String> values = ExportFile.chinese().validRow(township, 1).rows().get(0);
+        Path file = dir.resolve("export.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("档案");
+            Row header = sheet.createRow(0);
+            Row row = sheet.createRow(1);
+            for (int i = 0; i < values.size(); i++) {
+                header.createCell(i).setCellValue(ExportFile.CHINESE_HEADER.get(i));
+                if (i == 4) {
+                    // what Excel keeps when the ID number is typed into a General column: 15 digits
+                    row.createCell(i).setCellValue(Double.parseDouble(values.get(i)));
+                } else {
+                    row.createCell(i).setCellValue(values.get(i));
+                }
+            }
+            workbook.write(out);
+        }
+
+        assertThat(run(file, "export.xlsx", Locale.SIMPLIFIED_CHINESE).rejected()).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.code()).isEqualTo("import.excel.rounded");
+                    assertThat(r.column()).isEqualTo("身份证号");
+                });
+    }
+
+    @Test
+    void the_rejection_report_names_line_field_value_as_typed_and_reason_in_the_readers_language() throws IOException {
+        Path file = ExportFile.chinese().validRow(township, 1).set("性别", "未知").write(dir, StandardCharsets.UTF_8);
+        List<Rejection> zh = run(file, "export.csv", Locale.SIMPLIFIED_CHINESE).rejected();
+        List<Rejection> en = run(file, "export.csv", Locale.ENGLISH).rejected();
+
+        List<CSVRecord> chinese = csv(importer.report(zh, Locale.SIMPLIFIED_CHINESE));
+        assertThat(chinese.get(0).toList()).containsExactly("行号", "字段", "填写的值", "原因");
+        assertThat(chinese.get(1).toList()).containsExactly("2", "性别", "未知", zh.get(0).reason());
+        assertThat(zh.get(0).reason()).contains("性别");
+        List<CSVRecord> english = csv(importer.report(en, Locale.ENGLISH));
+        assertThat(english.get(0).toList()).containsExactly("Line", "Field", "Value as typed", "Reason");
+        assertThat(english.get(1).toList()).containsExactly("2", "性别", "未知", en.get(0).reason());
+    }
+
+    @Test
+    void the_xlsx_template_keeps_its_number_columns_as_text_and_a_filled_copy_imports() throws IOException {
+        Path file = dir.resolve("filled.xlsx");
+        try (XSSFWorkbook template = new XSSFWorkbook(new ByteArrayInputStream(ImportTemplate.xlsx()))) {
+            Sheet sheet = template.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("健康档案编号");
+            for (String column : List.of("健康档案编号", "身份证号", "联系电话")) {
+                int c = ExportFile.CHINESE_HEADER.indexOf(column);
+                assertThat(sheet.getColumnStyle(c).getDataFormatString()).as(column).isEqualTo("@");
+                assertThat(sheet.getRow(1).getCell(c).getCellStyle().getDataFormatString()).as(column).isEqualTo("@");
+                assertThat(sheet.getRow(500).getCell(c).getCellStyle().getDataFormatString()).as(column).isEqualTo("@");
+            }
+            // an archivist types one record over the example, leaving the paper-file columns empty
+            List<String> values = ExportFile.chinese().validRow(township, 7).rows().get(0);
+            Row example = sheet.getRow(1);
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                if (c < values.size()) {
+                    example.getCell(c).setCellValue(values.get(c));
+                } else {
+                    example.removeCell(example.getCell(c));
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                template.write(out);
+            }
+        }
+
+        ImportResult result = run(file, "filled.xlsx", Locale.SIMPLIFIED_CHINESE);
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.accepted()).isEqualTo(1);
     }
 }

@@ -109,11 +109,11 @@ class DisposalProcessTest {
         assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, first)).isEmpty();
         byte[] pdf = mvc.perform(get("/api/disposals/" + id + "/certificate.pdf").with(as("head-a")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("纸质档案销毁证明", first, "1 份纸质档案已销毁", county.user("county-supervisor"))
-                    .doesNotContain(second).doesNotContain(third);
-        }
+        // a record in its own right: PDF/A-2b, disposed at a China time to the second, no UTC instant
+        assertThat(org.dangan.workflow.support.PrintedSheets.archival(pdf))
+                .contains("纸质档案销毁证明", first, "1 份纸质档案已销毁", county.user("county-supervisor"))
+                .containsPattern("Disposed at: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s")
+                .doesNotContain(second).doesNotContain(third);
         // the metadata stays: the file and its record are still there
         mvc.perform(get("/api/paper-files/" + first + "/custody").with(as("archivist-a"))).andExpect(status().isOk());
         assertThat(ledger.verify().valid()).isTrue();

@@ -122,6 +122,12 @@ public class RecordImporter {
         return messages.getMessage(e.key(), e.args(), e.key(), locale);
     }
 
+    /** The rejection report as CSV, its headers in {@code locale}'s language: line, field, the value as typed, reason. */
+    public byte[] report(List<Rejection> rejections, Locale locale) {
+        return ImportTemplate.report(java.util.stream.Stream.of("line", "field", "value", "reason")
+                .map(h -> messages.getMessage("import.report." + h, null, locale)).toList(), rejections);
+    }
+
     private final class Run {
         final InstitutionScope scope;
         final ImportMode mode;

@@ -27,6 +27,9 @@ final class RowValidator {
             .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(java.time.format.ResolverStyle.STRICT))
             .toList();
 
+    private static final java.util.regex.Pattern SCIENTIFIC =
+            java.util.regex.Pattern.compile("[0-9](\\.[0-9]+)?[eE][+]?[0-9]{1,2}");
+
     private final Map<ImportColumn, Integer> columns;
     private final List<String> headers;
     private final Function<String, Optional<Institution>> managerOf;
@@ -58,7 +61,9 @@ final class RowValidator {
 
         String number = value(row, ImportColumn.RECORD_NUMBER);
         Long institutionId = null;
-        try {
+        if (excelRounded(row, ImportColumn.RECORD_NUMBER)) {
+            problems.add(new Problem(ImportColumn.RECORD_NUMBER, number, "import.excel.rounded"));
+        } else try {
             RecordNumber recordNumber = RecordNumber.of(number);
             Optional<Institution> manager = managerOf.apply(recordNumber.value());
             if (manager.isEmpty()) {
@@ -92,7 +97,11 @@ final class RowValidator {
 
         String idText = value(row, ImportColumn.ID_NUMBER);
         String idNumber = null;
-        try {
+        if (excelRounded(row, ImportColumn.ID_NUMBER)) {
+            // "1.30102E+17" keeps only the region: shown as typed; a full-length number is masked as ever
+            problems.add(new Problem(ImportColumn.ID_NUMBER, SCIENTIFIC.matcher(idText).matches() ? idText
+                    : ResidentId.mask(idText), "import.excel.rounded"));
+        } else try {
             ResidentId id = ResidentId.of(idText);
             idNumber = id.value();
             if (gender.isPresent() && id.gender() != gender.get()) {
@@ -102,11 +111,15 @@ final class RowValidator {
                 problems.add(new Problem(ImportColumn.BIRTH_DATE, birthText, "import.birthdate.mismatch"));
             }
         } catch (InvalidIdentifierException e) {
-            problems.add(new Problem(ImportColumn.ID_NUMBER, ResidentId.mask(idText), e.key(), e.args()));
+            // Excel saving a numeric cell as "0" writes 18 digits whose last three are 000: the check digit fails
+            problems.add(new Problem(ImportColumn.ID_NUMBER, ResidentId.mask(idText),
+                    idText.matches("[0-9]{15}000") ? "import.excel.rounded" : e.key(), e.args()));
         }
 
         String phone = value(row, ImportColumn.PHONE);
-        if (!phone.isEmpty() && !phone.matches("\\+?[0-9][0-9 -]{5,18}[0-9]")) {
+        if (excelRounded(row, ImportColumn.PHONE)) {
+            problems.add(new Problem(ImportColumn.PHONE, phone, "import.excel.rounded"));
+        } else if (!phone.isEmpty() && !phone.matches("\\+?[0-9][0-9 -]{5,18}[0-9]")) {
             problems.add(new Problem(ImportColumn.PHONE, phone, "import.phone.invalid"));
         }
 
@@ -203,6 +216,21 @@ final class RowValidator {
             }
         }
         return contents;
+    }
+
+    /**
+     * Whether Excel has turned the long number of {@code column} into a rounded one: written in
+     * scientific notation ("1.30102E+16", as a CSV saved from Excel has it), or kept in an xlsx as a
+     * number of more than the 15 digits a number cell holds. The digits are lost; only typing the
+     * column as text brings them back, which the refusal says instead of a length error.
+     */
+    private boolean excelRounded(TabularSource.Row row, ImportColumn column) {
+        String v = value(row, column);
+        if (SCIENTIFIC.matcher(v).matches()) {
+            return true;
+        }
+        Integer index = columns.get(column);
+        return index != null && row.numbers().contains(index) && v.replaceAll("[^0-9]", "").length() > 15;
     }
 
     private String value(TabularSource.Row row, ImportColumn column) {

@@ -21,7 +21,16 @@ interface TabularSource extends AutoCloseable {
         void accept(Row row);
     }
 
-    record Row(long line, List<String> values) {
+    /**
+     * One row; {@code numbers} are the indexes of the cells an xlsx stores as numbers (a CSV has
+     * none), which for a 17- or 18-digit number means Excel has already cut it to 15 digits.
+     */
+    record Row(long line, List<String> values, java.util.Set<Integer> numbers) {
+
+        Row(long line, List<String> values) {
+            this(line, values, java.util.Set.of());
+        }
+
         boolean blank() {
             return values.stream().allMatch(v -> v == null || v.isBlank());
         }

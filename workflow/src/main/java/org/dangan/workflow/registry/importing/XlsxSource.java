@@ -68,7 +68,8 @@ final class XlsxSource implements TabularSource {
                 XMLReader parser = XMLHelper.newXMLReader();
                 // POI's handler logs a user's broken file at ERROR; it is a refusal, answered to the user
                 parser.setErrorHandler(new Refusing());
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new Cells(rows), new IsoDates(), false));
+                Cells cells = new Cells(rows);
+                parser.setContentHandler(new TypedCells(styles, strings, cells));
                 parser.parse(new InputSource(new Bounded(sheet, true)));
             }
         } catch (ImportFailedException e) {
@@ -138,11 +139,39 @@ final class XlsxSource implements TabularSource {
         }
     }
 
+    /**
+     * POI's sheet handler, told before each cell whether the sheet stores it as a number (no type,
+     * or type n): the formatted text alone cannot say whether Excel rounded a long number.
+     */
+    private static final class TypedCells extends XSSFSheetXMLHandler {
+
+        private final Cells cells;
+
+        TypedCells(StylesTable styles, ReadOnlySharedStringsTable strings, Cells cells) {
+            super(styles, strings, cells, new IsoDates(), false);
+            this.cells = cells;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes)
+                throws SAXException {
+            if ("c".equals(localName) || "c".equals(qName)) {
+                String type = attributes.getValue("t");
+                cells.number = type == null || "n".equals(type);
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+    }
+
     /** Rows as the event handler sees them; a cell left out of the XML is an empty value. */
     private static final class Cells implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final RowConsumer rows;
         private List<String> values = new ArrayList<>();
+        private java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        private boolean number;
+        /** The header's width: the first row with a value. */
+        private int width = -1;
 
         Cells(RowConsumer rows) {
             this.rows = rows;
@@ -151,11 +180,20 @@ final class XlsxSource implements TabularSource {
         @Override
         public void startRow(int rowNum) {
             values = new ArrayList<>();
+            numbers = new java.util.HashSet<>();
         }
 
         @Override
         public void endRow(int rowNum) {
-            rows.accept(new Row(rowNum + 1L, values));
+            // a sheet leaves out the empty cells at the end of a row, which a CSV would write as ,,
+            Row row = new Row(rowNum + 1L, values, numbers);
+            if (width < 0 && !row.blank()) {
+                width = values.size();
+            }
+            while (values.size() < width) {
+                values.add("");
+            }
+            rows.accept(row);
         }
 
         @Override
@@ -163,6 +201,9 @@ final class XlsxSource implements TabularSource {
             int column = reference == null ? values.size() : new CellReference(reference).getCol();
             while (values.size() < column) {
                 values.add("");
+            }
+            if (number) {
+                numbers.add(values.size());
             }
             values.add(formatted == null ? "" : formatted);
         }

@@ -66,4 +66,13 @@ class ImportController {
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(ImportTemplate.csv());
     }
+
+    /** The template as a workbook whose number columns are text, so Excel keeps 17- and 18-digit numbers whole. */
+    @GetMapping("/records/template.xlsx")
+    ResponseEntity<byte[]> templateXlsx() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"records-template.xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(ImportTemplate.xlsx());
+    }
 }
