@@ -38,9 +38,11 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
     private final Institutions institutions;
     private final UserTasks userTasks;
     private final NamedParameterJdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     HandoverTasks(HandoverRepository handovers, Institutions institutions, UserTasks userTasks,
-                  NamedParameterJdbcTemplate jdbc) {
+                  NamedParameterJdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.handovers = handovers;
         this.institutions = institutions;
         this.userTasks = userTasks;
@@ -80,6 +82,7 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                 Object resolution = task.getVariable("resolution");
                 if ("RETURN".equals(resolution)) {
                     handover.returned((String) task.getVariable("note"));
+                    events.publishEvent(new HandoverDecided(handover.getId(), handover.getInitiatedBy(), false));
                 } else if ("RECHECK".equals(resolution)) {
                     handover.recheck();
                 } else {
@@ -100,6 +103,7 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                 } else {
                     handover.returned((String) task.getVariable("reason"));
                 }
+                events.publishEvent(new HandoverDecided(handover.getId(), handover.getInitiatedBy(), (Boolean) approved));
             }
             default -> throw new IllegalStateException("no such handover task " + task.getTaskDefinitionKey());
         }
