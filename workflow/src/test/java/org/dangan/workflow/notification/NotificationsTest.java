@@ -9,68 +9,38 @@ import java.util.Locale;
 import org.camunda.bpm.engine.ManagementService;
 import org.dangan.workflow.lending.Checkouts;
 import org.dangan.workflow.platform.Refused;
-import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
-import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.SelfChecks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.dangan.workflow.verification.CampaignSentBack;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** New tasks, returns, approvals and overdue items reach the bell of the people concerned, and only theirs. */
 @DanganTest
-class NotificationsTest {
+class NotificationsTest extends CheckoutRequests {
 
     @Autowired
     Notifications notifications;
     @Autowired
-    Checkouts checkouts;
-    @Autowired
-    RegistryAdministration registry;
-    @Autowired
     SelfChecks selfChecks;
     @Autowired
     ManagementService management;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    AsUser asUser;
     @Autowired
     MessageSource messages;
     @Autowired
     Webhook webhook;
     @Autowired
     JdbcTemplate jdbc;
-
-    Fixtures.County county;
-    String file;
-
-    @BeforeEach
-    void setUp() {
-        county = fixtures.county();
-        HealthRecord record = fixtures.record(county.a(), 1);
-        file = record.getRecordNumber() + "-01";
-        registry.store(file, fixtures.box(county.a(), 7).getBarcode());
-    }
-
-    @AfterEach
-    void tearDown() {
-        AsUser.logout();
-    }
-
-    private Checkouts.Started requestCheckout(LocalDate until) {
-        asUser.login(county.user("archivist-a"));
-        try {
-            return checkouts.request(new Checkouts.Request(List.of(file), "医疗纠纷核查", until));
-        } finally {
-            AsUser.logout();
-        }
-    }
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private void decide(long id, boolean approved) {
         asUser.login(county.user("head-a"));
@@ -130,7 +100,7 @@ class NotificationsTest {
     }
 
     @Test
-    void mark_all_read_clears_the_count_of_the_user_only() {
+    void mark_all_read_clears_the_users_count() {
         requestCheckout(LocalDate.now().plusDays(7));
         asUser.login(county.user("head-a"));
         assertThat(notifications.markAllRead()).isEqualTo(1);
@@ -184,6 +154,19 @@ class NotificationsTest {
             assertThat(n.route()).isEqualTo("campaigns");
             assertThat(text(n)).endsWith("已过截止日期");
         });
+    }
+
+    @Test
+    void a_self_check_sent_back_tells_the_archivists_of_that_institution_only() {
+        new TransactionTemplate(transactions).executeWithoutResult(t -> events.publishEvent(
+                new CampaignSentBack(4711, List.of(county.a().getCode()), false)));
+        assertThat(of("archivist-a")).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.RETURN);
+            assertThat(n.route()).isEqualTo("tasks");
+            assertThat(text(n)).isEqualTo("核查活动 #4711：抽查差错率超标，已退回自查");
+        });
+        assertThat(of("archivist-b")).isEmpty();
+        assertThat(of("head-a")).isEmpty();
     }
 
     @Test
