@@ -69,6 +69,7 @@ public class MainLayout extends AppLayout {
         logout.setId("logout");
 
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        bar.addComponentAtIndex(bar.indexOf(who) + 1, NotificationBell.create());
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);

@@ -39,9 +39,11 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
     private final Institutions institutions;
     private final UserTasks userTasks;
     private final NamedParameterJdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     HandoverTasks(HandoverRepository handovers, Institutions institutions, UserTasks userTasks,
-                  NamedParameterJdbcTemplate jdbc) {
+                  NamedParameterJdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.handovers = handovers;
         this.institutions = institutions;
         this.userTasks = userTasks;
@@ -79,6 +81,7 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                 Object resolution = task.getVariable("resolution");
                 if ("RETURN".equals(resolution)) {
                     handover.returned((String) task.getVariable("note"));
+                    events.publishEvent(new HandoverDecided(handover.getId(), handover.getInitiatedBy(), false));
                 } else if ("RECHECK".equals(resolution)) {
                     handover.recheck();
                 } else {
@@ -98,6 +101,7 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                 } else {
                     handover.returned((String) task.getVariable("reason"));
                 }
+                events.publishEvent(new HandoverDecided(handover.getId(), handover.getInitiatedBy(), (Boolean) approved));
             }
             default -> throw new IllegalStateException("no handover task " + task.getTaskDefinitionKey());
         }

@@ -15,8 +15,11 @@ public class CheckoutProcess {
     private final CheckoutRepository checkouts;
     private final RegistryAdministration registry;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CheckoutProcess(CheckoutRepository checkouts, RegistryAdministration registry, Clock clock) {
+    CheckoutProcess(CheckoutRepository checkouts, RegistryAdministration registry, Clock clock,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.checkouts = checkouts;
         this.registry = registry;
         this.clock = clock;
@@ -37,6 +40,7 @@ public class CheckoutProcess {
     public void overdue(long checkoutId) {
         Checkout checkout = checkouts.findById(checkoutId).orElseThrow();
         checkout.markOverdue();
+        events.publishEvent(new CheckoutOverdue(checkoutId, checkout.getRequestedBy()));
         log.info("check-out {}: due on {} and not back; the institution's supervisors follow it up", checkoutId,
                 checkout.getDueOn());
     }

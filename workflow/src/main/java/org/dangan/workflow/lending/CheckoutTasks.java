@@ -22,8 +22,11 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
     private final CheckoutRepository checkouts;
     private final UserTasks userTasks;
     private final AuditLog auditLog;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CheckoutTasks(CheckoutRepository checkouts, UserTasks userTasks, AuditLog auditLog) {
+    CheckoutTasks(CheckoutRepository checkouts, UserTasks userTasks, AuditLog auditLog,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.checkouts = checkouts;
         this.userTasks = userTasks;
         this.auditLog = auditLog;
@@ -55,6 +58,7 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
             checkout.decide(user.getUsername(), (Boolean) approved, (String) task.getVariable("reason"));
             auditLog.record(AuditAction.CHECKOUT_DECIDED, "CHECKOUT", Long.toString(id), checkout.getInstitutionId(),
                     (Boolean) approved ? "approved" : "refused");
+            events.publishEvent(new CheckoutDecided(id, checkout.getRequestedBy(), (Boolean) approved));
         }
     }
 }

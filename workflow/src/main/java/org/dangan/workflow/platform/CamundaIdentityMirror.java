@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * log in through Spring Security, which hands the login to the webapps.
  */
 @Component
-class CamundaIdentityMirror {
+public class CamundaIdentityMirror {
 
     static final String CAMUNDA_ADMIN = "camunda-admin";
 

@@ -28,8 +28,11 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
     private final DisposalRepository disposals;
     private final UserTasks userTasks;
     private final NamedParameterJdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DisposalTasks(DisposalRepository disposals, UserTasks userTasks, NamedParameterJdbcTemplate jdbc) {
+    DisposalTasks(DisposalRepository disposals, UserTasks userTasks, NamedParameterJdbcTemplate jdbc,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.disposals = disposals;
         this.userTasks = userTasks;
         this.jdbc = jdbc;
@@ -71,11 +74,17 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
             }
             case DISPOSAL_APPROVAL -> {
                 require(user, Role.SUPERVISOR, disposal.getInstitutionId(), disposal);
-                disposal.institutionDecided(user.getUsername(), approved(task), (String) task.getVariable("reason"));
+                boolean approved = approved(task);
+                disposal.institutionDecided(user.getUsername(), approved, (String) task.getVariable("reason"));
+                if (!approved) {
+                    events.publishEvent(new DisposalDecided(disposal.getId(), disposal.getProposedBy(), false));
+                }
             }
             case DISPOSAL_COUNTY_APPROVAL -> {
                 require(user, Role.SUPERVISOR, disposal.getCountyId(), disposal);
-                disposal.countyDecided(user.getUsername(), approved(task), (String) task.getVariable("reason"));
+                boolean approved = approved(task);
+                disposal.countyDecided(user.getUsername(), approved, (String) task.getVariable("reason"));
+                events.publishEvent(new DisposalDecided(disposal.getId(), disposal.getProposedBy(), approved));
             }
             default -> throw new IllegalStateException("no disposal task " + task.getTaskDefinitionKey());
         }

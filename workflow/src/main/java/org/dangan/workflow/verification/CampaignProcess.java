@@ -25,10 +25,13 @@ public class CampaignProcess {
     private final Institutions institutions;
     private final Clock clock;
     private final int batchSize;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CampaignProcess(CampaignRepository repository, RuleChecks ruleChecks, RuleSettings settings,
                     SampleChecks sampleChecks, CheckerSignOffs signOffs, Institutions institutions, Clock clock,
-                    @Value("${dangan.verification.batch-size:1000}") int batchSize) {
+                    @Value("${dangan.verification.batch-size:1000}") int batchSize,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.ruleChecks = ruleChecks;
         this.settings = settings;
@@ -74,8 +77,10 @@ public class CampaignProcess {
         Institution institution = institutions.byCode(institutionCode).orElseThrow();
         int round = campaign.institution(institution.getId()).getRound();
         List<String> failures = sampleChecks.failures(campaignId, institution.getId(), round);
-        campaign.sampleJudged(institution.getId(), failures.size(),
-                settings.thresholds(institution.getType().name()).maxErrorRate(), String.join("; ", failures));
+        if (campaign.sampleJudged(institution.getId(), failures.size(),
+                settings.thresholds(institution.getType().name()).maxErrorRate(), String.join("; ", failures))) {
+            events.publishEvent(new CampaignSentBack(campaignId, List.of(institutionCode), false));
+        }
     }
 
     /** Gateway "Error rate above the threshold?" */
@@ -101,7 +106,11 @@ public class CampaignProcess {
 
     /** Service task "Mark the campaign overdue", when the deadline timer fires. */
     public void markOverdue(long campaignId) {
-        campaign(campaignId).overdue();
+        Campaign campaign = campaign(campaignId);
+        campaign.overdue();
+        events.publishEvent(new CampaignOverdue(campaignId, campaign.getCreatedBy(), campaign.getInstitutions().stream()
+                .filter(i -> i.getState() != InstitutionCheckState.PASSED)
+                .map(i -> institutions.require(i.getInstitutionId()).getCode()).toList()));
     }
 
     private Campaign campaign(long id) {

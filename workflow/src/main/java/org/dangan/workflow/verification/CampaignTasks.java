@@ -31,9 +31,12 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     private final UserTasks userTasks;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CampaignTasks(CampaignRepository repository, Institutions institutions, SampleChecks sampleChecks,
-                  UserTasks userTasks, AuditLog auditLog, Clock clock) {
+                  UserTasks userTasks, AuditLog auditLog, Clock clock,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.institutions = institutions;
         this.sampleChecks = sampleChecks;
@@ -88,6 +91,9 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 }
                 campaign.cityDecided(user.getUsername(), (Boolean) accepted, (String) task.getVariable("reason"),
                         clock.instant(), sampleChecks.checkers(campaignId));
+                if (!(Boolean) accepted) {
+                    events.publishEvent(new CampaignSentBack(campaignId, institutionCodes(campaign), true));
+                }
             }
             case CHECKER_SIGN_OFF -> {
                 requireCountyChecker(user, county, key);
@@ -98,6 +104,10 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
         }
         auditLog.record(AuditAction.CAMPAIGN_STEP, "CAMPAIGN", Long.toString(campaignId), county.getId(),
                 key + " by " + user.getUsername());
+    }
+
+    private java.util.List<String> institutionCodes(Campaign campaign) {
+        return campaign.getInstitutionIds().stream().map(institutions::require).map(Institution::getCode).toList();
     }
 
     /** The one who completes: the logged-in user, or (for system callers) the task's assignee. */
