@@ -123,9 +123,9 @@ public class Retention {
 
     /**
      * Per institution of the user's scope, how many of its files (stored or retired, no hold) may be
-     * disposed of today; institutions with none are left out. Counts only: not audited.
+     * disposed of today; institutions with none are left out. Counts only: not audited. Changes no
+     * data of ours, but not read-only: the engine records each evaluation of the retention table.
      */
-    @Transactional(readOnly = true)
     public List<DueForDisposal> dueForDisposal() {
         RoleCheck.require(CUSTODIANS);
         InstitutionScope scope = institutions.currentScope();

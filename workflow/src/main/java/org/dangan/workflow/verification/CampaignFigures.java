@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * reads its own row only, as in the report. Counts and names of institutions: no personal data.
  */
 @Service
-@Transactional(readOnly = true)
+// changes no data of ours, but not read-only: the engine records each evaluation of the thresholds table
+@Transactional
 public class CampaignFigures {
 
     private final Campaigns campaigns;
