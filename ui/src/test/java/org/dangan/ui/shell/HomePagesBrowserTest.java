@@ -110,12 +110,28 @@ class HomePagesBrowserTest extends BrowserTest {
 
     /** The whole home page in one picture: the window made as tall as the page (at most 2,400 px), then back. */
     private void shoot(String name, int width) throws Exception {
-        Object bottom = ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.getElementById('home').getBoundingClientRect().bottom + window.scrollY)");
-        int height = Math.min(2400, Math.max(width > 400 ? 900 : 844, ((Number) bottom).intValue() + 16));
-        resize(width, height);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // the development-mode tools are no part of the application (production has none)
+        js.executeScript("""
+                document.querySelectorAll('body *').forEach(e => {
+                  if (/^(VAADIN-DEV|COPILOT)/.test(e.tagName)) e.style.display = 'none'; })""");
+        int normal = width > 400 ? 900 : 844;
+        int height = normal;
+        // a taller window lays the page out again: measure until the page fits
+        for (int round = 0; round < 3; round++) {
+            Object bottom = js.executeScript("""
+                    const parts = Array.from(document.querySelectorAll('#home > *'))
+                        .map(e => e.getBoundingClientRect().bottom + window.scrollY);
+                    return Math.ceil(Math.max(document.documentElement.scrollHeight, ...parts))""");
+            int wanted = Math.min(2400, Math.max(normal, ((Number) bottom).intValue() + 16));
+            if (wanted <= height) {
+                break;
+            }
+            height = wanted;
+            resize(width, height);
+        }
         wait.until(d -> driver.findElement(By.id("home")).isDisplayed());
         screenshot(name);
-        resize(width, width > 400 ? 900 : 844);
+        resize(width, normal);
     }
 }
