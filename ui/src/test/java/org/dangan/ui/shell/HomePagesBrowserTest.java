@@ -123,7 +123,9 @@ class HomePagesBrowserTest extends BrowserTest {
                     const parts = Array.from(document.querySelectorAll('#home > *'))
                         .map(e => e.getBoundingClientRect().bottom + window.scrollY);
                     return Math.ceil(Math.max(document.documentElement.scrollHeight, ...parts))""");
-            int wanted = Math.min(2400, Math.max(normal, ((Number) bottom).intValue() + 16));
+            // headless Chromium's window is taller than its page by the height of its (invisible) bars
+            int bars = ((Number) js.executeScript("return window.outerHeight - window.innerHeight")).intValue();
+            int wanted = Math.min(2400, Math.max(normal, ((Number) bottom).intValue() + 16 + bars));
             if (wanted <= height) {
                 break;
             }
