@@ -111,6 +111,43 @@ public class Retention {
                 .sorted(java.util.Comparator.comparing(FileRetention::disposalDate)).map(Retention::shown).toList();
     }
 
+    /** Files that may be disposed of now, per institution: what the keepers' home page counts. */
+    public record DueForDisposal(long institutionId, String institution, long files) {
+    }
+
+    /** Whether the user keeps paper, and so follows which of it is due for disposal. */
+    public boolean followedBy(DanganUser user) {
+        return java.util.Arrays.stream(CUSTODIANS).anyMatch(user::is);
+    }
+
+    /**
+     * Per institution of the user's scope, how many of its files (stored or retired, no hold) may be
+     * disposed of today; institutions with none are left out. Counts only: not audited. Changes no
+     * data of ours, but not read-only: the engine records each evaluation of the retention table.
+     */
+    public List<DueForDisposal> dueForDisposal() {
+        RoleCheck.require(CUSTODIANS);
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return List.of();
+        }
+        // the retention of a file does not name its institution: one look-up of the keepers beside it
+        Map<String, Long> keeperOf = new java.util.HashMap<>();
+        jdbc.query("""
+                select f.file_number, r.institution_id from paper_file f join health_record r on r.id = f.record_id
+                where r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')""",
+                new MapSqlParameterSource("ids", scope.ids()),
+                (java.sql.ResultSet rs) -> {
+                    keeperOf.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<Long, Long> counts = new java.util.TreeMap<>();
+        retentions("r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
+                new MapSqlParameterSource("ids", scope.ids()), scope).stream().filter(FileRetention::eligible)
+                .forEach(f -> counts.merge(keeperOf.get(f.fileNumber()), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> new DueForDisposal(e.getKey(),
+                institutions.require(e.getKey()).getName(), e.getValue())).toList();
+    }
+
     /**
      * The rules of restricted document types would name what the reader may not see (a file's
      * severe-mental-disorder pages tell its resident's tag); they are left out for readers without

@@ -1,0 +1,99 @@
+package org.dangan.workflow.document;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How scanning goes in the user's institutions, for the home pages of those who scan and search:
+ * pages recognised per day and the documents still in recognition. Counts only (restricted
+ * documents are counted like any other: a count names nobody), so reading them is not audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ScanningFigures {
+
+    private static final Role[] READERS = {Role.ARCHIVIST, Role.SEARCHER};
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Institutions institutions;
+    private final Clock clock;
+
+    ScanningFigures(NamedParameterJdbcTemplate jdbc, Institutions institutions, Clock clock) {
+        this.jdbc = jdbc;
+        this.institutions = institutions;
+        this.clock = clock;
+    }
+
+    /** Archivists scan, searchers read what was scanned: both follow how far recognition has come. */
+    public boolean followedBy(DanganUser user) {
+        return java.util.Arrays.stream(READERS).anyMatch(user::is);
+    }
+
+    /**
+     * Pages recognised per day over the last {@code days} days up to today (China time), every day
+     * present, oldest first. A document counts on the day it was archived after recognition here;
+     * documents that arrived already recognised (handovers, born digital) have no recognition of
+     * ours and are left out.
+     */
+    public Map<LocalDate, Long> pagesPerDay(int days) {
+        RoleCheck.require(READERS);
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        LocalDate first = today.minusDays(Math.max(1, Math.min(days, 366)) - 1L);
+        Map<LocalDate, Long> perDay = new LinkedHashMap<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            perDay.put(d, 0L);
+        }
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return perDay;
+        }
+        jdbc.query("""
+                select archived_at, page_count from scanned_document
+                where institution_id in (:ids) and state = 'ARCHIVED' and process_instance_id is not null
+                and archived_at >= :from""", new MapSqlParameterSource("ids", scope.ids())
+                .addValue("from", Timestamp.from(first.atStartOfDay(ChinaTime.ZONE).toInstant())),
+                (java.sql.ResultSet rs) -> {
+                    // the day in China time, whatever the database's zone: grouped here, not in SQL
+                    LocalDate day = rs.getTimestamp(1).toInstant().atZone(ChinaTime.ZONE).toLocalDate();
+                    long pages = rs.getLong(2);
+                    perDay.computeIfPresent(day, (d, n) -> n + pages);
+                });
+        return perDay;
+    }
+
+    /** Documents not yet archived, per state: waiting, being recognised, waiting for review, failed. */
+    public Map<DocumentState, Long> backlog() {
+        RoleCheck.require(READERS);
+        Map<DocumentState, Long> counts = new EnumMap<>(DocumentState.class);
+        for (DocumentState state : List.of(DocumentState.QUEUED, DocumentState.OCR_RUNNING, DocumentState.REVIEW,
+                DocumentState.FAILED)) {
+            counts.put(state, 0L);
+        }
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty()) {
+            return counts;
+        }
+        jdbc.query("""
+                select state, count(*) from scanned_document where institution_id in (:ids)
+                and state <> 'ARCHIVED' group by state""", new MapSqlParameterSource("ids", scope.ids()),
+                (java.sql.ResultSet rs) -> {
+                    counts.put(DocumentState.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+}
