@@ -27,6 +27,22 @@ class I18nBundlesTest {
         assertThat(zh).isNotEmpty();
     }
 
+    /**
+     * Branches append their keys; a key written twice silently takes the last text, so two
+     * wordings of one state would both look right in review.
+     */
+    @Test
+    void no_bundle_names_a_key_twice() throws IOException {
+        for (String bundle : List.of("src/main/resources/i18n/messages.properties",
+                "src/main/resources/i18n/messages_en.properties", "../ui/src/main/resources/i18n/ui.properties",
+                "../ui/src/main/resources/i18n/ui_en.properties")) {
+            List<String> keys = Files.readAllLines(Path.of(bundle), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !Character.isWhitespace(l.charAt(0)))
+                    .map(l -> l.split("=", 2)[0].strip()).toList();
+            assertThat(keys).as(bundle).doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void every_message_key_the_code_uses_has_a_message() throws IOException {
         Properties zh = load("/i18n/messages.properties");
