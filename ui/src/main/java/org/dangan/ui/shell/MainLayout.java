@@ -105,6 +105,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.user = CurrentUser.require();
         this.authentication = authentication;
         this.inbox = inbox;
+        setI18n(new AppLayoutI18n().setDrawer(getTranslation("nav.drawer")));
         addToNavbar(navbar());
         addToDrawer(menu());
         if (user.is(Role.ADMIN)) {
@@ -123,7 +124,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private HorizontalLayout navbar() {
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0").set("white-space", "nowrap")
                 .set("overflow", "hidden").set("text-overflow", "ellipsis").set("min-width", "0");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, userControls());
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setId("menu-toggle");
+        toggle.setAriaLabel(getTranslation("nav.toggleMenu"));
+        HorizontalLayout bar = new HorizontalLayout(toggle, title, userControls());
         bar.setId("navbar");
         bar.setWidthFull();
         bar.setSpacing(false);
@@ -223,6 +227,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         tasksChanged = TasksChanged.listen(ui, this::countTasks);
         resized = ui.getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < COMPACT_BELOW));
         ui.getPage().retrieveExtendedClientDetails(d -> compact(d.getWindowInnerWidth() < COMPACT_BELOW));
+        // the connection indicator Vaadin adds to every page speaks English unless told otherwise
+        ui.getPage().executeJs("const c = window.Vaadin && window.Vaadin.connectionIndicator;"
+                        + " if (c) { c.onlineText = $0; c.offlineText = $1; c.reconnectingText = $2; }",
+                getTranslation("app.online"), getTranslation("app.offline"), getTranslation("app.reconnecting"));
     }
 
     @Override
