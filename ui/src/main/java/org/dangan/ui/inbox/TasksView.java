@@ -4,50 +4,73 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.dangan.ui.support.Refusals;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.Inbox;
+import org.dangan.workflow.platform.Inbox.Item;
 import org.dangan.workflow.platform.TaskKind;
-import org.dangan.workflow.verification.CampaignInbox;
-import org.dangan.workflow.verification.CampaignInbox.WorkItem;
 
 /**
- * The task inbox (我的任务): the tasks offered to the user, and beside the chosen one its own work
- * panel, which the module of the task builds ({@link TaskPanels}, one per {@link TaskKind}).
+ * The task inbox (我的任务): every task offered to the user, from every process, and beside the
+ * chosen one its own work panel, which the module of the task builds ({@link TaskPanels}, one per
+ * {@link TaskKind}). Open to the roles whose groups the processes offer tasks to.
  */
 @Route("tasks")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
 public class TasksView extends VerticalLayout implements HasDynamicTitle {
 
-    private final CampaignInbox inbox;
+    private final Inbox inbox;
+    private final Clock clock;
     private final Map<TaskKind, TaskPanels> panels = new EnumMap<>(TaskKind.class);
-    private final Grid<WorkItem> taskGrid = new Grid<>();
+    private final Grid<Item> taskGrid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
 
-    public TasksView(CampaignInbox inbox, List<TaskPanels> modules) {
+    public TasksView(Inbox inbox, List<TaskPanels> modules, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
         modules.forEach(m -> m.kinds().forEach(k -> panels.put(k, m)));
         setSizeFull();
         taskGrid.setId("task-grid");
         taskGrid.addColumn(t -> getTranslation("TaskKind." + t.kind().name())).setHeader(getTranslation("tasks.task"))
                 .setAutoWidth(true);
-        taskGrid.addColumn(t -> "#" + t.campaignId()).setHeader(getTranslation("tasks.campaign"));
+        taskGrid.addColumn(t -> getTranslation(t.subject().key(), t.subject().arguments()))
+                .setHeader(getTranslation("tasks.subject")).setAutoWidth(true);
         taskGrid.addColumn(t -> t.institutionName() == null ? "" : t.institutionName())
-                .setHeader(getTranslation("tasks.institution"));
+                .setHeader(getTranslation("tasks.institution")).setAutoWidth(true);
+        taskGrid.addColumn(t -> ChinaTime.minute(t.created())).setHeader(getTranslation("tasks.created"))
+                .setAutoWidth(true);
+        taskGrid.addComponentColumn(this::due).setHeader(getTranslation("tasks.due")).setAutoWidth(true);
         taskGrid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        taskGrid.setEmptyStateText(getTranslation("tasks.none"));
         detail.setId("task-detail");
         detail.setSizeFull();
         SplitLayout split = new SplitLayout(taskGrid, detail);
-        split.setSplitterPosition(30);
+        split.setSplitterPosition(45);
         split.setSizeFull();
         add(new H2(getTranslation("tasks.title")), split);
         refresh();
+    }
+
+    private Span due(Item task) {
+        Instant now = clock.instant();
+        Span due = new Span(task.due() == null ? "" : task.overdue(now)
+                ? getTranslation("tasks.overdue", ChinaTime.day(task.due().minusSeconds(1)))
+                : ChinaTime.day(task.due().minusSeconds(1)));
+        if (task.overdue(now)) {
+            due.getElement().getThemeList().add("badge error");
+        }
+        return due;
     }
 
     private void refresh() {
@@ -56,7 +79,13 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         detail.add(new Paragraph(getTranslation("tasks.choose")));
     }
 
-    private void show(WorkItem task) {
+    /** After a task is done: the list again, and whatever counts tasks (the menu's badge). */
+    private void completed() {
+        refresh();
+        TasksChanged.fire();
+    }
+
+    private void show(Item task) {
         detail.removeAll();
         if (task == null) {
             return;
@@ -67,7 +96,7 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         try {
-            Component panel = module.open(task.taskId(), task.kind(), this::refresh);
+            Component panel = module.open(task.taskId(), task.kind(), this::completed);
             detail.add(panel);
         } catch (RuntimeException e) {
             detail.add(new Paragraph(Refusals.message(e)));

@@ -7,6 +7,7 @@ import org.dangan.ui.custody.LocationsView;
 import org.dangan.ui.custody.StocktakeView;
 import org.dangan.ui.document.DocumentsView;
 import org.dangan.ui.handover.HandoversView;
+import org.dangan.ui.inbox.TasksChanged;
 import org.dangan.ui.inbox.TasksView;
 import org.dangan.ui.institution.InstitutionView;
 import org.dangan.ui.lending.CheckoutsView;
@@ -18,6 +19,9 @@ import org.dangan.ui.search.SearchView;
 import org.dangan.ui.transfer.TransfersView;
 import org.dangan.ui.verification.CampaignsView;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -32,95 +36,206 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
 import java.util.Locale;
 import org.dangan.ui.i18n.DanganI18NProvider;
+import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The shell: navigation by role, the user, the language switch and logout. */
+/**
+ * The shell: the menu, the user, the language switch and logout. The menu lists the views the
+ * user may open, read from each view's own access annotation ({@code @RolesAllowed},
+ * {@code @PermitAll}) as Vaadin's navigation reads it, so menu and access cannot disagree; 我的任务
+ * carries the number of open tasks. Narrower than {@value #COMPACT_BELOW} px (a phone), the bar
+ * keeps every control but shortens the texts.
+ */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(AuthenticationContext authentication) {
-        DanganUser user = CurrentUser.require();
-        H1 title = new H1(getTranslation("app.title"));
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+    static final int COMPACT_BELOW = 640;
 
-        Select<Locale> language = new Select<>();
-        language.setId("language");
-        language.setItems(DanganI18NProvider.CHINESE, DanganI18NProvider.ENGLISH);
-        language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "中文");
-        language.setValue(getLocale().getLanguage().equals("en") ? DanganI18NProvider.ENGLISH : DanganI18NProvider.CHINESE);
-        language.addValueChangeListener(e -> {
-            VaadinSession.getCurrent().setLocale(e.getValue());
-            UI.getCurrent().getPage().reload();
-        });
+    /** One menu entry: the view, its label in the bundles, its icon. The order is the menu's. */
+    public record Entry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {
+    }
 
-        Span who = new Span(user.displayName() + " · " + getTranslation("role." + user.role().name()));
-        who.setId("current-user");
-        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        logout.setId("logout");
+    public static final List<Entry> MENU = List.of(
+            new Entry(HomeView.class, "nav.home", VaadinIcon.HOME),
+            new Entry(RecordListView.class, "nav.records", VaadinIcon.RECORDS),
+            new Entry(TasksView.class, "nav.tasks", VaadinIcon.TASKS),
+            new Entry(CampaignsView.class, "nav.campaigns", VaadinIcon.CLIPBOARD_CHECK),
+            new Entry(DocumentsView.class, "nav.documents", VaadinIcon.FILE_TEXT),
+            new Entry(SearchView.class, "nav.search", VaadinIcon.SEARCH),
+            new Entry(InstitutionView.class, "nav.institutions", VaadinIcon.SITEMAP),
+            new Entry(ImportView.class, "nav.import", VaadinIcon.UPLOAD),
+            new Entry(LocationsView.class, "nav.locations", VaadinIcon.STORAGE),
+            new Entry(StocktakeView.class, "nav.stocktake", VaadinIcon.BARCODE),
+            new Entry(CheckoutsView.class, "nav.checkouts", VaadinIcon.EXCHANGE),
+            new Entry(DisposalsView.class, "nav.disposals", VaadinIcon.TRASH),
+            new Entry(TransfersView.class, "nav.transfers", VaadinIcon.ARROWS_LONG_RIGHT),
+            new Entry(HandoversView.class, "nav.handovers", VaadinIcon.TRUCK),
+            new Entry(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT),
+            new Entry(CustodyView.class, "nav.custody", VaadinIcon.ARCHIVE),
+            new Entry(SearchIndexView.class, "nav.searchIndex", VaadinIcon.DATABASE),
+            new Entry(OperationsView.class, "nav.operations", VaadinIcon.SERVER));
 
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
-        bar.addComponentAtIndex(bar.indexOf(who) + 1, NotificationBell.create());
-        bar.setWidthFull();
-        bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.expand(title);
-        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(bar);
+    private final DanganUser user;
+    private final AuthenticationContext authentication;
+    private final Inbox inbox;
+    private final H1 title = new H1();
+    private final Span who = new Span();
+    private final Button logout = new Button();
+    private final Span taskCount = new Span();
+    private SideNavItem tasksItem;
+    private Registration tasksChanged;
+    private Registration resized;
 
-        SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
-        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.records"), RecordListView.class, VaadinIcon.RECORDS.create()));
-        }
-        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.tasks"), TasksView.class, VaadinIcon.TASKS.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.campaigns"), CampaignsView.class,
-                    VaadinIcon.CLIPBOARD_CHECK.create()));
-        }
-        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.SEARCHER)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.documents"), DocumentsView.class, VaadinIcon.FILE_TEXT.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.search"), SearchView.class, VaadinIcon.SEARCH.create()));
-        }
-        nav.addItem(new SideNavItem(getTranslation("nav.institutions"), InstitutionView.class,
-                VaadinIcon.SITEMAP.create()));
-        if (user.is(Role.ARCHIVIST)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class, VaadinIcon.UPLOAD.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.locations"), LocationsView.class, VaadinIcon.STORAGE.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.stocktake"), StocktakeView.class, VaadinIcon.BARCODE.create()));
-        }
-        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.checkouts"), CheckoutsView.class, VaadinIcon.EXCHANGE.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.disposals"), DisposalsView.class, VaadinIcon.TRASH.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.transfers"), TransfersView.class, VaadinIcon.ARROWS_LONG_RIGHT.create()));
-        }
-        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.handovers"), HandoversView.class, VaadinIcon.TRUCK.create()));
-        }
-        if (user.is(Role.AUDITOR)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class, VaadinIcon.CLIPBOARD_TEXT.create()));
-        }
-        if (user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR) || user.is(Role.AUDITOR) || user.is(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.custody"), CustodyView.class, VaadinIcon.ARCHIVE.create()));
-        }
-        if (user.is(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.searchIndex"), SearchIndexView.class, VaadinIcon.DATABASE.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.operations"), OperationsView.class, VaadinIcon.SERVER.create()));
-        }
-        addToDrawer(nav);
+    public MainLayout(AuthenticationContext authentication, Inbox inbox) {
+        this.user = CurrentUser.require();
+        this.authentication = authentication;
+        this.inbox = inbox;
+        setI18n(new AppLayoutI18n().setDrawer(getTranslation("nav.drawer")));
+        addToNavbar(navbar());
+        addToDrawer(menu());
         if (user.is(Role.ADMIN)) {
             Anchor camunda = new Anchor("/camunda/app/cockpit/", getTranslation("nav.camunda"));
             camunda.setRouterIgnore(true);
             camunda.getStyle().set("padding", "var(--lumo-space-m)");
             addToDrawer(camunda);
         }
+        compact(false);
+    }
+
+    /**
+     * The bar across the top: drawer toggle, title, then the user's controls. Other parts of the
+     * shell (the notification bell) go in {@link #userControls}, before the user's name.
+     */
+    private HorizontalLayout navbar() {
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0").set("white-space", "nowrap")
+                .set("overflow", "hidden").set("text-overflow", "ellipsis").set("min-width", "0");
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setId("menu-toggle");
+        toggle.setAriaLabel(getTranslation("nav.toggleMenu"));
+        HorizontalLayout bar = new HorizontalLayout(toggle, title, userControls());
+        bar.setId("navbar");
+        bar.setWidthFull();
+        bar.setSpacing(false);
+        bar.getStyle().set("gap", "var(--lumo-space-s)").set("padding-right", "var(--lumo-space-s)")
+                .set("min-width", "0").set("box-sizing", "border-box");
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(title);
+        return bar;
+    }
+
+    /** The user's own controls, each reachable at any width. */
+    private HorizontalLayout userControls() {
+        who.setId("current-user");
+        who.setTitle(user.displayName() + " · " + getTranslation("role." + user.role().name()));
+        who.getStyle().set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis")
+                .set("min-width", "0");
+
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(DanganI18NProvider.CHINESE, DanganI18NProvider.ENGLISH);
+        language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "中文");
+        language.setValue(getLocale().getLanguage().equals("en") ? DanganI18NProvider.ENGLISH : DanganI18NProvider.CHINESE);
+        language.setWidth("7em");
+        language.getStyle().set("flex-shrink", "0");
+        language.addValueChangeListener(e -> {
+            VaadinSession.getCurrent().setLocale(e.getValue());
+            UI.getCurrent().getPage().reload();
+        });
+
+        logout.setIcon(VaadinIcon.SIGN_OUT.create());
+        logout.addClickListener(e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+        logout.setAriaLabel(getTranslation("nav.logout"));
+        logout.setTooltipText(getTranslation("nav.logout"));
+        logout.getStyle().set("flex-shrink", "0");
+
+        HorizontalLayout controls = new HorizontalLayout(NotificationBell.create(), who, language, logout);
+        controls.setId("user-controls");
+        controls.setSpacing(false);
+        controls.getStyle().set("gap", "var(--lumo-space-s)").set("min-width", "0").set("flex-shrink", "1");
+        controls.setAlignItems(FlexComponent.Alignment.CENTER);
+        return controls;
+    }
+
+    /** On a phone the title and the user shorten and logout shows its icon only; nothing is dropped. */
+    void compact(boolean narrow) {
+        title.setText(getTranslation(narrow ? "app.shortTitle" : "app.title"));
+        who.setText(narrow ? user.displayName() : user.displayName() + " · " + getTranslation("role." + user.role().name()));
+        who.getStyle().set("max-width", narrow ? "6em" : "20em");
+        logout.setText(narrow ? null : getTranslation("nav.logout"));
+    }
+
+    /** The views the user may open, as Vaadin's access check decides for each view's annotations. */
+    private SideNav menu() {
+        SideNav nav = new SideNav();
+        nav.setId("menu");
+        AccessAnnotationChecker access = new AccessAnnotationChecker();
+        var principal = SecurityContextHolder.getContext().getAuthentication();
+        for (Entry entry : MENU) {
+            if (access.hasAccess(entry.view(), principal, role -> user.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)))) {
+                SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()), entry.view(), entry.icon().create());
+                if (entry.view() == TasksView.class) {
+                    tasksItem = item;
+                    taskCount.setId("task-count");
+                    taskCount.getElement().getThemeList().add("badge pill small primary");
+                    item.setSuffixComponent(taskCount);
+                }
+                nav.addItem(item);
+            }
+        }
+        return nav;
+    }
+
+    /** Counts the user's open tasks into the badge beside 我的任务 (hidden at none). */
+    void countTasks() {
+        if (tasksItem == null) {
+            return;
+        }
+        long open = inbox.count();
+        taskCount.setText(Long.toString(open));
+        taskCount.getElement().setAttribute("aria-label", getTranslation("nav.taskCount", open));
+        taskCount.setVisible(open > 0);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        countTasks();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        UI ui = attach.getUI();
+        tasksChanged = TasksChanged.listen(ui, this::countTasks);
+        resized = ui.getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < COMPACT_BELOW));
+        ui.getPage().retrieveExtendedClientDetails(d -> compact(d.getWindowInnerWidth() < COMPACT_BELOW));
+        // the connection indicator Vaadin adds to every page speaks English unless told otherwise
+        ui.getPage().executeJs("const c = window.Vaadin && window.Vaadin.connectionIndicator;"
+                        + " if (c) { c.onlineText = $0; c.offlineText = $1; c.reconnectingText = $2; }",
+                getTranslation("app.online"), getTranslation("app.offline"), getTranslation("app.reconnecting"));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        tasksChanged.remove();
+        resized.remove();
+        super.onDetach(detach);
     }
 }

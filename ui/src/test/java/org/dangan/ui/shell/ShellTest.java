@@ -56,6 +56,46 @@ class ShellTest extends KaribuTest {
         assertThat(navigation()).containsExactly("首页", "扫描件", "检索", "机构");
     }
 
+    /** The routes a role may open, as Vaadin's navigation decides: those the user lands on when going there. */
+    private java.util.Set<String> routesOpenTo(String user) {
+        newSession();
+        login(user);
+        java.util.Set<String> open = new java.util.TreeSet<>();
+        for (var route : com.vaadin.flow.router.RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
+            Class<? extends com.vaadin.flow.component.Component> target = route.getNavigationTarget();
+            if (route.getTemplate().contains(":") || target == LoginView.class) {
+                continue;
+            }
+            UI.getCurrent().navigate(route.getTemplate());
+            var shown = UI.getCurrent().getInternals().getActiveRouterTargetsChain();
+            if (!shown.isEmpty() && shown.get(0).getClass() == target) {
+                open.add(route.getTemplate());
+            }
+        }
+        return open;
+    }
+
+    private java.util.Set<String> menuPaths() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getPath).collect(
+                java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Test
+    void for_each_role_the_menu_lists_exactly_the_routes_the_role_may_open() {
+        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", org.dangan.workflow.security.Role.ADMIN,
+                county.county().getId(), java.util.Set.of());
+        for (String user : List.of("archivist-a", "head-a", "searcher-a", "auditor", "admin")) {
+            java.util.Set<String> open = routesOpenTo(county.user(user));
+            UI.getCurrent().navigate(HomeView.class);
+            assertThat(menuPaths()).as(user).isEqualTo(open);
+        }
+        // the inbox is for those the processes offer tasks to
+        assertThat(routesOpenTo(county.user("head-a"))).contains("tasks");
+        assertThat(routesOpenTo(county.user("archivist-a"))).contains("tasks");
+        assertThat(routesOpenTo(county.user("searcher-a"))).doesNotContain("tasks");
+        assertThat(routesOpenTo(county.user("auditor"))).doesNotContain("tasks");
+    }
+
     @Test
     void the_shell_speaks_english_when_the_session_does() {
         VaadinSession.getCurrent().setLocale(Locale.ENGLISH);

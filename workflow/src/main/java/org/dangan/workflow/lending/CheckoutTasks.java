@@ -6,6 +6,7 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -45,15 +46,19 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
         long id = UserTasks.subjectId(task);
         Checkout checkout = checkouts.findById(id).orElseThrow();
         DanganUser user = userTasks.actor(task);
-        String key = task.getTaskDefinitionKey();
-        Role needed = key.equals("returnFiles") ? Role.ARCHIVIST : Role.SUPERVISOR;
+        TaskKind kind = TaskKind.of(task);
+        Role needed = switch (kind) {
+            case CHECKOUT_RETURN -> Role.ARCHIVIST;
+            case CHECKOUT_APPROVAL, CHECKOUT_FOLLOW_UP -> Role.SUPERVISOR;
+            default -> throw new IllegalStateException("not a check-out task: " + kind);
+        };
         if (!user.is(needed) || !checkout.getInstitutionId().equals(user.institutionId())) {
             throw Refused.forbidden("checkout.forbidden", id, needed);
         }
-        if (key.equals("approveCheckout")) {
+        if (kind == TaskKind.CHECKOUT_APPROVAL) {
             Object approved = task.getVariable("approved");
             if (!(approved instanceof Boolean)) {
-                throw Refused.invalid("task.decisionRequired");
+                throw Refused.invalid("checkout.decisionRequired", id);
             }
             checkout.decide(user.getUsername(), (Boolean) approved, (String) task.getVariable("reason"));
             auditLog.record(AuditAction.CHECKOUT_DECIDED, "CHECKOUT", Long.toString(id), checkout.getInstitutionId(),

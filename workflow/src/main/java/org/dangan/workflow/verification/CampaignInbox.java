@@ -3,35 +3,32 @@ package org.dangan.workflow.verification;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
 /**
  * The current user's campaign tasks, as the task inbox shows them: offered to one of the user's
- * groups or assigned to the user. Completing claims the task for the user first, with the user
- * known to the engine, so the history names who did it.
+ * groups or assigned to the user; completing goes through the general {@link Inbox}.
  */
 @Service
 public class CampaignInbox {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final IdentityService identity;
     private final Institutions institutions;
+    private final Inbox inbox;
 
-    CampaignInbox(TaskService tasks, RuntimeService runtime, IdentityService identity, Institutions institutions) {
+    CampaignInbox(TaskService tasks, RuntimeService runtime, Institutions institutions, Inbox inbox) {
         this.tasks = tasks;
         this.runtime = runtime;
-        this.identity = identity;
         this.institutions = institutions;
+        this.inbox = inbox;
     }
 
     /** One task: what it is, for which campaign and institution. */
@@ -48,7 +45,7 @@ public class CampaignInbox {
 
     public WorkItem require(String taskId) {
         return mine().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no task " + taskId + " for you"));
+                .orElseThrow(() -> org.dangan.workflow.platform.Refused.notFound("task.notYours", taskId));
     }
 
     /**
@@ -57,20 +54,8 @@ public class CampaignInbox {
      */
     @org.springframework.transaction.annotation.Transactional
     public void complete(String taskId, Map<String, Object> variables) {
-        WorkItem item = require(taskId);
-        String user = CurrentUser.require().getUsername();
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).toList());
-        try {
-            if (item.assignee() == null) {
-                tasks.claim(taskId, user);
-            }
-            tasks.complete(taskId, variables);
-        } catch (ProcessEngineException e) {
-            throw org.dangan.workflow.platform.EngineErrors.domainCause(e);
-        } finally {
-            identity.clearAuthentication();
-        }
+        require(taskId);
+        inbox.complete(taskId, variables);
     }
 
     private WorkItem item(Task task) {
