@@ -25,7 +25,7 @@ public class TasksCard extends Card {
         tasks.stream().limit(SHOWN).forEach(t -> {
             Span what = new Span(getTranslation("TaskKind." + t.kind().name()));
             what.getStyle().set("font-weight", "600");
-            Span where = new Span(" · " + getTranslation(t.caseKey(), Long.toString(t.caseId()))
+            Span where = new Span(" · " + getTranslation(t.subjectKey(), t.subjectArguments())
                     + (t.institution() == null ? "" : " · " + t.institution()));
             Span due = due(t.due(), today);
             due.getStyle().set("margin-left", "var(--lumo-space-s)");
