@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ public class CampaignInbox {
 
     public WorkItem require(String taskId) {
         return mine().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no task " + taskId + " for you"));
+                .orElseThrow(() -> Refused.notFound("campaign.noTask"));
     }
 
     /**
