@@ -88,6 +88,7 @@ public class CampaignsView extends VerticalLayout {
         which.setId("campaign-institutions");
         which.setItems(townships);
         which.setItemLabelGenerator(Institution::getName);
+        chineseAnnouncements(which, this::getTranslation);
         which.setWidth("min(100%, 28em)");
         DatePicker deadline = new DatePicker(getTranslation("campaign.deadline"), LocalDate.now().plusMonths(3));
         deadline.setId("campaign-deadline");
@@ -187,6 +188,14 @@ public class CampaignsView extends VerticalLayout {
                 .setHeader(t.apply("campaign.state"));
         grid.setItems(rows);
         return grid;
+    }
+
+    /** What the field tells a screen reader (and the page text) on selection, in the user's words. */
+    static void chineseAnnouncements(MultiSelectComboBox<?> field, Function<String, String> t) {
+        field.setI18n(new com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n()
+                .setCleared(t.apply("select.cleared")).setFocused(t.apply("select.focused"))
+                .setSelected(t.apply("select.selected")).setDeselected(t.apply("select.deselected"))
+                .setTotal(t.apply("select.total")));
     }
 
     private static String percent(BigDecimal rate) {

@@ -64,7 +64,6 @@ class SampleCheckPanel extends CampaignTaskPanel {
                 .setHeader(getTranslation("sample.verdict"));
         grid.addColumn(s -> s.reason() == null ? "" : s.reason()).setHeader(getTranslation("finding.reason"));
         grid.setHeight("400px");
-        grid.getStyle().set("flex", "2 1 520px").set("min-width", "0");
         // a click on the selected row keeps it selected: a checker never loses the row silently
         ((GridSingleSelectionModel<SampleItem>) grid.getSelectionModel()).setDeselectAllowed(false);
         grid.asSingleSelect().addValueChangeListener(e -> showRecord(e.getValue()));
@@ -84,22 +83,12 @@ class SampleCheckPanel extends CampaignTaskPanel {
         rest.setId("sample-rest-pass");
         record.setId("sample-record");
         record.setPadding(false);
-        record.getStyle().set("flex", "1 1 300px").set("min-width", "0");
         record.setWidth(null);
-        FlexLayout beside = new FlexLayout(grid, record);
-        beside.setWidthFull();
-        beside.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        beside.getStyle().set("gap", "var(--lumo-space-m)");
-        HorizontalLayout verdicts = new HorizontalLayout(pass, reason, fail, rest);
-        verdicts.setAlignItems(Alignment.BASELINE);
-        verdicts.setWrap(true);
         reload(null);
         grid.getListDataView().getItems().findFirst().ifPresent(grid::select);
-        VerticalLayout panel = new VerticalLayout(new H3(getTranslation("tasks.sample", mine == null ? 0 : mine.round())),
-                judged, new Paragraph(getTranslation("sample.keys")), beside, verdicts);
-        panel.setPadding(false);
-        panel.setWidthFull();
-        return panel;
+        return section(new H3(getTranslation("tasks.sample", mine == null ? 0 : mine.round())), judged,
+                new Paragraph(getTranslation("sample.keys")), beside(grid, record, "520px"),
+                row(pass, reason, fail, rest));
     }
 
     private List<SampleItem> reload(String keepRecord) {

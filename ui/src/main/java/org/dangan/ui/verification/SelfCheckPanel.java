@@ -93,7 +93,21 @@ class SelfCheckPanel extends CampaignTaskPanel {
     private Component findingsPanel() {
         Grid<FindingView> grid = new Grid<>();
         grid.setId("finding-grid");
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // ticks of our own: the grid's selection column labels its boxes in English ("Select Row")
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        java.util.Set<Long> ticked = new java.util.HashSet<>();
+        grid.addComponentColumn(f -> {
+            Checkbox tick = new Checkbox(ticked.contains(f.id()));
+            tick.setAriaLabel(getTranslation("finding.tick", f.recordNumber()));
+            tick.addValueChangeListener(e -> {
+                if (e.getValue()) {
+                    ticked.add(f.id());
+                } else {
+                    ticked.remove(f.id());
+                }
+            });
+            return tick;
+        }).setKey("tick").setHeader(getTranslation("finding.tickHeader")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(FindingView::recordNumber).setHeader(getTranslation("record.recordNumber")).setAutoWidth(true);
         grid.addColumn(FindingView::name).setHeader(getTranslation("record.name")).setAutoWidth(true);
         grid.addColumn(f -> getTranslation("ruleName." + f.rule().name())).setHeader(getTranslation("finding.rule"))
@@ -109,7 +123,11 @@ class SelfCheckPanel extends CampaignTaskPanel {
         status.setValue(FindingStatus.OPEN);
         status.setClearButtonVisible(true);
         // the user's scope (the township and its clinics) is the self-check's: Findings applies it
-        Runnable load = () -> grid.setItems(findings.of(task.campaignId(), status.getValue(), 0, 500));
+        Runnable load = () -> {
+            List<FindingView> shown = findings.of(task.campaignId(), status.getValue(), 0, 500);
+            ticked.retainAll(shown.stream().map(FindingView::id).toList());
+            grid.setItems(shown);
+        };
         status.addValueChangeListener(e -> load.run());
         load.run();
         TextField reason = new TextField(getTranslation("finding.waiverReason"));
@@ -118,8 +136,8 @@ class SelfCheckPanel extends CampaignTaskPanel {
         reason.setWidth("min(100%, 28em)");
         Button waive = new Button(getTranslation("finding.waiveSelected"), e -> {
             try {
-                int n = grid.getSelectedItems().size();
-                findings.waiveAll(task.campaignId(), grid.getSelectedItems().stream().map(FindingView::id).toList(),
+                int n = ticked.size();
+                findings.waiveAll(task.campaignId(), List.copyOf(ticked),
                         reason.getValue());
                 reason.clear();
                 load.run();
@@ -133,21 +151,9 @@ class SelfCheckPanel extends CampaignTaskPanel {
         record.setId("finding-record");
         record.setPadding(false);
         grid.addItemClickListener(e -> showRecord(e.getItem().recordNumber(), record, load));
-        // the list and the record side by side where there is room, the record below on a phone
-        FlexLayout beside = new FlexLayout(grid, record);
-        beside.setWidthFull();
-        beside.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        beside.getStyle().set("gap", "var(--lumo-space-m)");
-        grid.getStyle().set("flex", "2 1 560px");
-        record.getStyle().set("flex", "1 1 320px").set("min-width", "0");
         record.setWidth(null);
-        HorizontalLayout waiver = new HorizontalLayout(reason, waive);
-        waiver.setAlignItems(Alignment.BASELINE);
-        waiver.setWrap(true);
-        VerticalLayout panel = new VerticalLayout(new H3(getTranslation("tasks.findings")), status, beside, waiver);
-        panel.setPadding(false);
-        panel.setWidthFull();
-        return panel;
+        return section(new H3(getTranslation("tasks.findings")), status, beside(grid, record, "560px"),
+                row(reason, waive));
     }
 
     /** The record of a finding, with the fields a self-check corrects and a re-check after. */
@@ -168,6 +174,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         MultiSelectComboBox<KeyPopulation> tags = new MultiSelectComboBox<>(getTranslation("record.keyPopulations"),
                 records.keyPopulationsShown());
         tags.setItemLabelGenerator(p -> getTranslation("population." + p.name()));
+        CampaignsView.chineseAnnouncements(tags, this::getTranslation);
         tags.setValue(r.keyPopulations());
         DatePicker served = new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate());
         // dates as the records print them (2026-11-30), whatever the browser's locale writes
@@ -288,15 +295,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         rest.setId("paper-rest-agree");
         rest.setEnabled(false);
         box.addValueChangeListener(e -> rest.setEnabled(!e.getValue().isBlank()));
-        HorizontalLayout fields = new HorizontalLayout(pages, signatures, agrees, note, record);
-        fields.setAlignItems(Alignment.BASELINE);
-        fields.setWrap(true);
-        HorizontalLayout scan = new HorizontalLayout(box, boxed, rest);
-        scan.setAlignItems(Alignment.BASELINE);
-        scan.setWrap(true);
-        VerticalLayout panel = new VerticalLayout(new H3(getTranslation("tasks.paper")), scan, grid, fields);
-        panel.setPadding(false);
-        panel.setWidthFull();
-        return panel;
+        return section(new H3(getTranslation("tasks.paper")), row(box, boxed, rest), grid,
+                row(pages, signatures, agrees, note, record));
     }
 }

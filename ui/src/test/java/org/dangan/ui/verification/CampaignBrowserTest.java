@@ -63,8 +63,10 @@ class CampaignBrowserTest extends BrowserTest {
         registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00100402"), "李久未", Gender.FEMALE,
                 born, Fixtures.idNumber(division, born, Gender.FEMALE, 402), county.a().getId())
                 .contact("13800000000", "甲镇").servedOn(LocalDate.now().minusYears(6)));
+        // the user names, and two texts of the shell that are not the campaign's (the drawer toggle's
+        // label and the connection indicator; the shell is being translated on its own)
         String[] users = {county.user("county-supervisor"), county.user("archivist-a"), county.user("head-a"),
-                county.user("county-checker"), county.user("city-supervisor")};
+                county.user("county-checker"), county.user("city-supervisor"), "Toggle navigation panel", "Online"};
 
         // the county supervisor starts it; a double click starts one campaign
         logIn("campaigns", county.user("county-supervisor"));

@@ -138,7 +138,8 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_get(findings, 0).recordNumber()).isEqualTo(county.a().getCode() + "00299999");
         _clickItem(findings, 0, 1, false, false, false, false);
         assertThat(_get(TextField.class, spec -> spec.withLabel("姓名")).getValue()).isEqualTo("小明");
-        findings.select(_get(findings, 0));
+        ((com.vaadin.flow.component.checkbox.Checkbox) com.github.mvysny.kaributesting.v10.GridKt
+                ._getCellComponent(findings, 0, "tick")).setValue(true);
         _get(TextField.class, spec -> spec.withId("waiver-reason")).setValue("家属确认为老年人代管档案");
         _click(_get(Button.class, spec -> spec.withId("waive-selected")));
         assertThat(_size(findings)).isZero();

@@ -158,7 +158,8 @@ public class CheckerSignOffs {
      * What the checker's sign-off of the campaign will do if signed now: how many paper files are
      * retired and how many are held back, and why (the checker reads it before signing).
      */
-    @Transactional(readOnly = true)
+    // not read-only: the severity table is a DMN decision, and its evaluation writes history
+    @Transactional
     public Preview preview(long campaignId) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = visibleCampaigns.require(campaignId);
