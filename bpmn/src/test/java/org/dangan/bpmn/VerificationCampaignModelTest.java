@@ -98,4 +98,24 @@ class VerificationCampaignModelTest {
         StartEvent timer = model.getModelElementById("deadlineReached");
         assertThat(timer.isInterrupting()).isFalse();
     }
+
+    @Test
+    void the_head_signs_the_self_check_off_or_returns_it_to_the_archivists() {
+        ExclusiveGateway decision = model.getModelElementById("headDecision");
+        assertThat(decision.getIncoming()).extracting(f -> f.getSource().getId()).containsExactly("headSignOff");
+        assertThat(decision.getDefault().getTarget().getId()).isEqualTo("drawSample");
+        SequenceFlow back = model.getModelElementById("returnedByHead");
+        assertThat(back.getSource()).isEqualTo(decision);
+        assertThat(back.getTarget().getOutgoing()).extracting(f -> f.getTarget().getId()).containsExactly("selfCheck");
+        assertThat(back.getConditionExpression().getTextContent())
+                .isEqualTo("${campaignProcess.returnedByHead(execution.processBusinessKey, institution)}");
+    }
+
+    @Test
+    void every_task_is_entered_once_so_loops_merge_in_named_gateways() {
+        // bpmnlint's fake-join: a task with two incoming flows hides a join; the merge is a gateway
+        for (org.camunda.bpm.model.bpmn.instance.Activity activity : all(org.camunda.bpm.model.bpmn.instance.Activity.class)) {
+            assertThat(activity.getIncoming().size()).as(activity.getId()).isLessThanOrEqualTo(1);
+        }
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.platform.TaskKind;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class MyTasks {
     public List<OpenTask> open() {
         return inbox.mine().stream()
                 .map(t -> new OpenTask(t.taskId(), t.kind(), t.subject().key(), t.subject().arguments(),
-                        t.institutionName(), t.due() == null ? null : LocalDate.ofInstant(t.due(), ChinaTime.ZONE),
+                        t.institutionName(), t.dueDay(),
                         t.created()))
                 .sorted(Comparator.comparing(OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();

@@ -65,8 +65,8 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
     private Span due(Item task) {
         Instant now = clock.instant();
         Span due = new Span(task.due() == null ? "" : task.overdue(now)
-                ? getTranslation("tasks.overdue", ChinaTime.day(task.due().minusSeconds(1)))
-                : ChinaTime.day(task.due().minusSeconds(1)));
+                ? getTranslation("tasks.overdue", ChinaTime.day(task.dueDay()))
+                : ChinaTime.day(task.dueDay()));
         if (task.overdue(now)) {
             due.getElement().getThemeList().add("badge error");
         }

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Map;
 import org.dangan.ui.support.Refusals;
@@ -45,6 +47,36 @@ abstract class CampaignTaskPanel extends VerticalLayout {
             rework.getStyle().set("color", "var(--lumo-error-text-color)");
             add(rework);
         }
+    }
+
+    /** A row of fields and buttons on one baseline, wrapping on a narrow screen. */
+    protected static HorizontalLayout row(Component... parts) {
+        HorizontalLayout row = new HorizontalLayout(parts);
+        row.setAlignItems(Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    /** A part of the panel, as wide as the panel. */
+    protected static VerticalLayout section(Component... parts) {
+        VerticalLayout section = new VerticalLayout(parts);
+        section.setPadding(false);
+        section.setWidthFull();
+        return section;
+    }
+
+    /**
+     * A list and the record of its selected row: side by side where there is room (1440 px and up),
+     * the record below the list on a phone; the list never shrinks to nothing.
+     */
+    protected static FlexLayout beside(Component list, Component detail, String listBasis) {
+        list.getElement().getStyle().set("flex", "2 1 " + listBasis).set("min-width", "0");
+        detail.getElement().getStyle().set("flex", "1 1 300px").set("min-width", "0");
+        FlexLayout beside = new FlexLayout(list, detail);
+        beside.setWidthFull();
+        beside.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        beside.getStyle().set("gap", "var(--lumo-space-m)");
+        return beside;
     }
 
     protected Button completeButton(String label, Map<String, Object> variables) {

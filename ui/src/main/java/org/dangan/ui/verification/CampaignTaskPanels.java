@@ -10,6 +10,7 @@ import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.verification.CampaignInbox;
 import org.dangan.workflow.verification.CampaignInbox.WorkItem;
 import org.dangan.workflow.verification.CampaignReports;
+import org.dangan.workflow.verification.CheckerSignOffs;
 import org.dangan.workflow.verification.Findings;
 import org.dangan.workflow.verification.PaperChecks;
 import org.dangan.workflow.verification.SampleChecks;
@@ -26,9 +27,12 @@ class CampaignTaskPanels implements TaskPanels {
     private final Records records;
     private final Institutions institutions;
     private final RecordMerge merge;
+    private final CheckerSignOffs signOffs;
 
     CampaignTaskPanels(CampaignInbox inbox, CampaignReports reports, Findings findings, SampleChecks samples,
-                       PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge) {
+                       PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge,
+                       CheckerSignOffs signOffs) {
+        this.signOffs = signOffs;
         this.inbox = inbox;
         this.reports = reports;
         this.findings = findings;
@@ -52,9 +56,9 @@ class CampaignTaskPanels implements TaskPanels {
             case SELF_CHECK -> new SelfCheckPanel(task, inbox, reports, completed, findings, paperChecks, records,
                     institutions, merge);
             case HEAD_SIGN_OFF -> new HeadSignOffPanel(task, inbox, reports, completed);
-            case SAMPLE_CHECK -> new SampleCheckPanel(task, inbox, reports, completed, samples, institutions);
+            case SAMPLE_CHECK -> new SampleCheckPanel(task, inbox, reports, completed, samples, institutions, records);
             case CITY_ACCEPTANCE -> new CityAcceptancePanel(task, inbox, reports, completed);
-            case CHECKER_SIGN_OFF -> new CheckerSignOffPanel(task, inbox, reports, completed);
+            case CHECKER_SIGN_OFF -> new CheckerSignOffPanel(task, inbox, reports, completed, signOffs);
             case CAMPAIGN_FOLLOW_UP -> new CampaignFollowUpPanel(task, inbox, reports, completed);
             default -> throw new IllegalArgumentException(kind.name());
         };

@@ -40,6 +40,7 @@ import org.dangan.workflow.verification.CampaignReports.CampaignProgress;
 import org.dangan.workflow.verification.CampaignReports.InstitutionProgress;
 import org.dangan.workflow.verification.Campaigns;
 import org.dangan.workflow.verification.CheckerSignOffs;
+import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.verification.SampleDraw;
 
 /**
@@ -48,7 +49,7 @@ import org.dangan.workflow.verification.SampleDraw;
  * downloads the report and the sign-off sheets. While rule checks run, the page polls for progress.
  */
 @Route("campaigns")
-@PageTitle("核查活动 Campaigns")
+@PageTitle("核查活动")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
 public class CampaignsView extends VerticalLayout {
 
@@ -66,12 +67,9 @@ public class CampaignsView extends VerticalLayout {
         this.reports = reports;
         this.signOffs = signOffs;
         add(new H2(getTranslation("campaign.title")));
-        DanganUser user = CurrentUser.require();
-        Institution home = institutions.require(user.institutionId());
-        if (user.is(Role.SUPERVISOR) && home.getType() == InstitutionType.COUNTY_BUREAU) {
-            add(startForm(institutions.currentScope().institutions().stream()
-                    .filter(i -> i.getType() == InstitutionType.TOWNSHIP_CENTRE
-                            || i.getType() == InstitutionType.COMMUNITY_CENTRE).toList()));
+        // the domain says who may start and for which institutions; the screen only offers it
+        if (campaigns.mayStart()) {
+            add(startForm(campaigns.eligibleInstitutions()));
         }
         list.setId("campaign-grid");
         list.addColumn(c -> "#" + c.getId()).setHeader(getTranslation("tasks.campaign"));
@@ -89,7 +87,9 @@ public class CampaignsView extends VerticalLayout {
         MultiSelectComboBox<Institution> which = new MultiSelectComboBox<>(getTranslation("campaign.institutions"));
         which.setId("campaign-institutions");
         which.setItems(townships);
-        which.setItemLabelGenerator(i -> i.getCode() + " " + i.getName());
+        which.setItemLabelGenerator(Institution::getName);
+        chineseAnnouncements(which, this::getTranslation);
+        which.setWidth("min(100%, 28em)");
         DatePicker deadline = new DatePicker(getTranslation("campaign.deadline"), LocalDate.now().plusMonths(3));
         deadline.setId("campaign-deadline");
         deadline.setMin(LocalDate.now());
@@ -97,22 +97,30 @@ public class CampaignsView extends VerticalLayout {
         rate.setValue(SampleDraw.DEFAULT_RATE);
         TextField seed = new TextField(getTranslation("campaign.seed"));
         seed.setPlaceholder(getTranslation("campaign.seedRandom"));
-        Button start = new Button(getTranslation("campaign.start"), e -> {
+        Button start = new Button(getTranslation("campaign.start"));
+        start.setId("start-campaign");
+        // a double click sends one start: the button is off until the answer is back
+        start.setDisableOnClick(true);
+        start.addClickListener(e -> {
             try {
                 Campaign c = campaigns.start(new Campaigns.StartRequest(which.getValue().stream()
                         .map(Institution::getCode).toList(), deadline.getValue(), rate.getValue(),
                         seed.getValue().isBlank() ? null : Long.parseLong(seed.getValue().strip())));
                 list.setItems(campaigns.visibleToCurrentUser());
                 show(c.getId());
+                Refusals.done(getTranslation("campaign.started", c.getId()));
+            } catch (NumberFormatException ex) {
+                Refusals.show(org.dangan.workflow.platform.Refused.invalid("campaign.seedNumber"));
             } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Refusals.show(ex);
+            } finally {
+                start.setEnabled(true);
             }
         });
-        start.setId("start-campaign");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(which, deadline, rate, seed, start);
         form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
         return form;
     }
 
@@ -133,6 +141,11 @@ public class CampaignsView extends VerticalLayout {
         dashboard.add(checkedText, checked);
         dashboard.add(new Span(getTranslation("campaign.summary", p.flagged(), p.open(), p.fixed(), p.waived(),
                 p.sampleSize(), percent(p.sampleErrorRate()), p.signedOff())));
+        if (p.frozen()) {
+            Span frozen = new Span(getTranslation("campaign.frozen"));
+            frozen.setId("campaign-frozen");
+            dashboard.add(frozen);
+        }
         if (p.returnedReason() != null) {
             dashboard.add(new Span(getTranslation("campaign.returned", p.returnedReason())));
         }
@@ -163,7 +176,7 @@ public class CampaignsView extends VerticalLayout {
     /** The per-institution table of a campaign, shared by the dashboard and the task inbox. */
     public static Grid<InstitutionProgress> progressGrid(List<InstitutionProgress> rows, Function<String, String> t) {
         Grid<InstitutionProgress> grid = new Grid<>();
-        grid.addColumn(i -> i.code() + " " + i.name()).setHeader(t.apply("tasks.institution")).setAutoWidth(true);
+        grid.addColumn(InstitutionProgress::name).setHeader(t.apply("tasks.institution")).setAutoWidth(true);
         grid.addColumn(InstitutionProgress::records).setHeader(t.apply("campaign.records"));
         grid.addColumn(InstitutionProgress::flagged).setHeader(t.apply("campaign.flagged"));
         grid.addColumn(InstitutionProgress::fixed).setHeader(t.apply("campaign.fixed"));
@@ -175,6 +188,14 @@ public class CampaignsView extends VerticalLayout {
                 .setHeader(t.apply("campaign.state"));
         grid.setItems(rows);
         return grid;
+    }
+
+    /** What the field tells a screen reader (and the page text) on selection, in the user's words. */
+    static void chineseAnnouncements(MultiSelectComboBox<?> field, Function<String, String> t) {
+        field.setI18n(new com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n()
+                .setCleared(t.apply("select.cleared")).setFocused(t.apply("select.focused"))
+                .setSelected(t.apply("select.selected")).setDeselected(t.apply("select.deselected"))
+                .setTotal(t.apply("select.total")));
     }
 
     private static String percent(BigDecimal rate) {

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dangan.workflow.institution.Institutions;
@@ -42,6 +43,8 @@ import org.dangan.workflow.verification.PaperChecks;
 import org.dangan.workflow.verification.SampleChecks;
 
 import org.dangan.ui.registry.RecordMergePanel;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.registry.RecordMerge;
 
@@ -56,6 +59,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
     private final Records records;
     private final Institutions institutions;
     private final RecordMerge merge;
+    private final CampaignReports reports;
 
     SelfCheckPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed, Findings findings,
                    PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge) {
@@ -65,52 +69,91 @@ class SelfCheckPanel extends CampaignTaskPanel {
         this.records = records;
         this.institutions = institutions;
         this.merge = merge;
+        this.reports = reports;
         add(findingsPanel(), paperPanel());
-        add(completeButton(getTranslation("tasks.submitSelfCheck"), Map.of()));
+        Button submit = new Button(getTranslation("tasks.submitSelfCheck"), e -> submit());
+        submit.setId("complete-task");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(submit);
+    }
+
+    /** Submitting with findings still open is allowed (the head and the county judge it), but asked first. */
+    private void submit() {
+        long open = reports.progress(task.campaignId()).institutions().stream()
+                .filter(i -> i.code().equals(task.institutionCode())).mapToLong(InstitutionProgress::open).sum();
+        if (open == 0) {
+            complete(Map.of());
+            return;
+        }
+        Confirm.ask("submit-confirm", getTranslation("tasks.submitSelfCheck"),
+                getTranslation("tasks.submitOpenFindings", open), getTranslation("tasks.submitAnyway"),
+                () -> complete(Map.of()));
     }
 
     private Component findingsPanel() {
         Grid<FindingView> grid = new Grid<>();
         grid.setId("finding-grid");
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // ticks of our own: the grid's selection column labels its boxes in English ("Select Row")
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        java.util.Set<Long> ticked = new java.util.HashSet<>();
+        grid.addComponentColumn(f -> {
+            Checkbox tick = new Checkbox(ticked.contains(f.id()));
+            tick.setAriaLabel(getTranslation("finding.tick", f.recordNumber()));
+            tick.addValueChangeListener(e -> {
+                if (e.getValue()) {
+                    ticked.add(f.id());
+                } else {
+                    ticked.remove(f.id());
+                }
+            });
+            return tick;
+        }).setKey("tick").setHeader(getTranslation("finding.tickHeader")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(FindingView::recordNumber).setHeader(getTranslation("record.recordNumber")).setAutoWidth(true);
-        grid.addColumn(f -> getTranslation("ruleName." + f.rule().name())).setHeader(getTranslation("finding.rule"));
+        grid.addColumn(FindingView::name).setHeader(getTranslation("record.name")).setAutoWidth(true);
+        grid.addColumn(f -> getTranslation("ruleName." + f.rule().name())).setHeader(getTranslation("finding.rule"))
+                .setAutoWidth(true);
         grid.addColumn(f -> getTranslation("severity." + f.severity().name())).setHeader(getTranslation("finding.severity"));
         grid.addColumn(f -> getTranslation("findingStatus." + f.status().name())).setHeader(getTranslation("finding.status"));
         grid.addColumn(f -> f.waiverReason() == null ? "" : f.waiverReason()).setHeader(getTranslation("finding.reason"));
-        grid.setHeight("320px");
+        grid.setHeight("420px");
+        grid.setWidthFull();
+        grid.setMinWidth("0");
         ComboBox<FindingStatus> status = new ComboBox<>(getTranslation("finding.status"), FindingStatus.values());
         status.setItemLabelGenerator(s -> getTranslation("findingStatus." + s.name()));
         status.setValue(FindingStatus.OPEN);
         status.setClearButtonVisible(true);
         // the user's scope (the township and its clinics) is the self-check's: Findings applies it
-        Runnable load = () -> grid.setItems(findings.of(task.campaignId(), status.getValue(), 0, 500));
+        Runnable load = () -> {
+            List<FindingView> shown = findings.of(task.campaignId(), status.getValue(), 0, 500);
+            ticked.retainAll(shown.stream().map(FindingView::id).toList());
+            grid.setItems(shown);
+        };
         status.addValueChangeListener(e -> load.run());
         load.run();
         TextField reason = new TextField(getTranslation("finding.waiverReason"));
         reason.setId("waiver-reason");
         reason.setMaxLength(Findings.MAX_REASON);
+        reason.setWidth("min(100%, 28em)");
         Button waive = new Button(getTranslation("finding.waiveSelected"), e -> {
             try {
-                findings.waiveAll(task.campaignId(), grid.getSelectedItems().stream().map(FindingView::id).toList(),
+                int n = ticked.size();
+                findings.waiveAll(task.campaignId(), List.copyOf(ticked),
                         reason.getValue());
                 reason.clear();
                 load.run();
+                Refusals.done(getTranslation("finding.waived", n));
             } catch (RuntimeException ex) {
                 Refusals.show(ex);
             }
         });
         waive.setId("waive-selected");
-        VerticalLayout record = new VerticalLayout();
+        VerticalLayout record = new VerticalLayout(new Paragraph(getTranslation("finding.pickRow")));
         record.setId("finding-record");
         record.setPadding(false);
         grid.addItemClickListener(e -> showRecord(e.getItem().recordNumber(), record, load));
-        HorizontalLayout beside = new HorizontalLayout(grid, record);
-        beside.setWidthFull();
-        beside.setFlexGrow(2, grid);
-        beside.setFlexGrow(1, record);
-        return new VerticalLayout(new H3(getTranslation("tasks.findings")), status, beside,
-                new HorizontalLayout(reason, waive));
+        record.setWidth(null);
+        return section(new H3(getTranslation("tasks.findings")), status, beside(grid, record, "560px"),
+                row(reason, waive));
     }
 
     /** The record of a finding, with the fields a self-check corrects and a re-check after. */
@@ -131,8 +174,17 @@ class SelfCheckPanel extends CampaignTaskPanel {
         MultiSelectComboBox<KeyPopulation> tags = new MultiSelectComboBox<>(getTranslation("record.keyPopulations"),
                 records.keyPopulationsShown());
         tags.setItemLabelGenerator(p -> getTranslation("population." + p.name()));
+        CampaignsView.chineseAnnouncements(tags, this::getTranslation);
         tags.setValue(r.keyPopulations());
         DatePicker served = new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate());
+        // dates as the records print them (2026-11-30), whatever the browser's locale writes
+        served.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        name.setId("record-name");
+        idNumber.setId("record-id-number");
+        phone.setId("record-phone");
+        address.setId("record-address");
+        tags.setId("record-tags");
+        served.setId("record-last-service");
         Button save = new Button(getTranslation("tasks.correctAndRecheck"), e -> {
             try {
                 records.correct(recordNumber, new RecordCorrection(name.getValue(), null, null,
@@ -146,7 +198,10 @@ class SelfCheckPanel extends CampaignTaskPanel {
             }
         });
         save.setId("correct-record");
-        into.add(new H3(r.name() + " · " + r.recordNumber()), name, idNumber, phone, address, tags, served, save);
+        FormLayout form = new FormLayout(name, idNumber, phone, address, tags, served);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        form.setWidthFull();
+        into.add(new H3(r.name() + " · " + r.recordNumber()), form, save);
         // a duplicate found by the checks is worked here: both side by side, merged, both re-checked
         if (!merge.candidatesFor(recordNumber).isEmpty()) {
             into.add(new RecordMergePanel(r, records, merge, merged -> {
@@ -158,23 +213,53 @@ class SelfCheckPanel extends CampaignTaskPanel {
         }
     }
 
+    /**
+     * The paper check, a box at a time: scan the box, its files are listed; record the files that
+     * disagree (pages, signatures, content), then the rest as agreeing with one click.
+     */
     private Component paperPanel() {
         long institutionId = institutions.byCode(task.institutionCode()).orElseThrow().getId();
         Grid<PaperChecks.PaperFileCheck> grid = new Grid<>();
         grid.setId("paper-grid");
         grid.addColumn(PaperChecks.PaperFileCheck::fileNumber).setHeader(getTranslation("paper.fileNumber")).setAutoWidth(true);
+        grid.addColumn(PaperChecks.PaperFileCheck::recordNumber).setHeader(getTranslation("record.recordNumber"))
+                .setAutoWidth(true);
+        grid.addColumn(PaperChecks.PaperFileCheck::name).setHeader(getTranslation("record.name")).setAutoWidth(true);
         grid.addColumn(PaperChecks.PaperFileCheck::registeredPages).setHeader(getTranslation("paper.registeredPages"));
         grid.addColumn(p -> p.pagesFound() == null ? "" : p.pagesFound().toString())
                 .setHeader(getTranslation("paper.pagesFound"));
         grid.addColumn(p -> !p.checked() ? "" : getTranslation(p.agrees() ? "paper.agrees" : "paper.disagrees"))
                 .setHeader(getTranslation("paper.result"));
-        grid.setHeight("260px");
-        Runnable load = () -> grid.setItems(paperChecks.of(task.campaignId(), institutionId, 0, 500));
+        grid.setHeight("300px");
+        grid.setWidthFull();
+        ((com.vaadin.flow.component.grid.GridSingleSelectionModel<?>) grid.getSelectionModel()).setDeselectAllowed(false);
+        TextField box = new TextField(getTranslation("paper.box"));
+        box.setId("paper-box");
+        box.setPlaceholder(getTranslation("paper.boxPlaceholder"));
+        box.setClearButtonVisible(true);
+        Span boxed = new Span();
+        boxed.setId("paper-box-summary");
+        Runnable load = () -> {
+            if (box.getValue().isBlank()) {
+                grid.setItems(paperChecks.of(task.campaignId(), institutionId, 0, 500));
+                boxed.setText("");
+                return;
+            }
+            List<PaperChecks.PaperFileCheck> files = paperChecks.ofBox(task.campaignId(), institutionId, box.getValue());
+            grid.setItems(files);
+            boxed.setText(getTranslation("paper.boxSummary", box.getValue().strip(), files.size(),
+                    files.stream().filter(f -> !f.checked()).count()));
+        };
+        // a scanner types the barcode and Enter
+        box.addValueChangeListener(e -> load.run());
         load.run();
         IntegerField pages = new IntegerField(getTranslation("paper.pagesFound"));
+        pages.setId("paper-pages");
         pages.setMin(0);
         Checkbox signatures = new Checkbox(getTranslation("paper.signaturesPresent"), true);
+        signatures.setId("paper-signatures");
         Checkbox agrees = new Checkbox(getTranslation("paper.contentAgrees"), true);
+        agrees.setId("paper-agrees");
         TextField note = new TextField(getTranslation("paper.note"));
         note.setMaxLength(200);
         grid.asSingleSelect().addValueChangeListener(e -> {
@@ -185,18 +270,32 @@ class SelfCheckPanel extends CampaignTaskPanel {
         Button record = new Button(getTranslation("paper.record"), e -> {
             PaperChecks.PaperFileCheck chosen = grid.asSingleSelect().getValue();
             if (chosen == null || pages.getValue() == null) {
+                Refusals.show(org.dangan.workflow.platform.Refused.invalid("paperCheck.pickFile"));
                 return;
             }
             try {
                 paperChecks.record(task.campaignId(), chosen.fileNumber(), new PaperChecks.PaperCheck(pages.getValue(),
                         signatures.getValue(), agrees.getValue(), note.getValue().isBlank() ? null : note.getValue()));
                 load.run();
+                Refusals.done(getTranslation("paper.recorded", chosen.fileNumber()));
             } catch (RuntimeException ex) {
                 Refusals.show(ex);
             }
         });
         record.setId("record-paper-check");
-        return new VerticalLayout(new H3(getTranslation("tasks.paper")), grid,
-                new HorizontalLayout(pages, signatures, agrees, note, record));
+        Button rest = new Button(getTranslation("paper.restAgree"), e -> {
+            try {
+                int n = paperChecks.recordAgreeing(task.campaignId(), institutionId, box.getValue());
+                load.run();
+                Refusals.done(getTranslation("paper.restAgreed", n));
+            } catch (RuntimeException ex) {
+                Refusals.show(ex);
+            }
+        });
+        rest.setId("paper-rest-agree");
+        rest.setEnabled(false);
+        box.addValueChangeListener(e -> rest.setEnabled(!e.getValue().isBlank()));
+        return section(new H3(getTranslation("tasks.paper")), row(box, boxed, rest), grid,
+                row(pages, signatures, agrees, note, record));
     }
 }

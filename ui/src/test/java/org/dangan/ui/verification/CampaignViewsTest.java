@@ -8,12 +8,15 @@ import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -135,7 +138,8 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_get(findings, 0).recordNumber()).isEqualTo(county.a().getCode() + "00299999");
         _clickItem(findings, 0, 1, false, false, false, false);
         assertThat(_get(TextField.class, spec -> spec.withLabel("姓名")).getValue()).isEqualTo("小明");
-        findings.select(_get(findings, 0));
+        ((com.vaadin.flow.component.checkbox.Checkbox) com.github.mvysny.kaributesting.v10.GridKt
+                ._getCellComponent(findings, 0, "tick")).setValue(true);
         _get(TextField.class, spec -> spec.withId("waiver-reason")).setValue("家属确认为老年人代管档案");
         _click(_get(Button.class, spec -> spec.withId("waive-selected")));
         assertThat(_size(findings)).isZero();
@@ -156,11 +160,16 @@ class CampaignViewsTest extends KaribuTest {
         openTask("sampleCheck");
         Grid<SampleItem> sample = grid("sample-grid");
         assertThat(_size(sample)).isEqualTo(30);
-        for (int i = 0; i < 30; i++) {
-            sample.asSingleSelect().setValue(_get(sample, i));
-            _click(_get(Button.class, spec -> spec.withId("sample-pass")));
-        }
+        // the first row is selected and judged, the next one is selected; the rest pass at once, asked first
+        _click(_get(Button.class, spec -> spec.withId("sample-pass")));
+        assertThat(sample.asSingleSelect().getValue()).isEqualTo(_get(sample, 1));
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("sample-progress")).getText())
+                .isEqualTo("已判 1/30");
+        _click(_get(Button.class, spec -> spec.withId("sample-rest-pass")));
+        _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("sample-rest-confirm")));
         assertThat(_get(sample, 29).verdict()).isNotNull();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("sample-progress")).getText())
+                .isEqualTo("已判 30/30");
         completeTask();
         runJobs();
 
@@ -175,7 +184,13 @@ class CampaignViewsTest extends KaribuTest {
 
         as("county-checker");
         openTask("checkerSignOff");
-        completeTask();
+        // the screen says what the sign-off does, and the confirmation repeats it in numbers
+        assertThat(_get(Paragraph.class, spec -> spec.withId("sign-off-retire")).getText()).contains("36 份");
+        _click(_get(Button.class, spec -> spec.withId("complete-task")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("sign-off-confirm"));
+        assertThat(confirm.getElement().getProperty("message")).contains("将停用并装盒 36 份");
+        _fireConfirm(confirm);
+        assertThat(_size(grid("task-grid"))).isZero();
         runJobs();
 
         as("county-supervisor");
@@ -185,9 +200,32 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_get(H3.class, spec -> spec.withText("核查活动 #" + _get(campaigns, 0).getId() + " · 已完成")))
                 .isNotNull();
         assertThat(_get(Anchor.class, spec -> spec.withId("campaign-report-pdf")).getHref()).isNotBlank();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("campaign-frozen"))).isNotNull();
         // all 36 paper files (the twin's among the survivor's) signed off into one new box, whose sign-off sheet is offered
         assertThat(jdbc.queryForObject("select count(*) from checker_sign_off s join health_record r on r.id = s.record_id"
                 + " where r.institution_id = ?", Long.class, county.a().getId())).isEqualTo(36);
         assertThat(_find(Anchor.class, spec -> spec.withPredicate(a -> a.getText().contains("36 份")))).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_start_form_offers_what_the_domain_allows_and_a_second_start_names_the_open_campaign() {
+        as("county-supervisor");
+        UI.getCurrent().navigate(CampaignsView.class);
+        MultiSelectComboBox<Institution> which = _get(MultiSelectComboBox.class, spec -> spec.withId("campaign-institutions"));
+        // village clinics too (the domain accepts them), by name
+        assertThat(which.getListDataView().getItems().map(Institution::getId).toList())
+                .contains(county.a().getId(), county.village().getId());
+        which.setValue(Set.of(county.a()));
+        _click(_get(Button.class, spec -> spec.withId("start-campaign")));
+        _click(_get(Button.class, spec -> spec.withId("start-campaign")));
+        assertThat(_size(grid("campaign-grid"))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?", Long.class,
+                county.a().getId())).isOne();
+
+        // an archivist sees no start form at all
+        as("archivist-a");
+        UI.getCurrent().navigate(CampaignsView.class);
+        assertThat(_find(Button.class, spec -> spec.withId("start-campaign"))).isEmpty();
     }
 }

@@ -55,6 +55,11 @@ public class Inbox {
             return subject.institutionName();
         }
 
+        /** The last day to do it, in China: a due moment is the end of that day. */
+        public java.time.LocalDate dueDay() {
+            return due == null ? null : java.time.LocalDate.ofInstant(due.minusSeconds(1), ChinaTime.ZONE);
+        }
+
         public boolean overdue(Instant now) {
             return due != null && due.isBefore(now);
         }

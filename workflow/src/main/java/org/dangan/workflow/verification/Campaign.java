@@ -128,7 +128,7 @@ public class Campaign {
 
     void startedAs(String processInstanceId) {
         if (this.processInstanceId != null) {
-            throw new IllegalStateException("campaign " + id + " already runs as process " + this.processInstanceId);
+            throw Refused.of("campaign.alreadyRunning", String.valueOf(id));
         }
         this.processInstanceId = processInstanceId;
     }
@@ -137,7 +137,7 @@ public class Campaign {
     void checked(long lastRecordId, int count) {
         require(CampaignState.RULE_CHECKS, "record rule checks");
         if (lastRecordId <= checkedUpTo) {
-            throw new IllegalStateException("records up to " + checkedUpTo + " are already checked");
+            throw Refused.of("campaign.alreadyChecked", String.valueOf(id));
         }
         this.checkedUpTo = lastRecordId;
         this.recordsChecked += count;
@@ -157,6 +157,11 @@ public class Campaign {
     void headSignedOff(long institutionId, String by, Instant at) {
         require(CampaignState.INSTITUTION_CHECKS, "take a head's sign-off");
         institution(institutionId).headSignedOff(by, at);
+    }
+
+    void headReturned(long institutionId, String by, String reason) {
+        require(CampaignState.INSTITUTION_CHECKS, "take a head's return");
+        institution(institutionId).headReturned(by, reason);
     }
 
     void sampleDrawn(long institutionId, int size) {
@@ -184,8 +189,7 @@ public class Campaign {
     void cityDecided(String by, boolean accepted, String reason, Instant at, Set<String> sampleCheckers) {
         require(CampaignState.CITY_ACCEPTANCE, "take the city's decision");
         if (workers().contains(by) || sampleCheckers.contains(by)) {
-            throw new FourEyesViolation("the city's acceptance must come from someone who did not work on campaign "
-                    + id + ": " + by + " did");
+            throw new FourEyesViolation("campaign.fourEyes.city", String.valueOf(id));
         }
         if (accepted) {
             acceptedBy = by;
@@ -196,7 +200,7 @@ public class Campaign {
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new IllegalArgumentException("a returned campaign needs a reason");
+            throw Refused.invalid("campaign.returnReasonRequired");
         }
         returnedReason = why.length() > 500 ? why.substring(0, 500) : why;
         institutions.forEach(i -> i.sendBack("市级验收退回: " + returnedReason));
@@ -206,7 +210,7 @@ public class Campaign {
     void signOffBy(String checker) {
         require(CampaignState.SIGN_OFF, "be signed off");
         if (checker.equals(acceptedBy)) {
-            throw new FourEyesViolation("the checker who signs off must not be " + checker + ", who accepted it");
+            throw new FourEyesViolation("campaign.fourEyes.checker", String.valueOf(id));
         }
         signedOffBy = checker;
     }
@@ -214,10 +218,10 @@ public class Campaign {
     void signedOffUpTo(long paperFileId) {
         require(CampaignState.SIGN_OFF, "record signed-off paper files");
         if (signedOffBy == null) {
-            throw new IllegalStateException("campaign " + id + " has no checker yet");
+            throw Refused.of("campaign.noChecker", String.valueOf(id));
         }
         if (paperFileId <= signedOffUpTo) {
-            throw new IllegalStateException("paper files up to " + signedOffUpTo + " are already signed off");
+            throw Refused.of("campaign.alreadySignedOff", String.valueOf(id));
         }
         signedOffUpTo = paperFileId;
     }
@@ -236,7 +240,7 @@ public class Campaign {
     void requireSelfCheck(long institutionId) {
         if (state != CampaignState.INSTITUTION_CHECKS
                 || institution(institutionId).getState() != InstitutionCheckState.SELF_CHECK) {
-            throw Refused.of("campaign.selfCheckClosed", Long.toString(id));
+            throw Refused.of("campaign.selfCheckClosed", String.valueOf(id));
         }
     }
 
@@ -261,14 +265,13 @@ public class Campaign {
 
     CampaignInstitution institution(long institutionId) {
         return institutions.stream().filter(i -> i.getInstitutionId() == institutionId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("institution " + institutionId
-                        + " is not part of campaign " + id));
+                .orElseThrow(() -> Refused.notFound("campaign.outside", String.valueOf(id)));
     }
 
     private void require(CampaignState expected, String step) {
         if (state != expected) {
-            throw new IllegalStateException("campaign " + id + " cannot " + step + ": it is in " + state
-                    + ", not " + expected);
+            // the step is named for the log; the user reads where the campaign stands
+            throw Refused.of("campaign.wrongState", String.valueOf(id), state);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import java.util.Date;
 import java.util.List;
 import java.util.Map;

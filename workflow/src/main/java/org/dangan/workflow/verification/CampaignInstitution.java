@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -81,14 +83,35 @@ public class CampaignInstitution {
     void headSignedOff(String by, Instant at) {
         require(InstitutionCheckState.HEAD_SIGN_OFF, "sign its self-check off");
         if (by.equals(selfCheckedBy)) {
-            throw new FourEyesViolation("the head who signs the self-check off must not be " + by
-                    + ", who submitted it");
+            throw new FourEyesViolation("campaign.fourEyes.head");
         }
         headSignedBy = by;
         headSignedAt = at;
         state = InstitutionCheckState.SAMPLE_CHECK;
         sampleSize = 0;
         sampleFailures = 0;
+    }
+
+    /**
+     * The head gives the self-check back to the archivists with a reason instead of signing it; the
+     * round stays (no sample was drawn), the reason is what the archivists read first.
+     */
+    void headReturned(String by, String reason) {
+        require(InstitutionCheckState.HEAD_SIGN_OFF, "be returned by its head");
+        if (by.equals(selfCheckedBy)) {
+            throw new FourEyesViolation("campaign.fourEyes.head");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw Refused.invalid("campaign.returnReasonRequired");
+        }
+        state = InstitutionCheckState.SELF_CHECK;
+        selfCheckedBy = null;
+        reworkReason = limited("负责人退回：" + why);
+    }
+
+    private static String limited(String reasons) {
+        return reasons.length() > 1000 ? reasons.substring(0, 1000) : reasons;
     }
 
     void sampleDrawn(int size) {
@@ -100,7 +123,7 @@ public class CampaignInstitution {
     boolean sampleJudged(int failures, BigDecimal maxErrorRate, String reasons) {
         require(InstitutionCheckState.SAMPLE_CHECK, "judge its sample");
         if (failures < 0 || failures > sampleSize) {
-            throw new IllegalArgumentException(failures + " failures in a sample of " + sampleSize);
+            throw Refused.invalid("campaign.failuresOutOfSample", failures, sampleSize);
         }
         sampleFailures = failures;
         if (sampleErrorRate().compareTo(maxErrorRate) > 0) {
@@ -118,7 +141,7 @@ public class CampaignInstitution {
         selfCheckedBy = null;
         headSignedBy = null;
         headSignedAt = null;
-        reworkReason = reasons.length() > 1000 ? reasons.substring(0, 1000) : reasons;
+        reworkReason = limited(reasons);
     }
 
     /** Failures over sample size, four decimals; zero before a sample is judged. */
@@ -129,8 +152,7 @@ public class CampaignInstitution {
 
     private void require(InstitutionCheckState expected, String step) {
         if (state != expected) {
-            throw new IllegalStateException("institution " + key.institutionId + " cannot " + step + ": it is in "
-                    + state + ", not " + expected);
+            throw Refused.of("campaign.institutionWrongState", state);
         }
     }
 

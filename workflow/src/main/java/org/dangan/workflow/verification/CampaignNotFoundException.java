@@ -1,9 +1,11 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 /** No such campaign, or none the user may see: the two answers are the same on purpose. */
-public class CampaignNotFoundException extends RuntimeException {
+public class CampaignNotFoundException extends Refused {
 
     public CampaignNotFoundException(long id) {
-        super("no campaign " + id);
+        super(Kind.NOT_FOUND, "campaign.notFound", Long.toString(id));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,16 @@ public class CampaignProcess {
     private final Clock clock;
     private final int batchSize;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CampaignReports reports;
+    private final Campaigns campaigns;
 
     CampaignProcess(CampaignRepository repository, RuleChecks ruleChecks, RuleSettings settings,
                     SampleChecks sampleChecks, CheckerSignOffs signOffs, Institutions institutions, Clock clock,
-                    @Value("${dangan.verification.batch-size:1000}") int batchSize,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    @Value("${dangan.verification.batch-size:1000}") int batchSize, CampaignReports reports,
+                    Campaigns campaigns, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.reports = reports;
+        this.campaigns = campaigns;
         this.repository = repository;
         this.ruleChecks = ruleChecks;
         this.settings = settings;
@@ -99,9 +104,18 @@ public class CampaignProcess {
         return signOffs.signNextBatch(campaignId, batchSize);
     }
 
-    /** Service task "Close the campaign". */
+    /** Service task "Close the campaign": its figures final, its institutions free for the next one. */
     public void complete(long campaignId) {
-        campaign(campaignId).completed(clock.instant());
+        Campaign campaign = campaign(campaignId);
+        campaign.completed(clock.instant());
+        reports.freezeSignedOff(campaign);
+        campaigns.completed(campaign);
+    }
+
+    /** Gateway "Signed off by the head?": a return sends the self-check back to the archivists. */
+    public boolean returnedByHead(long campaignId, String institutionCode) {
+        return campaign(campaignId).institution(institutionId(institutionCode)).getState()
+                == InstitutionCheckState.SELF_CHECK;
     }
 
     /** Service task "Mark the campaign overdue", when the deadline timer fires. */
@@ -118,7 +132,7 @@ public class CampaignProcess {
     }
 
     private long institutionId(String code) {
-        return institutions.byCode(code).orElseThrow(() -> new IllegalArgumentException("no institution " + code))
+        return institutions.byCode(code).orElseThrow(() -> Refused.notFound("campaign.unknownInstitution", code))
                 .getId();
     }
 }

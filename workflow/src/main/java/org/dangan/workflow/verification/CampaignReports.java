@@ -3,6 +3,7 @@ package org.dangan.workflow.verification;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.institution.Institutions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +57,8 @@ public class CampaignReports {
                                    boolean overdue, BigDecimal sampleRate, long seed, String createdBy,
                                    long records, long recordsChecked, long flagged, long open, long fixed,
                                    long waived, int sampleSize, BigDecimal sampleErrorRate, long signedOff,
-                                   String returnedReason, List<InstitutionProgress> institutions) {
+                                   String returnedReason, List<InstitutionProgress> institutions,
+                                   boolean frozen) {
     }
 
     /**
@@ -70,13 +73,51 @@ public class CampaignReports {
         List<CampaignInstitution> parts = campaign.getInstitutions().stream()
                 .filter(part -> readable(part.getInstitutionId(), scope)).toList();
         boolean whole = parts.size() == campaign.getInstitutions().size();
+        // records, flagged, open, fixed, waived, checked, signed off: as accepted once the city accepted
+        Map<Long, long[]> frozen = frozen(campaignId);
+        Map<Long, long[]> counts = frozen.isEmpty() ? counted(campaign, parts) : frozen;
+        boolean signedOffFrozen = !frozen.isEmpty() && campaign.getState() == CampaignState.COMPLETED;
+        List<InstitutionProgress> rows = new ArrayList<>();
+        long[] total = new long[7];
+        int sampleSize = 0;
+        int failures = 0;
+        for (CampaignInstitution part : parts) {
+            Institution i = institutions.require(part.getInstitutionId());
+            long[] c = counts.get(part.getInstitutionId());
+            for (int k = 0; k < 7; k++) {
+                total[k] += c[k];
+            }
+            sampleSize += part.getSampleSize();
+            failures += part.getSampleFailures();
+            rows.add(new InstitutionProgress(i.getId(), i.getCode(), i.getName(), part.getState(), part.getRound(),
+                    c[0], c[1], c[2], c[3], c[4], part.getSampleSize(), part.getSampleFailures(),
+                    part.sampleErrorRate(), part.getReworkReason()));
+        }
+        BigDecimal errorRate = sampleSize == 0 ? BigDecimal.ZERO.setScale(4)
+                : BigDecimal.valueOf(failures).divide(BigDecimal.valueOf(sampleSize), 4, RoundingMode.HALF_UP);
+        return new CampaignProgress(campaign.getId(), campaign.getProcessInstanceId(), campaign.getState(),
+                campaign.getDeadline(), campaign.isOverdue(), campaign.getSampleRate(), campaign.getSeed(),
+                campaign.getCreatedBy(), total[0], whole ? campaign.getRecordsChecked() : total[5], total[1], total[2],
+                total[3], total[4], sampleSize, errorRate,
+                signedOffFrozen ? total[6] : whole ? signOffs.signedOff(campaignId)
+                        : signOffs.signedOff(campaignId, members(parts).keySet()),
+                campaign.getReturnedReason(), rows, !frozen.isEmpty());
+    }
+
+    /** Each member institution (the part itself and its clinics) to the campaign's part it belongs to. */
+    private Map<Long, Long> members(List<CampaignInstitution> parts) {
         Map<Long, Long> ownerOf = new HashMap<>();
         for (CampaignInstitution part : parts) {
             institutions.scopeOf(part.getInstitutionId()).ids().forEach(member -> ownerOf.put(member, part.getInstitutionId()));
         }
-        // records, flagged, open, fixed, waived, checked
+        return ownerOf;
+    }
+
+    /** The figures as the records stand today, per part of the campaign. */
+    private Map<Long, long[]> counted(Campaign campaign, List<CampaignInstitution> parts) {
+        Map<Long, Long> ownerOf = members(parts);
         Map<Long, long[]> counts = new HashMap<>();
-        parts.forEach(part -> counts.put(part.getInstitutionId(), new long[6]));
+        parts.forEach(part -> counts.put(part.getInstitutionId(), new long[7]));
         if (!ownerOf.isEmpty()) {
             jdbc.query("""
                     select institution_id, count(*), sum(case when id <= :checkedUpTo then 1 else 0 end)
@@ -95,7 +136,7 @@ public class CampaignReports {
                        sum(case when f.status = 'WAIVED' then 1 else 0 end)
                 from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign group by r.institution_id""",
-                new MapSqlParameterSource("campaign", campaignId), (java.sql.ResultSet rs) -> {
+                new MapSqlParameterSource("campaign", campaign.getId()), (java.sql.ResultSet rs) -> {
                     long[] c = counts.get(ownerOf.get(rs.getLong(1)));
                     if (c != null) {
                         for (int i = 1; i <= 4; i++) {
@@ -103,30 +144,56 @@ public class CampaignReports {
                         }
                     }
                 });
-        List<InstitutionProgress> rows = new ArrayList<>();
-        long[] total = new long[6];
-        int sampleSize = 0;
-        int failures = 0;
-        for (CampaignInstitution part : parts) {
-            Institution i = institutions.require(part.getInstitutionId());
-            long[] c = counts.get(part.getInstitutionId());
-            for (int k = 0; k < 6; k++) {
-                total[k] += c[k];
-            }
-            sampleSize += part.getSampleSize();
-            failures += part.getSampleFailures();
-            rows.add(new InstitutionProgress(i.getId(), i.getCode(), i.getName(), part.getState(), part.getRound(),
-                    c[0], c[1], c[2], c[3], c[4], part.getSampleSize(), part.getSampleFailures(),
-                    part.sampleErrorRate(), part.getReworkReason()));
+        return counts;
+    }
+
+    private Map<Long, long[]> frozen(long campaignId) {
+        Map<Long, long[]> counts = new HashMap<>();
+        jdbc.query("""
+                select institution_id, records, flagged, open_findings, fixed, waived, records_checked, signed_off
+                from campaign_frozen_figures where campaign_id = :campaign""",
+                new MapSqlParameterSource("campaign", campaignId), (java.sql.ResultSet rs) -> {
+                    long[] c = new long[7];
+                    for (int i = 0; i < 7; i++) {
+                        c[i] = rs.getLong(i + 2);
+                    }
+                    counts.put(rs.getLong(1), c);
+                });
+        return counts;
+    }
+
+    /**
+     * Freezes the figures of every institution of the campaign as the city accepted them: from then
+     * on the report shows these, whatever handovers and mergers later do to the records.
+     */
+    @Transactional
+    public void freeze(Campaign campaign) {
+        Map<Long, long[]> counts = counted(campaign, campaign.getInstitutions());
+        MapSqlParameterSource ofCampaign = new MapSqlParameterSource("campaign", campaign.getId());
+        jdbc.update("delete from campaign_frozen_figures where campaign_id = :campaign", ofCampaign);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                insert into campaign_frozen_figures (campaign_id, institution_id, records, flagged, open_findings,
+                fixed, waived, records_checked, signed_off, frozen_at)
+                values (:campaign, :institution, :records, :flagged, :open, :fixed, :waived, :checked, 0, :at)""",
+                counts.entrySet().stream().map(e -> (SqlParameterSource) new MapSqlParameterSource("campaign",
+                        campaign.getId()).addValue("institution", e.getKey()).addValue("records", e.getValue()[0])
+                        .addValue("flagged", e.getValue()[1]).addValue("open", e.getValue()[2])
+                        .addValue("fixed", e.getValue()[3]).addValue("waived", e.getValue()[4])
+                        .addValue("checked", e.getValue()[5]).addValue("at", now))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    /** At the campaign's close, the signed-off paper files of each institution join the frozen figures. */
+    @Transactional
+    public void freezeSignedOff(Campaign campaign) {
+        for (CampaignInstitution part : campaign.getInstitutions()) {
+            jdbc.update("""
+                    update campaign_frozen_figures set signed_off = :n where campaign_id = :campaign
+                    and institution_id = :institution""", new MapSqlParameterSource("campaign", campaign.getId())
+                    .addValue("institution", part.getInstitutionId()).addValue("n",
+                            signOffs.signedOff(campaign.getId(), institutions.scopeOf(part.getInstitutionId()).ids())));
         }
-        BigDecimal errorRate = sampleSize == 0 ? BigDecimal.ZERO.setScale(4)
-                : BigDecimal.valueOf(failures).divide(BigDecimal.valueOf(sampleSize), 4, RoundingMode.HALF_UP);
-        return new CampaignProgress(campaign.getId(), campaign.getProcessInstanceId(), campaign.getState(),
-                campaign.getDeadline(), campaign.isOverdue(), campaign.getSampleRate(), campaign.getSeed(),
-                campaign.getCreatedBy(), total[0], whole ? campaign.getRecordsChecked() : total[5], total[1], total[2],
-                total[3], total[4], sampleSize, errorRate,
-                whole ? signOffs.signedOff(campaignId) : signOffs.signedOff(campaignId, ownerOf.keySet()),
-                campaign.getReturnedReason(), rows);
     }
 
     /** A row the reader may see: an institution of the reader's scope, or the one the reader's institution lies in. */

@@ -1,6 +1,7 @@
 package org.dangan.workflow.verification;
 
 import java.time.Clock;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
@@ -12,7 +13,7 @@ import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.security.access.AccessDeniedException;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +33,13 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     private final AuditLog auditLog;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CampaignReports reports;
 
     CampaignTasks(CampaignRepository repository, Institutions institutions, SampleChecks sampleChecks,
-                  UserTasks userTasks, AuditLog auditLog, Clock clock,
+                  UserTasks userTasks, AuditLog auditLog, Clock clock, CampaignReports reports,
                   org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
+        this.reports = reports;
         this.repository = repository;
         this.institutions = institutions;
         this.sampleChecks = sampleChecks;
@@ -48,7 +51,8 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     @Override
     public java.util.List<TaskForm> forms() {
         String process = Campaigns.PROCESS_KEY;
-        return java.util.List.of(TaskForm.of(process, "selfCheck"), TaskForm.of(process, "headSignOff"),
+        return java.util.List.of(TaskForm.of(process, "selfCheck"), TaskForm.of(process, "headSignOff",
+                        TaskForm.Field.yesNo("returned"), TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)),
                 TaskForm.of(process, "sampleCheck"), TaskForm.of(process, "checkerSignOff"),
                 TaskForm.of(process, "followUpDeadline"), TaskForm.of(process, "cityAcceptance",
                         TaskForm.Field.yesNo("accepted"), TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
@@ -70,7 +74,16 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
             case HEAD_SIGN_OFF -> {
                 Institution institution = institution(task);
                 require(user, Role.SUPERVISOR, institution.getId().equals(user.institutionId()), key);
-                campaign.headSignedOff(institution.getId(), user.getUsername(), clock.instant());
+                if (Boolean.TRUE.equals(task.getVariable("returned"))) {
+                    campaign.headReturned(institution.getId(), user.getUsername(), (String) task.getVariable("reason"));
+                    events.publishEvent(new CampaignSentBack(campaignId, List.of(institution.getCode()), false));
+                } else {
+                    campaign.headSignedOff(institution.getId(), user.getUsername(), clock.instant());
+                }
+                // the answer lives in the campaign now; left in the process, it would answer the next
+                // round's (or another institution's) head who sends none
+                task.removeVariable("returned");
+                task.removeVariable("reason");
             }
             case SAMPLE_CHECK -> {
                 Institution institution = institution(task);
@@ -78,8 +91,7 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 int open = sampleChecks.unjudged(campaignId, institution.getId(),
                         campaign.institution(institution.getId()).getRound());
                 if (open > 0) {
-                    throw new IllegalStateException(open + " sampled records of " + institution.getCode()
-                            + " still need a verdict (PASS or FAIL)");
+                    throw Refused.of("campaign.sampleUnjudged", open);
                 }
             }
             case CITY_ACCEPTANCE -> {
@@ -87,12 +99,15 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 require(user, Role.SUPERVISOR, at.contains(county) && !at.getId().equals(county.getId()), key);
                 Object accepted = task.getVariable("accepted");
                 if (!(accepted instanceof Boolean)) {
-                    throw new IllegalArgumentException("accepted: true to accept, false to return (with a reason)");
+                    throw Refused.invalid("campaign.acceptedRequired");
                 }
                 campaign.cityDecided(user.getUsername(), (Boolean) accepted, (String) task.getVariable("reason"),
                         clock.instant(), sampleChecks.checkers(campaignId));
                 if (!(Boolean) accepted) {
                     events.publishEvent(new CampaignSentBack(campaignId, institutionCodes(campaign), true));
+                }
+                if (campaign.getState() == CampaignState.SIGN_OFF) {
+                    reports.freeze(campaign);
                 }
             }
             case CHECKER_SIGN_OFF -> {
@@ -100,7 +115,7 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 campaign.signOffBy(user.getUsername());
             }
             case CAMPAIGN_FOLLOW_UP -> require(user, Role.SUPERVISOR, county.getId().equals(user.institutionId()), key);
-            default -> throw new IllegalStateException("no handling for task " + key);
+            default -> throw Refused.of("campaign.unknownTask", TaskKind.of(task));
         }
         auditLog.record(AuditAction.CAMPAIGN_STEP, "CAMPAIGN", Long.toString(campaignId), county.getId(),
                 key + " by " + user.getUsername());
@@ -117,20 +132,18 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
 
     private Institution institution(DelegateTask task) {
         String code = (String) task.getVariable("institution");
-        return institutions.byCode(code).orElseThrow(() -> new IllegalStateException("no institution " + code));
+        return institutions.byCode(code).orElseThrow(() -> Refused.notFound("campaign.unknownInstitution", code));
     }
 
     private static void require(DanganUser user, Role role, boolean rightPlace, String task) {
         if (!user.is(role) || !rightPlace) {
-            throw new AccessDeniedException(user.getUsername() + " may not complete " + task + ": it needs a "
-                    + role + " of the institution concerned");
+            throw Refused.forbidden("campaign.taskForbidden", role);
         }
     }
 
     private static void requireCountyChecker(DanganUser user, Institution county, String task) {
         if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) || !county.getId().equals(user.institutionId())) {
-            throw new AccessDeniedException(user.getUsername() + " may not complete " + task
-                    + ": it needs a checker of county " + county.getCode());
+            throw Refused.forbidden("campaign.checkerOnly", county.getName());
         }
     }
 }

@@ -15,13 +15,13 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
+import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +41,11 @@ public class Campaigns {
     private final AuditLog auditLog;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final OpenCampaigns open;
 
     Campaigns(CampaignRepository repository, Institutions institutions, RuntimeService runtime, AuditLog auditLog,
-              Clock clock) {
+              Clock clock, OpenCampaigns open) {
+        this.open = open;
         this.repository = repository;
         this.institutions = institutions;
         this.runtime = runtime;
@@ -55,46 +57,76 @@ public class Campaigns {
     public record StartRequest(List<String> institutions, LocalDate deadline, BigDecimal sampleRate, Long seed) {
     }
 
+    /** Whether the current user may start a campaign at all: a supervisor of a county health bureau. */
+    @Transactional(readOnly = true)
+    public boolean mayStart() {
+        DanganUser user = CurrentUser.require();
+        return user.is(Role.SUPERVISOR)
+                && institutions.require(user.institutionId()).getType() == InstitutionType.COUNTY_BUREAU;
+    }
+
+    /**
+     * The institutions the current user may start a campaign for: the active primary-care
+     * institutions of the user's county (township and community centres and village clinics), by
+     * code; none for a user who may not start one. A merged or closed institution is not offered.
+     */
+    @Transactional(readOnly = true)
+    public List<Institution> eligibleInstitutions() {
+        if (!mayStart()) {
+            return List.of();
+        }
+        return institutions.currentScope().institutions().stream().filter(Campaigns::eligible)
+                .sorted(java.util.Comparator.comparing(Institution::getCode)).toList();
+    }
+
+    private static boolean eligible(Institution i) {
+        return i.getType().primaryCare() && i.getStatus() == InstitutionStatus.ACTIVE;
+    }
+
     /**
      * Starts a campaign for institutions of the current user's county. Refused unless the user is a
-     * SUPERVISOR of a county health bureau and every institution is a primary-care institution of
-     * that county, none inside another.
+     * SUPERVISOR of a county health bureau and every institution is an active primary-care
+     * institution of that county, none inside another, none in another open campaign (the last
+     * held by the database, so two starts at once cannot both win).
      */
     public Campaign start(StartRequest request) {
         DanganUser user = CurrentUser.require();
         Institution county = institutions.require(user.institutionId());
-        if (!user.is(Role.SUPERVISOR) || county.getType() != InstitutionType.COUNTY_BUREAU) {
-            throw new AccessDeniedException("only a supervisor of a county health bureau starts a campaign");
+        if (!mayStart()) {
+            throw Refused.forbidden("campaign.startForbidden");
         }
         if (request.institutions() == null || request.institutions().isEmpty()) {
-            throw new IllegalArgumentException("institutions: name at least one institution");
+            throw Refused.invalid("campaign.noInstitutions");
         }
         if (request.deadline() == null || request.deadline().isBefore(LocalDate.now(clock))) {
-            throw new IllegalArgumentException("deadline: a date from today on is required");
+            throw Refused.invalid("campaign.deadlineRequired");
         }
         InstitutionScope scope = institutions.scopeOf(county.getId());
         Set<Institution> chosen = new LinkedHashSet<>();
         for (String ref : request.institutions()) {
             Institution i = resolve(ref, scope);
             if (!i.getType().primaryCare()) {
-                throw new IllegalArgumentException("institutions: " + ref + " is a " + i.getType()
-                        + ", not a primary-care institution");
+                throw Refused.invalid("campaign.notPrimaryCare", i.getName(), i.getType());
+            }
+            if (i.getStatus() != InstitutionStatus.ACTIVE) {
+                throw Refused.of("campaign.institutionRetired", i.getName(), i.getStatus());
             }
             chosen.add(i);
         }
         for (Institution a : chosen) {
             for (Institution b : chosen) {
                 if (a != b && a.contains(b)) {
-                    throw new IllegalArgumentException("institutions: " + b.getCode() + " lies within " + a.getCode()
-                            + ", which the campaign already covers");
+                    throw Refused.invalid("campaign.withinAnother", b.getName(), a.getName());
                 }
             }
         }
+        Set<Long> ids = chosen.stream().map(Institution::getId).collect(java.util.stream.Collectors.toSet());
+        refuseOpen(chosen);
         long seed = request.seed() != null ? request.seed() : random.nextLong();
-        Campaign campaign = repository.save(new Campaign(chosen.stream().map(Institution::getId)
-                .collect(java.util.stream.Collectors.toSet()), county.getId(), request.deadline(),
+        Campaign campaign = repository.save(new Campaign(ids, county.getId(), request.deadline(),
                 request.sampleRate() == null ? SampleDraw.DEFAULT_RATE : request.sampleRate(), seed,
                 user.getUsername(), clock.instant()));
+        open.claim(campaign.getId(), ids);
         Institution city = county.getParentId() == null ? county : institutions.require(county.getParentId());
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, campaign.getId().toString(),
                 Variables.createVariables().putValue("campaignId", campaign.getId())
@@ -104,6 +136,25 @@ public class Campaigns {
         auditLog.record(AuditAction.CAMPAIGN_STARTED, "CAMPAIGN", campaign.getId().toString(), county.getId(),
                 chosen.size() + " institutions, deadline " + request.deadline());
         return campaign;
+    }
+
+    /** An institution, or one it lies in or one inside it, already in a campaign that has not ended. */
+    private void refuseOpen(Set<Institution> chosen) {
+        Set<Long> related = new java.util.HashSet<>();
+        for (Institution i : chosen) {
+            related.addAll(institutions.scopeOf(i.getId()).ids());
+            for (Long up = i.getParentId(); up != null; up = institutions.require(up).getParentId()) {
+                related.add(up);
+            }
+        }
+        open.of(related).values().stream().findFirst().ifPresent(campaign -> {
+            throw Refused.of("campaign.alreadyOpen", campaign.toString());
+        });
+    }
+
+    /** A completed campaign no longer holds its institutions. */
+    void completed(Campaign campaign) {
+        open.release(campaign.getId());
     }
 
     /** The deadline is a day: it passes when that day ends, in the bureau's time zone. */
@@ -121,7 +172,7 @@ public class Campaigns {
             }
         });
         if (found == null || !scope.includes(found.getId())) {
-            throw new IllegalArgumentException("institutions: no institution " + key + " in your county");
+            throw Refused.invalid("campaign.unknownInstitution", key);
         }
         return found;
     }

@@ -1,5 +1,8 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,9 +92,7 @@ public class CheckerSignOffs {
         List<SqlParameterSource> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
         for (StoredPaperFile f : files) {
-            boolean retirable = f.state() == PaperFileState.RECEIVED || f.state() == PaperFileState.STORED
-                    || f.state() == PaperFileState.RETURNED;
-            if (!retirable || blocked.contains(f.recordId()) || disagreeing.contains(f.id())) {
+            if (heldBack(f, blocked, disagreeing) != null) {
                 continue;
             }
             long box = retirement.retire(f.id());
@@ -107,6 +108,80 @@ public class CheckerSignOffs {
         }
         campaign.signedOffUpTo(files.get(files.size() - 1).id());
         return files.size();
+    }
+
+    /** Why a paper file is not retired at the sign-off; {@code null} when it is. */
+    public enum HoldBack {
+        /** Its self-check found the paper disagreeing (pages, signatures or content). */
+        PAPER_DISAGREES,
+        /** Its record has an open finding that blocks the sign-off. */
+        OPEN_FINDINGS,
+        /** Out on a check-out: it is retired when it is back, by a later campaign. */
+        CHECKED_OUT,
+        /** Already retired into a box. */
+        ALREADY_RETIRED,
+        /** Transferred or disposed of: no longer in custody here. */
+        NOT_IN_CUSTODY
+    }
+
+    /** What the sign-off will do, before it is done: files retired and files held back, by reason. */
+    public record Preview(long retired, Map<HoldBack, Long> heldBack) {
+        public long heldBackTotal() {
+            return heldBack.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The one rule of what is retired, shared by the preview and the sign-off so they cannot disagree. */
+    private static HoldBack heldBack(StoredPaperFile f, Set<Long> blocked, Set<Long> disagreeing) {
+        switch (f.state()) {
+            case CHECKED_OUT -> {
+                return HoldBack.CHECKED_OUT;
+            }
+            case RETIRED_PAPER -> {
+                return HoldBack.ALREADY_RETIRED;
+            }
+            case TRANSFERRED, DISPOSED -> {
+                return HoldBack.NOT_IN_CUSTODY;
+            }
+            default -> {
+                // RECEIVED, STORED, RETURNED: in custody here
+            }
+        }
+        if (disagreeing.contains(f.id())) {
+            return HoldBack.PAPER_DISAGREES;
+        }
+        return blocked.contains(f.recordId()) ? HoldBack.OPEN_FINDINGS : null;
+    }
+
+    /**
+     * What the checker's sign-off of the campaign will do if signed now: how many paper files are
+     * retired and how many are held back, and why (the checker reads it before signing).
+     */
+    // not read-only: the severity table is a DMN decision, and its evaluation writes history
+    @Transactional
+    public Preview preview(long campaignId) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        Campaign campaign = visibleCampaigns.require(campaignId);
+        Set<Long> scope = RuleChecks.scopeOf(campaign, institutions);
+        Map<HoldBack, Long> held = new java.util.EnumMap<>(HoldBack.class);
+        long retired = 0;
+        long after = campaign.getSignedOffUpTo();
+        for (List<StoredPaperFile> files = batches.paperFilesAfter(scope, after, 1000); !files.isEmpty();
+             files = batches.paperFilesAfter(scope, after, 1000)) {
+            Set<Long> blocked = blockedRecords(campaignId, files.stream().map(StoredPaperFile::recordId)
+                    .collect(java.util.stream.Collectors.toSet()));
+            Set<Long> disagreeing = disagreeingFiles(campaignId, files);
+            for (StoredPaperFile f : files) {
+                HoldBack why = heldBack(f, blocked, disagreeing);
+                if (why == null) {
+                    retired++;
+                } else {
+                    held.merge(why, 1L, Long::sum);
+                }
+            }
+            after = files.get(files.size() - 1).id();
+        }
+        return new Preview(retired, held);
     }
 
     /**
@@ -218,8 +293,7 @@ public class CheckerSignOffs {
                     boxBarcode[0] = rs.getString(7);
                 });
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("box " + boxId + " holds no paper file of campaign " + campaignId
-                    + " signed off in your institutions");
+            throw Refused.notFound("signOff.noBox", Long.toString(boxId), Long.toString(campaignId));
         }
         auditLog.record(AuditAction.SIGN_OFF_SHEET_READ, "BOX", boxBarcode[0], owners.iterator().next(),
                 "campaign " + campaignId + ", " + rows.size() + " files");

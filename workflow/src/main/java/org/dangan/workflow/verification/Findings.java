@@ -52,7 +52,7 @@ public class Findings {
     }
 
     public record FindingView(long id, String recordNumber, Rule rule, Severity severity, String detail,
-                              FindingStatus status, String waiverReason) {
+                              FindingStatus status, String waiverReason, String name) {
     }
 
     public record Counts(long flaggedRecords, long open, long fixed, long waived) {
@@ -78,20 +78,20 @@ public class Findings {
         java.util.function.UnaryOperator<String> told = restrictedShown ? text -> text
                 : org.dangan.workflow.registry.KeyPopulation::withoutRestrictedNames;
         return jdbc.query("""
-                select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason
+                select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason, r.name
                 from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign and r.institution_id in (:ids)%s
                 order by f.record_number, f.rule limit :limit offset :offset""".formatted(statusFilter), params,
                 (rs, n) -> new FindingView(rs.getLong(1), rs.getString(2), Rule.valueOf(rs.getString(3)),
                         Severity.valueOf(rs.getString(4)), told.apply(rs.getString(5)),
-                        FindingStatus.valueOf(rs.getString(6)), told.apply(rs.getString(7))));
+                        FindingStatus.valueOf(rs.getString(6)), told.apply(rs.getString(7)), rs.getString(8)));
     }
 
     /** Accepts a finding as it is, for a stated reason; only an open finding can be waived. */
     public void waive(long findingId, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new IllegalArgumentException("a waiver needs a reason of 1 to " + MAX_REASON + " characters");
+            throw Refused.invalid("findings.waiverReason", MAX_REASON);
         }
         InstitutionScope scope = institutions.currentScope();
         List<long[]> found = jdbc.query("""
@@ -99,7 +99,7 @@ public class Findings {
                 where f.id = :id and f.status = 'OPEN'""", new MapSqlParameterSource("id", findingId),
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
         if (found.isEmpty() || !scope.includes(found.get(0)[0])) {
-            throw new IllegalStateException("no open finding " + findingId + " in your institutions");
+            throw Refused.of("findings.notOpen", Long.toString(findingId));
         }
         long institution = found.get(0)[0];
         campaigns.requireSelfCheck(campaigns.load(found.get(0)[1]), institution);
@@ -159,7 +159,7 @@ public class Findings {
     public int recheck(long campaignId, String recordNumber, RuleBook rules) {
         StoredRecord r = batches.byNumber(recordNumber)
                 .filter(found -> institutions.currentScope().includes(found.institutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("no record " + recordNumber + " in your institutions"));
+                .orElseThrow(() -> Refused.notFound("findings.noRecord", recordNumber));
         campaigns.requireSelfCheck(campaigns.load(campaignId), r.institutionId());
         Set<String> stillBroken = rules.check(RecordFacts.of(r), LocalDate.now(clock)).stream().map(f -> f.rule().name())
                 .collect(Collectors.toCollection(java.util.HashSet::new));

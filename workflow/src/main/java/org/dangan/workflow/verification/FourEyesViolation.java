@@ -1,9 +1,11 @@
 package org.dangan.workflow.verification;
 
-/** A decision that must be taken by someone other than the one who did the work. */
-public class FourEyesViolation extends IllegalStateException {
+import org.dangan.workflow.platform.Refused;
 
-    public FourEyesViolation(String message) {
-        super(message);
+/** A decision that must be taken by someone other than the one who did the work. */
+public class FourEyesViolation extends Refused {
+
+    FourEyesViolation(String key, Object... arguments) {
+        super(Kind.CONFLICT, key, arguments);
     }
 }

@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -43,17 +45,17 @@ public class PaperChecks {
 
         public PaperCheck {
             if (pagesFound < 0) {
-                throw new IllegalArgumentException("pagesFound: cannot be negative");
+                throw Refused.invalid("paperCheck.negativePages");
             }
             if (note != null && note.length() > 200) {
-                throw new IllegalArgumentException("note: at most 200 characters");
+                throw Refused.invalid("paperCheck.noteTooLong", 200);
             }
         }
     }
 
     /** A paper file of the campaign's records with what the self-check found, if anything yet. */
-    public record PaperFileCheck(String fileNumber, String recordNumber, int registeredPages, Integer pagesFound,
-                                 Boolean signaturesPresent, Boolean contentAgrees, String note) {
+    public record PaperFileCheck(String fileNumber, String recordNumber, String name, int registeredPages,
+                                 Integer pagesFound, Boolean signaturesPresent, Boolean contentAgrees, String note) {
 
         public boolean checked() {
             return pagesFound != null;
@@ -73,7 +75,7 @@ public class PaperChecks {
                 select f.id, r.institution_id from paper_file f join health_record r on r.id = f.record_id
                 where f.file_number = :number""", new MapSqlParameterSource("number", fileNumber));
         if (file.isEmpty() || !scope.includes(((Number) file.get(0).get("institution_id")).longValue())) {
-            throw new IllegalArgumentException("no paper file " + fileNumber + " in your institutions");
+            throw Refused.notFound("paperCheck.noFile", fileNumber);
         }
         long fileId = ((Number) file.get(0).get("id")).longValue();
         campaigns.requireSelfCheck(campaign, ((Number) file.get(0).get("institution_id")).longValue());
@@ -98,23 +100,49 @@ public class PaperChecks {
     /** The paper files of one institution (and its clinics) in the user's scope, by file number, a page at a time. */
     @Transactional(readOnly = true)
     public List<PaperFileCheck> of(long campaignId, long institutionId, int offset, int limit) {
+        return files(campaignId, institutionId, null, offset, limit);
+    }
+
+    /**
+     * The paper files kept in one box (scanned by its barcode) of the institution in the user's
+     * scope: the self-check checks a box at a time, recording the exceptions and then the rest.
+     */
+    @Transactional(readOnly = true)
+    public List<PaperFileCheck> ofBox(long campaignId, long institutionId, String barcode) {
+        return files(campaignId, institutionId, barcode == null ? "" : barcode.strip(), 0, 500);
+    }
+
+    /**
+     * Records the files named that have no result yet as agreeing (pages as registered, signed,
+     * content as the record): the rest of a box once its exceptions are recorded. Answers how many.
+     */
+    public int recordAgreeing(long campaignId, long institutionId, String barcode) {
+        List<PaperFileCheck> rest = ofBox(campaignId, institutionId, barcode).stream().filter(f -> !f.checked()).toList();
+        rest.forEach(f -> record(campaignId, f.fileNumber(), new PaperCheck(f.registeredPages(), true, true, null)));
+        return rest.size();
+    }
+
+    private List<PaperFileCheck> files(long campaignId, long institutionId, String barcode, int offset, int limit) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
         if (!scope.includes(institutionId)) {
             return List.of();
         }
+        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId)
+                .addValue("ids", scope.narrowTo(institutions.require(institutionId)))
+                .addValue("limit", Math.min(Math.max(limit, 1), 500)).addValue("offset", Math.max(offset, 0))
+                .addValue("barcode", barcode);
         return jdbc.query("""
-                select f.file_number, r.record_number, f.page_count, c.pages_found, c.signatures_present,
+                select f.file_number, r.record_number, r.name, f.page_count, c.pages_found, c.signatures_present,
                        c.content_agrees, c.note
                 from paper_file f join health_record r on r.id = f.record_id
                 left join paper_consistency c on c.paper_file_id = f.id and c.campaign_id = :campaign
-                where (r.institution_id + 0) in (:ids) order by f.file_number limit :limit offset :offset""",
-                new MapSqlParameterSource("campaign", campaignId)
-                        .addValue("ids", scope.narrowTo(institutions.require(institutionId)))
-                        .addValue("limit", Math.min(Math.max(limit, 1), 500)).addValue("offset", Math.max(offset, 0)),
-                (rs, n) -> new PaperFileCheck(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        (Integer) rs.getObject(4, Integer.class), (Boolean) rs.getObject(5, Boolean.class),
-                        (Boolean) rs.getObject(6, Boolean.class), rs.getString(7)));
+                where (r.institution_id + 0) in (:ids)%s
+                order by f.file_number limit :limit offset :offset""".formatted(barcode == null ? ""
+                        : " and f.box_id in (select b.id from box b where b.barcode = :barcode)"), params,
+                (rs, n) -> new PaperFileCheck(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        (Integer) rs.getObject(5, Integer.class), (Boolean) rs.getObject(6, Boolean.class),
+                        (Boolean) rs.getObject(7, Boolean.class), rs.getString(8)));
     }
 }

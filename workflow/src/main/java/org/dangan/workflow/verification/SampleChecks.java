@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +54,7 @@ public class SampleChecks {
     public enum Verdict { PASS, FAIL }
 
     public record SampleItem(long id, String recordNumber, String stratum, Verdict verdict, String reason,
-                             String checkedBy) {
+                             String checkedBy, String name) {
     }
 
     /**
@@ -109,12 +110,14 @@ public class SampleChecks {
         Campaign campaign = checkerCampaign(campaignId);
         int round = campaign.institution(institutionId).getRound();
         return jdbc.query("""
-                select id, record_number, stratum, verdict, reason, checked_by from sample_item
-                where campaign_id = :campaign and institution_id = :institution and check_round = :round
-                order by record_number""", new MapSqlParameterSource("campaign", campaignId)
+                select s.id, s.record_number, s.stratum, s.verdict, s.reason, s.checked_by, r.name
+                from sample_item s left join health_record r on r.id = s.record_id
+                where s.campaign_id = :campaign and s.institution_id = :institution and s.check_round = :round
+                order by s.record_number""", new MapSqlParameterSource("campaign", campaignId)
                 .addValue("institution", institutionId).addValue("round", round), (rs, n) -> new SampleItem(
                 rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4) == null ? null : Verdict.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                rs.getString(4) == null ? null : Verdict.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                rs.getString(7)));
     }
 
     /** A checker's verdict on one sampled record of an institution in its sample check; FAIL needs a reason. */
@@ -123,10 +126,10 @@ public class SampleChecks {
         Campaign campaign = checkerCampaign(campaignId);
         String why = reason == null ? "" : reason.strip();
         if (verdict == null) {
-            throw new IllegalArgumentException("verdict: PASS or FAIL");
+            throw Refused.invalid("sample.verdictRequired");
         }
         if (verdict == Verdict.FAIL && (why.isEmpty() || why.length() > 200)) {
-            throw new IllegalArgumentException("reason: a failed record needs a reason of 1 to 200 characters");
+            throw Refused.invalid("sample.failReasonRequired", 200);
         }
         List<Map<String, Object>> item = jdbc.queryForList("""
                 select s.id, s.institution_id, s.check_round from sample_item s
@@ -135,12 +138,10 @@ public class SampleChecks {
         CampaignInstitution part = item.isEmpty() ? null
                 : campaign.institution(((Number) item.get(0).get("institution_id")).longValue());
         if (part == null || part.getRound() != ((Number) item.get(0).get("check_round")).intValue()) {
-            throw new IllegalArgumentException("record " + recordNumber + " is not in the current sample of campaign "
-                    + campaignId);
+            throw Refused.invalid("sample.notInSample", recordNumber, Long.toString(campaignId));
         }
         if (part.getState() != InstitutionCheckState.SAMPLE_CHECK) {
-            throw new IllegalStateException("the sample of institution " + part.getInstitutionId() + " is not open: it is "
-                    + part.getState());
+            throw Refused.of("sample.closed", part.getState());
         }
         jdbc.update("""
                 update sample_item set verdict = :verdict, reason = :reason, checked_by = :by, checked_at = :at
@@ -149,6 +150,17 @@ public class SampleChecks {
                 .addValue("at", Timestamp.from(clock.instant())));
         auditLog.record(AuditAction.SAMPLE_JUDGED, "CAMPAIGN", Long.toString(campaignId), part.getInstitutionId(),
                 verdict.name());
+    }
+
+    /**
+     * Judges every sampled record of the institution's current round that has no verdict yet as
+     * passed, after the checker looked at the failures: answers how many were judged.
+     */
+    public int passRest(long campaignId, long institutionId) {
+        List<String> rest = items(campaignId, institutionId).stream().filter(i -> i.verdict() == null)
+                .map(SampleItem::recordNumber).toList();
+        rest.forEach(number -> judge(campaignId, number, Verdict.PASS, null));
+        return rest.size();
     }
 
     /** How many sampled records of the institution's current round still lack a verdict. */
@@ -188,7 +200,7 @@ public class SampleChecks {
         Campaign campaign = campaigns.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
         if (campaign.getCountyId() == null || !campaign.getCountyId().equals(user.institutionId())
                 || !(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR))) {
-            throw new AccessDeniedException("only the county's checkers work the sample of campaign " + campaignId);
+            throw Refused.forbidden("sample.checkersOnly", Long.toString(campaignId));
         }
         return campaign;
     }

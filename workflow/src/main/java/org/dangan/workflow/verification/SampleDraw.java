@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ public final class SampleDraw {
     /** How many to draw: rate of the population, rounded up, at least the minimum, at most everyone. */
     public static int size(int population, BigDecimal rate, int minimum) {
         if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("sample rate must lie between 0 and 1: " + rate);
+            throw Refused.invalid("campaign.sampleRateRange", rate.toPlainString());
         }
         int proportional = rate.multiply(BigDecimal.valueOf(population)).setScale(0, RoundingMode.CEILING).intValue();
         return Math.min(population, Math.max(proportional, minimum));

@@ -98,18 +98,18 @@ class CampaignApiTest {
         mvc.perform(post("/api/campaigns").with(as("county-supervisor")).contentType(MediaType.APPLICATION_JSON)
                         .content(body(other.a().getCode())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message", containsString(other.a().getCode())));
+                .andExpect(jsonPath("$.details.key").value("campaign.unknownInstitution"));
         mvc.perform(post("/api/campaigns").with(as("county-supervisor")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"institutions": ["%s"], "deadline": "2020-01-01"}""".formatted(county.a().getCode())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message", containsString("deadline")));
+                .andExpect(jsonPath("$.details.key").value("campaign.deadlineRequired"));
         mvc.perform(post("/api/campaigns").with(as("county-supervisor")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"institutions": ["%s", "%s"], "deadline": "%s"}""".formatted(county.a().getCode(),
                                 county.village().getCode(), LocalDate.now().plusDays(3))))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message", containsString("lies within")));
+                .andExpect(jsonPath("$.details.key").value("campaign.withinAnother"));
     }
 
     @Test
@@ -125,6 +125,6 @@ class CampaignApiTest {
                         .with(as("county-checker")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"verdict\": \"PASS\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message", containsString("not in the current sample")));
+                .andExpect(jsonPath("$.details.key").value("sample.notInSample"));
     }
 }

@@ -280,7 +280,7 @@ class CampaignProcessTest {
         passInstitution(process, county.b(), "archivist-b", "head-b", 0);
 
         assertThatThrownBy(() -> complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", false)))
-                .hasMessageContaining("reason");
+                .hasMessageContaining("campaign.returnReasonRequired");
         complete(process, "cityAcceptance", null, "city-supervisor",
                 Map.of("accepted", false, "reason", "纸网一致性记录不全"));
 
@@ -353,14 +353,14 @@ class CampaignProcessTest {
         runJobs(process);
 
         assertThatThrownBy(() -> complete(process, "selfCheck", county.a(), "archivist-b", Map.of()))
-                .hasMessageContaining("may not complete selfCheck");
+                .hasMessageContaining("campaign.taskForbidden");
         complete(process, "selfCheck", county.a(), "archivist-a", Map.of());
         assertThatThrownBy(() -> complete(process, "headSignOff", county.a(), "county-supervisor", Map.of()))
-                .hasMessageContaining("may not complete headSignOff");
+                .hasMessageContaining("campaign.taskForbidden");
         complete(process, "headSignOff", county.a(), "head-a", Map.of());
         runJobs(process);
         assertThatThrownBy(() -> complete(process, "sampleCheck", county.a(), "county-checker", Map.of()))
-                .hasMessageContaining("30 sampled records of " + county.a().getCode() + " still need a verdict");
+                .hasMessageContaining("campaign.sampleUnjudged[30]");
         BpmnAwareTests.assertThat(process).isWaitingAt("sampleCheck");
     }
 
@@ -390,6 +390,124 @@ class CampaignProcessTest {
         assertThat(campaigns.load(campaign.getId()).getState()).isEqualTo(CampaignState.SIGN_OFF);
     }
 
+    @Test
+    void a_second_start_over_an_institution_in_an_open_campaign_is_refused_naming_it() {
+        Campaign first = start(LocalDate.now().plusMonths(1));
+        assertThatThrownBy(() -> start(LocalDate.now().plusMonths(1)))
+                .isInstanceOfSatisfying(Refused.class, r -> {
+                    assertThat(r.key()).isEqualTo("campaign.alreadyOpen");
+                    assertThat(r.getMessage()).contains(first.getId().toString());
+                });
+        assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?",
+                Long.class, county.a().getId())).isOne();
+    }
+
+    @Test
+    void two_starts_at_once_make_one_campaign_and_one_refusal() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> starts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                starts.add(two.submit(() -> {
+                    go.await();
+                    try {
+                        return start(LocalDate.now().plusMonths(1));
+                    } catch (Refused refused) {
+                        return refused;
+                    }
+                }));
+            }
+            go.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (var f : starts) {
+                outcomes.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(Campaign.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(Refused.class::isInstance).singleElement()
+                    .satisfies(r -> assertThat(((Refused) r).key()).isIn("campaign.alreadyOpen", "campaign.startedTwice"));
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?",
+                Long.class, county.a().getId())).isOne();
+    }
+
+    @Test
+    void the_head_returns_the_self_check_with_a_reason_and_the_archivists_work_it_again() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+        complete(process, "selfCheck", county.a(), "archivist-a", Map.of());
+        // the engine's completion guard carries the domain's refusal (key and arguments) as its message
+        assertThatThrownBy(() -> complete(process, "headSignOff", county.a(), "head-a", Map.of("returned", true)))
+                .hasMessageContaining("campaign.returnReasonRequired");
+        complete(process, "headSignOff", county.a(), "head-a", Map.of("returned", true, "reason", "纸质档案未核完"));
+
+        assertThat(taskFor(process, "selfCheck", county.a())).isNotNull();
+        CampaignInstitution a = campaigns.load(campaign.getId()).institution(county.a().getId());
+        assertThat(a.getState()).isEqualTo(InstitutionCheckState.SELF_CHECK);
+        assertThat(a.getRound()).isOne();
+        assertThat(a.getReworkReason()).isEqualTo("负责人退回：纸质档案未核完");
+        // the second time the head signs, and the sample is drawn
+        complete(process, "selfCheck", county.a(), "archivist-a", Map.of());
+        complete(process, "headSignOff", county.a(), "head-a", Map.of("returned", false));
+        runJobs(process);
+        assertThat(taskFor(process, "sampleCheck", county.a())).isNotNull();
+    }
+
+    @Test
+    void the_report_keeps_the_figures_the_city_accepted_and_the_sign_off_does_what_it_said() {
+        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        ProcessInstance process = acceptedByCity(campaign);
+        // one file went out on a check-out after the self-check
+        jdbc.update("update paper_file set state = 'CHECKED_OUT' where file_number = ?",
+                county.a().getCode() + "00100001-01");
+
+        asUser.login(county.user("county-checker"));
+        CheckerSignOffs.Preview preview;
+        CampaignReports.CampaignProgress accepted;
+        try {
+            preview = signOffs.preview(campaign.getId());
+            accepted = reports.progress(campaign.getId());
+        } finally {
+            AsUser.logout();
+        }
+        // the file out on check-out is held back, and the preview says so
+        assertThat(preview.retired()).isEqualTo(74);
+        assertThat(preview.heldBack()).containsExactly(Map.entry(CheckerSignOffs.HoldBack.CHECKED_OUT, 1L));
+        assertThat(accepted.frozen()).isTrue();
+        complete(process, "checkerSignOff", null, "county-checker", Map.of());
+        runJobs(process);
+        assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(preview.retired());
+
+        // township B's records move to A after the campaign (a merger): the report does not change
+        jdbc.update("update health_record set institution_id = ? where institution_id = ?", county.a().getId(),
+                county.b().getId());
+        asUser.login(county.user("county-supervisor"));
+        try {
+            CampaignReports.CampaignProgress report = reports.progress(campaign.getId());
+            assertThat(report.records()).isEqualTo(accepted.records());
+            assertThat(report.signedOff()).isEqualTo(74);
+            assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::records)
+                    .containsExactlyElementsOf(accepted.institutions().stream()
+                            .map(CampaignReports.InstitutionProgress::records).toList());
+            assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::records)
+                    .containsExactly(41L, 35L);
+            // the closed campaign frees its institutions; a merged one is offered no more
+            jdbc.update("update institution set status = 'MERGED' where id = ?", county.b().getId());
+            assertThat(campaigns.eligibleInstitutions()).extracting(Institution::getId).contains(county.a().getId())
+                    .doesNotContain(county.b().getId());
+            assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(List.of(county.b().getCode()),
+                    LocalDate.now().plusMonths(1), null, 7L)))
+                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.institutionRetired"));
+            assertThat(campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
+                    LocalDate.now().plusMonths(1), null, 7L)).getId()).isNotEqualTo(campaign.getId());
+        } finally {
+            AsUser.logout();
+        }
+    }
+
     // ---- helpers ----
 
     private Campaign start(LocalDate deadline) {
@@ -404,12 +522,18 @@ class CampaignProcessTest {
 
     /** Every check passed, the city accepted and the checker signed: the sign-off's job waits to run. */
     private ProcessInstance upToTheSignOffJob(Campaign campaign) {
+        ProcessInstance process = acceptedByCity(campaign);
+        complete(process, "checkerSignOff", null, "county-checker", Map.of());
+        return process;
+    }
+
+    /** Both townships passed and the city accepted: the checker's sign-off is next. */
+    private ProcessInstance acceptedByCity(Campaign campaign) {
         ProcessInstance process = process(campaign);
         runJobs(process);
         passInstitution(process, county.a(), "archivist-a", "head-a", 0);
         passInstitution(process, county.b(), "archivist-b", "head-b", 0);
         complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
-        complete(process, "checkerSignOff", null, "county-checker", Map.of());
         return process;
     }
 

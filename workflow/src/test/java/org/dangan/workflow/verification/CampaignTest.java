@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +36,7 @@ class CampaignTest {
         Campaign c = checked();
         c.selfCheckSubmitted(1L, "same-person");
         assertThatThrownBy(() -> c.headSignedOff(1L, "same-person", Instant.now()))
-                .isInstanceOf(FourEyesViolation.class).hasMessageContaining("same-person");
+                .isInstanceOfSatisfying(FourEyesViolation.class, r -> assertThat(r.key()).isEqualTo("campaign.fourEyes.head"));
         assertThat(c.institution(1L).getState()).isEqualTo(InstitutionCheckState.HEAD_SIGN_OFF);
     }
 
@@ -58,15 +60,15 @@ class CampaignTest {
     @Test
     void steps_out_of_order_are_refused() {
         Campaign c = new Campaign(Set.of(1L), 9L, LocalDate.now(), new BigDecimal("0.05"), 1L, "s", Instant.now());
-        assertThatThrownBy(() -> c.selfCheckSubmitted(1L, "a")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("RULE_CHECKS");
+        assertThatThrownBy(() -> c.selfCheckSubmitted(1L, "a")).isInstanceOf(Refused.class)
+                .hasMessageContaining("campaign.wrongState").hasMessageContaining("RULE_CHECKS");
         c.ruleChecksDone();
         assertThatThrownBy(() -> c.headSignedOff(1L, "h", Instant.now())).hasMessageContaining("SELF_CHECK");
         assertThatThrownBy(() -> c.cityDecided("city", true, null, Instant.now(), Set.of()))
                 .hasMessageContaining("INSTITUTION_CHECKS");
-        assertThatThrownBy(() -> c.selfCheckSubmitted(7L, "a")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("institution 7");
-        assertThatThrownBy(() -> c.completed(Instant.now())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> c.selfCheckSubmitted(7L, "a")).isInstanceOf(Refused.class)
+                .hasMessageContaining("campaign.outside");
+        assertThatThrownBy(() -> c.completed(Instant.now())).isInstanceOf(Refused.class);
     }
 
     @Test
@@ -92,7 +94,7 @@ class CampaignTest {
         pass(c, 1L);
         pass(c, 2L);
         assertThatThrownBy(() -> c.cityDecided("city", false, "  ", Instant.now(), Set.of()))
-                .hasMessageContaining("reason");
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.returnReasonRequired"));
         assertThat(c.getState()).isEqualTo(CampaignState.CITY_ACCEPTANCE);
     }
 }

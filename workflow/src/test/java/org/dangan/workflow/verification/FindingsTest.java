@@ -82,7 +82,8 @@ class FindingsTest {
         asUser.login(county.user("archivist-a"));
         long id = findings.of(campaign.getId(), null, 0, 50).get(0).id();
 
-        assertThatThrownBy(() -> findings.waive(id, "  ")).hasMessageContaining("reason");
+        assertThatThrownBy(() -> findings.waive(id, "  ")).isInstanceOfSatisfying(Refused.class,
+                r -> assertThat(r.key()).isEqualTo("findings.waiverReason"));
         findings.waive(id, "居民长期外出务工，已电话随访");
 
         assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50)).singleElement()
@@ -90,7 +91,8 @@ class FindingsTest {
         assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 0, 1));
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'FINDING_WAIVED' and subject_id = ?",
                 Long.class, Long.toString(id))).isEqualTo(1);
-        assertThatThrownBy(() -> findings.waive(id, "again")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> findings.waive(id, "again"))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.notOpen"));
     }
 
     @Test
@@ -135,7 +137,7 @@ class FindingsTest {
                 org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
                 .isInstanceOf(org.dangan.workflow.registry.RecordNotFoundException.class);
         assertThatThrownBy(() -> findings.recheck(campaign.getId(), theirs, RuleBook.defaults()))
-                .hasMessageContaining("in your institutions");
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.noRecord"));
         asUser.login(county.user("county-supervisor"));
         assertThatThrownBy(() -> records.correct(theirs,
                 org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
@@ -148,7 +150,7 @@ class FindingsTest {
         List<Findings.FindingView> mine = findings.of(campaign.getId(), null, 0, 50);
         asUser.login(county.user("archivist-b"));
         assertThatThrownBy(() -> findings.waive(mine.get(0).id(), "not mine"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("in your institutions");
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.notOpen"));
         assertThat(findings.counts(campaign.getId()).waived()).isZero();
     }
 

@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.Refused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +38,7 @@ class SampleDrawTest {
         assertThat(SampleDraw.size(12, SampleDraw.DEFAULT_RATE, 30)).isEqualTo(12);
         assertThat(SampleDraw.size(1001, SampleDraw.DEFAULT_RATE, 30)).as("rounded up").isEqualTo(51);
         assertThat(SampleDraw.size(0, SampleDraw.DEFAULT_RATE, 30)).isZero();
-        assertThatThrownBy(() -> SampleDraw.size(10, new BigDecimal("1.5"), 30)).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> SampleDraw.size(10, new BigDecimal("1.5"), 30)).isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.sampleRateRange"));
     }
 
     @Test

@@ -153,9 +153,4 @@ class CampaignController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(bytes);
     }
-
-    @ExceptionHandler(CampaignNotFoundException.class)
-    ResponseEntity<ApiError> notFound(CampaignNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
-    }
 }
