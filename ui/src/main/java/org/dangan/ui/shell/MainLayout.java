@@ -68,7 +68,9 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
 
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("shell.menuToggle"));
+        HorizontalLayout bar = new HorizontalLayout(toggle, title, who, language, logout);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);
