@@ -102,9 +102,6 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
         }
         form.addFormItem(new Span(d.originalName() + "（" + Sizes.of(d.originalSize()) + "）"),
                 getTranslation("documents.file"));
-        Span hash = new Span(d.originalSha256());
-        hash.setTitle(getTranslation("document.fingerprint.explained"));
-        form.addFormItem(hash, getTranslation("document.fingerprint"));
         if (d.meanConfidence() != null) {
             Span confidence = Confidence.span(d.meanConfidence());
             confidence.setId("document-confidence");

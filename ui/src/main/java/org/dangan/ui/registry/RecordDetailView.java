@@ -48,10 +48,12 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
     private final org.dangan.workflow.registry.RecordMerge merge;
     private final Documents documents;
     private final Checkouts checkouts;
+    private final org.dangan.workflow.institution.Institutions institutions;
     private String title = "";
 
     public RecordDetailView(Records records, org.dangan.workflow.registry.RecordMerge merge, Documents documents,
-                            Checkouts checkouts) {
+                            Checkouts checkouts, org.dangan.workflow.institution.Institutions institutions) {
+        this.institutions = institutions;
         this.records = records;
         this.merge = merge;
         this.documents = documents;
@@ -179,8 +181,8 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
             }
             for (CustodyEntry entry : custody.events()) {
                 rows.add(new String[] {ChinaTime.minute(entry.occurredAt()), file.fileNumber(),
-                        getTranslation("custodyEvent." + entry.event().name()), Objects.toString(entry.actor(), ""),
-                        Objects.toString(entry.from(), ""), Objects.toString(entry.to(), "")});
+                        getTranslation("custodyEvent." + entry.event().name()), actor(entry.actor()),
+                        place(entry.from()), place(entry.to())});
             }
         }
         if (rows.isEmpty()) {
@@ -221,6 +223,20 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         grid.setItems(mine);
         grid.setAllRowsVisible(true);
         return new VerticalLayout(grid, new Anchor("checkouts", getTranslation("record.checkouts.open")));
+    }
+
+    /** The ledger's own entries (the application's) are the system's; people by their account name. */
+    private String actor(String actor) {
+        return actor == null ? "" : "system".equals(actor) ? getTranslation("custody.system") : actor;
+    }
+
+    /** A place of the ledger: a location path as it is, an institution by its name rather than its code. */
+    private String place(String place) {
+        if (place == null) {
+            return "";
+        }
+        return institutions.currentScope().institutions().stream().filter(i -> i.getCode().equals(place))
+                .map(org.dangan.workflow.institution.Institution::getName).findFirst().orElse(place);
     }
 
     private Span empty(String id, String key) {

@@ -252,7 +252,7 @@ abstract class SearchBehaviour {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/search").param("q", "(高血压").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("parenthesis")));
+                .andExpect(jsonPath("$.details.key").value("search.query.parenthesis"));
         mvc.perform(get("/api/search").param("q", "高血压").with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/search/status").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
@@ -262,7 +262,7 @@ abstract class SearchBehaviour {
                 String.class, county.user("searcher-a"))).hasSize(3).allSatisfy(d -> assertThat(d)
                 .doesNotContain("高血压").doesNotContain("窦性心律"))
                 .satisfiesExactly(d -> assertThat(d).endsWith("1 hits"), d -> assertThat(d).endsWith("1 hits"),
-                        d -> assertThat(d).endsWith("refused: unreadable query"));
+                        d -> assertThat(d).endsWith("refused: search.query.parenthesis"));
     }
 
     @Test
