@@ -9,20 +9,16 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditEntry;
 import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.platform.ChinaTime;
 
 /** The audit log of the auditor's institutions, newest first. */
 @Route("audit")
 @RolesAllowed("AUDITOR")
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
     final Grid<AuditEntry> grid = new Grid<>();
     final TextField user = new TextField();
     final TextField subject = new TextField();
@@ -32,6 +28,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     public AuditView(AuditLog auditLog) {
         this.auditLog = auditLog;
         setSizeFull();
+        user.setId("audit-user");
+        subject.setId("audit-subject");
+        action.setId("audit-action");
         user.setPlaceholder(getTranslation("audit.user"));
         user.setValueChangeMode(ValueChangeMode.LAZY);
         subject.setPlaceholder(getTranslation("audit.subject"));
@@ -39,14 +38,12 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         action.setPlaceholder(getTranslation("audit.action"));
         action.setEmptySelectionAllowed(true);
         action.setItems(AuditAction.values());
-        action.setItemLabelGenerator(a -> a == null ? "" : getTranslation("auditAction." + a.name()));
+        action.setItemLabelGenerator(a -> a == null ? getTranslation("records.filter.all") : getTranslation("auditAction." + a.name()));
         grid.setId("audit-grid");
-        grid.addColumn(e -> TIME.format(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+        grid.addColumn(e -> ChinaTime.second(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         grid.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("auditAction." + e.getAction().name())).setHeader(getTranslation("audit.action"));
-        grid.addColumn(e -> Objects.toString(e.getSubjectId(), "")).setHeader(getTranslation("audit.subject"))
-                .setAutoWidth(true);
-        grid.addColumn(e -> Objects.toString(e.getDetail(), "")).setHeader(getTranslation("audit.detail")).setFlexGrow(3);
+        grid.addColumn(AuditSentences::of).setHeader(getTranslation("audit.detail")).setFlexGrow(3);
         grid.setSizeFull();
         user.addValueChangeListener(e -> refresh());
         subject.addValueChangeListener(e -> refresh());

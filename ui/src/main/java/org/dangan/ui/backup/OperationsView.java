@@ -11,11 +11,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.backup.BackupProgress;
 import org.dangan.workflow.backup.Backups;
 import org.dangan.workflow.fixity.FixityAudit;
@@ -26,9 +27,8 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
  * directory; the fixity audit's alarm (files changed or missing), a run now and the latest runs.
  */
 @Route("operations")
-@PageTitle("运维 Operations")
 @RolesAllowed("ADMIN")
-public class OperationsView extends VerticalLayout {
+public class OperationsView extends VerticalLayout implements HasDynamicTitle {
 
     private final Backups backups;
     private final FixityAudit fixity;
@@ -80,12 +80,12 @@ public class OperationsView extends VerticalLayout {
         failures.addColumn(FixityAudit.Failure::sha256).setHeader("SHA-256").setFlexGrow(3);
         failures.addColumn(f -> getTranslation("operations.outcome." + f.outcome().name()))
                 .setHeader(getTranslation("operations.outcome"));
-        failures.addColumn(f -> f.documents().toString()).setHeader(getTranslation("operations.documents"));
-        failures.addColumn(f -> f.checkedAt().toString()).setHeader(getTranslation("operations.checkedAt"));
+        failures.addColumn(f -> f.documents().stream().map(d -> "#" + d).collect(java.util.stream.Collectors.joining("、"))).setHeader(getTranslation("operations.documents"));
+        failures.addColumn(f -> ChinaTime.minute(f.checkedAt())).setHeader(getTranslation("operations.checkedAt"));
         failures.setAllRowsVisible(true);
         runs.setId("operations-fixity-runs");
-        runs.addColumn(r -> r.startedAt().toString()).setHeader(getTranslation("operations.startedAt"));
-        runs.addColumn(r -> r.finishedAt() == null ? "…" : r.finishedAt().toString())
+        runs.addColumn(r -> ChinaTime.minute(r.startedAt())).setHeader(getTranslation("operations.startedAt"));
+        runs.addColumn(r -> r.finishedAt() == null ? "…" : ChinaTime.minute(r.finishedAt()))
                 .setHeader(getTranslation("operations.finishedAt"));
         runs.addColumn(FixityAudit.Run::files).setHeader(getTranslation("operations.files"));
         runs.addColumn(FixityAudit.Run::failures).setHeader(getTranslation("operations.failures"));
@@ -112,7 +112,10 @@ public class OperationsView extends VerticalLayout {
             try {
                 backupDone.set(backups.take(dir, lastProgress::set));
             } catch (RuntimeException e) {
-                backupError.set(e.getMessage());
+                // the cause's own words are for the log; the screen says it in the user's language
+                org.slf4j.LoggerFactory.getLogger(OperationsView.class).warn("backup failed", e);
+                backupError.set(e instanceof org.dangan.workflow.platform.Refused r
+                        ? getTranslation(r.key(), r.arguments()) : getTranslation("error.notDone"));
             }
         }), "backup");
         worker.setDaemon(true);
@@ -140,7 +143,7 @@ public class OperationsView extends VerticalLayout {
         BackupProgress p = lastProgress.get();
         if (backingUp && p != null) {
             backupProgress.setValue(Math.min(1, p.fraction()));
-            backupText.setText(p.toString());
+            backupText.setText(getTranslation("operations.progress." + p.step(), p.done(), p.total()));
         } else if (backupDone.get() != null) {
             Backups.Snapshot done = backupDone.get();
             backupText.setText(getTranslation("operations.backupDone", done.name(), done.storeFiles(), done.filesCopied()));
@@ -166,5 +169,10 @@ public class OperationsView extends VerticalLayout {
         failures.setItems(failing);
         failures.setVisible(!failing.isEmpty());
         runs.setItems(fixity.runs(10));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("operations.title");
     }
 }

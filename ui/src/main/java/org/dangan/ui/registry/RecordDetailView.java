@@ -14,8 +14,18 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.RouterLink;
+import java.util.ArrayList;
+import java.util.List;
+import org.dangan.ui.document.DocumentView;
+import org.dangan.ui.support.Resident;
+import org.dangan.workflow.custody.CustodyEntry;
+import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.lending.Checkouts;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.Refused;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.dangan.workflow.audit.AuditEntry;
@@ -25,20 +35,29 @@ import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Permission;
 
-/** One record: its data with the ID number masked, its paper files, and who has read or changed it. */
+/**
+ * The resident's page: the record with the ID number masked, its paper files and where they stand
+ * (room, shelf, box, position), its scans, the custody of its paper, its check-outs, and who has
+ * read or changed it; each from its own module's service, which scopes and audits the read.
+ */
 @Route("record")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "ADMIN"})
 public class RecordDetailView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
     private final Records records;
     private final org.dangan.workflow.registry.RecordMerge merge;
+    private final Documents documents;
+    private final Checkouts checkouts;
+    private final org.dangan.workflow.institution.Institutions institutions;
     private String title = "";
 
-    public RecordDetailView(Records records, org.dangan.workflow.registry.RecordMerge merge) {
+    public RecordDetailView(Records records, org.dangan.workflow.registry.RecordMerge merge, Documents documents,
+                            Checkouts checkouts, org.dangan.workflow.institution.Institutions institutions) {
+        this.institutions = institutions;
         this.records = records;
         this.merge = merge;
+        this.documents = documents;
+        this.checkouts = checkouts;
     }
 
     @Override
@@ -49,12 +68,13 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
             record = records.read(recordNumber);
         } catch (RecordNotFoundException e) {
             Span missing = new Span(getTranslation("record.notFound", recordNumber));
+            missing.getElement().setAttribute("role", "alert");
             missing.setId("record-not-found");
             add(missing);
-            title = recordNumber;
+            title = getTranslation("nav.records");
             return;
         }
-        title = record.recordNumber();
+        title = Resident.label(record.name(), record.recordNumber());
         H2 heading = new H2(record.name() + " · " + record.recordNumber());
         heading.setId("record-heading");
 
@@ -81,7 +101,7 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         form.addFormItem(new Span(record.keyPopulations().stream().map(p -> getTranslation("population." + p.name()))
                 .collect(Collectors.joining("、"))), getTranslation("record.keyPopulations"));
         form.addFormItem(new Span(getTranslation("status." + record.status().name())), getTranslation("record.status"));
-        form.addFormItem(new Span(record.institutionCode() + " " + record.institutionName()),
+        form.addFormItem(new Span(record.institutionName()),
                 getTranslation("record.institution"));
         form.addFormItem(new Span(Objects.toString(record.lastServiceDate(), "")),
                 getTranslation("record.lastServiceDate"));
@@ -98,19 +118,26 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
                 .map(c -> getTranslation("documentType." + c.getKey().name()) + " " + c.getValue())
                 .collect(Collectors.joining("；"))).setHeader(getTranslation("paperFile.contents")).setFlexGrow(3);
         files.addColumn(f -> getTranslation("paperFileState." + f.state().name())).setHeader(getTranslation("paperFile.state"));
+        files.addColumn(f -> f.place() == null ? getTranslation("paperFile.notShelved") : f.place())
+                .setHeader(getTranslation("paperFile.place")).setAutoWidth(true);
         files.addColumn(f -> Objects.toString(f.boxBarcode(), "")).setHeader(getTranslation("paperFile.box"));
+        files.addColumn(f -> f.boxPosition() == null ? "" : getTranslation("paperFile.positionOf", f.boxPosition()))
+                .setHeader(getTranslation("paperFile.position"));
         files.setItems(record.paperFiles());
         files.setAllRowsVisible(true);
 
         Grid<AuditEntry> trail = new Grid<>();
         trail.setId("record-trail");
-        trail.addColumn(e -> TIME.format(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+        trail.addColumn(e -> ChinaTime.second(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         trail.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user"));
         trail.addColumn(e -> getTranslation("auditAction." + e.getAction().name())).setHeader(getTranslation("audit.action"));
         trail.setItems(records.trail(record.recordNumber()));
         trail.setAllRowsVisible(true);
 
         add(heading, form, new H3(getTranslation("record.paperFiles")), files);
+        add(new H3(getTranslation("record.scans")), scans(record.recordNumber()));
+        add(new H3(getTranslation("record.custody")), custody(record));
+        add(new H3(getTranslation("record.checkouts")), checkouts(record));
         if (record.duplicateOf() != null) {
             Span survivor = new Span(getTranslation("record.duplicateOf", record.duplicateOf()));
             survivor.setId("record-duplicate-of");
@@ -121,6 +148,102 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
             add(new RecordMergePanel(record, records, merge, merged -> setParameter(null, record.recordNumber())));
         }
         add(new H3(getTranslation("record.trail")), trail);
+    }
+
+    /** The resident's scans, each opening in the viewer; restricted ones only for who may see them (the service decides). */
+    private Component scans(String recordNumber) {
+        List<Documents.DocumentSummary> list = documents.ofRecord(recordNumber);
+        if (list.isEmpty()) {
+            return empty("record-scans-empty", "record.scans.none");
+        }
+        Grid<Documents.DocumentSummary> grid = new Grid<>();
+        grid.setId("record-scans");
+        grid.addComponentColumn(d -> new RouterLink("#" + d.id() + " " + getTranslation("documentType." + d.documentType().name()),
+                DocumentView.class, d.id())).setHeader(getTranslation("documents.type")).setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("documentState." + d.state().name())).setHeader(getTranslation("paperFile.state"));
+        grid.addColumn(d -> d.pageCount() == 0 ? "" : getTranslation("documents.pages", d.pageCount()))
+                .setHeader(getTranslation("paperFile.pageCount"));
+        grid.addColumn(d -> ChinaTime.minute(d.createdAt())).setHeader(getTranslation("documents.submittedAt"));
+        grid.setItems(list);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    /** The custody ledger of each paper file of the record, oldest first, from the registry's audited read. */
+    private Component custody(RecordDetail record) {
+        List<String[]> rows = new ArrayList<>();
+        for (RecordDetail.PaperFileView file : record.paperFiles()) {
+            Records.Custody custody;
+            try {
+                custody = records.custodyOf(file.fileNumber());
+            } catch (Refused e) {
+                continue;
+            }
+            for (CustodyEntry entry : custody.events()) {
+                rows.add(new String[] {ChinaTime.minute(entry.occurredAt()), file.fileNumber(),
+                        getTranslation("custodyEvent." + entry.event().name()), actor(entry.actor()),
+                        place(entry.from()), place(entry.to())});
+            }
+        }
+        if (rows.isEmpty()) {
+            return empty("record-custody-empty", "record.custody.none");
+        }
+        Grid<String[]> grid = new Grid<>();
+        grid.setId("record-custody");
+        String[] headers = {"custody.at", "paperFile.fileNumber", "custody.event", "custody.actor", "custody.from", "custody.to"};
+        for (int i = 0; i < headers.length; i++) {
+            int column = i;
+            grid.addColumn(r -> r[column]).setHeader(getTranslation(headers[i])).setAutoWidth(true);
+        }
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        return new VerticalLayout(grid, new Anchor("custody", getTranslation("record.custody.open")));
+    }
+
+    /** The check-outs of the record's paper files, from the lending module's list of the user's institutions. */
+    private Component checkouts(RecordDetail record) {
+        java.util.Set<String> numbers = record.paperFiles().stream().map(RecordDetail.PaperFileView::fileNumber)
+                .collect(Collectors.toSet());
+        List<Checkouts.CheckoutView> mine;
+        try {
+            mine = checkouts.list().stream()
+                    .filter(c -> c.files().stream().anyMatch(f -> numbers.contains(f.fileNumber()))).toList();
+        } catch (Refused | org.springframework.security.access.AccessDeniedException e) {
+            mine = List.of();
+        }
+        if (mine.isEmpty()) {
+            return empty("record-checkouts-empty", "record.checkouts.none");
+        }
+        Grid<Checkouts.CheckoutView> grid = new Grid<>();
+        grid.setId("record-checkouts");
+        grid.addColumn(c -> "#" + c.id()).setHeader("#").setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("checkoutState." + c.state())).setHeader(getTranslation("checkouts.state"));
+        grid.addColumn(c -> ChinaTime.day(c.until())).setHeader(getTranslation("checkouts.until"));
+        grid.addColumn(c -> c.overdue() ? getTranslation("checkouts.overdue") : "").setHeader(getTranslation("checkouts.overdue"));
+        grid.setItems(mine);
+        grid.setAllRowsVisible(true);
+        return new VerticalLayout(grid, new Anchor("checkouts", getTranslation("record.checkouts.open")));
+    }
+
+    /** The ledger's own entries (the application's) are the system's; people by their account name. */
+    private String actor(String actor) {
+        return actor == null ? "" : "system".equals(actor) ? getTranslation("custody.system") : actor;
+    }
+
+    /** A place of the ledger: a location path as it is, an institution by its name rather than its code. */
+    private String place(String place) {
+        if (place == null) {
+            return "";
+        }
+        return institutions.currentScope().institutions().stream().filter(i -> i.getCode().equals(place))
+                .map(org.dangan.workflow.institution.Institution::getName).findFirst().orElse(place);
+    }
+
+    private Span empty(String id, String key) {
+        Span span = new Span(getTranslation(key));
+        span.setId(id);
+        span.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return span;
     }
 
     @Override

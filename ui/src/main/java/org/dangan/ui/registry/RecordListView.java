@@ -55,7 +55,7 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         institution.setId("record-institution");
         institution.setPlaceholder(getTranslation("records.filter.institution"));
         institution.setItems(institutions.currentScope().institutions());
-        institution.setItemLabelGenerator(i -> i.getCode() + " " + i.getName());
+        institution.setItemLabelGenerator(Institution::getName);
         institution.setClearButtonVisible(true);
 
         enumFilter(status, "record-status", "records.filter.status", RecordStatus.values(), "status.");
@@ -117,7 +117,7 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
             counted = records.countUpTo(query, COUNT_LIMIT + 1);
         } catch (Refused e) {
             grid.setItems(List.of());
-            total.setText(getTranslation(e.key(), e.arguments()));
+            total.setText(org.dangan.ui.support.Refusals.message(e));
             return;
         }
         // no count for the grid: it scrolls on as long as rows come back

@@ -9,16 +9,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.dangan.workflow.search.SearchIndex;
 
 /** The search index for administrators: what it holds, what waits in the outbox, and a rebuild with its progress. */
 @Route("search-index")
-@PageTitle("检索索引 Search index")
 @RolesAllowed("ADMIN")
-public class SearchIndexView extends VerticalLayout {
+public class SearchIndexView extends VerticalLayout implements HasDynamicTitle {
 
     private final SearchIndex index;
     private final Span backend = new Span();
@@ -52,7 +51,9 @@ public class SearchIndexView extends VerticalLayout {
 
     void refresh() {
         SearchIndex.Status status = index.status();
-        backend.setText(status.backend());
+        // the product's own name stays in the tooltip, for the administrator who set it up
+        backend.setText(getTranslation("searchIndex.kind." + status.backend().split(" ")[0]));
+        backend.setTitle(status.backend());
         pages.setText(Long.toString(status.pages()));
         waiting.setText(Long.toString(status.waiting()));
         progress.setVisible(status.rebuilding());
@@ -62,5 +63,10 @@ public class SearchIndexView extends VerticalLayout {
             progress.setValue(status.rebuildTotal() == 0 ? 0 : (double) status.rebuildDone() / status.rebuildTotal());
             progressText.setText(getTranslation("searchIndex.progress", status.rebuildDone(), status.rebuildTotal()));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.searchIndex");
     }
 }

@@ -12,21 +12,24 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import org.dangan.ui.support.DatePickers;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Resident;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.search.Search;
@@ -37,13 +40,15 @@ import org.dangan.workflow.search.SearchResult;
  * narrow with a click, hits with the matches highlighted; a hit opens the document at its page.
  */
 @Route("search")
-@PageTitle("检索 Search")
 @RolesAllowed({"SEARCHER", "ARCHIVIST", "SUPERVISOR"})
-public class SearchView extends VerticalLayout {
+public class SearchView extends VerticalLayout implements HasDynamicTitle {
 
     static final int PAGE_SIZE = 20;
 
     private final Search search;
+    private final Records records;
+    /** Institution names by code: hits and facets name institutions, the index keeps their codes. */
+    private final Map<String, String> institutionNames;
     final TextField query = new TextField();
     final Select<DocumentType> type = new Select<>();
     final ComboBox<Institution> institution = new ComboBox<>();
@@ -55,9 +60,13 @@ public class SearchView extends VerticalLayout {
     private final VerticalLayout hits = new VerticalLayout();
     private final HorizontalLayout pager = new HorizontalLayout();
     private int page;
+    private Map<String, String> names = Map.of();
 
-    public SearchView(Search search, Institutions institutions) {
+    public SearchView(Search search, Institutions institutions, Records records) {
         this.search = search;
+        this.records = records;
+        institutionNames = institutions.currentScope().institutions().stream()
+                .collect(java.util.stream.Collectors.toMap(Institution::getCode, Institution::getName, (x, y) -> x));
         query.setId("search-q");
         query.setPlaceholder(getTranslation("search.placeholder"));
         query.setWidth("32em");
@@ -70,8 +79,10 @@ public class SearchView extends VerticalLayout {
         institution.setId("search-institution");
         institution.setLabel(getTranslation("search.institution"));
         institution.setItems(institutions.currentScope().institutions());
-        institution.setItemLabelGenerator(i -> i.getCode() + " " + i.getName());
+        institution.setItemLabelGenerator(Institution::getName);
         institution.setClearButtonVisible(true);
+        DatePickers.translated(from);
+        DatePickers.translated(to);
         from.setId("search-from");
         from.setLabel(getTranslation("search.from"));
         to.setId("search-to");
@@ -106,12 +117,11 @@ public class SearchView extends VerticalLayout {
                     institution.getValue() == null ? null : institution.getValue().getCode(), null, from.getValue(),
                     to.getValue(), sort.getValue(), page, PAGE_SIZE));
         } catch (IllegalArgumentException | org.dangan.workflow.platform.Refused e) {
-            String message = e instanceof org.dangan.workflow.platform.Refused refused
-                    ? getTranslation(refused.key(), refused.arguments()) : e.getMessage();
-            Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Refusals.show(e);
             return;
         }
-        total.setText(getTranslation("search.total", result.total()));
+        total.setText(result.total() == 0 ? getTranslation("search.none") : getTranslation("search.total", result.total()));
+        names = records.namesOf(result.hits().stream().map(SearchResult.Hit::recordNumber).toList());
         showFacets(result.facets());
         hits.removeAll();
         int n = 0;
@@ -132,12 +142,14 @@ public class SearchView extends VerticalLayout {
     }
 
     private Div hit(SearchResult.Hit hit, int n) {
-        RouterLink open = new RouterLink(getTranslation("documentType." + hit.documentType()) + " · " + hit.recordNumber()
-                + " · " + getTranslation("document.page", hit.page()), DocumentView.class, hit.documentId());
+        RouterLink open = new RouterLink(getTranslation("documentType." + hit.documentType()) + " · "
+                + Resident.label(names, hit.recordNumber()) + " · " + getTranslation("document.page", hit.page()),
+                DocumentView.class, hit.documentId());
         open.setQueryParameters(QueryParameters.simple(Map.of("page", Integer.toString(hit.page()),
                 "q", query.getValue() == null ? "" : query.getValue())));
         open.setId("search-hit-" + n);
-        Span meta = new Span(hit.institution() + " · " + hit.date());
+        Span meta = new Span(institutionNames.getOrDefault(hit.institution(), hit.institution()) + " · "
+                + ChinaTime.day(hit.date()));
         meta.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-left", "var(--lumo-space-m)");
         // the snippet is HTML-escaped by the index; only its <em> marks are markup
         Html snippet = new Html("<div class=\"search-snippet\">" + hit.snippet().replace("<em>", "<mark>")
@@ -162,7 +174,7 @@ public class SearchView extends VerticalLayout {
         HorizontalLayout byInstitution = new HorizontalLayout(new H4(getTranslation("search.institution")));
         byInstitution.setId("search-facet-institution");
         counts.getOrDefault("institution", Map.of()).forEach((code, c) -> {
-            Button b = new Button(code + " (" + c + ")", e -> {
+            Button b = new Button(institutionNames.getOrDefault(code, code) + " (" + c + ")", e -> {
                 institution.getListDataView().getItems().filter(i -> i.getCode().equals(code)).findFirst()
                         .ifPresent(institution::setValue);
                 run(0);
@@ -173,6 +185,11 @@ public class SearchView extends VerticalLayout {
         byType.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         byInstitution.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         facets.add(byType, byInstitution);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("search.title");
     }
 
     /** What each hit shows: its heading and its snippet's markup (for the tests). */

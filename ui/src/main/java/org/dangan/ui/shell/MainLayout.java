@@ -226,10 +226,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         tasksChanged = TasksChanged.listen(ui, this::countTasks);
         resized = ui.getPage().addBrowserWindowResizeListener(e -> compact(e.getWidth() < COMPACT_BELOW));
         ui.getPage().retrieveExtendedClientDetails(d -> compact(d.getWindowInnerWidth() < COMPACT_BELOW));
-        // the connection indicator Vaadin adds to every page speaks English unless told otherwise
-        ui.getPage().executeJs("const c = window.Vaadin && window.Vaadin.connectionIndicator;"
-                        + " if (c) { c.onlineText = $0; c.offlineText = $1; c.reconnectingText = $2; }",
-                getTranslation("app.online"), getTranslation("app.offline"), getTranslation("app.reconnecting"));
     }
 
     @Override

@@ -26,6 +26,9 @@ import java.io.ByteArrayOutputStream;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.ManagementService;
 import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.support.Scans;
+import org.dangan.ui.support.ResidentField;
+import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.document.Documents.DocumentSummary;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
@@ -69,11 +72,17 @@ class DocumentViewsTest extends KaribuTest {
 
     @SuppressWarnings("unchecked")
     private long upload(DocumentType type) throws Exception {
+        return upload(type, scan());
+    }
+
+    @SuppressWarnings("unchecked")
+    private long upload(DocumentType type, byte[] content) throws Exception {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(DocumentsView.class);
-        _get(TextField.class, spec -> spec.withId("document-record")).setValue(record.getRecordNumber());
+        _get(ResidentField.class, spec -> spec.withId("document-record"))
+                .setValue(new Records.Resident(record.getRecordNumber(), record.getName()));
         _get(Select.class, spec -> spec.withId("document-type")).setValue(type);
-        UploadKt._upload(_get(Upload.class, spec -> spec.withId("document-upload")), "ecg.png", "image/png", scan());
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("document-upload")), "ecg.png", "image/png", content);
         Grid<DocumentSummary> grid = _get(Grid.class, spec -> spec.withId("document-grid"));
         assertThat(_size(grid)).isEqualTo(1);
         long id = _get(grid, 0).id();
@@ -122,5 +131,54 @@ class DocumentViewsTest extends KaribuTest {
         login(county.user("head-a"));
         UI.getCurrent().navigate(DocumentView.class, id);
         assertThat(_find(Span.class, spec -> spec.withId("document-not-found"))).hasSize(1);
+    }
+
+    @Test
+    void a_poor_scan_is_reviewed_in_its_panel_opened_from_the_scan_and_then_archived() throws Exception {
+        long id = upload(DocumentType.AUX_EXAM_REPORT, Scans.fuzzy());
+        UI.getCurrent().navigate(DocumentView.class, id);
+        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText()).isEqualTo("待校对");
+        assertThat(_get(H2.class, spec -> spec.withId("document-heading")).getText())
+                .contains(record.getName() + " · " + record.getRecordNumber());
+        assertThat(_get(Span.class, spec -> spec.withId("document-confidence")).getText())
+                .matches("识别可信度 \\d+%（.+）");
+
+        _click(_get(Button.class, spec -> spec.withId("open-review")));
+        assertThat(_get(H2.class, spec -> spec.withId("review-heading")).getText()).contains(record.getName());
+        TextArea text = _get(TextArea.class, spec -> spec.withId("page-text-1"));
+        assertThat(text.isReadOnly()).isFalse();
+        text.setValue("血常规检验报告单 校对后");
+        _click(_get(Button.class, spec -> spec.withId("finish-review")));
+
+        assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id)).isEqualTo("ARCHIVED");
+        assertThat(jdbc.queryForObject("select page_text from document_page where document_id = ? and page_number = 1",
+                String.class, id)).isEqualTo("血常规检验报告单 校对后");
+        // back on the scan, now archived
+        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText()).isEqualTo("已归档");
+        assertThat(_find(Button.class, spec -> spec.withId("open-review"))).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_auditor_reads_document_reads_as_sentences_without_the_stated_purpose() throws Exception {
+        long id = upload(DocumentType.SEVERE_MENTAL_DISORDER);
+        UI.getCurrent().navigate(DocumentView.class, id);
+        _get(TextField.class, spec -> spec.withId("document-purpose")).setValue("季度随访评估");
+        _click(_get(Button.class, spec -> spec.withId("document-open")));
+
+        newSession();
+        login(county.user("auditor"));
+        UI.getCurrent().navigate(org.dangan.ui.audit.AuditView.class);
+        _get(TextField.class, spec -> spec.withId("audit-subject")).setValue(Long.toString(id));
+        _get(Select.class, spec -> spec.withId("audit-action")).setValue(org.dangan.workflow.audit.AuditAction.DOCUMENT_READ);
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        int reads = _size(grid); // each fetch of the grid is itself audited, as a read of the log
+        for (int i = 0; i < reads; i++) {
+            rows.add(String.join(" | ", com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, i)));
+        }
+        assertThat(rows).anyMatch(r -> r.contains("查看了扫描件 #" + id + "（已说明查阅目的）"));
+        assertThat(rows).anyMatch(r -> r.contains("查看了扫描件 #" + id + "（第 1 页，已说明查阅目的）"));
+        assertThat(String.join("\n", rows)).doesNotContain("季度随访评估").doesNotContain("purpose").doesNotContain("page ");
     }
 }

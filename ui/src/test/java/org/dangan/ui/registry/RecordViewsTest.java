@@ -15,7 +15,18 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.camunda.bpm.engine.TaskService;
 import org.dangan.ui.support.KaribuTest;
+import org.dangan.ui.support.ResidentField;
+import org.dangan.workflow.registry.CivilRegistration;
+import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordSummary;
@@ -29,6 +40,12 @@ class RecordViewsTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RegistryAdministration registry;
+    @Autowired
+    CivilRegistration civilRegistration;
+    @Autowired
+    TaskService tasks;
 
     Fixtures.County county;
     HealthRecord inA;
@@ -176,5 +193,67 @@ class RecordViewsTest extends KaribuTest {
         UI.getCurrent().navigate(RecordDetailView.class, twin.getRecordNumber());
         assertThat(_get(Span.class, spec -> spec.withId("record-duplicate-of")).getText())
                 .isEqualTo("重复档案，已合并入 " + inA.getRecordNumber());
+    }
+
+    @Test
+    void the_resident_page_says_where_the_paper_stands_and_explains_what_is_empty() {
+        registry.store(inA.getRecordNumber() + "-01", fixtures.box(county.a(), 7).getBarcode());
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
+
+        assertThat(_get(H2.class, spec -> spec.withId("record-heading")).getText())
+                .isEqualTo(inA.getName() + " · " + inA.getRecordNumber());
+        assertThat(GridKt._getFormattedRow(_get(Grid.class, spec -> spec.withId("paper-files")), 0))
+                .contains("甲镇卫生院 / 档案室 / 1号架", "第 1 位");
+        assertThat(_get(Span.class, spec -> spec.withId("record-scans-empty")).getText()).isEqualTo("这位居民暂无扫描件。");
+        assertThat(_get(Span.class, spec -> spec.withId("record-checkouts-empty")).getText())
+                .isEqualTo("这位居民的纸质档案没有调阅记录。");
+        // storing the file into the box is in its custody
+        assertThat(_size(_get(Grid.class, spec -> spec.withId("record-custody")))).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void a_resident_is_picked_by_name_among_the_townships_own_and_the_lookup_is_audited() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(org.dangan.ui.document.DocumentsView.class);
+        ResidentField picker = _get(ResidentField.class, spec -> spec.withId("document-record"));
+        long before = jdbc.queryForObject("select count(*) from audit_entry where action = 'RECORD_LIST'", Long.class);
+
+        ComboBoxKt.setUserInput(picker, inA.getName());
+        assertThat(ComboBoxKt.getSuggestions(picker)).containsExactly(inA.getName() + " · " + inA.getRecordNumber());
+        picker.setValue(ComboBoxKt.getSuggestionItems(picker).get(0)); // the user clicks the suggestion
+        assertThat(picker.recordNumber()).isEqualTo(inA.getRecordNumber());
+        // the other township's resident of the same name is not offered
+        assertThat(inB.getName()).isEqualTo(inA.getName());
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'RECORD_LIST'", Long.class))
+                .isGreaterThan(before);
+    }
+
+    @Test
+    void a_death_reported_by_the_civil_registration_is_confirmed_in_its_panel_after_a_question() throws Exception {
+        login(county.user("archivist-a"));
+        civilRegistration.apply(new java.io.StringReader("idNumber,event,date\n" + inA.getIdNumber() + ",DECEASED,2025-03-01\n"));
+        String task = tasks.createTaskQuery().processDefinitionKey(CivilRegistration.FOLLOW_UP)
+                .processInstanceBusinessKey(inA.getRecordNumber()).singleResult().getId();
+        UI.getCurrent().navigate(FollowUpView.class, task);
+
+        assertThat(_get(H2.class, spec -> spec.withId("follow-up-heading")).getText())
+                .isEqualTo("核实死亡并结案 · " + inA.getName() + " · " + inA.getRecordNumber());
+        _get(Button.class, spec -> spec.withId("follow-up-panel-confirm")).click();
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isOne(); // no note, no closing
+        _get(TextArea.class, spec -> spec.withId("follow-up-panel-note")).setValue("已见死亡医学证明");
+        _get(Button.class, spec -> spec.withId("follow-up-panel-confirm")).click();
+        ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).get(_find(ConfirmDialog.class).size() - 1));
+
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
+        assertThat(_get(H2.class, spec -> spec.withId("record-heading")).getText()).contains(inA.getName());
+
+        // another township's archivist cannot open it
+        newSession();
+        login(county.user("archivist-b"));
+        UI.getCurrent().navigate(FollowUpView.class, task);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-missing")).getText())
+                .isEqualTo("没有找到这项核实任务，或它不属于您的机构");
     }
 }

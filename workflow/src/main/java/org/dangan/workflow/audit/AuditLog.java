@@ -1,5 +1,6 @@
 package org.dangan.workflow.audit;
 
+import org.dangan.workflow.platform.Refused;
 import java.time.Clock;
 import java.util.Set;
 import org.dangan.workflow.institution.InstitutionScope;
@@ -9,7 +10,6 @@ import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -61,7 +61,7 @@ public class AuditLog {
     public Page<AuditEntry> search(AuditQuery query, int page, int size) {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.AUDITOR) && !user.is(Role.ADMIN)) {
-            throw new AccessDeniedException("the audit log is for auditors");
+            throw Refused.forbidden("audit.forbidden");
         }
         InstitutionScope scope = institutions.currentScope();
         Set<Long> ids = scope.ids().isEmpty() ? Set.of(-1L) : scope.ids();

@@ -1,9 +1,11 @@
 package org.dangan.workflow.document;
 
+import org.dangan.workflow.platform.Refused;
+
 /** No such document, or none the user may see (restricted included): one answer for both. */
-public class DocumentNotFoundException extends RuntimeException {
+public class DocumentNotFoundException extends Refused {
 
     public DocumentNotFoundException(long id) {
-        super("no document " + id);
+        super(Kind.NOT_FOUND, "document.missing", id);
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
@@ -34,11 +35,19 @@ class DocumentTasks implements TaskListener, TaskForm.Forms {
 
     @Override
     public List<TaskForm> forms() {
-        return List.of(TaskForm.of(Documents.PROCESS_KEY, "reviewText"));
+        return List.of(TaskForm.of(Documents.PROCESS_KEY, TaskKind.TEXT_REVIEW.taskKey()));
     }
 
     @Override
     public void notify(DelegateTask task) {
+        switch (TaskKind.of(task)) {
+            case TEXT_REVIEW -> reviewed(task);
+            default -> throw new IllegalStateException("documentTasks listens to the OCR review only, not "
+                    + task.getTaskDefinitionKey());
+        }
+    }
+
+    private void reviewed(DelegateTask task) {
         long id = UserTasks.subjectId(task);
         ScannedDocument document = documents.findById(id).orElseThrow(() -> new DocumentNotFoundException(id));
         DanganUser user = userTasks.actor(task);

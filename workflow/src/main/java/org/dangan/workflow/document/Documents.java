@@ -14,6 +14,7 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.RecordBatches;
@@ -24,7 +25,6 @@ import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Documents {
 
     public static final String PROCESS_KEY = "documentDigitisation";
+    /** The refusal of a restricted document read without a purpose: the screens ask for one on it. */
+    public static final String PURPOSE_REQUIRED = "document.purposeRequired";
 
     private final ScannedDocumentRepository documents;
     private final FileStore files;
@@ -103,6 +105,20 @@ public class Documents {
      */
     @Transactional(readOnly = false)
     public List<DocumentSummary> recent(int limit) {
+        return listed(null, Math.min(Math.max(limit, 1), 500));
+    }
+
+    /**
+     * The documents of one record of the user's institutions, newest first (the resident's page);
+     * restricted ones only for users with the permission. Audited as a list of documents.
+     */
+    @Transactional(readOnly = false)
+    public List<DocumentSummary> ofRecord(String recordNumber) {
+        return listed(recordNumber == null ? "" : recordNumber.strip(), 200);
+    }
+
+    /** The documents of the user's scope, of one record when {@code recordNumber} is given; audited. */
+    private List<DocumentSummary> listed(String recordNumber, int limit) {
         DanganUser user = CurrentUser.require();
         InstitutionScope scope = institutions.currentScope();
         if (scope.ids().isEmpty()) {
@@ -111,8 +127,10 @@ public class Documents {
         List<DocumentSummary> list = jdbc.query("""
                 select id, record_number, document_type, restricted, state, original_name, page_count, created_at
                 from scanned_document where institution_id in (:ids) and (restricted = false or :all = true)
+                and (:number is null or record_number = :number)
                 order by id desc limit :limit""", new MapSqlParameterSource("ids", scope.ids())
-                .addValue("all", user.has(Permission.RESTRICTED_DOCUMENTS)).addValue("limit", Math.min(Math.max(limit, 1), 500)),
+                .addValue("all", user.has(Permission.RESTRICTED_DOCUMENTS)).addValue("limit", limit)
+                .addValue("number", recordNumber, java.sql.Types.VARCHAR),
                 (rs, n) -> {
                     int[] progress = recognition.progressOf(rs.getLong(1));
                     return new DocumentSummary(rs.getLong(1), rs.getString(2), DocumentType.valueOf(rs.getString(3)),
@@ -120,8 +138,39 @@ public class Documents {
                             progress == null ? null : progress[0], progress == null ? null : progress[1],
                             rs.getTimestamp(8).toInstant());
                 });
-        auditLog.record(AuditAction.DOCUMENT_LIST, "DOCUMENT", null, scope.root().getId(), list.size() + " documents");
+        auditLog.record(AuditAction.DOCUMENT_LIST, recordNumber == null ? "DOCUMENT" : "RECORD", recordNumber,
+                scope.root().getId(), list.size() + " documents");
         return list;
+    }
+
+    /** The open OCR review task of a document the user may see, if there is one (to open its work panel). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> reviewTaskOf(long id) {
+        ScannedDocument d = visible(id, "OCR review");
+        if (d.getProcessInstanceId() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
+                .taskDefinitionKey(org.dangan.workflow.platform.TaskKind.TEXT_REVIEW.taskKey()).singleResult())
+                .map(org.camunda.bpm.engine.task.Task::getId);
+    }
+
+    /**
+     * The document an OCR review task is about, if the user may see it: the work panel of the task
+     * is opened by the task's id, and the document is the process's own (its business key).
+     */
+    @Transactional(readOnly = true)
+    public long documentOfReview(String taskId) {
+        org.camunda.bpm.engine.task.Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId)
+                .processDefinitionKey(PROCESS_KEY).taskDefinitionKey(org.dangan.workflow.platform.TaskKind.TEXT_REVIEW.taskKey())
+                .singleResult();
+        if (task == null) {
+            throw Refused.notFound("document.review.taskMissing");
+        }
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        long id = Long.parseLong(instance.getBusinessKey());
+        visible(id, "OCR review");
+        return id;
     }
 
     public record Progress(DocumentState state, int pageCount, Integer pagesDone, Integer pagesTotal) {
@@ -151,14 +200,14 @@ public class Documents {
     public byte[] pageImage(long id, int page, int dpi, String purpose) {
         ScannedDocument d = visible(id, purpose);
         if (d.getPdfSha256() == null) {
-            throw new IllegalStateException("document " + id + " has no pages to show yet: it is " + d.getState());
+            throw Refused.of("document.noPagesYet", id, d.getState());
         }
         auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
                 "page " + page + " image; " + purposeOf(d, purpose));
         try (InputStream in = files.open(d.getPdfSha256());
              var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
             if (page < 1 || page > pdf.getNumberOfPages()) {
-                throw new IllegalArgumentException("document " + id + " has no page " + page);
+                throw Refused.notFound("document.noPage", id, page);
             }
             var image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(page - 1,
                     Math.min(Math.max(dpi, 50), 200), org.apache.pdfbox.rendering.ImageType.GRAY);
@@ -187,7 +236,7 @@ public class Documents {
                         + " and page_number = :page", new MapSqlParameterSource("id", id).addValue("page", page),
                 (rs, n) -> new PageBoxes(PageBoxes.parse(rs.getString(1)), PageBoxes.parse(rs.getString(2))));
         if (boxes.isEmpty()) {
-            throw new IllegalArgumentException("document " + id + " has no page " + page);
+            throw Refused.notFound("document.noPage", id, page);
         }
         auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
                 "page " + page + " boxes; " + purposeOf(d, purpose));
@@ -199,12 +248,12 @@ public class Documents {
         ScannedDocument d = visible(id, "OCR review");
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.ARCHIVIST)) {
-            throw new AccessDeniedException("the OCR review is an archivist's task");
+            throw Refused.forbidden("document.review.archivistOnly");
         }
         org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
                 .taskDefinitionKey("reviewText").singleResult();
         if (task == null) {
-            throw new IllegalStateException("document " + id + " has no open review: it is " + d.getState());
+            throw Refused.of("document.review.none", id, d.getState());
         }
         tasks.setAssignee(task.getId(), user.getUsername());
         tasks.complete(task.getId());
@@ -214,13 +263,13 @@ public class Documents {
     @Transactional(readOnly = true)
     public byte[] separatorSheets(List<String> recordNumbers, DocumentType type) {
         if (recordNumbers == null || recordNumbers.isEmpty()) {
-            throw new IllegalArgumentException("recordNumber: name at least one record");
+            throw Refused.invalid("document.recordRequired");
         }
         InstitutionScope scope = institutions.currentScope();
         List<org.dangan.ocr.SeparatorSheet.Target> targets = recordNumbers.stream().map(n -> records.byNumber(n.strip())
                 .filter(r -> scope.includes(r.institutionId()))
                 .map(r -> new org.dangan.ocr.SeparatorSheet.Target(r.recordNumber(), type.name()))
-                .orElseThrow(() -> new IllegalArgumentException("recordNumber: no record " + n + " in your institutions")))
+                .orElseThrow(() -> Refused.invalid("document.recordUnknown", n.strip())))
                 .toList();
         return org.dangan.ocr.SeparatorSheet.pdf(targets, font.path());
     }
@@ -229,17 +278,18 @@ public class Documents {
     public long submit(InputStream content, String originalName, String recordNumber, DocumentType type) {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.ARCHIVIST)) {
-            throw new AccessDeniedException("only archivists submit scans");
+            throw Refused.forbidden("document.submit.archivistOnly");
         }
         if (type == null) {
-            throw new IllegalArgumentException("documentType: one of " + java.util.Arrays.toString(DocumentType.values()));
+            throw Refused.invalid("document.typeRequired");
         }
         StoredRecord record = records.byNumber(recordNumber == null ? "" : recordNumber.strip())
                 .filter(r -> institutions.currentScope().includes(r.institutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("recordNumber: no record " + recordNumber
-                        + " in your institutions"));
+                .orElseThrow(() -> recordNumber == null || recordNumber.isBlank()
+                        ? Refused.invalid("document.recordRequired")
+                        : Refused.invalid("document.recordUnknown", recordNumber.strip()));
         if (type.restricted() && !user.has(Permission.RESTRICTED_DOCUMENTS)) {
-            throw new AccessDeniedException("submitting " + type + " documents needs the restricted-documents permission");
+            throw Refused.forbidden("document.submit.restricted", type, Permission.RESTRICTED_DOCUMENTS);
         }
         String hash = files.put(content, maxOriginal);
         // the same content for the same record is one document: a resubmission (a retried upload,
@@ -290,10 +340,7 @@ public class Documents {
             }
         }
         int[] progress = recognition.progressOf(id);
-        Integer registered = jdbc.queryForObject("""
-                select sum(c.pages) from paper_file f join paper_file_content c on c.paper_file_id = f.id
-                where f.record_id = :record and c.document_type = :type""", new MapSqlParameterSource("record",
-                d.getRecordId()).addValue("type", d.getDocumentType().name()), Integer.class);
+        Integer registered = records.registeredPages(d.getRecordId(), d.getDocumentType());
         return new DocumentView(id, d.getRecordNumber(), d.getDocumentType(), d.isRestricted(), state, reason,
                 d.getOriginalName(), d.getOriginalSize(), d.getOriginalSha256(), d.getPdfSha256(), d.getPageCount(),
                 d.getMeanConfidence(), progress == null ? null : progress[0], progress == null ? null : progress[1],
@@ -313,7 +360,7 @@ public class Documents {
     public InputStream pdf(long id, String purpose) {
         ScannedDocument d = visible(id, purpose);
         if (d.getPdfSha256() == null) {
-            throw new IllegalStateException("document " + id + " has no searchable PDF yet: it is " + d.getState());
+            throw Refused.of("document.noPdfYet", id, d.getState());
         }
         auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
                 "pdf; " + purposeOf(d, purpose));
@@ -325,14 +372,14 @@ public class Documents {
         RoleCheck.require(Role.ARCHIVIST);
         ScannedDocument d = visible(id, "OCR review");
         if (d.getState() != DocumentState.REVIEW) {
-            throw new IllegalStateException("document " + id + " is not in review: it is " + d.getState());
+            throw Refused.of("document.review.notInReview", id, d.getState());
         }
         int updated = jdbc.update("update document_page set page_text = :text, reviewed_by = :by"
                         + " where document_id = :id and page_number = :page",
                 new MapSqlParameterSource("id", id).addValue("page", page).addValue("text", text == null ? "" : text)
                         .addValue("by", CurrentUser.require().getUsername()));
         if (updated == 0) {
-            throw new IllegalArgumentException("document " + id + " has no page " + page);
+            throw Refused.notFound("document.noPage", id, page);
         }
         auditLog.record(AuditAction.DOCUMENT_REVIEWED, "DOCUMENT", Long.toString(id), d.getInstitutionId(), "page " + page);
     }
@@ -349,7 +396,7 @@ public class Documents {
                 throw new DocumentNotFoundException(id);
             }
             if (purpose == null || purpose.isBlank()) {
-                throw new IllegalArgumentException("purpose: reading a restricted document needs a stated purpose");
+                throw Refused.invalid(PURPOSE_REQUIRED);
             }
         }
         return d;

@@ -165,6 +165,22 @@ public class CivilRegistration {
                 .toList();
     }
 
+    /** The follow-up of one task, if it is offered to the archivists of the user's institutions (its work panel). */
+    @Transactional(readOnly = true)
+    public FollowUp followUpOf(String taskId) {
+        List<String> groups = institutions.currentScope().institutions().stream().map(i -> "archivist-" + i.getCode())
+                .toList();
+        org.camunda.bpm.engine.task.Task t = groups.isEmpty() || taskId == null ? null
+                : tasks.createTaskQuery().taskId(taskId).processDefinitionKey(FOLLOW_UP).taskCandidateGroupIn(groups)
+                .singleResult();
+        if (t == null) {
+            throw Refused.notFound("followUp.missing");
+        }
+        return new FollowUp(t.getProcessInstanceId(), t.getTaskDefinitionKey(),
+                (String) runtime.getVariable(t.getProcessInstanceId(), "recordNumber"),
+                Event.valueOf((String) runtime.getVariable(t.getProcessInstanceId(), "event")));
+    }
+
     /** An archivist confirms the change (how, in the note) and closes the follow-up. */
     public void confirm(FollowUp followUp, String note) {
         userTasks.complete(followUp.processInstanceId(), followUp.task(), java.util.Map.of("note", note == null ? "" : note),
@@ -175,8 +191,13 @@ public class CivilRegistration {
         try {
             record.recordDeath(line.date(), today);
             return true;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("line " + line.number() + ", date: " + e.getMessage());
+        } catch (Refused e) {
+            if (e.kind() != Refused.Kind.INVALID) {
+                throw e;
+            }
+            // the file's refusal names lines and fields in one message (see parse); the record's reason goes with it
+            throw new IllegalArgumentException("line " + line.number() + ", date: " + (e.key().equals("record.death.future")
+                    ? "the day of death, not after today" : "before the resident's birth"));
         }
     }
 

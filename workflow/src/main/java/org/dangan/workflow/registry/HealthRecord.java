@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -108,7 +109,7 @@ public class HealthRecord {
      */
     public java.util.List<String> correct(RecordCorrection c) {
         if (status != RecordStatus.ACTIVE) {
-            throw new IllegalStateException("record " + recordNumber + " is " + status + " and cannot be corrected");
+            throw Refused.of("record.cannotCorrect", recordNumber, status);
         }
         java.util.List<String> changed = new java.util.ArrayList<>();
         if (c.name() != null && !c.name().equals(name)) {
@@ -149,10 +150,10 @@ public class HealthRecord {
     /** Only an active record changes status; the electronic record stays primary once paper retires. */
     public void markStatus(RecordStatus newStatus) {
         if (status != RecordStatus.ACTIVE) {
-            throw new IllegalStateException("record " + recordNumber + " is " + status + " and cannot become " + newStatus);
+            throw Refused.of("record.cannotBecome", recordNumber, status, newStatus);
         }
         if (newStatus == RecordStatus.ACTIVE) {
-            throw new IllegalStateException("record " + recordNumber + " is already ACTIVE");
+            throw Refused.of("record.alreadyActive", recordNumber);
         }
         this.status = newStatus;
     }
@@ -164,16 +165,16 @@ public class HealthRecord {
      */
     public void recordDeath(LocalDate on, LocalDate today) {
         if (on == null || on.isAfter(today)) {
-            throw new IllegalArgumentException("date: the day of death, not after today");
+            throw Refused.invalid("record.death.future");
         }
         if (birthDate != null && on.isBefore(birthDate)) {
-            throw new IllegalArgumentException("date: " + on + " is before the resident's birth");
+            throw Refused.invalid("record.death.beforeBirth", on.toString());
         }
         if (deceasedOn != null) {
-            throw new IllegalStateException("record " + recordNumber + " already has a death on " + deceasedOn);
+            throw Refused.of("record.death.already", recordNumber, deceasedOn.toString());
         }
         if (status != RecordStatus.ACTIVE && status != RecordStatus.RETIRED_PAPER && status != RecordStatus.DECEASED) {
-            throw new IllegalStateException("record " + recordNumber + " is " + status + ": its death is recorded where it went");
+            throw Refused.of("record.death.elsewhere", recordNumber, status);
         }
         deceasedOn = on;
         if (status == RecordStatus.ACTIVE) {
@@ -187,11 +188,11 @@ public class HealthRecord {
      */
     void mergedInto(HealthRecord survivor) {
         if (survivor.id.equals(id)) {
-            throw new IllegalArgumentException("duplicate: a record is not merged into itself");
+            throw Refused.invalid("record.merge.itself");
         }
         for (HealthRecord r : new HealthRecord[] {this, survivor}) {
             if (r.status != RecordStatus.ACTIVE && r.status != RecordStatus.RETIRED_PAPER) {
-                throw new IllegalStateException("record " + r.recordNumber + " is " + r.status + " and is not merged");
+                throw Refused.of("record.merge.state", r.recordNumber, r.status);
             }
         }
         status = RecordStatus.DUPLICATE;
@@ -214,10 +215,10 @@ public class HealthRecord {
     /** The resident moved: another institution manages the record from now on. */
     public void transferTo(long institutionId) {
         if (status != RecordStatus.ACTIVE && status != RecordStatus.RETIRED_PAPER) {
-            throw new IllegalStateException("record " + recordNumber + " is " + status + " and is not transferred");
+            throw Refused.of("record.transfer.state", recordNumber, status);
         }
         if (this.institutionId.equals(institutionId)) {
-            throw new IllegalArgumentException("to: record " + recordNumber + " is already managed there");
+            throw Refused.invalid("record.transfer.same", recordNumber);
         }
         if (numberedBy == null) {
             numberedBy = this.institutionId;

@@ -47,6 +47,15 @@ public class RecordBatches {
                 new MapSqlParameterSource("number", recordNumber), RecordBatches::row).stream().findFirst();
     }
 
+    /** The pages of one type the record's paper files register (DA/T 31 count check); null when none do. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Integer registeredPages(long recordId, DocumentType type) {
+        return jdbc.queryForObject("""
+                select sum(c.pages) from paper_file f join paper_file_content c on c.paper_file_id = f.id
+                where f.record_id = :record and c.document_type = :type""", new MapSqlParameterSource("record",
+                recordId).addValue("type", type.name()), Integer.class);
+    }
+
     /** Records by id, for work that starts from something else that points at them (paper files). */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public java.util.Map<Long, StoredRecord> byIds(Collection<Long> ids) {

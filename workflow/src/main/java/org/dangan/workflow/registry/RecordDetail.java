@@ -12,6 +12,6 @@ public record RecordDetail(String recordNumber, String name, Gender gender, Loca
                            LocalDate deceasedOn, String duplicateOf, List<PaperFileView> paperFiles) {
 
     public record PaperFileView(String fileNumber, int pageCount, Map<DocumentType, Integer> contents,
-                                PaperFileState state, String boxBarcode) {
+                                PaperFileState state, String boxBarcode, String place, Integer boxPosition) {
     }
 }

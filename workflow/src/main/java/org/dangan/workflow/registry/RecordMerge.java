@@ -63,13 +63,11 @@ public class RecordMerge {
         boolean sameNameAndBirth = survivor.getName().equals(duplicate.getName()) && survivor.getBirthDate() != null
                 && survivor.getBirthDate().equals(duplicate.getBirthDate());
         if (!sameId && !sameNameAndBirth) {
-            throw new IllegalArgumentException("duplicate: records " + survivorNumber + " and " + duplicateNumber
-                    + " share neither an ID number nor a name and birth date: they do not look like one person");
+            throw Refused.invalid("record.merge.notSamePerson", survivorNumber, duplicateNumber);
         }
         Set<String> fields = take == null ? Set.of() : take;
         fields.stream().filter(f -> !FIELDS.contains(f)).findFirst().ifPresent(f -> {
-            throw new IllegalArgumentException("take: " + f + " is not a field of a record (" + String.join(", ",
-                    FIELDS.stream().sorted().toList()) + ")");
+            throw Refused.invalid("record.merge.field");
         });
         duplicate.mergedInto(survivor);
         List<String> taken = fields.isEmpty() ? List.of() : survivor.correct(Records.keepingRestrictedTags(new RecordCorrection(

@@ -1,9 +1,11 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
+
 /** Also thrown for a record outside the reader's scope: its existence is not revealed. */
-public class RecordNotFoundException extends RuntimeException {
+public class RecordNotFoundException extends Refused {
 
     public RecordNotFoundException(String recordNumber) {
-        super("no record " + recordNumber + " in your institutions");
+        super(Kind.NOT_FOUND, "record.missing", recordNumber);
     }
 }

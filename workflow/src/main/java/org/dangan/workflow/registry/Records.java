@@ -25,7 +25,6 @@ import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,11 +51,14 @@ public class Records {
     private final org.dangan.workflow.custody.CustodyLedger ledger;
     private final java.time.Clock clock;
     private final AuditHash auditHash;
+    private final RegistryAdministration administration;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
             BoxRepository boxes, Institutions institutions, AuditLog auditLog,
             org.springframework.context.ApplicationEventPublisher events,
-            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, AuditHash auditHash) {
+            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, AuditHash auditHash,
+            RegistryAdministration administration) {
+        this.administration = administration;
         this.auditHash = auditHash;
         this.ledger = ledger;
         this.clock = clock;
@@ -198,15 +200,16 @@ public class Records {
         Institution institution = institutions.require(record.getInstitutionId());
         List<RecordDetail.PaperFileView> files = new ArrayList<>();
         for (PaperFile f : paperFiles.findByRecordIdOrderByFileNumber(record.getId())) {
-            String barcode = f.getBoxId() == null ? null
-                    : boxes.findById(f.getBoxId()).map(b -> b.getBarcode().value()).orElse(null);
+            Box box = f.getBoxId() == null ? null : boxes.findById(f.getBoxId()).orElse(null);
             // the contents by type are shown only to who may see restricted content: hiding the restricted
             // type alone would leave the whole page count minus the shown pages telling it, and the count
             // of the paper itself is shown everywhere (lists, checks, labels) as the sheets in the file are
             Map<DocumentType, Integer> contents = reader.has(Permission.RESTRICTED_DOCUMENTS)
                     ? f.getContents() : Map.of();
             files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), contents,
-                    f.getState(), barcode));
+                    f.getState(), box == null ? null : box.getBarcode().value(),
+                    box == null ? null : administration.placeOf(box.getLocationId()),
+                    box == null ? null : box.getPosition()));
         }
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
         return new RecordDetail(record.getRecordNumber(), record.getName(), record.getGender(), record.getBirthDate(),
@@ -223,7 +226,7 @@ public class Records {
      */
     public List<String> correct(String recordNumber, RecordCorrection correction) {
         if (!CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)) {
-            throw new AccessDeniedException("records are corrected by archivists");
+            throw Refused.forbidden("record.archivistOnly");
         }
         HealthRecord record = inScope(recordNumber);
         List<String> changed = record.correct(keepingRestrictedTags(correction, record, CurrentUser.require()));
@@ -252,7 +255,7 @@ public class Records {
     /** Records the resident's death on a record of the archivist's institutions (a death certificate, civil registration). */
     public void recordDeath(String recordNumber, java.time.LocalDate on) {
         if (!CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)) {
-            throw new AccessDeniedException("deaths are recorded by archivists");
+            throw Refused.forbidden("record.archivistOnly");
         }
         HealthRecord record = inScope(recordNumber);
         record.recordDeath(on, java.time.LocalDate.now(clock));
@@ -263,12 +266,50 @@ public class Records {
     /** The whole ID number, for users granted to see it; every reveal is audited. */
     public String revealIdNumber(String recordNumber) {
         if (!CurrentUser.require().has(Permission.FULL_ID_NUMBER)) {
-            throw new AccessDeniedException("not permitted to see whole ID numbers");
+            throw Refused.forbidden("records.search.idNumber.forbidden", Permission.FULL_ID_NUMBER);
         }
         HealthRecord record = inScope(recordNumber);
         auditLog.record(AuditAction.RECORD_ID_REVEALED, "RECORD", record.getRecordNumber(),
                 record.getInstitutionId(), null);
         return record.getIdNumber();
+    }
+
+    /** A resident as pickers and lists name them: the record number and the name beside it. */
+    public record Resident(String recordNumber, String name) {
+    }
+
+    /**
+     * Residents of the reader's institutions whose name or record number matches {@code text}, for a
+     * picker that fetches as the user types: at most {@code limit} (50 at most) from {@code offset};
+     * a read of names, so it is scoped and audited as the record list is.
+     */
+    public List<Resident> residents(String text, long offset, int limit) {
+        return fetch(new RecordQuery(text == null ? null : text.strip(), null, null, null), offset,
+                Math.min(Math.max(limit, 1), 50)).stream().map(r -> new Resident(r.recordNumber(), r.name())).toList();
+    }
+
+    /**
+     * The names of the given records that are in the reader's institutions, for screens that show
+     * a resident beside a number (scans, hits); searchers too, who find the documents of these
+     * residents. At most 500 numbers; audited as a list of records.
+     */
+    @Transactional(readOnly = false)
+    public Map<String, String> namesOf(java.util.Collection<String> recordNumbers) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN, Role.SEARCHER);
+        Set<Long> ids = institutions.currentScope().ids();
+        List<String> numbers = recordNumbers.stream().filter(java.util.Objects::nonNull).distinct().limit(500).toList();
+        if (numbers.isEmpty() || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        jdbc.query("select record_number, name from health_record where record_number in (:numbers)"
+                        + " and institution_id in (:ids)", new MapSqlParameterSource("numbers", numbers).addValue("ids", ids),
+                (ResultSet rs) -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, institutions.currentScope().root().getId(),
+                "names rows=" + names.size());
+        return names;
     }
 
     /** Who did what with this record, newest first. */

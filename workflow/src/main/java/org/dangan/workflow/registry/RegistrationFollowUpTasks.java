@@ -5,11 +5,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,24 +37,29 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
     @Override
     public java.util.List<TaskForm> forms() {
         TaskForm.Field note = TaskForm.Field.text("note", TaskForm.REASON_LENGTH);
-        return java.util.List.of(TaskForm.of(CivilRegistration.FOLLOW_UP, "confirmDeath", note),
-                TaskForm.of(CivilRegistration.FOLLOW_UP, "closeMovedOut", note));
+        return java.util.List.of(TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.DEATH_CONFIRMATION.taskKey(), note),
+                TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.MOVED_OUT_CLOSURE.taskKey(), note));
     }
 
     @Override
     public void notify(DelegateTask task) {
+        String how = switch (TaskKind.of(task)) {
+            case DEATH_CONFIRMATION -> "death confirmed";
+            case MOVED_OUT_CLOSURE -> "moved out, closed";
+            default -> throw new IllegalStateException("registrationFollowUpTasks listens to the follow-ups only, not "
+                    + task.getTaskDefinitionKey());
+        };
         // the process is keyed by the record number; its variable could be rewritten by a completion
         HealthRecord record = records.findByRecordNumber(UserTasks.subjectKey(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
         if (!user.is(Role.ARCHIVIST) || !institutions.scopeOf(user.institutionId()).includes(record.getInstitutionId())) {
-            throw new AccessDeniedException(user.getUsername() + " may not close record " + record.getRecordNumber()
-                    + ": it needs an archivist of its institution");
+            throw Refused.forbidden("task.notYours", TaskKind.of(task));
         }
         Object note = task.getVariable("note");
         if (note == null || note.toString().isBlank()) {
-            throw new IllegalArgumentException("note: say how the change was confirmed (e.g. the death certificate seen)");
+            throw Refused.invalid("followUp.noteRequired");
         }
         auditLog.record(AuditAction.CIVIL_REGISTRATION, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
-                "followed up (" + task.getTaskDefinitionKey() + ")");
+                "followed up: " + how);
     }
 }

@@ -36,8 +36,7 @@ final class QueryParser {
         QueryParser parser = new QueryParser(tokenize(query));
         QueryExpr expr = parser.or();
         if (parser.at < parser.tokens.size()) {
-            throw new IllegalArgumentException("q: unexpected \"" + parser.tokens.get(parser.at) + "\" at word "
-                    + (parser.at + 1));
+            throw Refused.invalid("search.query.unexpected", parser.at + 1);
         }
         return expr;
     }
@@ -81,21 +80,21 @@ final class QueryParser {
 
     private QueryExpr primary() {
         if (at >= tokens.size()) {
-            throw new IllegalArgumentException("q: the query ends where a term was expected");
+            throw Refused.invalid("search.query.endsEarly");
         }
         String token = tokens.get(at++);
         if (token.equals("(")) {
             deeper();
             QueryExpr inner = or();
             if (!is(")")) {
-                throw new IllegalArgumentException("q: a parenthesis is not closed");
+                throw Refused.invalid("search.query.parenthesis");
             }
             at++;
             depth--;
             return inner;
         }
         if (token.equals(")") || isOperator(token)) {
-            throw new IllegalArgumentException("q: \"" + token + "\" at word " + at + " where a term was expected");
+            throw Refused.invalid("search.query.termExpected", at);
         }
         if (++terms > MAX_TERMS) {
             throw Refused.invalid("search.query.tooManyTerms", MAX_TERMS);
@@ -103,7 +102,7 @@ final class QueryParser {
         if (token.startsWith("\"")) {
             String phrase = token.substring(1).strip();
             if (phrase.isEmpty()) {
-                throw new IllegalArgumentException("q: an empty phrase at word " + at);
+                throw Refused.invalid("search.query.emptyPhrase", at);
             }
             return new QueryExpr.Text(phrase);
         }
@@ -141,7 +140,7 @@ final class QueryParser {
             } else if (c == '"') {
                 int end = q.indexOf('"', i + 1);
                 if (end < 0) {
-                    throw new IllegalArgumentException("q: a phrase opened at character " + (i + 1) + " is not closed");
+                    throw Refused.invalid("search.query.phraseOpen", i + 1);
                 }
                 tokens.add("\"" + q.substring(i + 1, end));
                 i = end + 1;

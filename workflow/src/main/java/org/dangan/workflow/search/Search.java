@@ -11,11 +11,9 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.DocumentType;
-import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +47,7 @@ public class Search {
     // a refused query is audited too: its entry must outlive the refusal
     @Transactional(noRollbackFor = {Refused.class, IllegalArgumentException.class})
     public SearchResult search(Query query) {
-        DanganUser user = CurrentUser.require();
-        if (!user.is(Role.SEARCHER) && !user.is(Role.ARCHIVIST) && !user.is(Role.SUPERVISOR)) {
-            throw new AccessDeniedException("searching documents is for searchers, archivists and supervisors");
-        }
+        DanganUser user = org.dangan.workflow.platform.RoleCheck.require(Role.SEARCHER, Role.ARCHIVIST, Role.SUPERVISOR);
         InstitutionScope scope = institutions.currentScope();
         Long within = null;
         if (query.institution() != null && !query.institution().isBlank()) {
@@ -68,13 +63,13 @@ public class Search {
                     "type: " + query.type() + " is not one of " + java.util.Arrays.toString(DocumentType.values())));
         }
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
-            throw new IllegalArgumentException("from: " + query.from() + " is after to: " + query.to());
+            throw Refused.invalid("search.dates", query.from().toString(), query.to().toString());
         }
         if (query.page() < 0 || query.size() < 1 || query.size() > MAX_SIZE) {
-            throw new IllegalArgumentException("size: between 1 and " + MAX_SIZE + ", page: from 0");
+            throw Refused.invalid("search.pageSize", MAX_SIZE);
         }
         if ((long) (query.page() + 1) * query.size() > 10_000) {
-            throw new IllegalArgumentException("page: only the first 10,000 hits can be paged through; narrow the search");
+            throw Refused.invalid("search.tooDeep");
         }
         SearchRequest.Sort sort = parseSort(query.sort());
         Long audited = within == null ? scope.root().getId() : within;
@@ -122,7 +117,7 @@ public class Search {
         try {
             return SearchRequest.Sort.valueOf(sort.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sort: one of relevance, date, record");
+            throw Refused.invalid("search.sort");
         }
     }
 

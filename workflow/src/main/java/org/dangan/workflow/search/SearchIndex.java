@@ -1,5 +1,6 @@
 package org.dangan.workflow.search;
 
+import org.dangan.workflow.platform.Refused;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -185,7 +186,7 @@ public class SearchIndex {
     /** As {@link #rebuild()}, telling {@code progress} how far it got every twentieth of the way. */
     public void rebuild(java.util.function.Consumer<String> progress) {
         if (!rebuilding.compareAndSet(false, true)) {
-            throw new IllegalStateException("the search index is being rebuilt already");
+            throw Refused.of("search.rebuilding");
         }
         build(progress);
     }

@@ -11,14 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -40,8 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @DanganTest
 class DocumentApiTest {
 
-    static final List<String> REPORT = List.of("石家庄市正定县诸福屯镇卫生院", "血常规检验报告单",
-            "姓名：王秀英  性别：女  年龄：67岁", "白细胞计数 6.2 红细胞计数 4.5");
+    static final List<String> REPORT = org.dangan.workflow.support.Scans.REPORT;
 
     @Autowired
     MockMvc mvc;
@@ -71,23 +63,8 @@ class DocumentApiTest {
         return httpBasic(county.user(user), Fixtures.PASSWORD);
     }
 
-    static byte[] scan(List<String> lines, int fontSize) throws Exception {
-        BufferedImage image = new BufferedImage(2480, 1000, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font("WenQuanYi Zen Hei", Font.PLAIN, fontSize));
-        int y = 200;
-        for (String line : lines) {
-            g.drawString(line, 200, y);
-            y += fontSize * 5 / 2;
-        }
-        g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return png.toByteArray();
+    static byte[] scan(List<String> lines, int fontSize) {
+        return org.dangan.workflow.support.Scans.page(lines, fontSize);
     }
 
     private long submit(byte[] bytes, String name, String type, String user) throws Exception {
@@ -274,7 +251,7 @@ class DocumentApiTest {
         recognise(id);
         mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message", containsString("purpose")));
+                .andExpect(jsonPath("$.details.key").value("document.purposeRequired"));
         mvc.perform(get("/api/documents/" + id).param("purpose", "随访评估").with(as("archivist-a")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.restricted").value(true));
         // the head of the same township lacks the permission: the document does not exist for them
@@ -329,7 +306,7 @@ class DocumentApiTest {
                 .andExpect(jsonPath("$.lines[0].width").isNumber())
                 .andExpect(jsonPath("$.words.length()").value(org.hamcrest.Matchers.greaterThan(REPORT.size())));
         mvc.perform(get("/api/documents/" + id + "/pages/2/boxes").with(as("archivist-a")))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/documents/" + id + "/pages/1/boxes").with(as("archivist-b")))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.queryForList("select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
@@ -414,21 +391,7 @@ class DocumentApiTest {
                 .isZero();
     }
 
-    /** A poor scan: small text blown up four times, blocky, with specks. */
-    private static byte[] fuzzy() throws Exception {
-        BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scan(REPORT, 10)));
-        BufferedImage big = new BufferedImage(small.getWidth(), small.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = big.createGraphics();
-        g.drawImage(small.getSubimage(0, 0, small.getWidth() / 4, small.getHeight() / 4), 0, 0, small.getWidth(),
-                small.getHeight(), null);
-        java.util.Random random = new java.util.Random(7);
-        g.setColor(Color.BLACK);
-        for (int i = 0; i < 4000; i++) {
-            g.fillRect(random.nextInt(big.getWidth()), random.nextInt(big.getHeight()), 3, 3);
-        }
-        g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(big, "png", png);
-        return png.toByteArray();
+    private static byte[] fuzzy() {
+        return org.dangan.workflow.support.Scans.fuzzy();
     }
 }

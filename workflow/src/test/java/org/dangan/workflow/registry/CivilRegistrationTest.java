@@ -90,10 +90,13 @@ class CivilRegistrationTest {
         asUser.login(county.user("archivist-b"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
                 "confirmDeath", java.util.Map.of("note", "见死亡医学证明"), "follow-up"))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("task.notYours"));
         asUser.login(county.user("archivist-a"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
-                "confirmDeath", java.util.Map.of(), "follow-up")).hasMessageContaining("note");
+                "confirmDeath", java.util.Map.of(), "follow-up"))
+                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("followUp.noteRequired"));
         userTasks.complete(death.getProcessInstanceId(), "confirmDeath", java.util.Map.of("note", "见死亡医学证明"), "follow-up");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CIVIL_REGISTRATION'"
                 + " and subject_id = ? and detail like 'followed up%'", Integer.class, dies.getRecordNumber())).isOne();

@@ -120,7 +120,7 @@ class RecordMergeTest {
         merge("archivist-b", survivor.getRecordNumber(), body).andExpect(status().isForbidden());
         merge("archivist-a", other.getRecordNumber(), body)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(Matchers.containsString("do not look like one person")));
+                .andExpect(jsonPath("$.details.key").value("record.merge.notSamePerson"));
         merge("archivist-a", survivor.getRecordNumber(), "{\"duplicate\": \"" + duplicate.getRecordNumber()
                 + "\", \"take\": [\"salary\"]}").andExpect(status().isBadRequest());
         assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, duplicate.getId()))

@@ -109,10 +109,12 @@ abstract class SearchBehaviour {
         assertThat(documents(as("searcher-a", "\"诊断：高血压 2型糖尿病\""))).containsExactly(blood);
         assertThat(documents(as("searcher-a", "高血压 糖尿病"))).containsExactly(blood);
         assertThat(documents(as("searcher-a", "NOT 高血压"))).containsExactly(ecg); // its second page
-        assertThatThrownBy(() -> as("searcher-a", "\"高血压")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not closed");
-        assertThatThrownBy(() -> as("searcher-a", "高血压 AND")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("q:");
+        assertThatThrownBy(() -> as("searcher-a", "\"高血压"))
+                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("search.query.phraseOpen"));
+        assertThatThrownBy(() -> as("searcher-a", "高血压 AND"))
+                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("search.query.endsEarly"));
     }
 
     @Test
@@ -170,7 +172,8 @@ abstract class SearchBehaviour {
         assertThat(as("archivist-a", "高血压").total()).isEqualTo(as("searcher-a", "高血压").total() + 1);
         // the auditor and an administrator have no search
         assertThatThrownBy(() -> as("auditor", "高血压"))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("role.required"));
     }
 
     @Test
@@ -249,7 +252,7 @@ abstract class SearchBehaviour {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/search").param("q", "(高血压").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("parenthesis")));
+                .andExpect(jsonPath("$.details.key").value("search.query.parenthesis"));
         mvc.perform(get("/api/search").param("q", "高血压").with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/search/status").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
@@ -259,7 +262,7 @@ abstract class SearchBehaviour {
                 String.class, county.user("searcher-a"))).hasSize(3).allSatisfy(d -> assertThat(d)
                 .doesNotContain("高血压").doesNotContain("窦性心律"))
                 .satisfiesExactly(d -> assertThat(d).endsWith("1 hits"), d -> assertThat(d).endsWith("1 hits"),
-                        d -> assertThat(d).endsWith("refused: unreadable query"));
+                        d -> assertThat(d).endsWith("refused: search.query.parenthesis"));
     }
 
     @Test

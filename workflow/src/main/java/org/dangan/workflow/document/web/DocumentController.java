@@ -3,17 +3,14 @@ package org.dangan.workflow.document.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-import org.dangan.workflow.document.DocumentNotFoundException;
 import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.registry.DocumentType;
-import org.dangan.workflow.web.ApiError;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,8 +88,4 @@ class DocumentController {
         return ResponseEntity.noContent().build();
     }
 
-    @ExceptionHandler(DocumentNotFoundException.class)
-    ResponseEntity<ApiError> notFound(DocumentNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
-    }
 }

@@ -1,11 +1,7 @@
 package org.dangan.workflow.registry.web;
 
-import org.dangan.workflow.registry.RecordNotFoundException;
 import org.dangan.workflow.registry.Records;
-import org.dangan.workflow.web.ApiError;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,8 +31,4 @@ class PaperFileController {
         return records.custodyOf(fileNumber);
     }
 
-    @ExceptionHandler(RecordNotFoundException.class)
-    ResponseEntity<ApiError> notFound(RecordNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
-    }
 }

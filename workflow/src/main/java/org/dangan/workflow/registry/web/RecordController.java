@@ -3,15 +3,11 @@ package org.dangan.workflow.registry.web;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.Page;
 import org.dangan.workflow.registry.RecordDetail;
-import org.dangan.workflow.registry.RecordNotFoundException;
 import org.dangan.workflow.registry.RecordQuery;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.RecordSummary;
 import org.dangan.workflow.registry.Records;
-import org.dangan.workflow.web.ApiError;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,8 +64,4 @@ class RecordController {
         return ResponseEntity.noContent().build();
     }
 
-    @ExceptionHandler(RecordNotFoundException.class)
-    ResponseEntity<ApiError> notFound(RecordNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
-    }
 }
