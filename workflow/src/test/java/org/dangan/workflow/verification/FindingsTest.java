@@ -141,7 +141,10 @@ class FindingsTest {
         asUser.login(county.user("county-supervisor"));
         assertThatThrownBy(() -> records.correct(theirs,
                 org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOfSatisfying(Refused.class, r -> {
+                    assertThat(r.key()).isEqualTo("record.archivistOnly");
+                    assertThat(r.kind()).isEqualTo(Refused.Kind.FORBIDDEN);
+                });
     }
 
     @Test
