@@ -100,7 +100,7 @@ class RetentionTest {
         mvc.perform(post(death).with(as("archivist-a")).contentType("application/json")
                         .content("{\"date\": \"" + LocalDate.now().plusDays(2) + "\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("not after today")));
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("死亡日期不能晚于今天")));
         mvc.perform(post(death).with(as("archivist-a")).contentType("application/json").content("{\"date\": \"2020-06-30\"}"))
                 .andExpect(status().isNoContent());
         mvc.perform(post(death).with(as("archivist-a")).contentType("application/json").content("{\"date\": \"2020-07-01\"}"))
