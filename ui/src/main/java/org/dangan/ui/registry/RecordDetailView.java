@@ -34,10 +34,12 @@ import org.dangan.workflow.registry.RecordNotFoundException;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.verification.Findings;
 
 /**
  * The resident's page: the record with the ID number masked, its paper files and where they stand
- * (room, shelf, box, position), its scans, the custody of its paper, its check-outs, and who has
+ * (room, shelf, box, position), its scans, the custody of its paper, its check-outs, what the
+ * verification campaigns found on it, and who has
  * read or changed it; each from its own module's service, which scopes and audits the read.
  */
 @Route("record")
@@ -49,10 +51,13 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
     private final Documents documents;
     private final Checkouts checkouts;
     private final org.dangan.workflow.institution.Institutions institutions;
+    private final Findings findings;
     private String title = "";
 
     public RecordDetailView(Records records, org.dangan.workflow.registry.RecordMerge merge, Documents documents,
-                            Checkouts checkouts, org.dangan.workflow.institution.Institutions institutions) {
+                            Checkouts checkouts, org.dangan.workflow.institution.Institutions institutions,
+                            Findings findings) {
+        this.findings = findings;
         this.institutions = institutions;
         this.records = records;
         this.merge = merge;
@@ -138,6 +143,7 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         add(new H3(getTranslation("record.scans")), scans(record.recordNumber()));
         add(new H3(getTranslation("record.custody")), custody(record));
         add(new H3(getTranslation("record.checkouts")), checkouts(record));
+        add(new H3(getTranslation("record.findings")), findings(record.recordNumber()));
         if (record.duplicateOf() != null) {
             Span survivor = new Span(getTranslation("record.duplicateOf", record.duplicateOf()));
             survivor.setId("record-duplicate-of");
@@ -223,6 +229,30 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         grid.setItems(mine);
         grid.setAllRowsVisible(true);
         return new VerticalLayout(grid, new Anchor("checkouts", getTranslation("record.checkouts.open")));
+    }
+
+    /** What the verification campaigns found on the record, from the verification module's scoped read. */
+    private Component findings(String recordNumber) {
+        List<Findings.RecordFinding> list;
+        try {
+            list = findings.ofRecord(recordNumber);
+        } catch (Refused e) {
+            // an administrator opens the page but works no campaign
+            list = List.of();
+        }
+        if (list.isEmpty()) {
+            return empty("record-findings-empty", "record.findings.none");
+        }
+        Grid<Findings.RecordFinding> grid = new Grid<>();
+        grid.setId("record-findings");
+        grid.addColumn(f -> "#" + f.campaignId()).setHeader(getTranslation("campaign.title")).setAutoWidth(true);
+        grid.addColumn(f -> getTranslation("ruleName." + f.rule().name())).setHeader(getTranslation("finding.rule"))
+                .setFlexGrow(3);
+        grid.addColumn(f -> getTranslation("severity." + f.severity().name())).setHeader(getTranslation("finding.severity"));
+        grid.addColumn(f -> getTranslation("findingStatus." + f.status().name())).setHeader(getTranslation("finding.status"));
+        grid.setItems(list);
+        grid.setAllRowsVisible(true);
+        return grid;
     }
 
     /** The ledger's own entries (the application's) are the system's; people by their account name. */

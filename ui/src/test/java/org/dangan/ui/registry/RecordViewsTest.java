@@ -46,6 +46,10 @@ class RecordViewsTest extends KaribuTest {
     CivilRegistration civilRegistration;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.dangan.workflow.support.SelfChecks selfChecks;
+    @Autowired
+    org.dangan.workflow.verification.Findings findings;
 
     Fixtures.County county;
     HealthRecord inA;
@@ -193,6 +197,31 @@ class RecordViewsTest extends KaribuTest {
         UI.getCurrent().navigate(RecordDetailView.class, twin.getRecordNumber());
         assertThat(_get(Span.class, spec -> spec.withId("record-duplicate-of")).getText())
                 .isEqualTo("重复档案，已合并入 " + inA.getRecordNumber());
+    }
+
+    @Test
+    void the_resident_page_lists_the_findings_of_its_record_in_words_and_only_its_own() {
+        long campaign = jdbc.queryForObject("select id from verification_campaign where process_instance_id = ?",
+                Long.class, selfChecks.open(county, county.a(), county.b()));
+        jdbc.update("delete from finding where campaign_id = ?", campaign);
+        String insert = """
+                insert into finding (campaign_id, record_id, record_number, rule, severity, detail, status)
+                values (?, ?, ?, ?, ?, '', ?)""";
+        jdbc.update(insert, campaign, inA.getId(), inA.getRecordNumber(), "ELDERLY_TAG_AGE", "WARNING", "WAIVED");
+        jdbc.update(insert, campaign, inB.getId(), inB.getRecordNumber(), "REQUIRED_FIELDS", "ERROR", "OPEN");
+
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("record-findings"));
+        assertThat(_size(grid)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(grid, 0))
+                .containsExactly("#" + campaign, "老年人标记与年龄不符", "警告", "已豁免");
+        // township B's finding is not township A's to read, even asked for by number
+        assertThat(findings.ofRecord(inB.getRecordNumber())).isEmpty();
+
+        UI.getCurrent().navigate(RecordDetailView.class, fixtures.record(county.a(), 3).getRecordNumber());
+        assertThat(_get(Span.class, spec -> spec.withId("record-findings-empty")).getText())
+                .isEqualTo("历次核查活动没有发现这份档案的问题。");
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * A refusal a user can meet: a message key of the {@code i18n/messages} bundles with its arguments
  * and the kind of refusal, translated where it is shown (the API by the request's language, the
  * screens by the user's). Arguments must never carry personal data: the message is also what a log
- * line would show. An enum argument is shown by its own key ({@code Role.ARCHIVIST}), a collection as
+ * line would show. An enum argument is shown by its own key ({@code Role.ARCHIVIST}, a nested
+ * one by {@code Disposal.State.PROPOSED} first), a collection as
  * a list ({@code list.N}), so that no code reaches a Chinese screen.
  */
 public class Refused extends RuntimeException {
@@ -43,8 +44,13 @@ public class Refused extends RuntimeException {
 
     private static Object translatable(Object argument) {
         if (argument instanceof Enum<?> e) {
-            return new DefaultMessageSourceResolvable(new String[] {e.getDeclaringClass().getSimpleName() + "." + e.name()},
-                    e.name());
+            // A nested enum is looked up by its outer-qualified key first: the nested names collide
+            // (Disposal.State and RecordTransfer.State both have values of their own).
+            Class<?> type = e.getDeclaringClass();
+            String simple = type.getSimpleName() + "." + e.name();
+            String[] codes = type.getEnclosingClass() == null ? new String[] {simple}
+                    : new String[] {type.getEnclosingClass().getSimpleName() + "." + simple, simple};
+            return new DefaultMessageSourceResolvable(codes, e.name());
         }
         if (argument instanceof Collection<?> items) {
             return new DefaultMessageSourceResolvable(new String[] {"list." + items.size()},

@@ -234,6 +234,24 @@ public class Retention {
         return holds;
     }
 
+    /**
+     * Of the given paper files of the given institutions, those under an open legal hold. A held file
+     * must not change state at all, not only not go: other modules ask before they move paper (the
+     * checker's sign-off holds it back from boxing). Files of other institutions are not answered.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> heldFiles(java.util.Collection<Long> institutionIds,
+                                           java.util.Collection<String> fileNumbers) {
+        if (institutionIds.isEmpty() || fileNumbers.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                select distinct h.file_number from legal_hold h join paper_file f on f.file_number = h.file_number
+                join health_record r on r.id = f.record_id
+                where h.released_at is null and h.file_number in (:files) and r.institution_id in (:ids)""",
+                new MapSqlParameterSource("files", fileNumbers).addValue("ids", institutionIds), String.class));
+    }
+
     /** A legal hold on a file of the supervisor's institutions, with a reason. */
     public long placeHold(String fileNumber, String reason) {
         DanganUser user = supervisor();

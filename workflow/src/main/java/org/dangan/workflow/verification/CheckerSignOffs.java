@@ -26,6 +26,7 @@ import org.dangan.workflow.registry.PaperRetirement;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.StoredPaperFile;
 import org.dangan.workflow.registry.StoredRecord;
+import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * A file is verified when its record has no open finding that blocks the sign-off (the
  * {@code RuleSeverity} table says which) and the self-check did not find its paper disagreeing.
+ * A file under a legal hold (retention's) is held back too: it must not change state.
  * The others stay as they are and are counted in the report.
  */
 @Service
@@ -57,11 +59,13 @@ public class CheckerSignOffs {
     private final AuditHash auditHash;
     private final Clock clock;
     private final PdfFont font;
+    private final Retention retention;
 
     CheckerSignOffs(CampaignRepository campaigns, Campaigns visibleCampaigns, RecordBatches batches,
                     PaperRetirement retirement, Institutions institutions, RuleSettings settings,
                     NamedParameterJdbcTemplate jdbc, AuditLog auditLog, AuditHash auditHash, Clock clock,
-                    PdfFont font) {
+                    PdfFont font, Retention retention) {
+        this.retention = retention;
         this.campaigns = campaigns;
         this.visibleCampaigns = visibleCampaigns;
         this.auditHash = auditHash;
@@ -89,10 +93,11 @@ public class CheckerSignOffs {
         Map<Long, StoredRecord> records = batches.byIds(files.stream().map(StoredPaperFile::recordId).toList());
         Set<Long> blocked = blockedRecords(campaignId, records.keySet());
         Set<Long> disagreeing = disagreeingFiles(campaignId, files);
+        Set<String> held = retention.heldFiles(scope, files.stream().map(StoredPaperFile::fileNumber).toList());
         List<SqlParameterSource> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
         for (StoredPaperFile f : files) {
-            if (heldBack(f, blocked, disagreeing) != null) {
+            if (heldBack(f, blocked, disagreeing, held) != null) {
                 continue;
             }
             long box = retirement.retire(f.id());
@@ -121,7 +126,9 @@ public class CheckerSignOffs {
         /** Already retired into a box. */
         ALREADY_RETIRED,
         /** Transferred or disposed of: no longer in custody here. */
-        NOT_IN_CUSTODY
+        NOT_IN_CUSTODY,
+        /** Under a legal hold: a held file must not change state until the hold is released. */
+        LEGAL_HOLD
     }
 
     /** What the sign-off will do, before it is done: files retired and files held back, by reason. */
@@ -132,7 +139,7 @@ public class CheckerSignOffs {
     }
 
     /** The one rule of what is retired, shared by the preview and the sign-off so they cannot disagree. */
-    private static HoldBack heldBack(StoredPaperFile f, Set<Long> blocked, Set<Long> disagreeing) {
+    private static HoldBack heldBack(StoredPaperFile f, Set<Long> blocked, Set<Long> disagreeing, Set<String> held) {
         switch (f.state()) {
             case CHECKED_OUT -> {
                 return HoldBack.CHECKED_OUT;
@@ -146,6 +153,9 @@ public class CheckerSignOffs {
             default -> {
                 // RECEIVED, STORED, RETURNED: in custody here
             }
+        }
+        if (held.contains(f.fileNumber())) {
+            return HoldBack.LEGAL_HOLD;
         }
         if (disagreeing.contains(f.id())) {
             return HoldBack.PAPER_DISAGREES;
@@ -171,8 +181,10 @@ public class CheckerSignOffs {
             Set<Long> blocked = blockedRecords(campaignId, files.stream().map(StoredPaperFile::recordId)
                     .collect(java.util.stream.Collectors.toSet()));
             Set<Long> disagreeing = disagreeingFiles(campaignId, files);
+            Set<String> legallyHeld = retention.heldFiles(scope,
+                    files.stream().map(StoredPaperFile::fileNumber).toList());
             for (StoredPaperFile f : files) {
-                HoldBack why = heldBack(f, blocked, disagreeing);
+                HoldBack why = heldBack(f, blocked, disagreeing, legallyHeld);
                 if (why == null) {
                     retired++;
                 } else {

@@ -87,6 +87,32 @@ public class Findings {
                         FindingStatus.valueOf(rs.getString(6)), told.apply(rs.getString(7)), rs.getString(8)));
     }
 
+    /** A finding as the resident's page lists it: which campaign found what, and where it stands. */
+    public record RecordFinding(long campaignId, Rule rule, Severity severity, FindingStatus status) {
+    }
+
+    /**
+     * The findings of every campaign on one record, newest campaign first; none when the record is
+     * not of the current user's institutions (the scope is in the query). No detail text: it can
+     * name what a reader without RESTRICTED_DOCUMENTS may not see, and the page links to the work.
+     */
+    @Transactional(readOnly = true)
+    public List<RecordFinding> ofRecord(String recordNumber) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty() || recordNumber == null) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select f.campaign_id, f.rule, f.severity, f.status
+                from finding f join health_record r on r.id = f.record_id
+                where r.record_number = :number and r.institution_id in (:ids)
+                order by f.campaign_id desc, f.rule""", new MapSqlParameterSource("number", recordNumber.strip())
+                .addValue("ids", scope.ids()), (rs, n) -> new RecordFinding(rs.getLong(1),
+                Rule.valueOf(rs.getString(2)), Severity.valueOf(rs.getString(3)),
+                FindingStatus.valueOf(rs.getString(4))));
+    }
+
     /** Accepts a finding as it is, for a stated reason; only an open finding can be waived. */
     public void waive(long findingId, String reason) {
         String why = reason == null ? "" : reason.strip();

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Every refusal the code can raise (and the password policy's, see PasswordRefused) has its text in both languages. */
 class RefusalKeysTest {
@@ -39,6 +42,25 @@ class RefusalKeysTest {
             assertThat(zh.getProperty(key)).as("zh-CN text of " + key).isNotBlank();
             assertThat(en.getProperty(key)).as("English text of " + key).isNotBlank();
         });
+    }
+
+    @Test
+    void a_nested_enum_argument_is_translated_by_its_own_outer_qualified_key() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        // Both nested enums are called State: each must be shown by its own outer-qualified text.
+        Object disposal = Refused.of("k", org.dangan.workflow.retention.Disposal.State.APPROVED).arguments()[0];
+        Object transfer = Refused.of("k", org.dangan.workflow.transfer.RecordTransfer.State.ACCEPTED).arguments()[0];
+        assertThat(messages.getMessage((MessageSourceResolvable) disposal, Locale.SIMPLIFIED_CHINESE)).isEqualTo("待县级审批");
+        assertThat(messages.getMessage((MessageSourceResolvable) transfer, Locale.SIMPLIFIED_CHINESE)).isEqualTo("已接收");
+        assertThat(messages.getMessage((MessageSourceResolvable) disposal, Locale.ENGLISH))
+                .isEqualTo("awaiting the county's approval");
+        Object nested = Refused.of("k", Thread.State.NEW).arguments()[0];
+        assertThat(((MessageSourceResolvable) nested).getCodes()).containsExactly("Thread.State.NEW", "State.NEW");
+        Object topLevel = Refused.of("k", java.time.DayOfWeek.MONDAY).arguments()[0];
+        assertThat(((MessageSourceResolvable) topLevel).getCodes()).containsExactly("DayOfWeek.MONDAY");
     }
 
     private static Properties bundle(String name) throws IOException {

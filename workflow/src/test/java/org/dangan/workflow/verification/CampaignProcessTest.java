@@ -465,14 +465,13 @@ class CampaignProcessTest {
         String out = county.a().getCode() + "00100001-01";
         String was = jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, out);
         jdbc.update("update paper_file set state = 'CHECKED_OUT' where file_number = ?", out);
-        try {
-            signOffKeepsAcceptedFigures(campaign, process);
-        } finally {
-            jdbc.update("update paper_file set state = ? where file_number = ?", was, out);
-        }
-    }
-
-    private void signOffKeepsAcceptedFigures(Campaign campaign, ProcessInstance process) {
+        // another is under a legal hold: it must not change state, so it is not retired either
+        String heldFile = county.a().getCode() + "00100002-01";
+        jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (?, ?, ?, ?)",
+                heldFile, "诉讼证据", "county-supervisor", java.sql.Timestamp.from(java.time.Instant.now()));
+        String heldState = jdbc.queryForObject("select state from paper_file where file_number = ?", String.class,
+                heldFile);
+        assertThat(heldState).isNotEqualTo("RETIRED_PAPER");
 
         asUser.login(county.user("county-checker"));
         CheckerSignOffs.Preview preview;
@@ -484,12 +483,15 @@ class CampaignProcessTest {
             AsUser.logout();
         }
         // the file out on check-out is held back, and the preview says so
-        assertThat(preview.retired()).isEqualTo(74);
-        assertThat(preview.heldBack()).containsExactly(Map.entry(CheckerSignOffs.HoldBack.CHECKED_OUT, 1L));
+        assertThat(preview.retired()).isEqualTo(73);
+        assertThat(preview.heldBack()).containsOnly(Map.entry(CheckerSignOffs.HoldBack.CHECKED_OUT, 1L),
+                Map.entry(CheckerSignOffs.HoldBack.LEGAL_HOLD, 1L));
         assertThat(accepted.frozen()).isTrue();
         complete(process, "checkerSignOff", null, "county-checker", Map.of());
         runJobs(process);
         assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(preview.retired());
+        assertThat(jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, heldFile))
+                .isEqualTo(heldState);
 
         // township B's records move to A after the campaign (a merger): the report does not change
         jdbc.update("update health_record set institution_id = ? where institution_id = ?", county.a().getId(),
@@ -498,7 +500,7 @@ class CampaignProcessTest {
         try {
             CampaignReports.CampaignProgress report = reports.progress(campaign.getId());
             assertThat(report.records()).isEqualTo(accepted.records());
-            assertThat(report.signedOff()).isEqualTo(74);
+            assertThat(report.signedOff()).isEqualTo(73);
             assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::records)
                     .containsExactlyElementsOf(accepted.institutions().stream()
                             .map(CampaignReports.InstitutionProgress::records).toList());
@@ -516,6 +518,7 @@ class CampaignProcessTest {
         } finally {
             AsUser.logout();
         }
+        jdbc.update("update paper_file set state = ? where file_number = ?", was, out);
     }
 
     // ---- helpers ----
