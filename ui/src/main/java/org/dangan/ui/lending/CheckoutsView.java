@@ -1,6 +1,7 @@
 package org.dangan.ui.lending;
 
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.ScanField;
 
@@ -58,6 +59,7 @@ public class CheckoutsView extends VerticalLayout {
         until.setId("checkout-until");
         until.setLabel(getTranslation("checkouts.until"));
         until.setMin(LocalDate.now());
+        DatePickers.translated(until);
         Button request = new Button(getTranslation("checkouts.request"), e -> request());
         request.setId("checkout-request");
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

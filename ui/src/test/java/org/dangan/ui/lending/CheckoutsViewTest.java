@@ -28,6 +28,8 @@ class CheckoutsViewTest extends PaperFilesTest {
         scan(view.scan, first);
         assertThat(view.picked).containsExactly(first, second);
         view.purpose.setValue("慢病随访核对");
+        assertThat(view.until.getI18n().getToday()).isEqualTo("今天");
+        assertThat(view.until.getI18n().getMonthNames().get(0)).isEqualTo("一月");
         view.until.setValue(LocalDate.now().plusDays(7));
         _click(_get(Button.class, spec -> spec.withId("checkout-request")));
         Checkouts.CheckoutView requested = view.grid.getListDataView().getItems().findFirst().orElseThrow();
