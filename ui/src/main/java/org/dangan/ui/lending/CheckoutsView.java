@@ -25,6 +25,7 @@ import java.util.List;
 import org.dangan.workflow.lending.Checkouts;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 
 /**
  * Check-out and return of paper files (调阅): a request made by scanning the files' labels, the
@@ -42,12 +43,16 @@ public class CheckoutsView extends VerticalLayout {
     private final Span pickedFiles = new Span();
     final TextField purpose = new TextField();
     final DatePicker until = new DatePicker();
+    private final UserAccounts users;
+    /** The display names of the people the list shows, by user name. */
+    private java.util.Map<String, String> names = new java.util.HashMap<>();
     final Grid<Checkouts.CheckoutView> grid = new Grid<>();
     final TextField reason = new TextField();
     final Span status = new Span();
 
-    public CheckoutsView(Checkouts checkouts) {
+    public CheckoutsView(Checkouts checkouts, UserAccounts users) {
         this.checkouts = checkouts;
+        this.users = users;
         add(new H2(getTranslation("checkouts.title")));
 
         scan = new ScanField("checkout-scan", getTranslation("checkouts.scan"), this::scanned);
@@ -78,10 +83,10 @@ public class CheckoutsView extends VerticalLayout {
                 .setHeader(getTranslation("checkouts.state")).setAutoWidth(true);
         grid.addColumn(c -> String.join(", ", c.files().stream().map(Checkouts.FileView::fileNumber).toList()))
                 .setHeader(getTranslation("checkouts.files")).setFlexGrow(2);
-        grid.addColumn(Checkouts.CheckoutView::requestedBy).setHeader(getTranslation("checkouts.requestedBy"));
+        grid.addColumn(c -> names.get(c.requestedBy())).setHeader(getTranslation("checkouts.requestedBy"));
         grid.addColumn(Checkouts.CheckoutView::purpose).setHeader(getTranslation("checkouts.purpose"));
         grid.addColumn(Checkouts.CheckoutView::until).setHeader(getTranslation("checkouts.until"));
-        grid.addColumn(c -> c.decidedBy() == null ? "" : c.decidedBy()
+        grid.addColumn(c -> c.decidedBy() == null ? "" : names.get(c.decidedBy())
                 + (c.refusalReason() == null ? "" : "：" + c.refusalReason())).setHeader(getTranslation("checkouts.decidedBy"));
         grid.setClassNameGenerator(c -> c.overdue() && c.state().equals("OUT") ? "overdue" : null);
 
@@ -138,6 +143,9 @@ public class CheckoutsView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(checkouts.list());
+        List<Checkouts.CheckoutView> all = checkouts.list();
+        names = users.displayNames(all.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.requestedBy(), c.decidedBy())).toList());
+        grid.setItems(all);
     }
 }

@@ -29,6 +29,7 @@ import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 
 /**
  * Retention and disposal (鉴定销毁): a file's disposal date and legal holds, picked by scanning its
@@ -56,8 +57,12 @@ public class DisposalsView extends VerticalLayout {
     final Anchor certificate;
     final Span status = new Span();
     private final String institutionCode;
+    private final UserAccounts users;
+    /** The display names of the people the lists show, by user name. */
+    private Map<String, String> names = new HashMap<>();
 
-    public DisposalsView(Retention retention, Disposals disposals, Institutions institutions) {
+    public DisposalsView(Retention retention, Disposals disposals, Institutions institutions, UserAccounts users) {
+        this.users = users;
         this.retention = retention;
         this.disposals = disposals;
         this.institutionCode = institutions.require(user.institutionId()).getCode();
@@ -70,7 +75,7 @@ public class DisposalsView extends VerticalLayout {
         holds.setId("holds-grid");
         holds.addColumn(Retention.Hold::id).setHeader("#").setAutoWidth(true);
         holds.addColumn(Retention.Hold::reason).setHeader(getTranslation("disposals.holdReason")).setFlexGrow(2);
-        holds.addColumn(Retention.Hold::placedBy).setHeader(getTranslation("disposals.placedBy"));
+        holds.addColumn(h -> names.getOrDefault(h.placedBy(), h.placedBy())).setHeader(getTranslation("disposals.placedBy"));
         holds.setAllRowsVisible(true);
         holdReason.setId("hold-reason");
         holdReason.setLabel(getTranslation("disposals.holdReason"));
@@ -109,7 +114,7 @@ public class DisposalsView extends VerticalLayout {
         lists.addColumn(Disposals.DisposalSummary::id).setHeader("#").setAutoWidth(true);
         lists.addColumn(d -> getTranslation("disposalState." + d.state())).setHeader(getTranslation("disposals.state"));
         lists.addColumn(Disposals.DisposalSummary::institution).setHeader(getTranslation("disposals.institution"));
-        lists.addColumn(Disposals.DisposalSummary::proposedBy).setHeader(getTranslation("disposals.proposedBy"));
+        lists.addColumn(d -> names.get(d.proposedBy())).setHeader(getTranslation("disposals.proposedBy"));
         lists.addColumn(Disposals.DisposalSummary::files).setHeader(getTranslation("disposals.files"));
         lists.setHeight("12em");
         work = new DisposalWork(disposals, this::refresh);
@@ -129,6 +134,8 @@ public class DisposalsView extends VerticalLayout {
             fileRetention.setText(getTranslation("disposals.fileRetention", fileNumber,
                     r.disposalDate() == null ? getTranslation("disposals.forLife") : r.disposalDate().toString(),
                     getTranslation(r.eligible() ? "disposals.mayGo" : "disposals.stays")));
+            names = users.displayNames(java.util.stream.Stream.concat(names.keySet().stream(),
+                    r.holds().stream().map(Retention.Hold::placedBy)).toList());
             holds.setItems(r.holds());
         }).ifPresent(message -> {
             file = null;
@@ -157,6 +164,8 @@ public class DisposalsView extends VerticalLayout {
         }
         Long selected = lists.asSingleSelect().getValue() == null ? null : lists.asSingleSelect().getValue().id();
         var all = disposals.list();
+        names = users.displayNames(java.util.stream.Stream.concat(names.keySet().stream(),
+                all.stream().map(Disposals.DisposalSummary::proposedBy)).toList());
         lists.setItems(all);
         all.stream().filter(d -> Long.valueOf(d.id()).equals(selected)).findFirst().ifPresentOrElse(
                 d -> lists.asSingleSelect().setValue(d), () -> showList(null));
