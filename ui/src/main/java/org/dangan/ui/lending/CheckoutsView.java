@@ -23,8 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.dangan.workflow.lending.Checkouts;
-import org.dangan.workflow.security.CurrentUser;
-import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
 
 /**
@@ -99,11 +97,11 @@ public class CheckoutsView extends VerticalLayout {
         refuse.setId("checkout-refuse");
         Button giveBack = new Button(getTranslation("checkouts.return"), e -> onSelected(c -> checkouts.giveBack(c.id()), "checkouts.returnedDone"));
         giveBack.setId("checkout-return");
-        boolean supervisor = CurrentUser.require().is(Role.SUPERVISOR);
-        approve.setVisible(supervisor);
-        refuse.setVisible(supervisor);
-        reason.setVisible(supervisor);
-        giveBack.setVisible(CurrentUser.require().is(Role.ARCHIVIST));
+        boolean decides = checkouts.mayDecide();
+        approve.setVisible(decides);
+        refuse.setVisible(decides);
+        reason.setVisible(decides);
+        giveBack.setVisible(checkouts.mayTakeBack());
         HorizontalLayout actions = new HorizontalLayout(reason, approve, refuse, giveBack);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         status.setId("checkout-status");

@@ -28,7 +28,6 @@ import org.dangan.workflow.retention.Disposals;
 import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
-import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
 
 /**
@@ -90,10 +89,10 @@ public class DisposalsView extends VerticalLayout {
         release.setId("hold-release");
         HorizontalLayout holding = new HorizontalLayout(holdReason, place, release);
         holding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        holding.setVisible(user.is(Role.SUPERVISOR));
+        holding.setVisible(retention.mayHold());
         add(new H3(getTranslation("disposals.retention")), scan, fileRetention, holds, holding);
 
-        if (user.is(Role.ARCHIVIST)) {
+        if (disposals.mayPropose()) {
             eligible.setId("eligible-grid");
             eligible.addColumn(Retention.FileRetention::fileNumber).setHeader(getTranslation("disposals.file"));
             eligible.addColumn(Retention.FileRetention::disposalDate).setHeader(getTranslation("disposals.date"));
@@ -159,7 +158,7 @@ public class DisposalsView extends VerticalLayout {
     }
 
     void refresh() {
-        if (user.is(Role.ARCHIVIST)) {
+        if (disposals.mayPropose()) {
             eligible.setItems(retention.eligible(institutionCode));
         }
         Long selected = lists.asSingleSelect().getValue() == null ? null : lists.asSingleSelect().getValue().id();
