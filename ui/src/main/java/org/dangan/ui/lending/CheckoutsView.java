@@ -1,6 +1,7 @@
 package org.dangan.ui.lending;
 
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.ScanField;
 
@@ -22,8 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.dangan.workflow.lending.Checkouts;
-import org.dangan.workflow.security.CurrentUser;
-import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 
 /**
  * Check-out and return of paper files (调阅): a request made by scanning the files' labels, the
@@ -41,12 +41,16 @@ public class CheckoutsView extends VerticalLayout {
     private final Span pickedFiles = new Span();
     final TextField purpose = new TextField();
     final DatePicker until = new DatePicker();
+    private final UserAccounts users;
+    /** The display names of the people the list shows, by user name. */
+    private java.util.Map<String, String> names = new java.util.HashMap<>();
     final Grid<Checkouts.CheckoutView> grid = new Grid<>();
     final TextField reason = new TextField();
     final Span status = new Span();
 
-    public CheckoutsView(Checkouts checkouts) {
+    public CheckoutsView(Checkouts checkouts, UserAccounts users) {
         this.checkouts = checkouts;
+        this.users = users;
         add(new H2(getTranslation("checkouts.title")));
 
         scan = new ScanField("checkout-scan", getTranslation("checkouts.scan"), this::scanned);
@@ -58,6 +62,7 @@ public class CheckoutsView extends VerticalLayout {
         until.setId("checkout-until");
         until.setLabel(getTranslation("checkouts.until"));
         until.setMin(LocalDate.now());
+        DatePickers.translated(until);
         Button request = new Button(getTranslation("checkouts.request"), e -> request());
         request.setId("checkout-request");
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -76,10 +81,10 @@ public class CheckoutsView extends VerticalLayout {
                 .setHeader(getTranslation("checkouts.state")).setAutoWidth(true);
         grid.addColumn(c -> String.join(", ", c.files().stream().map(Checkouts.FileView::fileNumber).toList()))
                 .setHeader(getTranslation("checkouts.files")).setFlexGrow(2);
-        grid.addColumn(Checkouts.CheckoutView::requestedBy).setHeader(getTranslation("checkouts.requestedBy"));
+        grid.addColumn(c -> names.get(c.requestedBy())).setHeader(getTranslation("checkouts.requestedBy"));
         grid.addColumn(Checkouts.CheckoutView::purpose).setHeader(getTranslation("checkouts.purpose"));
         grid.addColumn(Checkouts.CheckoutView::until).setHeader(getTranslation("checkouts.until"));
-        grid.addColumn(c -> c.decidedBy() == null ? "" : c.decidedBy()
+        grid.addColumn(c -> c.decidedBy() == null ? "" : names.get(c.decidedBy())
                 + (c.refusalReason() == null ? "" : "：" + c.refusalReason())).setHeader(getTranslation("checkouts.decidedBy"));
         grid.setClassNameGenerator(c -> c.overdue() && c.state().equals("OUT") ? "overdue" : null);
 
@@ -92,11 +97,11 @@ public class CheckoutsView extends VerticalLayout {
         refuse.setId("checkout-refuse");
         Button giveBack = new Button(getTranslation("checkouts.return"), e -> onSelected(c -> checkouts.giveBack(c.id()), "checkouts.returnedDone"));
         giveBack.setId("checkout-return");
-        boolean supervisor = CurrentUser.require().is(Role.SUPERVISOR);
-        approve.setVisible(supervisor);
-        refuse.setVisible(supervisor);
-        reason.setVisible(supervisor);
-        giveBack.setVisible(CurrentUser.require().is(Role.ARCHIVIST));
+        boolean decides = checkouts.mayDecide();
+        approve.setVisible(decides);
+        refuse.setVisible(decides);
+        reason.setVisible(decides);
+        giveBack.setVisible(checkouts.mayTakeBack());
         HorizontalLayout actions = new HorizontalLayout(reason, approve, refuse, giveBack);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         status.setId("checkout-status");
@@ -136,6 +141,9 @@ public class CheckoutsView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(checkouts.list());
+        List<Checkouts.CheckoutView> all = checkouts.list();
+        names = users.displayNames(all.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.requestedBy(), c.decidedBy())).toList());
+        grid.setItems(all);
     }
 }

@@ -151,7 +151,7 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         } else if (CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)
                 && (record.status() == org.dangan.workflow.registry.RecordStatus.ACTIVE
                 || record.status() == org.dangan.workflow.registry.RecordStatus.RETIRED_PAPER)) {
-            add(new RecordMergePanel(record, records, merge, merged -> setParameter(null, record.recordNumber())));
+            add(new RecordMergePanel(record, records, merge, documents, merged -> setParameter(null, record.recordNumber())));
         }
         add(new H3(getTranslation("record.trail")), trail);
     }

@@ -1,6 +1,7 @@
 package org.dangan.ui.registry;
 
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Confirm;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.registry.RecordDetail;
 import org.dangan.workflow.registry.RecordMerge;
 import org.dangan.workflow.registry.Records;
@@ -36,7 +38,7 @@ public class RecordMergePanel extends VerticalLayout {
     final Set<String> take = new LinkedHashSet<>();
     final Span status = new Span();
 
-    public RecordMergePanel(RecordDetail survivor, Records records, RecordMerge merge,
+    public RecordMergePanel(RecordDetail survivor, Records records, RecordMerge merge, Documents documents,
                      java.util.function.Consumer<RecordMerge.Merged> merged) {
         setPadding(false);
         duplicate.setId("merge-duplicate");
@@ -76,11 +78,17 @@ public class RecordMergePanel extends VerticalLayout {
                 status.setText(getTranslation("merge.pick"));
                 return;
             }
-            Attempt.run(() -> {
-                RecordMerge.Merged done = merge.merge(survivor.recordNumber(), duplicate.getValue(), Set.copyOf(take));
-                status.setText(getTranslation("merge.done", done.duplicate(), done.paperFiles()));
-                merged.accept(done);
-            }).ifPresent(status::setText);
+            String other = duplicate.getValue();
+            // a merge cannot be undone: the archivist sees what moves before it does
+            int paperFiles = records.read(other).paperFiles().size();
+            Confirm.ask("merge-confirm", getTranslation("merge.confirmHeader", other, survivor.recordNumber()),
+                    getTranslation("merge.confirmText", other, paperFiles, documents.countOfRecord(other),
+                            survivor.recordNumber()),
+                    getTranslation("merge.run"), () -> Attempt.run(() -> {
+                        RecordMerge.Merged done = merge.merge(survivor.recordNumber(), other, Set.copyOf(take));
+                        status.setText(getTranslation("merge.done", done.duplicate(), done.paperFiles()));
+                        merged.accept(done);
+                    }).ifPresent(status::setText));
         });
         doMerge.setId("merge-run");
         doMerge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

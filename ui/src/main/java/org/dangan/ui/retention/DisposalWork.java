@@ -16,9 +16,6 @@ import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.retention.Disposals;
-import org.dangan.workflow.security.CurrentUser;
-import org.dangan.workflow.security.DanganUser;
-import org.dangan.workflow.security.Role;
 
 /**
  * The work on one disposal list, as the list view and the inbox's task panels both show it: its
@@ -29,7 +26,6 @@ class DisposalWork extends VerticalLayout {
 
     private final Disposals disposals;
     private final Runnable changed;
-    private final DanganUser user = CurrentUser.require();
     private Disposals.DisposalView disposal;
 
     final Grid<Disposals.FileView> listFiles = new Grid<>();
@@ -66,7 +62,7 @@ class DisposalWork extends VerticalLayout {
             listFiles.getSelectedItems().forEach(f -> keep.put(f.fileNumber(), reason.getValue()));
             disposals.complete(disposal.id(), "appraise", Map.of("keep", keep));
         }, "disposals.appraisedDone"));
-        appraise.setVisible(user.is(Role.ARCHIVIST));
+        appraise.setVisible(disposals.mayDo("appraise"));
         approve.setText(getTranslation("disposals.approve"));
         approve.setId("disposal-approve");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -74,8 +70,8 @@ class DisposalWork extends VerticalLayout {
         reject.setText(getTranslation("disposals.reject"));
         reject.setId("disposal-reject");
         reject.addClickListener(e -> step(() -> decide(false), "disposals.rejectedDone"));
-        approve.setVisible(user.is(Role.SUPERVISOR));
-        reject.setVisible(user.is(Role.SUPERVISOR));
+        approve.setVisible(disposals.mayDo("approve"));
+        reject.setVisible(disposals.mayDo("approve"));
         FlexLayout actions = new FlexLayout(reason, appraise, approve, reject, certificate);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);

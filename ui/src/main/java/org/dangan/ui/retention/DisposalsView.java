@@ -28,7 +28,7 @@ import org.dangan.workflow.retention.Disposals;
 import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
-import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 
 /**
  * Retention and disposal (鉴定销毁): a file's disposal date and legal holds, picked by scanning its
@@ -56,8 +56,12 @@ public class DisposalsView extends VerticalLayout {
     final Anchor certificate;
     final Span status = new Span();
     private final String institutionCode;
+    private final UserAccounts users;
+    /** The display names of the people the lists show, by user name. */
+    private Map<String, String> names = new HashMap<>();
 
-    public DisposalsView(Retention retention, Disposals disposals, Institutions institutions) {
+    public DisposalsView(Retention retention, Disposals disposals, Institutions institutions, UserAccounts users) {
+        this.users = users;
         this.retention = retention;
         this.disposals = disposals;
         this.institutionCode = institutions.require(user.institutionId()).getCode();
@@ -70,7 +74,7 @@ public class DisposalsView extends VerticalLayout {
         holds.setId("holds-grid");
         holds.addColumn(Retention.Hold::id).setHeader("#").setAutoWidth(true);
         holds.addColumn(Retention.Hold::reason).setHeader(getTranslation("disposals.holdReason")).setFlexGrow(2);
-        holds.addColumn(Retention.Hold::placedBy).setHeader(getTranslation("disposals.placedBy"));
+        holds.addColumn(h -> names.getOrDefault(h.placedBy(), h.placedBy())).setHeader(getTranslation("disposals.placedBy"));
         holds.setAllRowsVisible(true);
         holdReason.setId("hold-reason");
         holdReason.setLabel(getTranslation("disposals.holdReason"));
@@ -85,10 +89,10 @@ public class DisposalsView extends VerticalLayout {
         release.setId("hold-release");
         HorizontalLayout holding = new HorizontalLayout(holdReason, place, release);
         holding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        holding.setVisible(user.is(Role.SUPERVISOR));
+        holding.setVisible(retention.mayHold());
         add(new H3(getTranslation("disposals.retention")), scan, fileRetention, holds, holding);
 
-        if (user.is(Role.ARCHIVIST)) {
+        if (disposals.mayPropose()) {
             eligible.setId("eligible-grid");
             eligible.addColumn(Retention.FileRetention::fileNumber).setHeader(getTranslation("disposals.file"));
             eligible.addColumn(Retention.FileRetention::disposalDate).setHeader(getTranslation("disposals.date"));
@@ -109,7 +113,7 @@ public class DisposalsView extends VerticalLayout {
         lists.addColumn(Disposals.DisposalSummary::id).setHeader("#").setAutoWidth(true);
         lists.addColumn(d -> getTranslation("disposalState." + d.state())).setHeader(getTranslation("disposals.state"));
         lists.addColumn(Disposals.DisposalSummary::institution).setHeader(getTranslation("disposals.institution"));
-        lists.addColumn(Disposals.DisposalSummary::proposedBy).setHeader(getTranslation("disposals.proposedBy"));
+        lists.addColumn(d -> names.get(d.proposedBy())).setHeader(getTranslation("disposals.proposedBy"));
         lists.addColumn(Disposals.DisposalSummary::files).setHeader(getTranslation("disposals.files"));
         lists.setHeight("12em");
         work = new DisposalWork(disposals, this::refresh);
@@ -129,6 +133,8 @@ public class DisposalsView extends VerticalLayout {
             fileRetention.setText(getTranslation("disposals.fileRetention", fileNumber,
                     r.disposalDate() == null ? getTranslation("disposals.forLife") : r.disposalDate().toString(),
                     getTranslation(r.eligible() ? "disposals.mayGo" : "disposals.stays")));
+            names = users.displayNames(java.util.stream.Stream.concat(names.keySet().stream(),
+                    r.holds().stream().map(Retention.Hold::placedBy)).toList());
             holds.setItems(r.holds());
         }).ifPresent(message -> {
             file = null;
@@ -152,11 +158,13 @@ public class DisposalsView extends VerticalLayout {
     }
 
     void refresh() {
-        if (user.is(Role.ARCHIVIST)) {
+        if (disposals.mayPropose()) {
             eligible.setItems(retention.eligible(institutionCode));
         }
         Long selected = lists.asSingleSelect().getValue() == null ? null : lists.asSingleSelect().getValue().id();
         var all = disposals.list();
+        names = users.displayNames(java.util.stream.Stream.concat(names.keySet().stream(),
+                all.stream().map(Disposals.DisposalSummary::proposedBy)).toList());
         lists.setItems(all);
         all.stream().filter(d -> Long.valueOf(d.id()).equals(selected)).findFirst().ifPresentOrElse(
                 d -> lists.asSingleSelect().setValue(d), () -> showList(null));

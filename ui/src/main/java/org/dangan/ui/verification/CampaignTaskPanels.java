@@ -3,6 +3,7 @@ package org.dangan.ui.verification;
 import java.util.EnumSet;
 import java.util.Set;
 import org.dangan.ui.inbox.TaskPanels;
+import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.registry.RecordMerge;
@@ -28,11 +29,13 @@ class CampaignTaskPanels implements TaskPanels {
     private final Institutions institutions;
     private final RecordMerge merge;
     private final CheckerSignOffs signOffs;
+    private final Documents documents;
 
     CampaignTaskPanels(CampaignInbox inbox, CampaignReports reports, Findings findings, SampleChecks samples,
                        PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge,
-                       CheckerSignOffs signOffs) {
+                       CheckerSignOffs signOffs, Documents documents) {
         this.signOffs = signOffs;
+        this.documents = documents;
         this.inbox = inbox;
         this.reports = reports;
         this.findings = findings;
@@ -54,7 +57,7 @@ class CampaignTaskPanels implements TaskPanels {
         WorkItem task = inbox.require(taskId);
         return switch (kind) {
             case SELF_CHECK -> new SelfCheckPanel(task, inbox, reports, completed, findings, paperChecks, records,
-                    institutions, merge);
+                    institutions, merge, documents);
             case HEAD_SIGN_OFF -> new HeadSignOffPanel(task, inbox, reports, completed);
             case SAMPLE_CHECK -> new SampleCheckPanel(task, inbox, reports, completed, samples, institutions, records);
             case CITY_ACCEPTANCE -> new CityAcceptancePanel(task, inbox, reports, completed);

@@ -40,6 +40,7 @@ import org.dangan.workflow.verification.CampaignReports.CampaignProgress;
 import org.dangan.workflow.verification.CampaignReports.InstitutionProgress;
 import org.dangan.workflow.verification.Campaigns;
 import org.dangan.workflow.verification.CheckerSignOffs;
+import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.verification.SampleDraw;
 
@@ -90,7 +91,8 @@ public class CampaignsView extends VerticalLayout {
         which.setItemLabelGenerator(Institution::getName);
         chineseAnnouncements(which, this::getTranslation);
         which.setWidth("min(100%, 28em)");
-        DatePicker deadline = new DatePicker(getTranslation("campaign.deadline"), LocalDate.now().plusMonths(3));
+        DatePicker deadline = DatePickers.translated(
+                new DatePicker(getTranslation("campaign.deadline"), LocalDate.now().plusMonths(3)));
         deadline.setId("campaign-deadline");
         deadline.setMin(LocalDate.now());
         BigDecimalField rate = new BigDecimalField(getTranslation("campaign.sampleRate"));

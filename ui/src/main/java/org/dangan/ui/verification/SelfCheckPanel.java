@@ -43,8 +43,10 @@ import org.dangan.workflow.verification.PaperChecks;
 import org.dangan.workflow.verification.SampleChecks;
 
 import org.dangan.ui.registry.RecordMergePanel;
+import org.dangan.workflow.document.Documents;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import org.dangan.ui.support.Confirm;
+import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.registry.RecordMerge;
 
@@ -59,16 +61,19 @@ class SelfCheckPanel extends CampaignTaskPanel {
     private final Records records;
     private final Institutions institutions;
     private final RecordMerge merge;
+    private final Documents documents;
     private final CampaignReports reports;
 
     SelfCheckPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed, Findings findings,
-                   PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge) {
+                   PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge,
+                   Documents documents) {
         super(task, inbox, reports, completed);
         this.findings = findings;
         this.paperChecks = paperChecks;
         this.records = records;
         this.institutions = institutions;
         this.merge = merge;
+        this.documents = documents;
         this.reports = reports;
         add(findingsPanel(), paperPanel());
         Button submit = new Button(getTranslation("tasks.submitSelfCheck"), e -> submit());
@@ -176,9 +181,8 @@ class SelfCheckPanel extends CampaignTaskPanel {
         tags.setItemLabelGenerator(p -> getTranslation("population." + p.name()));
         CampaignsView.chineseAnnouncements(tags, this::getTranslation);
         tags.setValue(r.keyPopulations());
-        DatePicker served = new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate());
-        // dates as the records print them (2026-11-30), whatever the browser's locale writes
-        served.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        DatePicker served = DatePickers.translated(
+                new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate()));
         name.setId("record-name");
         idNumber.setId("record-id-number");
         phone.setId("record-phone");
@@ -204,7 +208,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         into.add(new H3(r.name() + " · " + r.recordNumber()), form, save);
         // a duplicate found by the checks is worked here: both side by side, merged, both re-checked
         if (!merge.candidatesFor(recordNumber).isEmpty()) {
-            into.add(new RecordMergePanel(r, records, merge, merged -> {
+            into.add(new RecordMergePanel(r, records, merge, documents, merged -> {
                 findings.recheck(task.campaignId(), merged.survivor());
                 findings.recheck(task.campaignId(), merged.duplicate());
                 reload.run();

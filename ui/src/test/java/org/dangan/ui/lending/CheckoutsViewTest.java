@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The screens for check-out, legal holds and disposal, and stocktake, each driven as a person would. */
 class CheckoutsViewTest extends PaperFilesTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.dangan.workflow.security.UserAccounts users;
+
     @Test
     void files_scanned_into_a_request_go_out_on_approval_and_come_back() {
         as("archivist-a");
@@ -28,10 +31,17 @@ class CheckoutsViewTest extends PaperFilesTest {
         scan(view.scan, first);
         assertThat(view.picked).containsExactly(first, second);
         view.purpose.setValue("慢病随访核对");
+        assertThat(view.until.getI18n().getToday()).isEqualTo("今天");
+        assertThat(view.until.getI18n().getMonthNames().get(0)).isEqualTo("一月");
         view.until.setValue(LocalDate.now().plusDays(7));
         _click(_get(Button.class, spec -> spec.withId("checkout-request")));
         Checkouts.CheckoutView requested = view.grid.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(requested.state()).isEqualTo("REQUESTED");
+        // people by name, not by account; an account gone keeps its user name
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0)).contains("甲档案员")
+                .doesNotContain(county.user("archivist-a"));
+        assertThat(users.displayNames(java.util.List.of(county.user("archivist-a"), "gone-user")))
+                .containsEntry(county.user("archivist-a"), "甲档案员").containsEntry("gone-user", "gone-user");
         assertThat(view.status.getText()).isEqualTo("调阅申请 " + requested.id() + " 已提出，等待主管审批");
         assertThat(_find(Button.class, spec -> spec.withId("checkout-approve"))).isEmpty();
 

@@ -189,6 +189,15 @@ class RecordViewsTest extends KaribuTest {
                 .there()).isEqualTo("13911112222");
         _get(RecordMergePanel.class).take.add("phone");
         com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("merge-run")));
+        // nothing moves before the archivist confirms what the merge does, in numbers
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog ask = _get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("merge-confirm"));
+        assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, twin.getId()))
+                .isNotEqualTo("DUPLICATE");
+        assertThat(ask.getElement().getProperty("message")).isEqualTo("重复档案 " + twin.getRecordNumber()
+                + " 的纸质档案 1 份、扫描件 0 份将转入 " + inA.getRecordNumber() + "，" + twin.getRecordNumber()
+                + " 随即关闭为重复档案。合并后不能撤销。");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(ask);
         assertThat(_size(_get(Grid.class, spec -> spec.withId("paper-files")))).isEqualTo(2);
         assertThat(jdbc.queryForObject("select phone from health_record where id = ?", String.class, inA.getId()))
                 .isEqualTo("13911112222");

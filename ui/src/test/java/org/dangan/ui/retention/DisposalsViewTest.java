@@ -28,6 +28,7 @@ class DisposalsViewTest extends PaperFilesTest {
         _click(_get(Button.class, spec -> spec.withId("hold-place")));
         assertThat(view.fileRetention.getText()).endsWith("现在不可销毁");
         assertThat(view.holds.getListDataView().getItems()).extracting(h -> h.reason()).containsExactly("诉讼保全");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.holds, 0)).contains("甲院长");
 
         as("archivist-a");
         UI.getCurrent().navigate(DisposalsView.class);
@@ -36,6 +37,8 @@ class DisposalsViewTest extends PaperFilesTest {
         _click(_get(Button.class, spec -> spec.withId("disposal-propose")));
         Disposals.DisposalSummary list = view.lists.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(list.files()).isOne();
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.lists, 0)).contains("甲档案员")
+                .doesNotContain(county.user("archivist-a"));
         view.lists.asSingleSelect().setValue(list);
         _click(_get(Button.class, spec -> spec.withId("disposal-appraise")));
         assertThat(view.lists.getListDataView().getItems().findFirst().orElseThrow().state()).isEqualTo("APPRAISED");

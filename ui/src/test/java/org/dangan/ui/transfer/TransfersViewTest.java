@@ -52,7 +52,14 @@ class TransfersViewTest extends KaribuTest {
         view.reason.setValue("居民迁居乙镇");
         _click(_get(Button.class, spec -> spec.withId("transfer-request")));
         assertThat(view.grid.getListDataView().getItems()).extracting(t -> t.state()).containsExactly("REQUESTED");
-        String csv = "idNumber,event,date\n" + dying.getIdNumber() + ",DECEASED,2025-03-01\n";
+        // the help names the columns and events in Chinese, and a file written as it says is taken
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class,
+                spec -> spec.withText(UI.getCurrent().getTranslation("transfers.registrationHelp"))).getText())
+                .contains("身份证号,事件,日期").contains("事件：死亡 或 迁出").doesNotContain("DECEASED").doesNotContain("idNumber");
+        String wrong = "身份证号,事件,日期\n" + dying.getIdNumber() + ",去世,2025-03-01\n";
+        UploadKt._upload(view.upload, "deaths.csv", "text/csv", wrong.getBytes(StandardCharsets.UTF_8));
+        assertThat(view.registration.getText()).isEqualTo("1 行有误，整份未导入：第 2 行“事件”应为“死亡”或“迁出”");
+        String csv = "身份证号,事件,日期\n" + dying.getIdNumber() + ",死亡,2025-03-01\n";
         UploadKt._upload(view.upload, "deaths.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(view.registration.getText()).isEqualTo("共 1 行：记录死亡 1 份，迁出结案 0 份，未变 0 份，本辖区无此人 0 个；1 份待档案员核实结案（见下表）");
         assertThat(jdbc.queryForObject("select deceased_on from health_record where id = ?", LocalDate.class, dying.getId()))

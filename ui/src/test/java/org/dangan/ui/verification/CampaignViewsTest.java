@@ -15,6 +15,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,7 +33,6 @@ import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.Fixtures;
-import org.dangan.workflow.verification.CampaignInbox.WorkItem;
 import org.dangan.workflow.verification.Campaigns;
 import org.dangan.workflow.verification.Findings.FindingView;
 import org.dangan.workflow.verification.PaperChecks.PaperFileCheck;
@@ -93,7 +93,7 @@ class CampaignViewsTest extends KaribuTest {
     /** Opens the inbox, picks the one task of this kind, and answers its grid of tasks. */
     private void openTask(String name) {
         UI.getCurrent().navigate(TasksView.class);
-        Grid<WorkItem> tasks = grid("task-grid");
+        Grid<org.dangan.workflow.platform.Inbox.Item> tasks = grid("task-grid");
         assertThat(_size(tasks)).as("tasks of " + name).isEqualTo(1);
         tasks.asSingleSelect().setValue(_get(tasks, 0));
         assertThat(_get(tasks, 0).kind().taskKey()).isEqualTo(name);
@@ -113,6 +113,8 @@ class CampaignViewsTest extends KaribuTest {
         UI.getCurrent().navigate(CampaignsView.class);
         MultiSelectComboBox<Institution> which = _get(MultiSelectComboBox.class, spec -> spec.withId("campaign-institutions"));
         which.setValue(Set.of(county.a()));
+        assertThat(_get(DatePicker.class, spec -> spec.withId("campaign-deadline")).getI18n().getToday())
+                .isEqualTo("今天");
         _click(_get(Button.class, spec -> spec.withId("start-campaign")));
         assertThat(_size(grid("campaign-grid"))).isEqualTo(1);
         process = campaigns.visibleToCurrentUser().get(0).getProcessInstanceId();
@@ -134,10 +136,13 @@ class CampaignViewsTest extends KaribuTest {
                 spec -> spec.withId("merge-duplicate"));
         duplicate.setValue(twin);
         _click(_get(Button.class, spec -> spec.withId("merge-run")));
+        _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("merge-confirm")));
         assertThat(_size(findings)).isEqualTo(1);
         assertThat(_get(findings, 0).recordNumber()).isEqualTo(county.a().getCode() + "00299999");
         _clickItem(findings, 0, 1, false, false, false, false);
         assertThat(_get(TextField.class, spec -> spec.withLabel("姓名")).getValue()).isEqualTo("小明");
+        assertThat(_get(DatePicker.class, spec -> spec.withLabel(UI.getCurrent().getTranslation("record.lastServiceDate")))
+                .getI18n().getToday()).isEqualTo("今天");
         ((com.vaadin.flow.component.checkbox.Checkbox) com.github.mvysny.kaributesting.v10.GridKt
                 ._getCellComponent(findings, 0, "tick")).setValue(true);
         _get(TextField.class, spec -> spec.withId("waiver-reason")).setValue("家属确认为老年人代管档案");

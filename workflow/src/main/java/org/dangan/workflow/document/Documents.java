@@ -117,6 +117,22 @@ public class Documents {
         return listed(recordNumber == null ? "" : recordNumber.strip(), 200);
     }
 
+    /**
+     * How many documents a record of the user's institutions has, restricted ones included: a merge
+     * moves them all, so the archivist is told the full number before it. A count names no one.
+     */
+    @Transactional(readOnly = true)
+    public int countOfRecord(String recordNumber) {
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty() || recordNumber == null) {
+            return 0;
+        }
+        Integer n = jdbc.queryForObject("""
+                select count(*) from scanned_document where institution_id in (:ids) and record_number = :number""",
+                new MapSqlParameterSource("ids", scope.ids()).addValue("number", recordNumber.strip()), Integer.class);
+        return n == null ? 0 : n;
+    }
+
     /** The documents of the user's scope, of one record when {@code recordNumber} is given; audited. */
     private List<DocumentSummary> listed(String recordNumber, int limit) {
         DanganUser user = CurrentUser.require();

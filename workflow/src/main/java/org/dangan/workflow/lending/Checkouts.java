@@ -130,16 +130,29 @@ public class Checkouts {
                         ledger.currentPlace(CustodySubject.PAPER_FILE, f).orElse(null))).toList());
     }
 
+    /** Whether the current user may approve or refuse requests: what the screens offer, by the rule decide applies. */
+    public boolean mayDecide() {
+        return org.dangan.workflow.security.CurrentUser.require().is(DECIDES);
+    }
+
+    /** Whether the current user may take files back in, by the rule giveBack applies. */
+    public boolean mayTakeBack() {
+        return org.dangan.workflow.security.CurrentUser.require().is(TAKES_BACK);
+    }
+
+    private static final Role DECIDES = Role.SUPERVISOR;
+    private static final Role TAKES_BACK = Role.ARCHIVIST;
+
     /** A supervisor's decision: completes the approval task as the current user. */
     public void decide(long id, boolean approved, String reason) {
-        RoleCheck.require(Role.SUPERVISOR);
+        RoleCheck.require(DECIDES);
         complete(visible(id), "approveCheckout", Variables.createVariables().putValue("approved", approved)
                 .putValue("reason", reason));
     }
 
     /** An archivist takes the files back: completes the return task as the current user. */
     public void giveBack(long id) {
-        RoleCheck.require(Role.ARCHIVIST);
+        RoleCheck.require(TAKES_BACK);
         complete(visible(id), "returnFiles", Variables.createVariables());
     }
 

@@ -21,6 +21,8 @@ import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bulk status updates from the civil registration (户籍): a CSV of {@code idNumber,event,date}
- * where the event is DECEASED or MOVED_OUT (of the province). Every line is checked first and the
+ * (or the Chinese header {@code 身份证号,事件,日期}) where the event is DECEASED or MOVED_OUT (of the
+ * province), or in words 死亡 or 迁出. Every line is checked first and the
  * file is refused whole, naming line and field, if one is wrong; then each resident's records in
  * the archivist's institutions are marked: a death is recorded (the retention of the health record
  * material runs from it), a move out closes the record. ID numbers not in the register are
@@ -196,57 +199,80 @@ public class CivilRegistration {
                 throw e;
             }
             // the file's refusal names lines and fields in one message (see parse); the record's reason goes with it
-            throw new IllegalArgumentException("line " + line.number() + ", date: " + (e.key().equals("record.death.future")
-                    ? "the day of death, not after today" : "before the resident's birth"));
+            throw wrongLines(1, List.of(lineError(e.key().equals("record.death.future") ? "deathFuture" : "beforeBirth",
+                    line.number())));
         }
+    }
+
+    /** The header names a column may have: as the registration exports it, or in Chinese. */
+    private static final List<List<String>> COLUMNS = List.of(List.of("idNumber", "身份证号"), List.of("event", "事件"),
+            List.of("date", "日期"));
+
+    /** What the registration writes for an event, in codes or in words. */
+    private static Event event(String written) {
+        return switch (written.strip().toUpperCase(Locale.ROOT)) {
+            case "DECEASED", "死亡" -> Event.DECEASED;
+            case "MOVED_OUT", "迁出", "迁出本省" -> Event.MOVED_OUT;
+            default -> null;
+        };
+    }
+
+    /** One wrong line, named by its number and field; the value itself is not repeated (it may be an ID number). */
+    private static MessageSourceResolvable lineError(String what, long line) {
+        return new DefaultMessageSourceResolvable(new String[] {"civilRegistration.line." + what}, new Object[] {line});
+    }
+
+    /** The whole file refused: how many lines are wrong, the first five named. */
+    private static Refused wrongLines(int count, List<MessageSourceResolvable> errors) {
+        return Refused.invalid("civilRegistration.wrongLines", count, errors.subList(0, Math.min(errors.size(), 5)));
     }
 
     /** Every line checked before anything is written; the first errors are named with their line and field. */
     private static List<Line> parse(Reader csv) {
         List<Line> lines = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<MessageSourceResolvable> errors = new ArrayList<>();
         try {
-            Iterable<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            org.apache.commons.csv.CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv);
-            for (CSVRecord row : rows) {
+            // a spreadsheet saving as UTF-8 puts a byte order mark before the first column's name
+            List<String> names = COLUMNS.stream().map(aliases -> parser.getHeaderNames().stream()
+                    .filter(h -> aliases.contains(h.replace("\uFEFF", "").strip())).findFirst().orElse(null)).toList();
+            if (names.stream().anyMatch(java.util.Objects::isNull)) {
+                throw Refused.invalid("civilRegistration.header");
+            }
+            for (CSVRecord row : parser) {
                 long number = row.getRecordNumber() + 1;
-                if (!row.isMapped("idNumber") || !row.isMapped("event") || !row.isMapped("date")) {
-                    throw new IllegalArgumentException("line 1: the header must name idNumber, event and date");
-                }
-                String id = row.isSet("idNumber") ? row.get("idNumber").toUpperCase(Locale.ROOT) : "";
+                String id = row.isSet(names.get(0)) ? row.get(names.get(0)).toUpperCase(Locale.ROOT) : "";
                 try {
                     ResidentId.of(id);
                 } catch (RuntimeException e) {
-                    errors.add("line " + number + ", idNumber: not a valid resident ID number");
+                    errors.add(lineError("idNumber", number));
                     continue;
                 }
-                Event event;
-                try {
-                    event = Event.valueOf(row.isSet("event") ? row.get("event").toUpperCase(Locale.ROOT) : "");
-                } catch (IllegalArgumentException e) {
-                    errors.add("line " + number + ", event: DECEASED or MOVED_OUT, not " + row.get("event"));
+                Event event = event(row.isSet(names.get(1)) ? row.get(names.get(1)) : "");
+                if (event == null) {
+                    errors.add(lineError("event", number));
                     continue;
                 }
                 LocalDate date;
                 try {
-                    date = LocalDate.parse(row.isSet("date") ? row.get("date") : "");
+                    date = LocalDate.parse(row.isSet(names.get(2)) ? row.get(names.get(2)) : "");
                 } catch (DateTimeParseException e) {
-                    errors.add("line " + number + ", date: a day as 2024-05-31, not " + row.get("date"));
+                    errors.add(lineError("date", number));
                     continue;
                 }
                 lines.add(new Line(number, id, event, date));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the civil registration file", e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("file: not a readable CSV (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw Refused.invalid("civilRegistration.unreadable");
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(errors.size() + " lines are wrong; nothing was changed: "
-                    + String.join("; ", errors.subList(0, Math.min(errors.size(), 20))));
+            throw wrongLines(errors.size(), errors);
         }
         if (lines.isEmpty()) {
-            throw new IllegalArgumentException("file: no lines after the header");
+            throw Refused.invalid("civilRegistration.empty");
         }
         return lines;
     }

@@ -61,8 +61,25 @@ public class Disposals {
     }
 
     /** Lists the institution's eligible files for disposal and starts the process (an archivist of it). */
+    /** Whether the current user may propose a disposal list: what the screens offer, by the rule propose applies. */
+    public boolean mayPropose() {
+        return org.dangan.workflow.security.CurrentUser.require().is(PROPOSES);
+    }
+
+    /** Whether the current user may do a step of a list (appraise, approve, countyApprove), by complete's rule. */
+    public boolean mayDo(String step) {
+        return org.dangan.workflow.security.CurrentUser.require().is(doing(step));
+    }
+
+    private static final Role PROPOSES = Role.ARCHIVIST;
+
+    /** The archivist appraises the list; the head and then the county approve it. */
+    private static Role doing(String step) {
+        return "appraise".equals(step) ? Role.ARCHIVIST : Role.SUPERVISOR;
+    }
+
     public Started propose(String institutionCode) {
-        DanganUser user = RoleCheck.require(Role.ARCHIVIST);
+        DanganUser user = RoleCheck.require(PROPOSES);
         Institution institution = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
                 .filter(i -> i.getId().equals(user.institutionId()))
                 .orElseThrow(() -> Refused.invalid("disposal.ownInstitution"));
@@ -144,8 +161,7 @@ public class Disposals {
 
     /** Completes the open step (appraise, approve, countyApprove) as the current user. */
     public void complete(long id, String step, Map<String, Object> variables) {
-        // the archivist appraises the list; the head and then the county approve it
-        RoleCheck.require("appraise".equals(step) ? Role.ARCHIVIST : Role.SUPERVISOR);
+        RoleCheck.require(doing(step));
         Disposal d = visible(id);
         userTasks.complete(d.getProcessInstanceId(), step, variables, "disposal " + id + " (" + d.getState() + ")");
         auditLog.record(AuditAction.DISPOSAL, "DISPOSAL", Long.toString(id), d.getInstitutionId(), step);

@@ -280,9 +280,16 @@ public class Retention {
         auditLog.record(AuditAction.LEGAL_HOLD, "PAPER_FILE", fileNumber, user.institutionId(), "released " + holdId);
     }
 
+    /** Whether the current user may place and release legal holds, by the rule those steps apply. */
+    public boolean mayHold() {
+        return CurrentUser.require().is(HOLDS);
+    }
+
+    private static final Role HOLDS = Role.SUPERVISOR;
+
     private static DanganUser supervisor() {
         DanganUser user = CurrentUser.require();
-        if (!user.is(Role.SUPERVISOR)) {
+        if (!user.is(HOLDS)) {
             throw Refused.forbidden("retention.holdsBySupervisors");
         }
         return user;

@@ -8,4 +8,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByUsername(String username);
 
     java.util.List<UserAccount> findByInstitutionId(Long institutionId);
+
+    java.util.List<UserAccount> findByUsernameIn(java.util.Collection<String> usernames);
 }

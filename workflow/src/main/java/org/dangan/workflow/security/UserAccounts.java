@@ -112,6 +112,23 @@ public class UserAccounts {
         events.publishEvent(new PasswordChanged(username, account.getInstitutionId()));
     }
 
+    /**
+     * The names the people a list mentions are shown by, per user name; an account deleted since
+     * keeps its user name there, so a list never shows a blank where someone acted.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        java.util.Set<String> wanted = usernames.stream().filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!wanted.isEmpty()) {
+            repository.findByUsernameIn(wanted).stream().filter(a -> a.getDisplayName() != null && !a.getDisplayName().isBlank())
+                    .forEach(a -> names.put(a.getUsername(), a.getDisplayName()));
+        }
+        wanted.forEach(u -> names.putIfAbsent(u, u));
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public java.util.Optional<UserAccount> find(String username) {
         return repository.findByUsername(username);

@@ -75,6 +75,25 @@ class CheckoutProcessTest {
         return jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, file);
     }
 
+    @Autowired
+    org.dangan.workflow.support.AsUser asUser;
+    @Autowired
+    Checkouts checkouts;
+
+    @Test
+    void the_screens_are_told_who_decides_and_who_takes_files_back_by_the_rule_the_steps_apply() {
+        try {
+            asUser.login(county.user("head-a"));
+            assertThat(checkouts.mayDecide()).isTrue();
+            assertThat(checkouts.mayTakeBack()).isFalse();
+            asUser.login(county.user("archivist-a"));
+            assertThat(checkouts.mayDecide()).isFalse();
+            assertThat(checkouts.mayTakeBack()).isTrue();
+        } finally {
+            org.dangan.workflow.support.AsUser.logout();
+        }
+    }
+
     @Test
     void approved_files_go_out_and_come_back_with_custody_entries_for_each_step() throws Exception {
         long id = request("archivist-a", LocalDate.now().plusDays(14));

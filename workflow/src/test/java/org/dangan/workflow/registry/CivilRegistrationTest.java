@@ -110,15 +110,37 @@ class CivilRegistrationTest {
         apply("archivist-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n"
                 + leaves.getIdNumber() + ",MOVED_OUT,2025-13-01\n" + "110101199001011234,DECEASED,2025-01-01\n")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(Matchers.allOf(Matchers.containsString("line 3, date"),
-                        Matchers.containsString("line 4, idNumber"))));
+                .andExpect(jsonPath("$.details.key").value("civilRegistration.wrongLines"))
+                .andExpect(jsonPath("$.message").value("2 行有误，整份未导入：第 3 行“日期”应写作 2024-05-31 这样的日期、"
+                        + "第 4 行“身份证号”不是有效的居民身份证号"));
         apply("archivist-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED," + LocalDate.now().plusDays(3) + "\n")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(Matchers.containsString("line 2, date")));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("第 2 行“日期”：死亡日期不能晚于今天")));
         assertThat(statusOf(dies)).isEqualTo("ACTIVE");
-        apply("archivist-a", "id,what\n1,2\n").andExpect(status().isBadRequest());
+        apply("archivist-a", "id,what\n1,2\n").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("civilRegistration.header"))
+                .andExpect(jsonPath("$.message").value("第 1 行：表头须为“身份证号,事件,日期”三列；整份未导入"));
+        apply("archivist-a", "idNumber,event,date\n").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("civilRegistration.empty"));
+        mvc.perform(post("/api/civil-registration").with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD))
+                        .header("Accept-Language", "en").contentType("text/csv")
+                        .content("idNumber,event,date\n" + dies.getIdNumber() + ",GONE,2025-03-01\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("1 lines are wrong; nothing was taken: line 2, event: DECEASED or MOVED_OUT"));
         apply("searcher-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n")
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_file_with_the_chinese_header_and_events_in_words_is_taken() throws Exception {
+        // as a spreadsheet saves it: a byte order mark, the columns and events in Chinese
+        apply("archivist-a", "\uFEFF身份证号,事件,日期\n" + dies.getIdNumber() + ",死亡,2025-03-01\n"
+                + leaves.getIdNumber() + ",迁出,2025-04-01\n")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.deceased").value(1))
+                .andExpect(jsonPath("$.movedOut").value(1));
+        assertThat(statusOf(leaves)).isEqualTo("MOVED_OUT");
+        assertThat(jdbc.queryForObject("select deceased_on from health_record where id = ?", LocalDate.class, dies.getId()))
+                .isEqualTo(LocalDate.of(2025, 3, 1));
     }
 
     @Test

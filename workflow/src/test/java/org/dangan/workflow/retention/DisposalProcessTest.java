@@ -86,6 +86,32 @@ class DisposalProcessTest {
         return jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, file);
     }
 
+    @Autowired
+    org.dangan.workflow.support.AsUser asUser;
+    @Autowired
+    Disposals disposals;
+    @Autowired
+    Retention retention;
+
+    @Test
+    void the_screens_are_told_who_proposes_appraises_approves_and_holds_by_the_rule_the_steps_apply() {
+        try {
+            asUser.login(county.user("archivist-a"));
+            assertThat(disposals.mayPropose()).isTrue();
+            assertThat(disposals.mayDo("appraise")).isTrue();
+            assertThat(disposals.mayDo("approve")).isFalse();
+            assertThat(retention.mayHold()).isFalse();
+            asUser.login(county.user("head-a"));
+            assertThat(disposals.mayPropose()).isFalse();
+            assertThat(disposals.mayDo("appraise")).isFalse();
+            assertThat(disposals.mayDo("approve")).isTrue();
+            assertThat(disposals.mayDo("countyApprove")).isTrue();
+            assertThat(retention.mayHold()).isTrue();
+        } finally {
+            org.dangan.workflow.support.AsUser.logout();
+        }
+    }
+
     @Test
     void an_appraised_and_twice_approved_list_is_disposed_of_with_a_certificate_and_the_ledger_kept() throws Exception {
         long id = propose();
