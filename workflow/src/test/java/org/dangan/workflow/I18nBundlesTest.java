@@ -43,6 +43,26 @@ class I18nBundlesTest {
         }
     }
 
+    /** MessageFormat reads a lone apostrophe as a quote and drops the rest of the sentence. */
+    @Test
+    void messages_with_arguments_double_their_apostrophes() throws IOException {
+        for (String bundle : List.of("src/main/resources/i18n/messages.properties",
+                "src/main/resources/i18n/messages_en.properties", "../ui/src/main/resources/i18n/ui.properties",
+                "../ui/src/main/resources/i18n/ui_en.properties")) {
+            Properties p = new Properties();
+            try (var in = Files.newBufferedReader(Path.of(bundle), StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            assertThat(p).as(bundle).isNotEmpty();
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(text).as(bundle + " " + key).doesNotContainPattern("(?<!')'(?!')");
+                }
+            }
+        }
+    }
+
     @Test
     void every_message_key_the_code_uses_has_a_message() throws IOException {
         Properties zh = load("/i18n/messages.properties");
