@@ -157,9 +157,9 @@ public class Campaigns {
         open.release(campaign.getId());
     }
 
-    /** The deadline is a day: it passes when that day ends, in the bureau's time zone. */
+    /** The deadline is a day: it passes when that day ends in China, whatever zone the server runs in. */
     private Date deadlineAt(LocalDate deadline) {
-        return Date.from(deadline.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        return Date.from(deadline.plusDays(1).atStartOfDay(org.dangan.workflow.platform.ChinaTime.ZONE).toInstant());
     }
 
     private Institution resolve(String ref, InstitutionScope scope) {

@@ -309,7 +309,7 @@ class CampaignProcessTest {
 
         Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
         assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now().plusDays(1)
-                .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant()));
+                .atStartOfDay(org.dangan.workflow.platform.ChinaTime.ZONE).toInstant()));
         management.executeJob(timer.getId());
 
         Task followUp = taskFor(process, "followUpDeadline", null);
