@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 . src/dev/packages.sh
-ensure_packages openjdk-17-jdk-headless postgresql tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd chromium chromium-driver fonts-noto-cjk fonts-wqy-zenhei poppler-utils npm
+ensure_packages openjdk-17-jdk-headless postgresql tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd chromium chromium-driver fonts-noto-cjk fonts-wqy-zenhei poppler-utils
+# npm from Debian, unless a Node.js that brings its own npm is there already (Debian's npm conflicts with it)
+command -v npm >/dev/null || ensure_packages npm
 
 # bpmnlint with the recommended rules (bpmn/.bpmnlintrc) over every BPMN model, first: a model it
 # rejects fails the run before the long part. Pinned, in a cache of its own; 10.x is the last
