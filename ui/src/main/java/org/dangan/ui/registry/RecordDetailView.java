@@ -148,7 +148,7 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
             Span survivor = new Span(getTranslation("record.duplicateOf", record.duplicateOf()));
             survivor.setId("record-duplicate-of");
             add(survivor);
-        } else if (CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)
+        } else if (merge.mayMerge()
                 && (record.status() == org.dangan.workflow.registry.RecordStatus.ACTIVE
                 || record.status() == org.dangan.workflow.registry.RecordStatus.RETIRED_PAPER)) {
             add(new RecordMergePanel(record, records, merge, documents, merged -> setParameter(null, record.recordNumber())));

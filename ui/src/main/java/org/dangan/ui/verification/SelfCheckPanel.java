@@ -207,7 +207,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         form.setWidthFull();
         into.add(new H3(r.name() + " · " + r.recordNumber()), form, save);
         // a duplicate found by the checks is worked here: both side by side, merged, both re-checked
-        if (!merge.candidatesFor(recordNumber).isEmpty()) {
+        if (merge.mayMerge() && !merge.candidatesFor(recordNumber).isEmpty()) {
             into.add(new RecordMergePanel(r, records, merge, documents, merged -> {
                 findings.recheck(task.campaignId(), merged.survivor());
                 findings.recheck(task.campaignId(), merged.duplicate());

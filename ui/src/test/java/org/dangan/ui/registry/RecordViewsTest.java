@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.vaadin.flow.component.UI;
@@ -50,6 +51,8 @@ class RecordViewsTest extends KaribuTest {
     org.dangan.workflow.support.SelfChecks selfChecks;
     @Autowired
     org.dangan.workflow.verification.Findings findings;
+    @Autowired
+    org.dangan.workflow.document.Documents documents;
 
     Fixtures.County county;
     HealthRecord inA;
@@ -170,6 +173,23 @@ class RecordViewsTest extends KaribuTest {
         if (denied != null) {
             assertThat(denied).hasStackTraceContaining("Access is denied");
         }
+    }
+
+    /**
+     * The merge's question counts the scans that move, restricted ones too; shown to an archivist
+     * who may not see those, comparing it with the record's scan list would tell whose record has
+     * severe-mental-disorder files. So the merge is not offered, and the count is refused.
+     */
+    @Test
+    void an_archivist_without_restricted_documents_is_offered_no_merge_and_no_scan_count() {
+        fixtures.record(county.b(), 501); // the same ID number as serial 1 (inB): a merge candidate
+        login(county.user("archivist-b"));
+        UI.getCurrent().navigate(RecordDetailView.class, inB.getRecordNumber());
+        assertThat(_find(Button.class, spec -> spec.withId("merge-run"))).isEmpty();
+        assertThat(_find(RecordMergePanel.class)).isEmpty();
+        assertThatThrownBy(() -> documents.countOfRecord(inB.getRecordNumber()))
+                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("document.count.restricted"));
     }
 
     @Test

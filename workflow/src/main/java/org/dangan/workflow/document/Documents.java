@@ -123,6 +123,10 @@ public class Documents {
      */
     @Transactional(readOnly = true)
     public int countOfRecord(String recordNumber) {
+        // the full number tells whether restricted scans exist: only for one who may see them
+        if (!CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS)) {
+            throw Refused.forbidden("document.count.restricted", Permission.RESTRICTED_DOCUMENTS);
+        }
         InstitutionScope scope = institutions.currentScope();
         if (scope.ids().isEmpty() || recordNumber == null) {
             return 0;

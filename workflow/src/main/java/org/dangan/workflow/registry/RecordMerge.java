@@ -7,6 +7,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
@@ -47,6 +48,15 @@ public class RecordMerge {
     }
 
     public record Merged(String survivor, String duplicate, List<String> taken, int paperFiles) {
+    }
+
+    /**
+     * Whether the current user may merge records at all: an archivist who may see restricted
+     * documents, as {@link #merge} requires. The screens offer a merge, and count what it moves,
+     * only then: a count shown to anyone else would tell whose record has restricted scans.
+     */
+    public boolean mayMerge() {
+        return CurrentUser.get().map(u -> u.is(Role.ARCHIVIST) && u.has(Permission.RESTRICTED_DOCUMENTS)).orElse(false);
     }
 
     public Merged merge(String survivorNumber, String duplicateNumber, Set<String> take) {
