@@ -54,6 +54,9 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
+    private static final Set<TaskKind> NAMED_BY_RESIDENT = Set.of(TaskKind.DEATH_CONFIRMATION,
+            TaskKind.MOVED_OUT_CLOSURE);
+
     @Override
     public void notify(DelegateTask task) {
         String process = task.getProcessDefinitionId().split(":")[0];
@@ -75,8 +78,12 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
             }
         }
         String subject = task.getExecution().getProcessBusinessKey();
-        notifications.getObject().raise(new Notice(NotificationKind.TASK, "notification.task",
-                List.of(Notice.KEY + "TaskKind." + kind.get().name(), subject == null ? "" : subject), "tasks", users,
-                groups));
+        String what = Notice.KEY + "TaskKind." + kind.get().name();
+        // a registration follow-up is keyed by the resident's record number: with "death" beside it, that
+        // names a person's health event to whoever reads the notice, the webhook's receiver included
+        Notice notice = subject == null || NAMED_BY_RESIDENT.contains(kind.get())
+                ? new Notice(NotificationKind.TASK, "notification.taskUnnumbered", List.of(what), "tasks", users, groups)
+                : new Notice(NotificationKind.TASK, "notification.task", List.of(what, subject), "tasks", users, groups);
+        notifications.getObject().raise(notice);
     }
 }

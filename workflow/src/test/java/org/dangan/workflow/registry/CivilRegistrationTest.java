@@ -22,6 +22,9 @@ import org.springframework.test.web.servlet.ResultActions;
 class CivilRegistrationTest {
 
     @Autowired
+    org.dangan.workflow.security.UserAccounts accounts;
+
+    @Autowired
     MockMvc mvc;
     @Autowired
     Fixtures fixtures;
@@ -60,6 +63,9 @@ class CivilRegistrationTest {
 
     @Test
     void deaths_and_moves_mark_the_records_of_the_archivists_institutions_and_the_rest_is_counted() throws Exception {
+        // a second archivist of the township, to be told of the follow-ups archivist-a's upload starts
+        accounts.create(county.user("archivist-a2"), Fixtures.PASSWORD, "甲档案员二", org.dangan.workflow.security.Role.ARCHIVIST,
+                county.a().getId(), java.util.Set.of());
         String csv = "idNumber,event,date\n"
                 + dies.getIdNumber() + ",DECEASED,2025-03-01\n"
                 + leaves.getIdNumber() + ",moved_out,2025-06-01\n"
@@ -80,6 +86,12 @@ class CivilRegistrationTest {
         assertThat(statusOf(elsewhere)).isEqualTo("ACTIVE");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CIVIL_REGISTRATION'"
                 + " and subject_id in (?, ?)", Integer.class, dies.getRecordNumber(), leaves.getRecordNumber())).isEqualTo(2);
+        // the archivists are told of the new follow-ups without the record number: with the event beside it
+        // (and sent on by the webhook) it would name a resident's death
+        assertThat(jdbc.queryForObject("select count(*) from notification where message_key = 'notification.taskUnnumbered'"
+                + " and recipient = ?", Integer.class, county.user("archivist-a2"))).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from notification where arguments like ? or arguments like ?",
+                Integer.class, "%" + dies.getRecordNumber() + "%", "%" + leaves.getRecordNumber() + "%")).isZero();
         // each change waits for an archivist of the record to confirm it and close the record
         var death = tasks.createTaskQuery().processDefinitionKey(CivilRegistration.FOLLOW_UP)
                 .processInstanceBusinessKey(dies.getRecordNumber()).singleResult();
