@@ -38,9 +38,9 @@ class InboxBrowserTest extends BrowserTest {
         scan.sendKeys(file + Keys.ENTER);
         wait.until(d -> byId("checkout-files").getText().contains(file));
         type("checkout-purpose", "医疗纠纷核查");
-        // Enter commits the typed day and closes the date picker's overlay, which hides the page from clicks
+        // typed as the picker shows a day (yyyy-MM-dd); Enter commits it and closes the overlay, which hides the page from clicks
         byId("checkout-until").findElement(By.cssSelector("input")).sendKeys(
-                LocalDate.now(ChinaTime.ZONE).plusDays(7).format(DateTimeFormatter.ofPattern("yyyy/M/d")) + Keys.ENTER);
+                LocalDate.now(ChinaTime.ZONE).plusDays(7).format(DateTimeFormatter.ISO_LOCAL_DATE) + Keys.ENTER);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("vaadin-date-picker-overlay[opened]")));
         click("checkout-request");
         wait.until(d -> byId("checkout-status").getText().contains("已提出"));
