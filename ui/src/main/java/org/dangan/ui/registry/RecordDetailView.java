@@ -206,14 +206,13 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         return new VerticalLayout(grid, new Anchor("custody", getTranslation("record.custody.open")));
     }
 
-    /** The check-outs of the record's paper files, from the lending module's list of the user's institutions. */
+    /** The check-outs of the record's paper files, from the lending module's scoped read. */
     private Component checkouts(RecordDetail record) {
         java.util.Set<String> numbers = record.paperFiles().stream().map(RecordDetail.PaperFileView::fileNumber)
                 .collect(Collectors.toSet());
         List<Checkouts.CheckoutView> mine;
         try {
-            mine = checkouts.list().stream()
-                    .filter(c -> c.files().stream().anyMatch(f -> numbers.contains(f.fileNumber()))).toList();
+            mine = checkouts.ofFiles(numbers);
         } catch (Refused | org.springframework.security.access.AccessDeniedException e) {
             mine = List.of();
         }

@@ -293,6 +293,15 @@ class RecordViewsTest extends KaribuTest {
         civilRegistration.apply(new java.io.StringReader("idNumber,event,date\n" + inA.getIdNumber() + ",DECEASED,2025-03-01\n"));
         String task = tasks.createTaskQuery().processDefinitionKey(CivilRegistration.FOLLOW_UP)
                 .processInstanceBusinessKey(inA.getRecordNumber()).singleResult().getId();
+
+        // the county's checker sees township A's records but does not close them
+        newSession();
+        login(county.user("county-checker"));
+        UI.getCurrent().navigate(FollowUpView.class, task);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-missing")).getText())
+                .isEqualTo("没有找到这项核实任务，或它不属于您的机构");
+        newSession();
+        login(county.user("archivist-a"));
         UI.getCurrent().navigate(FollowUpView.class, task);
 
         assertThat(_get(H2.class, spec -> spec.withId("follow-up-heading")).getText())

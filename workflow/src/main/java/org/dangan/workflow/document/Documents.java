@@ -77,6 +77,12 @@ public class Documents {
         this.clock = clock;
     }
 
+    /** Who finds and reads scans: those who keep and search them; admins and auditors do not. */
+    /** A print run of separator sheets: a day's scanning, not the whole registry in one PDF. */
+    static final int MAX_SEPARATOR_SHEETS = 500;
+
+    private static final Role[] DOCUMENT_READERS = {Role.ARCHIVIST, Role.SUPERVISOR, Role.SEARCHER};
+
     public record PageView(int number, BigDecimal confidence, int rotation, int dpi, List<String> issues,
                            boolean fromTextLayer, String reviewedBy) {
     }
@@ -124,7 +130,7 @@ public class Documents {
     @Transactional(readOnly = true)
     public int countOfRecord(String recordNumber) {
         // the full number tells whether restricted scans exist: only for one who may see them
-        if (!CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS)) {
+        if (!RoleCheck.require(DOCUMENT_READERS).has(Permission.RESTRICTED_DOCUMENTS)) {
             throw Refused.forbidden("document.count.restricted", Permission.RESTRICTED_DOCUMENTS);
         }
         InstitutionScope scope = institutions.currentScope();
@@ -139,7 +145,7 @@ public class Documents {
 
     /** The documents of the user's scope, of one record when {@code recordNumber} is given; audited. */
     private List<DocumentSummary> listed(String recordNumber, int limit) {
-        DanganUser user = CurrentUser.require();
+        DanganUser user = RoleCheck.require(DOCUMENT_READERS);
         InstitutionScope scope = institutions.currentScope();
         if (scope.ids().isEmpty()) {
             return List.of();
@@ -202,6 +208,7 @@ public class Documents {
      */
     @Transactional(readOnly = true)
     public java.util.Map<Long, Progress> progress(java.util.Collection<Long> ids) {
+        RoleCheck.require(DOCUMENT_READERS);
         InstitutionScope scope = institutions.currentScope();
         java.util.Map<Long, Progress> found = new java.util.HashMap<>();
         if (ids.isEmpty() || scope.ids().isEmpty()) {
@@ -285,6 +292,10 @@ public class Documents {
         if (recordNumbers == null || recordNumbers.isEmpty()) {
             throw Refused.invalid("document.recordRequired");
         }
+        if (recordNumbers.size() > MAX_SEPARATOR_SHEETS) {
+            throw Refused.tooLarge("document.separators.tooMany", MAX_SEPARATOR_SHEETS);
+        }
+        RoleCheck.require(Role.ARCHIVIST);
         InstitutionScope scope = institutions.currentScope();
         List<org.dangan.ocr.SeparatorSheet.Target> targets = recordNumbers.stream().map(n -> records.byNumber(n.strip())
                 .filter(r -> scope.includes(r.institutionId()))
@@ -406,7 +417,7 @@ public class Documents {
 
     private ScannedDocument visible(long id, String purpose) {
         // every read of a document passes here: the people who find documents, before the lookup
-        DanganUser user = RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR, Role.SEARCHER);
+        DanganUser user = RoleCheck.require(DOCUMENT_READERS);
         InstitutionScope scope = institutions.currentScope();
         ScannedDocument d = documents.findById(id).filter(doc -> scope.includes(doc.getInstitutionId()))
                 .orElseThrow(() -> new DocumentNotFoundException(id));

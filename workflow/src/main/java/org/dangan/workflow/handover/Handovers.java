@@ -183,9 +183,8 @@ public class Handovers {
     }
 
     /** The handover an open task of its process is about, for the task's work panel; only if the user may see it. */
-    @Transactional(readOnly = true)
     public HandoverView forTask(String taskId) {
-        return view(visible(userTasks.subjectIdOf(taskId)));
+        return read(userTasks.subjectIdOf(taskId, PROCESS_KEY));
     }
 
     public record Counts(int records, int paperFiles, int boxes, int pages, int documents) {
@@ -260,7 +259,7 @@ public class Handovers {
         if (taskService.createTaskQuery().processInstanceId(h.getProcessInstanceId()).taskDefinitionKey(step).count() == 0) {
             throw Refused.of("handover.noOpenStep", id, h.getState());
         }
-        userTasks.complete(h.getProcessInstanceId(), step, variables, "handover " + id + " (" + h.getState() + ")");
+        userTasks.complete(h.getProcessInstanceId(), step, variables);
         auditLog.record(AuditAction.HANDOVER, "HANDOVER", Long.toString(id), h.getFromInstitutionId(), step);
     }
 

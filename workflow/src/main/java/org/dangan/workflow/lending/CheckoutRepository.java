@@ -7,4 +7,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface CheckoutRepository extends JpaRepository<Checkout, Long> {
 
     List<Checkout> findTop200ByInstitutionIdInOrderByIdDesc(Collection<Long> institutionIds);
+
+    @org.springframework.data.jpa.repository.Query("""
+            select distinct c from Checkout c join c.fileNumbers f
+            where c.institutionId in :institutionIds and f in :fileNumbers order by c.id desc""")
+    List<Checkout> findWithFiles(Collection<Long> institutionIds, Collection<String> fileNumbers);
 }

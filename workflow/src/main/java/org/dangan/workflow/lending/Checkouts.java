@@ -116,11 +116,26 @@ public class Checkouts {
     /** The latest 200 check-outs of the user's institutions, newest first. */
     @Transactional(readOnly = true)
     public List<CheckoutView> list() {
+        RoleCheck.require(LENDERS);
         InstitutionScope scope = institutions.currentScope();
         if (scope.ids().isEmpty()) {
             return List.of();
         }
         return checkouts.findTop200ByInstitutionIdInOrderByIdDesc(scope.ids()).stream().map(this::view).toList();
+    }
+
+    /**
+     * Every check-out of the given paper files in the user's institutions, newest first, however
+     * old: a resident's page shows the whole lending history of their files, not the latest 200.
+     */
+    @Transactional(readOnly = true)
+    public List<CheckoutView> ofFiles(java.util.Collection<String> fileNumbers) {
+        RoleCheck.require(LENDERS);
+        InstitutionScope scope = institutions.currentScope();
+        if (scope.ids().isEmpty() || fileNumbers.isEmpty()) {
+            return List.of();
+        }
+        return checkouts.findWithFiles(scope.ids(), fileNumbers).stream().map(this::view).toList();
     }
 
     private CheckoutView view(Checkout c) {
@@ -142,6 +157,8 @@ public class Checkouts {
 
     private static final Role DECIDES = Role.SUPERVISOR;
     private static final Role TAKES_BACK = Role.ARCHIVIST;
+    /** Those who lend and borrow paper read its check-outs; searchers, auditors and admins do not. */
+    private static final Role[] LENDERS = {Role.ARCHIVIST, Role.SUPERVISOR};
 
     /** A supervisor's decision: completes the approval task as the current user. */
     public void decide(long id, boolean approved, String reason) {
@@ -157,10 +174,11 @@ public class Checkouts {
     }
 
     private void complete(Checkout c, String taskKey, java.util.Map<String, Object> variables) {
-        userTasks.complete(c.getProcessInstanceId(), taskKey, variables, "check-out " + c.getId() + " (" + c.getState() + ")");
+        userTasks.complete(c.getProcessInstanceId(), taskKey, variables);
     }
 
     private Checkout visible(long id) {
+        RoleCheck.require(LENDERS);
         return checkouts.findById(id).filter(c -> institutions.currentScope().includes(c.getInstitutionId()))
                 .orElseThrow(() -> new CheckoutNotFoundException(id));
     }

@@ -51,11 +51,13 @@ public class UserTasks {
     }
 
     /**
-     * The id of what an open task's process runs for (its business key), for the task's work panel;
-     * the caller still checks the user may see that subject.
+     * The id of what an open task of the caller's process runs for (its business key), for the
+     * task's work panel; a task of another process is not found, so an id of one kind of subject is
+     * never read as another's. The caller still checks the user may see that subject.
      */
-    public long subjectIdOf(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    public long subjectIdOf(String taskId, String processKey) {
+        Task task = taskId == null ? null
+                : tasks.createTaskQuery().taskId(taskId).processDefinitionKey(processKey).singleResult();
         if (task == null) {
             throw Refused.notFound("task.gone", taskId);
         }
@@ -63,11 +65,16 @@ public class UserTasks {
                 .singleResult().getBusinessKey());
     }
 
-    /** @param what how the caller names the process instance in the refusal, e.g. "check-out 12" */
-    public void complete(String processInstanceId, String taskKey, Map<String, Object> variables, String what) {
+    /**
+     * Completes the open step {@code taskKey} of the process instance as the current user. One
+     * transaction: when the task's listener refuses the user, the assignment goes too, or the task
+     * would stay assigned to someone who may not do it and leave the others' inboxes.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
         if (task == null) {
-            throw new IllegalStateException(what + " has no open step " + taskKey);
+            throw Refused.of("task.noOpenStep");
         }
         tasks.setAssignee(task.getId(), CurrentUser.require().getUsername());
         try {

@@ -155,8 +155,7 @@ public class CivilRegistration {
     /** The follow-ups offered to the archivists of the user's institutions, oldest first. */
     @Transactional(readOnly = true)
     public List<FollowUp> followUps() {
-        List<String> groups = institutions.currentScope().institutions().stream().map(i -> "archivist-" + i.getCode())
-                .toList();
+        List<String> groups = keepersGroups();
         if (groups.isEmpty()) {
             return List.of();
         }
@@ -171,8 +170,7 @@ public class CivilRegistration {
     /** The follow-up of one task, if it is offered to the archivists of the user's institutions (its work panel). */
     @Transactional(readOnly = true)
     public FollowUp followUpOf(String taskId) {
-        List<String> groups = institutions.currentScope().institutions().stream().map(i -> "archivist-" + i.getCode())
-                .toList();
+        List<String> groups = keepersGroups();
         org.camunda.bpm.engine.task.Task t = groups.isEmpty() || taskId == null ? null
                 : tasks.createTaskQuery().taskId(taskId).processDefinitionKey(FOLLOW_UP).taskCandidateGroupIn(groups)
                 .singleResult();
@@ -184,10 +182,23 @@ public class CivilRegistration {
                 Event.valueOf((String) runtime.getVariable(t.getProcessInstanceId(), "event")));
     }
 
+    /**
+     * The candidate groups of the follow-ups the user may do: a follow-up is the work of those who
+     * keep the record, the archivists of a primary-care institution over it; a county's archivist
+     * (its checker) sees the townships' records but does not close them.
+     */
+    private List<String> keepersGroups() {
+        var user = org.dangan.workflow.security.CurrentUser.require();
+        if (!user.is(org.dangan.workflow.security.Role.ARCHIVIST)
+                || !institutions.require(user.institutionId()).getType().primaryCare()) {
+            return List.of();
+        }
+        return institutions.currentScope().institutions().stream().map(i -> "archivist-" + i.getCode()).toList();
+    }
+
     /** An archivist confirms the change (how, in the note) and closes the follow-up. */
     public void confirm(FollowUp followUp, String note) {
-        userTasks.complete(followUp.processInstanceId(), followUp.task(), java.util.Map.of("note", note == null ? "" : note),
-                "follow-up of " + followUp.recordNumber());
+        userTasks.complete(followUp.processInstanceId(), followUp.task(), java.util.Map.of("note", note == null ? "" : note));
     }
 
     private static boolean recordDeath(HealthRecord record, Line line, LocalDate today) {

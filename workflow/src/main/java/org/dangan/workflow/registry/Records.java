@@ -38,6 +38,8 @@ public class Records {
 
     public static final int MAX_PAGE_SIZE = 500;
 
+    static final int MAX_QUERY_LENGTH = 64;
+
     /** Who reads records: those who keep them; searchers find documents and auditors read the audit log instead. */
     private static final Role[] RECORD_READERS = {Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN};
 
@@ -86,7 +88,7 @@ public class Records {
     public List<RecordSummary> fetch(RecordQuery query, long offset, int limit) {
         RoleCheck.require(RECORD_READERS);
         Scoped scoped = scoped(query);
-        return scoped == null ? List.of() : fetch(scoped, offset, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+        return scoped == null ? List.of() : fetch(scoped, Math.max(offset, 0), Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
 
     /**
@@ -149,6 +151,10 @@ public class Records {
 
     /** The query within the reader's scope, or null when the scope leaves nothing to see. */
     private Scoped scoped(RecordQuery query) {
+        // a name, a number or an ID number is short; a megabyte of text is not a search
+        if (query.q() != null && query.q().length() > MAX_QUERY_LENGTH) {
+            throw Refused.invalid("records.search.tooLong", MAX_QUERY_LENGTH);
+        }
         allowed(query, CurrentUser.require());
         InstitutionScope scope = institutions.currentScope();
         Set<Long> ids = scope.ids();

@@ -52,7 +52,9 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
         // the process is keyed by the record number; its variable could be rewritten by a completion
         HealthRecord record = records.findByRecordNumber(UserTasks.subjectKey(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
-        if (!user.is(Role.ARCHIVIST) || !institutions.scopeOf(user.institutionId()).includes(record.getInstitutionId())) {
+        // the keepers of the record close it, not a county's checker who only sees it
+        if (!user.is(Role.ARCHIVIST) || !institutions.require(user.institutionId()).getType().primaryCare()
+                || !institutions.scopeOf(user.institutionId()).includes(record.getInstitutionId())) {
             throw Refused.forbidden("task.notYours", TaskKind.of(task));
         }
         Object note = task.getVariable("note");

@@ -121,7 +121,7 @@ public class Disposals {
     /** The disposal list an open task of its process is about, for the task's work panel. */
     @Transactional(readOnly = true)
     public DisposalView forTask(String taskId) {
-        return read(userTasks.subjectIdOf(taskId));
+        return read(userTasks.subjectIdOf(taskId, PROCESS_KEY));
     }
 
     /** What the step would destroy, said before a supervisor approves: the files going and the files kept. */
@@ -163,7 +163,7 @@ public class Disposals {
     public void complete(long id, String step, Map<String, Object> variables) {
         RoleCheck.require(doing(step));
         Disposal d = visible(id);
-        userTasks.complete(d.getProcessInstanceId(), step, variables, "disposal " + id + " (" + d.getState() + ")");
+        userTasks.complete(d.getProcessInstanceId(), step, variables);
         auditLog.record(AuditAction.DISPOSAL, "DISPOSAL", Long.toString(id), d.getInstitutionId(), step);
     }
 

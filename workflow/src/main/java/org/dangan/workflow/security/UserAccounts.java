@@ -118,6 +118,7 @@ public class UserAccounts {
      */
     @Transactional(readOnly = true)
     public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        CurrentUser.require();
         java.util.Set<String> wanted = usernames.stream().filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         java.util.Map<String, String> names = new java.util.HashMap<>();

@@ -114,7 +114,7 @@ public class RecordTransfers {
     /** The transfer an open acceptance task is about, for the task's work panel. */
     @Transactional(readOnly = true)
     public TransferView forTask(String taskId) {
-        return view(visible(userTasks.subjectIdOf(taskId)));
+        return view(visible(userTasks.subjectIdOf(taskId, PROCESS_KEY)));
     }
 
     /** The latest transfers out of or into the user's institutions, newest first. */
@@ -135,7 +135,7 @@ public class RecordTransfers {
         Map<String, Object> variables = new HashMap<>();
         variables.put("accepted", accepted);
         variables.put("reason", reason);
-        userTasks.complete(t.getProcessInstanceId(), "acceptTransfer", variables, "transfer " + id + " (" + t.getState() + ")");
+        userTasks.complete(t.getProcessInstanceId(), "acceptTransfer", variables);
     }
 
     private TransferView view(RecordTransfer t) {

@@ -36,6 +36,8 @@ class CivilRegistrationTest {
     org.dangan.workflow.platform.UserTasks userTasks;
     @Autowired
     org.dangan.workflow.support.AsUser asUser;
+    @Autowired
+    CivilRegistration civilRegistration;
 
     Fixtures.County county;
     HealthRecord dies;
@@ -101,15 +103,24 @@ class CivilRegistrationTest {
                 .isEqualTo("closeMovedOut");
         asUser.login(county.user("archivist-b"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
-                "confirmDeath", java.util.Map.of("note", "见死亡医学证明"), "follow-up"))
+                "confirmDeath", java.util.Map.of("note", "见死亡医学证明")))
                 .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
                         r -> assertThat(r.key()).isEqualTo("task.notYours"));
-        asUser.login(county.user("archivist-a"));
+        // the county's checker sees township A's records, but closing them is the keepers' work
+        asUser.login(county.user("county-checker"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
-                "confirmDeath", java.util.Map.of(), "follow-up"))
+                "confirmDeath", java.util.Map.of("note", "见死亡医学证明")))
+                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                        r -> assertThat(r.key()).isEqualTo("task.notYours"));
+        assertThat(civilRegistration.followUps()).isEmpty();
+        asUser.login(county.user("archivist-a"));
+        assertThat(civilRegistration.followUps()).extracting(CivilRegistration.FollowUp::recordNumber)
+                .containsExactlyInAnyOrder(dies.getRecordNumber(), leaves.getRecordNumber());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
+                "confirmDeath", java.util.Map.of()))
                 .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
                         r -> assertThat(r.key()).isEqualTo("followUp.noteRequired"));
-        userTasks.complete(death.getProcessInstanceId(), "confirmDeath", java.util.Map.of("note", "见死亡医学证明"), "follow-up");
+        userTasks.complete(death.getProcessInstanceId(), "confirmDeath", java.util.Map.of("note", "见死亡医学证明"));
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CIVIL_REGISTRATION'"
                 + " and subject_id = ? and detail like 'followed up%'", Integer.class, dies.getRecordNumber())).isOne();
         // the same file again changes nothing and starts nothing

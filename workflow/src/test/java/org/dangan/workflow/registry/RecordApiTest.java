@@ -83,6 +83,17 @@ class RecordApiTest {
     }
 
     @Test
+    void a_huge_search_is_refused_by_name_and_a_negative_page_starts_at_the_first() throws Exception {
+        mvc.perform(get("/api/records").param("q", "测".repeat(65)).with(as("archivist-a")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("records.search.tooLong"))
+                .andExpect(jsonPath("$.message").value("查询内容过长：最多64个字"));
+        mvc.perform(get("/api/records").param("q", "测试").param("page", "-5").with(as("archivist-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2));
+    }
+
+    @Test
     void the_county_supervisor_sees_both_townships() throws Exception {
         mvc.perform(get("/api/records").with(as("county-supervisor")))
                 .andExpect(jsonPath("$.total").value(3));

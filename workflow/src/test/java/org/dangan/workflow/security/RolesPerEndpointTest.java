@@ -106,6 +106,8 @@ class RolesPerEndpointTest {
                 json(post, "/api/stocktakes", "/api/stocktakes", "{\"room\": 999999999, \"barcodes\": []}", ARCHIVIST),
                 json(post, "/api/checkouts", "/api/checkouts",
                         "{\"fileNumbers\": [\"X-99\"], \"purpose\": \"查阅\", \"until\": \"2099-01-01\"}", CHECKERS),
+                read("/api/checkouts", "/api/checkouts", CHECKERS),
+                read("/api/checkouts/{id}", "/api/checkouts/999999999", CHECKERS),
                 json(post, "/api/checkouts/{id}/decision", "/api/checkouts/999999999/decision", JSON_DECISION,
                         SUPERVISOR),
                 json(post, "/api/checkouts/{id}/return", "/api/checkouts/999999999/return", "{}", ARCHIVIST),
