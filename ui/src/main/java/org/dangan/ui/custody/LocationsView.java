@@ -128,8 +128,8 @@ public class LocationsView extends VerticalLayout {
                 stocktakes.move(target.id(), java.util.List.of(code));
                 scanState.setText(getTranslation("locations.scanMoved", code, target.place()));
                 refresh();
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                scanState.setText(e.getMessage());
+            } catch (RuntimeException e) {
+                scanState.setText(org.dangan.ui.support.Refusals.message(e));
             }
         }
     }
@@ -138,9 +138,12 @@ public class LocationsView extends VerticalLayout {
         try {
             change.run();
             refresh();
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
-            Notification.show(e.getMessage() == null ? getTranslation("locations.incomplete") : e.getMessage(), 5000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (NullPointerException e) {
+            // a field left empty: the form names none of them, so the notification says to fill it in
+            Notification.show(getTranslation("locations.incomplete"), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (RuntimeException e) {
+            org.dangan.ui.support.Refusals.show(e);
         }
     }
 

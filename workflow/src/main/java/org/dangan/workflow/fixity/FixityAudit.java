@@ -1,5 +1,6 @@
 package org.dangan.workflow.fixity;
 
+import org.dangan.workflow.platform.Refused;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public class FixityAudit {
     /** One audit of every file; answers the run with its number of failures. */
     public Run run(String startedBy, Consumer<String> progress) {
         if (!running.compareAndSet(false, true)) {
-            throw new IllegalStateException("a fixity audit is running already");
+            throw Refused.of("fixity.running");
         }
         try {
             return audit(startedBy, progress);

@@ -51,7 +51,7 @@ public class Box {
     /** The place on its shelf or in its cabinet, counted from 1; the register gives the next free one. */
     void standAt(int position) {
         if (position < 1) {
-            throw new IllegalArgumentException("position: from 1 on, not " + position);
+            throw Refused.invalid("box.position", position);
         }
         this.position = position;
     }

@@ -1,26 +1,22 @@
 package org.dangan.workflow.registry;
 
-import java.util.Arrays;
+import org.dangan.workflow.platform.Refused;
 
 /**
- * An identifier broke one of its rules. Carries a message key and its arguments so the reason can
- * be shown in Chinese or English; {@link #getMessage()} is the English text for logs.
+ * An identifier (record number, ID number, box barcode) broke one of its rules: a refusal like any
+ * other, so the screens and the API say which rule in the user's language; importers catch it by
+ * this type to name the row and field.
  */
-public class InvalidIdentifierException extends IllegalArgumentException {
+public class InvalidIdentifierException extends Refused {
 
-    private final String key;
     private final transient Object[] args;
 
     public InvalidIdentifierException(String key, Object... args) {
-        super(key + Arrays.toString(args));
-        this.key = key;
-        this.args = args;
+        super(Kind.INVALID, key, args);
+        this.args = args.clone();
     }
 
-    public String key() {
-        return key;
-    }
-
+    /** The arguments as given (numbers, characters), for importers that build their own line error. */
     public Object[] args() {
         return args.clone();
     }

@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import java.util.ArrayList;
 import java.util.List;
 import org.dangan.pdf.Labels;
@@ -83,7 +84,7 @@ public class Labelling {
                             ? new Labels.Label(rs.getString(1), List.of(rs.getString(1), rs.getString(3) + "  "
                             + rs.getInt(4) + " 页", "档案编号 " + rs.getString(2))) : null);
             if (found.isEmpty() || found.get(0) == null) {
-                throw new IllegalArgumentException("fileNumber: no paper file " + fileNumber + " in your institutions");
+                throw Refused.notFound("labels.fileMissing", fileNumber.strip());
             }
             labels.add(found.get(0));
         }
@@ -129,9 +130,9 @@ public class Labelling {
 
     private Box box(String barcode) {
         Box box = boxes.findByBarcode(barcode == null ? "" : barcode.strip())
-                .orElseThrow(() -> new IllegalArgumentException("barcode: no box " + barcode));
+                .orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode == null ? "" : barcode.strip()));
         if (!institutions.currentScope().includes(box.getInstitutionId())) {
-            throw new IllegalArgumentException("barcode: no box " + barcode + " in your institutions");
+            throw Refused.notFound("labels.boxMissing", barcode.strip());
         }
         return box;
     }

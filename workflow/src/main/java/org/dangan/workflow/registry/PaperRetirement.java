@@ -69,8 +69,7 @@ public class PaperRetirement {
         }
         StorageLocation shelf = locations.findByInstitutionIdInOrderByName(keepers).stream()
                 .filter(StorageLocation::holdsBoxes).findFirst()
-                .orElseThrow(() -> new IllegalStateException("paper file " + file.getFileNumber()
-                        + " needs a box, and its institution has no shelf or cabinet: register a storage location"));
+                .orElseThrow(() -> org.dangan.workflow.platform.Refused.of("paperFile.noShelf", file.getFileNumber()));
         return administration.register(new Box(administration.nextBoxBarcode(), NEW_BOX_CAPACITY, shelf)).getId();
     }
 

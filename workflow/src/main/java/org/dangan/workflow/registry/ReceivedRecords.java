@@ -122,7 +122,7 @@ public class ReceivedRecords {
         String number = r.recordNumber() == null ? "" : r.recordNumber().strip();
         try {
             RecordNumber.of(number);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidIdentifierException e) {
             throw Refused.invalid("bag.record.invalid", "#" + position, "record_number");
         }
         if (r.name() == null || r.name().isBlank() || r.name().strip().length() > MAX_NAME) {
@@ -134,7 +134,7 @@ public class ReceivedRecords {
         if (r.idNumber() != null && !r.idNumber().isBlank()) {
             try {
                 idNumber = ResidentId.of(r.idNumber()).value();
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidIdentifierException e) {
                 throw Refused.invalid("bag.record.invalid", number, "id_number");
             }
         }

@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import java.util.List;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
@@ -41,8 +42,7 @@ public class RegistryAdministration {
     public HealthRecord register(HealthRecord record) {
         String code = institutions.require(record.getInstitutionId()).getCode();
         if (!RecordNumber.of(record.getRecordNumber()).belongsTo(code)) {
-            throw new IllegalArgumentException("record number " + record.getRecordNumber()
-                    + " does not start with the code " + code + " of its managing institution");
+            throw Refused.invalid("record.number.institution", record.getRecordNumber(), code);
         }
         return records.save(record);
     }
@@ -93,14 +93,14 @@ public class RegistryAdministration {
         PaperFile file = paperFiles.findByFileNumber(fileNumber)
                 .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
         Box box = boxes.findByBarcode(barcode.value())
-                .orElseThrow(() -> new IllegalArgumentException("no box " + barcode));
+                .orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode));
         HealthRecord record = records.findById(file.getRecordId()).orElseThrow();
         // a village clinic keeps no rooms: its files may sit in the boxes of the township above it
         if (!institutions.require(box.getInstitutionId()).contains(institutions.require(record.getInstitutionId()))) {
-            throw new IllegalArgumentException("box " + barcode + " belongs to another institution than file " + fileNumber);
+            throw Refused.invalid("box.fileOtherInstitution", barcode, fileNumber);
         }
         if (!box.getId().equals(file.getBoxId()) && paperFiles.countByBoxId(box.getId()) >= box.getCapacity()) {
-            throw new IllegalStateException("box " + barcode + " is full: it holds " + box.getCapacity() + " files");
+            throw Refused.of("box.full", barcode, box.getCapacity());
         }
         if (!box.getId().equals(file.getBoxId())) {
             String from = file.getBoxId() == null ? null : boxes.findById(file.getBoxId()).orElseThrow().getBarcode().value();
@@ -150,14 +150,14 @@ public class RegistryAdministration {
     /** The box a file belongs in, even while it is out: checking out, returning and disposing start from it. */
     private Box homeBox(PaperFile file) {
         if (file.getBoxId() == null) {
-            throw new IllegalStateException("paper file " + file.getFileNumber() + " is in no box: store it first");
+            throw Refused.of("paperFile.noBox", file.getFileNumber());
         }
         return boxes.findById(file.getBoxId()).orElseThrow();
     }
 
     /** Moves a box to a shelf or cabinet; a ledger entry from the old place to the new. */
     public Box moveBox(String barcode, StorageLocation to, String reason) {
-        Box box = boxes.findByBarcode(barcode).orElseThrow(() -> new IllegalArgumentException("no box " + barcode));
+        Box box = boxes.findByBarcode(barcode).orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode));
         if (box.getLocationId().equals(to.getId())) {
             return box;
         }

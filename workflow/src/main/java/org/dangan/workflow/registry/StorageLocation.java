@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -36,13 +37,13 @@ public class StorageLocation {
 
     public StorageLocation(String name, LocationType type, StorageLocation parent, Long institutionId) {
         if (parent == null && type != LocationType.SITE) {
-            throw new IllegalArgumentException("only a site stands at the top; a " + type + " needs a parent");
+            throw Refused.invalid("location.parentRequired", type);
         }
         if (parent != null && !parent.type.mayContain(type)) {
-            throw new IllegalArgumentException("a " + parent.type + " cannot contain a " + type);
+            throw Refused.invalid("location.cannotContain", parent.type, type);
         }
         if (parent != null && !parent.institutionId.equals(institutionId)) {
-            throw new IllegalArgumentException("a location belongs to the institution of its parent");
+            throw Refused.invalid("location.parentInstitution");
         }
         this.name = name;
         this.type = type;

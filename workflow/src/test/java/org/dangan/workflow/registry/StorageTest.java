@@ -56,20 +56,20 @@ class StorageTest {
 
         HealthRecord inB = fixtures.record(county.b(), 1);
         assertThatThrownBy(() -> registry.store(inB.getRecordNumber() + "-01", box.getBarcode()))
-                .hasMessageContaining("another institution");
+                .hasMessageContaining("box.fileOtherInstitution");
     }
 
     @Test
     void the_registry_refuses_a_record_number_that_does_not_start_with_its_institutions_code() {
         HealthRecord stray = new HealthRecord(RecordNumber.of(county.b().getCode() + "00100001"), "错号", Gender.MALE,
                 java.time.LocalDate.of(1960, 1, 1), null, county.a().getId());
-        assertThatThrownBy(() -> registry.register(stray)).hasMessageContaining("does not start with the code");
+        assertThatThrownBy(() -> registry.register(stray)).hasMessageContaining("record.number.institution");
     }
 
     @Test
     void locations_nest_only_in_the_order_site_room_shelf() {
         assertThatThrownBy(() -> new StorageLocation("架", LocationType.SHELF, null, county.a().getId()))
-                .hasMessageContaining("needs a parent");
+                .hasMessageContaining("location.parentRequired");
         assertThatThrownBy(() -> new Box(BoxBarcode.of(1), 10,
                 registry.register(new StorageLocation("站", LocationType.SITE, null, county.a().getId()))))
                 .hasMessageContaining("box.notOnShelf");

@@ -1,5 +1,6 @@
 package org.dangan.workflow.handover.web;
 
+import org.dangan.workflow.platform.Refused;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ class HandoverController {
     @PostMapping("/api/handovers/{id}/decision")
     ResponseEntity<Void> decide(@PathVariable long id, @RequestBody Decision decision) {
         if (decision.approved() == null) {
-            throw new IllegalArgumentException("approved: true or false");
+            throw Refused.invalid("task.decisionRequired");
         }
         handovers.decide(id, decision.approved(), decision.reason());
         return ResponseEntity.noContent().build();

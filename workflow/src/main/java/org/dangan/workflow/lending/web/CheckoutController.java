@@ -1,5 +1,6 @@
 package org.dangan.workflow.lending.web;
 
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.lending.CheckoutNotFoundException;
 import org.dangan.workflow.lending.Checkouts;
 import org.dangan.workflow.web.ApiError;
@@ -50,7 +51,7 @@ class CheckoutController {
     @PostMapping("/{id}/decision")
     ResponseEntity<Void> decide(@PathVariable long id, @RequestBody Decision decision) {
         if (decision.approved() == null) {
-            throw new IllegalArgumentException("approved: true or false");
+            throw Refused.invalid("task.decisionRequired");
         }
         checkouts.decide(id, decision.approved(), decision.reason());
         return ResponseEntity.noContent().build();

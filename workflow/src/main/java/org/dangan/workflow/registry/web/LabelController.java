@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry.web;
 
+import org.dangan.workflow.platform.Refused;
 import java.util.List;
 import org.dangan.pdf.Labels;
 import org.dangan.workflow.registry.Labelling;
@@ -46,7 +47,7 @@ class LabelController {
         try {
             return Labels.Layout.valueOf(name.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("layout: one of " + java.util.Arrays.toString(Labels.Layout.values()));
+            throw Refused.invalid("labels.layoutUnknown");
         }
     }
 

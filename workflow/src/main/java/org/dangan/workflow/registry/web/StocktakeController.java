@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry.web;
 
+import org.dangan.workflow.platform.Refused;
 import java.util.List;
 import java.util.Map;
 import org.dangan.workflow.registry.Stocktakes;
@@ -34,7 +35,7 @@ class StocktakeController {
     @PostMapping("/api/boxes/moves")
     Map<String, Integer> move(@RequestBody Move move) {
         if (move.location() == null) {
-            throw new IllegalArgumentException("location: the scanned shelf or cabinet");
+            throw Refused.invalid("stocktake.locationRequired");
         }
         return Map.of("moved", stocktakes.move(move.location(), move.barcodes()));
     }
@@ -45,7 +46,7 @@ class StocktakeController {
     @PostMapping("/api/stocktakes")
     ResponseEntity<Stocktakes.Result> take(@RequestBody Take take) {
         if (take.room() == null) {
-            throw new IllegalArgumentException("room: the room counted");
+            throw Refused.invalid("stocktake.roomRequired");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(stocktakes.take(take.room(), take.barcodes()));
     }

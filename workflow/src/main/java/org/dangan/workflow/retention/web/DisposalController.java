@@ -1,5 +1,6 @@
 package org.dangan.workflow.retention.web;
 
+import org.dangan.workflow.platform.Refused;
 import java.util.HashMap;
 import java.util.Map;
 import org.dangan.workflow.retention.Disposals;
@@ -77,7 +78,7 @@ class DisposalController {
 
     private static Map<String, Object> decision(Decision decision) {
         if (decision.approved() == null) {
-            throw new IllegalArgumentException("approved: true or false");
+            throw Refused.invalid("task.decisionRequired");
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("approved", decision.approved());
