@@ -31,12 +31,13 @@ import org.dangan.workflow.security.Role;
 @Route("custody")
 @PageTitle("保管")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "AUDITOR", "ADMIN"})
-public class CustodyView extends VerticalLayout {
+public class CustodyView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     final TextField scan = new TextField();
     final Span place = new Span();
     final Grid<CustodyEntry> events = new Grid<>();
     final Span verdict = new Span();
+    private Runnable lookUp = () -> { };
 
     public CustodyView(Records records, LedgerVerification verification,
                        org.dangan.workflow.registry.CustodyAgreement agreement) {
@@ -55,7 +56,7 @@ public class CustodyView extends VerticalLayout {
             events.addColumn(e -> e.from() == null ? "" : e.from()).setHeader(getTranslation("custody.from"));
             events.addColumn(e -> e.to() == null ? "" : e.to()).setHeader(getTranslation("custody.to"));
             events.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("custody.reason"));
-            Runnable lookUp = () -> {
+            lookUp = () -> {
                 try {
                     Records.Custody custody = records.custodyOf(scan.getValue());
                     place.setText(custody.currentPlace() == null ? getTranslation("custody.notInPlace")
@@ -68,8 +69,8 @@ public class CustodyView extends VerticalLayout {
                 scan.focus();
             };
             // a hand scanner types the code and presses Enter
-            scan.addKeyPressListener(Key.ENTER, e -> lookUp.run());
-            Button show = new Button(getTranslation("custody.show"), e -> lookUp.run());
+            scan.addKeyPressListener(Key.ENTER, e -> this.lookUp.run());
+            Button show = new Button(getTranslation("custody.show"), e -> this.lookUp.run());
             show.setId("custody-show");
             add(new HorizontalLayout(scan, show), place, events);
         }
@@ -92,6 +93,16 @@ public class CustodyView extends VerticalLayout {
             verify.setId("custody-verify");
             verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(new H3(getTranslation("custody.ledger")), verify, verdict);
+        }
+    }
+
+    /** {@code custody?file=...}: a resident's page links each file's ledger here, shown at once. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        java.util.List<String> file = event.getLocation().getQueryParameters().getParameters().get("file");
+        if (file != null && !file.isEmpty() && !file.get(0).isBlank() && !CurrentUser.require().is(Role.ADMIN)) {
+            scan.setValue(file.get(0).strip());
+            lookUp.run();
         }
     }
 }

@@ -13,24 +13,27 @@ import org.springframework.stereotype.Component;
 public class MyTasks {
 
     private final Inbox inbox;
+    private final TaskResidents residents;
 
-    MyTasks(Inbox inbox) {
+    MyTasks(Inbox inbox, TaskResidents residents) {
         this.inbox = inbox;
+        this.residents = residents;
     }
 
     /**
      * One task: what to do ({@code kind}), on what (the subject's bundle key and arguments, e.g.
-     * 调阅 #{0}), where, and by when in China (null: no deadline).
+     * 调阅 #{0}), whom (the resident's name, or null), where, and by when in China (null: no deadline).
      */
-    public record OpenTask(String taskId, TaskKind kind, String subjectKey, Object[] subjectArguments,
+    public record OpenTask(String taskId, TaskKind kind, String subjectKey, Object[] subjectArguments, String resident,
                            String institution, LocalDate due, Instant created) {
     }
 
     public List<OpenTask> open() {
-        return inbox.mine().stream()
+        List<Inbox.Item> items = inbox.mine();
+        java.util.Map<String, String> names = residents.namesOf(items);
+        return items.stream()
                 .map(t -> new OpenTask(t.taskId(), t.kind(), t.subject().key(), t.subject().arguments(),
-                        t.institutionName(), t.dueDay(),
-                        t.created()))
+                        names.get(t.subject().recordNumber()), t.institutionName(), t.dueDay(), t.created()))
                 .sorted(Comparator.comparing(OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }

@@ -26,6 +26,7 @@ public class TasksCard extends Card {
             Span what = new Span(getTranslation("TaskKind." + t.kind().name()));
             what.getStyle().set("font-weight", "600");
             Span where = new Span(" · " + getTranslation(t.subjectKey(), t.subjectArguments())
+                    + (t.resident() == null ? "" : " · " + t.resident())
                     + (t.institution() == null ? "" : " · " + t.institution()));
             Span due = due(t.due(), today);
             due.getStyle().set("margin-left", "var(--lumo-space-s)");

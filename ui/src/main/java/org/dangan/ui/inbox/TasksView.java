@@ -32,19 +32,24 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
 
     private final Inbox inbox;
     private final Clock clock;
+    private final org.dangan.ui.home.TaskResidents residents;
+    /** The residents the listed tasks are about, by record number. */
+    private Map<String, String> names = new java.util.HashMap<>();
     private final Map<TaskKind, TaskPanels> panels = new EnumMap<>(TaskKind.class);
     private final Grid<Item> taskGrid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
 
-    public TasksView(Inbox inbox, List<TaskPanels> modules, Clock clock) {
+    public TasksView(Inbox inbox, List<TaskPanels> modules, Clock clock, org.dangan.ui.home.TaskResidents residents) {
         this.inbox = inbox;
         this.clock = clock;
+        this.residents = residents;
         modules.forEach(m -> m.kinds().forEach(k -> panels.put(k, m)));
         setSizeFull();
         taskGrid.setId("task-grid");
         taskGrid.addColumn(t -> getTranslation("TaskKind." + t.kind().name())).setHeader(getTranslation("tasks.task"))
                 .setAutoWidth(true);
-        taskGrid.addColumn(t -> getTranslation(t.subject().key(), t.subject().arguments()))
+        taskGrid.addColumn(t -> getTranslation(t.subject().key(), t.subject().arguments())
+                        + (names.get(t.subject().recordNumber()) == null ? "" : " · " + names.get(t.subject().recordNumber())))
                 .setHeader(getTranslation("tasks.subject")).setAutoWidth(true);
         taskGrid.addColumn(t -> t.institutionName() == null ? "" : t.institutionName())
                 .setHeader(getTranslation("tasks.institution")).setAutoWidth(true);
@@ -74,7 +79,9 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        taskGrid.setItems(inbox.mine());
+        List<Item> items = inbox.mine();
+        names = residents.namesOf(items);
+        taskGrid.setItems(items);
         detail.removeAll();
         detail.add(new Paragraph(getTranslation("tasks.choose")));
     }

@@ -33,7 +33,7 @@ import org.dangan.workflow.security.UserAccounts;
 @Route("checkouts")
 @PageTitle("调阅")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
-public class CheckoutsView extends VerticalLayout {
+public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final Checkouts checkouts;
     final ScanField scan;
@@ -138,6 +138,28 @@ public class CheckoutsView extends VerticalLayout {
             return done;
         });
         refresh();
+    }
+
+    /**
+     * {@code checkouts?id=N}: a resident's page links each check-out of their files here; it is
+     * picked in the list (put first when it is older than the list reaches), ready to act on.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
+        if (id == null || id.isEmpty() || !id.get(0).matches("\\d{1,18}")) {
+            return;
+        }
+        Attempt.run(() -> {
+            Checkouts.CheckoutView wanted = checkouts.read(Long.parseLong(id.get(0)));
+            List<Checkouts.CheckoutView> shown = new ArrayList<>(grid.getListDataView().getItems().toList());
+            java.util.Optional<Checkouts.CheckoutView> listed = shown.stream().filter(c -> c.id() == wanted.id()).findFirst();
+            if (listed.isEmpty()) {
+                shown.add(0, wanted);
+                grid.setItems(shown);
+            }
+            grid.select(listed.orElse(wanted));
+        }).ifPresent(status::setText);
     }
 
     void refresh() {

@@ -199,7 +199,14 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         String[] headers = {"custody.at", "paperFile.fileNumber", "custody.event", "custody.actor", "custody.from", "custody.to"};
         for (int i = 0; i < headers.length; i++) {
             int column = i;
-            grid.addColumn(r -> r[column]).setHeader(getTranslation(headers[i])).setAutoWidth(true);
+            if (column == 1) {
+                // each file's number opens its whole ledger in the custody screen
+                grid.addComponentColumn(r -> new Anchor("custody?file=" + java.net.URLEncoder.encode(r[column],
+                        java.nio.charset.StandardCharsets.UTF_8), r[column])).setHeader(getTranslation(headers[i]))
+                        .setKey("file").setAutoWidth(true);
+            } else {
+                grid.addColumn(r -> r[column]).setHeader(getTranslation(headers[i])).setAutoWidth(true);
+            }
         }
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
@@ -221,7 +228,8 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         }
         Grid<Checkouts.CheckoutView> grid = new Grid<>();
         grid.setId("record-checkouts");
-        grid.addColumn(c -> "#" + c.id()).setHeader("#").setAutoWidth(true);
+        grid.addComponentColumn(c -> new Anchor("checkouts?id=" + c.id(), "#" + c.id())).setHeader("#").setKey("number")
+                .setAutoWidth(true);
         grid.addColumn(c -> getTranslation("checkoutState." + c.state())).setHeader(getTranslation("checkouts.state"));
         grid.addColumn(c -> ChinaTime.day(c.until())).setHeader(getTranslation("checkouts.until"));
         grid.addColumn(c -> c.overdue() ? getTranslation("checkouts.overdue") : "").setHeader(getTranslation("checkouts.overdue"));

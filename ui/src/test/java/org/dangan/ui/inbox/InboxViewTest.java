@@ -33,6 +33,8 @@ class InboxViewTest extends PaperFilesTest {
 
     @Autowired
     Checkouts checkouts;
+    @Autowired
+    org.dangan.workflow.registry.CivilRegistration civilRegistration;
 
     long checkout;
 
@@ -98,6 +100,21 @@ class InboxViewTest extends PaperFilesTest {
         NotificationsKt.expectNotifications("已收回调阅 #" + checkout + " 的 2 份档案");
         assertThat(state(first)).isEqualTo("STORED");
         assertThat(GridKt._size(tasks())).isZero();
+    }
+
+    @Test
+    void a_task_about_one_resident_names_them_beside_the_number_in_the_inbox_and_on_the_home_page() {
+        org.dangan.workflow.registry.HealthRecord dies = fixtures.record(county.a(), 5);
+        as("archivist-a");
+        civilRegistration.apply(new java.io.StringReader("idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n"));
+        UI.getCurrent().navigate(TasksView.class);
+        assertThat(GridKt._size(tasks())).isEqualTo(1); // the check-out waits for the head, not for her
+        List<String> followUp = GridKt._getFormattedRow(tasks(), 0);
+        assertThat(followUp.get(0)).isEqualTo("核实死亡并结案");
+        assertThat(followUp.get(1)).isEqualTo("档案 " + dies.getRecordNumber() + " · " + dies.getName());
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(_find(_get(org.dangan.ui.home.TasksCard.class), Span.class).stream().map(Span::getText))
+                .contains(" · 档案 " + dies.getRecordNumber() + " · " + dies.getName() + " · 甲镇卫生院");
     }
 
     @Test

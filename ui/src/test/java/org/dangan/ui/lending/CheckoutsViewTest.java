@@ -20,6 +20,8 @@ class CheckoutsViewTest extends PaperFilesTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.dangan.workflow.security.UserAccounts users;
+    @org.springframework.beans.factory.annotation.Autowired
+    Checkouts checkouts;
 
     @Test
     void files_scanned_into_a_request_go_out_on_approval_and_come_back() {
@@ -62,6 +64,33 @@ class CheckoutsViewTest extends PaperFilesTest {
         assertThat(view.grid.getListDataView().getItems().findFirst().orElseThrow().state()).isEqualTo("RETURNED");
         assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, second)).extracting(e -> e.event())
                 .endsWith(CustodyEvent.CHECKED_OUT, CustodyEvent.RETURNED);
+    }
+
+    @Test
+    void the_residents_page_links_each_check_out_and_each_files_ledger_to_its_entry() {
+        as("archivist-a");
+        long id = checkouts.request(new Checkouts.Request(java.util.List.of(first), "复诊查阅", LocalDate.now().plusDays(7))).id();
+        String record = first.substring(0, first.lastIndexOf('-'));
+        UI.getCurrent().navigate(org.dangan.ui.registry.RecordDetailView.class, record);
+
+        var checkoutLink = (com.vaadin.flow.component.html.Anchor) com.github.mvysny.kaributesting.v10.GridKt
+                ._getCellComponent(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("record-checkouts")), 0, "number");
+        assertThat(checkoutLink.getHref()).isEqualTo("checkouts?id=" + id);
+        var fileLink = (com.vaadin.flow.component.html.Anchor) com.github.mvysny.kaributesting.v10.GridKt
+                ._getCellComponent(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("record-custody")), 0, "file");
+        assertThat(fileLink.getHref()).startsWith("custody?file=" + record);
+
+        // following the links picks the check-out, and shows the file's ledger at once
+        UI.getCurrent().navigate("checkouts", com.vaadin.flow.router.QueryParameters.of("id", Long.toString(id)));
+        assertThat(_get(CheckoutsView.class).grid.asSingleSelect().getValue().id()).isEqualTo(id);
+        UI.getCurrent().navigate("custody", com.vaadin.flow.router.QueryParameters.of("file", first));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("custody-events")))).isGreaterThanOrEqualTo(1);
+        // a check-out of another township is not picked, and the screen says it was not found
+        as("archivist-b");
+        UI.getCurrent().navigate("checkouts", com.vaadin.flow.router.QueryParameters.of("id", Long.toString(id)));
+        assertThat(_get(CheckoutsView.class).grid.asSingleSelect().getValue()).isNull();
+        assertThat(_get(CheckoutsView.class).status.getText()).doesNotContain(first).isNotBlank();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package org.dangan.workflow.lending;
 
-public class CheckoutNotFoundException extends RuntimeException {
+import org.dangan.workflow.platform.Refused;
+
+/** No such check-out in the user's institutions: one answer whether it exists elsewhere or not at all. */
+public class CheckoutNotFoundException extends Refused {
 
     public CheckoutNotFoundException(long id) {
-        super("no check-out " + id + " in your institutions");
+        super(Kind.NOT_FOUND, "checkout.missing", id);
     }
 }

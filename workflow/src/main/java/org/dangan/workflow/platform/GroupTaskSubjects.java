@@ -41,6 +41,12 @@ public abstract class GroupTaskSubjects implements TaskSubjects {
     @Override
     public Subject subject(TaskKind kind, String businessKey, Map<String, Object> variables) {
         Instant due = dueVariable == null ? null : CandidateGroups.due(variables, dueVariable);
-        return new Subject(key, new Object[] {businessKey}, names.institutionName(variables, institutionVariable.apply(kind)), due);
+        return new Subject(key, new Object[] {businessKey}, names.institutionName(variables, institutionVariable.apply(kind)), due,
+                recordNumber(businessKey));
+    }
+
+    /** The record of the resident the task is about, for subjects about one person; null otherwise. */
+    protected String recordNumber(String businessKey) {
+        return null;
     }
 }

@@ -20,12 +20,18 @@ public interface TaskSubjects {
 
     /**
      * A translatable label ({@code key} in the bundles, with {@code arguments}), the institution
-     * the task is for (its name, or null) and the day it is due (or null).
+     * the task is for (its name, or null), the day it is due (or null), and the record of the
+     * resident it is about (or null), so that screens can name the person through the registry's
+     * scoped, audited read; the name itself never rides in a task.
      */
-    record Subject(String key, Object[] arguments, String institutionName, Instant due) {
+    record Subject(String key, Object[] arguments, String institutionName, Instant due, String recordNumber) {
 
         public Subject {
             arguments = arguments == null ? new Object[0] : arguments.clone();
+        }
+
+        public Subject(String key, Object[] arguments, String institutionName, Instant due) {
+            this(key, arguments, institutionName, due, null);
         }
 
         @Override

@@ -1,12 +1,9 @@
 package org.dangan.workflow.lending.web;
 
 import org.dangan.workflow.platform.Refused;
-import org.dangan.workflow.lending.CheckoutNotFoundException;
 import org.dangan.workflow.lending.Checkouts;
-import org.dangan.workflow.web.ApiError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,10 +58,5 @@ class CheckoutController {
     ResponseEntity<Void> giveBack(@PathVariable long id) {
         checkouts.giveBack(id);
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(CheckoutNotFoundException.class)
-    ResponseEntity<ApiError> notFound(CheckoutNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(404, "Not Found", e.getMessage()));
     }
 }
