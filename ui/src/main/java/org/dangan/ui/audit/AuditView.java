@@ -40,6 +40,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         action.setItems(AuditAction.values());
         action.setItemLabelGenerator(a -> a == null ? getTranslation("records.filter.all") : getTranslation("auditAction." + a.name()));
         grid.setId("audit-grid");
+        grid.setEmptyStateText(getTranslation("audit.none"));
         grid.addColumn(e -> ChinaTime.second(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         grid.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("auditAction." + e.getAction().name())).setHeader(getTranslation("audit.action"));

@@ -63,6 +63,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         backupProgress.setId("operations-backup-progress");
         backupText.setId("operations-backup-text");
         snapshots.setId("operations-snapshots");
+        snapshots.setEmptyStateText(getTranslation("operations.snapshots.none"));
         snapshots.addColumn(Backups.Snapshot::name).setHeader(getTranslation("operations.snapshot"));
         snapshots.addColumn(Backups.Snapshot::database).setHeader(getTranslation("operations.database"));
         snapshots.addColumn(Backups.Snapshot::storeFiles).setHeader(getTranslation("operations.storeFiles"));
@@ -77,6 +78,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         audit.setId("operations-fixity-run");
         fixityProgress.setId("operations-fixity-progress");
         failures.setId("operations-fixity-failures");
+        failures.setEmptyStateText(getTranslation("operations.failures.none"));
         failures.addColumn(FixityAudit.Failure::sha256).setHeader("SHA-256").setFlexGrow(3);
         failures.addColumn(f -> getTranslation("operations.outcome." + f.outcome().name()))
                 .setHeader(getTranslation("operations.outcome"));
@@ -84,6 +86,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         failures.addColumn(f -> ChinaTime.minute(f.checkedAt())).setHeader(getTranslation("operations.checkedAt"));
         failures.setAllRowsVisible(true);
         runs.setId("operations-fixity-runs");
+        runs.setEmptyStateText(getTranslation("operations.runs.none"));
         runs.addColumn(r -> ChinaTime.minute(r.startedAt())).setHeader(getTranslation("operations.startedAt"));
         runs.addColumn(r -> r.finishedAt() == null ? "…" : ChinaTime.minute(r.finishedAt()))
                 .setHeader(getTranslation("operations.finishedAt"));

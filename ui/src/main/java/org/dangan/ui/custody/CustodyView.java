@@ -49,6 +49,7 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
             scan.setClearButtonVisible(true);
             place.setId("custody-place");
             events.setId("custody-events");
+            events.setEmptyStateText(getTranslation("custody.none"));
             events.addColumn(e -> ChinaTime.second(e.occurredAt()))
                     .setHeader(getTranslation("custody.at")).setAutoWidth(true);
             events.addColumn(e -> getTranslation("custodyEvent." + e.event().name())).setHeader(getTranslation("custody.event"));

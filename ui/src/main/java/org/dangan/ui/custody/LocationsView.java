@@ -53,6 +53,7 @@ public class LocationsView extends VerticalLayout {
         this.locations = locations;
         this.stocktakes = stocktakes;
         grid.setId("locations-grid");
+        grid.setEmptyStateText(getTranslation("locations.none"));
         grid.addColumn(Locations.Node::place).setHeader(getTranslation("locations.place")).setFlexGrow(3);
         grid.addColumn(n -> getTranslation("locationType." + n.type().name())).setHeader(getTranslation("locations.type"));
         grid.addColumn(Locations.Node::boxes).setHeader(getTranslation("locations.boxes"));
@@ -85,6 +86,7 @@ public class LocationsView extends VerticalLayout {
         labels.setTarget("_blank");
         labels.setVisible(false);
         shelfBoxes.setId("shelf-boxes");
+        shelfBoxes.setEmptyStateText(getTranslation("locations.boxes.none"));
         shelfBoxes.addColumn(Locations.ShelfBox::position).setHeader(getTranslation("locations.position")).setAutoWidth(true);
         shelfBoxes.addColumn(Locations.ShelfBox::barcode).setHeader(getTranslation("locations.box"));
         shelfBoxes.addColumn(b -> b.files() + " / " + b.capacity()).setHeader(getTranslation("locations.filled"));

@@ -61,6 +61,7 @@ public class StocktakeView extends VerticalLayout {
         HorizontalLayout bar = new HorizontalLayout(room, scan, count, finish, again);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         result.setId("stocktake-result");
+        result.setEmptyStateText(getTranslation("stocktake.none"));
         result.addColumn(Stocktakes.Item::barcode).setHeader(getTranslation("stocktake.box"));
         result.addColumn(i -> getTranslation("stocktakeOutcome." + i.outcome().name())).setHeader(getTranslation("stocktake.outcome"));
         result.addColumn(i -> i.ledgerPlace() == null ? "" : i.ledgerPlace()).setHeader(getTranslation("stocktake.ledgerPlace"))

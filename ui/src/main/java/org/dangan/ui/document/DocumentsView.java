@@ -66,6 +66,7 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
             add(uploadForm());
         }
         grid.setId("document-grid");
+        grid.setEmptyStateText(getTranslation("documents.none"));
         grid.addColumn(d -> "#" + d.id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> Resident.label(names, d.recordNumber())).setHeader(getTranslation("resident.label"))
                 .setAutoWidth(true);

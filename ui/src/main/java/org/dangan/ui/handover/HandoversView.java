@@ -91,6 +91,7 @@ public class HandoversView extends VerticalLayout {
 
         work = new HandoverWork(handovers, this::refresh);
         grid.setId("handovers-grid");
+        grid.setEmptyStateText(getTranslation("handovers.none"));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(h -> "#" + h.id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(h -> h.fromName() + " → " + h.toName()).setHeader(getTranslation("handovers.fromTo")).setFlexGrow(3);

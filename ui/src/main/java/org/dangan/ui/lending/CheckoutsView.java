@@ -75,6 +75,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         add(new H3(getTranslation("checkouts.new")), form, pickedFiles);
 
         grid.setId("checkouts-grid");
+        grid.setEmptyStateText(getTranslation("checkouts.none"));
         grid.addColumn(Checkouts.CheckoutView::id).setHeader("#").setAutoWidth(true);
         grid.addColumn(c -> getTranslation("checkoutState." + c.state())
                 + (c.overdue() && c.state().equals("OUT") ? " · " + getTranslation("checkouts.overdue") : ""))

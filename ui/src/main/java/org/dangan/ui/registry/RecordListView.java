@@ -64,6 +64,7 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
                 "population.");
 
         grid.setId("record-grid");
+        grid.setEmptyStateText(getTranslation("records.none"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(RecordSummary::recordNumber).setHeader(getTranslation("record.recordNumber")).setAutoWidth(true);
         grid.addColumn(RecordSummary::name).setHeader(getTranslation("record.name")).setAutoWidth(true);

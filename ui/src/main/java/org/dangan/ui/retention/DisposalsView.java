@@ -72,6 +72,7 @@ public class DisposalsView extends VerticalLayout {
         scan.setWidth("18em");
         fileRetention.setId("retention-file");
         holds.setId("holds-grid");
+        holds.setEmptyStateText(getTranslation("disposals.holds.none"));
         holds.addColumn(Retention.Hold::id).setHeader("#").setAutoWidth(true);
         holds.addColumn(Retention.Hold::reason).setHeader(getTranslation("disposals.holdReason")).setFlexGrow(2);
         holds.addColumn(h -> names.getOrDefault(h.placedBy(), h.placedBy())).setHeader(getTranslation("disposals.placedBy"));
@@ -94,6 +95,7 @@ public class DisposalsView extends VerticalLayout {
 
         if (disposals.mayPropose()) {
             eligible.setId("eligible-grid");
+            eligible.setEmptyStateText(getTranslation("disposals.eligible.none"));
             eligible.addColumn(Retention.FileRetention::fileNumber).setHeader(getTranslation("disposals.file"));
             eligible.addColumn(Retention.FileRetention::disposalDate).setHeader(getTranslation("disposals.date"));
             eligible.addColumn(f -> f.rules().stream().map(r -> getTranslation("documentType." + r.documentType()))
@@ -110,6 +112,7 @@ public class DisposalsView extends VerticalLayout {
         }
 
         lists.setId("disposals-grid");
+        lists.setEmptyStateText(getTranslation("disposals.lists.none"));
         lists.addColumn(Disposals.DisposalSummary::id).setHeader("#").setAutoWidth(true);
         lists.addColumn(d -> getTranslation("disposalState." + d.state())).setHeader(getTranslation("disposals.state"));
         lists.addColumn(Disposals.DisposalSummary::institution).setHeader(getTranslation("disposals.institution"));

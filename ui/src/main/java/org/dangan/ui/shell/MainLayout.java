@@ -122,6 +122,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      * shell (the notification bell) go in {@link #userControls}, before the user's name.
      */
     private HorizontalLayout navbar() {
+        title.setId("app-title");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0").set("white-space", "nowrap")
                 .set("overflow", "hidden").set("text-overflow", "ellipsis").set("min-width", "0");
         DrawerToggle toggle = new DrawerToggle();

@@ -79,6 +79,7 @@ public class TransfersView extends VerticalLayout {
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("transfers-grid");
+        grid.setEmptyStateText(getTranslation("transfers.none"));
         grid.addColumn(RecordTransfers.TransferView::id).setHeader("#").setAutoWidth(true);
         grid.addColumn(RecordTransfers.TransferView::recordNumber).setHeader(getTranslation("transfers.record"));
         grid.addColumn(t -> t.fromName() + " → " + t.toName()).setHeader(getTranslation("transfers.fromTo"));
@@ -109,6 +110,7 @@ public class TransfersView extends VerticalLayout {
         }))));
 
         followUps.setId("follow-ups");
+        followUps.setEmptyStateText(getTranslation("transfers.followUps.none"));
         followUps.addColumn(CivilRegistration.FollowUp::recordNumber).setHeader(getTranslation("transfers.record"));
         followUps.addColumn(f -> getTranslation("civilEvent." + f.event().name())).setHeader(getTranslation("transfers.event"));
         followUps.setAllRowsVisible(true);

@@ -73,6 +73,7 @@ public class CampaignsView extends VerticalLayout {
             add(startForm(campaigns.eligibleInstitutions()));
         }
         list.setId("campaign-grid");
+        list.setEmptyStateText(getTranslation("campaigns.none"));
         list.addColumn(c -> "#" + c.getId()).setHeader(getTranslation("tasks.campaign"));
         list.addColumn(c -> getTranslation("campaignState." + c.getState().name())).setHeader(getTranslation("campaign.state"));
         list.addColumn(Campaign::getDeadline).setHeader(getTranslation("campaign.deadline"));

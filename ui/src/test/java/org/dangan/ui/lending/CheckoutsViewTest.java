@@ -91,6 +91,9 @@ class CheckoutsViewTest extends PaperFilesTest {
         UI.getCurrent().navigate("checkouts", com.vaadin.flow.router.QueryParameters.of("id", Long.toString(id)));
         assertThat(_get(CheckoutsView.class).grid.asSingleSelect().getValue()).isNull();
         assertThat(_get(CheckoutsView.class).status.getText()).doesNotContain(first).isNotBlank();
+        // and her empty list says what would fill it
+        assertThat(_get(CheckoutsView.class).grid.getListDataView().getItemCount()).isZero();
+        assertThat(_get(CheckoutsView.class).grid.getEmptyStateText()).isEqualTo("还没有调阅申请：扫描纸质档案标签即可提出。");
     }
 
     @Test

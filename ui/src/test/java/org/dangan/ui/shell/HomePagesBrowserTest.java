@@ -81,9 +81,16 @@ class HomePagesBrowserTest extends BrowserTest {
             assertNoSidewaysScroll();
             shoot("home-" + visit.role() + "-1440", 1440);
 
+            // a phone loads the page at its width: the shell is compact from the start
             resize(390, 844);
+            driver.navigate().refresh();
             visit.parts().forEach(this::byId);
             wait.until(d -> phoneLaidOut());
+            wait.until(d -> byId("app-title").getText().equals("档案"));
+            for (String control : new String[] {"current-user", "language", "logout"}) {
+                assertThat(byId(control).getRect().getX() + byId(control).getRect().getWidth()).as(control)
+                        .isLessThanOrEqualTo(390 - 4);
+            }
             assertChineseOnly(visit.allowed());
             assertNoSidewaysScroll();
             shoot("home-" + visit.role() + "-390", 390);
