@@ -56,8 +56,16 @@ public final class SeparatorSheet {
     private SeparatorSheet() {
     }
 
-    /** One A4 sheet per target, as a PDF to print. */
+    /** One A4 sheet per target, as a PDF to print, the document type printed by its code. */
     public static byte[] pdf(List<Target> targets, Path font) {
+        return pdf(targets, font, code -> code);
+    }
+
+    /**
+     * One A4 sheet per target; {@code typeName} gives the document type as the people at the scanner
+     * read it (the QR code keeps the code, which the scan station reads).
+     */
+    public static byte[] pdf(List<Target> targets, Path font, java.util.function.UnaryOperator<String> typeName) {
         try (PDDocument doc = new PDDocument(); HanFont han = new HanFont(doc, font)) {
             for (Target t : targets) {
                 PDPage page = new PDPage(PDRectangle.A4);
@@ -76,7 +84,7 @@ public final class SeparatorSheet {
                     c.newLineAtOffset(150, 340);
                     c.showText("档案编号 " + t.recordNumber());
                     c.newLineAtOffset(0, -26);
-                    c.showText("文件类型 " + t.documentType());
+                    c.showText("文件类型 " + typeName.apply(t.documentType()));
                     c.endText();
                 }
             }

@@ -157,7 +157,9 @@ class HandoverWork extends VerticalLayout {
     }
 
     String counts(HandoverView h) {
-        return getTranslation("handovers.counts", h.counts().records(), h.counts().paperFiles(), h.counts().boxes(),
+        return h.counts().documents() == null
+                ? getTranslation("handovers.countsNoScans", h.counts().records(), h.counts().paperFiles(), h.counts().boxes())
+                : getTranslation("handovers.counts", h.counts().records(), h.counts().paperFiles(), h.counts().boxes(),
                 h.counts().documents());
     }
 

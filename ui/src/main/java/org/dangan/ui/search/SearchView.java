@@ -152,7 +152,10 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
                 + ChinaTime.day(hit.date()));
         meta.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-left", "var(--lumo-space-m)");
         // the snippet is HTML-escaped by the index; only its <em> marks are markup
-        Html snippet = new Html("<div class=\"search-snippet\">" + hit.snippet().replace("<em>", "<mark>")
+        // a restricted document shows no text here: it is read in the viewer, with a stated purpose
+        Html snippet = hit.snippet() == null
+                ? new Html("<div class=\"search-snippet\"><i>" + getTranslation("search.restrictedSnippet") + "</i></div>")
+                : new Html("<div class=\"search-snippet\">" + hit.snippet().replace("<em>", "<mark>")
                 .replace("</em>", "</mark>") + "</div>");
         Div block = new Div(new Div(open, meta), snippet);
         block.getStyle().set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");

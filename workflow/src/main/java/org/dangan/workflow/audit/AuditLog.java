@@ -71,7 +71,7 @@ public class AuditLog {
         boolean unscoped = scope.root().getParentId() == null || user.is(Role.ADMIN);
         boolean unknownLogins = unscoped || !scope.root().getType().primaryCare();
         Page<AuditEntry> result = repository.search(ids, unscoped, unknownLogins, query.subjectType(), query.subjectId(),
-                query.username(), query.action(), PageRequest.of(page, Math.min(Math.max(size, 1), 500)));
+                query.username(), query.action(), PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)));
         record(AuditAction.AUDIT_READ, query.subjectType(), query.subjectId(), user.institutionId(),
                 "page " + page + ", " + result.getNumberOfElements() + " entries");
         return result;

@@ -289,20 +289,20 @@ public class Documents {
     /** Separator sheets to print for records of the user's institutions, one A4 page each. */
     @Transactional(readOnly = true)
     public byte[] separatorSheets(List<String> recordNumbers, DocumentType type) {
+        RoleCheck.require(Role.ARCHIVIST);
         if (recordNumbers == null || recordNumbers.isEmpty()) {
             throw Refused.invalid("document.recordRequired");
         }
         if (recordNumbers.size() > MAX_SEPARATOR_SHEETS) {
             throw Refused.tooLarge("document.separators.tooMany", MAX_SEPARATOR_SHEETS);
         }
-        RoleCheck.require(Role.ARCHIVIST);
         InstitutionScope scope = institutions.currentScope();
         List<org.dangan.ocr.SeparatorSheet.Target> targets = recordNumbers.stream().map(n -> records.byNumber(n.strip())
                 .filter(r -> scope.includes(r.institutionId()))
                 .map(r -> new org.dangan.ocr.SeparatorSheet.Target(r.recordNumber(), type.name()))
                 .orElseThrow(() -> Refused.invalid("document.recordUnknown", n.strip())))
                 .toList();
-        return org.dangan.ocr.SeparatorSheet.pdf(targets, font.path());
+        return org.dangan.ocr.SeparatorSheet.pdf(targets, font.path(), code -> DocumentType.valueOf(code).chinese());
     }
 
     /** Stores the original and starts its process; answers the new document's id. */

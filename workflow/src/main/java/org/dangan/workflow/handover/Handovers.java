@@ -95,6 +95,8 @@ public class Handovers {
         if (below > 0) {
             throw Refused.of("handover.activeBelow", from.getName(), below);
         }
+        // two starts at once for one institution: the second waits here and then sees the first
+        institutions.lockForChange(from.getId());
         if (!handovers.findByFromInstitutionIdAndStateIn(from.getId(), UNDER_WAY).isEmpty()) {
             throw Refused.of("handover.underWay", from.getName());
         }
@@ -187,7 +189,11 @@ public class Handovers {
         return read(userTasks.subjectIdOf(taskId, PROCESS_KEY));
     }
 
-    public record Counts(int records, int paperFiles, int boxes, int pages, int documents) {
+    /**
+     * {@code documents} counts restricted scans too, so it is told only to readers who may see them
+     * (null otherwise): the difference to what they can find would tell that restricted ones exist.
+     */
+    public record Counts(int records, int paperFiles, int boxes, int pages, Integer documents) {
     }
 
     public record DifferenceView(int round, String barcode, String kind, String note) {
@@ -215,6 +221,11 @@ public class Handovers {
     }
 
     /** The handover as the API shows it, without an audit entry (for the bag, whose export is audited). */
+    private static Integer scansTold(Handover h) {
+        return CurrentUser.get().filter(u -> u.has(org.dangan.workflow.security.Permission.RESTRICTED_DOCUMENTS)).isPresent()
+                ? h.getDocuments() : null;
+    }
+
     HandoverView view(Handover h) {
         List<DifferenceView> differences = jdbc.query("select check_round, barcode, kind, note from handover_difference"
                 + " where handover_id = :id order by check_round, kind, barcode", new MapSqlParameterSource("id", h.getId()),
@@ -224,7 +235,7 @@ public class Handovers {
         return new HandoverView(h.getId(), h.getState().name(), from.getCode(), to.getCode(), from.getName(),
                 to.getName(), h.getKind().name(), h.getReason(),
                 h.getInitiatedBy(), h.getCheckedBy(), h.getApprovedBy(), h.getReturnedReason(),
-                new Counts(h.getRecords(), h.getPaperFiles(), h.getBoxes(), h.getPages(), h.getDocuments()),
+                new Counts(h.getRecords(), h.getPaperFiles(), h.getBoxes(), h.getPages(), scansTold(h)),
                 h.getInventorySha256(), h.getProcessInstanceId(), differences);
     }
 
@@ -292,7 +303,8 @@ public class Handovers {
                             + " (" + to.getCode() + ")")
                     .line("原因 Reason: " + font.name(h.getKind()) + " · " + h.getReason())
                     .line("合计 Totals: " + h.getRecords() + " 份健康档案 records · " + h.getPaperFiles() + " 份纸质档案 paper files · "
-                            + h.getBoxes() + " 盒 boxes · " + h.getPages() + " 页 pages · " + h.getDocuments() + " 份扫描件 scans")
+                            + h.getBoxes() + " 盒 boxes · " + h.getPages() + " 页 pages"
+                            + (scansTold(h) == null ? "" : " · " + h.getDocuments() + " 份扫描件 scans"))
                     .line("清点校验 Inventory SHA-256: " + h.getInventorySha256())
                     .line(inventory == null ? "已移交 Transferred " + ChinaTime.second(h.getTransferredAt())
                             : inventory.sha256().equals(h.getInventorySha256()) ? "现状与清点一致 The archive is as inventoried"

@@ -9,6 +9,10 @@ interface InstitutionRepository extends JpaRepository<Institution, Long> {
 
     Optional<Institution> findByCode(String code);
 
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Institution i where i.id = :id")
+    Optional<Institution> lockById(Long id);
+
     @Query("select i from Institution i where i.path like concat(:path, '%') order by i.code")
     List<Institution> findSubtree(String path);
 }

@@ -35,6 +35,16 @@ public class Institutions {
         return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no institution with id " + id));
     }
 
+    /**
+     * Holds the institution's row until the caller's transaction ends, so that steps which must not
+     * run twice for one institution at once (starting its handover, a transfer out of it) happen one
+     * after the other: the second sees what the first wrote. Needs the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForChange(Long id) {
+        repository.lockById(id).orElseThrow(() -> new IllegalArgumentException("no institution with id " + id));
+    }
+
     /** The county health bureau the institution lies under (itself, if it is one). */
     public Institution countyOf(Institution institution) {
         for (Institution i = institution; i != null; i = i.getParentId() == null ? null : require(i.getParentId())) {

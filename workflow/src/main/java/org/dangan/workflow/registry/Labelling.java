@@ -46,6 +46,7 @@ public class Labelling {
     }
 
     public byte[] boxLabels(List<String> barcodes, Labels.Layout layout) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         List<Labels.Label> labels = new ArrayList<>();
         for (String barcode : required(barcodes, "barcode")) {
             labels.add(boxLabel(box(barcode)));
@@ -58,9 +59,10 @@ public class Labelling {
      * followed by the labels of the boxes on it, on one sheet.
      */
     public byte[] shelfLabels(long locationId) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         StorageLocation location = locations.findById(locationId)
                 .filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
-                .orElseThrow(() -> new IllegalArgumentException("location: no location " + locationId + " in your institutions"));
+                .orElseThrow(() -> Refused.notFound("location.notFound", locationId));
         List<Labels.Label> labels = new ArrayList<>(List.of(new Labels.Label("L" + location.getId(),
                 List.of("L" + location.getId(), administration.place(location)))));
         for (Box box : boxes.findByInstitutionIdOrderByBarcode(location.getInstitutionId())) {

@@ -68,9 +68,9 @@ public class ReceivedRecords {
         files.forEach(ReceivedRecords::checked);
         once(files.stream().map(File::fileNumber).toList());
         refuseKnown("select record_number from health_record where record_number in (:keys)",
-                records.stream().map(Record::recordNumber).toList(), "record");
+                records.stream().map(Record::recordNumber).toList());
         refuseKnown("select file_number from paper_file where file_number in (:keys)",
-                files.stream().map(File::fileNumber).toList(), "paper file");
+                files.stream().map(File::fileNumber).toList());
         taking.receiveRecords();
         jdbc.batchUpdate("""
                 insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
@@ -171,12 +171,12 @@ public class ReceivedRecords {
                 status.name(), r.lastServiceDate(), r.deceasedOn());
     }
 
-    private void refuseKnown(String sql, List<String> keys, String what) {
+    private void refuseKnown(String sql, List<String> keys) {
         for (int i = 0; i < keys.size(); i += 1000) {
             List<String> known = jdbc.queryForList(sql, new MapSqlParameterSource("keys",
                     new ArrayList<>(keys.subList(i, Math.min(keys.size(), i + 1000)))), String.class);
             if (!known.isEmpty()) {
-                throw new IllegalStateException(what + " " + known.get(0) + " is already registered here: the bag is not taken");
+                throw Refused.of("bag.alreadyRegistered", known.get(0));
             }
         }
     }

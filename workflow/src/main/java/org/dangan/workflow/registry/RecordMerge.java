@@ -67,8 +67,8 @@ public class RecordMerge {
         if (!merger.has(Permission.RESTRICTED_DOCUMENTS)) {
             throw Refused.forbidden("records.merge.restricted.forbidden", Permission.RESTRICTED_DOCUMENTS);
         }
-        HealthRecord survivor = inScope(survivorNumber, "survivor");
-        HealthRecord duplicate = inScope(duplicateNumber, "duplicate");
+        HealthRecord survivor = inScope(survivorNumber);
+        HealthRecord duplicate = inScope(duplicateNumber);
         boolean sameId = survivor.getIdNumber() != null && survivor.getIdNumber().equals(duplicate.getIdNumber());
         boolean sameNameAndBirth = survivor.getName().equals(duplicate.getName()) && survivor.getBirthDate() != null
                 && survivor.getBirthDate().equals(duplicate.getBirthDate());
@@ -103,7 +103,7 @@ public class RecordMerge {
     /** Open records in the user's institutions that look like the same person as this one: merge candidates. */
     @Transactional(readOnly = true)
     public List<String> candidatesFor(String recordNumber) {
-        HealthRecord record = inScope(recordNumber, "recordNumber");
+        HealthRecord record = inScope(recordNumber);
         var scope = institutions.currentScope();
         return jdbc.queryForList("""
                 select record_number from health_record
@@ -119,9 +119,9 @@ public class RecordMerge {
         return fields.contains(field) ? value : null;
     }
 
-    private HealthRecord inScope(String number, String field) {
+    private HealthRecord inScope(String number) {
         return records.findByRecordNumber(number == null ? "" : number.strip())
                 .filter(r -> institutions.currentScope().includes(r.getInstitutionId()))
-                .orElseThrow(() -> new IllegalArgumentException(field + ": no record " + number + " in your institutions"));
+                .orElseThrow(() -> org.dangan.workflow.platform.Refused.notFound("record.missing", number));
     }
 }

@@ -124,6 +124,7 @@ public class Stocktakes {
     }
 
     public byte[] report(long id) {
+        org.dangan.workflow.platform.RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         List<Object[]> head = jdbc.query("select location_id, institution_id, taken_by, taken_at from stocktake where id = :id",
                 new MapSqlParameterSource("id", id), (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2),
                         rs.getString(3), rs.getTimestamp(4).toInstant()});

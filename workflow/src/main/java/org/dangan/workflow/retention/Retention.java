@@ -252,12 +252,15 @@ public class Retention {
                 new MapSqlParameterSource("files", fileNumbers).addValue("ids", institutionIds), String.class));
     }
 
+    /** The legal_hold.reason column's length. */
+    static final int MAX_HOLD_REASON = 500;
+
     /** A legal hold on a file of the supervisor's institutions, with a reason. */
     public long placeHold(String fileNumber, String reason) {
         DanganUser user = supervisor();
         inScope(fileNumber);
-        if (reason == null || reason.isBlank()) {
-            throw Refused.invalid("retention.holdReasonRequired");
+        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_HOLD_REASON) {
+            throw Refused.invalid("retention.holdReasonRequired", MAX_HOLD_REASON);
         }
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (:file, :reason, :by, :at)",

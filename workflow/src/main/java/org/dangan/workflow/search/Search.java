@@ -53,14 +53,12 @@ public class Search {
         if (query.institution() != null && !query.institution().isBlank()) {
             Institution i = institutions.byCode(query.institution().strip())
                     .filter(found -> scope.includes(found.getId()))
-                    .orElseThrow(() -> new IllegalArgumentException("institution: no institution " + query.institution()
-                            + " in your scope"));
+                    .orElseThrow(() -> Refused.invalid("search.institutionUnknown"));
             within = i.getId();
         }
         String type = null;
         if (query.type() != null && !query.type().isBlank()) {
-            type = DocumentType.parse(query.type()).map(Enum::name).orElseThrow(() -> new IllegalArgumentException(
-                    "type: " + query.type() + " is not one of " + java.util.Arrays.toString(DocumentType.values())));
+            type = DocumentType.parse(query.type()).map(Enum::name).orElseThrow(() -> Refused.invalid("search.typeUnknown"));
         }
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw Refused.invalid("search.dates", query.from().toString(), query.to().toString());
@@ -68,7 +66,7 @@ public class Search {
         if (query.page() < 0 || query.size() < 1 || query.size() > MAX_SIZE) {
             throw Refused.invalid("search.pageSize", MAX_SIZE);
         }
-        if ((long) (query.page() + 1) * query.size() > 10_000) {
+        if (((long) query.page() + 1) * query.size() > 10_000) {
             throw Refused.invalid("search.tooDeep");
         }
         SearchRequest.Sort sort = parseSort(query.sort());
@@ -85,7 +83,12 @@ public class Search {
                 user.has(Permission.RESTRICTED_DOCUMENTS), within, type,
                 query.record() == null || query.record().isBlank() ? null : query.record().strip(),
                 query.from(), query.to(), sort, query.page(), query.size()));
-        auditLog.record(AuditAction.SEARCH, "SEARCH", null, audited, detail(query) + "; " + found.total() + " hits");
+        // a restricted document's text is read with a purpose, in the viewer: its hit names it, shows no text
+        List<Long> restricted = found.hits().stream().filter(Search::restricted).map(SearchResult.Hit::documentId)
+                .distinct().toList();
+        auditLog.record(AuditAction.SEARCH, "SEARCH", null, audited, detail(query) + "; " + found.total() + " hits"
+                + (restricted.isEmpty() ? "" : "; restricted documents listed: " + restricted.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","))));
         return named(found);
     }
 
@@ -142,8 +145,13 @@ public class Search {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> types.put(e.getKey(), e.getValue()));
         List<SearchResult.Hit> hits = found.hits().stream().map(h -> new SearchResult.Hit(h.documentId(), h.page(),
-                h.recordNumber(), h.documentType(), h.snippet(), code(h.institution()), h.date())).toList();
+                h.recordNumber(), h.documentType(), restricted(h) ? null : h.snippet(), code(h.institution()), h.date()))
+                .toList();
         return new SearchResult(found.total(), hits, Map.of("documentType", types, "institution", byCode));
+    }
+
+    private static boolean restricted(SearchResult.Hit hit) {
+        return DocumentType.parse(hit.documentType()).map(DocumentType::restricted).orElse(true);
     }
 
     private String code(String institutionId) {

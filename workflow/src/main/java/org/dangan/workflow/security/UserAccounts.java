@@ -102,7 +102,7 @@ public class UserAccounts {
         UserAccount account = repository.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
-            throw new IllegalArgumentException("current: not the current password");
+            throw new PasswordRefused("password.currentWrong");
         }
         PasswordPolicy.check(username, replacement);
         if (passwordEncoder.matches(replacement, account.getPasswordHash())) {

@@ -81,6 +81,8 @@ public class RecordTransfers {
         if (to.getStatus() != InstitutionStatus.ACTIVE || !to.getType().primaryCare()) {
             throw Refused.invalid("transfer.notPrimaryCare", to.getName());
         }
+        // two requests at once for one record: the second waits here and then sees the first
+        institutions.lockForChange(record.institutionId());
         if (transfers.existsByRecordIdAndState(record.id(), RecordTransfer.State.REQUESTED)) {
             throw Refused.of("transfer.pending", record.recordNumber());
         }

@@ -54,7 +54,7 @@ public class CampaignReports {
     }
 
     public record CampaignProgress(long id, String processInstanceId, CampaignState state, LocalDate deadline,
-                                   boolean overdue, BigDecimal sampleRate, long seed, String createdBy,
+                                   boolean overdue, BigDecimal sampleRate, Long seed, String createdBy,
                                    long records, long recordsChecked, long flagged, long open, long fixed,
                                    long waived, int sampleSize, BigDecimal sampleErrorRate, long signedOff,
                                    String returnedReason, List<InstitutionProgress> institutions,
@@ -67,6 +67,16 @@ public class CampaignReports {
      * rework reason are that township's business); the county and the city, whose scope holds every
      * institution of the campaign, read all of it.
      */
+    /**
+     * The seed decides which records the county samples: known before the last draw, it would let an
+     * institution fix exactly those. It is told once no more draws can come (the city accepted), so
+     * that anyone can draw the samples again and check them.
+     */
+    private static Long revealedSeed(Campaign campaign) {
+        return campaign.getState() == CampaignState.SIGN_OFF || campaign.getState() == CampaignState.COMPLETED
+                ? campaign.getSeed() : null;
+    }
+
     public CampaignProgress progress(long campaignId) {
         Campaign campaign = campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
@@ -96,7 +106,7 @@ public class CampaignReports {
         BigDecimal errorRate = sampleSize == 0 ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(failures).divide(BigDecimal.valueOf(sampleSize), 4, RoundingMode.HALF_UP);
         return new CampaignProgress(campaign.getId(), campaign.getProcessInstanceId(), campaign.getState(),
-                campaign.getDeadline(), campaign.isOverdue(), campaign.getSampleRate(), campaign.getSeed(),
+                campaign.getDeadline(), campaign.isOverdue(), campaign.getSampleRate(), revealedSeed(campaign),
                 campaign.getCreatedBy(), total[0], whole ? campaign.getRecordsChecked() : total[5], total[1], total[2],
                 total[3], total[4], sampleSize, errorRate,
                 signedOffFrozen ? total[6] : whole ? signOffs.signedOff(campaignId)
@@ -219,7 +229,7 @@ public class CampaignReports {
                     .line("核查活动 Campaign " + p.id() + "    状态 State: " + font.name(p.state())
                             + (p.overdue() ? "    已逾期 OVERDUE" : ""))
                     .line("截止日期 Deadline: " + p.deadline() + "    抽查比例 Sample rate: " + percent(p.sampleRate())
-                            + "    随机种子 Seed: " + p.seed())
+                            + (p.seed() == null ? "" : "    随机种子 Seed: " + p.seed()))
                     .line("已核查档案 Records checked: " + p.recordsChecked() + " / " + p.records()
                             + "    已签字档案袋 Paper files signed off: " + p.signedOff())
                     .line("报告日期 Reported: " + ChinaTime.today(clock))

@@ -192,6 +192,12 @@ public class Campaigns {
      * its clinics) is in its self-check.
      */
     void requireSelfCheck(Campaign campaign, long institutionId) {
+        // the self-check is the institution's own work: the county samples it and the city accepts it,
+        // neither may change what they are about to judge (waive a finding, record a paper check)
+        DanganUser user = CurrentUser.require();
+        if (user.institutionId() == null || !institutions.require(user.institutionId()).getType().primaryCare()) {
+            throw Refused.forbidden("campaign.selfCheckOwn");
+        }
         long part = campaign.getInstitutionIds().stream()
                 .filter(i -> institutions.scopeOf(i).includes(institutionId)).findFirst()
                 .orElseThrow(() -> Refused.notFound("campaign.outside", Long.toString(campaign.getId())));

@@ -58,8 +58,8 @@ public class Findings {
     public record Counts(long flaggedRecords, long open, long fixed, long waived) {
     }
 
-    /** Findings of the campaign on records the current user may see, optionally of one status. */
-    @Transactional(readOnly = true)
+    /** Findings of the campaign on records the current user may see, optionally of one status; audited (it names residents). */
+    @Transactional
     public List<FindingView> of(long campaignId, FindingStatus status, int offset, int limit) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
@@ -77,7 +77,7 @@ public class Findings {
         boolean restrictedShown = CurrentUser.require().has(org.dangan.workflow.security.Permission.RESTRICTED_DOCUMENTS);
         java.util.function.UnaryOperator<String> told = restrictedShown ? text -> text
                 : org.dangan.workflow.registry.KeyPopulation::withoutRestrictedNames;
-        return jdbc.query("""
+        List<FindingView> found = jdbc.query("""
                 select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason, r.name
                 from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign and r.institution_id in (:ids)%s
@@ -85,6 +85,9 @@ public class Findings {
                 (rs, n) -> new FindingView(rs.getLong(1), rs.getString(2), Rule.valueOf(rs.getString(3)),
                         Severity.valueOf(rs.getString(4)), told.apply(rs.getString(5)),
                         FindingStatus.valueOf(rs.getString(6)), told.apply(rs.getString(7)), rs.getString(8)));
+        auditLog.record(AuditAction.RECORD_LIST, "CAMPAIGN", Long.toString(campaignId), scope.root().getId(),
+                "findings offset=" + Math.max(offset, 0) + " rows=" + found.size());
+        return found;
     }
 
     /** A finding as the resident's page lists it: which campaign found what, and where it stands. */
@@ -137,12 +140,18 @@ public class Findings {
         auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution, null);
     }
 
+    /** What one reason can cover: a screen's selection, not a whole campaign at once. */
+    static final int MAX_WAIVED_AT_ONCE = 1000;
+
     /** Waives several findings of one campaign for one reason: all of them, or (on any refusal) none. */
     public void waiveAll(long campaignId, java.util.Collection<Long> findingIds, String reason) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
         if (findingIds == null || findingIds.isEmpty()) {
             throw Refused.invalid("findings.none");
+        }
+        if (findingIds.size() > MAX_WAIVED_AT_ONCE) {
+            throw Refused.tooLarge("findings.tooMany", MAX_WAIVED_AT_ONCE);
         }
         Integer inCampaign = jdbc.queryForObject("select count(*) from finding where campaign_id = :campaign and id in (:ids)",
                 new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds), Integer.class);

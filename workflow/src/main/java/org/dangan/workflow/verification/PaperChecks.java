@@ -98,7 +98,7 @@ public class PaperChecks {
     }
 
     /** The paper files of one institution (and its clinics) in the user's scope, by file number, a page at a time. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PaperFileCheck> of(long campaignId, long institutionId, int offset, int limit) {
         return files(campaignId, institutionId, null, offset, limit);
     }
@@ -107,7 +107,7 @@ public class PaperChecks {
      * The paper files kept in one box (scanned by its barcode) of the institution in the user's
      * scope: the self-check checks a box at a time, recording the exceptions and then the rest.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PaperFileCheck> ofBox(long campaignId, long institutionId, String barcode) {
         return files(campaignId, institutionId, barcode == null ? "" : barcode.strip(), 0, 500);
     }
@@ -133,7 +133,7 @@ public class PaperChecks {
                 .addValue("ids", scope.narrowTo(institutions.require(institutionId)))
                 .addValue("limit", Math.min(Math.max(limit, 1), 500)).addValue("offset", Math.max(offset, 0))
                 .addValue("barcode", barcode);
-        return jdbc.query("""
+        List<PaperFileCheck> found = jdbc.query("""
                 select f.file_number, r.record_number, r.name, f.page_count, c.pages_found, c.signatures_present,
                        c.content_agrees, c.note
                 from paper_file f join health_record r on r.id = f.record_id
@@ -144,5 +144,10 @@ public class PaperChecks {
                 (rs, n) -> new PaperFileCheck(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         (Integer) rs.getObject(5, Integer.class), (Boolean) rs.getObject(6, Boolean.class),
                         (Boolean) rs.getObject(7, Boolean.class), rs.getString(8)));
+        // the list names residents: each page read is audited like a page of the record list
+        auditLog.record(AuditAction.RECORD_LIST, "CAMPAIGN", Long.toString(campaignId), institutionId,
+                "paper files" + (barcode == null ? "" : " box " + barcode) + " offset=" + Math.max(offset, 0)
+                        + " rows=" + found.size());
+        return found;
     }
 }

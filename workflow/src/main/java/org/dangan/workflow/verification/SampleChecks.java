@@ -104,12 +104,12 @@ public class SampleChecks {
     }
 
     /** The current round's sample of an institution, for the checkers (of the campaign's county only). */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<SampleItem> items(long campaignId, long institutionId) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = checkerCampaign(campaignId);
         int round = campaign.institution(institutionId).getRound();
-        return jdbc.query("""
+        List<SampleItem> items = jdbc.query("""
                 select s.id, s.record_number, s.stratum, s.verdict, s.reason, s.checked_by, r.name
                 from sample_item s left join health_record r on r.id = s.record_id
                 where s.campaign_id = :campaign and s.institution_id = :institution and s.check_round = :round
@@ -118,6 +118,9 @@ public class SampleChecks {
                 rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Verdict.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
                 rs.getString(7)));
+        auditLog.record(AuditAction.RECORD_LIST, "CAMPAIGN", Long.toString(campaignId), institutionId,
+                "sample round " + round + " rows=" + items.size());
+        return items;
     }
 
     /** A checker's verdict on one sampled record of an institution in its sample check; FAIL needs a reason. */

@@ -100,6 +100,10 @@ class RolesPerEndpointTest {
                 read("/api/paper-files/{fileNumber}/custody", "/api/paper-files/X-99/custody",
                         EnumSet.of(Role.ARCHIVIST, Role.SUPERVISOR, Role.AUDITOR)),
                 read("/api/paper-files/labels.pdf", "/api/paper-files/labels.pdf?fileNumber=X-99", CHECKERS),
+                read("/api/boxes/labels.pdf", "/api/boxes/labels.pdf?barcode=BX9999999999", CHECKERS),
+                read("/api/stocktakes/{id}/report.pdf", "/api/stocktakes/999999999/report.pdf", CHECKERS),
+                read("/api/documents/separator-sheets.pdf", "/api/documents/separator-sheets.pdf"
+                        + "?recordNumber=13012310100199999&documentType=AUX_EXAM_REPORT", EnumSet.of(Role.ARCHIVIST)),
                 read("/api/boxes/{barcode}/contents.pdf", "/api/boxes/X-99/contents.pdf", CHECKERS),
                 json(post, "/api/boxes/moves", "/api/boxes/moves", "{\"location\": 999999999, \"barcodes\": []}",
                         ARCHIVIST),

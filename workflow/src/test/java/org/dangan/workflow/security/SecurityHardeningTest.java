@@ -71,7 +71,7 @@ class SecurityHardeningTest {
 
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "short", 400)
                 .andExpect(jsonPath("$.details.key").value("password.tooShort"));
-        change(user, Fixtures.PASSWORD, "wrong-password", "Longer-pass-2026", 400).andExpect(jsonPath("$.message").value("current: not the current password"));
+        change(user, Fixtures.PASSWORD, "wrong-password", "Longer-pass-2026", 400).andExpect(jsonPath("$.details.key").value("password.currentWrong"));
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "Longer-pass-2026", 204);
         mvc.perform(get("/api/institutions").with(httpBasic(user, "Longer-pass-2026"))).andExpect(status().isOk());
         assertThat(jdbc.queryForList("select detail from audit_entry where action = 'ADMIN_ACTION' and subject_id = ?",

@@ -380,9 +380,9 @@ class CampaignProcessTest {
             }
         }
         Job job = signOffJob(process);
-        assertThat(failures).hasSize(3).allSatisfy(m -> assertThat(m).contains("register a storage location"));
+        assertThat(failures).hasSize(3).allSatisfy(m -> assertThat(m).contains("paperFile.noShelf"));
         assertThat(job.getRetries()).isEqualTo(2);
-        assertThat(job.getExceptionMessage()).contains("register a storage location");
+        assertThat(job.getExceptionMessage()).contains("paperFile.noShelf");
         // the batch before the failure stays committed (25 of A's files); the failing one wrote nothing
         assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(25);
         assertThat(jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
