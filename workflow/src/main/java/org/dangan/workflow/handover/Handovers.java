@@ -55,9 +55,13 @@ public class Handovers {
     private final PdfFont font;
     private final Clock clock;
 
+    private final org.dangan.workflow.verification.Campaigns campaigns;
+
     Handovers(HandoverRepository handovers, Inventories inventories, Institutions institutions,
               NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, TaskService taskService,
-              UserAccounts users, AuditLog auditLog, PdfFont font, Clock clock) {
+              UserAccounts users, AuditLog auditLog, PdfFont font, Clock clock,
+              org.dangan.workflow.verification.Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.taskService = taskService;
         this.users = users;
         this.handovers = handovers;
@@ -97,6 +101,12 @@ public class Handovers {
         }
         // two starts at once for one institution: the second waits here and then sees the first
         institutions.lockForChange(from.getId());
+        // moving an archive in the middle of its verification would change what the campaign checks
+        for (Institution i : List.of(from, to)) {
+            campaigns.openCampaignOf(i.getId()).ifPresent(c -> {
+                throw Refused.of("handover.campaignOpen", i.getName(), c.toString());
+            });
+        }
         if (!handovers.findByFromInstitutionIdAndStateIn(from.getId(), UNDER_WAY).isEmpty()) {
             throw Refused.of("handover.underWay", from.getName());
         }

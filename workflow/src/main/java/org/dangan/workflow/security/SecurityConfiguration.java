@@ -41,10 +41,11 @@ public class SecurityConfiguration {
         // Ant matchers: the engine's REST API is a Jersey servlet, outside Spring MVC's dispatcher
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
-                        // no process of ours takes a BPMN error or escalation from a task, and comments
-                        // and attachments are stored unchecked: refused before the engine is reached
+                        // no process of ours takes a BPMN error or escalation from a task, comments and
+                        // attachments are stored unchecked, and none delegates a task: resolving one
+                        // would clear another's claim, which unclaiming may not; refused before the engine
                         .requestMatchers(taskActions("bpmnError", "bpmnEscalation", "comment/create",
-                                "attachment/create")).hasRole(Role.ADMIN.name())
+                                "attachment/create", "resolve", "delegate")).hasRole(Role.ADMIN.name())
                         // people work their own tasks through Camunda's API; Camunda's authorizations
                         // (candidate groups by role and institution) decide which tasks they see
                         .requestMatchers(antMatcher("/engine-rest/task"), antMatcher("/engine-rest/task/**"),

@@ -204,6 +204,15 @@ public class Campaigns {
         campaign.requireSelfCheck(part);
     }
 
+    /**
+     * The open campaign an institution is in, if any: other modules ask before they move its
+     * records away (a handover), which would change the figures a campaign is checking.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> openCampaignOf(long institutionId) {
+        return java.util.Optional.ofNullable(open.of(List.of(institutionId)).get(institutionId));
+    }
+
     /** For the process and system work: no scope. */
     @Transactional(readOnly = true)
     public Campaign load(long id) {

@@ -68,6 +68,10 @@ class HandoverProcessTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.dangan.workflow.verification.Campaigns campaigns;
+    @Autowired
+    org.dangan.workflow.support.AsUser asUser;
+    @Autowired
     UserAccounts users;
 
     Fixtures.County county;
@@ -130,6 +134,20 @@ class HandoverProcessTest {
     private String institutionOf(String table, String where, Object value) {
         return jdbc.queryForObject("select i.code from " + table + " t join institution i on i.id = t.institution_id"
                 + " where t." + where + " = ?", String.class, value);
+    }
+
+    @Test
+    void an_institution_under_verification_is_not_handed_over_until_the_campaign_ends() throws Exception {
+        asUser.login(county.user("county-supervisor"));
+        long campaign = campaigns.start(new org.dangan.workflow.verification.Campaigns.StartRequest(
+                List.of(county.b().getCode()), java.time.LocalDate.now().plusMonths(1), null, null)).getId();
+        mvc.perform(post("/api/handovers").with(as("county-supervisor")).contentType("application/json")
+                        .content("{\"from\": \"" + county.b().getCode() + "\", \"to\": \"" + county.a().getCode()
+                                + "\", \"reason\": \"乙镇卫生院并入甲镇卫生院\"}").header("Accept-Language", "zh-CN"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.details.key").value("handover.campaignOpen"))
+                .andExpect(jsonPath("$.message").value(county.b().getName() + "正在核查活动 #" + campaign
+                        + " 中：核查结束后再移交档案"));
     }
 
     @Test
