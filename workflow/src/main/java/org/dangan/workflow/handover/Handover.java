@@ -91,13 +91,13 @@ public class Handover {
         if (fromInstitutionId == toInstitutionId) {
             throw Refused.invalid("handover.toItself");
         }
-        if (reason == null || reason.isBlank()) {
-            throw Refused.invalid("handover.reasonRequired");
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw Refused.invalid("handover.reasonRequired", 500);
         }
         this.fromInstitutionId = fromInstitutionId;
         this.toInstitutionId = toInstitutionId;
         this.kind = kind;
-        this.reason = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
+        this.reason = reason.strip();
         this.initiatedBy = initiatedBy;
         this.createdAt = at;
     }

@@ -109,7 +109,8 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
 
     /**
      * Who may work a step of the handover: the receiving institution checks the delivery, the
-     * giving side resolves differences, a supervisor over the giving institution decides. The
+     * giving side's keepers resolve differences (not the checker), a supervisor over the giving
+     * institution decides. The
      * screens ask this too (through {@link Handovers#openSteps}), so they offer what the listener accepts.
      */
     static boolean may(TaskKind step, DanganUser user, Handover handover, Institutions institutions) {
@@ -117,8 +118,12 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
         return switch (step) {
             case HANDOVER_DELIVERY_CHECK -> archivistOrSupervisor
                     && handover.getToInstitutionId().equals(user.institutionId());
+            // the keepers of the giving archive (a primary-care institution over it, not the county),
+            // and never the one who checked the delivery and found the differences
             case HANDOVER_DIFFERENCES -> archivistOrSupervisor && user.institutionId() != null
-                    && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId());
+                    && institutions.require(user.institutionId()).getType().primaryCare()
+                    && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId())
+                    && !user.getUsername().equals(handover.getCheckedBy());
             case HANDOVER_APPROVAL -> user.is(Role.SUPERVISOR) && user.institutionId() != null
                     && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId());
             default -> false;

@@ -164,7 +164,10 @@ public class HealthRecord {
      * longer this institution's to mark; a death already recorded is not recorded again.
      */
     public void recordDeath(LocalDate on, LocalDate today) {
-        if (on == null || on.isAfter(today)) {
+        if (on == null) {
+            throw Refused.invalid("record.death.dateRequired");
+        }
+        if (on.isAfter(today)) {
             throw Refused.invalid("record.death.future");
         }
         if (birthDate != null && on.isBefore(birthDate)) {

@@ -63,7 +63,10 @@ public class Search {
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
             throw Refused.invalid("search.dates", query.from().toString(), query.to().toString());
         }
-        if (query.page() < 0 || query.size() < 1 || query.size() > MAX_SIZE) {
+        if (query.page() < 0) {
+            throw Refused.invalid("search.pageNegative");
+        }
+        if (query.size() < 1 || query.size() > MAX_SIZE) {
             throw Refused.invalid("search.pageSize", MAX_SIZE);
         }
         if (((long) query.page() + 1) * query.size() > 10_000) {

@@ -73,13 +73,13 @@ public class RecordTransfer {
         if (fromInstitutionId == toInstitutionId) {
             throw Refused.invalid("transfer.sameInstitution");
         }
-        if (reason == null || reason.isBlank()) {
-            throw Refused.invalid("transfer.reasonRequired");
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw Refused.invalid("transfer.reasonRequired", 500);
         }
         this.recordId = recordId;
         this.fromInstitutionId = fromInstitutionId;
         this.toInstitutionId = toInstitutionId;
-        this.reason = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
+        this.reason = reason.strip();
         this.requestedBy = requestedBy;
         this.requestedAt = at;
     }

@@ -205,6 +205,11 @@ class HandoverProcessTest {
                 .andExpect(jsonPath("$.differences[0].kind").value("MISSING"))
                 .andExpect(jsonPath("$.differences[0].barcode").value(second.getBarcode().value()));
         decide(id, "head-b", 409);
+        // the giving side resolves, not the county's checker who belongs to neither, nor the receiver
+        for (String outsider : List.of("county-checker", "archivist-a")) {
+            mvc.perform(post("/api/handovers/" + id + "/resolution").with(as(outsider)).contentType("application/json")
+                    .content("{\"resolution\": \"RECHECK\", \"note\": \"第2盒补交\"}")).andExpect(status().isForbidden());
+        }
         mvc.perform(post("/api/handovers/" + id + "/resolution").with(as("archivist-b")).contentType("application/json")
                 .content("{\"resolution\": \"RECHECK\", \"note\": \"第2盒补交\"}")).andExpect(status().isNoContent());
         check(id, "archivist-a", List.of(first, second), 200);
