@@ -32,6 +32,14 @@ public class ScanningCard extends Card {
         add(row(Card.chart("home-pages-per-day", charts.bars(getTranslation("home.scanning.chart", pagesPerDay.size()),
                 description, getTranslation("home.scanning.axis"), getTranslation("home.scanning.series"), days,
                 List.copyOf(pagesPerDay.values()))), figures));
+        if (total == 0) {
+            // an empty chart looks broken: say that electronic originals and handed-over scans need no recognition
+            com.vaadin.flow.component.html.Paragraph none = new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("home.scanning.none", pagesPerDay.size()));
+            none.setId("home-pages-none");
+            none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+            add(none);
+        }
         link(access, "home-documents-link", getTranslation("home.scanning.link"), DocumentsView.class);
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Tells the assignee and candidates of every new user task of every process, whatever the model:
  * the engine gives each user task, as it reads the model, a built-in create listener (built in, so
  * that a model needs no listener of ours and an instance modified without custom listeners still
- * tells). The notice names the task by its {@link TaskKind} and the process's subject by its id.
+ * tells). The notice names the task by its {@link TaskKind} and the process's subject by its id;
+ * once the task is completed or deleted, its notice counts as read for everyone told.
  */
 @Component
 class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener {
@@ -47,8 +48,10 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NewTaskNotices.this);
+                var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NewTaskNotices.this);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, NewTaskNotices.this);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, NewTaskNotices.this);
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
@@ -59,6 +62,10 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
 
     @Override
     public void notify(DelegateTask task) {
+        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            notifications.getObject().taskGone(task.getId());
+            return;
+        }
         String process = task.getProcessDefinitionId().split(":")[0];
         Optional<TaskKind> kind = TaskKind.of(process, task.getTaskDefinitionKey());
         if (kind.isEmpty()) {
@@ -82,8 +89,10 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
         // a registration follow-up is keyed by the resident's record number: with "death" beside it, that
         // names a person's health event to whoever reads the notice, the webhook's receiver included
         Notice notice = subject == null || NAMED_BY_RESIDENT.contains(kind.get())
-                ? new Notice(NotificationKind.TASK, "notification.taskUnnumbered", List.of(what), "tasks", users, groups)
-                : new Notice(NotificationKind.TASK, "notification.task", List.of(what, subject), "tasks", users, groups);
+                ? new Notice(NotificationKind.TASK, "notification.taskUnnumbered", List.of(what), "tasks", users, groups,
+                task.getId())
+                : new Notice(NotificationKind.TASK, "notification.task", List.of(what, subject), "tasks", users, groups,
+                task.getId());
         notifications.getObject().raise(notice);
     }
 }

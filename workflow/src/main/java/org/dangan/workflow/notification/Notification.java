@@ -48,6 +48,9 @@ class Notification {
     @Column(name = "read_at")
     private Instant readAt;
 
+    @Column(name = "task_id")
+    private String taskId;
+
     protected Notification() {
     }
 
@@ -62,6 +65,7 @@ class Notification {
         n.messageKey = notice.messageKey();
         n.arguments = String.join(SEPARATOR, notice.arguments());
         n.route = notice.route();
+        n.taskId = notice.taskId();
         n.createdAt = at;
         return n;
     }

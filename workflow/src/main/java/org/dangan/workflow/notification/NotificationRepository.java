@@ -20,4 +20,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Modifying
     @Query("update Notification n set n.readAt = :at where n.recipient = :recipient and n.readAt is null")
     int readAll(@Param("recipient") String recipient, @Param("at") Instant at);
+
+    @Modifying
+    @Query("update Notification n set n.readAt = :at where n.taskId = :task and n.readAt is null")
+    int readForTask(@Param("task") String taskId, @Param("at") Instant at);
 }

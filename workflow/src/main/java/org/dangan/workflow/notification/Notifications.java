@@ -92,6 +92,11 @@ public class Notifications {
         events.publishEvent(new NoticeRaised(notice, at));
     }
 
+    /** A task done or gone: its "new task" notice no longer waits to be read, for anyone. */
+    void taskGone(String taskId) {
+        repository.readForTask(taskId, clock.instant());
+    }
+
     private static Item item(Notification n) {
         Object[] arguments = n.getArguments().stream().map(Notifications::translatable).toArray();
         return new Item(n.getId(), n.getKind(), n.getMessageKey(), arguments, n.getRoute(), n.getCreatedAt(),

@@ -82,6 +82,21 @@ class NotificationsTest extends CheckoutRequests {
     }
 
     @Test
+    void a_new_tasks_notice_is_read_for_everyone_once_the_task_is_done() {
+        long id = requestCheckout(LocalDate.now().plusDays(7)).id();
+        assertThat(of("head-a")).singleElement().satisfies(n -> assertThat(n.read()).isFalse());
+
+        decide(id, true);
+
+        // the approval went; the notice of it is no longer unread, and the next step's notice is new
+        List<Notifications.Item> head = of("head-a");
+        assertThat(head).filteredOn(n -> text(n).equals("新任务：审批调阅（#" + id + "）"))
+                .singleElement().satisfies(n -> assertThat(n.read()).isTrue());
+        assertThat(jdbc.queryForObject("select count(*) from notification where task_id is not null and read_at is null"
+                + " and recipient = ?", Integer.class, county.user("head-a"))).isZero();
+    }
+
+    @Test
     void a_user_reads_and_marks_only_their_own_notifications() {
         requestCheckout(LocalDate.now().plusDays(7));
         long mine = of("head-a").get(0).id();
