@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Map;
 import org.dangan.ui.support.Refusals;
+import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.verification.CampaignInbox;
 import org.dangan.workflow.verification.CampaignInbox.WorkItem;
 import org.dangan.workflow.verification.CampaignReports;
@@ -42,9 +43,12 @@ abstract class CampaignTaskPanel extends VerticalLayout {
         add(new H3(getTranslation("TaskKind." + task.kind().name())), new Span(getTranslation("tasks.campaign") + " #"
                 + task.campaignId() + (task.institutionName() == null ? "" : " · " + task.institutionName())));
         if (mine != null && mine.reworkReason() != null && !mine.reworkReason().isBlank()) {
-            Paragraph rework = new Paragraph(getTranslation("tasks.rework", mine.round(), mine.reworkReason()));
+            // the reason asks the self-check to act; on every later step it is history, not an alarm
+            boolean toActOn = task.kind() == TaskKind.SELF_CHECK;
+            Paragraph rework = new Paragraph(getTranslation(toActOn ? "tasks.rework" : "tasks.reworkHistory",
+                    mine.round(), mine.reworkReason()));
             rework.setId("rework-reason");
-            rework.getStyle().set("color", "var(--lumo-error-text-color)");
+            rework.getStyle().set("color", toActOn ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)");
             add(rework);
         }
     }
@@ -87,9 +91,14 @@ abstract class CampaignTaskPanel extends VerticalLayout {
     }
 
     protected void complete(Map<String, Object> variables) {
+        complete(variables, getTranslation("tasks.completed", getTranslation("TaskKind." + task.kind().name())));
+    }
+
+    /** Completes the task, and on success says what happened in the user's words. */
+    protected void complete(Map<String, Object> variables, String done) {
         try {
             inbox.complete(task.taskId(), variables);
-            Refusals.done(getTranslation("tasks.completed", getTranslation("TaskKind." + task.kind().name())));
+            Refusals.done(done);
             completed.run();
         } catch (RuntimeException e) {
             Refusals.show(e);
@@ -102,12 +111,12 @@ abstract class CampaignTaskPanel extends VerticalLayout {
         }
         FormLayout form = new FormLayout();
         form.setId("task-figures");
-        form.addFormItem(new Span(Long.toString(mine.records())), getTranslation("campaign.records"));
-        form.addFormItem(new Span(Long.toString(mine.flagged())), getTranslation("campaign.flagged"));
-        form.addFormItem(new Span(Long.toString(mine.open())), getTranslation("campaign.open"));
-        form.addFormItem(new Span(Long.toString(mine.fixed())), getTranslation("campaign.fixed"));
-        form.addFormItem(new Span(Long.toString(mine.waived())), getTranslation("campaign.waived"));
-        form.addFormItem(new Span(Integer.toString(mine.round())), getTranslation("campaign.round"));
+        form.addFormItem(new Span(CampaignsView.count(mine.records())), getTranslation("campaign.records"));
+        form.addFormItem(new Span(CampaignsView.count(mine.flagged())), getTranslation("campaign.flagged"));
+        form.addFormItem(new Span(CampaignsView.count(mine.open())), getTranslation("campaign.open"));
+        form.addFormItem(new Span(CampaignsView.count(mine.fixed())), getTranslation("campaign.fixed"));
+        form.addFormItem(new Span(CampaignsView.count(mine.waived())), getTranslation("campaign.waived"));
+        form.addFormItem(new Span(getTranslation("campaign.roundN", mine.round())), getTranslation("campaign.round"));
         return form;
     }
 

@@ -58,7 +58,7 @@ class CampaignTaskPanels implements TaskPanels {
         return switch (kind) {
             case SELF_CHECK -> new SelfCheckPanel(task, inbox, reports, completed, findings, paperChecks, records,
                     institutions, merge, documents);
-            case HEAD_SIGN_OFF -> new HeadSignOffPanel(task, inbox, reports, completed);
+            case HEAD_SIGN_OFF -> new HeadSignOffPanel(task, inbox, reports, completed, findings, paperChecks);
             case SAMPLE_CHECK -> new SampleCheckPanel(task, inbox, reports, completed, samples, institutions, records);
             case CITY_ACCEPTANCE -> new CityAcceptancePanel(task, inbox, reports, completed);
             case CHECKER_SIGN_OFF -> new CheckerSignOffPanel(task, inbox, reports, completed, signOffs);

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
@@ -96,10 +95,13 @@ public class CampaignsView extends VerticalLayout {
                 new DatePicker(getTranslation("campaign.deadline"), LocalDate.now().plusMonths(3)));
         deadline.setId("campaign-deadline");
         deadline.setMin(LocalDate.now());
-        BigDecimalField rate = new BigDecimalField(getTranslation("campaign.sampleRate"));
-        rate.setValue(SampleDraw.DEFAULT_RATE);
-        TextField seed = new TextField(getTranslation("campaign.seed"));
-        seed.setPlaceholder(getTranslation("campaign.seedRandom"));
+        // a percentage, as the report prints it; the domain (and the REST API) keep the fraction.
+        // The random seed is drawn by the system: nothing a supervisor decides.
+        BigDecimalField rate = new BigDecimalField(getTranslation("campaign.sampleRatePercent"));
+        rate.setId("campaign-sample-rate");
+        rate.setValue(SampleDraw.DEFAULT_RATE.movePointRight(2).stripTrailingZeros());
+        rate.setSuffixComponent(new Span("%"));
+        rate.setWidth("8em");
         Button start = new Button(getTranslation("campaign.start"));
         start.setId("start-campaign");
         // a double click sends one start: the button is off until the answer is back
@@ -107,13 +109,16 @@ public class CampaignsView extends VerticalLayout {
         start.addClickListener(e -> {
             try {
                 Campaign c = campaigns.start(new Campaigns.StartRequest(which.getValue().stream()
-                        .map(Institution::getCode).toList(), deadline.getValue(), rate.getValue(),
-                        seed.getValue().isBlank() ? null : Long.parseLong(seed.getValue().strip())));
+                        .map(Institution::getCode).toList(), deadline.getValue(),
+                        rate.getValue() == null ? null : rate.getValue().movePointLeft(2), null));
                 list.setItems(campaigns.visibleToCurrentUser());
                 show(c.getId());
                 Refusals.done(getTranslation("campaign.started", c.getId()));
-            } catch (NumberFormatException ex) {
-                Refusals.show(org.dangan.workflow.platform.Refused.invalid("campaign.seedNumber"));
+            } catch (org.dangan.workflow.platform.Refused ex) {
+                // the domain speaks of the fraction; the supervisor typed a percentage
+                Refusals.show(ex.key().equals("campaign.sampleRateRange") && rate.getValue() != null
+                        ? org.dangan.workflow.platform.Refused.invalid("campaign.sampleRatePercentRange",
+                        rate.getValue().toPlainString()) : ex);
             } catch (RuntimeException ex) {
                 Refusals.show(ex);
             } finally {
@@ -121,7 +126,7 @@ public class CampaignsView extends VerticalLayout {
             }
         });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(which, deadline, rate, seed, start);
+        HorizontalLayout form = new HorizontalLayout(which, deadline, rate, start);
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
         return form;
@@ -180,14 +185,15 @@ public class CampaignsView extends VerticalLayout {
     public static Grid<InstitutionProgress> progressGrid(List<InstitutionProgress> rows, Function<String, String> t) {
         Grid<InstitutionProgress> grid = new Grid<>();
         grid.addColumn(InstitutionProgress::name).setHeader(t.apply("tasks.institution")).setAutoWidth(true);
-        grid.addColumn(InstitutionProgress::records).setHeader(t.apply("campaign.records"));
-        grid.addColumn(InstitutionProgress::flagged).setHeader(t.apply("campaign.flagged"));
-        grid.addColumn(InstitutionProgress::fixed).setHeader(t.apply("campaign.fixed"));
-        grid.addColumn(InstitutionProgress::waived).setHeader(t.apply("campaign.waived"));
-        grid.addColumn(InstitutionProgress::open).setHeader(t.apply("campaign.open"));
-        grid.addColumn(InstitutionProgress::sampleSize).setHeader(t.apply("campaign.sampleSize"));
+        grid.addColumn(i -> count(i.records())).setHeader(t.apply("campaign.records"));
+        grid.addColumn(i -> count(i.flagged())).setHeader(t.apply("campaign.flagged"));
+        grid.addColumn(i -> count(i.fixed())).setHeader(t.apply("campaign.fixed"));
+        grid.addColumn(i -> count(i.waived())).setHeader(t.apply("campaign.waived"));
+        grid.addColumn(i -> count(i.open())).setHeader(t.apply("campaign.open"));
+        grid.addColumn(i -> count(i.sampleSize())).setHeader(t.apply("campaign.sampleSize"));
         grid.addColumn(i -> percent(i.sampleErrorRate())).setHeader(t.apply("campaign.sampleErrorRate"));
-        grid.addColumn(i -> t.apply("institutionCheckState." + i.state().name()) + " (" + i.round() + ")")
+        grid.addColumn(i -> t.apply("institutionCheckState." + i.state().name()) + " · "
+                + java.text.MessageFormat.format(t.apply("campaign.roundN"), i.round()))
                 .setHeader(t.apply("campaign.state"));
         grid.setItems(rows);
         return grid;
@@ -201,8 +207,13 @@ public class CampaignsView extends VerticalLayout {
                 .setTotal(t.apply("select.total")));
     }
 
-    private static String percent(BigDecimal rate) {
+    static String percent(BigDecimal rate) {
         return rate.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A count with thousands grouped ("1,800"), as the bundles' messages print theirs. */
+    static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     @Override

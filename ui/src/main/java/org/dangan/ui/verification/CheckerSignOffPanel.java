@@ -23,7 +23,10 @@ class CheckerSignOffPanel extends CampaignTaskPanel {
                         CheckerSignOffs signOffs) {
         super(task, inbox, reports, completed);
         CheckerSignOffs.Preview preview = signOffs.preview(task.campaignId());
-        Paragraph what = new Paragraph(getTranslation("signOff.willRetire", preview.retired()));
+        // no paper check holds no file back, but the checker should know what is signed for unseen
+        String unchecked = preview.retiredWithoutPaperCheck() == 0 ? ""
+                : getTranslation("signOff.withoutPaperCheck", preview.retiredWithoutPaperCheck());
+        Paragraph what = new Paragraph(getTranslation("signOff.willRetire", preview.retired()) + unchecked);
         what.setId("sign-off-retire");
         UnorderedList held = new UnorderedList();
         held.setId("sign-off-held");
@@ -37,7 +40,9 @@ class CheckerSignOffPanel extends CampaignTaskPanel {
                 .collect(Collectors.joining("；"));
         Button sign = new Button(getTranslation("tasks.signOff"), e -> Confirm.ask("sign-off-confirm",
                 getTranslation("tasks.signOff"), getTranslation("signOff.confirm", preview.retired(),
-                        preview.heldBackTotal()) + (heldText.isEmpty() ? "" : "（" + heldText + "）"),
+                        preview.heldBackTotal()) + (heldText.isEmpty() ? "" : "（" + heldText + "）")
+                        + (unchecked.isEmpty() ? "" : getTranslation("signOff.confirmWithoutPaperCheck",
+                        preview.retired(), preview.retiredWithoutPaperCheck())),
                 getTranslation("signOff.confirmLabel", preview.retired()), () -> complete(Map.of())));
         sign.setId("complete-task");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

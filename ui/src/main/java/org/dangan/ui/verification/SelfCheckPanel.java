@@ -191,10 +191,11 @@ class SelfCheckPanel extends CampaignTaskPanel {
         served.setId("record-last-service");
         Button save = new Button(getTranslation("tasks.correctAndRecheck"), e -> {
             try {
-                records.correct(recordNumber, new RecordCorrection(name.getValue(), null, null,
-                        idNumber.getValue().isBlank() ? null : idNumber.getValue().strip(), phone.getValue(),
-                        address.getValue(), Set.copyOf(tags.getValue()), served.getValue()));
-                int fixed = findings.recheck(task.campaignId(), recordNumber);
+                // one step in the domain: a correction it refuses (an ID number at odds with the birth
+                // date) is neither saved nor counted fixed
+                int fixed = findings.correct(task.campaignId(), recordNumber, new RecordCorrection(name.getValue(),
+                        null, null, idNumber.getValue().isBlank() ? null : idNumber.getValue().strip(),
+                        phone.getValue(), address.getValue(), Set.copyOf(tags.getValue()), served.getValue()));
                 Refusals.done(getTranslation("tasks.fixed", fixed));
                 reload.run();
             } catch (RuntimeException ex) {

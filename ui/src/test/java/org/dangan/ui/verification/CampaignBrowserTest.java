@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The whole campaign through the screens alone, each step by its own person, in Chromium: the
  * county supervisor starts it (a double click makes one), the township archivist fixes one finding
- * by correcting the record and waives another, checks a box of paper and submits; the head signs;
+ * by correcting the record and waives another, checks a box of paper and submits; the head returns it
+ * once with a reason, the archivist submits again, the head signs (asked first);
  * the county checker judges the sample with the keyboard and passes the rest; the city accepts; the
  * checker signs off, told how many files are retired; the report shows the frozen figures. Only the
  * engine's background jobs are run by the test, as the job executor would.
@@ -115,11 +116,30 @@ class CampaignBrowserTest extends BrowserTest {
         waitForText("已办结");
         logOut();
 
-        // the head signs the self-check off
+        // the head returns it once with a reason, and is told so
         logIn("tasks", county.user("head-a"));
         clickRow("task-grid", "负责人签认自查");
+        waitForText("长期未更新：1 项");
+        type("head-return-reason", "纸质档案请再核一遍");
+        click("head-return");
+        waitForText("已退回自查：核查活动 #");
+        logOut();
+
+        // the archivist reads the reason in red on the self-check, and submits again
+        logIn("tasks", county.user("archivist-a"));
+        clickRow("task-grid", "机构自查");
+        waitForText("第 1 轮，需整改：负责人退回：纸质档案请再核一遍");
+        clickAndConfirm("complete-task", "submit-confirm", "还有 1 项问题未处理");
+        waitForText("已办结");
+        logOut();
+
+        // the head sees the return as history, the open finding by rule and the paper check, and signs, asked first
+        logIn("tasks", county.user("head-a"));
+        clickRow("task-grid", "负责人签认自查");
+        waitForText("第 1 轮曾退回：负责人退回：纸质档案请再核一遍");
+        assertThat(pageText()).doesNotContain("需整改").contains("长期未更新：1 项").contains("已核对 31/");
         assertChineseOnly(users);
-        click("complete-task");
+        clickAndConfirm("complete-task", "head-sign-off-confirm", "还有 1 项问题未处理", "签认后自查结束，交县级抽查");
         waitForText("已办结");
         runJobs(process);
         logOut();
@@ -128,6 +148,7 @@ class CampaignBrowserTest extends BrowserTest {
         logIn("tasks", county.user("county-checker"));
         clickRow("task-grid", "县级抽查");
         waitForText("已判 0/");
+        assertThat(pageText()).doesNotContain("需整改").contains("第 1 轮曾退回");
         WebElement first = byId("sample-grid").findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().startsWith(county.a().getCode())).findFirst().orElseThrow();
         first.click();
@@ -145,7 +166,7 @@ class CampaignBrowserTest extends BrowserTest {
         logIn("tasks", county.user("city-supervisor"));
         clickRow("task-grid", "市级验收");
         assertChineseOnly(users);
-        click("accept-campaign");
+        clickAndConfirm("accept-campaign", "accept-confirm", "验收后报告的数字冻结，不再改变", "份档案，抽查差错率");
         waitForText("已办结");
         logOut();
 
@@ -164,7 +185,7 @@ class CampaignBrowserTest extends BrowserTest {
         logIn("campaigns", county.user("county-supervisor"));
         clickRow("campaign-grid", "已完成");
         waitForText("市级验收时锁定");
-        assertThat(pageText()).contains("已签字纸质档案 30");
+        assertThat(pageText()).contains("已签字纸质档案 30").contains("已通过 · 第 1 轮").doesNotContain("(1)");
         assertChineseOnly(users);
         assertThat(wrongId.getId()).isNotNull();
     }

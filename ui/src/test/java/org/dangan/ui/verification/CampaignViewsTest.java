@@ -11,6 +11,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -141,6 +142,19 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_get(findings, 0).recordNumber()).isEqualTo(county.a().getCode() + "00299999");
         _clickItem(findings, 0, 1, false, false, false, false);
         assertThat(_get(TextField.class, spec -> spec.withLabel("姓名")).getValue()).isEqualTo("小明");
+        // a wrong ID number is refused with its reason; one whose birth date is not the record's names both dates
+        NotificationsKt.clearNotifications();
+        _get(TextField.class, spec -> spec.withId("record-id-number")).setValue("110105");
+        _click(_get(Button.class, spec -> spec.withId("correct-record")));
+        NotificationsKt.expectNotifications("身份证号应为18位，实际为6位");
+        LocalDate child = jdbc.queryForObject("select birth_date from health_record where record_number = ?",
+                java.sql.Date.class, county.a().getCode() + "00299999").toLocalDate();
+        _get(TextField.class, spec -> spec.withId("record-id-number")).setValue(
+                Fixtures.idNumber(county.county().getCode(), LocalDate.of(1980, 3, 7), Gender.MALE, 78));
+        _click(_get(Button.class, spec -> spec.withId("correct-record")));
+        NotificationsKt.expectNotifications("身份证号中的出生日期 1980-03-07 与档案登记的出生日期 " + child
+                + " 不一致，未保存：请核对身份证号或出生日期");
+        assertThat(_size(findings)).isOne();
         assertThat(_get(DatePicker.class, spec -> spec.withLabel(UI.getCurrent().getTranslation("record.lastServiceDate")))
                 .getI18n().getToday()).isEqualTo("今天");
         ((com.vaadin.flow.component.checkbox.Checkbox) com.github.mvysny.kaributesting.v10.GridKt
@@ -155,9 +169,19 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_get(this.<PaperFileCheck>grid("paper-grid"), 0).agrees()).isTrue();
         completeTask();
 
+        // the head reads what is signed for (no finding open, 1 of 36 files checked) and is asked first
         as("head-a");
         openTask("headSignOff");
-        completeTask();
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("head-open-findings"))
+                .getElement().getTextRecursively()).isEqualTo("没有未处理的问题");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("head-paper-status")).getText())
+                .isEqualTo("纸电一致性核对：已核对 1/36 份，其中不一致 0 份；未核对 35 份");
+        _click(_get(Button.class, spec -> spec.withId("complete-task")));
+        ConfirmDialog headConfirm = _get(ConfirmDialog.class, spec -> spec.withId("head-sign-off-confirm"));
+        assertThat(headConfirm.getElement().getProperty("message"))
+                .isEqualTo("还有 0 项问题未处理，35 份纸质档案未做纸电核对。签认后自查结束，交县级抽查，不能撤销。");
+        _fireConfirm(headConfirm);
+        assertThat(_size(grid("task-grid"))).isZero();
         runJobs();
 
         // the county checker judges the whole sample
@@ -185,15 +209,23 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_size(grid("task-grid"))).isOne();
         _get(TextArea.class, spec -> spec.withId("return-reason")).setValue("");
         _click(_get(Button.class, spec -> spec.withId("accept-campaign")));
+        // accepting freezes the report: asked first, in its figures (37 records, no sample failure)
+        ConfirmDialog accept = _get(ConfirmDialog.class, spec -> spec.withId("accept-confirm"));
+        assertThat(accept.getElement().getProperty("message"))
+                .isEqualTo("验收后报告的数字冻结，不再改变：37 份档案，抽查差错率 0.00%。此操作不能撤销。");
+        _fireConfirm(accept);
         assertThat(_size(grid("task-grid"))).isZero();
 
         as("county-checker");
         openTask("checkerSignOff");
         // the screen says what the sign-off does, and the confirmation repeats it in numbers
-        assertThat(_get(Paragraph.class, spec -> spec.withId("sign-off-retire")).getText()).contains("36 份");
+        // ... including that 35 of the files retired had no paper check
+        assertThat(_get(Paragraph.class, spec -> spec.withId("sign-off-retire")).getText()).contains("36 份")
+                .endsWith("其中 35 份未做纸电核对。");
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
         ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("sign-off-confirm"));
-        assertThat(confirm.getElement().getProperty("message")).contains("将停用并装盒 36 份");
+        assertThat(confirm.getElement().getProperty("message")).contains("将停用并装盒 36 份")
+                .contains("将停用的 36 份中有 35 份未做纸电核对");
         _fireConfirm(confirm);
         assertThat(_size(grid("task-grid"))).isZero();
         runJobs();
@@ -221,9 +253,14 @@ class CampaignViewsTest extends KaribuTest {
         // village clinics too (the domain accepts them), by name
         assertThat(which.getListDataView().getItems().map(Institution::getId).toList())
                 .contains(county.a().getId(), county.village().getId());
+        // the sample rate in per cent, as the report prints it; no random seed to fill in
+        assertThat(_get(com.vaadin.flow.component.textfield.BigDecimalField.class,
+                spec -> spec.withId("campaign-sample-rate")).getValue()).isEqualByComparingTo("5");
+        assertThat(_find(TextField.class, spec -> spec.withLabel("随机种子"))).isEmpty();
         which.setValue(Set.of(county.a()));
         _click(_get(Button.class, spec -> spec.withId("start-campaign")));
         _click(_get(Button.class, spec -> spec.withId("start-campaign")));
+        assertThat(campaigns.visibleToCurrentUser().get(0).getSampleRate()).isEqualByComparingTo("0.05");
         assertThat(_size(grid("campaign-grid"))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?", Long.class,
                 county.a().getId())).isOne();

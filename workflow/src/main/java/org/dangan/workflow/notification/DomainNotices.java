@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Returns, approvals and overdue items as the modules publish them, turned into notices for the
  * people who wait on them: the requester of a check-out, the initiator of a handover, the
- * proposer of a disposal list, the archivists of an institution sent back to its self-check. They
- * run in the transaction of the step, so a step rolled back tells no one.
+ * proposer of a disposal list, the archivists of an institution sent back to its self-check (told
+ * who sent it back: the head, the sample or the city; the head's reason is free text and may name
+ * residents, so it stays on the task). They run in the transaction of the step, so a step rolled
+ * back tells no one.
  */
 @Component
 class DomainNotices {
@@ -43,7 +45,11 @@ class DomainNotices {
     @EventListener
     void on(CampaignSentBack sentBack) {
         notifications.raise(new Notice(NotificationKind.RETURN,
-                sentBack.byCity() ? "notification.campaign.returnedByCity" : "notification.campaign.sentBack",
+                switch (sentBack.by()) {
+                    case HEAD -> "notification.campaign.returnedByHead";
+                    case SAMPLE -> "notification.campaign.sentBack";
+                    case CITY -> "notification.campaign.returnedByCity";
+                },
                 List.of(Long.toString(sentBack.campaignId())), "tasks", Set.of(), archivists(sentBack.institutionCodes())));
     }
 

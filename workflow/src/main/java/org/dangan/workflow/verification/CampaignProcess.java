@@ -84,7 +84,7 @@ public class CampaignProcess {
         List<String> failures = sampleChecks.failures(campaignId, institution.getId(), round);
         if (campaign.sampleJudged(institution.getId(), failures.size(),
                 settings.thresholds(institution.getType().name()).maxErrorRate(), String.join("; ", failures))) {
-            events.publishEvent(new CampaignSentBack(campaignId, List.of(institutionCode), false));
+            events.publishEvent(new CampaignSentBack(campaignId, List.of(institutionCode), CampaignSentBack.By.SAMPLE));
         }
     }
 

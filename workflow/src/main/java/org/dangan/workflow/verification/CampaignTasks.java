@@ -76,7 +76,8 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 require(user, Role.SUPERVISOR, institution.getId().equals(user.institutionId()), key);
                 if (Boolean.TRUE.equals(task.getVariable("returned"))) {
                     campaign.headReturned(institution.getId(), user.getUsername(), (String) task.getVariable("reason"));
-                    events.publishEvent(new CampaignSentBack(campaignId, List.of(institution.getCode()), false));
+                    events.publishEvent(new CampaignSentBack(campaignId, List.of(institution.getCode()),
+                            CampaignSentBack.By.HEAD));
                 } else {
                     campaign.headSignedOff(institution.getId(), user.getUsername(), clock.instant());
                 }
@@ -104,7 +105,7 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 campaign.cityDecided(user.getUsername(), (Boolean) accepted, (String) task.getVariable("reason"),
                         clock.instant(), sampleChecks.checkers(campaignId));
                 if (!(Boolean) accepted) {
-                    events.publishEvent(new CampaignSentBack(campaignId, institutionCodes(campaign), true));
+                    events.publishEvent(new CampaignSentBack(campaignId, institutionCodes(campaign), CampaignSentBack.By.CITY));
                 }
                 if (campaign.getState() == CampaignState.SIGN_OFF) {
                     reports.freeze(campaign);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -120,13 +121,18 @@ public class Campaigns {
                 }
             }
         }
+        // refused at the start, not weeks later when the sample is drawn
+        if (request.sampleRate() != null && (request.sampleRate().signum() < 0
+                || request.sampleRate().compareTo(java.math.BigDecimal.ONE) > 0)) {
+            throw Refused.invalid("campaign.sampleRateRange", request.sampleRate().toPlainString());
+        }
         Set<Long> ids = chosen.stream().map(Institution::getId).collect(java.util.stream.Collectors.toSet());
         refuseOpen(chosen);
         long seed = request.seed() != null ? request.seed() : random.nextLong();
         Campaign campaign = repository.save(new Campaign(ids, county.getId(), request.deadline(),
                 request.sampleRate() == null ? SampleDraw.DEFAULT_RATE : request.sampleRate(), seed,
                 user.getUsername(), clock.instant()));
-        open.claim(campaign.getId(), ids);
+        open.claim(campaign.getId(), ids, id -> institutions.require(id).getName());
         Institution city = county.getParentId() == null ? county : institutions.require(county.getParentId());
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, campaign.getId().toString(),
                 Variables.createVariables().putValue("campaignId", campaign.getId())
@@ -147,8 +153,11 @@ public class Campaigns {
                 related.add(up);
             }
         }
-        open.of(related).values().stream().findFirst().ifPresent(campaign -> {
-            throw Refused.of("campaign.alreadyOpen", campaign.toString());
+        // named by the institution that is in it: choosing a township whose clinic is in a campaign
+        // must say it is the clinic
+        open.of(related).entrySet().stream().min(Map.Entry.comparingByKey()).ifPresent(taken -> {
+            throw Refused.of("campaign.alreadyOpen", taken.getValue().toString(),
+                    institutions.require(taken.getKey()).getName());
         });
     }
 

@@ -131,8 +131,12 @@ public class CheckerSignOffs {
         LEGAL_HOLD
     }
 
-    /** What the sign-off will do, before it is done: files retired and files held back, by reason. */
-    public record Preview(long retired, Map<HoldBack, Long> heldBack) {
+    /**
+     * What the sign-off will do, before it is done: files retired and files held back, by reason;
+     * and how many of the retired ones nobody compared with their record in this campaign's
+     * self-check (no paper check is no reason to hold a file back, but the checker signs for them).
+     */
+    public record Preview(long retired, Map<HoldBack, Long> heldBack, long retiredWithoutPaperCheck) {
         public long heldBackTotal() {
             return heldBack.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -175,6 +179,7 @@ public class CheckerSignOffs {
         Set<Long> scope = RuleChecks.scopeOf(campaign, institutions);
         Map<HoldBack, Long> held = new java.util.EnumMap<>(HoldBack.class);
         long retired = 0;
+        long unchecked = 0;
         long after = campaign.getSignedOffUpTo();
         for (List<StoredPaperFile> files = batches.paperFilesAfter(scope, after, 1000); !files.isEmpty();
              files = batches.paperFilesAfter(scope, after, 1000)) {
@@ -183,17 +188,21 @@ public class CheckerSignOffs {
             Set<Long> disagreeing = disagreeingFiles(campaignId, files);
             Set<String> legallyHeld = retention.heldFiles(scope,
                     files.stream().map(StoredPaperFile::fileNumber).toList());
+            Set<Long> paperChecked = paperCheckedFiles(campaignId, files);
             for (StoredPaperFile f : files) {
                 HoldBack why = heldBack(f, blocked, disagreeing, legallyHeld);
                 if (why == null) {
                     retired++;
+                    if (!paperChecked.contains(f.id())) {
+                        unchecked++;
+                    }
                 } else {
                     held.merge(why, 1L, Long::sum);
                 }
             }
             after = files.get(files.size() - 1).id();
         }
-        return new Preview(retired, held);
+        return new Preview(retired, held, unchecked);
     }
 
     /**
@@ -236,6 +245,14 @@ public class CheckerSignOffs {
                 and (c.content_agrees = false or c.signatures_present = false or c.pages_found <> f.page_count)""",
                 new MapSqlParameterSource("campaign", campaignId)
                         .addValue("files", files.stream().map(StoredPaperFile::id).toList()), Long.class));
+    }
+
+    /** The files of the batch that this campaign's self-check compared with their record, agreeing or not. */
+    private Set<Long> paperCheckedFiles(long campaignId, List<StoredPaperFile> files) {
+        return new HashSet<>(jdbc.queryForList("""
+                select paper_file_id from paper_consistency where campaign_id = :campaign
+                and paper_file_id in (:files)""", new MapSqlParameterSource("campaign", campaignId)
+                .addValue("files", files.stream().map(StoredPaperFile::id).toList()), Long.class));
     }
 
     /** The boxes holding the campaign's signed-off files that the current user may see. */

@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RecordCorrection;
+import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.registry.ResidentId;
 import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
@@ -39,9 +42,13 @@ public class Findings {
 
     private final RuleSettings settings;
     private final Campaigns campaigns;
+    private final Records records;
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
 
     Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
-             RecordBatches batches, RuleSettings settings, Campaigns campaigns) {
+             RecordBatches batches, RuleSettings settings, Campaigns campaigns, Records records) {
+        this.records = records;
         this.campaigns = campaigns;
         this.settings = settings;
         this.batches = batches;
@@ -161,6 +168,39 @@ public class Findings {
         findingIds.forEach(id -> waive(id, reason));
     }
 
+    /**
+     * The self-check's correction of a record, then its re-check; answers how many findings it fixed.
+     * A correction that puts the ID number and the birth date at odds is refused, naming both dates:
+     * the re-check only closes findings, so a contradiction the correction makes would go unseen.
+     */
+    public int correct(long campaignId, String recordNumber, RecordCorrection correction) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
+        StoredRecord r = batches.byNumber(recordNumber)
+                .filter(found -> institutions.currentScope().includes(found.institutionId()))
+                .orElseThrow(() -> Refused.notFound("findings.noRecord", recordNumber));
+        // a new number that is invalid is refused here with its own reason (length, digit, date, check
+        // character); a stored one that is invalid is a finding of its own and says nothing of the date
+        LocalDate idSays = correction.idNumber() != null ? ResidentId.of(correction.idNumber()).birthDate()
+                : correction.birthDate() != null ? birthInId(r.idNumber()) : null;
+        LocalDate born = correction.birthDate() != null ? correction.birthDate() : r.birthDate();
+        if (idSays != null && born != null && !idSays.equals(born)) {
+            throw Refused.invalid("findings.idBirthContradicts", idSays.toString(), born.toString());
+        }
+        records.correct(recordNumber, correction);
+        // the re-check reads the record by JDBC: the correction must be in the database first
+        entityManager.flush();
+        return recheck(campaignId, recordNumber);
+    }
+
+    private static LocalDate birthInId(String idNumber) {
+        try {
+            return idNumber == null || idNumber.isBlank() ? null : ResidentId.of(idNumber).birthDate();
+        } catch (Refused invalid) {
+            return null;
+        }
+    }
+
     /** Checks one record again after a correction, with the rule book of its institution's type. */
     public int recheck(long campaignId, String recordNumber) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
@@ -210,6 +250,29 @@ public class Findings {
                 new MapSqlParameterSource("campaign", campaignId).addValue("record", r.id())
                         .addValue("broken", stillBroken).addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
+    }
+
+    /**
+     * The open findings of one institution (and its clinics) in the campaign, counted by rule, most
+     * first: what the head signs for when signing the self-check off. Empty outside the user's scope.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Rule, Long> openByRule(long campaignId, long institutionId) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
+        Set<Long> ids = institutions.currentScope().narrowTo(institutions.require(institutionId));
+        java.util.Map<Rule, Long> open = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return open;
+        }
+        jdbc.query("""
+                select f.rule, count(*) from finding f join health_record r on r.id = f.record_id
+                where f.campaign_id = :campaign and f.status = 'OPEN' and r.institution_id in (:ids)
+                group by f.rule order by count(*) desc, f.rule""", new MapSqlParameterSource("campaign", campaignId)
+                .addValue("ids", ids), (java.sql.ResultSet rs) -> {
+                    open.put(Rule.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return open;
     }
 
     /** Counts over the whole campaign, for the campaign report. */

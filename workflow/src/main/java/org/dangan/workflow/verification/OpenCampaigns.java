@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Which campaign each institution is in while it runs. The table's primary key is the institution,
  * so of two starts at once (a double click, two supervisors) the database lets one win; the other
- * waits for it and is refused, naming the campaign that won.
+ * waits for it and is refused, naming the campaign that won and the institution it holds.
  */
 @Component
 class OpenCampaigns {
@@ -46,16 +46,20 @@ class OpenCampaigns {
     }
 
     /** Takes the institutions for the campaign, or refuses when one of them is in another open campaign. */
-    void claim(long campaignId, Collection<Long> institutionIds) {
+    void claim(long campaignId, Collection<Long> institutionIds, java.util.function.LongFunction<String> nameOf) {
         try {
             jdbc.batchUpdate("insert into campaign_open_institution (institution_id, campaign_id) values (:i, :c)",
                     institutionIds.stream().map(i -> (SqlParameterSource) new MapSqlParameterSource("i", i)
                             .addValue("c", campaignId)).toArray(SqlParameterSource[]::new));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
             // this transaction is spoilt (PostgreSQL); the winner has committed, so a new one sees it
-            Map<Long, Long> winner = fresh.execute(status -> of(institutionIds));
-            throw winner == null || winner.isEmpty() ? Refused.of("campaign.startedTwice")
-                    : Refused.of("campaign.alreadyOpen", winner.values().iterator().next().toString());
+            // and the name is read there too, by the same token
+            Refused refused = fresh.execute(status -> of(institutionIds).entrySet().stream()
+                    .min(Map.Entry.comparingByKey())
+                    .map(taken -> Refused.of("campaign.alreadyOpen", taken.getValue().toString(),
+                            nameOf.apply(taken.getKey())))
+                    .orElse(Refused.of("campaign.startedTwice")));
+            throw refused;
         }
     }
 

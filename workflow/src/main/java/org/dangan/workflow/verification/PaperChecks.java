@@ -5,6 +5,7 @@ import org.dangan.workflow.platform.Refused;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
@@ -64,6 +65,29 @@ public class PaperChecks {
         public boolean agrees() {
             return checked() && pagesFound == registeredPages && signaturesPresent && contentAgrees;
         }
+    }
+
+    /** How far the paper check of one institution has come: its files, those checked, those found disagreeing. */
+    public record Progress(long files, long checked, long disagreeing) {
+    }
+
+    /** The paper check of one institution (and its clinics) in the campaign, as far as the user's scope goes. */
+    @Transactional(readOnly = true)
+    public Progress progress(long campaignId, long institutionId) {
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        campaigns.require(campaignId);
+        Set<Long> ids = institutions.currentScope().narrowTo(institutions.require(institutionId));
+        if (ids.isEmpty()) {
+            return new Progress(0, 0, 0);
+        }
+        return jdbc.queryForObject("""
+                select count(*), count(c.paper_file_id),
+                       sum(case when c.content_agrees = false or c.signatures_present = false
+                                or c.pages_found <> f.page_count then 1 else 0 end)
+                from paper_file f join health_record r on r.id = f.record_id
+                left join paper_consistency c on c.paper_file_id = f.id and c.campaign_id = :campaign
+                where (r.institution_id + 0) in (:ids)""", new MapSqlParameterSource("campaign", campaignId)
+                .addValue("ids", ids), (rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** Records (or records again) what the self-check found for one paper file of the user's institutions. */

@@ -41,6 +41,10 @@ class NotificationsTest extends CheckoutRequests {
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     private void decide(long id, boolean approved) {
         asUser.login(county.user("head-a"));
@@ -174,7 +178,7 @@ class NotificationsTest extends CheckoutRequests {
     @Test
     void a_self_check_sent_back_tells_the_archivists_of_that_institution_only() {
         new TransactionTemplate(transactions).executeWithoutResult(t -> events.publishEvent(
-                new CampaignSentBack(4711, List.of(county.a().getCode()), false)));
+                new CampaignSentBack(4711, List.of(county.a().getCode()), CampaignSentBack.By.SAMPLE)));
         assertThat(of("archivist-a")).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(NotificationKind.RETURN);
             assertThat(n.route()).isEqualTo("tasks");
@@ -182,6 +186,36 @@ class NotificationsTest extends CheckoutRequests {
         });
         assertThat(of("archivist-b")).isEmpty();
         assertThat(of("head-a")).isEmpty();
+    }
+
+    @Test
+    void a_self_check_the_head_returns_is_told_as_the_head_s_return_and_not_as_a_failed_sample() {
+        String process = selfChecks.open(county, county.a());
+        complete(process, "selfCheck", "archivist-a", java.util.Map.of());
+        complete(process, "headSignOff", "head-a", java.util.Map.of("returned", true, "reason", "纸质档案未核完"));
+        long campaign = Long.parseLong(runtimeService.getVariable(process, "campaignId").toString());
+        assertThat(of("archivist-a")).filteredOn(n -> n.kind() == NotificationKind.RETURN).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.messageKey()).isEqualTo("notification.campaign.returnedByHead");
+                    assertThat(text(n)).isEqualTo("核查活动 #" + campaign
+                            + "：机构负责人退回自查，请在“我的任务”中查看退回原因并整改");
+                    // the reason is the head's free text: it stays on the task, not in the bell or the webhook
+                    assertThat(text(n)).doesNotContain("纸质档案未核完");
+                });
+        // the city's return has its own words too
+        new TransactionTemplate(transactions).executeWithoutResult(t -> events.publishEvent(
+                new CampaignSentBack(4712, List.of(county.b().getCode()), CampaignSentBack.By.CITY)));
+        assertThat(of("archivist-b")).extracting(this::text).containsExactly("核查活动 #4712：市级验收退回，请重新自查");
+    }
+
+    private void complete(String process, String key, String user, java.util.Map<String, Object> variables) {
+        var task = taskService.createTaskQuery().processInstanceId(process).taskDefinitionKey(key).singleResult();
+        asUser.login(county.user(user));
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            AsUser.logout();
+        }
     }
 
     @Test

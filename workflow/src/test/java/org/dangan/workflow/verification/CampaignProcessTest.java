@@ -403,6 +403,24 @@ class CampaignProcessTest {
     }
 
     @Test
+    void a_township_whose_village_clinic_is_in_an_open_campaign_is_refused_naming_the_clinic() {
+        asUser.login(county.user("county-supervisor"));
+        try {
+            Campaign clinic = campaigns.start(new Campaigns.StartRequest(List.of(county.village().getCode()),
+                    LocalDate.now().plusMonths(1), null, 7L));
+            assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
+                    LocalDate.now().plusMonths(1), null, 7L)))
+                    .isInstanceOfSatisfying(Refused.class, r -> {
+                        assertThat(r.key()).isEqualTo("campaign.alreadyOpen");
+                        // the clinic that is in the campaign, not "the institutions chosen"
+                        assertThat(r.arguments()).containsExactly(clinic.getId().toString(), county.village().getName());
+                    });
+        } finally {
+            AsUser.logout();
+        }
+    }
+
+    @Test
     void two_starts_at_once_make_one_campaign_and_one_refusal() throws Exception {
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -472,6 +490,14 @@ class CampaignProcessTest {
         String heldState = jdbc.queryForObject("select state from paper_file where file_number = ?", String.class,
                 heldFile);
         assertThat(heldState).isNotEqualTo("RETIRED_PAPER");
+        // two files were compared with their records in the self-check (agreeing); the other 71 retired were not
+        for (String checked : List.of(county.a().getCode() + "00100003-01", county.a().getCode() + "00100004-01")) {
+            jdbc.update("""
+                    insert into paper_consistency (campaign_id, paper_file_id, pages_found, signatures_present,
+                    content_agrees, recorded_by, recorded_at)
+                    select ?, id, page_count, true, true, 'archivist-a', current_timestamp from paper_file
+                    where file_number = ?""", campaign.getId(), checked);
+        }
 
         asUser.login(county.user("county-checker"));
         CheckerSignOffs.Preview preview;
@@ -486,10 +512,16 @@ class CampaignProcessTest {
         assertThat(preview.retired()).isEqualTo(73);
         assertThat(preview.heldBack()).containsOnly(Map.entry(CheckerSignOffs.HoldBack.CHECKED_OUT, 1L),
                 Map.entry(CheckerSignOffs.HoldBack.LEGAL_HOLD, 1L));
+        // and it says how many of those retired had no paper check
+        assertThat(preview.retiredWithoutPaperCheck()).isEqualTo(71);
         assertThat(accepted.frozen()).isTrue();
         complete(process, "checkerSignOff", null, "county-checker", Map.of());
         runJobs(process);
         assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(preview.retired());
+        assertThat(jdbc.queryForObject("""
+                select count(*) from checker_sign_off s where s.campaign_id = ? and not exists (select 1 from
+                paper_consistency c where c.campaign_id = s.campaign_id and c.paper_file_id = s.paper_file_id)""",
+                Long.class, campaign.getId())).isEqualTo(preview.retiredWithoutPaperCheck());
         assertThat(jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, heldFile))
                 .isEqualTo(heldState);
 

@@ -130,6 +130,37 @@ class FindingsTest {
     }
 
     @Test
+    void a_correction_whose_id_number_contradicts_the_birth_date_is_refused_naming_both_dates() {
+        asUser.login(county.user("archivist-a"));
+        String number = county.a().getCode() + "00100001";
+        String idBefore = jdbc.queryForObject("select id_number from health_record where record_number = ?",
+                String.class, number);
+        String born1980 = Fixtures.idNumber(county.county().getCode(), LocalDate.of(1980, 3, 7), Gender.MALE, 997);
+        assertThatThrownBy(() -> findings.correct(campaign.getId(), number, correction(born1980)))
+                .isInstanceOfSatisfying(Refused.class, r -> {
+                    assertThat(r.key()).isEqualTo("findings.idBirthContradicts");
+                    assertThat(r.arguments()).containsExactly("1980-03-07", "1950-03-07");
+                });
+        // an invalid number says which of its rules it breaks
+        assertThatThrownBy(() -> findings.correct(campaign.getId(), number, correction("11010519491231002")))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("id.number.length"));
+        // nothing was saved, nothing counted fixed
+        assertThat(jdbc.queryForObject("select id_number from health_record where record_number = ?", String.class,
+                number)).isEqualTo(idBefore);
+        assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 2, 0, 0));
+
+        // the number that agrees with the birth date is taken, and the re-check fixes the stale finding
+        String right = Fixtures.idNumber(county.county().getCode(), LocalDate.of(1950, 3, 7), Gender.MALE, 997);
+        assertThat(findings.correct(campaign.getId(), number, correction(right))).isOne();
+        assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 1, 0));
+    }
+
+    private static org.dangan.workflow.registry.RecordCorrection correction(String idNumber) {
+        return new org.dangan.workflow.registry.RecordCorrection(null, null, null, idNumber, null, null, null,
+                LocalDate.now());
+    }
+
+    @Test
     void a_record_of_another_township_is_neither_corrected_nor_rechecked() {
         asUser.login(county.user("archivist-a"));
         String theirs = county.b().getCode() + "00100001";
