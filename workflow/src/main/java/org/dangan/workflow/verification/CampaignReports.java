@@ -216,7 +216,7 @@ public class CampaignReports {
         CampaignProgress p = progress(campaignId);
         List<List<String>> rows = new ArrayList<>();
         for (InstitutionProgress i : p.institutions()) {
-            rows.add(List.of(i.code() + " " + i.name(), Long.toString(i.records()), Long.toString(i.flagged()),
+            rows.add(List.of(i.name(), Long.toString(i.records()), Long.toString(i.flagged()),
                     Long.toString(i.fixed()), Long.toString(i.waived()), Long.toString(i.open()),
                     Integer.toString(i.sampleSize()), percent(i.sampleErrorRate()),
                     font.name(i.state()) + " / 第 " + i.round() + " 轮"));
@@ -236,7 +236,7 @@ public class CampaignReports {
                     .gap()
                     .table(List.of("机构 Institution", "档案 Records", "有问题 Flagged", "已纠正 Fixed", "已豁免 Waived",
                                     "未处理 Open", "抽查 Sample", "差错率 Error rate", "状态/轮次 State/round"),
-                            new float[] {3f, 1.1f, 1.1f, 1.1f, 1.1f, 1.1f, 1f, 1.1f, 2f}, rows)
+                            new float[] {3.6f, 1.1f, 1.1f, 1.1f, 1.1f, 1.1f, 1f, 1.1f, 2f}, rows)
                     .toBytes();
         }
     }

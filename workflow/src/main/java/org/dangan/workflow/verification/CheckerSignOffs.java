@@ -60,11 +60,13 @@ public class CheckerSignOffs {
     private final Clock clock;
     private final PdfFont font;
     private final Retention retention;
+    private final org.dangan.workflow.security.UserAccounts users;
 
     CheckerSignOffs(CampaignRepository campaigns, Campaigns visibleCampaigns, RecordBatches batches,
                     PaperRetirement retirement, Institutions institutions, RuleSettings settings,
                     NamedParameterJdbcTemplate jdbc, AuditLog auditLog, AuditHash auditHash, Clock clock,
-                    PdfFont font, Retention retention) {
+                    PdfFont font, Retention retention, org.dangan.workflow.security.UserAccounts users) {
+        this.users = users;
         this.retention = retention;
         this.campaigns = campaigns;
         this.visibleCampaigns = visibleCampaigns;
@@ -329,7 +331,8 @@ public class CheckerSignOffs {
         try (PrintedSheet sheet = font.sheet()) {
             return sheet.title("核查签字表 Verification sign-off sheet")
                     .line("核查活动 Campaign: " + campaignId + "    档案盒 Box: " + boxBarcode[0])
-                    .line("核对人员 Checker: " + signer[0] + "    签字日期 Signed: " + signer[1]
+                    .line("核对人员 Checker: " + users.displayNames(List.of(signer[0])).get(signer[0])
+                            + "    签字日期 Signed: " + signer[1]
                             + "    打印 Printed: " + ChinaTime.today(clock))
                     .line("档案袋 " + rows.size() + " 份, 共 " + pages[0] + " 页  Files: " + rows.size() + ", pages: " + pages[0])
                     .gap()

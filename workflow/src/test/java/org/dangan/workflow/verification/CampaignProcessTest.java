@@ -156,7 +156,7 @@ class CampaignProcessTest {
         CheckerSignOffs.BoxSheet box = signOffs.boxes(campaign.getId()).get(0);
         String sheet = text(signOffs.sheet(campaign.getId(), box.boxId()));
         assertThat(sheet).contains("核查签字表", box.barcode(), county.a().getCode() + "00100001", "测试1",
-                "核对人员 Checker", county.user("county-checker"));
+                "核对人员 Checker: 县核查员");
         CampaignReports.CampaignProgress report = reports.progress(campaign.getId());
         assertThat(report.state()).isEqualTo(CampaignState.COMPLETED);
         assertThat(report.records()).isEqualTo(76);

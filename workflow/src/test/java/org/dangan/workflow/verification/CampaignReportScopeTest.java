@@ -120,7 +120,9 @@ class CampaignReportScopeTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(text).contains(county.a().getCode()).doesNotContain(county.b().getCode());
+        // institutions by name, not by code
+        assertThat(text).contains(county.a().getName()).doesNotContain(county.b().getName())
+                .doesNotContain(county.a().getCode());
     }
 
     @Test
