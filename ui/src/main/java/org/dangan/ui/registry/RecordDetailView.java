@@ -150,7 +150,9 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
             add(survivor);
         } else if (merge.mayMerge()
                 && (record.status() == org.dangan.workflow.registry.RecordStatus.ACTIVE
-                || record.status() == org.dangan.workflow.registry.RecordStatus.RETIRED_PAPER)) {
+                || record.status() == org.dangan.workflow.registry.RecordStatus.RETIRED_PAPER)
+                // offered only where there is someone to merge, as in the self-check
+                && !merge.candidatesFor(record.recordNumber()).isEmpty()) {
             add(new RecordMergePanel(record, records, merge, documents, merged -> setParameter(null, record.recordNumber())));
         }
         add(new H3(getTranslation("record.trail")), trail);
@@ -252,7 +254,8 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         }
         Grid<Findings.RecordFinding> grid = new Grid<>();
         grid.setId("record-findings");
-        grid.addColumn(f -> "#" + f.campaignId()).setHeader(getTranslation("campaign.title")).setAutoWidth(true);
+        grid.addComponentColumn(f -> new Anchor("campaigns?id=" + f.campaignId(), "#" + f.campaignId()))
+                .setHeader(getTranslation("campaign.title")).setKey("campaign").setAutoWidth(true);
         grid.addColumn(f -> getTranslation("ruleName." + f.rule().name())).setHeader(getTranslation("finding.rule"))
                 .setFlexGrow(3);
         grid.addColumn(f -> getTranslation("severity." + f.severity().name())).setHeader(getTranslation("finding.severity"));

@@ -51,7 +51,7 @@ import org.dangan.workflow.verification.SampleDraw;
 @Route("campaigns")
 @PageTitle("核查活动")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
-public class CampaignsView extends VerticalLayout {
+public class CampaignsView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final Campaigns campaigns;
     private final CampaignReports reports;
@@ -232,6 +232,17 @@ public class CampaignsView extends VerticalLayout {
         event.getUI().setPollInterval(-1);
         if (polling != null) {
             polling.remove();
+        }
+    }
+
+    /** {@code campaigns?id=N}: a resident's page links each finding's campaign here, opened at once. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        java.util.List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
+        if (id != null && !id.isEmpty() && id.get(0).matches("\\d{1,18}")) {
+            long wanted = Long.parseLong(id.get(0));
+            // only a campaign of the list, which holds those the user may see
+            list.getListDataView().getItems().filter(c -> c.getId() == wanted).findFirst().ifPresent(list::select);
         }
     }
 }

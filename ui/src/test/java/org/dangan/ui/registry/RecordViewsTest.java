@@ -243,8 +243,11 @@ class RecordViewsTest extends KaribuTest {
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
         Grid<?> grid = _get(Grid.class, spec -> spec.withId("record-findings"));
         assertThat(_size(grid)).isEqualTo(1);
-        assertThat(GridKt._getFormattedRow(grid, 0))
-                .containsExactly("#" + campaign, "老年人标记与年龄不符", "警告", "已豁免");
+        assertThat(GridKt._getFormattedRow(grid, 0).subList(1, 4)).containsExactly("老年人标记与年龄不符", "警告", "已豁免");
+        // the campaign opens where the finding was made
+        var link = (com.vaadin.flow.component.html.Anchor) GridKt._getCellComponent(grid, 0, "campaign");
+        assertThat(link.getText()).isEqualTo("#" + campaign);
+        assertThat(link.getHref()).isEqualTo("campaigns?id=" + campaign);
         // township B's finding is not township A's to read, even asked for by number
         assertThat(findings.ofRecord(inB.getRecordNumber())).isEmpty();
 
