@@ -52,8 +52,9 @@ class ImportController {
                     "rejectedRows", result.rejectedRows(), "rows", result.rows(), "encoding", result.encoding(),
                     "mode", result.mode(), "written", result.written(), "sha256", result.sha256()));
         } catch (ImportFailedException e) {
-            return ResponseEntity.badRequest().body(new ApiError(400, "Bad Request", importer.message(e, locale),
-                    Map.of("code", e.key())));
+            // "key" as every refusal of the API has it; "code" kept for callers written against it
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new ApiError(400,
+                    "Bad Request", importer.message(e, locale), Map.of("key", e.key(), "code", e.key())));
         } finally {
             Files.deleteIfExists(copy);
         }
