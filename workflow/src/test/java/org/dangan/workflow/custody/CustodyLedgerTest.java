@@ -262,7 +262,8 @@ class CustodyLedgerTest {
                 "1号架 · 第1位");
         mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.details.key").value("labels.boxMissing"));
         mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A5")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest());
