@@ -6,4 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface HandoverRepository extends JpaRepository<Handover, Long> {
 
     List<Handover> findByFromInstitutionIdAndStateIn(Long fromInstitutionId, List<HandoverState> states);
+
+    @org.springframework.data.jpa.repository.Query("""
+            select h from Handover h where (h.fromInstitutionId = :id or h.toInstitutionId = :id) and h.state in :states""")
+    List<Handover> findUnderWayFromOrTo(Long id, List<HandoverState> states);
 }

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Handovers {
 
     public static final String PROCESS_KEY = "archiveHandover";
-    private static final List<HandoverState> UNDER_WAY = List.of(HandoverState.RECORDED, HandoverState.CHECKING,
+    static final List<HandoverState> UNDER_WAY = List.of(HandoverState.RECORDED, HandoverState.CHECKING,
             HandoverState.DIFFERENCES, HandoverState.CHECKED, HandoverState.APPROVED);
 
     private final HandoverRepository handovers;

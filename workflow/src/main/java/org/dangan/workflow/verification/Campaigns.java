@@ -44,8 +44,11 @@ public class Campaigns {
     private final SecureRandom random = new SecureRandom();
     private final OpenCampaigns open;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     Campaigns(CampaignRepository repository, Institutions institutions, RuntimeService runtime, AuditLog auditLog,
-              Clock clock, OpenCampaigns open) {
+              Clock clock, OpenCampaigns open, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.open = open;
         this.repository = repository;
         this.institutions = institutions;
@@ -127,6 +130,9 @@ public class Campaigns {
             throw Refused.invalid("campaign.sampleRateRange", request.sampleRate().toPlainString());
         }
         Set<Long> ids = chosen.stream().map(Institution::getId).collect(java.util.stream.Collectors.toSet());
+        // in one order, so two starts never hold each other's locks; a handover's start takes the same lock
+        ids.stream().sorted().forEach(institutions::lockForChange);
+        events.publishEvent(new CampaignStarting(ids));
         refuseOpen(chosen);
         long seed = request.seed() != null ? request.seed() : random.nextLong();
         Campaign campaign = repository.save(new Campaign(ids, county.getId(), request.deadline(),

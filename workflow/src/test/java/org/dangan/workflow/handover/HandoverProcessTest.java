@@ -151,6 +151,23 @@ class HandoverProcessTest {
     }
 
     @Test
+    void no_campaign_starts_over_an_archive_on_its_way_to_another_institution() throws Exception {
+        long id = start("county-supervisor");
+        asUser.login(county.user("county-supervisor"));
+        for (var side : List.of(county.b(), county.a())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> campaigns.start(
+                            new org.dangan.workflow.verification.Campaigns.StartRequest(List.of(side.getCode()),
+                                    java.time.LocalDate.now().plusMonths(1), null, null)))
+                    .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class, r -> {
+                        assertThat(r.key()).isEqualTo("campaign.handoverUnderWay");
+                        assertThat(r.arguments()).contains(side.getName(), Long.toString(id));
+                    });
+        }
+        assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id in (?, ?)",
+                Integer.class, county.a().getId(), county.b().getId())).isZero();
+    }
+
+    @Test
     void four_starts_at_once_for_one_institution_make_one_handover() throws Exception {
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService four = java.util.concurrent.Executors.newFixedThreadPool(4);
