@@ -28,7 +28,7 @@ public final class Rows {
 
     /** Lets a row built elsewhere wrap, and keeps each of its parts within the screen. */
     public static HorizontalLayout wrap(HorizontalLayout row) {
-        row.getStyle().set("flex-wrap", "wrap");
+        row.setWrap(true);
         row.setMaxWidth("100%");
         row.getChildren().forEach(Rows::fitting);
         return row;

@@ -109,7 +109,7 @@ class PhoneLayoutBrowserTest extends BrowserTest {
             for (Page page : List.of(new Page("checkouts", "checkout-scan"), new Page("search", "search-q"),
                     new Page("transfers", "transfer-record"), new Page("locations", "locations-scan"),
                     new Page("stocktake", "stocktake-room"), new Page("record/" + record.getRecordNumber(), "record-custody"),
-                    new Page("import", "import-template", "Excel", "xlsx"), new Page("custody", "custody-scan"))) {
+                    new Page("import", "import-template", "Excel", "xlsx"), new Page("records", "record-grid"), new Page("custody", "custody-scan"))) {
                 visit(page, width);
             }
             // a file looked up by its label: who by name, where by institution, shelf and box, why in words
