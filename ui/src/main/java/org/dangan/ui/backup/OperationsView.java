@@ -56,6 +56,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         directory.setId("operations-backup-directory");
         directory.setLabel(getTranslation("operations.backupDirectory"));
         directory.setWidth("32em");
+        org.dangan.ui.support.Rows.fitting(directory);
         backups.directory().ifPresent(d -> directory.setValue(d.toString()));
         backup = new Button(getTranslation("operations.backupNow"), e -> startBackup());
         backup.setId("operations-backup");

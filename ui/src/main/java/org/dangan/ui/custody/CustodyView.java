@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -21,7 +20,9 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.LedgerVerification;
 import org.dangan.workflow.registry.RecordNotFoundException;
 import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.security.Role;
 
 /**
@@ -38,9 +39,12 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
     final Grid<CustodyEntry> events = new Grid<>();
     final Span verdict = new Span();
     private Runnable lookUp = () -> { };
+    /** The shown entries' people, places and reasons in words. */
+    private LedgerTexts texts;
 
     public CustodyView(Records records, LedgerVerification verification,
-                       org.dangan.workflow.registry.CustodyAgreement agreement) {
+                       org.dangan.workflow.registry.CustodyAgreement agreement, Institutions institutions,
+                       UserAccounts users) {
         add(new H2(getTranslation("custody.title")));
         if (!CurrentUser.require().is(Role.ADMIN)) {
             scan.setId("custody-scan");
@@ -53,15 +57,16 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
             events.addColumn(e -> ChinaTime.second(e.occurredAt()))
                     .setHeader(getTranslation("custody.at")).setAutoWidth(true);
             events.addColumn(e -> getTranslation("custodyEvent." + e.event().name())).setHeader(getTranslation("custody.event"));
-            events.addColumn(CustodyEntry::actor).setHeader(getTranslation("custody.actor"));
-            events.addColumn(e -> e.from() == null ? "" : e.from()).setHeader(getTranslation("custody.from"));
-            events.addColumn(e -> e.to() == null ? "" : e.to()).setHeader(getTranslation("custody.to"));
-            events.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("custody.reason"));
+            events.addColumn(e -> texts.actor(e.actor())).setHeader(getTranslation("custody.actor")).setAutoWidth(true);
+            events.addColumn(e -> texts.place(e.from())).setHeader(getTranslation("custody.from")).setAutoWidth(true);
+            events.addColumn(e -> texts.place(e.to())).setHeader(getTranslation("custody.to")).setAutoWidth(true);
+            events.addColumn(e -> texts.reason(e.reason())).setHeader(getTranslation("custody.reason")).setAutoWidth(true);
             lookUp = () -> {
                 try {
                     Records.Custody custody = records.custodyOf(scan.getValue());
+                    texts = new LedgerTexts(institutions, users, custody.events());
                     place.setText(custody.currentPlace() == null ? getTranslation("custody.notInPlace")
-                            : getTranslation("custody.place", custody.currentPlace()));
+                            : getTranslation("custody.place", texts.where(custody.currentPlace(), custody.boxPlace())));
                     events.setItems(custody.events());
                 } catch (RecordNotFoundException e) {
                     place.setText(getTranslation("custody.unknown", scan.getValue()));
@@ -73,7 +78,7 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
             scan.addKeyPressListener(Key.ENTER, e -> this.lookUp.run());
             Button show = new Button(getTranslation("custody.show"), e -> this.lookUp.run());
             show.setId("custody-show");
-            add(new HorizontalLayout(scan, show), place, events);
+            add(org.dangan.ui.support.Rows.wrapping(scan, show), place, events);
         }
         if (CurrentUser.require().is(Role.ADMIN) || CurrentUser.require().is(Role.AUDITOR)) {
             verdict.setId("custody-verdict");
@@ -82,7 +87,7 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
                 var places = agreement.check();
                 verdict.setText((result.valid() ? getTranslation("custody.valid", result.entries())
                         : getTranslation("custody.broken", result.entries(), result.firstBrokenEntry().id(),
-                        result.firstBrokenEntry().reason())) + " " + (places.disagreements() == 0
+                        new LedgerTexts(institutions, users, java.util.List.of()).reason(result.firstBrokenEntry().reason()))) + " " + (places.disagreements() == 0
                         ? getTranslation("custody.agree", places.files())
                         : getTranslation("custody.disagree", places.files(), places.disagreements(),
                         places.first().fileNumber())));

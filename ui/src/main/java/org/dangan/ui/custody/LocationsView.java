@@ -1,5 +1,6 @@
 package org.dangan.ui.custody;
 
+import org.dangan.ui.support.Rows;
 import org.dangan.ui.support.ScanField;
 
 import com.vaadin.flow.component.button.Button;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -105,12 +105,9 @@ public class LocationsView extends VerticalLayout {
         scan = new ScanField("locations-scan", getTranslation("locations.scan"), this::scanned);
         scan.setWidth("20em");
         scanState.setId("locations-scan-state");
-        HorizontalLayout newLocation = new HorizontalLayout(parent, name, type, add);
-        newLocation.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout newBox = new HorizontalLayout(shelf, capacity, addBox, labels);
-        newBox.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout scanning = new HorizontalLayout(scan, scanState);
-        scanning.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout newLocation = Rows.wrapping(parent, name, type, add);
+        HorizontalLayout newBox = Rows.wrapping(shelf, capacity, addBox, labels);
+        HorizontalLayout scanning = Rows.wrapping(scan, scanState);
         add(new H2(getTranslation("locations.title")), newLocation, newBox, shelfBoxes, scanning, grid);
         refresh();
     }

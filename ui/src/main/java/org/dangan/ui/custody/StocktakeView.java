@@ -11,7 +11,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -58,8 +57,7 @@ public class StocktakeView extends VerticalLayout {
         finish.setId("stocktake-finish");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button again = new Button(getTranslation("stocktake.restart"), e -> restart());
-        HorizontalLayout bar = new HorizontalLayout(room, scan, count, finish, again);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout bar = org.dangan.ui.support.Rows.wrapping(room, scan, count, finish, again);
         result.setId("stocktake-result");
         result.setEmptyStateText(getTranslation("stocktake.none"));
         result.addColumn(Stocktakes.Item::barcode).setHeader(getTranslation("stocktake.box"));
@@ -71,8 +69,7 @@ public class StocktakeView extends VerticalLayout {
         report.setText(getTranslation("stocktake.report"));
         report.setTarget("_blank");
         report.setVisible(false);
-        bar.getStyle().set("flex-wrap", "wrap");
-        add(bar, scans, new HorizontalLayout(summary, report), result);
+        add(bar, scans, org.dangan.ui.support.Rows.wrapping(summary, report), result);
         restart();
     }
 

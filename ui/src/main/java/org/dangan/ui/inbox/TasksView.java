@@ -1,6 +1,12 @@
 package org.dangan.ui.inbox;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.shared.Registration;
+import org.dangan.ui.support.Rows;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,6 +44,8 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
     private final Map<TaskKind, TaskPanels> panels = new EnumMap<>(TaskKind.class);
     private final Grid<Item> taskGrid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
+    private final SplitLayout split = new SplitLayout();
+    private Registration resized;
 
     public TasksView(Inbox inbox, List<TaskPanels> modules, Clock clock, org.dangan.ui.home.TaskResidents residents) {
         this.inbox = inbox;
@@ -46,25 +54,51 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         modules.forEach(m -> m.kinds().forEach(k -> panels.put(k, m)));
         setSizeFull();
         taskGrid.setId("task-grid");
+        // the texts wrap in their columns, so that every column, 期限 the last, fits beside the work panel
+        taskGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         taskGrid.addColumn(t -> getTranslation("TaskKind." + t.kind().name())).setHeader(getTranslation("tasks.task"))
-                .setAutoWidth(true);
+                .setWidth("7em").setFlexGrow(1);
         taskGrid.addColumn(t -> getTranslation(t.subject().key(), t.subject().arguments())
                         + (names.get(t.subject().recordNumber()) == null ? "" : " · " + names.get(t.subject().recordNumber())))
-                .setHeader(getTranslation("tasks.subject")).setAutoWidth(true);
+                .setHeader(getTranslation("tasks.subject")).setWidth("8em").setFlexGrow(2);
         taskGrid.addColumn(t -> t.institutionName() == null ? "" : t.institutionName())
-                .setHeader(getTranslation("tasks.institution")).setAutoWidth(true);
+                .setHeader(getTranslation("tasks.institution")).setWidth("6em").setFlexGrow(1);
         taskGrid.addColumn(t -> ChinaTime.minute(t.created())).setHeader(getTranslation("tasks.created"))
-                .setAutoWidth(true);
-        taskGrid.addComponentColumn(this::due).setHeader(getTranslation("tasks.due")).setAutoWidth(true);
+                .setWidth("6em").setFlexGrow(0);
+        taskGrid.addComponentColumn(this::due).setHeader(getTranslation("tasks.due")).setWidth("6.5em").setFlexGrow(0);
         taskGrid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         taskGrid.setEmptyStateText(getTranslation("tasks.none"));
         detail.setId("task-detail");
         detail.setSizeFull();
-        SplitLayout split = new SplitLayout(taskGrid, detail);
-        split.setSplitterPosition(45);
+        split.addToPrimary(taskGrid);
+        split.addToSecondary(detail);
+        split.setSplitterPosition(50);
         split.setSizeFull();
         add(new H2(getTranslation("tasks.title")), split);
         refresh();
+    }
+
+    /** On a phone the list stands above the work panel, at a desk beside it; as the shell, by the window's width. */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        UI ui = attach.getUI();
+        resized = ui.getPage().addBrowserWindowResizeListener(e -> stack(e.getWidth() < Rows.COMPACT_BELOW));
+        ui.getPage().retrieveExtendedClientDetails(d -> stack(d.getWindowInnerWidth() < Rows.COMPACT_BELOW));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        resized.remove();
+        super.onDetach(detach);
+    }
+
+    private void stack(boolean narrow) {
+        SplitLayout.Orientation wanted = narrow ? SplitLayout.Orientation.VERTICAL : SplitLayout.Orientation.HORIZONTAL;
+        if (split.getOrientation() != wanted) {
+            split.setOrientation(wanted);
+            split.setSplitterPosition(narrow ? 35 : 50);
+        }
     }
 
     private Span due(Item task) {

@@ -40,7 +40,7 @@ abstract class CheckoutTaskPanel extends VerticalLayout {
         subject.setId("checkout-task-subject");
         FormLayout facts = new FormLayout();
         facts.setId("checkout-task-facts");
-        facts.addFormItem(new Span(context.requester() + "（" + checkout.requestedBy() + "）"),
+        facts.addFormItem(new Span(context.requester()),
                 getTranslation("checkouts.requestedBy"));
         facts.addFormItem(new Span(checkout.purpose()), getTranslation("checkouts.purpose"));
         facts.addFormItem(new Span(ChinaTime.day(checkout.until())), getTranslation("checkouts.until"));

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -70,8 +69,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
             picked.clear();
             pickedFiles.setText("");
         });
-        HorizontalLayout form = new HorizontalLayout(scan, purpose, until, request, clear);
-        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout form = org.dangan.ui.support.Rows.wrapping(scan, purpose, until, request, clear);
         add(new H3(getTranslation("checkouts.new")), form, pickedFiles);
 
         grid.setId("checkouts-grid");
@@ -103,8 +101,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         refuse.setVisible(decides);
         reason.setVisible(decides);
         giveBack.setVisible(checkouts.mayTakeBack());
-        HorizontalLayout actions = new HorizontalLayout(reason, approve, refuse, giveBack);
-        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout actions = org.dangan.ui.support.Rows.wrapping(reason, approve, refuse, giveBack);
         status.setId("checkout-status");
         add(new H3(getTranslation("checkouts.list")), actions, status, grid);
         refresh();

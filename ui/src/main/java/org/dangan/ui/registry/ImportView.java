@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -18,6 +17,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import org.dangan.ui.support.Rows;
+import org.dangan.ui.support.Uploads;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     final Select<String> encoding = new Select<>();
     final RadioButtonGroup<ImportMode> mode = new RadioButtonGroup<>();
-    final Upload upload = new Upload();
+    final Upload upload = Uploads.translated(new Upload());
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final Paragraph summary = new Paragraph();
@@ -100,8 +101,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         report.getElement().setAttribute("download", true);
         report.setVisible(false);
 
-        add(new Paragraph(getTranslation("import.help")), new HorizontalLayout(template, templateXlsx),
-                new Paragraph(getTranslation("import.template.excel")), new HorizontalLayout(encoding, mode), upload,
+        add(new Paragraph(getTranslation("import.help")), Rows.wrapping(template, templateXlsx),
+                new Paragraph(getTranslation("import.template.excel")), Rows.wrapping(encoding, mode), upload,
                 progress, progressText, summary, report, rejections);
     }
 

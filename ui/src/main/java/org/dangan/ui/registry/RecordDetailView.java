@@ -19,6 +19,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.dangan.ui.custody.LedgerTexts;
 import org.dangan.ui.document.DocumentView;
 import org.dangan.ui.support.Resident;
 import org.dangan.workflow.custody.CustodyEntry;
@@ -52,11 +54,13 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
     private final Checkouts checkouts;
     private final org.dangan.workflow.institution.Institutions institutions;
     private final Findings findings;
+    private final org.dangan.workflow.security.UserAccounts users;
     private String title = "";
 
     public RecordDetailView(Records records, org.dangan.workflow.registry.RecordMerge merge, Documents documents,
                             Checkouts checkouts, org.dangan.workflow.institution.Institutions institutions,
-                            Findings findings) {
+                            Findings findings, org.dangan.workflow.security.UserAccounts users) {
+        this.users = users;
         this.findings = findings;
         this.institutions = institutions;
         this.records = records;
@@ -133,10 +137,13 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
 
         Grid<AuditEntry> trail = new Grid<>();
         trail.setId("record-trail");
+        List<AuditEntry> readers = records.trail(record.recordNumber());
+        java.util.Map<String, String> readerNames = users.displayNames(readers.stream().map(AuditEntry::getUsername).toList());
         trail.addColumn(e -> ChinaTime.second(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
-        trail.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.user"));
+        trail.addColumn(e -> e.getUsername() == null ? "" : readerNames.get(e.getUsername()))
+                .setHeader(getTranslation("audit.user"));
         trail.addColumn(e -> getTranslation("auditAction." + e.getAction().name())).setHeader(getTranslation("audit.action"));
-        trail.setItems(records.trail(record.recordNumber()));
+        trail.setItems(readers);
         trail.setAllRowsVisible(true);
 
         add(heading, form, new H3(getTranslation("record.paperFiles")), files);
@@ -180,19 +187,23 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
     /** The custody ledger of each paper file of the record, oldest first, from the registry's audited read. */
     private Component custody(RecordDetail record) {
         List<String[]> rows = new ArrayList<>();
+        Map<String, List<CustodyEntry>> ledgers = new java.util.LinkedHashMap<>();
         for (RecordDetail.PaperFileView file : record.paperFiles()) {
-            Records.Custody custody;
             try {
-                custody = records.custodyOf(file.fileNumber());
+                ledgers.put(file.fileNumber(), records.custodyOf(file.fileNumber()).events());
             } catch (Refused e) {
-                continue;
-            }
-            for (CustodyEntry entry : custody.events()) {
-                rows.add(new String[] {ChinaTime.minute(entry.occurredAt()), file.fileNumber(),
-                        getTranslation("custodyEvent." + entry.event().name()), actor(entry.actor()),
-                        place(entry.from()), place(entry.to())});
+                // a file the reader may not follow: its ledger is left out
             }
         }
+        LedgerTexts texts = new LedgerTexts(institutions, users,
+                ledgers.values().stream().flatMap(List::stream).toList());
+        ledgers.forEach((file, entries) -> {
+            for (CustodyEntry entry : entries) {
+                rows.add(new String[] {ChinaTime.minute(entry.occurredAt()), file,
+                        getTranslation("custodyEvent." + entry.event().name()), texts.actor(entry.actor()),
+                        texts.place(entry.from()), texts.place(entry.to())});
+            }
+        });
         if (rows.isEmpty()) {
             return empty("record-custody-empty", "record.custody.none");
         }
@@ -263,20 +274,6 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         return grid;
-    }
-
-    /** The ledger's own entries (the application's) are the system's; people by their account name. */
-    private String actor(String actor) {
-        return actor == null ? "" : "system".equals(actor) ? getTranslation("custody.system") : actor;
-    }
-
-    /** A place of the ledger: a location path as it is, an institution by its name rather than its code. */
-    private String place(String place) {
-        if (place == null) {
-            return "";
-        }
-        return institutions.currentScope().institutions().stream().filter(i -> i.getCode().equals(place))
-                .map(org.dangan.workflow.institution.Institution::getName).findFirst().orElse(place);
     }
 
     private Span empty(String id, String key) {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -87,9 +86,7 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         keyPopulation.addValueChangeListener(e -> refresh());
 
         total.setId("record-total");
-        HorizontalLayout filters = new HorizontalLayout(search, institution, status, keyPopulation, total);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.setWrap(true);
+        HorizontalLayout filters = org.dangan.ui.support.Rows.wrapping(search, institution, status, keyPopulation, total);
         add(filters, grid);
         refresh();
     }

@@ -92,7 +92,7 @@ public class RecordMergePanel extends VerticalLayout {
         });
         doMerge.setId("merge-run");
         doMerge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout bar = new HorizontalLayout(duplicate, doMerge, status);
+        HorizontalLayout bar = org.dangan.ui.support.Rows.wrapping(duplicate, doMerge, status);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H3(getTranslation("merge.title")), bar, sideBySide);
     }

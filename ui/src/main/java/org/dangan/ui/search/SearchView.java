@@ -27,6 +27,7 @@ import java.util.Map;
 import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Resident;
+import org.dangan.ui.support.Rows;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.Records;
@@ -100,9 +101,8 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         facets.setId("search-facets");
         hits.setId("search-hits");
         hits.setPadding(false);
-        HorizontalLayout bar = new HorizontalLayout(query, go);
-        HorizontalLayout filters = new HorizontalLayout(type, institution, from, to, sort);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout bar = Rows.wrapping(query, go);
+        HorizontalLayout filters = Rows.wrapping(type, institution, from, to, sort);
         Span help = new Span(getTranslation("search.help"));
         help.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         add(new H2(getTranslation("search.title")), bar, help, filters, total, facets, hits, pager);
@@ -129,6 +129,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
             hits.add(hit(hit, n++));
         }
         pager.removeAll();
+        Rows.wrap(pager);
         if (page > 0) {
             Button previous = new Button(getTranslation("search.previous"), e -> run(this.page - 1));
             previous.setId("search-previous");
@@ -187,7 +188,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         });
         byType.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         byInstitution.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        facets.add(byType, byInstitution);
+        facets.add(Rows.wrap(byType), Rows.wrap(byInstitution));
     }
 
     @Override

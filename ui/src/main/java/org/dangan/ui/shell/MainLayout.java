@@ -64,7 +64,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    static final int COMPACT_BELOW = 640;
+    static final int COMPACT_BELOW = org.dangan.ui.support.Rows.COMPACT_BELOW;
 
     /** One menu entry: the view, its label in the bundles, its icon. The order is the menu's. */
     public record Entry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {

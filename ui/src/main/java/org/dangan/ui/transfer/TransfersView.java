@@ -1,6 +1,8 @@
 package org.dangan.ui.transfer;
 
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Rows;
+import org.dangan.ui.support.Uploads;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,7 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -47,7 +48,7 @@ public class TransfersView extends VerticalLayout {
     final Grid<RecordTransfers.TransferView> grid = new Grid<>();
     final TextField refusal;
     final Span status = new Span();
-    final Upload upload = new Upload();
+    final Upload upload = Uploads.translated(new Upload());
     final Span registration = new Span();
     final Grid<CivilRegistration.FollowUp> followUps = new Grid<>();
     final TextField confirmation = new TextField();
@@ -75,8 +76,7 @@ public class TransfersView extends VerticalLayout {
         }).ifPresentOrElse(status::setText, this::refresh));
         request.setId("transfer-request");
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(recordNumber, to, reason, request);
-        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout form = Rows.wrapping(recordNumber, to, reason, request);
 
         grid.setId("transfers-grid");
         grid.setEmptyStateText(getTranslation("transfers.none"));
@@ -124,8 +124,7 @@ public class TransfersView extends VerticalLayout {
             refresh();
         });
         confirm.setId("follow-up-confirm");
-        HorizontalLayout confirming = new HorizontalLayout(confirmation, confirm);
-        confirming.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout confirming = Rows.wrapping(confirmation, confirm);
 
         add(new H3(getTranslation("transfers.new")), form, new H3(getTranslation("transfers.all")), grid, deciding, status,
                 new H3(getTranslation("transfers.registration")), new Paragraph(getTranslation("transfers.registrationHelp")),

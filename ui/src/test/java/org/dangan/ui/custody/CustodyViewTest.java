@@ -46,8 +46,12 @@ class CustodyViewTest extends KaribuTest {
         _get(TextField.class, spec -> spec.withId("custody-scan")).setValue(file);
         _click(_get(Button.class, spec -> spec.withId("custody-show")));
         assertThat(_get(Span.class, spec -> spec.withId("custody-place")).getText())
-                .isEqualTo("现在位置：" + box.getBarcode().value());
-        assertThat(_size(_get(Grid.class, spec -> spec.withId("custody-events")))).isEqualTo(2);
+                .isEqualTo("现在位置：甲镇卫生院 / 档案室 / 1号架 · 档案盒 " + box.getBarcode().value());
+        Grid<?> events = _get(Grid.class, spec -> spec.withId("custody-events"));
+        assertThat(_size(events)).isEqualTo(2);
+        // registered by the application, to the township by its name, for a reason in words
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(events, 0))
+                .contains("接收", "系统", "甲镇卫生院", "登记").doesNotContain(county.a().getCode(), "system", "registered");
         assertThat(_find(Button.class, spec -> spec.withId("custody-verify"))).isEmpty();
 
         newSession();

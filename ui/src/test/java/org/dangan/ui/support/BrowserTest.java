@@ -184,6 +184,60 @@ public abstract class BrowserTest {
         assertThat(((Number) overflow).intValue()).as("page scrolls sideways at " + driver.getCurrentUrl()).isLessThanOrEqualTo(0);
     }
 
+    /**
+     * Nothing on the screen is wider than the window and nothing scrolls sideways, the content
+     * area and every panel included (the page itself may not scroll while a panel does); a table
+     * scrolls inside itself and does not count. Waits a moment for the layout to settle (the shell
+     * and the inbox learn the window's width in a round trip), then names what sticks out.
+     */
+    protected void assertContentFits() {
+        String script = """
+                const width = document.documentElement.clientWidth;
+                const out = [];
+                const one = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (e.getAttribute('slot') ? '[slot=' + e.getAttribute('slot') + ']' : '')
+                    + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ')[0] : '');
+                const name = e => {
+                  const path = [];
+                  for (let p = e; p && p.tagName && path.length < 4; p = p.parentElement) path.unshift(one(p));
+                  return path.join(' > ') + ' «' + (e.textContent || '').trim().slice(0, 20) + '»';
+                };
+                const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+                const clipped = e => {
+                  for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                    if (getComputedStyle(p).overflowX !== 'visible') return true;
+                  }
+                  return false;
+                };
+                const layout = document.querySelector('vaadin-app-layout');
+                const scrollers = [document.documentElement, document.body];
+                if (layout && layout.shadowRoot) {
+                  scrollers.push(...layout.shadowRoot.querySelectorAll('[content], [part~="content"]'));
+                }
+                for (const e of document.querySelectorAll('body *')) {
+                  if (e.closest('vaadin-grid, vaadin-connection-indicator, vaadin-app-layout > [slot=drawer]')) continue;
+                  const style = getComputedStyle(e);
+                  if (style.display === 'none' || style.visibility === 'hidden') continue;
+                  if (scrolls(e)) { scrollers.push(e); continue; }
+                  const r = e.getBoundingClientRect();
+                  if (r.width > 0 && r.right > width + 1 && !clipped(e)) {
+                    out.push(name(e) + ' reaches ' + Math.round(r.right) + ' px');
+                  }
+                }
+                for (const s of scrollers) {
+                  if (s.scrollWidth > s.clientWidth + 1 && !(s.closest && s.closest('vaadin-grid'))) {
+                    out.push(name(s) + ' scrolls sideways: ' + s.scrollWidth + ' px in ' + s.clientWidth);
+                  }
+                }
+                return out.join('; ');""";
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((String) js.executeScript(script)).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat((String) js.executeScript(script)).as("too wide at " + driver.getCurrentUrl()).isEmpty();
+        }
+    }
+
     protected void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

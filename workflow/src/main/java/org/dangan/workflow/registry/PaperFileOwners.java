@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * institution answers nothing, even when its number comes from a task) and each answer is audited.
  */
 @Service
-@Transactional(readOnly = true)
+// not read-only: each answer writes its audit entry, which PostgreSQL refuses in a read-only transaction
+@Transactional
 public class PaperFileOwners {
 
     private final NamedParameterJdbcTemplate jdbc;

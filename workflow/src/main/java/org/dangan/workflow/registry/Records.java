@@ -339,11 +339,18 @@ public class Records {
         }
         auditLog.record(AuditAction.CUSTODY_READ, "PAPER_FILE", file.getFileNumber(), record.getInstitutionId(), null);
         var type = org.dangan.workflow.custody.CustodySubject.PAPER_FILE;
+        Box box = file.getBoxId() == null ? null : boxes.findById(file.getBoxId()).orElse(null);
         return new Custody(file.getFileNumber(), ledger.currentPlace(type, file.getFileNumber()).orElse(null),
+                box == null ? null : administration.placeOf(box.getLocationId()),
                 ledger.entriesOf(type, file.getFileNumber()));
     }
 
-    public record Custody(String fileNumber, String currentPlace, List<org.dangan.workflow.custody.CustodyEntry> events) {
+    /**
+     * A paper file's ledger; {@code boxPlace} is where its box stands (site / room / shelf) when it
+     * is in one, as the ledger names the file's place by the box alone.
+     */
+    public record Custody(String fileNumber, String currentPlace, String boxPlace,
+                          List<org.dangan.workflow.custody.CustodyEntry> events) {
     }
 
     private HealthRecord inScope(String recordNumber) {
