@@ -43,11 +43,15 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
     private final UserAccounts users;
     /** The display names of the people the list shows, by user name. */
     private java.util.Map<String, String> names = new java.util.HashMap<>();
+    /** The residents the listed files belong to, by file number. */
+    private java.util.Map<String, String> owners = new java.util.HashMap<>();
+    private final org.dangan.workflow.registry.PaperFileOwners paperFileOwners;
     final Grid<Checkouts.CheckoutView> grid = new Grid<>();
     final TextField reason = new TextField();
     final Span status = new Span();
 
-    public CheckoutsView(Checkouts checkouts, UserAccounts users) {
+    public CheckoutsView(Checkouts checkouts, UserAccounts users, org.dangan.workflow.registry.PaperFileOwners paperFileOwners) {
+        this.paperFileOwners = paperFileOwners;
         this.checkouts = checkouts;
         this.users = users;
         add(new H2(getTranslation("checkouts.title")));
@@ -78,7 +82,9 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         grid.addColumn(c -> getTranslation("checkoutState." + c.state())
                 + (c.overdue() && c.state().equals("OUT") ? " · " + getTranslation("checkouts.overdue") : ""))
                 .setHeader(getTranslation("checkouts.state")).setAutoWidth(true);
-        grid.addColumn(c -> String.join(", ", c.files().stream().map(Checkouts.FileView::fileNumber).toList()))
+        // each file with the resident it belongs to, through the registry's scoped, audited read
+        grid.addColumn(c -> String.join("，", c.files().stream().map(f -> owners.get(f.fileNumber()) == null
+                        ? f.fileNumber() : f.fileNumber() + " " + owners.get(f.fileNumber())).toList()))
                 .setHeader(getTranslation("checkouts.files")).setFlexGrow(2);
         grid.addColumn(c -> names.get(c.requestedBy())).setHeader(getTranslation("checkouts.requestedBy"));
         grid.addColumn(Checkouts.CheckoutView::purpose).setHeader(getTranslation("checkouts.purpose"));
@@ -162,6 +168,8 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
 
     void refresh() {
         List<Checkouts.CheckoutView> all = checkouts.list();
+        owners = paperFileOwners.names(all.stream().flatMap(c -> c.files().stream()).map(Checkouts.FileView::fileNumber)
+                .distinct().limit(1000).toList());
         names = users.displayNames(all.stream()
                 .flatMap(c -> java.util.stream.Stream.of(c.requestedBy(), c.decidedBy())).toList());
         grid.setItems(all);

@@ -96,6 +96,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H1 title = new H1();
     private final Span who = new Span();
     private final Button logout = new Button();
+    private final Select<Locale> language = new Select<>();
     private final Span taskCount = new Span();
     private SideNavItem tasksItem;
     private Registration tasksChanged;
@@ -146,12 +147,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         who.getStyle().set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis")
                 .set("min-width", "0");
 
-        Select<Locale> language = new Select<>();
         language.setId("language");
         language.setItems(DanganI18NProvider.CHINESE, DanganI18NProvider.ENGLISH);
         language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "中文");
         language.setValue(getLocale().getLanguage().equals("en") ? DanganI18NProvider.ENGLISH : DanganI18NProvider.CHINESE);
-        language.setWidth("7em");
         language.getStyle().set("flex-shrink", "0");
         language.addValueChangeListener(e -> {
             VaadinSession.getCurrent().setLocale(e.getValue());
@@ -177,6 +176,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** On a phone the title and the user shorten and logout shows its icon only; nothing is dropped. */
     void compact(boolean narrow) {
         title.setText(getTranslation(narrow ? "app.shortTitle" : "app.title"));
+        // the short title is two characters: it keeps them, and the language choice gives up the room
+        title.getStyle().set("min-width", narrow ? "2.4em" : "0").set("flex-shrink", narrow ? "0" : "1");
+        language.setWidth(narrow ? "5.5em" : "7em");
         who.setText(narrow ? user.displayName() : user.displayName() + " · " + getTranslation("role." + user.role().name()));
         who.getStyle().set("max-width", narrow ? "6em" : "20em");
         logout.setText(narrow ? null : getTranslation("nav.logout"));

@@ -40,7 +40,9 @@ class CheckoutsViewTest extends PaperFilesTest {
         Checkouts.CheckoutView requested = view.grid.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(requested.state()).isEqualTo("REQUESTED");
         // people by name, not by account; an account gone keeps its user name
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0)).contains("甲档案员")
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0))
+                .contains(first + " 测试1，" + second + " 测试1")
+                .contains("甲档案员")
                 .doesNotContain(county.user("archivist-a"));
         assertThat(users.displayNames(java.util.List.of(county.user("archivist-a"), "gone-user")))
                 .containsEntry(county.user("archivist-a"), "甲档案员").containsEntry("gone-user", "gone-user");

@@ -87,6 +87,9 @@ class HomePagesBrowserTest extends BrowserTest {
             visit.parts().forEach(this::byId);
             wait.until(d -> phoneLaidOut());
             wait.until(d -> byId("app-title").getText().equals("档案"));
+            assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
+                    "const t = document.getElementById('app-title'); return t.scrollWidth <= t.clientWidth"))
+                    .as("the short title is shown whole, not cut to an ellipsis").isTrue();
             for (String control : new String[] {"current-user", "language", "logout"}) {
                 assertThat(byId(control).getRect().getX() + byId(control).getRect().getWidth()).as(control)
                         .isLessThanOrEqualTo(390 - 4);

@@ -35,7 +35,6 @@ public class PaperFileOwners {
     }
 
     /** File number to the resident's name; files not found are missing from the answer. */
-    @Transactional
     public Map<String, String> names(Collection<String> fileNumbers) {
         Map<String, String> names = new HashMap<>();
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
