@@ -6,7 +6,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
@@ -83,7 +82,7 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
                 }
             });
             open.setId("document-open");
-            add(new H2(getTranslation("document.restricted")), new HorizontalLayout(purpose, open));
+            add(new H2(getTranslation("document.restricted")), org.dangan.ui.support.Rows.wrapping(purpose, open));
         }
     }
 

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -88,8 +87,7 @@ public class DisposalsView extends VerticalLayout {
             }
         });
         release.setId("hold-release");
-        HorizontalLayout holding = new HorizontalLayout(holdReason, place, release);
-        holding.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout holding = org.dangan.ui.support.Rows.wrapping(holdReason, place, release);
         holding.setVisible(retention.mayHold());
         add(new H3(getTranslation("disposals.retention")), scan, fileRetention, holds, holding);
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -42,7 +43,11 @@ import org.dangan.workflow.transfer.RecordTransfers;
 public class TransfersView extends VerticalLayout {
 
     private final RecordTransfers transfers;
-    final TextField recordNumber = new TextField();
+    /** The resident whose record moves, picked by name or number (not 17 digits typed). */
+    final org.dangan.ui.support.ResidentField recordNumber;
+    private final org.dangan.workflow.registry.Records records;
+    /** The residents the lists name, by record number (scoped: a record not yet the user's shows its number only). */
+    private java.util.Map<String, String> names = new java.util.HashMap<>();
     final ComboBox<Institution> to = new ComboBox<>();
     final TextField reason = new TextField();
     final Grid<RecordTransfers.TransferView> grid = new Grid<>();
@@ -54,13 +59,15 @@ public class TransfersView extends VerticalLayout {
     final TextField confirmation = new TextField();
     private final CivilRegistration civilRegistration;
 
-    public TransfersView(RecordTransfers transfers, Institutions institutions, CivilRegistration civilRegistration) {
+    public TransfersView(RecordTransfers transfers, Institutions institutions, CivilRegistration civilRegistration,
+                         org.dangan.workflow.registry.Records records) {
         this.transfers = transfers;
+        this.records = records;
+        this.recordNumber = new org.dangan.ui.support.ResidentField("transfer-record", getTranslation("transfers.record"),
+                records);
         this.civilRegistration = civilRegistration;
         add(new H2(getTranslation("transfers.title")));
         status.setId("transfer-status");
-        recordNumber.setId("transfer-record");
-        recordNumber.setLabel(getTranslation("transfers.record"));
         to.setId("transfer-to");
         to.setLabel(getTranslation("transfers.to"));
         to.setItems(institutions.all().stream().filter(i -> i.getStatus() == InstitutionStatus.ACTIVE
@@ -70,7 +77,7 @@ public class TransfersView extends VerticalLayout {
         reason.setId("transfer-reason");
         reason.setLabel(getTranslation("transfers.reason"));
         Button request = new Button(getTranslation("transfers.request"), e -> Attempt.run(() -> {
-            RecordTransfers.Started started = transfers.request(new RecordTransfers.Request(recordNumber.getValue(),
+            RecordTransfers.Started started = transfers.request(new RecordTransfers.Request(recordNumber.recordNumber(),
                     to.getValue() == null ? null : to.getValue().getCode(), reason.getValue()));
             status.setText(getTranslation("transfers.requested", started.id()));
         }).ifPresentOrElse(status::setText, this::refresh));
@@ -81,7 +88,8 @@ public class TransfersView extends VerticalLayout {
         grid.setId("transfers-grid");
         grid.setEmptyStateText(getTranslation("transfers.none"));
         grid.addColumn(RecordTransfers.TransferView::id).setHeader("#").setAutoWidth(true);
-        grid.addColumn(RecordTransfers.TransferView::recordNumber).setHeader(getTranslation("transfers.record"));
+        grid.addColumn(t -> org.dangan.ui.support.Resident.label(names, t.recordNumber()))
+                .setHeader(getTranslation("transfers.record"));
         grid.addColumn(t -> t.fromName() + " → " + t.toName()).setHeader(getTranslation("transfers.fromTo"));
         grid.addColumn(t -> getTranslation("transferState." + t.state())
                 + (t.refusalReason() == null ? "" : "：" + t.refusalReason())).setHeader(getTranslation("transfers.state"));
@@ -111,7 +119,8 @@ public class TransfersView extends VerticalLayout {
 
         followUps.setId("follow-ups");
         followUps.setEmptyStateText(getTranslation("transfers.followUps.none"));
-        followUps.addColumn(CivilRegistration.FollowUp::recordNumber).setHeader(getTranslation("transfers.record"));
+        followUps.addColumn(f -> org.dangan.ui.support.Resident.label(names, f.recordNumber()))
+                .setHeader(getTranslation("transfers.record"));
         followUps.addColumn(f -> getTranslation("civilEvent." + f.event().name())).setHeader(getTranslation("transfers.event"));
         followUps.setAllRowsVisible(true);
         confirmation.setId("follow-up-note");
@@ -133,7 +142,12 @@ public class TransfersView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(transfers.list());
-        followUps.setItems(civilRegistration.followUps());
+        List<RecordTransfers.TransferView> moving = transfers.list();
+        List<CivilRegistration.FollowUp> toConfirm = civilRegistration.followUps();
+        List<String> numbers = java.util.stream.Stream.concat(moving.stream().map(RecordTransfers.TransferView::recordNumber),
+                toConfirm.stream().map(CivilRegistration.FollowUp::recordNumber)).distinct().toList();
+        names = numbers.isEmpty() ? new java.util.HashMap<>() : new java.util.HashMap<>(records.namesOf(numbers));
+        grid.setItems(moving);
+        followUps.setItems(toConfirm);
     }
 }

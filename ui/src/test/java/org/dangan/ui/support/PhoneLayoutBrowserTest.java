@@ -58,12 +58,15 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         // which her head approves: the ledger says why it went out, in the archivist's own words
         asUser.login(archivist);
         long approved;
+        String approvedProcess;
         try {
             registry.store(file, new org.dangan.workflow.registry.BoxBarcode(box));
             lentBox = fixtures.box(county.a(), 8).getBarcode().value();
             registry.store(lent, new org.dangan.workflow.registry.BoxBarcode(lentBox));
-            approved = checkouts.request(new Checkouts.Request(List.of(file), "县级抽查复核",
-                    LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
+            Checkouts.Started started = checkouts.request(new Checkouts.Request(List.of(file), "县级抽查复核",
+                    LocalDate.now(ChinaTime.ZONE).plusDays(7)));
+            approved = started.id();
+            approvedProcess = started.processInstanceId();
         } finally {
             AsUser.logout();
         }
@@ -73,8 +76,9 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         } finally {
             AsUser.logout();
         }
-        for (var jobs = management.createJobQuery().executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().executable().list()) {
+        // this check-out's jobs only: the database may hold other tests' processes, whose jobs are theirs
+        for (var jobs = management.createJobQuery().processInstanceId(approvedProcess).executable().list();
+             !jobs.isEmpty(); jobs = management.createJobQuery().processInstanceId(approvedProcess).executable().list()) {
             jobs.forEach(j -> management.executeJob(j.getId()));
         }
         // the one the head opens in her inbox

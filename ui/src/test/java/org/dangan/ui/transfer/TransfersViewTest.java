@@ -47,11 +47,15 @@ class TransfersViewTest extends KaribuTest {
         as("archivist-a");
         UI.getCurrent().navigate(TransfersView.class);
         TransfersView view = _get(TransfersView.class);
-        view.recordNumber.setValue(moving.getRecordNumber());
+        // the resident is picked by number (or name) from the suggestions, never typed whole
+        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(view.recordNumber, moving.getRecordNumber());
+        view.recordNumber.setValue(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(view.recordNumber).get(0));
         view.to.setValue(county.b());
         view.reason.setValue("居民迁居乙镇");
         _click(_get(Button.class, spec -> spec.withId("transfer-request")));
         assertThat(view.grid.getListDataView().getItems()).extracting(t -> t.state()).containsExactly("REQUESTED");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0))
+                .contains(moving.getName() + " · " + moving.getRecordNumber());
         // the help names the columns and events in Chinese, and a file written as it says is taken
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class,
                 spec -> spec.withText(UI.getCurrent().getTranslation("transfers.registrationHelp"))).getText())

@@ -32,6 +32,12 @@ class QueryParserTest {
     }
 
     @Test
+    void the_chinese_operators_the_search_box_suggests_read_as_the_english_ones() {
+        assertThat(QueryParser.parse("高血压 非 糖尿病")).isEqualTo(QueryParser.parse("高血压 AND NOT 糖尿病"));
+        assertThat(QueryParser.parse("高血压 或 糖尿病")).isEqualTo(QueryParser.parse("高血压 OR 糖尿病"));
+    }
+
+    @Test
     void refuses_thousands_of_nested_parentheses_naming_the_limit() {
         refusedNamingTheLimit(nested(3_500), "search.query.tooDeep", QueryParser.MAX_DEPTH);
     }
