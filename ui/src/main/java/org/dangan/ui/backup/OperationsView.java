@@ -80,7 +80,19 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         fixityProgress.setId("operations-fixity-progress");
         failures.setId("operations-fixity-failures");
         failures.setEmptyStateText(getTranslation("operations.failures.none"));
-        failures.addColumn(FixityAudit.Failure::sha256).setHeader("SHA-256").setFlexGrow(3);
+        // the stored file's SHA-256 finds it on disk; as 64 hex digits it is a code, not words: it is
+        // the button's tooltip and is copied by it, and the row names the scans it belongs to
+        failures.addComponentColumn(f -> {
+            com.vaadin.flow.component.button.Button copy = new com.vaadin.flow.component.button.Button(
+                    getTranslation("operations.copyHash"), e -> {
+                        getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard.writeText($0)", f.sha256()));
+                        org.dangan.ui.support.Refusals.done(getTranslation("operations.hashCopied"));
+                    });
+            copy.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE);
+            copy.setTooltipText(f.sha256());
+            copy.getElement().setAttribute("data-sha256", f.sha256());
+            return copy;
+        }).setHeader(getTranslation("operations.storedFile")).setAutoWidth(true);
         failures.addColumn(f -> getTranslation("operations.outcome." + f.outcome().name()))
                 .setHeader(getTranslation("operations.outcome"));
         failures.addColumn(f -> f.documents().stream().map(d -> "#" + d).collect(java.util.stream.Collectors.joining("、"))).setHeader(getTranslation("operations.documents"));
