@@ -120,8 +120,7 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                     && handover.getToInstitutionId().equals(user.institutionId());
             // the keepers of the giving archive (a primary-care institution over it, not the county),
             // and never the one who checked the delivery and found the differences
-            case HANDOVER_DIFFERENCES -> archivistOrSupervisor && user.institutionId() != null
-                    && institutions.require(user.institutionId()).getType().primaryCare()
+            case HANDOVER_DIFFERENCES -> archivistOrSupervisor && institutions.keepsRecords(user.institutionId())
                     && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId())
                     && !user.getUsername().equals(handover.getCheckedBy());
             case HANDOVER_APPROVAL -> user.is(Role.SUPERVISOR) && user.institutionId() != null

@@ -45,6 +45,15 @@ public class Institutions {
         repository.lockById(id).orElseThrow(() -> new IllegalArgumentException("no institution with id " + id));
     }
 
+    /**
+     * Whether people of this institution keep records and paper (a primary-care institution): the
+     * work of the keepers (a self-check, a follow-up, a handover's differences) is theirs, not that of
+     * the county or the city above them, who see the same records to judge them.
+     */
+    public boolean keepsRecords(Long institutionId) {
+        return institutionId != null && require(institutionId).getType().primaryCare();
+    }
+
     /** The county health bureau the institution lies under (itself, if it is one). */
     public Institution countyOf(Institution institution) {
         for (Institution i = institution; i != null; i = i.getParentId() == null ? null : require(i.getParentId())) {

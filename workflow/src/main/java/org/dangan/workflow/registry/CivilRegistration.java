@@ -190,7 +190,7 @@ public class CivilRegistration {
     private List<String> keepersGroups() {
         var user = org.dangan.workflow.security.CurrentUser.require();
         if (!user.is(org.dangan.workflow.security.Role.ARCHIVIST)
-                || !institutions.require(user.institutionId()).getType().primaryCare()) {
+                || !institutions.keepsRecords(user.institutionId())) {
             return List.of();
         }
         return institutions.currentScope().institutions().stream().map(i -> "archivist-" + i.getCode()).toList();

@@ -53,7 +53,7 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
         HealthRecord record = records.findByRecordNumber(UserTasks.subjectKey(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
         // the keepers of the record close it, not a county's checker who only sees it
-        if (!user.is(Role.ARCHIVIST) || !institutions.require(user.institutionId()).getType().primaryCare()
+        if (!user.is(Role.ARCHIVIST) || !institutions.keepsRecords(user.institutionId())
                 || !institutions.scopeOf(user.institutionId()).includes(record.getInstitutionId())) {
             throw Refused.forbidden("task.notYours", TaskKind.of(task));
         }

@@ -210,7 +210,7 @@ public class Campaigns {
         // the self-check is the institution's own work: the county samples it and the city accepts it,
         // neither may change what they are about to judge (waive a finding, record a paper check)
         DanganUser user = CurrentUser.require();
-        if (user.institutionId() == null || !institutions.require(user.institutionId()).getType().primaryCare()) {
+        if (!institutions.keepsRecords(user.institutionId())) {
             throw Refused.forbidden("campaign.selfCheckOwn");
         }
         long part = campaign.getInstitutionIds().stream()
