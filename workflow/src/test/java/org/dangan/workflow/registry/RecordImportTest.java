@@ -463,8 +463,10 @@ class RecordImportTest {
             for (int i = 0; i < values.size(); i++) {
                 header.createCell(i).setCellValue(ExportFile.CHINESE_HEADER.get(i));
                 if (i == 4) {
-                    // what Excel keeps when the ID number is typed into a General column: 15 digits
-                    row.createCell(i).setCellValue(Double.parseDouble(values.get(i)));
+                    // what Excel keeps when the ID number is typed into a General column: 15 digits.
+                    // An ID ending in X stays text in Excel, so the generated check digit is replaced.
+                    String digits = values.get(i).substring(0, 17) + "1";
+                    row.createCell(i).setCellValue(Double.parseDouble(digits));
                 } else {
                     row.createCell(i).setCellValue(values.get(i));
                 }
