@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs Dang'an on the embedded defaults (H2 file database, file store and index under
 # DANGAN_HOME, default ./data) with the demo data set, at http://localhost:8080.
-# On a fresh Debian 12 machine it installs the JDK and Tesseract first.
+# On a fresh Debian 12 machine it installs the JDK, Tesseract and the PP-OCR models first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 . src/dev/packages.sh
 ensure_packages openjdk-17-jdk-headless tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd fonts-noto-cjk fonts-wqy-zenhei
+# the PP-OCR models, checked against their SHA-256, into /usr/local/share/dangan/ocr-models
+src/dev/ocr-models.sh
 
 echo "== building the application jar (production mode, prebuilt Vaadin bundle)"
 ./mvnw -B -q -ntp -Pproduction -DskipTests package

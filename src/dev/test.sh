@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian 12 machine: installs what the tests need
-# (PostgreSQL, Tesseract with chi_sim/eng/osd, Chromium and its driver, npm for bpmnlint) when
+# (PostgreSQL, Tesseract with chi_sim/eng/osd, the PP-OCR models, Chromium and its driver, npm for bpmnlint) when
 # absent, lints the BPMN models, starts
 # PostgreSQL, runs every test on H2, then the workflow and ui tests again on PostgreSQL, and
 # stops PostgreSQL again if it started it.
@@ -11,6 +11,8 @@ cd "$(dirname "$0")/../.."
 ensure_packages openjdk-17-jdk-headless postgresql tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd chromium chromium-driver fonts-noto-cjk fonts-wqy-zenhei poppler-utils
 # npm from Debian, unless a Node.js that brings its own npm is there already (Debian's npm conflicts with it)
 command -v npm >/dev/null || ensure_packages npm
+# the PP-OCR models the OCR tests read, checked against their SHA-256, at the system path
+src/dev/ocr-models.sh
 
 # bpmnlint with the recommended rules (bpmn/.bpmnlintrc) over every BPMN model, first: a model it
 # rejects fails the run before the long part. Pinned, in a cache of its own; 10.x is the last
