@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
-import net.sourceforge.tess4j.util.LoadLibs;
 
 /**
  * One Tesseract engine (Debian's libtesseract 5 through tess4j) for one thread: Tesseract handles
@@ -26,15 +24,12 @@ import net.sourceforge.tess4j.util.LoadLibs;
  */
 public final class Recognizer implements AutoCloseable {
 
-    public static final Path DEFAULT_DATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+    public static final Path DEFAULT_DATA = Tesseract.DEFAULT_DATA;
     /** Below this OSD confidence the page is read as it lies (few characters, or none). */
     static final float ORIENTATION_CONFIDENCE = 2.0f;
 
-    /**
-     * Interface-mapped, so each function is looked up when first called: Debian's libtesseract
-     * 5.3.0 lacks functions of newer versions that tess4j's direct mapping (TessAPI1) binds at once.
-     */
-    private static final TessAPI API = LoadLibs.getTessAPIInstance();
+    /** Loaded at the first call, not with this class: a JVM without libtesseract still starts. */
+    private static final TessAPI API = Tesseract.api();
 
     private final TessBaseAPI handle;
     /** Orientation needs its own engine on the osd model: the language models answer nonsense. */
@@ -42,16 +37,9 @@ public final class Recognizer implements AutoCloseable {
     private final String languages;
 
     public Recognizer(Path dataPath, String languages) {
-        for (String language : languages.split("\\+")) {
-            if (!Files.isReadable(dataPath.resolve(language + ".traineddata"))) {
-                throw new IllegalStateException("Tesseract has no model " + language + " in " + dataPath
-                        + ": install Debian's tesseract-ocr-" + language.replace('_', '-').toLowerCase());
-            }
-        }
-        if (!Files.isReadable(dataPath.resolve("osd.traineddata"))) {
-            throw new IllegalStateException("Tesseract has no orientation model in " + dataPath
-                    + ": install Debian's tesseract-ocr-osd");
-        }
+        Tesseract.unavailable(dataPath, languages).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         this.languages = languages;
         this.handle = API.TessBaseAPICreate();
         if (API.TessBaseAPIInit3(handle, dataPath.toString(), languages) != 0) {
