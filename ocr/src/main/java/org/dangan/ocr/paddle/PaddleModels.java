@@ -87,6 +87,11 @@ public final class PaddleModels {
                 }
             }
         }
+        List<String> missing = SHA256.keySet().stream().filter(name -> !Files.exists(dir.resolve(name))).toList();
+        if (missing.size() == SHA256.size()) {
+            // one line for the common case of a node that never had them, not four times the same advice
+            return List.of("the PP-OCR models " + String.join(", ", missing) + " are missing in " + dir + remedy);
+        }
         return problems;
     }
 

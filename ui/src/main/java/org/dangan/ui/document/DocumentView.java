@@ -95,6 +95,11 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
         Span state = new Span(getTranslation("documentState." + d.state()));
         state.setId("document-state");
         form.addFormItem(state, getTranslation("campaign.state"));
+        if (d.waiting() != null) {
+            Span waiting = new Span(getTranslation(d.waiting()));
+            waiting.setId("document-waiting");
+            form.addFormItem(waiting, getTranslation("document.reason"));
+        }
         if (d.reason() != null) {
             // the engine's or the recogniser's own words are for the administrator's log, not this screen
             form.addFormItem(new Span(getTranslation("document.failed")), getTranslation("document.reason"));

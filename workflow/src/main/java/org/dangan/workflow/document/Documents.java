@@ -91,7 +91,7 @@ public class Documents {
                                String state, String reason, String originalName, long originalSize,
                                String originalSha256, String pdfSha256, int pageCount, BigDecimal meanConfidence,
                                Integer pagesDone, Integer pagesTotal, Integer registeredPages,
-                               List<PageView> pages) {
+                               List<PageView> pages, String waiting) {
 
         /** DA/T 31: the scanned pages against the pages the paper file registers for this type, when it does. */
         @com.fasterxml.jackson.annotation.JsonProperty("pageCountAgrees")
@@ -375,7 +375,7 @@ public class Documents {
         return new DocumentView(id, d.getRecordNumber(), d.getDocumentType(), d.isRestricted(), state, reason,
                 d.getOriginalName(), d.getOriginalSize(), d.getOriginalSha256(), d.getPdfSha256(), d.getPageCount(),
                 d.getMeanConfidence(), progress == null ? null : progress[0], progress == null ? null : progress[1],
-                registered, pages);
+                registered, pages, DocumentState.QUEUED.name().equals(state) ? recognition.waitingKey() : null);
     }
 
     /** The recognised text, page by page, form feeds between pages. */

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that cannot be read at all (corrupt, encrypted, empty, unsupported, too large) fails at once
  * with its reason, without retries, and its original leaves the store once that has committed
  * (nothing will read it again; the row keeps its name, size and hash); anything else is retried
- * with growing waits, then becomes an incident.
+ * with growing waits, then becomes an incident. On a node without an engine the job waits
+ * ({@link RecognitionWaits}) and the document stays queued.
  */
 @Component("recognition")
 class Recognition implements JavaDelegate {
@@ -48,11 +49,13 @@ class Recognition implements JavaDelegate {
     private final float reviewBelow;
     private final Map<Long, int[]> progress = new ConcurrentHashMap<>();
     private final UnreferencedFiles unreferenced;
+    private final OcrEngines engines;
 
     Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
                 NamedParameterJdbcTemplate jdbc, @Value("${dangan.ocr.review-below:70}") float reviewBelow,
-                UnreferencedFiles unreferenced) {
+                UnreferencedFiles unreferenced, OcrEngines engines) {
         this.unreferenced = unreferenced;
+        this.engines = engines;
         this.documents = documents;
         this.files = files;
         this.pipeline = pipeline;
@@ -62,6 +65,9 @@ class Recognition implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        engines.waitingReason().ifPresent(reason -> {
+            throw new RecognitionWaits.NoEngine(reason);
+        });
         long id = ((Number) execution.getVariable("documentId")).longValue();
         ScannedDocument document = documents.findById(id).orElseThrow();
         document.recognitionStarted();
@@ -152,6 +158,11 @@ class Recognition implements JavaDelegate {
             // missing: the pipeline will say so and the job will be retried
             return null;
         }
+    }
+
+    /** The message key saying why queued documents wait on this node, or null while it has an engine for them. */
+    String waitingKey() {
+        return engines.waitingReason().isPresent() ? "document.waiting.noOcrEngine" : null;
     }
 
     /** Pages done and pages in all of a document being recognised now, if it is. */

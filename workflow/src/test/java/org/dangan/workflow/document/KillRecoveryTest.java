@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,11 +13,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -53,10 +46,10 @@ class KillRecoveryTest {
         Path home = Files.createDirectories(dir.resolve("home"));
         String url = "jdbc:h2:file:" + home.resolve("db/dangan") + ";AUTO_SERVER=TRUE";
 
-        Node first = start("submit", home, url, pdf);
+        ChildNode first = start("submit", home, url, pdf);
         long id = Long.parseLong(first.await("DOCUMENT (\\d+)").group(1));
         first.await("document " + id + ": 10 of 50 pages recognised");
-        first.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9
+        first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9
 
         assertThat(count(url, "select count(*) from document_page where document_id = ?", id)).isZero();
 
@@ -75,59 +68,14 @@ class KillRecoveryTest {
         }
     }
 
-    private record Node(Process process, BlockingQueue<String> lines) {
-
-        Matcher await(String regex) throws InterruptedException {
-            Pattern pattern = Pattern.compile(".*" + regex + ".*");
-            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-            java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>();
-            while (System.nanoTime() < end) {
-                String line = lines.poll(5, TimeUnit.SECONDS);
-                if (line != null) {
-                    if (last.size() == 30) {
-                        last.removeFirst();
-                    }
-                    last.addLast(line);
-                    Matcher m = pattern.matcher(line);
-                    if (m.matches()) {
-                        return m;
-                    }
-                }
-                if (line == null && !process.isAlive()) {
-                    throw new AssertionError("the node died before printing " + regex + "; its last lines:\n"
-                            + String.join("\n", last));
-                }
-            }
-            throw new AssertionError("the node did not print " + regex + " within 4 minutes");
-        }
-    }
-
-    private Node start(String mode, Path home, String url, Path pdf) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KillRecoveryNode.class.getName(), mode, home.toString(), url));
+    private ChildNode start(String mode, Path home, String url, Path pdf) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(mode, home.toString(), url));
         if (pdf != null) {
-            command.add(pdf.toString());
+            arguments.add(pdf.toString());
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // this node keeps to its own H2 database, whatever profile the suite runs with
-        builder.environment().remove("SPRING_PROFILES_ACTIVE");
-        builder.environment().put("OMP_THREAD_LIMIT", "1");
-        Process process = builder.start();
-        nodes.add(process);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (java.io.IOException ignored) {
-                // the node was killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Node(process, lines);
+        ChildNode node = ChildNode.start(List.of(), KillRecoveryNode.class, arguments);
+        nodes.add(node.process());
+        return node;
     }
 
     private static long count(String url, String sql, long parameter) throws Exception {

@@ -1,0 +1,90 @@
+package org.dangan.workflow.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import org.dangan.ocr.paddle.PaddleModels;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A machine without libtesseract: the node starts (it used to exit), says why in its log and its
+ * health, keeps a submitted scan queued, and everything else answers. The library is named wrong
+ * for JNA ({@code -Ddangan.ocr.tesseract.library}), in a JVM of its own: a library once loaded
+ * stays loaded, and this test JVM has loaded the real one.
+ */
+class OcrWithoutTesseractTest {
+
+    @TempDir
+    Path home;
+    private ChildNode node;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    void the_node_starts_reports_tesseract_unavailable_and_keeps_the_scan_queued() throws Exception {
+        assertThat(PaddleModels.problems(PaddleModels.SYSTEM_DIR))
+                .as("the PP-OCR models at %s (install them with src/dev/ocr-models.sh)", PaddleModels.SYSTEM_DIR)
+                .isEmpty();
+        node = ChildNode.start(List.of("-Ddangan.ocr.tesseract.library=no-such-tesseract"),
+                OcrWithoutTesseractNode.class, List.of(home.toString()));
+
+        node.await("OCR engine tesseract: unavailable: the Tesseract library \\(no-such-tesseract\\) cannot be loaded");
+        node.await("OCR engine paddle: available, models in " + PaddleModels.SYSTEM_DIR);
+        Matcher ready = node.await("NODE READY port (\\d+) users (\\S+) document (\\d+)");
+        String base = "http://localhost:" + ready.group(1);
+        String users = ready.group(2);
+        long document = Long.parseLong(ready.group(3));
+        // the job executor took the recognition job and put it back to wait
+        node.await("no OCR engine on this node, the document waits: the Tesseract library \\(no-such-tesseract\\)");
+
+        // anonymous: the state of each component, no details
+        HttpResponse<String> health = get(base + "/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(health.body(), "$.components.ocr.status")).isEqualTo("UP");
+        assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.ocr")).doesNotContainKey("details");
+
+        // an admin: which engine, and why not
+        String admin = get(base + "/actuator/health", users + "admin").body();
+        assertThat(JsonPath.<Boolean>read(admin, "$.components.ocr.details.tesseract.available")).isFalse();
+        assertThat(JsonPath.<String>read(admin, "$.components.ocr.details.tesseract.reason"))
+                .startsWith("the Tesseract library (no-such-tesseract) cannot be loaded: ")
+                .endsWith("; install Debian's tesseract-ocr");
+        assertThat(JsonPath.<Boolean>read(admin, "$.components.ocr.details.paddle.available")).isTrue();
+
+        // the scan waits, queued, and says so; the rest of the application answers
+        String read = get(base + "/api/documents/" + document, users + "archivist-a").body();
+        assertThat(JsonPath.<String>read(read, "$.state")).isEqualTo("QUEUED");
+        assertThat(JsonPath.<String>read(read, "$.waiting")).isEqualTo("document.waiting.noOcrEngine");
+        HttpResponse<String> institutions = get(base + "/api/institutions", users + "county-supervisor");
+        assertThat(institutions.statusCode()).isEqualTo(200);
+        assertThat(institutions.body()).contains("测试县");
+    }
+
+    private HttpResponse<String> get(String url, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
