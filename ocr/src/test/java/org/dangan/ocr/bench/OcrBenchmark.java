@@ -136,7 +136,7 @@ public final class OcrBenchmark {
         return chinese ? n.replaceAll("\\s+", "") : n.replaceAll("\\s+", " ").strip();
     }
 
-    static double cer(String truth, String found, boolean chinese) {
+    public static double cer(String truth, String found, boolean chinese) {
         int[] a = normalise(truth, chinese).codePoints().toArray();
         int[] b = normalise(found, chinese).codePoints().toArray();
         int[] prev = new int[b.length + 1];
@@ -156,7 +156,7 @@ public final class OcrBenchmark {
         return (double) prev[b.length] / Math.max(1, a.length);
     }
 
-    static double recall(String truth, String found, boolean chinese) {
+    public static double recall(String truth, String found, boolean chinese) {
         Map<Integer, Integer> counts = new HashMap<>();
         normalise(found, chinese).codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
         int[] want = normalise(truth, chinese).codePoints().filter(c -> c != ' ').toArray();
