@@ -45,19 +45,26 @@ class Recognition implements JavaDelegate {
     private final FileStore files;
     private final OcrPipeline pipeline;
     private final NamedParameterJdbcTemplate jdbc;
-    private final float reviewBelow;
+    private final ReviewThreshold reviewBelow;
+    private final OcrConfiguration.OcrEngines engines;
     private final Map<Long, int[]> progress = new ConcurrentHashMap<>();
     private final UnreferencedFiles unreferenced;
 
     Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
-                NamedParameterJdbcTemplate jdbc, @Value("${dangan.ocr.review-below:70}") float reviewBelow,
+                NamedParameterJdbcTemplate jdbc, ReviewThreshold reviewBelow, OcrConfiguration.OcrEngines engines,
                 UnreferencedFiles unreferenced) {
+        this.engines = engines;
         this.unreferenced = unreferenced;
         this.documents = documents;
         this.files = files;
         this.pipeline = pipeline;
         this.jdbc = jdbc;
         this.reviewBelow = reviewBelow;
+    }
+
+    /** The band of a confidence read by {@code engine}, for screens to say what it means. */
+    ConfidenceBand bandOf(org.dangan.ocr.Engine engine, BigDecimal confidence) {
+        return reviewBelow.band(engine, confidence);
     }
 
     @Override
@@ -69,7 +76,7 @@ class Recognition implements JavaDelegate {
         FileTime stored = modified(original);
         OcrPipeline.Result result;
         try {
-            result = pipeline.process(original, document.getLanguages(),
+            result = pipeline.process(original, engines.of(document.getDocumentType()), document.getLanguages(),
                     (done, total) -> {
                         progress.put(id, new int[] {done, total});
                         log.info("document {}: {} of {} pages recognised", id, done, total);
@@ -100,6 +107,7 @@ class Recognition implements JavaDelegate {
         jdbc.update("delete from document_page where document_id = :id", new MapSqlParameterSource("id", id));
         List<SqlParameterSource> rows = new ArrayList<>();
         boolean review = false;
+        float reviewBelow = this.reviewBelow.of(result.engine());
         for (OcrPipeline.Page p : result.pages()) {
             boolean low = !p.text().fromTextLayer() && !p.quality().blank() && p.text().meanConfidence() < reviewBelow;
             review |= low;
@@ -121,7 +129,8 @@ class Recognition implements JavaDelegate {
         // file (found by the fixity audit), never a document pointing at a missing file
         String pdfHash = pdfOf(result, document.title());
         document.recognised(result.pages().size(),
-                BigDecimal.valueOf(result.meanConfidence()).setScale(2, RoundingMode.HALF_UP), pdfHash, review);
+                BigDecimal.valueOf(result.meanConfidence()).setScale(2, RoundingMode.HALF_UP), pdfHash, review,
+                result.engine());
         documents.save(document);
     }
 
