@@ -15,6 +15,13 @@ public final class HanSpacing {
     private HanSpacing() {
     }
 
+    private static final Pattern HAN_CHARACTER = Pattern.compile(HAN);
+
+    /** A Han character or CJK punctuation, between which Chinese puts no space. */
+    public static boolean isHan(int codePoint) {
+        return HAN_CHARACTER.matcher(new String(Character.toChars(codePoint))).matches();
+    }
+
     public static String clean(String text) {
         return text == null ? "" : BETWEEN_HAN.matcher(text).replaceAll("");
     }

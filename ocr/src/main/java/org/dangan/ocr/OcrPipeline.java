@@ -38,6 +38,8 @@ public final class OcrPipeline implements AutoCloseable {
     private final ThreadLocal<java.util.Map<String, Recognizer>> engines = ThreadLocal.withInitial(java.util.HashMap::new);
     private final List<Recognizer> all = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Limits limits;
+    /** Shared by the workers (ONNX Runtime sessions run concurrently); null when the node has no models. */
+    private final org.dangan.ocr.paddle.PaddleEngine paddle;
 
     /** How much of a document is read at all: pages of one document, pixels of one page. */
     public record Limits(int maxPages, long maxPixelsPerPage) {
@@ -49,6 +51,11 @@ public final class OcrPipeline implements AutoCloseable {
     }
 
     public OcrPipeline(Path tessdata, Path font, int threads, Limits limits) {
+        this(tessdata, font, threads, limits, null);
+    }
+
+    public OcrPipeline(Path tessdata, Path font, int threads, Limits limits, org.dangan.ocr.paddle.PaddleEngine paddle) {
+        this.paddle = paddle;
         this.limits = limits;
         this.tessdata = tessdata;
         this.font = font;
@@ -81,8 +88,8 @@ public final class OcrPipeline implements AutoCloseable {
         }
     }
 
-    /** The pages of a document; closing it removes the page images. */
-    public record Result(List<Page> pages, Path directory) implements AutoCloseable {
+    /** The pages of a document and the engine that read them; closing it removes the page images. */
+    public record Result(List<Page> pages, Path directory, Engine engine) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -102,8 +109,23 @@ public final class OcrPipeline implements AutoCloseable {
         }
     }
 
-    /** Reads and recognises every page; a page that cannot be read fails the document with its reason. */
+    /** Reads every page with Tesseract in {@code languages}. */
     public Result process(Path input, String languages, Progress progress) {
+        return process(input, Engine.TESSERACT, languages, progress);
+    }
+
+    /** The engine that reads when {@code wanted} is asked for: PP-OCR falls back to Tesseract on a node without its models. */
+    public Engine engineFor(Engine wanted) {
+        return wanted == Engine.PADDLE && paddle == null ? Engine.TESSERACT : wanted;
+    }
+
+    /**
+     * Reads and recognises every page with the engine asked for ({@link #engineFor}; Tesseract reads
+     * in {@code languages}, PP-OCR reads Chinese and English whatever they are); a page that cannot be
+     * read fails the document with its reason.
+     */
+    public Result process(Path input, Engine engine, String languages, Progress progress) {
+        Engine used = engineFor(engine);
         Path directory;
         try {
             directory = Files.createTempDirectory("dangan-ocr-");
@@ -111,14 +133,14 @@ public final class OcrPipeline implements AutoCloseable {
             throw new UncheckedIOException("cannot make a temporary directory for the pages", e);
         }
         try {
-            return new Result(process(input, languages, progress, directory), directory);
+            return new Result(process(input, used, languages, progress, directory), directory, used);
         } catch (RuntimeException | Error e) {
             removeAll(directory);
             throw e;
         }
     }
 
-    private List<Page> process(Path input, String languages, Progress progress, Path directory) {
+    private List<Page> process(Path input, Engine engine, String languages, Progress progress, Path directory) {
         List<Future<Page>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         Semaphore inFlight = new Semaphore(threads * 2);
@@ -140,7 +162,7 @@ public final class OcrPipeline implements AutoCloseable {
                 }
                 futures.add(pool.submit(() -> {
                     try {
-                        Page page = page(source, languages, directory);
+                        Page page = page(source, engine, languages, directory);
                         progress.pages(done.incrementAndGet(), total);
                         return page;
                     } finally {
@@ -169,7 +191,7 @@ public final class OcrPipeline implements AutoCloseable {
         return result;
     }
 
-    private Page page(SourcePage source, String languages, Path directory) {
+    private Page page(SourcePage source, Engine engine, String languages, Path directory) {
         PageQuality quality = PageQuality.of(source.image(), source.dpi());
         BufferedImage gray = Images.gray(source.image());
         // recognition reads the page as scanned (colour included) unless it had to be straightened
@@ -183,6 +205,11 @@ public final class OcrPipeline implements AutoCloseable {
             text = new PageText(HanSpacing.clean(source.textLayer()), List.of(), List.of(), 100, 0, 0, true);
         } else if (quality.blank()) {
             text = new PageText("", List.of(), List.of(), 0, 0, 0, false);
+        } else if (engine == Engine.PADDLE) {
+            text = paddle.read(toRead);
+            if (text.rotation() != 0) {
+                gray = Images.rotate(gray, text.rotation());
+            }
         } else {
             text = engines.get().computeIfAbsent(languages, l -> {
                 Recognizer r = new Recognizer(tessdata, l);

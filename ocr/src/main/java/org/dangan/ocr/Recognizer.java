@@ -72,16 +72,12 @@ public final class Recognizer implements AutoCloseable {
         if (API.TessBaseAPIRecognize(handle, null) != 0) {
             throw new IllegalStateException("Tesseract failed to recognise the page");
         }
-        Pointer textPointer = API.TessBaseAPIGetUTF8Text(handle);
-        String text = textPointer == null ? "" : textPointer.getString(0, "UTF-8");
-        if (textPointer != null) {
-            API.TessDeleteText(textPointer);
-        }
-        List<TextBox> lines = boxes(TessPageIteratorLevel.RIL_TEXTLINE);
+        // the page's text is its lines in reading order (columns, table rows), as with PP-OCR
+        List<TextBox> lines = ReadingOrder.of(boxes(TessPageIteratorLevel.RIL_TEXTLINE));
         List<TextBox> words = boxes(TessPageIteratorLevel.RIL_WORD);
         float mean = API.TessBaseAPIMeanTextConf(handle);
         API.TessBaseAPIClear(handle);
-        return new PageText(HanSpacing.clean(text).strip(), lines, words, lines.isEmpty() ? 0 : mean, rotation,
+        return new PageText(ReadingOrder.text(lines).strip(), lines, words, lines.isEmpty() ? 0 : mean, rotation,
                 (System.nanoTime() - start) / 1_000_000, false);
     }
 

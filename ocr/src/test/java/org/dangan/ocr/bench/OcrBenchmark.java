@@ -10,15 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dangan.ocr.Engine;
 import org.dangan.ocr.OcrPipeline;
+import org.dangan.ocr.paddle.PaddleEngine;
 import org.dangan.ocr.Recognizer;
 import org.dangan.pdf.PrintedSheet;
 
 /**
- * OCR quality and speed on the real pages of ../shared/testdata/ocr, the pipeline beside the
- * tesseract CLI on the same images and languages: CER and character recall against the ground
- * truth, seconds per page (median of 3); then pages per minute on a 20-page scanned PDF against
- * Debian's ocrmypdf. A benchmark, not a test: run by src/bench/ocr.sh.
+ * OCR quality and speed on the real pages of ../shared/testdata/ocr: the pipeline with each engine
+ * (PP-OCR, Tesseract) beside the tesseract CLI on the same images and languages: CER and character
+ * recall against the ground truth, seconds per page (median of 3), mean confidence; then pages per
+ * minute on a 20-page scanned PDF, each engine with a thread per core, against Debian's ocrmypdf.
+ * A benchmark, not a test: run by src/bench/ocr.sh.
  */
 public final class OcrBenchmark {
 
@@ -41,42 +44,64 @@ public final class OcrBenchmark {
                         data.resolve("zh/omni_textbook_fuzzy_scan.gt.txt"), "chi_sim", true),
                 new Case("phototest", data.resolve("en/phototest.tif"), data.resolve("en/phototest.gt.txt"), "eng", false),
                 new Case("eurotext", data.resolve("en/eurotext.tif"), data.resolve("en/eurotext.gt.txt"), "eng", false));
-        System.out.println("| page | languages | pipeline CER | CLI CER | pipeline recall | CLI recall | pipeline s | CLI s |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        double[] totals = new double[6];
-        try (OcrPipeline pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1)) {
+        Path models = Path.of(System.getProperty("dangan.ocr.models", "/usr/local/share/dangan/ocr-models"));
+        System.out.println("| page | languages | PP-OCR CER | Tesseract CER | CLI CER | PP-OCR recall | Tesseract recall "
+                + "| CLI recall | PP-OCR s | Tesseract s | CLI s | PP-OCR confidence | Tesseract confidence |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        double[] totals = new double[11];
+        try (PaddleEngine paddle = new PaddleEngine(models);
+             OcrPipeline pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
+                     OcrPipeline.Limits.DEFAULT, paddle)) {
             for (Case c : cases) {
                 String truth = Files.readString(c.truth(), StandardCharsets.UTF_8);
-                double[] ours = new double[3];
-                String oursText = "";
-                for (int run = 0; run < 3; run++) {
-                    long t = System.nanoTime();
-                    oursText = pipeline.process(c.image(), c.languages(), OcrPipeline.Progress.NONE).text();
-                    ours[run] = (System.nanoTime() - t) / 1e9;
-                }
+                Run pp = run(() -> pipeline.process(c.image(), Engine.PADDLE, c.languages(), OcrPipeline.Progress.NONE));
+                Run ts = run(() -> pipeline.process(c.image(), Engine.TESSERACT, c.languages(), OcrPipeline.Progress.NONE));
                 double[] cli = new double[3];
                 String cliText = "";
-                for (int run = 0; run < 3; run++) {
+                for (int i = 0; i < 3; i++) {
                     long t = System.nanoTime();
                     cliText = tesseract(c.image(), c.languages());
-                    cli[run] = (System.nanoTime() - t) / 1e9;
+                    cli[i] = (System.nanoTime() - t) / 1e9;
                 }
-                double oursCer = cer(truth, oursText, c.chinese());
-                double cliCer = cer(truth, cliText, c.chinese());
-                double oursRecall = recall(truth, oursText, c.chinese());
-                double cliRecall = recall(truth, cliText, c.chinese());
-                System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n", c.name(),
-                        c.languages(), oursCer, cliCer, oursRecall, cliRecall, median(ours), median(cli));
-                double[] row = {oursCer, cliCer, oursRecall, cliRecall, median(ours), median(cli)};
-                for (int i = 0; i < 6; i++) {
+                double[] row = {cer(truth, pp.text, c.chinese()), cer(truth, ts.text, c.chinese()),
+                    cer(truth, cliText, c.chinese()), recall(truth, pp.text, c.chinese()),
+                    recall(truth, ts.text, c.chinese()), recall(truth, cliText, c.chinese()), pp.seconds, ts.seconds,
+                    median(cli), pp.confidence, ts.confidence};
+                System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f "
+                        + "| %.1f | %.1f |%n", c.name(), c.languages(), row[0], row[1], row[2], row[3], row[4], row[5],
+                        row[6], row[7], row[8], row[9], row[10]);
+                for (int i = 0; i < row.length; i++) {
                     totals[i] += row[i];
                 }
             }
-            System.out.printf(Locale.ROOT, "| mean of %d pages | | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f |%n",
-                    cases.size(), totals[0] / cases.size(), totals[1] / cases.size(), totals[2] / cases.size(),
-                    totals[3] / cases.size(), totals[4] / cases.size(), totals[5] / cases.size());
+            int n = cases.size();
+            System.out.printf(Locale.ROOT, "| mean of %d pages | | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f "
+                    + "| %.2f | %.1f | %.1f |%n", n, totals[0] / n, totals[1] / n, totals[2] / n, totals[3] / n,
+                    totals[4] / n, totals[5] / n, totals[6] / n, totals[7] / n, totals[8] / n, totals[9] / n, totals[10] / n);
+            Path twenty = twentyPages(data);
+            throughput(twenty, Engine.PADDLE, paddle);
+            throughput(twenty, Engine.TESSERACT, paddle);
         }
-        throughput(twentyPages(data));
+        ocrmypdf(twentyPages(data));
+    }
+
+    /** The text, median seconds of three runs, and mean confidence of one page read by the pipeline. */
+    record Run(String text, double seconds, double confidence) {
+    }
+
+    private static Run run(java.util.function.Supplier<OcrPipeline.Result> read) {
+        double[] seconds = new double[3];
+        String text = "";
+        double confidence = 0;
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            try (OcrPipeline.Result result = read.get()) {
+                text = result.text();
+                confidence = result.meanConfidence();
+            }
+            seconds[i] = (System.nanoTime() - t) / 1e9;
+        }
+        return new Run(text, median(seconds), confidence);
     }
 
     /** A 20-page scanned PDF (A4 pages) from the two real Chinese page scans, ten times each. */
@@ -98,28 +123,39 @@ public final class OcrBenchmark {
         return pdf;
     }
 
-    /** Pages per minute on a scanned PDF: the pipeline (a thread per core) and ocrmypdf (as many jobs). */
-    private static void throughput(Path pdf) throws Exception {
+    /** Pages per minute on a scanned PDF with one engine, the pipeline with a thread per core, the PDF written. */
+    private static void throughput(Path pdf, Engine engine, PaddleEngine paddle) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        try (OcrPipeline pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, cores)) {
+        try (OcrPipeline pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, cores,
+                OcrPipeline.Limits.DEFAULT, paddle)) {
             long t = System.nanoTime();
-            OcrPipeline.Result result = pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE);
-            try (var out = Files.newOutputStream(Files.createTempFile("bench", ".pdf"))) {
+            int[] done = {0};
+            try (OcrPipeline.Result result = pipeline.process(pdf, engine, "chi_sim", (d, total) -> {
+                if (d % 5 == 0) {
+                    System.err.printf("%s: %d of %d pages%n", engine, d, total);
+                }
+                done[0] = total;
+            }); var out = Files.newOutputStream(Files.createTempFile("bench", ".pdf"))) {
                 pipeline.writePdf(result, "bench", out);
             }
-            double ours = (System.nanoTime() - t) / 1e9;
-            Path out = Files.createTempFile("ocrmypdf", ".pdf");
-            long t2 = System.nanoTime();
-            Process p = new ProcessBuilder("ocrmypdf", "-l", "chi_sim", "--jobs", Integer.toString(cores),
-                    "--output-type", "pdfa", "--force-ocr", pdf.toString(), out.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            int rc = p.waitFor();
-            double theirs = (System.nanoTime() - t2) / 1e9;
-            int pages = result.pages().size();
-            System.out.printf(Locale.ROOT, "THROUGHPUT pages=%d cores=%d pipeline_s=%.1f pipeline_pages_per_min=%.1f "
-                    + "ocrmypdf_s=%.1f ocrmypdf_pages_per_min=%.1f ocrmypdf_rc=%d%n", pages, cores, ours,
-                    pages / ours * 60, theirs, pages / theirs * 60, rc);
+            double seconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf(Locale.ROOT, "THROUGHPUT engine=%s pages=%d cores=%d s=%.1f pages_per_min=%.1f%n",
+                    engine.name().toLowerCase(Locale.ROOT), done[0], cores, seconds, done[0] / seconds * 60);
         }
+    }
+
+    /** Pages per minute of Debian's ocrmypdf (Tesseract, PDF/A output) on the same PDF, as many jobs as cores. */
+    private static void ocrmypdf(Path pdf) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Path out = Files.createTempFile("ocrmypdf", ".pdf");
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder("ocrmypdf", "-l", "chi_sim", "--jobs", Integer.toString(cores),
+                "--output-type", "pdfa", "--force-ocr", pdf.toString(), out.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int rc = p.waitFor();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        System.out.printf(Locale.ROOT, "THROUGHPUT engine=ocrmypdf pages=20 cores=%d s=%.1f pages_per_min=%.1f rc=%d%n",
+                cores, seconds, 20 / seconds * 60, rc);
     }
 
     private static String tesseract(Path image, String languages) throws IOException, InterruptedException {
@@ -136,7 +172,7 @@ public final class OcrBenchmark {
         return chinese ? n.replaceAll("\\s+", "") : n.replaceAll("\\s+", " ").strip();
     }
 
-    static double cer(String truth, String found, boolean chinese) {
+    public static double cer(String truth, String found, boolean chinese) {
         int[] a = normalise(truth, chinese).codePoints().toArray();
         int[] b = normalise(found, chinese).codePoints().toArray();
         int[] prev = new int[b.length + 1];
@@ -156,7 +192,7 @@ public final class OcrBenchmark {
         return (double) prev[b.length] / Math.max(1, a.length);
     }
 
-    static double recall(String truth, String found, boolean chinese) {
+    public static double recall(String truth, String found, boolean chinese) {
         Map<Integer, Integer> counts = new HashMap<>();
         normalise(found, chinese).codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
         int[] want = normalise(truth, chinese).codePoints().filter(c -> c != ' ').toArray();

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.dangan.workflow.document.ConfidenceBand;
 
 /**
  * The recognition's confidence as a reader can use it: "识别可信度 82%（较好）", with a tooltip
@@ -14,18 +15,19 @@ final class Confidence {
     private Confidence() {
     }
 
-    static String text(BigDecimal confidence) {
+    /** The band comes from the domain: what a figure means depends on the engine that read the page. */
+    static String text(BigDecimal confidence, ConfidenceBand band) {
         UI ui = UI.getCurrent();
-        if (confidence == null) {
+        if (confidence == null || band == null) {
             return ui.getTranslation("confidence.unknown");
         }
         int percent = confidence.setScale(0, RoundingMode.HALF_UP).intValue();
-        String band = percent >= 90 ? "good" : percent >= 75 ? "fair" : percent >= 60 ? "doubtful" : "poor";
-        return ui.getTranslation("confidence.value", percent, ui.getTranslation("confidence." + band));
+        return ui.getTranslation("confidence.value", percent,
+                ui.getTranslation("confidence." + band.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    static Span span(BigDecimal confidence) {
-        Span span = new Span(text(confidence));
+    static Span span(BigDecimal confidence, ConfidenceBand band) {
+        Span span = new Span(text(confidence, band));
         span.setTitle(UI.getCurrent().getTranslation("confidence.explained"));
         return span;
     }

@@ -107,7 +107,7 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
         form.addFormItem(new Span(d.originalName() + "（" + Sizes.of(d.originalSize()) + "）"),
                 getTranslation("documents.file"));
         if (d.meanConfidence() != null) {
-            Span confidence = Confidence.span(d.meanConfidence());
+            Span confidence = Confidence.span(d.meanConfidence(), d.confidenceBand());
             confidence.setId("document-confidence");
             form.addFormItem(confidence, getTranslation("document.confidence"));
         }

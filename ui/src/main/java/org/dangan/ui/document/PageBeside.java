@@ -55,7 +55,7 @@ class PageBeside extends VerticalLayout {
             beside.add(text);
         }
         H3 heading = new H3(getTranslation("document.page", page.number()));
-        add(heading, Confidence.span(page.confidence()));
+        add(heading, Confidence.span(page.confidence(), page.confidenceBand()));
         if (!page.issues().isEmpty()) {
             add(new com.vaadin.flow.component.html.Span(page.issues().stream()
                     .map(i -> getTranslation("pageIssue." + i.strip())).collect(Collectors.joining("；"))));

@@ -37,7 +37,7 @@ class TextReviewPanel extends VerticalLayout {
         heading.setId("review-heading");
         add(heading, new Paragraph(getTranslation("review.help")));
         if (d.meanConfidence() != null) {
-            add(Confidence.span(d.meanConfidence()));
+            add(Confidence.span(d.meanConfidence(), d.confidenceBand()));
         }
         for (Documents.PageView page : d.pages()) {
             PageBeside block = new PageBeside(documents, id, page, PURPOSE, true, List.of());

@@ -21,14 +21,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** On a node whose Tesseract has no models, a scan's page says it waits and need not be submitted again. */
+/** On a node with the models of neither engine, a scan's page says it waits and need not be submitted again. */
 class WaitingDocumentViewTest extends KaribuTest {
 
     static final Path TESSDATA = emptyDirectory();
+    static final Path MODELS = emptyDirectory();
 
     @DynamicPropertySource
-    static void noTesseractModels(DynamicPropertyRegistry properties) {
+    static void noModelsForEitherEngine(DynamicPropertyRegistry properties) {
         properties.add("dangan.ocr.tessdata", TESSDATA::toString);
+        properties.add("dangan.ocr.models", MODELS::toString);
     }
 
     @Autowired
@@ -50,7 +52,7 @@ class WaitingDocumentViewTest extends KaribuTest {
 
     private static Path emptyDirectory() {
         try {
-            Path dir = Files.createTempDirectory("dangan-no-tessdata-");
+            Path dir = Files.createTempDirectory("dangan-no-models-");
             dir.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {

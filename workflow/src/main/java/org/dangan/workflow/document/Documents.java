@@ -83,14 +83,14 @@ public class Documents {
 
     private static final Role[] DOCUMENT_READERS = {Role.ARCHIVIST, Role.SUPERVISOR, Role.SEARCHER};
 
-    public record PageView(int number, BigDecimal confidence, int rotation, int dpi, List<String> issues,
-                           boolean fromTextLayer, String reviewedBy) {
+    public record PageView(int number, BigDecimal confidence, ConfidenceBand confidenceBand, int rotation, int dpi,
+                           List<String> issues, boolean fromTextLayer, String reviewedBy) {
     }
 
     public record DocumentView(long id, String recordNumber, DocumentType documentType, boolean restricted,
                                String state, String reason, String originalName, long originalSize,
                                String originalSha256, String pdfSha256, int pageCount, BigDecimal meanConfidence,
-                               Integer pagesDone, Integer pagesTotal, Integer registeredPages,
+                               ConfidenceBand confidenceBand, org.dangan.ocr.Engine ocrEngine, Integer pagesDone, Integer pagesTotal, Integer registeredPages,
                                List<PageView> pages, String waiting) {
 
         /** DA/T 31: the scanned pages against the pages the paper file registers for this type, when it does. */
@@ -358,7 +358,8 @@ public class Documents {
         List<PageView> pages = jdbc.query("""
                 select page_number, confidence, rotation, dpi, issues, from_text_layer, reviewed_by from document_page
                 where document_id = :id order by page_number""", new MapSqlParameterSource("id", id),
-                (rs, n) -> new PageView(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4),
+                (rs, n) -> new PageView(rs.getInt(1), rs.getBigDecimal(2),
+                        recognition.bandOf(d.getOcrEngine(), rs.getBigDecimal(2)), rs.getInt(3), rs.getInt(4),
                         rs.getString(5) == null || rs.getString(5).isEmpty() ? List.of() : List.of(rs.getString(5).split(",")),
                         rs.getBoolean(6), rs.getString(7)));
         String state = d.getState().name();
@@ -374,7 +375,8 @@ public class Documents {
         Integer registered = records.registeredPages(d.getRecordId(), d.getDocumentType());
         return new DocumentView(id, d.getRecordNumber(), d.getDocumentType(), d.isRestricted(), state, reason,
                 d.getOriginalName(), d.getOriginalSize(), d.getOriginalSha256(), d.getPdfSha256(), d.getPageCount(),
-                d.getMeanConfidence(), progress == null ? null : progress[0], progress == null ? null : progress[1],
+                d.getMeanConfidence(), recognition.bandOf(d.getOcrEngine(), d.getMeanConfidence()), d.getOcrEngine(),
+                progress == null ? null : progress[0], progress == null ? null : progress[1],
                 registered, pages, DocumentState.QUEUED.name().equals(state) ? recognition.waitingKey() : null);
     }
 

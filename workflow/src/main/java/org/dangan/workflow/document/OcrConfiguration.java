@@ -1,7 +1,9 @@
 package org.dangan.workflow.document;
 
 import java.nio.file.Path;
+import org.dangan.ocr.Engine;
 import org.dangan.ocr.OcrPipeline;
+import org.dangan.ocr.paddle.PaddleEngine;
 import org.dangan.ocr.Recognizer;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.registry.DocumentType;
@@ -23,10 +25,38 @@ class OcrConfiguration {
     OcrPipeline ocrPipeline(@Value("${dangan.ocr.tessdata:}") String tessdata, PdfFont font,
                             @Value("${dangan.ocr.threads:0}") int threads,
                             @Value("${dangan.ocr.max-pages:500}") int maxPages,
-                            @Value("${dangan.ocr.max-pixels-per-page:100000000}") long maxPixelsPerPage) {
+                            @Value("${dangan.ocr.max-pixels-per-page:100000000}") long maxPixelsPerPage,
+                            OcrAvailability availability) {
+        // only on checked models (OcrAvailability said why not, else); a session that still cannot
+        // start leaves the node to Tesseract, and health says so
+        PaddleEngine paddle = null;
+        if (availability.paddle().available()) {
+            try {
+                paddle = new PaddleEngine(availability.paddle().models());
+            } catch (RuntimeException e) {
+                availability.paddleFailed(e.getMessage());
+            }
+        }
         return new OcrPipeline(tessdata.isBlank() ? Recognizer.DEFAULT_DATA : Path.of(tessdata), font.path(),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                new OcrPipeline.Limits(maxPages, maxPixelsPerPage));
+                new OcrPipeline.Limits(maxPages, maxPixelsPerPage), paddle);
+    }
+
+    @Bean
+    OcrEngines ocrEngines(Environment environment) {
+        return type -> Engine.of(environment.getProperty("dangan.ocr.engine." + type.name(),
+                environment.getProperty("dangan.ocr.engine", "paddle")));
+    }
+
+    /**
+     * The engine to read a document type with: {@code dangan.ocr.engine.<TYPE>}, else
+     * {@code dangan.ocr.engine} ({@code paddle} or {@code tesseract}), else PP-OCR, the engine that
+     * read the test pages with fewer errors (docs/benchmarks.md). Without its models a node reads with
+     * Tesseract ({@link OcrPipeline#engineFor}).
+     */
+    @FunctionalInterface
+    interface OcrEngines {
+        Engine of(DocumentType type);
     }
 
     @Bean

@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
 @Component("ocrHealthIndicator")
 class OcrHealth implements HealthIndicator {
 
-    private final OcrEngines engines;
+    private final OcrAvailability engines;
 
-    OcrHealth(OcrEngines engines) {
+    OcrHealth(OcrAvailability engines) {
         this.engines = engines;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = engines.all().stream().anyMatch(OcrEngines.Engine::available) ? Health.up() : Health.down();
-        for (OcrEngines.Engine engine : engines.all()) {
+        Health.Builder health = engines.none() ? Health.down() : Health.up();
+        for (OcrAvailability.Availability engine : engines.all()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("available", engine.available());
             details.put("models", engine.models().toString());
@@ -32,7 +32,6 @@ class OcrHealth implements HealthIndicator {
             }
             health.withDetail(engine.name(), details);
         }
-        engines.waitingReason().ifPresent(reason -> health.withDetail("recognition", "waiting: " + reason));
         return health.build();
     }
 }

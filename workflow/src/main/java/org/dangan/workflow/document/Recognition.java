@@ -46,16 +46,18 @@ class Recognition implements JavaDelegate {
     private final FileStore files;
     private final OcrPipeline pipeline;
     private final NamedParameterJdbcTemplate jdbc;
-    private final float reviewBelow;
+    private final ReviewThreshold reviewBelow;
+    private final OcrConfiguration.OcrEngines engines;
     private final Map<Long, int[]> progress = new ConcurrentHashMap<>();
     private final UnreferencedFiles unreferenced;
-    private final OcrEngines engines;
+    private final OcrAvailability availability;
 
     Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
-                NamedParameterJdbcTemplate jdbc, @Value("${dangan.ocr.review-below:70}") float reviewBelow,
-                UnreferencedFiles unreferenced, OcrEngines engines) {
-        this.unreferenced = unreferenced;
+                NamedParameterJdbcTemplate jdbc, ReviewThreshold reviewBelow, OcrConfiguration.OcrEngines engines,
+                UnreferencedFiles unreferenced, OcrAvailability availability) {
         this.engines = engines;
+        this.unreferenced = unreferenced;
+        this.availability = availability;
         this.documents = documents;
         this.files = files;
         this.pipeline = pipeline;
@@ -63,19 +65,23 @@ class Recognition implements JavaDelegate {
         this.reviewBelow = reviewBelow;
     }
 
+    /** The band of a confidence read by {@code engine}, for screens to say what it means. */
+    ConfidenceBand bandOf(org.dangan.ocr.Engine engine, BigDecimal confidence) {
+        return reviewBelow.band(engine, confidence);
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        engines.waitingReason().ifPresent(reason -> {
-            throw new RecognitionWaits.NoEngine(reason);
-        });
         long id = ((Number) execution.getVariable("documentId")).longValue();
         ScannedDocument document = documents.findById(id).orElseThrow();
+        org.dangan.ocr.Engine engine = availability.usable(engines.of(document.getDocumentType()))
+                .orElseThrow(() -> new RecognitionWaits.NoEngine(availability.reasons()));
         document.recognitionStarted();
         Path original = files.path(document.getOriginalSha256());
         FileTime stored = modified(original);
         OcrPipeline.Result result;
         try {
-            result = pipeline.process(original, document.getLanguages(),
+            result = pipeline.process(original, engine, document.getLanguages(),
                     (done, total) -> {
                         progress.put(id, new int[] {done, total});
                         log.info("document {}: {} of {} pages recognised", id, done, total);
@@ -106,6 +112,7 @@ class Recognition implements JavaDelegate {
         jdbc.update("delete from document_page where document_id = :id", new MapSqlParameterSource("id", id));
         List<SqlParameterSource> rows = new ArrayList<>();
         boolean review = false;
+        float reviewBelow = this.reviewBelow.of(result.engine());
         for (OcrPipeline.Page p : result.pages()) {
             boolean low = !p.text().fromTextLayer() && !p.quality().blank() && p.text().meanConfidence() < reviewBelow;
             review |= low;
@@ -127,7 +134,8 @@ class Recognition implements JavaDelegate {
         // file (found by the fixity audit), never a document pointing at a missing file
         String pdfHash = pdfOf(result, document.title());
         document.recognised(result.pages().size(),
-                BigDecimal.valueOf(result.meanConfidence()).setScale(2, RoundingMode.HALF_UP), pdfHash, review);
+                BigDecimal.valueOf(result.meanConfidence()).setScale(2, RoundingMode.HALF_UP), pdfHash, review,
+                result.engine());
         documents.save(document);
     }
 
@@ -162,7 +170,7 @@ class Recognition implements JavaDelegate {
 
     /** The message key saying why queued documents wait on this node, or null while it has an engine for them. */
     String waitingKey() {
-        return engines.waitingReason().isPresent() ? "document.waiting.noOcrEngine" : null;
+        return availability.none() ? "document.waiting.noOcrEngine" : null;
     }
 
     /** Pages done and pages in all of a document being recognised now, if it is. */

@@ -70,6 +70,11 @@ public class ScannedDocument {
     @Column(nullable = false, length = 40)
     private String languages;
 
+    /** The engine that read the pages (null until recognised, and for born-digital or received documents). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ocr_engine", length = 16)
+    private org.dangan.ocr.Engine ocrEngine;
+
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
@@ -132,10 +137,12 @@ public class ScannedDocument {
         state = DocumentState.OCR_RUNNING;
     }
 
-    void recognised(int pages, BigDecimal meanConfidence, String pdfSha256, boolean needsReview) {
+    void recognised(int pages, BigDecimal meanConfidence, String pdfSha256, boolean needsReview,
+                    org.dangan.ocr.Engine engine) {
         if (state != DocumentState.OCR_RUNNING) {
             throw illegal("record recognition");
         }
+        this.ocrEngine = engine;
         this.pageCount = pages;
         this.meanConfidence = meanConfidence;
         this.pdfSha256 = pdfSha256;
@@ -232,6 +239,10 @@ public class ScannedDocument {
 
     public String getLanguages() {
         return languages;
+    }
+
+    public org.dangan.ocr.Engine getOcrEngine() {
+        return ocrEngine;
     }
 
     public String getProcessInstanceId() {

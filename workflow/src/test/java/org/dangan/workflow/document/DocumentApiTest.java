@@ -98,7 +98,9 @@ class DocumentApiTest {
                 .andExpect(jsonPath("$.pageCount").value(1))
                 // the paper file registers no auxiliary examination pages: nothing to compare
                 .andExpect(jsonPath("$.registeredPages").isEmpty())
-                .andExpect(jsonPath("$.pages[0].confidence").value(org.hamcrest.Matchers.greaterThan(70.0)))
+                .andExpect(jsonPath("$.pages[0].confidence").value(org.hamcrest.Matchers.greaterThan(97.0)))
+                // read by PP-OCR, the default engine, with the models CI installs
+                .andExpect(jsonPath("$.ocrEngine").value("PADDLE"))
                 .andExpect(jsonPath("$.originalSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
                 .andExpect(jsonPath("$.pdfSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
         mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
@@ -266,7 +268,9 @@ class DocumentApiTest {
     void a_page_read_with_low_confidence_goes_to_review_and_the_corrected_text_is_kept() throws Exception {
         long id = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
         recognise(id);
-        mvc.perform(get("/api/documents/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.state").value("REVIEW"));
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.state").value("REVIEW"))
+                .andExpect(jsonPath("$.ocrEngine").value("PADDLE"))
+                .andExpect(jsonPath("$.pages[0].confidence").value(org.hamcrest.Matchers.lessThan(97.0)));
         String pdfBeforeReview = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
         var task = tasks.createTaskQuery().taskCandidateGroup("archivist-" + county.a().getCode()).taskDefinitionKey("reviewText")
                 .list().stream().filter(t -> t.getProcessInstanceId().equals(jdbc.queryForObject(

@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Dang'an node for {@link OcrWithoutTesseractTest}, in a JVM whose libtesseract cannot be
- * loaded: sets up a county with an admin, submits a scan, prints its port and the document's id,
- * and runs its jobs until it is stopped.
+ * loaded, set to read every type with Tesseract: sets up a county with an admin, submits a scan,
+ * prints its port and the document's id, and runs its jobs until it is stopped.
  */
 public final class OcrWithoutTesseractNode {
 
@@ -26,7 +26,7 @@ public final class OcrWithoutTesseractNode {
     public static void main(String[] args) throws Exception {
         ConfigurableApplicationContext context = SpringApplication.run(TestApplication.class,
                 "--dangan.home=" + args[0], "--server.port=0", "--camunda.bpm.job-execution.enabled=true",
-                "--dangan.node-name=no-tesseract-node", "--logging.level.org.dangan.workflow.document.OcrEngines=info");
+                "--dangan.node-name=no-tesseract-node", "--dangan.ocr.engine=tesseract", "--logging.level.org.dangan.workflow.document.OcrAvailability=info");
         Fixtures fixtures = context.getBean(Fixtures.class);
         Fixtures.County county = fixtures.county();
         context.getBean(UserAccounts.class).create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN,

@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * stays queued without using up its retries.
  */
 @DanganTest
-class OcrEnginesTest {
+class OcrAvailabilityTest {
 
     static final Path MODELS = emptyDirectory("dangan-no-models-");
     static final Path TESSDATA = emptyDirectory("dangan-no-tessdata-");
@@ -65,7 +65,7 @@ class OcrEnginesTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    OcrEngines engines;
+    OcrAvailability engines;
 
     Fixtures.County county;
 
@@ -92,12 +92,11 @@ class OcrEnginesTest {
                                 + "; run src/dev/ocr-models.sh " + MODELS)))
                 .andExpect(jsonPath("$.components.ocr.details.tesseract.available").value(false))
                 .andExpect(jsonPath("$.components.ocr.details.tesseract.reason").value(org.hamcrest.Matchers.startsWith(
-                        "Tesseract has no model chi_sim in " + TESSDATA + ": install Debian's tesseract-ocr-chi-sim")))
-                .andExpect(jsonPath("$.components.ocr.details.recognition").value(org.hamcrest.Matchers.startsWith(
-                        "waiting: ")));
+                        "Tesseract has no model chi_sim in " + TESSDATA + ": install Debian's tesseract-ocr-chi-sim")));
         assertThat(engines.paddle().available()).isFalse();
         assertThat(engines.paddle().models()).isEqualTo(MODELS);
         assertThat(engines.tesseract().available()).isFalse();
+        assertThat(engines.usable(org.dangan.ocr.Engine.PADDLE)).isEmpty();
         // everything else works
         mvc.perform(get("/api/institutions").with(httpBasic(county.user("county-supervisor"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())
@@ -119,7 +118,8 @@ class OcrEnginesTest {
         int retries = job.getRetries();
 
         Instant before = Instant.now();
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("no OCR engine on this node");
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("no OCR engine on this node")
+                .hasMessageContaining("paddle: the PP-OCR models").hasMessageContaining("tesseract: Tesseract has no model");
 
         Job waiting = management.createJobQuery().jobId(job.getId()).singleResult();
         assertThat(waiting.getRetries()).isEqualTo(retries).isPositive();
@@ -140,13 +140,13 @@ class OcrEnginesTest {
     @Test
     void the_models_under_dangan_home_are_taken_when_complete_else_the_system_path(@TempDir Path home)
             throws IOException {
-        assertThat(OcrEngines.modelDirectory("", home)).isEqualTo(PaddleModels.SYSTEM_DIR);
+        assertThat(OcrAvailability.modelDirectory("", home)).isEqualTo(PaddleModels.SYSTEM_DIR);
         Path underHome = Files.createDirectories(home.resolve("ocr-models"));
         for (String name : PaddleModels.names()) {
             Files.copy(PaddleModels.SYSTEM_DIR.resolve(name), underHome.resolve(name));
         }
-        assertThat(OcrEngines.modelDirectory("", home)).isEqualTo(underHome);
-        assertThat(OcrEngines.modelDirectory("/srv/models", home)).isEqualTo(Path.of("/srv/models"));
+        assertThat(OcrAvailability.modelDirectory("", home)).isEqualTo(underHome);
+        assertThat(OcrAvailability.modelDirectory("/srv/models", home)).isEqualTo(Path.of("/srv/models"));
     }
 
     private static Path emptyDirectory(String prefix) {
