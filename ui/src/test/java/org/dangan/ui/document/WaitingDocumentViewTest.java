@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.dangan.ui.support.KaribuTest;
 import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.NoOcrEngines;
 import org.dangan.workflow.support.Scans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /** On a node with the models of neither engine, a scan's page says it waits and need not be submitted again. */
 class WaitingDocumentViewTest extends KaribuTest {
 
-    static final Path TESSDATA = emptyDirectory();
-    static final Path MODELS = emptyDirectory();
-
     @DynamicPropertySource
     static void noModelsForEitherEngine(DynamicPropertyRegistry properties) {
-        properties.add("dangan.ocr.tessdata", TESSDATA::toString);
-        properties.add("dangan.ocr.models", MODELS::toString);
+        NoOcrEngines.register(properties);
     }
 
     @Autowired
@@ -48,15 +41,5 @@ class WaitingDocumentViewTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText()).isEqualTo("排队中");
         assertThat(_get(Span.class, spec -> spec.withId("document-waiting")).getText())
                 .isEqualTo("排队等待：本节点的文字识别引擎暂不可用，请联系系统管理员；恢复后自动继续识别，无需重新提交");
-    }
-
-    private static Path emptyDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("dangan-no-models-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.NoOcrEngines;
 import org.dangan.workflow.support.Scans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,13 +43,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @DanganTest
 class OcrAvailabilityTest {
 
-    static final Path MODELS = emptyDirectory("dangan-no-models-");
-    static final Path TESSDATA = emptyDirectory("dangan-no-tessdata-");
+    static final Path MODELS = NoOcrEngines.MODELS;
+    static final Path TESSDATA = NoOcrEngines.TESSDATA;
 
     @DynamicPropertySource
     static void nothingToReadWith(DynamicPropertyRegistry properties) {
-        properties.add("dangan.ocr.models", MODELS::toString);
-        properties.add("dangan.ocr.tessdata", TESSDATA::toString);
+        NoOcrEngines.register(properties);
     }
 
     @Autowired
@@ -147,15 +146,5 @@ class OcrAvailabilityTest {
         }
         assertThat(OcrAvailability.modelDirectory("", home)).isEqualTo(underHome);
         assertThat(OcrAvailability.modelDirectory("/srv/models", home)).isEqualTo(Path.of("/srv/models"));
-    }
-
-    private static Path emptyDirectory(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
