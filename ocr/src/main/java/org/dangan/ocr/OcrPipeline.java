@@ -38,6 +38,13 @@ public final class OcrPipeline implements AutoCloseable {
     private final ThreadLocal<java.util.Map<String, Recognizer>> engines = ThreadLocal.withInitial(java.util.HashMap::new);
     private final List<Recognizer> all = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Limits limits;
+    /**
+     * Tesseract's orientation pass costs about a second a page. After this many pages of a document
+     * read upright and well, the rest are taken as upright, and one that then reads below
+     * {@link #ORIENTATION_AGAIN_BELOW} is read again with the pass. PP-OCR always checks (0.1 s).
+     */
+    static final int UPRIGHT_PAGES_TRUSTED = 2;
+    static final float ORIENTATION_AGAIN_BELOW = 60;
     /** Shared by the workers (ONNX Runtime sessions run concurrently); null when the node has no models. */
     private final org.dangan.ocr.paddle.PaddleEngine paddle;
 
@@ -143,6 +150,8 @@ public final class OcrPipeline implements AutoCloseable {
     private List<Page> process(Path input, Engine engine, String languages, Progress progress, Path directory) {
         List<Future<Page>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
+        // pages read upright with good confidence so far; a turned page sets it negative for good
+        AtomicInteger upright = new AtomicInteger();
         Semaphore inFlight = new Semaphore(threads * 2);
         try (DocumentReader.Pages pages = DocumentReader.open(input, limits.maxPixelsPerPage())) {
             int total = pages.count();
@@ -162,7 +171,7 @@ public final class OcrPipeline implements AutoCloseable {
                 }
                 futures.add(pool.submit(() -> {
                     try {
-                        Page page = page(source, engine, languages, directory);
+                        Page page = page(source, engine, languages, directory, upright);
                         progress.pages(done.incrementAndGet(), total);
                         return page;
                     } finally {
@@ -191,7 +200,7 @@ public final class OcrPipeline implements AutoCloseable {
         return result;
     }
 
-    private Page page(SourcePage source, Engine engine, String languages, Path directory) {
+    private Page page(SourcePage source, Engine engine, String languages, Path directory, AtomicInteger upright) {
         PageQuality quality = PageQuality.of(source.image(), source.dpi());
         BufferedImage gray = Images.gray(source.image());
         // recognition reads the page as scanned (colour included) unless it had to be straightened
@@ -211,11 +220,22 @@ public final class OcrPipeline implements AutoCloseable {
                 gray = Images.rotate(gray, text.rotation());
             }
         } else {
-            text = engines.get().computeIfAbsent(languages, l -> {
+            Recognizer recognizer = engines.get().computeIfAbsent(languages, l -> {
                 Recognizer r = new Recognizer(tessdata, l);
                 all.add(r);
                 return r;
-            }).recognize(toRead, source.dpi());
+            });
+            boolean skipOrientation = upright.get() >= UPRIGHT_PAGES_TRUSTED;
+            text = recognizer.recognize(toRead, source.dpi(), !skipOrientation);
+            if (skipOrientation && text.meanConfidence() < ORIENTATION_AGAIN_BELOW) {
+                // a turned page among upright ones reads badly: look again
+                text = recognizer.recognize(toRead, source.dpi(), true);
+            }
+            if (text.rotation() != 0) {
+                upright.set(Integer.MIN_VALUE);
+            } else if (!skipOrientation && text.meanConfidence() >= ORIENTATION_AGAIN_BELOW) {
+                upright.incrementAndGet();
+            }
             if (text.rotation() != 0) {
                 gray = Images.rotate(gray, text.rotation());
             }

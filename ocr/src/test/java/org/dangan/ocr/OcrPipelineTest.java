@@ -165,6 +165,18 @@ class OcrPipelineTest {
     }
 
     @Test
+    void after_upright_pages_a_page_upside_down_is_still_found_and_turned() throws Exception {
+        java.awt.image.BufferedImage page = Scans.page(Scans.REPORT);
+        // one worker: pages one and two are checked, three is taken as upright, four reads badly and is checked again
+        try (OcrPipeline one = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1)) {
+            OcrPipeline.Result result = one.process(Scans.pdf(List.of(page, page, page, Images.rotate(page, 180)),
+                    dir.resolve("mixed.pdf")), "chi_sim", OcrPipeline.Progress.NONE);
+            assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(0, 0, 0, 180);
+            assertThat(result.pages()).allSatisfy(p -> assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
+        }
+    }
+
+    @Test
     void a_skewed_page_is_measured_and_straightened_and_a_blank_page_is_named() throws Exception {
         java.awt.image.BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), 3);
         PageQuality quality = PageQuality.of(skewed, 300);
