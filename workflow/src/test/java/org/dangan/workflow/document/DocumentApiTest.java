@@ -290,9 +290,9 @@ class DocumentApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).isEqualTo("血常规检验报告单校对后");
         }
-        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).extracting(i -> i.jpeg())
+        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).extracting(i -> i.bytes())
                 .containsExactlyElementsOf(org.dangan.ocr.SearchablePdf.pageImages(fileStore.open(pdfBeforeReview)
-                        .readAllBytes()).stream().map(i -> i.jpeg()).toList());
+                        .readAllBytes()).stream().map(i -> i.bytes()).toList());
     }
 
     @Test
