@@ -14,7 +14,7 @@ import org.dangan.pdf.PrintedSheet;
 /**
  * The size of the searchable PDF beside its input, and how each page image is stored (filter,
  * colour space, bits, page size in points): a benchmark, not a test.
- *   java ... org.dangan.ocr.bench.PdfSizeBenchmark languages file...
+ *   run by src/bench/pdf-size.sh languages file...
  */
 public final class PdfSizeBenchmark {
 
@@ -22,15 +22,17 @@ public final class PdfSizeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.println("| input | input KB | searchable PDF KB | pages: filter, colour space, bits, points |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| input | input KB | searchable PDF KB | seconds (2 threads) | pages: filter, colour space, bits, points |");
+        System.out.println("|---|---|---|---|---|");
         try (OcrPipeline pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 2)) {
             for (int i = 1; i < args.length; i++) {
                 Path input = Path.of(args[i]);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
+                long start = System.nanoTime();
                 try (OcrPipeline.Result result = pipeline.process(input, args[0], OcrPipeline.Progress.NONE)) {
                     pipeline.writePdf(result, input.getFileName().toString(), out);
                 }
+                double seconds = (System.nanoTime() - start) / 1e9;
                 StringBuilder pages = new StringBuilder();
                 try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
                     for (PDPage page : pdf.getPages()) {
@@ -45,8 +47,8 @@ public final class PdfSizeBenchmark {
                         }
                     }
                 }
-                System.out.printf("| %s | %d | %d | %s |%n", input.getFileName(), Files.size(input) / 1024,
-                        out.size() / 1024, pages);
+                System.out.printf(java.util.Locale.ROOT, "| %s | %d | %d | %.1f | %s |%n", input.getFileName(),
+                        Files.size(input) / 1024, out.size() / 1024, seconds, pages);
             }
         }
     }
