@@ -185,6 +185,15 @@ public final class SearchablePdf implements AutoCloseable {
         return images;
     }
 
+    /** Whether a page of a searchable PDF shows a colour scan: a viewer renders it in colour, others gray. */
+    public static boolean inColour(PDPage page) {
+        try {
+            return PdfImages.kind(page) == Images.Kind.COLOUR;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the images of a searchable PDF page", e);
+        }
+    }
+
     /** The encoding of an image this class wrote, or null for any other. */
     private static Encoding encoding(PDImageXObject image) {
         List<COSName> filters = image.getStream().getFilters();
