@@ -135,7 +135,7 @@ class PageImageKindsTest {
                 assertThat(image.getStream().getFilters()).containsExactly(COSName.CCITTFAX_DECODE);
                 assertThat(image.getBitsPerComponent()).isOne();
                 assertThat(image.getColorSpace().getName()).isEqualTo("DeviceGray");
-                // black stays black: the first character of the title, white around it
+                // black stays black and white white: the 1-bit image comes back pixel for pixel
                 assertThat(samePixels(image.getImage(), bilevel)).isGreaterThan(0.999);
                 assertThat(Scans.missing(EXPECTED, new PDFTextStripper().getText(document))).isLessThan(0.05);
             }
@@ -155,6 +155,25 @@ class PageImageKindsTest {
         assertThat(result.pages().get(0).encoding()).isEqualTo(SearchablePdf.Encoding.CCITT_G4);
         assertThat(Scans.missing(EXPECTED, result.text())).isLessThan(0.05);
         result.close();
+    }
+
+    @Test
+    void a_1_bit_page_scanned_sideways_is_turned_upright_and_stays_1_bit() throws Exception {
+        BufferedImage sideways = Images.bilevel(Images.rotate(Scans.page(Scans.REPORT), 90));
+        try (OcrPipeline.Result result = pipeline.process(Scans.png(sideways, dir.resolve("sideways.png")), "chi_sim",
+                OcrPipeline.Progress.NONE)) {
+            OcrPipeline.Page page = result.pages().get(0);
+            assertThat(page.text().rotation()).isEqualTo(270);
+            assertThat(page.encoding()).isEqualTo(SearchablePdf.Encoding.CCITT_G4);
+            assertThat(page.widthPx()).isEqualTo(2480);
+            assertThat(page.heightPx()).isEqualTo(1400);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pipeline.writePdf(result, "检验报告", out);
+            try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+                assertThat(samePixels(image(document.getPage(0)).getImage(), Images.bilevel(Scans.page(Scans.REPORT))))
+                        .isGreaterThan(0.999);
+            }
+        }
     }
 
     @Test
