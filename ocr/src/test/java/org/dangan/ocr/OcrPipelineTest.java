@@ -107,7 +107,8 @@ class OcrPipelineTest {
         pipeline.writePdf(result, "检验报告", first);
         List<SearchablePdf.PageImage> images = SearchablePdf.pageImages(first.toByteArray());
         assertThat(images).singleElement().satisfies(i -> {
-            assertThat(i.jpeg()).isEqualTo(page.jpeg());
+            assertThat(i.bytes()).isEqualTo(page.image().bytes());
+            assertThat(i.encoding()).isEqualTo(SearchablePdf.Encoding.JPEG);
             assertThat(i.widthPx()).isEqualTo(2480);
             assertThat(i.heightPx()).isEqualTo(1400);
             assertThat(i.dpi()).isEqualTo(300);
@@ -123,7 +124,7 @@ class OcrPipelineTest {
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         try (SearchablePdf pdf = new SearchablePdf(org.dangan.pdf.HanFont.DEFAULT)) {
             SearchablePdf.PageImage image = images.get(0);
-            pdf.addPage(image.jpeg(), image.widthPx(), image.heightPx(), image.dpi(), lines);
+            pdf.addPage(image, lines);
             pdf.save(second, "检验报告");
         }
         try (PDDocument pdf = Loader.loadPDF(second.toByteArray())) {
@@ -282,9 +283,9 @@ class OcrPipelineTest {
     void page_images_wait_in_temporary_files_that_closing_the_result_removes() throws Exception {
         Path pdf = Scans.pdf(List.of(Scans.blank(), Scans.blank()), dir.resolve("two.pdf"));
         OcrPipeline.Result result = pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE);
-        List<Path> images = result.pages().stream().map(OcrPipeline.Page::jpegFile).toList();
+        List<Path> images = result.pages().stream().map(OcrPipeline.Page::imageFile).toList();
         assertThat(images).hasSize(2).allSatisfy(p -> assertThat(p).isRegularFile());
-        assertThat(result.pages().get(0).jpeg()).startsWith((byte) 0xFF, (byte) 0xD8);
+        assertThat(result.pages().get(0).image().bytes()).startsWith((byte) 0xFF, (byte) 0xD8);
 
         result.close();
 
