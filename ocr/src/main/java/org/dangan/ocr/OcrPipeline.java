@@ -212,9 +212,6 @@ public final class OcrPipeline implements AutoCloseable {
             text = new PageText("", List.of(), List.of(), 0, 0, 0, false);
         } else if (engine == Engine.PADDLE) {
             text = paddle.read(toRead);
-            if (text.rotation() != 0) {
-                gray = Images.rotate(gray, text.rotation());
-            }
         } else {
             Recognizer recognizer = engines.get().computeIfAbsent(languages, l -> {
                 Recognizer r = new Recognizer(tessdata, l);
@@ -232,9 +229,9 @@ public final class OcrPipeline implements AutoCloseable {
             } else if (!skipOrientation && text.meanConfidence() >= ORIENTATION_AGAIN_BELOW) {
                 upright.incrementAndGet();
             }
-            if (text.rotation() != 0) {
-                gray = Images.rotate(gray, text.rotation());
-            }
+        }
+        if (text.rotation() != 0) {
+            gray = Images.rotate(gray, text.rotation());
         }
         SearchablePdf.PageImage kept = SearchablePdf.PageImage.of(
                 kept(source, gray, quality, text.rotation()), source.dpi());
