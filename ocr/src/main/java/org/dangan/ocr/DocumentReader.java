@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -73,9 +72,10 @@ public final class DocumentReader {
 
     /** Opens the pages; one of more than {@code maxPixels} is refused before it is decoded or rendered. */
     public static Pages open(Path file, long maxPixels) {
-        return switch (typeOf(file)) {
+        Type type = typeOf(file);
+        return switch (type) {
             case PDF -> new PdfPages(file, maxPixels);
-            case TIFF, PNG, JPEG -> new ImagePages(file, maxPixels);
+            case TIFF, PNG, JPEG -> new ImagePages(file, type, maxPixels);
         };
     }
 
@@ -140,8 +140,16 @@ public final class DocumentReader {
                 stripper.setEndPage(index + 1);
                 String text = stripper.getText(document).strip();
                 BufferedImage image = renderer.renderImageWithDPI(index, RENDER_DPI, ImageType.GRAY);
+                // recognition reads the gray rendering as before; the PDF keeps the page's own kind,
+                // which costs a second rendering only for a page drawing colour images
+                Images.Kind kind = PdfImages.kind(page);
+                BufferedImage kept = switch (kind) {
+                    case GRAY -> image;
+                    case BILEVEL -> Images.bilevel(image);
+                    case COLOUR -> renderer.renderImageWithDPI(index, RENDER_DPI, ImageType.RGB);
+                };
                 return new SourcePage(index + 1, image, RENDER_DPI,
-                        text.codePointCount(0, text.length()) >= TEXT_LAYER_MINIMUM ? text : null);
+                        text.codePointCount(0, text.length()) >= TEXT_LAYER_MINIMUM ? text : null, kept);
             } catch (IOException e) {
                 throw new UnreadableDocumentException("page " + (index + 1) + " of the PDF cannot be rendered: "
                         + e.getMessage(), e);
@@ -164,9 +172,13 @@ public final class DocumentReader {
         private final ImageReader reader;
         private final int count;
         private final long maxPixels;
+        private final Path file;
+        private final Type type;
 
-        ImagePages(Path file, long maxPixels) {
+        ImagePages(Path file, Type type, long maxPixels) {
             this.maxPixels = maxPixels;
+            this.file = file;
+            this.type = type;
             try {
                 input = ImageIO.createImageInputStream(file.toFile());
                 Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
@@ -199,7 +211,7 @@ public final class DocumentReader {
                             + reader.getHeight(index) + " pixels, more than the " + maxPixels + " allowed");
                 }
                 BufferedImage image = reader.read(index);
-                return new SourcePage(index + 1, image, dpiOf(reader.getImageMetadata(index)), null);
+                return new SourcePage(index + 1, image, dpi(index), null);
             } catch (IOException | RuntimeException e) {
                 if (e instanceof UnreadableDocumentException u) {
                     throw u;
@@ -209,18 +221,18 @@ public final class DocumentReader {
             }
         }
 
-        /** The resolution from the standard metadata (pixel size in mm), or 0. */
-        private static int dpiOf(IIOMetadata metadata) {
-            if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
-                return 0;
-            }
-            var root = (javax.imageio.metadata.IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
-            var sizes = root.getElementsByTagName("HorizontalPixelSize");
-            if (sizes.getLength() == 0) {
-                return 0;
-            }
-            float mm = Float.parseFloat(((javax.imageio.metadata.IIOMetadataNode) sizes.item(0)).getAttribute("value"));
-            return mm <= 0 ? 0 : Math.round(25.4f / mm);
+        /**
+         * The resolution the file declares: PNG's pHYs and TIFF's XResolution are read from the file
+         * itself (the reader, told to ignore metadata so that a text chunk cannot inflate to gigabytes,
+         * drops them), JPEG's JFIF density from the reader. 0 when absent or absurd.
+         */
+        private int dpi(int index) throws IOException {
+            int dpi = switch (type) {
+                case PNG -> Resolution.png(file);
+                case TIFF -> Resolution.tiff(file, index);
+                default -> Resolution.standard(reader.getImageMetadata(index));
+            };
+            return Resolution.plausible(dpi);
         }
 
         @Override

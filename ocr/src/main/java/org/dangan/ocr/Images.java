@@ -5,10 +5,84 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 
-/** The image operations the pipeline needs, on 8-bit gray images. */
+/** The image operations the pipeline needs: on 8-bit gray images, and on colour and 1-bit pages kept as scanned. */
 final class Images {
 
+    /** What a page is kept as in the searchable PDF: 1-bit, 8-bit gray, or colour. */
+    enum Kind { BILEVEL, GRAY, COLOUR }
+
+    /** A pixel whose channels differ by this much is coloured, not a gray tinted by JPEG noise. */
+    static final int CHROMA = 48;
+    /**
+     * Coloured pixels (of every other pixel in every other row) that make a page colour: a patch of
+     * about 20×20 pixels, under 2 mm at 300 dpi, so a small red seal keeps its colour.
+     */
+    static final int COLOURED_SAMPLES = 100;
+
     private Images() {
+    }
+
+    /**
+     * The kind of a scan: 1-bit when its file says so (two gray levels), colour when it has colour
+     * pixels, gray otherwise (an RGB file whose pixels are all gray is gray).
+     */
+    static Kind kindOf(BufferedImage image) {
+        java.awt.image.ColorModel model = image.getColorModel();
+        if (model.getPixelSize() == 1 && grayPalette(model)) {
+            return Kind.BILEVEL;
+        }
+        if (model.getNumColorComponents() < 3 && !(model instanceof java.awt.image.IndexColorModel)) {
+            return Kind.GRAY;
+        }
+        int w = image.getWidth();
+        int[] row = new int[w];
+        int coloured = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x += 2) {
+                int argb = row[x];
+                int r = (argb >> 16) & 0xff;
+                int g = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                if ((argb >>> 24) > 128 && Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) >= CHROMA
+                        && ++coloured >= COLOURED_SAMPLES) {
+                    return Kind.COLOUR;
+                }
+            }
+        }
+        return Kind.GRAY;
+    }
+
+    private static boolean grayPalette(java.awt.image.ColorModel model) {
+        if (!(model instanceof java.awt.image.IndexColorModel palette)) {
+            return true;
+        }
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1-bit black and white (a byte-binary image, 0 black) from a gray image, black below half. */
+    static BufferedImage bilevel(BufferedImage gray) {
+        int w = gray.getWidth();
+        int h = gray.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY);
+        byte[] bits = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        int stride = (w + 7) / 8;
+        java.awt.image.Raster in = gray(gray).getRaster();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            in.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                if (row[x] >= 128) {
+                    bits[y * stride + (x >> 3)] |= (byte) (0x80 >> (x & 7));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -86,9 +160,14 @@ final class Images {
         return rgb(new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY));
     }
 
-    /** Turns the image by a small angle (degrees, clockwise positive) around its centre, on white. */
+    /**
+     * Turns the image by a small angle (degrees, clockwise positive) around its centre, on white: a
+     * gray image stays gray, any other comes back as {@link #rgb} colour.
+     */
     static BufferedImage deskew(BufferedImage gray, double degrees) {
-        BufferedImage out = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage out = gray.getType() == BufferedImage.TYPE_BYTE_GRAY
+                ? new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_BYTE_GRAY)
+                : rgbOfSize(gray.getWidth(), gray.getHeight());
         Graphics2D g = out.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());

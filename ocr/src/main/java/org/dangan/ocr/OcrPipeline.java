@@ -14,17 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Reads a scanned document into text and a searchable PDF. Pages run in parallel on a bounded
  * pool (one thread per core by default), each worker with its own Tesseract engine; a page is
- * checked (resolution, blank, skew), straightened when skewed, recognised upright, and kept as a
- * JPEG in a temporary file with its text until the PDF is written, so memory holds the few page
+ * checked (resolution, blank, skew), straightened when skewed, recognised upright, and kept as it
+ * was scanned (colour or gray JPEG, 1-bit CCITT G4: {@link Images#kindOf}) in a temporary file
+ * with its text until the PDF is written, so memory holds the few page
  * images being worked on, not all of them. A document of more pages, or a page of more pixels, than
  * the {@link Limits} allow is unreadable, refused before any page is decoded.
  * Tesseract's own OpenMP threads fight such a pool: run the JVM with {@code OMP_THREAD_LIMIT=1}.
@@ -38,6 +34,13 @@ public final class OcrPipeline implements AutoCloseable {
     private final ThreadLocal<java.util.Map<String, Recognizer>> engines = ThreadLocal.withInitial(java.util.HashMap::new);
     private final List<Recognizer> all = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Limits limits;
+    /**
+     * Tesseract's orientation pass costs about a second a page. After this many pages of a document
+     * read upright and well, the rest are taken as upright, and one that then reads below
+     * {@link #ORIENTATION_AGAIN_BELOW} is read again with the pass. PP-OCR always checks (0.1 s).
+     */
+    static final int UPRIGHT_PAGES_TRUSTED = 2;
+    static final float ORIENTATION_AGAIN_BELOW = 60;
     /** Shared by the workers (ONNX Runtime sessions run concurrently); null when the node has no models. */
     private final org.dangan.ocr.paddle.PaddleEngine paddle;
 
@@ -75,13 +78,13 @@ public final class OcrPipeline implements AutoCloseable {
         void pages(int done, int total);
     }
 
-    /** A recognised page; its image waits in a temporary file of the result until the PDF is written. */
+    /** A recognised page; its encoded image waits in a temporary file of the result until the PDF is written. */
     public record Page(int number, int widthPx, int heightPx, int dpi, PageQuality quality, PageText text,
-                       Path jpegFile) {
+                       Path imageFile, SearchablePdf.Encoding encoding) {
 
-        public byte[] jpeg() {
+        public SearchablePdf.PageImage image() {
             try {
-                return Files.readAllBytes(jpegFile);
+                return new SearchablePdf.PageImage(Files.readAllBytes(imageFile), encoding, widthPx, heightPx, dpi);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -143,6 +146,8 @@ public final class OcrPipeline implements AutoCloseable {
     private List<Page> process(Path input, Engine engine, String languages, Progress progress, Path directory) {
         List<Future<Page>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
+        // pages read upright with good confidence so far; a turned page sets it negative for good
+        AtomicInteger upright = new AtomicInteger();
         Semaphore inFlight = new Semaphore(threads * 2);
         try (DocumentReader.Pages pages = DocumentReader.open(input, limits.maxPixelsPerPage())) {
             int total = pages.count();
@@ -162,7 +167,7 @@ public final class OcrPipeline implements AutoCloseable {
                 }
                 futures.add(pool.submit(() -> {
                     try {
-                        Page page = page(source, engine, languages, directory);
+                        Page page = page(source, engine, languages, directory, upright);
                         progress.pages(done.incrementAndGet(), total);
                         return page;
                     } finally {
@@ -191,7 +196,7 @@ public final class OcrPipeline implements AutoCloseable {
         return result;
     }
 
-    private Page page(SourcePage source, Engine engine, String languages, Path directory) {
+    private Page page(SourcePage source, Engine engine, String languages, Path directory, AtomicInteger upright) {
         PageQuality quality = PageQuality.of(source.image(), source.dpi());
         BufferedImage gray = Images.gray(source.image());
         // recognition reads the page as scanned (colour included) unless it had to be straightened
@@ -207,47 +212,66 @@ public final class OcrPipeline implements AutoCloseable {
             text = new PageText("", List.of(), List.of(), 0, 0, 0, false);
         } else if (engine == Engine.PADDLE) {
             text = paddle.read(toRead);
-            if (text.rotation() != 0) {
-                gray = Images.rotate(gray, text.rotation());
-            }
         } else {
-            text = engines.get().computeIfAbsent(languages, l -> {
+            Recognizer recognizer = engines.get().computeIfAbsent(languages, l -> {
                 Recognizer r = new Recognizer(tessdata, l);
                 all.add(r);
                 return r;
-            }).recognize(toRead, source.dpi());
+            });
+            boolean skipOrientation = upright.get() >= UPRIGHT_PAGES_TRUSTED;
+            text = recognizer.recognize(toRead, source.dpi(), !skipOrientation);
+            if (skipOrientation && text.meanConfidence() < ORIENTATION_AGAIN_BELOW) {
+                // a turned page among upright ones reads badly: look again
+                text = recognizer.recognize(toRead, source.dpi(), true);
+            }
             if (text.rotation() != 0) {
-                gray = Images.rotate(gray, text.rotation());
+                upright.set(Integer.MIN_VALUE);
+            } else if (!skipOrientation && text.meanConfidence() >= ORIENTATION_AGAIN_BELOW) {
+                upright.incrementAndGet();
             }
         }
-        Path jpeg = directory.resolve("page-" + source.number() + ".jpg");
-        jpeg(gray, jpeg);
-        return new Page(source.number(), gray.getWidth(), gray.getHeight(), source.dpi(), quality, text, jpeg);
+        if (text.rotation() != 0) {
+            gray = Images.rotate(gray, text.rotation());
+        }
+        SearchablePdf.PageImage kept = SearchablePdf.PageImage.of(
+                kept(source, gray, quality, text.rotation()), source.dpi());
+        Path file = directory.resolve("page-" + source.number() + (kept.encoding() == SearchablePdf.Encoding.JPEG
+                ? ".jpg" : ".g4"));
+        try {
+            Files.write(file, kept.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Page(source.number(), kept.widthPx(), kept.heightPx(), source.dpi(), quality, text, file,
+                kept.encoding());
+    }
+
+    /**
+     * The page as the PDF keeps it, of the scan's own kind, straightened and turned upright like the
+     * gray image that was read: colour stays colour (a red seal red), a 1-bit scan 1-bit.
+     */
+    private static BufferedImage kept(SourcePage source, BufferedImage gray, PageQuality quality, int rotation) {
+        return switch (Images.kindOf(source.kept())) {
+            case GRAY -> gray;
+            // a straightened 1-bit page is gray at its edges: thresholded back, it stays 1-bit
+            case BILEVEL -> Images.bilevel(gray);
+            case COLOUR -> {
+                BufferedImage colour = Images.rgb(source.kept());
+                if (quality.issues().contains(PageQuality.Issue.SKEWED)) {
+                    colour = Images.deskew(colour, -quality.skewDegrees());
+                }
+                yield Images.rotate(colour, rotation);
+            }
+        };
     }
 
     /** Writes the searchable PDF (PDF/A-2b) of a processed document. */
     public void writePdf(Result result, String title, OutputStream out) {
         try (SearchablePdf pdf = new SearchablePdf(font)) {
             for (Page p : result.pages()) {
-                pdf.addPage(p.jpeg(), p.widthPx(), p.heightPx(), p.dpi(), p.text().lines());
+                pdf.addPage(p.image(), p.text().lines());
             }
             pdf.save(out, title);
-        }
-    }
-
-    private static void jpeg(BufferedImage image, Path file) {
-        try (OutputStream bytes = Files.newOutputStream(file);
-             MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-            writer.dispose();
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -65,6 +65,36 @@ final class PdfImages {
         }
     }
 
+    /**
+     * The kind of scan a PDF page is, from the images it draws itself (checked by {@link #check}
+     * first): 1-bit when all are 1-bit (JBIG2, CCITT, masks), colour when one is in a colour space,
+     * gray otherwise and for a page drawing no image (vector drawings are rendered gray as before).
+     */
+    static Images.Kind kind(PDPage page) throws IOException {
+        var resources = page.getResources();
+        boolean any = false;
+        boolean allBilevel = true;
+        if (resources != null) {
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                    any = true;
+                    if (image.isStencil() || image.getBitsPerComponent() == 1) {
+                        continue;
+                    }
+                    allBilevel = false;
+                    var space = image.getColorSpace();
+                    if (space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDIndexed indexed) {
+                        space = indexed.getBaseColorSpace();
+                    }
+                    if (space.getNumberOfComponents() >= 3) {
+                        return Images.Kind.COLOUR;
+                    }
+                }
+            }
+        }
+        return any && allBilevel ? Images.Kind.BILEVEL : Images.Kind.GRAY;
+    }
+
     private void resources(COSDictionary resources, int depth) throws IOException {
         if (resources == null) {
             return;

@@ -1,6 +1,10 @@
 package org.dangan.ocr;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +12,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.dangan.pdf.Archival;
 import org.dangan.pdf.HanFont;
@@ -15,12 +26,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
- * Writes the searchable PDF of a scan as PDF/A-2b: each page is the scanned image, with the
+ * Writes the searchable PDF of a scan as PDF/A-2b: each page is the scanned image (colour or gray
+ * JPEG, or 1-bit CCITT G4 for black-and-white scans), with the
  * recognised lines laid over it as invisible text (rendering mode 3) in the boxes Tesseract found,
  * in an embedded font subset, so selecting, copying and searching in any viewer finds the text
  * where they stand on the page. sRGB output intent and XMP identification as PDF/A requires.
@@ -40,12 +54,18 @@ public final class SearchablePdf implements AutoCloseable {
 
     /** Adds a page: the image as JPEG bytes, its size in pixels, its resolution, and the lines of text on it. */
     public void addPage(byte[] jpeg, int widthPx, int heightPx, int dpi, List<TextBox> lines) {
-        float scale = 72f / (dpi > 0 ? dpi : DocumentReader.RENDER_DPI);
+        addPage(new PageImage(jpeg, Encoding.JPEG, widthPx, heightPx, dpi), lines);
+    }
+
+    /** Adds a page: its image as encoded (drawn at its resolution) and the lines of text on it. */
+    public void addPage(PageImage scan, List<TextBox> lines) {
+        int widthPx = scan.widthPx();
+        int heightPx = scan.heightPx();
+        float scale = 72f / (scan.dpi() > 0 ? scan.dpi() : DocumentReader.RENDER_DPI);
         PDPage page = new PDPage(new PDRectangle(widthPx * scale, heightPx * scale));
         document.addPage(page);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-            PDImageXObject image = JPEGFactory.createFromByteArray(document, jpeg);
-            content.drawImage(image, 0, 0, widthPx * scale, heightPx * scale);
+            content.drawImage(xObject(scan), 0, 0, widthPx * scale, heightPx * scale);
             for (TextBox w : lines) {
                 String text = printable(w.text());
                 if (text.isEmpty() || w.width() <= 0 || w.height() <= 0) {
@@ -70,37 +90,125 @@ public final class SearchablePdf implements AutoCloseable {
         }
     }
 
-    /** A page of a searchable PDF written here: its scanned image as JPEG, its size and resolution. */
-    public record PageImage(byte[] jpeg, int widthPx, int heightPx, int dpi) {
+    /** How a page image is stored: a JPEG file (gray or colour), or a CCITT Group 4 stream of a 1-bit image. */
+    public enum Encoding { JPEG, CCITT_G4 }
+
+    /** A page of a searchable PDF: its scanned image as encoded, its size and resolution. */
+    public record PageImage(byte[] bytes, Encoding encoding, int widthPx, int heightPx, int dpi) {
+
+        /**
+         * Encodes a page image: a 1-bit (byte-binary) image as CCITT G4, any other as JPEG, gray when
+         * the image is gray, colour otherwise.
+         */
+        public static PageImage of(BufferedImage image, int dpi) {
+            boolean bilevel = image.getType() == BufferedImage.TYPE_BYTE_BINARY && image.getColorModel().getPixelSize() == 1;
+            return new PageImage(bilevel ? ccitt(image) : jpeg(image), bilevel ? Encoding.CCITT_G4 : Encoding.JPEG,
+                    image.getWidth(), image.getHeight(), dpi);
+        }
+    }
+
+    private PDImageXObject xObject(PageImage scan) throws IOException {
+        if (scan.encoding() == Encoding.JPEG) {
+            return JPEGFactory.createFromByteArray(document, scan.bytes());
+        }
+        PDImageXObject image = new PDImageXObject(document, new ByteArrayInputStream(scan.bytes()),
+                COSName.CCITTFAX_DECODE, scan.widthPx(), scan.heightPx(), 1, PDDeviceGray.INSTANCE);
+        image.getCOSObject().setItem(COSName.DECODE_PARMS, g4Parameters(scan.widthPx(), scan.heightPx()));
+        return image;
+    }
+
+    /** Group 4 (K −1) of the image's size, 0 bits black: as {@link CCITTFactory} writes them. */
+    private static COSDictionary g4Parameters(int width, int height) {
+        COSDictionary parameters = new COSDictionary();
+        parameters.setInt(COSName.K, -1);
+        parameters.setInt(COSName.COLUMNS, width);
+        parameters.setInt(COSName.ROWS, height);
+        return parameters;
+    }
+
+    private static byte[] ccitt(BufferedImage bilevel) {
+        // PDFBox's encoder writes into a document's stream: a scratch one, only the encoded bytes are kept
+        try (PDDocument scratch = new PDDocument();
+             InputStream raw = CCITTFactory.createFromImage(scratch, bilevel).getCOSObject().createRawInputStream()) {
+            return raw.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a 1-bit page as CCITT G4", e);
+        }
+    }
+
+    private static byte[] jpeg(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            try {
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.85f);
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /**
-     * The page images of a searchable PDF this class wrote, unchanged (the JPEG streams as stored,
-     * not decoded and compressed again), so a new text layer can be laid over the same images.
+     * The page images of a searchable PDF this class wrote, unchanged (the JPEG and CCITT streams as
+     * stored, not decoded and compressed again), so a new text layer can be laid over the same images.
      */
     public static List<PageImage> pageImages(byte[] searchablePdf) {
         List<PageImage> images = new java.util.ArrayList<>();
         try (PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(searchablePdf)) {
             for (PDPage page : pdf.getPages()) {
                 PDImageXObject image = null;
-                for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
                     if (page.getResources().getXObject(name) instanceof PDImageXObject i) {
                         image = i;
                     }
                 }
-                if (image == null || !image.getStream().getFilters().equals(List.of(org.apache.pdfbox.cos.COSName.DCT_DECODE))) {
+                Encoding encoding = image == null ? null : encoding(image);
+                if (encoding == null) {
                     throw new IllegalArgumentException("page " + (images.size() + 1)
-                            + " is not a scanned JPEG image: not a searchable PDF written by Dang'an");
+                            + " is not a scanned JPEG or CCITT G4 image: not a searchable PDF written by Dang'an");
                 }
-                try (java.io.InputStream raw = image.getCOSObject().createRawInputStream()) {
+                try (InputStream raw = image.getCOSObject().createRawInputStream()) {
                     int dpi = Math.round(image.getWidth() * 72f / page.getMediaBox().getWidth());
-                    images.add(new PageImage(raw.readAllBytes(), image.getWidth(), image.getHeight(), dpi));
+                    images.add(new PageImage(raw.readAllBytes(), encoding, image.getWidth(), image.getHeight(), dpi));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the searchable PDF", e);
         }
         return images;
+    }
+
+    /** Whether a page of a searchable PDF shows a colour scan: a viewer renders it in colour, others gray. */
+    public static boolean inColour(PDPage page) {
+        try {
+            return PdfImages.kind(page) == Images.Kind.COLOUR;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the images of a searchable PDF page", e);
+        }
+    }
+
+    /** The encoding of an image this class wrote, or null for any other. */
+    private static Encoding encoding(PDImageXObject image) {
+        List<COSName> filters = image.getStream().getFilters();
+        if (filters.equals(List.of(COSName.DCT_DECODE))) {
+            return Encoding.JPEG;
+        }
+        COSDictionary parameters = image.getCOSObject().getCOSDictionary(COSName.DECODE_PARMS);
+        if (filters.equals(List.of(COSName.CCITTFAX_DECODE)) && image.getBitsPerComponent() == 1 && parameters != null
+                && parameters.keySet().equals(g4Parameters(image.getWidth(), image.getHeight()).keySet())
+                && parameters.getInt(COSName.K) == -1 && parameters.getInt(COSName.COLUMNS) == image.getWidth()
+                && parameters.getInt(COSName.ROWS) == image.getHeight()
+                && image.getCOSObject().getDictionaryObject(COSName.DECODE) == null) {
+            return Encoding.CCITT_G4;
+        }
+        return null;
     }
 
     /** Keeps the characters the embedded font can show; Tesseract rarely returns others. */

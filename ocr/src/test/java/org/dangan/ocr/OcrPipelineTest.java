@@ -107,7 +107,8 @@ class OcrPipelineTest {
         pipeline.writePdf(result, "检验报告", first);
         List<SearchablePdf.PageImage> images = SearchablePdf.pageImages(first.toByteArray());
         assertThat(images).singleElement().satisfies(i -> {
-            assertThat(i.jpeg()).isEqualTo(page.jpeg());
+            assertThat(i.bytes()).isEqualTo(page.image().bytes());
+            assertThat(i.encoding()).isEqualTo(SearchablePdf.Encoding.JPEG);
             assertThat(i.widthPx()).isEqualTo(2480);
             assertThat(i.heightPx()).isEqualTo(1400);
             assertThat(i.dpi()).isEqualTo(300);
@@ -123,7 +124,7 @@ class OcrPipelineTest {
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         try (SearchablePdf pdf = new SearchablePdf(org.dangan.pdf.HanFont.DEFAULT)) {
             SearchablePdf.PageImage image = images.get(0);
-            pdf.addPage(image.jpeg(), image.widthPx(), image.heightPx(), image.dpi(), lines);
+            pdf.addPage(image, lines);
             pdf.save(second, "检验报告");
         }
         try (PDDocument pdf = Loader.loadPDF(second.toByteArray())) {
@@ -162,6 +163,18 @@ class OcrPipelineTest {
         assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(180, 270);
         assertThat(result.pages()).allSatisfy(p -> assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
         assertThat(progress).containsExactlyInAnyOrder(12, 22);
+    }
+
+    @Test
+    void after_upright_pages_a_page_upside_down_is_still_found_and_turned() throws Exception {
+        java.awt.image.BufferedImage page = Scans.page(Scans.REPORT);
+        // one worker: pages one and two are checked, three is taken as upright, four reads badly and is checked again
+        try (OcrPipeline one = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1)) {
+            OcrPipeline.Result result = one.process(Scans.pdf(List.of(page, page, page, Images.rotate(page, 180)),
+                    dir.resolve("mixed.pdf")), "chi_sim", OcrPipeline.Progress.NONE);
+            assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(0, 0, 0, 180);
+            assertThat(result.pages()).allSatisfy(p -> assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
+        }
     }
 
     @Test
@@ -270,9 +283,9 @@ class OcrPipelineTest {
     void page_images_wait_in_temporary_files_that_closing_the_result_removes() throws Exception {
         Path pdf = Scans.pdf(List.of(Scans.blank(), Scans.blank()), dir.resolve("two.pdf"));
         OcrPipeline.Result result = pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE);
-        List<Path> images = result.pages().stream().map(OcrPipeline.Page::jpegFile).toList();
+        List<Path> images = result.pages().stream().map(OcrPipeline.Page::imageFile).toList();
         assertThat(images).hasSize(2).allSatisfy(p -> assertThat(p).isRegularFile());
-        assertThat(result.pages().get(0).jpeg()).startsWith((byte) 0xFF, (byte) 0xD8);
+        assertThat(result.pages().get(0).image().bytes()).startsWith((byte) 0xFF, (byte) 0xD8);
 
         result.close();
 

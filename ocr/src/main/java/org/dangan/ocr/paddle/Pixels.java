@@ -4,21 +4,33 @@ import java.awt.image.BufferedImage;
 
 /**
  * A page as 8-bit blue, green, red triples (the order PaddleOCR's models were trained on, as OpenCV
- * reads files), transparent pixels on white, and the samplings the models' inputs need.
+ * reads files), transparent pixels on white, or as gray bytes taken as they are, and the
+ * samplings the models' inputs need.
  */
 final class Pixels {
 
     final int width;
     final int height;
+    /** 3: blue, green, red per pixel; 1: gray, the same value in every channel. */
+    final int channels;
     final byte[] bgr;
 
-    private Pixels(int width, int height, byte[] bgr) {
+    private Pixels(int width, int height, int channels, byte[] bgr) {
         this.width = width;
         this.height = height;
+        this.channels = channels;
         this.bgr = bgr;
     }
 
     static Pixels of(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && bytes.getNumBanks() == 1 && image.getRaster().getSampleModel() instanceof
+                java.awt.image.PixelInterleavedSampleModel model && model.getScanlineStride() == image.getWidth()
+                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+            // most scans are gray: read the image's own bytes, a third of the memory and no copy
+            return new Pixels(image.getWidth(), image.getHeight(), 1, bytes.getData());
+        }
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] out = new byte[w * h * 3];
@@ -42,7 +54,7 @@ final class Pixels {
                 out[o++] = (byte) r;
             }
         }
-        return new Pixels(w, h, out);
+        return new Pixels(w, h, 3, out);
     }
 
     /** The page turned clockwise by a multiple of 90 degrees. */
@@ -54,6 +66,7 @@ final class Pixels {
         int w = turns % 2 == 1 ? height : width;
         int h = turns % 2 == 1 ? width : height;
         byte[] out = new byte[bgr.length];
+        int n = channels;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int nx;
@@ -63,10 +76,10 @@ final class Pixels {
                     case 2 -> { nx = width - 1 - x; ny = height - 1 - y; }
                     default -> { nx = y; ny = width - 1 - x; }
                 }
-                System.arraycopy(bgr, (y * width + x) * 3, out, (ny * w + nx) * 3, 3);
+                System.arraycopy(bgr, (y * width + x) * n, out, (ny * w + nx) * n, n);
             }
         }
-        return new Pixels(w, h, out);
+        return new Pixels(w, h, n, out);
     }
 
     /** Bilinear sample of channel {@code c} at (x, y), pixel centres at integers, edges replicated. */
@@ -79,10 +92,12 @@ final class Pixels {
         int y1 = Math.min(height - 1, y0 + 1);
         double fx = x - x0;
         double fy = y - y0;
-        float a = bgr[(y0 * width + x0) * 3 + c] & 0xff;
-        float b = bgr[(y0 * width + x1) * 3 + c] & 0xff;
-        float d = bgr[(y1 * width + x0) * 3 + c] & 0xff;
-        float e = bgr[(y1 * width + x1) * 3 + c] & 0xff;
+        int n = channels;
+        int k = n == 1 ? 0 : c;
+        float a = bgr[(y0 * width + x0) * n + k] & 0xff;
+        float b = bgr[(y0 * width + x1) * n + k] & 0xff;
+        float d = bgr[(y1 * width + x0) * n + k] & 0xff;
+        float e = bgr[(y1 * width + x1) * n + k] & 0xff;
         return (float) ((a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy);
     }
 
@@ -100,8 +115,10 @@ final class Pixels {
             for (int x = 0; x < w; x++) {
                 double srcX = (x + 0.5) * sx - 0.5;
                 int o = y * w + x;
+                float gray = channels == 1 ? sample(srcX, srcY, 0) : 0;
                 for (int c = 0; c < 3; c++) {
-                    out[c * plane + o] = (sample(srcX, srcY, c) / 255f - mean[c]) / std[c];
+                    float v = channels == 1 ? gray : sample(srcX, srcY, c);
+                    out[c * plane + o] = (v / 255f - mean[c]) / std[c];
                 }
             }
         }
@@ -133,8 +150,9 @@ final class Pixels {
                 double sx = (hmat[0] * cx + hmat[1] * cy + hmat[2]) / wz;
                 double sy = (hmat[3] * cx + hmat[4] * cy + hmat[5]) / wz;
                 int o = base + y * padW + x;
+                float gray = channels == 1 ? (sample(sx, sy, 0) / 255f - 0.5f) / 0.5f : 0;
                 for (int c = 0; c < 3; c++) {
-                    tensor[o + c * plane] = (sample(sx, sy, c) / 255f - 0.5f) / 0.5f;
+                    tensor[o + c * plane] = channels == 1 ? gray : (sample(sx, sy, c) / 255f - 0.5f) / 0.5f;
                 }
             }
         }

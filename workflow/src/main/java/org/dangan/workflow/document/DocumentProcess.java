@@ -82,7 +82,7 @@ public class DocumentProcess {
             for (int i = 0; i < images.size(); i++) {
                 SearchablePdf.PageImage image = images.get(i);
                 StoredPage page = pages.get(i);
-                pdf.addPage(image.jpeg(), image.widthPx(), image.heightPx(), image.dpi(), page.reviewed()
+                pdf.addPage(image, page.reviewed()
                         ? TextLayer.fit(page.text(), page.lines(), image.widthPx(), image.heightPx()) : page.lines());
             }
             pdf.save(out, document.title());

@@ -236,8 +236,10 @@ public class Documents {
             if (page < 1 || page > pdf.getNumberOfPages()) {
                 throw Refused.notFound("document.noPage", id, page);
             }
+            // a colour scan is shown in colour (a red seal red), the others gray as their PNG is smallest
             var image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(page - 1,
-                    Math.min(Math.max(dpi, 50), 200), org.apache.pdfbox.rendering.ImageType.GRAY);
+                    Math.min(Math.max(dpi, 50), 200), org.dangan.ocr.SearchablePdf.inColour(pdf.getPage(page - 1))
+                            ? org.apache.pdfbox.rendering.ImageType.RGB : org.apache.pdfbox.rendering.ImageType.GRAY);
             var png = new java.io.ByteArrayOutputStream();
             javax.imageio.ImageIO.write(image, "png", png);
             return png.toByteArray();

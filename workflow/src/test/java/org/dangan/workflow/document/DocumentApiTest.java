@@ -294,9 +294,74 @@ class DocumentApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).isEqualTo("血常规检验报告单校对后");
         }
-        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).extracting(i -> i.jpeg())
+        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).extracting(i -> i.bytes())
                 .containsExactlyElementsOf(org.dangan.ocr.SearchablePdf.pageImages(fileStore.open(pdfBeforeReview)
-                        .readAllBytes()).stream().map(i -> i.jpeg()).toList());
+                        .readAllBytes()).stream().map(i -> i.bytes()).toList());
+    }
+
+    @Autowired
+    Documents documents;
+    @Autowired
+    org.dangan.workflow.support.AsUser asUser;
+
+    @Test
+    void a_colour_scan_keeps_its_red_seal_in_the_pdf_and_the_viewer_and_a_1_bit_scan_stays_1_bit() throws Exception {
+        java.awt.image.BufferedImage sealed = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scan(REPORT, 58)));
+        byte[] png = redrawn(sealed, java.awt.image.BufferedImage.TYPE_INT_RGB, g -> {
+            g.setColor(new java.awt.Color(220, 30, 30));
+            g.fillOval(1800, 300, 300, 300);
+        });
+        long id = submit(png, "盖章.png", "AUX_EXAM_REPORT", "archivist-a");
+        byte[] pdf = recognisedPdf(id);
+        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).singleElement()
+                .satisfies(i -> assertThat(i.encoding()).isEqualTo(org.dangan.ocr.SearchablePdf.Encoding.JPEG));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var resources = doc.getPage(0).getResources();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+                    resources.getXObject(resources.getXObjectNames().iterator().next());
+            assertThat(image.getColorSpace().getName()).isEqualTo("DeviceRGB");
+            assertThat(red(image.getImage().getRGB(1950, 450))).isTrue();
+        }
+        // the viewer's page (100 dpi of a 300-dpi scan) shows the seal red as well
+        asUser.login(county.user("archivist-a"));
+        try {
+            java.awt.image.BufferedImage shown = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(documents.pageImage(id, 1, 100, null)));
+            assertThat(red(shown.getRGB(650, 150))).isTrue();
+        } finally {
+            org.dangan.workflow.support.AsUser.logout();
+        }
+
+        byte[] onebit = redrawn(sealed, java.awt.image.BufferedImage.TYPE_BYTE_BINARY, g -> { });
+        byte[] blackPdf = recognisedPdf(submit(onebit, "黑白.png", "AUX_EXAM_REPORT", "archivist-a"));
+        assertThat(org.dangan.ocr.SearchablePdf.pageImages(blackPdf)).singleElement()
+                .satisfies(i -> assertThat(i.encoding()).isEqualTo(org.dangan.ocr.SearchablePdf.Encoding.CCITT_G4));
+    }
+
+    private byte[] recognisedPdf(long id) throws Exception {
+        recognise(id);
+        return mvc.perform(get("/api/documents/" + id + "/pdf").with(as("archivist-a")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    /** The page drawn into an image of the given type, with what {@code more} draws over it, as PNG. */
+    private static byte[] redrawn(java.awt.image.BufferedImage page, int type,
+                                  java.util.function.Consumer<java.awt.Graphics2D> more) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(page.getWidth(), page.getHeight(), type);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.drawImage(page, 0, 0, null);
+        more.accept(g);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+
+    private static boolean red(int rgb) {
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        return r > 180 && g < 90 && b < 90;
     }
 
     @Test
