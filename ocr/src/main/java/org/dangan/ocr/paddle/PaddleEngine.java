@@ -30,10 +30,10 @@ import org.dangan.ocr.TextBox;
  */
 public final class PaddleEngine implements AutoCloseable {
 
-    public static final String DETECTION = "ch_PP-OCRv4_det_infer.onnx";
-    public static final String RECOGNITION = "ch_PP-OCRv4_rec_infer.onnx";
-    public static final String CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
-    public static final String KEYS = "ppocr_keys_v1.txt";
+    public static final String DETECTION = PaddleModels.DETECTION;
+    public static final String RECOGNITION = PaddleModels.RECOGNITION;
+    public static final String CLASSIFIER = PaddleModels.CLASSIFIER;
+    public static final String KEYS = PaddleModels.KEYS;
 
     static final int DETECTION_SIDE = 960;
     static final int LINE_HEIGHT = 48;
@@ -81,7 +81,7 @@ public final class PaddleEngine implements AutoCloseable {
     private OrtSession session(Path file, OrtSession.SessionOptions options) {
         if (!Files.isReadable(file)) {
             throw new IllegalStateException("the PP-OCR model " + file.getFileName() + " is missing in "
-                    + file.getParent() + ": run src/dev/ocr-models.sh");
+                    + file.getParent() + ": run " + PaddleModels.SCRIPT);
         }
         try {
             return environment.createSession(file.toString(), options);
