@@ -137,6 +137,29 @@ class PaddleOcrTest {
     }
 
     @Test
+    void a_blurred_noisy_upright_page_is_not_turned() throws Exception {
+        BufferedImage page = Scans.page(Scans.REPORT);
+        float[] kernel = new float[11 * 11];
+        java.util.Arrays.fill(kernel, 1f / kernel.length);
+        BufferedImage blurred = new java.awt.image.ConvolveOp(new java.awt.image.Kernel(11, 11, kernel),
+                java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(page, null);
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < blurred.getHeight(); y++) {
+            for (int x = 0; x < blurred.getWidth(); x++) {
+                int v = (blurred.getRGB(x, y) & 0xff) + (int) (noise.nextGaussian() * 60);
+                v = Math.max(0, Math.min(255, v));
+                blurred.setRGB(x, y, 0xff000000 | v << 16 | v << 8 | v);
+            }
+        }
+
+        OcrPipeline.Page read = pipeline.process(Scans.png(blurred, dir.resolve("blurred.png")), Engine.PADDLE,
+                "chi_sim", OcrPipeline.Progress.NONE).pages().get(0);
+
+        assertThat(read.text().rotation()).isZero();
+        assertThat(read.widthPx()).isEqualTo(2480);
+    }
+
+    @Test
     void the_searchable_pdf_carries_the_recognised_lines_and_stays_pdf_a() throws Exception {
         OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
                 Engine.PADDLE, "chi_sim", OcrPipeline.Progress.NONE);

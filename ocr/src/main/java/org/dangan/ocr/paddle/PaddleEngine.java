@@ -115,15 +115,29 @@ public final class PaddleEngine implements AutoCloseable {
         Pixels page = Pixels.of(image);
         List<Quad> boxes = detect(page);
         int rotation = orientation(page, boxes);
-        if (rotation != 0) {
-            page = page.rotated(rotation);
-            boxes = detect(page);
+        List<Line> read;
+        if (rotation == 0) {
+            read = recogniseAll(page, boxes);
+        } else {
+            // a blurred upright page can look turned (its lines break into tall pieces): read both
+            // ways and keep the one with more confidently read text; turned pages are rare
+            List<Line> asScanned = recogniseAll(page, boxes);
+            Pixels turned = page.rotated(rotation);
+            List<Quad> turnedBoxes = detect(turned);
+            List<Line> turnedRead = recogniseAll(turned, turnedBoxes);
+            if (evidence(turnedBoxes, turnedRead) > evidence(boxes, asScanned)) {
+                page = turned;
+                boxes = turnedBoxes;
+                read = turnedRead;
+            } else {
+                rotation = 0;
+                read = asScanned;
+            }
         }
         List<TextBox> lines = new ArrayList<>();
         List<TextBox> words = new ArrayList<>();
         double weighted = 0;
         int characters = 0;
-        List<Line> read = recogniseAll(page, boxes);
         for (int i = 0; i < boxes.size(); i++) {
             Quad box = boxes.get(i);
             Line line = read.get(i);
@@ -142,6 +156,22 @@ public final class PaddleEngine implements AutoCloseable {
         return new PageText(ReadingOrder.text(ordered), ordered, words,
                 characters == 0 ? 0 : (float) (weighted / characters), rotation,
                 (System.nanoTime() - start) / 1_000_000, false);
+    }
+
+    /**
+     * Characters read with confidence on lines lying across the page, weighted by the confidence:
+     * what a reading of the page this way up is worth. Tall lines are left out: the recogniser reads
+     * them turned, so a sideways page read as it lies would count its own text.
+     */
+    private static double evidence(List<Quad> boxes, List<Line> lines) {
+        double sum = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line != null && !tall(boxes.get(i)) && line.score >= DROP_SCORE) {
+                sum += line.score * line.text.strip().codePointCount(0, line.text.strip().length());
+            }
+        }
+        return sum;
     }
 
     List<Quad> detect(Pixels page) {
