@@ -51,10 +51,15 @@ class Recognition implements JavaDelegate {
     private final Map<Long, int[]> progress = new ConcurrentHashMap<>();
     private final UnreferencedFiles unreferenced;
     private final OcrAvailability availability;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
                 NamedParameterJdbcTemplate jdbc, ReviewThreshold reviewBelow, OcrConfiguration.OcrEngines engines,
-                UnreferencedFiles unreferenced, OcrAvailability availability) {
+                UnreferencedFiles unreferenced, OcrAvailability availability,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.engines = engines;
         this.unreferenced = unreferenced;
         this.availability = availability;
@@ -73,9 +78,22 @@ class Recognition implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ((Number) execution.getVariable("documentId")).longValue();
+        // "being read" is committed at once, in a transaction of its own: the job's commits only when
+        // all pages are read, and until then lists and the home page would say "queued"; the job's
+        // own persistence context reads the document only afterwards, at its new version
+        org.dangan.ocr.Engine engine = ownTransaction.execute(status -> {
+            ScannedDocument running = documents.findById(id).orElseThrow();
+            java.util.Optional<org.dangan.ocr.Engine> usable = availability.usable(engines.of(running.getDocumentType()));
+            if (usable.isPresent()) {
+                running.recognitionStarted();
+                documents.saveAndFlush(running);
+            }
+            return usable.orElse(null);
+        });
+        if (engine == null) {
+            throw new RecognitionWaits.NoEngine(availability.reasons());
+        }
         ScannedDocument document = documents.findById(id).orElseThrow();
-        org.dangan.ocr.Engine engine = availability.usable(engines.of(document.getDocumentType()))
-                .orElseThrow(() -> new RecognitionWaits.NoEngine(availability.reasons()));
         document.recognitionStarted();
         Path original = files.path(document.getOriginalSha256());
         FileTime stored = modified(original);
