@@ -29,6 +29,14 @@ public final class DocumentReader {
 
     public static final int RENDER_DPI = 300;
     public static final long MAX_PIXELS = 100_000_000L; // an A3 page at 600 dpi is about 70 million
+    /**
+     * The longest side of a page: JPEG, in which pages are kept, cannot hold more (65,500), and a
+     * strip a few pixels wide and 100,000 long costs minutes and gigabytes before failing there.
+     * A3 at 1200 dpi is 19,843 px.
+     */
+    public static final int MAX_SIDE = 30_000;
+    /** A TIFF's pages are counted up to this; a file past it is refused by the page limit. */
+    static final int MAX_TIFF_PAGES = 100_000;
     /** A page whose own text has fewer characters than this is treated as a scan. */
     static final int TEXT_LAYER_MINIMUM = 20;
 
@@ -133,6 +141,11 @@ public final class DocumentReader {
                     throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at "
                             + RENDER_DPI + " dpi (" + pixels + " pixels)");
                 }
+                if (Math.max(box.getWidth(), box.getHeight()) / 72 * RENDER_DPI > MAX_SIDE) {
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is " + Math.round(box.getWidth())
+                            + "x" + Math.round(box.getHeight()) + " points, a side longer than " + MAX_SIDE
+                            + " pixels at " + RENDER_DPI + " dpi");
+                }
                 // the renderer decodes every image whole, at its own size, whatever the page's size
                 PdfImages.check(page, index + 1, maxPixels);
                 PDFTextStripper stripper = new PDFTextStripper();
@@ -187,7 +200,8 @@ public final class DocumentReader {
                 }
                 reader = readers.next();
                 reader.setInput(input, false, true);
-                count = reader.getNumImages(true);
+                // a TIFF's pages are counted from its own list, which may loop; the reader would not stop
+                count = type == Type.TIFF ? Resolution.tiffPages(file, MAX_TIFF_PAGES) : reader.getNumImages(true);
             } catch (IOException e) {
                 throw new UnreadableDocumentException("corrupt image: " + e.getMessage(), e);
             }
@@ -206,6 +220,10 @@ public final class DocumentReader {
         public SourcePage page(int index) {
             try {
                 long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
+                if (reader.getWidth(index) > MAX_SIDE || reader.getHeight(index) > MAX_SIDE) {
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is " + reader.getWidth(index) + "x"
+                            + reader.getHeight(index) + " pixels, a side longer than the " + MAX_SIDE + " allowed");
+                }
                 if (pixels > maxPixels) {
                     throw new UnreadableDocumentException("page " + (index + 1) + " is " + reader.getWidth(index) + "x"
                             + reader.getHeight(index) + " pixels, more than the " + maxPixels + " allowed");

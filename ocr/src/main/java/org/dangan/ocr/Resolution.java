@@ -69,6 +69,39 @@ final class Resolution {
     }
 
     /** XResolution of the page's directory, in its ResolutionUnit (2 inch, the default; 3 centimetre; 1 none). */
+    /**
+     * How many pages (image directories) a TIFF holds, walking its list of directories itself: a
+     * list that points back to an earlier page would keep the image reader counting for ever.
+     * Stops past {@code atMost} (the caller refuses that many); unreadable when the list loops or
+     * points outside the file.
+     */
+    static int tiffPages(Path file, int atMost) throws IOException {
+        try (FileChannel in = FileChannel.open(file)) {
+            ByteBuffer header = ByteBuffer.allocate(8);
+            if (!read(in, header, 0)) {
+                throw new UnreadableDocumentException("the TIFF file is shorter than its header");
+            }
+            ByteOrder order = header.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            long directory = header.order(order).getInt(4) & 0xffffffffL;
+            ByteBuffer two = ByteBuffer.allocate(2).order(order);
+            ByteBuffer four = ByteBuffer.allocate(4).order(order);
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            int pages = 0;
+            while (directory != 0 && pages <= atMost) {
+                if (!seen.add(directory)) {
+                    throw new UnreadableDocumentException("the TIFF's list of pages loops back after page " + pages
+                            + ": a damaged or crafted file");
+                }
+                if (!read(in, two, directory) || !read(in, four, directory + 2 + 12L * (two.getShort(0) & 0xffff))) {
+                    throw new UnreadableDocumentException("page " + (pages + 1) + " of the TIFF lies outside the file");
+                }
+                pages++;
+                directory = four.getInt(0) & 0xffffffffL;
+            }
+            return pages;
+        }
+    }
+
     static int tiff(Path file, int page) throws IOException {
         try (FileChannel in = FileChannel.open(file)) {
             ByteBuffer header = ByteBuffer.allocate(8);
@@ -110,11 +143,13 @@ final class Resolution {
                     unit = entry.getShort(8) & 0xffff;
                 }
             }
-            return switch (unit) {
-                case 2 -> (int) Math.round(resolution);
-                case 3 -> (int) Math.round(resolution * 2.54);
+            // in double until judged: a resolution of billions per centimetre must not wrap into a plausible one
+            double dpi = switch (unit) {
+                case 2 -> resolution;
+                case 3 -> resolution * 2.54;
                 default -> 0;
             };
+            return dpi > Integer.MAX_VALUE ? 0 : (int) Math.round(dpi);
         }
     }
 

@@ -166,6 +166,27 @@ class OcrPipelineTest {
     }
 
     @Test
+    void a_tiff_whose_pages_loop_back_and_a_page_too_long_are_refused_at_once() throws Exception {
+        Path tiff = dir.resolve("loop.tif");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "tiff", tiff.toFile());
+        byte[] bytes = Files.readAllBytes(tiff);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(bytes[0] == 'I'
+                ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        int first = b.getInt(4);
+        // the first page's "next page" points back at itself: the image reader would count for ever
+        b.putInt(first + 2 + 12 * (b.getShort(first) & 0xffff), first);
+        Files.write(tiff, bytes);
+        assertThatThrownBy(() -> pipeline.process(tiff, "chi_sim", OcrPipeline.Progress.NONE))
+                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("loops back");
+
+        Path strip = Scans.png(new java.awt.image.BufferedImage(100, 40_000, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                dir.resolve("strip.png"));
+        assertThatThrownBy(() -> pipeline.process(strip, "chi_sim", OcrPipeline.Progress.NONE))
+                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("a side longer than the 30000");
+    }
+
+    @Test
     void after_upright_pages_a_page_upside_down_is_still_found_and_turned() throws Exception {
         java.awt.image.BufferedImage page = Scans.page(Scans.REPORT);
         // one worker: pages one and two are checked, three is taken as upright, four reads badly and is checked again
