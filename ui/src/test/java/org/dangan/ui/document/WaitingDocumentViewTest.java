@@ -18,7 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** On a node with the models of neither engine, a scan's page says it waits and need not be submitted again. */
+/**
+ * On a node with the models of neither engine, a scan's page says it waits and need not be
+ * submitted again. Its own application context is closed after it: while two process engines are
+ * registered, /engine-rest of the other tests found this one (tasks of another engine, no guard).
+ */
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class WaitingDocumentViewTest extends KaribuTest {
 
     @DynamicPropertySource
