@@ -142,6 +142,15 @@ public final class PaddleEngine implements AutoCloseable {
             Quad box = boxes.get(i);
             Line line = read.get(i);
             if (line == null || line.text.isBlank() || line.score < DROP_SCORE) {
+                // a line found but not read still counts against the page, by about as many
+                // characters as its box holds: else a page whose body was unreadable scores as
+                // high as its one clear heading and skips review (specks, under 1.5 heights, do not)
+                double aspect = aspect(box);
+                if (aspect >= 1.5) {
+                    int guessed = (int) Math.round(aspect);
+                    weighted += (line == null ? 0 : line.score * 100) * guessed;
+                    characters += guessed;
+                }
                 continue;
             }
             float confidence = line.score * 100;

@@ -44,8 +44,18 @@ class OcrConfiguration {
 
     @Bean
     OcrEngines ocrEngines(Environment environment) {
-        return type -> Engine.of(environment.getProperty("dangan.ocr.engine." + type.name(),
+        OcrEngines engines = type -> Engine.of(environment.getProperty("dangan.ocr.engine." + type.name(),
                 environment.getProperty("dangan.ocr.engine", "paddle")));
+        // a mistyped setting stops the start, naming itself, rather than failing every scan later
+        for (DocumentType type : DocumentType.values()) {
+            try {
+                engines.of(type);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("dangan.ocr.engine (or dangan.ocr.engine." + type.name() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return engines;
     }
 
     /**

@@ -76,13 +76,18 @@ class OcrAvailabilityTest {
     @Test
     void the_node_starts_and_health_says_which_engine_lacks_what_to_an_admin_only() throws Exception {
         users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        // degraded, not down: a load balancer keeps a node that serves all but OCR
         mvc.perform(get("/actuator/health"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.components.ocr.status").value("DOWN"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DEGRADED"))
+                .andExpect(jsonPath("$.components.ocr.status").value("DEGRADED"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.ocr.details").doesNotExist());
+        // the details name directories: not for a searcher
+        mvc.perform(get("/actuator/health").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
+                .andExpect(jsonPath("$.components.ocr.details").doesNotExist());
         mvc.perform(get("/actuator/health").with(httpBasic(county.user("admin"), Fixtures.PASSWORD)))
-                .andExpect(jsonPath("$.components.ocr.status").value("DOWN"))
+                .andExpect(jsonPath("$.components.ocr.status").value("DEGRADED"))
                 .andExpect(jsonPath("$.components.ocr.details.paddle.available").value(false))
                 .andExpect(jsonPath("$.components.ocr.details.paddle.models").value(MODELS.toString()))
                 .andExpect(jsonPath("$.components.ocr.details.paddle.reason").value(org.hamcrest.Matchers.startsWith(

@@ -23,8 +23,10 @@ class OcrSettingsTest {
         assertThat(some.of(DocumentType.AUX_EXAM_REPORT)).isEqualTo(Engine.PADDLE);
         assertThat(some.of(DocumentType.SEVERE_MENTAL_DISORDER)).isEqualTo(Engine.TESSERACT);
 
-        var wrong = new OcrConfiguration().ocrEngines(new MockEnvironment().withProperty("dangan.ocr.engine", "cuneiform"));
-        assertThatThrownBy(() -> wrong.of(DocumentType.AUX_EXAM_REPORT)).hasMessageContaining("paddle or tesseract");
+        // a mistyped setting stops the start, naming the setting
+        assertThatThrownBy(() -> new OcrConfiguration().ocrEngines(new MockEnvironment()
+                .withProperty("dangan.ocr.engine.CONSENT", "cuneiform")))
+                .hasMessageContaining("dangan.ocr.engine.CONSENT").hasMessageContaining("paddle or tesseract");
     }
 
     @Test
