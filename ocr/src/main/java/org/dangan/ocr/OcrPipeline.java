@@ -198,6 +198,10 @@ public final class OcrPipeline implements AutoCloseable {
 
     private Page page(SourcePage source, Engine engine, String languages, Path directory, AtomicInteger upright) {
         PageQuality quality = PageQuality.of(source.image(), source.dpi());
+        // the page is laid out, stored and shown at the declared resolution, else at one assumed from
+        // its size; recognition and the quality check are told only what the file declares
+        int layoutDpi = source.dpi() > 0 ? source.dpi()
+                : SearchablePdf.assumedDpi(source.image().getWidth(), source.image().getHeight());
         BufferedImage gray = Images.gray(source.image());
         // recognition reads the page as scanned (colour included) unless it had to be straightened
         BufferedImage toRead = source.image();
@@ -234,7 +238,7 @@ public final class OcrPipeline implements AutoCloseable {
             gray = Images.rotate(gray, text.rotation());
         }
         SearchablePdf.PageImage kept = SearchablePdf.PageImage.of(
-                kept(source, gray, quality, text.rotation()), source.dpi());
+                kept(source, gray, quality, text.rotation()), layoutDpi);
         Path file = directory.resolve("page-" + source.number() + (kept.encoding() == SearchablePdf.Encoding.JPEG
                 ? ".jpg" : ".g4"));
         try {
@@ -242,7 +246,7 @@ public final class OcrPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Page(source.number(), kept.widthPx(), kept.heightPx(), source.dpi(), quality, text, file,
+        return new Page(source.number(), kept.widthPx(), kept.heightPx(), layoutDpi, quality, text, file,
                 kept.encoding());
     }
 

@@ -52,6 +52,20 @@ public final class SearchablePdf implements AutoCloseable {
         font = hanFont.font();
     }
 
+    static final float MAX_SIDE_POINTS = 14_400;
+    static final float MIN_SIDE_POINTS = 3;
+
+    /**
+     * The resolution to lay a page out at when its file declares none: 300 dpi, as scanners deliver,
+     * unless the image is too small to fill an A4 page (8.27 x 11.69 inches) at that: then as if it
+     * were one, down to 72 dpi. A 614 x 864 photo of a page was laid out at 300 dpi, 5 x 7 cm, and
+     * shown blown up from 204 pixels.
+     */
+    public static int assumedDpi(int widthPx, int heightPx) {
+        double fillsA4 = Math.max(widthPx / 8.27, heightPx / 11.69);
+        return (int) Math.round(Math.max(72, Math.min(DocumentReader.RENDER_DPI, fillsA4)));
+    }
+
     /** Adds a page: the image as JPEG bytes, its size in pixels, its resolution, and the lines of text on it. */
     public void addPage(byte[] jpeg, int widthPx, int heightPx, int dpi, List<TextBox> lines) {
         addPage(new PageImage(jpeg, Encoding.JPEG, widthPx, heightPx, dpi), lines);
@@ -62,7 +76,11 @@ public final class SearchablePdf implements AutoCloseable {
         int widthPx = scan.widthPx();
         int heightPx = scan.heightPx();
         float scale = 72f / (scan.dpi() > 0 ? scan.dpi() : DocumentReader.RENDER_DPI);
-        PDPage page = new PDPage(new PDRectangle(widthPx * scale, heightPx * scale));
+        // PDF/A allows page sides of 3 to 14,400 points: a page longer than that is drawn smaller, a
+        // strip thinner than 3 points lies on a page of 3
+        scale = Math.min(scale, (MAX_SIDE_POINTS - 1) / Math.max(widthPx, heightPx));
+        PDPage page = new PDPage(new PDRectangle(Math.max(MIN_SIDE_POINTS, widthPx * scale),
+                Math.max(MIN_SIDE_POINTS, heightPx * scale)));
         document.addPage(page);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
             content.drawImage(xObject(scan), 0, 0, widthPx * scale, heightPx * scale);

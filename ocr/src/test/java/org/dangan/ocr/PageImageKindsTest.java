@@ -206,6 +206,36 @@ class PageImageKindsTest {
     }
 
     @Test
+    void a_small_image_declaring_no_resolution_is_laid_out_as_a_page_not_a_stamp_and_sides_stay_pdf_a() throws Exception {
+        // a photo of a page, 614 x 864 pixels, no resolution: an A4 page (74 dpi), not 5 x 7 cm at 300
+        BufferedImage photo = new BufferedImage(614, 864, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 614, 864);
+        g.dispose();
+        assertThat(SearchablePdf.assumedDpi(614, 864)).isEqualTo(74);
+        assertThat(SearchablePdf.assumedDpi(2480, 1400)).isEqualTo(300);
+        byte[] pdf = searchable(Scans.png(photo, dir.resolve("photo.png")));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getPage(0).getMediaBox().getHeight()).isBetween(830f, 845f);
+        }
+        // a strip 20,000 x 1 at 300 dpi would be 4,800 x 0.24 points, outside what PDF/A allows
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SearchablePdf strip = new SearchablePdf(PrintedSheet.DEFAULT_FONT)) {
+            BufferedImage line = new BufferedImage(20_000, 1, BufferedImage.TYPE_BYTE_GRAY);
+            strip.addPage(SearchablePdf.PageImage.of(line, 300), List.of());
+            BufferedImage wide = new BufferedImage(12_000, 100, BufferedImage.TYPE_BYTE_GRAY);
+            strip.addPage(SearchablePdf.PageImage.of(wide, 50), List.of());
+            strip.save(out, "strip");
+        }
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            assertThat(doc.getPage(0).getMediaBox().getHeight()).isEqualTo(3f);
+            assertThat(doc.getPage(1).getMediaBox().getWidth()).isLessThanOrEqualTo(14_400f);
+        }
+        assertThat(PdfA.violations(out.toByteArray())).isEmpty();
+    }
+
+    @Test
     void a_reviewers_text_layer_is_laid_over_the_same_colour_and_1_bit_images() throws Exception {
         Path colour = png(sealedReport(), 200, dir.resolve("sealed.png"));
         Path bilevel = g4Tiff(Images.bilevel(Scans.page(Scans.REPORT)), 300, dir.resolve("bilevel.tif"));

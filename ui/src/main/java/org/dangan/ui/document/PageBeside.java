@@ -35,7 +35,8 @@ class PageBeside extends VerticalLayout {
             return new ByteArrayInputStream(png);
         }), getTranslation("document.page", page.number()));
         image.setWidth("420px");
-        image.getStyle().set("max-width", "100%");
+        // its own proportions: in the row beside a long text the flex layout stretched it to the text's height
+        image.getStyle().set("max-width", "100%").set("height", "auto").set("align-self", "flex-start");
         text.setLabel(getTranslation("document.text"));
         text.setId("page-text-" + page.number());
         recognised = documents.pageText(id, page.number(), purpose);
@@ -49,7 +50,7 @@ class PageBeside extends VerticalLayout {
         if (marked) {
             Html highlighted = new Html(PageHighlights.markText(recognised, terms));
             highlighted.setId("page-marked-" + page.number());
-            highlighted.getElement().getStyle().set("width", "420px");
+            highlighted.getElement().getStyle().set("width", "420px").set("max-width", "100%");
             beside.add(highlighted);
         } else {
             beside.add(text);

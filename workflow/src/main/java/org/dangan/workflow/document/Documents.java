@@ -360,8 +360,8 @@ public class Documents {
         List<PageView> pages = jdbc.query("""
                 select page_number, confidence, rotation, dpi, issues, from_text_layer, reviewed_by from document_page
                 where document_id = :id order by page_number""", new MapSqlParameterSource("id", id),
-                (rs, n) -> new PageView(rs.getInt(1), rs.getBigDecimal(2),
-                        recognition.bandOf(d.getOcrEngine(), rs.getBigDecimal(2)), rs.getInt(3), rs.getInt(4),
+                (rs, n) -> new PageView(rs.getInt(1), rs.getBigDecimal(2), rs.getString(7) != null ? ConfidenceBand.REVIEWED
+                        : recognition.bandOf(d.getOcrEngine(), rs.getBigDecimal(2)), rs.getInt(3), rs.getInt(4),
                         rs.getString(5) == null || rs.getString(5).isEmpty() ? List.of() : List.of(rs.getString(5).split(",")),
                         rs.getBoolean(6), rs.getString(7)));
         String state = d.getState().name();
@@ -377,7 +377,8 @@ public class Documents {
         Integer registered = records.registeredPages(d.getRecordId(), d.getDocumentType());
         return new DocumentView(id, d.getRecordNumber(), d.getDocumentType(), d.isRestricted(), state, reason,
                 d.getOriginalName(), d.getOriginalSize(), d.getOriginalSha256(), d.getPdfSha256(), d.getPageCount(),
-                d.getMeanConfidence(), recognition.bandOf(d.getOcrEngine(), d.getMeanConfidence()), d.getOcrEngine(),
+                d.getMeanConfidence(), pages.stream().anyMatch(p -> p.reviewedBy() != null) ? ConfidenceBand.REVIEWED
+                        : recognition.bandOf(d.getOcrEngine(), d.getMeanConfidence()), d.getOcrEngine(),
                 progress == null ? null : progress[0], progress == null ? null : progress[1],
                 registered, pages, DocumentState.QUEUED.name().equals(state) ? recognition.waitingKey() : null);
     }

@@ -35,7 +35,8 @@ class ReviewThreshold {
         if (confidence == null) {
             return null;
         }
-        double c = confidence.doubleValue();
+        // judged as shown, in whole percent: 98.6 shows as 99% and must not be "fair" beside another 99% "good"
+        double c = confidence.setScale(0, java.math.RoundingMode.HALF_UP).doubleValue();
         double[] limits = engine == Engine.PADDLE ? new double[] {paddle + 2, paddle, paddle - 7} : new double[] {90, 75, 60};
         return c >= limits[0] ? ConfidenceBand.GOOD : c >= limits[1] ? ConfidenceBand.FAIR
                 : c >= limits[2] ? ConfidenceBand.DOUBTFUL : ConfidenceBand.POOR;

@@ -285,7 +285,10 @@ class DocumentApiTest {
         tasks.complete(task.getId());
         mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
                 .andExpect(jsonPath("$.state").value("ARCHIVED"))
-                .andExpect(jsonPath("$.pages[0].reviewedBy").value(county.user("archivist-a")));
+                .andExpect(jsonPath("$.pages[0].reviewedBy").value(county.user("archivist-a")))
+                // checked by a person: the recognition's low figure no longer says how good the text is
+                .andExpect(jsonPath("$.confidenceBand").value("REVIEWED"))
+                .andExpect(jsonPath("$.pages[0].confidenceBand").value("REVIEWED"));
         mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
                 .andExpect(content().string("血常规检验报告单 校对后"));
         // the searchable PDF was laid out again: it finds the corrected text, over the same page image

@@ -39,6 +39,8 @@ class OcrSettingsTest {
         assertThat(threshold.band(Engine.TESSERACT, new BigDecimal("95.5"))).isEqualTo(ConfidenceBand.GOOD);
         assertThat(threshold.band(Engine.PADDLE, new BigDecimal("99.4"))).isEqualTo(ConfidenceBand.GOOD);
         assertThat(threshold.band(Engine.PADDLE, new BigDecimal("97.0"))).isEqualTo(ConfidenceBand.FAIR);
+        // judged as shown: 98.6 shows as 99%, good like every other 99%
+        assertThat(threshold.band(Engine.PADDLE, new BigDecimal("98.6"))).isEqualTo(ConfidenceBand.GOOD);
         assertThat(threshold.band(Engine.PADDLE, new BigDecimal("60"))).isEqualTo(ConfidenceBand.POOR);
         assertThat(threshold.band(null, new BigDecimal("80"))).isEqualTo(ConfidenceBand.FAIR);
         assertThat(threshold.band(Engine.PADDLE, null)).isNull();
