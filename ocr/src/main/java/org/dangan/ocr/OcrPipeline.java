@@ -224,8 +224,10 @@ public final class OcrPipeline implements AutoCloseable {
             });
             boolean skipOrientation = upright.get() >= UPRIGHT_PAGES_TRUSTED;
             text = recognizer.recognize(toRead, source.dpi(), !skipOrientation);
-            if (skipOrientation && text.meanConfidence() < ORIENTATION_AGAIN_BELOW) {
-                // a turned page among upright ones reads badly: look again
+            if (skipOrientation && text.meanConfidence() < ORIENTATION_AGAIN_BELOW
+                    && recognizer.orientationOf(toRead, source.dpi()) != 0) {
+                // a turned page among upright ones reads badly: the orientation pass says whether it
+                // is turned; only then is it read again (a faint upright page is not read twice)
                 text = recognizer.recognize(toRead, source.dpi(), true);
             }
             if (text.rotation() != 0) {

@@ -86,6 +86,11 @@ public final class Recognizer implements AutoCloseable {
                 (System.nanoTime() - start) / 1_000_000, false);
     }
 
+    /** Clockwise degrees that make the page upright, or 0 when OSD is unsure (the orientation pass alone). */
+    public int orientationOf(BufferedImage page, int dpi) {
+        return orientation(Images.gray(page), dpi);
+    }
+
     /** Clockwise degrees that make the page upright, or 0 when OSD is unsure. */
     private int orientation(BufferedImage gray, int dpi) {
         setImage(osd, gray, dpi);
