@@ -220,13 +220,13 @@ public final class DocumentReader {
         public SourcePage page(int index) {
             try {
                 long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
-                if (reader.getWidth(index) > MAX_SIDE || reader.getHeight(index) > MAX_SIDE) {
-                    throw new UnreadableDocumentException("page " + (index + 1) + " is " + reader.getWidth(index) + "x"
-                            + reader.getHeight(index) + " pixels, a side longer than the " + MAX_SIDE + " allowed");
-                }
                 if (pixels > maxPixels) {
                     throw new UnreadableDocumentException("page " + (index + 1) + " is " + reader.getWidth(index) + "x"
                             + reader.getHeight(index) + " pixels, more than the " + maxPixels + " allowed");
+                }
+                if (reader.getWidth(index) > MAX_SIDE || reader.getHeight(index) > MAX_SIDE) {
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is " + reader.getWidth(index) + "x"
+                            + reader.getHeight(index) + " pixels, a side longer than the " + MAX_SIDE + " allowed");
                 }
                 BufferedImage image = reader.read(index);
                 return new SourcePage(index + 1, image, dpi(index), null);
