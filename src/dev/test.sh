@@ -53,6 +53,6 @@ echo "== all tests on H2"
 # sibling modules from the local repository, so they must be this commit's
 ./mvnw -B -ntp install
 
-echo "== the same tests of workflow and ui again on PostgreSQL (browser tests on H2 only: src/dev/browser-tests.exclude)"
+echo "== the same tests of workflow and ui again on PostgreSQL (less what src/dev/postgres-pass.exclude names)"
 SPRING_PROFILES_ACTIVE=postgres DANGAN_DB_NAME=dangan_test DANGAN_DB_USER=dangan DANGAN_DB_PASSWORD=dangan \
-  ./mvnw -B -ntp -pl workflow,ui -am surefire:test -Dsurefire.excludesFile="$PWD/src/dev/browser-tests.exclude"
+  ./mvnw -B -ntp -pl workflow,ui -am surefire:test -Dsurefire.excludesFile="$PWD/src/dev/postgres-pass.exclude"
