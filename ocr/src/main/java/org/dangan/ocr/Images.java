@@ -36,9 +36,10 @@ final class Images {
         }
         int w = image.getWidth();
         int[] row = new int[w];
+        int[] samples = new int[w * 4];
         int coloured = 0;
         for (int y = 0; y < image.getHeight(); y += 2) {
-            image.getRGB(0, y, w, 1, row, 0, w);
+            argbRow(image, y, row, samples);
             for (int x = 0; x < w; x += 2) {
                 int argb = row[x];
                 int r = (argb >> 16) & 0xff;
@@ -98,8 +99,9 @@ final class Images {
         BufferedImage gray = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         int[] row = new int[w];
+        int[] samples = new int[w * 4];
         for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
+            argbRow(image, y, row, samples);
             for (int x = 0; x < w; x++) {
                 int argb = row[x];
                 int alpha = argb >>> 24;
@@ -124,13 +126,45 @@ final class Images {
                 java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
         java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
                 java.awt.image.DataBuffer.TYPE_BYTE, w, h, w * 3, 3, new int[] {0, 1, 2}, null);
-        BufferedImage rgb = new BufferedImage(model, raster, false, null);
-        Graphics2D g = rgb.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
-        return rgb;
+        byte[] out = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
+        // row by row, not drawImage: Java2D has no direct loop into this raster and goes through
+        // the colour model pixel by pixel, a tenth of a second on every A4 colour page
+        int[] row = new int[w];
+        int[] samples = new int[w * 4];
+        for (int y = 0; y < h; y++) {
+            argbRow(image, y, row, samples);
+            int o = y * w * 3;
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                int alpha = argb >>> 24;
+                int transparent = 255 - alpha;
+                out[o++] = (byte) ((((argb >> 16) & 0xff) * alpha + 255 * transparent) / 255);
+                out[o++] = (byte) ((((argb >> 8) & 0xff) * alpha + 255 * transparent) / 255);
+                out[o++] = (byte) (((argb & 0xff) * alpha + 255 * transparent) / 255);
+            }
+        }
+        return new BufferedImage(model, raster, false, null);
+    }
+
+    /**
+     * One row as ARGB. {@link BufferedImage#getRGB} goes through the colour model pixel by pixel
+     * for the byte-interleaved images a JPEG decodes to; their samples are read as they lie.
+     */
+    static void argbRow(BufferedImage image, int y, int[] row, int[] samples) {
+        int w = image.getWidth();
+        int type = image.getType();
+        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR) {
+            // the raster's bands are red, green, blue (and alpha), whatever their order in memory
+            boolean alpha = type == BufferedImage.TYPE_4BYTE_ABGR;
+            int bands = alpha ? 4 : 3;
+            image.getRaster().getPixels(0, y, w, 1, samples);
+            for (int x = 0, i = 0; x < w; x++, i += bands) {
+                int a = alpha ? samples[i + 3] : 255;
+                row[x] = a << 24 | samples[i] << 16 | samples[i + 1] << 8 | samples[i + 2];
+            }
+        } else {
+            image.getRGB(0, y, w, 1, row, 0, w);
+        }
     }
 
     /** Turns the image clockwise by a multiple of 90 degrees. */

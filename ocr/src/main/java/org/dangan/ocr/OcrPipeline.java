@@ -35,9 +35,10 @@ public final class OcrPipeline implements AutoCloseable {
     private final List<Recognizer> all = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Limits limits;
     /**
-     * Tesseract's orientation pass costs about a second a page. After this many pages of a document
-     * read upright and well, the rest are taken as upright, and one that then reads below
-     * {@link #ORIENTATION_AGAIN_BELOW} is read again with the pass. PP-OCR always checks (0.1 s).
+     * Tesseract's orientation pass costs about a second a page, PP-OCR's line classifier a tenth.
+     * After this many pages of a document read upright and well, the rest are taken as upright, and
+     * one that then reads below {@link #ORIENTATION_AGAIN_BELOW} (PP-OCR: its own threshold, and a
+     * page whose lines stand on end) has its orientation checked after all.
      */
     static final int UPRIGHT_PAGES_TRUSTED = 2;
     static final float ORIENTATION_AGAIN_BELOW = 60;
@@ -197,12 +198,12 @@ public final class OcrPipeline implements AutoCloseable {
     }
 
     private Page page(SourcePage source, Engine engine, String languages, Path directory, AtomicInteger upright) {
-        PageQuality quality = PageQuality.of(source.image(), source.dpi());
+        BufferedImage gray = Images.gray(source.image());
+        PageQuality quality = PageQuality.of(gray, source.dpi());
         // the page is laid out, stored and shown at the declared resolution, else at one assumed from
         // its size; recognition and the quality check are told only what the file declares
         int layoutDpi = source.dpi() > 0 ? source.dpi()
                 : SearchablePdf.assumedDpi(source.image().getWidth(), source.image().getHeight());
-        BufferedImage gray = Images.gray(source.image());
         // recognition reads the page as scanned (colour included) unless it had to be straightened
         BufferedImage toRead = source.image();
         if (quality.issues().contains(PageQuality.Issue.SKEWED)) {
@@ -215,7 +216,9 @@ public final class OcrPipeline implements AutoCloseable {
         } else if (quality.blank()) {
             text = new PageText("", List.of(), List.of(), 0, 0, 0, false);
         } else if (engine == Engine.PADDLE) {
-            text = paddle.read(toRead);
+            boolean uprightLikely = upright.get() >= UPRIGHT_PAGES_TRUSTED;
+            text = paddle.read(toRead, uprightLikely);
+            countUpright(upright, text, uprightLikely, org.dangan.ocr.paddle.PaddleEngine.ORIENTATION_AGAIN_BELOW);
         } else {
             Recognizer recognizer = engines.get().computeIfAbsent(languages, l -> {
                 Recognizer r = new Recognizer(tessdata, l);
@@ -230,11 +233,7 @@ public final class OcrPipeline implements AutoCloseable {
                 // is turned; only then is it read again (a faint upright page is not read twice)
                 text = recognizer.recognize(toRead, source.dpi(), true);
             }
-            if (text.rotation() != 0) {
-                upright.set(Integer.MIN_VALUE);
-            } else if (!skipOrientation && text.meanConfidence() >= ORIENTATION_AGAIN_BELOW) {
-                upright.incrementAndGet();
-            }
+            countUpright(upright, text, skipOrientation, ORIENTATION_AGAIN_BELOW);
         }
         if (text.rotation() != 0) {
             gray = Images.rotate(gray, text.rotation());
@@ -250,6 +249,15 @@ public final class OcrPipeline implements AutoCloseable {
         }
         return new Page(source.number(), kept.widthPx(), kept.heightPx(), layoutDpi, quality, text, file,
                 kept.encoding());
+    }
+
+    /** Counts a page read upright and well whose orientation was checked; a turned page ends the trust for good. */
+    private static void countUpright(AtomicInteger upright, PageText text, boolean trusted, float sureFrom) {
+        if (text.rotation() != 0) {
+            upright.set(Integer.MIN_VALUE);
+        } else if (!trusted && text.meanConfidence() >= sureFrom) {
+            upright.incrementAndGet();
+        }
     }
 
     /**

@@ -198,6 +198,15 @@ class OcrPipelineTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {-4.7, -1.3, 0.8, 2.2, 4.9})
+    void skew_is_measured_to_a_few_tenths_of_a_degree_across_the_range(double degrees) {
+        // the search steps by half degrees and then tenths: a skew between the steps is still found
+        java.awt.image.BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), degrees);
+
+        assertThat(PageQuality.of(skewed, 300).skewDegrees()).isBetween(degrees - 0.3, degrees + 0.3);
+    }
+
     @Test
     void a_skewed_page_is_measured_and_straightened_and_a_blank_page_is_named() throws Exception {
         java.awt.image.BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), 3);

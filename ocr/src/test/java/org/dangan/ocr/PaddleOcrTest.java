@@ -137,6 +137,32 @@ class PaddleOcrTest {
     }
 
     @Test
+    void after_upright_pages_pages_upside_down_or_sideways_are_still_found_and_turned() throws Exception {
+        BufferedImage page = Scans.page(Scans.REPORT);
+        // one worker, in page order: pages one and two get the classifier's vote, then pages are taken
+        // as upright; the fourth reads badly as it lies and is checked, which ends the trust
+        try (OcrPipeline one = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
+                OcrPipeline.Limits.DEFAULT, paddle)) {
+            OcrPipeline.Result result = one.process(Scans.pdf(List.of(page, page, page, Images.rotate(page, 180),
+                    Images.rotate(page, 90)), dir.resolve("mixed.pdf")), Engine.PADDLE, "chi_sim",
+                    OcrPipeline.Progress.NONE);
+
+            assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(0, 0, 0, 180, 270);
+            assertThat(result.pages()).allSatisfy(p -> assertThat(cer(Scans.REPORT, p.text().text())).isLessThan(0.03));
+        }
+    }
+
+    @Test
+    void a_page_taken_as_upright_whose_lines_stand_on_end_is_turned() {
+        BufferedImage sideways = Images.rotate(Scans.page(Scans.REPORT), 90);
+
+        PageText read = paddle.read(sideways, true);
+
+        assertThat(read.rotation()).isEqualTo(270);
+        assertThat(cer(Scans.REPORT, read.text())).isLessThan(0.03);
+    }
+
+    @Test
     void a_blurred_noisy_upright_page_is_not_turned() throws Exception {
         BufferedImage page = Scans.page(Scans.REPORT);
         float[] kernel = new float[11 * 11];

@@ -46,12 +46,11 @@ public final class PaddleEngine implements AutoCloseable {
     /** The widest line read in one pass; a wider one (a very long line) is squeezed to this. */
     static final int MAX_LINE_WIDTH = 3200;
     static final float DROP_SCORE = 0.5f;
-    /** Lines read in one run at most, and the padded width of all of them together (docs/ocr.md). */
-    static final int RECOGNITION_BATCH = Integer.getInteger("dangan.ocr.paddle.batch", 4);
-    static final int BATCH_WIDTH = 6400;
     static final int CLASSIFIER_WIDTH = 192;
     static final int ORIENTATION_SAMPLE = 40;
     static final float CLASSIFIER_SURE = 0.9f;
+    /** A page of a document read upright so far gets the classifier's vote when it reads below this. */
+    public static final float ORIENTATION_AGAIN_BELOW = 90;
 
     private static final float[] DET_MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] DET_STD = {0.229f, 0.224f, 0.225f};
@@ -109,24 +108,38 @@ public final class PaddleEngine implements AutoCloseable {
         return keys;
     }
 
-    /** Reads one page; {@code dpi} is not needed by the models (they see the page at a fixed size). */
+    /** Reads one page, upright or turned by a multiple of 90 degrees. */
     public PageText read(BufferedImage image) {
+        return read(image, false);
+    }
+
+    /**
+     * Reads one page. {@code uprightLikely}: the document's pages so far were upright and read
+     * well, so the line classifier's vote on this page's orientation is taken only when its lines
+     * stand on end or it reads below {@link #ORIENTATION_AGAIN_BELOW}.
+     */
+    public PageText read(BufferedImage image, boolean uprightLikely) {
         long start = System.nanoTime();
         Pixels page = Pixels.of(image);
         List<Quad> boxes = detect(page);
-        int rotation = orientation(page, boxes);
-        List<Line> read;
-        if (rotation == 0) {
+        List<Line> read = null;
+        int rotation;
+        if (uprightLikely && !sideways(boxes)) {
             read = recogniseAll(page, boxes);
+            rotation = confidence(boxes, read) < ORIENTATION_AGAIN_BELOW ? orientation(page, boxes) : 0;
         } else {
+            rotation = orientation(page, boxes);
+        }
+        if (rotation == 0 && read == null) {
+            read = recogniseAll(page, boxes);
+        } else if (rotation != 0) {
             // a blurred upright page can look turned (its lines break into tall pieces): read both
             // ways and keep the one with more confidently read text; turned pages are rare
-            List<Line> asScanned = recogniseAll(page, boxes);
+            List<Line> asScanned = read != null ? read : recogniseAll(page, boxes);
             Pixels turned = page.rotated(rotation);
             List<Quad> turnedBoxes = detect(turned);
             List<Line> turnedRead = recogniseAll(turned, turnedBoxes);
             if (evidence(turnedBoxes, turnedRead) > evidence(boxes, asScanned)) {
-                page = turned;
                 boxes = turnedBoxes;
                 read = turnedRead;
             } else {
@@ -136,35 +149,50 @@ public final class PaddleEngine implements AutoCloseable {
         }
         List<TextBox> lines = new ArrayList<>();
         List<TextBox> words = new ArrayList<>();
-        double weighted = 0;
-        int characters = 0;
         for (int i = 0; i < boxes.size(); i++) {
             Quad box = boxes.get(i);
             Line line = read.get(i);
-            if (line == null || line.text.isBlank() || line.score < DROP_SCORE) {
-                // a line found but not read still counts against the page, by about as many
-                // characters as its box holds: else a page whose body was unreadable scores as
-                // high as its one clear heading and skips review (specks, under 1.5 heights, do not)
-                double aspect = aspect(box);
+            if (kept(line)) {
+                float confidence = line.score * 100;
+                lines.add(new TextBox(line.text, box.left(), box.top(), box.right() - box.left(),
+                        box.bottom() - box.top(), confidence));
+                words.addAll(line.words(box, confidence));
+            }
+        }
+        List<TextBox> ordered = ReadingOrder.of(lines);
+        return new PageText(ReadingOrder.text(ordered), ordered, words, confidence(boxes, read), rotation,
+                (System.nanoTime() - start) / 1_000_000, false);
+    }
+
+    private static boolean kept(Line line) {
+        return line != null && !line.text.isBlank() && line.score >= DROP_SCORE;
+    }
+
+    /**
+     * The page's confidence (0-100): the lines' scores weighted by their characters. A line found
+     * but not read still counts against the page, by about as many characters as its box holds:
+     * else a page whose body was unreadable scores as high as its one clear heading and skips
+     * review (specks, under 1.5 heights, do not).
+     */
+    static float confidence(List<Quad> boxes, List<Line> read) {
+        double weighted = 0;
+        int characters = 0;
+        for (int i = 0; i < boxes.size(); i++) {
+            Line line = read.get(i);
+            if (kept(line)) {
+                int n = line.text.codePointCount(0, line.text.length());
+                weighted += line.score * 100 * n;
+                characters += n;
+            } else {
+                double aspect = aspect(boxes.get(i));
                 if (aspect >= 1.5) {
                     int guessed = (int) Math.round(aspect);
                     weighted += (line == null ? 0 : line.score * 100) * guessed;
                     characters += guessed;
                 }
-                continue;
             }
-            float confidence = line.score * 100;
-            lines.add(new TextBox(line.text, box.left(), box.top(), box.right() - box.left(), box.bottom() - box.top(),
-                    confidence));
-            words.addAll(line.words(box, confidence));
-            int n = line.text.codePointCount(0, line.text.length());
-            weighted += confidence * n;
-            characters += n;
         }
-        List<TextBox> ordered = ReadingOrder.of(lines);
-        return new PageText(ReadingOrder.text(ordered), ordered, words,
-                characters == 0 ? 0 : (float) (weighted / characters), rotation,
-                (System.nanoTime() - start) / 1_000_000, false);
+        return characters == 0 ? 0 : (float) (weighted / characters);
     }
 
     /**
@@ -204,15 +232,7 @@ public final class PaddleEngine implements AutoCloseable {
         if (largest.isEmpty()) {
             return 0;
         }
-        double tallArea = 0;
-        double allArea = 0;
-        for (Quad q : largest) {
-            allArea += q.area();
-            if (tall(q)) {
-                tallArea += q.area();
-            }
-        }
-        boolean sideways = tallArea > allArea / 2;
+        boolean sideways = sideways(largest);
         double upright = 0;
         double upsideDown = 0;
         for (Quad q : largest) {
@@ -233,6 +253,19 @@ public final class PaddleEngine implements AutoCloseable {
         return upsideDown > upright ? 180 : 0;
     }
 
+    /** Most of the text, by area, stands in boxes taller than wide: the page lies on its side. */
+    private static boolean sideways(List<Quad> boxes) {
+        double tallArea = 0;
+        double allArea = 0;
+        for (Quad q : boxes) {
+            allArea += q.area();
+            if (tall(q)) {
+                tallArea += q.area();
+            }
+        }
+        return tallArea > allArea / 2;
+    }
+
     private static boolean tall(Quad q) {
         return q.cropHeight() >= 1.5 * q.cropWidth();
     }
@@ -246,10 +279,13 @@ public final class PaddleEngine implements AutoCloseable {
         return run(classifier, tensor, new long[] {1, 3, LINE_HEIGHT, CLASSIFIER_WIDTH});
     }
 
-    /** A recognised line: its text, its score (0-1), and where each character was read (CTC step). */
-    record Line(String text, float score, int[] steps, int[] starts, int stepsInAll, int inputWidth, int readWidth) {
+    /**
+     * A recognised line: its text, its score (0-1), and where each character was read: the column
+     * of the model's input (height 48) where its decoding step starts, and the columns of a step.
+     */
+    record Line(String text, float score, double[] at, int[] starts, double stepColumns, int readWidth) {
 
-        /** The line's words: a Latin or digit run is one word, each Han character its own; boxes from the CTC steps. */
+        /** The line's words: a Latin or digit run is one word, each Han character its own; boxes from the decoding steps. */
         List<TextBox> words(Quad box, float confidence) {
             List<TextBox> out = new ArrayList<>();
             if (box.cropHeight() >= 1.5 * box.cropWidth()) {
@@ -260,8 +296,8 @@ public final class PaddleEngine implements AutoCloseable {
             }
             int left = box.left();
             int width = box.right() - box.left();
-            // the model's steps cover the padded input; the line itself fills readWidth of inputWidth
-            double pxPerStep = (double) inputWidth / stepsInAll * width / Math.max(1, readWidth);
+            // the line fills readWidth columns of the model's input
+            double scale = (double) width / Math.max(1, readWidth);
             int i = 0;
             int n = starts.length;
             while (i < n) {
@@ -281,8 +317,8 @@ public final class PaddleEngine implements AutoCloseable {
                     }
                 }
                 String word = text.substring(starts[i], end < n ? starts[end] : text.length());
-                int x0 = left + (int) Math.max(0, (steps[i] - 0.5) * pxPerStep);
-                int x1 = left + (int) Math.min(width, (steps[end - 1] + 1.5) * pxPerStep);
+                int x0 = left + (int) Math.max(0, (at[i] - 0.5 * stepColumns) * scale);
+                int x1 = left + (int) Math.min(width, (at[end - 1] + 1.5 * stepColumns) * scale);
                 out.add(new TextBox(word, x0, box.top(), Math.max(1, x1 - x0), box.bottom() - box.top(), confidence));
                 i = end;
             }
@@ -290,68 +326,32 @@ public final class PaddleEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads every line, in batches of lines of similar width (sorted by aspect), so little of a batch
-     * is padding; the lines come back in the order of {@code boxes}.
-     */
+    /** Reads every line; the lines come back in the order of {@code boxes}. */
     List<Line> recogniseAll(Pixels page, List<Quad> boxes) {
-        Integer[] order = new Integer[boxes.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        List<Line> lines = new ArrayList<>(boxes.size());
+        for (Quad q : boxes) {
+            lines.add(recognise(page, q));
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> aspect(boxes.get(i))));
-        Line[] lines = new Line[order.length];
-        int from = 0;
-        while (from < order.length) {
-            int to = from + 1;
-            while (to < order.length && to - from < RECOGNITION_BATCH
-                    && (to - from + 1) * Math.max(MIN_LINE_WIDTH, LINE_HEIGHT * aspect(boxes.get(order[to]))) <= BATCH_WIDTH) {
-                to++;
-            }
-            List<Quad> batch = new ArrayList<>();
-            for (int k = from; k < to; k++) {
-                batch.add(boxes.get(order[k]));
-            }
-            List<Line> read = recognise(page, batch);
-            for (int k = from; k < to; k++) {
-                lines[order[k]] = read.get(k - from);
-            }
-            from = to;
-        }
-        return java.util.Arrays.asList(lines);
+        return lines;
     }
 
-    /** Reads lines in one batch, each padded to the widest (callers batch lines of similar width). */
-    List<Line> recognise(Pixels page, List<Quad> quads) {
-        int n = quads.size();
-        int[] widths = new int[n];
-        int padW = MIN_LINE_WIDTH;
-        for (int i = 0; i < n; i++) {
-            double aspect = aspect(quads.get(i));
-            widths[i] = (int) Math.max(1, Math.min(MAX_LINE_WIDTH, Math.ceil(LINE_HEIGHT * aspect)));
-            padW = (int) Math.max(padW, Math.min(MAX_LINE_WIDTH, LINE_HEIGHT * aspect));
-        }
-        for (int i = 0; i < n; i++) {
-            widths[i] = Math.min(widths[i], padW);
-        }
-        float[] tensor = new float[n * 3 * LINE_HEIGHT * padW];
-        for (int i = 0; i < n; i++) {
-            page.cropInto(quads.get(i), tall(quads.get(i)), widths[i], LINE_HEIGHT, tensor, i, padW);
-        }
+    /** Reads one line at its own width; a line narrower than {@link #MIN_LINE_WIDTH} is padded (zeros, as PaddleOCR). */
+    Line recognise(Pixels page, Quad quad) {
+        int width = (int) Math.max(1, Math.min(MAX_LINE_WIDTH, Math.ceil(LINE_HEIGHT * aspect(quad))));
+        int padded = Math.max(MIN_LINE_WIDTH, width);
+        float[] crop = new float[3 * LINE_HEIGHT * padded];
+        page.cropInto(quad, tall(quad), width, LINE_HEIGHT, crop, 0, padded);
+        return run(crop, padded, width);
+    }
+
+    /** Runs the model on one line's input, {@code width} columns at height 48 of which the line fills {@code readWidth}. */
+    private Line run(float[] tensor, int width, int readWidth) {
         try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor),
-                new long[] {n, 3, LINE_HEIGHT, padW});
+                new long[] {1, 3, LINE_HEIGHT, width});
              OrtSession.Result result = recognition.run(Map.of(recognition.getInputNames().iterator().next(), input))) {
             OnnxTensor out = (OnnxTensor) result.get(0);
             long[] shape = out.getInfo().getShape();
-            int steps = (int) shape[1];
-            int classes = (int) shape[2];
-            FloatBuffer probabilities = out.getFloatBuffer();
-            List<Line> lines = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                probabilities.position(i * steps * classes);
-                lines.add(decode(probabilities.slice(), steps, classes, padW, widths[i]));
-            }
-            return lines;
+            return decode(out.getFloatBuffer(), (int) shape[1], (int) shape[2], width, readWidth);
         } catch (OrtException e) {
             throw new IllegalStateException("PP-OCR recognition failed: " + e.getMessage(), e);
         }
@@ -391,7 +391,7 @@ public final class PaddleEngine implements AutoCloseable {
             previous = best;
         }
         if (kept == 0) {
-            return new Line("", 0, new int[0], new int[0], steps, inputWidth, readWidth);
+            return new Line("", 0, new double[0], new int[0], (double) inputWidth / steps, readWidth);
         }
         // as HanSpacing: no space between two Han characters (the model reads some), none at the ends
         String raw = text.toString();
@@ -417,8 +417,10 @@ public final class PaddleEngine implements AutoCloseable {
             keptSteps.add(at.get(i));
             clean.append(piece);
         }
-        return new Line(clean.toString(), (float) (sum / kept), keptSteps.stream().mapToInt(Integer::intValue).toArray(),
-                keptStarts.stream().mapToInt(Integer::intValue).toArray(), steps, inputWidth, readWidth);
+        double stepColumns = (double) inputWidth / steps;
+        return new Line(clean.toString(), (float) (sum / kept),
+                keptSteps.stream().mapToDouble(t -> t * stepColumns).toArray(),
+                keptStarts.stream().mapToInt(Integer::intValue).toArray(), stepColumns, readWidth);
     }
 
     private float[] run(OrtSession session, float[] input, long[] shape) {

@@ -82,23 +82,32 @@ final class Pixels {
         return new Pixels(w, h, n, out);
     }
 
-    /** Bilinear sample of channel {@code c} at (x, y), pixel centres at integers, edges replicated. */
-    float sample(double x, double y, int c) {
+    /**
+     * Bilinear sample at (x, y), pixel centres at integers, edges replicated: the page's channels
+     * (one or three) into {@code values}.
+     */
+    void sample(double x, double y, float[] values) {
         x = Math.max(0, Math.min(width - 1, x));
         y = Math.max(0, Math.min(height - 1, y));
         int x0 = (int) x;
         int y0 = (int) y;
         int x1 = Math.min(width - 1, x0 + 1);
         int y1 = Math.min(height - 1, y0 + 1);
-        double fx = x - x0;
-        double fy = y - y0;
+        float fx = (float) (x - x0);
+        float fy = (float) (y - y0);
+        float wa = (1 - fx) * (1 - fy);
+        float wb = fx * (1 - fy);
+        float wd = (1 - fx) * fy;
+        float we = fx * fy;
         int n = channels;
-        int k = n == 1 ? 0 : c;
-        float a = bgr[(y0 * width + x0) * n + k] & 0xff;
-        float b = bgr[(y0 * width + x1) * n + k] & 0xff;
-        float d = bgr[(y1 * width + x0) * n + k] & 0xff;
-        float e = bgr[(y1 * width + x1) * n + k] & 0xff;
-        return (float) ((a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy);
+        int a = (y0 * width + x0) * n;
+        int b = (y0 * width + x1) * n;
+        int d = (y1 * width + x0) * n;
+        int e = (y1 * width + x1) * n;
+        for (int c = 0; c < n; c++) {
+            values[c] = (bgr[a + c] & 0xff) * wa + (bgr[b + c] & 0xff) * wb + (bgr[d + c] & 0xff) * wd
+                    + (bgr[e + c] & 0xff) * we;
+        }
     }
 
     /**
@@ -110,15 +119,15 @@ final class Pixels {
         double sx = (double) width / w;
         double sy = (double) height / h;
         int plane = w * h;
+        float[] v = new float[3];
         for (int y = 0; y < h; y++) {
             double srcY = (y + 0.5) * sy - 0.5;
             for (int x = 0; x < w; x++) {
                 double srcX = (x + 0.5) * sx - 0.5;
                 int o = y * w + x;
-                float gray = channels == 1 ? sample(srcX, srcY, 0) : 0;
+                sample(srcX, srcY, v);
                 for (int c = 0; c < 3; c++) {
-                    float v = channels == 1 ? gray : sample(srcX, srcY, c);
-                    out[c * plane + o] = (v / 255f - mean[c]) / std[c];
+                    out[c * plane + o] = (v[channels == 1 ? 0 : c] / 255f - mean[c]) / std[c];
                 }
             }
         }
@@ -140,6 +149,7 @@ final class Pixels {
         int viewH = turned ? cw : ch;
         int plane = outH * padW;
         int base = item * 3 * plane;
+        float[] v = new float[3];
         for (int y = 0; y < outH; y++) {
             double vy = (y + 0.5) * viewH / outH - 0.5;
             for (int x = 0; x < outW; x++) {
@@ -150,9 +160,9 @@ final class Pixels {
                 double sx = (hmat[0] * cx + hmat[1] * cy + hmat[2]) / wz;
                 double sy = (hmat[3] * cx + hmat[4] * cy + hmat[5]) / wz;
                 int o = base + y * padW + x;
-                float gray = channels == 1 ? (sample(sx, sy, 0) / 255f - 0.5f) / 0.5f : 0;
+                sample(sx, sy, v);
                 for (int c = 0; c < 3; c++) {
-                    tensor[o + c * plane] = channels == 1 ? gray : (sample(sx, sy, c) / 255f - 0.5f) / 0.5f;
+                    tensor[o + c * plane] = (v[channels == 1 ? 0 : c] / 255f - 0.5f) / 0.5f;
                 }
             }
         }
