@@ -28,6 +28,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 public final class DocumentReader {
 
     public static final int RENDER_DPI = 300;
+    /** A scanned page of a PDF is rendered at its own resolution, when lower than 300 dpi, but at this at least. */
+    static final int LEAST_RENDER_DPI = 72;
     public static final long MAX_PIXELS = 100_000_000L; // an A3 page at 600 dpi is about 70 million
     /**
      * The longest side of a page: JPEG, in which pages are kept, cannot hold more (65,500), and a
@@ -136,32 +138,35 @@ public final class DocumentReader {
             try {
                 var page = document.getPage(index);
                 var box = page.getMediaBox();
-                long pixels = (long) (box.getWidth() / 72 * RENDER_DPI) * (long) (box.getHeight() / 72 * RENDER_DPI);
-                if (pixels > maxPixels) {
-                    throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at "
-                            + RENDER_DPI + " dpi (" + pixels + " pixels)");
-                }
-                if (Math.max(box.getWidth(), box.getHeight()) / 72 * RENDER_DPI > MAX_SIDE) {
-                    throw new UnreadableDocumentException("page " + (index + 1) + " is " + Math.round(box.getWidth())
-                            + "x" + Math.round(box.getHeight()) + " points, a side longer than " + MAX_SIDE
-                            + " pixels at " + RENDER_DPI + " dpi");
-                }
                 // the renderer decodes every image whole, at its own size, whatever the page's size
                 PdfImages.check(page, index + 1, maxPixels);
+                // a scan of lower resolution is read, kept and stored at its own
+                int scan = PdfImages.scanDpi(page);
+                int dpi = scan > 0 && scan < RENDER_DPI * 9 / 10 ? Math.max(LEAST_RENDER_DPI, scan) : RENDER_DPI;
+                long pixels = (long) (box.getWidth() / 72 * dpi) * (long) (box.getHeight() / 72 * dpi);
+                if (pixels > maxPixels) {
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at "
+                            + dpi + " dpi (" + pixels + " pixels)");
+                }
+                if (Math.max(box.getWidth(), box.getHeight()) / 72 * dpi > MAX_SIDE) {
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is " + Math.round(box.getWidth())
+                            + "x" + Math.round(box.getHeight()) + " points, a side longer than " + MAX_SIDE
+                            + " pixels at " + dpi + " dpi");
+                }
                 PDFTextStripper stripper = new PDFTextStripper();
                 stripper.setStartPage(index + 1);
                 stripper.setEndPage(index + 1);
                 String text = stripper.getText(document).strip();
-                BufferedImage image = renderer.renderImageWithDPI(index, RENDER_DPI, ImageType.GRAY);
+                BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
                 // recognition reads the gray rendering as before; the PDF keeps the page's own kind,
                 // which costs a second rendering only for a page drawing colour images
                 Images.Kind kind = PdfImages.kind(page);
                 BufferedImage kept = switch (kind) {
                     case GRAY -> image;
                     case BILEVEL -> Images.bilevel(image);
-                    case COLOUR -> renderer.renderImageWithDPI(index, RENDER_DPI, ImageType.RGB);
+                    case COLOUR -> renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
                 };
-                return new SourcePage(index + 1, image, RENDER_DPI,
+                return new SourcePage(index + 1, image, dpi,
                         text.codePointCount(0, text.length()) >= TEXT_LAYER_MINIMUM ? text : null, kept);
             } catch (IOException e) {
                 throw new UnreadableDocumentException("page " + (index + 1) + " of the PDF cannot be rendered: "

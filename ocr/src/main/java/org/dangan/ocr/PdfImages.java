@@ -28,6 +28,9 @@ final class PdfImages {
     /** More XObjects on one page than this is no scan: refused rather than walked. */
     static final int MAX_OBJECTS = 10_000;
 
+    /** The most tokens (operands and operators) the content of a page written by a scanner has. */
+    static final int SCAN_TOKENS = 64;
+
     private static final COSName PATTERN_TYPE = COSName.getPDFName("PatternType");
 
     private final long maxPixels;
@@ -93,6 +96,83 @@ final class PdfImages {
             }
         }
         return any && allBilevel ? Images.Kind.BILEVEL : Images.Kind.GRAY;
+    }
+
+    /**
+     * The resolution of a page that draws one image over the whole page and nothing else, as
+     * scanners write PDFs: the image's pixels per inch as drawn (0 for any other page). Such a page
+     * rendered at more than this only spreads the same pixels (a 75-dpi scan at 300 dpi is sixteen
+     * times the pixels to read, keep and store, and would claim a resolution it has not).
+     */
+    static int scanDpi(PDPage page) throws IOException {
+        var resources = page.getResources();
+        if (resources == null) {
+            return 0;
+        }
+        double[] ctm = {1, 0, 0, 1, 0, 0};
+        java.util.Deque<double[]> saved = new java.util.ArrayDeque<>();
+        java.util.List<COSBase> operands = new java.util.ArrayList<>();
+        double[] drawn = null;
+        COSName drawnName = null;
+        PDFStreamParser parser = new PDFStreamParser(page);
+        try {
+            int tokens = 0;
+            for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+                // a scanner's page is a handful of tokens: a long content stream is some other page,
+                // and is not walked to its end here
+                if (++tokens > SCAN_TOKENS) {
+                    return 0;
+                }
+                if (!(token instanceof Operator operator)) {
+                    operands.add((COSBase) token);
+                    continue;
+                }
+                switch (operator.getName()) {
+                    case "q" -> saved.push(ctm.clone());
+                    case "Q" -> ctm = saved.isEmpty() ? ctm : saved.pop();
+                    case "cm" -> {
+                        if (operands.size() != 6) {
+                            return 0;
+                        }
+                        double[] m = new double[6];
+                        for (int i = 0; i < 6; i++) {
+                            if (!(operands.get(i) instanceof org.apache.pdfbox.cos.COSNumber number)) {
+                                return 0;
+                            }
+                            m[i] = number.floatValue();
+                        }
+                        ctm = new double[] {m[0] * ctm[0] + m[1] * ctm[2], m[0] * ctm[1] + m[1] * ctm[3],
+                            m[2] * ctm[0] + m[3] * ctm[2], m[2] * ctm[1] + m[3] * ctm[3],
+                            m[4] * ctm[0] + m[5] * ctm[2] + ctm[4], m[4] * ctm[1] + m[5] * ctm[3] + ctm[5]};
+                    }
+                    case "Do" -> {
+                        if (drawn != null || operands.size() != 1 || !(operands.get(0) instanceof COSName name)) {
+                            return 0;
+                        }
+                        drawn = ctm.clone();
+                        drawnName = name;
+                    }
+                    default -> {
+                        return 0;
+                    }
+                }
+                operands.clear();
+            }
+        } finally {
+            parser.close();
+        }
+        if (drawn == null
+                || !(resources.getXObject(drawnName) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image)
+                || Math.abs(drawn[1]) > 0.01 || Math.abs(drawn[2]) > 0.01) {
+            return 0;
+        }
+        var box = page.getCropBox();
+        double width = Math.abs(drawn[0]);
+        double height = Math.abs(drawn[3]);
+        if (width < 0.95 * box.getWidth() || height < 0.95 * box.getHeight() || image.getWidth() <= 0) {
+            return 0;
+        }
+        return (int) Math.round(image.getWidth() / (width / 72));
     }
 
     private void resources(COSDictionary resources, int depth) throws IOException {

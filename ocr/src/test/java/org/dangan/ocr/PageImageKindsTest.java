@@ -188,6 +188,86 @@ class PageImageKindsTest {
     }
 
     @Test
+    void a_pdf_scanned_at_a_low_resolution_is_read_and_kept_at_its_own() throws Exception {
+        // the report page scaled to 75 dpi and drawn over an A4 page, as a scanner writes it
+        BufferedImage full = Scans.page(Scans.REPORT);
+        BufferedImage low = new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = low.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(full, 0, 0, 620, 877, null);
+        g.dispose();
+        Path scan = dir.resolve("low.pdf");
+        try (PDDocument document = new PDDocument()) {
+            for (boolean whole : new boolean[] {true, false}) {
+                PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                document.addPage(page);
+                try (var c = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                    var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, low);
+                    float w = page.getMediaBox().getWidth();
+                    float h = page.getMediaBox().getHeight();
+                    // the second page draws it over half the page: its pixels are finer than the page's
+                    c.drawImage(image, 0, 0, whole ? w : w / 2, whole ? h : h / 2);
+                }
+            }
+            document.save(scan.toFile());
+        }
+
+        try (DocumentReader.Pages pages = DocumentReader.open(scan)) {
+            SourcePage page = pages.page(0);
+            assertThat(page.dpi()).isEqualTo(75);
+            assertThat(page.image().getWidth()).isBetween(619, 621);
+            assertThat(pages.page(1).dpi()).isEqualTo(DocumentReader.RENDER_DPI);
+        }
+        try (OcrPipeline.Result result = pipeline.process(scan, "chi_sim", OcrPipeline.Progress.NONE)) {
+            OcrPipeline.Page page = result.pages().get(0);
+            assertThat(page.quality().issues()).contains(PageQuality.Issue.RESOLUTION_BELOW_MINIMUM);
+            assertThat(page.widthPx()).isBetween(619, 621);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pipeline.writePdf(result, "low", out);
+            try (PDDocument written = Loader.loadPDF(out.toByteArray())) {
+                // printed at the size it was scanned: an A4 page, not a fifth of one
+                assertThat(written.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, within(2f));
+            }
+        }
+    }
+
+    @Test
+    void a_page_that_draws_more_than_one_image_or_a_long_content_is_rendered_at_300_dpi() throws Exception {
+        BufferedImage low = new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY);
+        Path file = dir.resolve("not-a-scan.pdf");
+        try (PDDocument document = new PDDocument()) {
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, low);
+            // a million unbalanced saves before the image: not walked to its end, not held
+            String[] contents = {"q ".repeat(1_000_000) + "595 0 0 842 0 0 cm /Im0 Do",
+                "595 0 0 842 0 0 cm /Im0 Do /Im0 Do"};
+            for (String content : contents) {
+                PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+                page.getResources().put(COSName.getPDFName("Im0"), image);
+                var stream = new org.apache.pdfbox.pdmodel.common.PDStream(document,
+                        new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                page.setContents(stream);
+                document.addPage(page);
+            }
+            document.save(file.toFile());
+        }
+
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            assertThat(PdfImages.scanDpi(document.getPage(0))).isZero();
+            assertThat(PdfImages.scanDpi(document.getPage(1))).isZero();
+        }
+    }
+
+    @Test
+    void a_pdf_page_scanned_at_300_dpi_or_near_it_is_rendered_at_300() throws Exception {
+        try (DocumentReader.Pages pages = DocumentReader.open(Scans.pdf(List.of(Scans.page(Scans.REPORT)),
+                dir.resolve("300.pdf")))) {
+            assertThat(pages.page(0).dpi()).isEqualTo(300);
+            assertThat(pages.page(0).image().getWidth()).isEqualTo(2480);
+        }
+    }
+
+    @Test
     void a_declared_resolution_outside_50_to_1200_dpi_counts_as_none() throws Exception {
         BufferedImage page = Scans.page(Scans.REPORT);
         assertThat(Resolution.png(png(page, 10, dir.resolve("ten.png")))).isEqualTo(10);
