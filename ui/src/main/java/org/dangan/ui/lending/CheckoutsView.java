@@ -64,7 +64,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         purpose.setWidth("20em");
         until.setId("checkout-until");
         until.setLabel(getTranslation("checkouts.until"));
-        until.setMin(LocalDate.now());
+        until.setMin(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
         DatePickers.translated(until);
         Button request = new Button(getTranslation("checkouts.request"), e -> request());
         request.setId("checkout-request");

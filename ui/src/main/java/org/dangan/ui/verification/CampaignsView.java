@@ -92,9 +92,9 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
         chineseAnnouncements(which, this::getTranslation);
         which.setWidth("min(100%, 28em)");
         DatePicker deadline = DatePickers.translated(
-                new DatePicker(getTranslation("campaign.deadline"), LocalDate.now().plusMonths(3)));
+                new DatePicker(getTranslation("campaign.deadline"), LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE).plusMonths(3)));
         deadline.setId("campaign-deadline");
-        deadline.setMin(LocalDate.now());
+        deadline.setMin(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
         // a percentage, as the report prints it; the domain (and the REST API) keep the fraction.
         // The random seed is drawn by the system: nothing a supervisor decides.
         BigDecimalField rate = new BigDecimalField(getTranslation("campaign.sampleRatePercent"));

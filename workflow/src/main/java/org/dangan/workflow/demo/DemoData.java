@@ -128,7 +128,7 @@ class DemoData implements ApplicationRunner {
      */
     private List<HealthRecord> records(Institution township, Institution village, int count, Random random) {
         List<HealthRecord> created = new ArrayList<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE);
         for (int serial = 1; serial <= count; serial++) {
             int villageIndex = random.nextInt(VILLAGES.length);
             boolean atClinic = village != null && villageIndex == 0;

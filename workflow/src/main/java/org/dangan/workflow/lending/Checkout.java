@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -84,7 +85,8 @@ public class Checkout {
         if (purpose == null || purpose.isBlank()) {
             throw Refused.invalid("checkout.purposeRequired");
         }
-        if (dueOn == null || !dueOn.isAfter(at.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1))) {
+        // today as the county counts it: China's day, not the server's or UTC's
+        if (dueOn == null || dueOn.isBefore(at.atZone(ChinaTime.ZONE).toLocalDate())) {
             throw Refused.invalid("checkout.untilFromToday");
         }
         this.institutionId = institutionId;

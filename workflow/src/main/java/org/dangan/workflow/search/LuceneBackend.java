@@ -51,6 +51,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.dangan.workflow.document.ArchivedPages.ArchivedPage;
+import org.dangan.workflow.platform.ChinaTime;
 
 /**
  * The embedded index: Lucene in the application's own directory. Each build of the index is a
@@ -193,9 +194,9 @@ final class LuceneBackend implements SearchBackend {
         return d;
     }
 
-    /** The date a searcher filters and sorts by: the one the report states, else the day it was scanned. */
+    /** The date a searcher filters and sorts by: the one the report states, else the day (in China) it was scanned. */
     static LocalDate date(ArchivedPage page) {
-        return page.documentDate() != null ? page.documentDate() : page.scannedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        return page.documentDate() != null ? page.documentDate() : page.scannedAt().atZone(ChinaTime.ZONE).toLocalDate();
     }
 
     @Override

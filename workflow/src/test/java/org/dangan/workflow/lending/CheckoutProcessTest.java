@@ -20,6 +20,7 @@ import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
+import org.dangan.workflow.platform.ChinaTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,7 +113,7 @@ class CheckoutProcessTest {
                 .andExpect(jsonPath("$.events[2].to").value(county.user("archivist-a")));
         // out already: no second check-out
         mvc.perform(post("/api/checkouts").with(as("archivist-a")).contentType("application/json")
-                        .content("{\"fileNumbers\": [\"" + file + "\"], \"purpose\": \"再次\", \"until\": \"" + LocalDate.now() + "\"}"))
+                        .content("{\"fileNumbers\": [\"" + file + "\"], \"purpose\": \"再次\", \"until\": \"" + LocalDate.now(ChinaTime.ZONE) + "\"}"))
                 .andExpect(status().isConflict());
 
         mvc.perform(post("/api/checkouts/" + id + "/return").with(as("archivist-a"))).andExpect(status().isNoContent());
@@ -154,7 +155,7 @@ class CheckoutProcessTest {
 
     @Test
     void files_not_back_when_due_are_marked_overdue_and_the_supervisors_follow_them_up() throws Exception {
-        LocalDate until = LocalDate.now();
+        LocalDate until = LocalDate.now(ChinaTime.ZONE);
         long id = request("archivist-a", until);
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                 .content("{\"approved\": true}")).andExpect(status().isNoContent());

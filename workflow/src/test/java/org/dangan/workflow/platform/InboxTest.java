@@ -44,7 +44,7 @@ class InboxTest {
         registry.store(file, fixtures.box(county.a(), 7).getBarcode());
         selfChecks.open(county, county.a(), county.b());
         as.login(county.user("archivist-a"));
-        checkout = checkouts.request(new Checkouts.Request(List.of(file), "医疗纠纷核查", LocalDate.now().plusDays(3))).id();
+        checkout = checkouts.request(new Checkouts.Request(List.of(file), "医疗纠纷核查", LocalDate.now(ChinaTime.ZONE).plusDays(3))).id();
     }
 
     @AfterEach

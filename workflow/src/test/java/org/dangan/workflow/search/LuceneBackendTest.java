@@ -30,6 +30,15 @@ class LuceneBackendTest {
     }
 
     @Test
+    void a_page_without_a_stated_date_is_dated_by_the_day_it_was_scanned_in_china() {
+        // 00:30 on 1 May in China is still 30 April in UTC
+        ArchivedPage scanned = new ArchivedPage(1, 1, "13010210100100001", "王秀英", 5, List.of(1L, 5L),
+                DocumentType.AUX_EXAM_REPORT, false, null, Instant.parse("2024-04-30T16:30:00Z"), "血常规");
+
+        assertThat(LuceneBackend.date(scanned)).isEqualTo(java.time.LocalDate.of(2024, 5, 1));
+    }
+
+    @Test
     void a_missing_index_asks_for_a_rebuild_and_a_kept_one_does_not() {
         try (LuceneBackend index = new LuceneBackend(dir, ChineseAnalysis.BIGRAM)) {
             assertThat(index.needsRebuild()).isTrue();

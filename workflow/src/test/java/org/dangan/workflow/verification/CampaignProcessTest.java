@@ -303,12 +303,12 @@ class CampaignProcessTest {
 
     @Test
     void the_deadline_escalates_to_the_county_supervisor_once_and_the_work_goes_on() {
-        Campaign campaign = start(LocalDate.now());
+        Campaign campaign = start(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
         ProcessInstance process = process(campaign);
         runJobs(process);
 
         Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now().plusDays(1)
+        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE).plusDays(1)
                 .atStartOfDay(org.dangan.workflow.platform.ChinaTime.ZONE).toInstant()));
         management.executeJob(timer.getId());
 
