@@ -128,7 +128,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void an_approval_and_the_overdue_files_are_told_to_the_requester() {
-        Checkouts.Started started = requestCheckout(LocalDate.now());
+        Checkouts.Started started = requestCheckout(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
         decide(started.id(), true);
         assertThat(of("archivist-a")).filteredOn(n -> n.kind() == NotificationKind.APPROVAL).singleElement()
                 .satisfies(n -> {
