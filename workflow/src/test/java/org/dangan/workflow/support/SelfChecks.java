@@ -27,7 +27,7 @@ public class SelfChecks {
         String process;
         try {
             process = campaigns.start(new Campaigns.StartRequest(List.of(institutions).stream()
-                    .map(Institution::getCode).toList(), LocalDate.now().plusDays(30), null, 1L)).getProcessInstanceId();
+                    .map(Institution::getCode).toList(), LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE).plusDays(30), null, 1L)).getProcessInstanceId();
         } finally {
             AsUser.logout();
         }
