@@ -1,19 +1,26 @@
 package org.dangan.ocr;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * The images a PDF page draws, measured from their dictionaries before any is decoded. PDFBox
@@ -109,10 +116,10 @@ final class PdfImages {
         if (resources == null) {
             return 0;
         }
-        double[] ctm = {1, 0, 0, 1, 0, 0};
-        java.util.Deque<double[]> saved = new java.util.ArrayDeque<>();
-        java.util.List<COSBase> operands = new java.util.ArrayList<>();
-        double[] drawn = null;
+        Matrix ctm = new Matrix();
+        Deque<Matrix> saved = new ArrayDeque<>();
+        List<COSBase> operands = new ArrayList<>();
+        Matrix drawn = null;
         COSName drawnName = null;
         PDFStreamParser parser = new PDFStreamParser(page);
         try {
@@ -131,19 +138,11 @@ final class PdfImages {
                     case "q" -> saved.push(ctm.clone());
                     case "Q" -> ctm = saved.isEmpty() ? ctm : saved.pop();
                     case "cm" -> {
-                        if (operands.size() != 6) {
+                        if (operands.size() != 6 || !operands.stream().allMatch(COSNumber.class::isInstance)) {
                             return 0;
                         }
-                        double[] m = new double[6];
-                        for (int i = 0; i < 6; i++) {
-                            if (!(operands.get(i) instanceof org.apache.pdfbox.cos.COSNumber number)) {
-                                return 0;
-                            }
-                            m[i] = number.floatValue();
-                        }
-                        ctm = new double[] {m[0] * ctm[0] + m[1] * ctm[2], m[0] * ctm[1] + m[1] * ctm[3],
-                            m[2] * ctm[0] + m[3] * ctm[2], m[2] * ctm[1] + m[3] * ctm[3],
-                            m[4] * ctm[0] + m[5] * ctm[2] + ctm[4], m[4] * ctm[1] + m[5] * ctm[3] + ctm[5]};
+                        COSArray values = new COSArray(operands);
+                        ctm = Matrix.createMatrix(values).multiply(ctm);
                     }
                     case "Do" -> {
                         if (drawn != null || operands.size() != 1 || !(operands.get(0) instanceof COSName name)) {
@@ -162,13 +161,13 @@ final class PdfImages {
             parser.close();
         }
         if (drawn == null
-                || !(resources.getXObject(drawnName) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image)
-                || Math.abs(drawn[1]) > 0.01 || Math.abs(drawn[2]) > 0.01) {
+                || !(resources.getXObject(drawnName) instanceof PDImageXObject image)
+                || Math.abs(drawn.getShearY()) > 0.01 || Math.abs(drawn.getShearX()) > 0.01) {
             return 0;
         }
         var box = page.getCropBox();
-        double width = Math.abs(drawn[0]);
-        double height = Math.abs(drawn[3]);
+        double width = Math.abs(drawn.getScaleX());
+        double height = Math.abs(drawn.getScaleY());
         if (width < 0.95 * box.getWidth() || height < 0.95 * box.getHeight() || image.getWidth() <= 0) {
             return 0;
         }
