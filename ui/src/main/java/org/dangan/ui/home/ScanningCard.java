@@ -1,5 +1,6 @@
 package org.dangan.ui.home;
 
+import org.dangan.workflow.platform.ChinaTime;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,7 @@ public class ScanningCard extends Card {
         heading(getTranslation("home.scanning.title"));
         long total = pagesPerDay.values().stream().mapToLong(Long::longValue).sum();
         Map.Entry<LocalDate, Long> busiest = pagesPerDay.entrySet().stream().max(Map.Entry.comparingByValue())
-                .orElse(Map.entry(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE), 0L));
+                .orElse(Map.entry(LocalDate.now(ChinaTime.ZONE), 0L));
         String description = total == 0 ? getTranslation("home.scanning.desc.none", pagesPerDay.size())
                 : getTranslation("home.scanning.desc", pagesPerDay.size(), total, busiest.getKey().toString(),
                 busiest.getValue());

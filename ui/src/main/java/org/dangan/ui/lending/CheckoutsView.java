@@ -18,7 +18,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.dangan.workflow.lending.Checkouts;
@@ -64,7 +63,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         purpose.setWidth("20em");
         until.setId("checkout-until");
         until.setLabel(getTranslation("checkouts.until"));
-        until.setMin(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
+        until.setMin(checkouts.earliestReturn());
         DatePickers.translated(until);
         Button request = new Button(getTranslation("checkouts.request"), e -> request());
         request.setId("checkout-request");

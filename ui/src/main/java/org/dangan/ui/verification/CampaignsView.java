@@ -24,7 +24,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.dangan.workflow.institution.Institution;
@@ -92,9 +91,9 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
         chineseAnnouncements(which, this::getTranslation);
         which.setWidth("min(100%, 28em)");
         DatePicker deadline = DatePickers.translated(
-                new DatePicker(getTranslation("campaign.deadline"), LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE).plusMonths(3)));
+                new DatePicker(getTranslation("campaign.deadline"), campaigns.earliestDeadline().plusMonths(3)));
         deadline.setId("campaign-deadline");
-        deadline.setMin(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
+        deadline.setMin(campaigns.earliestDeadline());
         // a percentage, as the report prints it; the domain (and the REST API) keep the fraction.
         // The random seed is drawn by the system: nothing a supervisor decides.
         BigDecimalField rate = new BigDecimalField(getTranslation("campaign.sampleRatePercent"));

@@ -1,5 +1,6 @@
 package org.dangan.ui.inbox;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -42,7 +43,7 @@ class InboxViewTest extends PaperFilesTest {
     void requested() {
         as("archivist-a");
         checkout = checkouts.request(new Checkouts.Request(List.of(first, second), "医疗纠纷核查",
-                LocalDate.now().plusDays(7))).id();
+                LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.dangan.ui.lending;
 
 
+import org.dangan.workflow.platform.ChinaTime;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -35,7 +36,7 @@ class CheckoutsViewTest extends PaperFilesTest {
         view.purpose.setValue("慢病随访核对");
         assertThat(view.until.getI18n().getToday()).isEqualTo("今天");
         assertThat(view.until.getI18n().getMonthNames().get(0)).isEqualTo("一月");
-        view.until.setValue(LocalDate.now().plusDays(7));
+        view.until.setValue(LocalDate.now(ChinaTime.ZONE).plusDays(7));
         _click(_get(Button.class, spec -> spec.withId("checkout-request")));
         Checkouts.CheckoutView requested = view.grid.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(requested.state()).isEqualTo("REQUESTED");
@@ -71,7 +72,7 @@ class CheckoutsViewTest extends PaperFilesTest {
     @Test
     void the_residents_page_links_each_check_out_and_each_files_ledger_to_its_entry() {
         as("archivist-a");
-        long id = checkouts.request(new Checkouts.Request(java.util.List.of(first), "复诊查阅", LocalDate.now().plusDays(7))).id();
+        long id = checkouts.request(new Checkouts.Request(java.util.List.of(first), "复诊查阅", LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
         String record = first.substring(0, first.lastIndexOf('-'));
         UI.getCurrent().navigate(org.dangan.ui.registry.RecordDetailView.class, record);
 
@@ -105,7 +106,7 @@ class CheckoutsViewTest extends PaperFilesTest {
         CheckoutsView view = _get(CheckoutsView.class);
         view.scanned(first);
         view.purpose.setValue("复印");
-        view.until.setValue(LocalDate.now().plusDays(1));
+        view.until.setValue(LocalDate.now(ChinaTime.ZONE).plusDays(1));
         _click(_get(Button.class, spec -> spec.withId("checkout-request")));
         view.grid.asSingleSelect().setValue(view.grid.getListDataView().getItems().findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("checkout-approve")));

@@ -1,5 +1,6 @@
 package org.dangan.ui.shell;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ class NotificationBellBrowserTest extends BrowserTest {
                 UsernamePasswordAuthenticationToken.authenticated(archivist, null, archivist.getAuthorities()));
         long checkout;
         try {
-            checkout = checkouts.request(new Checkouts.Request(List.of(file), "慢病随访核对", LocalDate.now().plusDays(7))).id();
+            checkout = checkouts.request(new Checkouts.Request(List.of(file), "慢病随访核对", LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -1,5 +1,6 @@
 package org.dangan.ui.shell;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -25,7 +26,7 @@ class NotificationBellTest extends PaperFilesTest {
 
     private long request(String file) {
         as("archivist-a");
-        return checkouts.request(new Checkouts.Request(List.of(file), "慢病随访核对", LocalDate.now().plusDays(7))).id();
+        return checkouts.request(new Checkouts.Request(List.of(file), "慢病随访核对", LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
     }
 
     private Span count() {

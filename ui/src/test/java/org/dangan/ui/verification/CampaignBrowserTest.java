@@ -1,5 +1,6 @@
 package org.dangan.ui.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -54,16 +55,16 @@ class CampaignBrowserTest extends BrowserTest {
         String division = county.a().getCode().substring(0, 6);
         HealthRecord wrongId = registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00100401"),
                 "王错号", Gender.MALE, born, Fixtures.idNumber(division, born.plusYears(1), Gender.MALE, 401),
-                county.a().getId()).contact("13800000000", "甲镇").servedOn(LocalDate.now().minusDays(30)));
+                county.a().getId()).contact("13800000000", "甲镇").servedOn(LocalDate.now(ChinaTime.ZONE).minusDays(30)));
         // a child tagged elderly: waived with a reason
-        LocalDate child = LocalDate.now().minusYears(4);
+        LocalDate child = LocalDate.now(ChinaTime.ZONE).minusYears(4);
         registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"), "小明", Gender.MALE,
                 child, Fixtures.idNumber(division, child, Gender.MALE, 77), county.a().getId())
-                .tagged(Set.of(KeyPopulation.ELDERLY)).contact("13800000000", "甲镇").servedOn(LocalDate.now()));
+                .tagged(Set.of(KeyPopulation.ELDERLY)).contact("13800000000", "甲镇").servedOn(LocalDate.now(ChinaTime.ZONE)));
         // not served for six years: left open, so the submit asks first
         registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00100402"), "李久未", Gender.FEMALE,
                 born, Fixtures.idNumber(division, born, Gender.FEMALE, 402), county.a().getId())
-                .contact("13800000000", "甲镇").servedOn(LocalDate.now().minusYears(6)));
+                .contact("13800000000", "甲镇").servedOn(LocalDate.now(ChinaTime.ZONE).minusYears(6)));
         // the user names, and two texts of the shell that are not the campaign's (the drawer toggle's
         // label and the connection indicator; the shell is being translated on its own)
         String[] users = {county.user("county-supervisor"), county.user("archivist-a"), county.user("head-a"),

@@ -1,5 +1,6 @@
 package org.dangan.ui.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.ui.inbox.TasksView;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
@@ -67,10 +68,10 @@ class CampaignViewsTest extends KaribuTest {
         }
         // serial 501 has serial 1's ID number: the same resident registered twice
         fixtures.record(county.a(), 501);
-        LocalDate child = LocalDate.now().minusYears(4);
+        LocalDate child = LocalDate.now(ChinaTime.ZONE).minusYears(4);
         registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"), "小明", Gender.MALE,
                 child, Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 77), county.a().getId())
-                .tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now()));
+                .tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now(ChinaTime.ZONE)));
     }
 
     private void as(String user) {

@@ -1,5 +1,6 @@
 package org.dangan.workflow.demo;
 
+import org.dangan.workflow.platform.ChinaTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -128,7 +129,7 @@ class DemoData implements ApplicationRunner {
      */
     private List<HealthRecord> records(Institution township, Institution village, int count, Random random) {
         List<HealthRecord> created = new ArrayList<>();
-        LocalDate today = LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         for (int serial = 1; serial <= count; serial++) {
             int villageIndex = random.nextInt(VILLAGES.length);
             boolean atClinic = village != null && villageIndex == 0;

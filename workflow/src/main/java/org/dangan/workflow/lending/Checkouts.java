@@ -2,11 +2,11 @@ package org.dangan.workflow.lending;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.custody.CustodyLedger;
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Checkouts {
 
     public static final String PROCESS_KEY = "paperCheckout";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CheckoutRepository checkouts;
     private final Institutions institutions;
@@ -59,6 +58,11 @@ public class Checkouts {
     }
 
     public record Started(long id, String processInstanceId) {
+    }
+
+    /** The first day paper may be promised back on: today where the paper is, as {@link Checkout} checks. */
+    public LocalDate earliestReturn() {
+        return ChinaTime.today(clock);
     }
 
     public Started request(Request request) {
@@ -90,7 +94,7 @@ public class Checkouts {
                 request.purpose(), request.until(), clock.instant()));
         String code = institutions.require(keeper).getCode();
         // due when the promised day ends where the paper is (the institutions are in China)
-        Date dueAt = Date.from(request.until().plusDays(1).atStartOfDay(CHINA).toInstant());
+        Date dueAt = Date.from(request.until().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant());
         checkout.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, checkout.getId().toString(),
                 Variables.createVariables().putValue("checkoutId", checkout.getId())
                         .putValue("supervisors", "supervisor-" + code).putValue("archivists", "archivist-" + code)

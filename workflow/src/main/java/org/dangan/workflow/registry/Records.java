@@ -264,7 +264,7 @@ public class Records {
             throw Refused.forbidden("record.archivistOnly");
         }
         HealthRecord record = inScope(recordNumber);
-        record.recordDeath(on, java.time.LocalDate.now(clock));
+        record.recordDeath(on, LocalDate.now(clock));
         auditLog.record(AuditAction.RECORD_CHANGED, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
                 "fields: deceasedOn, status");
     }

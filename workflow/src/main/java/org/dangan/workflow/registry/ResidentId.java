@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.ChinaTime;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -85,7 +86,7 @@ public record ResidentId(String value) {
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
                     Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
-            if (date.getYear() < 1870 || date.isAfter(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE))) {
+            if (date.getYear() < 1870 || date.isAfter(LocalDate.now(ChinaTime.ZONE))) {
                 throw new InvalidIdentifierException("id.number.birthdate", value.substring(6, 14));
             }
             return date;

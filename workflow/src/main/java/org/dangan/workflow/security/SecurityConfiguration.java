@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dangan.workflow.platform.ChinaTime;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -128,6 +129,7 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        // a day, a deadline or a due date counts in China's day, wherever the server stands
+        return Clock.system(ChinaTime.ZONE);
     }
 }

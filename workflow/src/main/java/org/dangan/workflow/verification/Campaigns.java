@@ -12,6 +12,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
@@ -93,6 +94,11 @@ public class Campaigns {
      * institution of that county, none inside another, none in another open campaign (the last
      * held by the database, so two starts at once cannot both win).
      */
+    /** The first day a campaign's deadline may fall on: today, as the county counts it. */
+    public LocalDate earliestDeadline() {
+        return ChinaTime.today(clock);
+    }
+
     public Campaign start(StartRequest request) {
         DanganUser user = CurrentUser.require();
         Institution county = institutions.require(user.institutionId());
@@ -102,7 +108,7 @@ public class Campaigns {
         if (request.institutions() == null || request.institutions().isEmpty()) {
             throw Refused.invalid("campaign.noInstitutions");
         }
-        if (request.deadline() == null || request.deadline().isBefore(LocalDate.now(clock))) {
+        if (request.deadline() == null || request.deadline().isBefore(earliestDeadline())) {
             throw Refused.invalid("campaign.deadlineRequired");
         }
         InstitutionScope scope = institutions.scopeOf(county.getId());
@@ -174,7 +180,7 @@ public class Campaigns {
 
     /** The deadline is a day: it passes when that day ends in China, whatever zone the server runs in. */
     private Date deadlineAt(LocalDate deadline) {
-        return Date.from(deadline.plusDays(1).atStartOfDay(org.dangan.workflow.platform.ChinaTime.ZONE).toInstant());
+        return Date.from(deadline.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant());
     }
 
     private Institution resolve(String ref, InstitutionScope scope) {

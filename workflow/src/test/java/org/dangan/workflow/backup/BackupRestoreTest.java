@@ -1,5 +1,6 @@
 package org.dangan.workflow.backup;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,7 +97,7 @@ class BackupRestoreTest {
         index.drain();
         asUser.login(county.user("county-supervisor"));
         String processInstance = campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
-                LocalDate.now().plusDays(30), null, 7L)).getProcessInstanceId();
+                LocalDate.now(ChinaTime.ZONE).plusDays(30), null, 7L)).getProcessInstanceId();
         AsUser.logout();
 
         Map<String, Long> counts = counts(jdbc);

@@ -1,5 +1,6 @@
 package org.dangan.workflow.bench;
 
+import org.dangan.workflow.platform.ChinaTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ public final class CampaignBenchmark {
             CampaignInbox inbox = context.getBean(CampaignInbox.class);
             asUser.login(p + "supervisor");
             long t0 = System.nanoTime();
-            Campaign campaign = campaigns.start(new Campaigns.StartRequest(townships, LocalDate.now().plusMonths(3),
+            Campaign campaign = campaigns.start(new Campaigns.StartRequest(townships, LocalDate.now(ChinaTime.ZONE).plusMonths(3),
                     null, 42L));
             List<Double> taskList = new ArrayList<>();
             List<Double> dashboard = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.dangan.workflow.bench;
 
+import org.dangan.workflow.platform.ChinaTime;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ public final class ImportBenchmark {
 
     public static void generate(Path csv, int rows, String countyCode, List<String> townships) throws IOException {
         Random random = new Random(42);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("健康档案编号,姓名,性别,出生日期,身份证号,联系电话,现住址,重点人群,最近服务日期\n");
             for (int i = 0; i < rows; i++) {

@@ -97,7 +97,7 @@ class CheckoutProcessTest {
 
     @Test
     void approved_files_go_out_and_come_back_with_custody_entries_for_each_step() throws Exception {
-        long id = request("archivist-a", LocalDate.now().plusDays(14));
+        long id = request("archivist-a", LocalDate.now(ChinaTime.ZONE).plusDays(14));
         mvc.perform(get("/api/checkouts/" + id).with(as("head-a"))).andExpect(jsonPath("$.state").value("REQUESTED"));
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                 .content("{\"approved\": true}")).andExpect(status().isNoContent());
@@ -127,7 +127,7 @@ class CheckoutProcessTest {
 
     @Test
     void a_refusal_needs_a_reason_and_leaves_the_files_where_they_are() throws Exception {
-        long id = request("archivist-a", LocalDate.now().plusDays(3));
+        long id = request("archivist-a", LocalDate.now(ChinaTime.ZONE).plusDays(3));
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                 .content("{\"approved\": false}")).andExpect(status().isBadRequest());
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
@@ -140,7 +140,7 @@ class CheckoutProcessTest {
 
     @Test
     void the_requester_may_not_decide_and_only_the_institutions_supervisor_may() throws Exception {
-        long id = request("head-a", LocalDate.now().plusDays(3));
+        long id = request("head-a", LocalDate.now(ChinaTime.ZONE).plusDays(3));
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                         .content("{\"approved\": true}"))
                 .andExpect(status().isConflict())

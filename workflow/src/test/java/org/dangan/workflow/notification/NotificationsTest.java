@@ -1,5 +1,6 @@
 package org.dangan.workflow.notification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +71,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void a_new_task_tells_its_candidate_group_and_no_one_else() {
-        long id = requestCheckout(LocalDate.now().plusDays(7)).id();
+        long id = requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7)).id();
 
         assertThat(of("head-a")).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(NotificationKind.TASK);
@@ -87,7 +88,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void a_new_tasks_notice_is_read_for_everyone_once_the_task_is_done() {
-        long id = requestCheckout(LocalDate.now().plusDays(7)).id();
+        long id = requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7)).id();
         assertThat(of("head-a")).singleElement().satisfies(n -> assertThat(n.read()).isFalse());
 
         decide(id, true);
@@ -102,7 +103,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void a_user_reads_and_marks_only_their_own_notifications() {
-        requestCheckout(LocalDate.now().plusDays(7));
+        requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7));
         long mine = of("head-a").get(0).id();
 
         asUser.login(county.user("head-b"));
@@ -120,7 +121,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void mark_all_read_clears_the_users_count() {
-        requestCheckout(LocalDate.now().plusDays(7));
+        requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7));
         asUser.login(county.user("head-a"));
         assertThat(notifications.markAllRead()).isEqualTo(1);
         assertThat(notifications.unreadCount()).isZero();
@@ -128,7 +129,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void an_approval_and_the_overdue_files_are_told_to_the_requester() {
-        Checkouts.Started started = requestCheckout(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
+        Checkouts.Started started = requestCheckout(LocalDate.now(ChinaTime.ZONE));
         decide(started.id(), true);
         assertThat(of("archivist-a")).filteredOn(n -> n.kind() == NotificationKind.APPROVAL).singleElement()
                 .satisfies(n -> {
@@ -150,7 +151,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void a_refused_check_out_is_a_return_to_the_requester() {
-        Checkouts.Started started = requestCheckout(LocalDate.now().plusDays(3));
+        Checkouts.Started started = requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(3));
         decide(started.id(), false);
         assertThat(of("archivist-a")).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(NotificationKind.RETURN);
@@ -220,7 +221,7 @@ class NotificationsTest extends CheckoutRequests {
 
     @Test
     void no_webhook_is_sent_while_its_url_is_empty() {
-        requestCheckout(LocalDate.now().plusDays(7));
+        requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7));
         assertThat(webhook.enabled()).isFalse();
         assertThat(webhook.posted()).isZero();
     }

@@ -1,5 +1,6 @@
 package org.dangan.workflow.notification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,7 +83,7 @@ class WebhookTest extends CheckoutRequests {
 
     @Test
     void a_new_task_goes_out_signed_with_its_chinese_text_and_ids_only() throws Exception {
-        long id = requestCheckout(LocalDate.now().plusDays(7)).id();
+        long id = requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7)).id();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> about(id).size() == 1);
         Received received = about(id).get(0);
@@ -105,7 +106,7 @@ class WebhookTest extends CheckoutRequests {
     @Test
     void a_receiver_that_fails_gets_the_same_notice_again_until_it_takes_it() {
         FAILURES.set(2);
-        long id = requestCheckout(LocalDate.now().plusDays(7)).id();
+        long id = requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7)).id();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> about(id).size() == 3);
         assertThat(about(id)).extracting(Received::body).containsOnly(about(id).get(0).body());

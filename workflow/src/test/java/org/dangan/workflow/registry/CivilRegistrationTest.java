@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -136,7 +137,7 @@ class CivilRegistrationTest {
                 .andExpect(jsonPath("$.details.key").value("civilRegistration.wrongLines"))
                 .andExpect(jsonPath("$.message").value("2 行有误，整份未导入：第 3 行“日期”应写作 2024-05-31 这样的日期、"
                         + "第 4 行“身份证号”不是有效的居民身份证号"));
-        apply("archivist-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED," + LocalDate.now().plusDays(3) + "\n")
+        apply("archivist-a", "idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED," + LocalDate.now(ChinaTime.ZONE).plusDays(3) + "\n")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(Matchers.containsString("第 2 行“日期”：死亡日期不能晚于今天")));
         assertThat(statusOf(dies)).isEqualTo("ACTIVE");

@@ -1,5 +1,6 @@
 package org.dangan.workflow.retention;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -98,7 +99,7 @@ class RetentionTest {
         mvc.perform(post(death).with(as("searcher-a")).contentType("application/json").content("{\"date\": \"2020-06-30\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(post(death).with(as("archivist-a")).contentType("application/json")
-                        .content("{\"date\": \"" + LocalDate.now().plusDays(2) + "\"}"))
+                        .content("{\"date\": \"" + LocalDate.now(ChinaTime.ZONE).plusDays(2) + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("死亡日期不能晚于今天"));
         mvc.perform(post(death).with(as("archivist-a")).contentType("application/json").content("{\"date\": \"2020-06-30\"}"))

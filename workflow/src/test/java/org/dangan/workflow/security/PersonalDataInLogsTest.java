@@ -1,5 +1,6 @@
 package org.dangan.workflow.security;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -66,7 +67,7 @@ class PersonalDataInLogsTest {
             String id = Fixtures.idNumber(county.a().getCode().substring(0, 6), birth, Gender.FEMALE, 300 + i);
             ids.add(id);
             records.add(registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "001" + "%05d".formatted(700 + i)),
-                    names.get(i), Gender.FEMALE, birth, id, county.a().getId()).servedOn(LocalDate.now().minusDays(3))));
+                    names.get(i), Gender.FEMALE, birth, id, county.a().getId()).servedOn(LocalDate.now(ChinaTime.ZONE).minusDays(3))));
         }
 
         String csv = "档案编号,姓名,性别,出生日期,身份证号\r\n"

@@ -1,5 +1,6 @@
 package org.dangan.workflow.security;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +85,7 @@ class RoleChecksInServicesTest {
         for (String user : List.of("searcher-a", "auditor")) {
             refusedForRole(user, () -> findings.waiveAll(1L, List.of(1L), "已核实"));
             refusedForRole(user, () -> checkouts.request(new Checkouts.Request(
-                    List.of(recordNumber + "-01"), "查阅", LocalDate.now().plusDays(3))));
+                    List.of(recordNumber + "-01"), "查阅", LocalDate.now(ChinaTime.ZONE).plusDays(3))));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.dangan.workflow.support;
 
+import org.dangan.workflow.platform.ChinaTime;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,7 +102,7 @@ public class Dashboards {
         jdbc.update("""
                 insert into paper_checkout (institution_id, requested_by, purpose, due_on, state, overdue,
                 requested_at, version) values (?, ?, '医疗纠纷核查', ?, 'OUT', true, ?, 0)""", keeper.getId(), username,
-                java.sql.Date.valueOf(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE).minusDays(daysOverdue)),
+                java.sql.Date.valueOf(LocalDate.now(ChinaTime.ZONE).minusDays(daysOverdue)),
                 Timestamp.from(Instant.now().minus(daysOverdue + 7L, ChronoUnit.DAYS)));
         long id = jdbc.queryForObject("select max(id) from paper_checkout where institution_id = ?", Long.class,
                 keeper.getId());

@@ -1,5 +1,6 @@
 package org.dangan.workflow.support;
 
+import org.dangan.workflow.platform.ChinaTime;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -100,7 +101,7 @@ public class Fixtures {
         RecordNumber number = RecordNumber.of(prefix + "%05d".formatted(serial));
         HealthRecord record = new HealthRecord(number, "测试" + serial, gender, birth,
                 idNumber(township.getCode().substring(0, 6), birth, gender, serial), township.getId())
-                .contact("13800000000", "测试地址" + serial).servedOn(LocalDate.now().minusDays(30));
+                .contact("13800000000", "测试地址" + serial).servedOn(LocalDate.now(ChinaTime.ZONE).minusDays(30));
         HealthRecord saved = registry.register(record);
         Map<DocumentType, Integer> contents = new EnumMap<>(DocumentType.class);
         contents.put(DocumentType.BASIC_INFO, 2);

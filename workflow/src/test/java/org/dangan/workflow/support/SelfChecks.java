@@ -1,5 +1,6 @@
 package org.dangan.workflow.support;
 
+import org.dangan.workflow.platform.ChinaTime;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,7 +28,7 @@ public class SelfChecks {
         String process;
         try {
             process = campaigns.start(new Campaigns.StartRequest(List.of(institutions).stream()
-                    .map(Institution::getCode).toList(), LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE).plusDays(30), null, 1L)).getProcessInstanceId();
+                    .map(Institution::getCode).toList(), LocalDate.now(ChinaTime.ZONE).plusDays(30), null, 1L)).getProcessInstanceId();
         } finally {
             AsUser.logout();
         }

@@ -1,5 +1,6 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -49,7 +50,7 @@ class CampaignApiTest {
 
     private String body(String institution) {
         return """
-                {"institutions": ["%s"], "deadline": "%s", "seed": 42}""".formatted(institution, LocalDate.now().plusDays(30));
+                {"institutions": ["%s"], "deadline": "%s", "seed": 42}""".formatted(institution, LocalDate.now(ChinaTime.ZONE).plusDays(30));
     }
 
     @Test
@@ -108,7 +109,7 @@ class CampaignApiTest {
         mvc.perform(post("/api/campaigns").with(as("county-supervisor")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"institutions": ["%s", "%s"], "deadline": "%s"}""".formatted(county.a().getCode(),
-                                county.village().getCode(), LocalDate.now().plusDays(3))))
+                                county.village().getCode(), LocalDate.now(ChinaTime.ZONE).plusDays(3))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("campaign.withinAnother"));
     }

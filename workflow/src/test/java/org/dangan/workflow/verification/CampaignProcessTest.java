@@ -1,5 +1,6 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,10 +93,10 @@ class CampaignProcessTest {
         for (int serial = 101; serial <= 135; serial++) { // other serials, other ID numbers: no duplicates
             fixtures.record(county.b(), serial);
         }
-        LocalDate child = LocalDate.now().minusYears(4);
+        LocalDate child = LocalDate.now(ChinaTime.ZONE).minusYears(4);
         childTaggedElderly = registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"),
                 "小明", Gender.MALE, child, Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 7),
-                county.a().getId()).tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now()));
+                county.a().getId()).tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now(ChinaTime.ZONE)));
     }
 
     @AfterEach
@@ -108,7 +109,7 @@ class CampaignProcessTest {
 
     @Test
     void a_campaign_that_passes_every_check_retires_the_verified_paper_into_boxes() throws Exception {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = process(campaign);
 
         runJobs(process);
@@ -221,7 +222,7 @@ class CampaignProcessTest {
 
     @Test
     void a_city_sent_with_a_self_check_is_refused_and_the_city_acceptance_goes_to_the_real_city() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = process(campaign);
         runJobs(process);
         String township = county.a().getCode();
@@ -244,7 +245,7 @@ class CampaignProcessTest {
 
     @Test
     void a_sample_above_the_error_rate_sends_the_institution_back_until_a_new_sample_passes() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = process(campaign);
         runJobs(process);
 
@@ -273,7 +274,7 @@ class CampaignProcessTest {
 
     @Test
     void the_city_returns_the_campaign_with_a_reason_and_every_institution_checks_itself_again() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = process(campaign);
         runJobs(process);
         passInstitution(process, county.a(), "archivist-a", "head-a", 0);
@@ -303,12 +304,12 @@ class CampaignProcessTest {
 
     @Test
     void the_deadline_escalates_to_the_county_supervisor_once_and_the_work_goes_on() {
-        Campaign campaign = start(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE));
         ProcessInstance process = process(campaign);
         runJobs(process);
 
         Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now(org.dangan.workflow.platform.ChinaTime.ZONE).plusDays(1)
+        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now(ChinaTime.ZONE).plusDays(1)
                 .atStartOfDay(org.dangan.workflow.platform.ChinaTime.ZONE).toInstant()));
         management.executeJob(timer.getId());
 
@@ -323,7 +324,7 @@ class CampaignProcessTest {
 
     @Test
     void a_crash_in_the_middle_of_the_rule_checks_loses_no_finding_and_checks_no_record_twice() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = process(campaign);
         // batch 1 of 4 commits
         management.executeJob(nextJob(process).getId());
@@ -348,7 +349,7 @@ class CampaignProcessTest {
 
     @Test
     void only_the_right_people_complete_a_step_and_the_sample_must_be_judged_in_full() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = process(campaign);
         runJobs(process);
 
@@ -368,7 +369,7 @@ class CampaignProcessTest {
     void a_sign_off_with_nowhere_to_put_the_paper_fails_its_job_with_the_reason_and_retries() {
         Institution township = county.b();
         jdbc.update("delete from storage_location where institution_id = ? and type = 'SHELF'", township.getId());
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = upToTheSignOffJob(campaign);
 
         List<String> failures = new ArrayList<>();
@@ -392,8 +393,8 @@ class CampaignProcessTest {
 
     @Test
     void a_second_start_over_an_institution_in_an_open_campaign_is_refused_naming_it() {
-        Campaign first = start(LocalDate.now().plusMonths(1));
-        assertThatThrownBy(() -> start(LocalDate.now().plusMonths(1)))
+        Campaign first = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
+        assertThatThrownBy(() -> start(LocalDate.now(ChinaTime.ZONE).plusMonths(1)))
                 .isInstanceOfSatisfying(Refused.class, r -> {
                     assertThat(r.key()).isEqualTo("campaign.alreadyOpen");
                     assertThat(r.getMessage()).contains(first.getId().toString());
@@ -407,9 +408,9 @@ class CampaignProcessTest {
         asUser.login(county.user("county-supervisor"));
         try {
             Campaign clinic = campaigns.start(new Campaigns.StartRequest(List.of(county.village().getCode()),
-                    LocalDate.now().plusMonths(1), null, 7L));
+                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L));
             assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
-                    LocalDate.now().plusMonths(1), null, 7L)))
+                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L)))
                     .isInstanceOfSatisfying(Refused.class, r -> {
                         assertThat(r.key()).isEqualTo("campaign.alreadyOpen");
                         // the clinic that is in the campaign, not "the institutions chosen"
@@ -430,7 +431,7 @@ class CampaignProcessTest {
                 starts.add(two.submit(() -> {
                     go.await();
                     try {
-                        return start(LocalDate.now().plusMonths(1));
+                        return start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
                     } catch (Refused refused) {
                         return refused;
                     }
@@ -453,7 +454,7 @@ class CampaignProcessTest {
 
     @Test
     void the_head_returns_the_self_check_with_a_reason_and_the_archivists_work_it_again() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = process(campaign);
         runJobs(process);
         complete(process, "selfCheck", county.a(), "archivist-a", Map.of());
@@ -476,7 +477,7 @@ class CampaignProcessTest {
 
     @Test
     void the_report_keeps_the_figures_the_city_accepted_and_the_sign_off_does_what_it_said() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         ProcessInstance process = acceptedByCity(campaign);
         // one file went out on a check-out after the self-check (behind the ledger's back: put back at the
         // end, since the custody agreement check of other tests reads every file)
@@ -543,10 +544,10 @@ class CampaignProcessTest {
             assertThat(campaigns.eligibleInstitutions()).extracting(Institution::getId).contains(county.a().getId())
                     .doesNotContain(county.b().getId());
             assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(List.of(county.b().getCode()),
-                    LocalDate.now().plusMonths(1), null, 7L)))
+                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L)))
                     .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.institutionRetired"));
             assertThat(campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
-                    LocalDate.now().plusMonths(1), null, 7L)).getId()).isNotEqualTo(campaign.getId());
+                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L)).getId()).isNotEqualTo(campaign.getId());
         } finally {
             AsUser.logout();
         }
@@ -583,7 +584,7 @@ class CampaignProcessTest {
     }
 
     private Campaign runToCompletion() {
-        Campaign campaign = start(LocalDate.now().plusMonths(1));
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
         runJobs(upToTheSignOffJob(campaign));
         assertThat(campaigns.load(campaign.getId()).getState()).isEqualTo(CampaignState.COMPLETED);
         return campaign;

@@ -1,5 +1,6 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -62,7 +63,7 @@ class CampaignReportScopeTest {
             fixtures.record(county.b(), serial);
         }
         campaignId = repository.save(new Campaign(Set.of(county.a().getId(), county.b().getId()),
-                county.county().getId(), LocalDate.now().plusMonths(1), new BigDecimal("0.05"), 7L, "test",
+                county.county().getId(), LocalDate.now(ChinaTime.ZONE).plusMonths(1), new BigDecimal("0.05"), 7L, "test",
                 Instant.now())).getId();
         ruleChecks.runToEnd(campaignId, 10, RuleBook.defaults(), n -> { });
         transactions.executeWithoutResult(tx -> repository.findById(campaignId).orElseThrow()

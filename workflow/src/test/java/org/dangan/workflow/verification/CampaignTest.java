@@ -1,5 +1,6 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class CampaignTest {
     static final BigDecimal MAX = new BigDecimal("0.05");
 
     private Campaign checked() {
-        Campaign c = new Campaign(Set.of(1L, 2L), 9L, LocalDate.now().plusDays(30), new BigDecimal("0.05"), 1L,
+        Campaign c = new Campaign(Set.of(1L, 2L), 9L, LocalDate.now(ChinaTime.ZONE).plusDays(30), new BigDecimal("0.05"), 1L,
                 "county-sup", Instant.now());
         c.checked(100, 100);
         c.ruleChecksDone();
@@ -59,7 +60,7 @@ class CampaignTest {
 
     @Test
     void steps_out_of_order_are_refused() {
-        Campaign c = new Campaign(Set.of(1L), 9L, LocalDate.now(), new BigDecimal("0.05"), 1L, "s", Instant.now());
+        Campaign c = new Campaign(Set.of(1L), 9L, LocalDate.now(ChinaTime.ZONE), new BigDecimal("0.05"), 1L, "s", Instant.now());
         assertThatThrownBy(() -> c.selfCheckSubmitted(1L, "a")).isInstanceOf(Refused.class)
                 .hasMessageContaining("campaign.wrongState").hasMessageContaining("RULE_CHECKS");
         c.ruleChecksDone();

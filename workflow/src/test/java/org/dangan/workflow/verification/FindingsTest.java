@@ -1,5 +1,6 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class FindingsTest {
         LocalDate birth = LocalDate.of(1950, 3, 7);
         registry.register(new HealthRecord(RecordNumber.of(township.getCode() + "00100001"), "老李", Gender.MALE, birth,
                 Fixtures.idNumber(county.county().getCode(), birth, Gender.MALE, township.getId().intValue()),
-                township.getId()).servedOn(LocalDate.now().minusYears(3)));
+                township.getId()).servedOn(LocalDate.now(ChinaTime.ZONE).minusYears(3)));
     }
 
     @BeforeEach
@@ -55,7 +56,7 @@ class FindingsTest {
         county = fixtures.county();
         staleRecord(county.a());
         staleRecord(county.b());
-        campaign = repository.save(new Campaign(Set.of(county.county().getId()), LocalDate.now().plusMonths(1),
+        campaign = repository.save(new Campaign(Set.of(county.county().getId()), LocalDate.now(ChinaTime.ZONE).plusMonths(1),
                 new BigDecimal("0.05"), 1L, "test", java.time.Instant.now()));
         ruleChecks.runToEnd(campaign.getId(), 10, RuleBook.defaults(), n -> { });
     }
@@ -117,7 +118,7 @@ class FindingsTest {
         asUser.login(county.user("archivist-a"));
         String number = county.a().getCode() + "00100001";
 
-        assertThat(records.correct(number, org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
+        assertThat(records.correct(number, org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .containsExactly("lastServiceDate");
         assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults())).isEqualTo(1);
 
@@ -157,7 +158,7 @@ class FindingsTest {
 
     private static org.dangan.workflow.registry.RecordCorrection correction(String idNumber) {
         return new org.dangan.workflow.registry.RecordCorrection(null, null, null, idNumber, null, null, null,
-                LocalDate.now());
+                LocalDate.now(ChinaTime.ZONE));
     }
 
     @Test
@@ -165,13 +166,13 @@ class FindingsTest {
         asUser.login(county.user("archivist-a"));
         String theirs = county.b().getCode() + "00100001";
         assertThatThrownBy(() -> records.correct(theirs,
-                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
+                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .isInstanceOf(org.dangan.workflow.registry.RecordNotFoundException.class);
         assertThatThrownBy(() -> findings.recheck(campaign.getId(), theirs, RuleBook.defaults()))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.noRecord"));
         asUser.login(county.user("county-supervisor"));
         assertThatThrownBy(() -> records.correct(theirs,
-                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now())))
+                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .isInstanceOfSatisfying(Refused.class, r -> {
                     assertThat(r.key()).isEqualTo("record.archivistOnly");
                     assertThat(r.kind()).isEqualTo(Refused.Kind.FORBIDDEN);

@@ -1,5 +1,6 @@
 package org.dangan.workflow.verification;
 
+import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -57,7 +58,7 @@ class RuleChecksTest {
     }
 
     private Campaign campaignOver(Long... institutions) {
-        return repository.save(new Campaign(Set.of(institutions), LocalDate.now().plusMonths(2), new BigDecimal("0.05"),
+        return repository.save(new Campaign(Set.of(institutions), LocalDate.now(ChinaTime.ZONE).plusMonths(2), new BigDecimal("0.05"),
                 42L, "test", java.time.Instant.now()));
     }
 
@@ -70,20 +71,20 @@ class RuleChecksTest {
     private List<HealthRecord> faults() {
         List<HealthRecord> records = new ArrayList<>();
         records.add(fixtures.record(county.a(), 1));
-        LocalDate child = LocalDate.now().minusYears(4);
+        LocalDate child = LocalDate.now(ChinaTime.ZONE).minusYears(4);
         records.add(registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00100002"), "小明",
                 Gender.MALE, child, Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 2),
-                county.a().getId()).tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now())));
+                county.a().getId()).tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now(ChinaTime.ZONE))));
         records.add(registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00100003"), "老张",
                 Gender.MALE, LocalDate.of(1950, 3, 7),
                 Fixtures.idNumber(county.county().getCode(), LocalDate.of(1950, 3, 7), Gender.MALE, 3),
-                county.a().getId()).servedOn(LocalDate.now().minusYears(3))));
+                county.a().getId()).servedOn(LocalDate.now(ChinaTime.ZONE).minusYears(3))));
         LocalDate birth = LocalDate.of(1960, 6, 1);
         String shared = Fixtures.idNumber(county.county().getCode(), birth, Gender.FEMALE, 9);
         records.add(registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00200004"), "王芳",
-                Gender.FEMALE, birth, shared, county.a().getId()).servedOn(LocalDate.now())));
+                Gender.FEMALE, birth, shared, county.a().getId()).servedOn(LocalDate.now(ChinaTime.ZONE))));
         records.add(registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00300005"), "王芳",
-                Gender.FEMALE, birth, shared, county.a().getId()).servedOn(LocalDate.now())));
+                Gender.FEMALE, birth, shared, county.a().getId()).servedOn(LocalDate.now(ChinaTime.ZONE))));
         return records;
     }
 
@@ -160,7 +161,7 @@ class RuleChecksTest {
         assertThat(jdbc.queryForObject("select count(*) from finding where campaign_id = ? and rule = 'STALE'",
                 Long.class, campaign.getId())).isEqualTo(jdbc.queryForObject(
                 "select count(*) from health_record where record_number like ? and last_service_date < ?",
-                Long.class, inCounty, LocalDate.now().minusYears(2)));
+                Long.class, inCounty, LocalDate.now(ChinaTime.ZONE).minusYears(2)));
     }
 
     /** The export cut into files of {@code rows} data rows, each with the header. */
