@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,8 +30,9 @@ import org.mockito.Mockito;
  */
 abstract class ProcessPathTest {
 
+    // one extension per test instance over the one engine: the extension forgets its services after a class
     @RegisterExtension
-    static final ProcessEngineExtension engine = ModelEngine.extension();
+    final ProcessEngineExtension engine = ModelEngine.extension();
 
     @BeforeEach
     void initAssertions() {
@@ -56,43 +58,49 @@ abstract class ProcessPathTest {
         return tasks.getAllValues().stream().map(DelegateTask::getTaskDefinitionKey).toList();
     }
 
-    /** A task listener that, like the domain's, sets execution variables when the task completes. */
-    static void setsOnComplete(TaskListener listener, String taskKey, Map<String, Object> variables) {
+    /**
+     * A task listener that, like the domain's, sets execution variables when the task completes:
+     * the first completion of the task sets the first map, the next the next, the last map repeats.
+     */
+    @SafeVarargs
+    static void setsOnComplete(TaskListener listener, String taskKey, Map<String, Object>... variables) {
+        AtomicInteger completions = new AtomicInteger();
         Mockito.doAnswer(call -> {
             DelegateTask task = call.getArgument(0);
             if (task.getTaskDefinitionKey().equals(taskKey)) {
-                task.getExecution().setVariables(variables);
+                int n = Math.min(completions.getAndIncrement(), variables.length - 1);
+                task.getExecution().setVariables(variables[n]);
             }
             return null;
         }).when(listener).notify(any());
     }
 
-    static Task waitingTask(ProcessInstance instance, String taskKey) {
+    Task waitingTask(ProcessInstance instance, String taskKey) {
         return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskKey).singleResult();
     }
 
-    static void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
         engine.getTaskService().complete(waitingTask(instance, taskKey).getId(), variables);
     }
 
-    static void complete(ProcessInstance instance, String taskKey) {
+    void complete(ProcessInstance instance, String taskKey) {
         complete(instance, taskKey, Map.of());
     }
 
-    static List<String> candidateGroups(ProcessInstance instance, String taskKey) {
+    List<String> candidateGroups(ProcessInstance instance, String taskKey) {
         return engine.getTaskService().getIdentityLinksForTask(waitingTask(instance, taskKey).getId()).stream()
                 .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
     }
 
     /** The jobs of an activity (async continuation or timer), due now or later. */
-    static List<Job> jobs(ProcessInstance instance, String activityId) {
+    List<Job> jobs(ProcessInstance instance, String activityId) {
         return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId(activityId).list();
     }
 
     /** Executes the one job waiting before or on the activity. */
-    static void run(ProcessInstance instance, String activityId) {
+    void run(ProcessInstance instance, String activityId) {
         List<Job> jobs = jobs(instance, activityId);
         if (jobs.size() != 1) {
             throw new AssertionError("expected one job at " + activityId + ", found " + jobs.size());
@@ -101,12 +109,12 @@ abstract class ProcessPathTest {
     }
 
     /** Timers of the instance that are due at the engine's current time. */
-    static List<Job> dueTimers(ProcessInstance instance) {
+    List<Job> dueTimers(ProcessInstance instance) {
         return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .executable().list();
     }
 
-    static void clockAt(Date now) {
+    void clockAt(Date now) {
         engine.setCurrentTime(now);
     }
 }
