@@ -89,7 +89,11 @@ abstract class ProcessPathTest {
     }
 
     List<String> candidateGroups(ProcessInstance instance, String taskKey) {
-        return engine.getTaskService().getIdentityLinksForTask(waitingTask(instance, taskKey).getId()).stream()
+        return candidateGroups(waitingTask(instance, taskKey));
+    }
+
+    List<String> candidateGroups(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
     }
 
