@@ -1,6 +1,7 @@
 package org.dangan.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -113,11 +114,9 @@ class DocumentDigitisationModelTest extends ProcessPathTest {
         when(process.needsReview(85L)).thenReturn(false);
         ProcessInstance document = stored();
         Job job = jobs(document, "recognise").get(0);
-        try {
-            engine.getManagementService().executeJob(job.getId());
-        } catch (IllegalStateException expected) {
-            // the job executor would log it and retry the job
-        }
+        // the job executor would log this and retry the job
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                .hasMessageContaining("OCR engine gone");
 
         assertThat(document).isWaitingAtExactly("recognise");
         Job retried = jobs(document, "recognise").get(0);

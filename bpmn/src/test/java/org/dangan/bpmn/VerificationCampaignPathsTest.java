@@ -1,6 +1,7 @@
 package org.dangan.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -16,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -260,5 +262,27 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         selfCheckedAndSampled(campaign, "T01");
         assertThat(campaign).isWaitingAtExactly("cityAcceptance");
         assertThat(completedThrough(tasks)).startsWith("followUpDeadline");
+    }
+
+    @Test
+    void a_rule_batch_that_breaks_is_retried_a_minute_later_and_the_campaign_goes_on() {
+        when(process.checkRuleBatch(7L)).thenThrow(new IllegalStateException("database gone")).thenReturn(0);
+        clockAt(STARTED);
+        ProcessInstance campaign = engine.getRuntimeService().startProcessInstanceByKey("verificationCampaign", "7",
+                Map.of("campaignId", 7L, "county", "C01", "city", "S01", "deadlineAt", DEADLINE));
+        Job job = jobs(campaign, "checkBatch").get(0);
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                .hasMessageContaining("database gone");
+
+        // R5/PT1M: the batch is tried again a minute later, up to five times
+        Job retried = jobs(campaign, "checkBatch").get(0);
+        assertThat(retried.getRetries()).isEqualTo(4);
+        assertThat(retried.getDuedate()).isEqualTo(Date.from(STARTED.toInstant().plusSeconds(60)));
+        assertThat(openTasks(campaign)).isEmpty();
+
+        clockAt(retried.getDuedate());
+        run(campaign, "checkBatch");
+        assertThat(openTasks(campaign)).containsExactly("selfCheck");
+        verify(process, times(2)).checkRuleBatch(7L);
     }
 }
