@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -47,17 +50,12 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
 
         int drawSample(long campaignId, String institutionCode);
 
-        void weighSample(long campaignId, String institutionCode);
-
-        boolean sentBack(long campaignId, String institutionCode);
-
-        boolean accepted(long campaignId);
+        /** Whether the sample sends the institution back: the model keeps it as {@code sentBack}. */
+        boolean weighSample(long campaignId, String institutionCode);
 
         int signOffBatch(long campaignId);
 
         void complete(long campaignId);
-
-        boolean returnedByHead(long campaignId, String institutionCode);
 
         void markOverdue(long campaignId);
     }
@@ -76,8 +74,16 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         when(process.cityCode(7L)).thenReturn("S01");
         when(process.institutionCodes(7L)).thenReturn(List.of("T01"));
         when(process.checkRuleBatch(7L)).thenReturn(0);
-        when(process.accepted(7L)).thenReturn(true);
         when(process.signOffBatch(7L)).thenReturn(0);
+        // as CampaignTasks does: the head's answer, kept in the institution's own branch for the gateway
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            if (task.getTaskDefinitionKey().equals("headSignOff")) {
+                task.getExecution().setVariableLocal("returnedByHead", Boolean.TRUE.equals(task.getVariable("returned")));
+                task.removeVariable("returned");
+            }
+            return null;
+        }).when(tasks).notify(any());
     }
 
     /** Started and every record checked by the rules: the institutions' branches wait at their self-check. */
@@ -100,25 +106,25 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         return found.get(0);
     }
 
-    void completeOf(ProcessInstance campaign, String taskKey, String institution) {
-        engine.getTaskService().complete(task(campaign, taskKey, institution).getId());
+    void completeOf(ProcessInstance campaign, String taskKey, String institution, Map<String, Object> variables) {
+        engine.getTaskService().complete(task(campaign, taskKey, institution).getId(), variables);
+    }
+
+    /** The institution's self-check and the head's answer on it. */
+    void selfChecked(ProcessInstance campaign, String institution, boolean returnedByHead) {
+        assertThat(candidateGroups(task(campaign, "selfCheck", institution))).containsExactly("archivist-" + institution);
+        completeOf(campaign, "selfCheck", institution, Map.of());
+        assertThat(candidateGroups(task(campaign, "headSignOff", institution))).containsExactly("supervisor-" + institution);
+        completeOf(campaign, "headSignOff", institution, Map.of("returned", returnedByHead));
     }
 
     /** The institution's self-check, the head's sign-off, the drawn sample and the county's check of it. */
     void selfCheckedAndSampled(ProcessInstance campaign, String institution) {
-        assertThat(candidateGroups(task(campaign, "selfCheck", institution))).containsExactly("archivist-" + institution);
-        completeOf(campaign, "selfCheck", institution);
-        assertThat(candidateGroups(task(campaign, "headSignOff", institution))).containsExactly("supervisor-" + institution);
-        completeOf(campaign, "headSignOff", institution);
-        if (engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId()).taskDefinitionKey("selfCheck")
-                .list().stream().anyMatch(t -> institution.equals(engine.getTaskService().getVariable(t.getId(),
-                        "institution")))) {
-            return; // returned by the head
-        }
+        selfChecked(campaign, institution, false);
         run(campaign, "drawSample");
         assertThat(candidateGroups(task(campaign, "sampleCheck", institution))).containsExactlyInAnyOrder("archivist-C01",
                 "supervisor-C01");
-        completeOf(campaign, "sampleCheck", institution);
+        completeOf(campaign, "sampleCheck", institution, Map.of());
     }
 
     /** The user tasks open in the campaign, whatever scopes (the institutions' branches) they sit in. */
@@ -161,7 +167,7 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
 
         assertThat(campaign).isWaitingAtExactly("cityAcceptance");
         assertThat(candidateGroups(campaign, "cityAcceptance")).containsExactly("supervisor-S01");
-        complete(campaign, "cityAcceptance");
+        complete(campaign, "cityAcceptance", Map.of("accepted", true));
         assertThat(campaign).isWaitingAtExactly("checkerSignOff");
         assertThat(candidateGroups(campaign, "checkerSignOff")).containsExactlyInAnyOrder("archivist-C01",
                 "supervisor-C01");
@@ -171,7 +177,6 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         }
 
         InOrder order = inOrder(process);
-        order.verify(process).accepted(7L);
         order.verify(process, times(2)).signOffBatch(7L);
         order.verify(process).complete(7L);
         verify(process, never()).markOverdue(anyLong());
@@ -189,28 +194,33 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
 
     @Test
     void the_head_returns_the_self_check_to_the_archivists_before_any_sample_is_drawn() {
-        when(process.returnedByHead(7L, "T01")).thenReturn(true, false);
+        when(process.institutionCodes(7L)).thenReturn(List.of("T01", "T02"));
         ProcessInstance campaign = checked();
-        selfCheckedAndSampled(campaign, "T01");
-        verify(process).returnedByHead(7L, "T01");
+        selfChecked(campaign, "T01", true);
         verify(process, never()).drawSample(anyLong(), anyString());
+        assertThat(openTasks(campaign)).containsExactlyInAnyOrder("selfCheck", "selfCheck");
+        task(campaign, "selfCheck", "T01");
+
+        // one head's return stays in that institution's branch: the other's sign-off goes on to its sample
+        selfCheckedAndSampled(campaign, "T02");
+        verify(process).drawSample(7L, "T02");
+        verify(process, never()).drawSample(7L, "T01");
         assertThat(openTasks(campaign)).containsExactly("selfCheck");
 
         selfCheckedAndSampled(campaign, "T01");
         verify(process).drawSample(7L, "T01");
         assertThat(campaign).isWaitingAtExactly("cityAcceptance");
-        assertThat(entered(campaign, "selfCheck")).isEqualTo(2);
-        assertThat(entered(campaign, "headSignOff")).isEqualTo(2);
-        assertThat(entered(campaign, "drawSample")).isEqualTo(1);
+        assertThat(entered(campaign, "selfCheck")).isEqualTo(3);
+        assertThat(entered(campaign, "headSignOff")).isEqualTo(3);
+        assertThat(entered(campaign, "drawSample")).isEqualTo(2);
     }
 
     @Test
     void an_error_rate_over_the_limit_sends_the_institution_back_to_its_self_check() {
-        when(process.sentBack(7L, "T01")).thenReturn(true, false);
+        when(process.weighSample(7L, "T01")).thenReturn(true, false);
         ProcessInstance campaign = checked();
         selfCheckedAndSampled(campaign, "T01");
         verify(process).weighSample(7L, "T01");
-        verify(process).sentBack(7L, "T01");
         assertThat(campaign).hasNotPassed("institutionPassed");
         assertThat(openTasks(campaign)).containsExactly("selfCheck");
 
@@ -223,20 +233,18 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
 
     @Test
     void the_city_returns_the_campaign_to_a_new_round_of_institution_checks() {
-        when(process.accepted(7L)).thenReturn(false, true);
         ProcessInstance campaign = checked();
         long asked = calls("institutionCodes");
         assertThat(asked).isPositive();
         selfCheckedAndSampled(campaign, "T01");
-        complete(campaign, "cityAcceptance");
-        verify(process).accepted(7L);
+        complete(campaign, "cityAcceptance", Map.of("accepted", false));
         assertThat(campaign).hasNotPassed("checkerSignOff");
         assertThat(openTasks(campaign)).containsExactly("selfCheck");
         // the new round asks again which institutions take part
         assertThat(calls("institutionCodes")).isEqualTo(2 * asked);
 
         selfCheckedAndSampled(campaign, "T01");
-        complete(campaign, "cityAcceptance");
+        complete(campaign, "cityAcceptance", Map.of("accepted", true));
         assertThat(campaign).isWaitingAtExactly("checkerSignOff");
         assertThat(entered(campaign, "institutionChecks")).isEqualTo(2);
         assertThat(entered(campaign, "cityAcceptance")).isEqualTo(2);
