@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The campaign model read as a model: a readable diagram (every node named and drawn), the logic
- * in Java (no scripts; service tasks and gateways call the campaignProcess bean), every user task
- * offered by role and institution and completed through the domain, and the long work in
- * asynchronous, retried jobs.
+ * in Java (no scripts; service tasks call the campaignProcess bean, gateways read what they
+ * answered), every user task offered by role and institution and completed through the domain,
+ * and the long work in asynchronous, retried jobs.
  */
 class VerificationCampaignModelTest {
 
