@@ -17,15 +17,17 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The campaign model read as a model: a readable diagram (every node named and drawn), the logic
- * in Java (no scripts; service tasks and gateways call the campaignProcess bean), every user task
- * offered by role and institution and completed through the domain, and the long work in
- * asynchronous, retried jobs.
+ * in Java (no scripts; service tasks call the campaignProcess bean, gateways read what they
+ * answered), every user task offered by role and institution and completed through the domain,
+ * and the long work in asynchronous, retried jobs.
  */
 class VerificationCampaignModelTest {
 
@@ -107,8 +109,30 @@ class VerificationCampaignModelTest {
         SequenceFlow back = model.getModelElementById("returnedByHead");
         assertThat(back.getSource()).isEqualTo(decision);
         assertThat(back.getTarget().getOutgoing()).extracting(f -> f.getTarget().getId()).containsExactly("selfCheck");
-        assertThat(back.getConditionExpression().getTextContent())
-                .isEqualTo("${campaignProcess.returnedByHead(execution.processBusinessKey, institution)}");
+        // the head's answer as campaignTasks records it, declared in the institution's own branch
+        assertThat(back.getConditionExpression().getTextContent()).isEqualTo("${returnedByHead}");
+        assertThat(branchVariables()).contains("returnedByHead");
+    }
+
+    @Test
+    void the_sample_gateway_reads_what_weighing_the_sample_answered_in_the_same_branch() {
+        ServiceTask weigh = model.getModelElementById("weighSample");
+        assertThat(weigh.getCamundaExpression())
+                .isEqualTo("${campaignProcess.weighSample(execution.processBusinessKey, institution)}");
+        assertThat(weigh.getCamundaResultVariable()).isEqualTo("sentBack");
+        SequenceFlow failed = model.getModelElementById("sampleFailed");
+        assertThat(failed.getSource().getIncoming()).extracting(f -> f.getSource().getId()).containsExactly("weighSample");
+        assertThat(failed.getConditionExpression().getTextContent()).isEqualTo("${sentBack}");
+        assertThat(branchVariables()).contains("sentBack");
+        SequenceFlow accepted = model.getModelElementById("acceptedFlow");
+        assertThat(accepted.getConditionExpression().getTextContent()).isEqualTo("${accepted}");
+    }
+
+    /** The variables each institution's branch declares for itself (input parameters of the subprocess). */
+    private static List<String> branchVariables() {
+        SubProcess checks = model.getModelElementById("institutionChecks");
+        return checks.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+                .getCamundaInputParameters().stream().map(CamundaInputParameter::getCamundaName).toList();
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the digitisation model's gateway and "Archive" task call ({@code ${documentProcess...}}). */
+/** What the digitisation model's "Archive" task calls ({@code ${documentProcess...}}). */
 @Component("documentProcess")
 @Transactional
 public class DocumentProcess {
@@ -38,6 +38,10 @@ public class DocumentProcess {
         this.clock = clock;
     }
 
+    /**
+     * The gateway "有低置信度页面？" of the model's first version, for the documents whose process started
+     * on it; the model now reads {@code needsReview}, which {@link Recognition} sets.
+     */
     public boolean needsReview(long documentId) {
         return documents.findById(documentId).orElseThrow().getState() == DocumentState.REVIEW;
     }

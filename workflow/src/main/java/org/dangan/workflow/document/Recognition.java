@@ -123,6 +123,8 @@ class Recognition implements JavaDelegate {
         try (result) {
             store(document, result);
         }
+        // what the gateway "有低置信度页面？" reads: the model asks no bean
+        execution.setVariable("needsReview", document.getState() == DocumentState.REVIEW);
     }
 
     private void store(ScannedDocument document, OcrPipeline.Result result) {

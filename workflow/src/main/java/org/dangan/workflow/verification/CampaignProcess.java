@@ -76,25 +76,37 @@ public class CampaignProcess {
         return sampleChecks.draw(campaignId, institutionId(institutionCode));
     }
 
-    /** Service task "Weigh the sample": the error rate against the threshold of the {@code CampaignThresholds} table. */
-    public void weighSample(long campaignId, String institutionCode) {
+    /**
+     * Service task "Weigh the sample": the error rate against the threshold of the {@code CampaignThresholds}
+     * table. Answers whether the institution goes back to its self-check (the model's {@code sentBack},
+     * which the gateway "Error rate above the threshold?" reads).
+     */
+    public boolean weighSample(long campaignId, String institutionCode) {
         Campaign campaign = campaign(campaignId);
         Institution institution = institutions.byCode(institutionCode).orElseThrow();
         int round = campaign.institution(institution.getId()).getRound();
         List<String> failures = sampleChecks.failures(campaignId, institution.getId(), round);
-        if (campaign.sampleJudged(institution.getId(), failures.size(),
-                settings.thresholds(institution.getType().name()).maxErrorRate(), String.join("; ", failures))) {
+        boolean sentBack = campaign.sampleJudged(institution.getId(), failures.size(),
+                settings.thresholds(institution.getType().name()).maxErrorRate(), String.join("; ", failures));
+        if (sentBack) {
             events.publishEvent(new CampaignSentBack(campaignId, List.of(institutionCode), CampaignSentBack.By.SAMPLE));
         }
+        return sentBack;
     }
 
-    /** Gateway "Error rate above the threshold?" */
+    /**
+     * Gateway "Error rate above the threshold?" of the model's first version; campaigns started on it
+     * keep asking until they end. The model now reads the answer of "Weigh the sample".
+     */
     public boolean sentBack(long campaignId, String institutionCode) {
         return campaign(campaignId).institution(institutionId(institutionCode)).getState()
                 == InstitutionCheckState.SELF_CHECK;
     }
 
-    /** Gateway "Accepted by the city?" */
+    /**
+     * Gateway "Accepted by the city?" of the model's first version, for the campaigns started on it;
+     * the model now reads the city's {@code accepted}, which {@link CampaignTasks} requires.
+     */
     public boolean accepted(long campaignId) {
         return campaign(campaignId).getState() == CampaignState.SIGN_OFF;
     }
@@ -112,7 +124,10 @@ public class CampaignProcess {
         campaigns.completed(campaign);
     }
 
-    /** Gateway "Signed off by the head?": a return sends the self-check back to the archivists. */
+    /**
+     * Gateway "Signed off by the head?" of the model's first version, for the campaigns started on it;
+     * the model now reads {@code returnedByHead}, which {@link CampaignTasks} sets from the head's answer.
+     */
     public boolean returnedByHead(long campaignId, String institutionCode) {
         return campaign(campaignId).institution(institutionId(institutionCode)).getState()
                 == InstitutionCheckState.SELF_CHECK;

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component("campaignTasks")
 public class CampaignTasks implements TaskListener, TaskForm.Forms {
 
+    /** The head's answer as the model's gateway reads it (declared in each institution's branch). */
+    static final String RETURNED_BY_HEAD = "returnedByHead";
+
     private final CampaignRepository repository;
     private final Institutions institutions;
     private final SampleChecks sampleChecks;
@@ -74,7 +77,8 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
             case HEAD_SIGN_OFF -> {
                 Institution institution = institution(task);
                 require(user, Role.SUPERVISOR, institution.getId().equals(user.institutionId()), key);
-                if (Boolean.TRUE.equals(task.getVariable("returned"))) {
+                boolean returned = Boolean.TRUE.equals(task.getVariable("returned"));
+                if (returned) {
                     campaign.headReturned(institution.getId(), user.getUsername(), (String) task.getVariable("reason"));
                     events.publishEvent(new CampaignSentBack(campaignId, List.of(institution.getCode()),
                             CampaignSentBack.By.HEAD));
@@ -85,6 +89,8 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 // round's (or another institution's) head who sends none
                 task.removeVariable("returned");
                 task.removeVariable("reason");
+                // what the gateway "Signed off by the head?" reads, in this institution's branch only
+                task.getExecution().setVariableLocal(RETURNED_BY_HEAD, returned);
             }
             case SAMPLE_CHECK -> {
                 Institution institution = institution(task);

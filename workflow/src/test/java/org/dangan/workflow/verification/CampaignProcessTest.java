@@ -256,6 +256,8 @@ class CampaignProcessTest {
         assertThat(a.getState()).isEqualTo(InstitutionCheckState.SELF_CHECK);
         assertThat(a.getRound()).isEqualTo(2);
         assertThat(a.getReworkReason()).contains("0.0667", "签字缺失");
+        // the sample's answer stayed in a's branch: b's earlier "not sent back" did not answer for a, nor leaks out
+        assertThat(runtime.getVariable(process.getId(), "sentBack")).isNull();
         assertThat(taskFor(process, "selfCheck", county.a())).isNotNull();
         BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck").isNotWaitingAt("cityAcceptance");
 
@@ -468,6 +470,8 @@ class CampaignProcessTest {
         assertThat(a.getState()).isEqualTo(InstitutionCheckState.SELF_CHECK);
         assertThat(a.getRound()).isOne();
         assertThat(a.getReworkReason()).isEqualTo("负责人退回：纸质档案未核完");
+        assertThat(runtime.getVariable(process.getId(), "returnedByHead")).as("the head's answer stays in a's branch")
+                .isNull();
         // the second time the head signs, and the sample is drawn
         complete(process, "selfCheck", county.a(), "archivist-a", Map.of());
         complete(process, "headSignOff", county.a(), "head-a", Map.of("returned", false));
