@@ -11,9 +11,9 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.registry.PaperFile;
-import org.dangan.workflow.registry.StorageLocation;
+import org.dangan.workflow.storage.StorageLocation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.ResidentId;
@@ -82,13 +82,13 @@ public class Fixtures {
     }
 
     /** A box on the township's shelf (档案室 / 1号架 of the site named after it), barcode from the serial. */
-    public org.dangan.workflow.registry.Box box(Institution township, int serial) {
+    public org.dangan.workflow.storage.Box box(Institution township, int serial) {
         StorageLocation shelf = shelves.get(township.getId());
         if (shelf == null) {
             throw new IllegalArgumentException(township.getCode() + " has no shelf: boxes go to townships of county()");
         }
-        return registry.register(new org.dangan.workflow.registry.Box(
-                org.dangan.workflow.registry.BoxBarcode.of(township.getId() * 100_000L + serial), 50, shelf));
+        return registry.register(new org.dangan.workflow.storage.Box(
+                org.dangan.workflow.storage.BoxBarcode.of(township.getId() * 100_000L + serial), 50, shelf));
     }
 
     public HealthRecord record(Institution manager, int serial) {

@@ -1,4 +1,4 @@
-package org.dangan.ui.custody;
+package org.dangan.ui.storage;
 
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
@@ -9,14 +9,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.LocationType;
-import org.dangan.workflow.registry.StorageLocation;
-import org.dangan.workflow.registry.Stocktakes;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.LocationType;
+import org.dangan.workflow.storage.StorageLocation;
+import org.dangan.workflow.storage.Stocktakes;
 import org.junit.jupiter.api.Test;
 
 /** The screens for check-out, legal holds and disposal, and stocktake, each driven as a person would. */
-class PaperCustodyViewsTest extends PaperFilesTest {
+class StocktakeViewTest extends PaperFilesTest {
 
     @Test
     void a_room_counted_by_scanning_reports_each_box_and_offers_the_report() {

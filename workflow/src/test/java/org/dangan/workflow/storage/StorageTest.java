@@ -1,4 +1,4 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.dangan.workflow.custody;
+package org.dangan.workflow.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -9,10 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
-import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.registry.RegistryAdministration;
-import org.dangan.workflow.registry.StorageLocation;
+import org.dangan.workflow.storage.StorageLocation;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
