@@ -1,5 +1,6 @@
 package org.dangan.ui.storage;
 
+import org.dangan.ui.custody.ScanHistory;
 import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.ScanField;

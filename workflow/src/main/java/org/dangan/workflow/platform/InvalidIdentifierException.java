@@ -1,7 +1,5 @@
 package org.dangan.workflow.platform;
 
-import org.dangan.workflow.platform.Refused;
-
 /**
  * An identifier (record number, ID number, box barcode) broke one of its rules: a refusal like any
  * other, so the screens and the API say which rule in the user's language; importers catch it by

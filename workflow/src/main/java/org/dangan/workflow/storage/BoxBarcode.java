@@ -1,5 +1,7 @@
 package org.dangan.workflow.storage;
 
+import org.dangan.workflow.platform.InvalidIdentifierException;
+
 /** A box label: "BX" and 10 digits, printable as Code 128 and QR. */
 public record BoxBarcode(String value) {
 

@@ -21,4 +21,8 @@ interface BoxRepository extends JpaRepository<Box, Long> {
     Optional<Box> findTopByOrderByBarcodeDesc();
 
     List<Box> findByInstitutionIdInOrderByBarcode(Collection<Long> institutionIds);
+
+    List<Box> findByInstitutionIdInOrderById(Collection<Long> institutionIds);
+
+    List<Box> findByLocationIdOrderByPosition(Long locationId);
 }
