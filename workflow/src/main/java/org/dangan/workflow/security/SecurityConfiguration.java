@@ -33,7 +33,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  */
 @Configuration
 @EnableMethodSecurity
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     @Order(1)
