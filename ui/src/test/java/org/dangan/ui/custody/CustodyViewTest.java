@@ -12,7 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import org.dangan.ui.support.KaribuTest;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.Fixtures;

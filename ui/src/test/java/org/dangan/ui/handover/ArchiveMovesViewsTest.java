@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.dangan.workflow.handover.ChangeKind;
 import org.dangan.workflow.handover.Handovers;
 import org.dangan.workflow.platform.TaskKind;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.ui.support.KaribuTest;

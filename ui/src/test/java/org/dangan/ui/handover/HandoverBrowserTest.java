@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.dangan.ui.support.BrowserTest;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -3,7 +3,7 @@ package org.dangan.ui.support;
 import java.time.LocalDate;
 import java.util.Map;
 import org.dangan.workflow.custody.CustodyLedger;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.PaperFile;

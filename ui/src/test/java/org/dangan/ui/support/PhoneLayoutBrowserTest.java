@@ -60,9 +60,9 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         long approved;
         String approvedProcess;
         try {
-            registry.store(file, new org.dangan.workflow.registry.BoxBarcode(box));
+            registry.store(file, new org.dangan.workflow.storage.BoxBarcode(box));
             lentBox = fixtures.box(county.a(), 8).getBarcode().value();
-            registry.store(lent, new org.dangan.workflow.registry.BoxBarcode(lentBox));
+            registry.store(lent, new org.dangan.workflow.storage.BoxBarcode(lentBox));
             Checkouts.Started started = checkouts.request(new Checkouts.Request(List.of(file), "县级抽查复核",
                     LocalDate.now(ChinaTime.ZONE).plusDays(7)));
             approved = started.id();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.dangan.ui.support.BrowserTest;
-import org.dangan.workflow.registry.BoxBarcode;
+import org.dangan.workflow.storage.BoxBarcode;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;

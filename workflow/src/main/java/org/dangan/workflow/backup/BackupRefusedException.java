@@ -1,7 +1,7 @@
 package org.dangan.workflow.backup;
 
 /** A backup that cannot be taken or a restore that must not go on; the message names what and where. */
-public class BackupRefusedException extends RuntimeException {
+class BackupRefusedException extends RuntimeException {
 
     public BackupRefusedException(String message) {
         super(message);

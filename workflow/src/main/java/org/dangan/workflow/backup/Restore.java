@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * anything is written. Runs without the application (no engine may work on a half-restored
  * database); the search index is derived data and is rebuilt afterwards by the caller.
  */
-public final class Restore {
+final class Restore {
 
     private final Path home;
     private final DatabaseDump.Jdbc jdbc;

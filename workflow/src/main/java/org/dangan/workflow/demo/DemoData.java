@@ -12,18 +12,19 @@ import java.util.Set;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.BoxBarcode;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.BoxBarcode;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
-import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.registry.PaperFile;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.ResidentId;
-import org.dangan.workflow.registry.StorageLocation;
+import org.dangan.workflow.storage.StorageAdministration;
+import org.dangan.workflow.storage.StorageLocation;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
@@ -59,14 +60,16 @@ class DemoData implements ApplicationRunner {
     private final Institutions institutions;
     private final UserAccounts users;
     private final RegistryAdministration registry;
+    private final StorageAdministration storage;
     private final org.dangan.workflow.document.BornDigital bornDigital;
 
-    DemoData(Institutions institutions, UserAccounts users, RegistryAdministration registry,
+    DemoData(Institutions institutions, UserAccounts users, RegistryAdministration registry, StorageAdministration storage,
              org.dangan.workflow.document.BornDigital bornDigital) {
         this.bornDigital = bornDigital;
         this.institutions = institutions;
         this.users = users;
         this.registry = registry;
+        this.storage = storage;
     }
 
     @Override
@@ -111,13 +114,13 @@ class DemoData implements ApplicationRunner {
     }
 
     private List<Box> storage(Institution owner, String siteName, int boxCount, Random random) {
-        StorageLocation site = registry.register(new StorageLocation(siteName, LocationType.SITE, null, owner.getId()));
-        StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site, owner.getId()));
+        StorageLocation site = storage.register(new StorageLocation(siteName, LocationType.SITE, null, owner.getId()));
+        StorageLocation room = storage.register(new StorageLocation("档案室", LocationType.ROOM, site, owner.getId()));
         List<Box> boxes = new ArrayList<>();
         for (int shelf = 1; shelf <= 4; shelf++) {
-            StorageLocation s = registry.register(new StorageLocation(shelf + "号架", LocationType.SHELF, room, owner.getId()));
+            StorageLocation s = storage.register(new StorageLocation(shelf + "号架", LocationType.SHELF, room, owner.getId()));
             for (int i = 0; i < boxCount / 4 + 1; i++) {
-                boxes.add(registry.register(new Box(BoxBarcode.of(owner.getId() * 10_000L + boxes.size() + 1), 200, s)));
+                boxes.add(storage.register(new Box(BoxBarcode.of(owner.getId() * 10_000L + boxes.size() + 1), 200, s)));
             }
         }
         return boxes;

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Inventories {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RegistryAdministration registry;
+    private final StorageAdministration storage;
 
-    Inventories(NamedParameterJdbcTemplate jdbc, RegistryAdministration registry) {
+    Inventories(NamedParameterJdbcTemplate jdbc, StorageAdministration storage) {
         this.jdbc = jdbc;
-        this.registry = registry;
+        this.storage = storage;
     }
 
     Inventory take(long institutionId) {
@@ -67,7 +67,7 @@ class Inventories {
         Map<Long, String> places = new java.util.HashMap<>();
         List<Inventory.BoxEntry> boxEntries = new ArrayList<>();
         for (Box box : boxes.values()) {
-            String place = places.computeIfAbsent(box.location(), registry::placeOf);
+            String place = places.computeIfAbsent(box.location(), storage::placeOf);
             line(digest, "BOX", box.barcode(), place, Integer.toString(box.position()));
             boxEntries.add(new Inventory.BoxEntry(box.barcode(), place, box.position(),
                     List.copyOf(filesByBox.getOrDefault(box.id(), List.of()))));

@@ -1,6 +1,6 @@
 package org.dangan.workflow.notification;
 
 /** What a notification is about; the bell and the webhook name it, the bundles translate it. */
-public enum NotificationKind {
+enum NotificationKind {
     TASK, RETURN, APPROVAL, OVERDUE
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
  * The engine wraps what a listener or delegate throws; a caller completing a task needs the
  * domain's own refusal (four eyes, wrong person, missing reason) to answer with.
  */
-public final class EngineErrors {
+final class EngineErrors {
 
     private EngineErrors() {
     }

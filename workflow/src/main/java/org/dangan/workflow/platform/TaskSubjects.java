@@ -8,7 +8,7 @@ import java.util.Set;
  * What a task is about, as the inbox names it: each module answers for the kinds of its own
  * processes (the platform knows no module), from the process's business key and variables.
  */
-public interface TaskSubjects {
+interface TaskSubjects {
 
     Set<TaskKind> kinds();
 

@@ -1,5 +1,7 @@
 package org.dangan.workflow.registry;
 
+import java.util.Map;
+import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,24 +25,26 @@ public class CustodyAgreement {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final StorageAdministration storage;
 
-    CustodyAgreement(NamedParameterJdbcTemplate jdbc) {
+    CustodyAgreement(NamedParameterJdbcTemplate jdbc, StorageAdministration storage) {
         this.jdbc = jdbc;
+        this.storage = storage;
     }
 
     public Result check() {
         long[] files = {0};
         long[] disagreements = {0};
         Disagreement[] first = {null};
+        Map<Long, String> barcodes = storage.barcodes();
         jdbc.query("""
-                select f.file_number, f.state, b.barcode, e.event, e.to_place from paper_file f
-                left join box b on b.id = f.box_id
+                select f.file_number, f.state, f.box_id, e.event, e.to_place from paper_file f
                 left join custody_entry e on e.id = (select max(l.id) from custody_entry l
                     where l.subject_type = 'PAPER_FILE' and l.subject = f.file_number)
                 order by f.file_number""", new MapSqlParameterSource(), (java.sql.ResultSet rs) -> {
                     files[0]++;
                     String state = rs.getString(2);
-                    String box = rs.getString(3);
+                    String box = rs.getObject(3) == null ? null : barcodes.get(rs.getLong(3));
                     String event = rs.getString(4);
                     String place = rs.getString(5);
                     boolean agrees = switch (state) {

@@ -2,10 +2,12 @@ package org.dangan.workflow.registry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.StorageAdministration;
+import org.dangan.workflow.storage.StorageLocation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,25 +23,21 @@ public class PaperRetirement {
     static final int NEW_BOX_CAPACITY = 200;
 
     private final PaperFileRepository paperFiles;
-    private final BoxRepository boxes;
-    private final StorageLocationRepository locations;
+    private final StorageAdministration storage;
+    private final PaperFilesInBoxes contents;
     private final HealthRecordRepository records;
     private final Institutions institutions;
-    private final NamedParameterJdbcTemplate jdbc;
-    private final RegistryAdministration administration;
     private final org.dangan.workflow.custody.CustodyLedger ledger;
 
-    PaperRetirement(PaperFileRepository paperFiles, BoxRepository boxes, StorageLocationRepository locations,
-                    HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-                    RegistryAdministration administration, org.dangan.workflow.custody.CustodyLedger ledger) {
-        this.administration = administration;
+    PaperRetirement(PaperFileRepository paperFiles, StorageAdministration storage, PaperFilesInBoxes contents,
+                    HealthRecordRepository records, Institutions institutions,
+                    org.dangan.workflow.custody.CustodyLedger ledger) {
         this.ledger = ledger;
         this.paperFiles = paperFiles;
-        this.boxes = boxes;
-        this.locations = locations;
+        this.storage = storage;
+        this.contents = contents;
         this.records = records;
         this.institutions = institutions;
-        this.jdbc = jdbc;
     }
 
     /** Answers the box the file is kept in. */
@@ -50,7 +48,7 @@ public class PaperRetirement {
             file.retire(file.getBoxId());
             return file.getBoxId();
         }
-        Box box = boxes.findById(boxWithRoomFor(file)).orElseThrow();
+        Box box = boxWithRoomFor(file);
         file.retire(box.getId());
         ledger.append(box.getInstitutionId(), new org.dangan.workflow.custody.CustodyLedger.NewEntry(
                 org.dangan.workflow.custody.CustodySubject.PAPER_FILE, file.getFileNumber(),
@@ -58,19 +56,20 @@ public class PaperRetirement {
         return box.getId();
     }
 
-    private long boxWithRoomFor(PaperFile file) {
+    /** The oldest box of the keepers with room, or a new one. */
+    private Box boxWithRoomFor(PaperFile file) {
         List<Long> keepers = keepersOf(records.findById(file.getRecordId()).orElseThrow().getInstitutionId());
-        List<Long> withRoom = jdbc.queryForList("""
-                select b.id from box b where b.institution_id in (:ids)
-                and (select count(*) from paper_file f where f.box_id = b.id) < b.capacity
-                order by b.id limit 1""", new MapSqlParameterSource("ids", keepers), Long.class);
-        if (!withRoom.isEmpty()) {
-            return withRoom.get(0);
+        List<Box> boxes = storage.boxesOfInOrderOfId(keepers);
+        Map<Long, Integer> files = contents.fileCounts(boxes.stream().map(Box::getId).toList());
+        for (Box box : boxes) {
+            if (files.getOrDefault(box.getId(), 0) < box.getCapacity()) {
+                return box;
+            }
         }
-        StorageLocation shelf = locations.findByInstitutionIdInOrderByName(keepers).stream()
+        StorageLocation shelf = storage.locationsOf(keepers).stream()
                 .filter(StorageLocation::holdsBoxes).findFirst()
                 .orElseThrow(() -> org.dangan.workflow.platform.Refused.of("paperFile.noShelf", file.getFileNumber()));
-        return administration.register(new Box(administration.nextBoxBarcode(), NEW_BOX_CAPACITY, shelf)).getId();
+        return storage.register(new Box(storage.nextBoxBarcode(), NEW_BOX_CAPACITY, shelf));
     }
 
     /** The record's institution and, for a village clinic, the institutions above it that keep paper. */

@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import java.util.Objects;
 
 /**

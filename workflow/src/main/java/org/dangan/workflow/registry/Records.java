@@ -1,5 +1,7 @@
 package org.dangan.workflow.registry;
 
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.StorageAdministration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -46,21 +48,18 @@ public class Records {
     private final NamedParameterJdbcTemplate jdbc;
     private final HealthRecordRepository records;
     private final PaperFileRepository paperFiles;
-    private final BoxRepository boxes;
+    private final StorageAdministration storage;
     private final Institutions institutions;
     private final AuditLog auditLog;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.dangan.workflow.custody.CustodyLedger ledger;
     private final java.time.Clock clock;
     private final AuditHash auditHash;
-    private final RegistryAdministration administration;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
-            BoxRepository boxes, Institutions institutions, AuditLog auditLog,
+            StorageAdministration storage, Institutions institutions, AuditLog auditLog,
             org.springframework.context.ApplicationEventPublisher events,
-            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, AuditHash auditHash,
-            RegistryAdministration administration) {
-        this.administration = administration;
+            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, AuditHash auditHash) {
         this.auditHash = auditHash;
         this.ledger = ledger;
         this.clock = clock;
@@ -68,7 +67,7 @@ public class Records {
         this.jdbc = jdbc;
         this.records = records;
         this.paperFiles = paperFiles;
-        this.boxes = boxes;
+        this.storage = storage;
         this.institutions = institutions;
         this.auditLog = auditLog;
     }
@@ -206,7 +205,7 @@ public class Records {
         Institution institution = institutions.require(record.getInstitutionId());
         List<RecordDetail.PaperFileView> files = new ArrayList<>();
         for (PaperFile f : paperFiles.findByRecordIdOrderByFileNumber(record.getId())) {
-            Box box = f.getBoxId() == null ? null : boxes.findById(f.getBoxId()).orElse(null);
+            Box box = f.getBoxId() == null ? null : storage.box(f.getBoxId()).orElse(null);
             // the contents by type are shown only to who may see restricted content: hiding the restricted
             // type alone would leave the whole page count minus the shown pages telling it, and the count
             // of the paper itself is shown everywhere (lists, checks, labels) as the sheets in the file are
@@ -214,7 +213,7 @@ public class Records {
                     ? f.getContents() : Map.of();
             files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), contents,
                     f.getState(), box == null ? null : box.getBarcode().value(),
-                    box == null ? null : administration.placeOf(box.getLocationId()),
+                    box == null ? null : storage.placeOf(box.getLocationId()),
                     box == null ? null : box.getPosition()));
         }
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
@@ -339,9 +338,9 @@ public class Records {
         }
         auditLog.record(AuditAction.CUSTODY_READ, "PAPER_FILE", file.getFileNumber(), record.getInstitutionId(), null);
         var type = org.dangan.workflow.custody.CustodySubject.PAPER_FILE;
-        Box box = file.getBoxId() == null ? null : boxes.findById(file.getBoxId()).orElse(null);
+        Box box = file.getBoxId() == null ? null : storage.box(file.getBoxId()).orElse(null);
         return new Custody(file.getFileNumber(), ledger.currentPlace(type, file.getFileNumber()).orElse(null),
-                box == null ? null : administration.placeOf(box.getLocationId()),
+                box == null ? null : storage.placeOf(box.getLocationId()),
                 ledger.entriesOf(type, file.getFileNumber()));
     }
 

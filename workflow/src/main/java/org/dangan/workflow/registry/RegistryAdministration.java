@@ -7,6 +7,9 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.BoxBarcode;
+import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,22 +23,20 @@ public class RegistryAdministration {
 
     private final HealthRecordRepository records;
     private final PaperFileRepository paperFiles;
-    private final StorageLocationRepository locations;
-    private final BoxRepository boxes;
+    private final StorageAdministration storage;
     private final Institutions institutions;
     private final CustodyLedger ledger;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     RegistryAdministration(HealthRecordRepository records, PaperFileRepository paperFiles,
-                           StorageLocationRepository locations, BoxRepository boxes, Institutions institutions,
+                           StorageAdministration storage, Institutions institutions,
                            CustodyLedger ledger, org.springframework.context.ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.events = events;
         this.institutions = institutions;
         this.records = records;
         this.paperFiles = paperFiles;
-        this.locations = locations;
-        this.boxes = boxes;
+        this.storage = storage;
     }
 
     /** The record number must start with the managing institution's code: list queries rely on it. */
@@ -57,42 +58,10 @@ public class RegistryAdministration {
         return saved;
     }
 
-    public StorageLocation register(StorageLocation location) {
-        return locations.save(location);
-    }
-
-    /** Registers a box, received and stored at its location (two ledger entries). */
-    public Box register(Box box) {
-        box.standAt(nextPosition(box.getLocationId()));
-        Box saved = boxes.save(box);
-        String place = place(locations.findById(saved.getLocationId()).orElseThrow());
-        ledger.appendAll(saved.getInstitutionId(), List.of(
-                new CustodyLedger.NewEntry(CustodySubject.BOX, saved.getBarcode().value(), CustodyEvent.RECEIVED, null,
-                        institutions.require(saved.getInstitutionId()).getCode(), "registered"),
-                new CustodyLedger.NewEntry(CustodySubject.BOX, saved.getBarcode().value(), CustodyEvent.STORED, null,
-                        place, "registered")));
-        return saved;
-    }
-
-    /** A location as people name it, by its id: site / room / shelf. */
-    public String placeOf(long locationId) {
-        return place(locations.findById(locationId).orElseThrow());
-    }
-
-    /** A location as people name it: site / room / shelf. */
-    String place(StorageLocation location) {
-        java.util.LinkedList<String> names = new java.util.LinkedList<>();
-        for (StorageLocation l = location; l != null; l = l.getParentId() == null ? null
-                : locations.findById(l.getParentId()).orElse(null)) {
-            names.addFirst(l.getName());
-        }
-        return String.join(" / ", names);
-    }
-
     public PaperFile store(String fileNumber, BoxBarcode barcode) {
         PaperFile file = paperFiles.findByFileNumber(fileNumber)
                 .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
-        Box box = boxes.findByBarcode(barcode.value())
+        Box box = storage.box(barcode)
                 .orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode));
         HealthRecord record = records.findById(file.getRecordId()).orElseThrow();
         // a village clinic keeps no rooms: its files may sit in the boxes of the township above it
@@ -103,7 +72,7 @@ public class RegistryAdministration {
             throw Refused.of("box.full", barcode, box.getCapacity());
         }
         if (!box.getId().equals(file.getBoxId())) {
-            String from = file.getBoxId() == null ? null : boxes.findById(file.getBoxId()).orElseThrow().getBarcode().value();
+            String from = file.getBoxId() == null ? null : storage.box(file.getBoxId()).orElseThrow().getBarcode().value();
             file.storeIn(box.getId());
             ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
                     from == null ? CustodyEvent.STORED : CustodyEvent.MOVED, from, box.getBarcode().value(), null));
@@ -152,35 +121,7 @@ public class RegistryAdministration {
         if (file.getBoxId() == null) {
             throw Refused.of("paperFile.noBox", file.getFileNumber());
         }
-        return boxes.findById(file.getBoxId()).orElseThrow();
-    }
-
-    /** Moves a box to a shelf or cabinet; a ledger entry from the old place to the new. */
-    public Box moveBox(String barcode, StorageLocation to, String reason) {
-        Box box = boxes.findByBarcode(barcode).orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode));
-        if (box.getLocationId().equals(to.getId())) {
-            return box;
-        }
-        String from = place(locations.findById(box.getLocationId()).orElseThrow());
-        box.moveTo(to, nextPosition(to.getId()));
-        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.MOVED,
-                from, place(to), reason));
-        return box;
-    }
-
-    public java.util.Optional<StorageLocation> location(long id) {
-        return locations.findById(id);
-    }
-
-    /** The locations under a location, itself included, top down. */
-    public List<StorageLocation> within(StorageLocation top) {
-        List<StorageLocation> all = locations.findByInstitutionIdInOrderByName(List.of(top.getInstitutionId()));
-        List<StorageLocation> found = new java.util.ArrayList<>(List.of(top));
-        for (int i = 0; i < found.size(); i++) {
-            Long parent = found.get(i).getId();
-            all.stream().filter(l -> parent.equals(l.getParentId())).forEach(found::add);
-        }
-        return found;
+        return storage.box(file.getBoxId()).orElseThrow();
     }
 
     /** What a handover moved: how many of each. */
@@ -199,10 +140,10 @@ public class RegistryAdministration {
         to.receiveRecords();
         List<CustodyLedger.NewEntry> given = new java.util.ArrayList<>();
         List<CustodyLedger.NewEntry> received = new java.util.ArrayList<>();
-        List<Box> moving = boxes.findByInstitutionIdOrderByBarcode(fromId);
+        List<Box> moving = storage.boxesOf(fromId);
         java.util.Map<Long, String> barcodes = new java.util.HashMap<>();
         for (Box box : moving) {
-            String place = place(locations.findById(box.getLocationId()).orElseThrow());
+            String place = storage.placeOf(box.getLocationId());
             String barcode = box.getBarcode().value();
             barcodes.put(box.getId(), barcode);
             given.add(new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.TRANSFERRED, place,
@@ -225,8 +166,7 @@ public class RegistryAdministration {
         }
         ledger.appendAll(fromId, given);
         ledger.appendAll(toId, received);
-        int moved = locations.reassign(fromId, toId);
-        boxes.reassign(fromId, toId);
+        int moved = storage.reassign(fromId, toId);
         records.reassign(fromId, toId);
         events.publishEvent(new RecordsTransferred(fromId, toId, List.copyOf(recordIds)));
         return new Transferred(recordIds.size(), files, moving.size(), moved);
@@ -249,7 +189,7 @@ public class RegistryAdministration {
             if (file.getState() == PaperFileState.DISPOSED) {
                 continue;
             }
-            String box = file.getBoxId() == null ? null : boxes.findById(file.getBoxId()).orElseThrow().getBarcode().value();
+            String box = file.getBoxId() == null ? null : storage.box(file.getBoxId()).orElseThrow().getBarcode().value();
             file.transfer();
             given.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.TRANSFERRED,
                     box, to.getCode(), reason));
@@ -260,16 +200,5 @@ public class RegistryAdministration {
         ledger.appendAll(toId, received);
         record.transferTo(toId);
         events.publishEvent(new RecordsTransferred(fromId, toId, List.of(recordId)));
-    }
-
-    /** After the last box standing there (a gap left by a box taken away is not filled). */
-    private int nextPosition(long locationId) {
-        return boxes.lastPosition(locationId) + 1;
-    }
-
-    /** The barcode after the highest one given so far. */
-    public BoxBarcode nextBoxBarcode() {
-        return BoxBarcode.of(boxes.findTopByOrderByBarcodeDesc()
-                .map(b -> Long.parseLong(b.getBarcode().value().substring(2)) + 1).orElse(1L));
     }
 }

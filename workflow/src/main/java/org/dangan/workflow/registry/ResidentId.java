@@ -1,6 +1,7 @@
 package org.dangan.workflow.registry;
 
 import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;

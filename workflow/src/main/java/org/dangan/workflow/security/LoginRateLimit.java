@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the client address comes from X-Forwarded-For ({@code server.forward-headers-strategy=native}).
  */
 @Configuration
-public class LoginRateLimit {
+class LoginRateLimit {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final String TOO_MANY_FAILURES = "login.tooManyFailures";

@@ -34,7 +34,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  */
 @Configuration
 @EnableMethodSecurity
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     @Order(1)

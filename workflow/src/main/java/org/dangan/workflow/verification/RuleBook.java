@@ -5,7 +5,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dangan.workflow.registry.InvalidIdentifierException;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RecordStatus;

@@ -15,7 +15,7 @@ import org.dangan.workflow.TestApplication;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.document.BornDigital;
 import org.dangan.workflow.document.FileStore;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.PaperFile;

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.DanganTest;
@@ -37,7 +37,7 @@ class CustodyLedgerTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    org.dangan.workflow.registry.Labelling labelling;
+    org.dangan.workflow.storage.Labelling labelling;
     @Autowired
     org.dangan.workflow.support.AsUser asUser;
     @Autowired

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.DanganTest;

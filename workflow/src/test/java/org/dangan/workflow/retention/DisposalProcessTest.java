@@ -13,7 +13,7 @@ import java.util.Map;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.PaperFile;

@@ -12,9 +12,10 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.LocationType;
+import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.registry.PaperFile;
-import org.dangan.workflow.registry.StorageLocation;
+import org.dangan.workflow.storage.StorageAdministration;
+import org.dangan.workflow.storage.StorageLocation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.ResidentId;
@@ -35,11 +36,14 @@ public class Fixtures {
     private final Institutions institutions;
     private final UserAccounts users;
     private final RegistryAdministration registry;
+    private final StorageAdministration storage;
 
-    public Fixtures(Institutions institutions, UserAccounts users, RegistryAdministration registry) {
+    public Fixtures(Institutions institutions, UserAccounts users, RegistryAdministration registry,
+                    StorageAdministration storage) {
         this.institutions = institutions;
         this.users = users;
         this.registry = registry;
+        this.storage = storage;
     }
 
     private final Map<Long, StorageLocation> shelves = new java.util.concurrent.ConcurrentHashMap<>();
@@ -72,24 +76,24 @@ public class Fixtures {
         users.create(p + "head-b", PASSWORD, "乙院长", Role.SUPERVISOR, b.getId(), Set.of());
         users.create(p + "city-supervisor", PASSWORD, "市验收员", Role.SUPERVISOR, city.getId(), Set.of());
         for (Institution township : java.util.List.of(a, b)) {
-            StorageLocation site = registry.register(new StorageLocation(township.getName(), LocationType.SITE, null,
+            StorageLocation site = storage.register(new StorageLocation(township.getName(), LocationType.SITE, null,
                     township.getId()));
-            StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site,
+            StorageLocation room = storage.register(new StorageLocation("档案室", LocationType.ROOM, site,
                     township.getId()));
-            shelves.put(township.getId(), registry.register(new StorageLocation("1号架", LocationType.SHELF, room,
+            shelves.put(township.getId(), storage.register(new StorageLocation("1号架", LocationType.SHELF, room,
                     township.getId())));
         }
         return new County(county, a, b, village, p);
     }
 
     /** A box on the township's shelf (档案室 / 1号架 of the site named after it), barcode from the serial. */
-    public org.dangan.workflow.registry.Box box(Institution township, int serial) {
+    public org.dangan.workflow.storage.Box box(Institution township, int serial) {
         StorageLocation shelf = shelves.get(township.getId());
         if (shelf == null) {
             throw new IllegalArgumentException(township.getCode() + " has no shelf: boxes go to townships of county()");
         }
-        return registry.register(new org.dangan.workflow.registry.Box(
-                org.dangan.workflow.registry.BoxBarcode.of(township.getId() * 100_000L + serial), 50, shelf));
+        return storage.register(new org.dangan.workflow.storage.Box(
+                org.dangan.workflow.storage.BoxBarcode.of(township.getId() * 100_000L + serial), 50, shelf));
     }
 
     public HealthRecord record(Institution manager, int serial) {

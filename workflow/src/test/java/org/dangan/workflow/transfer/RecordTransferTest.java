@@ -11,7 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.registry.Box;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The columns of a county export, found by header in Chinese (as county systems write them) or English. */
-public enum ImportColumn {
+enum ImportColumn {
     RECORD_NUMBER("健康档案编号", "recordNumber", true),
     NAME("姓名", "name", true),
     GENDER("性别", "gender", true),

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
-import org.dangan.workflow.registry.InvalidIdentifierException;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.ResidentId;

@@ -1,8 +1,9 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import org.dangan.workflow.platform.Refused;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -27,12 +28,12 @@ public class Locations {
 
     private final StorageLocationRepository locations;
     private final BoxRepository boxes;
-    private final RegistryAdministration administration;
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
+    private final StorageAdministration administration;
+    private final BoxContents contents;
 
-    Locations(StorageLocationRepository locations, BoxRepository boxes, RegistryAdministration administration,
-              org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    Locations(StorageLocationRepository locations, BoxRepository boxes, StorageAdministration administration,
+              BoxContents contents) {
+        this.contents = contents;
         this.locations = locations;
         this.boxes = boxes;
         this.administration = administration;
@@ -53,12 +54,10 @@ public class Locations {
     @Transactional(readOnly = true)
     public List<ShelfBox> boxesOn(long locationId) {
         StorageLocation location = mine(locationId, archivist());
-        return jdbc.query("""
-                select b.position, b.barcode, b.capacity, (select count(*) from paper_file f where f.box_id = b.id) files
-                from box b where b.location_id = :location order by b.position""",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("location", location.getId()),
-                (rs, n) -> new ShelfBox(rs.getInt("position"), rs.getString("barcode"), rs.getInt("files"),
-                        rs.getInt("capacity")));
+        List<Box> standing = boxes.findByLocationIdOrderByPosition(location.getId());
+        Map<Long, Integer> files = contents.fileCounts(standing.stream().map(Box::getId).toList());
+        return standing.stream().map(b -> new ShelfBox(b.getPosition(), b.getBarcode().value(),
+                files.getOrDefault(b.getId(), 0), b.getCapacity())).toList();
     }
 
     /** A new location under {@code parentId} (none: a site) in the archivist's institution. */

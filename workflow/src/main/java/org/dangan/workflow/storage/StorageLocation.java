@@ -1,4 +1,4 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;

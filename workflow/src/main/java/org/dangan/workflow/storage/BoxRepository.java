@@ -1,4 +1,4 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import java.util.Collection;
 import java.util.List;
@@ -21,4 +21,8 @@ interface BoxRepository extends JpaRepository<Box, Long> {
     Optional<Box> findTopByOrderByBarcodeDesc();
 
     List<Box> findByInstitutionIdInOrderByBarcode(Collection<Long> institutionIds);
+
+    List<Box> findByInstitutionIdInOrderById(Collection<Long> institutionIds);
+
+    List<Box> findByLocationIdOrderByPosition(Long locationId);
 }

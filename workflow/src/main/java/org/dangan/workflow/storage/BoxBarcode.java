@@ -1,4 +1,6 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
+
+import org.dangan.workflow.platform.InvalidIdentifierException;
 
 /** A box label: "BX" and 10 digits, printable as Code 128 and QR. */
 public record BoxBarcode(String value) {

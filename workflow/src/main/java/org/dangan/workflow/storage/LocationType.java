@@ -1,4 +1,4 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 /** The levels of a storage location, outermost first. */
 public enum LocationType {

@@ -1,6 +1,4 @@
-package org.dangan.workflow.registry;
-
-import org.dangan.workflow.platform.Refused;
+package org.dangan.workflow.platform;
 
 /**
  * An identifier (record number, ID number, box barcode) broke one of its rules: a refusal like any

@@ -1,5 +1,4 @@
-package org.dangan.ui.custody;
-
+package org.dangan.ui.storage;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -9,23 +8,28 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.LocationType;
-import org.dangan.workflow.registry.StorageLocation;
-import org.dangan.workflow.registry.Stocktakes;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.StorageAdministration;
+import org.dangan.workflow.storage.LocationType;
+import org.dangan.workflow.storage.StorageLocation;
+import org.dangan.workflow.storage.Stocktakes;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** The screens for check-out, legal holds and disposal, and stocktake, each driven as a person would. */
-class PaperCustodyViewsTest extends PaperFilesTest {
+/** The stocktake screen, driven as a person would. */
+class StocktakeViewTest extends PaperFilesTest {
+
+    @Autowired
+    StorageAdministration storage;
 
     @Test
     void a_room_counted_by_scanning_reports_each_box_and_offers_the_report() {
-        StorageLocation shelf = registry.location(box.getLocationId()).orElseThrow();
+        StorageLocation shelf = storage.location(box.getLocationId()).orElseThrow();
         long roomId = shelf.getParentId();
         Box elsewhere = fixtures.box(county.a(), 22);
-        StorageLocation site = registry.location(registry.location(roomId).orElseThrow().getParentId()).orElseThrow();
-        StorageLocation store = registry.register(new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
-        registry.register(new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
+        StorageLocation site = storage.location(storage.location(roomId).orElseThrow().getParentId()).orElseThrow();
+        StorageLocation store = storage.register(new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
+        storage.register(new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
 
         as("archivist-a");
         UI.getCurrent().navigate(StocktakeView.class);

@@ -1,4 +1,4 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import org.dangan.workflow.platform.Refused;
 import java.util.ArrayList;
@@ -11,8 +11,6 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.Role;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,20 +25,20 @@ public class Labelling {
 
     private final BoxRepository boxes;
     private final StorageLocationRepository locations;
-    private final RegistryAdministration administration;
+    private final StorageAdministration administration;
     private final Institutions institutions;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final BoxContents contents;
     private final AuditLog auditLog;
     private final org.dangan.workflow.platform.PdfFont font;
 
-    Labelling(BoxRepository boxes, StorageLocationRepository locations, RegistryAdministration administration,
-              Institutions institutions, NamedParameterJdbcTemplate jdbc, AuditLog auditLog,
+    Labelling(BoxRepository boxes, StorageLocationRepository locations, StorageAdministration administration,
+              Institutions institutions, BoxContents contents, AuditLog auditLog,
               org.dangan.workflow.platform.PdfFont font) {
         this.boxes = boxes;
         this.locations = locations;
         this.administration = administration;
         this.institutions = institutions;
-        this.jdbc = jdbc;
+        this.contents = contents;
         this.auditLog = auditLog;
         this.font = font;
     }
@@ -79,16 +77,10 @@ public class Labelling {
         InstitutionScope scope = institutions.currentScope();
         List<Labels.Label> labels = new ArrayList<>();
         for (String fileNumber : required(fileNumbers, "fileNumber")) {
-            List<Labels.Label> found = jdbc.query("""
-                    select f.file_number, r.record_number, r.name, f.page_count, r.institution_id from paper_file f
-                    join health_record r on r.id = f.record_id where f.file_number = :file""",
-                    new MapSqlParameterSource("file", fileNumber.strip()), (rs, n) -> scope.includes(rs.getLong(5))
-                            ? new Labels.Label(rs.getString(1), List.of(rs.getString(1), rs.getString(3) + "  "
-                            + rs.getInt(4) + " 页", "档案编号 " + rs.getString(2))) : null);
-            if (found.isEmpty() || found.get(0) == null) {
-                throw Refused.notFound("labels.fileMissing", fileNumber.strip());
-            }
-            labels.add(found.get(0));
+            BoxContents.File file = contents.file(fileNumber.strip()).filter(f -> scope.includes(f.institutionId()))
+                    .orElseThrow(() -> Refused.notFound("labels.fileMissing", fileNumber.strip()));
+            labels.add(new Labels.Label(file.fileNumber(), List.of(file.fileNumber(), file.name() + "  "
+                    + file.pages() + " 页", "档案编号 " + file.recordNumber())));
         }
         auditLog.record(AuditAction.LABELS_PRINTED, "PAPER_FILE", null, scope.root().getId(), labels.size() + " file labels");
         return font.labels(labels, layout, "纸质档案标签 File labels");
@@ -98,12 +90,12 @@ public class Labelling {
     public byte[] boxContents(String barcode) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Box box = box(barcode);
-        List<List<String>> rows = jdbc.query("""
-                select f.file_number, r.record_number, r.name, f.page_count, f.state from paper_file f
-                join health_record r on r.id = f.record_id where f.box_id = :box order by f.file_number""",
-                new MapSqlParameterSource("box", box.getId()), (rs, n) -> List.of(Integer.toString(n + 1),
-                        rs.getString(1), rs.getString(2), rs.getString(3), Integer.toString(rs.getInt(4)),
-                        font.name(PaperFileState.class, rs.getString(5))));
+        List<BoxContents.File> files = contents.filesIn(box.getId());
+        List<List<String>> rows = new ArrayList<>();
+        for (BoxContents.File f : files) {
+            rows.add(List.of(Integer.toString(rows.size() + 1), f.fileNumber(), f.recordNumber(), f.name(),
+                    Integer.toString(f.pages()), font.name(f.state())));
+        }
         auditLog.record(AuditAction.LABELS_PRINTED, "BOX", box.getBarcode().value(), box.getInstitutionId(),
                 "contents sheet, " + rows.size() + " files");
         try (PrintedSheet sheet = font.sheet()) {

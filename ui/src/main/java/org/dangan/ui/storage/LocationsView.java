@@ -1,4 +1,4 @@
-package org.dangan.ui.custody;
+package org.dangan.ui.storage;
 
 import org.dangan.ui.support.Rows;
 import org.dangan.ui.support.ScanField;
@@ -22,9 +22,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import org.dangan.workflow.registry.Labelling;
-import org.dangan.workflow.registry.LocationType;
-import org.dangan.workflow.registry.Locations;
+import org.dangan.workflow.storage.Labelling;
+import org.dangan.workflow.storage.LocationType;
+import org.dangan.workflow.storage.Locations;
 
 /**
  * The institution's storage locations: site > room > cabinet or shelf, the boxes on them, new
@@ -36,7 +36,7 @@ import org.dangan.workflow.registry.Locations;
 public class LocationsView extends VerticalLayout {
 
     private final Locations locations;
-    private final org.dangan.workflow.registry.Stocktakes stocktakes;
+    private final org.dangan.workflow.storage.Stocktakes stocktakes;
     final Grid<Locations.Node> grid = new Grid<>();
     final ComboBox<Locations.Node> parent = new ComboBox<>();
     final TextField name = new TextField();
@@ -49,7 +49,7 @@ public class LocationsView extends VerticalLayout {
     private Locations.Node target;
     final Grid<Locations.ShelfBox> shelfBoxes = new Grid<>();
 
-    public LocationsView(Locations locations, Labelling labelling, org.dangan.workflow.registry.Stocktakes stocktakes) {
+    public LocationsView(Locations locations, Labelling labelling, org.dangan.workflow.storage.Stocktakes stocktakes) {
         this.locations = locations;
         this.stocktakes = stocktakes;
         grid.setId("locations-grid");

@@ -1,4 +1,4 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import java.util.Collection;
 import java.util.List;

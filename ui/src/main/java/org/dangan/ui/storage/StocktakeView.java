@@ -1,5 +1,6 @@
-package org.dangan.ui.custody;
+package org.dangan.ui.storage;
 
+import org.dangan.ui.custody.ScanHistory;
 import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.ScanField;
@@ -19,9 +20,9 @@ import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import org.dangan.workflow.registry.LocationType;
-import org.dangan.workflow.registry.Locations;
-import org.dangan.workflow.registry.Stocktakes;
+import org.dangan.workflow.storage.LocationType;
+import org.dangan.workflow.storage.Locations;
+import org.dangan.workflow.storage.Stocktakes;
 
 /**
  * Stocktake (盘点): pick the room, scan every box label in it, finish; the screen lists what was

@@ -1,4 +1,4 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import org.dangan.workflow.platform.Refused;
 import java.sql.Timestamp;
@@ -43,7 +43,7 @@ public class Stocktakes {
     public record Result(long id, String room, int expected, List<Item> items) {
     }
 
-    private final RegistryAdministration registry;
+    private final StorageAdministration storage;
     private final BoxRepository boxes;
     private final CustodyLedger ledger;
     private final Institutions institutions;
@@ -52,9 +52,9 @@ public class Stocktakes {
     private final org.dangan.workflow.platform.PdfFont font;
     private final Clock clock;
 
-    Stocktakes(RegistryAdministration registry, BoxRepository boxes, CustodyLedger ledger, Institutions institutions,
+    Stocktakes(StorageAdministration storage, BoxRepository boxes, CustodyLedger ledger, Institutions institutions,
                NamedParameterJdbcTemplate jdbc, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font, Clock clock) {
-        this.registry = registry;
+        this.storage = storage;
         this.boxes = boxes;
         this.ledger = ledger;
         this.institutions = institutions;
@@ -73,7 +73,7 @@ public class Stocktakes {
         for (String barcode : scanned(barcodes)) {
             Box box = boxes.findByBarcode(barcode).filter(b -> b.getInstitutionId().equals(target.getInstitutionId()))
                     .orElseThrow(() -> Refused.invalid("stocktake.noBox", barcode));
-            registry.moveBox(box.getBarcode().value(), target, "scanned to " + target.getName());
+            storage.moveBox(box.getBarcode().value(), target, "scanned to " + target.getName());
         }
         return barcodes.size();
     }
@@ -85,8 +85,8 @@ public class Stocktakes {
         if (room.getType() != LocationType.ROOM) {
             throw Refused.invalid("stocktake.roomOnly", room.getType());
         }
-        String roomPlace = registry.place(room);
-        StorageLocation landing = registry.within(room).stream().filter(StorageLocation::holdsBoxes).findFirst()
+        String roomPlace = storage.place(room);
+        StorageLocation landing = storage.within(room).stream().filter(StorageLocation::holdsBoxes).findFirst()
                 .orElseThrow(() -> Refused.invalid("stocktake.noShelf", room.getName()));
         Set<String> scanned = scanned(barcodes);
         List<Item> items = new ArrayList<>();
@@ -115,7 +115,7 @@ public class Stocktakes {
                     + " :outcome, :place)", new MapSqlParameterSource("id", id).addValue("barcode", item.barcode())
                     .addValue("outcome", item.outcome().name()).addValue("place", item.ledgerPlace()));
             if (item.outcome() == Outcome.MISPLACED) {
-                registry.moveBox(item.barcode(), landing, "stocktake " + id + ": found in " + roomPlace);
+                storage.moveBox(item.barcode(), landing, "stocktake " + id + ": found in " + roomPlace);
             }
         }
         auditLog.record(AuditAction.STOCKTAKE, "LOCATION", Long.toString(roomId), room.getInstitutionId(),
@@ -137,7 +137,7 @@ public class Stocktakes {
                         rs.getString(3) == null ? "" : rs.getString(3)));
         try (PrintedSheet sheet = font.sheet()) {
             sheet.title("盘点报告 Stocktake " + id)
-                    .line(registry.place(registry.location((Long) head.get(0)[0]).orElseThrow()))
+                    .line(storage.place(storage.location((Long) head.get(0)[0]).orElseThrow()))
                     .line("盘点人 By: " + head.get(0)[2] + " · "
                             + org.dangan.workflow.platform.ChinaTime.minute((java.time.Instant) head.get(0)[3]))
                     .line("错位的盒子已按此次盘点更正台账；缺失的盒子请查找后再次盘点。")
@@ -151,7 +151,7 @@ public class Stocktakes {
 
     private StorageLocation ownLocation(long id) {
         archivist();
-        return registry.location(id).filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
+        return storage.location(id).filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
                 .orElseThrow(() -> Refused.invalid("location.notFound", id));
     }
 

@@ -1,4 +1,4 @@
-package org.dangan.ui.custody;
+package org.dangan.ui.storage;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
@@ -16,8 +16,8 @@ import org.dangan.ui.support.KaribuTest;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.registry.LocationType;
-import org.dangan.workflow.registry.Locations;
+import org.dangan.workflow.storage.LocationType;
+import org.dangan.workflow.storage.Locations;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +74,7 @@ class LocationsViewTest extends KaribuTest {
     @Test
     void a_shelf_label_scanned_then_box_labels_moves_the_boxes_there() {
         Fixtures.County county = fixtures.county();
-        org.dangan.workflow.registry.Box box = fixtures.box(county.a(), 1);
+        org.dangan.workflow.storage.Box box = fixtures.box(county.a(), 1);
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(LocationsView.class);
         LocationsView view = _get(LocationsView.class);

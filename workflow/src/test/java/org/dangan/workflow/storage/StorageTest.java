@@ -1,9 +1,13 @@
-package org.dangan.workflow.registry;
+package org.dangan.workflow.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.ThreadLocalRandom;
+import org.dangan.workflow.platform.InvalidIdentifierException;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +20,8 @@ class StorageTest {
     @Autowired
     RegistryAdministration registry;
     @Autowired
+    StorageAdministration storage;
+    @Autowired
     Fixtures fixtures;
 
     Fixtures.County county;
@@ -24,13 +30,13 @@ class StorageTest {
     @BeforeEach
     void setUp() {
         county = fixtures.county();
-        StorageLocation site = registry.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null, county.a().getId()));
-        StorageLocation room = registry.register(new StorageLocation("档案室", LocationType.ROOM, site, county.a().getId()));
-        shelf = registry.register(new StorageLocation("1号架", LocationType.SHELF, room, county.a().getId()));
+        StorageLocation site = storage.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null, county.a().getId()));
+        StorageLocation room = storage.register(new StorageLocation("档案室", LocationType.ROOM, site, county.a().getId()));
+        shelf = storage.register(new StorageLocation("1号架", LocationType.SHELF, room, county.a().getId()));
     }
 
     private Box box(int capacity) {
-        return registry.register(new Box(BoxBarcode.of(ThreadLocalRandom.current().nextLong(1, 9_999_999_999L)),
+        return storage.register(new Box(BoxBarcode.of(ThreadLocalRandom.current().nextLong(1, 9_999_999_999L)),
                 capacity, shelf));
     }
 
@@ -60,18 +66,11 @@ class StorageTest {
     }
 
     @Test
-    void the_registry_refuses_a_record_number_that_does_not_start_with_its_institutions_code() {
-        HealthRecord stray = new HealthRecord(RecordNumber.of(county.b().getCode() + "00100001"), "错号", Gender.MALE,
-                java.time.LocalDate.of(1960, 1, 1), null, county.a().getId());
-        assertThatThrownBy(() -> registry.register(stray)).hasMessageContaining("record.number.institution");
-    }
-
-    @Test
     void locations_nest_only_in_the_order_site_room_shelf() {
         assertThatThrownBy(() -> new StorageLocation("架", LocationType.SHELF, null, county.a().getId()))
                 .hasMessageContaining("location.parentRequired");
         assertThatThrownBy(() -> new Box(BoxBarcode.of(1), 10,
-                registry.register(new StorageLocation("站", LocationType.SITE, null, county.a().getId()))))
+                storage.register(new StorageLocation("站", LocationType.SITE, null, county.a().getId()))))
                 .hasMessageContaining("box.notOnShelf");
         assertThatThrownBy(() -> new BoxBarcode("BX12")).isInstanceOf(InvalidIdentifierException.class);
     }

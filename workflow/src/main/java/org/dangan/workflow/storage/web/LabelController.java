@@ -1,9 +1,9 @@
-package org.dangan.workflow.registry.web;
+package org.dangan.workflow.storage.web;
 
 import org.dangan.workflow.platform.Refused;
 import java.util.List;
 import org.dangan.pdf.Labels;
-import org.dangan.workflow.registry.Labelling;
+import org.dangan.workflow.storage.Labelling;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package org.dangan.workflow.custody;
+package org.dangan.workflow.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -9,10 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
-import org.dangan.workflow.registry.Box;
-import org.dangan.workflow.registry.LocationType;
-import org.dangan.workflow.registry.RegistryAdministration;
-import org.dangan.workflow.registry.StorageLocation;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,7 @@ class StocktakeTest {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    RegistryAdministration registry;
+    StorageAdministration storage;
     @Autowired
     CustodyLedger ledger;
     @Autowired
@@ -52,10 +50,10 @@ class StocktakeTest {
         two = fixtures.box(county.a(), 2);
         three = fixtures.box(county.a(), 3);
         room = jdbc.queryForObject("select parent_id from storage_location where id = ?", Long.class, one.getLocationId());
-        StorageLocation site = registry.location(jdbc.queryForObject("select parent_id from storage_location where id = ?",
+        StorageLocation site = storage.location(jdbc.queryForObject("select parent_id from storage_location where id = ?",
                 Long.class, room)).orElseThrow();
-        store = registry.register(new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
-        storeShelf = registry.register(new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
+        store = storage.register(new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
+        storeShelf = storage.register(new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
     }
 
     private RequestPostProcessor as(String user) {
