@@ -120,6 +120,17 @@ public class CustodyLedger {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /**
+     * The institution's chain as stored, column by column, in sequence: what an archive bag carries
+     * so that the receiver can check the chain again.
+     */
+    @Transactional(readOnly = true)
+    public List<java.util.Map<String, Object>> chainRows(long institutionId) {
+        return jdbc.queryForList("select sequence, subject_type, subject, event, actor, occurred_at, from_place, to_place,"
+                + " reason, previous_hash, entry_hash from custody_entry where institution_id = :institution"
+                + " order by sequence", new MapSqlParameterSource("institution", institutionId));
+    }
+
     /** The events of a paper file or box, oldest first, in every chain it went through. */
     @Transactional(readOnly = true)
     public List<CustodyEntry> entriesOf(CustodySubject type, String subject) {

@@ -23,10 +23,12 @@ import java.util.zip.ZipOutputStream;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.document.DocumentQueries;
 import org.dangan.workflow.document.FileStore;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
@@ -49,6 +51,8 @@ public class ArchiveBag {
     private final Handovers handovers;
     private final Institutions institutions;
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordBatches recordBatches;
+    private final DocumentQueries documentQueries;
     private final FileStore files;
     private final CustodyLedger ledger;
     private final AuditLog auditLog;
@@ -56,8 +60,11 @@ public class ArchiveBag {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
-    ArchiveBag(Handovers handovers, Institutions institutions, NamedParameterJdbcTemplate jdbc, FileStore files,
-               CustodyLedger ledger, AuditLog auditLog, Clock clock) {
+    ArchiveBag(Handovers handovers, Institutions institutions, NamedParameterJdbcTemplate jdbc,
+               RecordBatches recordBatches, DocumentQueries documentQueries, FileStore files, CustodyLedger ledger,
+               AuditLog auditLog, Clock clock) {
+        this.recordBatches = recordBatches;
+        this.documentQueries = documentQueries;
         this.handovers = handovers;
         this.institutions = institutions;
         this.jdbc = jdbc;
@@ -105,11 +112,8 @@ public class ArchiveBag {
         Handover h = bagged(handoverId, purpose);
         Institution from = institutions.require(h.getFromInstitutionId());
         MapSqlParameterSource of = new MapSqlParameterSource("institution", from.getId());
-        List<Map<String, Object>> documents = rows("""
-                select id, record_number, document_type, restricted, original_name, original_sha256, pdf_sha256,
-                page_count, state from scanned_document where institution_id = :institution order by id""", of);
-        Integer records = jdbc.queryForObject("select count(*) from health_record where institution_id = :institution", of,
-                Integer.class);
+        List<Map<String, Object>> documents = lowerCase(documentQueries.rows(from.getId()));
+        int records = recordBatches.recordCount(from.getId());
         long restricted = documents.stream().filter(d -> Boolean.TRUE.equals(d.get("restricted"))).count();
         String why = purpose.strip();
         // before the first byte: a download cut short was still a download of what it carried
@@ -134,21 +138,15 @@ public class ArchiveBag {
                 }
             };
             payload.write("data/metadata/handover.json", o -> json.writeValue(closeShield(o), handovers.view(h)));
-            payload.write("data/metadata/records.json", o -> json.writeValue(closeShield(o), rows("""
-                    select record_number, name, gender, birth_date, id_number, phone, address, key_populations, status,
-                    last_service_date, deceased_on from health_record where institution_id = :institution
-                    order by record_number""", of)));
-            payload.write("data/metadata/paper-files.json", o -> json.writeValue(closeShield(o), rows("""
-                    select f.file_number, r.record_number, f.page_count, f.state, b.barcode box from paper_file f
-                    join health_record r on r.id = f.record_id left join box b on b.id = f.box_id
-                    where r.institution_id = :institution order by f.file_number""", of)));
+            payload.write("data/metadata/records.json", o -> json.writeValue(closeShield(o),
+                    lowerCase(recordBatches.recordRows(from.getId()))));
+            payload.write("data/metadata/paper-files.json", o -> json.writeValue(closeShield(o),
+                    lowerCase(recordBatches.paperFileRows(from.getId()))));
             payload.write("data/metadata/boxes.json", o -> json.writeValue(closeShield(o), rows(
                     "select barcode, capacity, position, location_id from box where institution_id = :institution"
                             + " order by barcode", of)));
-            payload.write("data/ledger/custody.json", o -> json.writeValue(closeShield(o), rows(
-                    "select sequence, subject_type, subject, event, actor, occurred_at, from_place, to_place, reason,"
-                            + " previous_hash, entry_hash from custody_entry where institution_id = :institution"
-                            + " order by sequence", of)));
+            payload.write("data/ledger/custody.json", o -> json.writeValue(closeShield(o),
+                    lowerCase(ledger.chainRows(from.getId()))));
             payload.write("data/metadata/documents.json", o -> json.writeValue(closeShield(o), documents));
             for (Map<String, Object> d : documents) {
                 String folder = "data/documents/" + d.get("id") + "/";
@@ -184,7 +182,12 @@ public class ArchiveBag {
 
     /** Rows with lower-case column names, whichever database answered (H2 gives them upper case). */
     private List<Map<String, Object>> rows(String sql, MapSqlParameterSource parameters) {
-        return jdbc.queryForList(sql, parameters).stream().map(row -> {
+        return lowerCase(jdbc.queryForList(sql, parameters));
+    }
+
+    /** Column names as JSON keys, the same on H2 (which answers upper case) and PostgreSQL. */
+    private static List<Map<String, Object>> lowerCase(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
             Map<String, Object> lower = new LinkedHashMap<>();
             row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
             return lower;

@@ -15,6 +15,7 @@ import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.platform.Refused;
@@ -46,6 +47,7 @@ public class Handovers {
     private final HandoverRepository handovers;
     private final Inventories inventories;
     private final Institutions institutions;
+    private final RecordBatches records;
     private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
     private final UserTasks userTasks;
@@ -57,7 +59,7 @@ public class Handovers {
 
     private final org.dangan.workflow.verification.Campaigns campaigns;
 
-    Handovers(HandoverRepository handovers, Inventories inventories, Institutions institutions,
+    Handovers(HandoverRepository handovers, Inventories inventories, Institutions institutions, RecordBatches records,
               NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, TaskService taskService,
               UserAccounts users, AuditLog auditLog, PdfFont font, Clock clock,
               org.dangan.workflow.verification.Campaigns campaigns) {
@@ -67,6 +69,7 @@ public class Handovers {
         this.handovers = handovers;
         this.inventories = inventories;
         this.institutions = institutions;
+        this.records = records;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.userTasks = userTasks;
@@ -110,10 +113,8 @@ public class Handovers {
         if (!handovers.findByFromInstitutionIdAndStateIn(from.getId(), UNDER_WAY).isEmpty()) {
             throw Refused.of("handover.underWay", from.getName());
         }
-        Integer out = jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
-                + " where r.institution_id = :from and f.state = 'CHECKED_OUT'",
-                new MapSqlParameterSource("from", from.getId()), Integer.class);
-        if (out != null && out > 0) {
+        int out = records.checkedOutFilesOfInstitution(from.getId());
+        if (out > 0) {
             throw Refused.of("handover.filesOut", out, from.getName());
         }
         Handover handover = handovers.save(new Handover(from.getId(), to.getId(),

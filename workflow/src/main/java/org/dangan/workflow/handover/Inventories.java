@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dangan.workflow.document.DocumentQueries;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,18 +23,22 @@ class Inventories {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StorageAdministration storage;
+    private final RecordBatches records;
+    private final DocumentQueries documents;
 
-    Inventories(NamedParameterJdbcTemplate jdbc, StorageAdministration storage) {
+    Inventories(NamedParameterJdbcTemplate jdbc, StorageAdministration storage, RecordBatches records,
+                DocumentQueries documents) {
         this.jdbc = jdbc;
         this.storage = storage;
+        this.records = records;
+        this.documents = documents;
     }
 
     Inventory take(long institutionId) {
         MapSqlParameterSource of = new MapSqlParameterSource("institution", institutionId);
         MessageDigest digest = sha256();
-        List<String> records = jdbc.queryForList("select record_number from health_record where institution_id = :institution"
-                + " order by record_number", of, String.class);
-        records.forEach(r -> line(digest, "RECORD", r));
+        List<String> recordNumbers = records.recordNumbers(institutionId);
+        recordNumbers.forEach(r -> line(digest, "RECORD", r));
 
         record Box(long id, String barcode, int position, long location) {
         }
@@ -45,25 +51,21 @@ class Inventories {
         List<Inventory.FileEntry> unboxed = new ArrayList<>();
         int[] files = {0};
         int[] pages = {0};
-        jdbc.query("""
-                select f.file_number, r.record_number, f.page_count, f.state, f.box_id from paper_file f
-                join health_record r on r.id = f.record_id
-                where r.institution_id = :institution and f.state <> 'DISPOSED' order by f.file_number""", of,
-                (java.sql.ResultSet rs) -> {
-                    Inventory.FileEntry file = new Inventory.FileEntry(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            rs.getString(4));
-                    Long box = rs.getObject(5) == null ? null : rs.getLong(5);
-                    String barcode = box == null || !boxes.containsKey(box) ? "" : boxes.get(box).barcode();
-                    line(digest, "FILE", file.fileNumber(), file.recordNumber(), Integer.toString(file.pages()),
-                            file.state(), barcode);
-                    files[0]++;
-                    pages[0] += file.pages();
-                    if (barcode.isEmpty()) {
-                        unboxed.add(file);
-                    } else {
-                        filesByBox.computeIfAbsent(box, k -> new ArrayList<>()).add(file);
-                    }
-                });
+        for (RecordBatches.InventoryFile f : records.undisposedPaperFiles(institutionId)) {
+            Inventory.FileEntry file = new Inventory.FileEntry(f.fileNumber(), f.recordNumber(), f.pageCount(),
+                    f.state().name());
+            Long box = f.boxId();
+            String barcode = box == null || !boxes.containsKey(box) ? "" : boxes.get(box).barcode();
+            line(digest, "FILE", file.fileNumber(), file.recordNumber(), Integer.toString(file.pages()),
+                    file.state(), barcode);
+            files[0]++;
+            pages[0] += file.pages();
+            if (barcode.isEmpty()) {
+                unboxed.add(file);
+            } else {
+                filesByBox.computeIfAbsent(box, k -> new ArrayList<>()).add(file);
+            }
+        }
         Map<Long, String> places = new java.util.HashMap<>();
         List<Inventory.BoxEntry> boxEntries = new ArrayList<>();
         for (Box box : boxes.values()) {
@@ -72,14 +74,10 @@ class Inventories {
             boxEntries.add(new Inventory.BoxEntry(box.barcode(), place, box.position(),
                     List.copyOf(filesByBox.getOrDefault(box.id(), List.of()))));
         }
-        int[] documents = {0};
-        jdbc.query("select id, state, original_sha256, pdf_sha256 from scanned_document where institution_id = :institution"
-                + " order by id", of, (java.sql.ResultSet rs) -> {
-                    documents[0]++;
-                    line(digest, "DOCUMENT", rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4) == null ? "" : rs.getString(4));
-                });
-        return new Inventory(records.size(), files[0], pages[0], documents[0], boxEntries, unboxed,
+        List<DocumentQueries.Fingerprint> fingerprints = documents.fingerprints(institutionId);
+        fingerprints.forEach(d -> line(digest, "DOCUMENT", Long.toString(d.id()), d.state(), d.originalSha256(),
+                d.pdfSha256() == null ? "" : d.pdfSha256()));
+        return new Inventory(recordNumbers.size(), files[0], pages[0], fingerprints.size(), boxEntries, unboxed,
                 HexFormat.of().formatHex(digest.digest()));
     }
 

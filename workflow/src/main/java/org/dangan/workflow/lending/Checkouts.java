@@ -15,10 +15,11 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RecordBatches.KeptPaperFile;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +36,18 @@ public class Checkouts {
 
     private final CheckoutRepository checkouts;
     private final Institutions institutions;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordBatches paperFiles;
     private final RuntimeService runtime;
     private final org.dangan.workflow.platform.UserTasks userTasks;
     private final AuditLog auditLog;
     private final CustodyLedger ledger;
     private final Clock clock;
 
-    Checkouts(CheckoutRepository checkouts, Institutions institutions, NamedParameterJdbcTemplate jdbc,
+    Checkouts(CheckoutRepository checkouts, Institutions institutions, RecordBatches paperFiles,
               RuntimeService runtime, org.dangan.workflow.platform.UserTasks userTasks, AuditLog auditLog, CustodyLedger ledger, Clock clock) {
         this.checkouts = checkouts;
         this.institutions = institutions;
-        this.jdbc = jdbc;
+        this.paperFiles = paperFiles;
         this.runtime = runtime;
         this.userTasks = userTasks;
         this.auditLog = auditLog;
@@ -74,21 +75,16 @@ public class Checkouts {
         InstitutionScope scope = institutions.currentScope();
         Long keeper = null;
         for (String file : request.fileNumbers()) {
-            List<Object[]> found = jdbc.query("""
-                    select f.state, b.institution_id from paper_file f left join box b on b.id = f.box_id
-                    where f.file_number = :file""", new MapSqlParameterSource("file", file),
-                    (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2)});
-            if (found.isEmpty() || found.get(0)[1] == null || !scope.includes((Long) found.get(0)[1])) {
-                throw Refused.invalid("checkout.noFile", file);
+            KeptPaperFile found = paperFiles.kept(file)
+                    .filter(f -> f.keeperId() != null && scope.includes(f.keeperId()))
+                    .orElseThrow(() -> Refused.invalid("checkout.noFile", file));
+            if (found.state() != PaperFileState.STORED) {
+                throw Refused.of("paperFile.cannot.checkOut", file, found.state());
             }
-            if (!"STORED".equals(found.get(0)[0])) {
-                throw Refused.of("paperFile.cannot.checkOut", file,
-                        org.dangan.workflow.registry.PaperFileState.valueOf((String) found.get(0)[0]));
-            }
-            if (keeper != null && !keeper.equals(found.get(0)[1])) {
+            if (keeper != null && !keeper.equals(found.keeperId())) {
                 throw Refused.invalid("checkout.differentKeepers");
             }
-            keeper = (Long) found.get(0)[1];
+            keeper = found.keeperId();
         }
         Checkout checkout = checkouts.save(new Checkout(keeper, user.getUsername(), request.fileNumbers(),
                 request.purpose(), request.until(), clock.instant()));

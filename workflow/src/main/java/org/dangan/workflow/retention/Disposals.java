@@ -3,6 +3,7 @@ package org.dangan.workflow.retention;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +16,7 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -37,6 +39,7 @@ public class Disposals {
     private final Retention retention;
     private final Institutions institutions;
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordBatches records;
     private final RuntimeService runtime;
     private final org.dangan.workflow.platform.UserTasks userTasks;
     private final AuditLog auditLog;
@@ -44,12 +47,13 @@ public class Disposals {
     private final Clock clock;
 
     Disposals(DisposalRepository disposals, Retention retention, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-              RuntimeService runtime, org.dangan.workflow.platform.UserTasks userTasks, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font,
+              RecordBatches records, RuntimeService runtime, org.dangan.workflow.platform.UserTasks userTasks, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font,
               Clock clock) {
         this.disposals = disposals;
         this.retention = retention;
         this.institutions = institutions;
         this.jdbc = jdbc;
+        this.records = records;
         this.runtime = runtime;
         this.userTasks = userTasks;
         this.auditLog = auditLog;
@@ -174,12 +178,16 @@ public class Disposals {
         if (d.getState() != Disposal.State.DISPOSED) {
             throw Refused.of("disposal.noCertificate", id, d.getState());
         }
-        List<List<String>> rows = jdbc.query("""
-                select f.file_number, p.page_count, f.disposal_date from disposal_file f
-                join paper_file p on p.file_number = f.file_number
-                where f.disposal_id = :id and f.disposed = true order by f.file_number""",
-                new MapSqlParameterSource("id", id), (rs, n) -> List.of(Integer.toString(n + 1), rs.getString(1),
-                        Integer.toString(rs.getInt(2)), rs.getDate(3).toString()));
+        record Disposed(String file, String date) {
+        }
+        List<Disposed> disposed = jdbc.query("""
+                select file_number, disposal_date from disposal_file
+                where disposal_id = :id and disposed = true order by file_number""",
+                new MapSqlParameterSource("id", id), (rs, n) -> new Disposed(rs.getString(1), rs.getDate(2).toString()));
+        Map<String, Integer> pages = records.pageCounts(disposed.stream().map(Disposed::file).toList());
+        List<List<String>> rows = new ArrayList<>();
+        disposed.stream().filter(f -> pages.containsKey(f.file())).forEach(f -> rows.add(List.of(
+                Integer.toString(rows.size() + 1), f.file(), Integer.toString(pages.get(f.file())), f.date())));
         Institution institution = institutions.require(d.getInstitutionId());
         try (PrintedSheet sheet = font.sheet()) {
             sheet.title("纸质档案销毁证明 Disposal certificate · " + id)

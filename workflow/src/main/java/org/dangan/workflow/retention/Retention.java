@@ -16,6 +16,10 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RecordBatches.RetentionFacts;
+import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.DanganUser;
@@ -42,14 +46,16 @@ public class Retention {
 
     private final DecisionService decisions;
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordBatches records;
     private final Institutions institutions;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    Retention(DecisionService decisions, NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog,
-              Clock clock) {
+    Retention(DecisionService decisions, NamedParameterJdbcTemplate jdbc, RecordBatches records,
+              Institutions institutions, AuditLog auditLog, Clock clock) {
         this.decisions = decisions;
         this.jdbc = jdbc;
+        this.records = records;
         this.institutions = institutions;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -82,8 +88,7 @@ public class Retention {
     }
 
     private FileRetention inScope(String fileNumber) {
-        List<FileRetention> found = retentions("f.file_number = :file", new MapSqlParameterSource("file", fileNumber),
-                institutions.currentScope());
+        List<FileRetention> found = retentions(records.retentionFacts(fileNumber), institutions.currentScope());
         if (found.isEmpty()) {
             throw Refused.invalid("retention.noFile", fileNumber);
         }
@@ -92,11 +97,10 @@ public class Retention {
 
     /** A file's retention as the system sees it, whoever asks (the disposal's last check runs as a job). */
     FileRetention unscoped(String fileNumber) {
-        InstitutionScope all = new InstitutionScope(null, new java.util.HashSet<>(jdbc.queryForList(
-                "select r.institution_id from paper_file f join health_record r on r.id = f.record_id"
-                        + " where f.file_number = :file", new MapSqlParameterSource("file", fileNumber), Long.class)),
-                List.of());
-        return retentions("f.file_number = :file", new MapSqlParameterSource("file", fileNumber), all).get(0);
+        List<RetentionFacts> facts = records.retentionFacts(fileNumber);
+        InstitutionScope all = new InstitutionScope(null, facts.stream().map(RetentionFacts::institutionId)
+                .collect(java.util.stream.Collectors.toSet()), List.of());
+        return retentions(facts, all).get(0);
     }
 
     /** The files of an institution's subtree that may be disposed of now, oldest disposal date first. */
@@ -106,8 +110,7 @@ public class Retention {
         Institution at = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
                 .filter(i -> scope.includes(i.getId()))
                 .orElseThrow(() -> Refused.invalid("retention.noInstitution"));
-        return retentions("r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
-                new MapSqlParameterSource("ids", scope.narrowTo(at)), scope).stream().filter(FileRetention::eligible)
+        return retentions(kept(scope.narrowTo(at), scope), scope).stream().filter(FileRetention::eligible)
                 .sorted(java.util.Comparator.comparing(FileRetention::disposalDate)).map(Retention::shown).toList();
     }
 
@@ -131,18 +134,12 @@ public class Retention {
         if (scope.ids().isEmpty()) {
             return List.of();
         }
-        // the retention of a file does not name its institution: one look-up of the keepers beside it
+        // the retention of a file does not name its institution: the facts it is computed from do
+        List<RetentionFacts> facts = kept(scope.ids(), scope);
         Map<String, Long> keeperOf = new java.util.HashMap<>();
-        jdbc.query("""
-                select f.file_number, r.institution_id from paper_file f join health_record r on r.id = f.record_id
-                where r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')""",
-                new MapSqlParameterSource("ids", scope.ids()),
-                (java.sql.ResultSet rs) -> {
-                    keeperOf.put(rs.getString(1), rs.getLong(2));
-                });
+        facts.forEach(f -> keeperOf.put(f.fileNumber(), f.institutionId()));
         Map<Long, Long> counts = new java.util.TreeMap<>();
-        retentions("r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
-                new MapSqlParameterSource("ids", scope.ids()), scope).stream().filter(FileRetention::eligible)
+        retentions(facts, scope).stream().filter(FileRetention::eligible)
                 .forEach(f -> counts.merge(keeperOf.get(f.fileNumber()), 1L, Long::sum));
         return counts.entrySet().stream().map(e -> new DueForDisposal(e.getKey(),
                 institutions.require(e.getKey()).getName(), e.getValue())).toList();
@@ -164,32 +161,24 @@ public class Retention {
                 file.disposalDate(), file.holds(), file.eligible());
     }
 
-    private List<FileRetention> retentions(String where, MapSqlParameterSource parameters, InstitutionScope scope) {
+    /** The kept (stored or retired) files of the institutions; none when the reader's scope is empty. */
+    private List<RetentionFacts> kept(java.util.Collection<Long> institutionIds, InstitutionScope scope) {
+        return scope.ids().isEmpty() ? List.of() : records.keptRetentionFacts(institutionIds);
+    }
+
+    private List<FileRetention> retentions(List<RetentionFacts> facts, InstitutionScope scope) {
         if (scope.ids().isEmpty()) {
             return List.of();
         }
-        record Row(String file, String state, String recordStatus, LocalDate lastService, String type, long institution,
-                   LocalDate deceasedOn) {
-        }
-        List<Row> rows = jdbc.query("""
-                select f.file_number, f.state, r.status, r.last_service_date, c.document_type, r.institution_id,
-                r.deceased_on
-                from paper_file f join health_record r on r.id = f.record_id
-                left join paper_file_content c on c.paper_file_id = f.id
-                where""" + " " + where + " order by f.file_number", parameters, (rs, n) -> new Row(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
-                rs.getString(5), rs.getLong(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate()));
-        Map<String, List<Row>> byFile = new java.util.LinkedHashMap<>();
-        rows.stream().filter(r -> scope.includes(r.institution()))
-                .forEach(r -> byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
+        Map<String, RetentionFacts> byFile = new java.util.LinkedHashMap<>();
+        facts.stream().filter(f -> scope.includes(f.institutionId())).forEach(f -> byFile.put(f.fileNumber(), f));
         Map<String, Rule> rules = new java.util.HashMap<>();
         Map<String, List<Hold>> holds = openHolds(byFile.keySet());
         LocalDate today = LocalDate.now(clock);
         List<FileRetention> result = new ArrayList<>();
-        for (Map.Entry<String, List<Row>> e : byFile.entrySet()) {
-            Row first = e.getValue().get(0);
-            List<Rule> fileRules = e.getValue().stream().map(Row::type).filter(java.util.Objects::nonNull).distinct()
-                    .map(t -> rules.computeIfAbsent(t, this::rule)).toList();
+        for (Map.Entry<String, RetentionFacts> e : byFile.entrySet()) {
+            RetentionFacts first = e.getValue();
+            List<Rule> fileRules = first.documentTypes().stream().map(t -> rules.computeIfAbsent(t, this::rule)).toList();
             if (fileRules.isEmpty()) {
                 fileRules = List.of(rules.computeIfAbsent("OTHER", this::rule));
             }
@@ -197,9 +186,9 @@ public class Retention {
             boolean keptForLife = false;
             // a record marked deceased before dates of death were kept counts from its last service
             LocalDate death = first.deceasedOn() != null ? first.deceasedOn()
-                    : "DECEASED".equals(first.recordStatus()) ? first.lastService() : null;
+                    : first.recordStatus() == RecordStatus.DECEASED ? first.lastServiceDate() : null;
             for (Rule rule : fileRules) {
-                LocalDate from = rule.afterDeath() ? death : first.lastService();
+                LocalDate from = rule.afterDeath() ? death : first.lastServiceDate();
                 if (from == null) {
                     keptForLife = true;
                     continue;
@@ -212,8 +201,8 @@ public class Retention {
             }
             List<Hold> fileHolds = holds.getOrDefault(e.getKey(), List.of());
             boolean eligible = disposal != null && !disposal.isAfter(today) && fileHolds.isEmpty()
-                    && ("STORED".equals(first.state()) || "RETIRED_PAPER".equals(first.state()));
-            result.add(new FileRetention(e.getKey(), first.state(), fileRules, disposal, fileHolds, eligible));
+                    && (first.state() == PaperFileState.STORED || first.state() == PaperFileState.RETIRED_PAPER);
+            result.add(new FileRetention(e.getKey(), first.state().name(), fileRules, disposal, fileHolds, eligible));
         }
         return result;
     }
@@ -245,11 +234,10 @@ public class Retention {
         if (institutionIds.isEmpty() || fileNumbers.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.queryForList("""
-                select distinct h.file_number from legal_hold h join paper_file f on f.file_number = h.file_number
-                join health_record r on r.id = f.record_id
-                where h.released_at is null and h.file_number in (:files) and r.institution_id in (:ids)""",
-                new MapSqlParameterSource("files", fileNumbers).addValue("ids", institutionIds), String.class));
+        List<String> held = jdbc.queryForList("""
+                select distinct file_number from legal_hold where released_at is null and file_number in (:files)""",
+                new MapSqlParameterSource("files", fileNumbers), String.class);
+        return held.isEmpty() ? java.util.Set.of() : records.paperFilesOf(institutionIds, held);
     }
 
     /** The legal_hold.reason column's length. */

@@ -100,12 +100,9 @@ public class SearchIndex {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(org.dangan.workflow.registry.RecordsTransferred event) {
         java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
-        java.util.List<Long> ids = event.recordIds();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            jdbc.update("insert into search_outbox (document_id, created_at) select id, :at from scanned_document"
-                    + " where record_id in (:records) and state = 'ARCHIVED'", new MapSqlParameterSource("at", at)
-                    .addValue("records", ids.subList(i, Math.min(ids.size(), i + 1000))));
-        }
+        jdbc.batchUpdate("insert into search_outbox (document_id, created_at) values (:id, :at)",
+                archived.documentsOfRecords(event.recordIds()).stream().map(id -> new MapSqlParameterSource("id", id)
+                        .addValue("at", at)).toArray(MapSqlParameterSource[]::new));
     }
 
     /** Applies what the outbox holds (after a running rebuild); answers how many documents it brought up to date. */

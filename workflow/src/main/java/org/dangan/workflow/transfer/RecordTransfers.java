@@ -21,8 +21,6 @@ import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,19 +38,17 @@ public class RecordTransfers {
     private final RecordTransferRepository transfers;
     private final RecordBatches records;
     private final Institutions institutions;
-    private final NamedParameterJdbcTemplate jdbc;
     private final RuntimeService runtime;
     private final UserTasks userTasks;
     private final AuditLog auditLog;
     private final Clock clock;
 
     RecordTransfers(RecordTransferRepository transfers, RecordBatches records, Institutions institutions,
-                    NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, AuditLog auditLog,
+                    RuntimeService runtime, UserTasks userTasks, AuditLog auditLog,
                     Clock clock) {
         this.transfers = transfers;
         this.records = records;
         this.institutions = institutions;
-        this.jdbc = jdbc;
         this.runtime = runtime;
         this.userTasks = userTasks;
         this.auditLog = auditLog;
@@ -86,9 +82,7 @@ public class RecordTransfers {
         if (transfers.existsByRecordIdAndState(record.id(), RecordTransfer.State.REQUESTED)) {
             throw Refused.of("transfer.pending", record.recordNumber());
         }
-        Integer out = jdbc.queryForObject("select count(*) from paper_file where record_id = :record and state = 'CHECKED_OUT'",
-                new MapSqlParameterSource("record", record.id()), Integer.class);
-        if (out != null && out > 0) {
+        if (records.checkedOutFiles(record.id()) > 0) {
             throw Refused.of("transfer.fileOut", record.recordNumber());
         }
         RecordTransfer transfer = transfers.save(new RecordTransfer(record.id(), record.institutionId(), to.getId(),

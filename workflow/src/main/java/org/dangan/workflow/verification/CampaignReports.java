@@ -14,6 +14,7 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.institution.Institutions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,12 +34,14 @@ public class CampaignReports {
     private final Campaigns campaigns;
     private final Institutions institutions;
     private final CheckerSignOffs signOffs;
+    private final RecordBatches batches;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final PdfFont font;
 
-    CampaignReports(Campaigns campaigns, Institutions institutions, CheckerSignOffs signOffs,
+    CampaignReports(Campaigns campaigns, Institutions institutions, CheckerSignOffs signOffs, RecordBatches batches,
                     NamedParameterJdbcTemplate jdbc, Clock clock, PdfFont font) {
+        this.batches = batches;
         this.campaigns = campaigns;
         this.institutions = institutions;
         this.signOffs = signOffs;
@@ -129,15 +132,11 @@ public class CampaignReports {
         Map<Long, long[]> counts = new HashMap<>();
         parts.forEach(part -> counts.put(part.getInstitutionId(), new long[7]));
         if (!ownerOf.isEmpty()) {
-            jdbc.query("""
-                    select institution_id, count(*), sum(case when id <= :checkedUpTo then 1 else 0 end)
-                    from health_record where (institution_id + 0) in (:ids) group by institution_id""",
-                    new MapSqlParameterSource("ids", ownerOf.keySet()).addValue("checkedUpTo", campaign.getCheckedUpTo()),
-                    (java.sql.ResultSet rs) -> {
-                        long[] c = counts.get(ownerOf.get(rs.getLong(1)));
-                        c[0] += rs.getLong(2);
-                        c[5] += rs.getLong(3);
-                    });
+            for (RecordBatches.RecordCount n : batches.counts(ownerOf.keySet(), campaign.getCheckedUpTo())) {
+                long[] c = counts.get(ownerOf.get(n.institutionId()));
+                c[0] += n.records();
+                c[5] += n.upTo();
+            }
         }
         jdbc.query("""
                 select r.institution_id, count(distinct f.record_id),

@@ -240,13 +240,24 @@ public class CheckerSignOffs {
                 .addValue("rules", blocking).addValue("records", recordIds), Long.class));
     }
 
+    /** The files of the batch whose paper the self-check found not to agree with their record. */
     private Set<Long> disagreeingFiles(long campaignId, List<StoredPaperFile> files) {
-        return new HashSet<>(jdbc.queryForList("""
-                select c.paper_file_id from paper_consistency c join paper_file f on f.id = c.paper_file_id
-                where c.campaign_id = :campaign and c.paper_file_id in (:files)
-                and (c.content_agrees = false or c.signatures_present = false or c.pages_found <> f.page_count)""",
-                new MapSqlParameterSource("campaign", campaignId)
-                        .addValue("files", files.stream().map(StoredPaperFile::id).toList()), Long.class));
+        Map<Long, Integer> registered = files.stream()
+                .collect(java.util.stream.Collectors.toMap(StoredPaperFile::id, StoredPaperFile::pageCount));
+        Set<Long> disagreeing = new HashSet<>();
+        jdbc.query("""
+                select paper_file_id, content_agrees, signatures_present, pages_found from paper_consistency
+                where campaign_id = :campaign and paper_file_id in (:files)""",
+                new MapSqlParameterSource("campaign", campaignId).addValue("files", registered.keySet()),
+                (java.sql.ResultSet rs) -> {
+                    Integer found = (Integer) rs.getObject(4, Integer.class);
+                    if (Boolean.FALSE.equals(rs.getObject(2, Boolean.class))
+                            || Boolean.FALSE.equals(rs.getObject(3, Boolean.class))
+                            || found != null && !found.equals(registered.get(rs.getLong(1)))) {
+                        disagreeing.add(rs.getLong(1));
+                    }
+                });
+        return disagreeing;
     }
 
     /** The files of the batch that this campaign's self-check compared with their record, agreeing or not. */

@@ -113,14 +113,13 @@ public class Findings {
         if (scope.ids().isEmpty() || recordNumber == null) {
             return List.of();
         }
-        return jdbc.query("""
-                select f.campaign_id, f.rule, f.severity, f.status
-                from finding f join health_record r on r.id = f.record_id
-                where r.record_number = :number and r.institution_id in (:ids)
-                order by f.campaign_id desc, f.rule""", new MapSqlParameterSource("number", recordNumber.strip())
-                .addValue("ids", scope.ids()), (rs, n) -> new RecordFinding(rs.getLong(1),
-                Rule.valueOf(rs.getString(2)), Severity.valueOf(rs.getString(3)),
-                FindingStatus.valueOf(rs.getString(4))));
+        return batches.byNumber(recordNumber.strip()).filter(r -> scope.includes(r.institutionId()))
+                .map(r -> jdbc.query("""
+                        select campaign_id, rule, severity, status from finding where record_id = :record
+                        order by campaign_id desc, rule""", new MapSqlParameterSource("record", r.id()),
+                        (rs, n) -> new RecordFinding(rs.getLong(1), Rule.valueOf(rs.getString(2)),
+                                Severity.valueOf(rs.getString(3)), FindingStatus.valueOf(rs.getString(4)))))
+                .orElse(List.of());
     }
 
     /** Accepts a finding as it is, for a stated reason; only an open finding can be waived. */
@@ -130,15 +129,14 @@ public class Findings {
             throw Refused.invalid("findings.waiverReason", MAX_REASON);
         }
         InstitutionScope scope = institutions.currentScope();
-        List<long[]> found = jdbc.query("""
-                select r.institution_id, f.campaign_id from finding f join health_record r on r.id = f.record_id
-                where f.id = :id and f.status = 'OPEN'""", new MapSqlParameterSource("id", findingId),
-                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
-        if (found.isEmpty() || !scope.includes(found.get(0)[0])) {
+        List<long[]> open = jdbc.query("select record_id, campaign_id from finding where id = :id and status = 'OPEN'",
+                new MapSqlParameterSource("id", findingId), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        StoredRecord record = open.isEmpty() ? null : batches.byIds(List.of(open.get(0)[0])).get(open.get(0)[0]);
+        if (record == null || !scope.includes(record.institutionId())) {
             throw Refused.of("findings.notOpen", Long.toString(findingId));
         }
-        long institution = found.get(0)[0];
-        campaigns.requireSelfCheck(campaigns.load(found.get(0)[1]), institution);
+        long institution = record.institutionId();
+        campaigns.requireSelfCheck(campaigns.load(open.get(0)[1]), institution);
         jdbc.update("""
                 update finding set status = 'WAIVED', waiver_reason = :reason, resolved_by = :by, resolved_at = :at
                 where id = :id and status = 'OPEN'""", new MapSqlParameterSource("id", findingId)
@@ -220,15 +218,7 @@ public class Findings {
         if (r.status() == org.dangan.workflow.registry.RecordStatus.DUPLICATE) {
             return false;
         }
-        Integer others = jdbc.queryForObject("""
-                select count(*) from health_record o where o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER')
-                and (o.id_number = :idNumber or (o.name = :name and o.birth_date = :birth
-                     and substring(o.record_number from 1 for 12) = :village))""",
-                new MapSqlParameterSource("id", r.id()).addValue("idNumber", r.idNumber()).addValue("name", r.name())
-                        .addValue("birth", r.birthDate() == null ? null : java.sql.Date.valueOf(r.birthDate()))
-                        .addValue("village", r.recordNumber().substring(0, Math.min(12, r.recordNumber().length()))),
-                Integer.class);
-        return others != null && others > 0;
+        return batches.hasOpenLookalike(r);
     }
 
     public int recheck(long campaignId, String recordNumber, RuleBook rules) {

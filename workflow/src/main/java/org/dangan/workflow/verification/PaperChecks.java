@@ -11,6 +11,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,13 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaperChecks {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordBatches batches;
     private final Institutions institutions;
     private final AuditLog auditLog;
     private final Clock clock;
     private final Campaigns campaigns;
 
-    PaperChecks(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
-                Campaigns campaigns) {
+    PaperChecks(NamedParameterJdbcTemplate jdbc, RecordBatches batches, Institutions institutions, AuditLog auditLog,
+                Clock clock, Campaigns campaigns) {
+        this.batches = batches;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.institutions = institutions;
@@ -95,14 +98,10 @@ public class PaperChecks {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
-        List<java.util.Map<String, Object>> file = jdbc.queryForList("""
-                select f.id, r.institution_id from paper_file f join health_record r on r.id = f.record_id
-                where f.file_number = :number""", new MapSqlParameterSource("number", fileNumber));
-        if (file.isEmpty() || !scope.includes(((Number) file.get(0).get("institution_id")).longValue())) {
-            throw Refused.notFound("paperCheck.noFile", fileNumber);
-        }
-        long fileId = ((Number) file.get(0).get("id")).longValue();
-        campaigns.requireSelfCheck(campaign, ((Number) file.get(0).get("institution_id")).longValue());
+        RecordBatches.PaperFileRef file = batches.paperFile(fileNumber).filter(f -> scope.includes(f.institutionId()))
+                .orElseThrow(() -> Refused.notFound("paperCheck.noFile", fileNumber));
+        long fileId = file.id();
+        campaigns.requireSelfCheck(campaign, file.institutionId());
         MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId).addValue("file", fileId)
                 .addValue("pages", check.pagesFound()).addValue("signatures", check.signaturesPresent())
                 .addValue("agrees", check.contentAgrees()).addValue("note", check.note())
@@ -117,8 +116,7 @@ public class PaperChecks {
                     content_agrees, note, recorded_by, recorded_at)
                     values (:campaign, :file, :pages, :signatures, :agrees, :note, :by, :at)""", params);
         }
-        auditLog.record(AuditAction.PAPER_CHECKED, "PAPER_FILE", fileNumber,
-                ((Number) file.get(0).get("institution_id")).longValue(), null);
+        auditLog.record(AuditAction.PAPER_CHECKED, "PAPER_FILE", fileNumber, file.institutionId(), null);
     }
 
     /** The paper files of one institution (and its clinics) in the user's scope, by file number, a page at a time. */

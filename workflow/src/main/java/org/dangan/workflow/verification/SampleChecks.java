@@ -17,6 +17,7 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -37,12 +38,14 @@ public class SampleChecks {
     private final CampaignRepository campaigns;
     private final Institutions institutions;
     private final RuleSettings settings;
+    private final RecordBatches batches;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    SampleChecks(CampaignRepository campaigns, Institutions institutions, RuleSettings settings,
+    SampleChecks(CampaignRepository campaigns, Institutions institutions, RuleSettings settings, RecordBatches batches,
                  NamedParameterJdbcTemplate jdbc, AuditLog auditLog, Clock clock) {
+        this.batches = batches;
         this.campaigns = campaigns;
         this.institutions = institutions;
         this.settings = settings;
@@ -73,11 +76,10 @@ public class SampleChecks {
         RuleSettings.Thresholds thresholds = settings.thresholds(institution.getType().name());
         Map<String, Long> idOf = new HashMap<>();
         List<SampleDraw.Member> population = new ArrayList<>();
-        jdbc.query("select id, record_number, key_populations from health_record where (institution_id + 0) in (:ids)",
-                new MapSqlParameterSource("ids", institutions.scopeOf(institutionId).ids()), (java.sql.ResultSet rs) -> {
-                    idOf.put(rs.getString(2), rs.getLong(1));
-                    population.add(new SampleDraw.Member(rs.getString(2), stratumOf(rs.getString(3))));
-                });
+        for (RecordBatches.TaggedRecord r : batches.tagged(institutions.scopeOf(institutionId).ids())) {
+            idOf.put(r.recordNumber(), r.id());
+            population.add(new SampleDraw.Member(r.recordNumber(), stratumOf(r.keyPopulations())));
+        }
         List<String> sample = SampleDraw.draw(population, campaign.getSampleRate(), thresholds.minimumSample(),
                 drawSeed(campaign.getSeed(), institution.getCode(), part.getRound()));
         Map<String, String> stratum = population.stream()
@@ -99,7 +101,11 @@ public class SampleChecks {
      * the tag (or one that skipped the tag only for some readers) would tell who carries it.
      */
     static String stratumOf(String keyPopulations) {
-        return KeyPopulation.fromColumn(keyPopulations).stream().filter(tag -> !tag.restricted()).sorted()
+        return stratumOf(KeyPopulation.fromColumn(keyPopulations));
+    }
+
+    private static String stratumOf(Set<KeyPopulation> keyPopulations) {
+        return keyPopulations.stream().filter(tag -> !tag.restricted()).sorted()
                 .findFirst().map(Enum::name).orElse("NONE");
     }
 
@@ -109,15 +115,21 @@ public class SampleChecks {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = checkerCampaign(campaignId);
         int round = campaign.institution(institutionId).getRound();
-        List<SampleItem> items = jdbc.query("""
-                select s.id, s.record_number, s.stratum, s.verdict, s.reason, s.checked_by, r.name
-                from sample_item s left join health_record r on r.id = s.record_id
-                where s.campaign_id = :campaign and s.institution_id = :institution and s.check_round = :round
-                order by s.record_number""", new MapSqlParameterSource("campaign", campaignId)
-                .addValue("institution", institutionId).addValue("round", round), (rs, n) -> new SampleItem(
+        record Row(SampleItem item, Long recordId) {
+        }
+        List<Row> rows = jdbc.query("""
+                select id, record_number, stratum, verdict, reason, checked_by, record_id from sample_item
+                where campaign_id = :campaign and institution_id = :institution and check_round = :round
+                order by record_number""", new MapSqlParameterSource("campaign", campaignId)
+                .addValue("institution", institutionId).addValue("round", round), (rs, n) -> new Row(new SampleItem(
                 rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Verdict.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                rs.getString(7)));
+                null), (Long) rs.getObject(7, Long.class)));
+        Map<Long, String> names = batches.names(rows.stream().map(Row::recordId).filter(java.util.Objects::nonNull)
+                .toList());
+        List<SampleItem> items = rows.stream().map(r -> new SampleItem(r.item().id(), r.item().recordNumber(),
+                r.item().stratum(), r.item().verdict(), r.item().reason(), r.item().checkedBy(),
+                r.recordId() == null ? null : names.get(r.recordId()))).toList();
         auditLog.record(AuditAction.RECORD_LIST, "CAMPAIGN", Long.toString(campaignId), institutionId,
                 "sample round " + round + " rows=" + items.size());
         return items;
