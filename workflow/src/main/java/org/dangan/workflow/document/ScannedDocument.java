@@ -93,8 +93,9 @@ public class ScannedDocument {
     protected ScannedDocument() {
     }
 
-    public ScannedDocument(long recordId, String recordNumber, long institutionId, DocumentType type, String originalName,
-                           String originalSha256, long originalSize, String languages, String createdBy, Instant at) {
+    private ScannedDocument(long recordId, String recordNumber, long institutionId, DocumentType type,
+                            String originalName, String originalSha256, long originalSize, String languages,
+                            String createdBy, Instant at) {
         this.recordId = recordId;
         this.recordNumber = recordNumber;
         this.institutionId = institutionId;
@@ -106,6 +107,17 @@ public class ScannedDocument {
         this.languages = languages;
         this.createdBy = createdBy;
         this.createdAt = at;
+    }
+
+    /**
+     * A scan or electronic original submitted for recognition: QUEUED until the digitisation
+     * process reads it. Restricted by its type.
+     */
+    static ScannedDocument submitted(long recordId, String recordNumber, long institutionId, DocumentType type,
+                                     String originalName, String originalSha256, long originalSize, String languages,
+                                     String createdBy, Instant at) {
+        return new ScannedDocument(recordId, recordNumber, institutionId, type, originalName, originalSha256,
+                originalSize, languages, createdBy, at);
     }
 
     /**
