@@ -3,9 +3,6 @@ package org.dangan.workflow.document;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,25 +20,21 @@ class Arrivals {
     }
 
     private final ScannedDocumentRepository documents;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final DocumentPages pages;
     private final ApplicationEventPublisher events;
 
-    Arrivals(ScannedDocumentRepository documents, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
+    Arrivals(ScannedDocumentRepository documents, DocumentPages pages, ApplicationEventPublisher events) {
         this.documents = documents;
-        this.jdbc = jdbc;
+        this.pages = pages;
         this.events = events;
     }
 
     /** Answers the document's id. */
     @Transactional(propagation = Propagation.MANDATORY)
-    long archive(ScannedDocument arrived, List<Page> pages) {
-        long id = documents.saveAndFlush(arrived).getId();
-        jdbc.batchUpdate("""
-                insert into document_page (document_id, page_number, confidence, rotation, dpi, issues, from_text_layer,
-                millis, page_text, line_boxes, word_boxes) values (:id, :page, 100, 0, :dpi, '', true, 0, :text,
-                :lines, '[]')""", IntStream.range(0, pages.size()).mapToObj(i -> new MapSqlParameterSource("id", id)
-                .addValue("page", i + 1).addValue("dpi", pages.get(i).dpi()).addValue("text", pages.get(i).text())
-                .addValue("lines", pages.get(i).lineBoxes())).toArray(SqlParameterSource[]::new));
+    long archive(ScannedDocument document, List<Page> arrived) {
+        long id = documents.saveAndFlush(document).getId();
+        pages.replace(id, IntStream.range(0, arrived.size()).mapToObj(i -> DocumentPages.Page.fromText(i + 1,
+                arrived.get(i).text(), arrived.get(i).dpi(), arrived.get(i).lineBoxes())).toList());
         events.publishEvent(new DocumentArchived(id));
         return id;
     }

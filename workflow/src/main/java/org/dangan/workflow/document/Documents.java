@@ -51,6 +51,7 @@ public class Documents {
     private final OcrConfiguration.OcrLanguages languages;
     private final NamedParameterJdbcTemplate jdbc;
     private final Recognition recognition;
+    private final DocumentPages pageWriter;
     private final org.camunda.bpm.engine.TaskService tasks;
     private final org.dangan.workflow.platform.PdfFont font;
     private final Clock clock;
@@ -58,7 +59,7 @@ public class Documents {
 
     Documents(ScannedDocumentRepository documents, FileStore files, RecordBatches records, Institutions institutions,
               RuntimeService runtime, AuditLog auditLog, OcrConfiguration.OcrLanguages languages,
-              NamedParameterJdbcTemplate jdbc, Recognition recognition, org.camunda.bpm.engine.TaskService tasks,
+              NamedParameterJdbcTemplate jdbc, Recognition recognition, DocumentPages pageWriter, org.camunda.bpm.engine.TaskService tasks,
               org.dangan.workflow.platform.PdfFont font, Clock clock,
               @org.springframework.beans.factory.annotation.Value("${dangan.ocr.max-original-size:500MB}")
               org.springframework.util.unit.DataSize maxOriginal) {
@@ -74,6 +75,7 @@ public class Documents {
         this.languages = languages;
         this.jdbc = jdbc;
         this.recognition = recognition;
+        this.pageWriter = pageWriter;
         this.clock = clock;
     }
 
@@ -339,7 +341,7 @@ public class Documents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ScannedDocument document = documents.save(new ScannedDocument(record.id(), record.recordNumber(),
+        ScannedDocument document = documents.save(ScannedDocument.submitted(record.id(), record.recordNumber(),
                 record.institutionId(), type, originalName == null ? "scan" : originalName, hash, size,
                 languages.of(type), user.getUsername(), clock.instant()));
         String institution = institutions.require(record.institutionId()).getCode();
@@ -410,11 +412,7 @@ public class Documents {
         if (d.getState() != DocumentState.REVIEW) {
             throw Refused.of("document.review.notInReview", id, d.getState());
         }
-        int updated = jdbc.update("update document_page set page_text = :text, reviewed_by = :by"
-                        + " where document_id = :id and page_number = :page",
-                new MapSqlParameterSource("id", id).addValue("page", page).addValue("text", text == null ? "" : text)
-                        .addValue("by", CurrentUser.require().getUsername()));
-        if (updated == 0) {
+        if (!pageWriter.correct(id, page, text == null ? "" : text, CurrentUser.require().getUsername())) {
             throw Refused.notFound("document.noPage", id, page);
         }
         auditLog.record(AuditAction.DOCUMENT_REVIEWED, "DOCUMENT", Long.toString(id), d.getInstitutionId(), "page " + page);

@@ -20,9 +20,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dangan.ocr.OcrPipeline;
 import org.dangan.ocr.UnreadableDocumentException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -45,7 +42,7 @@ class Recognition implements JavaDelegate {
     private final ScannedDocumentRepository documents;
     private final FileStore files;
     private final OcrPipeline pipeline;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final DocumentPages pages;
     private final ReviewThreshold reviewBelow;
     private final OcrConfiguration.OcrEngines engines;
     private final Map<Long, int[]> progress = new ConcurrentHashMap<>();
@@ -54,7 +51,7 @@ class Recognition implements JavaDelegate {
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
-                NamedParameterJdbcTemplate jdbc, ReviewThreshold reviewBelow, OcrConfiguration.OcrEngines engines,
+                DocumentPages pages, ReviewThreshold reviewBelow, OcrConfiguration.OcrEngines engines,
                 UnreferencedFiles unreferenced, OcrAvailability availability,
                 org.springframework.transaction.PlatformTransactionManager transactions) {
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -66,7 +63,7 @@ class Recognition implements JavaDelegate {
         this.documents = documents;
         this.files = files;
         this.pipeline = pipeline;
-        this.jdbc = jdbc;
+        this.pages = pages;
         this.reviewBelow = reviewBelow;
     }
 
@@ -128,28 +125,19 @@ class Recognition implements JavaDelegate {
     }
 
     private void store(ScannedDocument document, OcrPipeline.Result result) {
-        long id = document.getId();
-        jdbc.update("delete from document_page where document_id = :id", new MapSqlParameterSource("id", id));
-        List<SqlParameterSource> rows = new ArrayList<>();
+        List<DocumentPages.Page> rows = new ArrayList<>();
         boolean review = false;
         float reviewBelow = this.reviewBelow.of(result.engine());
         for (OcrPipeline.Page p : result.pages()) {
             boolean low = !p.text().fromTextLayer() && !p.quality().blank() && p.text().meanConfidence() < reviewBelow;
             review |= low;
-            rows.add(new MapSqlParameterSource("id", id).addValue("page", p.number())
-                    .addValue("confidence", BigDecimal.valueOf(p.text().meanConfidence()).setScale(2, RoundingMode.HALF_UP))
-                    .addValue("rotation", p.text().rotation()).addValue("dpi", p.dpi())
-                    .addValue("issues", p.quality().issues().stream().map(Enum::name).collect(Collectors.joining(",")))
-                    .addValue("layer", p.text().fromTextLayer()).addValue("millis", p.text().millis())
-                    .addValue("text", p.text().text())
-                    .addValue("lines", PageBoxes.json(p.text().lines()))
-                    .addValue("words", PageBoxes.json(p.text().words())));
+            rows.add(new DocumentPages.Page(p.number(),
+                    BigDecimal.valueOf(p.text().meanConfidence()).setScale(2, RoundingMode.HALF_UP), p.text().rotation(),
+                    p.dpi(), p.quality().issues().stream().map(Enum::name).collect(Collectors.joining(",")),
+                    p.text().fromTextLayer(), p.text().millis(), p.text().text(), PageBoxes.json(p.text().lines()),
+                    PageBoxes.json(p.text().words())));
         }
-        jdbc.batchUpdate("""
-                insert into document_page (document_id, page_number, confidence, rotation, dpi, issues, from_text_layer,
-                millis, page_text, line_boxes, word_boxes) values (:id, :page, :confidence, :rotation, :dpi, :issues,
-                :layer, :millis, :text, :lines, :words)""",
-                rows.toArray(SqlParameterSource[]::new));
+        pages.replace(document.getId(), rows);
         // the PDF goes into the store before the commit: a crash in between leaves an unreferenced
         // file (found by the fixity audit), never a document pointing at a missing file
         String pdfHash = pdfOf(result, document.title());

@@ -15,8 +15,8 @@ import org.dangan.workflow.registry.DocumentType;
 
 /**
  * A scanned document of a record: its original (never altered) in the file store, and where its
- * recognition stands. Guards its own steps: QUEUED > OCR_RUNNING > (REVIEW >) ARCHIVED, or FAILED
- * with the reason.
+ * recognition stands. Guards its own steps: QUEUED > OCR_RUNNING > RECOGNISED or REVIEW > ARCHIVED,
+ * or FAILED with the reason; one that arrives recognised elsewhere is ARCHIVED from the start.
  */
 @Entity
 @Table(name = "scanned_document")
@@ -93,8 +93,9 @@ public class ScannedDocument {
     protected ScannedDocument() {
     }
 
-    public ScannedDocument(long recordId, String recordNumber, long institutionId, DocumentType type, String originalName,
-                           String originalSha256, long originalSize, String languages, String createdBy, Instant at) {
+    private ScannedDocument(long recordId, String recordNumber, long institutionId, DocumentType type,
+                            String originalName, String originalSha256, long originalSize, String languages,
+                            String createdBy, Instant at) {
         this.recordId = recordId;
         this.recordNumber = recordNumber;
         this.institutionId = institutionId;
@@ -106,6 +107,17 @@ public class ScannedDocument {
         this.languages = languages;
         this.createdBy = createdBy;
         this.createdAt = at;
+    }
+
+    /**
+     * A scan or electronic original submitted for recognition: QUEUED until the digitisation
+     * process reads it. Restricted by its type.
+     */
+    static ScannedDocument submitted(long recordId, String recordNumber, long institutionId, DocumentType type,
+                                     String originalName, String originalSha256, long originalSize, String languages,
+                                     String createdBy, Instant at) {
+        return new ScannedDocument(recordId, recordNumber, institutionId, type, originalName, originalSha256,
+                originalSize, languages, createdBy, at);
     }
 
     /**
@@ -146,7 +158,7 @@ public class ScannedDocument {
         this.pageCount = pages;
         this.meanConfidence = meanConfidence;
         this.pdfSha256 = pdfSha256;
-        this.state = needsReview ? DocumentState.REVIEW : DocumentState.OCR_RUNNING;
+        this.state = needsReview ? DocumentState.REVIEW : DocumentState.RECOGNISED;
     }
 
     void reviewed(String pdfSha256) {
@@ -157,7 +169,8 @@ public class ScannedDocument {
     }
 
     void archived(Instant at) {
-        if (state != DocumentState.OCR_RUNNING && state != DocumentState.REVIEW) {
+        // only what was read (and reviewed where it had to be): a document still being read has no PDF yet
+        if (state != DocumentState.RECOGNISED && state != DocumentState.REVIEW) {
             throw illegal("archive");
         }
         state = DocumentState.ARCHIVED;

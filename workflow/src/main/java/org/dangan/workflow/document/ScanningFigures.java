@@ -92,7 +92,10 @@ public class ScanningFigures {
                 select state, count(*) from scanned_document where institution_id in (:ids)
                 and state <> 'ARCHIVED' group by state""", new MapSqlParameterSource("ids", scope.ids()),
                 (java.sql.ResultSet rs) -> {
-                    counts.put(DocumentState.valueOf(rs.getString(1)), rs.getLong(2));
+                    // recognised is archived in the same step: until then it is still "being recognised"
+                    DocumentState state = DocumentState.valueOf(rs.getString(1));
+                    counts.merge(state == DocumentState.RECOGNISED ? DocumentState.OCR_RUNNING : state, rs.getLong(2),
+                            Long::sum);
                 });
         return counts;
     }

@@ -1,7 +1,6 @@
 package org.dangan.workflow.registry;
 
 import org.dangan.workflow.platform.InvalidIdentifierException;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,9 +11,9 @@ import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.internal.RecordRows;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +45,14 @@ public class ReceivedRecords {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordRows recordRows;
     private final Institutions institutions;
     private final CustodyLedger ledger;
     private final Clock clock;
 
-    ReceivedRecords(NamedParameterJdbcTemplate jdbc, Institutions institutions, CustodyLedger ledger, Clock clock) {
+    ReceivedRecords(NamedParameterJdbcTemplate jdbc, RecordRows recordRows, Institutions institutions,
+                    CustodyLedger ledger, Clock clock) {
+        this.recordRows = recordRows;
         this.clock = clock;
         this.jdbc = jdbc;
         this.institutions = institutions;
@@ -62,34 +64,19 @@ public class ReceivedRecords {
                         String reason) {
         Institution taking = institutions.require(institutionId);
         LocalDate today = LocalDate.now(clock);
-        List<Record> given = records;
-        records = java.util.stream.IntStream.range(0, given.size()).mapToObj(i -> checked(given.get(i), i + 1, today))
-                .toList();
-        once(records.stream().map(Record::recordNumber).toList());
+        List<RecordRows.Row> rows = java.util.stream.IntStream.range(0, records.size())
+                .mapToObj(i -> checked(records.get(i), i + 1, today, institutionId, numberedBy)).toList();
+        once(rows.stream().map(RecordRows.Row::recordNumber).toList());
         files.forEach(ReceivedRecords::checked);
         once(files.stream().map(File::fileNumber).toList());
         refuseKnown("select record_number from health_record where record_number in (:keys)",
-                records.stream().map(Record::recordNumber).toList());
+                rows.stream().map(RecordRows.Row::recordNumber).toList());
         refuseKnown("select file_number from paper_file where file_number in (:keys)",
                 files.stream().map(File::fileNumber).toList());
         taking.receiveRecords();
-        jdbc.batchUpdate("""
-                insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
-                    key_populations, status, institution_id, last_service_date, deceased_on, numbered_by, version)
-                values (:number, :name, :gender, :birth, :id, :phone, :address, :tags, :status, :institution,
-                    :service, :death, :numberedBy, 0)""", records.stream().map(r -> new MapSqlParameterSource()
-                .addValue("number", r.recordNumber()).addValue("name", r.name()).addValue("gender", r.gender())
-                .addValue("birth", date(r.birthDate())).addValue("id", r.idNumber()).addValue("phone", r.phone())
-                .addValue("address", r.address()).addValue("tags", r.keyPopulations())
-                .addValue("status", r.status())
-                .addValue("institution", institutionId).addValue("service", date(r.lastServiceDate()))
-                .addValue("death", date(r.deceasedOn())).addValue("numberedBy", numberedBy))
-                .toArray(SqlParameterSource[]::new));
-        jdbc.batchUpdate("""
-                insert into paper_file (file_number, record_id, page_count, state, version)
-                values (:file, (select id from health_record where record_number = :number), :pages, 'RECEIVED', 0)""",
-                files.stream().map(f -> new MapSqlParameterSource("file", f.fileNumber()).addValue("number", f.recordNumber())
-                        .addValue("pages", f.pageCount())).toArray(SqlParameterSource[]::new));
+        recordRows.insert(rows);
+        recordRows.insertPaperFiles(files.stream().map(f -> new RecordRows.PaperFileRow(f.fileNumber(), f.recordNumber(),
+                f.pageCount(), PaperFileState.RECEIVED)).toList());
         ledger.appendAll(institutionId, files.stream().map(f -> new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE,
                 f.fileNumber(), CustodyEvent.RECEIVED, from, taking.getCode(), reason)).toList());
     }
@@ -119,7 +106,8 @@ public class ReceivedRecords {
         }
     }
 
-    private static Record checked(Record r, int position, LocalDate today) {
+    private static RecordRows.Row checked(Record r, int position, LocalDate today, long institutionId,
+                                          Long numberedBy) {
         String number = r.recordNumber() == null ? "" : r.recordNumber().strip();
         try {
             RecordNumber.of(number);
@@ -129,7 +117,7 @@ public class ReceivedRecords {
         if (r.name() == null || r.name().isBlank() || r.name().strip().length() > MAX_NAME) {
             throw Refused.invalid("bag.record.invalid", number, "name");
         }
-        String gender = r.gender() == null ? null : Gender.parse(r.gender()).map(Enum::name)
+        Gender gender = r.gender() == null ? null : Gender.parse(r.gender())
                 .orElseThrow(() -> Refused.invalid("bag.record.invalid", number, "gender"));
         String idNumber = null;
         if (r.idNumber() != null && !r.idNumber().isBlank()) {
@@ -145,9 +133,9 @@ public class ReceivedRecords {
         if (r.address() != null && r.address().length() > MAX_ADDRESS) {
             throw Refused.invalid("bag.record.invalid", number, "address");
         }
-        String tags;
+        java.util.Set<KeyPopulation> tags;
         try {
-            tags = KeyPopulation.toColumn(KeyPopulation.fromColumn(r.keyPopulations()));
+            tags = KeyPopulation.fromColumn(r.keyPopulations());
         } catch (IllegalArgumentException e) {
             throw Refused.invalid("bag.record.invalid", number, "key_populations");
         }
@@ -168,8 +156,8 @@ public class ReceivedRecords {
                 || r.birthDate() != null && r.deceasedOn().isBefore(r.birthDate()))) {
             throw Refused.invalid("bag.record.invalid", number, "deceased_on");
         }
-        return new Record(number, r.name().strip(), gender, r.birthDate(), idNumber, r.phone(), r.address(), tags,
-                status.name(), r.lastServiceDate(), r.deceasedOn());
+        return new RecordRows.Row(number, r.name().strip(), gender, r.birthDate(), idNumber, r.phone(), r.address(), tags,
+                status, institutionId, r.lastServiceDate(), r.deceasedOn(), numberedBy);
     }
 
     private void refuseKnown(String sql, List<String> keys) {
@@ -182,7 +170,4 @@ public class ReceivedRecords {
         }
     }
 
-    private static Date date(LocalDate day) {
-        return day == null ? null : Date.valueOf(day);
-    }
 }

@@ -2,6 +2,7 @@ package org.dangan.workflow.lending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dangan.workflow.support.Refusals.keyOf;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,15 +21,6 @@ class CheckoutTest {
                 JUST_AFTER_MIDNIGHT_IN_CHINA);
     }
 
-    private static String key(Runnable step) {
-        try {
-            step.run();
-        } catch (Refused r) {
-            return r.key();
-        }
-        throw new AssertionError("the step was not refused");
-    }
-
     @Test
     void a_due_date_counts_against_chinas_day_not_utcs() {
         // at 00:30 in China, 30 November is yesterday there, whatever UTC says
@@ -42,34 +34,34 @@ class CheckoutTest {
 
     @Test
     void a_request_needs_files_a_purpose_and_a_due_date() {
-        assertThat(key(() -> new Checkout(5, "a", List.of(), "核对", LocalDate.of(2026, 12, 10),
+        assertThat(keyOf(() -> new Checkout(5, "a", List.of(), "核对", LocalDate.of(2026, 12, 10),
                 JUST_AFTER_MIDNIGHT_IN_CHINA))).isEqualTo("checkout.filesRequired");
-        assertThat(key(() -> new Checkout(5, "a", List.of("F-1"), " ", LocalDate.of(2026, 12, 10),
+        assertThat(keyOf(() -> new Checkout(5, "a", List.of("F-1"), " ", LocalDate.of(2026, 12, 10),
                 JUST_AFTER_MIDNIGHT_IN_CHINA))).isEqualTo("checkout.purposeRequired");
-        assertThat(key(() -> new Checkout(5, "a", List.of("F-1"), "核对", null, JUST_AFTER_MIDNIGHT_IN_CHINA)))
+        assertThat(keyOf(() -> new Checkout(5, "a", List.of("F-1"), "核对", null, JUST_AFTER_MIDNIGHT_IN_CHINA)))
                 .isEqualTo("checkout.untilFromToday");
     }
 
     @Test
     void the_requester_may_not_decide_and_a_refusal_needs_a_reason() {
         Checkout c = requested();
-        assertThat(key(() -> c.decide("archivist", true, null))).isEqualTo("checkout.fourEyes");
-        assertThat(key(() -> c.decide("supervisor", false, " "))).isEqualTo("checkout.reasonRequired");
+        assertThat(keyOf(() -> c.decide("archivist", true, null))).isEqualTo("checkout.fourEyes");
+        assertThat(keyOf(() -> c.decide("supervisor", false, " "))).isEqualTo("checkout.reasonRequired");
         assertThat(c.getState()).isEqualTo(CheckoutState.REQUESTED);
 
         c.decide("supervisor", false, "档案正在核查");
 
         assertThat(c.getState()).isEqualTo(CheckoutState.REFUSED);
         assertThat(c.getRefusalReason()).isEqualTo("档案正在核查");
-        assertThat(key(() -> c.decide("supervisor", true, null))).isEqualTo("checkout.cannot.decide");
-        assertThat(key(c::handedOut)).isEqualTo("checkout.cannot.handOut");
+        assertThat(keyOf(() -> c.decide("supervisor", true, null))).isEqualTo("checkout.cannot.decide");
+        assertThat(keyOf(c::handedOut)).isEqualTo("checkout.cannot.handOut");
     }
 
     @Test
     void files_go_out_only_once_approved_and_come_back_only_while_out() {
         Checkout c = requested();
-        assertThat(key(c::handedOut)).isEqualTo("checkout.cannot.handOut");
-        assertThat(key(() -> c.returned(Instant.now()))).isEqualTo("checkout.cannot.return");
+        assertThat(keyOf(c::handedOut)).isEqualTo("checkout.cannot.handOut");
+        assertThat(keyOf(() -> c.returned(Instant.now()))).isEqualTo("checkout.cannot.return");
 
         c.decide("supervisor", true, null);
         c.markOverdue();
@@ -83,8 +75,8 @@ class CheckoutTest {
         assertThat(c.isOverdue()).isTrue();
         assertThat(c.getReturnedAt()).isEqualTo(back);
         assertThat(c.getDecidedBy()).isEqualTo("supervisor");
-        assertThat(key(() -> c.returned(back))).isEqualTo("checkout.cannot.return");
-        assertThat(key(c::handedOut)).isEqualTo("checkout.cannot.handOut");
+        assertThat(keyOf(() -> c.returned(back))).isEqualTo("checkout.cannot.return");
+        assertThat(keyOf(c::handedOut)).isEqualTo("checkout.cannot.handOut");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,9 +25,9 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DocumentType;
-import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.PaperFileState;
 import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.registry.internal.RecordRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +55,7 @@ public class RecordImporter {
     private static final Logger LOG = LoggerFactory.getLogger(RecordImporter.class);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordRows recordRows;
     private final TransactionTemplate transactions;
     private final Institutions institutions;
     private final AuditLog auditLog;
@@ -65,7 +65,7 @@ public class RecordImporter {
     private final long maxRows;
     private final long maxUnpacked;
 
-    RecordImporter(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+    RecordImporter(NamedParameterJdbcTemplate jdbc, RecordRows recordRows, PlatformTransactionManager transactionManager,
                    Institutions institutions, AuditLog auditLog, MessageSource messages, Clock clock,
                    org.dangan.workflow.custody.CustodyLedger ledger,
                    @Value("${dangan.import.max-rows:200000}") long maxRows,
@@ -74,6 +74,7 @@ public class RecordImporter {
         this.maxRows = maxRows;
         this.maxUnpacked = maxUnpacked.toBytes();
         this.jdbc = jdbc;
+        this.recordRows = recordRows;
         this.transactions = new TransactionTemplate(transactionManager);
         this.institutions = institutions;
         this.auditLog = auditLog;
@@ -283,30 +284,16 @@ public class RecordImporter {
         }
 
         private void write(List<ValidRow> fresh) {
-            SqlParameterSource[] recordRows = fresh.stream().map(r -> new MapSqlParameterSource()
-                    .addValue("number", r.recordNumber()).addValue("name", r.name())
-                    .addValue("gender", r.gender().name()).addValue("birth", Date.valueOf(r.birthDate()))
-                    .addValue("id", r.idNumber()).addValue("phone", r.phone()).addValue("address", r.address())
-                    .addValue("tags", KeyPopulation.toColumn(r.keyPopulations()))
-                    .addValue("status", RecordStatus.ACTIVE.name()).addValue("institution", r.institutionId())
-                    .addValue("service", r.lastServiceDate() == null ? null : Date.valueOf(r.lastServiceDate())))
-                    .toArray(SqlParameterSource[]::new);
-            jdbc.batchUpdate("""
-                    insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
-                        key_populations, status, institution_id, last_service_date, version)
-                    values (:number, :name, :gender, :birth, :id, :phone, :address, :tags, :status, :institution,
-                        :service, 0)""", recordRows);
+            recordRows.insert(fresh.stream().map(r -> new RecordRows.Row(r.recordNumber(), r.name(), r.gender(),
+                    r.birthDate(), r.idNumber(), r.phone(), r.address(), r.keyPopulations(), RecordStatus.ACTIVE,
+                    r.institutionId(), r.lastServiceDate(), null, null)).toList());
             List<ValidRow> withFiles = fresh.stream().filter(r -> r.fileNumber() != null).toList();
             if (withFiles.isEmpty()) {
                 return;
             }
-            jdbc.batchUpdate("""
-                    insert into paper_file (file_number, record_id, page_count, state, version)
-                    values (:file, (select id from health_record where record_number = :number), :pages, :state, 0)""",
-                    withFiles.stream().map(r -> new MapSqlParameterSource()
-                            .addValue("file", r.fileNumber()).addValue("number", r.recordNumber())
-                            .addValue("pages", r.contents().values().stream().mapToInt(Integer::intValue).sum())
-                            .addValue("state", PaperFileState.RECEIVED.name())).toArray(SqlParameterSource[]::new));
+            recordRows.insertPaperFiles(withFiles.stream().map(r -> new RecordRows.PaperFileRow(r.fileNumber(),
+                    r.recordNumber(), r.contents().values().stream().mapToInt(Integer::intValue).sum(),
+                    PaperFileState.RECEIVED)).toList());
             List<SqlParameterSource> contentRows = new ArrayList<>();
             for (ValidRow r : withFiles) {
                 for (Map.Entry<DocumentType, Integer> e : r.contents().entrySet()) {

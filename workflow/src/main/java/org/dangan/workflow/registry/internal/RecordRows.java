@@ -1,0 +1,80 @@
+package org.dangan.workflow.registry.internal;
+
+import java.sql.Date;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.dangan.workflow.registry.Gender;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.RecordStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one writer of new {@code health_record} rows (and their paper files) in bulk: the county
+ * import and records received in a handover bag. JDBC batches in the caller's transaction, as the
+ * import takes a million rows (see ImportBenchmark); a single record a person registers goes
+ * through the {@code HealthRecord} aggregate instead. Callers have checked every value.
+ * Internal to the registry module (not a named interface): other modules register records through
+ * the registry's services.
+ */
+@Component
+public class RecordRows {
+
+    /** A checked record: {@code numberedBy} is the institution whose code the number carries, when another manages it. */
+    public record Row(String recordNumber, String name, Gender gender, LocalDate birthDate, String idNumber,
+                      String phone, String address, Set<KeyPopulation> keyPopulations, RecordStatus status,
+                      long institutionId, LocalDate lastServiceDate, LocalDate deceasedOn, Long numberedBy) {
+    }
+
+    /** A paper file of a record written in the same batch, found by the record's number. */
+    public record PaperFileRow(String fileNumber, String recordNumber, int pageCount, PaperFileState state) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    RecordRows(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the records in one batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insert(List<Row> rows) {
+        jdbc.batchUpdate("""
+                insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
+                    key_populations, status, institution_id, last_service_date, deceased_on, numbered_by, version)
+                values (:number, :name, :gender, :birth, :id, :phone, :address, :tags, :status, :institution,
+                    :service, :death, :numberedBy, 0)""", rows.stream().map(r -> new MapSqlParameterSource()
+                // nullable values with their types: a null of unknown type costs a metadata round trip per row
+                .addValue("number", r.recordNumber()).addValue("name", r.name())
+                .addValue("gender", r.gender() == null ? null : r.gender().name(), Types.VARCHAR)
+                .addValue("birth", date(r.birthDate()), Types.DATE).addValue("id", r.idNumber(), Types.VARCHAR)
+                .addValue("phone", r.phone(), Types.VARCHAR).addValue("address", r.address(), Types.VARCHAR)
+                .addValue("tags", KeyPopulation.toColumn(r.keyPopulations()))
+                .addValue("status", r.status().name()).addValue("institution", r.institutionId())
+                .addValue("service", date(r.lastServiceDate()), Types.DATE)
+                .addValue("death", date(r.deceasedOn()), Types.DATE)
+                .addValue("numberedBy", r.numberedBy(), Types.BIGINT)).toArray(SqlParameterSource[]::new));
+    }
+
+    /** Inserts paper files of records already written, in one batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insertPaperFiles(List<PaperFileRow> files) {
+        jdbc.batchUpdate("""
+                insert into paper_file (file_number, record_id, page_count, state, version)
+                values (:file, (select id from health_record where record_number = :number), :pages, :state, 0)""",
+                files.stream().map(f -> new MapSqlParameterSource("file", f.fileNumber())
+                        .addValue("number", f.recordNumber()).addValue("pages", f.pageCount())
+                        .addValue("state", f.state().name())).toArray(SqlParameterSource[]::new));
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+}
