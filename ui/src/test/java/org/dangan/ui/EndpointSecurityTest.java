@@ -2,7 +2,9 @@ package org.dangan.ui;
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
+import org.dangan.ui.support.ServerHttp;
 import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.SelfChecks;
 import org.dangan.workflow.verification.Campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,8 @@ class EndpointSecurityTest {
     Campaigns campaigns;
     @Autowired
     AsUser asUser;
+    @Autowired
+    SelfChecks selfChecks;
 
     private HttpResponse<String> get(String path, String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
@@ -116,6 +120,34 @@ class EndpointSecurityTest {
                 county.user("head-a")).body(), "$[*].taskDefinitionKey")).containsExactly("headSignOff");
     }
 
+    @Test
+    void camundas_own_queries_name_an_archivists_groups_and_the_tasks_offered_to_them() throws Exception {
+        Fixtures.County county = fixtures.county();
+        String admin = county.user("admin");
+        users.create(admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        fixtures.record(county.a(), 1);
+        String process = selfChecks.open(county, county.a());
+        // tests give each engine a unique name; in production /engine-rest/... reaches the "default" engine
+        String engineRest = "/engine-rest/engine/" + engine.getName();
+
+        HttpResponse<String> groups = get(engineRest + "/group?member=" + county.user("archivist-a"), admin);
+        assertThat(groups.statusCode()).as(groups.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(groups.body(), "$[*].id"))
+                .contains("archivist", "archivist-" + county.a().getCode());
+        for (String asker : new String[] {admin, county.user("archivist-a")}) {
+            HttpResponse<String> offered = get(engineRest + "/task?processInstanceId=" + process + "&candidateUser="
+                    + county.user("archivist-a"), asker);
+            assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
+            assertThat(JsonPath.<List<String>>read(offered.body(), "$[*].taskDefinitionKey")).as(asker)
+                    .containsExactly("selfCheck");
+        }
+        assertThat(JsonPath.<List<String>>read(get(engineRest + "/task?processInstanceId=" + process
+                + "&candidateUser=" + county.user("archivist-b"), admin).body(), "$[*].id")).isEmpty();
+        // the groups themselves are for administrators, as the rest of the engine's API
+        assertThat(get(engineRest + "/group?member=" + county.user("archivist-a"), county.user("archivist-a"))
+                .statusCode()).isEqualTo(403);
+    }
+
     private HttpResponse<String> post(String path, String user) throws Exception {
         return post(path, user, "{}");
     }
@@ -128,17 +160,8 @@ class EndpointSecurityTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Logs in through the screens' login form and keeps the session cookie, as a browser does. */
     private HttpClient loggedIn(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Fixtures.PASSWORD))
-                .build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-        return client;
+        return new ServerHttp(port).loggedIn(user);
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws Exception {

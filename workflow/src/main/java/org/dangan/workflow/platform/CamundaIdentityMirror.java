@@ -14,6 +14,10 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccountCreated;
+import org.dangan.workflow.security.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,25 +31,58 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaIdentityMirror {
 
+    private static final Logger log = LoggerFactory.getLogger(CamundaIdentityMirror.class);
+
     static final String CAMUNDA_ADMIN = "camunda-admin";
 
     private final IdentityService identity;
     private final Institutions institutions;
     private final AuthorizationService authorizations;
+    private final UserAccounts accounts;
 
-    CamundaIdentityMirror(IdentityService identity, Institutions institutions, AuthorizationService authorizations) {
+    CamundaIdentityMirror(IdentityService identity, Institutions institutions, AuthorizationService authorizations,
+                          UserAccounts accounts) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.institutions = institutions;
+        this.accounts = accounts;
     }
 
     @EventListener
     void on(UserAccountCreated created) {
-        User user = identity.newUser(created.username());
-        user.setFirstName(created.displayName());
-        user.setLastName("");
-        user.setPassword(UUID.randomUUID().toString());
-        identity.saveUser(user);
+        mirror(created);
+    }
+
+    /**
+     * At start, every account is mirrored again: a database whose accounts came before the mirror,
+     * or lost their twins (a restore of our tables alone), agrees with Camunda again. Only what is
+     * missing is written, so a second run, or a second node starting at once, changes nothing.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void synchronise() {
+        int failed = 0;
+        for (UserAccountCreated account : accounts.everyAccount()) {
+            try {
+                mirror(account);
+            } catch (RuntimeException e) {
+                // another node mirroring the same account at the same moment; it will be there
+                failed++;
+                log.debug("mirroring {} into Camunda failed", account.username(), e);
+            }
+        }
+        if (failed > 0) {
+            log.warn("{} accounts were not mirrored into Camunda's identity service at start", failed);
+        }
+    }
+
+    private void mirror(UserAccountCreated created) {
+        if (identity.createUserQuery().userId(created.username()).count() == 0) {
+            User user = identity.newUser(created.username());
+            user.setFirstName(created.displayName());
+            user.setLastName("");
+            user.setPassword(UUID.randomUUID().toString());
+            identity.saveUser(user);
+        }
         join(created.username(), groupOf(created.role()), created.role().name());
         if (created.institutionId() != null) {
             Institution at = institutions.require(created.institutionId());
@@ -72,11 +109,15 @@ public class CamundaIdentityMirror {
 
     /**
      * With Camunda's authorizations on, the webapps let a group in only with grants; Camunda's own
-     * first-run setup gives its administrators these, and so do we, once.
+     * first-run setup gives its administrators these, and so do we, once. A grant counts only if it
+     * is on every resource ({@code *}): the engine gives each group's members READ on that one group,
+     * and taking that for the administrators' grant left them unable to read any other group, so
+     * {@code /engine-rest/group?member=} and {@code task?candidateUser=} answered nothing (issue 18).
      */
     private void grantAdministratorsEverything() {
         for (Resources resource : Resources.values()) {
-            if (authorizations.createAuthorizationQuery().groupIdIn(CAMUNDA_ADMIN).resourceType(resource).count() == 0) {
+            if (authorizations.createAuthorizationQuery().groupIdIn(CAMUNDA_ADMIN).resourceType(resource)
+                    .resourceId(Authorization.ANY).count() == 0) {
                 Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
                 grant.setGroupId(CAMUNDA_ADMIN);
                 grant.setResource(resource);
@@ -94,6 +135,8 @@ public class CamundaIdentityMirror {
             group.setType("SYSTEM");
             identity.saveGroup(group);
         }
-        identity.createMembership(userId, groupId);
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * HTTP Basic for the REST API and the Camunda engine REST API; the UI's form login is configured
@@ -98,6 +100,29 @@ class SecurityConfiguration {
             body.put("details", Map.of("key", "error.forbidden"));
             json.writeValue(response.getOutputStream(), body);
         };
+    }
+
+    /**
+     * The API's reference (issue 18): its OpenAPI description and the Swagger UI that shows it, for
+     * administrators only; it names every endpoint and shape. HTTP Basic as the API, or the screens'
+     * session, because the UI fetches the description from the administrator's browser; a browser
+     * without a login is sent to the login form, a client without one gets 401 as on the API.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiReferenceSecurity(HttpSecurity http, MessageSource messages, ObjectMapper json)
+            throws Exception {
+        RequestMatcher page = new OrRequestMatcher(antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/index.html"));
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/v3/api-docs"), antMatcher("/v3/api-docs/**"),
+                        antMatcher("/v3/api-docs.yaml"), antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.accessDeniedHandler(forbiddenAsJson(messages, json))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), page)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                AnyRequestMatcher.INSTANCE));
+        SecurityHeaders.apply(http, SecurityHeaders.API_REFERENCE_POLICY);
+        return http.build();
     }
 
     @Bean

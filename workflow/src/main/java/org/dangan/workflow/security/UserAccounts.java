@@ -91,9 +91,22 @@ public class UserAccounts {
         }
         UserAccount account = repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword),
                 displayName, role, institutionId, permissions));
-        events.publishEvent(new UserAccountCreated(username, displayName, role, institutionId,
-                permissions == null ? Set.of() : Set.copyOf(permissions)));
+        events.publishEvent(announced(account));
         return account;
+    }
+
+    private static UserAccountCreated announced(UserAccount account) {
+        return new UserAccountCreated(account.getUsername(), account.getDisplayName(), account.getRole(),
+                account.getInstitutionId(), Set.copyOf(account.getPermissions()));
+    }
+
+    /**
+     * Every account as its creation announced it, for a module that keeps its own copy of them
+     * (Camunda's identity service) to catch up on accounts it missed.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<UserAccountCreated> everyAccount() {
+        return repository.findAll().stream().map(UserAccounts::announced).toList();
     }
 
     /** A user changes their own password: the current one must be right, the new one must keep the policy. */

@@ -1,5 +1,8 @@
 package org.dangan.workflow.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,6 +38,11 @@ class ImportController {
         this.importer = importer;
     }
 
+    // the body is built as a map: the reference names its shape
+    @ApiResponse(responseCode = "200", description = "read; written unless refused by mode REJECT_FILE",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @ApiResponse(responseCode = "422", description = "REJECT_FILE and rows refused: nothing written",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @PostMapping(path = "/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> importRecords(@RequestParam("file") MultipartFile file,
                                     @RequestParam(required = false) String encoding,
