@@ -2,7 +2,8 @@
 # Runs the whole test suite on a fresh Debian 12 machine: installs what the tests need
 # (PostgreSQL, Tesseract with chi_sim/eng/osd, the PP-OCR models, Chromium and its driver, npm for bpmnlint) when
 # absent, lints the BPMN models, starts
-# PostgreSQL, runs every test on H2, then the workflow and ui tests again on PostgreSQL, and
+# PostgreSQL, runs every test on H2 (with -Pall: the slow and browser tests that a plain
+# ./mvnw verify leaves out, too), then the workflow and ui tests again on PostgreSQL, and
 # stops PostgreSQL again if it started it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,9 +45,11 @@ as_postgres "psql -qc 'drop database if exists dangan_test_restore' && psql -qc 
 export OMP_THREAD_LIMIT=1
 echo "== all tests on H2"
 # install, not only verify: the PostgreSQL pass below runs surefire:test alone, which takes the
-# sibling modules from the local repository, so they must be this commit's
-./mvnw -B -ntp install
+# sibling modules from the local repository, so they must be this commit's. -Pall: the tests a
+# plain ./mvnw verify leaves out (tagged slow or browser) run here too.
+./mvnw -B -ntp -Pall install
 
 echo "== the same tests of workflow and ui again on PostgreSQL (less what src/dev/postgres-pass.exclude names)"
+# without -am: ocr and bpmn have no database, their tests ran above; their jars come from the install
 SPRING_PROFILES_ACTIVE=postgres DANGAN_DB_NAME=dangan_test DANGAN_DB_USER=dangan DANGAN_DB_PASSWORD=dangan \
-  ./mvnw -B -ntp -pl workflow,ui -am surefire:test -Dsurefire.excludesFile="$PWD/src/dev/postgres-pass.exclude"
+  ./mvnw -B -ntp -Pall -pl workflow,ui surefire:test -Dsurefire.excludesFile="$PWD/src/dev/postgres-pass.exclude"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through the same entry point as the jar's main, on an H2 file database: their exit codes and
  * what they leave behind.
  */
+@Tag("slow") // starts the application four times on a file database
 class CommandLineTest {
 
     @TempDir

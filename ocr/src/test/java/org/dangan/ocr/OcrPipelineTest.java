@@ -29,6 +29,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.dangan.pdf.PrintedSheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +187,7 @@ class OcrPipelineTest {
                 .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("a side longer than the 30000");
     }
 
+    @Tag("slow") // recognises a stack of pages
     @Test
     void after_upright_pages_a_page_upside_down_is_still_found_and_turned() throws Exception {
         java.awt.image.BufferedImage page = Scans.page(Scans.REPORT);
@@ -297,6 +299,7 @@ class OcrPipelineTest {
         }
     }
 
+    @Tag("slow") // renders a huge image page
     @Test
     void a_pdf_page_drawing_a_huge_image_is_unreadable_before_the_image_is_decoded() throws Exception {
         // the second hostile test got 12000x12000 images through in all but the first three of these

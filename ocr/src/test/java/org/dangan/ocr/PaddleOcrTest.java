@@ -20,6 +20,7 @@ import org.dangan.ocr.paddle.PaddleEngine;
 import org.dangan.pdf.PrintedSheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +123,7 @@ class PaddleOcrTest {
         assertThat(lines.get(0)).isEqualTo("项目 结果 单位");
     }
 
+    @Tag("slow") // recognises each page in four orientations
     @Test
     void pages_upside_down_or_sideways_read_upright() throws Exception {
         List<BufferedImage> turned = List.of(Images.rotate(Scans.page(Scans.REPORT), 180),
@@ -136,6 +138,7 @@ class PaddleOcrTest {
         assertThat(result.pages().get(1).widthPx()).isEqualTo(2480);
     }
 
+    @Tag("slow") // recognises a stack of pages
     @Test
     void after_upright_pages_pages_upside_down_or_sideways_are_still_found_and_turned() throws Exception {
         BufferedImage page = Scans.page(Scans.REPORT);

@@ -35,6 +35,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.dangan.pdf.PrintedSheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,7 @@ class PageImageKindsTest {
         assertThat(PdfA.violations(pdf)).isEmpty();
     }
 
+    @Tag("slow") // recognises colour pages turned and skewed
     @Test
     void a_colour_page_turned_upside_down_and_a_skewed_one_stay_colour() throws Exception {
         BufferedImage turned = Images.rotate(sealedReport(), 180);
@@ -116,6 +118,7 @@ class PageImageKindsTest {
         }
     }
 
+    @Tag("slow") // recognises 1-bit pages and writes PDF/A of each
     @Test
     void a_1_bit_png_and_a_ccitt_g4_tiff_stay_1_bit_in_a_pdf_a_fraction_of_todays_size() throws Exception {
         BufferedImage bilevel = Images.bilevel(Scans.page(Scans.REPORT));
@@ -315,6 +318,7 @@ class PageImageKindsTest {
         assertThat(PdfA.violations(out.toByteArray())).isEmpty();
     }
 
+    @Tag("slow") // recognises and lays text over colour and 1-bit pages
     @Test
     void a_reviewers_text_layer_is_laid_over_the_same_colour_and_1_bit_images() throws Exception {
         Path colour = png(sealedReport(), 200, dir.resolve("sealed.png"));

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * included, outside what the test names as allowed (user names, numbers it made).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("browser") // Chromium; inherited by every browser test
 public abstract class BrowserTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";

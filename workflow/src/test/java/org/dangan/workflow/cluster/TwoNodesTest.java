@@ -31,6 +31,7 @@ import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.ScratchDatabase;
 import org.dangan.workflow.support.DanganTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * node. Then one node is stopped in the middle of work and the other finishes it.
  */
 @DanganTest
+@Tag("slow") // two more applications and an Elasticsearch node, 200 documents recognised: minutes
 class TwoNodesTest {
 
     @Autowired

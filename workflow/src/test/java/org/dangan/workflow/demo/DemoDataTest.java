@@ -8,6 +8,7 @@ import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.search.SearchResult;
 import org.dangan.workflow.support.AsUser;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The demo as `src/dev/run.sh` starts it: its records, their custody entries, and archived documents searchable as the README says. */
 @SpringBootTest
 @ActiveProfiles("demo")
+@Tag("slow") // a Spring context of its own (demo profile) that loads the whole demo county
 class DemoDataTest {
 
     @Autowired

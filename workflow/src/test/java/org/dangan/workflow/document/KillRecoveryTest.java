@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no orphan file and no duplicate. The node runs in a JVM of its own on an H2 file database that
  * this test reads too (the crash is of the application, not of the database).
  */
+@Tag("slow") // kills and restarts a node in a JVM of its own over a 50-page scan: minutes
 class KillRecoveryTest {
 
     @TempDir

@@ -26,6 +26,7 @@ import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.NoOcrEngines;
 import org.dangan.workflow.support.Scans;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * stays queued without using up its retries.
  */
 @DanganTest
+@Tag("slow") // a Spring context of its own (no OCR engine): a whole application start
 class OcrAvailabilityTest {
 
     static final Path MODELS = NoOcrEngines.MODELS;

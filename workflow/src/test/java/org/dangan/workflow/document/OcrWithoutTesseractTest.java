@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import org.dangan.ocr.paddle.PaddleModels;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for JNA ({@code -Ddangan.ocr.tesseract.library}), in a JVM of its own: a library once loaded
  * stays loaded, and this test JVM has loaded the real one.
  */
+@Tag("slow") // starts a node in a JVM of its own: a whole application start
 class OcrWithoutTesseractTest {
 
     @TempDir

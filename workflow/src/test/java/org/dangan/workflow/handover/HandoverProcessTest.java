@@ -35,6 +35,7 @@ import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -349,6 +350,7 @@ class HandoverProcessTest {
         }
     }
 
+    @Tag("slow") // 10,000 records in 200 boxes
     @Test
     void an_institution_of_ten_thousand_records_in_two_hundred_boxes_is_handed_over_whole() throws Exception {
         // B grows to 10,000 records with a paper file each, 50 files to a box

@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.dangan.workflow.support.DanganTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** With a webhook URL set, each notice is POSTed to a real local HTTP server: signed, in Chinese, without a person. */
 @DanganTest
+@Tag("slow") // a Spring context of its own (a webhook URL): a whole application start
 class WebhookTest extends CheckoutRequests {
 
     private static final String SECRET = "county-messaging-secret";

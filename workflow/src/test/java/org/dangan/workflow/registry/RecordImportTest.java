@@ -33,6 +33,7 @@ import org.dangan.workflow.support.ExportFile;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -343,6 +344,7 @@ class RecordImportTest {
         assertThat(recordsOf(township)).isZero();
     }
 
+    @Tag("slow") // writes and reads a 200 MB file
     @Test
     void a_200_mb_csv_is_refused_at_the_row_cap_naming_it_and_nothing_is_written() throws IOException {
         Path file = dir.resolve("big.csv");
@@ -370,6 +372,7 @@ class RecordImportTest {
         assertThat(recordsOf(township)).isZero();
     }
 
+    @Tag("slow") // writes and reads a 450,000-row workbook
     @Test
     void an_xlsx_of_450000_rows_is_read_as_a_stream_and_refused_at_the_row_cap() throws IOException {
         Path file = dir.resolve("huge.xlsx");

@@ -21,6 +21,7 @@ import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DanganTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"logging.level.root=info", "logging.level.org.dangan=debug"})
+@Tag("slow") // a Spring context of its own (debug logging): a whole application start
 class PersonalDataInLogsTest {
 
     @Autowired

@@ -13,11 +13,13 @@ import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 16, item 7: the campaign figures of the home pages, per institution and as far as the reader's scope goes. */
 @DanganTest
+@Tag("slow") // walks campaigns through the engine to have figures to read
 class CampaignFiguresTest {
 
     @Autowired

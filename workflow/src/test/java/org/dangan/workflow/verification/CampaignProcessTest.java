@@ -32,6 +32,7 @@ import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one at a time, as the executor would.
  */
 @DanganTest
+@Tag("slow") // walks whole campaigns through the engine, over many batches: minutes
 class CampaignProcessTest {
 
     @Autowired

@@ -23,6 +23,7 @@ import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,6 +125,7 @@ class RuleChecksTest {
         assertThat(ruleChecks.checkNextBatch(interrupted.getId(), 2, RuleBook.defaults())).isZero();
     }
 
+    @Tag("slow") // 100,000 records: minutes
     @Test
     void a_campaign_over_100000_records_checks_each_once_and_completes() throws Exception {
         List<String> townships = List.of(county.a().getCode(), county.b().getCode());
