@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,10 +39,12 @@ public class RecordBatches {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Institutions institutions;
+    private final StorageAdministration storage;
 
-    RecordBatches(NamedParameterJdbcTemplate jdbc, Institutions institutions) {
+    RecordBatches(NamedParameterJdbcTemplate jdbc, Institutions institutions, StorageAdministration storage) {
         this.jdbc = jdbc;
         this.institutions = institutions;
+        this.storage = storage;
     }
 
     /**
@@ -271,11 +275,13 @@ public class RecordBatches {
     /** The paper file of this number as its keeper sees it; empty when there is none. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<KeptPaperFile> kept(String fileNumber) {
+        // the box, and so its keeper, is storage's to say
         return jdbc.query("""
-                select f.state, b.institution_id from paper_file f left join box b on b.id = f.box_id
-                where f.file_number = :file""", new MapSqlParameterSource("file", fileNumber),
+                select f.state, f.box_id from paper_file f where f.file_number = :file""",
+                new MapSqlParameterSource("file", fileNumber),
                 (rs, n) -> new KeptPaperFile(PaperFileState.valueOf(rs.getString(1)),
-                        rs.getObject(2) == null ? null : rs.getLong(2))).stream().findFirst();
+                        rs.getObject(2) == null ? null : storage.box(rs.getLong(2))
+                                .map(Box::getInstitutionId).orElse(null))).stream().findFirst();
     }
 
     /**
@@ -374,10 +380,17 @@ public class RecordBatches {
     /** The institution's paper files as an archive bag carries them, each with its record's number and its box's barcode. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Map<String, Object>> paperFileRows(long institutionId) {
-        return jdbc.queryForList("""
-                select f.file_number, r.record_number, f.page_count, f.state, b.barcode box from paper_file f
-                join health_record r on r.id = f.record_id left join box b on b.id = f.box_id
+        // the barcodes are storage's: one read of them all, not one per file
+        Map<Long, String> barcodes = storage.barcodes();
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select f.file_number, r.record_number, f.page_count, f.state, f.box_id box from paper_file f
+                join health_record r on r.id = f.record_id
                 where r.institution_id = :institution order by f.file_number""",
                 new MapSqlParameterSource("institution", institutionId));
+        for (Map<String, Object> row : rows) {
+            Object box = row.get("box");
+            row.put("box", box == null ? null : barcodes.get(((Number) box).longValue()));
+        }
+        return rows;
     }
 }

@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dangan.workflow.platform.ChinaTime;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -149,12 +147,5 @@ class SecurityConfiguration {
     org.springframework.security.authentication.AuthenticationProvider passwordLogin(UserAccounts accounts,
                                                                                      PasswordEncoder encoder) {
         return new PasswordLogin(accounts, encoder);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        // a day, a deadline or a due date counts in China's day, wherever the server stands
-        return Clock.system(ChinaTime.ZONE);
     }
 }
