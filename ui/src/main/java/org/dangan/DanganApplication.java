@@ -8,6 +8,7 @@ import java.util.List;
 import org.dangan.workflow.backup.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.ArrayList;
 
 /**
  * Dang'an: the runnable application (Vaadin screens, REST API, embedded Camunda engine). With a
@@ -57,7 +58,7 @@ public class DanganApplication implements AppShellConfigurator {
 
     /** {@code --to DIR} as Spring reads options: {@code --to=DIR}. */
     static String[] joinOptionValues(String[] args) {
-        java.util.List<String> joined = new java.util.ArrayList<>();
+        List<String> joined = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--") && !a.contains("=") && i + 1 < args.length && !args[i + 1].startsWith("-")) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /**
  * The maintenance commands as an operator types them ({@code java -jar dangan.jar backup --to DIR}),
@@ -22,7 +23,7 @@ class CommandLineTest {
     private static String[] args(String command, Path home, String... more) {
         String[] base = {command, "--dangan.home=" + home, "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db/dangan"),
                 "--dangan.search.lucene.path=" + home.resolve("search")};
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }

@@ -21,6 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 
 /**
  * The custody models read as models: the check-out and disposal processes are readable diagrams
@@ -72,7 +73,7 @@ class CustodyModelsTest {
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(BaseElement::getId)
                 .containsExactly("appraise", "approve", "countyApprove");
         // the paper goes only along the county's yes
-        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class).stream()
+        assertThat(model.getModelElementsByType(SequenceFlow.class).stream()
                 .filter(f -> f.getTarget().getId().equals("dispose"))
                 .map(f -> f.getSource().getId() + ":" + f.getConditionExpression().getTextContent()))
                 .containsExactly("countyGateway:${approved}");
@@ -83,7 +84,7 @@ class CustodyModelsTest {
         BpmnModelInstance model = read("/bpmn/archive-handover.bpmn");
         assertThat(model.getModelElementsByType(UserTask.class)).extracting(BaseElement::getId)
                 .containsExactly("checkDelivery", "resolveDifferences", "approveHandover");
-        var flows = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class);
+        var flows = model.getModelElementsByType(SequenceFlow.class);
         assertThat(flows.stream().filter(f -> f.getTarget().getId().equals("switchCustody"))
                 .map(f -> f.getSource().getId() + ":" + f.getConditionExpression().getTextContent()))
                 .containsExactly("approvedGateway:${approved}");

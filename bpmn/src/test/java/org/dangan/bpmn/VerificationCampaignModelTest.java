@@ -22,6 +22,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * The campaign model read as a model: a readable diagram (every node named and drawn), the logic
@@ -41,7 +43,7 @@ class VerificationCampaignModelTest {
         Bpmn.validateModel(model);
     }
 
-    private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> Collection<T> all(Class<T> type) {
+    private static <T extends ModelElementInstance> Collection<T> all(Class<T> type) {
         return model.getModelElementsByType(type);
     }
 
@@ -138,7 +140,7 @@ class VerificationCampaignModelTest {
     @Test
     void every_task_is_entered_once_so_loops_merge_in_named_gateways() {
         // bpmnlint's fake-join: a task with two incoming flows hides a join; the merge is a gateway
-        for (org.camunda.bpm.model.bpmn.instance.Activity activity : all(org.camunda.bpm.model.bpmn.instance.Activity.class)) {
+        for (Activity activity : all(Activity.class)) {
             assertThat(activity.getIncoming().size()).as(activity.getId()).isLessThanOrEqualTo(1);
         }
     }

@@ -15,6 +15,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import java.io.UncheckedIOException;
+import java.util.HexFormat;
 
 /**
  * Opens a scan as pages: PDF (rendered at 300 dpi, JBIG2 included; a page with its own text
@@ -54,7 +56,7 @@ public final class DocumentReader {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             // the file store failing is not the document's fault: an error to retry, not a verdict
-            throw new java.io.UncheckedIOException("cannot read " + file.getFileName(), e);
+            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
         }
         if (n == 0) {
             throw new UnreadableDocumentException("the file is empty (0 bytes)");
@@ -73,7 +75,7 @@ public final class DocumentReader {
             return Type.JPEG;
         }
         throw new UnreadableDocumentException("unsupported file type: not a PDF, TIFF, PNG or JPEG (it starts with "
-                + java.util.HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(n, 4)) + ")");
+                + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(n, 4)) + ")");
     }
 
     public static Pages open(Path file) {

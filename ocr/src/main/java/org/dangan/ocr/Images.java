@@ -4,6 +4,16 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.Color;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /** The image operations the pipeline needs: on 8-bit gray images, and on colour and 1-bit pages kept as scanned. */
 final class Images {
@@ -27,11 +37,11 @@ final class Images {
      * pixels, gray otherwise (an RGB file whose pixels are all gray is gray).
      */
     static Kind kindOf(BufferedImage image) {
-        java.awt.image.ColorModel model = image.getColorModel();
+        ColorModel model = image.getColorModel();
         if (model.getPixelSize() == 1 && grayPalette(model)) {
             return Kind.BILEVEL;
         }
-        if (model.getNumColorComponents() < 3 && !(model instanceof java.awt.image.IndexColorModel)) {
+        if (model.getNumColorComponents() < 3 && !(model instanceof IndexColorModel)) {
             return Kind.GRAY;
         }
         int w = image.getWidth();
@@ -54,8 +64,8 @@ final class Images {
         return Kind.GRAY;
     }
 
-    private static boolean grayPalette(java.awt.image.ColorModel model) {
-        if (!(model instanceof java.awt.image.IndexColorModel palette)) {
+    private static boolean grayPalette(ColorModel model) {
+        if (!(model instanceof IndexColorModel palette)) {
             return true;
         }
         for (int i = 0; i < palette.getMapSize(); i++) {
@@ -71,9 +81,9 @@ final class Images {
         int w = gray.getWidth();
         int h = gray.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY);
-        byte[] bits = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        byte[] bits = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         int stride = (w + 7) / 8;
-        java.awt.image.Raster in = gray(gray).getRaster();
+        Raster in = gray(gray).getRaster();
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             in.getSamples(0, y, w, 1, 0, row);
@@ -97,7 +107,7 @@ final class Images {
         int w = image.getWidth();
         int h = image.getHeight();
         BufferedImage gray = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] out = ((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        byte[] out = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
         int[] row = new int[w];
         int[] samples = new int[w * 4];
         for (int y = 0; y < h; y++) {
@@ -121,12 +131,12 @@ final class Images {
     static BufferedImage rgb(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(
-                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
-                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
-        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
-                java.awt.image.DataBuffer.TYPE_BYTE, w, h, w * 3, 3, new int[] {0, 1, 2}, null);
-        byte[] out = ((java.awt.image.DataBufferByte) raster.getDataBuffer()).getData();
+        ComponentColorModel model = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(
+                DataBuffer.TYPE_BYTE, w, h, w * 3, 3, new int[] {0, 1, 2}, null);
+        byte[] out = ((DataBufferByte) raster.getDataBuffer()).getData();
         // row by row, not drawImage: Java2D has no direct loop into this raster and goes through
         // the colour model pixel by pixel, a tenth of a second on every A4 colour page
         int[] row = new int[w];
@@ -203,7 +213,7 @@ final class Images {
                 ? new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_BYTE_GRAY)
                 : rgbOfSize(gray.getWidth(), gray.getHeight());
         Graphics2D g = out.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.rotate(Math.toRadians(degrees), gray.getWidth() / 2.0, gray.getHeight() / 2.0);

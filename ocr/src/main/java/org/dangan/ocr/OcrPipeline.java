@@ -14,6 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.dangan.ocr.paddle.PaddleEngine;
 
 /**
  * Reads a scanned document into text and a searchable PDF. Pages run in parallel on a bounded
@@ -31,8 +35,8 @@ public final class OcrPipeline implements AutoCloseable {
     private final Path font;
     private final ExecutorService pool;
     private final int threads;
-    private final ThreadLocal<java.util.Map<String, Recognizer>> engines = ThreadLocal.withInitial(java.util.HashMap::new);
-    private final List<Recognizer> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<Map<String, Recognizer>> engines = ThreadLocal.withInitial(HashMap::new);
+    private final List<Recognizer> all = Collections.synchronizedList(new ArrayList<>());
     private final Limits limits;
     /**
      * Tesseract's orientation pass costs about a second a page, PP-OCR's line classifier a tenth.
@@ -43,7 +47,7 @@ public final class OcrPipeline implements AutoCloseable {
     static final int UPRIGHT_PAGES_TRUSTED = 2;
     static final float ORIENTATION_AGAIN_BELOW = 60;
     /** Shared by the workers (ONNX Runtime sessions run concurrently); null when the node has no models. */
-    private final org.dangan.ocr.paddle.PaddleEngine paddle;
+    private final PaddleEngine paddle;
 
     /** How much of a document is read at all: pages of one document, pixels of one page. */
     public record Limits(int maxPages, long maxPixelsPerPage) {
@@ -58,7 +62,7 @@ public final class OcrPipeline implements AutoCloseable {
         this(tessdata, font, threads, limits, null);
     }
 
-    public OcrPipeline(Path tessdata, Path font, int threads, Limits limits, org.dangan.ocr.paddle.PaddleEngine paddle) {
+    public OcrPipeline(Path tessdata, Path font, int threads, Limits limits, PaddleEngine paddle) {
         this.paddle = paddle;
         this.limits = limits;
         this.tessdata = tessdata;
@@ -218,7 +222,7 @@ public final class OcrPipeline implements AutoCloseable {
         } else if (engine == Engine.PADDLE) {
             boolean uprightLikely = upright.get() >= UPRIGHT_PAGES_TRUSTED;
             text = paddle.read(toRead, uprightLikely);
-            countUpright(upright, text, uprightLikely, org.dangan.ocr.paddle.PaddleEngine.ORIENTATION_AGAIN_BELOW);
+            countUpright(upright, text, uprightLikely, PaddleEngine.ORIENTATION_AGAIN_BELOW);
         } else {
             Recognizer recognizer = engines.get().computeIfAbsent(languages, l -> {
                 Recognizer r = new Recognizer(tessdata, l);

@@ -3,6 +3,7 @@ package org.dangan.ocr;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * The checks of a scanned page after DA/T 31-2017 (纸质档案数字化规范): resolution (at least 200
@@ -97,7 +98,7 @@ public record PageQuality(int dpi, boolean blank, double skewDegrees, List<Issue
     }
 
     private static double sharpness(int[] xs, int[] ys, int height, double angle, long[] rows) {
-        java.util.Arrays.fill(rows, 0);
+        Arrays.fill(rows, 0);
         double t = Math.tan(Math.toRadians(angle));
         for (int i = 0; i < xs.length; i++) {
             int row = (int) Math.round(ys[i] - xs[i] * t) + height;

@@ -21,6 +21,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.InputStream;
+import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
+import org.apache.pdfbox.pdmodel.graphics.color.PDIndexed;
 
 /**
  * The images a PDF page draws, measured from their dictionaries before any is decoded. PDFBox
@@ -86,14 +92,14 @@ final class PdfImages {
         boolean allBilevel = true;
         if (resources != null) {
             for (COSName name : resources.getXObjectNames()) {
-                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
                     any = true;
                     if (image.isStencil() || image.getBitsPerComponent() == 1) {
                         continue;
                     }
                     allBilevel = false;
                     var space = image.getColorSpace();
-                    if (space instanceof org.apache.pdfbox.pdmodel.graphics.color.PDIndexed indexed) {
+                    if (space instanceof PDIndexed indexed) {
                         space = indexed.getBaseColorSpace();
                     }
                     if (space.getNumberOfComponents() >= 3) {
@@ -203,7 +209,7 @@ final class PdfImages {
                     if (glyphs != null) {
                         for (COSBase glyph : glyphs.getValues()) {
                             if (resolve(glyph) instanceof COSStream procedure && seen.add(procedure)) {
-                                inlineImages(new PDFStreamParser(new org.apache.pdfbox.pdmodel.font.PDType3CharProc(null, procedure)));
+                                inlineImages(new PDFStreamParser(new PDType3CharProc(null, procedure)));
                             }
                         }
                     }
@@ -277,8 +283,8 @@ final class PdfImages {
      * understands, which the renderer will then refuse on its own.
      */
     private static int[] jpegSize(COSStream stream) throws IOException {
-        try (java.io.InputStream raw = stream.createRawInputStream();
-             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(raw))) {
+        try (InputStream raw = stream.createRawInputStream();
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
             if (in.readUnsignedByte() != 0xFF || in.readUnsignedByte() != 0xD8) {
                 return new int[] {0, 0};
             }
@@ -303,7 +309,7 @@ final class PdfImages {
                     break;
                 }
             }
-        } catch (java.io.EOFException truncated) {
+        } catch (EOFException truncated) {
             // no frame header: nothing to measure
         }
         return new int[] {0, 0};

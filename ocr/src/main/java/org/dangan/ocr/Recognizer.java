@@ -15,6 +15,7 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
+import java.awt.image.DataBufferByte;
 
 /**
  * One Tesseract engine (Debian's libtesseract 5 through tess4j) for one thread: Tesseract handles
@@ -114,7 +115,7 @@ public final class Recognizer implements AutoCloseable {
 
     /** Hands an 8-bit gray or a 24-bit RGB ({@link Images#rgb}) image to Tesseract. */
     private static void setImage(TessBaseAPI handle, BufferedImage image, int dpi) {
-        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
         buffer.put(pixels).flip();
         int bytesPerPixel = image.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;

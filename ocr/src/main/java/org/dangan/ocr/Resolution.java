@@ -7,6 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The resolution an image file declares, in dots per inch, or 0 when it declares none. Only the
@@ -51,7 +54,7 @@ final class Resolution {
             ByteBuffer header = ByteBuffer.allocate(8);
             for (int step = 0; step < MAX_STEPS && read(in, header, position); step++) {
                 long length = header.getInt(0) & 0xffffffffL;
-                String type = new String(header.array(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                String type = new String(header.array(), 4, 4, StandardCharsets.US_ASCII);
                 if (type.equals("IDAT") || type.equals("IEND")) {
                     return 0;
                 }
@@ -85,7 +88,7 @@ final class Resolution {
             long directory = header.order(order).getInt(4) & 0xffffffffL;
             ByteBuffer two = ByteBuffer.allocate(2).order(order);
             ByteBuffer four = ByteBuffer.allocate(4).order(order);
-            java.util.Set<Long> seen = new java.util.HashSet<>();
+            Set<Long> seen = new HashSet<>();
             int pages = 0;
             while (directory != 0 && pages <= atMost) {
                 if (!seen.add(directory)) {

@@ -31,6 +31,9 @@ import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import java.util.ArrayList;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 
 /**
  * Writes the searchable PDF of a scan as PDF/A-2b: each page is the scanned image (colour or gray
@@ -42,7 +45,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 public final class SearchablePdf implements AutoCloseable {
 
     // page images go to a scratch file as they are added: a 500-page scan must not sit in the heap
-    private final PDDocument document = new PDDocument(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache());
+    private final PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
     private final PDType0Font font;
     private final HanFont hanFont;
     private final Map<Integer, Boolean> glyphs = new HashMap<>();
@@ -178,8 +181,8 @@ public final class SearchablePdf implements AutoCloseable {
      * stored, not decoded and compressed again), so a new text layer can be laid over the same images.
      */
     public static List<PageImage> pageImages(byte[] searchablePdf) {
-        List<PageImage> images = new java.util.ArrayList<>();
-        try (PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(searchablePdf)) {
+        List<PageImage> images = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(searchablePdf)) {
             for (PDPage page : pdf.getPages()) {
                 PDImageXObject image = null;
                 for (COSName name : page.getResources().getXObjectNames()) {

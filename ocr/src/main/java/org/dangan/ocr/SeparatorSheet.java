@@ -26,6 +26,11 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.dangan.pdf.HanFont;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.util.function.UnaryOperator;
 
 /**
  * Separator sheets (分隔页): a printed page with a QR code carrying a record number and a
@@ -65,7 +70,7 @@ public final class SeparatorSheet {
      * One A4 sheet per target; {@code typeName} gives the document type as the people at the scanner
      * read it (the QR code keeps the code, which the scan station reads).
      */
-    public static byte[] pdf(List<Target> targets, Path font, java.util.function.UnaryOperator<String> typeName) {
+    public static byte[] pdf(List<Target> targets, Path font, UnaryOperator<String> typeName) {
         try (PDDocument doc = new PDDocument(); HanFont han = new HanFont(doc, font)) {
             for (Target t : targets) {
                 PDPage page = new PDPage(PDRectangle.A4);
@@ -93,7 +98,7 @@ public final class SeparatorSheet {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (com.google.zxing.WriterException e) {
+        } catch (WriterException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -111,16 +116,16 @@ public final class SeparatorSheet {
             small = new BufferedImage(1400, h, BufferedImage.TYPE_BYTE_GRAY);
             // drawn from the BufferedImage itself: getScaledInstance's image is produced asynchronously
             // and may not be complete when drawn
-            java.awt.Graphics2D g = small.createGraphics();
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            Graphics2D g = small.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(page, 0, 0, 1400, h, null);
             g.dispose();
         }
         for (BufferedImage image : small == page ? List.of(page) : List.of(small, page)) {
             BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
             for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                    new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+                    new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
                 Optional<String> text = decode(bitmap);
                 if (text.isPresent()) {
                     return target(text.get());

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import com.google.zxing.Writer;
 
 /**
  * Sheets of adhesive labels for boxes and paper files, A4, in the common layouts: each label
@@ -139,7 +140,7 @@ public final class Labels {
         return text;
     }
 
-    private static BitMatrix matrix(com.google.zxing.Writer writer, String code, BarcodeFormat format, int w, int h) {
+    private static BitMatrix matrix(Writer writer, String code, BarcodeFormat format, int w, int h) {
         try {
             return writer.encode(code, format, w, h, Map.of(EncodeHintType.MARGIN, format == BarcodeFormat.QR_CODE ? 1 : 4));
         } catch (WriterException | IllegalArgumentException e) {

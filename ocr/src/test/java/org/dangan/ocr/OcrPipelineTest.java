@@ -32,6 +32,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.dangan.pdf.HanFont;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The pipeline on Debian's Tesseract (chi_sim, osd): real recognition of generated scans. */
 class OcrPipelineTest {
@@ -79,8 +92,8 @@ class OcrPipelineTest {
             assertThat(w.x() + w.width() / 2).isBetween(l.x(), l.x() + l.width());
             assertThat(w.y() + w.height() / 2).isBetween(l.y(), l.y() + l.height());
         }));
-        assertThat(page.words().stream().map(TextBox::text).collect(java.util.stream.Collectors.joining()))
-                .isEqualTo(page.lines().stream().map(TextBox::text).collect(java.util.stream.Collectors.joining())
+        assertThat(page.words().stream().map(TextBox::text).collect(Collectors.joining()))
+                .isEqualTo(page.lines().stream().map(TextBox::text).collect(Collectors.joining())
                         .replace(" ", ""));
     }
 
@@ -89,9 +102,9 @@ class OcrPipelineTest {
         Path file = Jbig2Scans.pdf(Scans.page(Scans.REPORT), dir.resolve("jbig2.pdf"));
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             var resources = pdf.getPage(0).getResources();
-            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+            var image = (PDImageXObject)
                     resources.getXObject(resources.getXObjectNames().iterator().next());
-            assertThat(image.getStream().getFilters()).containsExactly(org.apache.pdfbox.cos.COSName.JBIG2_DECODE);
+            assertThat(image.getStream().getFilters()).containsExactly(COSName.JBIG2_DECODE);
         }
         OcrPipeline.Result result = pipeline.process(file, "chi_sim", OcrPipeline.Progress.NONE);
         assertThat(result.pages()).hasSize(1);
@@ -115,7 +128,7 @@ class OcrPipelineTest {
             assertThat(i.dpi()).isEqualTo(300);
         });
         // the reviewer rewrites the line with the name, line for line: it takes the recognised line's box
-        List<String> reviewed = new java.util.ArrayList<>(page.text().lines().stream().map(TextBox::text).toList());
+        List<String> reviewed = new ArrayList<>(page.text().lines().stream().map(TextBox::text).toList());
         assertThat(reviewed.get(2)).startsWith("姓名");
         reviewed.set(2, "姓名：王秀芳 性别：女 年龄：67岁");
         String corrected = String.join("\n", reviewed);
@@ -123,7 +136,7 @@ class OcrPipelineTest {
         assertThat(lines).hasSameSizeAs(page.text().lines());
         assertThat(lines).extracting(TextBox::y).isEqualTo(page.text().lines().stream().map(TextBox::y).toList());
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        try (SearchablePdf pdf = new SearchablePdf(org.dangan.pdf.HanFont.DEFAULT)) {
+        try (SearchablePdf pdf = new SearchablePdf(HanFont.DEFAULT)) {
             SearchablePdf.PageImage image = images.get(0);
             pdf.addPage(image, lines);
             pdf.save(second, "检验报告");
@@ -156,9 +169,9 @@ class OcrPipelineTest {
 
     @Test
     void pages_scanned_upside_down_or_sideways_are_turned_upright_and_read() throws Exception {
-        List<java.awt.image.BufferedImage> turned = List.of(Images.rotate(Scans.page(Scans.REPORT), 180),
+        List<BufferedImage> turned = List.of(Images.rotate(Scans.page(Scans.REPORT), 180),
                 Images.rotate(Scans.page(Scans.REPORT), 90));
-        List<Integer> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Integer> progress = new CopyOnWriteArrayList<>();
         OcrPipeline.Result result = pipeline.process(Scans.pdf(turned, dir.resolve("turned.pdf")), "chi_sim",
                 (done, total) -> progress.add(done * 10 + total));
         assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(180, 270);
@@ -169,11 +182,11 @@ class OcrPipelineTest {
     @Test
     void a_tiff_whose_pages_loop_back_and_a_page_too_long_are_refused_at_once() throws Exception {
         Path tiff = dir.resolve("loop.tif");
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+        ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY),
                 "tiff", tiff.toFile());
         byte[] bytes = Files.readAllBytes(tiff);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(bytes[0] == 'I'
-                ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(bytes[0] == 'I'
+                ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         int first = b.getInt(4);
         // the first page's "next page" points back at itself: the image reader would count for ever
         b.putInt(first + 2 + 12 * (b.getShort(first) & 0xffff), first);
@@ -181,7 +194,7 @@ class OcrPipelineTest {
         assertThatThrownBy(() -> pipeline.process(tiff, "chi_sim", OcrPipeline.Progress.NONE))
                 .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("loops back");
 
-        Path strip = Scans.png(new java.awt.image.BufferedImage(100, 40_000, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+        Path strip = Scans.png(new BufferedImage(100, 40_000, BufferedImage.TYPE_BYTE_GRAY),
                 dir.resolve("strip.png"));
         assertThatThrownBy(() -> pipeline.process(strip, "chi_sim", OcrPipeline.Progress.NONE))
                 .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("a side longer than the 30000");
@@ -190,7 +203,7 @@ class OcrPipelineTest {
     @Tag("slow") // recognises a stack of pages
     @Test
     void after_upright_pages_a_page_upside_down_is_still_found_and_turned() throws Exception {
-        java.awt.image.BufferedImage page = Scans.page(Scans.REPORT);
+        BufferedImage page = Scans.page(Scans.REPORT);
         // one worker: pages one and two are checked, three is taken as upright, four reads badly and is checked again
         try (OcrPipeline one = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1)) {
             OcrPipeline.Result result = one.process(Scans.pdf(List.of(page, page, page, Images.rotate(page, 180)),
@@ -200,18 +213,18 @@ class OcrPipelineTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(doubles = {-4.7, -1.3, 0.8, 2.2, 4.9})
+    @ParameterizedTest
+    @ValueSource(doubles = {-4.7, -1.3, 0.8, 2.2, 4.9})
     void skew_is_measured_to_a_few_tenths_of_a_degree_across_the_range(double degrees) {
         // the search steps by half degrees and then tenths: a skew between the steps is still found
-        java.awt.image.BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), degrees);
+        BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), degrees);
 
         assertThat(PageQuality.of(skewed, 300).skewDegrees()).isBetween(degrees - 0.3, degrees + 0.3);
     }
 
     @Test
     void a_skewed_page_is_measured_and_straightened_and_a_blank_page_is_named() throws Exception {
-        java.awt.image.BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), 3);
+        BufferedImage skewed = Images.deskew(Scans.page(Scans.REPORT), 3);
         PageQuality quality = PageQuality.of(skewed, 300);
         assertThat(quality.skewDegrees()).isBetween(2.6, 3.4);
         assertThat(quality.issues()).contains(PageQuality.Issue.SKEWED);
@@ -442,21 +455,21 @@ class OcrPipelineTest {
         font.setItem(COSName.FONT_BBOX, new PDRectangle(1, 1).getCOSArray());
         COSArray matrix = new COSArray();
         for (float value : new float[] {0.001f, 0, 0, 0.001f, 0, 0}) {
-            matrix.add(new org.apache.pdfbox.cos.COSFloat(value));
+            matrix.add(new COSFloat(value));
         }
         font.setItem(COSName.FONT_MATRIX, matrix);
         font.setItem(COSName.CHAR_PROCS, procedures);
         COSDictionary encoding = new COSDictionary();
         encoding.setItem(COSName.TYPE, COSName.ENCODING);
         COSArray differences = new COSArray();
-        differences.add(org.apache.pdfbox.cos.COSInteger.get(97));
+        differences.add(COSInteger.get(97));
         differences.add(COSName.getPDFName("a"));
         encoding.setItem(COSName.DIFFERENCES, differences);
         font.setItem(COSName.ENCODING, encoding);
         font.setInt(COSName.FIRST_CHAR, 97);
         font.setInt(COSName.LAST_CHAR, 97);
         COSArray widths = new COSArray();
-        widths.add(org.apache.pdfbox.cos.COSInteger.get(1000));
+        widths.add(COSInteger.get(1000));
         font.setItem(COSName.WIDTHS, widths);
         font.setItem(COSName.RESOURCES, xObjects("Im0", image));
         return font;
@@ -474,10 +487,10 @@ class OcrPipelineTest {
     private static Path bomb(Path file) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(30000).putInt(30000)
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(30000).putInt(30000)
                 .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
         chunk(png, "IHDR", ihdr.array());
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+        Deflater deflater = new Deflater(9);
         deflater.setInput(new byte[30000 * 3751]);
         deflater.finish();
         byte[] buffer = new byte[1 << 20];
@@ -491,13 +504,13 @@ class OcrPipelineTest {
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws Exception {
-        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(ByteBuffer.allocate(4).putInt(data.length).array());
         byte[] t = type.getBytes(StandardCharsets.US_ASCII);
         out.write(t);
         out.write(data);
         CRC32 crc = new CRC32();
         crc.update(t);
         crc.update(data);
-        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
+import java.util.Arrays;
+import java.util.Random;
 
 /**
  * The pipeline on PP-OCRv4 through ONNX Runtime with the real models: generated report pages, a
@@ -169,10 +173,10 @@ class PaddleOcrTest {
     void a_blurred_noisy_upright_page_is_not_turned() throws Exception {
         BufferedImage page = Scans.page(Scans.REPORT);
         float[] kernel = new float[11 * 11];
-        java.util.Arrays.fill(kernel, 1f / kernel.length);
-        BufferedImage blurred = new java.awt.image.ConvolveOp(new java.awt.image.Kernel(11, 11, kernel),
-                java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(page, null);
-        java.util.Random noise = new java.util.Random(7);
+        Arrays.fill(kernel, 1f / kernel.length);
+        BufferedImage blurred = new ConvolveOp(new Kernel(11, 11, kernel),
+                ConvolveOp.EDGE_NO_OP, null).filter(page, null);
+        Random noise = new Random(7);
         for (int y = 0; y < blurred.getHeight(); y++) {
             for (int x = 0; x < blurred.getWidth(); x++) {
                 int v = (blurred.getRGB(x, y) & 0xff) + (int) (noise.nextGaussian() * 60);

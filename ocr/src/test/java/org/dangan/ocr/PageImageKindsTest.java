@@ -38,6 +38,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.dangan.pdf.HanFont;
 
 /**
  * The searchable PDF keeps each page as it was scanned (colour, gray, 1-bit) at the resolution
@@ -126,7 +134,7 @@ class PageImageKindsTest {
         Path tiff = g4Tiff(bilevel, 200, dir.resolve("bilevel.tif"));
         // today's page: the same image as an 8-bit gray JPEG
         ByteArrayOutputStream gray = new ByteArrayOutputStream();
-        try (SearchablePdf pdf = new SearchablePdf(org.dangan.pdf.HanFont.DEFAULT)) {
+        try (SearchablePdf pdf = new SearchablePdf(HanFont.DEFAULT)) {
             pdf.addPage(SearchablePdf.PageImage.of(Images.gray(bilevel), 300), List.of());
             pdf.save(gray, "检验报告");
         }
@@ -202,10 +210,10 @@ class PageImageKindsTest {
         Path scan = dir.resolve("low.pdf");
         try (PDDocument document = new PDDocument()) {
             for (boolean whole : new boolean[] {true, false}) {
-                PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                PDPage page = new PDPage(PDRectangle.A4);
                 document.addPage(page);
-                try (var c = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
-                    var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, low);
+                try (var c = new PDPageContentStream(document, page)) {
+                    var image = LosslessFactory.createFromImage(document, low);
                     float w = page.getMediaBox().getWidth();
                     float h = page.getMediaBox().getHeight();
                     // the second page draws it over half the page: its pixels are finer than the page's
@@ -239,16 +247,16 @@ class PageImageKindsTest {
         BufferedImage low = new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY);
         Path file = dir.resolve("not-a-scan.pdf");
         try (PDDocument document = new PDDocument()) {
-            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, low);
+            var image = LosslessFactory.createFromImage(document, low);
             // a million unbalanced saves before the image: not walked to its end, not held
             String[] contents = {"q ".repeat(1_000_000) + "595 0 0 842 0 0 cm /Im0 Do",
                 "595 0 0 842 0 0 cm /Im0 Do /Im0 Do"};
             for (String content : contents) {
-                PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
-                page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+                PDPage page = new PDPage(PDRectangle.A4);
+                page.setResources(new PDResources());
                 page.getResources().put(COSName.getPDFName("Im0"), image);
-                var stream = new org.apache.pdfbox.pdmodel.common.PDStream(document,
-                        new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                var stream = new PDStream(document,
+                        new ByteArrayInputStream(content.getBytes(StandardCharsets.US_ASCII)));
                 page.setContents(stream);
                 document.addPage(page);
             }
@@ -292,8 +300,8 @@ class PageImageKindsTest {
     void a_small_image_declaring_no_resolution_is_laid_out_as_a_page_not_a_stamp_and_sides_stay_pdf_a() throws Exception {
         // a photo of a page, 614 x 864 pixels, no resolution: an A4 page (74 dpi), not 5 x 7 cm at 300
         BufferedImage photo = new BufferedImage(614, 864, BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.Graphics2D g = photo.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, 614, 864);
         g.dispose();
         assertThat(SearchablePdf.assumedDpi(614, 864)).isEqualTo(74);
@@ -327,7 +335,7 @@ class PageImageKindsTest {
             byte[] first = searchable(scan);
             List<SearchablePdf.PageImage> images = SearchablePdf.pageImages(first);
             ByteArrayOutputStream second = new ByteArrayOutputStream();
-            try (SearchablePdf pdf = new SearchablePdf(org.dangan.pdf.HanFont.DEFAULT)) {
+            try (SearchablePdf pdf = new SearchablePdf(HanFont.DEFAULT)) {
                 SearchablePdf.PageImage image = images.get(0);
                 pdf.addPage(image, TextLayer.fit("血常规检验报告单 校对后", List.of(), image.widthPx(), image.heightPx()));
                 pdf.save(second, "检验报告");

@@ -14,6 +14,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Test scans made here: Chinese report text rendered at 300 dpi in a Han font, as a scanner would
@@ -80,9 +83,9 @@ final class Scans {
      * after NFKC (Tesseract writes the ASCII colon for the full-width one) as the baseline does.
      */
     static double missing(String expected, String found) {
-        String want = java.text.Normalizer.normalize(expected, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "");
-        String got = java.text.Normalizer.normalize(found, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "");
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        String want = Normalizer.normalize(expected, Normalizer.Form.NFKC).replaceAll("\\s", "");
+        String got = Normalizer.normalize(found, Normalizer.Form.NFKC).replaceAll("\\s", "");
+        Map<Integer, Integer> counts = new HashMap<>();
         got.codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
         int missing = 0;
         for (int c : want.codePoints().toArray()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.Assertions;
 
 /**
  * Tesseract's availability on this machine (Debian's libtesseract and models, which the OCR tests
@@ -28,7 +29,7 @@ class TesseractTest {
 
     @Test
     void a_recognizer_on_such_a_tessdata_refuses_with_the_same_words(@TempDir Path empty) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Recognizer(empty, "eng"))
+        Assertions.assertThatThrownBy(() -> new Recognizer(empty, "eng"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Tesseract has no model eng in " + empty);
     }

@@ -19,6 +19,8 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import com.google.zxing.BarcodeFormat;
+import org.dangan.ocr.PdfA;
 
 /** Label sheets: as many pages as the layout needs, the text on them, and barcodes a scanner reads back. */
 class LabelsTest {
@@ -34,7 +36,7 @@ class LabelsTest {
     @Test
     void twenty_six_labels_fill_one_sheet_of_twenty_four_and_start_another_with_their_text() throws Exception {
         byte[] pdf = Labels.pdf(boxes(26), Labels.Layout.A4_24, PrintedSheet.DEFAULT_FONT);
-        assertThat(org.dangan.ocr.PdfA.violations(pdf)).isEmpty();
+        assertThat(PdfA.violations(pdf)).isEmpty();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(2);
             String text = new PDFTextStripper().getText(doc);
@@ -55,8 +57,8 @@ class LabelsTest {
                         (int) ((layout.top + slot / layout.columns * layout.height) * px), (int) (layout.width * px),
                         (int) (layout.height * px));
                 String expected = "B%08d".formatted(slot + 1);
-                for (com.google.zxing.BarcodeFormat format : List.of(com.google.zxing.BarcodeFormat.QR_CODE,
-                        com.google.zxing.BarcodeFormat.CODE_128)) {
+                for (BarcodeFormat format : List.of(BarcodeFormat.QR_CODE,
+                        BarcodeFormat.CODE_128)) {
                     Result read = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                             new BufferedImageLuminanceSource(label))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
                             DecodeHintType.POSSIBLE_FORMATS, List.of(format)));

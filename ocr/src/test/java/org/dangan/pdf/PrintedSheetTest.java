@@ -10,6 +10,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.dangan.ocr.PdfA;
 
 class PrintedSheetTest {
 
@@ -25,7 +26,7 @@ class PrintedSheetTest {
                     .table(List.of("档案编号", "姓名", "页数"), new float[] {3, 2, 1}, rows)
                     .signatureLines(List.of("核对人员 Checker")).toBytes();
         }
-        assertThat(org.dangan.ocr.PdfA.violations(pdf)).isEmpty();
+        assertThat(PdfA.violations(pdf)).isEmpty();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isGreaterThan(1);
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("核查签字表 Sign-off sheet");

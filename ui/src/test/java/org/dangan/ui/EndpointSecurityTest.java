@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.dangan.workflow.security.SecurityHeaders;
 
 /** The engine's REST API and webapps, served by the real server: administrators, and people for their own tasks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,9 +39,9 @@ class EndpointSecurityTest {
     @Autowired
     UserAccounts users;
     @Autowired
-    org.camunda.bpm.engine.ProcessEngine engine;
+    ProcessEngine engine;
     @Autowired
-    org.camunda.bpm.engine.ManagementService management;
+    ManagementService management;
     @Autowired
     Campaigns campaigns;
     @Autowired
@@ -59,14 +63,14 @@ class EndpointSecurityTest {
         HttpResponse<String> login = get("/login", null);
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.headers().allValues("Content-Security-Policy"))
-                .containsExactly(org.dangan.workflow.security.SecurityHeaders.SCREENS_POLICY);
+                .containsExactly(SecurityHeaders.SCREENS_POLICY);
         assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         assertThat(login.headers().firstValue("X-Request-Id")).isPresent();
         // without TLS no HSTS (a browser would remember it for a year)
         assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
         HttpResponse<String> cockpit = get("/camunda/app/welcome/default/", null);
         assertThat(cockpit.headers().allValues("Content-Security-Policy"))
-                .noneMatch(p -> p.equals(org.dangan.workflow.security.SecurityHeaders.SCREENS_POLICY));
+                .noneMatch(p -> p.equals(SecurityHeaders.SCREENS_POLICY));
     }
 
     @Test
@@ -90,7 +94,7 @@ class EndpointSecurityTest {
         String process;
         try {
             process = campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode(), county.b().getCode()),
-                    java.time.LocalDate.now().plusDays(30), null, 1L)).getProcessInstanceId();
+                    LocalDate.now().plusDays(30), null, 1L)).getProcessInstanceId();
         } finally {
             AsUser.logout();
         }

@@ -25,6 +25,14 @@ import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.importing.ImportMode;
 import org.dangan.workflow.security.Role;
 import org.junit.jupiter.api.Test;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.document.DocumentState;
+import org.dangan.workflow.verification.CampaignState;
+import org.dangan.workflow.verification.FindingStatus;
+import org.dangan.workflow.verification.InstitutionCheckState;
+import org.dangan.workflow.verification.Rule;
+import org.dangan.workflow.verification.SampleChecks;
+import org.dangan.workflow.verification.Severity;
 
 /** A screen never shows a raw key: both languages have every key the views ask for. */
 class UiBundlesTest {
@@ -73,14 +81,14 @@ class UiBundlesTest {
         add(keys, "institutionStatus.", InstitutionStatus.values());
         add(keys, "auditAction.", AuditAction.values());
         add(keys, "import.mode.", ImportMode.values());
-        add(keys, "ruleName.", org.dangan.workflow.verification.Rule.values());
-        add(keys, "severity.", org.dangan.workflow.verification.Severity.values());
-        add(keys, "findingStatus.", org.dangan.workflow.verification.FindingStatus.values());
-        add(keys, "campaignState.", org.dangan.workflow.verification.CampaignState.values());
-        add(keys, "institutionCheckState.", org.dangan.workflow.verification.InstitutionCheckState.values());
-        add(keys, "verdict.", org.dangan.workflow.verification.SampleChecks.Verdict.values());
-        add(keys, "documentState.", org.dangan.workflow.document.DocumentState.values());
-        add(keys, "custodyEvent.", org.dangan.workflow.custody.CustodyEvent.values());
+        add(keys, "ruleName.", Rule.values());
+        add(keys, "severity.", Severity.values());
+        add(keys, "findingStatus.", FindingStatus.values());
+        add(keys, "campaignState.", CampaignState.values());
+        add(keys, "institutionCheckState.", InstitutionCheckState.values());
+        add(keys, "verdict.", SampleChecks.Verdict.values());
+        add(keys, "documentState.", DocumentState.values());
+        add(keys, "custodyEvent.", CustodyEvent.values());
         assertThat(zh.stringPropertyNames()).containsAll(keys);
     }
 

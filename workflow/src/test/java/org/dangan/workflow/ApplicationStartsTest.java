@@ -6,8 +6,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Arrays;
+import org.dangan.workflow.support.DanganTest;
+import org.springframework.core.env.Environment;
 
-@org.dangan.workflow.support.DanganTest
+@DanganTest
 class ApplicationStartsTest {
 
     @Autowired
@@ -17,7 +20,7 @@ class ApplicationStartsTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    org.springframework.core.env.Environment environment;
+    Environment environment;
 
     @Test
     void runs_on_the_database_the_profile_names() throws Exception {
@@ -25,7 +28,7 @@ class ApplicationStartsTest {
         try (var connection = jdbc.getDataSource().getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
         }
-        boolean postgres = java.util.Arrays.asList(environment.getActiveProfiles()).contains("postgres");
+        boolean postgres = Arrays.asList(environment.getActiveProfiles()).contains("postgres");
         assertThat(product).isEqualTo(postgres ? "PostgreSQL" : "H2");
     }
 

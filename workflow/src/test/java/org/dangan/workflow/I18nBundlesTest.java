@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.dangan.workflow.verification.Rule;
 
 class I18nBundlesTest {
 
@@ -79,7 +80,7 @@ class I18nBundlesTest {
             }
         }
         assertThat(used).hasSizeGreaterThan(20);
-        for (org.dangan.workflow.verification.Rule rule : org.dangan.workflow.verification.Rule.values()) {
+        for (Rule rule : Rule.values()) {
             used.add(rule.messageKey());
         }
         assertThat(zh.stringPropertyNames()).containsAll(used);

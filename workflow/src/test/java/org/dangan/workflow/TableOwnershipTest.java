@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.HashSet;
+import org.assertj.core.groups.Tuple;
 
 /**
  * Every table has one owning module, the one whose {@code # owner:} line stands above its
@@ -56,7 +58,7 @@ class TableOwnershipTest {
     void no_module_names_another_modules_table_in_sql() {
         Map<String, String> owners = owners(new ArrayList<>());
         List<String> leaks = new ArrayList<>();
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (String module : modules()) {
             for (Path file : javaFiles(MODULES.resolve(module))) {
                 for (Map.Entry<Integer, String> literal : SqlTables.literals(read(file)).entrySet()) {
@@ -131,9 +133,9 @@ class TableOwnershipTest {
                             sql: CREATE TABLE other (id BIGINT)
                 """);
         assertThat(created).extracting(SqlTables.Created::table, SqlTables.Created::owner)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("shelf_label", "storage"),
-                        org.assertj.core.groups.Tuple.tuple("orphan", null),
-                        org.assertj.core.groups.Tuple.tuple("(CREATE TABLE in sql)", null));
+                .containsExactly(Tuple.tuple("shelf_label", "storage"),
+                        Tuple.tuple("orphan", null),
+                        Tuple.tuple("(CREATE TABLE in sql)", null));
     }
 
     private static boolean allowed(String module, String table) {

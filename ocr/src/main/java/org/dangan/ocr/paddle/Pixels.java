@@ -1,6 +1,8 @@
 package org.dangan.ocr.paddle;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 
 /**
  * A page as 8-bit blue, green, red triples (the order PaddleOCR's models were trained on, as OpenCV
@@ -24,9 +26,9 @@ final class Pixels {
 
     static Pixels of(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
-                && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte bytes
                 && bytes.getNumBanks() == 1 && image.getRaster().getSampleModel() instanceof
-                java.awt.image.PixelInterleavedSampleModel model && model.getScanlineStride() == image.getWidth()
+                PixelInterleavedSampleModel model && model.getScanlineStride() == image.getWidth()
                 && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
             // most scans are gray: read the image's own bytes, a third of the memory and no copy
             return new Pixels(image.getWidth(), image.getHeight(), 1, bytes.getData());

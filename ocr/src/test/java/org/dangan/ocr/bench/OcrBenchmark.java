@@ -15,6 +15,12 @@ import org.dangan.ocr.OcrPipeline;
 import org.dangan.ocr.paddle.PaddleEngine;
 import org.dangan.ocr.Recognizer;
 import org.dangan.pdf.PrintedSheet;
+import java.util.function.Supplier;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 
 /**
  * OCR quality and speed on the real pages of ../shared/testdata/ocr: the pipeline with each engine
@@ -89,7 +95,7 @@ public final class OcrBenchmark {
     record Run(String text, double seconds, double confidence) {
     }
 
-    private static Run run(java.util.function.Supplier<OcrPipeline.Result> read) {
+    private static Run run(Supplier<OcrPipeline.Result> read) {
         double[] seconds = new double[3];
         String text = "";
         double confidence = 0;
@@ -107,14 +113,14 @@ public final class OcrBenchmark {
     /** A 20-page scanned PDF (A4 pages) from the two real Chinese page scans, ten times each. */
     private static Path twentyPages(Path data) throws IOException {
         Path pdf = Files.createTempFile("twenty", ".pdf");
-        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+        try (var doc = new PDDocument()) {
             for (int i = 0; i < 20; i++) {
                 Path jpg = data.resolve(i % 2 == 0 ? "zh/omni_book_table_canna.jpg" : "zh/omni_textbook_fuzzy_scan.jpg");
-                var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                var page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
-                var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(doc,
+                var image = JPEGFactory.createFromByteArray(doc,
                         Files.readAllBytes(jpg));
-                try (var c = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                try (var c = new PDPageContentStream(doc, page)) {
                     c.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
                 }
             }

@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.dangan.ocr.OcrPipeline;
 import org.dangan.ocr.Recognizer;
 import org.dangan.pdf.PrintedSheet;
+import java.util.Locale;
 
 /**
  * The size of the searchable PDF beside its input, and how each page image is stored (filter,
@@ -47,7 +48,7 @@ public final class PdfSizeBenchmark {
                         }
                     }
                 }
-                System.out.printf(java.util.Locale.ROOT, "| %s | %d | %d | %.1f | %s |%n", input.getFileName(),
+                System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %s |%n", input.getFileName(),
                         Files.size(input) / 1024, out.size() / 1024, seconds, pages);
             }
         }

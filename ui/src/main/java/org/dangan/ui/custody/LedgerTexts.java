@@ -12,6 +12,7 @@ import org.dangan.workflow.custody.CustodyEntry;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.UserAccounts;
+import java.util.stream.Stream;
 
 /**
  * The custody ledger as people read it: who acted by their name (the application's own entries as
@@ -42,7 +43,7 @@ public final class LedgerTexts {
     /** For the entries a screen shows: their actors' names are read at once. */
     public LedgerTexts(Institutions institutions, UserAccounts users, Collection<CustodyEntry> entries) {
         // a file checked out is with the person who asked for it: the ledger's place is then a user name
-        this.people = users.displayNames(entries.stream().flatMap(e -> java.util.stream.Stream.of(e.actor(), e.from(), e.to()))
+        this.people = users.displayNames(entries.stream().flatMap(e -> Stream.of(e.actor(), e.from(), e.to()))
                 .filter(Objects::nonNull).filter(a -> !"system".equals(a)).collect(Collectors.toSet()));
         this.institutionNames = institutions.all().stream()
                 .collect(Collectors.toMap(Institution::getCode, Institution::getName, (x, y) -> x));

@@ -8,6 +8,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The answer to each scan, as a person at a shelf needs it without reading: the last scans, newest
@@ -18,7 +21,7 @@ public class ScanHistory extends VerticalLayout {
 
     static final int KEPT = 8;
 
-    private final java.util.List<String> codes = new java.util.ArrayList<>();
+    private final List<String> codes = new ArrayList<>();
     private Runnable counted = () -> { };
 
     public ScanHistory(String id) {
@@ -61,7 +64,7 @@ public class ScanHistory extends VerticalLayout {
      *
      * @param taken the answer to a label taken, given how many are counted now
      */
-    public void once(String code, java.util.function.IntFunction<String> taken, String again) {
+    public void once(String code, IntFunction<String> taken, String again) {
         if (codes.contains(code)) {
             refused(code, again);
             return;
@@ -75,8 +78,8 @@ public class ScanHistory extends VerticalLayout {
     }
 
     /** The labels counted, in the order scanned. */
-    public java.util.List<String> codes() {
-        return java.util.List.copyOf(codes);
+    public List<String> codes() {
+        return List.copyOf(codes);
     }
 
     /** Called whenever the count changes (a scan, an undo, a clear). */

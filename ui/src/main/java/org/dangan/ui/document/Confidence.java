@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.dangan.workflow.document.ConfidenceBand;
+import java.util.Locale;
 
 /**
  * The recognition's confidence as a reader can use it: "识别可信度 82%（较好）", with a tooltip
@@ -23,7 +24,7 @@ final class Confidence {
         }
         int percent = confidence.setScale(0, RoundingMode.HALF_UP).intValue();
         return ui.getTranslation("confidence.value", percent,
-                ui.getTranslation("confidence." + band.name().toLowerCase(java.util.Locale.ROOT)));
+                ui.getTranslation("confidence." + band.name().toLowerCase(Locale.ROOT)));
     }
 
     static Span span(BigDecimal confidence, ConfidenceBand band) {

@@ -25,6 +25,7 @@ import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
+import org.dangan.ui.support.Rows;
 
 /**
  * One scanned document: its metadata and, page by page, the page image beside the recognised
@@ -82,7 +83,7 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
                 }
             });
             open.setId("document-open");
-            add(new H2(getTranslation("document.restricted")), org.dangan.ui.support.Rows.wrapping(purpose, open));
+            add(new H2(getTranslation("document.restricted")), Rows.wrapping(purpose, open));
         }
     }
 

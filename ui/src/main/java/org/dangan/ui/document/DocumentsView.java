@@ -39,6 +39,7 @@ import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
+import java.io.UncheckedIOException;
 
 /**
  * The scanning batch (扫描批次): archivists pick the resident by name or number and upload scans
@@ -129,7 +130,7 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
             Refusals.done(getTranslation("documents.submitted", name, id));
             refresh();
         } catch (IOException e) {
-            Refusals.show(new java.io.UncheckedIOException(e));
+            Refusals.show(new UncheckedIOException(e));
         } catch (RuntimeException e) {
             Refusals.show(e);
         } finally {

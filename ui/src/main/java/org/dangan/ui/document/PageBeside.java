@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.dangan.workflow.document.Documents;
+import com.vaadin.flow.component.html.Span;
 
 /**
  * One page of a scan: its image beside its recognised text, with the page's confidence and quality
@@ -58,7 +59,7 @@ class PageBeside extends VerticalLayout {
         H3 heading = new H3(getTranslation("document.page", page.number()));
         add(heading, Confidence.span(page.confidence(), page.confidenceBand()));
         if (!page.issues().isEmpty()) {
-            add(new com.vaadin.flow.component.html.Span(page.issues().stream()
+            add(new Span(page.issues().stream()
                     .map(i -> getTranslation("pageIssue." + i.strip())).collect(Collectors.joining("；"))));
         }
         add(beside);

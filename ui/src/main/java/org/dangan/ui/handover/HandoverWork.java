@@ -25,6 +25,7 @@ import org.dangan.ui.support.ScanField;
 import org.dangan.workflow.handover.Handovers;
 import org.dangan.workflow.handover.Handovers.HandoverView;
 import org.dangan.workflow.platform.TaskKind;
+import java.util.HashSet;
 
 /**
  * The work on one handover, as the list view and the inbox's task panels both show it: what is
@@ -133,7 +134,7 @@ class HandoverWork extends VerticalLayout {
         summary.removeAll();
         scans.clear();
         note.clear();
-        Set<TaskKind> steps = h == null ? Set.of() : new java.util.HashSet<>(handovers.openSteps(h.id()));
+        Set<TaskKind> steps = h == null ? Set.of() : new HashSet<>(handovers.openSteps(h.id()));
         if (only != null) {
             steps.retainAll(only);
         }

@@ -10,6 +10,8 @@ import org.dangan.ui.verification.CampaignsView;
 import org.dangan.workflow.verification.CampaignFigures;
 import org.dangan.workflow.verification.CampaignFigures.InstitutionFigures;
 import org.dangan.workflow.verification.CampaignFigures.OpenCampaign;
+import com.vaadin.flow.component.Component;
+import java.text.DecimalFormat;
 
 /**
  * For those who follow campaigns: per open campaign the days to its deadline, each institution's
@@ -54,7 +56,7 @@ public class CampaignsCard extends Card {
                                 rows.stream().map(InstitutionFigures::open).toList())));
     }
 
-    private com.vaadin.flow.component.Component rates(OpenCampaign c, SvgCharts charts) {
+    private Component rates(OpenCampaign c, SvgCharts charts) {
         List<InstitutionFigures> judged = c.institutions().stream().filter(InstitutionFigures::sampleJudged).toList();
         if (judged.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("home.campaigns.rates.none"));
@@ -79,6 +81,6 @@ public class CampaignsCard extends Card {
     }
 
     static String percent(BigDecimal rate) {
-        return new java.text.DecimalFormat("0.0'%'").format(hundred(rate));
+        return new DecimalFormat("0.0'%'").format(hundred(rate));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.platform.TaskKind;
 import org.springframework.stereotype.Component;
+import java.util.Map;
 
 /** The user's open tasks as the home page lists them: the inbox's, the nearest deadline first. */
 @Component
@@ -30,7 +31,7 @@ public class MyTasks {
 
     public List<OpenTask> open() {
         List<Inbox.Item> items = inbox.mine();
-        java.util.Map<String, String> names = residents.namesOf(items);
+        Map<String, String> names = residents.namesOf(items);
         return items.stream()
                 .map(t -> new OpenTask(t.taskId(), t.kind(), t.subject().key(), t.subject().arguments(),
                         names.get(t.subject().recordNumber()), t.institutionName(), t.dueDay(), t.created()))

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.dangan.ui.document.DocumentsView;
 import org.dangan.workflow.document.DocumentState;
+import com.vaadin.flow.component.html.Paragraph;
 
 /** For those who scan and search: pages recognised per day, and the documents still on their way. */
 public class ScanningCard extends Card {
@@ -35,7 +36,7 @@ public class ScanningCard extends Card {
                 List.copyOf(pagesPerDay.values()))), figures));
         if (total == 0) {
             // an empty chart looks broken: say that electronic originals and handed-over scans need no recognition
-            com.vaadin.flow.component.html.Paragraph none = new com.vaadin.flow.component.html.Paragraph(
+            Paragraph none = new Paragraph(
                     getTranslation("home.scanning.none", pagesPerDay.size()));
             none.setId("home-pages-none");
             none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");

@@ -34,6 +34,13 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
+import java.awt.FontFormatException;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.ui.HorizontalAlignment;
 
 /**
  * Charts drawn on the server (JFreeChart) as SVG markup (JFreeSVG) to be set inline in a page: no
@@ -56,7 +63,7 @@ public final class SvgCharts {
 
     static {
         // else JFreeChart draws rotated text (axis names, slanted days) as outlines: no text to read or search
-        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private final Font font;
@@ -68,12 +75,12 @@ public final class SvgCharts {
         try {
             loaded = fontFile != null && Files.isReadable(fontFile) ? Font.createFonts(fontFile.toFile())[0]
                     : new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        } catch (java.awt.FontFormatException | IOException e) {
+        } catch (FontFormatException | IOException e) {
             loaded = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         }
         this.font = loaded;
         // JFreeSVG writes its attributes in single quotes: the family names take double ones
-        this.fontFamilies = "\"" + loaded.getFamily(java.util.Locale.ENGLISH)
+        this.fontFamilies = "\"" + loaded.getFamily(Locale.ENGLISH)
                 + "\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", \"PingFang SC\", sans-serif";
     }
 
@@ -105,7 +112,7 @@ public final class SvgCharts {
         labelled(renderer, NumberFormat.getIntegerInstance(), Color.WHITE,
                 new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
         integerAxis(plot);
-        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         return svg(chart, title, description, 120 + 60 * categories.size());
     }
 
@@ -139,7 +146,7 @@ public final class SvgCharts {
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setNumberFormatOverride(new DecimalFormat("0'%'"));
-        double top = java.util.stream.Stream.concat(percents.stream(), limits.stream()).mapToDouble(d -> d).max()
+        double top = Stream.concat(percents.stream(), limits.stream()).mapToDouble(d -> d).max()
                 .orElse(0);
         axis.setRange(0, Math.max(1, top * 1.3));
         if (limits.stream().distinct().count() <= 1 && !limits.isEmpty()) {
@@ -211,11 +218,11 @@ public final class SvgCharts {
         domain.setMaximumCategoryLabelLines(2);
         domain.setCategoryMargin(0.25);
         if (chart.getLegend() != null) {
-            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            chart.getLegend().setFrame(BlockBorder.NONE);
         }
         TextTitle t = chart.getTitle();
         if (t != null) {
-            t.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            t.setHorizontalAlignment(HorizontalAlignment.LEFT);
             t.setPadding(4, 8, 8, 4);
         }
         return plot;

@@ -26,6 +26,8 @@ import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.platform.Inbox.Item;
 import org.dangan.workflow.platform.TaskKind;
+import java.util.HashMap;
+import org.dangan.ui.home.TaskResidents;
 
 /**
  * The task inbox (我的任务): every task offered to the user, from every process, and beside the
@@ -38,16 +40,16 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
 
     private final Inbox inbox;
     private final Clock clock;
-    private final org.dangan.ui.home.TaskResidents residents;
+    private final TaskResidents residents;
     /** The residents the listed tasks are about, by record number. */
-    private Map<String, String> names = new java.util.HashMap<>();
+    private Map<String, String> names = new HashMap<>();
     private final Map<TaskKind, TaskPanels> panels = new EnumMap<>(TaskKind.class);
     private final Grid<Item> taskGrid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
     private final SplitLayout split = new SplitLayout();
     private Registration resized;
 
-    public TasksView(Inbox inbox, List<TaskPanels> modules, Clock clock, org.dangan.ui.home.TaskResidents residents) {
+    public TasksView(Inbox inbox, List<TaskPanels> modules, Clock clock, TaskResidents residents) {
         this.inbox = inbox;
         this.clock = clock;
         this.residents = residents;

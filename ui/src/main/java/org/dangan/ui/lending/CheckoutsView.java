@@ -22,6 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dangan.workflow.lending.Checkouts;
 import org.dangan.workflow.security.UserAccounts;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.dangan.ui.support.Rows;
+import org.dangan.workflow.registry.PaperFileOwners;
 
 /**
  * Check-out and return of paper files (调阅): a request made by scanning the files' labels, the
@@ -31,7 +40,7 @@ import org.dangan.workflow.security.UserAccounts;
 @Route("checkouts")
 @PageTitle("调阅")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
-public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+public class CheckoutsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Checkouts checkouts;
     final ScanField scan;
@@ -41,15 +50,15 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
     final DatePicker until = new DatePicker();
     private final UserAccounts users;
     /** The display names of the people the list shows, by user name. */
-    private java.util.Map<String, String> names = new java.util.HashMap<>();
+    private Map<String, String> names = new HashMap<>();
     /** The residents the listed files belong to, by file number. */
-    private java.util.Map<String, String> owners = new java.util.HashMap<>();
-    private final org.dangan.workflow.registry.PaperFileOwners paperFileOwners;
+    private Map<String, String> owners = new HashMap<>();
+    private final PaperFileOwners paperFileOwners;
     final Grid<Checkouts.CheckoutView> grid = new Grid<>();
     final TextField reason = new TextField();
     final Span status = new Span();
 
-    public CheckoutsView(Checkouts checkouts, UserAccounts users, org.dangan.workflow.registry.PaperFileOwners paperFileOwners) {
+    public CheckoutsView(Checkouts checkouts, UserAccounts users, PaperFileOwners paperFileOwners) {
         this.paperFileOwners = paperFileOwners;
         this.checkouts = checkouts;
         this.users = users;
@@ -72,7 +81,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
             picked.clear();
             pickedFiles.setText("");
         });
-        HorizontalLayout form = org.dangan.ui.support.Rows.wrapping(scan, purpose, until, request, clear);
+        HorizontalLayout form = Rows.wrapping(scan, purpose, until, request, clear);
         add(new H3(getTranslation("checkouts.new")), form, pickedFiles);
 
         grid.setId("checkouts-grid");
@@ -106,7 +115,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         refuse.setVisible(decides);
         reason.setVisible(decides);
         giveBack.setVisible(checkouts.mayTakeBack());
-        HorizontalLayout actions = org.dangan.ui.support.Rows.wrapping(reason, approve, refuse, giveBack);
+        HorizontalLayout actions = Rows.wrapping(reason, approve, refuse, giveBack);
         status.setId("checkout-status");
         add(new H3(getTranslation("checkouts.list")), actions, status, grid);
         refresh();
@@ -134,7 +143,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
     }
 
     /** Runs the step on the picked check-out and says what was done ("已批准调阅 #1"); the list shows its new state. */
-    private void onSelected(java.util.function.Consumer<Checkouts.CheckoutView> step, String doneKey) {
+    private void onSelected(Consumer<Checkouts.CheckoutView> step, String doneKey) {
         Attempt.onSelected(grid, status, getTranslation("checkouts.pick"), step, c -> {
             String done = getTranslation(doneKey, c.id());
             Refusals.done(done);
@@ -148,7 +157,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
      * picked in the list (put first when it is older than the list reaches), ready to act on.
      */
     @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+    public void beforeEnter(BeforeEnterEvent event) {
         List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
         if (id == null || id.isEmpty() || !id.get(0).matches("\\d{1,18}")) {
             return;
@@ -156,7 +165,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         Attempt.run(() -> {
             Checkouts.CheckoutView wanted = checkouts.read(Long.parseLong(id.get(0)));
             List<Checkouts.CheckoutView> shown = new ArrayList<>(grid.getListDataView().getItems().toList());
-            java.util.Optional<Checkouts.CheckoutView> listed = shown.stream().filter(c -> c.id() == wanted.id()).findFirst();
+            Optional<Checkouts.CheckoutView> listed = shown.stream().filter(c -> c.id() == wanted.id()).findFirst();
             if (listed.isEmpty()) {
                 shown.add(0, wanted);
                 grid.setItems(shown);
@@ -170,7 +179,7 @@ public class CheckoutsView extends VerticalLayout implements com.vaadin.flow.rou
         owners = paperFileOwners.names(all.stream().flatMap(c -> c.files().stream()).map(Checkouts.FileView::fileNumber)
                 .distinct().limit(1000).toList());
         names = users.displayNames(all.stream()
-                .flatMap(c -> java.util.stream.Stream.of(c.requestedBy(), c.decidedBy())).toList());
+                .flatMap(c -> Stream.of(c.requestedBy(), c.decidedBy())).toList());
         grid.setItems(all);
     }
 }

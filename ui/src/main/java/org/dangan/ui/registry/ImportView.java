@@ -32,6 +32,7 @@ import org.dangan.workflow.registry.importing.ImportTemplate;
 import org.dangan.workflow.registry.importing.RecordImporter;
 import org.dangan.workflow.registry.importing.Rejection;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import java.io.IOException;
 
 /**
  * Import of a county export: choose encoding and mode, upload, watch the progress bar, read the
@@ -174,7 +175,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     static boolean deleteQuietly(File file) {
         try {
             return Files.deleteIfExists(file.toPath());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

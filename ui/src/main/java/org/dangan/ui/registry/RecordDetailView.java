@@ -37,6 +37,15 @@ import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.verification.Findings;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.RecordMerge;
+import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.security.UserAccounts;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The resident's page: the record with the ID number masked, its paper files and where they stand
@@ -49,17 +58,17 @@ import org.dangan.workflow.verification.Findings;
 public class RecordDetailView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final Records records;
-    private final org.dangan.workflow.registry.RecordMerge merge;
+    private final RecordMerge merge;
     private final Documents documents;
     private final Checkouts checkouts;
-    private final org.dangan.workflow.institution.Institutions institutions;
+    private final Institutions institutions;
     private final Findings findings;
-    private final org.dangan.workflow.security.UserAccounts users;
+    private final UserAccounts users;
     private String title = "";
 
-    public RecordDetailView(Records records, org.dangan.workflow.registry.RecordMerge merge, Documents documents,
-                            Checkouts checkouts, org.dangan.workflow.institution.Institutions institutions,
-                            Findings findings, org.dangan.workflow.security.UserAccounts users) {
+    public RecordDetailView(Records records, RecordMerge merge, Documents documents,
+                            Checkouts checkouts, Institutions institutions,
+                            Findings findings, UserAccounts users) {
         this.users = users;
         this.findings = findings;
         this.institutions = institutions;
@@ -138,7 +147,7 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         Grid<AuditEntry> trail = new Grid<>();
         trail.setId("record-trail");
         List<AuditEntry> readers = records.trail(record.recordNumber());
-        java.util.Map<String, String> readerNames = users.displayNames(readers.stream().map(AuditEntry::getUsername).toList());
+        Map<String, String> readerNames = users.displayNames(readers.stream().map(AuditEntry::getUsername).toList());
         trail.addColumn(e -> ChinaTime.second(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         trail.addColumn(e -> e.getUsername() == null ? "" : readerNames.get(e.getUsername()))
                 .setHeader(getTranslation("audit.user"));
@@ -156,8 +165,8 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
             survivor.setId("record-duplicate-of");
             add(survivor);
         } else if (merge.mayMerge()
-                && (record.status() == org.dangan.workflow.registry.RecordStatus.ACTIVE
-                || record.status() == org.dangan.workflow.registry.RecordStatus.RETIRED_PAPER)
+                && (record.status() == RecordStatus.ACTIVE
+                || record.status() == RecordStatus.RETIRED_PAPER)
                 // offered only where there is someone to merge, as in the self-check
                 && !merge.candidatesFor(record.recordNumber()).isEmpty()) {
             add(new RecordMergePanel(record, records, merge, documents, merged -> setParameter(null, record.recordNumber())));
@@ -187,7 +196,7 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
     /** The custody ledger of each paper file of the record, oldest first, from the registry's audited read. */
     private Component custody(RecordDetail record) {
         List<String[]> rows = new ArrayList<>();
-        Map<String, List<CustodyEntry>> ledgers = new java.util.LinkedHashMap<>();
+        Map<String, List<CustodyEntry>> ledgers = new LinkedHashMap<>();
         for (RecordDetail.PaperFileView file : record.paperFiles()) {
             try {
                 ledgers.put(file.fileNumber(), records.custodyOf(file.fileNumber()).events());
@@ -214,8 +223,8 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
             int column = i;
             if (column == 1) {
                 // each file's number opens its whole ledger in the custody screen
-                grid.addComponentColumn(r -> new Anchor("custody?file=" + java.net.URLEncoder.encode(r[column],
-                        java.nio.charset.StandardCharsets.UTF_8), r[column])).setHeader(getTranslation(headers[i]))
+                grid.addComponentColumn(r -> new Anchor("custody?file=" + URLEncoder.encode(r[column],
+                        StandardCharsets.UTF_8), r[column])).setHeader(getTranslation(headers[i]))
                         .setKey("file").setAutoWidth(true);
             } else {
                 grid.addColumn(r -> r[column]).setHeader(getTranslation(headers[i])).setAutoWidth(true);
@@ -228,12 +237,12 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
 
     /** The check-outs of the record's paper files, from the lending module's scoped read. */
     private Component checkouts(RecordDetail record) {
-        java.util.Set<String> numbers = record.paperFiles().stream().map(RecordDetail.PaperFileView::fileNumber)
+        Set<String> numbers = record.paperFiles().stream().map(RecordDetail.PaperFileView::fileNumber)
                 .collect(Collectors.toSet());
         List<Checkouts.CheckoutView> mine;
         try {
             mine = checkouts.ofFiles(numbers);
-        } catch (Refused | org.springframework.security.access.AccessDeniedException e) {
+        } catch (Refused | AccessDeniedException e) {
             mine = List.of();
         }
         if (mine.isEmpty()) {

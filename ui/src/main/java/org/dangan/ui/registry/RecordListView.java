@@ -22,6 +22,8 @@ import org.dangan.workflow.registry.RecordQuery;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.RecordSummary;
 import org.dangan.workflow.registry.Records;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
 
 /**
  * The record list: filters above a grid that fetches only the rows on screen, so it opens as fast
@@ -86,7 +88,7 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         keyPopulation.addValueChangeListener(e -> refresh());
 
         total.setId("record-total");
-        HorizontalLayout filters = org.dangan.ui.support.Rows.wrapping(search, institution, status, keyPopulation, total);
+        HorizontalLayout filters = Rows.wrapping(search, institution, status, keyPopulation, total);
         add(filters, grid);
         refresh();
     }
@@ -115,7 +117,7 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
             counted = records.countUpTo(query, COUNT_LIMIT + 1);
         } catch (Refused e) {
             grid.setItems(List.of());
-            total.setText(org.dangan.ui.support.Refusals.message(e));
+            total.setText(Refusals.message(e));
             return;
         }
         // no count for the grid: it scrolls on as long as rows come back

@@ -22,6 +22,8 @@ import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.registry.RecordDetail;
 import org.dangan.workflow.registry.RecordMerge;
 import org.dangan.workflow.registry.Records;
+import java.util.function.Consumer;
+import org.dangan.ui.support.Rows;
 
 /**
  * Merging a duplicate into the record shown: the candidates that look like the same person, both
@@ -39,7 +41,7 @@ public class RecordMergePanel extends VerticalLayout {
     final Span status = new Span();
 
     public RecordMergePanel(RecordDetail survivor, Records records, RecordMerge merge, Documents documents,
-                     java.util.function.Consumer<RecordMerge.Merged> merged) {
+                     Consumer<RecordMerge.Merged> merged) {
         setPadding(false);
         duplicate.setId("merge-duplicate");
         duplicate.setLabel(getTranslation("merge.duplicate"));
@@ -92,7 +94,7 @@ public class RecordMergePanel extends VerticalLayout {
         });
         doMerge.setId("merge-run");
         doMerge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout bar = org.dangan.ui.support.Rows.wrapping(duplicate, doMerge, status);
+        HorizontalLayout bar = Rows.wrapping(duplicate, doMerge, status);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H3(getTranslation("merge.title")), bar, sideBySide);
     }

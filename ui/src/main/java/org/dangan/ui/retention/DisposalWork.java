@@ -16,6 +16,7 @@ import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.retention.Disposals;
+import com.vaadin.flow.component.notification.Notification;
 
 /**
  * The work on one disposal list, as the list view and the inbox's task panels both show it: its
@@ -100,7 +101,7 @@ class DisposalWork extends VerticalLayout {
     /** Approving sends the list on to destruction: say how many files go, and which, before. */
     private void askToApprove() {
         if (disposal == null) {
-            com.vaadin.flow.component.notification.Notification.show(getTranslation("disposals.pick"));
+            Notification.show(getTranslation("disposals.pick"));
             return;
         }
         Disposals.Consequence c = disposals.consequenceOfApproval(disposal.id());
@@ -123,7 +124,7 @@ class DisposalWork extends VerticalLayout {
 
     private void step(Runnable action, String doneKey) {
         if (disposal == null) {
-            com.vaadin.flow.component.notification.Notification.show(getTranslation("disposals.pick"));
+            Notification.show(getTranslation("disposals.pick"));
             return;
         }
         long id = disposal.id();

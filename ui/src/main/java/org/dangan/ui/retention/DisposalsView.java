@@ -28,6 +28,9 @@ import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.UserAccounts;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.dangan.ui.support.Rows;
 
 /**
  * Retention and disposal (鉴定销毁): a file's disposal date and legal holds, picked by scanning its
@@ -87,7 +90,7 @@ public class DisposalsView extends VerticalLayout {
             }
         });
         release.setId("hold-release");
-        HorizontalLayout holding = org.dangan.ui.support.Rows.wrapping(holdReason, place, release);
+        HorizontalLayout holding = Rows.wrapping(holdReason, place, release);
         holding.setVisible(retention.mayHold());
         add(new H3(getTranslation("disposals.retention")), scan, fileRetention, holds, holding);
 
@@ -134,7 +137,7 @@ public class DisposalsView extends VerticalLayout {
             fileRetention.setText(getTranslation("disposals.fileRetention", fileNumber,
                     r.disposalDate() == null ? getTranslation("disposals.forLife") : r.disposalDate().toString(),
                     getTranslation(r.eligible() ? "disposals.mayGo" : "disposals.stays")));
-            names = users.displayNames(java.util.stream.Stream.concat(names.keySet().stream(),
+            names = users.displayNames(Stream.concat(names.keySet().stream(),
                     r.holds().stream().map(Retention.Hold::placedBy)).toList());
             holds.setItems(r.holds());
         }).ifPresent(message -> {
@@ -144,7 +147,7 @@ public class DisposalsView extends VerticalLayout {
         });
     }
 
-    private void onFile(java.util.function.Consumer<String> step) {
+    private void onFile(Consumer<String> step) {
         if (file == null) {
             status.setText(getTranslation("disposals.scanFirst"));
             return;
@@ -164,7 +167,7 @@ public class DisposalsView extends VerticalLayout {
         }
         Long selected = lists.asSingleSelect().getValue() == null ? null : lists.asSingleSelect().getValue().id();
         var all = disposals.list();
-        names = users.displayNames(java.util.stream.Stream.concat(names.keySet().stream(),
+        names = users.displayNames(Stream.concat(names.keySet().stream(),
                 all.stream().map(Disposals.DisposalSummary::proposedBy)).toList());
         lists.setItems(all);
         all.stream().filter(d -> Long.valueOf(d.id()).equals(selected)).findFirst().ifPresentOrElse(

@@ -35,6 +35,8 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchResult;
+import java.util.stream.Collectors;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * Search of scanned documents: a query (words, "phrases", AND/OR/NOT), filters, facet counts that
@@ -67,7 +69,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         this.search = search;
         this.records = records;
         institutionNames = institutions.currentScope().institutions().stream()
-                .collect(java.util.stream.Collectors.toMap(Institution::getCode, Institution::getName, (x, y) -> x));
+                .collect(Collectors.toMap(Institution::getCode, Institution::getName, (x, y) -> x));
         query.setId("search-q");
         query.setPlaceholder(getTranslation("search.placeholder"));
         query.setWidth("32em");
@@ -116,7 +118,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
             result = search.search(new Search.Query(query.getValue(), type.getValue() == null ? null : type.getValue().name(),
                     institution.getValue() == null ? null : institution.getValue().getCode(), null, from.getValue(),
                     to.getValue(), sort.getValue(), page, PAGE_SIZE));
-        } catch (IllegalArgumentException | org.dangan.workflow.platform.Refused e) {
+        } catch (IllegalArgumentException | Refused e) {
             Refusals.show(e);
             return;
         }

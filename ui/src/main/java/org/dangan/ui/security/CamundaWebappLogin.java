@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Hands the Spring Security login to Cockpit, Tasklist and Admin, so they ask for no second password. */
 @Configuration
@@ -33,7 +34,7 @@ public class CamundaWebappLogin {
     public static class SpringSecurityProvider extends ContainerBasedAuthenticationProvider {
 
         @Override
-        public AuthenticationResult extractAuthenticatedUser(jakarta.servlet.http.HttpServletRequest request,
+        public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request,
                                                              ProcessEngine engine) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {

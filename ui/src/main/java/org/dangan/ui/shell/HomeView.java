@@ -20,6 +20,7 @@ import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.verification.CampaignFigures;
+import org.dangan.ui.home.TasksCard;
 
 /**
  * The home page: the user's open tasks and deadlines first, then what the user's work is measured
@@ -42,7 +43,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         Paragraph where = new Paragraph(getTranslation("home.where", institutions.currentScope().root().getName(),
                 getTranslation("role." + user.role().name())));
         where.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
-        add(greeting, where, new org.dangan.ui.home.TasksCard(tasks.open(), access));
+        add(greeting, where, new TasksCard(tasks.open(), access));
         if (campaigns.followedBy(user)) {
             add(new CampaignsCard(campaigns.open(), charts, access));
         }

@@ -52,6 +52,7 @@ import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.dangan.ui.support.Rows;
 
 /**
  * The shell: the menu, the user, the language switch and logout. The menu lists the views the
@@ -64,7 +65,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    static final int COMPACT_BELOW = org.dangan.ui.support.Rows.COMPACT_BELOW;
+    static final int COMPACT_BELOW = Rows.COMPACT_BELOW;
 
     /** One menu entry: the view, its label in the bundles, its icon. The order is the menu's. */
     public record Entry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {

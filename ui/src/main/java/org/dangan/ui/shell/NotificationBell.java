@@ -18,6 +18,7 @@ import java.util.List;
 import org.dangan.ui.support.Attempt;
 import org.dangan.workflow.notification.Notifications;
 import org.dangan.workflow.platform.ChinaTime;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 
 /**
  * The bell in the top bar: the number of unread notifications, and on a click the list of them,
@@ -49,7 +50,7 @@ public class NotificationBell extends Composite<HorizontalLayout> {
         count.getStyle().set("margin-inline-start", "calc(var(--lumo-space-m) * -1)");
         getContent().setPadding(false);
         getContent().setSpacing(false);
-        getContent().setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        getContent().setAlignItems(FlexComponent.Alignment.CENTER);
         getContent().add(bell, count);
 
         dialog.setId("notification-dialog");

@@ -25,6 +25,9 @@ import java.io.ByteArrayInputStream;
 import org.dangan.workflow.storage.Labelling;
 import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.storage.Locations;
+import java.util.List;
+import org.dangan.ui.support.Refusals;
+import org.dangan.workflow.storage.Stocktakes;
 
 /**
  * The institution's storage locations: site > room > cabinet or shelf, the boxes on them, new
@@ -36,7 +39,7 @@ import org.dangan.workflow.storage.Locations;
 public class LocationsView extends VerticalLayout {
 
     private final Locations locations;
-    private final org.dangan.workflow.storage.Stocktakes stocktakes;
+    private final Stocktakes stocktakes;
     final Grid<Locations.Node> grid = new Grid<>();
     final ComboBox<Locations.Node> parent = new ComboBox<>();
     final TextField name = new TextField();
@@ -49,7 +52,7 @@ public class LocationsView extends VerticalLayout {
     private Locations.Node target;
     final Grid<Locations.ShelfBox> shelfBoxes = new Grid<>();
 
-    public LocationsView(Locations locations, Labelling labelling, org.dangan.workflow.storage.Stocktakes stocktakes) {
+    public LocationsView(Locations locations, Labelling labelling, Stocktakes stocktakes) {
         this.locations = locations;
         this.stocktakes = stocktakes;
         grid.setId("locations-grid");
@@ -124,11 +127,11 @@ public class LocationsView extends VerticalLayout {
             scanState.setText(getTranslation("locations.scanFirst"));
         } else {
             try {
-                stocktakes.move(target.id(), java.util.List.of(code));
+                stocktakes.move(target.id(), List.of(code));
                 scanState.setText(getTranslation("locations.scanMoved", code, target.place()));
                 refresh();
             } catch (RuntimeException e) {
-                scanState.setText(org.dangan.ui.support.Refusals.message(e));
+                scanState.setText(Refusals.message(e));
             }
         }
     }
@@ -142,7 +145,7 @@ public class LocationsView extends VerticalLayout {
             Notification.show(getTranslation("locations.incomplete"), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (RuntimeException e) {
-            org.dangan.ui.support.Refusals.show(e);
+            Refusals.show(e);
         }
     }
 
@@ -159,6 +162,6 @@ public class LocationsView extends VerticalLayout {
     /** The boxes of the shelf picked, by position. */
     private void showShelf() {
         shelfBoxes.setVisible(shelf.getValue() != null);
-        shelfBoxes.setItems(shelf.getValue() == null ? java.util.List.of() : locations.boxesOn(shelf.getValue().id()));
+        shelfBoxes.setItems(shelf.getValue() == null ? List.of() : locations.boxesOn(shelf.getValue().id()));
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.storage.Locations;
 import org.dangan.workflow.storage.Stocktakes;
+import org.dangan.ui.support.Rows;
 
 /**
  * Stocktake (盘点): pick the room, scan every box label in it, finish; the screen lists what was
@@ -58,7 +59,7 @@ public class StocktakeView extends VerticalLayout {
         finish.setId("stocktake-finish");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button again = new Button(getTranslation("stocktake.restart"), e -> restart());
-        HorizontalLayout bar = org.dangan.ui.support.Rows.wrapping(room, scan, count, finish, again);
+        HorizontalLayout bar = Rows.wrapping(room, scan, count, finish, again);
         result.setId("stocktake-result");
         result.setEmptyStateText(getTranslation("stocktake.none"));
         result.addColumn(Stocktakes.Item::barcode).setHeader(getTranslation("stocktake.box"));
@@ -70,7 +71,7 @@ public class StocktakeView extends VerticalLayout {
         report.setText(getTranslation("stocktake.report"));
         report.setTarget("_blank");
         report.setVisible(false);
-        add(bar, scans, org.dangan.ui.support.Rows.wrapping(summary, report), result);
+        add(bar, scans, Rows.wrapping(summary, report), result);
         restart();
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * Runs a step a user asked for; a refusal of the domain (wrong state, missing field, not allowed)
@@ -21,7 +22,7 @@ public final class Attempt {
         try {
             step.run();
             return Optional.empty();
-        } catch (org.dangan.workflow.platform.Refused | IllegalArgumentException | IllegalStateException
+        } catch (Refused | IllegalArgumentException | IllegalStateException
                  | AccessDeniedException e) {
             return Optional.of(Refusals.show(e));
         }

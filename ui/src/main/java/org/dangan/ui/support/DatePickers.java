@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import java.time.Month;
 
 /**
  * A date picker speaking the user's language: month and weekday names, "today" and "cancel", the
@@ -23,7 +24,7 @@ public final class DatePickers {
         Locale locale = ui.getLocale() == null ? Locale.SIMPLIFIED_CHINESE : ui.getLocale();
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         i18n.setMonthNames(IntStream.rangeClosed(1, 12)
-                .mapToObj(m -> java.time.Month.of(m).getDisplayName(TextStyle.FULL, locale)).toList());
+                .mapToObj(m -> Month.of(m).getDisplayName(TextStyle.FULL, locale)).toList());
         // Vaadin counts weekdays from Sunday
         List<DayOfWeek> week = Arrays.asList(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
                 DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);

@@ -3,6 +3,7 @@ package org.dangan.ui.support;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import java.util.List;
 
 /** The upload widget's own words ("Upload Files…", "Drop files here") in the user's language. */
 public final class Uploads {
@@ -31,7 +32,7 @@ public final class Uploads {
                         .setForbidden(ui.getTranslation("upload.forbidden"))));
         i18n.setFile(new UploadI18N.File().setRetry(ui.getTranslation("upload.retry"))
                 .setStart(ui.getTranslation("upload.start")).setRemove(ui.getTranslation("upload.remove")));
-        i18n.setUnits(new UploadI18N.Units(java.util.List.of("B", "KB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
+        i18n.setUnits(new UploadI18N.Units(List.of("B", "KB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
         upload.setI18n(i18n);
         return upload;
     }

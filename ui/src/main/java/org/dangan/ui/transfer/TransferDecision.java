@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.transfer.RecordTransfers;
+import com.vaadin.flow.component.notification.Notification;
 
 /**
  * The receiving side's decision on a transfer-in, as the list and the inbox's task panel both offer
@@ -42,7 +43,7 @@ class TransferDecision extends FlexLayout {
 
     private void decide(RecordTransfers transfers, RecordTransfers.TransferView t, boolean accepted, Runnable decided) {
         if (t == null) {
-            com.vaadin.flow.component.notification.Notification.show(getTranslation("transfers.pick"));
+            Notification.show(getTranslation("transfers.pick"));
             return;
         }
         if (Attempt.run(() -> transfers.decide(t.id(), accepted, accepted ? null : refusal.getValue())).isEmpty()) {

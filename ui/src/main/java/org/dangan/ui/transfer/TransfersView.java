@@ -31,6 +31,12 @@ import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.CivilRegistration;
 import org.dangan.workflow.transfer.RecordTransfers;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dangan.ui.support.Resident;
+import org.dangan.ui.support.ResidentField;
+import org.dangan.workflow.registry.Records;
 
 /**
  * A resident's record out to or in from another institution (转出/转入): asked for by the giving
@@ -44,10 +50,10 @@ public class TransfersView extends VerticalLayout {
 
     private final RecordTransfers transfers;
     /** The resident whose record moves, picked by name or number (not 17 digits typed). */
-    final org.dangan.ui.support.ResidentField recordNumber;
-    private final org.dangan.workflow.registry.Records records;
+    final ResidentField recordNumber;
+    private final Records records;
     /** The residents the lists name, by record number (scoped: a record not yet the user's shows its number only). */
-    private java.util.Map<String, String> names = new java.util.HashMap<>();
+    private Map<String, String> names = new HashMap<>();
     final ComboBox<Institution> to = new ComboBox<>();
     final TextField reason = new TextField();
     final Grid<RecordTransfers.TransferView> grid = new Grid<>();
@@ -60,10 +66,10 @@ public class TransfersView extends VerticalLayout {
     private final CivilRegistration civilRegistration;
 
     public TransfersView(RecordTransfers transfers, Institutions institutions, CivilRegistration civilRegistration,
-                         org.dangan.workflow.registry.Records records) {
+                         Records records) {
         this.transfers = transfers;
         this.records = records;
-        this.recordNumber = new org.dangan.ui.support.ResidentField("transfer-record", getTranslation("transfers.record"),
+        this.recordNumber = new ResidentField("transfer-record", getTranslation("transfers.record"),
                 records);
         this.civilRegistration = civilRegistration;
         add(new H2(getTranslation("transfers.title")));
@@ -88,7 +94,7 @@ public class TransfersView extends VerticalLayout {
         grid.setId("transfers-grid");
         grid.setEmptyStateText(getTranslation("transfers.none"));
         grid.addColumn(RecordTransfers.TransferView::id).setHeader("#").setAutoWidth(true);
-        grid.addColumn(t -> org.dangan.ui.support.Resident.label(names, t.recordNumber()))
+        grid.addColumn(t -> Resident.label(names, t.recordNumber()))
                 .setHeader(getTranslation("transfers.record"));
         grid.addColumn(t -> t.fromName() + " → " + t.toName()).setHeader(getTranslation("transfers.fromTo"));
         grid.addColumn(t -> getTranslation("transferState." + t.state())
@@ -119,7 +125,7 @@ public class TransfersView extends VerticalLayout {
 
         followUps.setId("follow-ups");
         followUps.setEmptyStateText(getTranslation("transfers.followUps.none"));
-        followUps.addColumn(f -> org.dangan.ui.support.Resident.label(names, f.recordNumber()))
+        followUps.addColumn(f -> Resident.label(names, f.recordNumber()))
                 .setHeader(getTranslation("transfers.record"));
         followUps.addColumn(f -> getTranslation("civilEvent." + f.event().name())).setHeader(getTranslation("transfers.event"));
         followUps.setAllRowsVisible(true);
@@ -144,9 +150,9 @@ public class TransfersView extends VerticalLayout {
     void refresh() {
         List<RecordTransfers.TransferView> moving = transfers.list();
         List<CivilRegistration.FollowUp> toConfirm = civilRegistration.followUps();
-        List<String> numbers = java.util.stream.Stream.concat(moving.stream().map(RecordTransfers.TransferView::recordNumber),
+        List<String> numbers = Stream.concat(moving.stream().map(RecordTransfers.TransferView::recordNumber),
                 toConfirm.stream().map(CivilRegistration.FollowUp::recordNumber)).distinct().toList();
-        names = numbers.isEmpty() ? new java.util.HashMap<>() : new java.util.HashMap<>(records.namesOf(numbers));
+        names = numbers.isEmpty() ? new HashMap<>() : new HashMap<>(records.namesOf(numbers));
         grid.setItems(moving);
         followUps.setItems(toConfirm);
     }

@@ -41,6 +41,13 @@ import org.dangan.workflow.verification.CheckerSignOffs;
 import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.verification.SampleDraw;
+import com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.shared.Registration;
+import java.text.MessageFormat;
+import java.util.Locale;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * Verification campaigns (清理核查): a county supervisor starts one; everyone concerned follows its
@@ -50,7 +57,7 @@ import org.dangan.workflow.verification.SampleDraw;
 @Route("campaigns")
 @PageTitle("核查活动")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR"})
-public class CampaignsView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+public class CampaignsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Campaigns campaigns;
     private final CampaignReports reports;
@@ -58,7 +65,7 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
     private final Grid<Campaign> list = new Grid<>();
     private final VerticalLayout dashboard = new VerticalLayout();
     private Long shown;
-    private com.vaadin.flow.shared.Registration polling;
+    private Registration polling;
 
     public CampaignsView(Campaigns campaigns, CampaignReports reports, CheckerSignOffs signOffs,
                          Institutions institutions) {
@@ -113,10 +120,10 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
                 list.setItems(campaigns.visibleToCurrentUser());
                 show(c.getId());
                 Refusals.done(getTranslation("campaign.started", c.getId()));
-            } catch (org.dangan.workflow.platform.Refused ex) {
+            } catch (Refused ex) {
                 // the domain speaks of the fraction; the supervisor typed a percentage
                 Refusals.show(ex.key().equals("campaign.sampleRateRange") && rate.getValue() != null
-                        ? org.dangan.workflow.platform.Refused.invalid("campaign.sampleRatePercentRange",
+                        ? Refused.invalid("campaign.sampleRatePercentRange",
                         rate.getValue().toPlainString()) : ex);
             } catch (RuntimeException ex) {
                 Refusals.show(ex);
@@ -192,7 +199,7 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
         grid.addColumn(i -> count(i.sampleSize())).setHeader(t.apply("campaign.sampleSize"));
         grid.addColumn(i -> percent(i.sampleErrorRate())).setHeader(t.apply("campaign.sampleErrorRate"));
         grid.addColumn(i -> t.apply("institutionCheckState." + i.state().name()) + " · "
-                + java.text.MessageFormat.format(t.apply("campaign.roundN"), i.round()))
+                + MessageFormat.format(t.apply("campaign.roundN"), i.round()))
                 .setHeader(t.apply("campaign.state"));
         grid.setItems(rows);
         return grid;
@@ -200,7 +207,7 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
 
     /** What the field tells a screen reader (and the page text) on selection, in the user's words. */
     static void chineseAnnouncements(MultiSelectComboBox<?> field, Function<String, String> t) {
-        field.setI18n(new com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n()
+        field.setI18n(new MultiSelectComboBoxI18n()
                 .setCleared(t.apply("select.cleared")).setFocused(t.apply("select.focused"))
                 .setSelected(t.apply("select.selected")).setDeselected(t.apply("select.deselected"))
                 .setTotal(t.apply("select.total")));
@@ -212,7 +219,7 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
 
     /** A count with thousands grouped ("1,800"), as the bundles' messages print theirs. */
     static String count(long n) {
-        return String.format(java.util.Locale.ROOT, "%,d", n);
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     @Override
@@ -236,8 +243,8 @@ public class CampaignsView extends VerticalLayout implements com.vaadin.flow.rou
 
     /** {@code campaigns?id=N}: a resident's page links each finding's campaign here, opened at once. */
     @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        java.util.List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
         if (id != null && !id.isEmpty() && id.get(0).matches("\\d{1,18}")) {
             long wanted = Long.parseLong(id.get(0));
             // only a campaign of the list, which holds those the user may see

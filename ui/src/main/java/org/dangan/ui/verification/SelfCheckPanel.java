@@ -49,6 +49,9 @@ import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.registry.RecordMerge;
+import com.vaadin.flow.component.grid.GridSingleSelectionModel;
+import java.util.HashSet;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * The institution's self-check: the flagged records with their findings (fixed by correcting the
@@ -100,7 +103,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         grid.setId("finding-grid");
         // ticks of our own: the grid's selection column labels its boxes in English ("Select Row")
         grid.setSelectionMode(Grid.SelectionMode.NONE);
-        java.util.Set<Long> ticked = new java.util.HashSet<>();
+        Set<Long> ticked = new HashSet<>();
         grid.addComponentColumn(f -> {
             Checkbox tick = new Checkbox(ticked.contains(f.id()));
             tick.setAriaLabel(getTranslation("finding.tick", f.recordNumber()));
@@ -237,7 +240,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 .setHeader(getTranslation("paper.result"));
         grid.setHeight("300px");
         grid.setWidthFull();
-        ((com.vaadin.flow.component.grid.GridSingleSelectionModel<?>) grid.getSelectionModel()).setDeselectAllowed(false);
+        ((GridSingleSelectionModel<?>) grid.getSelectionModel()).setDeselectAllowed(false);
         TextField box = new TextField(getTranslation("paper.box"));
         box.setId("paper-box");
         box.setPlaceholder(getTranslation("paper.boxPlaceholder"));
@@ -275,7 +278,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         Button record = new Button(getTranslation("paper.record"), e -> {
             PaperChecks.PaperFileCheck chosen = grid.asSingleSelect().getValue();
             if (chosen == null || pages.getValue() == null) {
-                Refusals.show(org.dangan.workflow.platform.Refused.invalid("paperCheck.pickFile"));
+                Refusals.show(Refused.invalid("paperCheck.pickFile"));
                 return;
             }
             try {

@@ -19,6 +19,7 @@ import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.github.mvysny.kaributesting.v10.GridKt;
 
 /** The custody screen: a scanned file number shows where the file is and its events; auditors verify the ledger. */
 class CustodyViewTest extends KaribuTest {
@@ -50,7 +51,7 @@ class CustodyViewTest extends KaribuTest {
         Grid<?> events = _get(Grid.class, spec -> spec.withId("custody-events"));
         assertThat(_size(events)).isEqualTo(2);
         // registered by the application, to the township by its name, for a reason in words
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(events, 0))
+        assertThat(GridKt._getFormattedRow(events, 0))
                 .contains("接收", "系统", "甲镇卫生院", "登记").doesNotContain(county.a().getCode(), "system", "registered");
         assertThat(_find(Button.class, spec -> spec.withId("custody-verify"))).isEmpty();
 

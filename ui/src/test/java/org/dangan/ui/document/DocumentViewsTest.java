@@ -37,6 +37,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import java.util.ArrayList;
+import java.util.List;
+import org.dangan.ui.audit.AuditView;
+import org.dangan.workflow.audit.AuditAction;
 
 /** The scan screens: upload, the list with its states, the viewer with page image and text, restricted documents. */
 class DocumentViewsTest extends KaribuTest {
@@ -168,14 +173,14 @@ class DocumentViewsTest extends KaribuTest {
 
         newSession();
         login(county.user("auditor"));
-        UI.getCurrent().navigate(org.dangan.ui.audit.AuditView.class);
+        UI.getCurrent().navigate(AuditView.class);
         _get(TextField.class, spec -> spec.withId("audit-subject")).setValue(Long.toString(id));
-        _get(Select.class, spec -> spec.withId("audit-action")).setValue(org.dangan.workflow.audit.AuditAction.DOCUMENT_READ);
+        _get(Select.class, spec -> spec.withId("audit-action")).setValue(AuditAction.DOCUMENT_READ);
         Grid<?> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
-        java.util.List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         int reads = _size(grid); // each fetch of the grid is itself audited, as a read of the log
         for (int i = 0; i < reads; i++) {
-            rows.add(String.join(" | ", com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, i)));
+            rows.add(String.join(" | ", GridKt._getFormattedRow(grid, i)));
         }
         assertThat(rows).anyMatch(r -> r.contains("查看了扫描件 #" + id + "（已说明查阅目的）"));
         assertThat(rows).anyMatch(r -> r.contains("查看了扫描件 #" + id + "（第 1 页，已说明查阅目的）"));

@@ -17,6 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An archivist's scanning job by clicking: picks the resident by name, uploads a poor scan, reviews
@@ -118,7 +119,7 @@ class OcrReviewBrowserTest extends BrowserTest {
 
     /** Clicks the menu entry of the screen. */
     private void menu(String path) {
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+        wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("vaadin-side-nav-item[path='" + path + "']"))).click();
     }
 

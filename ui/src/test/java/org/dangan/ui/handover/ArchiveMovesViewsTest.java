@@ -21,6 +21,7 @@ import org.dangan.ui.support.KaribuTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.vaadin.flow.component.html.Span;
 
 /** The handover and transfer screens, driven as the people on each side would. */
 class ArchiveMovesViewsTest extends KaribuTest {
@@ -102,7 +103,7 @@ class ArchiveMovesViewsTest extends KaribuTest {
         UI.getCurrent().add(panels.open(openTask(started), TaskKind.HANDOVER_DELIVERY_CHECK, () -> done[0] = true));
         HandoverWork work = _get(HandoverWork.class);
         // what the task is about, by name
-        _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("移交 #" + started.id() + "：乙镇卫生院 → 甲镇卫生院"));
+        _get(Span.class, spec -> spec.withText("移交 #" + started.id() + "：乙镇卫生院 → 甲镇卫生院"));
         assertThat(work.resolving.isVisible()).as("the panel offers only its own step").isFalse();
         work.scanned(box.getBarcode().value());
         _click(_get(Button.class, spec -> spec.withId("handover-check")));

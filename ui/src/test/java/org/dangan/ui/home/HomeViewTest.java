@@ -19,6 +19,7 @@ import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.util.Optional;
 
 /** Issue 16, item 7: each role's home page holds its own parts, with the figures of its institutions. */
 class HomeViewTest extends KaribuTest {
@@ -47,7 +48,7 @@ class HomeViewTest extends KaribuTest {
     }
 
     private List<String> parts() {
-        return _get(HomeView.class).getChildren().map(Component::getId).flatMap(java.util.Optional::stream).toList();
+        return _get(HomeView.class).getChildren().map(Component::getId).flatMap(Optional::stream).toList();
     }
 
     private static String svg(String id) {

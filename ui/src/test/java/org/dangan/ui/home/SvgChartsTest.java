@@ -12,6 +12,8 @@ import org.dangan.pdf.PrintedSheet;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Issue 16, item 7: the charts are SVG whose text says the figures in Chinese, and nothing in English. */
 class SvgChartsTest {
@@ -90,7 +92,7 @@ class SvgChartsTest {
     void two_charts_on_one_page_do_not_share_clip_path_ids() {
         String one = charts.bars("一", "一", "页数", "页", List.of("1/1"), List.of(1L));
         String two = charts.bars("二", "二", "页数", "页", List.of("1/1"), List.of(1L));
-        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("id='([^']+)'").matcher(one);
+        Matcher ids = Pattern.compile("id='([^']+)'").matcher(one);
         assertThat(ids.find()).isTrue();
         assertThat(two).doesNotContain("id='" + ids.group(1) + "'");
     }

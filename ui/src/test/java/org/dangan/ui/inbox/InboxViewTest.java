@@ -24,6 +24,10 @@ import org.dangan.workflow.platform.Inbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.io.StringReader;
+import org.dangan.ui.home.TasksCard;
+import org.dangan.workflow.registry.CivilRegistration;
+import org.dangan.workflow.registry.HealthRecord;
 
 /**
  * 我的任务 over every process: the check-out approval reaches the head of the institution keeping
@@ -35,7 +39,7 @@ class InboxViewTest extends PaperFilesTest {
     @Autowired
     Checkouts checkouts;
     @Autowired
-    org.dangan.workflow.registry.CivilRegistration civilRegistration;
+    CivilRegistration civilRegistration;
 
     long checkout;
 
@@ -105,16 +109,16 @@ class InboxViewTest extends PaperFilesTest {
 
     @Test
     void a_task_about_one_resident_names_them_beside_the_number_in_the_inbox_and_on_the_home_page() {
-        org.dangan.workflow.registry.HealthRecord dies = fixtures.record(county.a(), 5);
+        HealthRecord dies = fixtures.record(county.a(), 5);
         as("archivist-a");
-        civilRegistration.apply(new java.io.StringReader("idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n"));
+        civilRegistration.apply(new StringReader("idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n"));
         UI.getCurrent().navigate(TasksView.class);
         assertThat(GridKt._size(tasks())).isEqualTo(1); // the check-out waits for the head, not for her
         List<String> followUp = GridKt._getFormattedRow(tasks(), 0);
         assertThat(followUp.get(0)).isEqualTo("核实死亡并结案");
         assertThat(followUp.get(1)).isEqualTo("档案 " + dies.getRecordNumber() + " · " + dies.getName());
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(_find(_get(org.dangan.ui.home.TasksCard.class), Span.class).stream().map(Span::getText))
+        assertThat(_find(_get(TasksCard.class), Span.class).stream().map(Span::getText))
                 .contains(" · 档案 " + dies.getRecordNumber() + " · " + dies.getName() + " · 甲镇卫生院");
     }
 

@@ -15,13 +15,21 @@ import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.lending.Checkouts;
 import org.junit.jupiter.api.Test;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import org.dangan.ui.registry.RecordDetailView;
+import org.dangan.workflow.security.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The screens for check-out, legal holds and disposal, and stocktake, each driven as a person would. */
 class CheckoutsViewTest extends PaperFilesTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.dangan.workflow.security.UserAccounts users;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
+    UserAccounts users;
+    @Autowired
     Checkouts checkouts;
 
     @Test
@@ -41,11 +49,11 @@ class CheckoutsViewTest extends PaperFilesTest {
         Checkouts.CheckoutView requested = view.grid.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(requested.state()).isEqualTo("REQUESTED");
         // people by name, not by account; an account gone keeps its user name
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0))
+        assertThat(GridKt._getFormattedRow(view.grid, 0))
                 .contains(first + " 测试1，" + second + " 测试1")
                 .contains("甲档案员")
                 .doesNotContain(county.user("archivist-a"));
-        assertThat(users.displayNames(java.util.List.of(county.user("archivist-a"), "gone-user")))
+        assertThat(users.displayNames(List.of(county.user("archivist-a"), "gone-user")))
                 .containsEntry(county.user("archivist-a"), "甲档案员").containsEntry("gone-user", "gone-user");
         assertThat(view.status.getText()).isEqualTo("调阅申请 " + requested.id() + " 已提出，等待主管审批");
         assertThat(_find(Button.class, spec -> spec.withId("checkout-approve"))).isEmpty();
@@ -72,26 +80,26 @@ class CheckoutsViewTest extends PaperFilesTest {
     @Test
     void the_residents_page_links_each_check_out_and_each_files_ledger_to_its_entry() {
         as("archivist-a");
-        long id = checkouts.request(new Checkouts.Request(java.util.List.of(first), "复诊查阅", LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
+        long id = checkouts.request(new Checkouts.Request(List.of(first), "复诊查阅", LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
         String record = first.substring(0, first.lastIndexOf('-'));
-        UI.getCurrent().navigate(org.dangan.ui.registry.RecordDetailView.class, record);
+        UI.getCurrent().navigate(RecordDetailView.class, record);
 
-        var checkoutLink = (com.vaadin.flow.component.html.Anchor) com.github.mvysny.kaributesting.v10.GridKt
-                ._getCellComponent(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("record-checkouts")), 0, "number");
+        var checkoutLink = (Anchor) GridKt
+                ._getCellComponent(_get(Grid.class, spec -> spec.withId("record-checkouts")), 0, "number");
         assertThat(checkoutLink.getHref()).isEqualTo("checkouts?id=" + id);
-        var fileLink = (com.vaadin.flow.component.html.Anchor) com.github.mvysny.kaributesting.v10.GridKt
-                ._getCellComponent(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("record-custody")), 0, "file");
+        var fileLink = (Anchor) GridKt
+                ._getCellComponent(_get(Grid.class, spec -> spec.withId("record-custody")), 0, "file");
         assertThat(fileLink.getHref()).startsWith("custody?file=" + record);
 
         // following the links picks the check-out, and shows the file's ledger at once
-        UI.getCurrent().navigate("checkouts", com.vaadin.flow.router.QueryParameters.of("id", Long.toString(id)));
+        UI.getCurrent().navigate("checkouts", QueryParameters.of("id", Long.toString(id)));
         assertThat(_get(CheckoutsView.class).grid.asSingleSelect().getValue().id()).isEqualTo(id);
-        UI.getCurrent().navigate("custody", com.vaadin.flow.router.QueryParameters.of("file", first));
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(
-                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("custody-events")))).isGreaterThanOrEqualTo(1);
+        UI.getCurrent().navigate("custody", QueryParameters.of("file", first));
+        assertThat(GridKt._size(
+                _get(Grid.class, spec -> spec.withId("custody-events")))).isGreaterThanOrEqualTo(1);
         // a check-out of another township is not picked, and the screen says it was not found
         as("archivist-b");
-        UI.getCurrent().navigate("checkouts", com.vaadin.flow.router.QueryParameters.of("id", Long.toString(id)));
+        UI.getCurrent().navigate("checkouts", QueryParameters.of("id", Long.toString(id)));
         assertThat(_get(CheckoutsView.class).grid.asSingleSelect().getValue()).isNull();
         assertThat(_get(CheckoutsView.class).status.getText()).doesNotContain(first).isNotBlank();
         // and her empty list says what would fill it

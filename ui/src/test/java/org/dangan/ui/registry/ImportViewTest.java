@@ -27,6 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 class ImportViewTest extends KaribuTest {
 
@@ -109,7 +113,7 @@ class ImportViewTest extends KaribuTest {
         assertThat(_get(rejections, 0).reason()).contains("Excel", "科学计数法");
         String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("import-report"))),
                 StandardCharsets.UTF_8).replace("\uFEFF", "");
-        var records = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(csv)).getRecords();
+        var records = CSVFormat.DEFAULT.parse(new StringReader(csv)).getRecords();
         assertThat(records.get(0).toList()).containsExactly("行号", "字段", "填写的值", "原因");
         assertThat(records.get(1).toList()).startsWith("2", "健康档案编号", "1.30102E+16");
         assertThat(records.get(1).get(3)).startsWith("看起来是被 Excel 改成科学计数法的数字");
@@ -120,7 +124,7 @@ class ImportViewTest extends KaribuTest {
         byte[] csv = DownloadKt._download(_get(Anchor.class, spec -> spec.withId("import-template")));
         assertThat(new String(csv, StandardCharsets.UTF_8)).contains("健康档案编号", "身份证号");
         byte[] xlsx = DownloadKt._download(_get(Anchor.class, spec -> spec.withId("import-template-xlsx")));
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var example = workbook.getSheetAt(0).getRow(1);
             assertThat(example.getCell(0).getStringCellValue()).isEqualTo("13010200100100001");
             assertThat(example.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("@");

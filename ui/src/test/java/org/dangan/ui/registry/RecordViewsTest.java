@@ -36,6 +36,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import java.io.StringReader;
+import org.dangan.ui.document.DocumentsView;
+import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.support.SelfChecks;
+import org.dangan.workflow.verification.Findings;
 
 class RecordViewsTest extends KaribuTest {
 
@@ -48,11 +57,11 @@ class RecordViewsTest extends KaribuTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    org.dangan.workflow.support.SelfChecks selfChecks;
+    SelfChecks selfChecks;
     @Autowired
-    org.dangan.workflow.verification.Findings findings;
+    Findings findings;
     @Autowired
-    org.dangan.workflow.document.Documents documents;
+    Documents documents;
 
     Fixtures.County county;
     HealthRecord inA;
@@ -188,7 +197,7 @@ class RecordViewsTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withId("merge-run"))).isEmpty();
         assertThat(_find(RecordMergePanel.class)).isEmpty();
         assertThatThrownBy(() -> documents.countOfRecord(inB.getRecordNumber()))
-                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("document.count.restricted"));
     }
 
@@ -200,7 +209,7 @@ class RecordViewsTest extends KaribuTest {
         jdbc.update("update health_record set phone = '13911112222' where id = ?", twin.getId());
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
-        com.vaadin.flow.component.combobox.ComboBox<String> candidates = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+        ComboBox<String> candidates = _get(ComboBox.class,
                 spec -> spec.withId("merge-duplicate"));
         assertThat(candidates.getListDataView().getItems()).containsExactly(twin.getRecordNumber());
         candidates.setValue(twin.getRecordNumber());
@@ -208,16 +217,16 @@ class RecordViewsTest extends KaribuTest {
         assertThat(fields.getListDataView().getItems().filter(r -> r.field().equals("phone")).findFirst().orElseThrow()
                 .there()).isEqualTo("13911112222");
         _get(RecordMergePanel.class).take.add("phone");
-        com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(Button.class, spec -> spec.withId("merge-run")));
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("merge-run")));
         // nothing moves before the archivist confirms what the merge does, in numbers
-        com.vaadin.flow.component.confirmdialog.ConfirmDialog ask = _get(
-                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("merge-confirm"));
+        ConfirmDialog ask = _get(
+                ConfirmDialog.class, spec -> spec.withId("merge-confirm"));
         assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, twin.getId()))
                 .isNotEqualTo("DUPLICATE");
         assertThat(ask.getElement().getProperty("message")).isEqualTo("重复档案 " + twin.getRecordNumber()
                 + " 的纸质档案 1 份、扫描件 0 份将转入 " + inA.getRecordNumber() + "，" + twin.getRecordNumber()
                 + " 随即关闭为重复档案。合并后不能撤销。");
-        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(ask);
+        ConfirmDialogKt._fireConfirm(ask);
         assertThat(_size(_get(Grid.class, spec -> spec.withId("paper-files")))).isEqualTo(2);
         assertThat(jdbc.queryForObject("select phone from health_record where id = ?", String.class, inA.getId()))
                 .isEqualTo("13911112222");
@@ -245,7 +254,7 @@ class RecordViewsTest extends KaribuTest {
         assertThat(_size(grid)).isEqualTo(1);
         assertThat(GridKt._getFormattedRow(grid, 0).subList(1, 4)).containsExactly("老年人标记与年龄不符", "警告", "已豁免");
         // the campaign opens where the finding was made
-        var link = (com.vaadin.flow.component.html.Anchor) GridKt._getCellComponent(grid, 0, "campaign");
+        var link = (Anchor) GridKt._getCellComponent(grid, 0, "campaign");
         assertThat(link.getText()).isEqualTo("#" + campaign);
         assertThat(link.getHref()).isEqualTo("campaigns?id=" + campaign);
         // township B's finding is not township A's to read, even asked for by number
@@ -276,7 +285,7 @@ class RecordViewsTest extends KaribuTest {
     @Test
     void a_resident_is_picked_by_name_among_the_townships_own_and_the_lookup_is_audited() {
         login(county.user("archivist-a"));
-        UI.getCurrent().navigate(org.dangan.ui.document.DocumentsView.class);
+        UI.getCurrent().navigate(DocumentsView.class);
         ResidentField picker = _get(ResidentField.class, spec -> spec.withId("document-record"));
         long before = jdbc.queryForObject("select count(*) from audit_entry where action = 'RECORD_LIST'", Long.class);
 
@@ -293,7 +302,7 @@ class RecordViewsTest extends KaribuTest {
     @Test
     void a_death_reported_by_the_civil_registration_is_confirmed_in_its_panel_after_a_question() throws Exception {
         login(county.user("archivist-a"));
-        civilRegistration.apply(new java.io.StringReader("idNumber,event,date\n" + inA.getIdNumber() + ",DECEASED,2025-03-01\n"));
+        civilRegistration.apply(new StringReader("idNumber,event,date\n" + inA.getIdNumber() + ",DECEASED,2025-03-01\n"));
         String task = tasks.createTaskQuery().processDefinitionKey(CivilRegistration.FOLLOW_UP)
                 .processInstanceBusinessKey(inA.getRecordNumber()).singleResult().getId();
 

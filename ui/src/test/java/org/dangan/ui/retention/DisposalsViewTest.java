@@ -13,6 +13,7 @@ import java.util.List;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.retention.Disposals;
 import org.junit.jupiter.api.Test;
+import com.github.mvysny.kaributesting.v10.GridKt;
 
 /** The screens for check-out, legal holds and disposal, and stocktake, each driven as a person would. */
 class DisposalsViewTest extends PaperFilesTest {
@@ -28,7 +29,7 @@ class DisposalsViewTest extends PaperFilesTest {
         _click(_get(Button.class, spec -> spec.withId("hold-place")));
         assertThat(view.fileRetention.getText()).endsWith("现在不可销毁");
         assertThat(view.holds.getListDataView().getItems()).extracting(h -> h.reason()).containsExactly("诉讼保全");
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.holds, 0)).contains("甲院长");
+        assertThat(GridKt._getFormattedRow(view.holds, 0)).contains("甲院长");
 
         as("archivist-a");
         UI.getCurrent().navigate(DisposalsView.class);
@@ -37,7 +38,7 @@ class DisposalsViewTest extends PaperFilesTest {
         _click(_get(Button.class, spec -> spec.withId("disposal-propose")));
         Disposals.DisposalSummary list = view.lists.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(list.files()).isOne();
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.lists, 0)).contains("甲档案员")
+        assertThat(GridKt._getFormattedRow(view.lists, 0)).contains("甲档案员")
                 .doesNotContain(county.user("archivist-a"));
         view.lists.asSingleSelect().setValue(list);
         _click(_get(Button.class, spec -> spec.withId("disposal-appraise")));

@@ -18,6 +18,13 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
+import com.vaadin.flow.router.RouteConfiguration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.dangan.workflow.security.Role;
 
 class ShellTest extends KaribuTest {
 
@@ -57,12 +64,12 @@ class ShellTest extends KaribuTest {
     }
 
     /** The routes a role may open, as Vaadin's navigation decides: those the user lands on when going there. */
-    private java.util.Set<String> routesOpenTo(String user) {
+    private Set<String> routesOpenTo(String user) {
         newSession();
         login(user);
-        java.util.Set<String> open = new java.util.TreeSet<>();
-        for (var route : com.vaadin.flow.router.RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
-            Class<? extends com.vaadin.flow.component.Component> target = route.getNavigationTarget();
+        Set<String> open = new TreeSet<>();
+        for (var route : RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
+            Class<? extends Component> target = route.getNavigationTarget();
             if (route.getTemplate().contains(":") || target == LoginView.class) {
                 continue;
             }
@@ -75,17 +82,17 @@ class ShellTest extends KaribuTest {
         return open;
     }
 
-    private java.util.Set<String> menuPaths() {
+    private Set<String> menuPaths() {
         return _find(SideNavItem.class).stream().map(SideNavItem::getPath).collect(
-                java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void for_each_role_the_menu_lists_exactly_the_routes_the_role_may_open() {
-        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", org.dangan.workflow.security.Role.ADMIN,
-                county.county().getId(), java.util.Set.of());
+        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN,
+                county.county().getId(), Set.of());
         for (String user : List.of("archivist-a", "head-a", "searcher-a", "auditor", "admin")) {
-            java.util.Set<String> open = routesOpenTo(county.user(user));
+            Set<String> open = routesOpenTo(county.user(user));
             UI.getCurrent().navigate(HomeView.class);
             assertThat(menuPaths()).as(user).isEqualTo(open);
         }
@@ -114,7 +121,7 @@ class ShellTest extends KaribuTest {
         UI.getCurrent().navigate(InstitutionView.class);
         TreeGrid<Institution> tree = _get(TreeGrid.class, spec -> spec.withId("institution-tree"));
         List<Institution> roots = tree.getTreeData() == null ? List.of()
-                : tree.getDataProvider().fetch(new com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery<>(null, null))
+                : tree.getDataProvider().fetch(new HierarchicalQuery<>(null, null))
                 .toList();
         assertThat(roots).extracting(Institution::getCode).containsExactly(county.county().getCode());
     }

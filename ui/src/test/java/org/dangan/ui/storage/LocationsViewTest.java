@@ -21,6 +21,10 @@ import org.dangan.workflow.storage.Locations;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.vaadin.flow.component.html.Span;
+import org.assertj.core.groups.Tuple;
+import org.dangan.workflow.storage.Box;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The locations screen: a room and a shelf added under the township's site, a box on the shelf, in the ledger. */
 class LocationsViewTest extends KaribuTest {
@@ -28,7 +32,7 @@ class LocationsViewTest extends KaribuTest {
     @Autowired
     CustodyLedger ledger;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -66,7 +70,7 @@ class LocationsViewTest extends KaribuTest {
                 .boxes()).isOne();
         _click(_get(Button.class, spec -> spec.withId("box-add")));
         assertThat(view.shelfBoxes.getListDataView().getItems()).extracting(Locations.ShelfBox::position,
-                Locations.ShelfBox::barcode).first().isEqualTo(org.assertj.core.groups.Tuple.tuple(1, barcode));
+                Locations.ShelfBox::barcode).first().isEqualTo(Tuple.tuple(1, barcode));
         assertThat(view.shelfBoxes.getListDataView().getItems()).extracting(Locations.ShelfBox::position)
                 .containsExactly(1, 2);
     }
@@ -74,7 +78,7 @@ class LocationsViewTest extends KaribuTest {
     @Test
     void a_shelf_label_scanned_then_box_labels_moves_the_boxes_there() {
         Fixtures.County county = fixtures.county();
-        org.dangan.workflow.storage.Box box = fixtures.box(county.a(), 1);
+        Box box = fixtures.box(county.a(), 1);
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(LocationsView.class);
         LocationsView view = _get(LocationsView.class);
@@ -90,11 +94,11 @@ class LocationsViewTest extends KaribuTest {
                 .findFirst().orElseThrow();
 
         view.scanned(box.getBarcode().value());
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("locations-scan-state")).getText())
+        assertThat(_get(Span.class, spec -> spec.withId("locations-scan-state")).getText())
                 .isEqualTo("请先扫描目标架或柜的标签");
         view.scanned("L" + shelf.id());
         view.scanned(box.getBarcode().value());
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("locations-scan-state")).getText())
+        assertThat(_get(Span.class, spec -> spec.withId("locations-scan-state")).getText())
                 .isEqualTo(box.getBarcode().value() + " 已移至 " + shelf.place());
         assertThat(ledger.currentPlace(CustodySubject.BOX, box.getBarcode().value())).contains(shelf.place());
         assertThat(jdbc.queryForObject("select location_id from box where barcode = ?", Long.class,

@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.openqa.selenium.TimeoutException;
 
 /**
  * A real browser (Debian's Chromium, headless, zh-CN) against the application on a random port:
@@ -235,7 +236,7 @@ public abstract class BrowserTest {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         try {
             new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((String) js.executeScript(script)).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             assertThat((String) js.executeScript(script)).as("too wide at " + driver.getCurrentUrl()).isEmpty();
         }
     }

@@ -20,6 +20,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 
 /**
  * Browserless view tests on the real Spring context: real services, database and access
@@ -62,8 +64,8 @@ public abstract class KaribuTest {
         UserDetails user = users.loadUserByUsername(username);
         Authentication auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(auth);
-        jakarta.servlet.ServletRequest raw = VaadinServletRequest.getCurrent().getHttpServletRequest();
-        while (raw instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+        ServletRequest raw = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        while (raw instanceof ServletRequestWrapper wrapper) {
             raw = wrapper.getRequest();
         }
         FakeRequest request = (FakeRequest) raw;

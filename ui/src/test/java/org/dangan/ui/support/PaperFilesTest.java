@@ -12,6 +12,10 @@ import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyPressEvent;
+import com.vaadin.flow.component.textfield.TextField;
 
 /** Screens of paper custody: two stored paper files of one township record whose retention ran out. */
 public abstract class PaperFilesTest extends KaribuTest {
@@ -49,10 +53,10 @@ public abstract class PaperFilesTest extends KaribuTest {
     }
 
     /** What a hand scanner does: types the code, then Enter. */
-    protected static void scan(com.vaadin.flow.component.textfield.TextField field, String code) {
+    protected static void scan(TextField field, String code) {
         field.setValue(code);
-        com.vaadin.flow.component.ComponentUtil.fireEvent(field,
-                new com.vaadin.flow.component.KeyPressEvent(field, com.vaadin.flow.component.Key.ENTER.getKeys().get(0)));
+        ComponentUtil.fireEvent(field,
+                new KeyPressEvent(field, Key.ENTER.getKeys().get(0)));
     }
 
     protected String state(String file) {

@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.util.ArrayList;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.dangan.workflow.platform.Inbox;
+import org.dangan.workflow.storage.BoxBarcode;
+import org.openqa.selenium.WebElement;
 
 /**
  * Issue 16, items 9, 15 and 16: the paper screens on a phone (390 x 844, each page loaded at that
@@ -35,11 +41,11 @@ class PhoneLayoutBrowserTest extends BrowserTest {
     @Autowired
     AsUser asUser;
     @Autowired
-    org.dangan.workflow.platform.Inbox inbox;
+    Inbox inbox;
     @Autowired
-    org.camunda.bpm.engine.ManagementService management;
+    ManagementService management;
 
-    private final List<String> failures = new java.util.ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
     private String lentBox;
 
     /** A page, the element that shows it has been drawn, and the names it may show in Latin letters. */
@@ -60,9 +66,9 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         long approved;
         String approvedProcess;
         try {
-            registry.store(file, new org.dangan.workflow.storage.BoxBarcode(box));
+            registry.store(file, new BoxBarcode(box));
             lentBox = fixtures.box(county.a(), 8).getBarcode().value();
-            registry.store(lent, new org.dangan.workflow.storage.BoxBarcode(lentBox));
+            registry.store(lent, new BoxBarcode(lentBox));
             Checkouts.Started started = checkouts.request(new Checkouts.Request(List.of(file), "县级抽查复核",
                     LocalDate.now(ChinaTime.ZONE).plusDays(7)));
             approved = started.id();
@@ -72,7 +78,7 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         }
         asUser.login(county.user("head-a"));
         try {
-            inbox.mine().forEach(task -> inbox.complete(task.taskId(), java.util.Map.of("approved", true)));
+            inbox.mine().forEach(task -> inbox.complete(task.taskId(), Map.of("approved", true)));
         } finally {
             AsUser.logout();
         }
@@ -123,7 +129,7 @@ class PhoneLayoutBrowserTest extends BrowserTest {
             assertThat(ledger).contains("甲档案员", "甲镇卫生院", "系统", "登记", "档案盒 " + box)
                     .doesNotContain(archivist, "registered", "system", "check-out").doesNotContainPattern(code);
             assertThat(byId("custody-place").getText()).contains("不在架上");
-            org.openqa.selenium.WebElement scan = byId("custody-scan").findElement(By.cssSelector("input"));
+            WebElement scan = byId("custody-scan").findElement(By.cssSelector("input"));
             scan.clear();
             scan.sendKeys(lent + Keys.ENTER);
             wait.until(d -> byId("custody-place").getText().equals("现在位置：甲镇卫生院 / 档案室 / 1号架 · 档案盒 "
@@ -152,7 +158,7 @@ class PhoneLayoutBrowserTest extends BrowserTest {
                         .isGreaterThan(byId("task-grid").getRect().getY() + byId("task-grid").getRect().getHeight() - 1);
             } else {
                 // every column of the list shows beside the panel, 期限 (the due day) the last
-                org.openqa.selenium.WebElement due = byId("task-grid").findElements(By.cssSelector("vaadin-grid-cell-content"))
+                WebElement due = byId("task-grid").findElements(By.cssSelector("vaadin-grid-cell-content"))
                         .stream().filter(c -> c.getText().equals("期限")).findFirst().orElseThrow();
                 assertThat(due.getRect().getX() + due.getRect().getWidth()).as("期限 within the list")
                         .isLessThanOrEqualTo(byId("task-grid").getRect().getX() + byId("task-grid").getRect().getWidth());

@@ -18,6 +18,11 @@ import org.dangan.ui.support.KaribuTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import org.camunda.bpm.engine.TaskService;
 
 /** The handover and transfer screens, driven as the people on each side would. */
 class TransfersViewTest extends KaribuTest {
@@ -29,7 +34,7 @@ class TransfersViewTest extends KaribuTest {
     @Autowired
     TransferTaskPanels panels;
     @Autowired
-    org.camunda.bpm.engine.TaskService taskService;
+    TaskService taskService;
 
     Fixtures.County county;
 
@@ -48,16 +53,16 @@ class TransfersViewTest extends KaribuTest {
         UI.getCurrent().navigate(TransfersView.class);
         TransfersView view = _get(TransfersView.class);
         // the resident is picked by number (or name) from the suggestions, never typed whole
-        com.github.mvysny.kaributesting.v10.ComboBoxKt.setUserInput(view.recordNumber, moving.getRecordNumber());
-        view.recordNumber.setValue(com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(view.recordNumber).get(0));
+        ComboBoxKt.setUserInput(view.recordNumber, moving.getRecordNumber());
+        view.recordNumber.setValue(ComboBoxKt.getSuggestionItems(view.recordNumber).get(0));
         view.to.setValue(county.b());
         view.reason.setValue("居民迁居乙镇");
         _click(_get(Button.class, spec -> spec.withId("transfer-request")));
         assertThat(view.grid.getListDataView().getItems()).extracting(t -> t.state()).containsExactly("REQUESTED");
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(view.grid, 0))
+        assertThat(GridKt._getFormattedRow(view.grid, 0))
                 .contains(moving.getName() + " · " + moving.getRecordNumber());
         // the help names the columns and events in Chinese, and a file written as it says is taken
-        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class,
+        assertThat(_get(Paragraph.class,
                 spec -> spec.withText(UI.getCurrent().getTranslation("transfers.registrationHelp"))).getText())
                 .contains("身份证号,事件,日期").contains("事件：死亡 或 迁出").doesNotContain("DECEASED").doesNotContain("idNumber");
         String wrong = "身份证号,事件,日期\n" + dying.getIdNumber() + ",去世,2025-03-01\n";
@@ -98,7 +103,7 @@ class TransfersViewTest extends KaribuTest {
         boolean[] done = {false};
         String taskId = taskService.createTaskQuery().processInstanceId(started.processInstanceId()).singleResult().getId();
         UI.getCurrent().add(panels.open(taskId, TaskKind.TRANSFER_ACCEPTANCE, () -> done[0] = true));
-        _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText("甲镇卫生院 → 乙镇卫生院"));
+        _get(Span.class, spec -> spec.withText("甲镇卫生院 → 乙镇卫生院"));
         _click(_get(Button.class, spec -> spec.withId("transfer-accept")));
         assertThat(done[0]).isTrue();
         assertThat(jdbc.queryForObject("select institution_id from health_record where id = ?", Long.class, moving.getId()))

@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Arrays;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The whole campaign through the screens alone, each step by its own person, in Chromium: the
@@ -78,7 +80,7 @@ class CampaignBrowserTest extends BrowserTest {
         driver.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
                 .filter(i -> i.getText().contains(county.a().getName())).findFirst().orElseThrow().click();
         which.findElement(By.cssSelector("input")).sendKeys(Keys.ESCAPE);
-        new org.openqa.selenium.interactions.Actions(driver).doubleClick(byId("start-campaign")).perform();
+        new Actions(driver).doubleClick(byId("start-campaign")).perform();
         waitForText("已发起核查活动");
         assertChineseOnly(users);
         assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?", Long.class,
@@ -153,7 +155,7 @@ class CampaignBrowserTest extends BrowserTest {
         WebElement first = byId("sample-grid").findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().startsWith(county.a().getCode())).findFirst().orElseThrow();
         first.click();
-        new org.openqa.selenium.interactions.Actions(driver).sendKeys("1").perform();
+        new Actions(driver).sendKeys("1").perform();
         waitForText("已判 1/");
         assertChineseOnly(users);
         clickAndConfirm("sample-rest-pass", "sample-rest-confirm", "将把尚未判定的");
@@ -210,7 +212,7 @@ class CampaignBrowserTest extends BrowserTest {
     private void clickAndConfirm(String buttonId, String dialogId, String... says) {
         click(buttonId);
         byId(dialogId);
-        wait.until(d -> java.util.Arrays.stream(says).allMatch(pageText()::contains));
+        wait.until(d -> Arrays.stream(says).allMatch(pageText()::contains));
         WebElement button = wait.until(d -> d.findElements(By.cssSelector("vaadin-button[slot='confirm-button']"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
         button.click();

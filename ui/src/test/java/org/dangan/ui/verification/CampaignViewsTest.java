@@ -43,6 +43,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import java.sql.Date;
+import java.util.stream.IntStream;
+import org.dangan.workflow.platform.Inbox;
+import org.dangan.workflow.verification.Campaign;
 
 /** A campaign worked from start to sign-off through the screens, each step by its own person. */
 class CampaignViewsTest extends KaribuTest {
@@ -95,7 +105,7 @@ class CampaignViewsTest extends KaribuTest {
     /** Opens the inbox, picks the one task of this kind, and answers its grid of tasks. */
     private void openTask(String name) {
         UI.getCurrent().navigate(TasksView.class);
-        Grid<org.dangan.workflow.platform.Inbox.Item> tasks = grid("task-grid");
+        Grid<Inbox.Item> tasks = grid("task-grid");
         assertThat(_size(tasks)).as("tasks of " + name).isEqualTo(1);
         tasks.asSingleSelect().setValue(_get(tasks, 0));
         assertThat(_get(tasks, 0).kind().taskKey()).isEqualTo(name);
@@ -130,11 +140,11 @@ class CampaignViewsTest extends KaribuTest {
         String first = county.a().getCode() + "00100001";
         String twin = county.a().getCode() + "00100501";
         assertThat(_size(findings)).isEqualTo(3);
-        int row = java.util.stream.IntStream.range(0, 3).filter(i -> _get(findings, i).recordNumber().equals(first))
+        int row = IntStream.range(0, 3).filter(i -> _get(findings, i).recordNumber().equals(first))
                 .findFirst().orElseThrow();
         _clickItem(findings, row, 1, false, false, false, false);
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.combobox.ComboBox<String> duplicate = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+        ComboBox<String> duplicate = _get(ComboBox.class,
                 spec -> spec.withId("merge-duplicate"));
         duplicate.setValue(twin);
         _click(_get(Button.class, spec -> spec.withId("merge-run")));
@@ -149,7 +159,7 @@ class CampaignViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("correct-record")));
         NotificationsKt.expectNotifications("身份证号应为18位，实际为6位");
         LocalDate child = jdbc.queryForObject("select birth_date from health_record where record_number = ?",
-                java.sql.Date.class, county.a().getCode() + "00299999").toLocalDate();
+                Date.class, county.a().getCode() + "00299999").toLocalDate();
         _get(TextField.class, spec -> spec.withId("record-id-number")).setValue(
                 Fixtures.idNumber(county.county().getCode(), LocalDate.of(1980, 3, 7), Gender.MALE, 78));
         _click(_get(Button.class, spec -> spec.withId("correct-record")));
@@ -158,7 +168,7 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_size(findings)).isOne();
         assertThat(_get(DatePicker.class, spec -> spec.withLabel(UI.getCurrent().getTranslation("record.lastServiceDate")))
                 .getI18n().getToday()).isEqualTo("今天");
-        ((com.vaadin.flow.component.checkbox.Checkbox) com.github.mvysny.kaributesting.v10.GridKt
+        ((Checkbox) GridKt
                 ._getCellComponent(findings, 0, "tick")).setValue(true);
         _get(TextField.class, spec -> spec.withId("waiver-reason")).setValue("家属确认为老年人代管档案");
         _click(_get(Button.class, spec -> spec.withId("waive-selected")));
@@ -173,7 +183,7 @@ class CampaignViewsTest extends KaribuTest {
         // the head reads what is signed for (no finding open, 1 of 36 files checked) and is asked first
         as("head-a");
         openTask("headSignOff");
-        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("head-open-findings"))
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("head-open-findings"))
                 .getElement().getTextRecursively()).isEqualTo("没有未处理的问题");
         assertThat(_get(Paragraph.class, spec -> spec.withId("head-paper-status")).getText())
                 .isEqualTo("纸电一致性核对：已核对 1/36 份，其中不一致 0 份；未核对 35 份");
@@ -193,12 +203,12 @@ class CampaignViewsTest extends KaribuTest {
         // the first row is selected and judged, the next one is selected; the rest pass at once, asked first
         _click(_get(Button.class, spec -> spec.withId("sample-pass")));
         assertThat(sample.asSingleSelect().getValue()).isEqualTo(_get(sample, 1));
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("sample-progress")).getText())
+        assertThat(_get(Span.class, spec -> spec.withId("sample-progress")).getText())
                 .isEqualTo("已判 1/30");
         _click(_get(Button.class, spec -> spec.withId("sample-rest-pass")));
         _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("sample-rest-confirm")));
         assertThat(_get(sample, 29).verdict()).isNotNull();
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("sample-progress")).getText())
+        assertThat(_get(Span.class, spec -> spec.withId("sample-progress")).getText())
                 .isEqualTo("已判 30/30");
         completeTask();
         runJobs();
@@ -233,12 +243,12 @@ class CampaignViewsTest extends KaribuTest {
 
         as("county-supervisor");
         UI.getCurrent().navigate(CampaignsView.class);
-        Grid<org.dangan.workflow.verification.Campaign> campaigns = grid("campaign-grid");
+        Grid<Campaign> campaigns = grid("campaign-grid");
         campaigns.asSingleSelect().setValue(_get(campaigns, 0));
         assertThat(_get(H3.class, spec -> spec.withText("核查活动 #" + _get(campaigns, 0).getId() + " · 已完成")))
                 .isNotNull();
         assertThat(_get(Anchor.class, spec -> spec.withId("campaign-report-pdf")).getHref()).isNotBlank();
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("campaign-frozen"))).isNotNull();
+        assertThat(_get(Span.class, spec -> spec.withId("campaign-frozen"))).isNotNull();
         // all 36 paper files (the twin's among the survivor's) signed off into one new box, whose sign-off sheet is offered
         assertThat(jdbc.queryForObject("select count(*) from checker_sign_off s join health_record r on r.id = s.record_id"
                 + " where r.institution_id = ?", Long.class, county.a().getId())).isEqualTo(36);
@@ -255,7 +265,7 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(which.getListDataView().getItems().map(Institution::getId).toList())
                 .contains(county.a().getId(), county.village().getId());
         // the sample rate in per cent, as the report prints it; no random seed to fill in
-        assertThat(_get(com.vaadin.flow.component.textfield.BigDecimalField.class,
+        assertThat(_get(BigDecimalField.class,
                 spec -> spec.withId("campaign-sample-rate")).getValue()).isEqualByComparingTo("5");
         assertThat(_find(TextField.class, spec -> spec.withLabel("随机种子"))).isEmpty();
         which.setValue(Set.of(county.a()));

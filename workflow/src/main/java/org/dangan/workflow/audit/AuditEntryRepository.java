@@ -5,6 +5,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import java.util.List;
 
 /** Append-only: no update or delete method exists on purpose. */
 interface AuditEntryRepository extends Repository<AuditEntry, Long> {
@@ -25,7 +26,7 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long> {
                             String subjectType, String subjectId,
                             String username, AuditAction action, Pageable pageable);
 
-    java.util.List<AuditEntry> findBySubjectTypeAndSubjectIdOrderByIdDesc(String subjectType, String subjectId,
+    List<AuditEntry> findBySubjectTypeAndSubjectIdOrderByIdDesc(String subjectType, String subjectId,
                                                                           Pageable pageable);
 
     long count();

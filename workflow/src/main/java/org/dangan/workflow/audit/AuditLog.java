@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.List;
 
 /**
  * Writes and reads the audit log. Entries about a read are written in the reader's transaction,
@@ -79,7 +80,7 @@ public class AuditLog {
 
     /** The trail of one subject; the caller has checked that the reader may see the subject. */
     @Transactional(readOnly = true)
-    public java.util.List<AuditEntry> trailOf(String subjectType, String subjectId, int max) {
+    public List<AuditEntry> trailOf(String subjectType, String subjectId, int max) {
         return repository.findBySubjectTypeAndSubjectIdOrderByIdDesc(subjectType, subjectId, PageRequest.of(0, max));
     }
 

@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
+import java.util.Optional;
 
 /** Every login and every failed login goes into the audit log, under no typed text but an account's name. */
 @Component
@@ -33,7 +34,7 @@ class LoginAuditor {
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String typed = event.getAuthentication().getName();
-        java.util.Optional<UserAccount> account = accounts.find(typed);
+        Optional<UserAccount> account = accounts.find(typed);
         auditLog.recordFor(account.map(UserAccount::getUsername).orElseGet(() -> auditHash.ofUnknownName(typed)),
                 AuditAction.LOGIN_FAILED, account.map(UserAccount::getInstitutionId).orElse(null),
                 event.getException().getClass().getSimpleName());

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.io.OutputStream;
 
 /**
  * The list of every file of a snapshot with its SHA-256, in the format of {@code sha256sum}
@@ -110,7 +111,7 @@ final class BackupManifest {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (DigestInputStream digesting = new DigestInputStream(in, sha)) {
-                digesting.transferTo(java.io.OutputStream.nullOutputStream());
+                digesting.transferTo(OutputStream.nullOutputStream());
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

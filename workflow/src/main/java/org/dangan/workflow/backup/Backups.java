@@ -22,6 +22,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes backups while the application runs: first the database (one consistent export), then the
@@ -32,7 +37,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Backups {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Backups.class);
+    private static final Logger log = LoggerFactory.getLogger(Backups.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DatabaseDump.Jdbc jdbc;
@@ -66,8 +71,8 @@ public class Backups {
 
     /** Complete snapshots in the directory, newest first. */
     public List<Snapshot> list(Path backupDir) {
-        List<Path> newestFirst = new java.util.ArrayList<>(Snapshots.complete(backupDir));
-        java.util.Collections.reverse(newestFirst);
+        List<Path> newestFirst = new ArrayList<>(Snapshots.complete(backupDir));
+        Collections.reverse(newestFirst);
         return newestFirst.stream().map(this::describe).toList();
     }
 
@@ -156,7 +161,7 @@ public class Backups {
         }
         manifest.add(Snapshots.relative(backupDir, done.resolve(Snapshots.DESCRIPTION)), BackupManifest.sha256(descriptionFile));
         manifest.write(partial.resolve(BackupManifest.FILE_NAME));
-        Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
 
         auditLog.record(AuditAction.BACKUP, "BACKUP", name, null,
                 storeFiles.size() + " store files, " + copied + " copied, " + bytes + " bytes");

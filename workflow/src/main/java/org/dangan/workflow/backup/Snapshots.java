@@ -10,6 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The layout of a backup directory: {@code files/sha256/..} holds the file store's files, copied
@@ -73,12 +77,12 @@ final class Snapshots {
             Path temp = to.resolveSibling(to.getFileName() + ".part");
             String hash;
             try (InputStream in = Files.newInputStream(from)) {
-                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-                try (java.security.DigestInputStream digesting = new java.security.DigestInputStream(in, sha)) {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                try (DigestInputStream digesting = new DigestInputStream(in, sha)) {
                     Files.copy(digesting, temp, StandardCopyOption.REPLACE_EXISTING);
                 }
-                hash = java.util.HexFormat.of().formatHex(sha.digest());
-            } catch (java.security.NoSuchAlgorithmException e) {
+                hash = HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
             try {

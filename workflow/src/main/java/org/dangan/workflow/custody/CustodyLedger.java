@@ -15,6 +15,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The custody ledger. Entries are only ever appended, in the transaction of the change they
@@ -38,8 +42,8 @@ public class CustodyLedger {
 
     CustodyLedger(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        org.springframework.jdbc.core.JdbcTemplate fetching =
-                new org.springframework.jdbc.core.JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        JdbcTemplate fetching =
+                new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         fetching.setFetchSize(1000);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
         this.clock = clock;
@@ -125,7 +129,7 @@ public class CustodyLedger {
      * so that the receiver can check the chain again.
      */
     @Transactional(readOnly = true)
-    public List<java.util.Map<String, Object>> chainRows(long institutionId) {
+    public List<Map<String, Object>> chainRows(long institutionId) {
         return jdbc.queryForList("select sequence, subject_type, subject, event, actor, occurred_at, from_place, to_place,"
                 + " reason, previous_hash, entry_hash from custody_entry where institution_id = :institution"
                 + " order by sequence", new MapSqlParameterSource("institution", institutionId));
@@ -172,7 +176,7 @@ public class CustodyLedger {
         long[] institution = {-1};
         long[] expected = {0};
         String[] previous = {EntryHash.GENESIS};
-        java.util.Set<Long> chains = new java.util.HashSet<>();
+        Set<Long> chains = new HashSet<>();
         streaming.query("select * from custody_entry order by institution_id, sequence", new MapSqlParameterSource(),
                 (ResultSet rs) -> {
                     CustodyEntry e = entry(rs);

@@ -35,6 +35,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import org.dangan.workflow.document.BornDigital;
 
 /**
  * The demo data set, loaded once into an empty database under the {@code demo} profile: one
@@ -61,10 +64,10 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts users;
     private final RegistryAdministration registry;
     private final StorageAdministration storage;
-    private final org.dangan.workflow.document.BornDigital bornDigital;
+    private final BornDigital bornDigital;
 
     DemoData(Institutions institutions, UserAccounts users, RegistryAdministration registry, StorageAdministration storage,
-             org.dangan.workflow.document.BornDigital bornDigital) {
+             BornDigital bornDigital) {
         this.bornDigital = bornDigital;
         this.institutions = institutions;
         this.users = users;
@@ -182,7 +185,7 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < count; i++) {
             HealthRecord r = records.get(i);
             LocalDate date = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(600));
-            int age = r.getBirthDate() == null ? 60 : java.time.Period.between(r.getBirthDate(), date).getYears();
+            int age = r.getBirthDate() == null ? 60 : Period.between(r.getBirthDate(), date).getYears();
             if (i < 2) {
                 bornDigital.archive(r.getRecordNumber(), DocumentType.SEVERE_MENTAL_DISORDER,
                         List.of(DemoReports.followUp(township.getName(), r.getName(), date, random)), "demo");
@@ -246,7 +249,7 @@ class DemoData implements ApplicationRunner {
 
     private static String idNumber(LocalDate birth, Gender gender, Random random) {
         int sequence = random.nextInt(500) * 2 + (gender == Gender.MALE ? 1 : 0);
-        String first17 = "130123" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+        String first17 = "130123" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + "%03d".formatted(sequence);
         return first17 + ResidentId.checkCharacter(first17);
     }

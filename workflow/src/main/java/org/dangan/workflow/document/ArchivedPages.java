@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.DateTimeException;
 
 /**
  * The pages of archived documents as the search index takes them: text, the record's number and
@@ -141,7 +142,7 @@ public class ArchivedPages {
         while (m.find()) {
             try {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            } catch (java.time.DateTimeException notADate) {
+            } catch (DateTimeException notADate) {
                 // 2024年13月 is no date: look further
             }
         }

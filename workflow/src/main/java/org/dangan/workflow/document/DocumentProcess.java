@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** What the digitisation model's "Archive" task calls ({@code ${documentProcess...}}). */
 @Component("documentProcess")
@@ -26,10 +27,10 @@ public class DocumentProcess {
     private final NamedParameterJdbcTemplate jdbc;
     private final PdfFont font;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     DocumentProcess(ScannedDocumentRepository documents, FileStore files, NamedParameterJdbcTemplate jdbc, PdfFont font,
-                    Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+                    Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.documents = documents;
         this.files = files;

@@ -27,6 +27,28 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.ByteArrayOutputStream;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.dangan.ocr.Engine;
+import org.dangan.ocr.SearchablePdf;
+import org.dangan.ocr.SeparatorSheet;
+import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.TaskKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Scanned documents as people submit and read them. The scope is checked on every read (the
@@ -52,17 +74,17 @@ public class Documents {
     private final NamedParameterJdbcTemplate jdbc;
     private final Recognition recognition;
     private final DocumentPages pageWriter;
-    private final org.camunda.bpm.engine.TaskService tasks;
-    private final org.dangan.workflow.platform.PdfFont font;
+    private final TaskService tasks;
+    private final PdfFont font;
     private final Clock clock;
     private final long maxOriginal;
 
     Documents(ScannedDocumentRepository documents, FileStore files, RecordBatches records, Institutions institutions,
               RuntimeService runtime, AuditLog auditLog, OcrConfiguration.OcrLanguages languages,
-              NamedParameterJdbcTemplate jdbc, Recognition recognition, DocumentPages pageWriter, org.camunda.bpm.engine.TaskService tasks,
-              org.dangan.workflow.platform.PdfFont font, Clock clock,
-              @org.springframework.beans.factory.annotation.Value("${dangan.ocr.max-original-size:500MB}")
-              org.springframework.util.unit.DataSize maxOriginal) {
+              NamedParameterJdbcTemplate jdbc, Recognition recognition, DocumentPages pageWriter, TaskService tasks,
+              PdfFont font, Clock clock,
+              @Value("${dangan.ocr.max-original-size:500MB}")
+              DataSize maxOriginal) {
         this.maxOriginal = maxOriginal.toBytes();
         this.tasks = tasks;
         this.font = font;
@@ -92,11 +114,11 @@ public class Documents {
     public record DocumentView(long id, String recordNumber, DocumentType documentType, boolean restricted,
                                String state, String reason, String originalName, long originalSize,
                                String originalSha256, String pdfSha256, int pageCount, BigDecimal meanConfidence,
-                               ConfidenceBand confidenceBand, org.dangan.ocr.Engine ocrEngine, Integer pagesDone, Integer pagesTotal, Integer registeredPages,
+                               ConfidenceBand confidenceBand, Engine ocrEngine, Integer pagesDone, Integer pagesTotal, Integer registeredPages,
                                List<PageView> pages, String waiting) {
 
         /** DA/T 31: the scanned pages against the pages the paper file registers for this type, when it does. */
-        @com.fasterxml.jackson.annotation.JsonProperty("pageCountAgrees")
+        @JsonProperty("pageCountAgrees")
         public Boolean pageCountAgrees() {
             return registeredPages == null || pageCount == 0 ? null : registeredPages == pageCount;
         }
@@ -104,7 +126,7 @@ public class Documents {
 
     public record DocumentSummary(long id, String recordNumber, DocumentType documentType, boolean restricted,
                                   DocumentState state, String originalName, int pageCount, Integer pagesDone,
-                                  Integer pagesTotal, java.time.Instant createdAt) {
+                                  Integer pagesTotal, Instant createdAt) {
     }
 
     /**
@@ -158,7 +180,7 @@ public class Documents {
                 and (:number is null or record_number = :number)
                 order by id desc limit :limit""", new MapSqlParameterSource("ids", scope.ids())
                 .addValue("all", user.has(Permission.RESTRICTED_DOCUMENTS)).addValue("limit", limit)
-                .addValue("number", recordNumber, java.sql.Types.VARCHAR),
+                .addValue("number", recordNumber, Types.VARCHAR),
                 (rs, n) -> {
                     int[] progress = recognition.progressOf(rs.getLong(1));
                     return new DocumentSummary(rs.getLong(1), rs.getString(2), DocumentType.valueOf(rs.getString(3)),
@@ -173,14 +195,14 @@ public class Documents {
 
     /** The open OCR review task of a document the user may see, if there is one (to open its work panel). */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> reviewTaskOf(long id) {
+    public Optional<String> reviewTaskOf(long id) {
         ScannedDocument d = visible(id, "OCR review");
         if (d.getProcessInstanceId() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
-                .taskDefinitionKey(org.dangan.workflow.platform.TaskKind.TEXT_REVIEW.taskKey()).singleResult())
-                .map(org.camunda.bpm.engine.task.Task::getId);
+        return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
+                .taskDefinitionKey(TaskKind.TEXT_REVIEW.taskKey()).singleResult())
+                .map(Task::getId);
     }
 
     /**
@@ -189,8 +211,8 @@ public class Documents {
      */
     @Transactional(readOnly = true)
     public long documentOfReview(String taskId) {
-        org.camunda.bpm.engine.task.Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId)
-                .processDefinitionKey(PROCESS_KEY).taskDefinitionKey(org.dangan.workflow.platform.TaskKind.TEXT_REVIEW.taskKey())
+        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId)
+                .processDefinitionKey(PROCESS_KEY).taskDefinitionKey(TaskKind.TEXT_REVIEW.taskKey())
                 .singleResult();
         if (task == null) {
             throw Refused.notFound("document.review.taskMissing");
@@ -209,15 +231,15 @@ public class Documents {
      * counts only, no personal data, so not audited. Documents outside the user's scope are left out.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, Progress> progress(java.util.Collection<Long> ids) {
+    public Map<Long, Progress> progress(Collection<Long> ids) {
         RoleCheck.require(DOCUMENT_READERS);
         InstitutionScope scope = institutions.currentScope();
-        java.util.Map<Long, Progress> found = new java.util.HashMap<>();
+        Map<Long, Progress> found = new HashMap<>();
         if (ids.isEmpty() || scope.ids().isEmpty()) {
             return found;
         }
         jdbc.query("select id, state, page_count from scanned_document where id in (:ids) and institution_id in (:scope)",
-                new MapSqlParameterSource("ids", ids).addValue("scope", scope.ids()), (java.sql.ResultSet rs) -> {
+                new MapSqlParameterSource("ids", ids).addValue("scope", scope.ids()), (ResultSet rs) -> {
                     int[] p = recognition.progressOf(rs.getLong(1));
                     found.put(rs.getLong(1), new Progress(DocumentState.valueOf(rs.getString(2)), rs.getInt(3),
                             p == null ? null : p[0], p == null ? null : p[1]));
@@ -234,16 +256,16 @@ public class Documents {
         auditLog.record(AuditAction.DOCUMENT_READ, "DOCUMENT", Long.toString(id), d.getInstitutionId(),
                 "page " + page + " image; " + purposeOf(d, purpose));
         try (InputStream in = files.open(d.getPdfSha256());
-             var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+             var pdf = Loader.loadPDF(in.readAllBytes())) {
             if (page < 1 || page > pdf.getNumberOfPages()) {
                 throw Refused.notFound("document.noPage", id, page);
             }
             // a colour scan is shown in colour (a red seal red), the others gray as their PNG is smallest
-            var image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(page - 1,
-                    Math.min(Math.max(dpi, 50), 200), org.dangan.ocr.SearchablePdf.inColour(pdf.getPage(page - 1))
-                            ? org.apache.pdfbox.rendering.ImageType.RGB : org.apache.pdfbox.rendering.ImageType.GRAY);
-            var png = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(image, "png", png);
+            var image = new PDFRenderer(pdf).renderImageWithDPI(page - 1,
+                    Math.min(Math.max(dpi, 50), 200), SearchablePdf.inColour(pdf.getPage(page - 1))
+                            ? ImageType.RGB : ImageType.GRAY);
+            var png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
             return png.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -281,7 +303,7 @@ public class Documents {
         if (!user.is(Role.ARCHIVIST)) {
             throw Refused.forbidden("document.review.archivistOnly");
         }
-        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
+        Task task = tasks.createTaskQuery().processInstanceId(d.getProcessInstanceId())
                 .taskDefinitionKey("reviewText").singleResult();
         if (task == null) {
             throw Refused.of("document.review.none", id, d.getState());
@@ -301,12 +323,12 @@ public class Documents {
             throw Refused.tooLarge("document.separators.tooMany", MAX_SEPARATOR_SHEETS);
         }
         InstitutionScope scope = institutions.currentScope();
-        List<org.dangan.ocr.SeparatorSheet.Target> targets = recordNumbers.stream().map(n -> records.byNumber(n.strip())
+        List<SeparatorSheet.Target> targets = recordNumbers.stream().map(n -> records.byNumber(n.strip())
                 .filter(r -> scope.includes(r.institutionId()))
-                .map(r -> new org.dangan.ocr.SeparatorSheet.Target(r.recordNumber(), type.name()))
+                .map(r -> new SeparatorSheet.Target(r.recordNumber(), type.name()))
                 .orElseThrow(() -> Refused.invalid("document.recordUnknown", n.strip())))
                 .toList();
-        return org.dangan.ocr.SeparatorSheet.pdf(targets, font.path(), code -> DocumentType.valueOf(code).chinese());
+        return SeparatorSheet.pdf(targets, font.path(), code -> DocumentType.valueOf(code).chinese());
     }
 
     /** Stores the original and starts its process; answers the new document's id. */

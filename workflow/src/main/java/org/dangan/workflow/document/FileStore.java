@@ -16,6 +16,8 @@ import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 /**
  * Files by their SHA-256 under {@code DANGAN_HOME/files}: a file is written once, to a temporary
@@ -57,7 +59,7 @@ public class FileStore {
                 Files.delete(temp);
                 // stored again now: young again, so the sweep of unreferenced files leaves it to
                 // the transaction that is about to refer to it
-                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
                 return hash;
             }
             Files.createDirectories(target.getParent());

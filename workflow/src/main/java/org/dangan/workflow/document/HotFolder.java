@@ -24,6 +24,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
+import org.dangan.workflow.platform.Refused;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The scan station's hot folder ({@code dangan.scan.hot-folder}): every few seconds, each file
@@ -129,9 +131,9 @@ public class HotFolder {
                     rejected = "no separator sheet and no <record number>_<TYPE> at the start of the file name";
                 }
             }
-        } catch (UnreadableDocumentException | IllegalArgumentException | org.springframework.security.access.AccessDeniedException e) {
+        } catch (UnreadableDocumentException | IllegalArgumentException | AccessDeniedException e) {
             rejected = e.getMessage();
-        } catch (org.dangan.workflow.platform.Refused e) {
+        } catch (Refused e) {
             rejected = e.getMessage();
         } finally {
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parts)) {

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.List;
 
 /**
  * A scanned document belongs where its record is managed: records that move take their documents
@@ -27,7 +28,7 @@ class MovedRecords {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(RecordsTransferred event) {
-        java.util.List<Long> ids = event.recordIds();
+        List<Long> ids = event.recordIds();
         for (int i = 0; i < ids.size(); i += 1000) {
             jdbc.update("update scanned_document set institution_id = :to where record_id in (:records)",
                     new MapSqlParameterSource("to", event.toInstitutionId())

@@ -23,6 +23,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import java.util.Optional;
+import org.dangan.ocr.Engine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Service task "Recognise the pages": runs the OCR pipeline over the original, stores the pages
@@ -37,7 +44,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component("recognition")
 class Recognition implements JavaDelegate {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Recognition.class);
+    private static final Logger log = LoggerFactory.getLogger(Recognition.class);
 
     private final ScannedDocumentRepository documents;
     private final FileStore files;
@@ -48,15 +55,15 @@ class Recognition implements JavaDelegate {
     private final Map<Long, int[]> progress = new ConcurrentHashMap<>();
     private final UnreferencedFiles unreferenced;
     private final OcrAvailability availability;
-    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+    private final TransactionTemplate ownTransaction;
 
     Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
                 DocumentPages pages, ReviewThreshold reviewBelow, OcrConfiguration.OcrEngines engines,
                 UnreferencedFiles unreferenced, OcrAvailability availability,
-                org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+                PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
-                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.engines = engines;
         this.unreferenced = unreferenced;
         this.availability = availability;
@@ -68,7 +75,7 @@ class Recognition implements JavaDelegate {
     }
 
     /** The band of a confidence read by {@code engine}, for screens to say what it means. */
-    ConfidenceBand bandOf(org.dangan.ocr.Engine engine, BigDecimal confidence) {
+    ConfidenceBand bandOf(Engine engine, BigDecimal confidence) {
         return reviewBelow.band(engine, confidence);
     }
 
@@ -78,9 +85,9 @@ class Recognition implements JavaDelegate {
         // "being read" is committed at once, in a transaction of its own: the job's commits only when
         // all pages are read, and until then lists and the home page would say "queued"; the job's
         // own persistence context reads the document only afterwards, at its new version
-        org.dangan.ocr.Engine engine = ownTransaction.execute(status -> {
+        Engine engine = ownTransaction.execute(status -> {
             ScannedDocument running = documents.findById(id).orElseThrow();
-            java.util.Optional<org.dangan.ocr.Engine> usable = availability.usable(engines.of(running.getDocumentType()));
+            Optional<Engine> usable = availability.usable(engines.of(running.getDocumentType()));
             if (usable.isPresent()) {
                 running.recognitionStarted();
                 documents.saveAndFlush(running);

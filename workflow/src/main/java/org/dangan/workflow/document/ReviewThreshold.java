@@ -3,6 +3,8 @@ package org.dangan.workflow.document;
 import org.dangan.ocr.Engine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Below which page confidence a recognised document goes to review. The engines' confidences are
@@ -31,12 +33,12 @@ class ReviewThreshold {
      * from a born-digital text layer, on Tesseract's scale): PP-OCR's pages at the review threshold or
      * above are fair, two points above good, seven below doubtful; Tesseract's as before (90, 75, 60).
      */
-    ConfidenceBand band(Engine engine, java.math.BigDecimal confidence) {
+    ConfidenceBand band(Engine engine, BigDecimal confidence) {
         if (confidence == null) {
             return null;
         }
         // judged as shown, in whole percent: 98.6 shows as 99% and must not be "fair" beside another 99% "good"
-        double c = confidence.setScale(0, java.math.RoundingMode.HALF_UP).doubleValue();
+        double c = confidence.setScale(0, RoundingMode.HALF_UP).doubleValue();
         double[] limits = engine == Engine.PADDLE ? new double[] {paddle + 2, paddle, paddle - 7} : new double[] {90, 75, 60};
         return c >= limits[0] ? ConfidenceBand.GOOD : c >= limits[1] ? ConfidenceBand.FAIR
                 : c >= limits[2] ? ConfidenceBand.DOUBTFUL : ConfidenceBand.POOR;

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.dangan.workflow.registry.DocumentType;
+import org.dangan.ocr.Engine;
 
 /**
  * A scanned document of a record: its original (never altered) in the file store, and where its
@@ -73,7 +74,7 @@ public class ScannedDocument {
     /** The engine that read the pages (null until recognised, and for born-digital or received documents). */
     @Enumerated(EnumType.STRING)
     @Column(name = "ocr_engine", length = 16)
-    private org.dangan.ocr.Engine ocrEngine;
+    private Engine ocrEngine;
 
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
@@ -150,7 +151,7 @@ public class ScannedDocument {
     }
 
     void recognised(int pages, BigDecimal meanConfidence, String pdfSha256, boolean needsReview,
-                    org.dangan.ocr.Engine engine) {
+                    Engine engine) {
         if (state != DocumentState.OCR_RUNNING) {
             throw illegal("record recognition");
         }
@@ -254,7 +255,7 @@ public class ScannedDocument {
         return languages;
     }
 
-    public org.dangan.ocr.Engine getOcrEngine() {
+    public Engine getOcrEngine() {
         return ocrEngine;
     }
 

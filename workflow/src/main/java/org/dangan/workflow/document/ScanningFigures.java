@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.util.Arrays;
 
 /**
  * How scanning goes in the user's institutions, for the home pages of those who scan and search:
@@ -41,7 +43,7 @@ public class ScanningFigures {
 
     /** Archivists scan, searchers read what was scanned: both follow how far recognition has come. */
     public boolean followedBy(DanganUser user) {
-        return java.util.Arrays.stream(READERS).anyMatch(user::is);
+        return Arrays.stream(READERS).anyMatch(user::is);
     }
 
     /**
@@ -67,7 +69,7 @@ public class ScanningFigures {
                 where institution_id in (:ids) and state = 'ARCHIVED' and process_instance_id is not null
                 and archived_at >= :from""", new MapSqlParameterSource("ids", scope.ids())
                 .addValue("from", Timestamp.from(first.atStartOfDay(ChinaTime.ZONE).toInstant())),
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     // the day in China time, whatever the database's zone: grouped here, not in SQL
                     LocalDate day = rs.getTimestamp(1).toInstant().atZone(ChinaTime.ZONE).toLocalDate();
                     long pages = rs.getLong(2);
@@ -91,7 +93,7 @@ public class ScanningFigures {
         jdbc.query("""
                 select state, count(*) from scanned_document where institution_id in (:ids)
                 and state <> 'ARCHIVED' group by state""", new MapSqlParameterSource("ids", scope.ids()),
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     // recognised is archived in the same step: until then it is still "being recognised"
                     DocumentState state = DocumentState.valueOf(rs.getString(1));
                     counts.merge(state == DocumentState.RECOGNISED ? DocumentState.OCR_RUNNING : state, rs.getLong(2),

@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import java.nio.file.attribute.FileTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes files of the store that nothing refers to: a searchable PDF written by a recognition job
@@ -31,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnreferencedFiles {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UnreferencedFiles.class);
+    private static final Logger log = LoggerFactory.getLogger(UnreferencedFiles.class);
 
     private final FileStore store;
     private final NamedParameterJdbcTemplate jdbc;
@@ -90,7 +93,7 @@ public class UnreferencedFiles {
      * another document refers to the same content or it was stored again since {@code storedAt} (an
      * upload about to refer to it); the sweep takes it otherwise.
      */
-    void removeOriginalOfFailed(String sha256, java.nio.file.attribute.FileTime storedAt) {
+    void removeOriginalOfFailed(String sha256, FileTime storedAt) {
         Path file = store.path(sha256);
         if (storedAt == null || !referenced(List.of(sha256)).isEmpty()) {
             return;

@@ -32,6 +32,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Re-hashes every file of the store, and looks for every file the database refers to, at a
@@ -44,7 +49,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class FixityAudit {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FixityAudit.class);
+    private static final Logger log = LoggerFactory.getLogger(FixityAudit.class);
     static final String ALGORITHM = "SHA-256";
 
     private final FileStore store;
@@ -136,7 +141,7 @@ public class FixityAudit {
 
     private Run audit(String startedBy, Consumer<String> progress) {
         Instant started = clock.instant();
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
             var insert = c.prepareStatement("insert into fixity_run (started_at, started_by, node, files, failures)"
                     + " values (?, ?, ?, 0, 0)", new String[] {"id"});
@@ -155,7 +160,7 @@ public class FixityAudit {
                 walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                         .filter(n -> n.matches("[0-9a-f]{64}")).forEach(files::add);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot list the file store " + sha256, e);
+                throw new UncheckedIOException("cannot list the file store " + sha256, e);
             }
         }
         done.set(0);
@@ -232,7 +237,7 @@ public class FixityAudit {
                 long pause = throttle.pauseNanos(read, System.nanoTime() - start);
                 if (pause > 0) {
                     try {
-                        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(pause);
+                        TimeUnit.NANOSECONDS.sleep(pause);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IOException("fixity audit interrupted", e);

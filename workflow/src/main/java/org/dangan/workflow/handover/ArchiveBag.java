@@ -37,6 +37,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.io.FilterOutputStream;
+import java.util.Locale;
 
 /**
  * The digital part of a handover as a BagIt bag (RFC 8493), zipped under one top folder: the
@@ -189,7 +191,7 @@ public class ArchiveBag {
     private static List<Map<String, Object>> lowerCase(List<Map<String, Object>> rows) {
         return rows.stream().map(row -> {
             Map<String, Object> lower = new LinkedHashMap<>();
-            row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            row.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
             return lower;
         }).toList();
     }
@@ -213,13 +215,13 @@ public class ArchiveBag {
 
     private static String extension(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
         return ext.matches("\\.[a-z0-9]{1,5}") ? ext : "";
     }
 
     /** Jackson closes the stream it wrote to; the zip entry must stay open. */
     private static OutputStream closeShield(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
+        return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -251,7 +253,7 @@ public class ArchiveBag {
     }
 
     /** Counts the bytes of a payload file for the Payload-Oxum, without closing the zip under it. */
-    private static final class Counting extends java.io.FilterOutputStream {
+    private static final class Counting extends FilterOutputStream {
         long count;
 
         Counting(OutputStream out) {

@@ -9,6 +9,9 @@ import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.security.UserAccounts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the handover model's service tasks call ({@code ${handoverProcess...}}): the inventory, and
@@ -18,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class HandoverProcess {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HandoverProcess.class);
+    private static final Logger log = LoggerFactory.getLogger(HandoverProcess.class);
 
     private final HandoverRepository handovers;
     private final Inventories inventories;
@@ -62,7 +65,7 @@ public class HandoverProcess {
         RegistryAdministration.Transferred moved = registry.transferArchive(from, handover.getToInstitutionId(),
                 "handover " + handoverId + " (" + handover.getKind() + ")");
         institutions.require(from).retire(handover.getKind().after(), institutions.require(handover.getToInstitutionId()));
-        java.util.List<String> disabled = users.disableAllOf(from);
+        List<String> disabled = users.disableAllOf(from);
         handover.transferred(clock.instant());
         auditLog.record(AuditAction.HANDOVER, "HANDOVER", Long.toString(handoverId), from,
                 "transferred: " + moved.records() + " records, " + moved.paperFiles() + " paper files, " + moved.boxes()

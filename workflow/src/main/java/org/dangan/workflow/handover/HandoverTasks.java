@@ -17,6 +17,7 @@ import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The handover's user tasks, however completed. The receiving side checks the delivery (the
@@ -39,10 +40,10 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
     private final Institutions institutions;
     private final UserTasks userTasks;
     private final NamedParameterJdbcTemplate jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     HandoverTasks(HandoverRepository handovers, Institutions institutions, UserTasks userTasks,
-                  NamedParameterJdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
+                  NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.events = events;
         this.handovers = handovers;
         this.institutions = institutions;

@@ -30,6 +30,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.verification.Campaigns;
+import org.springframework.data.domain.Sort;
 
 /**
  * Handovers as people start, follow and decide them. An administrator or a supervisor of the
@@ -57,12 +64,12 @@ public class Handovers {
     private final PdfFont font;
     private final Clock clock;
 
-    private final org.dangan.workflow.verification.Campaigns campaigns;
+    private final Campaigns campaigns;
 
     Handovers(HandoverRepository handovers, Inventories inventories, Institutions institutions, RecordBatches records,
               NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, TaskService taskService,
               UserAccounts users, AuditLog auditLog, PdfFont font, Clock clock,
-              org.dangan.workflow.verification.Campaigns campaigns) {
+              Campaigns campaigns) {
         this.campaigns = campaigns;
         this.taskService = taskService;
         this.users = users;
@@ -165,14 +172,14 @@ public class Handovers {
      * the user is one who may do it (a supervisor who started or checked it may not approve it).
      */
     @Transactional(readOnly = true)
-    public java.util.Set<TaskKind> openSteps(long id) {
+    public Set<TaskKind> openSteps(long id) {
         Handover h = visible(id);
         DanganUser user = CurrentUser.require();
-        java.util.Set<TaskKind> steps = java.util.EnumSet.noneOf(TaskKind.class);
+        Set<TaskKind> steps = EnumSet.noneOf(TaskKind.class);
         if (h.getProcessInstanceId() == null) {
             return steps;
         }
-        for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery().processInstanceId(h.getProcessInstanceId())
+        for (Task task : taskService.createTaskQuery().processInstanceId(h.getProcessInstanceId())
                 .list()) {
             TaskKind.of(PROCESS_KEY, task.getTaskDefinitionKey())
                     .filter(kind -> HandoverTasks.may(kind, user, h, institutions))
@@ -227,13 +234,13 @@ public class Handovers {
     /** The latest handovers from or to the user's institutions, newest first. */
     @Transactional(readOnly = true)
     public List<HandoverView> list() {
-        return handovers.findAll(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+        return handovers.findAll(Sort.by(Sort.Direction.DESC,
                 "id")).stream().filter(this::maySee).limit(100).map(this::view).toList();
     }
 
     /** The handover as the API shows it, without an audit entry (for the bag, whose export is audited). */
     private static Integer scansTold(Handover h) {
-        return CurrentUser.get().filter(u -> u.has(org.dangan.workflow.security.Permission.RESTRICTED_DOCUMENTS)).isPresent()
+        return CurrentUser.get().filter(u -> u.has(Permission.RESTRICTED_DOCUMENTS)).isPresent()
                 ? h.getDocuments() : null;
     }
 
@@ -253,16 +260,16 @@ public class Handovers {
     /** The receiving side's check: the box barcodes scanned, and the boxes found damaged with what is wrong. */
     public void check(long id, List<String> barcodes, Map<String, String> damaged) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put("scanned", barcodes == null ? List.of() : new ArrayList<>(barcodes));
-        variables.put("damaged", damaged == null ? Map.of() : new java.util.HashMap<>(damaged));
+        variables.put("damaged", damaged == null ? Map.of() : new HashMap<>(damaged));
         complete(id, "checkDelivery", variables);
     }
 
     /** The giving side: RECHECK once what was missing or damaged is made good, or RETURN (with a note). */
     public void resolve(long id, String resolution, String note) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put("resolution", resolution);
         variables.put("note", note);
         complete(id, "resolveDifferences", variables);
@@ -270,7 +277,7 @@ public class Handovers {
 
     public void decide(long id, boolean approved, String reason) {
         RoleCheck.require(Role.SUPERVISOR);
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put("approved", approved);
         variables.put("reason", reason);
         complete(id, "approveHandover", variables);

@@ -24,6 +24,8 @@ import org.dangan.workflow.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import java.io.OutputStream;
+import java.util.Comparator;
 
 /**
  * Takes in a zipped BagIt bag from another institution or system: every checksum of both
@@ -181,7 +183,7 @@ public class IncomingBags {
     private static void check(Path file, String path, String expected, String manifest) throws IOException {
         MessageDigest digest = ArchiveBag.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         String found = HexFormat.of().formatHex(digest.digest());
         if (!found.equalsIgnoreCase(expected)) {
@@ -227,7 +229,7 @@ public class IncomingBags {
             return;
         }
         try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary folder left behind is swept with the others
         }

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.util.HashMap;
 
 /** Takes the inventory of an institution's archive from the database as it stands. */
 @Component
@@ -44,7 +46,7 @@ class Inventories {
         }
         Map<Long, Box> boxes = new LinkedHashMap<>();
         jdbc.query("select id, barcode, position, location_id from box where institution_id = :institution order by barcode",
-                of, (java.sql.ResultSet rs) -> {
+                of, (ResultSet rs) -> {
                     boxes.put(rs.getLong(1), new Box(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)));
                 });
         Map<Long, List<Inventory.FileEntry>> filesByBox = new LinkedHashMap<>();
@@ -66,7 +68,7 @@ class Inventories {
                 filesByBox.computeIfAbsent(box, k -> new ArrayList<>()).add(file);
             }
         }
-        Map<Long, String> places = new java.util.HashMap<>();
+        Map<Long, String> places = new HashMap<>();
         List<Inventory.BoxEntry> boxEntries = new ArrayList<>();
         for (Box box : boxes.values()) {
             String place = places.computeIfAbsent(box.location(), storage::placeOf);

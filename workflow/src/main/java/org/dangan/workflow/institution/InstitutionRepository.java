@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.Lock;
 
 interface InstitutionRepository extends JpaRepository<Institution, Long> {
 
     Optional<Institution> findByCode(String code);
 
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Institution i where i.id = :id")
     Optional<Institution> lockById(Long id);
 

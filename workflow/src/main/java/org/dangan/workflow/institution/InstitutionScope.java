@@ -3,6 +3,7 @@ package org.dangan.workflow.institution;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.HashSet;
 
 /**
  * The institutions a user may see: their own and everything below it. Queries take
@@ -27,7 +28,7 @@ public record InstitutionScope(Institution root, Set<Long> ids, List<Institution
         if (!includes(within.getId())) {
             return Set.of();
         }
-        java.util.HashSet<Long> narrowed = new java.util.HashSet<>();
+        HashSet<Long> narrowed = new HashSet<>();
         for (Institution i : institutions) {
             if (within.contains(i)) {
                 narrowed.add(i.getId());

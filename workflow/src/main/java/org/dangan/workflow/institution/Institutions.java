@@ -8,6 +8,8 @@ import java.util.Set;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Propagation;
 
 /** The institution tree and each user's view of it. */
 @Service
@@ -40,7 +42,7 @@ public class Institutions {
      * run twice for one institution at once (starting its handover, a transfer out of it) happen one
      * after the other: the second sees what the first wrote. Needs the caller's transaction.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void lockForChange(Long id) {
         repository.lockById(id).orElseThrow(() -> new IllegalArgumentException("no institution with id " + id));
     }
@@ -69,7 +71,7 @@ public class Institutions {
     }
 
     public List<Institution> all() {
-        return repository.findAll(org.springframework.data.domain.Sort.by("code"));
+        return repository.findAll(Sort.by("code"));
     }
 
     public InstitutionScope scopeOf(Long institutionId) {

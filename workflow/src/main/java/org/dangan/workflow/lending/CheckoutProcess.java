@@ -4,21 +4,24 @@ import java.time.Clock;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** What the check-out model's service tasks call ({@code ${checkoutProcess...}}): files out and back, in the ledger too. */
 @Component("checkoutProcess")
 @Transactional
 public class CheckoutProcess {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckoutProcess.class);
+    private static final Logger log = LoggerFactory.getLogger(CheckoutProcess.class);
 
     private final CheckoutRepository checkouts;
     private final RegistryAdministration registry;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     CheckoutProcess(CheckoutRepository checkouts, RegistryAdministration registry, Clock clock,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events) {
         this.events = events;
         this.checkouts = checkouts;
         this.registry = registry;

@@ -11,6 +11,8 @@ import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Component;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The check-out's user tasks, whichever way they are completed (screens, Tasklist, engine REST):
@@ -23,10 +25,10 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
     private final CheckoutRepository checkouts;
     private final UserTasks userTasks;
     private final AuditLog auditLog;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     CheckoutTasks(CheckoutRepository checkouts, UserTasks userTasks, AuditLog auditLog,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events) {
         this.events = events;
         this.checkouts = checkouts;
         this.userTasks = userTasks;
@@ -34,9 +36,9 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
     }
 
     @Override
-    public java.util.List<TaskForm> forms() {
+    public List<TaskForm> forms() {
         String process = Checkouts.PROCESS_KEY;
-        return java.util.List.of(TaskForm.of(process, "approveCheckout", TaskForm.Field.yesNo("approved"),
+        return List.of(TaskForm.of(process, "approveCheckout", TaskForm.Field.yesNo("approved"),
                 TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)), TaskForm.of(process, "returnFiles"),
                 TaskForm.of(process, "followUp"));
     }

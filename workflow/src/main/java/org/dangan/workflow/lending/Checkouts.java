@@ -22,6 +22,10 @@ import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Collection;
+import java.util.Map;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.security.CurrentUser;
 
 /**
  * Check-outs as people ask for and decide them. The files must all be kept by one institution of
@@ -38,13 +42,13 @@ public class Checkouts {
     private final Institutions institutions;
     private final RecordBatches paperFiles;
     private final RuntimeService runtime;
-    private final org.dangan.workflow.platform.UserTasks userTasks;
+    private final UserTasks userTasks;
     private final AuditLog auditLog;
     private final CustodyLedger ledger;
     private final Clock clock;
 
     Checkouts(CheckoutRepository checkouts, Institutions institutions, RecordBatches paperFiles,
-              RuntimeService runtime, org.dangan.workflow.platform.UserTasks userTasks, AuditLog auditLog, CustodyLedger ledger, Clock clock) {
+              RuntimeService runtime, UserTasks userTasks, AuditLog auditLog, CustodyLedger ledger, Clock clock) {
         this.checkouts = checkouts;
         this.institutions = institutions;
         this.paperFiles = paperFiles;
@@ -129,7 +133,7 @@ public class Checkouts {
      * old: a resident's page shows the whole lending history of their files, not the latest 200.
      */
     @Transactional(readOnly = true)
-    public List<CheckoutView> ofFiles(java.util.Collection<String> fileNumbers) {
+    public List<CheckoutView> ofFiles(Collection<String> fileNumbers) {
         RoleCheck.require(LENDERS);
         InstitutionScope scope = institutions.currentScope();
         if (scope.ids().isEmpty() || fileNumbers.isEmpty()) {
@@ -147,12 +151,12 @@ public class Checkouts {
 
     /** Whether the current user may approve or refuse requests: what the screens offer, by the rule decide applies. */
     public boolean mayDecide() {
-        return org.dangan.workflow.security.CurrentUser.require().is(DECIDES);
+        return CurrentUser.require().is(DECIDES);
     }
 
     /** Whether the current user may take files back in, by the rule giveBack applies. */
     public boolean mayTakeBack() {
-        return org.dangan.workflow.security.CurrentUser.require().is(TAKES_BACK);
+        return CurrentUser.require().is(TAKES_BACK);
     }
 
     private static final Role DECIDES = Role.SUPERVISOR;
@@ -173,7 +177,7 @@ public class Checkouts {
         complete(visible(id), "returnFiles", Variables.createVariables());
     }
 
-    private void complete(Checkout c, String taskKey, java.util.Map<String, Object> variables) {
+    private void complete(Checkout c, String taskKey, Map<String, Object> variables) {
         userTasks.complete(c.getProcessInstanceId(), taskKey, variables);
     }
 

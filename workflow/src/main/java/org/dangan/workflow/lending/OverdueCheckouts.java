@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Date;
+import java.util.Arrays;
 
 /**
  * Check-outs of the user's institutions whose paper is still out after the day it was promised
@@ -45,7 +47,7 @@ public class OverdueCheckouts {
     }
 
     public boolean followedBy(DanganUser user) {
-        return java.util.Arrays.stream(KEEPERS).anyMatch(user::is);
+        return Arrays.stream(KEEPERS).anyMatch(user::is);
     }
 
     /** The overdue check-outs of the user's institutions, the longest overdue first. */
@@ -61,7 +63,7 @@ public class OverdueCheckouts {
                        (select count(*) from paper_checkout_file f where f.checkout_id = c.id)
                 from paper_checkout c where c.institution_id in (:ids) and c.state = 'OUT' and c.due_on < :today
                 order by c.due_on, c.id""", new MapSqlParameterSource("ids", scope.ids())
-                .addValue("today", java.sql.Date.valueOf(today)), (rs, n) -> {
+                .addValue("today", Date.valueOf(today)), (rs, n) -> {
                     LocalDate due = rs.getDate(4).toLocalDate();
                     return new Overdue(rs.getLong(1), institutions.require(rs.getLong(2)).getName(),
                             users.find(rs.getString(3)).map(UserAccount::getDisplayName).orElse(rs.getString(3)), due,

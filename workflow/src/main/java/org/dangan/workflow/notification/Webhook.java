@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Sends each notice to the county's messaging system when {@code dangan.notifications.webhook.url}
@@ -104,7 +105,7 @@ class Webhook {
         fields.put("text", messages.getMessage(notice.messageKey(),
                 notice.arguments().stream().map(Notifications::translatable).toArray(), Locale.SIMPLIFIED_CHINESE));
         fields.put("route", notice.route());
-        fields.put("createdAt", ISO.format(raised.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        fields.put("createdAt", ISO.format(raised.at().truncatedTo(ChronoUnit.SECONDS)));
         fields.put("ids", notice.ids());
         try {
             return json.writeValueAsBytes(fields);

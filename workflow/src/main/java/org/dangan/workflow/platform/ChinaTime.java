@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.time.Clock;
 
 /**
  * Times as the screens and printed sheets show them: in China time (Asia/Shanghai), to the minute
@@ -52,7 +53,7 @@ public final class ChinaTime {
     }
 
     /** Today in China, which is what a deadline or a due date counts against. */
-    public static LocalDate today(java.time.Clock clock) {
+    public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
     }
 }

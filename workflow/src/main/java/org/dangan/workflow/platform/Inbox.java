@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.LocalDate;
 
 /**
  * Every task the current user may work, whichever process it belongs to: offered to one of the
@@ -56,8 +57,8 @@ public class Inbox {
         }
 
         /** The last day to do it, in China: a due moment is the end of that day. */
-        public java.time.LocalDate dueDay() {
-            return due == null ? null : java.time.LocalDate.ofInstant(due.minusSeconds(1), ChinaTime.ZONE);
+        public LocalDate dueDay() {
+            return due == null ? null : LocalDate.ofInstant(due.minusSeconds(1), ChinaTime.ZONE);
         }
 
         public boolean overdue(Instant now) {

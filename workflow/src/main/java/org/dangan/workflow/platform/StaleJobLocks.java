@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * A node killed in the middle of a job (kill -9, power cut) leaves the job locked in its name
@@ -43,7 +44,7 @@ class StaleJobLocks extends AbstractProcessEnginePlugin implements BeanPostProce
 
     /** The job log's host name is the node's name too, so Cockpit and the history say which node ran a job. */
     @Override
-    public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHostname(nodeName);
     }
 

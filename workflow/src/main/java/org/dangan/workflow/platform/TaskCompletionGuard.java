@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import java.io.InputStream;
 
 /**
  * Lets a completion carry only the variables its task's {@link TaskForm} names, each of its kind
@@ -157,7 +158,7 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
             }
             value = typed.getValue();
         }
-        if (value instanceof byte[] || value instanceof java.io.InputStream) {
+        if (value instanceof byte[] || value instanceof InputStream) {
             throw refusal(Refused.invalid("task.variableKind", field.name()));
         }
         return value;

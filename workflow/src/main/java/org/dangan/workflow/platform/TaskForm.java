@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.List;
 
 /**
  * What one user task takes from the one who completes it: each variable by name, with its kind
@@ -53,6 +54,6 @@ public record TaskForm(String process, String task, Map<String, Field> fields) {
 
     /** The forms of one process's user tasks; each listener of a process offers them. */
     public interface Forms {
-        java.util.List<TaskForm> forms();
+        List<TaskForm> forms();
     }
 }

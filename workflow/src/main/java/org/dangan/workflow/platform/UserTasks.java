@@ -7,6 +7,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.UserAccounts;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Completes a process's open user task as the current user, for services that offer a step of a
@@ -16,11 +20,11 @@ import org.springframework.stereotype.Component;
 public class UserTasks {
 
     private final TaskService tasks;
-    private final org.dangan.workflow.security.UserAccounts users;
+    private final UserAccounts users;
 
     private final RuntimeService runtime;
 
-    UserTasks(TaskService tasks, RuntimeService runtime, org.dangan.workflow.security.UserAccounts users) {
+    UserTasks(TaskService tasks, RuntimeService runtime, UserAccounts users) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.users = users;
@@ -31,22 +35,22 @@ public class UserTasks {
      * process is started with it as its business key, which no task completion can change, unlike
      * the process's variables.
      */
-    public static long subjectId(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    public static long subjectId(DelegateTask task) {
         return Long.parseLong(subjectKey(task));
     }
 
     /** The business key itself, for processes keyed by something other than a number (a record number). */
-    public static String subjectKey(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    public static String subjectKey(DelegateTask task) {
         return task.getExecution().getProcessBusinessKey();
     }
 
     /** Who completes a task, for its complete listener: the logged-in user, or (engine REST, jobs) the task's assignee. */
-    public org.dangan.workflow.security.DanganUser actor(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    public DanganUser actor(DelegateTask task) {
         return CurrentUser.get().orElseGet(() -> {
             if (task.getAssignee() == null) {
                 throw Refused.of("task.unclaimed", task.getTaskDefinitionKey());
             }
-            return (org.dangan.workflow.security.DanganUser) users.loadUserByUsername(task.getAssignee());
+            return (DanganUser) users.loadUserByUsername(task.getAssignee());
         });
     }
 
@@ -70,7 +74,7 @@ public class UserTasks {
      * transaction: when the task's listener refuses the user, the assignment goes too, or the task
      * would stay assigned to someone who may not do it and leave the others' inboxes.
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
         if (task == null) {

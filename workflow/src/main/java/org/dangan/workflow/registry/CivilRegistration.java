@@ -27,6 +27,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.csv.CSVParser;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.security.CurrentUser;
 
 /**
  * Bulk status updates from the civil registration (户籍): a CSV of {@code idNumber,event,date}
@@ -62,14 +71,14 @@ public class CivilRegistration {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final org.camunda.bpm.engine.RuntimeService runtime;
-    private final org.camunda.bpm.engine.TaskService tasks;
-    private final org.dangan.workflow.platform.UserTasks userTasks;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final UserTasks userTasks;
     private final AuditHash auditHash;
 
     CivilRegistration(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-                      AuditLog auditLog, Clock clock, org.camunda.bpm.engine.RuntimeService runtime,
-                      org.camunda.bpm.engine.TaskService tasks, org.dangan.workflow.platform.UserTasks userTasks,
+                      AuditLog auditLog, Clock clock, RuntimeService runtime,
+                      TaskService tasks, UserTasks userTasks,
                       AuditHash auditHash) {
         this.auditHash = auditHash;
         this.runtime = runtime;
@@ -116,7 +125,7 @@ public class CivilRegistration {
                             record.getInstitutionId(), line.event().name());
                     // the registration is not always right: an archivist of the record confirms and closes it
                     runtime.startProcessInstanceByKey(FOLLOW_UP, record.getRecordNumber(),
-                            org.camunda.bpm.engine.variable.Variables.createVariables()
+                            Variables.createVariables()
                                     .putValue("recordNumber", record.getRecordNumber()).putValue("event", line.event().name())
                                     .putValue("archivists", "archivist-" + institutions.require(record.getInstitutionId())
                                             .getCode()));
@@ -171,7 +180,7 @@ public class CivilRegistration {
     @Transactional(readOnly = true)
     public FollowUp followUpOf(String taskId) {
         List<String> groups = keepersGroups();
-        org.camunda.bpm.engine.task.Task t = groups.isEmpty() || taskId == null ? null
+        Task t = groups.isEmpty() || taskId == null ? null
                 : tasks.createTaskQuery().taskId(taskId).processDefinitionKey(FOLLOW_UP).taskCandidateGroupIn(groups)
                 .singleResult();
         if (t == null) {
@@ -188,8 +197,8 @@ public class CivilRegistration {
      * (its checker) sees the townships' records but does not close them.
      */
     private List<String> keepersGroups() {
-        var user = org.dangan.workflow.security.CurrentUser.require();
-        if (!user.is(org.dangan.workflow.security.Role.ARCHIVIST)
+        var user = CurrentUser.require();
+        if (!user.is(Role.ARCHIVIST)
                 || !institutions.keepsRecords(user.institutionId())) {
             return List.of();
         }
@@ -198,7 +207,7 @@ public class CivilRegistration {
 
     /** An archivist confirms the change (how, in the note) and closes the follow-up. */
     public void confirm(FollowUp followUp, String note) {
-        userTasks.complete(followUp.processInstanceId(), followUp.task(), java.util.Map.of("note", note == null ? "" : note));
+        userTasks.complete(followUp.processInstanceId(), followUp.task(), Map.of("note", note == null ? "" : note));
     }
 
     private static boolean recordDeath(HealthRecord record, Line line, LocalDate today) {
@@ -243,12 +252,12 @@ public class CivilRegistration {
         List<Line> lines = new ArrayList<>();
         List<MessageSourceResolvable> errors = new ArrayList<>();
         try {
-            org.apache.commons.csv.CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv);
             // a spreadsheet saving as UTF-8 puts a byte order mark before the first column's name
             List<String> names = COLUMNS.stream().map(aliases -> parser.getHeaderNames().stream()
                     .filter(h -> aliases.contains(h.replace("\uFEFF", "").strip())).findFirst().orElse(null)).toList();
-            if (names.stream().anyMatch(java.util.Objects::isNull)) {
+            if (names.stream().anyMatch(Objects::isNull)) {
                 throw Refused.invalid("civilRegistration.header");
             }
             for (CSVRecord row : parser) {
@@ -276,7 +285,7 @@ public class CivilRegistration {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the civil registration file", e);
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw Refused.invalid("civilRegistration.unreadable");
         }
         if (!errors.isEmpty()) {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
 
 /**
  * Whether the register and the custody ledger tell the same story of every paper file: a file in
@@ -41,7 +42,7 @@ public class CustodyAgreement {
                 select f.file_number, f.state, f.box_id, e.event, e.to_place from paper_file f
                 left join custody_entry e on e.id = (select max(l.id) from custody_entry l
                     where l.subject_type = 'PAPER_FILE' and l.subject = f.file_number)
-                order by f.file_number""", new MapSqlParameterSource(), (java.sql.ResultSet rs) -> {
+                order by f.file_number""", new MapSqlParameterSource(), (ResultSet rs) -> {
                     files[0]++;
                     String state = rs.getString(2);
                     String box = rs.getObject(3) == null ? null : barcodes.get(rs.getLong(3));

@@ -1,5 +1,7 @@
 package org.dangan.workflow.registry;
 
+import java.util.Optional;
+
 /** Document type codes used everywhere: API, database and UI message keys. */
 public enum DocumentType {
     BASIC_INFO("个人基本信息表"),
@@ -25,13 +27,13 @@ public enum DocumentType {
         return this == SEVERE_MENTAL_DISORDER;
     }
 
-    public static java.util.Optional<DocumentType> parse(String text) {
+    public static Optional<DocumentType> parse(String text) {
         String t = text.strip();
         for (DocumentType type : values()) {
             if (type.name().equalsIgnoreCase(t) || type.chinese.equals(t)) {
-                return java.util.Optional.of(type);
+                return Optional.of(type);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * 居民健康档案. The ID number is stored whole: records come from county systems that hold
@@ -107,11 +109,11 @@ public class HealthRecord {
      * Corrects what a check found wrong. Only an active record is corrected: a deceased, moved-out,
      * duplicate or paper-retired record is closed. Answers the names of the fields that changed.
      */
-    public java.util.List<String> correct(RecordCorrection c) {
+    public List<String> correct(RecordCorrection c) {
         if (status != RecordStatus.ACTIVE) {
             throw Refused.of("record.cannotCorrect", recordNumber, status);
         }
-        java.util.List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         if (c.name() != null && !c.name().equals(name)) {
             name = c.name();
             changed.add("name");

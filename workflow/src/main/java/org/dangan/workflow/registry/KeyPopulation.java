@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** 重点人群 of the basic public health service. */
 public enum KeyPopulation {
@@ -60,7 +61,7 @@ public enum KeyPopulation {
         // longest first: 严重精神障碍 contains 精神障碍
         for (String name : List.of("SEVERE_MENTAL_DISORDER", "Severe mental disorder", SEVERE_MENTAL_DISORDER.chinese,
                 "重性精神病", "精神障碍")) {
-            t = t.replaceAll("(?iu)" + java.util.regex.Pattern.quote(name), "***");
+            t = t.replaceAll("(?iu)" + Pattern.quote(name), "***");
         }
         return t;
     }

@@ -3,6 +3,8 @@ package org.dangan.workflow.registry;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface PaperFileRepository extends JpaRepository<PaperFile, Long> {
 
@@ -12,7 +14,7 @@ interface PaperFileRepository extends JpaRepository<PaperFile, Long> {
 
     long countByBoxId(Long boxId);
 
-    @org.springframework.data.jpa.repository.Query("select f from PaperFile f where f.recordId in (select r.id from HealthRecord r where r.institutionId = :institution)"
+    @Query("select f from PaperFile f where f.recordId in (select r.id from HealthRecord r where r.institutionId = :institution)"
             + " order by f.fileNumber")
-    List<PaperFile> findByInstitutionOfRecord(@org.springframework.data.repository.query.Param("institution") long institutionId);
+    List<PaperFile> findByInstitutionOfRecord(@Param("institution") long institutionId);
 }

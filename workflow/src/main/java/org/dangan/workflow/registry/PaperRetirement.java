@@ -10,6 +10,10 @@ import org.dangan.workflow.storage.StorageAdministration;
 import org.dangan.workflow.storage.StorageLocation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * Retires a signed-off paper file: it keeps its box, or goes into a box of its institution (or
@@ -27,11 +31,11 @@ public class PaperRetirement {
     private final PaperFilesInBoxes contents;
     private final HealthRecordRepository records;
     private final Institutions institutions;
-    private final org.dangan.workflow.custody.CustodyLedger ledger;
+    private final CustodyLedger ledger;
 
     PaperRetirement(PaperFileRepository paperFiles, StorageAdministration storage, PaperFilesInBoxes contents,
                     HealthRecordRepository records, Institutions institutions,
-                    org.dangan.workflow.custody.CustodyLedger ledger) {
+                    CustodyLedger ledger) {
         this.ledger = ledger;
         this.paperFiles = paperFiles;
         this.storage = storage;
@@ -50,9 +54,9 @@ public class PaperRetirement {
         }
         Box box = boxWithRoomFor(file);
         file.retire(box.getId());
-        ledger.append(box.getInstitutionId(), new org.dangan.workflow.custody.CustodyLedger.NewEntry(
-                org.dangan.workflow.custody.CustodySubject.PAPER_FILE, file.getFileNumber(),
-                org.dangan.workflow.custody.CustodyEvent.STORED, null, box.getBarcode().value(), "retired after sign-off"));
+        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(
+                CustodySubject.PAPER_FILE, file.getFileNumber(),
+                CustodyEvent.STORED, null, box.getBarcode().value(), "retired after sign-off"));
         return box.getId();
     }
 
@@ -68,7 +72,7 @@ public class PaperRetirement {
         }
         StorageLocation shelf = storage.locationsOf(keepers).stream()
                 .filter(StorageLocation::holdsBoxes).findFirst()
-                .orElseThrow(() -> org.dangan.workflow.platform.Refused.of("paperFile.noShelf", file.getFileNumber()));
+                .orElseThrow(() -> Refused.of("paperFile.noShelf", file.getFileNumber()));
         return storage.register(new Box(storage.nextBoxBarcode(), NEW_BOX_CAPACITY, shelf));
     }
 

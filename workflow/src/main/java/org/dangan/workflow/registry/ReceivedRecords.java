@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Takes in records that come from another system (a handover bag): they keep their numbers, which
@@ -37,7 +41,7 @@ public class ReceivedRecords {
     private static final int MAX_PHONE = 20;
     private static final int MAX_ADDRESS = 200;
 
-    private static final java.util.regex.Pattern FILE_NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
+    private static final Pattern FILE_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,40}");
     /** More sheets than any paper file holds: a count past it is a wrong value, not a file. */
     private static final int MAX_PAGES = 100_000;
 
@@ -64,7 +68,7 @@ public class ReceivedRecords {
                         String reason) {
         Institution taking = institutions.require(institutionId);
         LocalDate today = LocalDate.now(clock);
-        List<RecordRows.Row> rows = java.util.stream.IntStream.range(0, records.size())
+        List<RecordRows.Row> rows = IntStream.range(0, records.size())
                 .mapToObj(i -> checked(records.get(i), i + 1, today, institutionId, numberedBy)).toList();
         once(rows.stream().map(RecordRows.Row::recordNumber).toList());
         files.forEach(ReceivedRecords::checked);
@@ -88,7 +92,7 @@ public class ReceivedRecords {
      */
     /** A number the bag names twice would otherwise meet the database's unique key as a 500. */
     private static void once(List<String> numbers) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String number : numbers) {
             if (!seen.add(number)) {
                 throw Refused.invalid("bag.duplicate", number);
@@ -133,7 +137,7 @@ public class ReceivedRecords {
         if (r.address() != null && r.address().length() > MAX_ADDRESS) {
             throw Refused.invalid("bag.record.invalid", number, "address");
         }
-        java.util.Set<KeyPopulation> tags;
+        Set<KeyPopulation> tags;
         try {
             tags = KeyPopulation.fromColumn(r.keyPopulations());
         } catch (IllegalArgumentException e) {

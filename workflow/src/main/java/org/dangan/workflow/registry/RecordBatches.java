@@ -19,6 +19,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The registry's query API for other modules: records and paper files read in sets, by JDBC where a
@@ -101,21 +106,21 @@ public class RecordBatches {
         if (files.isEmpty()) {
             return files;
         }
-        Map<Long, java.util.TreeMap<String, Integer>> contents = new HashMap<>();
+        Map<Long, TreeMap<String, Integer>> contents = new HashMap<>();
         jdbc.query("select paper_file_id, document_type, pages from paper_file_content where paper_file_id in (:ids)",
                 new MapSqlParameterSource("ids", files.stream().map(StoredPaperFile::id).toList()),
-                (java.sql.ResultSet rs) -> {
-                    contents.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                (ResultSet rs) -> {
+                    contents.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
                 });
         return files.stream().map(f -> new StoredPaperFile(f.id(), f.fileNumber(), f.recordId(), f.pageCount(),
-                f.state(), f.boxId(), String.valueOf(contents.getOrDefault(f.id(), new java.util.TreeMap<>())))).toList();
+                f.state(), f.boxId(), String.valueOf(contents.getOrDefault(f.id(), new TreeMap<>())))).toList();
     }
 
     /** A record as read, with the id of the institution that numbered it; the codes come from {@link #coded}. */
     private record Uncoded(StoredRecord record, Long numberedBy) {
     }
 
-    private static Uncoded row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Uncoded row(ResultSet rs, int n) throws SQLException {
         return new Uncoded(new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),
                 rs.getString(6), rs.getLong(11), null, KeyPopulation.fromColumn(rs.getString(8)),
@@ -129,7 +134,7 @@ public class RecordBatches {
      */
     private List<StoredRecord> coded(List<Uncoded> rows) {
         Map<Long, String> codes = new HashMap<>();
-        java.util.function.Function<Long, String> code = id -> codes.computeIfAbsent(id,
+        Function<Long, String> code = id -> codes.computeIfAbsent(id,
                 i -> institutions.require(i).getCode());
         return rows.stream().map(u -> {
             StoredRecord r = u.record();
@@ -184,7 +189,7 @@ public class RecordBatches {
         for (int i = 0; i < ids.size(); i += 1000) {
             jdbc.query("select id, name from health_record where id in (:ids)",
                     new MapSqlParameterSource("ids", ids.subList(i, Math.min(ids.size(), i + 1000))),
-                    (java.sql.ResultSet rs) -> {
+                    (ResultSet rs) -> {
                         names.put(rs.getLong(1), rs.getString(2));
                     });
         }
@@ -241,7 +246,7 @@ public class RecordBatches {
         Map<String, Integer> pages = new HashMap<>();
         if (!fileNumbers.isEmpty()) {
             jdbc.query("select file_number, page_count from paper_file where file_number in (:files)",
-                    new MapSqlParameterSource("files", fileNumbers), (java.sql.ResultSet rs) -> {
+                    new MapSqlParameterSource("files", fileNumbers), (ResultSet rs) -> {
                         pages.put(rs.getString(1), rs.getInt(2));
                     });
         }
@@ -328,7 +333,7 @@ public class RecordBatches {
             Row first = file.get(0);
             return new RetentionFacts(first.file(), PaperFileState.valueOf(first.state()),
                     RecordStatus.valueOf(first.recordStatus()), first.lastService(), first.deceasedOn(),
-                    first.institution(), file.stream().map(Row::type).filter(java.util.Objects::nonNull).distinct()
+                    first.institution(), file.stream().map(Row::type).filter(Objects::nonNull).distinct()
                             .toList());
         }).toList();
     }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Date;
 
 /**
  * Merges two records of one person, as the duplicate checks propose: the fields the archivist
@@ -111,7 +112,7 @@ public class RecordMerge {
                 and (id_number = :idNumber or (name = :name and birth_date = :birth))
                 order by record_number""", new MapSqlParameterSource("id", record.getId()).addValue("scope", scope.ids())
                 .addValue("idNumber", record.getIdNumber()).addValue("name", record.getName())
-                .addValue("birth", record.getBirthDate() == null ? null : java.sql.Date.valueOf(record.getBirthDate())),
+                .addValue("birth", record.getBirthDate() == null ? null : Date.valueOf(record.getBirthDate())),
                 String.class);
     }
 
@@ -122,6 +123,6 @@ public class RecordMerge {
     private HealthRecord inScope(String number) {
         return records.findByRecordNumber(number == null ? "" : number.strip())
                 .filter(r -> institutions.currentScope().includes(r.getInstitutionId()))
-                .orElseThrow(() -> org.dangan.workflow.platform.Refused.notFound("record.missing", number));
+                .orElseThrow(() -> Refused.notFound("record.missing", number));
     }
 }

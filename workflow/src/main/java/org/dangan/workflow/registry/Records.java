@@ -29,6 +29,18 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Date;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Objects;
+import org.dangan.workflow.custody.CustodyEntry;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Reading the registry. Every query carries the reader's institution scope in its WHERE clause,
@@ -51,15 +63,15 @@ public class Records {
     private final StorageAdministration storage;
     private final Institutions institutions;
     private final AuditLog auditLog;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final org.dangan.workflow.custody.CustodyLedger ledger;
-    private final java.time.Clock clock;
+    private final ApplicationEventPublisher events;
+    private final CustodyLedger ledger;
+    private final Clock clock;
     private final AuditHash auditHash;
 
     Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
             StorageAdministration storage, Institutions institutions, AuditLog auditLog,
-            org.springframework.context.ApplicationEventPublisher events,
-            org.dangan.workflow.custody.CustodyLedger ledger, java.time.Clock clock, AuditHash auditHash) {
+            ApplicationEventPublisher events,
+            CustodyLedger ledger, Clock clock, AuditHash auditHash) {
         this.auditHash = auditHash;
         this.ledger = ledger;
         this.clock = clock;
@@ -119,7 +131,7 @@ public class Records {
      */
     public List<KeyPopulation> keyPopulationsShown() {
         DanganUser reader = CurrentUser.require();
-        return java.util.Arrays.stream(KeyPopulation.values()).filter(p -> mayKnow(reader, p)).toList();
+        return Arrays.stream(KeyPopulation.values()).filter(p -> mayKnow(reader, p)).toList();
     }
 
     private static boolean mayKnow(DanganUser reader, KeyPopulation tag) {
@@ -128,7 +140,7 @@ public class Records {
 
     private static Set<KeyPopulation> shown(Set<KeyPopulation> tags, DanganUser reader) {
         return tags.stream().filter(t -> mayKnow(reader, t))
-                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(KeyPopulation.class)));
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(KeyPopulation.class)));
     }
 
     /**
@@ -230,7 +242,7 @@ public class Records {
      * changed fields (never their values).
      */
     public List<String> correct(String recordNumber, RecordCorrection correction) {
-        if (!CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)) {
+        if (!CurrentUser.require().is(Role.ARCHIVIST)) {
             throw Refused.forbidden("record.archivistOnly");
         }
         HealthRecord record = inScope(recordNumber);
@@ -258,8 +270,8 @@ public class Records {
     }
 
     /** Records the resident's death on a record of the archivist's institutions (a death certificate, civil registration). */
-    public void recordDeath(String recordNumber, java.time.LocalDate on) {
-        if (!CurrentUser.require().is(org.dangan.workflow.security.Role.ARCHIVIST)) {
+    public void recordDeath(String recordNumber, LocalDate on) {
+        if (!CurrentUser.require().is(Role.ARCHIVIST)) {
             throw Refused.forbidden("record.archivistOnly");
         }
         HealthRecord record = inScope(recordNumber);
@@ -299,14 +311,14 @@ public class Records {
      * residents. At most 500 numbers; audited as a list of records.
      */
     @Transactional(readOnly = false)
-    public Map<String, String> namesOf(java.util.Collection<String> recordNumbers) {
+    public Map<String, String> namesOf(Collection<String> recordNumbers) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN, Role.SEARCHER);
         Set<Long> ids = institutions.currentScope().ids();
-        List<String> numbers = recordNumbers.stream().filter(java.util.Objects::nonNull).distinct().limit(500).toList();
+        List<String> numbers = recordNumbers.stream().filter(Objects::nonNull).distinct().limit(500).toList();
         if (numbers.isEmpty() || ids.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         jdbc.query("select record_number, name from health_record where record_number in (:numbers)"
                         + " and institution_id in (:ids)", new MapSqlParameterSource("numbers", numbers).addValue("ids", ids),
                 (ResultSet rs) -> {
@@ -337,7 +349,7 @@ public class Records {
             throw new RecordNotFoundException(fileNumber);
         }
         auditLog.record(AuditAction.CUSTODY_READ, "PAPER_FILE", file.getFileNumber(), record.getInstitutionId(), null);
-        var type = org.dangan.workflow.custody.CustodySubject.PAPER_FILE;
+        var type = CustodySubject.PAPER_FILE;
         Box box = file.getBoxId() == null ? null : storage.box(file.getBoxId()).orElse(null);
         return new Custody(file.getFileNumber(), ledger.currentPlace(type, file.getFileNumber()).orElse(null),
                 box == null ? null : storage.placeOf(box.getLocationId()),
@@ -349,7 +361,7 @@ public class Records {
      * is in one, as the ledger names the file's place by the box alone.
      */
     public record Custody(String fileNumber, String currentPlace, String boxPlace,
-                          List<org.dangan.workflow.custody.CustodyEntry> events) {
+                          List<CustodyEntry> events) {
     }
 
     private HealthRecord inScope(String recordNumber) {
@@ -390,7 +402,7 @@ public class Records {
             params.addValue("numberFrom", q).addValue("numberTo", upperBound(q));
         } else if (query.searchesByIdNumber()) {
             where.append(" and r.id_number = :idNumber");
-            params.addValue("idNumber", q.toUpperCase(java.util.Locale.ROOT));
+            params.addValue("idNumber", q.toUpperCase(Locale.ROOT));
         } else if (query.searchesByName()) {
             where.append(" and r.name >= :nameFrom and r.name < :nameTo");
             params.addValue("nameFrom", q).addValue("nameTo", upperBound(q));
@@ -427,7 +439,7 @@ public class Records {
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
-        java.sql.Date d = rs.getDate(column);
+        Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
     }
 }

@@ -12,6 +12,7 @@ import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Component;
+import java.util.List;
 
 /**
  * The follow-up of a record marked from the civil registration, however completed: an archivist
@@ -35,9 +36,9 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
     }
 
     @Override
-    public java.util.List<TaskForm> forms() {
+    public List<TaskForm> forms() {
         TaskForm.Field note = TaskForm.Field.text("note", TaskForm.REASON_LENGTH);
-        return java.util.List.of(TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.DEATH_CONFIRMATION.taskKey(), note),
+        return List.of(TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.DEATH_CONFIRMATION.taskKey(), note),
                 TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.MOVED_OUT_CLOSURE.taskKey(), note));
     }
 

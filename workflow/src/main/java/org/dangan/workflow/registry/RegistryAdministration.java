@@ -12,6 +12,10 @@ import org.dangan.workflow.storage.BoxBarcode;
 import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Writes to the registry on behalf of the system (demo data, fixtures, later the import of a
@@ -26,11 +30,11 @@ public class RegistryAdministration {
     private final StorageAdministration storage;
     private final Institutions institutions;
     private final CustodyLedger ledger;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     RegistryAdministration(HealthRecordRepository records, PaperFileRepository paperFiles,
                            StorageAdministration storage, Institutions institutions,
-                           CustodyLedger ledger, org.springframework.context.ApplicationEventPublisher events) {
+                           CustodyLedger ledger, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.events = events;
         this.institutions = institutions;
@@ -138,10 +142,10 @@ public class RegistryAdministration {
         Institution from = institutions.require(fromId);
         Institution to = institutions.require(toId);
         to.receiveRecords();
-        List<CustodyLedger.NewEntry> given = new java.util.ArrayList<>();
-        List<CustodyLedger.NewEntry> received = new java.util.ArrayList<>();
+        List<CustodyLedger.NewEntry> given = new ArrayList<>();
+        List<CustodyLedger.NewEntry> received = new ArrayList<>();
         List<Box> moving = storage.boxesOf(fromId);
-        java.util.Map<Long, String> barcodes = new java.util.HashMap<>();
+        Map<Long, String> barcodes = new HashMap<>();
         for (Box box : moving) {
             String place = storage.placeOf(box.getLocationId());
             String barcode = box.getBarcode().value();
@@ -183,8 +187,8 @@ public class RegistryAdministration {
         Institution from = institutions.require(fromId);
         Institution to = institutions.require(toId);
         to.receiveRecords();
-        List<CustodyLedger.NewEntry> given = new java.util.ArrayList<>();
-        List<CustodyLedger.NewEntry> received = new java.util.ArrayList<>();
+        List<CustodyLedger.NewEntry> given = new ArrayList<>();
+        List<CustodyLedger.NewEntry> received = new ArrayList<>();
         for (PaperFile file : paperFiles.findByRecordIdOrderByFileNumber(recordId)) {
             if (file.getState() == PaperFileState.DISPOSED) {
                 continue;

@@ -5,6 +5,7 @@ import org.dangan.workflow.platform.InvalidIdentifierException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * 身份证号 after GB 11643-1999: 6 division + 8 birth date + 3 sequence (odd for men) + check
@@ -33,7 +34,7 @@ public record ResidentId(String value) {
     }
 
     public static ResidentId of(String raw) {
-        return new ResidentId(raw == null ? null : raw.strip().toUpperCase(java.util.Locale.ROOT));
+        return new ResidentId(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
     }
 
     public static char checkCharacter(String first17) {

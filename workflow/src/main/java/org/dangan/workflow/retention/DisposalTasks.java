@@ -13,6 +13,7 @@ import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The disposal's user tasks, however completed: appraisal by an archivist of the institution (the
@@ -28,10 +29,10 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
     private final DisposalRepository disposals;
     private final UserTasks userTasks;
     private final NamedParameterJdbcTemplate jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     DisposalTasks(DisposalRepository disposals, UserTasks userTasks, NamedParameterJdbcTemplate jdbc,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events) {
         this.events = events;
         this.disposals = disposals;
         this.userTasks = userTasks;

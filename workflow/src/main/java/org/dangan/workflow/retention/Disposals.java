@@ -23,6 +23,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.security.CurrentUser;
 
 /**
  * Disposal lists as people propose, decide and read them. A list is what {@link Retention}
@@ -41,13 +45,13 @@ public class Disposals {
     private final NamedParameterJdbcTemplate jdbc;
     private final RecordBatches records;
     private final RuntimeService runtime;
-    private final org.dangan.workflow.platform.UserTasks userTasks;
+    private final UserTasks userTasks;
     private final AuditLog auditLog;
-    private final org.dangan.workflow.platform.PdfFont font;
+    private final PdfFont font;
     private final Clock clock;
 
     Disposals(DisposalRepository disposals, Retention retention, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-              RecordBatches records, RuntimeService runtime, org.dangan.workflow.platform.UserTasks userTasks, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font,
+              RecordBatches records, RuntimeService runtime, UserTasks userTasks, AuditLog auditLog, PdfFont font,
               Clock clock) {
         this.disposals = disposals;
         this.retention = retention;
@@ -67,12 +71,12 @@ public class Disposals {
     /** Lists the institution's eligible files for disposal and starts the process (an archivist of it). */
     /** Whether the current user may propose a disposal list: what the screens offer, by the rule propose applies. */
     public boolean mayPropose() {
-        return org.dangan.workflow.security.CurrentUser.require().is(PROPOSES);
+        return CurrentUser.require().is(PROPOSES);
     }
 
     /** Whether the current user may do a step of a list (appraise, approve, countyApprove), by complete's rule. */
     public boolean mayDo(String step) {
-        return org.dangan.workflow.security.CurrentUser.require().is(doing(step));
+        return CurrentUser.require().is(doing(step));
     }
 
     private static final Role PROPOSES = Role.ARCHIVIST;
@@ -192,7 +196,7 @@ public class Disposals {
         try (PrintedSheet sheet = font.sheet()) {
             sheet.title("纸质档案销毁证明 Disposal certificate · " + id)
                     .line(institution.getName() + " (" + institution.getCode() + ")")
-                    .line("销毁时间 Disposed at: " + org.dangan.workflow.platform.ChinaTime.second(d.getDisposedAt()))
+                    .line("销毁时间 Disposed at: " + ChinaTime.second(d.getDisposedAt()))
                     .line("提出 Proposed: " + d.getProposedBy() + " · 鉴定 Appraised: " + d.getAppraisedBy())
                     .line("单位批准 Approved: " + d.getApprovedBy() + " · 县级批准 County approval: " + d.getCountyApprovedBy())
                     .line(rows.size() + " 份纸质档案已销毁；电子档案、元数据与保管台账继续保存。"

@@ -28,6 +28,17 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * When a paper file may go. Each kind of paper in the file is kept as the {@code Retention} table
@@ -64,7 +75,7 @@ public class Retention {
     public record Rule(String documentType, int years, boolean afterDeath) {
     }
 
-    public record Hold(long id, String reason, String placedBy, java.time.Instant placedAt) {
+    public record Hold(long id, String reason, String placedBy, Instant placedAt) {
     }
 
     /** A file's retention: the rule per kind of paper in it, its disposal date (none while kept for life) and its holds. */
@@ -99,7 +110,7 @@ public class Retention {
     FileRetention unscoped(String fileNumber) {
         List<RetentionFacts> facts = records.retentionFacts(fileNumber);
         InstitutionScope all = new InstitutionScope(null, facts.stream().map(RetentionFacts::institutionId)
-                .collect(java.util.stream.Collectors.toSet()), List.of());
+                .collect(Collectors.toSet()), List.of());
         return retentions(facts, all).get(0);
     }
 
@@ -111,7 +122,7 @@ public class Retention {
                 .filter(i -> scope.includes(i.getId()))
                 .orElseThrow(() -> Refused.invalid("retention.noInstitution"));
         return retentions(kept(scope.narrowTo(at), scope), scope).stream().filter(FileRetention::eligible)
-                .sorted(java.util.Comparator.comparing(FileRetention::disposalDate)).map(Retention::shown).toList();
+                .sorted(Comparator.comparing(FileRetention::disposalDate)).map(Retention::shown).toList();
     }
 
     /** Files that may be disposed of now, per institution: what the keepers' home page counts. */
@@ -120,7 +131,7 @@ public class Retention {
 
     /** Whether the user keeps paper, and so follows which of it is due for disposal. */
     public boolean followedBy(DanganUser user) {
-        return java.util.Arrays.stream(CUSTODIANS).anyMatch(user::is);
+        return Arrays.stream(CUSTODIANS).anyMatch(user::is);
     }
 
     /**
@@ -136,9 +147,9 @@ public class Retention {
         }
         // the retention of a file does not name its institution: the facts it is computed from do
         List<RetentionFacts> facts = kept(scope.ids(), scope);
-        Map<String, Long> keeperOf = new java.util.HashMap<>();
+        Map<String, Long> keeperOf = new HashMap<>();
         facts.forEach(f -> keeperOf.put(f.fileNumber(), f.institutionId()));
-        Map<Long, Long> counts = new java.util.TreeMap<>();
+        Map<Long, Long> counts = new TreeMap<>();
         retentions(facts, scope).stream().filter(FileRetention::eligible)
                 .forEach(f -> counts.merge(keeperOf.get(f.fileNumber()), 1L, Long::sum));
         return counts.entrySet().stream().map(e -> new DueForDisposal(e.getKey(),
@@ -162,7 +173,7 @@ public class Retention {
     }
 
     /** The kept (stored or retired) files of the institutions; none when the reader's scope is empty. */
-    private List<RetentionFacts> kept(java.util.Collection<Long> institutionIds, InstitutionScope scope) {
+    private List<RetentionFacts> kept(Collection<Long> institutionIds, InstitutionScope scope) {
         return scope.ids().isEmpty() ? List.of() : records.keptRetentionFacts(institutionIds);
     }
 
@@ -170,9 +181,9 @@ public class Retention {
         if (scope.ids().isEmpty()) {
             return List.of();
         }
-        Map<String, RetentionFacts> byFile = new java.util.LinkedHashMap<>();
+        Map<String, RetentionFacts> byFile = new LinkedHashMap<>();
         facts.stream().filter(f -> scope.includes(f.institutionId())).forEach(f -> byFile.put(f.fileNumber(), f));
-        Map<String, Rule> rules = new java.util.HashMap<>();
+        Map<String, Rule> rules = new HashMap<>();
         Map<String, List<Hold>> holds = openHolds(byFile.keySet());
         LocalDate today = LocalDate.now(clock);
         List<FileRetention> result = new ArrayList<>();
@@ -208,13 +219,13 @@ public class Retention {
     }
 
     /** The open holds of the given files, in one query (there are few holds, and many files). */
-    private Map<String, List<Hold>> openHolds(java.util.Set<String> fileNumbers) {
-        Map<String, List<Hold>> holds = new java.util.HashMap<>();
+    private Map<String, List<Hold>> openHolds(Set<String> fileNumbers) {
+        Map<String, List<Hold>> holds = new HashMap<>();
         if (fileNumbers.isEmpty()) {
             return holds;
         }
         jdbc.query("select file_number, id, reason, placed_by, placed_at from legal_hold where released_at is null"
-                + " order by id", new MapSqlParameterSource(), (java.sql.ResultSet rs) -> {
+                + " order by id", new MapSqlParameterSource(), (ResultSet rs) -> {
                     if (fileNumbers.contains(rs.getString(1))) {
                         holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Hold(rs.getLong(2),
                                 rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
@@ -229,15 +240,15 @@ public class Retention {
      * checker's sign-off holds it back from boxing). Files of other institutions are not answered.
      */
     @Transactional(readOnly = true)
-    public java.util.Set<String> heldFiles(java.util.Collection<Long> institutionIds,
-                                           java.util.Collection<String> fileNumbers) {
+    public Set<String> heldFiles(Collection<Long> institutionIds,
+                                           Collection<String> fileNumbers) {
         if (institutionIds.isEmpty() || fileNumbers.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         List<String> held = jdbc.queryForList("""
                 select distinct file_number from legal_hold where released_at is null and file_number in (:files)""",
                 new MapSqlParameterSource("files", fileNumbers), String.class);
-        return held.isEmpty() ? java.util.Set.of() : records.paperFilesOf(institutionIds, held);
+        return held.isEmpty() ? Set.of() : records.paperFilesOf(institutionIds, held);
     }
 
     /** The legal_hold.reason column's length. */
@@ -250,7 +261,7 @@ public class Retention {
         if (reason == null || reason.isBlank() || reason.strip().length() > MAX_HOLD_REASON) {
             throw Refused.invalid("retention.holdReasonRequired", MAX_HOLD_REASON);
         }
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (:file, :reason, :by, :at)",
                 new MapSqlParameterSource("file", fileNumber).addValue("reason", reason.strip())
                         .addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())),

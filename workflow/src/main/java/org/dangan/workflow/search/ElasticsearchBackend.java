@@ -33,6 +33,7 @@ import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
 import org.dangan.workflow.document.ArchivedPages.ArchivedPage;
 import org.elasticsearch.client.RestClient;
+import java.time.Instant;
 
 /**
  * The index in an Elasticsearch cluster, through the official Java client. The application reads
@@ -83,7 +84,7 @@ final class ElasticsearchBackend implements SearchBackend {
 
     private String createIndex() {
         String name = alias + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC)
-                .format(java.time.Instant.now()).toLowerCase();
+                .format(Instant.now()).toLowerCase();
         try {
             client.indices().create(c -> c.index(name).settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
                     .mappings(mapping()));

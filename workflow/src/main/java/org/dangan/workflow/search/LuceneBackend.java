@@ -52,6 +52,22 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.dangan.workflow.document.ArchivedPages.ArchivedPage;
 import org.dangan.workflow.platform.ChinaTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded index: Lucene in the application's own directory. Each build of the index is a
@@ -61,7 +77,7 @@ import org.dangan.workflow.platform.ChinaTime;
  */
 final class LuceneBackend implements SearchBackend {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LuceneBackend.class);
+    private static final Logger log = LoggerFactory.getLogger(LuceneBackend.class);
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
 
     static {
@@ -104,7 +120,7 @@ final class LuceneBackend implements SearchBackend {
                 unreadable = true;
                 writePointer(current.dir());
             }
-        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+        } catch (LockObtainFailedException e) {
             throw new IllegalStateException("the search index under " + root + " is in use by another Dang'an process"
                     + " (the running application?): stop it first, or rebuild from the administration screen", e);
         } catch (IOException | RuntimeException e) {
@@ -139,7 +155,7 @@ final class LuceneBackend implements SearchBackend {
 
     private static String newGenerationName() {
         return "generation-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC)
-                .format(java.time.Instant.now());
+                .format(Instant.now());
     }
 
     private void writePointer(Path generation) throws IOException {
@@ -212,21 +228,21 @@ final class LuceneBackend implements SearchBackend {
         try {
             int n = (request.page() + 1) * request.size();
             // one pass over the matches gathers the page of hits and the counts over all of them
-            org.apache.lucene.search.CollectorManager<?, ? extends TopDocs> hitsManager = switch (request.sort()) {
-                case RELEVANCE -> new org.apache.lucene.search.TopScoreDocCollectorManager(n, null, n, false);
-                case DATE -> new org.apache.lucene.search.TopFieldCollectorManager(new Sort(
+            CollectorManager<?, ? extends TopDocs> hitsManager = switch (request.sort()) {
+                case RELEVANCE -> new TopScoreDocCollectorManager(n, null, n, false);
+                case DATE -> new TopFieldCollectorManager(new Sort(
                         new SortField("date", SortField.Type.LONG, true), new SortField("record", SortField.Type.STRING),
                         new SortField("page_order", SortField.Type.LONG)), n, null, n, false);
-                case RECORD -> new org.apache.lucene.search.TopFieldCollectorManager(new Sort(
+                case RECORD -> new TopFieldCollectorManager(new Sort(
                         new SortField("record", SortField.Type.STRING), new SortField("page_order", SortField.Type.LONG)),
                         n, null, n, false);
             };
-            Object[] both = searcher.search(query, new org.apache.lucene.search.MultiCollectorManager(hitsManager,
+            Object[] both = searcher.search(query, new MultiCollectorManager(hitsManager,
                     new FacetCounts()));
             TopDocs top = (TopDocs) both[0];
             FacetCounts.Counts counts = (FacetCounts.Counts) both[1];
             int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
-            ScoreDoc[] window = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+            ScoreDoc[] window = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs page = new TopDocs(top.totalHits, window);
             String[] snippets = window.length == 0 ? new String[0] : UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
@@ -406,7 +422,7 @@ final class LuceneBackend implements SearchBackend {
 
     private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             log.warn("cannot remove the old search index {}: {}", dir, e.getMessage());
         }
@@ -418,26 +434,26 @@ final class LuceneBackend implements SearchBackend {
     }
 
     /** Pages found and their counts by document type and institution, over every hit. */
-    private static final class FacetCounts implements org.apache.lucene.search.CollectorManager<FacetCounts.Leafs, FacetCounts.Counts> {
+    private static final class FacetCounts implements CollectorManager<FacetCounts.Leafs, FacetCounts.Counts> {
 
         record Counts(long total, Map<String, Long> types, Map<String, Long> institutions) {
         }
 
-        static final class Leafs implements org.apache.lucene.search.Collector {
+        static final class Leafs implements Collector {
             long total;
             final Map<String, Long> types = new HashMap<>();
             final Map<String, Long> institutions = new HashMap<>();
 
             @Override
-            public org.apache.lucene.search.LeafCollector getLeafCollector(org.apache.lucene.index.LeafReaderContext context)
+            public LeafCollector getLeafCollector(LeafReaderContext context)
                     throws IOException {
-                var type = org.apache.lucene.index.DocValues.getSorted(context.reader(), "type");
-                var institution = org.apache.lucene.index.DocValues.getSorted(context.reader(), "institution");
+                var type = DocValues.getSorted(context.reader(), "type");
+                var institution = DocValues.getSorted(context.reader(), "institution");
                 long[] typeCounts = new long[type.getValueCount()];
                 long[] institutionCounts = new long[institution.getValueCount()];
-                return new org.apache.lucene.search.LeafCollector() {
+                return new LeafCollector() {
                     @Override
-                    public void setScorer(org.apache.lucene.search.Scorable scorer) {
+                    public void setScorer(Scorable scorer) {
                     }
 
                     @Override
@@ -468,8 +484,8 @@ final class LuceneBackend implements SearchBackend {
             }
 
             @Override
-            public org.apache.lucene.search.ScoreMode scoreMode() {
-                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
             }
         }
 

@@ -16,6 +16,9 @@ import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+import org.dangan.workflow.platform.RoleCheck;
 
 /**
  * Search as people use it. The user's institution subtree and, without the permission, the
@@ -47,7 +50,7 @@ public class Search {
     // a refused query is audited too: its entry must outlive the refusal
     @Transactional(noRollbackFor = {Refused.class, IllegalArgumentException.class})
     public SearchResult search(Query query) {
-        DanganUser user = org.dangan.workflow.platform.RoleCheck.require(Role.SEARCHER, Role.ARCHIVIST, Role.SUPERVISOR);
+        DanganUser user = RoleCheck.require(Role.SEARCHER, Role.ARCHIVIST, Role.SUPERVISOR);
         InstitutionScope scope = institutions.currentScope();
         Long within = null;
         if (query.institution() != null && !query.institution().isBlank()) {
@@ -91,13 +94,13 @@ public class Search {
                 .distinct().toList();
         auditLog.record(AuditAction.SEARCH, "SEARCH", null, audited, detail(query) + "; " + found.total() + " hits"
                 + (restricted.isEmpty() ? "" : "; restricted documents listed: " + restricted.stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(","))));
+                .collect(Collectors.joining(","))));
         return named(found);
     }
 
     /** The words and phrases a query looks for (not those it excludes), to mark them on a page. */
     public static List<String> terms(String q) {
-        List<String> terms = new java.util.ArrayList<>();
+        List<String> terms = new ArrayList<>();
         try {
             collect(QueryParser.parse(q), terms);
         } catch (IllegalArgumentException | Refused unreadable) {

@@ -19,6 +19,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.Timestamp;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.registry.RecordCorrected;
+import org.dangan.workflow.registry.RecordsMerged;
+import org.dangan.workflow.registry.RecordsTransferred;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the index in step with the database. An archived document leaves a row in the outbox in
@@ -31,21 +42,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SearchIndex {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     private final SearchBackend backend;
     private final ArchivedPages archived;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
-    private final org.dangan.workflow.audit.AuditLog auditLog;
+    private final AuditLog auditLog;
     private final ReentrantLock turns = new ReentrantLock();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
-    private volatile java.util.concurrent.Future<Void> background = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private volatile Future<Void> background = CompletableFuture.completedFuture(null);
     private final AtomicLong rebuildDone = new AtomicLong();
     private final AtomicLong rebuildTotal = new AtomicLong();
 
     SearchIndex(SearchBackend backend, ArchivedPages archived, NamedParameterJdbcTemplate jdbc, Clock clock,
-                org.dangan.workflow.audit.AuditLog auditLog) {
+                AuditLog auditLog) {
         this.auditLog = auditLog;
         this.backend = backend;
         this.archived = archived;
@@ -58,7 +69,7 @@ public class SearchIndex {
     public void on(DocumentArchived event) {
         jdbc.update("insert into search_outbox (document_id, created_at) values (:id, :at)",
                 new MapSqlParameterSource("id", event.documentId()).addValue("at",
-                        java.sql.Timestamp.from(clock.instant())));
+                        Timestamp.from(clock.instant())));
     }
 
     @Scheduled(initialDelayString = "${dangan.search.outbox-delay:PT5S}", fixedDelayString = "${dangan.search.outbox-poll:PT2S}")
@@ -72,7 +83,7 @@ public class SearchIndex {
     /** A corrected name or record is searched by its new values: its documents are indexed again. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(org.dangan.workflow.registry.RecordCorrected event) {
+    public void on(RecordCorrected event) {
         if (event.fields().contains("name")) {
             for (Long document : archived.documentsOf(event.recordId())) {
                 on(new DocumentArchived(document));
@@ -87,7 +98,7 @@ public class SearchIndex {
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(org.dangan.workflow.registry.RecordsMerged event) {
+    public void on(RecordsMerged event) {
         Set<Long> documents = new LinkedHashSet<>(archived.documentsOf(event.survivorId()));
         documents.addAll(archived.documentsOf(event.duplicateId()));
         for (Long document : documents) {
@@ -98,8 +109,8 @@ public class SearchIndex {
     /** Moved records' documents are found under their new institution once the outbox is drained. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(org.dangan.workflow.registry.RecordsTransferred event) {
-        java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
+    public void on(RecordsTransferred event) {
+        Timestamp at = Timestamp.from(clock.instant());
         jdbc.batchUpdate("insert into search_outbox (document_id, created_at) values (:id, :at)",
                 archived.documentsOfRecords(event.recordIds()).stream().map(id -> new MapSqlParameterSource("id", id)
                         .addValue("at", at)).toArray(MapSqlParameterSource[]::new));
@@ -144,7 +155,7 @@ public class SearchIndex {
     public boolean requestRebuild() {
         boolean started = rebuildInBackground();
         if (started) {
-            auditLog.record(org.dangan.workflow.audit.AuditAction.SEARCH_INDEX_REBUILD, "SEARCH_INDEX", null, null, "started");
+            auditLog.record(AuditAction.SEARCH_INDEX_REBUILD, "SEARCH_INDEX", null, null, "started");
         }
         return started;
     }
@@ -154,7 +165,7 @@ public class SearchIndex {
         if (!rebuilding.compareAndSet(false, true)) {
             return false;
         }
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         background = done;
         Thread thread = new Thread(() -> {
             try {
@@ -171,7 +182,7 @@ public class SearchIndex {
     }
 
     /** The latest rebuild started in the background (completed when none ever was): to wait for it. */
-    public java.util.concurrent.Future<Void> backgroundRebuild() {
+    public Future<Void> backgroundRebuild() {
         return background;
     }
 
@@ -181,14 +192,14 @@ public class SearchIndex {
     }
 
     /** As {@link #rebuild()}, telling {@code progress} how far it got every twentieth of the way. */
-    public void rebuild(java.util.function.Consumer<String> progress) {
+    public void rebuild(Consumer<String> progress) {
         if (!rebuilding.compareAndSet(false, true)) {
             throw Refused.of("search.rebuilding");
         }
         build(progress);
     }
 
-    private void build(java.util.function.Consumer<String> progress) {
+    private void build(Consumer<String> progress) {
         turns.lock();
         long start = System.nanoTime();
         try (SearchBackend.Rebuild rebuild = backend.rebuild()) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.HexFormat;
 
 /**
  * BCrypt on every request of the REST API (HTTP Basic) costs about 70 ms of a core: on two cores
@@ -80,7 +81,7 @@ final class RememberedMatches implements PasswordEncoder {
             sha.update(encoded.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(raw.toString().getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

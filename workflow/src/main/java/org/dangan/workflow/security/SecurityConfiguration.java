@@ -27,6 +27,9 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationProvider;
 
 /**
  * HTTP Basic for the REST API and the Camunda engine REST API; the UI's form login is configured
@@ -137,14 +140,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
-            "${dangan.security.remember-matches:PT5M}") java.time.Duration remember, Clock clock) {
+    PasswordEncoder passwordEncoder(@Value(
+            "${dangan.security.remember-matches:PT5M}") Duration remember, Clock clock) {
         return new RememberedMatches(new BCryptPasswordEncoder(), remember, clock);
     }
 
     /** The one way to log in, for the API and the screens: see {@link PasswordLogin}. */
     @Bean
-    org.springframework.security.authentication.AuthenticationProvider passwordLogin(UserAccounts accounts,
+    AuthenticationProvider passwordLogin(UserAccounts accounts,
                                                                                      PasswordEncoder encoder) {
         return new PasswordLogin(accounts, encoder);
     }

@@ -1,6 +1,8 @@
 package org.dangan.workflow.security;
 
+import java.util.Set;
+
 /** Published in the transaction that creates an account, so mirrors of it commit or roll back with it. */
 public record UserAccountCreated(String username, String displayName, Role role, Long institutionId,
-                                 java.util.Set<Permission> permissions) {
+                                 Set<Permission> permissions) {
 }

@@ -2,12 +2,14 @@ package org.dangan.workflow.security;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import java.util.Collection;
+import java.util.List;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 
-    java.util.List<UserAccount> findByInstitutionId(Long institutionId);
+    List<UserAccount> findByInstitutionId(Long institutionId);
 
-    java.util.List<UserAccount> findByUsernameIn(java.util.Collection<String> usernames);
+    List<UserAccount> findByUsernameIn(Collection<String> usernames);
 }

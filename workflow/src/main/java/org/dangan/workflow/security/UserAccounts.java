@@ -12,6 +12,15 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 
 /**
  * User accounts, login and the lockout after repeated failed logins. Not Spring's UserDetailsService:
@@ -25,12 +34,12 @@ public class UserAccounts {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final org.springframework.core.env.Environment environment;
+    private final ApplicationEventPublisher events;
+    private final Environment environment;
 
     UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock,
-                 org.springframework.context.ApplicationEventPublisher events,
-                 org.springframework.core.env.Environment environment,
+                 ApplicationEventPublisher events,
+                 Environment environment,
                  @Value("${dangan.security.lockout.max-failures:5}") int maxFailures,
                  @Value("${dangan.security.lockout.duration:PT15M}") Duration lockout) {
         this.repository = repository;
@@ -57,8 +66,8 @@ public class UserAccounts {
 
     /** Disables every account of an institution (merged or closed); answers their user names. */
     @Transactional
-    public java.util.List<String> disableAllOf(long institutionId) {
-        java.util.List<UserAccount> accounts = repository.findByInstitutionId(institutionId);
+    public List<String> disableAllOf(long institutionId) {
+        List<UserAccount> accounts = repository.findByInstitutionId(institutionId);
         accounts.forEach(UserAccount::disable);
         return accounts.stream().map(UserAccount::getUsername).toList();
     }
@@ -105,7 +114,7 @@ public class UserAccounts {
      * (Camunda's identity service) to catch up on accounts it missed.
      */
     @Transactional(readOnly = true)
-    public java.util.List<UserAccountCreated> everyAccount() {
+    public List<UserAccountCreated> everyAccount() {
         return repository.findAll().stream().map(UserAccounts::announced).toList();
     }
 
@@ -130,11 +139,11 @@ public class UserAccounts {
      * keeps its user name there, so a list never shows a blank where someone acted.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+    public Map<String, String> displayNames(Collection<String> usernames) {
         CurrentUser.require();
-        java.util.Set<String> wanted = usernames.stream().filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Set<String> wanted = usernames.stream().filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, String> names = new HashMap<>();
         if (!wanted.isEmpty()) {
             repository.findByUsernameIn(wanted).stream().filter(a -> a.getDisplayName() != null && !a.getDisplayName().isBlank())
                     .forEach(a -> names.put(a.getUsername(), a.getDisplayName()));
@@ -144,7 +153,7 @@ public class UserAccounts {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<UserAccount> find(String username) {
+    public Optional<UserAccount> find(String username) {
         return repository.findByUsername(username);
     }
 

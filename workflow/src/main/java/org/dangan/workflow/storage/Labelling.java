@@ -13,6 +13,7 @@ import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.dangan.workflow.platform.PdfFont;
 
 /**
  * What is printed for the paper in custody: label sheets for boxes and paper files (QR code and
@@ -29,11 +30,11 @@ public class Labelling {
     private final Institutions institutions;
     private final BoxContents contents;
     private final AuditLog auditLog;
-    private final org.dangan.workflow.platform.PdfFont font;
+    private final PdfFont font;
 
     Labelling(BoxRepository boxes, StorageLocationRepository locations, StorageAdministration administration,
               Institutions institutions, BoxContents contents, AuditLog auditLog,
-              org.dangan.workflow.platform.PdfFont font) {
+              PdfFont font) {
         this.boxes = boxes;
         this.locations = locations;
         this.administration = administration;

@@ -21,6 +21,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Instant;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.RoleCheck;
 
 /**
  * Bulk moves and stocktakes by scanning, as an archivist does with a hand scanner: scan a shelf,
@@ -49,11 +53,11 @@ public class Stocktakes {
     private final Institutions institutions;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
-    private final org.dangan.workflow.platform.PdfFont font;
+    private final PdfFont font;
     private final Clock clock;
 
     Stocktakes(StorageAdministration storage, BoxRepository boxes, CustodyLedger ledger, Institutions institutions,
-               NamedParameterJdbcTemplate jdbc, AuditLog auditLog, org.dangan.workflow.platform.PdfFont font, Clock clock) {
+               NamedParameterJdbcTemplate jdbc, AuditLog auditLog, PdfFont font, Clock clock) {
         this.storage = storage;
         this.boxes = boxes;
         this.ledger = ledger;
@@ -124,7 +128,7 @@ public class Stocktakes {
     }
 
     public byte[] report(long id) {
-        org.dangan.workflow.platform.RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
+        RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         List<Object[]> head = jdbc.query("select location_id, institution_id, taken_by, taken_at from stocktake where id = :id",
                 new MapSqlParameterSource("id", id), (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2),
                         rs.getString(3), rs.getTimestamp(4).toInstant()});
@@ -139,7 +143,7 @@ public class Stocktakes {
             sheet.title("盘点报告 Stocktake " + id)
                     .line(storage.place(storage.location((Long) head.get(0)[0]).orElseThrow()))
                     .line("盘点人 By: " + head.get(0)[2] + " · "
-                            + org.dangan.workflow.platform.ChinaTime.minute((java.time.Instant) head.get(0)[3]))
+                            + ChinaTime.minute((Instant) head.get(0)[3]))
                     .line("错位的盒子已按此次盘点更正台账；缺失的盒子请查找后再次盘点。")
                     .gap()
                     .table(List.of("#", "盒号 Box", "结果 Outcome", "台账位置 Ledger place"), new float[] {0.5f, 2, 2, 5}, rows)

@@ -10,6 +10,7 @@ import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Component;
+import java.util.List;
 
 /**
  * The transfer's acceptance, however completed: an archivist or supervisor of the receiving
@@ -29,8 +30,8 @@ class RecordTransferTasks implements TaskListener, TaskForm.Forms {
     }
 
     @Override
-    public java.util.List<TaskForm> forms() {
-        return java.util.List.of(TaskForm.of(RecordTransfers.PROCESS_KEY, "acceptTransfer", TaskForm.Field.yesNo("accepted"),
+    public List<TaskForm> forms() {
+        return List.of(TaskForm.of(RecordTransfers.PROCESS_KEY, "acceptTransfer", TaskForm.Field.yesNo("accepted"),
                 TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
     }
 

@@ -14,6 +14,7 @@ import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Comparator;
 
 /**
  * The figures a home page shows those who follow campaigns: per open campaign, each institution's
@@ -79,7 +80,7 @@ public class CampaignFigures {
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         return campaigns.visibleToCurrentUser().stream().filter(c -> c.getState() != CampaignState.COMPLETED)
                 .map(c -> figures(reports.progress(c.getId()), today))
-                .sorted(java.util.Comparator.comparing(OpenCampaign::deadline).thenComparing(OpenCampaign::id))
+                .sorted(Comparator.comparing(OpenCampaign::deadline).thenComparing(OpenCampaign::id))
                 .toList();
     }
 

@@ -13,6 +13,7 @@ import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The current user's campaign tasks, as the task inbox shows them: offered to one of the user's
@@ -47,14 +48,14 @@ public class CampaignInbox {
 
     public WorkItem require(String taskId) {
         return mine().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> org.dangan.workflow.platform.Refused.notFound("task.notYours", taskId));
+                .orElseThrow(() -> Refused.notFound("task.notYours", taskId));
     }
 
     /**
      * Claims (when nobody has) and completes one of the user's tasks. A refusal of the domain
      * (wrong person, four eyes, sample not judged) comes back as its own message, the task open.
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public void complete(String taskId, Map<String, Object> variables) {
         require(taskId);
         inbox.complete(taskId, variables);

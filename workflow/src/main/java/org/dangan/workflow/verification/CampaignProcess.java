@@ -8,6 +8,7 @@ import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * What the campaign's BPMN model calls ({@code ${campaignProcess...}}): the service tasks' work and
@@ -26,14 +27,14 @@ public class CampaignProcess {
     private final Institutions institutions;
     private final Clock clock;
     private final int batchSize;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final CampaignReports reports;
     private final Campaigns campaigns;
 
     CampaignProcess(CampaignRepository repository, RuleChecks ruleChecks, RuleSettings settings,
                     SampleChecks sampleChecks, CheckerSignOffs signOffs, Institutions institutions, Clock clock,
                     @Value("${dangan.verification.batch-size:1000}") int batchSize, CampaignReports reports,
-                    Campaigns campaigns, org.springframework.context.ApplicationEventPublisher events) {
+                    Campaigns campaigns, ApplicationEventPublisher events) {
         this.events = events;
         this.reports = reports;
         this.campaigns = campaigns;

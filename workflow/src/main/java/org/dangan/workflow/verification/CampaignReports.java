@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
 
 /**
  * The campaign report: per institution its records, flagged records, open, fixed and waived
@@ -145,7 +146,7 @@ public class CampaignReports {
                        sum(case when f.status = 'WAIVED' then 1 else 0 end)
                 from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign group by r.institution_id""",
-                new MapSqlParameterSource("campaign", campaign.getId()), (java.sql.ResultSet rs) -> {
+                new MapSqlParameterSource("campaign", campaign.getId()), (ResultSet rs) -> {
                     long[] c = counts.get(ownerOf.get(rs.getLong(1)));
                     if (c != null) {
                         for (int i = 1; i <= 4; i++) {
@@ -161,7 +162,7 @@ public class CampaignReports {
         jdbc.query("""
                 select institution_id, records, flagged, open_findings, fixed, waived, records_checked, signed_off
                 from campaign_frozen_figures where campaign_id = :campaign""",
-                new MapSqlParameterSource("campaign", campaignId), (java.sql.ResultSet rs) -> {
+                new MapSqlParameterSource("campaign", campaignId), (ResultSet rs) -> {
                     long[] c = new long[7];
                     for (int i = 0; i < 7; i++) {
                         c[i] = rs.getLong(i + 2);

@@ -15,6 +15,7 @@ import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.platform.Refused;
 import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Completes the campaign's user tasks in the domain ({@code complete} listener of every user task
@@ -35,12 +36,12 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     private final UserTasks userTasks;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final CampaignReports reports;
 
     CampaignTasks(CampaignRepository repository, Institutions institutions, SampleChecks sampleChecks,
                   UserTasks userTasks, AuditLog auditLog, Clock clock, CampaignReports reports,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events) {
         this.events = events;
         this.reports = reports;
         this.repository = repository;
@@ -52,9 +53,9 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     }
 
     @Override
-    public java.util.List<TaskForm> forms() {
+    public List<TaskForm> forms() {
         String process = Campaigns.PROCESS_KEY;
-        return java.util.List.of(TaskForm.of(process, "selfCheck"), TaskForm.of(process, "headSignOff",
+        return List.of(TaskForm.of(process, "selfCheck"), TaskForm.of(process, "headSignOff",
                         TaskForm.Field.yesNo("returned"), TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)),
                 TaskForm.of(process, "sampleCheck"), TaskForm.of(process, "checkerSignOff"),
                 TaskForm.of(process, "followUpDeadline"), TaskForm.of(process, "cityAcceptance",
@@ -128,7 +129,7 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 key + " by " + user.getUsername());
     }
 
-    private java.util.List<String> institutionCodes(Campaign campaign) {
+    private List<String> institutionCodes(Campaign campaign) {
         return campaign.getInstitutionIds().stream().map(institutions::require).map(Institution::getCode).toList();
     }
 

@@ -26,6 +26,12 @@ import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 
 /**
  * Starting campaigns and finding them. A campaign and its process instance start in one
@@ -45,10 +51,10 @@ public class Campaigns {
     private final SecureRandom random = new SecureRandom();
     private final OpenCampaigns open;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     Campaigns(CampaignRepository repository, Institutions institutions, RuntimeService runtime, AuditLog auditLog,
-              Clock clock, OpenCampaigns open, org.springframework.context.ApplicationEventPublisher events) {
+              Clock clock, OpenCampaigns open, ApplicationEventPublisher events) {
         this.events = events;
         this.open = open;
         this.repository = repository;
@@ -81,7 +87,7 @@ public class Campaigns {
             return List.of();
         }
         return institutions.currentScope().institutions().stream().filter(Campaigns::eligible)
-                .sorted(java.util.Comparator.comparing(Institution::getCode)).toList();
+                .sorted(Comparator.comparing(Institution::getCode)).toList();
     }
 
     private static boolean eligible(Institution i) {
@@ -132,10 +138,10 @@ public class Campaigns {
         }
         // refused at the start, not weeks later when the sample is drawn
         if (request.sampleRate() != null && (request.sampleRate().signum() < 0
-                || request.sampleRate().compareTo(java.math.BigDecimal.ONE) > 0)) {
+                || request.sampleRate().compareTo(BigDecimal.ONE) > 0)) {
             throw Refused.invalid("campaign.sampleRateRange", request.sampleRate().toPlainString());
         }
-        Set<Long> ids = chosen.stream().map(Institution::getId).collect(java.util.stream.Collectors.toSet());
+        Set<Long> ids = chosen.stream().map(Institution::getId).collect(Collectors.toSet());
         // in one order, so two starts never hold each other's locks; a handover's start takes the same lock
         ids.stream().sorted().forEach(institutions::lockForChange);
         events.publishEvent(new CampaignStarting(ids));
@@ -158,7 +164,7 @@ public class Campaigns {
 
     /** An institution, or one it lies in or one inside it, already in a campaign that has not ended. */
     private void refuseOpen(Set<Institution> chosen) {
-        Set<Long> related = new java.util.HashSet<>();
+        Set<Long> related = new HashSet<>();
         for (Institution i : chosen) {
             related.addAll(institutions.scopeOf(i.getId()).ids());
             for (Long up = i.getParentId(); up != null; up = institutions.require(up).getParentId()) {
@@ -230,8 +236,8 @@ public class Campaigns {
      * records away (a handover), which would change the figures a campaign is checking.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<Long> openCampaignOf(long institutionId) {
-        return java.util.Optional.ofNullable(open.of(List.of(institutionId)).get(institutionId));
+    public Optional<Long> openCampaignOf(long institutionId) {
+        return Optional.ofNullable(open.of(List.of(institutionId)).get(institutionId));
     }
 
     /** For the process and system work: no scope. */
@@ -244,7 +250,7 @@ public class Campaigns {
     @Transactional(readOnly = true)
     public List<Campaign> visibleToCurrentUser() {
         InstitutionScope scope = institutions.currentScope();
-        return repository.findAll(org.springframework.data.domain.Sort.by("id").descending()).stream()
+        return repository.findAll(Sort.by("id").descending()).stream()
                 .filter(c -> visible(c, scope)).toList();
     }
 

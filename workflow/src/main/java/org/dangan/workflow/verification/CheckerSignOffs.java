@@ -33,6 +33,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.stream.Collectors;
+import org.dangan.workflow.security.UserAccounts;
 
 /**
  * The checker's sign-off (核对人员签字): each verified paper file of the campaign gets the checker's
@@ -60,12 +65,12 @@ public class CheckerSignOffs {
     private final Clock clock;
     private final PdfFont font;
     private final Retention retention;
-    private final org.dangan.workflow.security.UserAccounts users;
+    private final UserAccounts users;
 
     CheckerSignOffs(CampaignRepository campaigns, Campaigns visibleCampaigns, RecordBatches batches,
                     PaperRetirement retirement, Institutions institutions, RuleSettings settings,
                     NamedParameterJdbcTemplate jdbc, AuditLog auditLog, AuditHash auditHash, Clock clock,
-                    PdfFont font, Retention retention, org.dangan.workflow.security.UserAccounts users) {
+                    PdfFont font, Retention retention, UserAccounts users) {
         this.users = users;
         this.retention = retention;
         this.campaigns = campaigns;
@@ -179,14 +184,14 @@ public class CheckerSignOffs {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = visibleCampaigns.require(campaignId);
         Set<Long> scope = RuleChecks.scopeOf(campaign, institutions);
-        Map<HoldBack, Long> held = new java.util.EnumMap<>(HoldBack.class);
+        Map<HoldBack, Long> held = new EnumMap<>(HoldBack.class);
         long retired = 0;
         long unchecked = 0;
         long after = campaign.getSignedOffUpTo();
         for (List<StoredPaperFile> files = batches.paperFilesAfter(scope, after, 1000); !files.isEmpty();
              files = batches.paperFilesAfter(scope, after, 1000)) {
             Set<Long> blocked = blockedRecords(campaignId, files.stream().map(StoredPaperFile::recordId)
-                    .collect(java.util.stream.Collectors.toSet()));
+                    .collect(Collectors.toSet()));
             Set<Long> disagreeing = disagreeingFiles(campaignId, files);
             Set<String> legallyHeld = retention.heldFiles(scope,
                     files.stream().map(StoredPaperFile::fileNumber).toList());
@@ -229,7 +234,7 @@ public class CheckerSignOffs {
     }
 
     private Set<Long> blockedRecords(long campaignId, Set<Long> recordIds) {
-        List<String> blocking = java.util.Arrays.stream(Rule.values()).filter(settings::blocksSignOff)
+        List<String> blocking = Arrays.stream(Rule.values()).filter(settings::blocksSignOff)
                 .map(Enum::name).toList();
         if (blocking.isEmpty() || recordIds.isEmpty()) {
             return Set.of();
@@ -243,13 +248,13 @@ public class CheckerSignOffs {
     /** The files of the batch whose paper the self-check found not to agree with their record. */
     private Set<Long> disagreeingFiles(long campaignId, List<StoredPaperFile> files) {
         Map<Long, Integer> registered = files.stream()
-                .collect(java.util.stream.Collectors.toMap(StoredPaperFile::id, StoredPaperFile::pageCount));
+                .collect(Collectors.toMap(StoredPaperFile::id, StoredPaperFile::pageCount));
         Set<Long> disagreeing = new HashSet<>();
         jdbc.query("""
                 select paper_file_id, content_agrees, signatures_present, pages_found from paper_consistency
                 where campaign_id = :campaign and paper_file_id in (:files)""",
                 new MapSqlParameterSource("campaign", campaignId).addValue("files", registered.keySet()),
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     Integer found = (Integer) rs.getObject(4, Integer.class);
                     if (Boolean.FALSE.equals(rs.getObject(2, Boolean.class))
                             || Boolean.FALSE.equals(rs.getObject(3, Boolean.class))
@@ -325,7 +330,7 @@ public class CheckerSignOffs {
                 join health_record r on r.id = s.record_id join box b on b.id = s.box_id
                 where s.campaign_id = :campaign and s.box_id = :box and r.institution_id in (:ids)
                 order by r.record_number""", new MapSqlParameterSource("campaign", campaignId).addValue("box", boxId)
-                .addValue("ids", scope.ids().isEmpty() ? Set.of(-1L) : scope.ids()), (java.sql.ResultSet rs) -> {
+                .addValue("ids", scope.ids().isEmpty() ? Set.of(-1L) : scope.ids()), (ResultSet rs) -> {
                     rows.add(List.of(Integer.toString(rows.size() + 1), rs.getString(1), rs.getString(2),
                             rs.getString(3), Integer.toString(rs.getInt(4)), rs.getString(9).substring(0, 16)));
                     pages[0] += rs.getInt(4);

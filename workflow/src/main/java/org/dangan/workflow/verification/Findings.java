@@ -23,6 +23,17 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.security.Permission;
 
 /**
  * The findings of a campaign as the people working them see them: only findings on records of
@@ -43,8 +54,8 @@ public class Findings {
     private final RuleSettings settings;
     private final Campaigns campaigns;
     private final Records records;
-    @jakarta.persistence.PersistenceContext
-    private jakarta.persistence.EntityManager entityManager;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
              RecordBatches batches, RuleSettings settings, Campaigns campaigns, Records records) {
@@ -81,9 +92,9 @@ public class Findings {
             statusFilter = " and f.status = :status";
             params.addValue("status", status.name());
         }
-        boolean restrictedShown = CurrentUser.require().has(org.dangan.workflow.security.Permission.RESTRICTED_DOCUMENTS);
-        java.util.function.UnaryOperator<String> told = restrictedShown ? text -> text
-                : org.dangan.workflow.registry.KeyPopulation::withoutRestrictedNames;
+        boolean restrictedShown = CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS);
+        UnaryOperator<String> told = restrictedShown ? text -> text
+                : KeyPopulation::withoutRestrictedNames;
         List<FindingView> found = jdbc.query("""
                 select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason, r.name
                 from finding f join health_record r on r.id = f.record_id
@@ -149,7 +160,7 @@ public class Findings {
     static final int MAX_WAIVED_AT_ONCE = 1000;
 
     /** Waives several findings of one campaign for one reason: all of them, or (on any refusal) none. */
-    public void waiveAll(long campaignId, java.util.Collection<Long> findingIds, String reason) {
+    public void waiveAll(long campaignId, Collection<Long> findingIds, String reason) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
         if (findingIds == null || findingIds.isEmpty()) {
@@ -160,7 +171,7 @@ public class Findings {
         }
         Integer inCampaign = jdbc.queryForObject("select count(*) from finding where campaign_id = :campaign and id in (:ids)",
                 new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds), Integer.class);
-        if (inCampaign == null || inCampaign != new java.util.HashSet<>(findingIds).size()) {
+        if (inCampaign == null || inCampaign != new HashSet<>(findingIds).size()) {
             throw Refused.invalid("findings.notOfCampaign", campaignId);
         }
         findingIds.forEach(id -> waive(id, reason));
@@ -215,7 +226,7 @@ public class Findings {
      */
     /** Whether another open record still looks like the same person (a merged duplicate no longer does). */
     private boolean stillDuplicated(StoredRecord r) {
-        if (r.status() == org.dangan.workflow.registry.RecordStatus.DUPLICATE) {
+        if (r.status() == RecordStatus.DUPLICATE) {
             return false;
         }
         return batches.hasOpenLookalike(r);
@@ -227,7 +238,7 @@ public class Findings {
                 .orElseThrow(() -> Refused.notFound("findings.noRecord", recordNumber));
         campaigns.requireSelfCheck(campaigns.load(campaignId), r.institutionId());
         Set<String> stillBroken = rules.check(RecordFacts.of(r), LocalDate.now(clock)).stream().map(f -> f.rule().name())
-                .collect(Collectors.toCollection(java.util.HashSet::new));
+                .collect(Collectors.toCollection(HashSet::new));
         // the duplicate rules compare records with each other: they hold until the records are merged
         if (stillDuplicated(r)) {
             stillBroken.add(Rule.DUPLICATE_ID_NUMBER.name());
@@ -247,11 +258,11 @@ public class Findings {
      * first: what the head signs for when signing the self-check off. Empty outside the user's scope.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<Rule, Long> openByRule(long campaignId, long institutionId) {
+    public Map<Rule, Long> openByRule(long campaignId, long institutionId) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
         Set<Long> ids = institutions.currentScope().narrowTo(institutions.require(institutionId));
-        java.util.Map<Rule, Long> open = new java.util.LinkedHashMap<>();
+        Map<Rule, Long> open = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return open;
         }
@@ -259,7 +270,7 @@ public class Findings {
                 select f.rule, count(*) from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign and f.status = 'OPEN' and r.institution_id in (:ids)
                 group by f.rule order by count(*) desc, f.rule""", new MapSqlParameterSource("campaign", campaignId)
-                .addValue("ids", ids), (java.sql.ResultSet rs) -> {
+                .addValue("ids", ids), (ResultSet rs) -> {
                     open.put(Rule.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return open;

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.sql.ResultSet;
+import java.util.function.LongFunction;
 
 /**
  * Which campaign each institution is in while it runs. The table's primary key is the institution,
@@ -38,7 +40,7 @@ class OpenCampaigns {
         if (!institutionIds.isEmpty()) {
             jdbc.query("select institution_id, campaign_id from campaign_open_institution where institution_id in (:ids)",
                     new MapSqlParameterSource("ids", institutionIds),
-                    (java.sql.ResultSet rs) -> {
+                    (ResultSet rs) -> {
                         open.put(rs.getLong(1), rs.getLong(2));
                     });
         }
@@ -46,7 +48,7 @@ class OpenCampaigns {
     }
 
     /** Takes the institutions for the campaign, or refuses when one of them is in another open campaign. */
-    void claim(long campaignId, Collection<Long> institutionIds, java.util.function.LongFunction<String> nameOf) {
+    void claim(long campaignId, Collection<Long> institutionIds, LongFunction<String> nameOf) {
         try {
             jdbc.batchUpdate("insert into campaign_open_institution (institution_id, campaign_id) values (:i, :c)",
                     institutionIds.stream().map(i -> (SqlParameterSource) new MapSqlParameterSource("i", i)

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.function.LongConsumer;
 
 /**
  * Runs a campaign's rule checks a batch at a time. Each batch is one transaction that writes its
@@ -86,7 +87,7 @@ public class RuleChecks {
     }
 
     /** Runs the checks to the end, reporting progress after each batch. */
-    public long runToEnd(long campaignId, int batchSize, RuleBook rules, java.util.function.LongConsumer progress) {
+    public long runToEnd(long campaignId, int batchSize, RuleBook rules, LongConsumer progress) {
         long total = 0;
         for (int n = checkNextBatch(campaignId, batchSize, rules); n > 0; n = checkNextBatch(campaignId, batchSize, rules)) {
             total += n;

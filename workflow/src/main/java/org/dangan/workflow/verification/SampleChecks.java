@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Objects;
 
 /**
  * The county sample check (县级按比例抽查): the draw of an institution's sample for the current
@@ -125,7 +126,7 @@ public class SampleChecks {
                 rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4) == null ? null : Verdict.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
                 null), (Long) rs.getObject(7, Long.class)));
-        Map<Long, String> names = batches.names(rows.stream().map(Row::recordId).filter(java.util.Objects::nonNull)
+        Map<Long, String> names = batches.names(rows.stream().map(Row::recordId).filter(Objects::nonNull)
                 .toList());
         List<SampleItem> items = rows.stream().map(r -> new SampleItem(r.item().id(), r.item().recordNumber(),
                 r.item().stratum(), r.item().verdict(), r.item().reason(), r.item().checkedBy(),

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.dangan.workflow.security.PasswordRefused;
 
 /**
  * Errors of the REST API as JSON that names what was wrong, by a message key and a text in the
@@ -52,8 +54,8 @@ class ApiErrors {
                 Map.of("key", e.key()));
     }
 
-    @ExceptionHandler(org.dangan.workflow.security.PasswordRefused.class)
-    ResponseEntity<ApiError> passwordRefused(org.dangan.workflow.security.PasswordRefused e, Locale locale) {
+    @ExceptionHandler(PasswordRefused.class)
+    ResponseEntity<ApiError> passwordRefused(PasswordRefused e, Locale locale) {
         return json(HttpStatus.BAD_REQUEST, messages.getMessage(e.key(), e.arguments(), locale), Map.of("key", e.key()));
     }
 
@@ -110,7 +112,7 @@ class ApiErrors {
 
     /** Two people changed the same thing at once: the later one is told to look again, nothing is half-done. */
     @ExceptionHandler({OptimisticLockingFailureException.class,
-            org.camunda.bpm.engine.OptimisticLockingException.class})
+            OptimisticLockingException.class})
     ResponseEntity<ApiError> concurrent(RuntimeException e, Locale locale) {
         return keyed(HttpStatus.CONFLICT, "error.concurrent", locale);
     }

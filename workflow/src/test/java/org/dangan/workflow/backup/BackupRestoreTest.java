@@ -36,6 +36,8 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.RuntimeService;
 
 /**
  * A populated instance (records, paper files boxed with their ledger, an archived document in the
@@ -136,7 +138,7 @@ class BackupRestoreTest {
             assertThat(runningActivities(restoredJdbc)).isEqualTo(running);
             assertThat(restoredJdbc.queryForObject("select count(*) from act_ru_job where lock_owner_ is not null",
                     Long.class)).isZero();
-            assertThat(copy.getBean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+            assertThat(copy.getBean(RuntimeService.class).createProcessInstanceQuery()
                     .processInstanceId(processInstance).active().count()).isEqualTo(1);
             CustodyLedger.Verification chain = copy.getBean(CustodyLedger.class).verify();
             assertThat(chain.valid()).isTrue();
@@ -149,7 +151,7 @@ class BackupRestoreTest {
                 }
             }
             // a restored home has no index: the application builds it from the restored database at start
-            copy.getBean(SearchIndex.class).backgroundRebuild().get(2, java.util.concurrent.TimeUnit.MINUTES);
+            copy.getBean(SearchIndex.class).backgroundRebuild().get(2, TimeUnit.MINUTES);
             assertThat(documents(copy.getBean(Search.class), copy.getBean(AsUser.class), county.user("archivist-a")))
                     .isEqualTo(found);
         }

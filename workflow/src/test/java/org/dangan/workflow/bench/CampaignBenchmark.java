@@ -29,6 +29,10 @@ import org.dangan.workflow.verification.CampaignState;
 import org.dangan.workflow.verification.Campaigns;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import java.time.Duration;
+import java.util.Objects;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A verification campaign over N generated records (ten townships) on the real process with the
@@ -87,8 +91,8 @@ public final class CampaignBenchmark {
             List<Double> taskList = new ArrayList<>();
             List<Double> dashboard = new ArrayList<>();
             // every 2 s while the checks run: what opening the task inbox and the campaign dashboard cost
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofHours(1))
-                    .pollInterval(java.time.Duration.ofSeconds(2)).until(() -> {
+            Awaitility.await().atMost(Duration.ofHours(1))
+                    .pollInterval(Duration.ofSeconds(2)).until(() -> {
                         if (campaigns.load(campaign.getId()).getState() != CampaignState.RULE_CHECKS) {
                             return true;
                         }
@@ -108,11 +112,11 @@ public final class CampaignBenchmark {
             asUser.login(p + "head");
             inbox.complete(only(inbox.mine()).taskId(), Map.of());
             HistoryService history = context.getBean(HistoryService.class);
-            HistoricActivityInstance draw = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10))
-                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> history.createHistoricActivityInstanceQuery()
+            HistoricActivityInstance draw = Awaitility.await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> history.createHistoricActivityInstanceQuery()
                             .processInstanceId(campaign.getProcessInstanceId()).activityId("drawSample").finished()
-                            .singleResult(), java.util.Objects::nonNull);
-            long findings = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                            .singleResult(), Objects::nonNull);
+            long findings = context.getBean(JdbcTemplate.class).queryForObject(
                     "select count(*) from finding where campaign_id = ?", Long.class, campaign.getId());
             System.out.printf(Locale.ROOT, "RESULT rows=%d db=%s check_s=%.1f records_per_s=%.0f findings=%d "
                             + "draw_sample_ms=%d township_records=%d task_list_ms_median=%.1f task_list_ms_max=%.1f "

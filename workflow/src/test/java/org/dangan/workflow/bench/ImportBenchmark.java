@@ -30,6 +30,8 @@ import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.Fixtures;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Generates N realistic records (valid ID and record numbers) as a county export, imports them
@@ -61,7 +63,7 @@ public final class ImportBenchmark {
             }
             String user = "bench-" + countyCode;
             context.getBean(UserAccounts.class).create(user, "bench-password", "基准", Role.ARCHIVIST, county.getId(),
-                    java.util.Set.of());
+                    Set.of());
             context.getBean(AsUser.class).login(user);
 
             Path csv = dir.resolve("export.csv");
@@ -165,7 +167,7 @@ public final class ImportBenchmark {
     }
 
     static String databaseOf(ConfigurableApplicationContext context) throws Exception {
-        try (var c = context.getBean(javax.sql.DataSource.class).getConnection()) {
+        try (var c = context.getBean(DataSource.class).getConnection()) {
             return c.getMetaData().getDatabaseProductName();
         }
     }

@@ -39,6 +39,9 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.engine.ManagementService;
 
 /**
  * Two nodes of a cluster, as Camunda 7 scales: two applications on one database and one file
@@ -91,12 +94,12 @@ class TwoNodesTest {
         }
 
         // the second hundred waits until all are submitted, then both nodes fall on it at once
-        org.camunda.bpm.engine.ManagementService management = b.getBean(org.camunda.bpm.engine.ManagementService.class);
+        ManagementService management = b.getBean(ManagementService.class);
         management.suspendJobDefinitionByProcessDefinitionKey(Documents.PROCESS_KEY, true);
         List<Long> second = submit(List.of(a, b), archivist, records, 100, 100);
         management.activateJobDefinitionByProcessDefinitionKey(Documents.PROCESS_KEY, true);
         // stopped while it holds work: jobs it has locked (or is running) are left to the other node
-        java.util.concurrent.atomic.AtomicReference<List<String>> heldByA = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<List<String>> heldByA = new AtomicReference<>();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
             heldByA.set(jdbc.queryForList("select process_instance_id_ from act_ru_job where lock_owner_ = 'node-a'",
                     String.class));
@@ -156,7 +159,7 @@ class TwoNodesTest {
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
                     "select count(*) from scanned_document where state = 'ARCHIVED' and id between ? and ?", Long.class,
                     ids.get(0), ids.get(ids.size() - 1)) == ids.size());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("documents " + ids.get(0) + ".." + ids.get(ids.size() - 1) + " not all archived: states "
                     + jdbc.queryForList("select state, count(*) n from scanned_document group by state")
                     + ", jobs " + jdbc.queryForList("select lock_owner_, retries_, exception_msg_ from act_ru_job"), e);
@@ -188,7 +191,7 @@ class TwoNodesTest {
     private static void awaitFound(ConfigurableApplicationContext node, String user, long expected) {
         try {
             await().atMost(Duration.ofMinutes(2)).until(() -> pages(node, user, "两节点") == expected);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("found " + pages(node, user, "两节点") + " pages, not " + expected + "; outbox holds "
                     + node.getBean(JdbcTemplate.class).queryForObject("select count(*) from search_outbox", Long.class), e);
         }

@@ -17,6 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.assertj.core.api.Assertions;
+import org.dangan.workflow.registry.CustodyAgreement;
+import org.dangan.workflow.storage.Labelling;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.PrintedSheets;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The custody ledger: paper files and boxes get their entries as the registry changes, the current
@@ -37,11 +52,11 @@ class CustodyLedgerTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    org.dangan.workflow.storage.Labelling labelling;
+    Labelling labelling;
     @Autowired
-    org.dangan.workflow.support.AsUser asUser;
+    AsUser asUser;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     Fixtures.County county;
     HealthRecord record;
@@ -116,12 +131,12 @@ class CustodyLedgerTest {
         List<CustodyEntry> entries = ledger.entriesOf(CustodySubject.PAPER_FILE, file);
         CustodyEntry stored = entries.get(1);
         if (isPostgres()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            Assertions.assertThatThrownBy(() ->
                     jdbc.update("delete from custody_entry where id = ?", stored.id())).hasMessageContaining("append-only");
             assertThat(ledger.verify().valid()).isTrue();
             return;
         }
-        java.util.Map<String, Object> row = jdbc.queryForMap("select * from custody_entry where id = ?", stored.id());
+        Map<String, Object> row = jdbc.queryForMap("select * from custody_entry where id = ?", stored.id());
         jdbc.update("delete from custody_entry where id = ?", stored.id());
         try {
             CustodyLedger.Verification broken = ledger.verify();
@@ -137,27 +152,27 @@ class CustodyLedgerTest {
     @Test
     void a_first_entry_written_while_another_first_entry_is_uncommitted_waits_for_it_and_follows_it() throws Exception {
         long village = county.village().getId();
-        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
-        org.springframework.transaction.support.TransactionTemplate transaction =
-                new org.springframework.transaction.support.TransactionTemplate(transactions);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        TransactionTemplate transaction =
+                new TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.Future<?> first = pool.submit(() -> transaction.executeWithoutResult(status -> {
+            Future<?> first = pool.submit(() -> transaction.executeWithoutResult(status -> {
                 ledger.append(village, received("FIRST"));
                 appended.countDown();
                 try {
-                    commit.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    commit.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }));
-            assertThat(appended.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            java.util.concurrent.Future<CustodyEntry> second = pool.submit(() -> ledger.append(village, received("SECOND")));
+            assertThat(appended.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<CustodyEntry> second = pool.submit(() -> ledger.append(village, received("SECOND")));
             awaitASessionWaitingForALock();
             commit.countDown();
-            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).sequence()).isEqualTo(2);
+            first.get(60, TimeUnit.SECONDS);
+            assertThat(second.get(60, TimeUnit.SECONDS).sequence()).isEqualTo(2);
         } finally {
             commit.countDown();
             pool.shutdownNow();
@@ -176,10 +191,10 @@ class CustodyLedgerTest {
         String blocked = isPostgres()
                 ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
                 : "select count(*) from information_schema.sessions where blocker_id is not null";
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (jdbc.queryForObject(blocked, Integer.class) == 0) {
             assertThat(System.nanoTime()).as("a session waiting for a lock within 60 s").isLessThan(deadline);
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            LockSupport.parkNanos(5_000_000);
         }
     }
 
@@ -188,11 +203,11 @@ class CustodyLedgerTest {
         long village = county.village().getId();
         ledger.append(village, received("GONE"));
         if (isPostgres()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+            Assertions.assertThatThrownBy(() -> jdbc.update(
                     "delete from custody_entry where institution_id = ?", village)).hasMessageContaining("append-only");
             return;
         }
-        java.util.Map<String, Object> row = jdbc.queryForMap("select * from custody_entry where institution_id = ?", village);
+        Map<String, Object> row = jdbc.queryForMap("select * from custody_entry where institution_id = ?", village);
         jdbc.update("delete from custody_entry where institution_id = ?", village);
         try {
             CustodyLedger.Verification broken = ledger.verify();
@@ -205,7 +220,7 @@ class CustodyLedgerTest {
         assertThat(ledger.verify().valid()).isTrue();
     }
 
-    private void restore(java.util.Map<String, Object> row) {
+    private void restore(Map<String, Object> row) {
         jdbc.update("insert into custody_entry (id, institution_id, sequence, subject_type, subject, event, actor,"
                 + " occurred_at, from_place, to_place, reason, previous_hash, entry_hash)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -249,7 +264,7 @@ class CustodyLedgerTest {
             assertThat(text(labelling.shelfLabels(first.getLocationId()))).contains("L" + first.getLocationId(),
                     first.getBarcode().value(), second.getBarcode().value(), "甲镇卫生院 / 档案室 / 1号架");
         } finally {
-            org.dangan.workflow.support.AsUser.logout();
+            AsUser.logout();
         }
         byte[] fileLabels = mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A4_14")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
@@ -270,20 +285,20 @@ class CustodyLedgerTest {
     }
 
     @Autowired
-    org.dangan.workflow.registry.CustodyAgreement agreement;
+    CustodyAgreement agreement;
 
     @Test
     void the_register_and_the_ledger_agree_on_every_file_and_a_change_behind_the_applications_back_is_named()
             throws Exception {
         registry.store(file, first.getBarcode());
-        org.dangan.workflow.registry.CustodyAgreement.Result agreed = agreement.check();
+        CustodyAgreement.Result agreed = agreement.check();
         assertThat(agreed.disagreements()).as(String.valueOf(agreed.first())).isZero();
         assertThat(agreed.files()).isPositive();
         Long home = jdbc.queryForObject("select box_id from paper_file where file_number = ?", Long.class, file);
         Long other = jdbc.queryForObject("select id from box where barcode = ?", Long.class, second.getBarcode().value());
         jdbc.update("update paper_file set box_id = ? where file_number = ?", other, file); // carried off, unrecorded
         try {
-            org.dangan.workflow.registry.CustodyAgreement.Result broken = agreement.check();
+            CustodyAgreement.Result broken = agreement.check();
             assertThat(broken.disagreements()).isOne();
             assertThat(broken.first().fileNumber()).isEqualTo(file);
             assertThat(broken.first().box()).isEqualTo(second.getBarcode().value());
@@ -301,11 +316,11 @@ class CustodyLedgerTest {
 
     /** The text of a printed sheet, which must be PDF/A-2b like every sheet. */
     private static String text(byte[] pdf) throws Exception {
-        return org.dangan.workflow.support.PrintedSheets.archival(pdf);
+        return PrintedSheets.archival(pdf);
     }
 
     private boolean isPostgres() {
-        return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())
+        return jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName())
                 .toLowerCase().contains("postgres");
     }
 }

@@ -14,6 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.security.PasswordPolicy;
+import org.dangan.workflow.security.PasswordRefused;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 
 /** The demo as `src/dev/run.sh` starts it: its records, their custody entries, and archived documents searchable as the README says. */
 @SpringBootTest
@@ -32,7 +39,7 @@ class DemoDataTest {
     @Autowired
     AsUser asUser;
     @Autowired
-    org.dangan.workflow.custody.CustodyLedger ledger;
+    CustodyLedger ledger;
 
     @AfterEach
     void logout() {
@@ -76,15 +83,15 @@ class DemoDataTest {
     }
 
     @Autowired
-    org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration authentication;
+    AuthenticationConfiguration authentication;
 
     @Test
     void the_demo_users_sign_in_with_the_readme_password_that_the_policy_refuses_to_others() throws Exception {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.dangan.workflow.security.PasswordPolicy.check(
-                "archivist-a", DemoData.PASSWORD)).isInstanceOf(org.dangan.workflow.security.PasswordRefused.class);
+        Assertions.assertThatThrownBy(() -> PasswordPolicy.check(
+                "archivist-a", DemoData.PASSWORD)).isInstanceOf(PasswordRefused.class);
         var manager = authentication.getAuthenticationManager();
-        for (String user : java.util.List.of("admin", "archivist-a", "county-checker", "searcher-b")) {
-            assertThat(manager.authenticate(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+        for (String user : List.of("admin", "archivist-a", "county-checker", "searcher-b")) {
+            assertThat(manager.authenticate(UsernamePasswordAuthenticationToken
                     .unauthenticated(user, DemoData.PASSWORD)).isAuthenticated()).as(user).isTrue();
         }
     }

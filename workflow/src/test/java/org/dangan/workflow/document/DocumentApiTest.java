@@ -28,12 +28,38 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.camunda.bpm.engine.RuntimeService;
+import org.dangan.ocr.SearchablePdf;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.search.SearchIndex;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.Scans;
+import org.hamcrest.Matchers;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Scans submitted, recognised on the real Tesseract by the real process, read back with scope and audit. */
 @DanganTest
 class DocumentApiTest {
 
-    static final List<String> REPORT = org.dangan.workflow.support.Scans.REPORT;
+    static final List<String> REPORT = Scans.REPORT;
 
     @Autowired
     MockMvc mvc;
@@ -48,7 +74,7 @@ class DocumentApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    PlatformTransactionManager transactionManager;
 
     Fixtures.County county;
     HealthRecord record;
@@ -64,7 +90,7 @@ class DocumentApiTest {
     }
 
     static byte[] scan(List<String> lines, int fontSize) {
-        return org.dangan.workflow.support.Scans.page(lines, fontSize);
+        return Scans.page(lines, fontSize);
     }
 
     private long submit(byte[] bytes, String name, String type, String user) throws Exception {
@@ -98,11 +124,11 @@ class DocumentApiTest {
                 .andExpect(jsonPath("$.pageCount").value(1))
                 // the paper file registers no auxiliary examination pages: nothing to compare
                 .andExpect(jsonPath("$.registeredPages").isEmpty())
-                .andExpect(jsonPath("$.pages[0].confidence").value(org.hamcrest.Matchers.greaterThan(97.0)))
+                .andExpect(jsonPath("$.pages[0].confidence").value(Matchers.greaterThan(97.0)))
                 // read by PP-OCR, the default engine, with the models CI installs
                 .andExpect(jsonPath("$.ocrEngine").value("PADDLE"))
-                .andExpect(jsonPath("$.originalSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
-                .andExpect(jsonPath("$.pdfSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
+                .andExpect(jsonPath("$.originalSha256").value(Matchers.matchesPattern("[0-9a-f]{64}")))
+                .andExpect(jsonPath("$.pdfSha256").value(Matchers.matchesPattern("[0-9a-f]{64}")));
         mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
                 .andExpect(content().string(containsString("血常规检验报告单")));
         byte[] pdf = mvc.perform(get("/api/documents/" + id + "/pdf").with(as("archivist-a")))
@@ -112,8 +138,8 @@ class DocumentApiTest {
         }
         // the original is kept as it came, under its own hash
         String original = jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
-        assertThat(original).isEqualTo(java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(scan(REPORT, 58))));
+        assertThat(original).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(scan(REPORT, 58))));
         // another township sees nothing, and every read is audited
         mvc.perform(get("/api/documents/" + id).with(as("archivist-b"))).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
@@ -127,7 +153,7 @@ class DocumentApiTest {
                 String.class, id);
         String job = management.createJobQuery().processInstanceId(process).singleResult().getId();
         // the job runs and the machine dies before its transaction commits
-        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
             management.executeJob(job);
             assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id))
                     .isOne();
@@ -149,10 +175,10 @@ class DocumentApiTest {
     @Autowired
     FileStore fileStore;
     @Autowired
-    org.camunda.bpm.engine.RuntimeService runtime;
+    RuntimeService runtime;
 
     @Autowired
-    org.dangan.workflow.search.SearchIndex searchIndex;
+    SearchIndex searchIndex;
 
     @Test
     void an_archived_scan_is_found_by_search_once_the_outbox_is_drained() throws Exception {
@@ -165,9 +191,9 @@ class DocumentApiTest {
                 .isZero();
         mvc.perform(get("/api/search").param("q", "血常规检验报告单").with(as("archivist-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].page").value(org.hamcrest.Matchers.contains(1)))
+                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].page").value(Matchers.contains(1)))
                 .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].snippet").value(
-                        org.hamcrest.Matchers.contains(containsString("<em>"))));
+                        Matchers.contains(containsString("<em>"))));
         mvc.perform(get("/api/search").param("q", "血常规检验报告单").with(as("archivist-b")))
                 .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")]").isEmpty());
     }
@@ -179,27 +205,27 @@ class DocumentApiTest {
     void files_nothing_refers_to_are_removed_once_older_than_the_grace_period() throws Exception {
         long id = submit(scan(REPORT, 40), "kept.png", "AUX_EXAM_REPORT", "archivist-a");
         recognise(id);
-        java.nio.file.Path original = fileStore.path(jdbc.queryForObject(
+        Path original = fileStore.path(jdbc.queryForObject(
                 "select original_sha256 from scanned_document where id = ?", String.class, id));
-        java.nio.file.Path pdf = fileStore.path(jdbc.queryForObject(
+        Path pdf = fileStore.path(jdbc.queryForObject(
                 "select pdf_sha256 from scanned_document where id = ?", String.class, id));
         // a PDF written by a job that crashed before it committed, an interrupted upload, a recent file
-        java.nio.file.Path crashed = fileStore.path(fileStore.put(new java.io.ByteArrayInputStream("crashed".getBytes())));
-        java.nio.file.Path recent = fileStore.path(fileStore.put(new java.io.ByteArrayInputStream("recent".getBytes())));
-        java.nio.file.Path part = java.nio.file.Files.writeString(fileStore.path(fileStore.put(
-                new java.io.ByteArrayInputStream(new byte[0]))).getParent().getParent().getParent().getParent()
+        Path crashed = fileStore.path(fileStore.put(new ByteArrayInputStream("crashed".getBytes())));
+        Path recent = fileStore.path(fileStore.put(new ByteArrayInputStream("recent".getBytes())));
+        Path part = Files.writeString(fileStore.path(fileStore.put(
+                new ByteArrayInputStream(new byte[0]))).getParent().getParent().getParent().getParent()
                 .resolve("tmp").resolve("incoming1.part"), "half");
-        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(java.time.Duration.ofHours(3)));
-        for (java.nio.file.Path p : List.of(original, pdf, crashed, part)) {
-            java.nio.file.Files.setLastModifiedTime(p, old);
+        FileTime old = FileTime.from(
+                Instant.now().minus(Duration.ofHours(3)));
+        for (Path p : List.of(original, pdf, crashed, part)) {
+            Files.setLastModifiedTime(p, old);
         }
         // stored again just now: a transaction may be about to refer to it, so it is young again
-        java.nio.file.Path again = fileStore.path(fileStore.put(new java.io.ByteArrayInputStream("again".getBytes())));
-        java.nio.file.Files.setLastModifiedTime(again, old);
-        fileStore.put(new java.io.ByteArrayInputStream("again".getBytes()));
+        Path again = fileStore.path(fileStore.put(new ByteArrayInputStream("again".getBytes())));
+        Files.setLastModifiedTime(again, old);
+        fileStore.put(new ByteArrayInputStream("again".getBytes()));
 
-        unreferenced.collect(java.time.Duration.ofHours(2));
+        unreferenced.collect(Duration.ofHours(2));
 
         assertThat(original).exists();
         assertThat(pdf).exists();
@@ -213,7 +239,7 @@ class DocumentApiTest {
     void a_recognition_that_keeps_failing_becomes_an_incident_shown_as_failed_with_its_message() throws Exception {
         long id = submit(scan(REPORT, 40), "lost.png", "AUX_EXAM_REPORT", "archivist-a");
         String original = jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
-        java.nio.file.Files.delete(fileStore.path(original)); // the file store lost it: not the document's fault
+        Files.delete(fileStore.path(original)); // the file store lost it: not the document's fault
         String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
                 String.class, id);
         int attempts = 0;
@@ -272,7 +298,7 @@ class DocumentApiTest {
         recognise(id);
         mvc.perform(get("/api/documents/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.state").value("REVIEW"))
                 .andExpect(jsonPath("$.ocrEngine").value("PADDLE"))
-                .andExpect(jsonPath("$.pages[0].confidence").value(org.hamcrest.Matchers.lessThan(97.0)));
+                .andExpect(jsonPath("$.pages[0].confidence").value(Matchers.lessThan(97.0)));
         String pdfBeforeReview = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
         var task = tasks.createTaskQuery().taskCandidateGroup("archivist-" + county.a().getCode()).taskDefinitionKey("reviewText")
                 .list().stream().filter(t -> t.getProcessInstanceId().equals(jdbc.queryForObject(
@@ -299,30 +325,30 @@ class DocumentApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).isEqualTo("血常规检验报告单校对后");
         }
-        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).extracting(i -> i.bytes())
-                .containsExactlyElementsOf(org.dangan.ocr.SearchablePdf.pageImages(fileStore.open(pdfBeforeReview)
+        assertThat(SearchablePdf.pageImages(pdf)).extracting(i -> i.bytes())
+                .containsExactlyElementsOf(SearchablePdf.pageImages(fileStore.open(pdfBeforeReview)
                         .readAllBytes()).stream().map(i -> i.bytes()).toList());
     }
 
     @Autowired
     Documents documents;
     @Autowired
-    org.dangan.workflow.support.AsUser asUser;
+    AsUser asUser;
 
     @Test
     void a_colour_scan_keeps_its_red_seal_in_the_pdf_and_the_viewer_and_a_1_bit_scan_stays_1_bit() throws Exception {
-        java.awt.image.BufferedImage sealed = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(scan(REPORT, 58)));
-        byte[] png = redrawn(sealed, java.awt.image.BufferedImage.TYPE_INT_RGB, g -> {
-            g.setColor(new java.awt.Color(220, 30, 30));
+        BufferedImage sealed = ImageIO.read(new ByteArrayInputStream(scan(REPORT, 58)));
+        byte[] png = redrawn(sealed, BufferedImage.TYPE_INT_RGB, g -> {
+            g.setColor(new Color(220, 30, 30));
             g.fillOval(1800, 300, 300, 300);
         });
         long id = submit(png, "盖章.png", "AUX_EXAM_REPORT", "archivist-a");
         byte[] pdf = recognisedPdf(id);
-        assertThat(org.dangan.ocr.SearchablePdf.pageImages(pdf)).singleElement()
-                .satisfies(i -> assertThat(i.encoding()).isEqualTo(org.dangan.ocr.SearchablePdf.Encoding.JPEG));
+        assertThat(SearchablePdf.pageImages(pdf)).singleElement()
+                .satisfies(i -> assertThat(i.encoding()).isEqualTo(SearchablePdf.Encoding.JPEG));
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             var resources = doc.getPage(0).getResources();
-            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+            var image = (PDImageXObject)
                     resources.getXObject(resources.getXObjectNames().iterator().next());
             assertThat(image.getColorSpace().getName()).isEqualTo("DeviceRGB");
             assertThat(red(image.getImage().getRGB(1950, 450))).isTrue();
@@ -330,17 +356,17 @@ class DocumentApiTest {
         // the viewer's page (100 dpi of a 300-dpi scan) shows the seal red as well
         asUser.login(county.user("archivist-a"));
         try {
-            java.awt.image.BufferedImage shown = javax.imageio.ImageIO.read(
-                    new java.io.ByteArrayInputStream(documents.pageImage(id, 1, 100, null)));
+            BufferedImage shown = ImageIO.read(
+                    new ByteArrayInputStream(documents.pageImage(id, 1, 100, null)));
             assertThat(red(shown.getRGB(650, 150))).isTrue();
         } finally {
-            org.dangan.workflow.support.AsUser.logout();
+            AsUser.logout();
         }
 
-        byte[] onebit = redrawn(sealed, java.awt.image.BufferedImage.TYPE_BYTE_BINARY, g -> { });
+        byte[] onebit = redrawn(sealed, BufferedImage.TYPE_BYTE_BINARY, g -> { });
         byte[] blackPdf = recognisedPdf(submit(onebit, "黑白.png", "AUX_EXAM_REPORT", "archivist-a"));
-        assertThat(org.dangan.ocr.SearchablePdf.pageImages(blackPdf)).singleElement()
-                .satisfies(i -> assertThat(i.encoding()).isEqualTo(org.dangan.ocr.SearchablePdf.Encoding.CCITT_G4));
+        assertThat(SearchablePdf.pageImages(blackPdf)).singleElement()
+                .satisfies(i -> assertThat(i.encoding()).isEqualTo(SearchablePdf.Encoding.CCITT_G4));
     }
 
     private byte[] recognisedPdf(long id) throws Exception {
@@ -350,15 +376,15 @@ class DocumentApiTest {
     }
 
     /** The page drawn into an image of the given type, with what {@code more} draws over it, as PNG. */
-    private static byte[] redrawn(java.awt.image.BufferedImage page, int type,
-                                  java.util.function.Consumer<java.awt.Graphics2D> more) throws java.io.IOException {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(page.getWidth(), page.getHeight(), type);
-        java.awt.Graphics2D g = image.createGraphics();
+    private static byte[] redrawn(BufferedImage page, int type,
+                                  Consumer<Graphics2D> more) throws IOException {
+        BufferedImage image = new BufferedImage(page.getWidth(), page.getHeight(), type);
+        Graphics2D g = image.createGraphics();
         g.drawImage(page, 0, 0, null);
         more.accept(g);
         g.dispose();
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", png);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
         return png.toByteArray();
     }
 
@@ -378,7 +404,7 @@ class DocumentApiTest {
                 .andExpect(jsonPath("$.lines.length()").value(REPORT.size()))
                 .andExpect(jsonPath("$.lines[0].x").isNumber())
                 .andExpect(jsonPath("$.lines[0].width").isNumber())
-                .andExpect(jsonPath("$.words.length()").value(org.hamcrest.Matchers.greaterThan(REPORT.size())));
+                .andExpect(jsonPath("$.words.length()").value(Matchers.greaterThan(REPORT.size())));
         mvc.perform(get("/api/documents/" + id + "/pages/2/boxes").with(as("archivist-a")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/documents/" + id + "/pages/1/boxes").with(as("archivist-b")))
@@ -419,8 +445,8 @@ class DocumentApiTest {
         var task = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("reviewText").singleResult();
         tasks.setAssignee(task.getId(), county.user("archivist-a"));
 
-        assertThatThrownBy(() -> tasks.complete(task.getId(), java.util.Map.of("documentId", theirs)))
-                .cause().isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("documentId", theirs)))
+                .cause().isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
         // a variable rewritten behind the process's back (an administrator) does not choose the document either
         runtime.setVariable(process, "documentId", theirs);
@@ -437,10 +463,10 @@ class DocumentApiTest {
         var task = tasks.createTaskQuery().processInstanceId(jdbc.queryForObject(
                 "select process_instance_id from scanned_document where id = ?", String.class, id))
                 .taskDefinitionKey("reviewText").singleResult();
-        for (String outsider : java.util.List.of("archivist-b", "head-a")) {
+        for (String outsider : List.of("archivist-b", "head-a")) {
             tasks.setAssignee(task.getId(), county.user(outsider));
             assertThatThrownBy(() -> tasks.complete(task.getId())).rootCause()
-                    .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                    .isInstanceOfSatisfying(Refused.class,
                             r -> assertThat(r.key()).isEqualTo("task.notYours"));
         }
         assertThat(state(id)).isEqualTo("REVIEW");
@@ -466,6 +492,6 @@ class DocumentApiTest {
     }
 
     private static byte[] fuzzy() {
-        return org.dangan.workflow.support.Scans.fuzzy();
+        return Scans.fuzzy();
     }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
 
 /** The scan station's hot folder: stacks split at separator sheets, named files, rejects, and a crash taken up again. */
 @DanganTest
@@ -55,7 +57,7 @@ class HotFolderTest {
         try (PDDocument sheets = Loader.loadPDF(SeparatorSheet.pdf(List.of(
                 new SeparatorSheet.Target(first.getRecordNumber(), "AUX_EXAM_REPORT"),
                 new SeparatorSheet.Target(second.getRecordNumber(), "AUX_EXAM_REPORT")), PrintedSheet.DEFAULT_FONT))) {
-            BufferedImage report = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+            BufferedImage report = ImageIO.read(new ByteArrayInputStream(
                     DocumentApiTest.scan(DocumentApiTest.REPORT, 58)));
             PDFRenderer renderer = new PDFRenderer(sheets);
             pages.add(renderer.renderImageWithDPI(0, 200, ImageType.GRAY));

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
 
 /**
  * kill -9 in the middle of a 50-page scan, then a restart: every page ends processed, once, with
@@ -103,7 +105,7 @@ class KillRecoveryTest {
     }
 
     private static Path fiftyPages(Path file) throws Exception {
-        BufferedImage page = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+        BufferedImage page = ImageIO.read(new ByteArrayInputStream(
                 DocumentApiTest.scan(DocumentApiTest.REPORT, 58)));
         try (PDDocument doc = new PDDocument()) {
             var image = LosslessFactory.createFromImage(doc, page);

@@ -35,6 +35,8 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.dangan.ocr.Engine;
+import org.hamcrest.Matchers;
 
 /**
  * A node with neither engine: the PP-OCR model directory and Tesseract's tessdata are empty. It
@@ -92,17 +94,17 @@ class OcrAvailabilityTest {
                 .andExpect(jsonPath("$.components.ocr.status").value("DEGRADED"))
                 .andExpect(jsonPath("$.components.ocr.details.paddle.available").value(false))
                 .andExpect(jsonPath("$.components.ocr.details.paddle.models").value(MODELS.toString()))
-                .andExpect(jsonPath("$.components.ocr.details.paddle.reason").value(org.hamcrest.Matchers.startsWith(
+                .andExpect(jsonPath("$.components.ocr.details.paddle.reason").value(Matchers.startsWith(
                         "the PP-OCR models ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx, "
                                 + "ch_ppocr_mobile_v2.0_cls_infer.onnx, ppocr_keys_v1.txt are missing in " + MODELS
                                 + "; run src/dev/ocr-models.sh " + MODELS)))
                 .andExpect(jsonPath("$.components.ocr.details.tesseract.available").value(false))
-                .andExpect(jsonPath("$.components.ocr.details.tesseract.reason").value(org.hamcrest.Matchers.startsWith(
+                .andExpect(jsonPath("$.components.ocr.details.tesseract.reason").value(Matchers.startsWith(
                         "Tesseract has no model chi_sim in " + TESSDATA + ": install Debian's tesseract-ocr-chi-sim")));
         assertThat(engines.paddle().available()).isFalse();
         assertThat(engines.paddle().models()).isEqualTo(MODELS);
         assertThat(engines.tesseract().available()).isFalse();
-        assertThat(engines.usable(org.dangan.ocr.Engine.PADDLE)).isEmpty();
+        assertThat(engines.usable(Engine.PADDLE)).isEmpty();
         // everything else works
         mvc.perform(get("/api/institutions").with(httpBasic(county.user("county-supervisor"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())

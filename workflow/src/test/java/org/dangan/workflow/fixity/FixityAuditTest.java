@@ -20,6 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.nio.file.StandardCopyOption;
 
 /** One byte flipped in a stored file, one file gone: the audit names both, raises the alarm, and repairs nothing. */
 @DanganTest
@@ -89,7 +90,7 @@ class FixityAuditTest {
         } finally {
             Files.write(pdfFile, good);
             if (Files.exists(aside)) {
-                Files.move(aside, originalFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(aside, originalFile, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         audit.run("test", line -> { });

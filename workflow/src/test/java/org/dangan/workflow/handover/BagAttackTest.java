@@ -42,6 +42,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import org.hamcrest.Matchers;
 
 /**
  * What a hostile tester did with handover bags (issue 15): downloaded a township's whole archive,
@@ -116,9 +120,9 @@ class BagAttackTest {
                             .header("Accept-Language", "en"))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.details.key").value("bag.download.permissions"))
-                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.allOf(
-                            org.hamcrest.Matchers.containsString("FULL_ID_NUMBER"),
-                            org.hamcrest.Matchers.containsString("RESTRICTED_DOCUMENTS"))));
+                    .andExpect(jsonPath("$.message").value(Matchers.allOf(
+                            Matchers.containsString("FULL_ID_NUMBER"),
+                            Matchers.containsString("RESTRICTED_DOCUMENTS"))));
         }
         assertThat(exports()).isZero();
     }
@@ -196,7 +200,7 @@ class BagAttackTest {
                         .content(zip(manifested(bag))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("bag.path.outside"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(climb)));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString(climb)));
         assertThat(jdbc.queryForObject("select count(*) from health_record where record_number = ?", Integer.class,
                 number)).isZero();
         stillServing();
@@ -245,7 +249,7 @@ class BagAttackTest {
         }
         refusedWithPaperFiles(number, newRecord(number), "[" + file + "\"page_count\": 3}, " + file
                 + "\"page_count\": 4}]", "bag.duplicate");
-        List<Map<String, String>> twice = new java.util.ArrayList<>(newRecord(number));
+        List<Map<String, String>> twice = new ArrayList<>(newRecord(number));
         twice.addAll(newRecord(number));
         refusedWithPaperFiles(number, twice, "[]", "bag.duplicate");
         stillServing();
@@ -267,14 +271,14 @@ class BagAttackTest {
 
     /** Loads a bag whose one record has {@code field} set to {@code value}; it must refuse and store nothing. */
     private void refusedNamingRecordAndField(String number, String field, String value) throws Exception {
-        Map<String, String> record = new java.util.HashMap<>(newRecord(number).get(0));
+        Map<String, String> record = new HashMap<>(newRecord(number).get(0));
         record.put(field, value);
         mvc.perform(post("/api/bags").param("load", "true").with(as("archivist-b")).contentType("application/zip")
                         .content(zip(documentBag(number, "7", List.of(record), "乙镇错误字段"))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("bag.record.invalid"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString(number), org.hamcrest.Matchers.containsString(field))));
+                .andExpect(jsonPath("$.message").value(Matchers.allOf(
+                        Matchers.containsString(number), Matchers.containsString(field))));
         assertThat(jdbc.queryForObject("select count(*) from health_record where record_number = ?", Integer.class,
                 number)).isZero();
     }
@@ -334,7 +338,7 @@ class BagAttackTest {
         mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(zip(bag)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("bag.path.outside"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("bag/../../escaped.txt")));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("bag/../../escaped.txt")));
         stillServing();
     }
 
@@ -410,7 +414,7 @@ class BagAttackTest {
     }
 
     private static byte[] json(List<Map<String, String>> rows) throws IOException {
-        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(rows);
+        return new ObjectMapper().writeValueAsBytes(rows);
     }
 
     /** Adds bagit.txt and the manifests, so the bag verifies and only its content is hostile. */

@@ -15,6 +15,9 @@ import java.util.zip.ZipOutputStream;
 import org.dangan.workflow.platform.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.HexFormat;
+import java.util.Random;
+import org.assertj.core.api.Assertions;
 
 /**
  * The limits of a received bag with small numbers, so that each is crossed in a few bytes: the
@@ -31,7 +34,7 @@ class BagZipTest {
     @Test
     void refuses_an_upload_past_its_size_and_keeps_no_more_of_it_than_the_limit_and_a_buffer() throws IOException {
         byte[] noise = new byte[200 * 1024];
-        new java.util.Random(7).nextBytes(noise);
+        new Random(7).nextBytes(noise);
         byte[] zip = zip(List.of("bag/data/noise"), noise);
         assertThat(refusal(() -> BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"),
                 work.resolve("bag"), LIMITS))).isEqualTo("bag.tooLarge");
@@ -71,7 +74,7 @@ class BagZipTest {
         Path unpacked = work.resolve("unpacked");
         String sha = BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"), unpacked, LIMITS);
         assertThat(Files.readAllBytes(work.resolve("received.zip"))).isEqualTo(zip);
-        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(ArchiveBag.sha256().digest(zip)));
+        assertThat(sha).isEqualTo(HexFormat.of().formatHex(ArchiveBag.sha256().digest(zip)));
         assertThat(unpacked).doesNotExist();
         BagZip.unzip(work.resolve("received.zip"), unpacked, LIMITS);
         assertThat(unpacked.resolve("bag/data/a")).hasContent("BagIt-Version: 1.0");
@@ -110,7 +113,7 @@ class BagZipTest {
     }
 
     private static String refusal(Action action) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(action::run);
+        Throwable thrown = Assertions.catchThrowable(action::run);
         assertThat(thrown).isInstanceOf(Refused.class);
         return ((Refused) thrown).key();
     }

@@ -42,6 +42,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
+import org.dangan.workflow.document.BornDigital;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.PrintedSheets;
+import org.dangan.workflow.verification.Campaigns;
+import org.hamcrest.Matchers;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Township B merges into township A: the handover runs through its process over the REST API,
@@ -61,17 +81,17 @@ class HandoverProcessTest {
     @Autowired
     CustodyLedger ledger;
     @Autowired
-    org.dangan.workflow.document.BornDigital bornDigital;
+    BornDigital bornDigital;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    TransactionTemplate transactions;
     @Autowired
     SearchIndex index;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.dangan.workflow.verification.Campaigns campaigns;
+    Campaigns campaigns;
     @Autowired
-    org.dangan.workflow.support.AsUser asUser;
+    AsUser asUser;
     @Autowired
     UserAccounts users;
 
@@ -140,8 +160,8 @@ class HandoverProcessTest {
     @Test
     void an_institution_under_verification_is_not_handed_over_until_the_campaign_ends() throws Exception {
         asUser.login(county.user("county-supervisor"));
-        long campaign = campaigns.start(new org.dangan.workflow.verification.Campaigns.StartRequest(
-                List.of(county.b().getCode()), java.time.LocalDate.now().plusMonths(1), null, null)).getId();
+        long campaign = campaigns.start(new Campaigns.StartRequest(
+                List.of(county.b().getCode()), LocalDate.now().plusMonths(1), null, null)).getId();
         mvc.perform(post("/api/handovers").with(as("county-supervisor")).contentType("application/json")
                         .content("{\"from\": \"" + county.b().getCode() + "\", \"to\": \"" + county.a().getCode()
                                 + "\", \"reason\": \"乙镇卫生院并入甲镇卫生院\"}").header("Accept-Language", "zh-CN"))
@@ -156,10 +176,10 @@ class HandoverProcessTest {
         long id = start("county-supervisor");
         asUser.login(county.user("county-supervisor"));
         for (var side : List.of(county.b(), county.a())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> campaigns.start(
-                            new org.dangan.workflow.verification.Campaigns.StartRequest(List.of(side.getCode()),
-                                    java.time.LocalDate.now().plusMonths(1), null, null)))
-                    .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class, r -> {
+            Assertions.assertThatThrownBy(() -> campaigns.start(
+                            new Campaigns.StartRequest(List.of(side.getCode()),
+                                    LocalDate.now().plusMonths(1), null, null)))
+                    .isInstanceOfSatisfying(Refused.class, r -> {
                         assertThat(r.key()).isEqualTo("campaign.handoverUnderWay");
                         assertThat(r.arguments()).contains(side.getName(), Long.toString(id));
                     });
@@ -170,9 +190,9 @@ class HandoverProcessTest {
 
     @Test
     void four_starts_at_once_for_one_institution_make_one_handover() throws Exception {
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService four = java.util.concurrent.Executors.newFixedThreadPool(4);
-        List<java.util.concurrent.Future<Integer>> starts = new java.util.ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> starts = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
                 starts.add(four.submit(() -> {
@@ -183,9 +203,9 @@ class HandoverProcessTest {
                 }));
             }
             go.countDown();
-            List<Integer> answers = new java.util.ArrayList<>();
+            List<Integer> answers = new ArrayList<>();
             for (var f : starts) {
-                answers.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+                answers.add(f.get(120, TimeUnit.SECONDS));
             }
             assertThat(answers).containsExactlyInAnyOrder(201, 409, 409, 409);
         } finally {
@@ -206,12 +226,12 @@ class HandoverProcessTest {
                 .andExpect(jsonPath("$.counts.pages").value(count("sum(f.page_count)")))
                 // the scans counted include restricted ones: not told to a reader who may not see them
                 .andExpect(jsonPath("$.counts.documents").doesNotExist())
-                .andExpect(jsonPath("$.inventorySha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
+                .andExpect(jsonPath("$.inventorySha256").value(Matchers.matchesPattern("[0-9a-f]{64}")));
         mvc.perform(get("/api/handovers/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.counts.documents").value(1));
         byte[] pdf = mvc.perform(get("/api/handovers/" + id + "/list.pdf").with(as("archivist-a")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         // a record in its own right: PDF/A-2b, the files' states in Chinese
-        assertThat(org.dangan.workflow.support.PrintedSheets.archival(pdf)).contains("档案移交清单",
+        assertThat(PrintedSheets.archival(pdf)).contains("档案移交清单",
                 first.getBarcode().value(), second.getBarcode().value(), record.getRecordNumber() + "-02",
                 "3 份健康档案", count("sum(f.page_count)") + " 页", "接收方经办人", "现状与清点一致", "已入库");
 
@@ -297,7 +317,7 @@ class HandoverProcessTest {
                                 + "\", \"reason\": \"并入\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.details.key").value("handover.activeBelow"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("个在用机构")));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("个在用机构")));
         start("county-supervisor");
         mvc.perform(post("/api/handovers").with(as("county-supervisor")).contentType("application/json")
                         .content("{\"from\": \"" + county.b().getCode() + "\", \"to\": \"" + county.a().getCode()
@@ -316,7 +336,7 @@ class HandoverProcessTest {
                 top + "tagmanifest-sha256.txt", top + "data/metadata/records.json", top + "data/ledger/custody.json",
                 top + "data/documents/" + document + "/searchable.pdf", top + "data/documents/" + document + "/original.pdf");
         // the same column names from H2 and PostgreSQL
-        assertThat(new String(entries.get(top + "data/metadata/records.json"), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(entries.get(top + "data/metadata/records.json"), StandardCharsets.UTF_8))
                 .contains("\"record_number\" : \"" + record.getRecordNumber() + "\"");
         entries.forEach((name, bytes) -> write(dir.resolve(name), bytes));
         Bag bag = new BagReader().read(dir.resolve(ArchiveBag.folder(id)));
@@ -340,7 +360,7 @@ class HandoverProcessTest {
         mvc.perform(post("/api/bags").with(as("archivist-a")).contentType("application/zip").content(tampered))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("bag.checksum"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
+                .andExpect(jsonPath("$.message").value(Matchers.containsString(
                         "data/metadata/records.json与清单manifest-sha256.txt不符")));
         write(dir.resolve(records), changed);
         try (BagVerifier verifier = new BagVerifier()) {
@@ -354,20 +374,20 @@ class HandoverProcessTest {
     @Test
     void an_institution_of_ten_thousand_records_in_two_hundred_boxes_is_handed_over_whole() throws Exception {
         // B grows to 10,000 records with a paper file each, 50 files to a box
-        List<Box> boxes = new java.util.ArrayList<>(List.of(first, second));
+        List<Box> boxes = new ArrayList<>(List.of(first, second));
         for (int serial = 3; serial <= 200; serial++) {
             boxes.add(fixtures.box(county.b(), serial));
         }
         int existing = jdbc.queryForObject("select count(*) from health_record where institution_id = ?", Integer.class,
                 county.b().getId());
-        List<Object[]> records = new java.util.ArrayList<>();
+        List<Object[]> records = new ArrayList<>();
         for (int i = existing; i < 10_000; i++) {
             records.add(new Object[] {county.b().getCode() + "002" + "%05d".formatted(i), "居民" + i, county.b().getId()});
         }
         jdbc.batchUpdate("insert into health_record (record_number, name, gender, birth_date, status, institution_id,"
                 + " version) values (?, ?, 'FEMALE', date '1960-01-01', 'ACTIVE', ?, 0)", records);
-        List<Object[]> files = new java.util.ArrayList<>();
-        List<CustodyLedger.NewEntry> entries = new java.util.ArrayList<>();
+        List<Object[]> files = new ArrayList<>();
+        List<CustodyLedger.NewEntry> entries = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             String number = (String) records.get(i)[0];
             Box box = boxes.get(i / 50);
@@ -388,8 +408,8 @@ class HandoverProcessTest {
                 .andExpect(jsonPath("$.counts.paperFiles").value(count("count(*)")));
         byte[] pdf = mvc.perform(get("/api/handovers/" + id + "/list.pdf").with(as("archivist-a")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("10000 份健康档案", "200 盒", boxes.get(199).getBarcode().value(),
                     records.get(9_000)[0] + "-02");
         }
@@ -424,8 +444,8 @@ class HandoverProcessTest {
             if (e.getKey().startsWith(data)) {
                 byte[] bytes = e.getValue();
                 if (e.getKey().endsWith(".json")) {
-                    bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                            .replace(county.b().getCode(), other.b().getCode()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    bytes = new String(bytes, StandardCharsets.UTF_8)
+                            .replace(county.b().getCode(), other.b().getCode()).getBytes(StandardCharsets.UTF_8);
                 }
                 write(payload.resolve(e.getKey().substring(data.length())), bytes);
             }
@@ -466,8 +486,8 @@ class HandoverProcessTest {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

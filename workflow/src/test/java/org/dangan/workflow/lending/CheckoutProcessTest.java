@@ -26,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import java.time.ZoneId;
+import org.dangan.workflow.support.AsUser;
+import org.hamcrest.Matchers;
 
 /** The check-out process on the real engine: approved, out and back; refused; four eyes; due and escalated. */
 @DanganTest
@@ -77,7 +80,7 @@ class CheckoutProcessTest {
     }
 
     @Autowired
-    org.dangan.workflow.support.AsUser asUser;
+    AsUser asUser;
     @Autowired
     Checkouts checkouts;
 
@@ -91,7 +94,7 @@ class CheckoutProcessTest {
             assertThat(checkouts.mayDecide()).isFalse();
             assertThat(checkouts.mayTakeBack()).isTrue();
         } finally {
-            org.dangan.workflow.support.AsUser.logout();
+            AsUser.logout();
         }
     }
 
@@ -144,7 +147,7 @@ class CheckoutProcessTest {
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-a")).contentType("application/json")
                         .content("{\"approved\": true}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("双人原则")));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("双人原则")));
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("archivist-a")).contentType("application/json")
                 .content("{\"approved\": true}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/checkouts/" + id + "/decision").with(as("head-b")).contentType("application/json")
@@ -163,7 +166,7 @@ class CheckoutProcessTest {
         var timer = management.createJobQuery().processInstanceId(process).timers().singleResult();
         // due at the end of the day it was promised for, China time
         assertThat(timer.getDuedate().toInstant()).isEqualTo(until.plusDays(1)
-                .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+                .atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
         management.executeJob(timer.getId()); // the day has come
         mvc.perform(get("/api/checkouts/" + id).with(as("head-a"))).andExpect(jsonPath("$.overdue").value(true));
         var followUp = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("followUp").singleResult();

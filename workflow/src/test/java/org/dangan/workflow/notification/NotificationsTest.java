@@ -21,6 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.dangan.workflow.verification.CampaignSentBack;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 
 /** New tasks, returns, approvals and overdue items reach the bell of the people concerned, and only theirs. */
 @DanganTest
@@ -43,9 +46,9 @@ class NotificationsTest extends CheckoutRequests {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    org.camunda.bpm.engine.TaskService taskService;
+    TaskService taskService;
     @Autowired
-    org.camunda.bpm.engine.RuntimeService runtimeService;
+    RuntimeService runtimeService;
 
     private void decide(long id, boolean approved) {
         asUser.login(county.user("head-a"));
@@ -192,8 +195,8 @@ class NotificationsTest extends CheckoutRequests {
     @Test
     void a_self_check_the_head_returns_is_told_as_the_head_s_return_and_not_as_a_failed_sample() {
         String process = selfChecks.open(county, county.a());
-        complete(process, "selfCheck", "archivist-a", java.util.Map.of());
-        complete(process, "headSignOff", "head-a", java.util.Map.of("returned", true, "reason", "纸质档案未核完"));
+        complete(process, "selfCheck", "archivist-a", Map.of());
+        complete(process, "headSignOff", "head-a", Map.of("returned", true, "reason", "纸质档案未核完"));
         long campaign = Long.parseLong(runtimeService.getVariable(process, "campaignId").toString());
         assertThat(of("archivist-a")).filteredOn(n -> n.kind() == NotificationKind.RETURN).singleElement()
                 .satisfies(n -> {
@@ -209,7 +212,7 @@ class NotificationsTest extends CheckoutRequests {
         assertThat(of("archivist-b")).extracting(this::text).containsExactly("核查活动 #4712：市级验收退回，请重新自查");
     }
 
-    private void complete(String process, String key, String user, java.util.Map<String, Object> variables) {
+    private void complete(String process, String key, String user, Map<String, Object> variables) {
         var task = taskService.createTaskQuery().processInstanceId(process).taskDefinitionKey(key).singleResult();
         asUser.login(county.user(user));
         try {

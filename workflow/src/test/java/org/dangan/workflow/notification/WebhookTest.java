@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import java.io.IOException;
 
 /** With a webhook URL set, each notice is POSTed to a real local HTTP server: signed, in Chinese, without a person. */
 @DanganTest
@@ -44,7 +45,7 @@ class WebhookTest extends CheckoutRequests {
     static {
         try {
             RECEIVER = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         RECEIVER.createContext("/hook", exchange -> {

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.dangan.workflow.registry.importing.ImportTemplate;
 import org.dangan.workflow.registry.importing.Rejection;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayInputStream;
 
 class CsvExportTest {
 
@@ -20,7 +21,7 @@ class CsvExportTest {
             "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "-5", "＝1+1");
 
     private static List<List<String>> read(byte[] csv) throws IOException {
-        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8)) {
             assertThat(reader.read()).isEqualTo('\uFEFF');
             List<List<String>> rows = new ArrayList<>();
             for (CSVRecord record : CSVFormat.DEFAULT.parse(reader)) {

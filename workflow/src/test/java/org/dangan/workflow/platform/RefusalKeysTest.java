@@ -17,6 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import java.io.InputStreamReader;
+import java.time.DayOfWeek;
+import org.dangan.workflow.retention.Disposal;
+import org.dangan.workflow.transfer.RecordTransfer;
 
 /** Every refusal the code can raise (and the password policy's, see PasswordRefused) has its text in both languages. */
 class RefusalKeysTest {
@@ -51,22 +55,22 @@ class RefusalKeysTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         // Both nested enums are called State: each must be shown by its own outer-qualified text.
-        Object disposal = Refused.of("k", org.dangan.workflow.retention.Disposal.State.APPROVED).arguments()[0];
-        Object transfer = Refused.of("k", org.dangan.workflow.transfer.RecordTransfer.State.ACCEPTED).arguments()[0];
+        Object disposal = Refused.of("k", Disposal.State.APPROVED).arguments()[0];
+        Object transfer = Refused.of("k", RecordTransfer.State.ACCEPTED).arguments()[0];
         assertThat(messages.getMessage((MessageSourceResolvable) disposal, Locale.SIMPLIFIED_CHINESE)).isEqualTo("待县级审批");
         assertThat(messages.getMessage((MessageSourceResolvable) transfer, Locale.SIMPLIFIED_CHINESE)).isEqualTo("已接收");
         assertThat(messages.getMessage((MessageSourceResolvable) disposal, Locale.ENGLISH))
                 .isEqualTo("awaiting the county's approval");
         Object nested = Refused.of("k", Thread.State.NEW).arguments()[0];
         assertThat(((MessageSourceResolvable) nested).getCodes()).containsExactly("Thread.State.NEW", "State.NEW");
-        Object topLevel = Refused.of("k", java.time.DayOfWeek.MONDAY).arguments()[0];
+        Object topLevel = Refused.of("k", DayOfWeek.MONDAY).arguments()[0];
         assertThat(((MessageSourceResolvable) topLevel).getCodes()).containsExactly("DayOfWeek.MONDAY");
     }
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
         try (InputStream in = RefusalKeysTest.class.getResourceAsStream(name)) {
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }

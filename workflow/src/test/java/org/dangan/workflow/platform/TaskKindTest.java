@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /** Every user task of every model has a kind and a name in both languages; every kind a task. */
 class TaskKindTest {
@@ -53,8 +54,8 @@ class TaskKindTest {
         }
     }
 
-    private static Process processOf(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
-        org.camunda.bpm.model.xml.instance.ModelElementInstance at = element;
+    private static Process processOf(ModelElementInstance element) {
+        ModelElementInstance at = element;
         while (!(at instanceof Process)) {
             at = at.getParentElement();
         }

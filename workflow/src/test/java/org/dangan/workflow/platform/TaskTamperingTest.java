@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.io.ByteArrayInputStream;
 
 /**
  * What a task's candidate may do to it, called the way {@code /engine-rest} calls the engine (the
@@ -162,7 +163,7 @@ class TaskTamperingTest {
                 .cause().isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
         assertThatThrownBy(() -> tasks.createAttachment("blob", selfCheck.getId(), process, "scan", "scan",
-                new java.io.ByteArrayInputStream(new byte[1024 * 1024])))
+                new ByteArrayInputStream(new byte[1024 * 1024])))
                 .cause().isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
         identity.clearAuthentication();

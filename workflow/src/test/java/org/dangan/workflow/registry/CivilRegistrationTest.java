@@ -17,13 +17,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.dangan.workflow.support.AsUser;
 
 /** The civil registration's deaths and moves out of the province, applied to the register in bulk. */
 @DanganTest
 class CivilRegistrationTest {
 
     @Autowired
-    org.dangan.workflow.security.UserAccounts accounts;
+    UserAccounts accounts;
 
     @Autowired
     MockMvc mvc;
@@ -32,11 +41,11 @@ class CivilRegistrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.camunda.bpm.engine.TaskService tasks;
+    TaskService tasks;
     @Autowired
-    org.dangan.workflow.platform.UserTasks userTasks;
+    UserTasks userTasks;
     @Autowired
-    org.dangan.workflow.support.AsUser asUser;
+    AsUser asUser;
     @Autowired
     CivilRegistration civilRegistration;
 
@@ -67,8 +76,8 @@ class CivilRegistrationTest {
     @Test
     void deaths_and_moves_mark_the_records_of_the_archivists_institutions_and_the_rest_is_counted() throws Exception {
         // a second archivist of the township, to be told of the follow-ups archivist-a's upload starts
-        accounts.create(county.user("archivist-a2"), Fixtures.PASSWORD, "甲档案员二", org.dangan.workflow.security.Role.ARCHIVIST,
-                county.a().getId(), java.util.Set.of());
+        accounts.create(county.user("archivist-a2"), Fixtures.PASSWORD, "甲档案员二", Role.ARCHIVIST,
+                county.a().getId(), Set.of());
         String csv = "idNumber,event,date\n"
                 + dies.getIdNumber() + ",DECEASED,2025-03-01\n"
                 + leaves.getIdNumber() + ",moved_out,2025-06-01\n"
@@ -103,25 +112,25 @@ class CivilRegistrationTest {
                 .processInstanceBusinessKey(leaves.getRecordNumber()).singleResult().getTaskDefinitionKey())
                 .isEqualTo("closeMovedOut");
         asUser.login(county.user("archivist-b"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
-                "confirmDeath", java.util.Map.of("note", "见死亡医学证明")))
-                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+        Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
+                "confirmDeath", Map.of("note", "见死亡医学证明")))
+                .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("task.notYours"));
         // the county's checker sees township A's records, but closing them is the keepers' work
         asUser.login(county.user("county-checker"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
-                "confirmDeath", java.util.Map.of("note", "见死亡医学证明")))
-                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+        Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
+                "confirmDeath", Map.of("note", "见死亡医学证明")))
+                .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("task.notYours"));
         assertThat(civilRegistration.followUps()).isEmpty();
         asUser.login(county.user("archivist-a"));
         assertThat(civilRegistration.followUps()).extracting(CivilRegistration.FollowUp::recordNumber)
                 .containsExactlyInAnyOrder(dies.getRecordNumber(), leaves.getRecordNumber());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
-                "confirmDeath", java.util.Map.of()))
-                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+        Assertions.assertThatThrownBy(() -> userTasks.complete(death.getProcessInstanceId(),
+                "confirmDeath", Map.of()))
+                .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("followUp.noteRequired"));
-        userTasks.complete(death.getProcessInstanceId(), "confirmDeath", java.util.Map.of("note", "见死亡医学证明"));
+        userTasks.complete(death.getProcessInstanceId(), "confirmDeath", Map.of("note", "见死亡医学证明"));
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CIVIL_REGISTRATION'"
                 + " and subject_id = ? and detail like 'followed up%'", Integer.class, dies.getRecordNumber())).isOne();
         // the same file again changes nothing and starts nothing

@@ -35,6 +35,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import java.util.Arrays;
 
 /** Files a hostile tester uploads: each is refused with a translated reason, and the node serves on. */
 @DanganTest
@@ -136,7 +137,7 @@ class HostileImportsTest {
                     + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
                     .getBytes(StandardCharsets.UTF_8));
             byte[] spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
+            Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 200; i++) {
                 out.write(spaces);
             }

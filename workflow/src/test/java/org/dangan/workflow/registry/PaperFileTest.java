@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.dangan.workflow.platform.Refused;
 
 class PaperFileTest {
 
@@ -42,7 +43,7 @@ class PaperFileTest {
         PaperFile out = received();
         out.storeIn(1L);
         out.checkOut();
-        assertThatThrownBy(() -> out.retire(1L)).isInstanceOf(org.dangan.workflow.platform.Refused.class)
+        assertThatThrownBy(() -> out.retire(1L)).isInstanceOf(Refused.class)
                 .hasMessageContaining("CHECKED_OUT");
         assertThatThrownBy(() -> stored.retire(7L)).hasMessageContaining("RETIRED_PAPER");
     }
@@ -50,7 +51,7 @@ class PaperFileTest {
     @Test
     void refuses_to_check_out_a_file_that_is_not_stored_and_names_its_state() {
         PaperFile file = received();
-        assertThatThrownBy(file::checkOut).isInstanceOf(org.dangan.workflow.platform.Refused.class)
+        assertThatThrownBy(file::checkOut).isInstanceOf(Refused.class)
                 .hasMessageContaining("paperFile.cannot.checkOut").hasMessageContaining("RECEIVED");
     }
 

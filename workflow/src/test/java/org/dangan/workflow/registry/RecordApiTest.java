@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.dangan.workflow.support.AsUser;
 
 @DanganTest
 class RecordApiTest {
@@ -127,7 +128,7 @@ class RecordApiTest {
     @Autowired
     Records records;
     @Autowired
-    org.dangan.workflow.support.AsUser asUser;
+    AsUser asUser;
 
     @Test
     void a_capped_count_stops_at_its_limit_and_is_exact_below_it() {
@@ -137,7 +138,7 @@ class RecordApiTest {
             assertThat(records.countUpTo(RecordQuery.all(), 10)).isEqualTo(3);
             assertThat(records.countUpTo(new RecordQuery(null, county.b().getCode(), null, null), 10)).isEqualTo(1);
         } finally {
-            org.dangan.workflow.support.AsUser.logout();
+            AsUser.logout();
         }
     }
 

@@ -38,6 +38,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.sun.management.ThreadMXBean;
+import java.io.BufferedWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.assertj.core.groups.Tuple;
+import org.dangan.workflow.platform.Refused;
 
 @DanganTest
 class RecordImportTest {
@@ -142,9 +150,9 @@ class RecordImportTest {
         assertThat(result.accepted()).isEqualTo(1);
         assertThat(result.rejectedRows()).isEqualTo(3);
         assertThat(result.rejected()).extracting(Rejection::line, Rejection::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3L, "import.gender.invalid"),
-                org.assertj.core.groups.Tuple.tuple(4L, "import.birthdate.mismatch"),
-                org.assertj.core.groups.Tuple.tuple(5L, "import.record.institution"));
+                Tuple.tuple(3L, "import.gender.invalid"),
+                Tuple.tuple(4L, "import.birthdate.mismatch"),
+                Tuple.tuple(5L, "import.record.institution"));
         assertThat(recordsOf(township)).isEqualTo(1);
     }
 
@@ -235,7 +243,7 @@ class RecordImportTest {
     void finds_english_headers_too() {
         ExportFile export = ExportFile.withHeader("recordNumber", "name", "gender", "birthDate", "idNumber")
                 .row(township + "00100001", "Li Lei", "M", "1950-03-07",
-                        Fixtures.idNumber(township.substring(0, 6), java.time.LocalDate.of(1950, 3, 7),
+                        Fixtures.idNumber(township.substring(0, 6), LocalDate.of(1950, 3, 7),
                                 Gender.MALE, 1));
         ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "e.csv", null, ImportMode.REJECT_FILE);
         assertThat(result.accepted()).isEqualTo(1);
@@ -281,7 +289,7 @@ class RecordImportTest {
             Row row = sheet.createRow(1);
             for (int i = 0; i < values.size(); i++) {
                 if (i == 3) {
-                    row.createCell(i).setCellValue(java.time.LocalDate.parse(values.get(i)));
+                    row.createCell(i).setCellValue(LocalDate.parse(values.get(i)));
                     row.getCell(i).setCellStyle(dateStyle);
                 } else {
                     row.createCell(i).setCellValue(values.get(i));
@@ -327,7 +335,7 @@ class RecordImportTest {
         Path file = dir.resolve("broken.csv");
         String broken = township + "00100001,张三,男,1950-03-07\r\n";
         long lines = 15_000;
-        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(String.join(",", ExportFile.CHINESE_HEADER) + "\r\n");
             for (long i = 0; i < lines; i++) {
                 out.write(broken);
@@ -349,7 +357,7 @@ class RecordImportTest {
     void a_200_mb_csv_is_refused_at_the_row_cap_naming_it_and_nothing_is_written() throws IOException {
         Path file = dir.resolve("big.csv");
         long lines = 0;
-        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(String.join(",", ExportFile.CHINESE_HEADER) + "\r\n");
             ExportFile valid = ExportFile.chinese();
             for (int i = 1; i <= 1_000; i++) {
@@ -376,7 +384,7 @@ class RecordImportTest {
     @Test
     void an_xlsx_of_450000_rows_is_read_as_a_stream_and_refused_at_the_row_cap() throws IOException {
         Path file = dir.resolve("huge.xlsx");
-        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
              OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("档案");
             Row header = sheet.createRow(0);
@@ -394,8 +402,8 @@ class RecordImportTest {
             workbook.dispose();
         }
         assertThat(Files.size(file)).isGreaterThan(5L * 1024 * 1024);
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads =
+                (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
 
         assertThatThrownBy(() -> run(file, "huge.xlsx", null, ImportMode.REJECT_FILE))
@@ -413,7 +421,7 @@ class RecordImportTest {
             Files.writeString(file, content, charset);
             return file;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -437,9 +445,9 @@ class RecordImportTest {
 
         ImportResult zh = run(file, "export.csv", Locale.SIMPLIFIED_CHINESE);
         assertThat(zh.rejected()).extracting(Rejection::line, Rejection::column, Rejection::value, Rejection::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "健康档案编号", "1.30102E+16", "import.excel.rounded"),
-                        org.assertj.core.groups.Tuple.tuple(3L, "身份证号", "1.30102E+17", "import.excel.rounded"),
-                        org.assertj.core.groups.Tuple.tuple(4L, "联系电话", "1.3912E+10", "import.excel.rounded"));
+                .containsExactly(Tuple.tuple(2L, "健康档案编号", "1.30102E+16", "import.excel.rounded"),
+                        Tuple.tuple(3L, "身份证号", "1.30102E+17", "import.excel.rounded"),
+                        Tuple.tuple(4L, "联系电话", "1.3912E+10", "import.excel.rounded"));
         assertThat(zh.rejected().get(0).reason()).startsWith("看起来是被 Excel 改成科学计数法的数字");
         assertThat(run(file, "export.csv", Locale.ENGLISH).rejected().get(0).reason())
                 .startsWith("This looks like a number Excel rounded");
@@ -456,7 +464,7 @@ class RecordImportTest {
             String candidate = export.rows().get(export.rows().size() - 1).get(4).substring(0, 15) + "000";
             try {
                 ResidentId.of(candidate);
-            } catch (org.dangan.workflow.platform.Refused e) {
+            } catch (Refused e) {
                 zeroed = candidate;
             }
         }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Two records of one person merged: fields picked, paper files and documents under the survivor, the other kept as DUPLICATE. */
 @DanganTest
@@ -108,7 +109,7 @@ class RecordMergeTest {
                 .andExpect(jsonPath("$.total").value(0));
     }
 
-    private org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {
+    private RequestPostProcessor as(String user) {
         return httpBasic(county.user(user), Fixtures.PASSWORD);
     }
 

@@ -7,6 +7,7 @@ import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.time.LocalDate;
 
 @DanganTest
 class RecordRegistrationTest {
@@ -26,7 +27,7 @@ class RecordRegistrationTest {
     @Test
     void the_registry_refuses_a_record_number_that_does_not_start_with_its_institutions_code() {
         HealthRecord stray = new HealthRecord(RecordNumber.of(county.b().getCode() + "00100001"), "错号", Gender.MALE,
-                java.time.LocalDate.of(1960, 1, 1), null, county.a().getId());
+                LocalDate.of(1960, 1, 1), null, county.a().getId());
         assertThatThrownBy(() -> registry.register(stray)).hasMessageContaining("record.number.institution");
     }
 }

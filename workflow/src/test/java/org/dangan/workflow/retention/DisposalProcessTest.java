@@ -26,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.PrintedSheets;
 
 /** The disposal process on the real engine: appraisal, two approvals with four eyes, a certificate, the ledger kept. */
 @DanganTest
@@ -87,7 +89,7 @@ class DisposalProcessTest {
     }
 
     @Autowired
-    org.dangan.workflow.support.AsUser asUser;
+    AsUser asUser;
     @Autowired
     Disposals disposals;
     @Autowired
@@ -108,7 +110,7 @@ class DisposalProcessTest {
             assertThat(disposals.mayDo("countyApprove")).isTrue();
             assertThat(retention.mayHold()).isTrue();
         } finally {
-            org.dangan.workflow.support.AsUser.logout();
+            AsUser.logout();
         }
     }
 
@@ -136,7 +138,7 @@ class DisposalProcessTest {
         byte[] pdf = mvc.perform(get("/api/disposals/" + id + "/certificate.pdf").with(as("head-a")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         // a record in its own right: PDF/A-2b, disposed at a China time to the second, no UTC instant
-        assertThat(org.dangan.workflow.support.PrintedSheets.archival(pdf))
+        assertThat(PrintedSheets.archival(pdf))
                 .contains("纸质档案销毁证明", first, "1 份纸质档案已销毁", county.user("county-supervisor"))
                 .containsPattern("Disposed at: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s")
                 .doesNotContain(second).doesNotContain(third);

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.hamcrest.Matchers;
 
 /** Retention by the DMN table, disposal dates, the eligible list, and legal holds that stop disposal. */
 @DanganTest
@@ -86,7 +87,7 @@ class RetentionTest {
                 .andExpect(jsonPath("$.eligible").value(true));
         mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("archivist-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].fileNumber").value(org.hamcrest.Matchers.containsInAnyOrder(reports,
+                .andExpect(jsonPath("$[*].fileNumber").value(Matchers.containsInAnyOrder(reports,
                         deceased.getRecordNumber() + "-01")));
         mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("archivist-b")))
                 .andExpect(status().isBadRequest());
@@ -129,8 +130,8 @@ class RetentionTest {
                 .andExpect(jsonPath("$.eligible").value(false))
                 .andExpect(jsonPath("$.holds[0].reason").value("医疗纠纷诉讼中"));
         mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("archivist-a")))
-                .andExpect(jsonPath("$[*].fileNumber").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.hasItem(reports))));
+                .andExpect(jsonPath("$[*].fileNumber").value(Matchers.not(
+                        Matchers.hasItem(reports))));
         mvc.perform(delete("/api/paper-files/" + reports + "/holds/" + hold).with(as("head-a")))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/paper-files/" + reports + "/retention").with(as("archivist-a")))
@@ -145,16 +146,16 @@ class RetentionTest {
         registry.store(file, box.getBarcode());
         mvc.perform(get("/api/paper-files/" + file + "/retention").with(as("head-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rules[*].documentType").value(org.hamcrest.Matchers.contains("BASIC_INFO")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                .andExpect(jsonPath("$.rules[*].documentType").value(Matchers.contains("BASIC_INFO")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(
                         "SEVERE_MENTAL_DISORDER"))));
         mvc.perform(get("/api/disposal/eligible").param("institution", county.a().getCode()).with(as("head-a")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(file)))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(Matchers.containsString(file)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(
                         "SEVERE_MENTAL_DISORDER"))));
         mvc.perform(get("/api/paper-files/" + file + "/retention").with(as("archivist-a")))
-                .andExpect(jsonPath("$.rules[*].documentType", org.hamcrest.Matchers.hasItem("SEVERE_MENTAL_DISORDER")));
+                .andExpect(jsonPath("$.rules[*].documentType", Matchers.hasItem("SEVERE_MENTAL_DISORDER")));
     }
 
     @Test

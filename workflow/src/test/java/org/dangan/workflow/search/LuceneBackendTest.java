@@ -12,6 +12,7 @@ import org.dangan.workflow.document.ArchivedPages.ArchivedPage;
 import org.dangan.workflow.registry.DocumentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.LocalDate;
 
 /** The embedded index on its own: lost or corrupt it asks for a rebuild, one writer only, never in a cluster. */
 class LuceneBackendTest {
@@ -35,7 +36,7 @@ class LuceneBackendTest {
         ArchivedPage scanned = new ArchivedPage(1, 1, "13010210100100001", "王秀英", 5, List.of(1L, 5L),
                 DocumentType.AUX_EXAM_REPORT, false, null, Instant.parse("2024-04-30T16:30:00Z"), "血常规");
 
-        assertThat(LuceneBackend.date(scanned)).isEqualTo(java.time.LocalDate.of(2024, 5, 1));
+        assertThat(LuceneBackend.date(scanned)).isEqualTo(LocalDate.of(2024, 5, 1));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dangan.workflow.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.time.LocalDate;
 
 /**
  * Generated report pages as primary care files them: examination and laboratory reports with a
@@ -12,7 +13,7 @@ import java.util.Random;
  */
 final class ReportPages {
 
-    record Page(String clean, String scanned, String name, java.time.LocalDate date) {
+    record Page(String clean, String scanned, String name, LocalDate date) {
     }
 
     static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
@@ -53,7 +54,7 @@ final class ReportPages {
     Page next() {
         Kind kind = KINDS.get(random.nextInt(KINDS.size()));
         String name = pick(SURNAMES) + pick(GIVEN);
-        java.time.LocalDate date = java.time.LocalDate.of(2019 + random.nextInt(7), 1 + random.nextInt(12),
+        LocalDate date = LocalDate.of(2019 + random.nextInt(7), 1 + random.nextInt(12),
                 1 + random.nextInt(28));
         StringBuilder t = new StringBuilder();
         t.append("石家庄市正定县").append(pick(PLACES)).append("卫生院\n").append(kind.title()).append('\n');

@@ -24,6 +24,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RecordCorrection;
+import org.dangan.workflow.registry.Records;
+import org.hamcrest.Matchers;
 
 /**
  * What search does, whatever the backend: the Lucene and the Elasticsearch test classes run these
@@ -110,10 +118,10 @@ abstract class SearchBehaviour {
         assertThat(documents(as("searcher-a", "高血压 糖尿病"))).containsExactly(blood);
         assertThat(documents(as("searcher-a", "NOT 高血压"))).containsExactly(ecg); // its second page
         assertThatThrownBy(() -> as("searcher-a", "\"高血压"))
-                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("search.query.phraseOpen"));
         assertThatThrownBy(() -> as("searcher-a", "高血压 AND"))
-                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("search.query.endsEarly"));
     }
 
@@ -121,8 +129,8 @@ abstract class SearchBehaviour {
     void a_residents_name_or_record_number_finds_the_documents() {
         SearchResult byName = as("searcher-a", "王秀英");
         assertThat(byName.hits()).extracting(SearchResult.Hit::documentId, SearchResult.Hit::page)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ecg, 1),
-                        org.assertj.core.groups.Tuple.tuple(ecg, 2));
+                .containsExactlyInAnyOrder(Tuple.tuple(ecg, 1),
+                        Tuple.tuple(ecg, 2));
         // a page without a match in its text shows its opening
         assertThat(byName.hits()).allSatisfy(h -> assertThat(h.snippet()).isNotBlank());
         assertThat(documents(as("searcher-a", li.getRecordNumber()))).containsExactly(blood);
@@ -176,7 +184,7 @@ abstract class SearchBehaviour {
         assertThat(as("archivist-a", "高血压").total()).isEqualTo(as("searcher-a", "高血压").total() + 1);
         // the auditor and an administrator have no search
         assertThatThrownBy(() -> as("auditor", "高血压"))
-                .isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                .isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("role.required"));
     }
 
@@ -211,12 +219,12 @@ abstract class SearchBehaviour {
     }
 
     @Autowired
-    org.dangan.workflow.registry.Records records;
+    Records records;
 
     @Test
     void a_corrected_name_is_searched_by_its_new_value_once_the_outbox_is_drained() {
         asUser.login(county.user("archivist-a"));
-        records.correct(wang.getRecordNumber(), new org.dangan.workflow.registry.RecordCorrection("王秀芳", null, null,
+        records.correct(wang.getRecordNumber(), new RecordCorrection("王秀芳", null, null,
                 null, null, null, null, null));
         assertThat(index.status().waiting()).isPositive();
         index.drain();
@@ -272,8 +280,8 @@ abstract class SearchBehaviour {
     @Test
     void a_query_nested_too_deep_or_with_too_many_terms_is_refused_audited_and_searching_goes_on() throws Exception {
         String deep = "(".repeat(3_500) + "高血压" + ")".repeat(3_500);
-        String wide = java.util.stream.IntStream.rangeClosed(1, 700).mapToObj(i -> "王秀英" + i)
-                .collect(java.util.stream.Collectors.joining(" OR "));
+        String wide = IntStream.rangeClosed(1, 700).mapToObj(i -> "王秀英" + i)
+                .collect(Collectors.joining(" OR "));
         refusedOverTheApi(deep, "search.query.tooDeep", QueryParser.MAX_DEPTH);
         refusedOverTheApi(wide, "search.query.tooManyTerms", QueryParser.MAX_TERMS);
         mvc.perform(get("/api/search").param("q", "窦性心律").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
@@ -295,7 +303,7 @@ abstract class SearchBehaviour {
                         .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value(key))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(String.valueOf(limit))));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString(String.valueOf(limit))));
     }
 
     private SearchResult as(String user, String q) {
@@ -311,7 +319,7 @@ abstract class SearchBehaviour {
         return result.hits().stream().map(SearchResult.Hit::documentId).distinct().toList();
     }
 
-    private HealthRecord resident(org.dangan.workflow.institution.Institution at, int serial, String name) {
+    private HealthRecord resident(Institution at, int serial, String name) {
         HealthRecord record = fixtures.record(at, serial);
         jdbc.update("update health_record set name = ? where id = ?", name, record.getId());
         return record;

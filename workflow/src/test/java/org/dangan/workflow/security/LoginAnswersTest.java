@@ -33,6 +33,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import java.util.ArrayList;
 
 /**
  * A login tells nothing about the account it names: every cause of refusal costs one password match
@@ -127,7 +128,7 @@ class LoginAnswersTest {
 
     @Test
     void every_refused_login_gets_the_same_answer_whatever_the_cause() throws Exception {
-        List<String> answers = new java.util.ArrayList<>();
+        List<String> answers = new ArrayList<>();
         for (String[] attempt : refusedAttempts().values()) {
             MvcResult result = mvc.perform(get("/api/institutions").with(from(address)).with(httpBasic(attempt[0], attempt[1])))
                     .andExpect(status().isUnauthorized()).andReturn();

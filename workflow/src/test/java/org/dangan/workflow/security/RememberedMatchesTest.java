@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import java.time.ZoneId;
 
 /** A matched password skips BCrypt for a while; a wrong one never does; a new hash or time ends the memory. */
 class RememberedMatchesTest {
@@ -23,7 +24,7 @@ class RememberedMatchesTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

@@ -24,6 +24,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import java.util.Set;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** Headers, the password policy, login rate limiting, session expiry, the audit of account changes, request ids. */
 @DanganTest
@@ -67,7 +69,7 @@ class SecurityHardeningTest {
                     PasswordRefused.class, r -> assertThat(r.key()).isEqualTo(weak[1]));
         }
         assertThatThrownBy(() -> accounts.create("weak-" + user, "abcdefgh", "弱", Role.SEARCHER,
-                county.a().getId(), java.util.Set.of())).hasMessageContaining("password.tooShort");
+                county.a().getId(), Set.of())).hasMessageContaining("password.tooShort");
 
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "short", 400)
                 .andExpect(jsonPath("$.details.key").value("password.tooShort"));
@@ -79,7 +81,7 @@ class SecurityHardeningTest {
         change(user, "Longer-pass-2026", "Longer-pass-2026", Fixtures.PASSWORD, 204);
     }
 
-    private org.springframework.test.web.servlet.ResultActions change(String user, String login, String current,
+    private ResultActions change(String user, String login, String current,
                                                                       String replacement, int expected) throws Exception {
         return mvc.perform(post("/api/me/password").with(httpBasic(user, login)).contentType("application/json")
                         .content("{\"current\": \"" + current + "\", \"password\": \"" + replacement + "\"}"))

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.dangan.workflow.support.PrintedSheets;
 
 /** Scanning boxes: a bulk move to a scanned shelf, and a stocktake reconciled against the ledger. */
 @DanganTest
@@ -112,7 +113,7 @@ class StocktakeTest {
         byte[] pdf = mvc.perform(get("/api/stocktakes/" + id + "/report.pdf").with(as("archivist-a")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         // a record in its own right: PDF/A-2b, outcomes in Chinese
-        assertThat(org.dangan.workflow.support.PrintedSheets.archival(pdf))
+        assertThat(PrintedSheets.archival(pdf))
                 .contains("盘点报告", one.getBarcode().value(), "在位", two.getBarcode().value(), "缺失");
         assertThat(ledger.verify().valid()).isTrue();
     }

@@ -10,6 +10,7 @@ import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import java.sql.Date;
 
 /**
  * Worlds with known figures for the home pages: a campaign with counted findings and judged
@@ -102,7 +103,7 @@ public class Dashboards {
         jdbc.update("""
                 insert into paper_checkout (institution_id, requested_by, purpose, due_on, state, overdue,
                 requested_at, version) values (?, ?, '医疗纠纷核查', ?, 'OUT', true, ?, 0)""", keeper.getId(), username,
-                java.sql.Date.valueOf(LocalDate.now(ChinaTime.ZONE).minusDays(daysOverdue)),
+                Date.valueOf(LocalDate.now(ChinaTime.ZONE).minusDays(daysOverdue)),
                 Timestamp.from(Instant.now().minus(daysOverdue + 7L, ChronoUnit.DAYS)));
         long id = jdbc.queryForObject("select max(id) from paper_checkout where institution_id = ?", Long.class,
                 keeper.getId());
@@ -114,7 +115,7 @@ public class Dashboards {
     public HealthRecord dueForDisposal(Institution township, int serial, int boxSerial) {
         HealthRecord record = fixtures.record(township, serial);
         jdbc.update("update health_record set last_service_date = ?, status = 'DECEASED' where id = ?",
-                java.sql.Date.valueOf(LocalDate.of(2000, 3, 1)), record.getId());
+                Date.valueOf(LocalDate.of(2000, 3, 1)), record.getId());
         registry.store(record.getRecordNumber() + "-01", fixtures.box(township, boxSerial).getBarcode());
         return record;
     }

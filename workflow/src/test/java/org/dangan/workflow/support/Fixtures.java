@@ -23,6 +23,11 @@ import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
 import org.springframework.stereotype.Component;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.BoxBarcode;
 
 /**
  * Builds small, independent worlds for tests: a county with two townships and their users, under
@@ -46,7 +51,7 @@ public class Fixtures {
         this.storage = storage;
     }
 
-    private final Map<Long, StorageLocation> shelves = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, StorageLocation> shelves = new ConcurrentHashMap<>();
 
     public County county() {
         String code;
@@ -75,7 +80,7 @@ public class Fixtures {
         users.create(p + "head-a", PASSWORD, "甲院长", Role.SUPERVISOR, a.getId(), Set.of());
         users.create(p + "head-b", PASSWORD, "乙院长", Role.SUPERVISOR, b.getId(), Set.of());
         users.create(p + "city-supervisor", PASSWORD, "市验收员", Role.SUPERVISOR, city.getId(), Set.of());
-        for (Institution township : java.util.List.of(a, b)) {
+        for (Institution township : List.of(a, b)) {
             StorageLocation site = storage.register(new StorageLocation(township.getName(), LocationType.SITE, null,
                     township.getId()));
             StorageLocation room = storage.register(new StorageLocation("档案室", LocationType.ROOM, site,
@@ -87,13 +92,13 @@ public class Fixtures {
     }
 
     /** A box on the township's shelf (档案室 / 1号架 of the site named after it), barcode from the serial. */
-    public org.dangan.workflow.storage.Box box(Institution township, int serial) {
+    public Box box(Institution township, int serial) {
         StorageLocation shelf = shelves.get(township.getId());
         if (shelf == null) {
             throw new IllegalArgumentException(township.getCode() + " has no shelf: boxes go to townships of county()");
         }
-        return storage.register(new org.dangan.workflow.storage.Box(
-                org.dangan.workflow.storage.BoxBarcode.of(township.getId() * 100_000L + serial), 50, shelf));
+        return storage.register(new Box(
+                BoxBarcode.of(township.getId() * 100_000L + serial), 50, shelf));
     }
 
     public HealthRecord record(Institution manager, int serial) {
@@ -116,7 +121,7 @@ public class Fixtures {
 
     public static String idNumber(String division, LocalDate birth, Gender gender, int serial) {
         int sequence = (serial % 500) * 2 + (gender == Gender.MALE ? 1 : 0);
-        String first17 = division + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+        String first17 = division + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + "%03d".formatted(sequence);
         return first17 + ResidentId.checkCharacter(first17);
     }

@@ -24,6 +24,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import java.time.LocalDate;
+import org.dangan.workflow.registry.CustodyAgreement;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.verification.RecordFacts;
+import org.dangan.workflow.verification.Rule;
+import org.dangan.workflow.verification.RuleBook;
 
 /** A resident moves from township A to township B: the transfer asked, accepted or refused, over the REST API. */
 @DanganTest
@@ -42,9 +48,9 @@ class RecordTransferTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.dangan.workflow.registry.RecordBatches batches;
+    RecordBatches batches;
     @Autowired
-    org.dangan.workflow.registry.CustodyAgreement agreement;
+    CustodyAgreement agreement;
 
     Fixtures.County county;
     HealthRecord record;
@@ -117,9 +123,9 @@ class RecordTransferTest {
         // the number still carries A's code: the rule checks at B do not take it for a wrong number
         var stored = batches.byNumber(record.getRecordNumber()).orElseThrow();
         assertThat(stored.numberedBy()).isEqualTo(county.a().getCode());
-        assertThat(org.dangan.workflow.verification.RuleBook.defaults().check(
-                org.dangan.workflow.verification.RecordFacts.of(stored), java.time.LocalDate.now()))
-                .extracting(f -> f.rule()).doesNotContain(org.dangan.workflow.verification.Rule.RECORD_NUMBER_INSTITUTION);
+        assertThat(RuleBook.defaults().check(
+                RecordFacts.of(stored), LocalDate.now()))
+                .extracting(f -> f.rule()).doesNotContain(Rule.RECORD_NUMBER_INSTITUTION);
 
         // B boxes the file it received
         Box box = fixtures.box(county.b(), 1);

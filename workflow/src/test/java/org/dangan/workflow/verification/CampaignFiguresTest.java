@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.assertj.core.groups.Tuple;
 
 /** Issue 16, item 7: the campaign figures of the home pages, per institution and as far as the reader's scope goes. */
 @DanganTest
@@ -59,8 +60,8 @@ class CampaignFiguresTest {
         assertThat(campaign.institutions()).extracting(CampaignFigures.InstitutionFigures::name,
                         CampaignFigures.InstitutionFigures::fixed, CampaignFigures.InstitutionFigures::waived,
                         CampaignFigures.InstitutionFigures::open, CampaignFigures.InstitutionFigures::sampleJudged)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("甲镇卫生院", 3L, 1L, 2L, true),
-                        org.assertj.core.groups.Tuple.tuple("乙镇卫生院", 1L, 0L, 4L, true));
+                .containsExactly(Tuple.tuple("甲镇卫生院", 3L, 1L, 2L, true),
+                        Tuple.tuple("乙镇卫生院", 1L, 0L, 4L, true));
         assertThat(campaign.institutions().get(0).sampleErrorRate()).isEqualByComparingTo("0.1");
         assertThat(campaign.institutions().get(1).sampleErrorRate()).isEqualByComparingTo("0.0333");
         assertThat(campaign.institutions()).extracting(CampaignFigures.InstitutionFigures::maxErrorRate)

@@ -38,6 +38,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.dangan.workflow.support.PrintedSheets;
 
 /**
  * The campaign process on the real engine, with its real delegates, over every path: pass; sample
@@ -230,7 +242,7 @@ class CampaignProcessTest {
         String township = county.a().getCode();
 
         assertThatThrownBy(() -> complete(process, "selfCheck", county.b(), "archivist-b", Map.of("city", township)))
-                .cause().isInstanceOfSatisfying(org.dangan.workflow.platform.Refused.class,
+                .cause().isInstanceOfSatisfying(Refused.class,
                         r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
         assertThat(runtime.getVariable(process.getId(), "city")).isNotEqualTo(township);
         // even a variable rewritten behind the process's back (an administrator) does not route the acceptance
@@ -313,8 +325,8 @@ class CampaignProcessTest {
         runJobs(process);
 
         Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now(ChinaTime.ZONE).plusDays(1)
-                .atStartOfDay(org.dangan.workflow.platform.ChinaTime.ZONE).toInstant()));
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.now(ChinaTime.ZONE).plusDays(1)
+                .atStartOfDay(ChinaTime.ZONE).toInstant()));
         management.executeJob(timer.getId());
 
         Task followUp = taskFor(process, "followUpDeadline", null);
@@ -427,10 +439,10 @@ class CampaignProcessTest {
 
     @Test
     void two_starts_at_once_make_one_campaign_and_one_refusal() throws Exception {
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<Object>> starts = new ArrayList<>();
+            List<Future<Object>> starts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 starts.add(two.submit(() -> {
                     go.await();
@@ -444,7 +456,7 @@ class CampaignProcessTest {
             go.countDown();
             List<Object> outcomes = new ArrayList<>();
             for (var f : starts) {
-                outcomes.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+                outcomes.add(f.get(120, TimeUnit.SECONDS));
             }
             assertThat(outcomes).filteredOn(Campaign.class::isInstance).hasSize(1);
             assertThat(outcomes).filteredOn(Refused.class::isInstance).singleElement()
@@ -493,7 +505,7 @@ class CampaignProcessTest {
         // another is under a legal hold: it must not change state, so it is not retired either
         String heldFile = county.a().getCode() + "00100002-01";
         jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (?, ?, ?, ?)",
-                heldFile, "诉讼证据", "county-supervisor", java.sql.Timestamp.from(java.time.Instant.now()));
+                heldFile, "诉讼证据", "county-supervisor", Timestamp.from(Instant.now()));
         String heldState = jdbc.queryForObject("select state from paper_file where file_number = ?", String.class,
                 heldFile);
         assertThat(heldState).isNotEqualTo("RETIRED_PAPER");
@@ -603,8 +615,8 @@ class CampaignProcessTest {
                 "key_populations=" + KeyPopulation.toColumn(tags), "status=" + r.status(),
                 "last_service_date=" + r.lastServiceDate(), "file_number=" + f.fileNumber(),
                 "page_count=" + f.pageCount(), "contents=" + f.contents());
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     private ProcessInstance process(Campaign campaign) {
@@ -671,6 +683,6 @@ class CampaignProcessTest {
 
     /** The text of a printed sheet, which must be PDF/A-2b like every sheet. */
     private static String text(byte[] pdf) throws Exception {
-        return org.dangan.workflow.support.PrintedSheets.archival(pdf);
+        return PrintedSheets.archival(pdf);
     }
 }

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.time.Instant;
+import org.dangan.workflow.registry.RecordCorrection;
+import org.dangan.workflow.registry.RecordNotFoundException;
+import org.dangan.workflow.registry.Records;
 
 @DanganTest
 class FindingsTest {
@@ -57,7 +61,7 @@ class FindingsTest {
         staleRecord(county.a());
         staleRecord(county.b());
         campaign = repository.save(new Campaign(Set.of(county.county().getId()), LocalDate.now(ChinaTime.ZONE).plusMonths(1),
-                new BigDecimal("0.05"), 1L, "test", java.time.Instant.now()));
+                new BigDecimal("0.05"), 1L, "test", Instant.now()));
         ruleChecks.runToEnd(campaign.getId(), 10, RuleBook.defaults(), n -> { });
     }
 
@@ -111,14 +115,14 @@ class FindingsTest {
     }
 
     @Autowired
-    org.dangan.workflow.registry.Records records;
+    Records records;
 
     @Test
     void correcting_a_record_and_checking_it_again_fixes_its_finding_and_is_audited() {
         asUser.login(county.user("archivist-a"));
         String number = county.a().getCode() + "00100001";
 
-        assertThat(records.correct(number, org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
+        assertThat(records.correct(number, RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .containsExactly("lastServiceDate");
         assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults())).isEqualTo(1);
 
@@ -156,8 +160,8 @@ class FindingsTest {
         assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 1, 0));
     }
 
-    private static org.dangan.workflow.registry.RecordCorrection correction(String idNumber) {
-        return new org.dangan.workflow.registry.RecordCorrection(null, null, null, idNumber, null, null, null,
+    private static RecordCorrection correction(String idNumber) {
+        return new RecordCorrection(null, null, null, idNumber, null, null, null,
                 LocalDate.now(ChinaTime.ZONE));
     }
 
@@ -166,13 +170,13 @@ class FindingsTest {
         asUser.login(county.user("archivist-a"));
         String theirs = county.b().getCode() + "00100001";
         assertThatThrownBy(() -> records.correct(theirs,
-                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
-                .isInstanceOf(org.dangan.workflow.registry.RecordNotFoundException.class);
+                RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
+                .isInstanceOf(RecordNotFoundException.class);
         assertThatThrownBy(() -> findings.recheck(campaign.getId(), theirs, RuleBook.defaults()))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.noRecord"));
         asUser.login(county.user("county-supervisor"));
         assertThatThrownBy(() -> records.correct(theirs,
-                org.dangan.workflow.registry.RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
+                RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .isInstanceOfSatisfying(Refused.class, r -> {
                     assertThat(r.key()).isEqualTo("record.archivistOnly");
                     assertThat(r.kind()).isEqualTo(Refused.Kind.FORBIDDEN);

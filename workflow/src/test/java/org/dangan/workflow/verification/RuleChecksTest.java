@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
 
 @DanganTest
 class RuleChecksTest {
@@ -60,7 +65,7 @@ class RuleChecksTest {
 
     private Campaign campaignOver(Long... institutions) {
         return repository.save(new Campaign(Set.of(institutions), LocalDate.now(ChinaTime.ZONE).plusMonths(2), new BigDecimal("0.05"),
-                42L, "test", java.time.Instant.now()));
+                42L, "test", Instant.now()));
     }
 
     private List<String> findings(Campaign campaign) {
@@ -167,14 +172,14 @@ class RuleChecksTest {
     }
 
     /** The export cut into files of {@code rows} data rows, each with the header. */
-    private static List<Path> split(Path csv, int rows) throws java.io.IOException {
+    private static List<Path> split(Path csv, int rows) throws IOException {
         List<Path> parts = new ArrayList<>();
-        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(csv)) {
+        try (BufferedReader in = Files.newBufferedReader(csv)) {
             String header = in.readLine();
             String line = in.readLine();
             while (line != null) {
                 Path part = csv.resolveSibling("part-" + parts.size() + ".csv");
-                try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(part)) {
+                try (BufferedWriter out = Files.newBufferedWriter(part)) {
                     out.write(header);
                     out.newLine();
                     for (int n = 0; n < rows && line != null; n++, line = in.readLine()) {

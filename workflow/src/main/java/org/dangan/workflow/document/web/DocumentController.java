@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import java.util.Arrays;
+import java.util.List;
+import org.dangan.workflow.document.PageBoxes;
 
 /** Scanned documents over HTTP; {@code purpose} is required to read a restricted one. */
 @RestController
@@ -36,7 +39,7 @@ class DocumentController {
     ResponseEntity<Map<String, Long>> submit(@RequestParam MultipartFile file, @RequestParam String recordNumber,
                                              @RequestParam String documentType) throws IOException {
         DocumentType type = DocumentType.parse(documentType).orElseThrow(() -> new IllegalArgumentException(
-                "documentType: " + documentType + " is not one of " + java.util.Arrays.toString(DocumentType.values())));
+                "documentType: " + documentType + " is not one of " + Arrays.toString(DocumentType.values())));
         try (InputStream in = file.getInputStream()) {
             long id = documents.submit(in, file.getOriginalFilename(), recordNumber, type);
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
@@ -45,10 +48,10 @@ class DocumentController {
 
     /** Separator sheets to print and lay in front of each document of a stack before scanning it. */
     @GetMapping("/separator-sheets.pdf")
-    ResponseEntity<byte[]> separatorSheets(@RequestParam java.util.List<String> recordNumber,
+    ResponseEntity<byte[]> separatorSheets(@RequestParam List<String> recordNumber,
                                            @RequestParam(defaultValue = "AUX_EXAM_REPORT") String documentType) {
         DocumentType type = DocumentType.parse(documentType).orElseThrow(() -> new IllegalArgumentException(
-                "documentType: " + documentType + " is not one of " + java.util.Arrays.toString(DocumentType.values())));
+                "documentType: " + documentType + " is not one of " + Arrays.toString(DocumentType.values())));
         byte[] pdf = documents.separatorSheets(recordNumber, type);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -74,7 +77,7 @@ class DocumentController {
     }
 
     @GetMapping("/{id}/pages/{page}/boxes")
-    org.dangan.workflow.document.PageBoxes boxes(@PathVariable long id, @PathVariable int page,
+    PageBoxes boxes(@PathVariable long id, @PathVariable int page,
                                                  @RequestParam(required = false) String purpose) {
         return documents.pageBoxes(id, page, purpose);
     }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import java.util.List;
 
 /**
  * {@code POST /api/checkouts} ({@code {fileNumbers, purpose, until}}) answers {@code {id,
@@ -33,7 +34,7 @@ class CheckoutController {
     }
 
     @GetMapping
-    java.util.List<Checkouts.CheckoutView> list() {
+    List<Checkouts.CheckoutView> list() {
         return checkouts.list();
     }
 

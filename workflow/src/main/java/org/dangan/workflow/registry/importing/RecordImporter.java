@@ -39,6 +39,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
 
 /**
  * Imports records (and their paper files) from a county export. One transaction for the whole
@@ -61,13 +67,13 @@ public class RecordImporter {
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final Clock clock;
-    private final org.dangan.workflow.custody.CustodyLedger ledger;
+    private final CustodyLedger ledger;
     private final long maxRows;
     private final long maxUnpacked;
 
     RecordImporter(NamedParameterJdbcTemplate jdbc, RecordRows recordRows, PlatformTransactionManager transactionManager,
                    Institutions institutions, AuditLog auditLog, MessageSource messages, Clock clock,
-                   org.dangan.workflow.custody.CustodyLedger ledger,
+                   CustodyLedger ledger,
                    @Value("${dangan.import.max-rows:200000}") long maxRows,
                    @Value("${dangan.import.max-unpacked-size:1GB}") DataSize maxUnpacked) {
         this.ledger = ledger;
@@ -125,7 +131,7 @@ public class RecordImporter {
 
     /** The rejection report as CSV, its headers in {@code locale}'s language: line, field, the value as typed, reason. */
     public byte[] report(List<Rejection> rejections, Locale locale) {
-        return ImportTemplate.report(java.util.stream.Stream.of("line", "field", "value", "reason")
+        return ImportTemplate.report(Stream.of("line", "field", "value", "reason")
                 .map(h -> messages.getMessage("import.report." + h, null, locale)).toList(), rejections);
     }
 
@@ -306,11 +312,11 @@ public class RecordImporter {
                     values ((select id from paper_file where file_number = :file), :type, :pages)""",
                     contentRows.toArray(SqlParameterSource[]::new));
             // each imported paper file is received by its managing institution, in the batch's transaction
-            withFiles.stream().collect(java.util.stream.Collectors.groupingBy(ValidRow::institutionId,
-                    java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())).forEach((institution, rows) ->
-                    ledger.appendAll(institution, rows.stream().map(r -> new org.dangan.workflow.custody.CustodyLedger.NewEntry(
-                            org.dangan.workflow.custody.CustodySubject.PAPER_FILE, r.fileNumber(),
-                            org.dangan.workflow.custody.CustodyEvent.RECEIVED, null, institutions.require(institution).getCode(),
+            withFiles.stream().collect(Collectors.groupingBy(ValidRow::institutionId,
+                    LinkedHashMap::new, Collectors.toList())).forEach((institution, rows) ->
+                    ledger.appendAll(institution, rows.stream().map(r -> new CustodyLedger.NewEntry(
+                            CustodySubject.PAPER_FILE, r.fileNumber(),
+                            CustodyEvent.RECEIVED, null, institutions.require(institution).getCode(),
                             "imported")).toList()));
         }
     }

@@ -18,17 +18,20 @@ import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.ResidentId;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Checks one row against the registry's rules; every broken rule becomes one rejection. */
 final class RowValidator {
 
-    private static final List<DateTimeFormatter> DATE_FORMATS = java.util.stream.Stream.of(
+    private static final List<DateTimeFormatter> DATE_FORMATS = Stream.of(
                     "uuuu-MM-dd", "uuuu/M/d", "uuuuMMdd", "uuuu.M.d", "uuuu-M-d", "uuuu年M月d日")
-            .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(java.time.format.ResolverStyle.STRICT))
+            .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT))
             .toList();
 
-    private static final java.util.regex.Pattern SCIENTIFIC =
-            java.util.regex.Pattern.compile("[0-9](\\.[0-9]+)?[eE][+]?[0-9]{1,2}");
+    private static final Pattern SCIENTIFIC =
+            Pattern.compile("[0-9](\\.[0-9]+)?[eE][+]?[0-9]{1,2}");
 
     private final Map<ImportColumn, Integer> columns;
     private final List<String> headers;

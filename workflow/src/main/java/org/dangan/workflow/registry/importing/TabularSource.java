@@ -2,6 +2,7 @@ package org.dangan.workflow.registry.importing;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /** Rows of a CSV or xlsx file, the first being the header, handed over one at a time as they are read. */
 interface TabularSource extends AutoCloseable {
@@ -25,10 +26,10 @@ interface TabularSource extends AutoCloseable {
      * One row; {@code numbers} are the indexes of the cells an xlsx stores as numbers (a CSV has
      * none), which for a 17- or 18-digit number means Excel has already cut it to 15 digits.
      */
-    record Row(long line, List<String> values, java.util.Set<Integer> numbers) {
+    record Row(long line, List<String> values, Set<Integer> numbers) {
 
         Row(long line, List<String> values) {
-            this(line, values, java.util.Set.of());
+            this(line, values, Set.of());
         }
 
         boolean blank() {

@@ -26,6 +26,9 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import java.util.HashSet;
+import java.util.Set;
+import org.xml.sax.Attributes;
 
 /**
  * The first sheet of an xlsx workbook, read as a stream of XML events: only the row being read and
@@ -153,7 +156,7 @@ final class XlsxSource implements TabularSource {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes)
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
                 throws SAXException {
             if ("c".equals(localName) || "c".equals(qName)) {
                 String type = attributes.getValue("t");
@@ -168,7 +171,7 @@ final class XlsxSource implements TabularSource {
 
         private final RowConsumer rows;
         private List<String> values = new ArrayList<>();
-        private java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        private Set<Integer> numbers = new HashSet<>();
         private boolean number;
         /** The header's width: the first row with a value. */
         private int width = -1;
@@ -180,7 +183,7 @@ final class XlsxSource implements TabularSource {
         @Override
         public void startRow(int rowNum) {
             values = new ArrayList<>();
-            numbers = new java.util.HashSet<>();
+            numbers = new HashSet<>();
         }
 
         @Override

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.dangan.workflow.registry.CustodyAgreement;
 
 /** {@code GET /api/paper-files/{fileNumber}/custody}: the file's custody events and where it is now; {@code GET /api/paper-files/custody-agreement}. */
 @RestController
@@ -13,16 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 class PaperFileController {
 
     private final Records records;
-    private final org.dangan.workflow.registry.CustodyAgreement agreement;
+    private final CustodyAgreement agreement;
 
-    PaperFileController(Records records, org.dangan.workflow.registry.CustodyAgreement agreement) {
+    PaperFileController(Records records, CustodyAgreement agreement) {
         this.records = records;
         this.agreement = agreement;
     }
 
     /** Whether the register and the ledger agree on every paper file (ADMIN and AUDITOR). */
     @GetMapping("/custody-agreement")
-    org.dangan.workflow.registry.CustodyAgreement.Result agreement() {
+    CustodyAgreement.Result agreement() {
         return agreement.check();
     }
 

@@ -13,15 +13,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.LocalDate;
+import java.util.Set;
+import org.dangan.workflow.registry.RecordMerge;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
 @RestController
 @RequestMapping("/api/records")
 class RecordController {
 
     private final Records records;
-    private final org.dangan.workflow.registry.RecordMerge recordMerge;
+    private final RecordMerge recordMerge;
 
-    RecordController(Records records, org.dangan.workflow.registry.RecordMerge recordMerge) {
+    RecordController(Records records, RecordMerge recordMerge) {
         this.records = records;
         this.recordMerge = recordMerge;
     }
@@ -41,25 +46,25 @@ class RecordController {
         return records.read(recordNumber);
     }
 
-    record Merge(String duplicate, java.util.Set<String> take) {
+    record Merge(String duplicate, Set<String> take) {
     }
 
     /**
      * {@code POST /api/records/{recordNumber}/merge} ({@code {duplicate, take: [field...]}}): the
      * duplicate goes into this record, which takes the named fields from it.
      */
-    @org.springframework.web.bind.annotation.PostMapping("/{recordNumber}/merge")
-    org.dangan.workflow.registry.RecordMerge.Merged merge(@PathVariable String recordNumber,
-                                                          @org.springframework.web.bind.annotation.RequestBody Merge merge) {
+    @PostMapping("/{recordNumber}/merge")
+    RecordMerge.Merged merge(@PathVariable String recordNumber,
+                                                          @RequestBody Merge merge) {
         return recordMerge.merge(recordNumber, merge.duplicate(), merge.take());
     }
 
-    record Death(java.time.LocalDate date) {
+    record Death(LocalDate date) {
     }
 
     /** {@code POST /api/records/{recordNumber}/death} ({@code {date}}): the resident died on that day. */
-    @org.springframework.web.bind.annotation.PostMapping("/{recordNumber}/death")
-    ResponseEntity<Void> death(@PathVariable String recordNumber, @org.springframework.web.bind.annotation.RequestBody Death death) {
+    @PostMapping("/{recordNumber}/death")
+    ResponseEntity<Void> death(@PathVariable String recordNumber, @RequestBody Death death) {
         records.recordDeath(recordNumber, death.date());
         return ResponseEntity.noContent().build();
     }

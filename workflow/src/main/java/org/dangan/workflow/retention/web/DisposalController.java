@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import java.util.List;
 
 /**
  * {@code POST /api/disposals} ({@code {institution}}) answers {@code {id, processInstanceId, files}};
@@ -41,7 +42,7 @@ class DisposalController {
     }
 
     @GetMapping
-    java.util.List<Disposals.DisposalSummary> list() {
+    List<Disposals.DisposalSummary> list() {
         return disposals.list();
     }
 

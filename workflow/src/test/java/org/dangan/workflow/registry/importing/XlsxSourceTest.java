@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.LocalDate;
 
 class XlsxSourceTest {
 
@@ -30,7 +31,7 @@ class XlsxSourceTest {
             for (int r = 0; r < rows; r++) {
                 Row row = sheet.createRow(r);
                 row.createCell(0).setCellValue("档案" + r);
-                row.createCell(2).setCellValue(java.time.LocalDate.of(1950, 3, 7));
+                row.createCell(2).setCellValue(LocalDate.of(1950, 3, 7));
                 row.getCell(2).setCellStyle(usDate);
                 row.createCell(3).setCellValue(12);
             }
