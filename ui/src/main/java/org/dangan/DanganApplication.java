@@ -3,12 +3,12 @@ package org.dangan;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dangan.workflow.backup.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import java.util.ArrayList;
 
 /**
  * Dang'an: the runnable application (Vaadin screens, REST API, embedded Camunda engine). With a
@@ -20,8 +20,8 @@ import java.util.ArrayList;
 @PWA(name = "Dang'an 档案", shortName = "Dang'an")
 public class DanganApplication implements AppShellConfigurator {
 
-    static final List<String> COMMANDS = List.of("rebuild-search-index", "verify-custody", "verify-fixity", "backup",
-            "restore");
+    static final List<String> COMMANDS =
+            List.of("rebuild-search-index", "verify-custody", "verify-fixity", "backup", "restore");
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
@@ -71,6 +71,8 @@ public class DanganApplication implements AppShellConfigurator {
     }
 
     private static String[] withoutRestoreOptions(String[] args) {
-        return Arrays.stream(args).filter(a -> !a.startsWith("--from") && !a.startsWith("--snapshot")).toArray(String[]::new);
+        return Arrays.stream(args)
+                .filter(a -> !a.startsWith("--from") && !a.startsWith("--snapshot"))
+                .toArray(String[]::new);
     }
 }

@@ -46,9 +46,19 @@ class ArchiveHandoverModelTest extends ProcessPathTest {
 
     /** Recorded and inventoried: waiting for the receiving side's check. */
     ProcessInstance inventoried() {
-        ProcessInstance handover = engine.getRuntimeService().startProcessInstanceByKey("archiveHandover", "74",
-                Map.of("handoverId", 74L, "receivers", "archivist-T02", "givers", "archivist-T01", "approvers",
-                        "supervisor-C01"));
+        ProcessInstance handover = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "archiveHandover",
+                        "74",
+                        Map.of(
+                                "handoverId",
+                                74L,
+                                "receivers",
+                                "archivist-T02",
+                                "givers",
+                                "archivist-T01",
+                                "approvers",
+                                "supervisor-C01"));
         verify(process).inventory(74L);
         assertThat(handover).hasPassedInOrder("changeRecorded", "takeInventory").isWaitingAtExactly("checkDelivery");
         assertThat(candidateGroups(handover, "checkDelivery")).containsExactly("archivist-T02");
@@ -68,8 +78,16 @@ class ArchiveHandoverModelTest extends ProcessPathTest {
         calls.verify(process).inventory(74L);
         calls.verify(process).transfer(74L);
         verifyNoMoreInteractions(process);
-        assertThat(handover).isEnded().hasPassedInOrder("takeInventory", "checkDelivery", "differencesGateway",
-                "approveHandover", "approvedGateway", "switchCustody", "handedOver")
+        assertThat(handover)
+                .isEnded()
+                .hasPassedInOrder(
+                        "takeInventory",
+                        "checkDelivery",
+                        "differencesGateway",
+                        "approveHandover",
+                        "approvedGateway",
+                        "switchCustody",
+                        "handedOver")
                 .hasNotPassed("resolveDifferences", "returnHandover", "handoverReturned");
         assertThat(completedThrough(tasks)).containsExactly("checkDelivery", "approveHandover");
     }
@@ -91,10 +109,14 @@ class ArchiveHandoverModelTest extends ProcessPathTest {
         verify(process).transfer(74L);
         verify(process, never()).returned(74L);
         assertThat(handover).isEnded().hasPassed("switchCustody", "handedOver").hasNotPassed("returnHandover");
-        assertThat(completedThrough(tasks)).containsExactly("checkDelivery", "resolveDifferences", "checkDelivery",
-                "approveHandover");
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(handover.getId()).activityId("checkDelivery").count()).isEqualTo(2);
+        assertThat(completedThrough(tasks))
+                .containsExactly("checkDelivery", "resolveDifferences", "checkDelivery", "approveHandover");
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(handover.getId())
+                        .activityId("checkDelivery")
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -106,8 +128,15 @@ class ArchiveHandoverModelTest extends ProcessPathTest {
 
         verify(process).returned(74L);
         verify(process, never()).transfer(74L);
-        assertThat(handover).isEnded().hasPassedInOrder("checkDelivery", "differencesGateway", "resolveDifferences",
-                "resolutionGateway", "returnHandover", "handoverReturned")
+        assertThat(handover)
+                .isEnded()
+                .hasPassedInOrder(
+                        "checkDelivery",
+                        "differencesGateway",
+                        "resolveDifferences",
+                        "resolutionGateway",
+                        "returnHandover",
+                        "handoverReturned")
                 .hasNotPassed("approveHandover", "switchCustody", "handedOver");
     }
 
@@ -120,7 +149,9 @@ class ArchiveHandoverModelTest extends ProcessPathTest {
 
         verify(process).returned(74L);
         verify(process, never()).transfer(74L);
-        assertThat(handover).isEnded().hasPassedInOrder("approveHandover", "approvedGateway", "returnHandover",
-                "handoverReturned").hasNotPassed("resolveDifferences", "switchCustody", "handedOver");
+        assertThat(handover)
+                .isEnded()
+                .hasPassedInOrder("approveHandover", "approvedGateway", "returnHandover", "handoverReturned")
+                .hasNotPassed("resolveDifferences", "switchCustody", "handedOver");
     }
 }

@@ -34,8 +34,9 @@ class BpmnLintTest {
 
     @BeforeAll
     static void bpmnlintIsInstalled() {
-        String install = " Install it once in the module bpmn/: `cd bpmn && npm ci` (Debian: `apt-get install nodejs npm`"
-                + " first); src/dev/test.sh does both.";
+        String install =
+                " Install it once in the module bpmn/: `cd bpmn && npm ci` (Debian: `apt-get install nodejs npm`"
+                        + " first); src/dev/test.sh does both.";
         try {
             run(List.of("node", "--version"));
         } catch (IOException e) {
@@ -61,13 +62,13 @@ class BpmnLintTest {
     @MethodSource("models")
     void the_model_passes_bpmnlint_without_errors_or_warnings(Path model) throws Exception {
         Result result = run(List.of(BPMNLINT.toString(), "--max-warnings=0", model.toString()));
-        assertThat(result.exitCode()).as("bpmnlint %s (rules: bpmn/.bpmnlintrc) reported:%n%s", model, result.output())
+        assertThat(result.exitCode())
+                .as("bpmnlint %s (rules: bpmn/.bpmnlintrc) reported:%n%s", model, result.output())
                 .isZero();
         assertThat(result.output()).as("bpmnlint output for %s", model).doesNotContain("problem");
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     static Result run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -54,16 +54,24 @@ class DecisionDiagramsTest {
             }
         }
         assertThat(xml.getElementsByTagNameNS(DMN, "decision").getLength()).isEqualTo(decisions);
-        assertThat(xml.getElementsByTagNameNS(DMN, "inputData").getLength()).as("input data").isPositive();
-        assertThat(xml.getElementsByTagNameNS(DMNDI, "DMNDiagram").getLength()).as("diagrams").isOne();
+        assertThat(xml.getElementsByTagNameNS(DMN, "inputData").getLength())
+                .as("input data")
+                .isPositive();
+        assertThat(xml.getElementsByTagNameNS(DMNDI, "DMNDiagram").getLength())
+                .as("diagrams")
+                .isOne();
         List<Box> shapes = new ArrayList<>();
         NodeList shapeNodes = xml.getElementsByTagNameNS(DMNDI, "DMNShape");
         for (int i = 0; i < shapeNodes.getLength(); i++) {
             Element shape = (Element) shapeNodes.item(i);
-            Element bounds = (Element) shape.getElementsByTagNameNS(DC, "Bounds").item(0);
+            Element bounds =
+                    (Element) shape.getElementsByTagNameNS(DC, "Bounds").item(0);
             assertThat(bounds).as("bounds of %s", shape.getAttribute("id")).isNotNull();
-            shapes.add(new Box(shape.getAttribute("dmnElementRef"), Double.parseDouble(bounds.getAttribute("x")),
-                    Double.parseDouble(bounds.getAttribute("y")), Double.parseDouble(bounds.getAttribute("width")),
+            shapes.add(new Box(
+                    shape.getAttribute("dmnElementRef"),
+                    Double.parseDouble(bounds.getAttribute("x")),
+                    Double.parseDouble(bounds.getAttribute("y")),
+                    Double.parseDouble(bounds.getAttribute("width")),
                     Double.parseDouble(bounds.getAttribute("height"))));
             drawnElements.add(shape.getAttribute("dmnElementRef"));
         }
@@ -75,16 +83,20 @@ class DecisionDiagramsTest {
         for (int i = 0; i < shapes.size(); i++) {
             for (int j = i + 1; j < shapes.size(); j++) {
                 assertThat(shapes.get(i).overlaps(shapes.get(j)))
-                        .as("%s on top of %s", shapes.get(i).id(), shapes.get(j).id()).isFalse();
+                        .as("%s on top of %s", shapes.get(i).id(), shapes.get(j).id())
+                        .isFalse();
             }
         }
 
         try (InputStream in = DecisionDiagramsTest.class.getResourceAsStream(path)) {
             DmnModelInstance model = Dmn.readModelFromStream(in);
             Dmn.validateModel(model);
-            List<DmnDecision> parsed = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine()
+            List<DmnDecision> parsed = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+                    .buildEngine()
                     .parseDecisions(model);
-            assertThat(parsed).hasSize(decisions).allSatisfy(d -> assertThat(d.isDecisionTable()).isTrue());
+            assertThat(parsed)
+                    .hasSize(decisions)
+                    .allSatisfy(d -> assertThat(d.isDecisionTable()).isTrue());
         }
     }
 }

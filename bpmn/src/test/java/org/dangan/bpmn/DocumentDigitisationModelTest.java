@@ -68,8 +68,9 @@ class DocumentDigitisationModelTest extends ProcessPathTest {
     /** Stored: the recognition waits as a job, nothing has run yet. */
     ProcessInstance stored() {
         clockAt(STORED);
-        ProcessInstance document = engine.getRuntimeService().startProcessInstanceByKey("documentDigitisation", "85",
-                Map.of("documentId", 85L, "reviewers", "archivist-T01"));
+        ProcessInstance document = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "documentDigitisation", "85", Map.of("documentId", 85L, "reviewers", "archivist-T01"));
         assertThat(document).isWaitingAtExactly("recognise").hasPassed("documentStored");
         assertThat(jobs(document, "recognise")).hasSize(1);
         verifyNoInteractions(recognition, process);
@@ -86,8 +87,10 @@ class DocumentDigitisationModelTest extends ProcessPathTest {
         verify(recognition).execute(execution.capture());
         assertThat(execution.getValue().getProcessBusinessKey()).isEqualTo("85");
         verify(process).archive(85L);
-        assertThat(document).isEnded().hasPassedInOrder("documentStored", "recognise", "needsReviewGateway", "archive",
-                "documentArchived").hasNotPassed("reviewText", "unreadable", "documentFailed");
+        assertThat(document)
+                .isEnded()
+                .hasPassedInOrder("documentStored", "recognise", "needsReviewGateway", "archive", "documentArchived")
+                .hasNotPassed("reviewText", "unreadable", "documentFailed");
         verifyNoInteractions(tasks);
     }
 
@@ -103,8 +106,10 @@ class DocumentDigitisationModelTest extends ProcessPathTest {
         complete(document, "reviewText");
 
         verify(process).archive(85L);
-        assertThat(document).isEnded().hasPassedInOrder("recognise", "needsReviewGateway", "reviewText", "archive",
-                "documentArchived").hasNotPassed("documentFailed");
+        assertThat(document)
+                .isEnded()
+                .hasPassedInOrder("recognise", "needsReviewGateway", "reviewText", "archive", "documentArchived")
+                .hasNotPassed("documentFailed");
         assertThat(completedThrough(tasks)).containsExactly("reviewText");
     }
 
@@ -114,14 +119,18 @@ class DocumentDigitisationModelTest extends ProcessPathTest {
         ProcessInstance document = stored();
         run(document, "recognise");
 
-        assertThat(document).isEnded().hasPassedInOrder("recognise", "unreadable", "documentFailed")
+        assertThat(document)
+                .isEnded()
+                .hasPassedInOrder("recognise", "unreadable", "documentFailed")
                 .hasNotPassed("needsReviewGateway", "reviewText", "archive", "documentArchived");
         verifyNoInteractions(process, tasks);
     }
 
     @Test
     void a_recognition_that_breaks_is_retried_after_a_minute_and_then_goes_on() throws Exception {
-        doThrow(new IllegalStateException("OCR engine gone")).doAnswer(answering(false)).when(recognition)
+        doThrow(new IllegalStateException("OCR engine gone"))
+                .doAnswer(answering(false))
+                .when(recognition)
                 .execute(any());
         ProcessInstance document = stored();
         Job job = jobs(document, "recognise").get(0);

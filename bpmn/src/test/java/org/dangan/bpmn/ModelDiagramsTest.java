@@ -39,6 +39,7 @@ class ModelDiagramsTest {
      * other, 14 px a line, and wraps them at 90 px whatever width their bounds say.
      */
     static final double LINE_HEIGHT = 14;
+
     static final double WRAP_WIDTH = 90;
     /** The strip along the top of an expanded subprocess where its own name is drawn. */
     static final double TITLE_HEIGHT = 30;
@@ -56,8 +57,8 @@ class ModelDiagramsTest {
         boolean crossedBy(Waypoint a, Waypoint b) {
             double left = Math.min(a.getX(), b.getX());
             double top = Math.min(a.getY(), b.getY());
-            return overlaps(new Box(left - 1, top - 1, Math.abs(a.getX() - b.getX()) + 2,
-                    Math.abs(a.getY() - b.getY()) + 2));
+            return overlaps(
+                    new Box(left - 1, top - 1, Math.abs(a.getX() - b.getX()) + 2, Math.abs(a.getY() - b.getY()) + 2));
         }
     }
 
@@ -69,20 +70,38 @@ class ModelDiagramsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"archive-handover.bpmn", "document-digitisation.bpmn", "paper-checkout.bpmn",
-            "paper-disposal.bpmn", "record-transfer.bpmn", "registration-follow-up.bpmn", "verification-campaign.bpmn"})
+    @ValueSource(
+            strings = {
+                "archive-handover.bpmn",
+                "document-digitisation.bpmn",
+                "paper-checkout.bpmn",
+                "paper-disposal.bpmn",
+                "record-transfer.bpmn",
+                "registration-follow-up.bpmn",
+                "verification-campaign.bpmn"
+            })
     void gateways_decide_on_variables_not_on_calls_into_java(String name) throws Exception {
         BpmnModelInstance model = read(name);
         for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
             String flow = ((BaseElement) condition.getParentElement()).getId();
-            assertThat(condition.getTextContent()).as("condition of %s in %s", flow, name)
-                    .matches("\\$\\{[^()]+}").doesNotContain(".");
+            assertThat(condition.getTextContent())
+                    .as("condition of %s in %s", flow, name)
+                    .matches("\\$\\{[^()]+}")
+                    .doesNotContain(".");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"archive-handover.bpmn", "document-digitisation.bpmn", "paper-checkout.bpmn",
-            "paper-disposal.bpmn", "record-transfer.bpmn", "registration-follow-up.bpmn", "verification-campaign.bpmn"})
+    @ValueSource(
+            strings = {
+                "archive-handover.bpmn",
+                "document-digitisation.bpmn",
+                "paper-checkout.bpmn",
+                "paper-disposal.bpmn",
+                "record-transfer.bpmn",
+                "registration-follow-up.bpmn",
+                "verification-campaign.bpmn"
+            })
     void every_name_beside_an_element_has_a_place_that_covers_nothing_else(String name) throws Exception {
         BpmnModelInstance model = read(name);
         Map<String, Box> labels = new LinkedHashMap<>();
@@ -128,7 +147,8 @@ class ModelDiagramsTest {
                 List<Waypoint> points = List.copyOf(edge.getWaypoints());
                 for (int k = 0; k + 1 < points.size(); k++) {
                     if (label.crossedBy(points.get(k), points.get(k + 1))) {
-                        problems.add("the name of " + owner + " lies on the line of " + edge.getBpmnElement().getId());
+                        problems.add("the name of " + owner + " lies on the line of "
+                                + edge.getBpmnElement().getId());
                         break;
                     }
                 }
@@ -159,7 +179,9 @@ class ModelDiagramsTest {
     }
 
     private static boolean inside(ModelElementInstance element, BaseElement container) {
-        for (ModelElementInstance parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+        for (ModelElementInstance parent = element.getParentElement();
+                parent != null;
+                parent = parent.getParentElement()) {
             if (parent == container) {
                 return true;
             }

@@ -16,8 +16,7 @@ final class ModelEngine {
 
     private static ProcessEngine engine;
 
-    private ModelEngine() {
-    }
+    private ModelEngine() {}
 
     static synchronized ProcessEngineExtension extension() {
         if (engine == null) {

@@ -46,8 +46,19 @@ class PaperCheckoutModelTest extends ProcessPathTest {
     /** The model is deployed only when the test method runs, after {@code @BeforeEach}. */
     void request() {
         clockAt(REQUESTED);
-        checkout = engine.getRuntimeService().startProcessInstanceByKey("paperCheckout", "41",
-                Map.of("checkoutId", 41L, "supervisors", "supervisor-T01", "archivists", "archivist-T01", "dueAt", DUE));
+        checkout = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "paperCheckout",
+                        "41",
+                        Map.of(
+                                "checkoutId",
+                                41L,
+                                "supervisors",
+                                "supervisor-T01",
+                                "archivists",
+                                "archivist-T01",
+                                "dueAt",
+                                DUE));
         assertThat(checkout).isWaitingAtExactly("approveCheckout");
         assertThat(candidateGroups(checkout, "approveCheckout")).containsExactly("supervisor-T01");
     }
@@ -60,13 +71,18 @@ class PaperCheckoutModelTest extends ProcessPathTest {
         assertThat(checkout).isWaitingAtExactly("returnFiles");
         assertThat(candidateGroups(checkout, "returnFiles")).containsExactly("archivist-T01");
         // the reminder waits for the promised day, not before
-        assertThat(jobs(checkout, "due")).singleElement().satisfies(t -> assertThat(t.getDuedate()).isEqualTo(DUE));
+        assertThat(jobs(checkout, "due"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.getDuedate()).isEqualTo(DUE));
         assertThat(dueTimers(checkout)).isEmpty();
 
         complete(checkout, "returnFiles");
         verify(process).takeBack(41L);
-        assertThat(checkout).isEnded().hasPassedInOrder("approveCheckout", "approvedGateway", "handOut", "returnFiles",
-                "takeBack", "checkoutReturned").hasNotPassed("refuse", "due", "remind", "followUp");
+        assertThat(checkout)
+                .isEnded()
+                .hasPassedInOrder(
+                        "approveCheckout", "approvedGateway", "handOut", "returnFiles", "takeBack", "checkoutReturned")
+                .hasNotPassed("refuse", "due", "remind", "followUp");
         assertThat(jobs(checkout, "due")).isEmpty();
         assertThat(completedThrough(tasks)).containsExactly("approveCheckout", "returnFiles");
         verifyNoMoreInteractions(process);
@@ -78,7 +94,9 @@ class PaperCheckoutModelTest extends ProcessPathTest {
         complete(checkout, "approveCheckout", Map.of("approved", false, "reason", "不需要"));
         verify(process).refuse(41L);
         verify(process, never()).handOut(41L);
-        assertThat(checkout).isEnded().hasPassedInOrder("approveCheckout", "approvedGateway", "refuse", "checkoutRefused")
+        assertThat(checkout)
+                .isEnded()
+                .hasPassedInOrder("approveCheckout", "approvedGateway", "refuse", "checkoutRefused")
                 .hasNotPassed("handOut", "returnFiles");
         assertThat(completedThrough(tasks)).containsExactly("approveCheckout");
         verifyNoMoreInteractions(process);
@@ -89,7 +107,9 @@ class PaperCheckoutModelTest extends ProcessPathTest {
         request();
         complete(checkout, "approveCheckout", Map.of("approved", true, "reason", ""));
         clockAt(Date.from(DUE.toInstant().plusSeconds(60)));
-        assertThat(dueTimers(checkout)).singleElement().satisfies(t -> assertThat(t.getDuedate()).isEqualTo(DUE));
+        assertThat(dueTimers(checkout))
+                .singleElement()
+                .satisfies(t -> assertThat(t.getDuedate()).isEqualTo(DUE));
         run(checkout, "due");
 
         verify(process).overdue(41L);

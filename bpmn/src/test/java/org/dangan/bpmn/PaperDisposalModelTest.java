@@ -32,9 +32,19 @@ class PaperDisposalModelTest extends ProcessPathTest {
 
     /** Listed and appraised: waiting for the institution's approval. */
     ProcessInstance appraised() {
-        ProcessInstance disposal = engine.getRuntimeService().startProcessInstanceByKey("paperDisposal", "52",
-                Map.of("disposalId", 52L, "archivists", "archivist-T01", "supervisors", "supervisor-T01", "county",
-                        "supervisor-C01"));
+        ProcessInstance disposal = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "paperDisposal",
+                        "52",
+                        Map.of(
+                                "disposalId",
+                                52L,
+                                "archivists",
+                                "archivist-T01",
+                                "supervisors",
+                                "supervisor-T01",
+                                "county",
+                                "supervisor-C01"));
         assertThat(disposal).isWaitingAtExactly("appraise");
         assertThat(candidateGroups(disposal, "appraise")).containsExactly("archivist-T01");
         complete(disposal, "appraise");
@@ -53,8 +63,18 @@ class PaperDisposalModelTest extends ProcessPathTest {
 
         complete(disposal, "countyApprove", Map.of("approved", true));
         verify(process).dispose(52L);
-        assertThat(disposal).isEnded().hasPassedInOrder("listed", "appraise", "approve", "approvedGateway",
-                "countyApprove", "countyGateway", "dispose", "disposed").hasNotPassed("notApproved");
+        assertThat(disposal)
+                .isEnded()
+                .hasPassedInOrder(
+                        "listed",
+                        "appraise",
+                        "approve",
+                        "approvedGateway",
+                        "countyApprove",
+                        "countyGateway",
+                        "dispose",
+                        "disposed")
+                .hasNotPassed("notApproved");
         assertThat(completedThrough(tasks)).containsExactly("appraise", "approve", "countyApprove");
     }
 
@@ -62,7 +82,9 @@ class PaperDisposalModelTest extends ProcessPathTest {
     void the_institutions_no_ends_it_before_the_county_sees_it() {
         ProcessInstance disposal = appraised();
         complete(disposal, "approve", Map.of("approved", false));
-        assertThat(disposal).isEnded().hasPassedInOrder("approve", "approvedGateway", "notApproved")
+        assertThat(disposal)
+                .isEnded()
+                .hasPassedInOrder("approve", "approvedGateway", "notApproved")
                 .hasNotPassed("countyApprove", "dispose", "disposed");
         verifyNoInteractions(process);
         assertThat(completedThrough(tasks)).containsExactly("appraise", "approve");
@@ -73,7 +95,9 @@ class PaperDisposalModelTest extends ProcessPathTest {
         ProcessInstance disposal = appraised();
         complete(disposal, "approve", Map.of("approved", true));
         complete(disposal, "countyApprove", Map.of("approved", false));
-        assertThat(disposal).isEnded().hasPassedInOrder("countyApprove", "countyGateway", "notApproved")
+        assertThat(disposal)
+                .isEnded()
+                .hasPassedInOrder("countyApprove", "countyGateway", "notApproved")
                 .hasNotPassed("dispose", "disposed");
         verifyNoInteractions(process);
         assertThat(completedThrough(tasks)).containsExactly("appraise", "approve", "countyApprove");

@@ -55,7 +55,9 @@ abstract class ProcessPathTest {
     static List<String> completedThrough(TaskListener listener) {
         ArgumentCaptor<DelegateTask> tasks = ArgumentCaptor.forClass(DelegateTask.class);
         verify(listener, atLeast(0)).notify(tasks.capture());
-        return tasks.getAllValues().stream().map(DelegateTask::getTaskDefinitionKey).toList();
+        return tasks.getAllValues().stream()
+                .map(DelegateTask::getTaskDefinitionKey)
+                .toList();
     }
 
     /**
@@ -66,18 +68,23 @@ abstract class ProcessPathTest {
     static void setsOnComplete(TaskListener listener, String taskKey, Map<String, Object>... variables) {
         AtomicInteger completions = new AtomicInteger();
         Mockito.doAnswer(call -> {
-            DelegateTask task = call.getArgument(0);
-            if (task.getTaskDefinitionKey().equals(taskKey)) {
-                int n = Math.min(completions.getAndIncrement(), variables.length - 1);
-                task.getExecution().setVariables(variables[n]);
-            }
-            return null;
-        }).when(listener).notify(any());
+                    DelegateTask task = call.getArgument(0);
+                    if (task.getTaskDefinitionKey().equals(taskKey)) {
+                        int n = Math.min(completions.getAndIncrement(), variables.length - 1);
+                        task.getExecution().setVariables(variables[n]);
+                    }
+                    return null;
+                })
+                .when(listener)
+                .notify(any());
     }
 
     Task waitingTask(ProcessInstance instance, String taskKey) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(taskKey).singleResult();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
     }
 
     void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
@@ -94,13 +101,18 @@ abstract class ProcessPathTest {
 
     List<String> candidateGroups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+                .filter(l -> l.getGroupId() != null)
+                .map(l -> l.getGroupId())
+                .toList();
     }
 
     /** The jobs of an activity (async continuation or timer), due now or later. */
     List<Job> jobs(ProcessInstance instance, String activityId) {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId(activityId).list();
+        return engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .list();
     }
 
     /** Executes the one job waiting before or on the activity. */
@@ -114,8 +126,12 @@ abstract class ProcessPathTest {
 
     /** Timers of the instance that are due at the engine's current time. */
     List<Job> dueTimers(ProcessInstance instance) {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .executable().list();
+        return engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .executable()
+                .list();
     }
 
     void clockAt(Date now) {

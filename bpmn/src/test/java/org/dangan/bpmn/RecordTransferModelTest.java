@@ -33,8 +33,9 @@ class RecordTransferModelTest extends ProcessPathTest {
     }
 
     ProcessInstance requested() {
-        ProcessInstance transfer = engine.getRuntimeService().startProcessInstanceByKey("recordTransfer", "63",
-                Map.of("transferId", 63L, "receivers", "archivist-T02"));
+        ProcessInstance transfer = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "recordTransfer", "63", Map.of("transferId", 63L, "receivers", "archivist-T02"));
         assertThat(transfer).isWaitingAtExactly("acceptTransfer");
         assertThat(candidateGroups(transfer, "acceptTransfer")).containsExactly("archivist-T02");
         return transfer;
@@ -46,8 +47,10 @@ class RecordTransferModelTest extends ProcessPathTest {
         complete(transfer, "acceptTransfer", Map.of("accepted", true));
         verify(process).move(63L);
         verifyNoMoreInteractions(process);
-        assertThat(transfer).isEnded().hasPassedInOrder("transferRequested", "acceptTransfer", "acceptedGateway",
-                "moveRecord", "transferred").hasNotPassed("recordRefusal", "transferRefused");
+        assertThat(transfer)
+                .isEnded()
+                .hasPassedInOrder("transferRequested", "acceptTransfer", "acceptedGateway", "moveRecord", "transferred")
+                .hasNotPassed("recordRefusal", "transferRefused");
         assertThat(completedThrough(tasks)).containsExactly("acceptTransfer");
     }
 
@@ -57,8 +60,10 @@ class RecordTransferModelTest extends ProcessPathTest {
         complete(transfer, "acceptTransfer", Map.of("accepted", false, "reason", "不在本辖区"));
         verify(process).refused(63L);
         verifyNoMoreInteractions(process);
-        assertThat(transfer).isEnded().hasPassedInOrder("acceptTransfer", "acceptedGateway", "recordRefusal",
-                "transferRefused").hasNotPassed("moveRecord", "transferred");
+        assertThat(transfer)
+                .isEnded()
+                .hasPassedInOrder("acceptTransfer", "acceptedGateway", "recordRefusal", "transferRefused")
+                .hasNotPassed("moveRecord", "transferred");
         assertThat(completedThrough(tasks)).containsExactly("acceptTransfer");
     }
 }

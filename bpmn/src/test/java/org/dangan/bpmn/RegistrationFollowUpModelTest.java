@@ -25,12 +25,17 @@ class RegistrationFollowUpModelTest extends ProcessPathTest {
     @ParameterizedTest(name = "{0} goes to {1}")
     @CsvSource({"DECEASED, confirmDeath, closeMovedOut", "MOVED_OUT, closeMovedOut, confirmDeath"})
     void the_change_decides_which_task_the_archivist_closes(String event, String task, String otherTask) {
-        ProcessInstance followUp = engine.getRuntimeService().startProcessInstanceByKey("registrationFollowUp",
-                "R-330101-0007", Map.of("recordNumber", "R-330101-0007", "event", event, "archivists", "archivist-T01"));
+        ProcessInstance followUp = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "registrationFollowUp",
+                        "R-330101-0007",
+                        Map.of("recordNumber", "R-330101-0007", "event", event, "archivists", "archivist-T01"));
         assertThat(followUp).isWaitingAtExactly(task);
         assertThat(candidateGroups(followUp, task)).containsExactly("archivist-T01");
         complete(followUp, task, Map.of("note", "已核实"));
-        assertThat(followUp).isEnded().hasPassedInOrder("recordMarked", "eventGateway", task, "followedUp")
+        assertThat(followUp)
+                .isEnded()
+                .hasPassedInOrder("recordMarked", "eventGateway", task, "followedUp")
                 .hasNotPassed(otherTask);
         assertThat(completedThrough(tasks)).containsExactly(task);
     }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -20,10 +21,9 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.camunda.bpm.model.bpmn.instance.Activity;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * The campaign model read as a model: a readable diagram (every node named and drawn), the logic
@@ -37,7 +37,8 @@ class VerificationCampaignModelTest {
 
     @BeforeAll
     static void read() throws Exception {
-        try (InputStream in = VerificationCampaignModelTest.class.getResourceAsStream("/bpmn/verification-campaign.bpmn")) {
+        try (InputStream in =
+                VerificationCampaignModelTest.class.getResourceAsStream("/bpmn/verification-campaign.bpmn")) {
             model = Bpmn.readModelFromStream(in);
         }
         Bpmn.validateModel(model);
@@ -53,20 +54,36 @@ class VerificationCampaignModelTest {
         for (FlowNode node : all(FlowNode.class)) {
             assertThat(node.getName()).as(node.getId()).isNotBlank();
         }
-        List<String> drawn = all(BpmnShape.class).stream().map(s -> s.getBpmnElement().getId()).toList();
-        assertThat(drawn).containsAll(all(FlowNode.class).stream().map(BaseElement::getId).toList());
+        List<String> drawn = all(BpmnShape.class).stream()
+                .map(s -> s.getBpmnElement().getId())
+                .toList();
+        assertThat(drawn)
+                .containsAll(
+                        all(FlowNode.class).stream().map(BaseElement::getId).toList());
     }
 
     @Test
     void user_tasks_go_to_groups_by_role_and_institution_and_complete_through_the_domain() {
-        assertThat(all(UserTask.class)).extracting(BaseElement::getId).containsExactlyInAnyOrder("selfCheck",
-                "headSignOff", "sampleCheck", "cityAcceptance", "checkerSignOff", "followUpDeadline");
+        assertThat(all(UserTask.class))
+                .extracting(BaseElement::getId)
+                .containsExactlyInAnyOrder(
+                        "selfCheck",
+                        "headSignOff",
+                        "sampleCheck",
+                        "cityAcceptance",
+                        "checkerSignOff",
+                        "followUpDeadline");
         for (UserTask task : all(UserTask.class)) {
             // the institution of a branch, or the campaign's county or city as the campaign (the business key) says
-            String group = "[a-z]+-\\$\\{(institution|campaignProcess\\.[a-z]+Code\\(execution\\.processBusinessKey\\))}";
+            String group =
+                    "[a-z]+-\\$\\{(institution|campaignProcess\\.[a-z]+Code\\(execution\\.processBusinessKey\\))}";
             assertThat(task.getCamundaCandidateGroups()).as(task.getId()).matches(group + "(," + group + ")*");
-            assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
-                    .as(task.getId()).anySatisfy(l -> {
+            assertThat(task.getExtensionElements()
+                            .getElementsQuery()
+                            .filterByType(CamundaTaskListener.class)
+                            .list())
+                    .as(task.getId())
+                    .anySatisfy(l -> {
                         assertThat(l.getCamundaEvent()).isEqualTo("complete");
                         assertThat(l.getCamundaDelegateExpression()).isEqualTo("${campaignTasks}");
                     });
@@ -81,10 +98,14 @@ class VerificationCampaignModelTest {
         for (String batch : List.of("checkBatch", "drawSample", "signOffBatch")) {
             ServiceTask task = model.getModelElementById(batch);
             assertThat(task.isCamundaAsyncBefore()).as(batch).isTrue();
-            assertThat(task.getExtensionElements().getDomElement().getTextContent()).as(batch).contains("R5/PT1M");
+            assertThat(task.getExtensionElements().getDomElement().getTextContent())
+                    .as(batch)
+                    .contains("R5/PT1M");
         }
         for (ExclusiveGateway gateway : all(ExclusiveGateway.class)) {
-            assertThat(gateway.getDefault()).as(gateway.getId() + " default flow").isNotNull();
+            assertThat(gateway.getDefault())
+                    .as(gateway.getId() + " default flow")
+                    .isNotNull();
             for (SequenceFlow out : gateway.getOutgoing()) {
                 assertThat(out.getName()).as(out.getId()).isNotBlank();
             }
@@ -94,9 +115,10 @@ class VerificationCampaignModelTest {
     @Test
     void each_institution_runs_its_own_branch_and_the_deadline_fires_once_without_interrupting() {
         SubProcess checks = model.getModelElementById("institutionChecks");
-        assertThat(checks.getLoopCharacteristics().getDomElement().getAttribute(
-                "http://camunda.org/schema/1.0/bpmn", "collection")).isEqualTo(
-                "${campaignProcess.institutionCodes(execution.processBusinessKey)}");
+        assertThat(checks.getLoopCharacteristics()
+                        .getDomElement()
+                        .getAttribute("http://camunda.org/schema/1.0/bpmn", "collection"))
+                .isEqualTo("${campaignProcess.institutionCodes(execution.processBusinessKey)}");
         SubProcess deadline = model.getModelElementById("deadlinePassed");
         assertThat(deadline.triggeredByEvent()).isTrue();
         StartEvent timer = model.getModelElementById("deadlineReached");
@@ -106,11 +128,15 @@ class VerificationCampaignModelTest {
     @Test
     void the_head_signs_the_self_check_off_or_returns_it_to_the_archivists() {
         ExclusiveGateway decision = model.getModelElementById("headDecision");
-        assertThat(decision.getIncoming()).extracting(f -> f.getSource().getId()).containsExactly("headSignOff");
+        assertThat(decision.getIncoming())
+                .extracting(f -> f.getSource().getId())
+                .containsExactly("headSignOff");
         assertThat(decision.getDefault().getTarget().getId()).isEqualTo("drawSample");
         SequenceFlow back = model.getModelElementById("returnedByHead");
         assertThat(back.getSource()).isEqualTo(decision);
-        assertThat(back.getTarget().getOutgoing()).extracting(f -> f.getTarget().getId()).containsExactly("selfCheck");
+        assertThat(back.getTarget().getOutgoing())
+                .extracting(f -> f.getTarget().getId())
+                .containsExactly("selfCheck");
         // the head's answer as campaignTasks records it, declared in the institution's own branch
         assertThat(back.getConditionExpression().getTextContent()).isEqualTo("${returnedByHead}");
         assertThat(branchVariables()).contains("returnedByHead");
@@ -123,7 +149,9 @@ class VerificationCampaignModelTest {
                 .isEqualTo("${campaignProcess.weighSample(execution.processBusinessKey, institution)}");
         assertThat(weigh.getCamundaResultVariable()).isEqualTo("sentBack");
         SequenceFlow failed = model.getModelElementById("sampleFailed");
-        assertThat(failed.getSource().getIncoming()).extracting(f -> f.getSource().getId()).containsExactly("weighSample");
+        assertThat(failed.getSource().getIncoming())
+                .extracting(f -> f.getSource().getId())
+                .containsExactly("weighSample");
         assertThat(failed.getConditionExpression().getTextContent()).isEqualTo("${sentBack}");
         assertThat(branchVariables()).contains("sentBack");
         SequenceFlow accepted = model.getModelElementById("acceptedFlow");
@@ -133,8 +161,15 @@ class VerificationCampaignModelTest {
     /** The variables each institution's branch declares for itself (input parameters of the subprocess). */
     private static List<String> branchVariables() {
         SubProcess checks = model.getModelElementById("institutionChecks");
-        return checks.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
-                .getCamundaInputParameters().stream().map(CamundaInputParameter::getCamundaName).toList();
+        return checks
+                .getExtensionElements()
+                .getElementsQuery()
+                .filterByType(CamundaInputOutput.class)
+                .singleResult()
+                .getCamundaInputParameters()
+                .stream()
+                .map(CamundaInputParameter::getCamundaName)
+                .toList();
     }
 
     @Test

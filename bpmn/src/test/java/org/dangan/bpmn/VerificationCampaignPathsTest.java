@@ -3,9 +3,9 @@ package org.dangan.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mockingDetails;
@@ -77,20 +77,26 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         when(process.signOffBatch(7L)).thenReturn(0);
         // as CampaignTasks does: the head's answer, kept in the institution's own branch for the gateway
         doAnswer(call -> {
-            DelegateTask task = call.getArgument(0);
-            if (task.getTaskDefinitionKey().equals("headSignOff")) {
-                task.getExecution().setVariableLocal("returnedByHead", Boolean.TRUE.equals(task.getVariable("returned")));
-                task.removeVariable("returned");
-            }
-            return null;
-        }).when(tasks).notify(any());
+                    DelegateTask task = call.getArgument(0);
+                    if (task.getTaskDefinitionKey().equals("headSignOff")) {
+                        task.getExecution()
+                                .setVariableLocal("returnedByHead", Boolean.TRUE.equals(task.getVariable("returned")));
+                        task.removeVariable("returned");
+                    }
+                    return null;
+                })
+                .when(tasks)
+                .notify(any());
     }
 
     /** Started and every record checked by the rules: the institutions' branches wait at their self-check. */
     ProcessInstance checked() {
         clockAt(STARTED);
-        ProcessInstance campaign = engine.getRuntimeService().startProcessInstanceByKey("verificationCampaign", "7",
-                Map.of("campaignId", 7L, "county", "C01", "city", "S01", "deadlineAt", DEADLINE));
+        ProcessInstance campaign = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "verificationCampaign",
+                        "7",
+                        Map.of("campaignId", 7L, "county", "C01", "city", "S01", "deadlineAt", DEADLINE));
         // the rule check runs as retried jobs, one batch each, until a batch checks nothing
         while (!jobs(campaign, "checkBatch").isEmpty()) {
             run(campaign, "checkBatch");
@@ -99,9 +105,15 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
     }
 
     Task task(ProcessInstance campaign, String taskKey, String institution) {
-        List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId())
-                .taskDefinitionKey(taskKey).list().stream()
-                .filter(t -> institution.equals(engine.getTaskService().getVariable(t.getId(), "institution"))).toList();
+        List<Task> found = engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(campaign.getId())
+                .taskDefinitionKey(taskKey)
+                .list()
+                .stream()
+                .filter(t -> institution.equals(engine.getTaskService().getVariable(t.getId(), "institution")))
+                .toList();
         assertThat(found).as(taskKey + " of " + institution).hasSize(1);
         return found.get(0);
     }
@@ -112,9 +124,11 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
 
     /** The institution's self-check and the head's answer on it. */
     void selfChecked(ProcessInstance campaign, String institution, boolean returnedByHead) {
-        assertThat(candidateGroups(task(campaign, "selfCheck", institution))).containsExactly("archivist-" + institution);
+        assertThat(candidateGroups(task(campaign, "selfCheck", institution)))
+                .containsExactly("archivist-" + institution);
         completeOf(campaign, "selfCheck", institution, Map.of());
-        assertThat(candidateGroups(task(campaign, "headSignOff", institution))).containsExactly("supervisor-" + institution);
+        assertThat(candidateGroups(task(campaign, "headSignOff", institution)))
+                .containsExactly("supervisor-" + institution);
         completeOf(campaign, "headSignOff", institution, Map.of("returned", returnedByHead));
     }
 
@@ -122,25 +136,30 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
     void selfCheckedAndSampled(ProcessInstance campaign, String institution) {
         selfChecked(campaign, institution, false);
         run(campaign, "drawSample");
-        assertThat(candidateGroups(task(campaign, "sampleCheck", institution))).containsExactlyInAnyOrder("archivist-C01",
-                "supervisor-C01");
+        assertThat(candidateGroups(task(campaign, "sampleCheck", institution)))
+                .containsExactlyInAnyOrder("archivist-C01", "supervisor-C01");
         completeOf(campaign, "sampleCheck", institution, Map.of());
     }
 
     /** The user tasks open in the campaign, whatever scopes (the institutions' branches) they sit in. */
     List<String> openTasks(ProcessInstance campaign) {
         return engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId()).list().stream()
-                .map(Task::getTaskDefinitionKey).toList();
+                .map(Task::getTaskDefinitionKey)
+                .toList();
     }
 
     long calls(String method) {
         return mockingDetails(process).getInvocations().stream()
-                .filter(i -> i.getMethod().getName().equals(method)).count();
+                .filter(i -> i.getMethod().getName().equals(method))
+                .count();
     }
 
     long entered(ProcessInstance campaign, String activityId) {
-        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(campaign.getId())
-                .activityId(activityId).count();
+        return engine.getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(campaign.getId())
+                .activityId(activityId)
+                .count();
     }
 
     @Test
@@ -152,9 +171,14 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         verify(process, times(3)).checkRuleBatch(7L);
         assertThat(entered(campaign, "checkBatch")).isEqualTo(3);
         // one branch per institution, each at its own self-check
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId())
-                .taskDefinitionKey("selfCheck").count()).isEqualTo(2);
-        assertThat(jobs(campaign, "deadlineReached")).singleElement()
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(campaign.getId())
+                        .taskDefinitionKey("selfCheck")
+                        .count())
+                .isEqualTo(2);
+        assertThat(jobs(campaign, "deadlineReached"))
+                .singleElement()
                 .satisfies(t -> assertThat(t.getDuedate()).isEqualTo(DEADLINE));
 
         selfCheckedAndSampled(campaign, "T01");
@@ -169,8 +193,8 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         assertThat(candidateGroups(campaign, "cityAcceptance")).containsExactly("supervisor-S01");
         complete(campaign, "cityAcceptance", Map.of("accepted", true));
         assertThat(campaign).isWaitingAtExactly("checkerSignOff");
-        assertThat(candidateGroups(campaign, "checkerSignOff")).containsExactlyInAnyOrder("archivist-C01",
-                "supervisor-C01");
+        assertThat(candidateGroups(campaign, "checkerSignOff"))
+                .containsExactlyInAnyOrder("archivist-C01", "supervisor-C01");
         complete(campaign, "checkerSignOff");
         while (!jobs(campaign, "signOffBatch").isEmpty()) {
             run(campaign, "signOffBatch");
@@ -180,16 +204,39 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         order.verify(process, times(2)).signOffBatch(7L);
         order.verify(process).complete(7L);
         verify(process, never()).markOverdue(anyLong());
-        assertThat(campaign).isEnded().hasPassedInOrder("campaignStarted", "checkBatch", "institutionChecks",
-                "cityAcceptance", "checkerSignOff", "signOffBatch", "closeCampaign", "campaignCompleted")
-                .hasPassed("institutionStarted", "selfCheck", "headSignOff", "drawSample", "sampleCheck", "weighSample",
+        assertThat(campaign)
+                .isEnded()
+                .hasPassedInOrder(
+                        "campaignStarted",
+                        "checkBatch",
+                        "institutionChecks",
+                        "cityAcceptance",
+                        "checkerSignOff",
+                        "signOffBatch",
+                        "closeCampaign",
+                        "campaignCompleted")
+                .hasPassed(
+                        "institutionStarted",
+                        "selfCheck",
+                        "headSignOff",
+                        "drawSample",
+                        "sampleCheck",
+                        "weighSample",
                         "institutionPassed")
                 .hasNotPassed("deadlineReached", "markOverdue", "followUpDeadline");
         assertThat(entered(campaign, "institutionPassed")).isEqualTo(2);
         assertThat(entered(campaign, "signOffBatch")).isEqualTo(2);
         assertThat(jobs(campaign, "deadlineReached")).isEmpty();
-        assertThat(completedThrough(tasks)).containsExactly("selfCheck", "headSignOff", "sampleCheck", "selfCheck",
-                "headSignOff", "sampleCheck", "cityAcceptance", "checkerSignOff");
+        assertThat(completedThrough(tasks))
+                .containsExactly(
+                        "selfCheck",
+                        "headSignOff",
+                        "sampleCheck",
+                        "selfCheck",
+                        "headSignOff",
+                        "sampleCheck",
+                        "cityAcceptance",
+                        "checkerSignOff");
     }
 
     @Test
@@ -274,10 +321,15 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
 
     @Test
     void a_rule_batch_that_breaks_is_retried_a_minute_later_and_the_campaign_goes_on() {
-        when(process.checkRuleBatch(7L)).thenThrow(new IllegalStateException("database gone")).thenReturn(0);
+        when(process.checkRuleBatch(7L))
+                .thenThrow(new IllegalStateException("database gone"))
+                .thenReturn(0);
         clockAt(STARTED);
-        ProcessInstance campaign = engine.getRuntimeService().startProcessInstanceByKey("verificationCampaign", "7",
-                Map.of("campaignId", 7L, "county", "C01", "city", "S01", "deadlineAt", DEADLINE));
+        ProcessInstance campaign = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "verificationCampaign",
+                        "7",
+                        Map.of("campaignId", 7L, "county", "C01", "city", "S01", "deadlineAt", DEADLINE));
         Job job = jobs(campaign, "checkBatch").get(0);
         assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
                 .hasMessageContaining("database gone");

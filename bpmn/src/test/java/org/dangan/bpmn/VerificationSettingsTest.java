@@ -24,23 +24,28 @@ class VerificationSettingsTest {
         try (InputStream in = VerificationSettingsTest.class.getResourceAsStream("/dmn/verification-settings.dmn")) {
             assertThat(in).isNotNull();
             List<DmnDecision> parsed = engine.parseDecisions(in);
-            decisions = Map.of(parsed.get(0).getKey(), parsed.get(0), parsed.get(1).getKey(), parsed.get(1));
+            decisions =
+                    Map.of(parsed.get(0).getKey(), parsed.get(0), parsed.get(1).getKey(), parsed.get(1));
         }
     }
 
     private DmnDecisionResultEntries severity(String rule) {
-        return engine.evaluateDecision(decisions.get("RuleSeverity"), Map.of("rule", rule)).getSingleResult();
+        return engine.evaluateDecision(decisions.get("RuleSeverity"), Map.of("rule", rule))
+                .getSingleResult();
     }
 
     @Test
     void stale_records_and_tag_conflicts_are_warnings_that_do_not_block() {
-        assertThat(severity("STALE").getEntryMap()).containsEntry("severity", "WARNING").containsEntry("blocking", false);
+        assertThat(severity("STALE").getEntryMap())
+                .containsEntry("severity", "WARNING")
+                .containsEntry("blocking", false);
         assertThat(severity("TAG_CONFLICT").getEntryMap()).containsEntry("blocking", false);
     }
 
     @Test
     void a_wrong_id_number_and_any_rule_the_table_does_not_name_block_the_sign_off() {
-        assertThat(severity("ID_NUMBER_INVALID").getEntryMap()).containsEntry("severity", "ERROR")
+        assertThat(severity("ID_NUMBER_INVALID").getEntryMap())
+                .containsEntry("severity", "ERROR")
                 .containsEntry("blocking", true);
         assertThat(severity("A_RULE_ADDED_LATER").getEntryMap()).containsEntry("blocking", true);
     }
@@ -53,9 +58,14 @@ class VerificationSettingsTest {
 
     @Test
     void the_default_thresholds_are_five_percent_thirty_records_five_percent_errors_two_years() {
-        Map<String, Object> thresholds = engine.evaluateDecision(decisions.get("CampaignThresholds"),
-                Map.of("institutionType", "TOWNSHIP_CENTRE")).getSingleResult().getEntryMap();
-        assertThat(thresholds).containsEntry("sampleRate", 0.05).containsEntry("minimumSample", 30)
-                .containsEntry("maxErrorRate", 0.05).containsEntry("staleMonths", 24);
+        Map<String, Object> thresholds = engine.evaluateDecision(
+                        decisions.get("CampaignThresholds"), Map.of("institutionType", "TOWNSHIP_CENTRE"))
+                .getSingleResult()
+                .getEntryMap();
+        assertThat(thresholds)
+                .containsEntry("sampleRate", 0.05)
+                .containsEntry("minimumSample", 30)
+                .containsEntry("maxErrorRate", 0.05)
+                .containsEntry("staleMonths", 24);
     }
 }

@@ -3,8 +3,10 @@ package org.dangan.ocr;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -15,8 +17,6 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import java.io.UncheckedIOException;
-import java.util.HexFormat;
 
 /**
  * Opens a scan as pages: PDF (rendered at 300 dpi, JBIG2 included; a page with its own text
@@ -32,6 +32,7 @@ public final class DocumentReader {
     public static final int RENDER_DPI = 300;
     /** A scanned page of a PDF is rendered at its own resolution, when lower than 300 dpi, but at this at least. */
     static final int LEAST_RENDER_DPI = 72;
+
     public static final long MAX_PIXELS = 100_000_000L; // an A3 page at 600 dpi is about 70 million
     /**
      * The longest side of a page: JPEG, in which pages are kept, cannot hold more (65,500), and a
@@ -44,10 +45,14 @@ public final class DocumentReader {
     /** A page whose own text has fewer characters than this is treated as a scan. */
     static final int TEXT_LAYER_MINIMUM = 20;
 
-    public enum Type { PDF, TIFF, PNG, JPEG }
-
-    private DocumentReader() {
+    public enum Type {
+        PDF,
+        TIFF,
+        PNG,
+        JPEG
     }
+
+    private DocumentReader() {}
 
     public static Type typeOf(Path file) {
         byte[] head = new byte[8];
@@ -64,8 +69,9 @@ public final class DocumentReader {
         if (n >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
             return Type.PDF;
         }
-        if (n >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
-                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) {
+        if (n >= 4
+                && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
+                        || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) {
             return Type.TIFF;
         }
         if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
@@ -113,7 +119,8 @@ public final class DocumentReader {
             try {
                 document = Loader.loadPDF(file.toFile());
             } catch (InvalidPasswordException e) {
-                throw new UnreadableDocumentException("the PDF is encrypted with a password; scan it again or remove the password");
+                throw new UnreadableDocumentException(
+                        "the PDF is encrypted with a password; scan it again or remove the password");
             } catch (IOException e) {
                 throw new UnreadableDocumentException("corrupt PDF: " + e.getMessage(), e);
             }
@@ -147,8 +154,8 @@ public final class DocumentReader {
                 int dpi = scan > 0 && scan < RENDER_DPI * 9 / 10 ? Math.max(LEAST_RENDER_DPI, scan) : RENDER_DPI;
                 long pixels = (long) (box.getWidth() / 72 * dpi) * (long) (box.getHeight() / 72 * dpi);
                 if (pixels > maxPixels) {
-                    throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at "
-                            + dpi + " dpi (" + pixels + " pixels)");
+                    throw new UnreadableDocumentException("page " + (index + 1) + " is too large to render at " + dpi
+                            + " dpi (" + pixels + " pixels)");
                 }
                 if (Math.max(box.getWidth(), box.getHeight()) / 72 * dpi > MAX_SIDE) {
                     throw new UnreadableDocumentException("page " + (index + 1) + " is " + Math.round(box.getWidth())
@@ -168,11 +175,15 @@ public final class DocumentReader {
                     case BILEVEL -> Images.bilevel(image);
                     case COLOUR -> renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
                 };
-                return new SourcePage(index + 1, image, dpi,
-                        text.codePointCount(0, text.length()) >= TEXT_LAYER_MINIMUM ? text : null, kept);
+                return new SourcePage(
+                        index + 1,
+                        image,
+                        dpi,
+                        text.codePointCount(0, text.length()) >= TEXT_LAYER_MINIMUM ? text : null,
+                        kept);
             } catch (IOException e) {
-                throw new UnreadableDocumentException("page " + (index + 1) + " of the PDF cannot be rendered: "
-                        + e.getMessage(), e);
+                throw new UnreadableDocumentException(
+                        "page " + (index + 1) + " of the PDF cannot be rendered: " + e.getMessage(), e);
             }
         }
 
@@ -241,8 +252,8 @@ public final class DocumentReader {
                 if (e instanceof UnreadableDocumentException u) {
                     throw u;
                 }
-                throw new UnreadableDocumentException("page " + (index + 1) + " of the image cannot be read: "
-                        + e.getMessage(), e);
+                throw new UnreadableDocumentException(
+                        "page " + (index + 1) + " of the image cannot be read: " + e.getMessage(), e);
             }
         }
 

@@ -6,7 +6,8 @@ package org.dangan.ocr;
  * (Debian's libtesseract, languages by its traineddata). Settings name them in lower case.
  */
 public enum Engine {
-    PADDLE, TESSERACT;
+    PADDLE,
+    TESSERACT;
 
     public static Engine of(String setting) {
         for (Engine e : values()) {

@@ -12,8 +12,7 @@ public final class HanSpacing {
     private static final String HAN = "[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]";
     private static final Pattern BETWEEN_HAN = Pattern.compile("(?<=" + HAN + ")[ \\t\\u3000]+(?=" + HAN + ")");
 
-    private HanSpacing() {
-    }
+    private HanSpacing() {}
 
     private static final Pattern HAN_CHARACTER = Pattern.compile(HAN);
 

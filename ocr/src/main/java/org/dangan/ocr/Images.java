@@ -1,12 +1,12 @@
 package org.dangan.ocr;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
-import java.awt.Color;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -19,7 +19,11 @@ import java.awt.image.WritableRaster;
 final class Images {
 
     /** What a page is kept as in the searchable PDF: 1-bit, 8-bit gray, or colour. */
-    enum Kind { BILEVEL, GRAY, COLOUR }
+    enum Kind {
+        BILEVEL,
+        GRAY,
+        COLOUR
+    }
 
     /** A pixel whose channels differ by this much is coloured, not a gray tinted by JPEG noise. */
     static final int CHROMA = 48;
@@ -29,8 +33,7 @@ final class Images {
      */
     static final int COLOURED_SAMPLES = 100;
 
-    private Images() {
-    }
+    private Images() {}
 
     /**
      * The kind of a scan: 1-bit when its file says so (two gray levels), colour when it has colour
@@ -55,7 +58,8 @@ final class Images {
                 int r = (argb >> 16) & 0xff;
                 int g = (argb >> 8) & 0xff;
                 int b = argb & 0xff;
-                if ((argb >>> 24) > 128 && Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) >= CHROMA
+                if ((argb >>> 24) > 128
+                        && Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) >= CHROMA
                         && ++coloured >= COLOURED_SAMPLES) {
                     return Kind.COLOUR;
                 }
@@ -132,10 +136,9 @@ final class Images {
         int w = image.getWidth();
         int h = image.getHeight();
         ComponentColorModel model = new ComponentColorModel(
-                ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-        WritableRaster raster = Raster.createInterleavedRaster(
-                DataBuffer.TYPE_BYTE, w, h, w * 3, 3, new int[] {0, 1, 2}, null);
+                ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster =
+                Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * 3, 3, new int[] {0, 1, 2}, null);
         byte[] out = ((DataBufferByte) raster.getDataBuffer()).getData();
         // row by row, not drawImage: Java2D has no direct loop into this raster and goes through
         // the colour model pixel by pixel, a tenth of a second on every A4 colour page
@@ -186,14 +189,24 @@ final class Images {
         int w = image.getWidth();
         int h = image.getHeight();
         boolean sideways = turns % 2 == 1;
-        BufferedImage rotated = image.getType() == BufferedImage.TYPE_CUSTOM ? rgbOfSize(sideways ? h : w, sideways ? w : h)
+        BufferedImage rotated = image.getType() == BufferedImage.TYPE_CUSTOM
+                ? rgbOfSize(sideways ? h : w, sideways ? w : h)
                 : new BufferedImage(sideways ? h : w, sideways ? w : h, image.getType());
         Graphics2D g = rotated.createGraphics();
         AffineTransform t = new AffineTransform();
         switch (turns) {
-            case 1 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-            case 2 -> { t.translate(w, h); t.rotate(Math.PI); }
-            default -> { t.translate(0, w); t.rotate(-Math.PI / 2); }
+            case 1 -> {
+                t.translate(h, 0);
+                t.rotate(Math.PI / 2);
+            }
+            case 2 -> {
+                t.translate(w, h);
+                t.rotate(Math.PI);
+            }
+            default -> {
+                t.translate(0, w);
+                t.rotate(-Math.PI / 2);
+            }
         }
         g.drawImage(image, t, null);
         g.dispose();

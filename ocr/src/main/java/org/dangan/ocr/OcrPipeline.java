@@ -7,16 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import org.dangan.ocr.paddle.PaddleEngine;
 
 /**
@@ -45,6 +45,7 @@ public final class OcrPipeline implements AutoCloseable {
      * page whose lines stand on end) has its orientation checked after all.
      */
     static final int UPRIGHT_PAGES_TRUSTED = 2;
+
     static final float ORIENTATION_AGAIN_BELOW = 60;
     /** Shared by the workers (ONNX Runtime sessions run concurrently); null when the node has no models. */
     private final PaddleEngine paddle;
@@ -78,14 +79,21 @@ public final class OcrPipeline implements AutoCloseable {
     /** Called after each page with pages done and pages in all. */
     @FunctionalInterface
     public interface Progress {
-        Progress NONE = (done, total) -> { };
+        Progress NONE = (done, total) -> {};
 
         void pages(int done, int total);
     }
 
     /** A recognised page; its encoded image waits in a temporary file of the result until the PDF is written. */
-    public record Page(int number, int widthPx, int heightPx, int dpi, PageQuality quality, PageText text,
-                       Path imageFile, SearchablePdf.Encoding encoding) {
+    public record Page(
+            int number,
+            int widthPx,
+            int heightPx,
+            int dpi,
+            PageQuality quality,
+            PageText text,
+            Path imageFile,
+            SearchablePdf.Encoding encoding) {
 
         public SearchablePdf.PageImage image() {
             try {
@@ -113,7 +121,10 @@ public final class OcrPipeline implements AutoCloseable {
         }
 
         public double meanConfidence() {
-            return pages.stream().mapToDouble(p -> p.text().meanConfidence()).average().orElse(0);
+            return pages.stream()
+                    .mapToDouble(p -> p.text().meanConfidence())
+                    .average()
+                    .orElse(0);
         }
     }
 
@@ -206,8 +217,10 @@ public final class OcrPipeline implements AutoCloseable {
         PageQuality quality = PageQuality.of(gray, source.dpi());
         // the page is laid out, stored and shown at the declared resolution, else at one assumed from
         // its size; recognition and the quality check are told only what the file declares
-        int layoutDpi = source.dpi() > 0 ? source.dpi()
-                : SearchablePdf.assumedDpi(source.image().getWidth(), source.image().getHeight());
+        int layoutDpi = source.dpi() > 0
+                ? source.dpi()
+                : SearchablePdf.assumedDpi(
+                        source.image().getWidth(), source.image().getHeight());
         // recognition reads the page as scanned (colour included) unless it had to be straightened
         BufferedImage toRead = source.image();
         if (quality.issues().contains(PageQuality.Issue.SKEWED)) {
@@ -231,7 +244,8 @@ public final class OcrPipeline implements AutoCloseable {
             });
             boolean skipOrientation = upright.get() >= UPRIGHT_PAGES_TRUSTED;
             text = recognizer.recognize(toRead, source.dpi(), !skipOrientation);
-            if (skipOrientation && text.meanConfidence() < ORIENTATION_AGAIN_BELOW
+            if (skipOrientation
+                    && text.meanConfidence() < ORIENTATION_AGAIN_BELOW
                     && recognizer.orientationOf(toRead, source.dpi()) != 0) {
                 // a turned page among upright ones reads badly: the orientation pass says whether it
                 // is turned; only then is it read again (a faint upright page is not read twice)
@@ -242,17 +256,17 @@ public final class OcrPipeline implements AutoCloseable {
         if (text.rotation() != 0) {
             gray = Images.rotate(gray, text.rotation());
         }
-        SearchablePdf.PageImage kept = SearchablePdf.PageImage.of(
-                kept(source, gray, quality, text.rotation()), layoutDpi);
-        Path file = directory.resolve("page-" + source.number() + (kept.encoding() == SearchablePdf.Encoding.JPEG
-                ? ".jpg" : ".g4"));
+        SearchablePdf.PageImage kept =
+                SearchablePdf.PageImage.of(kept(source, gray, quality, text.rotation()), layoutDpi);
+        Path file = directory.resolve(
+                "page-" + source.number() + (kept.encoding() == SearchablePdf.Encoding.JPEG ? ".jpg" : ".g4"));
         try {
             Files.write(file, kept.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Page(source.number(), kept.widthPx(), kept.heightPx(), layoutDpi, quality, text, file,
-                kept.encoding());
+        return new Page(
+                source.number(), kept.widthPx(), kept.heightPx(), layoutDpi, quality, text, file, kept.encoding());
     }
 
     /** Counts a page read upright and well whose orientation was checked; a turned page ends the trust for good. */

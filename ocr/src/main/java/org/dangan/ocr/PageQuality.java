@@ -2,8 +2,8 @@ package org.dangan.ocr;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The checks of a scanned page after DA/T 31-2017 (纸质档案数字化规范): resolution (at least 200
@@ -16,9 +16,16 @@ public record PageQuality(int dpi, boolean blank, double skewDegrees, List<Issue
     public static final int RECOMMENDED_DPI = 300;
     /** Skews smaller than this are left alone: straightening costs sharpness. */
     public static final double DESKEW_FROM = 0.3;
+
     static final double DARK_SHARE_OF_A_BLANK_PAGE = 0.002;
 
-    public enum Issue { RESOLUTION_BELOW_MINIMUM, RESOLUTION_BELOW_RECOMMENDED, RESOLUTION_UNKNOWN, BLANK, SKEWED }
+    public enum Issue {
+        RESOLUTION_BELOW_MINIMUM,
+        RESOLUTION_BELOW_RECOMMENDED,
+        RESOLUTION_UNKNOWN,
+        BLANK,
+        SKEWED
+    }
 
     public PageQuality {
         issues = List.copyOf(issues);

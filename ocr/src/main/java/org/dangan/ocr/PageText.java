@@ -9,8 +9,14 @@ import java.util.List;
  * 90, 180, 270), and how long it took. {@code fromTextLayer} marks a born-digital page whose own
  * text was taken instead of OCR.
  */
-public record PageText(String text, List<TextBox> lines, List<TextBox> words, float meanConfidence, int rotation, long millis,
-                       boolean fromTextLayer) {
+public record PageText(
+        String text,
+        List<TextBox> lines,
+        List<TextBox> words,
+        float meanConfidence,
+        int rotation,
+        long millis,
+        boolean fromTextLayer) {
 
     public PageText {
         lines = List.copyOf(lines);

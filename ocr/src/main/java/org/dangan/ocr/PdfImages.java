@@ -1,6 +1,10 @@
 package org.dangan.ocr;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,15 +22,11 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
+import org.apache.pdfbox.pdmodel.graphics.color.PDIndexed;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.util.Matrix;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.InputStream;
-import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
-import org.apache.pdfbox.pdmodel.graphics.color.PDIndexed;
 
 /**
  * The images a PDF page draws, measured from their dictionaries before any is decoded. PDFBox
@@ -59,14 +59,16 @@ final class PdfImages {
     static void check(PDPage page, int pageNumber, long maxPixels) throws IOException {
         PdfImages images = new PdfImages(maxPixels, pageNumber);
         // the page's resources as drawn: a page without its own inherits those of the page tree above it
-        images.resources(page.getResources() == null ? null : page.getResources().getCOSObject(), 0);
+        images.resources(
+                page.getResources() == null ? null : page.getResources().getCOSObject(), 0);
         images.inlineImages(new PDFStreamParser(page));
         COSArray annotations = page.getCOSObject().getCOSArray(COSName.ANNOTS);
         if (annotations != null) {
             for (COSBase annotation : annotations) {
                 if (resolve(annotation) instanceof COSDictionary dictionary
                         && dictionary.getCOSDictionary(COSName.AP) != null) {
-                    COSBase normal = resolve(dictionary.getCOSDictionary(COSName.AP).getDictionaryObject(COSName.N));
+                    COSBase normal =
+                            resolve(dictionary.getCOSDictionary(COSName.AP).getDictionaryObject(COSName.N));
                     if (normal instanceof COSStream stream) {
                         images.stream(stream, 1);
                     } else if (normal instanceof COSDictionary states) {
@@ -168,7 +170,8 @@ final class PdfImages {
         }
         if (drawn == null
                 || !(resources.getXObject(drawnName) instanceof PDImageXObject image)
-                || Math.abs(drawn.getShearY()) > 0.01 || Math.abs(drawn.getShearX()) > 0.01) {
+                || Math.abs(drawn.getShearY()) > 0.01
+                || Math.abs(drawn.getShearX()) > 0.01) {
             return 0;
         }
         var box = page.getCropBox();
@@ -195,14 +198,15 @@ final class PdfImages {
             }
         }
         if (depth > MAX_DEPTH) {
-            throw new UnreadableDocumentException("page " + pageNumber + " nests its drawings more than "
-                    + MAX_DEPTH + " deep");
+            throw new UnreadableDocumentException(
+                    "page " + pageNumber + " nests its drawings more than " + MAX_DEPTH + " deep");
         }
         // a Type 3 font's glyphs are drawings with resources of their own
         COSDictionary fonts = resources.getCOSDictionary(COSName.FONT);
         if (fonts != null) {
             for (COSBase value : fonts.getValues()) {
-                if (resolve(value) instanceof COSDictionary font && COSName.TYPE3.equals(font.getCOSName(COSName.SUBTYPE))
+                if (resolve(value) instanceof COSDictionary font
+                        && COSName.TYPE3.equals(font.getCOSName(COSName.SUBTYPE))
                         && seen.add(font)) {
                     resources(font.getCOSDictionary(COSName.RESOURCES), depth + 1);
                     COSDictionary glyphs = font.getCOSDictionary(COSName.CHAR_PROCS);
@@ -234,8 +238,8 @@ final class PdfImages {
             return;
         }
         if (seen.size() > MAX_OBJECTS) {
-            throw new UnreadableDocumentException("page " + pageNumber + " draws more than " + MAX_OBJECTS
-                    + " objects");
+            throw new UnreadableDocumentException(
+                    "page " + pageNumber + " draws more than " + MAX_OBJECTS + " objects");
         }
         if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
             image(stream.getInt(COSName.WIDTH, COSName.W, 0), stream.getInt(COSName.HEIGHT, COSName.H, 0));
@@ -257,8 +261,8 @@ final class PdfImages {
             return; // PostScript XObjects and the like are not drawn
         }
         if (depth > MAX_DEPTH) {
-            throw new UnreadableDocumentException("page " + pageNumber + " nests its drawings more than "
-                    + MAX_DEPTH + " deep");
+            throw new UnreadableDocumentException(
+                    "page " + pageNumber + " nests its drawings more than " + MAX_DEPTH + " deep");
         }
         resources(stream.getCOSDictionary(COSName.RESOURCES), depth);
         inlineImages(new PDFStreamParser(new PDFormXObject(stream)));
@@ -284,7 +288,7 @@ final class PdfImages {
      */
     private static int[] jpegSize(COSStream stream) throws IOException {
         try (InputStream raw = stream.createRawInputStream();
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
             if (in.readUnsignedByte() != 0xFF || in.readUnsignedByte() != 0xD8) {
                 return new int[] {0, 0};
             }
@@ -321,7 +325,8 @@ final class PdfImages {
             for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
                 if (token instanceof Operator operator && operator.getImageParameters() != null) {
                     COSDictionary parameters = operator.getImageParameters();
-                    image(parameters.getInt(COSName.W, COSName.WIDTH, 0),
+                    image(
+                            parameters.getInt(COSName.W, COSName.WIDTH, 0),
                             parameters.getInt(COSName.H, COSName.HEIGHT, 0));
                 }
             }

@@ -25,8 +25,7 @@ public final class ReadingOrder {
     /** Two boxes are on one row when they overlap by this share of the lower one's height. */
     static final double SAME_ROW = 0.5;
 
-    private ReadingOrder() {
-    }
+    private ReadingOrder() {}
 
     /** The lines in reading order. */
     public static List<TextBox> of(List<TextBox> lines) {
@@ -58,7 +57,9 @@ public final class ReadingOrder {
         }
         double middle = (gutter[0] + gutter[1]) / 2.0;
         List<TextBox> segment = new ArrayList<>();
-        for (TextBox b : boxes.stream().sorted(Comparator.comparingDouble(ReadingOrder::centreY)).toList()) {
+        for (TextBox b : boxes.stream()
+                .sorted(Comparator.comparingDouble(ReadingOrder::centreY))
+                .toList()) {
             // a line entering the band's edge belongs to its column; only one over the middle spans both
             if (b.x() < middle && b.x() + b.width() > middle) {
                 columns(segment, middle, out);
@@ -72,8 +73,10 @@ public final class ReadingOrder {
     }
 
     private static void columns(List<TextBox> segment, double middle, List<TextBox> out) {
-        List<TextBox> left = segment.stream().filter(b -> b.x() + b.width() / 2.0 < middle).toList();
-        List<TextBox> right = segment.stream().filter(b -> b.x() + b.width() / 2.0 >= middle).toList();
+        List<TextBox> left =
+                segment.stream().filter(b -> b.x() + b.width() / 2.0 < middle).toList();
+        List<TextBox> right =
+                segment.stream().filter(b -> b.x() + b.width() / 2.0 >= middle).toList();
         if (left.isEmpty() || right.isEmpty()) {
             out.addAll(rows(segment));
             return;
@@ -87,11 +90,13 @@ public final class ReadingOrder {
         int left = boxes.stream().mapToInt(TextBox::x).min().orElseThrow();
         int right = boxes.stream().mapToInt(b -> b.x() + b.width()).max().orElseThrow();
         int textWidth = right - left;
-        double lineHeight = median(boxes.stream().mapToInt(TextBox::height).sorted().toArray());
+        double lineHeight =
+                median(boxes.stream().mapToInt(TextBox::height).sorted().toArray());
         if (textWidth <= 0 || lineHeight <= 0) {
             return null;
         }
-        List<TextBox> narrow = boxes.stream().filter(b -> b.width() < WIDE * textWidth).toList();
+        List<TextBox> narrow =
+                boxes.stream().filter(b -> b.width() < WIDE * textWidth).toList();
         int[] cover = new int[textWidth + 1];
         for (TextBox b : narrow) {
             cover[b.x() - left]++;
@@ -109,7 +114,8 @@ public final class ReadingOrder {
             } else if (!open && runStart >= 0) {
                 int from = left + runStart;
                 int to = left + i;
-                if (to - from >= MIN_GUTTER_LINES * lineHeight && proseOnBothSides(boxes, from, to, lineHeight)
+                if (to - from >= MIN_GUTTER_LINES * lineHeight
+                        && proseOnBothSides(boxes, from, to, lineHeight)
                         && (best == null || to - from > best[1] - best[0])) {
                     best = new int[] {from, to};
                 }
@@ -120,15 +126,20 @@ public final class ReadingOrder {
     }
 
     private static boolean proseOnBothSides(List<TextBox> boxes, int from, int to, double lineHeight) {
-        long before = boxes.stream().filter(b -> b.width() >= PROSE_LINES * lineHeight && b.x() + b.width() <= from).count();
-        long after = boxes.stream().filter(b -> b.width() >= PROSE_LINES * lineHeight && b.x() >= to).count();
+        long before = boxes.stream()
+                .filter(b -> b.width() >= PROSE_LINES * lineHeight && b.x() + b.width() <= from)
+                .count();
+        long after = boxes.stream()
+                .filter(b -> b.width() >= PROSE_LINES * lineHeight && b.x() >= to)
+                .count();
         return before >= MIN_PROSE_EACH_SIDE && after >= MIN_PROSE_EACH_SIDE;
     }
 
     /** Rows top to bottom, each left to right. */
     static List<TextBox> rows(List<TextBox> boxes) {
         List<List<TextBox>> rows = new ArrayList<>();
-        for (TextBox b : boxes.stream().sorted(Comparator.comparingInt(TextBox::y)).toList()) {
+        for (TextBox b :
+                boxes.stream().sorted(Comparator.comparingInt(TextBox::y)).toList()) {
             List<TextBox> row = rows.isEmpty() ? null : rows.get(rows.size() - 1);
             if (row != null && row.stream().anyMatch(r -> sameRow(r, b))) {
                 row.add(b);

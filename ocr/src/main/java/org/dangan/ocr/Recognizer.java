@@ -3,6 +3,7 @@ package org.dangan.ocr;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -15,7 +16,6 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
-import java.awt.image.DataBufferByte;
 
 /**
  * One Tesseract engine (Debian's libtesseract 5 through tess4j) for one thread: Tesseract handles
@@ -35,6 +35,7 @@ public final class Recognizer implements AutoCloseable {
     private final TessBaseAPI handle;
     /** Orientation needs its own engine on the osd model: the language models answer nonsense. */
     private final TessBaseAPI osd;
+
     private final String languages;
 
     public Recognizer(Path dataPath, String languages) {
@@ -83,8 +84,14 @@ public final class Recognizer implements AutoCloseable {
         List<TextBox> words = boxes(TessPageIteratorLevel.RIL_WORD);
         float mean = API.TessBaseAPIMeanTextConf(handle);
         API.TessBaseAPIClear(handle);
-        return new PageText(ReadingOrder.text(lines).strip(), lines, words, lines.isEmpty() ? 0 : mean, rotation,
-                (System.nanoTime() - start) / 1_000_000, false);
+        return new PageText(
+                ReadingOrder.text(lines).strip(),
+                lines,
+                words,
+                lines.isEmpty() ? 0 : mean,
+                rotation,
+                (System.nanoTime() - start) / 1_000_000,
+                false);
     }
 
     /** Clockwise degrees that make the page upright, or 0 when OSD is unsure (the orientation pass alone). */
@@ -119,8 +126,8 @@ public final class Recognizer implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
         buffer.put(pixels).flip();
         int bytesPerPixel = image.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
-        API.TessBaseAPISetImage(handle, buffer, image.getWidth(), image.getHeight(), bytesPerPixel,
-                image.getWidth() * bytesPerPixel);
+        API.TessBaseAPISetImage(
+                handle, buffer, image.getWidth(), image.getHeight(), bytesPerPixel, image.getWidth() * bytesPerPixel);
         if (dpi > 0) {
             API.TessBaseAPISetSourceResolution(handle, dpi);
         }
@@ -153,7 +160,12 @@ public final class Recognizer implements AutoCloseable {
                 continue;
             }
             API.TessPageIteratorBoundingBox(page, level, left, top, right, bottom);
-            boxes.add(new TextBox(text, left.get(0), top.get(0), right.get(0) - left.get(0), bottom.get(0) - top.get(0),
+            boxes.add(new TextBox(
+                    text,
+                    left.get(0),
+                    top.get(0),
+                    right.get(0) - left.get(0),
+                    bottom.get(0) - top.get(0),
                     API.TessResultIteratorConfidence(it, level)));
         } while (API.TessResultIteratorNext(it, level) == 1);
         API.TessResultIteratorDelete(it);

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 
 /**
  * The resolution an image file declares, in dots per inch, or 0 when it declares none. Only the
@@ -23,11 +23,11 @@ final class Resolution {
     static final int MAX_DPI = 1200;
     /** More chunks or directories than this before the one wanted: not a scan, nothing declared. */
     private static final int MAX_STEPS = 1000;
+
     private static final int TAG_X_RESOLUTION = 282;
     private static final int TAG_RESOLUTION_UNIT = 296;
 
-    private Resolution() {
-    }
+    private Resolution() {}
 
     static int plausible(int dpi) {
         return dpi >= MIN_DPI && dpi <= MAX_DPI ? dpi : 0;
@@ -92,8 +92,8 @@ final class Resolution {
             int pages = 0;
             while (directory != 0 && pages <= atMost) {
                 if (!seen.add(directory)) {
-                    throw new UnreadableDocumentException("the TIFF's list of pages loops back after page " + pages
-                            + ": a damaged or crafted file");
+                    throw new UnreadableDocumentException(
+                            "the TIFF's list of pages loops back after page " + pages + ": a damaged or crafted file");
                 }
                 if (!read(in, two, directory) || !read(in, four, directory + 2 + 12L * (two.getShort(0) & 0xffff))) {
                     throw new UnreadableDocumentException("page " + (pages + 1) + " of the TIFF lies outside the file");
@@ -116,7 +116,8 @@ final class Resolution {
             ByteBuffer two = ByteBuffer.allocate(2).order(order);
             ByteBuffer four = ByteBuffer.allocate(4).order(order);
             for (int i = 0; i < page; i++) {
-                if (i >= MAX_STEPS || !read(in, two, directory)
+                if (i >= MAX_STEPS
+                        || !read(in, two, directory)
                         || !read(in, four, directory + 2 + 12L * (two.getShort(0) & 0xffff))) {
                     return 0;
                 }

@@ -18,14 +18,11 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
  */
 public final class ScanSplitter {
 
-    private ScanSplitter() {
-    }
+    private ScanSplitter() {}
 
-    public record Part(SeparatorSheet.Target target, int firstPage, int lastPage, Path pdf) {
-    }
+    public record Part(SeparatorSheet.Target target, int firstPage, int lastPage, Path pdf) {}
 
-    public record Split(List<Part> parts, int unassignedPages) {
-    }
+    public record Split(List<Part> parts, int unassignedPages) {}
 
     public static Split split(Path scan, Path outputDir) {
         List<Part> parts = new ArrayList<>();
@@ -52,12 +49,16 @@ public final class ScanSplitter {
                     continue;
                 }
                 int dpi = page.dpi() > 0 ? page.dpi() : DocumentReader.RENDER_DPI;
-                PDPage pdfPage = new PDPage(new PDRectangle(page.image().getWidth() * 72f / dpi,
-                        page.image().getHeight() * 72f / dpi));
+                PDPage pdfPage = new PDPage(new PDRectangle(
+                        page.image().getWidth() * 72f / dpi, page.image().getHeight() * 72f / dpi));
                 current.addPage(pdfPage);
                 try (PDPageContentStream c = new PDPageContentStream(current, pdfPage)) {
-                    c.drawImage(LosslessFactory.createFromImage(current, Images.gray(page.image())), 0, 0,
-                            pdfPage.getMediaBox().getWidth(), pdfPage.getMediaBox().getHeight());
+                    c.drawImage(
+                            LosslessFactory.createFromImage(current, Images.gray(page.image())),
+                            0,
+                            0,
+                            pdfPage.getMediaBox().getWidth(),
+                            pdfPage.getMediaBox().getHeight());
                 }
             }
             close(current, target, first, pages.count(), outputDir, parts);
@@ -67,8 +68,9 @@ public final class ScanSplitter {
         return new Split(parts, unassigned);
     }
 
-    private static void close(PDDocument part, SeparatorSheet.Target target, int first, int last, Path dir,
-                              List<Part> parts) throws IOException {
+    private static void close(
+            PDDocument part, SeparatorSheet.Target target, int first, int last, Path dir, List<Part> parts)
+            throws IOException {
         if (part == null) {
             return;
         }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +17,11 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.dangan.pdf.Archival;
-import org.dangan.pdf.HanFont;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -31,9 +31,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import java.util.ArrayList;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
+import org.dangan.pdf.Archival;
+import org.dangan.pdf.HanFont;
 
 /**
  * Writes the searchable PDF of a scan as PDF/A-2b: each page is the scanned image (colour or gray
@@ -82,8 +81,8 @@ public final class SearchablePdf implements AutoCloseable {
         // PDF/A allows page sides of 3 to 14,400 points: a page longer than that is drawn smaller, a
         // strip thinner than 3 points lies on a page of 3
         scale = Math.min(scale, (MAX_SIDE_POINTS - 1) / Math.max(widthPx, heightPx));
-        PDPage page = new PDPage(new PDRectangle(Math.max(MIN_SIDE_POINTS, widthPx * scale),
-                Math.max(MIN_SIDE_POINTS, heightPx * scale)));
+        PDPage page = new PDPage(new PDRectangle(
+                Math.max(MIN_SIDE_POINTS, widthPx * scale), Math.max(MIN_SIDE_POINTS, heightPx * scale)));
         document.addPage(page);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
             content.drawImage(xObject(scan), 0, 0, widthPx * scale, heightPx * scale);
@@ -112,7 +111,10 @@ public final class SearchablePdf implements AutoCloseable {
     }
 
     /** How a page image is stored: a JPEG file (gray or colour), or a CCITT Group 4 stream of a 1-bit image. */
-    public enum Encoding { JPEG, CCITT_G4 }
+    public enum Encoding {
+        JPEG,
+        CCITT_G4
+    }
 
     /** A page of a searchable PDF: its scanned image as encoded, its size and resolution. */
     public record PageImage(byte[] bytes, Encoding encoding, int widthPx, int heightPx, int dpi) {
@@ -122,9 +124,14 @@ public final class SearchablePdf implements AutoCloseable {
          * the image is gray, colour otherwise.
          */
         public static PageImage of(BufferedImage image, int dpi) {
-            boolean bilevel = image.getType() == BufferedImage.TYPE_BYTE_BINARY && image.getColorModel().getPixelSize() == 1;
-            return new PageImage(bilevel ? ccitt(image) : jpeg(image), bilevel ? Encoding.CCITT_G4 : Encoding.JPEG,
-                    image.getWidth(), image.getHeight(), dpi);
+            boolean bilevel = image.getType() == BufferedImage.TYPE_BYTE_BINARY
+                    && image.getColorModel().getPixelSize() == 1;
+            return new PageImage(
+                    bilevel ? ccitt(image) : jpeg(image),
+                    bilevel ? Encoding.CCITT_G4 : Encoding.JPEG,
+                    image.getWidth(),
+                    image.getHeight(),
+                    dpi);
         }
     }
 
@@ -132,8 +139,14 @@ public final class SearchablePdf implements AutoCloseable {
         if (scan.encoding() == Encoding.JPEG) {
             return JPEGFactory.createFromByteArray(document, scan.bytes());
         }
-        PDImageXObject image = new PDImageXObject(document, new ByteArrayInputStream(scan.bytes()),
-                COSName.CCITTFAX_DECODE, scan.widthPx(), scan.heightPx(), 1, PDDeviceGray.INSTANCE);
+        PDImageXObject image = new PDImageXObject(
+                document,
+                new ByteArrayInputStream(scan.bytes()),
+                COSName.CCITTFAX_DECODE,
+                scan.widthPx(),
+                scan.heightPx(),
+                1,
+                PDDeviceGray.INSTANCE);
         image.getCOSObject().setItem(COSName.DECODE_PARMS, g4Parameters(scan.widthPx(), scan.heightPx()));
         return image;
     }
@@ -150,7 +163,9 @@ public final class SearchablePdf implements AutoCloseable {
     private static byte[] ccitt(BufferedImage bilevel) {
         // PDFBox's encoder writes into a document's stream: a scratch one, only the encoded bytes are kept
         try (PDDocument scratch = new PDDocument();
-             InputStream raw = CCITTFactory.createFromImage(scratch, bilevel).getCOSObject().createRawInputStream()) {
+                InputStream raw = CCITTFactory.createFromImage(scratch, bilevel)
+                        .getCOSObject()
+                        .createRawInputStream()) {
             return raw.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a 1-bit page as CCITT G4", e);
@@ -196,7 +211,8 @@ public final class SearchablePdf implements AutoCloseable {
                             + " is not a scanned JPEG or CCITT G4 image: not a searchable PDF written by Dang'an");
                 }
                 try (InputStream raw = image.getCOSObject().createRawInputStream()) {
-                    int dpi = Math.round(image.getWidth() * 72f / page.getMediaBox().getWidth());
+                    int dpi = Math.round(
+                            image.getWidth() * 72f / page.getMediaBox().getWidth());
                     images.add(new PageImage(raw.readAllBytes(), encoding, image.getWidth(), image.getHeight(), dpi));
                 }
             }
@@ -222,9 +238,15 @@ public final class SearchablePdf implements AutoCloseable {
             return Encoding.JPEG;
         }
         COSDictionary parameters = image.getCOSObject().getCOSDictionary(COSName.DECODE_PARMS);
-        if (filters.equals(List.of(COSName.CCITTFAX_DECODE)) && image.getBitsPerComponent() == 1 && parameters != null
-                && parameters.keySet().equals(g4Parameters(image.getWidth(), image.getHeight()).keySet())
-                && parameters.getInt(COSName.K) == -1 && parameters.getInt(COSName.COLUMNS) == image.getWidth()
+        if (filters.equals(List.of(COSName.CCITTFAX_DECODE))
+                && image.getBitsPerComponent() == 1
+                && parameters != null
+                && parameters
+                        .keySet()
+                        .equals(g4Parameters(image.getWidth(), image.getHeight())
+                                .keySet())
+                && parameters.getInt(COSName.K) == -1
+                && parameters.getInt(COSName.COLUMNS) == image.getWidth()
                 && parameters.getInt(COSName.ROWS) == image.getHeight()
                 && image.getCOSObject().getDictionaryObject(COSName.DECODE) == null) {
             return Encoding.CCITT_G4;

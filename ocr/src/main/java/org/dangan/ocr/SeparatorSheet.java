@@ -2,16 +2,20 @@ package org.dangan.ocr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,17 +24,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.dangan.pdf.HanFont;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.util.function.UnaryOperator;
 
 /**
  * Separator sheets (分隔页): a printed page with a QR code carrying a record number and a
@@ -58,8 +58,7 @@ public final class SeparatorSheet {
         }
     }
 
-    private SeparatorSheet() {
-    }
+    private SeparatorSheet() {}
 
     /** One A4 sheet per target, as a PDF to print, the document type printed by its code. */
     public static byte[] pdf(List<Target> targets, Path font) {
@@ -71,12 +70,13 @@ public final class SeparatorSheet {
      * read it (the QR code keeps the code, which the scan station reads).
      */
     public static byte[] pdf(List<Target> targets, Path font, UnaryOperator<String> typeName) {
-        try (PDDocument doc = new PDDocument(); HanFont han = new HanFont(doc, font)) {
+        try (PDDocument doc = new PDDocument();
+                HanFont han = new HanFont(doc, font)) {
             for (Target t : targets) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
-                BufferedImage qr = MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(t.code(),
-                        BarcodeFormat.QR_CODE, 600, 600, Map.of(EncodeHintType.MARGIN, 2)));
+                BufferedImage qr = MatrixToImageWriter.toBufferedImage(new QRCodeWriter()
+                        .encode(t.code(), BarcodeFormat.QR_CODE, 600, 600, Map.of(EncodeHintType.MARGIN, 2)));
                 try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
                     c.drawImage(LosslessFactory.createFromImage(doc, qr), 150, 380, 300, 300);
                     c.beginText();
@@ -117,14 +117,14 @@ public final class SeparatorSheet {
             // drawn from the BufferedImage itself: getScaledInstance's image is produced asynchronously
             // and may not be complete when drawn
             Graphics2D g = small.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(page, 0, 0, 1400, h, null);
             g.dispose();
         }
         for (BufferedImage image : small == page ? List.of(page) : List.of(small, page)) {
             BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
-            for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+            for (BinaryBitmap bitmap : List.of(
+                    new BinaryBitmap(new HybridBinarizer(source)),
                     new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
                 Optional<String> text = decode(bitmap);
                 if (text.isPresent()) {
@@ -137,7 +137,9 @@ public final class SeparatorSheet {
 
     private static Optional<String> decode(BinaryBitmap bitmap) {
         try {
-            return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+            return Optional.of(new QRCodeReader()
+                    .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                    .getText());
         } catch (NotFoundException | ChecksumException | FormatException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -29,15 +29,14 @@ public final class Tesseract {
     private static final Object LOCK = new Object();
     private static volatile Loaded loaded;
 
-    private record Loaded(TessAPI api, String problem) {
-    }
+    private record Loaded(TessAPI api, String problem) {}
 
     /**
      * Calls go to the library, loaded at the first call: {@link Recognizer} keeps its API in a
      * static field, and that field must not load anything when the class is first touched.
      */
-    private static final TessAPI LAZY = (TessAPI) Proxy.newProxyInstance(TessAPI.class.getClassLoader(),
-            new Class<?>[] {TessAPI.class}, (proxy, method, args) -> {
+    private static final TessAPI LAZY = (TessAPI) Proxy.newProxyInstance(
+            TessAPI.class.getClassLoader(), new Class<?>[] {TessAPI.class}, (proxy, method, args) -> {
                 if (method.getDeclaringClass() == Object.class) {
                     return switch (method.getName()) {
                         case "equals" -> proxy == args[0];
@@ -56,8 +55,7 @@ public final class Tesseract {
                 }
             });
 
-    private Tesseract() {
-    }
+    private Tesseract() {}
 
     /** Why this JVM cannot use libtesseract, or empty when it can. */
     public static Optional<String> unavailable() {
@@ -76,8 +74,9 @@ public final class Tesseract {
         List<String> missing = new ArrayList<>();
         for (String language : languages.split("\\+")) {
             if (!Files.isReadable(tessdata.resolve(language + ".traineddata"))) {
-                missing.add("Tesseract has no model " + language + " in " + tessdata
-                        + ": install Debian's tesseract-ocr-" + language.replace('_', '-').toLowerCase());
+                missing.add(
+                        "Tesseract has no model " + language + " in " + tessdata + ": install Debian's tesseract-ocr-"
+                                + language.replace('_', '-').toLowerCase());
             }
         }
         if (!Files.isReadable(tessdata.resolve("osd.traineddata"))) {
@@ -106,8 +105,10 @@ public final class Tesseract {
                     // mapping (TessAPI1) binds at once
                     loaded = new Loaded(Native.load(library, TessAPI.class), null);
                 } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-                    loaded = new Loaded(null, "the Tesseract library (" + library + ") cannot be loaded: "
-                            + e.getMessage() + "; install Debian's tesseract-ocr");
+                    loaded = new Loaded(
+                            null,
+                            "the Tesseract library (" + library + ") cannot be loaded: " + e.getMessage()
+                                    + "; install Debian's tesseract-ocr");
                 }
             }
             return loaded;

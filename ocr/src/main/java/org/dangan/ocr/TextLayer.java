@@ -12,11 +12,11 @@ import java.util.List;
  */
 public final class TextLayer {
 
-    private TextLayer() {
-    }
+    private TextLayer() {}
 
     public static List<TextBox> fit(String corrected, List<TextBox> recognised, int widthPx, int heightPx) {
-        List<String> lines = corrected == null ? List.of()
+        List<String> lines = corrected == null
+                ? List.of()
                 : corrected.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         List<TextBox> placed = new ArrayList<>();
         if (lines.isEmpty()) {
@@ -47,8 +47,16 @@ public final class TextLayer {
         int pitch = Math.max(1, (bottom - top) / lines.size());
         // no taller than a line of the recognised page would be, so a short correction does not
         // come out as a few giant lines
-        int lineHeight = Math.max(1, recognised.isEmpty() ? Math.min(pitch, heightPx / 40)
-                : Math.min(pitch, recognised.stream().mapToInt(TextBox::height).max().orElseThrow()));
+        int lineHeight = Math.max(
+                1,
+                recognised.isEmpty()
+                        ? Math.min(pitch, heightPx / 40)
+                        : Math.min(
+                                pitch,
+                                recognised.stream()
+                                        .mapToInt(TextBox::height)
+                                        .max()
+                                        .orElseThrow()));
         for (int i = 0; i < lines.size(); i++) {
             placed.add(new TextBox(lines.get(i), left, top + i * pitch, Math.max(1, right - left), lineHeight, 100));
         }

@@ -33,8 +33,7 @@ public final class Archival {
     private static final String CREATOR = "Dang'an";
     private static final String SRGB = "sRGB IEC61966-2.1";
 
-    private Archival() {
-    }
+    private Archival() {}
 
     /** The moment to stamp a document with: China time, whole seconds (the Info dictionary keeps no fractions). */
     public static Calendar now() {
@@ -74,8 +73,10 @@ public final class Archival {
             info.setModificationDate(created);
 
             if (catalog.getOutputIntents().isEmpty()) {
-                PDOutputIntent intent = new PDOutputIntent(document,
-                        new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+                PDOutputIntent intent = new PDOutputIntent(
+                        document,
+                        new ByteArrayInputStream(
+                                ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
                 intent.setInfo(SRGB);
                 intent.setOutputCondition(SRGB);
                 intent.setOutputConditionIdentifier(SRGB);

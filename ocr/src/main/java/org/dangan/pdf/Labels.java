@@ -2,6 +2,7 @@ package org.dangan.pdf;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.Writer;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
@@ -19,7 +20,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import com.google.zxing.Writer;
 
 /**
  * Sheets of adhesive labels for boxes and paper files, A4, in the common layouts: each label
@@ -62,11 +62,9 @@ public final class Labels {
     }
 
     /** One label: the code its barcodes carry, and the lines printed beside them (the code first). */
-    public record Label(String code, List<String> lines) {
-    }
+    public record Label(String code, List<String> lines) {}
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static byte[] pdf(List<Label> labels, Layout layout, Path font) {
         return pdf(labels, layout, font, "标签 Labels");
@@ -77,7 +75,8 @@ public final class Labels {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("no labels to print");
         }
-        try (PDDocument doc = new PDDocument(); HanFont han = new HanFont(doc, font)) {
+        try (PDDocument doc = new PDDocument();
+                HanFont han = new HanFont(doc, font)) {
             PDPageContentStream content = null;
             for (int i = 0; i < labels.size(); i++) {
                 int slot = i % layout.perSheet();
@@ -103,16 +102,28 @@ public final class Labels {
         }
     }
 
-    private static void draw(PDDocument doc, PDPageContentStream c, HanFont han, Label label, float x, float top,
-                             float width, float height) throws IOException {
+    private static void draw(
+            PDDocument doc,
+            PDPageContentStream c,
+            HanFont han,
+            Label label,
+            float x,
+            float top,
+            float width,
+            float height)
+            throws IOException {
         float pad = 3 * MM;
         float barcodeHeight = Math.min(10 * MM, height * 0.3f);
         float qrSize = Math.min(height - barcodeHeight - 3 * pad, width * 0.4f);
-        PDImageXObject qr = LosslessFactory.createFromImage(doc, MatrixToImageWriter.toBufferedImage(
-                matrix(new QRCodeWriter(), label.code(), BarcodeFormat.QR_CODE, 300, 300)));
+        PDImageXObject qr = LosslessFactory.createFromImage(
+                doc,
+                MatrixToImageWriter.toBufferedImage(
+                        matrix(new QRCodeWriter(), label.code(), BarcodeFormat.QR_CODE, 300, 300)));
         c.drawImage(qr, x + pad, top - pad - qrSize, qrSize, qrSize);
-        PDImageXObject bars = LosslessFactory.createFromImage(doc, MatrixToImageWriter.toBufferedImage(
-                matrix(new Code128Writer(), label.code(), BarcodeFormat.CODE_128, 600, 80)));
+        PDImageXObject bars = LosslessFactory.createFromImage(
+                doc,
+                MatrixToImageWriter.toBufferedImage(
+                        matrix(new Code128Writer(), label.code(), BarcodeFormat.CODE_128, 600, 80)));
         c.drawImage(bars, x + pad, top + pad - height + 1, width - 2 * pad, barcodeHeight);
         float textX = x + 2 * pad + qrSize;
         float lineY = top - pad - 10;
@@ -142,7 +153,8 @@ public final class Labels {
 
     private static BitMatrix matrix(Writer writer, String code, BarcodeFormat format, int w, int h) {
         try {
-            return writer.encode(code, format, w, h, Map.of(EncodeHintType.MARGIN, format == BarcodeFormat.QR_CODE ? 1 : 4));
+            return writer.encode(
+                    code, format, w, h, Map.of(EncodeHintType.MARGIN, format == BarcodeFormat.QR_CODE ? 1 : 4));
         } catch (WriterException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot encode " + code + " as " + format + ": " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package org.dangan.pdf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,8 +103,8 @@ public final class PrintedSheet implements AutoCloseable {
             content.close();
             int pages = document.getNumberOfPages();
             for (int i = 0; i < pages; i++) {
-                try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
-                        PDPageContentStream.AppendMode.APPEND, true)) {
+                try (PDPageContentStream foot = new PDPageContentStream(
+                        document, document.getPage(i), PDPageContentStream.AppendMode.APPEND, true)) {
                     foot.beginText();
                     foot.setFont(font, 8);
                     foot.newLineAtOffset(MARGIN, MARGIN / 2);
@@ -137,7 +136,8 @@ public final class PrintedSheet implements AutoCloseable {
         float x = MARGIN;
         float top = y;
         for (int i = 0; i < widths.length; i++) {
-            List<String> lines = wrap(i < cells.size() && cells.get(i) != null ? cells.get(i) : "", TABLE, widths[i] - 2 * PAD);
+            List<String> lines =
+                    wrap(i < cells.size() && cells.get(i) != null ? cells.get(i) : "", TABLE, widths[i] - 2 * PAD);
             float ty = top - 11;
             for (String l : lines) {
                 text(l, TABLE, x + PAD, ty);
@@ -155,7 +155,10 @@ public final class PrintedSheet implements AutoCloseable {
     private float rowHeight(List<String> cells, float[] widths) {
         int lines = 1;
         for (int i = 0; i < widths.length && i < cells.size(); i++) {
-            lines = Math.max(lines, wrap(cells.get(i) == null ? "" : cells.get(i), TABLE, widths[i] - 2 * PAD).size());
+            lines = Math.max(
+                    lines,
+                    wrap(cells.get(i) == null ? "" : cells.get(i), TABLE, widths[i] - 2 * PAD)
+                            .size());
         }
         return lines * 11 + 5;
     }
@@ -254,7 +257,9 @@ public final class PrintedSheet implements AutoCloseable {
 
     private static boolean wide(int cp) {
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+        return script == Character.UnicodeScript.HAN
+                || (cp >= 0x3000 && cp <= 0x303F)
+                || (cp >= 0xFF00 && cp <= 0xFFEF);
     }
 
     private float widthOf(String text, float size) {

@@ -35,8 +35,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 final class Jbig2Scans {
 
-    private Jbig2Scans() {
-    }
+    private Jbig2Scans() {}
 
     /** One page per image, each image thresholded to black and white, at 300 dpi. */
     static Path pdf(BufferedImage page, Path file) throws IOException {
@@ -65,10 +64,21 @@ final class Jbig2Scans {
         try (PDDocument doc = new PDDocument()) {
             PDPage pdfPage = new PDPage(new PDRectangle(width * 72f / 300, height * 72f / 300));
             doc.addPage(pdfPage);
-            PDImageXObject image = new PDImageXObject(doc, new ByteArrayInputStream(jbig2.toByteArray()),
-                    COSName.JBIG2_DECODE, width, height, 1, PDDeviceGray.INSTANCE);
+            PDImageXObject image = new PDImageXObject(
+                    doc,
+                    new ByteArrayInputStream(jbig2.toByteArray()),
+                    COSName.JBIG2_DECODE,
+                    width,
+                    height,
+                    1,
+                    PDDeviceGray.INSTANCE);
             try (PDPageContentStream c = new PDPageContentStream(doc, pdfPage)) {
-                c.drawImage(image, 0, 0, pdfPage.getMediaBox().getWidth(), pdfPage.getMediaBox().getHeight());
+                c.drawImage(
+                        image,
+                        0,
+                        0,
+                        pdfPage.getMediaBox().getWidth(),
+                        pdfPage.getMediaBox().getHeight());
             }
             doc.save(file.toFile());
         }
@@ -78,8 +88,8 @@ final class Jbig2Scans {
     /** Index 0 white, 1 black: a TIFF of it is WhiteIsZero, so its T.6 bits mean what JBIG2's mean. */
     private static BufferedImage bilevel(BufferedImage page, int width, int height) {
         byte[] levels = {(byte) 0xff, 0};
-        BufferedImage bw = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY,
-                new IndexColorModel(1, 2, levels, levels, levels));
+        BufferedImage bw = new BufferedImage(
+                width, height, BufferedImage.TYPE_BYTE_BINARY, new IndexColorModel(1, 2, levels, levels, levels));
         Graphics2D g = bw.createGraphics();
         g.drawImage(page, 0, 0, null);
         g.dispose();
@@ -104,13 +114,21 @@ final class Jbig2Scans {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in);
             TIFFDirectory directory = TIFFDirectory.createFromMetadata(reader.getImageMetadata(0));
-            if (directory.getTIFFField(BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION).getAsInt(0)
-                    != BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_WHITE_IS_ZERO
-                    || directory.getTIFFField(BaselineTIFFTagSet.TAG_TILE_OFFSETS).getCount() != 1) {
+            if (directory
+                                    .getTIFFField(BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION)
+                                    .getAsInt(0)
+                            != BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_WHITE_IS_ZERO
+                    || directory
+                                    .getTIFFField(BaselineTIFFTagSet.TAG_TILE_OFFSETS)
+                                    .getCount()
+                            != 1) {
                 throw new IllegalStateException("the JDK's TIFF writer did not write one WhiteIsZero tile");
             }
-            int offset = (int) directory.getTIFFField(BaselineTIFFTagSet.TAG_TILE_OFFSETS).getAsLong(0);
-            int length = (int) directory.getTIFFField(BaselineTIFFTagSet.TAG_TILE_BYTE_COUNTS).getAsLong(0);
+            int offset = (int)
+                    directory.getTIFFField(BaselineTIFFTagSet.TAG_TILE_OFFSETS).getAsLong(0);
+            int length = (int) directory
+                    .getTIFFField(BaselineTIFFTagSet.TAG_TILE_BYTE_COUNTS)
+                    .getAsLong(0);
             return Arrays.copyOfRange(bytes, offset, offset + length);
         } finally {
             reader.dispose();

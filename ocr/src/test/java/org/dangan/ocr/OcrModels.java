@@ -11,12 +11,12 @@ final class OcrModels {
 
     static final Path DIR = Path.of(System.getProperty("dangan.ocr.models", "/usr/local/share/dangan/ocr-models"));
 
-    private OcrModels() {
-    }
+    private OcrModels() {}
 
     static PaddleEngine engine() {
-        for (String file : new String[] {PaddleEngine.DETECTION, PaddleEngine.RECOGNITION, PaddleEngine.CLASSIFIER,
-                PaddleEngine.KEYS}) {
+        for (String file : new String[] {
+            PaddleEngine.DETECTION, PaddleEngine.RECOGNITION, PaddleEngine.CLASSIFIER, PaddleEngine.KEYS
+        }) {
             if (!Files.isReadable(DIR.resolve(file))) {
                 fail("the PP-OCR model " + file + " is missing in " + DIR + ": run src/dev/ocr-models.sh");
             }

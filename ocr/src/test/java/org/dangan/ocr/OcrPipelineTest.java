@@ -3,20 +3,29 @@ package org.dangan.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,24 +34,15 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.dangan.pdf.HanFont;
 import org.dangan.pdf.PrintedSheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.cos.COSFloat;
-import org.apache.pdfbox.cos.COSInteger;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.dangan.pdf.HanFont;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -67,8 +67,8 @@ class OcrPipelineTest {
 
     @Test
     void a_chinese_report_is_read_without_spaces_between_han_characters() throws Exception {
-        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
-                "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result = pipeline.process(
+                Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")), "chi_sim", OcrPipeline.Progress.NONE);
         PageText page = result.pages().get(0).text();
         assertThat(Scans.missing(EXPECTED, page.text())).isLessThan(0.05);
         assertThat(page.text()).contains("血常规检验报告单").doesNotContain("血 常");
@@ -88,12 +88,16 @@ class OcrPipelineTest {
         });
         // the words stand in the lines (their centres: Tesseract's word boxes for Han characters are
         // rough, often too tall or too wide) and together say what the lines say
-        assertThat(page.words()).isNotEmpty().allSatisfy(w -> assertThat(page.lines()).anySatisfy(l -> {
-            assertThat(w.x() + w.width() / 2).isBetween(l.x(), l.x() + l.width());
-            assertThat(w.y() + w.height() / 2).isBetween(l.y(), l.y() + l.height());
-        }));
+        assertThat(page.words())
+                .isNotEmpty()
+                .allSatisfy(w -> assertThat(page.lines()).anySatisfy(l -> {
+                    assertThat(w.x() + w.width() / 2).isBetween(l.x(), l.x() + l.width());
+                    assertThat(w.y() + w.height() / 2).isBetween(l.y(), l.y() + l.height());
+                }));
         assertThat(page.words().stream().map(TextBox::text).collect(Collectors.joining()))
-                .isEqualTo(page.lines().stream().map(TextBox::text).collect(Collectors.joining())
+                .isEqualTo(page.lines().stream()
+                        .map(TextBox::text)
+                        .collect(Collectors.joining())
                         .replace(" ", ""));
     }
 
@@ -114,8 +118,8 @@ class OcrPipelineTest {
 
     @Test
     void a_corrected_text_is_laid_over_the_same_page_images() throws Exception {
-        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("c.png")),
-                "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result = pipeline.process(
+                Scans.png(Scans.page(Scans.REPORT), dir.resolve("c.png")), "chi_sim", OcrPipeline.Progress.NONE);
         OcrPipeline.Page page = result.pages().get(0);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         pipeline.writePdf(result, "检验报告", first);
@@ -128,13 +132,16 @@ class OcrPipelineTest {
             assertThat(i.dpi()).isEqualTo(300);
         });
         // the reviewer rewrites the line with the name, line for line: it takes the recognised line's box
-        List<String> reviewed = new ArrayList<>(page.text().lines().stream().map(TextBox::text).toList());
+        List<String> reviewed =
+                new ArrayList<>(page.text().lines().stream().map(TextBox::text).toList());
         assertThat(reviewed.get(2)).startsWith("姓名");
         reviewed.set(2, "姓名：王秀芳 性别：女 年龄：67岁");
         String corrected = String.join("\n", reviewed);
         List<TextBox> lines = TextLayer.fit(corrected, page.text().lines(), 2480, 1400);
         assertThat(lines).hasSameSizeAs(page.text().lines());
-        assertThat(lines).extracting(TextBox::y).isEqualTo(page.text().lines().stream().map(TextBox::y).toList());
+        assertThat(lines)
+                .extracting(TextBox::y)
+                .isEqualTo(page.text().lines().stream().map(TextBox::y).toList());
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         try (SearchablePdf pdf = new SearchablePdf(HanFont.DEFAULT)) {
             SearchablePdf.PageImage image = images.get(0);
@@ -151,8 +158,8 @@ class OcrPipelineTest {
 
     @Test
     void corrected_lines_that_no_longer_match_share_the_area_the_recognised_lines_covered() {
-        List<TextBox> recognised = List.of(new TextBox("甲", 100, 200, 800, 60, 50),
-                new TextBox("乙", 120, 400, 600, 60, 50));
+        List<TextBox> recognised =
+                List.of(new TextBox("甲", 100, 200, 800, 60, 50), new TextBox("乙", 120, 400, 600, 60, 50));
         List<TextBox> placed = TextLayer.fit("一\n二\n\n三", recognised, 2480, 3508);
         assertThat(placed).extracting(TextBox::text).containsExactly("一", "二", "三");
         assertThat(placed).allSatisfy(b -> {
@@ -163,41 +170,45 @@ class OcrPipelineTest {
         });
         assertThat(placed).extracting(TextBox::y).isSorted().doesNotHaveDuplicates();
         assertThat(TextLayer.fit("  \n", recognised, 2480, 3508)).isEmpty();
-        assertThat(TextLayer.fit("一", List.of(), 2480, 3508)).singleElement()
+        assertThat(TextLayer.fit("一", List.of(), 2480, 3508))
+                .singleElement()
                 .satisfies(b -> assertThat(b.x()).isEqualTo(124));
     }
 
     @Test
     void pages_scanned_upside_down_or_sideways_are_turned_upright_and_read() throws Exception {
-        List<BufferedImage> turned = List.of(Images.rotate(Scans.page(Scans.REPORT), 180),
-                Images.rotate(Scans.page(Scans.REPORT), 90));
+        List<BufferedImage> turned =
+                List.of(Images.rotate(Scans.page(Scans.REPORT), 180), Images.rotate(Scans.page(Scans.REPORT), 90));
         List<Integer> progress = new CopyOnWriteArrayList<>();
-        OcrPipeline.Result result = pipeline.process(Scans.pdf(turned, dir.resolve("turned.pdf")), "chi_sim",
+        OcrPipeline.Result result = pipeline.process(
+                Scans.pdf(turned, dir.resolve("turned.pdf")),
+                "chi_sim",
                 (done, total) -> progress.add(done * 10 + total));
         assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(180, 270);
-        assertThat(result.pages()).allSatisfy(p -> assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
+        assertThat(result.pages())
+                .allSatisfy(p ->
+                        assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
         assertThat(progress).containsExactlyInAnyOrder(12, 22);
     }
 
     @Test
     void a_tiff_whose_pages_loop_back_and_a_page_too_long_are_refused_at_once() throws Exception {
         Path tiff = dir.resolve("loop.tif");
-        ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY),
-                "tiff", tiff.toFile());
+        ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY), "tiff", tiff.toFile());
         byte[] bytes = Files.readAllBytes(tiff);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(bytes[0] == 'I'
-                ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(bytes[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         int first = b.getInt(4);
         // the first page's "next page" points back at itself: the image reader would count for ever
         b.putInt(first + 2 + 12 * (b.getShort(first) & 0xffff), first);
         Files.write(tiff, bytes);
         assertThatThrownBy(() -> pipeline.process(tiff, "chi_sim", OcrPipeline.Progress.NONE))
-                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("loops back");
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageContaining("loops back");
 
-        Path strip = Scans.png(new BufferedImage(100, 40_000, BufferedImage.TYPE_BYTE_GRAY),
-                dir.resolve("strip.png"));
+        Path strip = Scans.png(new BufferedImage(100, 40_000, BufferedImage.TYPE_BYTE_GRAY), dir.resolve("strip.png"));
         assertThatThrownBy(() -> pipeline.process(strip, "chi_sim", OcrPipeline.Progress.NONE))
-                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("a side longer than the 30000");
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageContaining("a side longer than the 30000");
     }
 
     @Tag("slow") // recognises a stack of pages
@@ -206,10 +217,14 @@ class OcrPipelineTest {
         BufferedImage page = Scans.page(Scans.REPORT);
         // one worker: pages one and two are checked, three is taken as upright, four reads badly and is checked again
         try (OcrPipeline one = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1)) {
-            OcrPipeline.Result result = one.process(Scans.pdf(List.of(page, page, page, Images.rotate(page, 180)),
-                    dir.resolve("mixed.pdf")), "chi_sim", OcrPipeline.Progress.NONE);
+            OcrPipeline.Result result = one.process(
+                    Scans.pdf(List.of(page, page, page, Images.rotate(page, 180)), dir.resolve("mixed.pdf")),
+                    "chi_sim",
+                    OcrPipeline.Progress.NONE);
             assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(0, 0, 0, 180);
-            assertThat(result.pages()).allSatisfy(p -> assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
+            assertThat(result.pages())
+                    .allSatisfy(p ->
+                            assertThat(Scans.missing(EXPECTED, p.text().text())).isLessThan(0.05));
         }
     }
 
@@ -228,8 +243,8 @@ class OcrPipelineTest {
         PageQuality quality = PageQuality.of(skewed, 300);
         assertThat(quality.skewDegrees()).isBetween(2.6, 3.4);
         assertThat(quality.issues()).contains(PageQuality.Issue.SKEWED);
-        OcrPipeline.Result result = pipeline.process(Scans.pdf(List.of(skewed, Scans.blank()), dir.resolve("s.pdf")),
-                "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result = pipeline.process(
+                Scans.pdf(List.of(skewed, Scans.blank()), dir.resolve("s.pdf")), "chi_sim", OcrPipeline.Progress.NONE);
         assertThat(Scans.missing(EXPECTED, result.pages().get(0).text().text())).isLessThan(0.05);
         assertThat(result.pages().get(1).quality().issues()).containsExactly(PageQuality.Issue.BLANK);
         assertThat(result.pages().get(1).text().text()).isEmpty();
@@ -241,8 +256,8 @@ class OcrPipelineTest {
 
     @Test
     void the_searchable_pdf_has_the_text_where_the_words_stand_and_copies_chinese_right() throws Exception {
-        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
-                "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result = pipeline.process(
+                Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")), "chi_sim", OcrPipeline.Progress.NONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         pipeline.writePdf(result, "检验报告", out);
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
@@ -260,7 +275,9 @@ class OcrPipelineTest {
     void a_born_digital_pdf_keeps_its_own_text() throws Exception {
         byte[] printed;
         try (PrintedSheet sheet = new PrintedSheet(PrintedSheet.DEFAULT_FONT)) {
-            printed = sheet.title("心电图检查报告 ECG report").line("窦性心律，心率72次/分，未见明显异常。").toBytes();
+            printed = sheet.title("心电图检查报告 ECG report")
+                    .line("窦性心律，心率72次/分，未见明显异常。")
+                    .toBytes();
         }
         Path file = Files.write(dir.resolve("digital.pdf"), printed);
         OcrPipeline.Result result = pipeline.process(file, "chi_sim", OcrPipeline.Progress.NONE);
@@ -270,13 +287,22 @@ class OcrPipelineTest {
 
     @Test
     void bad_files_fail_with_a_reason() throws Exception {
-        assertThatThrownBy(() -> pipeline.process(Files.write(dir.resolve("empty.pdf"), new byte[0]), "chi_sim",
-                OcrPipeline.Progress.NONE)).isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> pipeline.process(Files.writeString(dir.resolve("x.docx"), "PK not a scan"), "chi_sim",
-                OcrPipeline.Progress.NONE)).hasMessageContaining("unsupported file type");
-        assertThatThrownBy(() -> pipeline.process(Files.write(dir.resolve("broken.pdf"),
-                "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(StandardCharsets.US_ASCII)), "chi_sim",
-                OcrPipeline.Progress.NONE)).isInstanceOf(UnreadableDocumentException.class);
+        assertThatThrownBy(() -> pipeline.process(
+                        Files.write(dir.resolve("empty.pdf"), new byte[0]), "chi_sim", OcrPipeline.Progress.NONE))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> pipeline.process(
+                        Files.writeString(dir.resolve("x.docx"), "PK not a scan"),
+                        "chi_sim",
+                        OcrPipeline.Progress.NONE))
+                .hasMessageContaining("unsupported file type");
+        assertThatThrownBy(() -> pipeline.process(
+                        Files.write(
+                                dir.resolve("broken.pdf"),
+                                "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(StandardCharsets.US_ASCII)),
+                        "chi_sim",
+                        OcrPipeline.Progress.NONE))
+                .isInstanceOf(UnreadableDocumentException.class);
         Path locked = Scans.pdf(List.of(Scans.page(Scans.REPORT)), dir.resolve("locked.pdf"));
         try (PDDocument doc = Loader.loadPDF(locked.toFile())) {
             doc.protect(new StandardProtectionPolicy("owner", "user", new AccessPermission()));
@@ -291,7 +317,10 @@ class OcrPipelineTest {
     @Test
     void a_document_of_more_pages_than_allowed_is_unreadable_before_a_page_is_read() throws Exception {
         Path pdf = Scans.pdf(List.of(Scans.blank(), Scans.blank(), Scans.blank()), dir.resolve("three.pdf"));
-        try (OcrPipeline two = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
+        try (OcrPipeline two = new OcrPipeline(
+                Recognizer.DEFAULT_DATA,
+                PrintedSheet.DEFAULT_FONT,
+                1,
                 new OcrPipeline.Limits(2, DocumentReader.MAX_PIXELS))) {
             int[] pagesRead = {0};
             assertThatThrownBy(() -> two.process(pdf, "chi_sim", (done, total) -> pagesRead[0] = done))
@@ -304,8 +333,8 @@ class OcrPipelineTest {
     @Test
     void a_page_of_more_pixels_than_the_limit_set_is_unreadable() throws Exception {
         Path png = Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png"));
-        try (OcrPipeline small = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
-                new OcrPipeline.Limits(500, 1_000_000))) {
+        try (OcrPipeline small = new OcrPipeline(
+                Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1, new OcrPipeline.Limits(500, 1_000_000))) {
             assertThatThrownBy(() -> small.process(png, "chi_sim", OcrPipeline.Progress.NONE))
                     .isInstanceOf(UnreadableDocumentException.class)
                     .hasMessageContaining("more than the 1000000 allowed");
@@ -319,9 +348,11 @@ class OcrPipelineTest {
         for (String drawn : List.of("xobject", "form", "inline", "inherited", "type3", "softmask", "jpeg")) {
             Path pdf = drawingHugeImage(dir.resolve(drawn + ".pdf"), 40_000, drawn);
             assertThat(Files.size(pdf)).as(drawn).isLessThan(1_000_000);
-            assertThatThrownBy(() -> pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE)).as(drawn)
+            assertThatThrownBy(() -> pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE))
+                    .as(drawn)
                     .isInstanceOf(UnreadableDocumentException.class)
-                    .hasMessageContaining("page 1 draws an image of 40000x40000 pixels, more than the 100000000 allowed");
+                    .hasMessageContaining(
+                            "page 1 draws an image of 40000x40000 pixels, more than the 100000000 allowed");
         }
     }
 
@@ -329,7 +360,8 @@ class OcrPipelineTest {
     void page_images_wait_in_temporary_files_that_closing_the_result_removes() throws Exception {
         Path pdf = Scans.pdf(List.of(Scans.blank(), Scans.blank()), dir.resolve("two.pdf"));
         OcrPipeline.Result result = pipeline.process(pdf, "chi_sim", OcrPipeline.Progress.NONE);
-        List<Path> images = result.pages().stream().map(OcrPipeline.Page::imageFile).toList();
+        List<Path> images =
+                result.pages().stream().map(OcrPipeline.Page::imageFile).toList();
         assertThat(images).hasSize(2).allSatisfy(p -> assertThat(p).isRegularFile());
         assertThat(result.pages().get(0).image().bytes()).startsWith((byte) 0xFF, (byte) 0xD8);
 
@@ -359,9 +391,31 @@ class OcrPipelineTest {
                 image.setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
                 image.setItem(COSName.FILTER, COSName.DCT_DECODE);
                 try (OutputStream raw = image.createRawOutputStream()) {
-                    raw.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 4, 0, 0,
-                            (byte) 0xFF, (byte) 0xC0, 0, 11, 8, (byte) (side >> 8), (byte) side, (byte) (side >> 8),
-                            (byte) side, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xD9});
+                    raw.write(new byte[] {
+                        (byte) 0xFF,
+                        (byte) 0xD8,
+                        (byte) 0xFF,
+                        (byte) 0xE0,
+                        0,
+                        4,
+                        0,
+                        0,
+                        (byte) 0xFF,
+                        (byte) 0xC0,
+                        0,
+                        11,
+                        8,
+                        (byte) (side >> 8),
+                        (byte) side,
+                        (byte) (side >> 8),
+                        (byte) side,
+                        1,
+                        1,
+                        0x11,
+                        0,
+                        (byte) 0xFF,
+                        (byte) 0xD9
+                    });
                 }
                 page.getCOSObject().setItem(COSName.RESOURCES, xObjects("X0", image));
                 content = "q 100 0 0 100 50 50 cm /X0 Do Q";
@@ -487,8 +541,14 @@ class OcrPipelineTest {
     private static Path bomb(Path file) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(30000).putInt(30000)
-                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(30000)
+                .putInt(30000)
+                .put((byte) 1)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(png, "IHDR", ihdr.array());
         Deflater deflater = new Deflater(9);
         deflater.setInput(new byte[30000 * 3751]);

@@ -8,10 +8,14 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,10 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
-import java.util.Arrays;
-import java.util.Random;
 
 /**
  * The pipeline on PP-OCRv4 through ONNX Runtime with the real models: generated report pages, a
@@ -43,8 +43,8 @@ class PaddleOcrTest {
     @BeforeAll
     static void start() {
         paddle = OcrModels.engine();
-        pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 2,
-                OcrPipeline.Limits.DEFAULT, paddle);
+        pipeline = new OcrPipeline(
+                Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 2, OcrPipeline.Limits.DEFAULT, paddle);
     }
 
     @AfterAll
@@ -59,8 +59,11 @@ class PaddleOcrTest {
 
     @Test
     void a_chinese_report_page_reads_with_few_errors_and_high_confidence() throws Exception {
-        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
-                Engine.PADDLE, "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result = pipeline.process(
+                Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
+                Engine.PADDLE,
+                "chi_sim",
+                OcrPipeline.Progress.NONE);
 
         assertThat(result.engine()).isEqualTo(Engine.PADDLE);
         PageText page = result.pages().get(0).text();
@@ -72,7 +75,8 @@ class PaddleOcrTest {
         assertThat(page.lines().get(1).height()).isBetween(50, 110);
         // each Han character is a word, placed within its line
         TextBox title = page.lines().get(1);
-        List<TextBox> titleWords = page.words().stream().filter(w -> w.y() == title.y()).toList();
+        List<TextBox> titleWords =
+                page.words().stream().filter(w -> w.y() == title.y()).toList();
         assertThat(titleWords).extracting(TextBox::text).containsSubsequence("血", "常", "规");
         assertThat(titleWords).allSatisfy(w -> assertThat(w.x()).isBetween(title.x(), title.x() + title.width()));
         assertThat(titleWords.get(1).x()).isGreaterThan(titleWords.get(0).x());
@@ -80,10 +84,10 @@ class PaddleOcrTest {
 
     @Test
     void a_two_column_page_reads_column_by_column() throws Exception {
-        List<String> left = List.of("左栏第一行居民健康档案的管理", "左栏第二行纸质档案停止使用", "左栏第三行检查报告扫描归档",
-                "左栏第四行严重精神障碍患者", "左栏第五行档案移交与接收");
-        List<String> right = List.of("右栏第一行乡镇卫生院档案室", "右栏第二行县级抽查与市级验收", "右栏第三行核查人员签字确认",
-                "右栏第四行保管期限与销毁", "右栏第五行居民查阅本人档案");
+        List<String> left =
+                List.of("左栏第一行居民健康档案的管理", "左栏第二行纸质档案停止使用", "左栏第三行检查报告扫描归档", "左栏第四行严重精神障碍患者", "左栏第五行档案移交与接收");
+        List<String> right =
+                List.of("右栏第一行乡镇卫生院档案室", "右栏第二行县级抽查与市级验收", "右栏第三行核查人员签字确认", "右栏第四行保管期限与销毁", "右栏第五行居民查阅本人档案");
         BufferedImage page = canvas(2480, 1600);
         Graphics2D g = pen(page, 56);
         g.drawString("两栏排版的测试页面", 800, 150);
@@ -93,8 +97,11 @@ class PaddleOcrTest {
         }
         g.dispose();
 
-        PageText text = pipeline.process(Scans.png(page, dir.resolve("two.png")), Engine.PADDLE, "chi_sim",
-                OcrPipeline.Progress.NONE).pages().get(0).text();
+        PageText text = pipeline.process(
+                        Scans.png(page, dir.resolve("two.png")), Engine.PADDLE, "chi_sim", OcrPipeline.Progress.NONE)
+                .pages()
+                .get(0)
+                .text();
 
         List<String> expected = new ArrayList<>(List.of("两栏排版的测试页面"));
         expected.addAll(left);
@@ -105,8 +112,8 @@ class PaddleOcrTest {
 
     @Test
     void a_lab_table_reads_row_by_row() throws Exception {
-        String[][] rows = {{"项目", "结果", "单位"}, {"白细胞", "6.2", "10*9/L"}, {"血红蛋白", "132", "g/L"},
-            {"血糖", "5.6", "mmol/L"}};
+        String[][] rows = {{"项目", "结果", "单位"}, {"白细胞", "6.2", "10*9/L"}, {"血红蛋白", "132", "g/L"}, {"血糖", "5.6", "mmol/L"}
+        };
         BufferedImage page = canvas(2480, 1000);
         Graphics2D g = pen(page, 56);
         for (int r = 0; r < rows.length; r++) {
@@ -116,8 +123,12 @@ class PaddleOcrTest {
         }
         g.dispose();
 
-        String text = pipeline.process(Scans.png(page, dir.resolve("table.png")), Engine.PADDLE, "chi_sim",
-                OcrPipeline.Progress.NONE).pages().get(0).text().text();
+        String text = pipeline.process(
+                        Scans.png(page, dir.resolve("table.png")), Engine.PADDLE, "chi_sim", OcrPipeline.Progress.NONE)
+                .pages()
+                .get(0)
+                .text()
+                .text();
 
         List<String> lines = text.lines().toList();
         assertThat(lines).hasSize(4);
@@ -130,14 +141,17 @@ class PaddleOcrTest {
     @Tag("slow") // recognises each page in four orientations
     @Test
     void pages_upside_down_or_sideways_read_upright() throws Exception {
-        List<BufferedImage> turned = List.of(Images.rotate(Scans.page(Scans.REPORT), 180),
-                Images.rotate(Scans.page(Scans.REPORT), 90), Images.rotate(Scans.page(Scans.REPORT), 270));
+        List<BufferedImage> turned = List.of(
+                Images.rotate(Scans.page(Scans.REPORT), 180),
+                Images.rotate(Scans.page(Scans.REPORT), 90),
+                Images.rotate(Scans.page(Scans.REPORT), 270));
 
-        OcrPipeline.Result result = pipeline.process(Scans.pdf(turned, dir.resolve("turned.pdf")), Engine.PADDLE,
-                "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result = pipeline.process(
+                Scans.pdf(turned, dir.resolve("turned.pdf")), Engine.PADDLE, "chi_sim", OcrPipeline.Progress.NONE);
 
         assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(180, 270, 90);
-        assertThat(result.pages()).allSatisfy(p -> assertThat(cer(Scans.REPORT, p.text().text())).isLessThan(0.03));
+        assertThat(result.pages())
+                .allSatisfy(p -> assertThat(cer(Scans.REPORT, p.text().text())).isLessThan(0.03));
         // the stored page image is upright too: as wide as the unturned page
         assertThat(result.pages().get(1).widthPx()).isEqualTo(2480);
     }
@@ -148,14 +162,20 @@ class PaddleOcrTest {
         BufferedImage page = Scans.page(Scans.REPORT);
         // one worker, in page order: pages one and two get the classifier's vote, then pages are taken
         // as upright; the fourth reads badly as it lies and is checked, which ends the trust
-        try (OcrPipeline one = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
-                OcrPipeline.Limits.DEFAULT, paddle)) {
-            OcrPipeline.Result result = one.process(Scans.pdf(List.of(page, page, page, Images.rotate(page, 180),
-                    Images.rotate(page, 90)), dir.resolve("mixed.pdf")), Engine.PADDLE, "chi_sim",
+        try (OcrPipeline one = new OcrPipeline(
+                Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1, OcrPipeline.Limits.DEFAULT, paddle)) {
+            OcrPipeline.Result result = one.process(
+                    Scans.pdf(
+                            List.of(page, page, page, Images.rotate(page, 180), Images.rotate(page, 90)),
+                            dir.resolve("mixed.pdf")),
+                    Engine.PADDLE,
+                    "chi_sim",
                     OcrPipeline.Progress.NONE);
 
             assertThat(result.pages()).extracting(p -> p.text().rotation()).containsExactly(0, 0, 0, 180, 270);
-            assertThat(result.pages()).allSatisfy(p -> assertThat(cer(Scans.REPORT, p.text().text())).isLessThan(0.03));
+            assertThat(result.pages())
+                    .allSatisfy(
+                            p -> assertThat(cer(Scans.REPORT, p.text().text())).isLessThan(0.03));
         }
     }
 
@@ -174,8 +194,8 @@ class PaddleOcrTest {
         BufferedImage page = Scans.page(Scans.REPORT);
         float[] kernel = new float[11 * 11];
         Arrays.fill(kernel, 1f / kernel.length);
-        BufferedImage blurred = new ConvolveOp(new Kernel(11, 11, kernel),
-                ConvolveOp.EDGE_NO_OP, null).filter(page, null);
+        BufferedImage blurred =
+                new ConvolveOp(new Kernel(11, 11, kernel), ConvolveOp.EDGE_NO_OP, null).filter(page, null);
         Random noise = new Random(7);
         for (int y = 0; y < blurred.getHeight(); y++) {
             for (int x = 0; x < blurred.getWidth(); x++) {
@@ -185,8 +205,13 @@ class PaddleOcrTest {
             }
         }
 
-        OcrPipeline.Page read = pipeline.process(Scans.png(blurred, dir.resolve("blurred.png")), Engine.PADDLE,
-                "chi_sim", OcrPipeline.Progress.NONE).pages().get(0);
+        OcrPipeline.Page read = pipeline.process(
+                        Scans.png(blurred, dir.resolve("blurred.png")),
+                        Engine.PADDLE,
+                        "chi_sim",
+                        OcrPipeline.Progress.NONE)
+                .pages()
+                .get(0);
 
         assertThat(read.text().rotation()).isZero();
         assertThat(read.widthPx()).isEqualTo(2480);
@@ -194,8 +219,11 @@ class PaddleOcrTest {
 
     @Test
     void the_searchable_pdf_carries_the_recognised_lines_and_stays_pdf_a() throws Exception {
-        OcrPipeline.Result result = pipeline.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
-                Engine.PADDLE, "chi_sim", OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result = pipeline.process(
+                Scans.png(Scans.page(Scans.REPORT), dir.resolve("p.png")),
+                Engine.PADDLE,
+                "chi_sim",
+                OcrPipeline.Progress.NONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         pipeline.writePdf(result, "检验报告", out);
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
@@ -208,13 +236,20 @@ class PaddleOcrTest {
     @Test
     void without_its_models_the_engine_names_the_missing_file_and_the_pipeline_reads_with_tesseract() throws Exception {
         assertThatThrownBy(() -> new PaddleEngine(dir))
-                .hasMessageContaining(PaddleEngine.DETECTION).hasMessageContaining("src/dev/ocr-models.sh");
+                .hasMessageContaining(PaddleEngine.DETECTION)
+                .hasMessageContaining("src/dev/ocr-models.sh");
         try (OcrPipeline tesseractOnly = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1)) {
             assertThat(tesseractOnly.engineFor(Engine.PADDLE)).isEqualTo(Engine.TESSERACT);
-            OcrPipeline.Result result = tesseractOnly.process(Scans.png(Scans.page(Scans.REPORT), dir.resolve("t.png")),
-                    Engine.PADDLE, "chi_sim", OcrPipeline.Progress.NONE);
+            OcrPipeline.Result result = tesseractOnly.process(
+                    Scans.png(Scans.page(Scans.REPORT), dir.resolve("t.png")),
+                    Engine.PADDLE,
+                    "chi_sim",
+                    OcrPipeline.Progress.NONE);
             assertThat(result.engine()).isEqualTo(Engine.TESSERACT);
-            assertThat(Scans.missing(OcrPipelineTest.EXPECTED, result.pages().get(0).text().text())).isLessThan(0.05);
+            assertThat(Scans.missing(
+                            OcrPipelineTest.EXPECTED,
+                            result.pages().get(0).text().text()))
+                    .isLessThan(0.05);
         }
     }
 

@@ -9,8 +9,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,22 +32,20 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.dangan.pdf.HanFont;
 import org.dangan.pdf.PrintedSheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.dangan.pdf.HanFont;
 
 /**
  * The searchable PDF keeps each page as it was scanned (colour, gray, 1-bit) at the resolution
@@ -58,9 +58,11 @@ class PageImageKindsTest {
     static final String EXPECTED = String.join("", Scans.REPORT);
     /** A4 at 200 dpi, in pixels. */
     static final int A4_WIDTH = 1654;
+
     static final int A4_HEIGHT = 2339;
     /** The centre of the seal's ring, on its left edge: red ink, on a page drawn upright. */
     static final int SEAL_X = 1000;
+
     static final int SEAL_Y = 860;
 
     @TempDir
@@ -89,7 +91,8 @@ class PageImageKindsTest {
             assertThat(image.getStream().getFilters()).containsExactly(COSName.DCT_DECODE);
             assertThat(image.getColorSpace().getName()).isEqualTo("DeviceRGB");
             assertRed(image.getImage(), SEAL_X, SEAL_Y);
-            assertThat(Scans.missing(EXPECTED, new PDFTextStripper().getText(document))).isLessThan(0.05);
+            assertThat(Scans.missing(EXPECTED, new PDFTextStripper().getText(document)))
+                    .isLessThan(0.05);
         }
         assertThat(PdfA.violations(pdf)).isEmpty();
     }
@@ -100,8 +103,8 @@ class PageImageKindsTest {
         BufferedImage turned = Images.rotate(sealedReport(), 180);
         BufferedImage skewed = Images.deskew(Images.rgb(sealedReport()), 2.5);
         for (BufferedImage scan : List.of(turned, skewed)) {
-            OcrPipeline.Result result = pipeline.process(png(scan, 200, dir.resolve("scan.png")), "chi_sim",
-                    OcrPipeline.Progress.NONE);
+            OcrPipeline.Result result =
+                    pipeline.process(png(scan, 200, dir.resolve("scan.png")), "chi_sim", OcrPipeline.Progress.NONE);
             assertThat(Scans.missing(EXPECTED, result.text())).isLessThan(0.05);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pipeline.writePdf(result, "检验报告", out);
@@ -148,7 +151,8 @@ class PageImageKindsTest {
                 assertThat(image.getColorSpace().getName()).isEqualTo("DeviceGray");
                 // black stays black and white white: the 1-bit image comes back pixel for pixel
                 assertThat(samePixels(image.getImage(), bilevel)).isGreaterThan(0.999);
-                assertThat(Scans.missing(EXPECTED, new PDFTextStripper().getText(document))).isLessThan(0.05);
+                assertThat(Scans.missing(EXPECTED, new PDFTextStripper().getText(document)))
+                        .isLessThan(0.05);
             }
             assertThat(PdfA.violations(pdf)).isEmpty();
         }
@@ -160,8 +164,8 @@ class PageImageKindsTest {
     @Test
     void a_skewed_1_bit_page_is_straightened_and_stays_1_bit() throws Exception {
         BufferedImage skewed = Images.bilevel(Images.deskew(Scans.page(Scans.REPORT), 3));
-        OcrPipeline.Result result = pipeline.process(Scans.png(skewed, dir.resolve("skewed.png")), "chi_sim",
-                OcrPipeline.Progress.NONE);
+        OcrPipeline.Result result =
+                pipeline.process(Scans.png(skewed, dir.resolve("skewed.png")), "chi_sim", OcrPipeline.Progress.NONE);
         assertThat(result.pages().get(0).quality().issues()).contains(PageQuality.Issue.SKEWED);
         assertThat(result.pages().get(0).encoding()).isEqualTo(SearchablePdf.Encoding.CCITT_G4);
         assertThat(Scans.missing(EXPECTED, result.text())).isLessThan(0.05);
@@ -171,8 +175,8 @@ class PageImageKindsTest {
     @Test
     void a_1_bit_page_scanned_sideways_is_turned_upright_and_stays_1_bit() throws Exception {
         BufferedImage sideways = Images.bilevel(Images.rotate(Scans.page(Scans.REPORT), 90));
-        try (OcrPipeline.Result result = pipeline.process(Scans.png(sideways, dir.resolve("sideways.png")), "chi_sim",
-                OcrPipeline.Progress.NONE)) {
+        try (OcrPipeline.Result result = pipeline.process(
+                Scans.png(sideways, dir.resolve("sideways.png")), "chi_sim", OcrPipeline.Progress.NONE)) {
             OcrPipeline.Page page = result.pages().get(0);
             assertThat(page.text().rotation()).isEqualTo(270);
             assertThat(page.encoding()).isEqualTo(SearchablePdf.Encoding.CCITT_G4);
@@ -249,14 +253,15 @@ class PageImageKindsTest {
         try (PDDocument document = new PDDocument()) {
             var image = LosslessFactory.createFromImage(document, low);
             // a million unbalanced saves before the image: not walked to its end, not held
-            String[] contents = {"q ".repeat(1_000_000) + "595 0 0 842 0 0 cm /Im0 Do",
-                "595 0 0 842 0 0 cm /Im0 Do /Im0 Do"};
+            String[] contents = {
+                "q ".repeat(1_000_000) + "595 0 0 842 0 0 cm /Im0 Do", "595 0 0 842 0 0 cm /Im0 Do /Im0 Do"
+            };
             for (String content : contents) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 page.setResources(new PDResources());
                 page.getResources().put(COSName.getPDFName("Im0"), image);
-                var stream = new PDStream(document,
-                        new ByteArrayInputStream(content.getBytes(StandardCharsets.US_ASCII)));
+                var stream =
+                        new PDStream(document, new ByteArrayInputStream(content.getBytes(StandardCharsets.US_ASCII)));
                 page.setContents(stream);
                 document.addPage(page);
             }
@@ -271,8 +276,8 @@ class PageImageKindsTest {
 
     @Test
     void a_pdf_page_scanned_at_300_dpi_or_near_it_is_rendered_at_300() throws Exception {
-        try (DocumentReader.Pages pages = DocumentReader.open(Scans.pdf(List.of(Scans.page(Scans.REPORT)),
-                dir.resolve("300.pdf")))) {
+        try (DocumentReader.Pages pages =
+                DocumentReader.open(Scans.pdf(List.of(Scans.page(Scans.REPORT)), dir.resolve("300.pdf")))) {
             assertThat(pages.page(0).dpi()).isEqualTo(300);
             assertThat(pages.page(0).image().getWidth()).isEqualTo(2480);
         }
@@ -291,13 +296,15 @@ class PageImageKindsTest {
         try (DocumentReader.Pages pages = DocumentReader.open(Scans.png(page, dir.resolve("none.png")))) {
             assertThat(pages.page(0).dpi()).isZero();
         }
-        try (DocumentReader.Pages pages = DocumentReader.open(g4Tiff(Images.bilevel(page), 400, dir.resolve("400.tif")))) {
+        try (DocumentReader.Pages pages =
+                DocumentReader.open(g4Tiff(Images.bilevel(page), 400, dir.resolve("400.tif")))) {
             assertThat(pages.page(0).dpi()).isEqualTo(400);
         }
     }
 
     @Test
-    void a_small_image_declaring_no_resolution_is_laid_out_as_a_page_not_a_stamp_and_sides_stay_pdf_a() throws Exception {
+    void a_small_image_declaring_no_resolution_is_laid_out_as_a_page_not_a_stamp_and_sides_stay_pdf_a()
+            throws Exception {
         // a photo of a page, 614 x 864 pixels, no resolution: an A4 page (74 dpi), not 5 x 7 cm at 300
         BufferedImage photo = new BufferedImage(614, 864, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = photo.createGraphics();
@@ -346,17 +353,24 @@ class PageImageKindsTest {
                 assertThat(i.encoding()).isEqualTo(images.get(0).encoding());
                 assertThat(i.dpi()).isEqualTo(images.get(0).dpi());
             });
-            try (PDDocument before = Loader.loadPDF(first); PDDocument after = Loader.loadPDF(second.toByteArray())) {
-                assertThat(after.getPage(0).getMediaBox().getWidth()).isEqualTo(before.getPage(0).getMediaBox().getWidth());
-                assertThat(samePixels(image(after.getPage(0)).getImage(), image(before.getPage(0)).getImage()))
+            try (PDDocument before = Loader.loadPDF(first);
+                    PDDocument after = Loader.loadPDF(second.toByteArray())) {
+                assertThat(after.getPage(0).getMediaBox().getWidth())
+                        .isEqualTo(before.getPage(0).getMediaBox().getWidth());
+                assertThat(samePixels(
+                                image(after.getPage(0)).getImage(),
+                                image(before.getPage(0)).getImage()))
                         .isEqualTo(1.0);
-                assertThat(new PDFTextStripper().getText(after).replaceAll("\\s", "")).isEqualTo("血常规检验报告单校对后");
+                assertThat(new PDFTextStripper().getText(after).replaceAll("\\s", ""))
+                        .isEqualTo("血常规检验报告单校对后");
             }
             assertThat(PdfA.violations(second.toByteArray())).isEmpty();
         }
-        assertThat(SearchablePdf.pageImages(searchable(colour))).extracting(SearchablePdf.PageImage::encoding)
+        assertThat(SearchablePdf.pageImages(searchable(colour)))
+                .extracting(SearchablePdf.PageImage::encoding)
                 .containsExactly(SearchablePdf.Encoding.JPEG);
-        assertThat(SearchablePdf.pageImages(searchable(bilevel))).extracting(SearchablePdf.PageImage::encoding)
+        assertThat(SearchablePdf.pageImages(searchable(bilevel)))
+                .extracting(SearchablePdf.PageImage::encoding)
                 .containsExactly(SearchablePdf.Encoding.CCITT_G4);
     }
 
@@ -369,7 +383,8 @@ class PageImageKindsTest {
     }
 
     private static PDImageXObject image(PDPage page) throws Exception {
-        return (PDImageXObject) page.getResources().getXObject(page.getResources().getXObjectNames().iterator().next());
+        return (PDImageXObject) page.getResources()
+                .getXObject(page.getResources().getXObjectNames().iterator().next());
     }
 
     private static void assertRed(BufferedImage image, int x, int y) {
@@ -452,8 +467,8 @@ class PageImageKindsTest {
         for (int tag : new int[] {BaselineTIFFTagSet.TAG_X_RESOLUTION, BaselineTIFFTagSet.TAG_Y_RESOLUTION}) {
             directory.addTIFFField(new TIFFField(base.getTag(tag), TIFFTag.TIFF_RATIONAL, 1, new long[][] {{dpi, 1}}));
         }
-        directory.addTIFFField(new TIFFField(base.getTag(BaselineTIFFTagSet.TAG_RESOLUTION_UNIT),
-                BaselineTIFFTagSet.RESOLUTION_UNIT_INCH));
+        directory.addTIFFField(new TIFFField(
+                base.getTag(BaselineTIFFTagSet.TAG_RESOLUTION_UNIT), BaselineTIFFTagSet.RESOLUTION_UNIT_INCH));
         write(writer, new IIOImage(bilevel, null, directory.getAsMetadata()), param, file);
         return file;
     }

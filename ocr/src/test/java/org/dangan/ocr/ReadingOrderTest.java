@@ -26,8 +26,10 @@ class ReadingOrderTest {
 
         List<String> order = ReadingOrder.of(lines).stream().map(TextBox::text).toList();
 
-        assertThat(order).containsExactly("标题", "左0", "左1", "左2", "左3", "左4", "左5", "左6", "左7",
-                "右0", "右1", "右2", "右3", "右4", "右5", "右6", "右7", "页脚");
+        assertThat(order)
+                .containsExactly(
+                        "标题", "左0", "左1", "左2", "左3", "左4", "左5", "左6", "左7", "右0", "右1", "右2", "右3", "右4", "右5", "右6",
+                        "右7", "页脚");
         assertThat(ReadingOrder.text(ReadingOrder.of(lines))).startsWith("标题\n左0\n左1");
     }
 
@@ -42,8 +44,7 @@ class ReadingOrderTest {
             }
         }
 
-        assertThat(ReadingOrder.text(ReadingOrder.of(cells)))
-                .isEqualTo("项目 结果 单位\n白细胞 6.2 10^9/L\n血红蛋白 132 g/L");
+        assertThat(ReadingOrder.text(ReadingOrder.of(cells))).isEqualTo("项目 结果 单位\n白细胞 6.2 10^9/L\n血红蛋白 132 g/L");
     }
 
     @Test
@@ -52,7 +53,8 @@ class ReadingOrderTest {
         for (int i = 0; i < 10; i++) {
             lines.add(box("行" + i, 100, 100 + i * 60, i == 4 ? 300 : 1800));
         }
-        assertThat(ReadingOrder.of(lines)).extracting(TextBox::text)
+        assertThat(ReadingOrder.of(lines))
+                .extracting(TextBox::text)
                 .containsExactly("行0", "行1", "行2", "行3", "行4", "行5", "行6", "行7", "行8", "行9");
     }
 

@@ -7,16 +7,16 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import java.text.Normalizer;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Test scans made here: Chinese report text rendered at 300 dpi in a Han font, as a scanner would
@@ -33,8 +33,7 @@ final class Scans {
             "血红蛋白 132 血小板计数 210",
             "检验医师：李建国  报告日期：2024年5月6日");
 
-    private Scans() {
-    }
+    private Scans() {}
 
     static BufferedImage page(List<String> lines) {
         BufferedImage image = new BufferedImage(2480, 1400, BufferedImage.TYPE_BYTE_GRAY);
@@ -69,7 +68,11 @@ final class Scans {
                 PDPage page = new PDPage(new PDRectangle(image.getWidth() * 72f / 300, image.getHeight() * 72f / 300));
                 doc.addPage(page);
                 try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-                    c.drawImage(LosslessFactory.createFromImage(doc, image), 0, 0, page.getMediaBox().getWidth(),
+                    c.drawImage(
+                            LosslessFactory.createFromImage(doc, image),
+                            0,
+                            0,
+                            page.getMediaBox().getWidth(),
                             page.getMediaBox().getHeight());
                 }
             }

@@ -48,13 +48,16 @@ class SeparatorSheetTest {
     void a_stack_is_split_at_its_sheets_into_one_part_per_record() throws Exception {
         List<BufferedImage> sheets = printedAndScanned(List.of(A, B));
         BufferedImage report = Scans.page(Scans.REPORT);
-        Path stack = Scans.pdf(List.of(report, sheets.get(0), report, report, sheets.get(1), report), dir.resolve("s.pdf"));
+        Path stack =
+                Scans.pdf(List.of(report, sheets.get(0), report, report, sheets.get(1), report), dir.resolve("s.pdf"));
 
         ScanSplitter.Split split = ScanSplitter.split(stack, dir);
 
         assertThat(split.unassignedPages()).isEqualTo(1);
         assertThat(split.parts()).extracting(ScanSplitter.Part::target).containsExactly(A, B);
-        assertThat(split.parts()).extracting(p -> p.lastPage() - p.firstPage() + 1).containsExactly(2, 1);
+        assertThat(split.parts())
+                .extracting(p -> p.lastPage() - p.firstPage() + 1)
+                .containsExactly(2, 1);
         try (PDDocument first = Loader.loadPDF(split.parts().get(0).pdf().toFile())) {
             assertThat(first.getNumberOfPages()).isEqualTo(2);
         }

@@ -3,9 +3,9 @@ package org.dangan.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.assertj.core.api.Assertions;
 
 /**
  * Tesseract's availability on this machine (Debian's libtesseract and models, which the OCR tests
@@ -16,14 +16,16 @@ class TesseractTest {
 
     @Test
     void the_library_and_the_chinese_models_are_available() {
-        assertThat(Tesseract.unavailable()).as("libtesseract (install tesseract-ocr)").isEmpty();
+        assertThat(Tesseract.unavailable())
+                .as("libtesseract (install tesseract-ocr)")
+                .isEmpty();
         assertThat(Tesseract.unavailable(Tesseract.DEFAULT_DATA, "chi_sim+eng")).isEmpty();
     }
 
     @Test
     void a_tessdata_without_the_language_or_orientation_models_names_what_to_install(@TempDir Path empty) {
-        assertThat(Tesseract.unavailable(empty, "chi_sim")).contains(
-                "Tesseract has no model chi_sim in " + empty + ": install Debian's tesseract-ocr-chi-sim; "
+        assertThat(Tesseract.unavailable(empty, "chi_sim"))
+                .contains("Tesseract has no model chi_sim in " + empty + ": install Debian's tesseract-ocr-chi-sim; "
                         + "Tesseract has no orientation model in " + empty + ": install Debian's tesseract-ocr-osd");
     }
 

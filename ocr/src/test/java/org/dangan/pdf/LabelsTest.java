@@ -3,12 +3,13 @@ package org.dangan.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.MultiFormatReader;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Test;
-import com.google.zxing.BarcodeFormat;
 import org.dangan.ocr.PdfA;
+import org.junit.jupiter.api.Test;
 
 /** Label sheets: as many pages as the layout needs, the text on them, and barcodes a scanner reads back. */
 class LabelsTest {
@@ -53,16 +53,24 @@ class LabelsTest {
             double px = 300 / 25.4;
             for (int slot = 0; slot < 4; slot++) {
                 // each label as a hand scanner sees it: its own rectangle of the sheet
-                BufferedImage label = page.getSubimage((int) ((layout.left + slot % layout.columns * layout.width) * px),
-                        (int) ((layout.top + slot / layout.columns * layout.height) * px), (int) (layout.width * px),
+                BufferedImage label = page.getSubimage(
+                        (int) ((layout.left + slot % layout.columns * layout.width) * px),
+                        (int) ((layout.top + slot / layout.columns * layout.height) * px),
+                        (int) (layout.width * px),
                         (int) (layout.height * px));
                 String expected = "B%08d".formatted(slot + 1);
-                for (BarcodeFormat format : List.of(BarcodeFormat.QR_CODE,
-                        BarcodeFormat.CODE_128)) {
-                    Result read = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                            new BufferedImageLuminanceSource(label))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                            DecodeHintType.POSSIBLE_FORMATS, List.of(format)));
-                    assertThat(read.getText()).as(format + " of label " + (slot + 1)).isEqualTo(expected);
+                for (BarcodeFormat format : List.of(BarcodeFormat.QR_CODE, BarcodeFormat.CODE_128)) {
+                    Result read = new MultiFormatReader()
+                            .decode(
+                                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
+                                    Map.of(
+                                            DecodeHintType.TRY_HARDER,
+                                            Boolean.TRUE,
+                                            DecodeHintType.POSSIBLE_FORMATS,
+                                            List.of(format)));
+                    assertThat(read.getText())
+                            .as(format + " of label " + (slot + 1))
+                            .isEqualTo(expected);
                 }
             }
         }

@@ -29,13 +29,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiOverHttpTest {
 
-    private static final List<String> UNKNOWN = List.of("/api/indicatorz", "/api/x.json", "/api/records/abc/def/ghi",
-            "/api/records/abc/def/ghi.pdf", "/api/campaigns/1/nothing", "/api/");
+    private static final List<String> UNKNOWN = List.of(
+            "/api/indicatorz",
+            "/api/x.json",
+            "/api/records/abc/def/ghi",
+            "/api/records/abc/def/ghi.pdf",
+            "/api/campaigns/1/nothing",
+            "/api/");
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAccounts users;
 
@@ -48,7 +55,8 @@ class ApiOverHttpTest {
         http = new ServerHttp(port);
         county = fixtures.county();
         admin = county.user("admin");
-        users.create(admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
     }
 
     @Test
@@ -59,13 +67,15 @@ class ApiOverHttpTest {
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString("{}")));
                 assertThat(response.statusCode()).as(method + " " + path).isEqualTo(404);
-                assertThat(response.headers().firstValue("Content-Type")).as(method + " " + path)
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(method + " " + path)
                         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-                assertThat(JsonPath.<String>read(response.body(), "$.details.key")).isEqualTo("error.noSuchApi");
+                assertThat(JsonPath.<String>read(response.body(), "$.details.key"))
+                        .isEqualTo("error.noSuchApi");
                 assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(404);
             }
-            HttpResponse<String> head = http.send(http.request(path, county.user("archivist-a"))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> head = http.send(
+                    http.request(path, county.user("archivist-a")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
             assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(404);
         }
         // an administrator and an auditor alike: no role sees the screens' page there
@@ -77,8 +87,7 @@ class ApiOverHttpTest {
     }
 
     @Test
-    void an_unknown_api_address_asks_an_anonymous_caller_to_log_in_and_never_shows_the_screens_page()
-            throws Exception {
+    void an_unknown_api_address_asks_an_anonymous_caller_to_log_in_and_never_shows_the_screens_page() throws Exception {
         for (String path : UNKNOWN) {
             HttpResponse<String> anonymous = http.send(http.request(path));
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
@@ -96,12 +105,13 @@ class ApiOverHttpTest {
         HttpResponse<String> docs = http.send(http.request("/v3/api-docs", admin));
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(docs.body(), "$.openapi")).startsWith("3.");
-        assertThat(JsonPath.<Object>read(docs.body(), "$.paths['/api/records'].get")).isNotNull();
+        assertThat(JsonPath.<Object>read(docs.body(), "$.paths['/api/records'].get"))
+                .isNotNull();
 
         HttpResponse<String> entry = http.send(http.request("/swagger-ui.html", admin));
         assertThat(entry.statusCode()).isEqualTo(302);
-        assertThat(entry.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .endsWith("/swagger-ui/index.html"));
+        assertThat(entry.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/swagger-ui/index.html"));
         // in the administrator's browser, after the screens' login, as the UI itself fetches them
         HttpClient browser = http.loggedIn(admin);
         HttpResponse<String> page = ServerHttp.send(browser, http.request("/swagger-ui/index.html"));
@@ -112,38 +122,50 @@ class ApiOverHttpTest {
         for (String asset : assets) {
             HttpResponse<String> loaded = ServerHttp.send(browser, http.request("/swagger-ui/" + asset));
             assertThat(loaded.statusCode()).as(asset).isEqualTo(200);
-            assertThat(loaded.headers().firstValue("Content-Type")).as(asset).hasValueSatisfying(type ->
-                    assertThat(type).containsAnyOf("javascript", "css", "image/png"));
+            assertThat(loaded.headers().firstValue("Content-Type"))
+                    .as(asset)
+                    .hasValueSatisfying(type -> assertThat(type).containsAnyOf("javascript", "css", "image/png"));
         }
         HttpResponse<String> config = ServerHttp.send(browser, http.request("/v3/api-docs/swagger-config"));
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(config.body(), "$.url")).isEqualTo("/v3/api-docs");
-        assertThat(ServerHttp.send(browser, http.request("/v3/api-docs")).statusCode()).isEqualTo(200);
+        assertThat(ServerHttp.send(browser, http.request("/v3/api-docs")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void no_one_but_an_administrator_reads_the_reference() throws Exception {
-        List<String> paths = List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
-                "/swagger-ui.html", "/swagger-ui/index.html", "/swagger-ui/swagger-ui-bundle.js");
+        List<String> paths = List.of(
+                "/v3/api-docs",
+                "/v3/api-docs/swagger-config",
+                "/v3/api-docs.yaml",
+                "/swagger-ui.html",
+                "/swagger-ui/index.html",
+                "/swagger-ui/swagger-ui-bundle.js");
         for (String user : new String[] {"archivist-a", "county-supervisor", "auditor", "searcher-a"}) {
             for (String path : paths) {
-                assertThat(http.send(http.request(path, county.user(user))).statusCode()).as(user + " " + path)
+                assertThat(http.send(http.request(path, county.user(user))).statusCode())
+                        .as(user + " " + path)
                         .isEqualTo(403);
             }
         }
         HttpClient archivist = http.loggedIn(county.user("archivist-a"));
         for (String path : paths) {
-            assertThat(ServerHttp.send(archivist, http.request(path)).statusCode()).as(path).isEqualTo(403);
+            assertThat(ServerHttp.send(archivist, http.request(path)).statusCode())
+                    .as(path)
+                    .isEqualTo(403);
         }
         assertThat(http.send(http.request("/v3/api-docs")).statusCode()).isEqualTo(401);
         HttpResponse<String> page = http.send(http.request("/swagger-ui/index.html"));
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     /** The scripts, styles and icons the Swagger UI's page loads, by the names relative to it it gives them. */
     private static List<String> assets(String html) {
-        Matcher matcher = Pattern.compile("(?:src|href)=\"(?:\\./)?([^\"/:][^\":]*)\"").matcher(html);
+        Matcher matcher =
+                Pattern.compile("(?:src|href)=\"(?:\\./)?([^\"/:][^\":]*)\"").matcher(html);
         List<String> found = new ArrayList<>();
         while (matcher.find()) {
             found.add(matcher.group(1));

@@ -25,7 +25,8 @@ class BrowserSmokeTest extends BrowserTest {
         Cookie before = driver.manage().getCookieNamed("JSESSIONID");
         logIn("records", county.user("archivist-a"));
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), record.getRecordNumber()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("vaadin-grid"), record.getRecordNumber()));
         assertThat(driver.findElement(By.id("record-total")).getText()).isEqualTo("共1份档案");
         assertThat(driver.findElement(By.tagName("vaadin-grid")).getText()).contains(record.getMaskedIdNumber());
         // session fixation: the session the login page had is not the one signed in
@@ -33,7 +34,8 @@ class BrowserSmokeTest extends BrowserTest {
         assertThat(driver.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before.getValue());
         assertThat(driver.manage().getCookieNamed("JSESSIONID").isHttpOnly()).isTrue();
         // the screens work under their content security policy: nothing refused on the way
-        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
                 .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 }

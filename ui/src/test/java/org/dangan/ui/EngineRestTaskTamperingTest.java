@@ -26,12 +26,16 @@ class EngineRestTaskTamperingTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     SelfChecks selfChecks;
 
@@ -44,30 +48,54 @@ class EngineRestTaskTamperingTest {
         county = fixtures.county();
         fixtures.record(county.a(), 1);
         String started = selfChecks.open(county, county.a());
-        task = tasks.createTaskQuery().processInstanceId(started).taskDefinitionKey("selfCheck").singleResult().getId();
+        task = tasks.createTaskQuery()
+                .processInstanceId(started)
+                .taskDefinitionKey("selfCheck")
+                .singleResult()
+                .getId();
         // tests give each engine a unique name; in production /engine-rest/task reaches the "default" engine
         taskPath = "/engine-rest/engine/" + engine.getName() + "/task/" + task;
-        assertThat(send("POST", "/claim", "{\"userId\": \"" + county.user("archivist-a") + "\"}").statusCode())
+        assertThat(send("POST", "/claim", "{\"userId\": \"" + county.user("archivist-a") + "\"}")
+                        .statusCode())
                 .isEqualTo(204);
     }
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + taskPath
-                        + path)).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (county.user("archivist-a") + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + taskPath + path))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                (county.user("archivist-a") + ":" + Fixtures.PASSWORD)
+                                                                        .getBytes(StandardCharsets.UTF_8)))
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void a_candidate_can_neither_rename_reassign_offer_nor_set_variables_on_its_task() throws Exception {
         assertThat(send("PUT", "", "{\"name\": \"已完成 Done\"}").statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/assignee", "{\"userId\": \"" + county.user("head-a") + "\"}").statusCode())
+        assertThat(send("POST", "/assignee", "{\"userId\": \"" + county.user("head-a") + "\"}")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(send("POST", "/identity-links", "{\"groupId\": \"archivist-" + county.b().getCode()
-                + "\", \"type\": \"candidate\"}").statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/variables", "{\"modifications\": {\"city\": {\"value\": \"" + county.a().getCode()
-                + "\", \"type\": \"String\"}}}").statusCode()).isEqualTo(403);
+        assertThat(send(
+                                "POST",
+                                "/identity-links",
+                                "{\"groupId\": \"archivist-" + county.b().getCode() + "\", \"type\": \"candidate\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(
+                                "POST",
+                                "/variables",
+                                "{\"modifications\": {\"city\": {\"value\": \""
+                                        + county.a().getCode() + "\", \"type\": \"String\"}}}")
+                        .statusCode())
+                .isEqualTo(403);
         var task = tasks.createTaskQuery().taskId(this.task).singleResult();
         assertThat(task.getAssignee()).isEqualTo(county.user("archivist-a"));
         assertThat(task.getName()).isNotEqualTo("已完成 Done");
@@ -76,32 +104,54 @@ class EngineRestTaskTamperingTest {
 
     @Test
     void a_completion_with_foreign_or_byte_variables_is_refused_and_a_plain_one_goes_through() throws Exception {
-        HttpResponse<String> city = send("POST", "/complete", "{\"variables\": {\"city\": {\"value\": \""
-                + county.a().getCode() + "\", \"type\": \"String\"}}}");
+        HttpResponse<String> city = send(
+                "POST",
+                "/complete",
+                "{\"variables\": {\"city\": {\"value\": \"" + county.a().getCode() + "\", \"type\": \"String\"}}}");
         assertThat(city.statusCode()).as(city.body()).isEqualTo(400);
         assertThat(city.body()).contains("task.variableUnknown");
         String bytes = Base64.getEncoder().encodeToString(new byte[14 * 1024 * 1024]);
-        assertThat(send("POST", "/complete", "{\"variables\": {\"scan\": {\"value\": \"" + bytes
-                + "\", \"type\": \"Bytes\"}}}").statusCode()).isEqualTo(400);
+        assertThat(send(
+                                "POST",
+                                "/complete",
+                                "{\"variables\": {\"scan\": {\"value\": \"" + bytes + "\", \"type\": \"Bytes\"}}}")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(tasks.createTaskQuery().taskId(task).count()).isOne();
 
         assertThat(send("POST", "/complete", "{}").statusCode()).isEqualTo(204);
-        assertThat(JsonPath.<List<String>>read(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/engine-rest/engine/" + engine.getName()
-                                + "/task?taskDefinitionKey=headSignOff&candidateGroup=supervisor-" + county.a().getCode()))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((county.user("head-a") + ":"
-                        + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString()).body(), "$[*].taskDefinitionKey")).containsExactly("headSignOff");
+        assertThat(JsonPath.<List<String>>read(
+                        HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                                        + "/engine-rest/engine/" + engine.getName()
+                                                        + "/task?taskDefinitionKey=headSignOff&candidateGroup=supervisor-"
+                                                        + county.a().getCode()))
+                                                .header(
+                                                        "Authorization",
+                                                        "Basic "
+                                                                + Base64.getEncoder()
+                                                                        .encodeToString((county.user("head-a") + ":"
+                                                                                        + Fixtures.PASSWORD)
+                                                                                .getBytes(StandardCharsets.UTF_8)))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body(),
+                        "$[*].taskDefinitionKey"))
+                .containsExactly("headSignOff");
     }
 
     @Test
     void a_candidate_can_neither_skip_its_task_by_a_bpmn_error_nor_claim_it_for_someone_else() throws Exception {
         // a trailing slash got past the URL rule once (the engine still refused, with 500)
         // nor clear a claim by "resolving" a delegation no process of ours makes
-        for (String event : List.of("/bpmnError", "/bpmnEscalation", "/bpmnError/", "/bpmnEscalation/", "/resolve",
-                "/delegate")) {
-            HttpResponse<String> thrown = send("POST", event, "{\"errorCode\": \"skip\", \"escalationCode\": \"skip\","
-                    + " \"variables\": {\"blob\": {\"value\": \"AAAA\", \"type\": \"Bytes\"}}}");
+        for (String event :
+                List.of("/bpmnError", "/bpmnEscalation", "/bpmnError/", "/bpmnEscalation/", "/resolve", "/delegate")) {
+            HttpResponse<String> thrown = send(
+                    "POST",
+                    event,
+                    "{\"errorCode\": \"skip\", \"escalationCode\": \"skip\","
+                            + " \"variables\": {\"blob\": {\"value\": \"AAAA\", \"type\": \"Bytes\"}}}");
             assertThat(thrown.statusCode()).as(event + " " + thrown.body()).isEqualTo(403);
         }
         tasks.setAssignee(task, null);

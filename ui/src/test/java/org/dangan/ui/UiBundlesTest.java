@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.document.DocumentState;
 import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.registry.DocumentType;
@@ -24,15 +26,13 @@ import org.dangan.workflow.registry.PaperFileState;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.importing.ImportMode;
 import org.dangan.workflow.security.Role;
-import org.junit.jupiter.api.Test;
-import org.dangan.workflow.custody.CustodyEvent;
-import org.dangan.workflow.document.DocumentState;
 import org.dangan.workflow.verification.CampaignState;
 import org.dangan.workflow.verification.FindingStatus;
 import org.dangan.workflow.verification.InstitutionCheckState;
 import org.dangan.workflow.verification.Rule;
 import org.dangan.workflow.verification.SampleChecks;
 import org.dangan.workflow.verification.Severity;
+import org.junit.jupiter.api.Test;
 
 /** A screen never shows a raw key: both languages have every key the views ask for. */
 class UiBundlesTest {

@@ -2,13 +2,13 @@ package org.dangan.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.dangan.workflow.support.DanganTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import java.util.Arrays;
-import org.dangan.workflow.support.DanganTest;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @DanganTest
 class ApplicationStartsTest {
@@ -35,8 +35,10 @@ class ApplicationStartsTest {
     @Test
     void liquibase_creates_camunda_and_registry_tables_before_the_engine_starts() {
         assertThat(engine.getManagementService().getTableCount()).containsKey("ACT_RU_TASK");
-        assertThat(jdbc.queryForObject("select count(*) from health_record", Long.class)).isNotNull();
-        assertThat(jdbc.queryForObject("select count(*) from databasechangelog where id = '7.16.0-baseline'",
-                Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select count(*) from health_record", Long.class))
+                .isNotNull();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from databasechangelog where id = '7.16.0-baseline'", Long.class))
+                .isEqualTo(1L);
     }
 }

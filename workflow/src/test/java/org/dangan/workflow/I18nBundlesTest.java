@@ -14,8 +14,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.dangan.workflow.verification.Rule;
+import org.junit.jupiter.api.Test;
 
 class I18nBundlesTest {
 
@@ -34,12 +34,15 @@ class I18nBundlesTest {
      */
     @Test
     void no_bundle_names_a_key_twice() throws IOException {
-        for (String bundle : List.of("src/main/resources/i18n/messages.properties",
-                "src/main/resources/i18n/messages_en.properties", "../ui/src/main/resources/i18n/ui.properties",
+        for (String bundle : List.of(
+                "src/main/resources/i18n/messages.properties",
+                "src/main/resources/i18n/messages_en.properties",
+                "../ui/src/main/resources/i18n/ui.properties",
                 "../ui/src/main/resources/i18n/ui_en.properties")) {
             List<String> keys = Files.readAllLines(Path.of(bundle), StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.isBlank() && !l.startsWith("#") && !Character.isWhitespace(l.charAt(0)))
-                    .map(l -> l.split("=", 2)[0].strip()).toList();
+                    .map(l -> l.split("=", 2)[0].strip())
+                    .toList();
             assertThat(keys).as(bundle).doesNotHaveDuplicates();
         }
     }
@@ -47,8 +50,10 @@ class I18nBundlesTest {
     /** MessageFormat reads a lone apostrophe as a quote and drops the rest of the sentence. */
     @Test
     void messages_with_arguments_double_their_apostrophes() throws IOException {
-        for (String bundle : List.of("src/main/resources/i18n/messages.properties",
-                "src/main/resources/i18n/messages_en.properties", "../ui/src/main/resources/i18n/ui.properties",
+        for (String bundle : List.of(
+                "src/main/resources/i18n/messages.properties",
+                "src/main/resources/i18n/messages_en.properties",
+                "../ui/src/main/resources/i18n/ui.properties",
                 "../ui/src/main/resources/i18n/ui_en.properties")) {
             Properties p = new Properties();
             try (var in = Files.newBufferedReader(Path.of(bundle), StandardCharsets.UTF_8)) {
@@ -70,7 +75,8 @@ class I18nBundlesTest {
         Pattern key = Pattern.compile("\"((?:import|record|id|box|rule)\\.[a-z0-9.]+)\"");
         List<String> used = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = key.matcher(Files.readString(source));
                 while (m.find()) {
                     if (!m.group(1).endsWith(".")) { // a prefix the code completes, e.g. import.report. + column

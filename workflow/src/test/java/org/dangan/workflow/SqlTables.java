@@ -35,14 +35,13 @@ final class SqlTables {
             "(?i)\\b(?:from|join|into|update|table)\\s+([A-Za-z_][A-Za-z0-9_]*)((?:\\s+(?:as\\s+)?(?!where\\b|on\\b|join\\b|left\\b|"
                     + "inner\\b|right\\b|full\\b|cross\\b|order\\b|group\\b|set\\b|values\\b|using\\b)[A-Za-z_]\\w*)?"
                     + "(?:\\s*,\\s*[A-Za-z_]\\w*(?:\\s+(?:as\\s+)?(?!where\\b|on\\b|join\\b)[A-Za-z_]\\w*)?)*)");
+
     private static final Pattern LIST_ITEM = Pattern.compile(",\\s*([A-Za-z_]\\w*)");
 
-    private SqlTables() {
-    }
+    private SqlTables() {}
 
     /** A table created by a changelog, with the owner its comment names (null: none). */
-    record Created(String table, String owner, String file, int line) {
-    }
+    record Created(String table, String owner, String file, int line) {}
 
     /** The createTable changes of one changelog, in order; a raw CREATE TABLE in SQL is reported without an owner. */
     static List<Created> created(String file, String yaml) {
@@ -59,7 +58,8 @@ final class SqlTables {
                 }
                 Matcher owner = i == 0 ? null : OWNER.matcher(lines[i - 1]);
                 found.add(new Created(table, owner != null && owner.matches() ? owner.group(1) : null, file, i + 1));
-            } else if (!lines[i].stripLeading().startsWith("#") && RAW_CREATE.matcher(lines[i]).find()) {
+            } else if (!lines[i].stripLeading().startsWith("#")
+                    && RAW_CREATE.matcher(lines[i]).find()) {
                 found.add(new Created("(CREATE TABLE in sql)", null, file, i + 1));
             }
         }

@@ -7,15 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import java.util.HashSet;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every table has one owning module, the one whose {@code # owner:} line stands above its
@@ -25,22 +25,33 @@ import org.assertj.core.groups.Tuple;
  */
 class TableOwnershipTest {
 
-    record Allowed(String module, String table, String reason) {
-    }
+    record Allowed(String module, String table, String reason) {}
 
     /** Kept short: every entry is a leak someone decided to keep, or one not yet closed. */
     static final List<Allowed> ALLOWED = List.of(
-            new Allowed("custody", "institution",
+            new Allowed(
+                    "custody",
+                    "institution",
                     "locks the institution's row (select .. for update) so that appends to its hash chain are serialised; a lock, not a read"),
-            new Allowed("registry", "custody_entry",
+            new Allowed(
+                    "registry",
+                    "custody_entry",
                     "CustodyAgreement compares every paper file with its last ledger entry in one pass; a million files cannot go through CustodyLedger one by one"),
-            new Allowed("verification", "health_record",
+            new Allowed(
+                    "verification",
+                    "health_record",
                     "campaign lists and figures are scoped, named and counted by each record's current institution, paged and grouped in SQL over a million records (CampaignBenchmark)"),
-            new Allowed("verification", "paper_file",
+            new Allowed(
+                    "verification",
+                    "paper_file",
                     "the self-check list and its progress page through the institution's paper files left-joined with the campaign's paper checks"),
-            new Allowed("verification", "box",
+            new Allowed(
+                    "verification",
+                    "box",
                     "the paper checks filter and the sign-off sheets group by box barcode in the same paged query"),
-            new Allowed("handover", "box",
+            new Allowed(
+                    "handover",
+                    "box",
                     "the inventory digest and the bag's boxes.json list an institution's boxes in one ordered read; not yet through storage's API"));
 
     private static final Path CHANGELOGS = Path.of("src/main/resources/db/changelog");
@@ -61,7 +72,8 @@ class TableOwnershipTest {
         Set<String> used = new HashSet<>();
         for (String module : modules()) {
             for (Path file : javaFiles(MODULES.resolve(module))) {
-                for (Map.Entry<Integer, String> literal : SqlTables.literals(read(file)).entrySet()) {
+                for (Map.Entry<Integer, String> literal :
+                        SqlTables.literals(read(file)).entrySet()) {
                     for (String table : SqlTables.named(literal.getValue(), owners.keySet())) {
                         String owner = owners.get(table);
                         if (owner.equals(module)) {
@@ -71,16 +83,22 @@ class TableOwnershipTest {
                             used.add(module + "/" + table);
                             continue;
                         }
-                        leaks.add("module %s names table %s (owned by %s) in %s:%d".formatted(module, table, owner,
-                                file, literal.getKey()));
+                        leaks.add("module %s names table %s (owned by %s) in %s:%d"
+                                .formatted(module, table, owner, file, literal.getKey()));
                     }
                 }
             }
         }
-        assertThat(leaks).as("SQL naming another module's table: ask the owning module's API, or allow-list the"
-                + " join in TableOwnershipTest.ALLOWED with its reason").isEmpty();
-        assertThat(ALLOWED.stream().map(a -> a.module() + "/" + a.table()).filter(a -> !used.contains(a)).toList())
-                .as("allow-list entries no longer needed: remove them from TableOwnershipTest.ALLOWED").isEmpty();
+        assertThat(leaks)
+                .as("SQL naming another module's table: ask the owning module's API, or allow-list the"
+                        + " join in TableOwnershipTest.ALLOWED with its reason")
+                .isEmpty();
+        assertThat(ALLOWED.stream()
+                        .map(a -> a.module() + "/" + a.table())
+                        .filter(a -> !used.contains(a))
+                        .toList())
+                .as("allow-list entries no longer needed: remove them from TableOwnershipTest.ALLOWED")
+                .isEmpty();
     }
 
     @Test
@@ -93,9 +111,12 @@ class TableOwnershipTest {
         assertThat(SqlTables.named("update box set institution_id = :to where institution_id = :from", known))
                 .containsExactly("box");
         // JPQL names entities, a message is not SQL, a column is not a table
-        assertThat(SqlTables.named("update Box b set b.institutionId = :to", known)).isEmpty();
-        assertThat(SqlTables.named("moved from box BX0000000001 to shelf 3", known)).isEmpty();
-        assertThat(SqlTables.named("select b.box_id, r.health_record_id from loans b", known)).isEmpty();
+        assertThat(SqlTables.named("update Box b set b.institutionId = :to", known))
+                .isEmpty();
+        assertThat(SqlTables.named("moved from box BX0000000001 to shelf 3", known))
+                .isEmpty();
+        assertThat(SqlTables.named("select b.box_id, r.health_record_id from loans b", known))
+                .isEmpty();
     }
 
     @Test
@@ -132,14 +153,17 @@ class TableOwnershipTest {
                         - sql:
                             sql: CREATE TABLE other (id BIGINT)
                 """);
-        assertThat(created).extracting(SqlTables.Created::table, SqlTables.Created::owner)
-                .containsExactly(Tuple.tuple("shelf_label", "storage"),
+        assertThat(created)
+                .extracting(SqlTables.Created::table, SqlTables.Created::owner)
+                .containsExactly(
+                        Tuple.tuple("shelf_label", "storage"),
                         Tuple.tuple("orphan", null),
                         Tuple.tuple("(CREATE TABLE in sql)", null));
     }
 
     private static boolean allowed(String module, String table) {
-        return ALLOWED.stream().anyMatch(a -> a.module().equals(module) && a.table().equals(table));
+        return ALLOWED.stream()
+                .anyMatch(a -> a.module().equals(module) && a.table().equals(table));
     }
 
     /** Table to owning module, from every changelog; what is wrong with an owner line goes into {@code problems}. */
@@ -148,7 +172,9 @@ class TableOwnershipTest {
         Set<String> modules = Set.copyOf(modules());
         Map<String, String> owners = new TreeMap<>();
         try (Stream<Path> files = Files.list(CHANGELOGS)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d{3}-.*\\.ya?ml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d{3}-.*\\.ya?ml"))
+                    .sorted()
+                    .toList()) {
                 for (SqlTables.Created c : SqlTables.created(file.getFileName().toString(), read(file))) {
                     if (c.table() != null && c.table().startsWith(SqlTables.CAMUNDA_PREFIX)) {
                         continue;
@@ -173,7 +199,10 @@ class TableOwnershipTest {
     /** The module packages: the directories directly under org/dangan/workflow. */
     private static List<String> modules() {
         try (Stream<Path> dirs = Files.list(MODULES)) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,14 +1,14 @@
 package org.elasticsearch.node;
 
 import java.util.Collection;
+import java.util.Map;
+import org.elasticsearch.cluster.service.ClusterService;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.plugins.MockPluginsService;
 import org.elasticsearch.plugins.Plugin;
 import org.elasticsearch.plugins.PluginsLoader;
 import org.elasticsearch.plugins.PluginsService;
-import java.util.Map;
-import org.elasticsearch.cluster.service.ClusterService;
 
 /**
  * A real Elasticsearch node in the test JVM, built as MockNode builds one but without its refusal
@@ -18,12 +18,16 @@ import org.elasticsearch.cluster.service.ClusterService;
 public final class InJvmNode extends Node {
 
     public InJvmNode(Environment environment, Collection<Class<? extends Plugin>> plugins) {
-        super(NodeConstruction.prepareConstruction(environment, null, new NodeServiceProvider() {
-            @Override
-            PluginsService newPluginService(Environment env, PluginsLoader loader) {
-                return new MockPluginsService(env.settings(), env, plugins);
-            }
-        }, false));
+        super(NodeConstruction.prepareConstruction(
+                environment,
+                null,
+                new NodeServiceProvider() {
+                    @Override
+                    PluginsService newPluginService(Environment env, PluginsLoader loader) {
+                        return new MockPluginsService(env.settings(), env, plugins);
+                    }
+                },
+                false));
     }
 
     public static Environment environment(Settings settings) {

@@ -45,6 +45,7 @@ public final class PaddleEngine implements AutoCloseable {
     static final int MIN_LINE_WIDTH = Integer.getInteger("dangan.ocr.paddle.min-width", LINE_HEIGHT);
     /** The widest line read in one pass; a wider one (a very long line) is squeezed to this. */
     static final int MAX_LINE_WIDTH = 3200;
+
     static final float DROP_SCORE = 0.5f;
     static final int CLASSIFIER_WIDTH = 192;
     static final int ORIENTATION_SAMPLE = 40;
@@ -154,14 +155,25 @@ public final class PaddleEngine implements AutoCloseable {
             Line line = read.get(i);
             if (kept(line)) {
                 float confidence = line.score * 100;
-                lines.add(new TextBox(line.text, box.left(), box.top(), box.right() - box.left(),
-                        box.bottom() - box.top(), confidence));
+                lines.add(new TextBox(
+                        line.text,
+                        box.left(),
+                        box.top(),
+                        box.right() - box.left(),
+                        box.bottom() - box.top(),
+                        confidence));
                 words.addAll(line.words(box, confidence));
             }
         }
         List<TextBox> ordered = ReadingOrder.of(lines);
-        return new PageText(ReadingOrder.text(ordered), ordered, words, confidence(boxes, read), rotation,
-                (System.nanoTime() - start) / 1_000_000, false);
+        return new PageText(
+                ReadingOrder.text(ordered),
+                ordered,
+                words,
+                confidence(boxes, read),
+                rotation,
+                (System.nanoTime() - start) / 1_000_000,
+                false);
     }
 
     private static boolean kept(Line line) {
@@ -205,7 +217,8 @@ public final class PaddleEngine implements AutoCloseable {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (line != null && !tall(boxes.get(i)) && line.score >= DROP_SCORE) {
-                sum += line.score * line.text.strip().codePointCount(0, line.text.strip().length());
+                sum += line.score
+                        * line.text.strip().codePointCount(0, line.text.strip().length());
             }
         }
         return sum;
@@ -213,7 +226,8 @@ public final class PaddleEngine implements AutoCloseable {
 
     List<Quad> detect(Pixels page) {
         double ratio = Math.max(page.width, page.height) > DETECTION_SIDE
-                ? (double) DETECTION_SIDE / Math.max(page.width, page.height) : 1;
+                ? (double) DETECTION_SIDE / Math.max(page.width, page.height)
+                : 1;
         int w = Math.max((int) Math.round((int) (page.width * ratio) / 32.0) * 32, 32);
         int h = Math.max((int) Math.round((int) (page.height * ratio) / 32.0) * 32, 32);
         float[] input = page.resizedTensor(w, h, DET_MEAN, DET_STD);
@@ -227,8 +241,10 @@ public final class PaddleEngine implements AutoCloseable {
      * classifier's vote on the largest lines says (each line turned as it would be read).
      */
     int orientation(Pixels page, List<Quad> boxes) {
-        List<Quad> largest = boxes.stream().sorted(Comparator.comparingDouble(Quad::area).reversed())
-                .limit(ORIENTATION_SAMPLE).toList();
+        List<Quad> largest = boxes.stream()
+                .sorted(Comparator.comparingDouble(Quad::area).reversed())
+                .limit(ORIENTATION_SAMPLE)
+                .toList();
         if (largest.isEmpty()) {
             return 0;
         }
@@ -271,7 +287,8 @@ public final class PaddleEngine implements AutoCloseable {
     }
 
     private float[] classify(Pixels page, Quad q, boolean turned) {
-        double aspect = turned ? (double) q.cropHeight() / Math.max(1, q.cropWidth())
+        double aspect = turned
+                ? (double) q.cropHeight() / Math.max(1, q.cropWidth())
                 : (double) q.cropWidth() / Math.max(1, q.cropHeight());
         int w = (int) Math.min(CLASSIFIER_WIDTH, Math.ceil(LINE_HEIGHT * aspect));
         float[] tensor = new float[3 * LINE_HEIGHT * CLASSIFIER_WIDTH];
@@ -290,8 +307,8 @@ public final class PaddleEngine implements AutoCloseable {
             List<TextBox> out = new ArrayList<>();
             if (box.cropHeight() >= 1.5 * box.cropWidth()) {
                 // a vertical line: no reliable positions along it, one box for all
-                out.add(new TextBox(text, box.left(), box.top(), box.right() - box.left(), box.bottom() - box.top(),
-                        confidence));
+                out.add(new TextBox(
+                        text, box.left(), box.top(), box.right() - box.left(), box.bottom() - box.top(), confidence));
                 return out;
             }
             int left = box.left();
@@ -346,9 +363,10 @@ public final class PaddleEngine implements AutoCloseable {
 
     /** Runs the model on one line's input, {@code width} columns at height 48 of which the line fills {@code readWidth}. */
     private Line run(float[] tensor, int width, int readWidth) {
-        try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor),
-                new long[] {1, 3, LINE_HEIGHT, width});
-             OrtSession.Result result = recognition.run(Map.of(recognition.getInputNames().iterator().next(), input))) {
+        try (OnnxTensor input = OnnxTensor.createTensor(
+                        environment, FloatBuffer.wrap(tensor), new long[] {1, 3, LINE_HEIGHT, width});
+                OrtSession.Result result = recognition.run(
+                        Map.of(recognition.getInputNames().iterator().next(), input))) {
             OnnxTensor out = (OnnxTensor) result.get(0);
             long[] shape = out.getInfo().getShape();
             return decode(out.getFloatBuffer(), (int) shape[1], (int) shape[2], width, readWidth);
@@ -358,7 +376,8 @@ public final class PaddleEngine implements AutoCloseable {
     }
 
     private static double aspect(Quad q) {
-        return tall(q) ? (double) q.cropHeight() / Math.max(1, q.cropWidth())
+        return tall(q)
+                ? (double) q.cropHeight() / Math.max(1, q.cropWidth())
                 : (double) q.cropWidth() / Math.max(1, q.cropHeight());
     }
 
@@ -404,10 +423,13 @@ public final class PaddleEngine implements AutoCloseable {
                 String before = clean.length() == 0 ? "" : clean.substring(clean.length() - 1);
                 String after = "";
                 for (int j = i + 1; j < starts.size() && after.isEmpty(); j++) {
-                    String next = raw.substring(starts.get(j), j + 1 < starts.size() ? starts.get(j + 1) : raw.length());
+                    String next =
+                            raw.substring(starts.get(j), j + 1 < starts.size() ? starts.get(j + 1) : raw.length());
                     after = next.isBlank() ? "" : next;
                 }
-                if (before.isEmpty() || after.isEmpty() || before.isBlank()
+                if (before.isEmpty()
+                        || after.isEmpty()
+                        || before.isBlank()
                         || (HanSpacing.isHan(before.codePointAt(0)) && HanSpacing.isHan(after.codePointAt(0)))) {
                     continue;
                 }
@@ -418,14 +440,19 @@ public final class PaddleEngine implements AutoCloseable {
             clean.append(piece);
         }
         double stepColumns = (double) inputWidth / steps;
-        return new Line(clean.toString(), (float) (sum / kept),
+        return new Line(
+                clean.toString(),
+                (float) (sum / kept),
                 keptSteps.stream().mapToDouble(t -> t * stepColumns).toArray(),
-                keptStarts.stream().mapToInt(Integer::intValue).toArray(), stepColumns, readWidth);
+                keptStarts.stream().mapToInt(Integer::intValue).toArray(),
+                stepColumns,
+                readWidth);
     }
 
     private float[] run(OrtSession session, float[] input, long[] shape) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), shape);
-             OrtSession.Result result = session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
+                OrtSession.Result result =
+                        session.run(Map.of(session.getInputNames().iterator().next(), tensor))) {
             FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
             float[] values = new float[out.remaining()];
             out.get(values);

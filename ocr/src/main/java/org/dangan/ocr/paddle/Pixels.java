@@ -15,6 +15,7 @@ final class Pixels {
     final int height;
     /** 3: blue, green, red per pixel; 1: gray, the same value in every channel. */
     final int channels;
+
     final byte[] bgr;
 
     private Pixels(int width, int height, int channels, byte[] bgr) {
@@ -27,9 +28,11 @@ final class Pixels {
     static Pixels of(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY
                 && image.getRaster().getDataBuffer() instanceof DataBufferByte bytes
-                && bytes.getNumBanks() == 1 && image.getRaster().getSampleModel() instanceof
-                PixelInterleavedSampleModel model && model.getScanlineStride() == image.getWidth()
-                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+                && bytes.getNumBanks() == 1
+                && image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel model
+                && model.getScanlineStride() == image.getWidth()
+                && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0) {
             // most scans are gray: read the image's own bytes, a third of the memory and no copy
             return new Pixels(image.getWidth(), image.getHeight(), 1, bytes.getData());
         }
@@ -74,9 +77,18 @@ final class Pixels {
                 int nx;
                 int ny;
                 switch (turns) {
-                    case 1 -> { nx = height - 1 - y; ny = x; }
-                    case 2 -> { nx = width - 1 - x; ny = height - 1 - y; }
-                    default -> { nx = y; ny = width - 1 - x; }
+                    case 1 -> {
+                        nx = height - 1 - y;
+                        ny = x;
+                    }
+                    case 2 -> {
+                        nx = width - 1 - x;
+                        ny = height - 1 - y;
+                    }
+                    default -> {
+                        nx = y;
+                        ny = width - 1 - x;
+                    }
                 }
                 System.arraycopy(bgr, (y * width + x) * n, out, (ny * w + nx) * n, n);
             }
@@ -107,7 +119,9 @@ final class Pixels {
         int d = (y1 * width + x0) * n;
         int e = (y1 * width + x1) * n;
         for (int c = 0; c < n; c++) {
-            values[c] = (bgr[a + c] & 0xff) * wa + (bgr[b + c] & 0xff) * wb + (bgr[d + c] & 0xff) * wd
+            values[c] = (bgr[a + c] & 0xff) * wa
+                    + (bgr[b + c] & 0xff) * wb
+                    + (bgr[d + c] & 0xff) * wd
                     + (bgr[e + c] & 0xff) * we;
         }
     }

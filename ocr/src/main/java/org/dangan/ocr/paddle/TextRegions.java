@@ -19,8 +19,7 @@ final class TextRegions {
     static final int MAX_CANDIDATES = 1000;
     static final int MIN_SIZE = 3;
 
-    private TextRegions() {
-    }
+    private TextRegions() {}
 
     /** A rotated rectangle: centre, unit direction of its first side, the two side lengths. */
     record Rect(double cx, double cy, double ux, double uy, double w, double h) {
@@ -40,7 +39,8 @@ final class TextRegions {
             double by = ux * h / 2;
             return new double[][] {
                 {cx - ax - bx, cx + ax - bx, cx + ax + bx, cx - ax + bx},
-                {cy - ay - by, cy + ay - by, cy + ay + by, cy - ay + by}};
+                {cy - ay - by, cy + ay - by, cy + ay + by, cy - ay + by}
+            };
         }
     }
 
@@ -164,8 +164,11 @@ final class TextRegions {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> xy[2 * a] != xy[2 * b] ? Integer.compare(xy[2 * a], xy[2 * b])
-                : Integer.compare(xy[2 * a + 1], xy[2 * b + 1]));
+        Arrays.sort(
+                order,
+                (a, b) -> xy[2 * a] != xy[2 * b]
+                        ? Integer.compare(xy[2 * a], xy[2 * b])
+                        : Integer.compare(xy[2 * a + 1], xy[2 * b + 1]));
         if (n < 3) {
             int[] out = new int[2 * n];
             for (int i = 0; i < n; i++) {

@@ -10,17 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dangan.ocr.Engine;
-import org.dangan.ocr.OcrPipeline;
-import org.dangan.ocr.paddle.PaddleEngine;
-import org.dangan.ocr.Recognizer;
-import org.dangan.pdf.PrintedSheet;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.dangan.ocr.Engine;
+import org.dangan.ocr.OcrPipeline;
+import org.dangan.ocr.Recognizer;
+import org.dangan.ocr.paddle.PaddleEngine;
+import org.dangan.pdf.PrintedSheet;
 
 /**
  * OCR quality and speed on the real pages of ../shared/testdata/ocr: the pipeline with each engine
@@ -31,37 +31,60 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
  */
 public final class OcrBenchmark {
 
-    private OcrBenchmark() {
-    }
+    private OcrBenchmark() {}
 
-    record Case(String name, Path image, Path truth, String languages, boolean chinese) {
-    }
+    record Case(String name, Path image, Path truth, String languages, boolean chinese) {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/testdata/ocr");
         List<Case> cases = List.of(
-                new Case("cnocr_multi-line_cn1", data.resolve("zh/cnocr_multi-line_cn1.png"),
-                        data.resolve("zh/cnocr_multi-line_cn1.gt.txt"), "chi_sim", true),
-                new Case("cnocr_multi-line_cn2", data.resolve("zh/cnocr_multi-line_cn2.png"),
-                        data.resolve("zh/cnocr_multi-line_cn2.gt.txt"), "chi_sim", true),
-                new Case("omni_book_table_canna", data.resolve("zh/omni_book_table_canna.jpg"),
-                        data.resolve("zh/omni_book_table_canna.gt.txt"), "chi_sim", true),
-                new Case("omni_textbook_fuzzy_scan", data.resolve("zh/omni_textbook_fuzzy_scan.jpg"),
-                        data.resolve("zh/omni_textbook_fuzzy_scan.gt.txt"), "chi_sim", true),
-                new Case("phototest", data.resolve("en/phototest.tif"), data.resolve("en/phototest.gt.txt"), "eng", false),
-                new Case("eurotext", data.resolve("en/eurotext.tif"), data.resolve("en/eurotext.gt.txt"), "eng", false));
+                new Case(
+                        "cnocr_multi-line_cn1",
+                        data.resolve("zh/cnocr_multi-line_cn1.png"),
+                        data.resolve("zh/cnocr_multi-line_cn1.gt.txt"),
+                        "chi_sim",
+                        true),
+                new Case(
+                        "cnocr_multi-line_cn2",
+                        data.resolve("zh/cnocr_multi-line_cn2.png"),
+                        data.resolve("zh/cnocr_multi-line_cn2.gt.txt"),
+                        "chi_sim",
+                        true),
+                new Case(
+                        "omni_book_table_canna",
+                        data.resolve("zh/omni_book_table_canna.jpg"),
+                        data.resolve("zh/omni_book_table_canna.gt.txt"),
+                        "chi_sim",
+                        true),
+                new Case(
+                        "omni_textbook_fuzzy_scan",
+                        data.resolve("zh/omni_textbook_fuzzy_scan.jpg"),
+                        data.resolve("zh/omni_textbook_fuzzy_scan.gt.txt"),
+                        "chi_sim",
+                        true),
+                new Case(
+                        "phototest",
+                        data.resolve("en/phototest.tif"),
+                        data.resolve("en/phototest.gt.txt"),
+                        "eng",
+                        false),
+                new Case(
+                        "eurotext", data.resolve("en/eurotext.tif"), data.resolve("en/eurotext.gt.txt"), "eng", false));
         Path models = Path.of(System.getProperty("dangan.ocr.models", "/usr/local/share/dangan/ocr-models"));
-        System.out.println("| page | languages | PP-OCR CER | Tesseract CER | CLI CER | PP-OCR recall | Tesseract recall "
-                + "| CLI recall | PP-OCR s | Tesseract s | CLI s | PP-OCR confidence | Tesseract confidence |");
+        System.out.println(
+                "| page | languages | PP-OCR CER | Tesseract CER | CLI CER | PP-OCR recall | Tesseract recall "
+                        + "| CLI recall | PP-OCR s | Tesseract s | CLI s | PP-OCR confidence | Tesseract confidence |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         double[] totals = new double[11];
         try (PaddleEngine paddle = new PaddleEngine(models);
-             OcrPipeline pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1,
-                     OcrPipeline.Limits.DEFAULT, paddle)) {
+                OcrPipeline pipeline = new OcrPipeline(
+                        Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, 1, OcrPipeline.Limits.DEFAULT, paddle)) {
             for (Case c : cases) {
                 String truth = Files.readString(c.truth(), StandardCharsets.UTF_8);
-                Run pp = run(() -> pipeline.process(c.image(), Engine.PADDLE, c.languages(), OcrPipeline.Progress.NONE));
-                Run ts = run(() -> pipeline.process(c.image(), Engine.TESSERACT, c.languages(), OcrPipeline.Progress.NONE));
+                Run pp =
+                        run(() -> pipeline.process(c.image(), Engine.PADDLE, c.languages(), OcrPipeline.Progress.NONE));
+                Run ts = run(
+                        () -> pipeline.process(c.image(), Engine.TESSERACT, c.languages(), OcrPipeline.Progress.NONE));
                 double[] cli = new double[3];
                 String cliText = "";
                 for (int i = 0; i < 3; i++) {
@@ -69,21 +92,57 @@ public final class OcrBenchmark {
                     cliText = tesseract(c.image(), c.languages());
                     cli[i] = (System.nanoTime() - t) / 1e9;
                 }
-                double[] row = {cer(truth, pp.text, c.chinese()), cer(truth, ts.text, c.chinese()),
-                    cer(truth, cliText, c.chinese()), recall(truth, pp.text, c.chinese()),
-                    recall(truth, ts.text, c.chinese()), recall(truth, cliText, c.chinese()), pp.seconds, ts.seconds,
-                    median(cli), pp.confidence, ts.confidence};
-                System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f "
-                        + "| %.1f | %.1f |%n", c.name(), c.languages(), row[0], row[1], row[2], row[3], row[4], row[5],
-                        row[6], row[7], row[8], row[9], row[10]);
+                double[] row = {
+                    cer(truth, pp.text, c.chinese()),
+                    cer(truth, ts.text, c.chinese()),
+                    cer(truth, cliText, c.chinese()),
+                    recall(truth, pp.text, c.chinese()),
+                    recall(truth, ts.text, c.chinese()),
+                    recall(truth, cliText, c.chinese()),
+                    pp.seconds,
+                    ts.seconds,
+                    median(cli),
+                    pp.confidence,
+                    ts.confidence
+                };
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f "
+                                + "| %.1f | %.1f |%n",
+                        c.name(),
+                        c.languages(),
+                        row[0],
+                        row[1],
+                        row[2],
+                        row[3],
+                        row[4],
+                        row[5],
+                        row[6],
+                        row[7],
+                        row[8],
+                        row[9],
+                        row[10]);
                 for (int i = 0; i < row.length; i++) {
                     totals[i] += row[i];
                 }
             }
             int n = cases.size();
-            System.out.printf(Locale.ROOT, "| mean of %d pages | | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f "
-                    + "| %.2f | %.1f | %.1f |%n", n, totals[0] / n, totals[1] / n, totals[2] / n, totals[3] / n,
-                    totals[4] / n, totals[5] / n, totals[6] / n, totals[7] / n, totals[8] / n, totals[9] / n, totals[10] / n);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| mean of %d pages | | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f "
+                            + "| %.2f | %.1f | %.1f |%n",
+                    n,
+                    totals[0] / n,
+                    totals[1] / n,
+                    totals[2] / n,
+                    totals[3] / n,
+                    totals[4] / n,
+                    totals[5] / n,
+                    totals[6] / n,
+                    totals[7] / n,
+                    totals[8] / n,
+                    totals[9] / n,
+                    totals[10] / n);
             Path twenty = twentyPages(data);
             throughput(twenty, Engine.PADDLE, paddle);
             throughput(twenty, Engine.TESSERACT, paddle);
@@ -92,8 +151,7 @@ public final class OcrBenchmark {
     }
 
     /** The text, median seconds of three runs, and mean confidence of one page read by the pipeline. */
-    record Run(String text, double seconds, double confidence) {
-    }
+    record Run(String text, double seconds, double confidence) {}
 
     private static Run run(Supplier<OcrPipeline.Result> read) {
         double[] seconds = new double[3];
@@ -115,13 +173,18 @@ public final class OcrBenchmark {
         Path pdf = Files.createTempFile("twenty", ".pdf");
         try (var doc = new PDDocument()) {
             for (int i = 0; i < 20; i++) {
-                Path jpg = data.resolve(i % 2 == 0 ? "zh/omni_book_table_canna.jpg" : "zh/omni_textbook_fuzzy_scan.jpg");
+                Path jpg =
+                        data.resolve(i % 2 == 0 ? "zh/omni_book_table_canna.jpg" : "zh/omni_textbook_fuzzy_scan.jpg");
                 var page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
-                var image = JPEGFactory.createFromByteArray(doc,
-                        Files.readAllBytes(jpg));
+                var image = JPEGFactory.createFromByteArray(doc, Files.readAllBytes(jpg));
                 try (var c = new PDPageContentStream(doc, page)) {
-                    c.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+                    c.drawImage(
+                            image,
+                            0,
+                            0,
+                            page.getMediaBox().getWidth(),
+                            page.getMediaBox().getHeight());
                 }
             }
             doc.save(pdf.toFile());
@@ -132,21 +195,28 @@ public final class OcrBenchmark {
     /** Pages per minute on a scanned PDF with one engine, the pipeline with a thread per core, the PDF written. */
     private static void throughput(Path pdf, Engine engine, PaddleEngine paddle) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        try (OcrPipeline pipeline = new OcrPipeline(Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, cores,
-                OcrPipeline.Limits.DEFAULT, paddle)) {
+        try (OcrPipeline pipeline = new OcrPipeline(
+                Recognizer.DEFAULT_DATA, PrintedSheet.DEFAULT_FONT, cores, OcrPipeline.Limits.DEFAULT, paddle)) {
             long t = System.nanoTime();
             int[] done = {0};
             try (OcrPipeline.Result result = pipeline.process(pdf, engine, "chi_sim", (d, total) -> {
-                if (d % 5 == 0) {
-                    System.err.printf("%s: %d of %d pages%n", engine, d, total);
-                }
-                done[0] = total;
-            }); var out = Files.newOutputStream(Files.createTempFile("bench", ".pdf"))) {
+                        if (d % 5 == 0) {
+                            System.err.printf("%s: %d of %d pages%n", engine, d, total);
+                        }
+                        done[0] = total;
+                    });
+                    var out = Files.newOutputStream(Files.createTempFile("bench", ".pdf"))) {
                 pipeline.writePdf(result, "bench", out);
             }
             double seconds = (System.nanoTime() - t) / 1e9;
-            System.out.printf(Locale.ROOT, "THROUGHPUT engine=%s pages=%d cores=%d s=%.1f pages_per_min=%.1f%n",
-                    engine.name().toLowerCase(Locale.ROOT), done[0], cores, seconds, done[0] / seconds * 60);
+            System.out.printf(
+                    Locale.ROOT,
+                    "THROUGHPUT engine=%s pages=%d cores=%d s=%.1f pages_per_min=%.1f%n",
+                    engine.name().toLowerCase(Locale.ROOT),
+                    done[0],
+                    cores,
+                    seconds,
+                    done[0] / seconds * 60);
         }
     }
 
@@ -155,18 +225,35 @@ public final class OcrBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         Path out = Files.createTempFile("ocrmypdf", ".pdf");
         long t = System.nanoTime();
-        Process p = new ProcessBuilder("ocrmypdf", "-l", "chi_sim", "--jobs", Integer.toString(cores),
-                "--output-type", "pdfa", "--force-ocr", pdf.toString(), out.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        "ocrmypdf",
+                        "-l",
+                        "chi_sim",
+                        "--jobs",
+                        Integer.toString(cores),
+                        "--output-type",
+                        "pdfa",
+                        "--force-ocr",
+                        pdf.toString(),
+                        out.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         int rc = p.waitFor();
         double seconds = (System.nanoTime() - t) / 1e9;
-        System.out.printf(Locale.ROOT, "THROUGHPUT engine=ocrmypdf pages=20 cores=%d s=%.1f pages_per_min=%.1f rc=%d%n",
-                cores, seconds, 20 / seconds * 60, rc);
+        System.out.printf(
+                Locale.ROOT,
+                "THROUGHPUT engine=ocrmypdf pages=20 cores=%d s=%.1f pages_per_min=%.1f rc=%d%n",
+                cores,
+                seconds,
+                20 / seconds * 60,
+                rc);
     }
 
     private static String tesseract(Path image, String languages) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("tesseract", image.toString(), "-", "-l", languages)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
@@ -201,7 +288,8 @@ public final class OcrBenchmark {
     public static double recall(String truth, String found, boolean chinese) {
         Map<Integer, Integer> counts = new HashMap<>();
         normalise(found, chinese).codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
-        int[] want = normalise(truth, chinese).codePoints().filter(c -> c != ' ').toArray();
+        int[] want =
+                normalise(truth, chinese).codePoints().filter(c -> c != ' ').toArray();
         int hit = 0;
         for (int c : want) {
             if (counts.getOrDefault(c, 0) > 0) {

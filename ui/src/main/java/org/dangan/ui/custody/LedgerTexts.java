@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dangan.workflow.custody.CustodyEntry;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.security.UserAccounts;
-import java.util.stream.Stream;
 
 /**
  * The custody ledger as people read it: who acted by their name (the application's own entries as
@@ -31,10 +31,12 @@ public final class LedgerTexts {
             Map.entry(Pattern.compile("check-out (\\d+): (.*)", Pattern.DOTALL), "custodyReason.checkout"),
             Map.entry(Pattern.compile("disposal (\\d+)"), "custodyReason.disposal"),
             Map.entry(Pattern.compile("scanned to (.*)", Pattern.DOTALL), "custodyReason.scannedTo"),
-            Map.entry(Pattern.compile("stocktake (\\d+): found in (.*)", Pattern.DOTALL), "custodyReason.stocktakeFound"),
+            Map.entry(
+                    Pattern.compile("stocktake (\\d+): found in (.*)", Pattern.DOTALL), "custodyReason.stocktakeFound"),
             Map.entry(Pattern.compile("transfer (\\d+): (.*)", Pattern.DOTALL), "custodyReason.transfer"),
             Map.entry(Pattern.compile("handover (\\d+) \\((\\w+)\\)"), "custodyReason.handover"),
             Map.entry(Pattern.compile("received in bag handover-(\\d+)"), "custodyReason.bag"));
+
     private static final Pattern BOX = Pattern.compile("BX\\d{10}");
 
     private final Map<String, String> people;
@@ -43,8 +45,11 @@ public final class LedgerTexts {
     /** For the entries a screen shows: their actors' names are read at once. */
     public LedgerTexts(Institutions institutions, UserAccounts users, Collection<CustodyEntry> entries) {
         // a file checked out is with the person who asked for it: the ledger's place is then a user name
-        this.people = users.displayNames(entries.stream().flatMap(e -> Stream.of(e.actor(), e.from(), e.to()))
-                .filter(Objects::nonNull).filter(a -> !"system".equals(a)).collect(Collectors.toSet()));
+        this.people = users.displayNames(entries.stream()
+                .flatMap(e -> Stream.of(e.actor(), e.from(), e.to()))
+                .filter(Objects::nonNull)
+                .filter(a -> !"system".equals(a))
+                .collect(Collectors.toSet()));
         this.institutionNames = institutions.all().stream()
                 .collect(Collectors.toMap(Institution::getCode, Institution::getName, (x, y) -> x));
     }
@@ -80,7 +85,8 @@ public final class LedgerTexts {
         }
         int space = place.indexOf(' ');
         if (space > 0 && institutionNames.containsKey(place.substring(0, space))) {
-            return institutionNames.get(place.substring(0, space)) + " · " + place(place.substring(space + 1).strip());
+            return institutionNames.get(place.substring(0, space)) + " · "
+                    + place(place.substring(space + 1).strip());
         }
         return place;
     }
@@ -88,7 +94,9 @@ public final class LedgerTexts {
     /** Where a file is now: the shelf its box stands on and the box, or the place as the ledger says. */
     public String where(String currentPlace, String boxPlace) {
         String place = place(currentPlace);
-        return boxPlace == null || !BOX.matcher(Objects.toString(currentPlace, "")).matches() ? place
+        return boxPlace == null
+                        || !BOX.matcher(Objects.toString(currentPlace, "")).matches()
+                ? place
                 : boxPlace + " · " + place;
     }
 

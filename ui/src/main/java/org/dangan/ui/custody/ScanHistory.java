@@ -7,9 +7,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -22,7 +22,7 @@ public class ScanHistory extends VerticalLayout {
     static final int KEPT = 8;
 
     private final List<String> codes = new ArrayList<>();
-    private Runnable counted = () -> { };
+    private Runnable counted = () -> {};
 
     public ScanHistory(String id) {
         setId(id);
@@ -94,8 +94,12 @@ public class ScanHistory extends VerticalLayout {
         HorizontalLayout row = new HorizontalLayout(label, answer);
         row.addClassName("scan-answer");
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        row.getStyle().set("color", colour).set("background", background).set("padding", "0 0.5em")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("flex-wrap", "wrap");
+        row.getStyle()
+                .set("color", colour)
+                .set("background", background)
+                .set("padding", "0 0.5em")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("flex-wrap", "wrap");
         return row;
     }
 

@@ -4,8 +4,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.dangan.workflow.document.ConfidenceBand;
 import java.util.Locale;
+import org.dangan.workflow.document.ConfidenceBand;
 
 /**
  * The recognition's confidence as a reader can use it: "识别可信度 82%（较好）", with a tooltip
@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 final class Confidence {
 
-    private Confidence() {
-    }
+    private Confidence() {}
 
     /** The band comes from the domain: what a figure means depends on the engine that read the page. */
     static String text(BigDecimal confidence, ConfidenceBand band) {
@@ -23,7 +22,9 @@ final class Confidence {
             return ui.getTranslation("confidence.unknown");
         }
         int percent = confidence.setScale(0, RoundingMode.HALF_UP).intValue();
-        return ui.getTranslation("confidence.value", percent,
+        return ui.getTranslation(
+                "confidence.value",
+                percent,
                 ui.getTranslation("confidence." + band.name().toLowerCase(Locale.ROOT)));
     }
 

@@ -17,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Resident;
+import org.dangan.ui.support.Rows;
 import org.dangan.ui.support.Sizes;
 import org.dangan.workflow.document.DocumentNotFoundException;
 import org.dangan.workflow.document.Documents;
@@ -25,7 +26,6 @@ import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
-import org.dangan.ui.support.Rows;
 
 /**
  * One scanned document: its metadata and, page by page, the page image beside the recognised
@@ -41,6 +41,7 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
     private long id;
     /** Terms of the search that opened the document, to mark on its pages; and the page it opened at. */
     private List<String> terms = List.of();
+
     private int openAt;
 
     public DocumentView(Documents documents, Records records) {
@@ -54,7 +55,8 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
         var parameters = event.getLocation().getQueryParameters().getParameters();
         terms = Search.terms(parameters.getOrDefault("q", List.of("")).get(0));
         try {
-            openAt = Integer.parseInt(parameters.getOrDefault("page", List.of("0")).get(0));
+            openAt = Integer.parseInt(
+                    parameters.getOrDefault("page", List.of("0")).get(0));
         } catch (NumberFormatException e) {
             openAt = 0;
         }
@@ -105,22 +107,25 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
             // the engine's or the recogniser's own words are for the administrator's log, not this screen
             form.addFormItem(new Span(getTranslation("document.failed")), getTranslation("document.reason"));
         }
-        form.addFormItem(new Span(d.originalName() + "（" + Sizes.of(d.originalSize()) + "）"),
-                getTranslation("documents.file"));
+        form.addFormItem(
+                new Span(d.originalName() + "（" + Sizes.of(d.originalSize()) + "）"), getTranslation("documents.file"));
         if (d.meanConfidence() != null) {
             Span confidence = Confidence.span(d.meanConfidence(), d.confidenceBand());
             confidence.setId("document-confidence");
             form.addFormItem(confidence, getTranslation("document.confidence"));
         }
         if (d.pageCountAgrees() != null) {
-            Span pages = new Span(getTranslation(d.pageCountAgrees() ? "document.pagesAgree" : "document.pagesDiffer",
-                    d.pageCount(), d.registeredPages()));
+            Span pages = new Span(getTranslation(
+                    d.pageCountAgrees() ? "document.pagesAgree" : "document.pagesDiffer",
+                    d.pageCount(),
+                    d.registeredPages()));
             pages.setId("document-page-count");
             form.addFormItem(pages, getTranslation("document.pageCount"));
         }
         add(heading, form);
         if (d.pdfSha256() != null) {
-            Anchor pdf = new Anchor(new StreamResource("document-" + id + ".pdf", () -> documents.pdf(id, purpose)),
+            Anchor pdf = new Anchor(
+                    new StreamResource("document-" + id + ".pdf", () -> documents.pdf(id, purpose)),
                     getTranslation("document.pdf"));
             pdf.setId("document-pdf");
             pdf.setTarget("_blank");
@@ -128,7 +133,8 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
         }
         if ("REVIEW".equals(d.state()) && CurrentUser.require().is(Role.ARCHIVIST)) {
             documents.reviewTaskOf(id).ifPresent(task -> {
-                Button review = new Button(getTranslation("document.openReview"),
+                Button review = new Button(
+                        getTranslation("document.openReview"),
                         e -> getUI().ifPresent(ui -> ui.navigate(ReviewView.class, task)));
                 review.setId("open-review");
                 review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -22,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,6 @@ import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
-import java.io.UncheckedIOException;
 
 /**
  * The scanning batch (扫描批次): archivists pick the resident by name or number and upload scans
@@ -69,25 +69,33 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("document-grid");
         grid.setEmptyStateText(getTranslation("documents.none"));
         grid.addColumn(d -> "#" + d.id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> Resident.label(names, d.recordNumber())).setHeader(getTranslation("resident.label"))
+        grid.addColumn(d -> Resident.label(names, d.recordNumber()))
+                .setHeader(getTranslation("resident.label"))
                 .setAutoWidth(true);
-        grid.addColumn(d -> getTranslation("documentType." + d.documentType().name())).setHeader(getTranslation("documents.type"));
+        grid.addColumn(d -> getTranslation("documentType." + d.documentType().name()))
+                .setHeader(getTranslation("documents.type"));
         grid.addColumn(DocumentSummary::originalName).setHeader(getTranslation("documents.file"));
-        grid.addColumn(d -> getTranslation("documentState." + d.state().name())).setHeader(getTranslation("campaign.state"));
+        grid.addColumn(d -> getTranslation("documentState." + d.state().name()))
+                .setHeader(getTranslation("campaign.state"));
         grid.addComponentColumn(d -> {
-            if (d.pagesTotal() == null) {
-                return new Span(d.pageCount() == 0 ? "" : getTranslation("documents.pages", d.pageCount()));
-            }
-            ProgressBar bar = new ProgressBar(0, d.pagesTotal(), d.pagesDone());
-            bar.setId("document-progress-" + d.id());
-            return new VerticalLayout(bar, new Span(getTranslation("documents.progress", d.pagesDone(), d.pagesTotal())));
-        }).setHeader(getTranslation("documents.recognition")).setWidth("14em");
-        grid.addColumn(d -> ChinaTime.minute(d.createdAt())).setHeader(getTranslation("documents.submittedAt"))
+                    if (d.pagesTotal() == null) {
+                        return new Span(d.pageCount() == 0 ? "" : getTranslation("documents.pages", d.pageCount()));
+                    }
+                    ProgressBar bar = new ProgressBar(0, d.pagesTotal(), d.pagesDone());
+                    bar.setId("document-progress-" + d.id());
+                    return new VerticalLayout(
+                            bar, new Span(getTranslation("documents.progress", d.pagesDone(), d.pagesTotal())));
+                })
+                .setHeader(getTranslation("documents.recognition"))
+                .setWidth("14em");
+        grid.addColumn(d -> ChinaTime.minute(d.createdAt()))
+                .setHeader(getTranslation("documents.submittedAt"))
                 .setAutoWidth(true);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(DocumentView.class, e.getItem().id()));
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate(DocumentView.class, e.getItem().id()));
         empty.setId("documents-empty");
-        empty.setText(getTranslation(CurrentUser.require().is(Role.ARCHIVIST) ? "documents.empty.archivist"
-                : "documents.empty"));
+        empty.setText(getTranslation(
+                CurrentUser.require().is(Role.ARCHIVIST) ? "documents.empty.archivist" : "documents.empty"));
         add(empty, grid);
         refresh();
     }
@@ -97,19 +105,29 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
         Select<DocumentType> type = new Select<>();
         type.setId("document-type");
         type.setLabel(getTranslation("documents.type"));
-        type.setItems(DocumentType.AUX_EXAM_REPORT, DocumentType.SEVERE_MENTAL_DISORDER, DocumentType.HEALTH_EXAM,
-                DocumentType.FOLLOW_UP, DocumentType.CONSENT, DocumentType.OTHER);
+        type.setItems(
+                DocumentType.AUX_EXAM_REPORT,
+                DocumentType.SEVERE_MENTAL_DISORDER,
+                DocumentType.HEALTH_EXAM,
+                DocumentType.FOLLOW_UP,
+                DocumentType.CONSENT,
+                DocumentType.OTHER);
         type.setItemLabelGenerator(t -> getTranslation("documentType." + t.name()));
         type.setValue(DocumentType.AUX_EXAM_REPORT);
         Upload upload = Uploads.translated(new Upload());
         upload.setId("document-upload");
         upload.setMaxFiles(50);
         upload.setAcceptedFileTypes(".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg");
-        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> upload.getUI().ifPresent(ui ->
-                ui.access(() -> submit(file, metadata.fileName(), resident.recordNumber(), type.getValue())))));
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> upload.getUI()
+                .ifPresent(ui ->
+                        ui.access(() -> submit(file, metadata.fileName(), resident.recordNumber(), type.getValue())))));
         // separator sheets for the picked resident, to print and lay before each document of a stack
-        Anchor sheets = new Anchor(new StreamResource("separator-sheet.pdf", () -> new ByteArrayInputStream(
-                documents.separatorSheets(resident.recordNumber() == null ? List.of() : List.of(resident.recordNumber()), type.getValue()))),
+        Anchor sheets = new Anchor(
+                new StreamResource(
+                        "separator-sheet.pdf",
+                        () -> new ByteArrayInputStream(documents.separatorSheets(
+                                resident.recordNumber() == null ? List.of() : List.of(resident.recordNumber()),
+                                type.getValue()))),
                 getTranslation("documents.separator"));
         sheets.setId("separator-sheet");
         sheets.getElement().setAttribute("download", true);
@@ -140,7 +158,8 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         shown = new ArrayList<>(documents.recent(100));
-        names = new HashMap<>(records.namesOf(shown.stream().map(DocumentSummary::recordNumber).toList()));
+        names = new HashMap<>(records.namesOf(
+                shown.stream().map(DocumentSummary::recordNumber).toList()));
         grid.setItems(shown);
         empty.setVisible(shown.isEmpty());
         grid.setVisible(!shown.isEmpty());
@@ -148,11 +167,23 @@ public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Updates states and progress bars of the listed documents without reading them again. */
     void follow() {
-        var progress = documents.progress(shown.stream().map(DocumentSummary::id).toList());
+        var progress =
+                documents.progress(shown.stream().map(DocumentSummary::id).toList());
         shown.replaceAll(d -> {
             Documents.Progress p = progress.get(d.id());
-            return p == null ? d : new DocumentSummary(d.id(), d.recordNumber(), d.documentType(), d.restricted(),
-                    p.state(), d.originalName(), p.pageCount(), p.pagesDone(), p.pagesTotal(), d.createdAt());
+            return p == null
+                    ? d
+                    : new DocumentSummary(
+                            d.id(),
+                            d.recordNumber(),
+                            d.documentType(),
+                            d.restricted(),
+                            p.state(),
+                            d.originalName(),
+                            p.pageCount(),
+                            p.pagesDone(),
+                            p.pagesTotal(),
+                            d.createdAt());
         });
         grid.getDataProvider().refreshAll();
     }

@@ -3,6 +3,7 @@ package org.dangan.ui.document;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -11,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.dangan.workflow.document.Documents;
-import com.vaadin.flow.component.html.Span;
 
 /**
  * One page of a scan: its image beside its recognised text, with the page's confidence and quality
@@ -25,16 +25,27 @@ class PageBeside extends VerticalLayout {
     final TextArea text = new TextArea();
     private String recognised;
 
-    PageBeside(Documents documents, long id, Documents.PageView page, String purpose, boolean reviewing, List<String> terms) {
+    PageBeside(
+            Documents documents,
+            long id,
+            Documents.PageView page,
+            String purpose,
+            boolean reviewing,
+            List<String> terms) {
         boolean marked = !terms.isEmpty() && !reviewing;
-        Image image = new Image(new StreamResource("page-" + id + "-" + page.number() + ".png", () -> {
-            byte[] png = documents.pageImage(id, page.number(), IMAGE_DPI, purpose);
-            if (marked) {
-                png = PageHighlights.mark(png, documents.pageBoxes(id, page.number(), purpose).lines(), terms,
-                        (double) IMAGE_DPI / (page.dpi() > 0 ? page.dpi() : 300));
-            }
-            return new ByteArrayInputStream(png);
-        }), getTranslation("document.page", page.number()));
+        Image image = new Image(
+                new StreamResource("page-" + id + "-" + page.number() + ".png", () -> {
+                    byte[] png = documents.pageImage(id, page.number(), IMAGE_DPI, purpose);
+                    if (marked) {
+                        png = PageHighlights.mark(
+                                png,
+                                documents.pageBoxes(id, page.number(), purpose).lines(),
+                                terms,
+                                (double) IMAGE_DPI / (page.dpi() > 0 ? page.dpi() : 300));
+                    }
+                    return new ByteArrayInputStream(png);
+                }),
+                getTranslation("document.page", page.number()));
         image.setWidth("420px");
         // its own proportions: in the row beside a long text the flex layout stretched it to the text's height
         image.getStyle().set("max-width", "100%").set("height", "auto").set("align-self", "flex-start");
@@ -60,7 +71,8 @@ class PageBeside extends VerticalLayout {
         add(heading, Confidence.span(page.confidence(), page.confidenceBand()));
         if (!page.issues().isEmpty()) {
             add(new Span(page.issues().stream()
-                    .map(i -> getTranslation("pageIssue." + i.strip())).collect(Collectors.joining("；"))));
+                    .map(i -> getTranslation("pageIssue." + i.strip()))
+                    .collect(Collectors.joining("；"))));
         }
         add(beside);
         setId("page-" + page.number());

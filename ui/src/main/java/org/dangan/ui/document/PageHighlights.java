@@ -19,8 +19,7 @@ import org.dangan.ocr.TextBox;
  */
 final class PageHighlights {
 
-    private PageHighlights() {
-    }
+    private PageHighlights() {}
 
     /** The PNG with a translucent mark over each term; {@code scale} takes box pixels to image pixels. */
     static byte[] mark(byte[] png, List<TextBox> lines, List<String> terms, double scale) {
@@ -34,11 +33,13 @@ final class PageHighlights {
             for (TextBox line : lines) {
                 String text = line.text();
                 for (String term : terms) {
-                    for (int at = text.indexOf(term); at >= 0 && !term.isEmpty(); at = text.indexOf(term, at + term.length())) {
+                    for (int at = text.indexOf(term);
+                            at >= 0 && !term.isEmpty();
+                            at = text.indexOf(term, at + term.length())) {
                         double x = line.x() + (double) line.width() * at / text.length();
                         double w = (double) line.width() * term.length() / text.length();
-                        g.fillRect((int) (x * scale), (int) (line.y() * scale), (int) Math.ceil(w * scale),
-                                (int) Math.ceil(line.height() * scale));
+                        g.fillRect((int) (x * scale), (int) (line.y() * scale), (int) Math.ceil(w * scale), (int)
+                                Math.ceil(line.height() * scale));
                     }
                 }
             }

@@ -26,7 +26,8 @@ public class ReviewView extends TaskPage {
     @Override
     protected Component panel(String taskId) {
         long document = documents.documentOfReview(taskId);
-        return panels.open(taskId, TaskKind.TEXT_REVIEW, () -> getUI().ifPresent(ui -> ui.navigate(DocumentView.class, document)));
+        return panels.open(
+                taskId, TaskKind.TEXT_REVIEW, () -> getUI().ifPresent(ui -> ui.navigate(DocumentView.class, document)));
     }
 
     @Override

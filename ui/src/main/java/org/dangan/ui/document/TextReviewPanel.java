@@ -32,8 +32,11 @@ class TextReviewPanel extends VerticalLayout {
         this.id = id;
         setId("text-review");
         Documents.DocumentView d = documents.read(id, PURPOSE);
-        H2 heading = new H2(getTranslation("review.heading", getTranslation("documentType." + d.documentType().name()),
-                Resident.label(records.namesOf(List.of(d.recordNumber())), d.recordNumber()), d.id()));
+        H2 heading = new H2(getTranslation(
+                "review.heading",
+                getTranslation("documentType." + d.documentType().name()),
+                Resident.label(records.namesOf(List.of(d.recordNumber())), d.recordNumber()),
+                d.id()));
         heading.setId("review-heading");
         add(heading, new Paragraph(getTranslation("review.help")));
         if (d.meanConfidence() != null) {
@@ -41,22 +44,26 @@ class TextReviewPanel extends VerticalLayout {
         }
         for (Documents.PageView page : d.pages()) {
             PageBeside block = new PageBeside(documents, id, page, PURPOSE, true, List.of());
-            Button save = new Button(getTranslation("document.savePage"), e -> Attempt.run(() -> {
-                documents.correctPage(id, page.number(), block.text.getValue());
-                block.saved();
-                Refusals.done(getTranslation("document.saved", page.number()));
-            }));
+            Button save = new Button(
+                    getTranslation("document.savePage"),
+                    e -> Attempt.run(() -> {
+                        documents.correctPage(id, page.number(), block.text.getValue());
+                        block.saved();
+                        Refusals.done(getTranslation("document.saved", page.number()));
+                    }));
             save.setId("save-page-" + page.number());
             block.add(save);
             pages.add(block);
             add(block);
         }
-        Button finish = new Button(getTranslation("review.finish"), e -> Attempt.run(() -> {
-            int corrected = saveChanged();
-            documents.finishReview(id);
-            Refusals.done(getTranslation("review.done", id, corrected));
-            completed.run();
-        }));
+        Button finish = new Button(
+                getTranslation("review.finish"),
+                e -> Attempt.run(() -> {
+                    int corrected = saveChanged();
+                    documents.finishReview(id);
+                    Refusals.done(getTranslation("review.done", id, corrected));
+                    completed.run();
+                }));
         finish.setId("finish-review");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(finish);

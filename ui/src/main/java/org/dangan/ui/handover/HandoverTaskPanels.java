@@ -37,7 +37,8 @@ class HandoverTaskPanels implements TaskPanels {
         panel.setWidthFull();
         HandoverWork work = new HandoverWork(handovers, completed);
         work.show(handover, EnumSet.of(kind));
-        panel.add(new H3(panel.getTranslation("TaskKind." + kind.name())),
+        panel.add(
+                new H3(panel.getTranslation("TaskKind." + kind.name())),
                 new Span(panel.getTranslation("handovers.task", handover.id(), handover.fromName(), handover.toName())),
                 work);
         return panel;

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,6 @@ import org.dangan.ui.support.ScanField;
 import org.dangan.workflow.handover.Handovers;
 import org.dangan.workflow.handover.Handovers.HandoverView;
 import org.dangan.workflow.platform.TaskKind;
-import java.util.HashSet;
 
 /**
  * The work on one handover, as the list view and the inbox's task panels both show it: what is
@@ -67,13 +66,15 @@ class HandoverWork extends VerticalLayout {
         // the receiving side scans each box label delivered, then submits the check
         scan = new ScanField("handover-scan", getTranslation("handovers.scan"), this::scanned);
         scannedCount.setId("handover-scanned");
-        scans.onCount(() -> scannedCount.setText(scans.codes().isEmpty() ? ""
-                : getTranslation("handovers.scannedCount", scans.codes().size())));
+        scans.onCount(() -> scannedCount.setText(
+                scans.codes().isEmpty()
+                        ? ""
+                        : getTranslation("handovers.scannedCount", scans.codes().size())));
         check.setText(getTranslation("handovers.check"));
         check.setId("handover-check");
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        check.addClickListener(e -> step(() -> handovers.check(handover.id(), scans.codes(), Map.of()),
-                "handovers.checkedDone"));
+        check.addClickListener(
+                e -> step(() -> handovers.check(handover.id(), scans.codes(), Map.of()), "handovers.checkedDone"));
         FlexLayout scanRow = row(scan, scannedCount, check);
         checking = new VerticalLayout(scanRow, scans);
         checking.setPadding(false);
@@ -83,20 +84,20 @@ class HandoverWork extends VerticalLayout {
         note.setWidth("min(22em, 100%)");
         recheck.setText(getTranslation("handovers.recheck"));
         recheck.setId("handover-recheck");
-        recheck.addClickListener(e -> step(() -> handovers.resolve(handover.id(), "RECHECK", note.getValue()),
-                "handovers.recheckDone"));
+        recheck.addClickListener(
+                e -> step(() -> handovers.resolve(handover.id(), "RECHECK", note.getValue()), "handovers.recheckDone"));
         giveBack.setText(getTranslation("handovers.return"));
         giveBack.setId("handover-return");
-        giveBack.addClickListener(e -> step(() -> handovers.resolve(handover.id(), "RETURN", note.getValue()),
-                "handovers.returnDone"));
+        giveBack.addClickListener(
+                e -> step(() -> handovers.resolve(handover.id(), "RETURN", note.getValue()), "handovers.returnDone"));
         approve.setText(getTranslation("handovers.approve"));
         approve.setId("handover-approve");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         approve.addClickListener(e -> askToApprove());
         refuse.setText(getTranslation("handovers.refuse"));
         refuse.setId("handover-refuse");
-        refuse.addClickListener(e -> step(() -> handovers.decide(handover.id(), false, note.getValue()),
-                "handovers.refuseDone"));
+        refuse.addClickListener(
+                e -> step(() -> handovers.decide(handover.id(), false, note.getValue()), "handovers.refuseDone"));
         resolving = row(recheck, giveBack);
         deciding = row(approve, refuse);
 
@@ -105,11 +106,22 @@ class HandoverWork extends VerticalLayout {
         list.setTarget("_blank");
 
         differences.setId("handover-differences");
-        differences.addColumn(Handovers.DifferenceView::round).setHeader(getTranslation("handovers.round")).setAutoWidth(true);
-        differences.addColumn(Handovers.DifferenceView::barcode).setHeader(getTranslation("handovers.box")).setAutoWidth(true);
-        differences.addColumn(d -> getTranslation("handoverDifference." + d.kind()))
-                .setHeader(getTranslation("handovers.difference")).setAutoWidth(true);
-        differences.addColumn(d -> d.note() == null ? "" : d.note()).setHeader(getTranslation("handovers.note")).setFlexGrow(2);
+        differences
+                .addColumn(Handovers.DifferenceView::round)
+                .setHeader(getTranslation("handovers.round"))
+                .setAutoWidth(true);
+        differences
+                .addColumn(Handovers.DifferenceView::barcode)
+                .setHeader(getTranslation("handovers.box"))
+                .setAutoWidth(true);
+        differences
+                .addColumn(d -> getTranslation("handoverDifference." + d.kind()))
+                .setHeader(getTranslation("handovers.difference"))
+                .setAutoWidth(true);
+        differences
+                .addColumn(d -> d.note() == null ? "" : d.note())
+                .setHeader(getTranslation("handovers.note"))
+                .setFlexGrow(2);
         differences.setAllRowsVisible(true);
 
         add(summary, checking, note, resolving, deciding, list, differences);
@@ -154,14 +166,23 @@ class HandoverWork extends VerticalLayout {
         summary.addFormItem(new Span(counts(h)), getTranslation("handovers.inventory"));
         summary.addFormItem(new Span(h.reason()), getTranslation("handovers.reason"));
         long id = h.id();
-        list.setHref(new StreamResource("handover-" + id + ".pdf", () -> new ByteArrayInputStream(handovers.handoverList(id))));
+        list.setHref(new StreamResource(
+                "handover-" + id + ".pdf", () -> new ByteArrayInputStream(handovers.handoverList(id))));
     }
 
     String counts(HandoverView h) {
         return h.counts().documents() == null
-                ? getTranslation("handovers.countsNoScans", h.counts().records(), h.counts().paperFiles(), h.counts().boxes())
-                : getTranslation("handovers.counts", h.counts().records(), h.counts().paperFiles(), h.counts().boxes(),
-                h.counts().documents());
+                ? getTranslation(
+                        "handovers.countsNoScans",
+                        h.counts().records(),
+                        h.counts().paperFiles(),
+                        h.counts().boxes())
+                : getTranslation(
+                        "handovers.counts",
+                        h.counts().records(),
+                        h.counts().paperFiles(),
+                        h.counts().boxes(),
+                        h.counts().documents());
     }
 
     /** Each box label scanned counts once; a second scan of the same label says so in red. */
@@ -174,9 +195,18 @@ class HandoverWork extends VerticalLayout {
             return;
         }
         Handovers.Consequence c = handovers.consequenceOfApproval(handover.id());
-        Confirm.ask("handover-approve-confirm", getTranslation("handovers.approveConfirm.header", handover.id()),
-                getTranslation("handovers.approveConfirm.text", c.fromName(), c.toName(), c.records(), c.paperFiles(),
-                        c.boxes(), c.accounts(), getTranslation("institutionStatus." + c.kind().after().name())),
+        Confirm.ask(
+                "handover-approve-confirm",
+                getTranslation("handovers.approveConfirm.header", handover.id()),
+                getTranslation(
+                        "handovers.approveConfirm.text",
+                        c.fromName(),
+                        c.toName(),
+                        c.records(),
+                        c.paperFiles(),
+                        c.boxes(),
+                        c.accounts(),
+                        getTranslation("institutionStatus." + c.kind().after().name())),
                 getTranslation("handovers.approve"),
                 () -> step(() -> handovers.decide(handover.id(), true, null), "handovers.approveDone"));
     }

@@ -94,12 +94,20 @@ public class HandoversView extends VerticalLayout {
         grid.setEmptyStateText(getTranslation("handovers.none"));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(h -> "#" + h.id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(h -> h.fromName() + " → " + h.toName()).setHeader(getTranslation("handovers.fromTo")).setFlexGrow(3);
-        grid.addColumn(h -> getTranslation("changeKind." + h.kind())).setHeader(getTranslation("handovers.kind"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(h -> getTranslation("handoverState." + h.state())).setHeader(getTranslation("handovers.state"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(h -> work.counts(h)).setHeader(getTranslation("handovers.inventory")).setFlexGrow(3);
+        grid.addColumn(h -> h.fromName() + " → " + h.toName())
+                .setHeader(getTranslation("handovers.fromTo"))
+                .setFlexGrow(3);
+        grid.addColumn(h -> getTranslation("changeKind." + h.kind()))
+                .setHeader(getTranslation("handovers.kind"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(h -> getTranslation("handoverState." + h.state()))
+                .setHeader(getTranslation("handovers.state"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(h -> work.counts(h))
+                .setHeader(getTranslation("handovers.inventory"))
+                .setFlexGrow(3);
         grid.setHeight("14em");
         grid.setWidthFull();
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
@@ -111,14 +119,17 @@ public class HandoversView extends VerticalLayout {
 
     private void start() {
         Attempt.run(() -> {
-            Handovers.Started started = handovers.start(new Handovers.Request(
-                    from.getValue() == null ? null : from.getValue().getCode(),
-                    to.getValue() == null ? null : to.getValue().getCode(), reason.getValue(), kind.getValue()));
-            String text = getTranslation("handovers.started", started.id());
-            status.setText(text);
-            Refusals.done(text);
-            reason.clear();
-        }).ifPresentOrElse(status::setText, this::refresh);
+                    Handovers.Started started = handovers.start(new Handovers.Request(
+                            from.getValue() == null ? null : from.getValue().getCode(),
+                            to.getValue() == null ? null : to.getValue().getCode(),
+                            reason.getValue(),
+                            kind.getValue()));
+                    String text = getTranslation("handovers.started", started.id());
+                    status.setText(text);
+                    Refusals.done(text);
+                    reason.clear();
+                })
+                .ifPresentOrElse(status::setText, this::refresh);
     }
 
     /** Each box label scanned counts once. */
@@ -131,17 +142,23 @@ public class HandoversView extends VerticalLayout {
     }
 
     void refresh() {
-        Long selected = grid.asSingleSelect().getValue() == null ? null : grid.asSingleSelect().getValue().id();
+        Long selected = grid.asSingleSelect().getValue() == null
+                ? null
+                : grid.asSingleSelect().getValue().id();
         var all = handovers.list();
         grid.setItems(all);
         grid.setVisible(!all.isEmpty());
         empty.setVisible(all.isEmpty());
         empty.setText(all.isEmpty() ? whyEmpty() : "");
-        all.stream().filter(h -> Long.valueOf(h.id()).equals(selected)).findFirst()
-                .ifPresentOrElse(h -> {
-                    grid.asSingleSelect().setValue(h);
-                    show(h);
-                }, () -> show(null));
+        all.stream()
+                .filter(h -> Long.valueOf(h.id()).equals(selected))
+                .findFirst()
+                .ifPresentOrElse(
+                        h -> {
+                            grid.asSingleSelect().setValue(h);
+                            show(h);
+                        },
+                        () -> show(null));
     }
 
     /** An empty list says why: a merged or closed institution's handovers went with its archive. */
@@ -150,9 +167,14 @@ public class HandoversView extends VerticalLayout {
         if (user.institutionId() != null) {
             Institution mine = institutions.require(user.institutionId());
             if (mine.getStatus() != InstitutionStatus.ACTIVE) {
-                String successor = mine.getSuccessorId() == null ? "" : institutions.require(mine.getSuccessorId()).getName();
-                return getTranslation("handovers.empty.retired", mine.getName(),
-                        getTranslation("institutionStatus." + mine.getStatus().name()), successor);
+                String successor = mine.getSuccessorId() == null
+                        ? ""
+                        : institutions.require(mine.getSuccessorId()).getName();
+                return getTranslation(
+                        "handovers.empty.retired",
+                        mine.getName(),
+                        getTranslation("institutionStatus." + mine.getStatus().name()),
+                        successor);
             }
         }
         return getTranslation("handovers.empty");

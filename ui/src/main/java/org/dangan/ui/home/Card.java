@@ -13,8 +13,12 @@ public class Card extends Div {
 
     public Card(String id) {
         setId(id);
-        getStyle().set("box-sizing", "border-box").set("width", "100%").set("min-width", "0")
-                .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+        getStyle()
+                .set("box-sizing", "border-box")
+                .set("width", "100%")
+                .set("min-width", "0")
+                .set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m) var(--lumo-space-m)")
                 .set("background", "var(--lumo-base-color)");
     }
@@ -45,20 +49,25 @@ public class Card extends Div {
     /** A figure people read at a glance: the number large, what it counts below. */
     public static Div figure(String id, String number, String label, boolean alarm) {
         Span value = new Span(number);
-        value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600").set("display", "block")
+        value.getStyle()
+                .set("font-size", "var(--lumo-font-size-xxl)")
+                .set("font-weight", "600")
+                .set("display", "block")
                 .set("color", alarm ? "var(--lumo-error-text-color)" : "var(--lumo-body-text-color)");
         Span what = new Span(label);
         what.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Div figure = new Div(value, what);
         figure.setId(id);
-        figure.getStyle().set("min-width", "7em").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-m)");
+        figure.getStyle()
+                .set("min-width", "7em")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
         return figure;
     }
 
     /** A link to the screen where the work is done, shown only to those the screen lets in. */
-    public void link(AccessAnnotationChecker access, String id, String text,
-                     Class<? extends Component> view) {
+    public void link(AccessAnnotationChecker access, String id, String text, Class<? extends Component> view) {
         if (access.hasAccess(view)) {
             RouterLink link = new RouterLink(text, view);
             link.setId(id);

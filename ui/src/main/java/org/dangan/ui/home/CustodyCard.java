@@ -19,18 +19,33 @@ public class CustodyCard extends Card {
         super("home-custody");
         heading(getTranslation("home.custody.title"));
         long dueFiles = due.stream().mapToLong(DueForDisposal::files).sum();
-        add(row(Card.figure("home-overdue-count", getTranslation("home.custody.count", overdue.size()),
-                        getTranslation("home.custody.overdue"), !overdue.isEmpty()),
-                Card.figure("home-disposal-count", getTranslation("home.custody.files", dueFiles),
-                        getTranslation("home.custody.disposal"), false)));
+        add(row(
+                Card.figure(
+                        "home-overdue-count",
+                        getTranslation("home.custody.count", overdue.size()),
+                        getTranslation("home.custody.overdue"),
+                        !overdue.isEmpty()),
+                Card.figure(
+                        "home-disposal-count",
+                        getTranslation("home.custody.files", dueFiles),
+                        getTranslation("home.custody.disposal"),
+                        false)));
 
         Div late = new Div(new H4(getTranslation("home.custody.overdue")));
         late.setId("home-overdue");
         if (overdue.isEmpty()) {
             late.add(new Paragraph(getTranslation("home.custody.overdue.none")));
         }
-        overdue.stream().limit(SHOWN).forEach(o -> late.add(new Paragraph(getTranslation("home.custody.overdue.item",
-                Long.toString(o.id()), o.institution(), o.borrower(), o.files(), o.dueOn().toString(), o.daysOverdue()))));
+        overdue.stream()
+                .limit(SHOWN)
+                .forEach(o -> late.add(new Paragraph(getTranslation(
+                        "home.custody.overdue.item",
+                        Long.toString(o.id()),
+                        o.institution(),
+                        o.borrower(),
+                        o.files(),
+                        o.dueOn().toString(),
+                        o.daysOverdue()))));
         if (overdue.size() > SHOWN) {
             late.add(new Paragraph(getTranslation("home.custody.more", overdue.size() - SHOWN)));
         }
@@ -39,8 +54,8 @@ public class CustodyCard extends Card {
         if (due.isEmpty()) {
             disposal.add(new Paragraph(getTranslation("home.custody.disposal.none")));
         }
-        due.forEach(d -> disposal.add(new Paragraph(getTranslation("home.custody.disposal.item", d.institution(),
-                d.files()))));
+        due.forEach(d ->
+                disposal.add(new Paragraph(getTranslation("home.custody.disposal.item", d.institution(), d.files()))));
         for (Div part : List.of(late, disposal)) {
             part.getStyle().set("flex", "1 1 320px").set("min-width", "0");
             part.getChildren().forEach(c -> c.getElement().getStyle().set("margin", "var(--lumo-space-xs) 0"));

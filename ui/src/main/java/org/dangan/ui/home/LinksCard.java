@@ -27,7 +27,8 @@ public class LinksCard extends Card {
 
     /** Whether any of the screens lets the user in: else the card would be empty. */
     public static boolean useful(AccessAnnotationChecker access) {
-        return access.hasAccess(AuditView.class) || access.hasAccess(OperationsView.class)
+        return access.hasAccess(AuditView.class)
+                || access.hasAccess(OperationsView.class)
                 || access.hasAccess(SearchIndexView.class);
     }
 }

@@ -3,6 +3,7 @@ package org.dangan.ui.home;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.io.IOException;
@@ -11,13 +12,17 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -27,20 +32,15 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
-import java.awt.FontFormatException;
-import java.util.Locale;
-import java.util.stream.Stream;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.text.TextUtils;
-import org.jfree.chart.ui.HorizontalAlignment;
 
 /**
  * Charts drawn on the server (JFreeChart) as SVG markup (JFreeSVG) to be set inline in a page: no
@@ -73,7 +73,8 @@ public final class SvgCharts {
     public SvgCharts(Path fontFile) {
         Font loaded;
         try {
-            loaded = fontFile != null && Files.isReadable(fontFile) ? Font.createFonts(fontFile.toFile())[0]
+            loaded = fontFile != null && Files.isReadable(fontFile)
+                    ? Font.createFonts(fontFile.toFile())[0]
                     : new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         } catch (FontFormatException | IOException e) {
             loaded = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -90,26 +91,28 @@ public final class SvgCharts {
     }
 
     /** One named series of values, one value per category, in the given colour. */
-    public record Series(String name, Color colour, List<? extends Number> values) {
-    }
+    public record Series(String name, Color colour, List<? extends Number> values) {}
 
     /** Horizontal bars, one per category, stacked from the series (e.g. fixed, waived, open findings per institution). */
-    public String stackedBars(String title, String description, String valueAxis, List<String> categories,
-                              List<Series> series) {
+    public String stackedBars(
+            String title, String description, String valueAxis, List<String> categories, List<Series> series) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Series s : series) {
             for (int i = 0; i < categories.size(); i++) {
                 data.addValue(s.values().get(i), s.name(), categories.get(i));
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, valueAxis, data,
-                PlotOrientation.HORIZONTAL, true, false, false);
+        JFreeChart chart = ChartFactory.createStackedBarChart(
+                title, null, valueAxis, data, PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = styled(chart);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, series.get(i).colour());
         }
-        labelled(renderer, NumberFormat.getIntegerInstance(), Color.WHITE,
+        labelled(
+                renderer,
+                NumberFormat.getIntegerInstance(),
+                Color.WHITE,
                 new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
         integerAxis(plot);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
@@ -120,15 +123,21 @@ public final class SvgCharts {
      * Vertical bars in percent beside the limit they are held to: one line across when every
      * category has the same limit, else a mark per category. Bars above their limit are red.
      */
-    public String barsAgainstLimit(String title, String description, String valueAxis, String seriesName,
-                                   List<String> categories, List<Double> percents, String limitName,
-                                   List<Double> limits) {
+    public String barsAgainstLimit(
+            String title,
+            String description,
+            String valueAxis,
+            String seriesName,
+            List<String> categories,
+            List<Double> percents,
+            String limitName,
+            List<Double> limits) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < categories.size(); i++) {
             data.addValue(percents.get(i), seriesName, categories.get(i));
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL, true,
-                false, false);
+        JFreeChart chart =
+                ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = styled(chart);
         BarRenderer renderer = new BarRenderer() {
             @Override
@@ -142,16 +151,23 @@ public final class SvgCharts {
         renderer.setMaximumBarWidth(0.18);
         plot.setRenderer(renderer);
         DecimalFormat percent = new DecimalFormat("0.0'%'");
-        labelled(renderer, percent, Color.DARK_GRAY,
+        labelled(
+                renderer,
+                percent,
+                Color.DARK_GRAY,
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setNumberFormatOverride(new DecimalFormat("0'%'"));
-        double top = Stream.concat(percents.stream(), limits.stream()).mapToDouble(d -> d).max()
+        double top = Stream.concat(percents.stream(), limits.stream())
+                .mapToDouble(d -> d)
+                .max()
                 .orElse(0);
         axis.setRange(0, Math.max(1, top * 1.3));
         if (limits.stream().distinct().count() <= 1 && !limits.isEmpty()) {
-            ValueMarker line = new ValueMarker(limits.get(0), OPEN, new BasicStroke(2f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+            ValueMarker line = new ValueMarker(
+                    limits.get(0),
+                    OPEN,
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
             line.setLabel(limitName + " " + percent.format(limits.get(0)));
             line.setLabelFont(font.deriveFont(Font.PLAIN, 13f));
             line.setLabelPaint(OPEN);
@@ -174,18 +190,26 @@ public final class SvgCharts {
     }
 
     /** Vertical bars of whole numbers, one per category (e.g. pages per day). */
-    public String bars(String title, String description, String valueAxis, String seriesName, List<String> categories,
-                       List<? extends Number> values) {
+    public String bars(
+            String title,
+            String description,
+            String valueAxis,
+            String seriesName,
+            List<String> categories,
+            List<? extends Number> values) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < categories.size(); i++) {
             data.addValue(values.get(i), seriesName, categories.get(i));
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL, false,
-                false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title, null, valueAxis, data, PlotOrientation.VERTICAL, false, false, false);
         CategoryPlot plot = styled(chart);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, NEUTRAL);
-        labelled(renderer, NumberFormat.getIntegerInstance(), Color.DARK_GRAY,
+        labelled(
+                renderer,
+                NumberFormat.getIntegerInstance(),
+                Color.DARK_GRAY,
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         integerAxis(plot);
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
@@ -263,6 +287,9 @@ public final class SvgCharts {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

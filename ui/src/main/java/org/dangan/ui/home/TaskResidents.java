@@ -25,7 +25,11 @@ public class TaskResidents {
 
     /** Record number to name; a map that answers null for a task about no one (a null key). */
     public Map<String, String> namesOf(Collection<Inbox.Item> tasks) {
-        var numbers = tasks.stream().map(t -> t.subject().recordNumber()).filter(Objects::nonNull).distinct().toList();
+        var numbers = tasks.stream()
+                .map(t -> t.subject().recordNumber())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         return numbers.isEmpty() ? new HashMap<>() : new HashMap<>(records.namesOf(numbers));
     }
 }

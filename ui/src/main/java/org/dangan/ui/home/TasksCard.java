@@ -32,7 +32,8 @@ public class TasksCard extends Card {
             due.getStyle().set("margin-left", "var(--lumo-space-s)");
             Div row = new Div(what, where, due);
             row.addClassName("home-task");
-            row.getStyle().set("padding", "var(--lumo-space-xs) 0")
+            row.getStyle()
+                    .set("padding", "var(--lumo-space-xs) 0")
                     .set("border-bottom", "1px solid var(--lumo-contrast-5pct)");
             add(row);
         });
@@ -48,11 +49,20 @@ public class TasksCard extends Card {
             return new Span();
         }
         long left = ChronoUnit.DAYS.between(today, due);
-        Span text = new Span(left > 0 ? getTranslation("home.due.left", due.toString(), left)
-                : left == 0 ? getTranslation("home.due.today", due.toString())
-                : getTranslation("home.due.overdue", due.toString(), -left));
-        text.getStyle().set("color", left < 0 ? "var(--lumo-error-text-color)"
-                : left <= 3 ? "var(--lumo-warning-text-color, #b26a00)" : "var(--lumo-secondary-text-color)");
+        Span text = new Span(
+                left > 0
+                        ? getTranslation("home.due.left", due.toString(), left)
+                        : left == 0
+                                ? getTranslation("home.due.today", due.toString())
+                                : getTranslation("home.due.overdue", due.toString(), -left));
+        text.getStyle()
+                .set(
+                        "color",
+                        left < 0
+                                ? "var(--lumo-error-text-color)"
+                                : left <= 3
+                                        ? "var(--lumo-warning-text-color, #b26a00)"
+                                        : "var(--lumo-secondary-text-color)");
         return text;
     }
 }

@@ -4,10 +4,8 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.shared.Registration;
-import org.dangan.ui.support.Rows;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -15,19 +13,21 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dangan.ui.home.TaskResidents;
 import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.platform.Inbox.Item;
 import org.dangan.workflow.platform.TaskKind;
-import java.util.HashMap;
-import org.dangan.ui.home.TaskResidents;
 
 /**
  * The task inbox (我的任务): every task offered to the user, from every process, and beside the
@@ -43,6 +43,7 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
     private final TaskResidents residents;
     /** The residents the listed tasks are about, by record number. */
     private Map<String, String> names = new HashMap<>();
+
     private final Map<TaskKind, TaskPanels> panels = new EnumMap<>(TaskKind.class);
     private final Grid<Item> taskGrid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
@@ -58,16 +59,29 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
         taskGrid.setId("task-grid");
         // the texts wrap in their columns, so that every column, 期限 the last, fits beside the work panel
         taskGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        taskGrid.addColumn(t -> getTranslation("TaskKind." + t.kind().name())).setHeader(getTranslation("tasks.task"))
-                .setWidth("7em").setFlexGrow(1);
+        taskGrid.addColumn(t -> getTranslation("TaskKind." + t.kind().name()))
+                .setHeader(getTranslation("tasks.task"))
+                .setWidth("7em")
+                .setFlexGrow(1);
         taskGrid.addColumn(t -> getTranslation(t.subject().key(), t.subject().arguments())
-                        + (names.get(t.subject().recordNumber()) == null ? "" : " · " + names.get(t.subject().recordNumber())))
-                .setHeader(getTranslation("tasks.subject")).setWidth("8em").setFlexGrow(2);
+                        + (names.get(t.subject().recordNumber()) == null
+                                ? ""
+                                : " · " + names.get(t.subject().recordNumber())))
+                .setHeader(getTranslation("tasks.subject"))
+                .setWidth("8em")
+                .setFlexGrow(2);
         taskGrid.addColumn(t -> t.institutionName() == null ? "" : t.institutionName())
-                .setHeader(getTranslation("tasks.institution")).setWidth("6em").setFlexGrow(1);
-        taskGrid.addColumn(t -> ChinaTime.minute(t.created())).setHeader(getTranslation("tasks.created"))
-                .setWidth("6em").setFlexGrow(0);
-        taskGrid.addComponentColumn(this::due).setHeader(getTranslation("tasks.due")).setWidth("6.5em").setFlexGrow(0);
+                .setHeader(getTranslation("tasks.institution"))
+                .setWidth("6em")
+                .setFlexGrow(1);
+        taskGrid.addColumn(t -> ChinaTime.minute(t.created()))
+                .setHeader(getTranslation("tasks.created"))
+                .setWidth("6em")
+                .setFlexGrow(0);
+        taskGrid.addComponentColumn(this::due)
+                .setHeader(getTranslation("tasks.due"))
+                .setWidth("6.5em")
+                .setFlexGrow(0);
         taskGrid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         taskGrid.setEmptyStateText(getTranslation("tasks.none"));
         detail.setId("task-detail");
@@ -105,9 +119,12 @@ public class TasksView extends VerticalLayout implements HasDynamicTitle {
 
     private Span due(Item task) {
         Instant now = clock.instant();
-        Span due = new Span(task.due() == null ? "" : task.overdue(now)
-                ? getTranslation("tasks.overdue", ChinaTime.day(task.dueDay()))
-                : ChinaTime.day(task.dueDay()));
+        Span due = new Span(
+                task.due() == null
+                        ? ""
+                        : task.overdue(now)
+                                ? getTranslation("tasks.overdue", ChinaTime.day(task.dueDay()))
+                                : ChinaTime.day(task.dueDay()));
         if (task.overdue(now)) {
             due.getElement().getThemeList().add("badge error");
         }

@@ -23,18 +23,25 @@ public class InstitutionView extends VerticalLayout implements HasDynamicTitle {
     public InstitutionView(Institutions institutions) {
         setSizeFull();
         InstitutionScope scope = institutions.currentScope();
-        Map<Long, Institution> byId = scope.institutions().stream()
-                .collect(Collectors.toMap(Institution::getId, Function.identity()));
+        Map<Long, Institution> byId =
+                scope.institutions().stream().collect(Collectors.toMap(Institution::getId, Function.identity()));
         tree.setId("institution-tree");
-        tree.addHierarchyColumn(Institution::getName).setHeader(getTranslation("institution.name")).setFlexGrow(3);
+        tree.addHierarchyColumn(Institution::getName)
+                .setHeader(getTranslation("institution.name"))
+                .setFlexGrow(3);
         tree.addColumn(Institution::getCode).setHeader(getTranslation("institution.code"));
         tree.addColumn(i -> getTranslation("institutionType." + i.getType().name()))
                 .setHeader(getTranslation("institution.type"));
         tree.addColumn(i -> getTranslation("institutionStatus." + i.getStatus().name()))
                 .setHeader(getTranslation("institution.status"));
-        List<Institution> roots = scope.institutions().stream().filter(i -> !byId.containsKey(i.getParentId())).toList();
-        tree.setItems(roots, parent -> scope.institutions().stream()
-                .filter(i -> parent.getId().equals(i.getParentId())).toList());
+        List<Institution> roots = scope.institutions().stream()
+                .filter(i -> !byId.containsKey(i.getParentId()))
+                .toList();
+        tree.setItems(
+                roots,
+                parent -> scope.institutions().stream()
+                        .filter(i -> parent.getId().equals(i.getParentId()))
+                        .toList());
         tree.expandRecursively(roots, 3);
         tree.setSizeFull();
         add(tree);

@@ -12,8 +12,9 @@ class CheckoutApprovalPanel extends CheckoutTaskPanel {
 
     CheckoutApprovalPanel(Context context) {
         super(context);
-        Button approve = new Button(getTranslation("checkouts.approve"), e -> complete(Map.of("approved", true),
-                getTranslation("checkoutTask.approved", number)));
+        Button approve = new Button(
+                getTranslation("checkouts.approve"),
+                e -> complete(Map.of("approved", true), getTranslation("checkoutTask.approved", number)));
         approve.setId("checkout-task-approve");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         Button refuse = new Button(getTranslation("checkouts.refuse"), e -> askReason());
@@ -37,7 +38,8 @@ class CheckoutApprovalPanel extends CheckoutTaskPanel {
                 reason.setErrorMessage(getTranslation("checkoutTask.reasonNeeded"));
                 return;
             }
-            if (complete(Map.of("approved", false, "reason", reason.getValue().strip()),
+            if (complete(
+                    Map.of("approved", false, "reason", reason.getValue().strip()),
                     getTranslation("checkoutTask.refused", number))) {
                 dialog.close();
             }

@@ -11,8 +11,9 @@ class CheckoutFollowUpPanel extends CheckoutTaskPanel {
     CheckoutFollowUpPanel(Context context) {
         super(context);
         add(new Paragraph(getTranslation("checkoutTask.followUpExplained", context.requester())));
-        Button done = new Button(getTranslation("checkoutTask.followedUp"), e -> complete(Map.of(),
-                getTranslation("checkoutTask.followedUpDone", number)));
+        Button done = new Button(
+                getTranslation("checkoutTask.followedUp"),
+                e -> complete(Map.of(), getTranslation("checkoutTask.followedUpDone", number)));
         done.setId("checkout-task-follow-up");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(done);

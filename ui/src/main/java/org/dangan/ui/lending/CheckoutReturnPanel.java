@@ -27,8 +27,9 @@ class CheckoutReturnPanel extends CheckoutTaskPanel {
         expected = checkout.files().stream().map(Checkouts.FileView::fileNumber).toList();
         scan = new ScanField("checkout-task-scan", getTranslation("checkoutTask.scan"), this::scanned);
         progress.setId("checkout-task-progress");
-        takeBack = new Button(getTranslation("checkoutTask.takeBack"), e -> complete(Map.of(),
-                getTranslation("checkoutTask.takenBack", number, expected.size())));
+        takeBack = new Button(
+                getTranslation("checkoutTask.takeBack"),
+                e -> complete(Map.of(), getTranslation("checkoutTask.takenBack", number, expected.size())));
         takeBack.setId("checkout-task-take-back");
         takeBack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(scan, progress, takeBack);

@@ -19,9 +19,13 @@ import org.dangan.workflow.platform.Inbox;
 abstract class CheckoutTaskPanel extends VerticalLayout {
 
     /** What a panel works from, loaded once by {@link CheckoutTaskPanels}. */
-    record Context(Inbox.Item task, Checkouts.CheckoutView checkout, Map<String, String> owners, String requester,
-                   Inbox inbox, Runnable completed) {
-    }
+    record Context(
+            Inbox.Item task,
+            Checkouts.CheckoutView checkout,
+            Map<String, String> owners,
+            String requester,
+            Inbox inbox,
+            Runnable completed) {}
 
     protected final Context context;
     protected final Checkouts.CheckoutView checkout;
@@ -40,8 +44,7 @@ abstract class CheckoutTaskPanel extends VerticalLayout {
         subject.setId("checkout-task-subject");
         FormLayout facts = new FormLayout();
         facts.setId("checkout-task-facts");
-        facts.addFormItem(new Span(context.requester()),
-                getTranslation("checkouts.requestedBy"));
+        facts.addFormItem(new Span(context.requester()), getTranslation("checkouts.requestedBy"));
         facts.addFormItem(new Span(checkout.purpose()), getTranslation("checkouts.purpose"));
         facts.addFormItem(new Span(ChinaTime.day(checkout.until())), getTranslation("checkouts.until"));
         add(new H3(getTranslation("TaskKind." + context.task().kind().name())), subject, facts, files());
@@ -50,12 +53,15 @@ abstract class CheckoutTaskPanel extends VerticalLayout {
     private Grid<Checkouts.FileView> files() {
         Grid<Checkouts.FileView> files = new Grid<>();
         files.setId("checkout-task-files");
-        files.addColumn(Checkouts.FileView::fileNumber).setHeader(getTranslation("checkoutTask.fileNumber"))
+        files.addColumn(Checkouts.FileView::fileNumber)
+                .setHeader(getTranslation("checkoutTask.fileNumber"))
                 .setAutoWidth(true);
         files.addColumn(f -> context.owners().getOrDefault(f.fileNumber(), ""))
-                .setHeader(getTranslation("checkoutTask.resident")).setAutoWidth(true);
+                .setHeader(getTranslation("checkoutTask.resident"))
+                .setAutoWidth(true);
         files.addColumn(f -> f.currentPlace() == null ? getTranslation("checkoutTask.notInBox") : f.currentPlace())
-                .setHeader(getTranslation("checkoutTask.place")).setFlexGrow(1);
+                .setHeader(getTranslation("checkoutTask.place"))
+                .setFlexGrow(1);
         files.setItems(checkout.files());
         files.setAllRowsVisible(true);
         return files;

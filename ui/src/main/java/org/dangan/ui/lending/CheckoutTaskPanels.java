@@ -36,10 +36,12 @@ class CheckoutTaskPanels implements TaskPanels {
         Inbox.Item task = inbox.require(taskId);
         // read through the check-out service: it checks the scope and audits the read
         Checkouts.CheckoutView checkout = checkouts.read(Long.parseLong(task.businessKey()));
-        Map<String, String> names = owners.names(checkout.files().stream().map(Checkouts.FileView::fileNumber).toList());
-        String requester = users.find(checkout.requestedBy()).map(u -> u.getDisplayName()).orElse("");
-        CheckoutTaskPanel.Context context = new CheckoutTaskPanel.Context(task, checkout, names, requester, inbox,
-                completed);
+        Map<String, String> names = owners.names(
+                checkout.files().stream().map(Checkouts.FileView::fileNumber).toList());
+        String requester =
+                users.find(checkout.requestedBy()).map(u -> u.getDisplayName()).orElse("");
+        CheckoutTaskPanel.Context context =
+                new CheckoutTaskPanel.Context(task, checkout, names, requester, inbox, completed);
         return switch (kind) {
             case CHECKOUT_APPROVAL -> new CheckoutApprovalPanel(context);
             case CHECKOUT_RETURN -> new CheckoutReturnPanel(context);

@@ -1,10 +1,5 @@
 package org.dangan.ui.lending;
 
-import org.dangan.ui.support.Attempt;
-import org.dangan.ui.support.DatePickers;
-import org.dangan.ui.support.Refusals;
-import org.dangan.ui.support.ScanField;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -15,22 +10,26 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
-import java.util.List;
-import org.dangan.workflow.lending.Checkouts;
-import org.dangan.workflow.security.UserAccounts;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.DatePickers;
+import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Rows;
+import org.dangan.ui.support.ScanField;
+import org.dangan.workflow.lending.Checkouts;
 import org.dangan.workflow.registry.PaperFileOwners;
+import org.dangan.workflow.security.UserAccounts;
 
 /**
  * Check-out and return of paper files (调阅): a request made by scanning the files' labels, the
@@ -53,6 +52,7 @@ public class CheckoutsView extends VerticalLayout implements BeforeEnterObserver
     private Map<String, String> names = new HashMap<>();
     /** The residents the listed files belong to, by file number. */
     private Map<String, String> owners = new HashMap<>();
+
     private final PaperFileOwners paperFileOwners;
     final Grid<Checkouts.CheckoutView> grid = new Grid<>();
     final TextField reason = new TextField();
@@ -88,27 +88,41 @@ public class CheckoutsView extends VerticalLayout implements BeforeEnterObserver
         grid.setEmptyStateText(getTranslation("checkouts.none"));
         grid.addColumn(Checkouts.CheckoutView::id).setHeader("#").setAutoWidth(true);
         grid.addColumn(c -> getTranslation("checkoutState." + c.state())
-                + (c.overdue() && c.state().equals("OUT") ? " · " + getTranslation("checkouts.overdue") : ""))
-                .setHeader(getTranslation("checkouts.state")).setAutoWidth(true);
+                        + (c.overdue() && c.state().equals("OUT") ? " · " + getTranslation("checkouts.overdue") : ""))
+                .setHeader(getTranslation("checkouts.state"))
+                .setAutoWidth(true);
         // each file with the resident it belongs to, through the registry's scoped, audited read
-        grid.addColumn(c -> String.join("，", c.files().stream().map(f -> owners.get(f.fileNumber()) == null
-                        ? f.fileNumber() : f.fileNumber() + " " + owners.get(f.fileNumber())).toList()))
-                .setHeader(getTranslation("checkouts.files")).setFlexGrow(2);
+        grid.addColumn(c -> String.join(
+                        "，",
+                        c.files().stream()
+                                .map(f -> owners.get(f.fileNumber()) == null
+                                        ? f.fileNumber()
+                                        : f.fileNumber() + " " + owners.get(f.fileNumber()))
+                                .toList()))
+                .setHeader(getTranslation("checkouts.files"))
+                .setFlexGrow(2);
         grid.addColumn(c -> names.get(c.requestedBy())).setHeader(getTranslation("checkouts.requestedBy"));
         grid.addColumn(Checkouts.CheckoutView::purpose).setHeader(getTranslation("checkouts.purpose"));
         grid.addColumn(Checkouts.CheckoutView::until).setHeader(getTranslation("checkouts.until"));
-        grid.addColumn(c -> c.decidedBy() == null ? "" : names.get(c.decidedBy())
-                + (c.refusalReason() == null ? "" : "：" + c.refusalReason())).setHeader(getTranslation("checkouts.decidedBy"));
+        grid.addColumn(c -> c.decidedBy() == null
+                        ? ""
+                        : names.get(c.decidedBy()) + (c.refusalReason() == null ? "" : "：" + c.refusalReason()))
+                .setHeader(getTranslation("checkouts.decidedBy"));
         grid.setClassNameGenerator(c -> c.overdue() && c.state().equals("OUT") ? "overdue" : null);
 
         reason.setId("checkout-reason");
         reason.setLabel(getTranslation("checkouts.reason"));
-        Button approve = new Button(getTranslation("checkouts.approve"), e -> onSelected(c -> checkouts.decide(c.id(), true, null), "checkouts.approvedDone"));
+        Button approve = new Button(
+                getTranslation("checkouts.approve"),
+                e -> onSelected(c -> checkouts.decide(c.id(), true, null), "checkouts.approvedDone"));
         approve.setId("checkout-approve");
-        Button refuse = new Button(getTranslation("checkouts.refuse"),
+        Button refuse = new Button(
+                getTranslation("checkouts.refuse"),
                 e -> onSelected(c -> checkouts.decide(c.id(), false, reason.getValue()), "checkouts.refusedDone"));
         refuse.setId("checkout-refuse");
-        Button giveBack = new Button(getTranslation("checkouts.return"), e -> onSelected(c -> checkouts.giveBack(c.id()), "checkouts.returnedDone"));
+        Button giveBack = new Button(
+                getTranslation("checkouts.return"),
+                e -> onSelected(c -> checkouts.giveBack(c.id()), "checkouts.returnedDone"));
         giveBack.setId("checkout-return");
         boolean decides = checkouts.mayDecide();
         approve.setVisible(decides);
@@ -131,14 +145,15 @@ public class CheckoutsView extends VerticalLayout implements BeforeEnterObserver
 
     private void request() {
         Attempt.run(() -> {
-            Checkouts.Started started = checkouts.request(new Checkouts.Request(List.copyOf(picked), purpose.getValue(),
-                    until.getValue()));
-            status.setText(getTranslation("checkouts.requested", started.id()));
-            Refusals.done(status.getText());
-            picked.clear();
-            pickedFiles.setText("");
-            purpose.clear();
-        }).ifPresent(status::setText);
+                    Checkouts.Started started = checkouts.request(
+                            new Checkouts.Request(List.copyOf(picked), purpose.getValue(), until.getValue()));
+                    status.setText(getTranslation("checkouts.requested", started.id()));
+                    Refusals.done(status.getText());
+                    picked.clear();
+                    pickedFiles.setText("");
+                    purpose.clear();
+                })
+                .ifPresent(status::setText);
         refresh();
     }
 
@@ -158,28 +173,37 @@ public class CheckoutsView extends VerticalLayout implements BeforeEnterObserver
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
+        List<String> id =
+                event.getLocation().getQueryParameters().getParameters().get("id");
         if (id == null || id.isEmpty() || !id.get(0).matches("\\d{1,18}")) {
             return;
         }
         Attempt.run(() -> {
-            Checkouts.CheckoutView wanted = checkouts.read(Long.parseLong(id.get(0)));
-            List<Checkouts.CheckoutView> shown = new ArrayList<>(grid.getListDataView().getItems().toList());
-            Optional<Checkouts.CheckoutView> listed = shown.stream().filter(c -> c.id() == wanted.id()).findFirst();
-            if (listed.isEmpty()) {
-                shown.add(0, wanted);
-                grid.setItems(shown);
-            }
-            grid.select(listed.orElse(wanted));
-        }).ifPresent(status::setText);
+                    Checkouts.CheckoutView wanted = checkouts.read(Long.parseLong(id.get(0)));
+                    List<Checkouts.CheckoutView> shown =
+                            new ArrayList<>(grid.getListDataView().getItems().toList());
+                    Optional<Checkouts.CheckoutView> listed =
+                            shown.stream().filter(c -> c.id() == wanted.id()).findFirst();
+                    if (listed.isEmpty()) {
+                        shown.add(0, wanted);
+                        grid.setItems(shown);
+                    }
+                    grid.select(listed.orElse(wanted));
+                })
+                .ifPresent(status::setText);
     }
 
     void refresh() {
         List<Checkouts.CheckoutView> all = checkouts.list();
-        owners = paperFileOwners.names(all.stream().flatMap(c -> c.files().stream()).map(Checkouts.FileView::fileNumber)
-                .distinct().limit(1000).toList());
+        owners = paperFileOwners.names(all.stream()
+                .flatMap(c -> c.files().stream())
+                .map(Checkouts.FileView::fileNumber)
+                .distinct()
+                .limit(1000)
+                .toList());
         names = users.displayNames(all.stream()
-                .flatMap(c -> Stream.of(c.requestedBy(), c.decidedBy())).toList());
+                .flatMap(c -> Stream.of(c.requestedBy(), c.decidedBy()))
+                .toList());
         grid.setItems(all);
     }
 }

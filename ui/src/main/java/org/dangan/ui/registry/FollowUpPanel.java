@@ -26,35 +26,46 @@ import org.dangan.workflow.registry.Records;
  */
 class FollowUpPanel extends VerticalLayout {
 
-    FollowUpPanel(CivilRegistration.FollowUp followUp, TaskKind kind, CivilRegistration registration, Records records,
-                  Runnable completed) {
+    FollowUpPanel(
+            CivilRegistration.FollowUp followUp,
+            TaskKind kind,
+            CivilRegistration registration,
+            Records records,
+            Runnable completed) {
         setId("follow-up-panel");
         RecordDetail record = records.read(followUp.recordNumber());
         String resident = Resident.label(record.name(), record.recordNumber());
         H2 heading = new H2(getTranslation("TaskKind." + kind.name()) + " · " + resident);
         heading.setId("follow-up-heading");
         FormLayout form = new FormLayout();
-        form.addFormItem(new RouterLink(resident, RecordDetailView.class, record.recordNumber()),
+        form.addFormItem(
+                new RouterLink(resident, RecordDetailView.class, record.recordNumber()),
                 getTranslation("resident.label"));
-        form.addFormItem(new Span(getTranslation("civilEvent." + followUp.event().name())),
-                getTranslation("followUp.event"));
+        form.addFormItem(
+                new Span(getTranslation("civilEvent." + followUp.event().name())), getTranslation("followUp.event"));
         form.addFormItem(new Span(getTranslation("status." + record.status().name())), getTranslation("record.status"));
         form.addFormItem(new Span(Objects.toString(record.deceasedOn(), "")), getTranslation("record.deceasedOn"));
         form.addFormItem(new Span(String.valueOf(record.paperFiles().size())), getTranslation("record.paperFiles"));
         TextArea note = new TextArea(getTranslation("followUp.note"));
         note.setId("follow-up-panel-note");
         note.setWidthFull();
-        note.setPlaceholder(getTranslation(kind == TaskKind.DEATH_CONFIRMATION ? "followUp.note.death"
-                : "followUp.note.movedOut"));
-        Button confirm = new Button(getTranslation("followUp.confirm"), e -> Confirm.ask("follow-up-confirm-dialog",
-                getTranslation("TaskKind." + kind.name()),
-                getTranslation("followUp.consequence", resident, record.paperFiles().size()),
+        note.setPlaceholder(
+                getTranslation(kind == TaskKind.DEATH_CONFIRMATION ? "followUp.note.death" : "followUp.note.movedOut"));
+        Button confirm = new Button(
                 getTranslation("followUp.confirm"),
-                () -> Attempt.run(() -> {
-                    registration.confirm(followUp, note.getValue());
-                    Refusals.done(getTranslation("followUp.done", resident));
-                    completed.run();
-                })));
+                e -> Confirm.ask(
+                        "follow-up-confirm-dialog",
+                        getTranslation("TaskKind." + kind.name()),
+                        getTranslation(
+                                "followUp.consequence",
+                                resident,
+                                record.paperFiles().size()),
+                        getTranslation("followUp.confirm"),
+                        () -> Attempt.run(() -> {
+                            registration.confirm(followUp, note.getValue());
+                            Refusals.done(getTranslation("followUp.done", resident));
+                            completed.run();
+                        })));
         confirm.setId("follow-up-panel-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(heading, new Paragraph(getTranslation("followUp.help")), form, note, confirm);

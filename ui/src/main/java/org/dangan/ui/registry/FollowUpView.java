@@ -23,9 +23,12 @@ public class FollowUpView extends TaskPage {
     @Override
     protected Component panel(String taskId) {
         CivilRegistration.FollowUp followUp = registration.followUpOf(taskId);
-        TaskKind kind = TaskKind.of(CivilRegistration.FOLLOW_UP, followUp.task()).orElseThrow();
-        return panels.open(taskId, kind, () -> getUI().ifPresent(ui -> ui.navigate(RecordDetailView.class,
-                followUp.recordNumber())));
+        TaskKind kind =
+                TaskKind.of(CivilRegistration.FOLLOW_UP, followUp.task()).orElseThrow();
+        return panels.open(
+                taskId,
+                kind,
+                () -> getUI().ifPresent(ui -> ui.navigate(RecordDetailView.class, followUp.recordNumber())));
     }
 
     @Override

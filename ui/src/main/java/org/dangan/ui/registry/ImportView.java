@@ -17,14 +17,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.dangan.ui.support.Rows;
-import org.dangan.ui.support.Uploads;
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import org.dangan.ui.support.Rows;
+import org.dangan.ui.support.Uploads;
 import org.dangan.workflow.registry.importing.ImportFailedException;
 import org.dangan.workflow.registry.importing.ImportMode;
 import org.dangan.workflow.registry.importing.ImportResult;
@@ -32,7 +33,6 @@ import org.dangan.workflow.registry.importing.ImportTemplate;
 import org.dangan.workflow.registry.importing.RecordImporter;
 import org.dangan.workflow.registry.importing.Rejection;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import java.io.IOException;
 
 /**
  * Import of a county export: choose encoding and mode, upload, watch the progress bar, read the
@@ -69,19 +69,21 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         mode.setItemLabelGenerator(m -> getTranslation("import.mode." + m.name()));
         mode.setValue(ImportMode.REJECT_FILE);
 
-        Anchor template = new Anchor(new StreamResource("records-template.csv",
-                () -> new ByteArrayInputStream(ImportTemplate.csv())), getTranslation("import.template"));
+        Anchor template = new Anchor(
+                new StreamResource("records-template.csv", () -> new ByteArrayInputStream(ImportTemplate.csv())),
+                getTranslation("import.template"));
         template.getElement().setAttribute("download", true);
         template.setId("import-template");
         // Excel keeps 17- and 18-digit numbers whole only in a column formatted as text, as this one's are
-        Anchor templateXlsx = new Anchor(new StreamResource("records-template.xlsx",
-                () -> new ByteArrayInputStream(ImportTemplate.xlsx())), getTranslation("import.template.xlsx"));
+        Anchor templateXlsx = new Anchor(
+                new StreamResource("records-template.xlsx", () -> new ByteArrayInputStream(ImportTemplate.xlsx())),
+                getTranslation("import.template.xlsx"));
         templateXlsx.getElement().setAttribute("download", true);
         templateXlsx.setId("import-template-xlsx");
 
         upload.setId("import-upload");
-        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.setAcceptedFileTypes(
+                ".csv", ".xlsx", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFiles(1);
         upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) ->
                 upload.getUI().ifPresent(ui -> ui.access(() -> start(ui, file, metadata.fileName())))));
@@ -92,19 +94,39 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         summary.setId("import-summary");
 
         rejections.setId("import-rejections");
-        rejections.addColumn(Rejection::line).setHeader(getTranslation("import.line")).setAutoWidth(true);
-        rejections.addColumn(Rejection::column).setHeader(getTranslation("import.column")).setAutoWidth(true);
-        rejections.addColumn(Rejection::value).setHeader(getTranslation("import.value")).setAutoWidth(true);
-        rejections.addColumn(Rejection::reason).setHeader(getTranslation("import.reason")).setFlexGrow(3);
+        rejections
+                .addColumn(Rejection::line)
+                .setHeader(getTranslation("import.line"))
+                .setAutoWidth(true);
+        rejections
+                .addColumn(Rejection::column)
+                .setHeader(getTranslation("import.column"))
+                .setAutoWidth(true);
+        rejections
+                .addColumn(Rejection::value)
+                .setHeader(getTranslation("import.value"))
+                .setAutoWidth(true);
+        rejections
+                .addColumn(Rejection::reason)
+                .setHeader(getTranslation("import.reason"))
+                .setFlexGrow(3);
         rejections.setVisible(false);
         report.setId("import-report");
         report.setText(getTranslation("import.report.download"));
         report.getElement().setAttribute("download", true);
         report.setVisible(false);
 
-        add(new Paragraph(getTranslation("import.help")), Rows.wrapping(template, templateXlsx),
-                new Paragraph(getTranslation("import.template.excel")), Rows.wrapping(encoding, mode), upload,
-                progress, progressText, summary, report, rejections);
+        add(
+                new Paragraph(getTranslation("import.help")),
+                Rows.wrapping(template, templateXlsx),
+                new Paragraph(getTranslation("import.template.excel")),
+                Rows.wrapping(encoding, mode),
+                upload,
+                progress,
+                progressText,
+                summary,
+                report,
+                rejections);
     }
 
     /** Runs the import of an uploaded file in the background, reporting to this screen. */
@@ -121,7 +143,12 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setEnabled(false);
         executor.execute(new DelegatingSecurityContextRunnable(() -> {
             try {
-                ImportResult result = importer.importFile(file.toPath(), fileName, chosenEncoding, chosenMode, locale,
+                ImportResult result = importer.importFile(
+                        file.toPath(),
+                        fileName,
+                        chosenEncoding,
+                        chosenMode,
+                        locale,
                         (done, total, rows) -> ui.access(() -> {
                             progress.setValue(total == 0 ? 1 : (double) done / total);
                             progressText.setText(getTranslation("import.progress", rows));
@@ -143,19 +170,25 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         progress.setValue(1);
         upload.setEnabled(true);
         upload.clearFileList();
-        summary.setText(getTranslation(result.written() || result.rejectedRows() == 0 ? "import.done" : "import.rejectedFile",
-                result.rows(), result.accepted(), result.rejectedRows(), result.encoding()));
+        summary.setText(getTranslation(
+                result.written() || result.rejectedRows() == 0 ? "import.done" : "import.rejectedFile",
+                result.rows(),
+                result.accepted(),
+                result.rejectedRows(),
+                result.encoding()));
         if (!result.rejected().isEmpty()) {
             List<Rejection> rows = result.rejected();
             rejections.setItems(rows);
             rejections.setVisible(true);
-            report.setHref(new StreamResource("import-rejections.csv",
-                    () -> new ByteArrayInputStream(importer.report(rows, locale))));
+            report.setHref(new StreamResource(
+                    "import-rejections.csv", () -> new ByteArrayInputStream(importer.report(rows, locale))));
             report.setVisible(true);
         }
         Notification.show(summary.getText(), 5000, Notification.Position.BOTTOM_END)
-                .addThemeVariants(result.rejectedRows() == 0 ? NotificationVariant.LUMO_SUCCESS
-                        : NotificationVariant.LUMO_WARNING);
+                .addThemeVariants(
+                        result.rejectedRows() == 0
+                                ? NotificationVariant.LUMO_SUCCESS
+                                : NotificationVariant.LUMO_WARNING);
     }
 
     private void failed(String message) {

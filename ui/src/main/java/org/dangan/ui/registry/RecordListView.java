@@ -14,6 +14,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
@@ -22,8 +24,6 @@ import org.dangan.workflow.registry.RecordQuery;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.RecordSummary;
 import org.dangan.workflow.registry.Records;
-import org.dangan.ui.support.Refusals;
-import org.dangan.ui.support.Rows;
 
 /**
  * The record list: filters above a grid that fetches only the rows on screen, so it opens as fast
@@ -60,26 +60,41 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         institution.setClearButtonVisible(true);
 
         enumFilter(status, "record-status", "records.filter.status", RecordStatus.values(), "status.");
-        enumFilter(keyPopulation, "record-key-population", "records.filter.keyPopulation",
+        enumFilter(
+                keyPopulation,
+                "record-key-population",
+                "records.filter.keyPopulation",
                 records.keyPopulationsShown().toArray(KeyPopulation[]::new),
                 "population.");
 
         grid.setId("record-grid");
         grid.setEmptyStateText(getTranslation("records.none"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(RecordSummary::recordNumber).setHeader(getTranslation("record.recordNumber")).setAutoWidth(true);
-        grid.addColumn(RecordSummary::name).setHeader(getTranslation("record.name")).setAutoWidth(true);
-        grid.addColumn(r -> r.gender() == null ? "" : getTranslation("gender." + r.gender().name()))
+        grid.addColumn(RecordSummary::recordNumber)
+                .setHeader(getTranslation("record.recordNumber"))
+                .setAutoWidth(true);
+        grid.addColumn(RecordSummary::name)
+                .setHeader(getTranslation("record.name"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.gender() == null
+                        ? ""
+                        : getTranslation("gender." + r.gender().name()))
                 .setHeader(getTranslation("record.gender"));
         grid.addColumn(RecordSummary::birthDate).setHeader(getTranslation("record.birthDate"));
-        grid.addColumn(RecordSummary::idNumber).setHeader(getTranslation("record.idNumber")).setAutoWidth(true);
-        grid.addColumn(r -> r.keyPopulations().stream().map(p -> getTranslation("population." + p.name()))
-                .collect(Collectors.joining("、"))).setHeader(getTranslation("record.keyPopulations"));
+        grid.addColumn(RecordSummary::idNumber)
+                .setHeader(getTranslation("record.idNumber"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.keyPopulations().stream()
+                        .map(p -> getTranslation("population." + p.name()))
+                        .collect(Collectors.joining("、")))
+                .setHeader(getTranslation("record.keyPopulations"));
         grid.addColumn(r -> getTranslation("status." + r.status().name())).setHeader(getTranslation("record.status"));
-        grid.addColumn(RecordSummary::institutionName).setHeader(getTranslation("record.institution")).setAutoWidth(true);
+        grid.addColumn(RecordSummary::institutionName)
+                .setHeader(getTranslation("record.institution"))
+                .setAutoWidth(true);
         grid.addColumn(RecordSummary::lastServiceDate).setHeader(getTranslation("record.lastServiceDate"));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RecordDetailView.class,
-                e.getItem().recordNumber())));
+        grid.addItemClickListener(e -> getUI().ifPresent(
+                        ui -> ui.navigate(RecordDetailView.class, e.getItem().recordNumber())));
         grid.setSizeFull();
 
         search.addValueChangeListener(e -> refresh());
@@ -94,20 +109,23 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** A filter over an enum whose empty choice means "all"; labels come from {@code labelPrefix + name}. */
-    private <E extends Enum<E>> void enumFilter(Select<E> select, String id, String placeholderKey, E[] values,
-                                                String labelPrefix) {
+    private <E extends Enum<E>> void enumFilter(
+            Select<E> select, String id, String placeholderKey, E[] values, String labelPrefix) {
         select.setId(id);
         select.setPlaceholder(getTranslation(placeholderKey));
         select.setEmptySelectionAllowed(true);
         select.setEmptySelectionCaption(getTranslation("records.filter.all"));
         select.setItems(values);
-        select.setItemLabelGenerator(v -> v == null ? getTranslation("records.filter.all")
-                : getTranslation(labelPrefix + v.name()));
+        select.setItemLabelGenerator(
+                v -> v == null ? getTranslation("records.filter.all") : getTranslation(labelPrefix + v.name()));
     }
 
     RecordQuery query() {
-        return new RecordQuery(search.getValue(), institution.getValue() == null ? null : institution.getValue().getCode(),
-                status.getValue(), keyPopulation.getValue());
+        return new RecordQuery(
+                search.getValue(),
+                institution.getValue() == null ? null : institution.getValue().getCode(),
+                status.getValue(),
+                keyPopulation.getValue());
     }
 
     private void refresh() {
@@ -122,8 +140,10 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         }
         // no count for the grid: it scrolls on as long as rows come back
         grid.setItems(q -> records.fetch(query, q.getOffset(), q.getLimit()).stream());
-        total.setText(counted > COUNT_LIMIT ? getTranslation("records.total.many", COUNT_LIMIT)
-                : getTranslation("records.total", counted));
+        total.setText(
+                counted > COUNT_LIMIT
+                        ? getTranslation("records.total.many", COUNT_LIMIT)
+                        : getTranslation("records.total", counted));
     }
 
     @Override

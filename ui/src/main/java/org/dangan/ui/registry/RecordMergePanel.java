@@ -1,8 +1,5 @@
 package org.dangan.ui.registry;
 
-import org.dangan.ui.support.Attempt;
-import org.dangan.ui.support.Confirm;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -17,13 +14,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Confirm;
+import org.dangan.ui.support.Rows;
 import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.registry.RecordDetail;
 import org.dangan.workflow.registry.RecordMerge;
 import org.dangan.workflow.registry.Records;
-import java.util.function.Consumer;
-import org.dangan.ui.support.Rows;
 
 /**
  * Merging a duplicate into the record shown: the candidates that look like the same person, both
@@ -32,16 +31,19 @@ import org.dangan.ui.support.Rows;
  */
 public class RecordMergePanel extends VerticalLayout {
 
-    record Row(String field, String here, String there) {
-    }
+    record Row(String field, String here, String there) {}
 
     final ComboBox<String> duplicate = new ComboBox<>();
     final Grid<Row> sideBySide = new Grid<>();
     final Set<String> take = new LinkedHashSet<>();
     final Span status = new Span();
 
-    public RecordMergePanel(RecordDetail survivor, Records records, RecordMerge merge, Documents documents,
-                     Consumer<RecordMerge.Merged> merged) {
+    public RecordMergePanel(
+            RecordDetail survivor,
+            Records records,
+            RecordMerge merge,
+            Documents documents,
+            Consumer<RecordMerge.Merged> merged) {
         setPadding(false);
         duplicate.setId("merge-duplicate");
         duplicate.setLabel(getTranslation("merge.duplicate"));
@@ -51,20 +53,25 @@ public class RecordMergePanel extends VerticalLayout {
         sideBySide.setId("merge-fields");
         sideBySide.addColumn(r -> getTranslation("record." + r.field())).setHeader(getTranslation("merge.field"));
         sideBySide.addColumn(Row::here).setHeader(getTranslation("merge.here")).setFlexGrow(2);
-        sideBySide.addColumn(Row::there).setHeader(getTranslation("merge.there")).setFlexGrow(2);
-        sideBySide.addComponentColumn(r -> {
-            Checkbox box = new Checkbox(take.contains(r.field()));
-            box.setId("merge-take-" + r.field());
-            box.setEnabled(!Objects.equals(r.here(), r.there()));
-            box.addValueChangeListener(e -> {
-                if (e.getValue()) {
-                    take.add(r.field());
-                } else {
-                    take.remove(r.field());
-                }
-            });
-            return box;
-        }).setHeader(getTranslation("merge.take"));
+        sideBySide
+                .addColumn(Row::there)
+                .setHeader(getTranslation("merge.there"))
+                .setFlexGrow(2);
+        sideBySide
+                .addComponentColumn(r -> {
+                    Checkbox box = new Checkbox(take.contains(r.field()));
+                    box.setId("merge-take-" + r.field());
+                    box.setEnabled(!Objects.equals(r.here(), r.there()));
+                    box.addValueChangeListener(e -> {
+                        if (e.getValue()) {
+                            take.add(r.field());
+                        } else {
+                            take.remove(r.field());
+                        }
+                    });
+                    return box;
+                })
+                .setHeader(getTranslation("merge.take"));
         sideBySide.setAllRowsVisible(true);
         sideBySide.setVisible(false);
         duplicate.addValueChangeListener(e -> {
@@ -83,14 +90,22 @@ public class RecordMergePanel extends VerticalLayout {
             String other = duplicate.getValue();
             // a merge cannot be undone: the archivist sees what moves before it does
             int paperFiles = records.read(other).paperFiles().size();
-            Confirm.ask("merge-confirm", getTranslation("merge.confirmHeader", other, survivor.recordNumber()),
-                    getTranslation("merge.confirmText", other, paperFiles, documents.countOfRecord(other),
+            Confirm.ask(
+                    "merge-confirm",
+                    getTranslation("merge.confirmHeader", other, survivor.recordNumber()),
+                    getTranslation(
+                            "merge.confirmText",
+                            other,
+                            paperFiles,
+                            documents.countOfRecord(other),
                             survivor.recordNumber()),
-                    getTranslation("merge.run"), () -> Attempt.run(() -> {
-                        RecordMerge.Merged done = merge.merge(survivor.recordNumber(), other, Set.copyOf(take));
-                        status.setText(getTranslation("merge.done", done.duplicate(), done.paperFiles()));
-                        merged.accept(done);
-                    }).ifPresent(status::setText));
+                    getTranslation("merge.run"),
+                    () -> Attempt.run(() -> {
+                                RecordMerge.Merged done = merge.merge(survivor.recordNumber(), other, Set.copyOf(take));
+                                status.setText(getTranslation("merge.done", done.duplicate(), done.paperFiles()));
+                                merged.accept(done);
+                            })
+                            .ifPresent(status::setText));
         });
         doMerge.setId("merge-run");
         doMerge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -100,14 +115,21 @@ public class RecordMergePanel extends VerticalLayout {
     }
 
     private static List<Row> rows(RecordDetail a, RecordDetail b) {
-        record Field(String name, Function<RecordDetail, Object> value) {
-        }
-        return List.of(new Field("name", RecordDetail::name), new Field("gender", RecordDetail::gender),
-                        new Field("birthDate", RecordDetail::birthDate), new Field("idNumber", RecordDetail::idNumber),
-                        new Field("phone", RecordDetail::phone), new Field("address", RecordDetail::address),
+        record Field(String name, Function<RecordDetail, Object> value) {}
+        return List.of(
+                        new Field("name", RecordDetail::name),
+                        new Field("gender", RecordDetail::gender),
+                        new Field("birthDate", RecordDetail::birthDate),
+                        new Field("idNumber", RecordDetail::idNumber),
+                        new Field("phone", RecordDetail::phone),
+                        new Field("address", RecordDetail::address),
                         new Field("keyPopulations", RecordDetail::keyPopulations),
-                        new Field("lastServiceDate", RecordDetail::lastServiceDate)).stream()
-                .map(f -> new Row(f.name(), Objects.toString(f.value().apply(a), ""), Objects.toString(f.value().apply(b), "")))
+                        new Field("lastServiceDate", RecordDetail::lastServiceDate))
+                .stream()
+                .map(f -> new Row(
+                        f.name(),
+                        Objects.toString(f.value().apply(a), ""),
+                        Objects.toString(f.value().apply(b), "")))
                 .toList();
     }
 }

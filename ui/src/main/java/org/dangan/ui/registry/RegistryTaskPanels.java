@@ -29,7 +29,7 @@ class RegistryTaskPanels implements TaskPanels {
     public Component open(String taskId, TaskKind kind, Runnable completed) {
         return switch (kind) {
             case DEATH_CONFIRMATION, MOVED_OUT_CLOSURE ->
-                    new FollowUpPanel(registration.followUpOf(taskId), kind, registration, records, completed);
+                new FollowUpPanel(registration.followUpOf(taskId), kind, registration, records, completed);
             default -> throw new IllegalArgumentException(kind.name());
         };
     }

@@ -37,9 +37,14 @@ class DisposalTaskPanels implements TaskPanels {
         work.appraise.setVisible(kind == TaskKind.DISPOSAL_APPRAISAL);
         work.approve.setVisible(kind != TaskKind.DISPOSAL_APPRAISAL);
         work.reject.setVisible(kind != TaskKind.DISPOSAL_APPRAISAL);
-        panel.add(new H3(panel.getTranslation("TaskKind." + kind.name())),
-                new Span(panel.getTranslation("disposals.task", d.id(), d.files().size(),
-                        panel.getTranslation("disposalState." + d.state()))), work);
+        panel.add(
+                new H3(panel.getTranslation("TaskKind." + kind.name())),
+                new Span(panel.getTranslation(
+                        "disposals.task",
+                        d.id(),
+                        d.files().size(),
+                        panel.getTranslation("disposalState." + d.state()))),
+                work);
         return panel;
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,7 +17,6 @@ import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.retention.Disposals;
-import com.vaadin.flow.component.notification.Notification;
 
 /**
  * The work on one disposal list, as the list view and the inbox's task panels both show it: its
@@ -43,11 +43,20 @@ class DisposalWork extends VerticalLayout {
         setWidthFull();
         listFiles.setId("disposal-files");
         listFiles.setSelectionMode(Grid.SelectionMode.MULTI);
-        listFiles.addColumn(Disposals.FileView::fileNumber).setHeader(getTranslation("disposals.file")).setAutoWidth(true);
-        listFiles.addColumn(Disposals.FileView::disposalDate).setHeader(getTranslation("disposals.date")).setAutoWidth(true);
-        listFiles.addColumn(f -> f.disposed() ? getTranslation("disposals.gone")
-                : f.keptBecause() == null ? "" : getTranslation("disposals.kept", f.keptBecause()))
-                .setHeader(getTranslation("disposals.outcome")).setFlexGrow(2);
+        listFiles
+                .addColumn(Disposals.FileView::fileNumber)
+                .setHeader(getTranslation("disposals.file"))
+                .setAutoWidth(true);
+        listFiles
+                .addColumn(Disposals.FileView::disposalDate)
+                .setHeader(getTranslation("disposals.date"))
+                .setAutoWidth(true);
+        listFiles
+                .addColumn(f -> f.disposed()
+                        ? getTranslation("disposals.gone")
+                        : f.keptBecause() == null ? "" : getTranslation("disposals.kept", f.keptBecause()))
+                .setHeader(getTranslation("disposals.outcome"))
+                .setFlexGrow(2);
         listFiles.setHeight("14em");
         certificate.setId("disposal-certificate");
         certificate.setText(getTranslation("disposals.certificate"));
@@ -58,11 +67,13 @@ class DisposalWork extends VerticalLayout {
         reason.setLabel(getTranslation("disposals.reason"));
         appraise.setText(getTranslation("disposals.appraise"));
         appraise.setId("disposal-appraise");
-        appraise.addClickListener(e -> step(() -> {
-            Map<String, Object> keep = new HashMap<>();
-            listFiles.getSelectedItems().forEach(f -> keep.put(f.fileNumber(), reason.getValue()));
-            disposals.complete(disposal.id(), "appraise", Map.of("keep", keep));
-        }, "disposals.appraisedDone"));
+        appraise.addClickListener(e -> step(
+                () -> {
+                    Map<String, Object> keep = new HashMap<>();
+                    listFiles.getSelectedItems().forEach(f -> keep.put(f.fileNumber(), reason.getValue()));
+                    disposals.complete(disposal.id(), "appraise", Map.of("keep", keep));
+                },
+                "disposals.appraisedDone"));
         appraise.setVisible(disposals.mayDo("appraise"));
         approve.setText(getTranslation("disposals.approve"));
         approve.setId("disposal-approve");
@@ -93,8 +104,8 @@ class DisposalWork extends VerticalLayout {
         certificate.setVisible(d.state().equals("DISPOSED"));
         if (certificate.isVisible()) {
             long id = d.id();
-            certificate.setHref(new StreamResource("disposal-" + id + ".pdf",
-                    () -> new ByteArrayInputStream(disposals.certificate(id))));
+            certificate.setHref(new StreamResource(
+                    "disposal-" + id + ".pdf", () -> new ByteArrayInputStream(disposals.certificate(id))));
         }
     }
 
@@ -105,12 +116,25 @@ class DisposalWork extends VerticalLayout {
             return;
         }
         Disposals.Consequence c = disposals.consequenceOfApproval(disposal.id());
-        String files = String.join("、", c.goingFiles().subList(0, Math.min(20, c.goingFiles().size())))
-                + (c.goingFiles().size() > 20 ? getTranslation("disposals.andMore", c.goingFiles().size() - 20) : "");
-        Confirm.ask("disposal-approve-confirm", getTranslation("disposals.approveConfirm.header", disposal.id()),
-                getTranslation(disposal.state().equals("APPROVED") ? "disposals.approveConfirm.county"
-                        : "disposals.approveConfirm.institution", c.institutionName(), c.going(), c.kept(), files),
-                getTranslation("disposals.approve"), () -> step(() -> decide(true), "disposals.approvedDone"));
+        String files = String.join(
+                        "、",
+                        c.goingFiles().subList(0, Math.min(20, c.goingFiles().size())))
+                + (c.goingFiles().size() > 20
+                        ? getTranslation("disposals.andMore", c.goingFiles().size() - 20)
+                        : "");
+        Confirm.ask(
+                "disposal-approve-confirm",
+                getTranslation("disposals.approveConfirm.header", disposal.id()),
+                getTranslation(
+                        disposal.state().equals("APPROVED")
+                                ? "disposals.approveConfirm.county"
+                                : "disposals.approveConfirm.institution",
+                        c.institutionName(),
+                        c.going(),
+                        c.kept(),
+                        files),
+                getTranslation("disposals.approve"),
+                () -> step(() -> decide(true), "disposals.approvedDone"));
     }
 
     /** A supervisor decides the step the list waits for: the institution's approval, then the county's. */

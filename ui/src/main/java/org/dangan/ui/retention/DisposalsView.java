@@ -1,9 +1,5 @@
 package org.dangan.ui.retention;
 
-import org.dangan.ui.support.Attempt;
-import org.dangan.ui.support.Refusals;
-import org.dangan.ui.support.ScanField;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,21 +12,22 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
+import org.dangan.ui.support.ScanField;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.retention.Disposals;
 import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.UserAccounts;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.dangan.ui.support.Rows;
 
 /**
  * Retention and disposal (鉴定销毁): a file's disposal date and legal holds, picked by scanning its
@@ -76,12 +73,16 @@ public class DisposalsView extends VerticalLayout {
         holds.setId("holds-grid");
         holds.setEmptyStateText(getTranslation("disposals.holds.none"));
         holds.addColumn(Retention.Hold::id).setHeader("#").setAutoWidth(true);
-        holds.addColumn(Retention.Hold::reason).setHeader(getTranslation("disposals.holdReason")).setFlexGrow(2);
-        holds.addColumn(h -> names.getOrDefault(h.placedBy(), h.placedBy())).setHeader(getTranslation("disposals.placedBy"));
+        holds.addColumn(Retention.Hold::reason)
+                .setHeader(getTranslation("disposals.holdReason"))
+                .setFlexGrow(2);
+        holds.addColumn(h -> names.getOrDefault(h.placedBy(), h.placedBy()))
+                .setHeader(getTranslation("disposals.placedBy"));
         holds.setAllRowsVisible(true);
         holdReason.setId("hold-reason");
         holdReason.setLabel(getTranslation("disposals.holdReason"));
-        Button place = new Button(getTranslation("disposals.placeHold"), e -> onFile(f -> retention.placeHold(f, holdReason.getValue())));
+        Button place = new Button(
+                getTranslation("disposals.placeHold"), e -> onFile(f -> retention.placeHold(f, holdReason.getValue())));
         place.setId("hold-place");
         Button release = new Button(getTranslation("disposals.releaseHold"), e -> {
             Retention.Hold hold = holds.asSingleSelect().getValue();
@@ -99,14 +100,20 @@ public class DisposalsView extends VerticalLayout {
             eligible.setEmptyStateText(getTranslation("disposals.eligible.none"));
             eligible.addColumn(Retention.FileRetention::fileNumber).setHeader(getTranslation("disposals.file"));
             eligible.addColumn(Retention.FileRetention::disposalDate).setHeader(getTranslation("disposals.date"));
-            eligible.addColumn(f -> f.rules().stream().map(r -> getTranslation("documentType." + r.documentType()))
-                    .collect(Collectors.joining(", "))).setHeader(getTranslation("disposals.kinds")).setFlexGrow(2);
+            eligible.addColumn(f -> f.rules().stream()
+                            .map(r -> getTranslation("documentType." + r.documentType()))
+                            .collect(Collectors.joining(", ")))
+                    .setHeader(getTranslation("disposals.kinds"))
+                    .setFlexGrow(2);
             eligible.setHeight("14em");
-            Button propose = new Button(getTranslation("disposals.propose"), e -> Attempt.run(() -> {
-                Disposals.Started started = disposals.propose(institutionCode);
-                status.setText(getTranslation("disposals.proposed", started.id(), started.files()));
-                Refusals.done(status.getText());
-            }).ifPresentOrElse(status::setText, this::refresh));
+            Button propose = new Button(
+                    getTranslation("disposals.propose"),
+                    e -> Attempt.run(() -> {
+                                Disposals.Started started = disposals.propose(institutionCode);
+                                status.setText(getTranslation("disposals.proposed", started.id(), started.files()));
+                                Refusals.done(status.getText());
+                            })
+                            .ifPresentOrElse(status::setText, this::refresh));
             propose.setId("disposal-propose");
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(new H3(getTranslation("disposals.eligible")), eligible, propose);
@@ -132,19 +139,25 @@ public class DisposalsView extends VerticalLayout {
 
     void showFile(String fileNumber) {
         Attempt.run(() -> {
-            Retention.FileRetention r = retention.of(fileNumber);
-            file = fileNumber;
-            fileRetention.setText(getTranslation("disposals.fileRetention", fileNumber,
-                    r.disposalDate() == null ? getTranslation("disposals.forLife") : r.disposalDate().toString(),
-                    getTranslation(r.eligible() ? "disposals.mayGo" : "disposals.stays")));
-            names = users.displayNames(Stream.concat(names.keySet().stream(),
-                    r.holds().stream().map(Retention.Hold::placedBy)).toList());
-            holds.setItems(r.holds());
-        }).ifPresent(message -> {
-            file = null;
-            fileRetention.setText(message);
-            holds.setItems();
-        });
+                    Retention.FileRetention r = retention.of(fileNumber);
+                    file = fileNumber;
+                    fileRetention.setText(getTranslation(
+                            "disposals.fileRetention",
+                            fileNumber,
+                            r.disposalDate() == null
+                                    ? getTranslation("disposals.forLife")
+                                    : r.disposalDate().toString(),
+                            getTranslation(r.eligible() ? "disposals.mayGo" : "disposals.stays")));
+                    names = users.displayNames(Stream.concat(
+                                    names.keySet().stream(), r.holds().stream().map(Retention.Hold::placedBy))
+                            .toList());
+                    holds.setItems(r.holds());
+                })
+                .ifPresent(message -> {
+                    file = null;
+                    fileRetention.setText(message);
+                    holds.setItems();
+                });
     }
 
     private void onFile(Consumer<String> step) {
@@ -165,12 +178,17 @@ public class DisposalsView extends VerticalLayout {
         if (disposals.mayPropose()) {
             eligible.setItems(retention.eligible(institutionCode));
         }
-        Long selected = lists.asSingleSelect().getValue() == null ? null : lists.asSingleSelect().getValue().id();
+        Long selected = lists.asSingleSelect().getValue() == null
+                ? null
+                : lists.asSingleSelect().getValue().id();
         var all = disposals.list();
-        names = users.displayNames(Stream.concat(names.keySet().stream(),
-                all.stream().map(Disposals.DisposalSummary::proposedBy)).toList());
+        names = users.displayNames(
+                Stream.concat(names.keySet().stream(), all.stream().map(Disposals.DisposalSummary::proposedBy))
+                        .toList());
         lists.setItems(all);
-        all.stream().filter(d -> Long.valueOf(d.id()).equals(selected)).findFirst().ifPresentOrElse(
-                d -> lists.asSingleSelect().setValue(d), () -> showList(null));
+        all.stream()
+                .filter(d -> Long.valueOf(d.id()).equals(selected))
+                .findFirst()
+                .ifPresentOrElse(d -> lists.asSingleSelect().setValue(d), () -> showList(null));
     }
 }

@@ -1,7 +1,5 @@
 package org.dangan.ui.search;
 
-import org.dangan.ui.support.Polling;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -12,6 +10,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.dangan.ui.support.Polling;
 import org.dangan.workflow.search.SearchIndex;
 
 /** The search index for administrators: what it holds, what waits in the outbox, and a rebuild with its progress. */

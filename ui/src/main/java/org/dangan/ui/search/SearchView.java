@@ -1,7 +1,5 @@
 package org.dangan.ui.search;
 
-import org.dangan.ui.document.DocumentView;
-
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -24,19 +22,20 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.dangan.ui.document.DocumentView;
 import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Resident;
 import org.dangan.ui.support.Rows;
 import org.dangan.workflow.institution.Institution;
-import org.dangan.workflow.platform.ChinaTime;
-import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchResult;
-import java.util.stream.Collectors;
-import org.dangan.workflow.platform.Refused;
 
 /**
  * Search of scanned documents: a query (words, "phrases", AND/OR/NOT), filters, facet counts that
@@ -52,6 +51,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
     private final Records records;
     /** Institution names by code: hits and facets name institutions, the index keeps their codes. */
     private final Map<String, String> institutionNames;
+
     final TextField query = new TextField();
     final Select<DocumentType> type = new Select<>();
     final ComboBox<Institution> institution = new ComboBox<>();
@@ -78,7 +78,8 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         type.setLabel(getTranslation("search.type"));
         type.setItems(DocumentType.values());
         type.setEmptySelectionAllowed(true);
-        type.setItemLabelGenerator(t -> t == null ? getTranslation("search.any") : getTranslation("documentType." + t.name()));
+        type.setItemLabelGenerator(
+                t -> t == null ? getTranslation("search.any") : getTranslation("documentType." + t.name()));
         institution.setId("search-institution");
         institution.setLabel(getTranslation("search.institution"));
         institution.setItems(institutions.currentScope().institutions());
@@ -115,15 +116,26 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         this.page = page;
         SearchResult result;
         try {
-            result = search.search(new Search.Query(query.getValue(), type.getValue() == null ? null : type.getValue().name(),
-                    institution.getValue() == null ? null : institution.getValue().getCode(), null, from.getValue(),
-                    to.getValue(), sort.getValue(), page, PAGE_SIZE));
+            result = search.search(new Search.Query(
+                    query.getValue(),
+                    type.getValue() == null ? null : type.getValue().name(),
+                    institution.getValue() == null
+                            ? null
+                            : institution.getValue().getCode(),
+                    null,
+                    from.getValue(),
+                    to.getValue(),
+                    sort.getValue(),
+                    page,
+                    PAGE_SIZE));
         } catch (IllegalArgumentException | Refused e) {
             Refusals.show(e);
             return;
         }
-        total.setText(result.total() == 0 ? getTranslation("search.none") : getTranslation("search.total", result.total()));
-        names = records.namesOf(result.hits().stream().map(SearchResult.Hit::recordNumber).toList());
+        total.setText(
+                result.total() == 0 ? getTranslation("search.none") : getTranslation("search.total", result.total()));
+        names = records.namesOf(
+                result.hits().stream().map(SearchResult.Hit::recordNumber).toList());
         showFacets(result.facets());
         hits.removeAll();
         int n = 0;
@@ -145,11 +157,13 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div hit(SearchResult.Hit hit, int n) {
-        RouterLink open = new RouterLink(getTranslation("documentType." + hit.documentType()) + " · "
-                + Resident.label(names, hit.recordNumber()) + " · " + getTranslation("document.page", hit.page()),
-                DocumentView.class, hit.documentId());
-        open.setQueryParameters(QueryParameters.simple(Map.of("page", Integer.toString(hit.page()),
-                "q", query.getValue() == null ? "" : query.getValue())));
+        RouterLink open = new RouterLink(
+                getTranslation("documentType." + hit.documentType()) + " · " + Resident.label(names, hit.recordNumber())
+                        + " · " + getTranslation("document.page", hit.page()),
+                DocumentView.class,
+                hit.documentId());
+        open.setQueryParameters(QueryParameters.simple(
+                Map.of("page", Integer.toString(hit.page()), "q", query.getValue() == null ? "" : query.getValue())));
         open.setId("search-hit-" + n);
         Span meta = new Span(institutionNames.getOrDefault(hit.institution(), hit.institution()) + " · "
                 + ChinaTime.day(hit.date()));
@@ -157,11 +171,14 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         // the snippet is HTML-escaped by the index; only its <em> marks are markup
         // a restricted document shows no text here: it is read in the viewer, with a stated purpose
         Html snippet = hit.snippet() == null
-                ? new Html("<div class=\"search-snippet\"><i>" + getTranslation("search.restrictedSnippet") + "</i></div>")
-                : new Html("<div class=\"search-snippet\">" + hit.snippet().replace("<em>", "<mark>")
-                .replace("</em>", "</mark>") + "</div>");
+                ? new Html(
+                        "<div class=\"search-snippet\"><i>" + getTranslation("search.restrictedSnippet") + "</i></div>")
+                : new Html("<div class=\"search-snippet\">"
+                        + hit.snippet().replace("<em>", "<mark>").replace("</em>", "</mark>") + "</div>");
         Div block = new Div(new Div(open, meta), snippet);
-        block.getStyle().set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        block.getStyle()
+                .set("padding", "var(--lumo-space-s) 0")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         return block;
     }
 
@@ -181,7 +198,11 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         byInstitution.setId("search-facet-institution");
         counts.getOrDefault("institution", Map.of()).forEach((code, c) -> {
             Button b = new Button(institutionNames.getOrDefault(code, code) + " (" + c + ")", e -> {
-                institution.getListDataView().getItems().filter(i -> i.getCode().equals(code)).findFirst()
+                institution
+                        .getListDataView()
+                        .getItems()
+                        .filter(i -> i.getCode().equals(code))
+                        .findFirst()
                         .ifPresent(institution::setValue);
                 run(0);
             });
@@ -200,7 +221,13 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
 
     /** What each hit shows: its heading and its snippet's markup (for the tests). */
     List<String> hitTexts() {
-        return hits.getChildren().map(c -> c.getElement().getTextRecursively() + " " + c.getChildren()
-                .filter(Html.class::isInstance).map(h -> ((Html) h).getInnerHtml()).findFirst().orElse("")).toList();
+        return hits.getChildren()
+                .map(c -> c.getElement().getTextRecursively() + " "
+                        + c.getChildren()
+                                .filter(Html.class::isInstance)
+                                .map(h -> ((Html) h).getInnerHtml())
+                                .findFirst()
+                                .orElse(""))
+                .toList();
     }
 }

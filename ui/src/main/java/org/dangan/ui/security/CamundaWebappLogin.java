@@ -1,5 +1,6 @@
 package org.dangan.ui.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Hands the Spring Security login to Cockpit, Tasklist and Admin, so they ask for no second password. */
 @Configuration
@@ -34,8 +34,7 @@ public class CamundaWebappLogin {
     public static class SpringSecurityProvider extends ContainerBasedAuthenticationProvider {
 
         @Override
-        public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request,
-                                                             ProcessEngine engine) {
+        public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
                 return AuthenticationResult.unsuccessful();

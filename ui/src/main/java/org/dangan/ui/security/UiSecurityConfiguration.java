@@ -19,9 +19,10 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
 
     @Override
     protected void configure(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(AntPathRequestMatcher.antMatcher("/camunda/**")).hasRole(Role.ADMIN.name())
-                .requestMatchers(AntPathRequestMatcher.antMatcher("/images/**")).permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(AntPathRequestMatcher.antMatcher("/camunda/**"))
+                .hasRole(Role.ADMIN.name())
+                .requestMatchers(AntPathRequestMatcher.antMatcher("/images/**"))
+                .permitAll());
         // the Camunda webapps guard themselves with their own CSRF token
         http.csrf(csrf -> csrf.ignoringRequestMatchers(AntPathRequestMatcher.antMatcher("/camunda/**")));
         // a new session id at login: an id planted before the login is worth nothing after it

@@ -13,6 +13,7 @@ import org.dangan.ui.home.LinksCard;
 import org.dangan.ui.home.MyTasks;
 import org.dangan.ui.home.ScanningCard;
 import org.dangan.ui.home.SvgCharts;
+import org.dangan.ui.home.TasksCard;
 import org.dangan.workflow.document.ScanningFigures;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.lending.OverdueCheckouts;
@@ -20,7 +21,6 @@ import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.verification.CampaignFigures;
-import org.dangan.ui.home.TasksCard;
 
 /**
  * The home page: the user's open tasks and deadlines first, then what the user's work is measured
@@ -31,16 +31,24 @@ import org.dangan.ui.home.TasksCard;
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(Institutions institutions, MyTasks tasks, CampaignFigures campaigns, ScanningFigures scanning,
-                    OverdueCheckouts checkouts, Retention retention, SvgCharts charts,
-                    AccessAnnotationChecker access) {
+    public HomeView(
+            Institutions institutions,
+            MyTasks tasks,
+            CampaignFigures campaigns,
+            ScanningFigures scanning,
+            OverdueCheckouts checkouts,
+            Retention retention,
+            SvgCharts charts,
+            AccessAnnotationChecker access) {
         DanganUser user = CurrentUser.require();
         setId("home");
         setMaxWidth("1200px");
         getStyle().set("box-sizing", "border-box").set("min-width", "0");
         H2 greeting = new H2(getTranslation("home.welcome", user.displayName()));
         greeting.getStyle().set("margin", "0");
-        Paragraph where = new Paragraph(getTranslation("home.where", institutions.currentScope().root().getName(),
+        Paragraph where = new Paragraph(getTranslation(
+                "home.where",
+                institutions.currentScope().root().getName(),
                 getTranslation("role." + user.role().name())));
         where.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
         add(greeting, where, new TasksCard(tasks.open(), access));

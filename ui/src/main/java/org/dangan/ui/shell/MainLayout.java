@@ -1,24 +1,5 @@
 package org.dangan.ui.shell;
 
-import org.dangan.ui.audit.AuditView;
-import org.dangan.ui.backup.OperationsView;
-import org.dangan.ui.custody.CustodyView;
-import org.dangan.ui.storage.LocationsView;
-import org.dangan.ui.storage.StocktakeView;
-import org.dangan.ui.document.DocumentsView;
-import org.dangan.ui.handover.HandoversView;
-import org.dangan.ui.inbox.TasksChanged;
-import org.dangan.ui.inbox.TasksView;
-import org.dangan.ui.institution.InstitutionView;
-import org.dangan.ui.lending.CheckoutsView;
-import org.dangan.ui.registry.ImportView;
-import org.dangan.ui.registry.RecordListView;
-import org.dangan.ui.retention.DisposalsView;
-import org.dangan.ui.search.SearchIndexView;
-import org.dangan.ui.search.SearchView;
-import org.dangan.ui.transfer.TransfersView;
-import org.dangan.ui.verification.CampaignsView;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -42,17 +23,35 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.shared.Registration;
-import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
+import org.dangan.ui.audit.AuditView;
+import org.dangan.ui.backup.OperationsView;
+import org.dangan.ui.custody.CustodyView;
+import org.dangan.ui.document.DocumentsView;
+import org.dangan.ui.handover.HandoversView;
 import org.dangan.ui.i18n.DanganI18NProvider;
+import org.dangan.ui.inbox.TasksChanged;
+import org.dangan.ui.inbox.TasksView;
+import org.dangan.ui.institution.InstitutionView;
+import org.dangan.ui.lending.CheckoutsView;
+import org.dangan.ui.registry.ImportView;
+import org.dangan.ui.registry.RecordListView;
+import org.dangan.ui.retention.DisposalsView;
+import org.dangan.ui.search.SearchIndexView;
+import org.dangan.ui.search.SearchView;
+import org.dangan.ui.storage.LocationsView;
+import org.dangan.ui.storage.StocktakeView;
+import org.dangan.ui.support.Rows;
+import org.dangan.ui.transfer.TransfersView;
+import org.dangan.ui.verification.CampaignsView;
 import org.dangan.workflow.platform.Inbox;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.dangan.ui.support.Rows;
 
 /**
  * The shell: the menu, the user, the language switch and logout. The menu lists the views the
@@ -68,8 +67,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     static final int COMPACT_BELOW = Rows.COMPACT_BELOW;
 
     /** One menu entry: the view, its label in the bundles, its icon. The order is the menu's. */
-    public record Entry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {
-    }
+    public record Entry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {}
 
     public static final List<Entry> MENU = List.of(
             new Entry(HomeView.class, "nav.home", VaadinIcon.HOME),
@@ -125,8 +123,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      */
     private HorizontalLayout navbar() {
         title.setId("app-title");
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0").set("white-space", "nowrap")
-                .set("overflow", "hidden").set("text-overflow", "ellipsis").set("min-width", "0");
+        title.getStyle()
+                .set("font-size", "var(--lumo-font-size-l)")
+                .set("margin", "0")
+                .set("white-space", "nowrap")
+                .set("overflow", "hidden")
+                .set("text-overflow", "ellipsis")
+                .set("min-width", "0");
         DrawerToggle toggle = new DrawerToggle();
         toggle.setId("menu-toggle");
         toggle.setAriaLabel(getTranslation("nav.toggleMenu"));
@@ -134,8 +137,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bar.setId("navbar");
         bar.setWidthFull();
         bar.setSpacing(false);
-        bar.getStyle().set("gap", "var(--lumo-space-s)").set("padding-right", "var(--lumo-space-s)")
-                .set("min-width", "0").set("box-sizing", "border-box");
+        bar.getStyle()
+                .set("gap", "var(--lumo-space-s)")
+                .set("padding-right", "var(--lumo-space-s)")
+                .set("min-width", "0")
+                .set("box-sizing", "border-box");
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);
         return bar;
@@ -144,14 +150,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** The user's own controls, each reachable at any width. */
     private HorizontalLayout userControls() {
         who.setId("current-user");
-        who.setTitle(user.displayName() + " · " + getTranslation("role." + user.role().name()));
-        who.getStyle().set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis")
+        who.setTitle(user.displayName() + " · "
+                + getTranslation("role." + user.role().name()));
+        who.getStyle()
+                .set("white-space", "nowrap")
+                .set("overflow", "hidden")
+                .set("text-overflow", "ellipsis")
                 .set("min-width", "0");
 
         language.setId("language");
         language.setItems(DanganI18NProvider.CHINESE, DanganI18NProvider.ENGLISH);
         language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "中文");
-        language.setValue(getLocale().getLanguage().equals("en") ? DanganI18NProvider.ENGLISH : DanganI18NProvider.CHINESE);
+        language.setValue(
+                getLocale().getLanguage().equals("en") ? DanganI18NProvider.ENGLISH : DanganI18NProvider.CHINESE);
         language.getStyle().set("flex-shrink", "0");
         language.addValueChangeListener(e -> {
             VaadinSession.getCurrent().setLocale(e.getValue());
@@ -169,7 +180,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         HorizontalLayout controls = new HorizontalLayout(NotificationBell.create(), who, language, logout);
         controls.setId("user-controls");
         controls.setSpacing(false);
-        controls.getStyle().set("gap", "var(--lumo-space-s)").set("min-width", "0").set("flex-shrink", "1");
+        controls.getStyle()
+                .set("gap", "var(--lumo-space-s)")
+                .set("min-width", "0")
+                .set("flex-shrink", "1");
         controls.setAlignItems(FlexComponent.Alignment.CENTER);
         return controls;
     }
@@ -180,7 +194,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // the short title is two characters: it keeps them, and the language choice gives up the room
         title.getStyle().set("min-width", narrow ? "2.4em" : "0").set("flex-shrink", narrow ? "0" : "1");
         language.setWidth(narrow ? "5.5em" : "7em");
-        who.setText(narrow ? user.displayName() : user.displayName() + " · " + getTranslation("role." + user.role().name()));
+        who.setText(
+                narrow
+                        ? user.displayName()
+                        : user.displayName() + " · "
+                                + getTranslation("role." + user.role().name()));
         who.getStyle().set("max-width", narrow ? "6em" : "20em");
         logout.setText(narrow ? null : getTranslation("nav.logout"));
     }
@@ -192,9 +210,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         AccessAnnotationChecker access = new AccessAnnotationChecker();
         var principal = SecurityContextHolder.getContext().getAuthentication();
         for (Entry entry : MENU) {
-            if (access.hasAccess(entry.view(), principal, role -> user.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)))) {
-                SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()), entry.view(), entry.icon().create());
+            if (access.hasAccess(
+                    entry.view(),
+                    principal,
+                    role -> user.getAuthorities().stream()
+                            .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)))) {
+                SideNavItem item = new SideNavItem(
+                        getTranslation(entry.labelKey()),
+                        entry.view(),
+                        entry.icon().create());
                 if (entry.view() == TasksView.class) {
                     tasksItem = item;
                     taskCount.setId("task-count");

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.VaadinService;
@@ -18,7 +19,6 @@ import java.util.List;
 import org.dangan.ui.support.Attempt;
 import org.dangan.workflow.notification.Notifications;
 import org.dangan.workflow.platform.ChinaTime;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 
 /**
  * The bell in the top bar: the number of unread notifications, and on a click the list of them,
@@ -60,11 +60,13 @@ public class NotificationBell extends Composite<HorizontalLayout> {
         list.setPadding(false);
         list.setSpacing(false);
         dialog.add(list);
-        Button readAll = new Button(getTranslation("notifications.readAll"), e -> Attempt.run(() -> {
-            notifications.markAllRead();
-            refresh();
-            fill();
-        }));
+        Button readAll = new Button(
+                getTranslation("notifications.readAll"),
+                e -> Attempt.run(() -> {
+                    notifications.markAllRead();
+                    refresh();
+                    fill();
+                }));
         readAll.setId("notification-read-all");
         Button close = new Button(getTranslation("notifications.close"), e -> dialog.close());
         close.setId("notification-close");
@@ -124,15 +126,21 @@ public class NotificationBell extends Composite<HorizontalLayout> {
 
     private Button line(Notifications.Item item) {
         Span time = new Span(ChinaTime.minute(item.createdAt()));
-        time.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+        time.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)")
                 .set("margin-inline-start", "var(--lumo-space-s)");
         Button line = new Button(getTranslation(item.messageKey(), item.arguments()));
         line.setSuffixComponent(time);
         line.setId("notification-" + item.id());
         line.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         line.setWidthFull();
-        line.getStyle().set("justify-content", "space-between").set("height", "auto").set("white-space", "normal")
-                .set("text-align", "start").set("padding-block", "var(--lumo-space-xs)")
+        line.getStyle()
+                .set("justify-content", "space-between")
+                .set("height", "auto")
+                .set("white-space", "normal")
+                .set("text-align", "start")
+                .set("padding-block", "var(--lumo-space-xs)")
                 .set("font-weight", item.read() ? "normal" : "bold")
                 .set("color", item.read() ? "var(--lumo-secondary-text-color)" : "var(--lumo-body-text-color)");
         if (!item.read()) {

@@ -1,8 +1,5 @@
 package org.dangan.ui.storage;
 
-import org.dangan.ui.support.Rows;
-import org.dangan.ui.support.ScanField;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,11 +19,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
+import org.dangan.ui.support.ScanField;
 import org.dangan.workflow.storage.Labelling;
 import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.storage.Locations;
-import java.util.List;
-import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.storage.Stocktakes;
 
 /**
@@ -57,8 +56,11 @@ public class LocationsView extends VerticalLayout {
         this.stocktakes = stocktakes;
         grid.setId("locations-grid");
         grid.setEmptyStateText(getTranslation("locations.none"));
-        grid.addColumn(Locations.Node::place).setHeader(getTranslation("locations.place")).setFlexGrow(3);
-        grid.addColumn(n -> getTranslation("locationType." + n.type().name())).setHeader(getTranslation("locations.type"));
+        grid.addColumn(Locations.Node::place)
+                .setHeader(getTranslation("locations.place"))
+                .setFlexGrow(3);
+        grid.addColumn(n -> getTranslation("locationType." + n.type().name()))
+                .setHeader(getTranslation("locations.type"));
         grid.addColumn(Locations.Node::boxes).setHeader(getTranslation("locations.boxes"));
         parent.setId("location-parent");
         parent.setLabel(getTranslation("locations.parent"));
@@ -70,8 +72,10 @@ public class LocationsView extends VerticalLayout {
         type.setLabel(getTranslation("locations.type"));
         type.setItems(LocationType.values());
         type.setItemLabelGenerator(t -> getTranslation("locationType." + t.name()));
-        Button add = new Button(getTranslation("locations.add"), e -> act(() -> locations.add(
-                parent.getValue() == null ? null : parent.getValue().id(), name.getValue(), type.getValue())));
+        Button add = new Button(
+                getTranslation("locations.add"),
+                e -> act(() -> locations.add(
+                        parent.getValue() == null ? null : parent.getValue().id(), name.getValue(), type.getValue())));
         add.setId("location-add");
         shelf.setId("box-location");
         shelf.setLabel(getTranslation("locations.shelf"));
@@ -80,8 +84,10 @@ public class LocationsView extends VerticalLayout {
         capacity.setLabel(getTranslation("locations.capacity"));
         capacity.setValue(200);
         capacity.setMin(1);
-        Button addBox = new Button(getTranslation("locations.addBox"), e -> act(() -> locations.addBox(shelf.getValue().id(),
-                capacity.getValue() == null ? 0 : capacity.getValue())));
+        Button addBox = new Button(
+                getTranslation("locations.addBox"),
+                e -> act(() -> locations.addBox(
+                        shelf.getValue().id(), capacity.getValue() == null ? 0 : capacity.getValue())));
         addBox.setId("box-add");
         addBox.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         labels.setId("box-labels");
@@ -90,7 +96,10 @@ public class LocationsView extends VerticalLayout {
         labels.setVisible(false);
         shelfBoxes.setId("shelf-boxes");
         shelfBoxes.setEmptyStateText(getTranslation("locations.boxes.none"));
-        shelfBoxes.addColumn(Locations.ShelfBox::position).setHeader(getTranslation("locations.position")).setAutoWidth(true);
+        shelfBoxes
+                .addColumn(Locations.ShelfBox::position)
+                .setHeader(getTranslation("locations.position"))
+                .setAutoWidth(true);
         shelfBoxes.addColumn(Locations.ShelfBox::barcode).setHeader(getTranslation("locations.box"));
         shelfBoxes.addColumn(b -> b.files() + " / " + b.capacity()).setHeader(getTranslation("locations.filled"));
         shelfBoxes.setAllRowsVisible(true);
@@ -99,7 +108,8 @@ public class LocationsView extends VerticalLayout {
             labels.setVisible(e.getValue() != null);
             if (labels.isVisible()) {
                 long on = e.getValue().id();
-                labels.setHref(new StreamResource("labels.pdf", () -> new ByteArrayInputStream(labelling.shelfLabels(on))));
+                labels.setHref(
+                        new StreamResource("labels.pdf", () -> new ByteArrayInputStream(labelling.shelfLabels(on))));
             }
             showShelf();
         });
@@ -119,10 +129,15 @@ public class LocationsView extends VerticalLayout {
     void scanned(String code) {
         if (code.matches("L\\d+")) {
             long id = Long.parseLong(code.substring(1));
-            target = grid.getListDataView().getItems().filter(n -> n.id() == id
-                    && (n.type() == LocationType.SHELF || n.type() == LocationType.CABINET)).findFirst().orElse(null);
-            scanState.setText(target == null ? getTranslation("locations.scanUnknown", code)
-                    : getTranslation("locations.scanTarget", target.place()));
+            target = grid.getListDataView()
+                    .getItems()
+                    .filter(n -> n.id() == id && (n.type() == LocationType.SHELF || n.type() == LocationType.CABINET))
+                    .findFirst()
+                    .orElse(null);
+            scanState.setText(
+                    target == null
+                            ? getTranslation("locations.scanUnknown", code)
+                            : getTranslation("locations.scanTarget", target.place()));
         } else if (target == null) {
             scanState.setText(getTranslation("locations.scanFirst"));
         } else {
@@ -154,14 +169,22 @@ public class LocationsView extends VerticalLayout {
         grid.setItems(nodes);
         parent.setItems(nodes);
         Long picked = shelf.getValue() == null ? null : shelf.getValue().id();
-        var shelves = nodes.stream().filter(n -> n.type() == LocationType.SHELF || n.type() == LocationType.CABINET).toList();
+        var shelves = nodes.stream()
+                .filter(n -> n.type() == LocationType.SHELF || n.type() == LocationType.CABINET)
+                .toList();
         shelf.setItems(shelves);
-        shelves.stream().filter(n -> Long.valueOf(n.id()).equals(picked)).findFirst().ifPresent(shelf::setValue);
+        shelves.stream()
+                .filter(n -> Long.valueOf(n.id()).equals(picked))
+                .findFirst()
+                .ifPresent(shelf::setValue);
     }
 
     /** The boxes of the shelf picked, by position. */
     private void showShelf() {
         shelfBoxes.setVisible(shelf.getValue() != null);
-        shelfBoxes.setItems(shelf.getValue() == null ? List.of() : locations.boxesOn(shelf.getValue().id()));
+        shelfBoxes.setItems(
+                shelf.getValue() == null
+                        ? List.of()
+                        : locations.boxesOn(shelf.getValue().id()));
     }
 }

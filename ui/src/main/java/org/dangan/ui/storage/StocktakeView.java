@@ -1,10 +1,5 @@
 package org.dangan.ui.storage;
 
-import org.dangan.ui.custody.ScanHistory;
-import org.dangan.ui.support.Attempt;
-import org.dangan.ui.support.Refusals;
-import org.dangan.ui.support.ScanField;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -19,11 +14,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.util.List;
+import org.dangan.ui.custody.ScanHistory;
+import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Refusals;
+import org.dangan.ui.support.Rows;
+import org.dangan.ui.support.ScanField;
 import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.storage.Locations;
 import org.dangan.workflow.storage.Stocktakes;
-import org.dangan.ui.support.Rows;
 
 /**
  * Stocktake (盘点): pick the room, scan every box label in it, finish; the screen lists what was
@@ -49,12 +47,15 @@ public class StocktakeView extends VerticalLayout {
         room.setId("stocktake-room");
         room.setLabel(getTranslation("stocktake.room"));
         room.setItemLabelGenerator(Locations.Node::place);
-        room.setItems(locations.ofMyInstitution().stream().filter(n -> n.type() == LocationType.ROOM).toList());
+        room.setItems(locations.ofMyInstitution().stream()
+                .filter(n -> n.type() == LocationType.ROOM)
+                .toList());
         room.setWidth("24em");
         room.addValueChangeListener(e -> restart());
         scan = new ScanField("stocktake-scan", getTranslation("stocktake.scan"), this::scanned);
         count.setId("stocktake-count");
-        scans.onCount(() -> count.setText(getTranslation("stocktake.count", scans.codes().size())));
+        scans.onCount(() ->
+                count.setText(getTranslation("stocktake.count", scans.codes().size())));
         Button finish = new Button(getTranslation("stocktake.finish"), e -> finish());
         finish.setId("stocktake-finish");
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -63,8 +64,10 @@ public class StocktakeView extends VerticalLayout {
         result.setId("stocktake-result");
         result.setEmptyStateText(getTranslation("stocktake.none"));
         result.addColumn(Stocktakes.Item::barcode).setHeader(getTranslation("stocktake.box"));
-        result.addColumn(i -> getTranslation("stocktakeOutcome." + i.outcome().name())).setHeader(getTranslation("stocktake.outcome"));
-        result.addColumn(i -> i.ledgerPlace() == null ? "" : i.ledgerPlace()).setHeader(getTranslation("stocktake.ledgerPlace"))
+        result.addColumn(i -> getTranslation("stocktakeOutcome." + i.outcome().name()))
+                .setHeader(getTranslation("stocktake.outcome"));
+        result.addColumn(i -> i.ledgerPlace() == null ? "" : i.ledgerPlace())
+                .setHeader(getTranslation("stocktake.ledgerPlace"))
                 .setFlexGrow(3);
         summary.setId("stocktake-summary");
         report.setId("stocktake-report");
@@ -86,17 +89,25 @@ public class StocktakeView extends VerticalLayout {
             return;
         }
         Attempt.run(() -> {
-            Stocktakes.Result taken = stocktakes.take(room.getValue().id(), scans.codes());
-            result.setItems(taken.items());
-            long found = taken.items().stream().filter(i -> i.outcome() == Stocktakes.Outcome.FOUND).count();
-            summary.setText(getTranslation("stocktake.summary", taken.id(), taken.expected(), found,
-                    taken.items().size() - found));
-            report.setHref(new StreamResource("stocktake-" + taken.id() + ".pdf",
-                    () -> new ByteArrayInputStream(stocktakes.report(taken.id()))));
-            report.setVisible(true);
-            scans.clear();
-            Refusals.done(summary.getText());
-        }).ifPresent(summary::setText);
+                    Stocktakes.Result taken = stocktakes.take(room.getValue().id(), scans.codes());
+                    result.setItems(taken.items());
+                    long found = taken.items().stream()
+                            .filter(i -> i.outcome() == Stocktakes.Outcome.FOUND)
+                            .count();
+                    summary.setText(getTranslation(
+                            "stocktake.summary",
+                            taken.id(),
+                            taken.expected(),
+                            found,
+                            taken.items().size() - found));
+                    report.setHref(new StreamResource(
+                            "stocktake-" + taken.id() + ".pdf",
+                            () -> new ByteArrayInputStream(stocktakes.report(taken.id()))));
+                    report.setVisible(true);
+                    scans.clear();
+                    Refusals.done(summary.getText());
+                })
+                .ifPresent(summary::setText);
     }
 
     private void restart() {

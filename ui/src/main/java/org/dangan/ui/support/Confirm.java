@@ -9,8 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
  */
 public final class Confirm {
 
-    private Confirm() {
-    }
+    private Confirm() {}
 
     /** @param id the dialog's id, for tests and for the browser walks */
     public static ConfirmDialog ask(String id, String header, String consequence, String confirmLabel, Runnable step) {

@@ -17,10 +17,13 @@ class ConnectionTexts implements VaadinServiceInitListener {
             var ui = init.getUI();
             ui.getReconnectDialogConfiguration().setDialogText(ui.getTranslation("connection.reconnecting"));
             ui.getReconnectDialogConfiguration().setDialogTextGaveUp(ui.getTranslation("connection.offline"));
-            ui.getPage().executeJs("const c = window.Vaadin && window.Vaadin.connectionIndicator;"
-                            + " if (c) { c.onlineText = $0; c.offlineText = $1; c.reconnectingText = $2; }",
-                    ui.getTranslation("connection.online"), ui.getTranslation("connection.offline"),
-                    ui.getTranslation("connection.reconnecting"));
+            ui.getPage()
+                    .executeJs(
+                            "const c = window.Vaadin && window.Vaadin.connectionIndicator;"
+                                    + " if (c) { c.onlineText = $0; c.offlineText = $1; c.reconnectingText = $2; }",
+                            ui.getTranslation("connection.online"),
+                            ui.getTranslation("connection.offline"),
+                            ui.getTranslation("connection.reconnecting"));
         });
     }
 }

@@ -23,14 +23,19 @@ public class ErrorView extends InternalServerError {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         Exception e = parameter.getCaughtException();
-        log.warn("a screen failed to open: {} at {}", e.getClass().getName(),
+        log.warn(
+                "a screen failed to open: {} at {}",
+                e.getClass().getName(),
                 e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]);
         getElement().removeAllChildren();
         H2 heading = new H2(getTranslation("error.title"));
         heading.setId("error-page");
         String text = e instanceof RuntimeException r ? Refusals.message(r) : getTranslation("error.notDone");
-        getElement().appendChild(heading.getElement(), new Paragraph(text).getElement(),
-                new Anchor("", getTranslation("notFound.home")).getElement());
+        getElement()
+                .appendChild(
+                        heading.getElement(),
+                        new Paragraph(text).getElement(),
+                        new Anchor("", getTranslation("notFound.home")).getElement());
         getElement().getStyle().set("padding", "var(--lumo-space-l)");
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }

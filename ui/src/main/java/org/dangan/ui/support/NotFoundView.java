@@ -23,8 +23,11 @@ public class NotFoundView extends RouteNotFoundError {
         getElement().removeAllChildren();
         H2 heading = new H2(getTranslation("notFound.title"));
         heading.setId("not-found");
-        getElement().appendChild(heading.getElement(), new Paragraph(getTranslation("notFound.text")).getElement(),
-                new Anchor("", getTranslation("notFound.home")).getElement());
+        getElement()
+                .appendChild(
+                        heading.getElement(),
+                        new Paragraph(getTranslation("notFound.text")).getElement(),
+                        new Anchor("", getTranslation("notFound.home")).getElement());
         getElement().getStyle().set("padding", "var(--lumo-space-l)");
         return HttpServletResponse.SC_NOT_FOUND;
     }

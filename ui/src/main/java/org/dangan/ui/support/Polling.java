@@ -6,8 +6,7 @@ import com.vaadin.flow.shared.Registration;
 /** Refreshes a screen every second while it is shown: for work that runs in the background (a rebuild, a backup). */
 public final class Polling {
 
-    private Polling() {
-    }
+    private Polling() {}
 
     public static void refreshWhileAttached(Component view, Runnable refresh) {
         Registration[] poll = new Registration[1];

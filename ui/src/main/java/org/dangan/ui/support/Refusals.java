@@ -17,8 +17,7 @@ public final class Refusals {
 
     private static final Logger log = LoggerFactory.getLogger(Refusals.class);
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     public static String message(RuntimeException e) {
         UI ui = UI.getCurrent();
@@ -28,7 +27,9 @@ public final class Refusals {
         if (e instanceof AccessDeniedException) {
             return ui.getTranslation("error.forbidden");
         }
-        log.warn("a step was refused without a message key: {} at {}", e.getClass().getName(),
+        log.warn(
+                "a step was refused without a message key: {} at {}",
+                e.getClass().getName(),
                 e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]);
         return ui.getTranslation("error.notDone");
     }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class Resident {
 
-    private Resident() {
-    }
+    private Resident() {}
 
     public static String label(String name, String recordNumber) {
         String number = recordNumber == null ? "" : recordNumber;

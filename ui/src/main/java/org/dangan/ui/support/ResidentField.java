@@ -19,7 +19,8 @@ public class ResidentField extends ComboBox<Records.Resident> {
         setWidth("22em");
         setClearButtonVisible(true);
         // no count: the registry answers a page at a time, and a blank filter would otherwise count the county
-        setItems(query -> records.residents(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
+        setItems(
+                query -> records.residents(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
     }
 
     /** The record number of the picked resident, or null. */

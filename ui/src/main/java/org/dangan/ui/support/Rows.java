@@ -16,8 +16,7 @@ public final class Rows {
     /** Narrower than this (in CSS pixels) is a phone: the shell shortens its texts, panels stack. */
     public static final int COMPACT_BELOW = 640;
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The parts side by side, aligned on their text, wrapping where the screen is too narrow. */
     public static HorizontalLayout wrapping(Component... parts) {

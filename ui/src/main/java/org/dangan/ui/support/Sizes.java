@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Sizes as people read them: 812 字节, 3.4 KB, 12.0 MB, never a count of bytes in the millions. */
 public final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     public static String of(long bytes) {
         if (bytes < 1024) {

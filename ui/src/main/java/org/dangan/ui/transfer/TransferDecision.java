@@ -2,6 +2,7 @@ package org.dangan.ui.transfer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -9,7 +10,6 @@ import java.util.function.Supplier;
 import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.transfer.RecordTransfers;
-import com.vaadin.flow.component.notification.Notification;
 
 /**
  * The receiving side's decision on a transfer-in, as the list and the inbox's task panel both offer
@@ -46,9 +46,10 @@ class TransferDecision extends FlexLayout {
             Notification.show(getTranslation("transfers.pick"));
             return;
         }
-        if (Attempt.run(() -> transfers.decide(t.id(), accepted, accepted ? null : refusal.getValue())).isEmpty()) {
-            Refusals.done(getTranslation(accepted ? "transfers.acceptedDone" : "transfers.refusedDone", t.id(),
-                    t.recordNumber()));
+        if (Attempt.run(() -> transfers.decide(t.id(), accepted, accepted ? null : refusal.getValue()))
+                .isEmpty()) {
+            Refusals.done(getTranslation(
+                    accepted ? "transfers.acceptedDone" : "transfers.refusedDone", t.id(), t.recordNumber()));
             refusal.clear();
             decided.run();
         }

@@ -36,7 +36,9 @@ class TransferTaskPanels implements TaskPanels {
         facts.addFormItem(new Span("#" + t.id() + " · " + t.recordNumber()), panel.getTranslation("transfers.record"));
         facts.addFormItem(new Span(t.fromName() + " → " + t.toName()), panel.getTranslation("transfers.fromTo"));
         facts.addFormItem(new Span(t.reason()), panel.getTranslation("transfers.reason"));
-        panel.add(new H3(panel.getTranslation("TaskKind." + kind.name())), facts,
+        panel.add(
+                new H3(panel.getTranslation("TaskKind." + kind.name())),
+                facts,
                 new TransferDecision(transfers, () -> t, completed));
         return panel;
     }

@@ -36,19 +36,26 @@ abstract class CampaignTaskPanel extends VerticalLayout {
         this.inbox = inbox;
         this.completed = completed;
         this.progress = reports.progress(task.campaignId());
-        this.mine = task.institutionCode() == null ? null : progress.institutions().stream()
-                .filter(i -> i.code().equals(task.institutionCode())).findFirst().orElse(null);
+        this.mine = task.institutionCode() == null
+                ? null
+                : progress.institutions().stream()
+                        .filter(i -> i.code().equals(task.institutionCode()))
+                        .findFirst()
+                        .orElse(null);
         setPadding(false);
         setWidthFull();
-        add(new H3(getTranslation("TaskKind." + task.kind().name())), new Span(getTranslation("tasks.campaign") + " #"
-                + task.campaignId() + (task.institutionName() == null ? "" : " · " + task.institutionName())));
+        add(
+                new H3(getTranslation("TaskKind." + task.kind().name())),
+                new Span(getTranslation("tasks.campaign") + " #" + task.campaignId()
+                        + (task.institutionName() == null ? "" : " · " + task.institutionName())));
         if (mine != null && mine.reworkReason() != null && !mine.reworkReason().isBlank()) {
             // the reason asks the self-check to act; on every later step it is history, not an alarm
             boolean toActOn = task.kind() == TaskKind.SELF_CHECK;
-            Paragraph rework = new Paragraph(getTranslation(toActOn ? "tasks.rework" : "tasks.reworkHistory",
-                    mine.round(), mine.reworkReason()));
+            Paragraph rework = new Paragraph(getTranslation(
+                    toActOn ? "tasks.rework" : "tasks.reworkHistory", mine.round(), mine.reworkReason()));
             rework.setId("rework-reason");
-            rework.getStyle().set("color", toActOn ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)");
+            rework.getStyle()
+                    .set("color", toActOn ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)");
             add(rework);
         }
     }
@@ -91,7 +98,11 @@ abstract class CampaignTaskPanel extends VerticalLayout {
     }
 
     protected void complete(Map<String, Object> variables) {
-        complete(variables, getTranslation("tasks.completed", getTranslation("TaskKind." + task.kind().name())));
+        complete(
+                variables,
+                getTranslation(
+                        "tasks.completed",
+                        getTranslation("TaskKind." + task.kind().name())));
     }
 
     /** Completes the task, and on success says what happened in the user's words. */

@@ -31,9 +31,17 @@ class CampaignTaskPanels implements TaskPanels {
     private final CheckerSignOffs signOffs;
     private final Documents documents;
 
-    CampaignTaskPanels(CampaignInbox inbox, CampaignReports reports, Findings findings, SampleChecks samples,
-                       PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge,
-                       CheckerSignOffs signOffs, Documents documents) {
+    CampaignTaskPanels(
+            CampaignInbox inbox,
+            CampaignReports reports,
+            Findings findings,
+            SampleChecks samples,
+            PaperChecks paperChecks,
+            Records records,
+            Institutions institutions,
+            RecordMerge merge,
+            CheckerSignOffs signOffs,
+            Documents documents) {
         this.signOffs = signOffs;
         this.documents = documents;
         this.inbox = inbox;
@@ -48,16 +56,31 @@ class CampaignTaskPanels implements TaskPanels {
 
     @Override
     public Set<TaskKind> kinds() {
-        return EnumSet.of(TaskKind.SELF_CHECK, TaskKind.HEAD_SIGN_OFF, TaskKind.SAMPLE_CHECK, TaskKind.CITY_ACCEPTANCE,
-                TaskKind.CHECKER_SIGN_OFF, TaskKind.CAMPAIGN_FOLLOW_UP);
+        return EnumSet.of(
+                TaskKind.SELF_CHECK,
+                TaskKind.HEAD_SIGN_OFF,
+                TaskKind.SAMPLE_CHECK,
+                TaskKind.CITY_ACCEPTANCE,
+                TaskKind.CHECKER_SIGN_OFF,
+                TaskKind.CAMPAIGN_FOLLOW_UP);
     }
 
     @Override
     public com.vaadin.flow.component.Component open(String taskId, TaskKind kind, Runnable completed) {
         WorkItem task = inbox.require(taskId);
         return switch (kind) {
-            case SELF_CHECK -> new SelfCheckPanel(task, inbox, reports, completed, findings, paperChecks, records,
-                    institutions, merge, documents);
+            case SELF_CHECK ->
+                new SelfCheckPanel(
+                        task,
+                        inbox,
+                        reports,
+                        completed,
+                        findings,
+                        paperChecks,
+                        records,
+                        institutions,
+                        merge,
+                        documents);
             case HEAD_SIGN_OFF -> new HeadSignOffPanel(task, inbox, reports, completed, findings, paperChecks);
             case SAMPLE_CHECK -> new SampleCheckPanel(task, inbox, reports, completed, samples, institutions, records);
             case CITY_ACCEPTANCE -> new CityAcceptancePanel(task, inbox, reports, completed);

@@ -5,49 +5,43 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import org.dangan.ui.support.DatePickers;
+import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.institution.Institution;
-import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.security.CurrentUser;
-import org.dangan.workflow.security.DanganUser;
-import org.dangan.workflow.security.Role;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.verification.Campaign;
 import org.dangan.workflow.verification.CampaignReports;
 import org.dangan.workflow.verification.CampaignReports.CampaignProgress;
 import org.dangan.workflow.verification.CampaignReports.InstitutionProgress;
 import org.dangan.workflow.verification.Campaigns;
 import org.dangan.workflow.verification.CheckerSignOffs;
-import org.dangan.ui.support.DatePickers;
-import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.verification.SampleDraw;
-import com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.shared.Registration;
-import java.text.MessageFormat;
-import java.util.Locale;
-import org.dangan.workflow.platform.Refused;
 
 /**
  * Verification campaigns (清理核查): a county supervisor starts one; everyone concerned follows its
@@ -67,8 +61,8 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     private Long shown;
     private Registration polling;
 
-    public CampaignsView(Campaigns campaigns, CampaignReports reports, CheckerSignOffs signOffs,
-                         Institutions institutions) {
+    public CampaignsView(
+            Campaigns campaigns, CampaignReports reports, CheckerSignOffs signOffs, Institutions institutions) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.signOffs = signOffs;
@@ -80,11 +74,15 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         list.setId("campaign-grid");
         list.setEmptyStateText(getTranslation("campaigns.none"));
         list.addColumn(c -> "#" + c.getId()).setHeader(getTranslation("tasks.campaign"));
-        list.addColumn(c -> getTranslation("campaignState." + c.getState().name())).setHeader(getTranslation("campaign.state"));
+        list.addColumn(c -> getTranslation("campaignState." + c.getState().name()))
+                .setHeader(getTranslation("campaign.state"));
         list.addColumn(Campaign::getDeadline).setHeader(getTranslation("campaign.deadline"));
-        list.addColumn(c -> c.isOverdue() ? getTranslation("campaign.overdue") : "").setHeader("");
+        list.addColumn(c -> c.isOverdue() ? getTranslation("campaign.overdue") : "")
+                .setHeader("");
         list.setAllRowsVisible(true);
-        list.asSingleSelect().addValueChangeListener(e -> show(e.getValue() == null ? null : e.getValue().getId()));
+        list.asSingleSelect()
+                .addValueChangeListener(
+                        e -> show(e.getValue() == null ? null : e.getValue().getId()));
         dashboard.setId("campaign-dashboard");
         add(list, dashboard);
         list.setItems(campaigns.visibleToCurrentUser());
@@ -97,8 +95,9 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         which.setItemLabelGenerator(Institution::getName);
         chineseAnnouncements(which, this::getTranslation);
         which.setWidth("min(100%, 28em)");
-        DatePicker deadline = DatePickers.translated(
-                new DatePicker(getTranslation("campaign.deadline"), campaigns.earliestDeadline().plusMonths(3)));
+        DatePicker deadline = DatePickers.translated(new DatePicker(
+                getTranslation("campaign.deadline"),
+                campaigns.earliestDeadline().plusMonths(3)));
         deadline.setId("campaign-deadline");
         deadline.setMin(campaigns.earliestDeadline());
         // a percentage, as the report prints it; the domain (and the REST API) keep the fraction.
@@ -114,17 +113,22 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         start.setDisableOnClick(true);
         start.addClickListener(e -> {
             try {
-                Campaign c = campaigns.start(new Campaigns.StartRequest(which.getValue().stream()
-                        .map(Institution::getCode).toList(), deadline.getValue(),
-                        rate.getValue() == null ? null : rate.getValue().movePointLeft(2), null));
+                Campaign c = campaigns.start(new Campaigns.StartRequest(
+                        which.getValue().stream().map(Institution::getCode).toList(),
+                        deadline.getValue(),
+                        rate.getValue() == null ? null : rate.getValue().movePointLeft(2),
+                        null));
                 list.setItems(campaigns.visibleToCurrentUser());
                 show(c.getId());
                 Refusals.done(getTranslation("campaign.started", c.getId()));
             } catch (Refused ex) {
                 // the domain speaks of the fraction; the supervisor typed a percentage
-                Refusals.show(ex.key().equals("campaign.sampleRateRange") && rate.getValue() != null
-                        ? Refused.invalid("campaign.sampleRatePercentRange",
-                        rate.getValue().toPlainString()) : ex);
+                Refusals.show(
+                        ex.key().equals("campaign.sampleRateRange") && rate.getValue() != null
+                                ? Refused.invalid(
+                                        "campaign.sampleRatePercentRange",
+                                        rate.getValue().toPlainString())
+                                : ex);
             } catch (RuntimeException ex) {
                 Refusals.show(ex);
             } finally {
@@ -148,13 +152,21 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         dashboard.add(new H3(getTranslation("tasks.campaign") + " #" + p.id() + " · "
                 + getTranslation("campaignState." + p.state().name())
                 + (p.overdue() ? " · " + getTranslation("campaign.overdue") : "")));
-        ProgressBar checked = new ProgressBar(0, Math.max(1, p.records()), Math.min(p.recordsChecked(), Math.max(1, p.records())));
+        ProgressBar checked =
+                new ProgressBar(0, Math.max(1, p.records()), Math.min(p.recordsChecked(), Math.max(1, p.records())));
         checked.setId("rule-check-progress");
         Span checkedText = new Span(getTranslation("campaign.checked", p.recordsChecked(), p.records()));
         checkedText.setId("rule-check-text");
         dashboard.add(checkedText, checked);
-        dashboard.add(new Span(getTranslation("campaign.summary", p.flagged(), p.open(), p.fixed(), p.waived(),
-                p.sampleSize(), percent(p.sampleErrorRate()), p.signedOff())));
+        dashboard.add(new Span(getTranslation(
+                "campaign.summary",
+                p.flagged(),
+                p.open(),
+                p.fixed(),
+                p.waived(),
+                p.sampleSize(),
+                percent(p.sampleErrorRate()),
+                p.signedOff())));
         if (p.frozen()) {
             Span frozen = new Span(getTranslation("campaign.frozen"));
             frozen.setId("campaign-frozen");
@@ -167,8 +179,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         grid.setId("campaign-progress");
         grid.setAllRowsVisible(true);
         dashboard.add(grid);
-        Anchor report = new Anchor(new StreamResource("campaign-" + p.id() + "-report.pdf",
-                () -> new ByteArrayInputStream(reports.pdf(campaignId))), getTranslation("campaign.reportPdf"));
+        Anchor report = new Anchor(
+                new StreamResource(
+                        "campaign-" + p.id() + "-report.pdf", () -> new ByteArrayInputStream(reports.pdf(campaignId))),
+                getTranslation("campaign.reportPdf"));
         report.setId("campaign-report-pdf");
         report.getElement().setAttribute("download", true);
         dashboard.add(report);
@@ -177,8 +191,10 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
             VerticalLayout sheets = new VerticalLayout(new Span(getTranslation("campaign.sheets")));
             sheets.setPadding(false);
             for (CheckerSignOffs.BoxSheet box : boxes) {
-                Anchor sheet = new Anchor(new StreamResource("campaign-" + p.id() + "-" + box.barcode() + ".pdf",
-                        () -> new ByteArrayInputStream(signOffs.sheet(campaignId, box.boxId()))),
+                Anchor sheet = new Anchor(
+                        new StreamResource(
+                                "campaign-" + p.id() + "-" + box.barcode() + ".pdf",
+                                () -> new ByteArrayInputStream(signOffs.sheet(campaignId, box.boxId()))),
                         getTranslation("campaign.sheet", box.barcode(), box.files(), box.pages()));
                 sheet.getElement().setAttribute("download", true);
                 sheets.add(sheet);
@@ -190,7 +206,9 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     /** The per-institution table of a campaign, shared by the dashboard and the task inbox. */
     public static Grid<InstitutionProgress> progressGrid(List<InstitutionProgress> rows, Function<String, String> t) {
         Grid<InstitutionProgress> grid = new Grid<>();
-        grid.addColumn(InstitutionProgress::name).setHeader(t.apply("tasks.institution")).setAutoWidth(true);
+        grid.addColumn(InstitutionProgress::name)
+                .setHeader(t.apply("tasks.institution"))
+                .setAutoWidth(true);
         grid.addColumn(i -> count(i.records())).setHeader(t.apply("campaign.records"));
         grid.addColumn(i -> count(i.flagged())).setHeader(t.apply("campaign.flagged"));
         grid.addColumn(i -> count(i.fixed())).setHeader(t.apply("campaign.fixed"));
@@ -199,7 +217,7 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(i -> count(i.sampleSize())).setHeader(t.apply("campaign.sampleSize"));
         grid.addColumn(i -> percent(i.sampleErrorRate())).setHeader(t.apply("campaign.sampleErrorRate"));
         grid.addColumn(i -> t.apply("institutionCheckState." + i.state().name()) + " · "
-                + MessageFormat.format(t.apply("campaign.roundN"), i.round()))
+                        + MessageFormat.format(t.apply("campaign.roundN"), i.round()))
                 .setHeader(t.apply("campaign.state"));
         grid.setItems(rows);
         return grid;
@@ -208,13 +226,17 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     /** What the field tells a screen reader (and the page text) on selection, in the user's words. */
     static void chineseAnnouncements(MultiSelectComboBox<?> field, Function<String, String> t) {
         field.setI18n(new MultiSelectComboBoxI18n()
-                .setCleared(t.apply("select.cleared")).setFocused(t.apply("select.focused"))
-                .setSelected(t.apply("select.selected")).setDeselected(t.apply("select.deselected"))
+                .setCleared(t.apply("select.cleared"))
+                .setFocused(t.apply("select.focused"))
+                .setSelected(t.apply("select.selected"))
+                .setDeselected(t.apply("select.deselected"))
                 .setTotal(t.apply("select.total")));
     }
 
     static String percent(BigDecimal rate) {
-        return rate.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+        return rate.multiply(BigDecimal.valueOf(100))
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString() + "%";
     }
 
     /** A count with thousands grouped ("1,800"), as the bundles' messages print theirs. */
@@ -244,11 +266,16 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
     /** {@code campaigns?id=N}: a resident's page links each finding's campaign here, opened at once. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> id = event.getLocation().getQueryParameters().getParameters().get("id");
+        List<String> id =
+                event.getLocation().getQueryParameters().getParameters().get("id");
         if (id != null && !id.isEmpty() && id.get(0).matches("\\d{1,18}")) {
             long wanted = Long.parseLong(id.get(0));
             // only a campaign of the list, which holds those the user may see
-            list.getListDataView().getItems().filter(c -> c.getId() == wanted).findFirst().ifPresent(list::select);
+            list.getListDataView()
+                    .getItems()
+                    .filter(c -> c.getId() == wanted)
+                    .findFirst()
+                    .ifPresent(list::select);
         }
     }
 }

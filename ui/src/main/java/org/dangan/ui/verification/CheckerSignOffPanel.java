@@ -19,12 +19,13 @@ import org.dangan.workflow.verification.CheckerSignOffs;
  */
 class CheckerSignOffPanel extends CampaignTaskPanel {
 
-    CheckerSignOffPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed,
-                        CheckerSignOffs signOffs) {
+    CheckerSignOffPanel(
+            WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed, CheckerSignOffs signOffs) {
         super(task, inbox, reports, completed);
         CheckerSignOffs.Preview preview = signOffs.preview(task.campaignId());
         // no paper check holds no file back, but the checker should know what is signed for unseen
-        String unchecked = preview.retiredWithoutPaperCheck() == 0 ? ""
+        String unchecked = preview.retiredWithoutPaperCheck() == 0
+                ? ""
                 : getTranslation("signOff.withoutPaperCheck", preview.retiredWithoutPaperCheck());
         Paragraph what = new Paragraph(getTranslation("signOff.willRetire", preview.retired()) + unchecked);
         what.setId("sign-off-retire");
@@ -38,12 +39,21 @@ class CheckerSignOffPanel extends CampaignTaskPanel {
         String heldText = preview.heldBack().entrySet().stream()
                 .map(e -> getTranslation("signOff.held." + e.getKey().name(), e.getValue()))
                 .collect(Collectors.joining("；"));
-        Button sign = new Button(getTranslation("tasks.signOff"), e -> Confirm.ask("sign-off-confirm",
-                getTranslation("tasks.signOff"), getTranslation("signOff.confirm", preview.retired(),
-                        preview.heldBackTotal()) + (heldText.isEmpty() ? "" : "（" + heldText + "）")
-                        + (unchecked.isEmpty() ? "" : getTranslation("signOff.confirmWithoutPaperCheck",
-                        preview.retired(), preview.retiredWithoutPaperCheck())),
-                getTranslation("signOff.confirmLabel", preview.retired()), () -> complete(Map.of())));
+        Button sign = new Button(
+                getTranslation("tasks.signOff"),
+                e -> Confirm.ask(
+                        "sign-off-confirm",
+                        getTranslation("tasks.signOff"),
+                        getTranslation("signOff.confirm", preview.retired(), preview.heldBackTotal())
+                                + (heldText.isEmpty() ? "" : "（" + heldText + "）")
+                                + (unchecked.isEmpty()
+                                        ? ""
+                                        : getTranslation(
+                                                "signOff.confirmWithoutPaperCheck",
+                                                preview.retired(),
+                                                preview.retiredWithoutPaperCheck())),
+                        getTranslation("signOff.confirmLabel", preview.retired()),
+                        () -> complete(Map.of())));
         sign.setId("complete-task");
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(sign);

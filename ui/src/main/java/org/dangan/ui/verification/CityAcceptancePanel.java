@@ -21,14 +21,23 @@ class CityAcceptancePanel extends CampaignTaskPanel {
         reason.setMaxLength(500);
         // acceptance freezes the report's figures for good: said in those figures before it is done
         String acceptLabel = getTranslation("tasks.accept");
-        Button accept = new Button(acceptLabel, e -> Confirm.ask("accept-confirm", acceptLabel,
-                getTranslation("acceptance.confirm", CampaignsView.count(progress.records()),
-                        CampaignsView.percent(progress.sampleErrorRate())), acceptLabel,
-                () -> complete(Map.of("accepted", true))));
+        Button accept = new Button(
+                acceptLabel,
+                e -> Confirm.ask(
+                        "accept-confirm",
+                        acceptLabel,
+                        getTranslation(
+                                "acceptance.confirm",
+                                CampaignsView.count(progress.records()),
+                                CampaignsView.percent(progress.sampleErrorRate())),
+                        acceptLabel,
+                        () -> complete(Map.of("accepted", true))));
         accept.setId("accept-campaign");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button giveBack = new Button(getTranslation("tasks.return"),
-                e -> complete(Map.of("accepted", false, "reason", reason.getValue()),
+        Button giveBack = new Button(
+                getTranslation("tasks.return"),
+                e -> complete(
+                        Map.of("accepted", false, "reason", reason.getValue()),
                         getTranslation("tasks.cityReturned", Long.toString(task.campaignId()))));
         giveBack.setId("return-campaign");
         giveBack.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -24,8 +24,13 @@ import org.dangan.workflow.verification.Rule;
  */
 class HeadSignOffPanel extends CampaignTaskPanel {
 
-    HeadSignOffPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed,
-                     Findings findings, PaperChecks paperChecks) {
+    HeadSignOffPanel(
+            WorkItem task,
+            CampaignInbox inbox,
+            CampaignReports reports,
+            Runnable completed,
+            Findings findings,
+            PaperChecks paperChecks) {
         super(task, inbox, reports, completed);
         add(figures());
         long institutionId = mine == null ? -1 : mine.institutionId();
@@ -34,15 +39,19 @@ class HeadSignOffPanel extends CampaignTaskPanel {
         add(new H4(getTranslation("headSignOff.open", CampaignsView.count(openTotal))));
         UnorderedList byRule = new UnorderedList();
         byRule.setId("head-open-findings");
-        open.forEach((rule, n) -> byRule.add(new ListItem(getTranslation("headSignOff.openRule",
-                getTranslation("ruleName." + rule.name()), CampaignsView.count(n)))));
+        open.forEach((rule, n) -> byRule.add(new ListItem(getTranslation(
+                "headSignOff.openRule", getTranslation("ruleName." + rule.name()), CampaignsView.count(n)))));
         if (open.isEmpty()) {
             byRule.add(new ListItem(getTranslation("headSignOff.noneOpen")));
         }
-        PaperChecks.Progress paper = mine == null ? new PaperChecks.Progress(0, 0, 0)
+        PaperChecks.Progress paper = mine == null
+                ? new PaperChecks.Progress(0, 0, 0)
                 : paperChecks.progress(task.campaignId(), institutionId);
-        Paragraph paperStatus = new Paragraph(getTranslation("headSignOff.paper", CampaignsView.count(paper.checked()),
-                CampaignsView.count(paper.files()), CampaignsView.count(paper.disagreeing()),
+        Paragraph paperStatus = new Paragraph(getTranslation(
+                "headSignOff.paper",
+                CampaignsView.count(paper.checked()),
+                CampaignsView.count(paper.files()),
+                CampaignsView.count(paper.disagreeing()),
                 CampaignsView.count(paper.files() - paper.checked())));
         paperStatus.setId("head-paper-status");
         add(byRule, paperStatus);
@@ -51,16 +60,25 @@ class HeadSignOffPanel extends CampaignTaskPanel {
         reason.setId("head-return-reason");
         reason.setWidthFull();
         reason.setMaxLength(500);
-        Button giveBack = new Button(getTranslation("tasks.headReturn"),
-                e -> complete(Map.of("returned", true, "reason", reason.getValue()),
+        Button giveBack = new Button(
+                getTranslation("tasks.headReturn"),
+                e -> complete(
+                        Map.of("returned", true, "reason", reason.getValue()),
                         getTranslation("tasks.headReturned", Long.toString(task.campaignId()))));
         giveBack.setId("head-return");
         giveBack.addThemeVariants(ButtonVariant.LUMO_ERROR);
         String sign = getTranslation("tasks.signSelfCheck");
-        Button signOff = new Button(sign, e -> Confirm.ask("head-sign-off-confirm", sign,
-                getTranslation("headSignOff.confirm", CampaignsView.count(openTotal),
-                        CampaignsView.count(paper.files() - paper.checked())),
-                sign, () -> complete(Map.of("returned", false))));
+        Button signOff = new Button(
+                sign,
+                e -> Confirm.ask(
+                        "head-sign-off-confirm",
+                        sign,
+                        getTranslation(
+                                "headSignOff.confirm",
+                                CampaignsView.count(openTotal),
+                                CampaignsView.count(paper.files() - paper.checked())),
+                        sign,
+                        () -> complete(Map.of("returned", false))));
         signOff.setId("complete-task");
         signOff.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout buttons = new HorizontalLayout(signOff, giveBack);

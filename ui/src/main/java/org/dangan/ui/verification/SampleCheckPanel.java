@@ -10,8 +10,6 @@ import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
@@ -44,23 +42,36 @@ class SampleCheckPanel extends CampaignTaskPanel {
     private final VerticalLayout record = new VerticalLayout();
     private final TextField reason = new TextField();
 
-    SampleCheckPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed,
-                     SampleChecks samples, Institutions institutions, Records records) {
+    SampleCheckPanel(
+            WorkItem task,
+            CampaignInbox inbox,
+            CampaignReports reports,
+            Runnable completed,
+            SampleChecks samples,
+            Institutions institutions,
+            Records records) {
         super(task, inbox, reports, completed);
         this.samples = samples;
         this.records = records;
-        this.institutionId = institutions.byCode(task.institutionCode()).orElseThrow().getId();
+        this.institutionId =
+                institutions.byCode(task.institutionCode()).orElseThrow().getId();
         add(samplePanel());
         add(completeButton(getTranslation("tasks.finishSample"), Map.of()));
     }
 
     private Component samplePanel() {
         grid.setId("sample-grid");
-        grid.addColumn(SampleItem::recordNumber).setHeader(getTranslation("record.recordNumber")).setAutoWidth(true);
-        grid.addColumn(SampleItem::name).setHeader(getTranslation("record.name")).setAutoWidth(true);
+        grid.addColumn(SampleItem::recordNumber)
+                .setHeader(getTranslation("record.recordNumber"))
+                .setAutoWidth(true);
+        grid.addColumn(SampleItem::name)
+                .setHeader(getTranslation("record.name"))
+                .setAutoWidth(true);
         grid.addColumn(s -> "NONE".equals(s.stratum()) ? "" : getTranslation("population." + s.stratum()))
                 .setHeader(getTranslation("sample.stratum"));
-        grid.addColumn(s -> s.verdict() == null ? "" : getTranslation("verdict." + s.verdict().name()))
+        grid.addColumn(s -> s.verdict() == null
+                        ? ""
+                        : getTranslation("verdict." + s.verdict().name()))
                 .setHeader(getTranslation("sample.verdict"));
         grid.addColumn(s -> s.reason() == null ? "" : s.reason()).setHeader(getTranslation("finding.reason"));
         grid.setHeight("400px");
@@ -86,18 +97,24 @@ class SampleCheckPanel extends CampaignTaskPanel {
         record.setWidth(null);
         reload(null);
         grid.getListDataView().getItems().findFirst().ifPresent(grid::select);
-        return section(new H3(getTranslation("tasks.sample", mine == null ? 0 : mine.round())), judged,
-                new Paragraph(getTranslation("sample.keys")), beside(grid, record, "520px"),
+        return section(
+                new H3(getTranslation("tasks.sample", mine == null ? 0 : mine.round())),
+                judged,
+                new Paragraph(getTranslation("sample.keys")),
+                beside(grid, record, "520px"),
                 row(pass, reason, fail, rest));
     }
 
     private List<SampleItem> reload(String keepRecord) {
         List<SampleItem> items = samples.items(task.campaignId(), institutionId);
         grid.setItems(items);
-        judged.setText(getTranslation("sample.judged", items.stream().filter(i -> i.verdict() != null).count(),
-                items.size()));
+        judged.setText(getTranslation(
+                "sample.judged", items.stream().filter(i -> i.verdict() != null).count(), items.size()));
         if (keepRecord != null) {
-            items.stream().filter(i -> i.recordNumber().equals(keepRecord)).findFirst().ifPresent(grid::select);
+            items.stream()
+                    .filter(i -> i.recordNumber().equals(keepRecord))
+                    .findFirst()
+                    .ifPresent(grid::select);
         }
         return items;
     }
@@ -110,7 +127,10 @@ class SampleCheckPanel extends CampaignTaskPanel {
             return;
         }
         try {
-            samples.judge(task.campaignId(), item.recordNumber(), verdict,
+            samples.judge(
+                    task.campaignId(),
+                    item.recordNumber(),
+                    verdict,
                     verdict == SampleChecks.Verdict.FAIL ? reason.getValue() : null);
             reason.clear();
             List<SampleItem> items = reload(null);
@@ -137,12 +157,20 @@ class SampleCheckPanel extends CampaignTaskPanel {
     }
 
     private void passRest() {
-        long open = grid.getListDataView().getItems().filter(i -> i.verdict() == null).count();
-        Confirm.ask("sample-rest-confirm", getTranslation("sample.restPass"), getTranslation("sample.restPassConfirm", open),
-                getTranslation("sample.restPass"), () -> {
+        long open = grid.getListDataView()
+                .getItems()
+                .filter(i -> i.verdict() == null)
+                .count();
+        Confirm.ask(
+                "sample-rest-confirm",
+                getTranslation("sample.restPass"),
+                getTranslation("sample.restPassConfirm", open),
+                getTranslation("sample.restPass"),
+                () -> {
                     try {
                         int n = samples.passRest(task.campaignId(), institutionId);
-                        String selected = grid.asSingleSelect().getValue() == null ? null
+                        String selected = grid.asSingleSelect().getValue() == null
+                                ? null
                                 : grid.asSingleSelect().getValue().recordNumber();
                         reload(selected);
                         Refusals.done(getTranslation("sample.restPassed", n));
@@ -168,12 +196,21 @@ class SampleCheckPanel extends CampaignTaskPanel {
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.addFormItem(new Span(r.recordNumber()), getTranslation("record.recordNumber"));
-        form.addFormItem(new Span(r.gender() == null ? "" : getTranslation("gender." + r.gender().name())),
+        form.addFormItem(
+                new Span(
+                        r.gender() == null
+                                ? ""
+                                : getTranslation("gender." + r.gender().name())),
                 getTranslation("record.gender"));
-        form.addFormItem(new Span(r.birthDate() == null ? "" : r.birthDate().toString()), getTranslation("record.birthDate"));
-        form.addFormItem(new Span(r.keyPopulations().stream().map(p -> getTranslation("population." + p.name()))
-                .collect(Collectors.joining("、"))), getTranslation("record.keyPopulations"));
-        form.addFormItem(new Span(r.lastServiceDate() == null ? "" : r.lastServiceDate().toString()),
+        form.addFormItem(
+                new Span(r.birthDate() == null ? "" : r.birthDate().toString()), getTranslation("record.birthDate"));
+        form.addFormItem(
+                new Span(r.keyPopulations().stream()
+                        .map(p -> getTranslation("population." + p.name()))
+                        .collect(Collectors.joining("、"))),
+                getTranslation("record.keyPopulations"));
+        form.addFormItem(
+                new Span(r.lastServiceDate() == null ? "" : r.lastServiceDate().toString()),
                 getTranslation("record.lastServiceDate"));
         form.addFormItem(new Span(r.phone() == null ? "" : r.phone()), getTranslation("record.phone"));
         form.addFormItem(new Span(r.address() == null ? "" : r.address()), getTranslation("record.address"));

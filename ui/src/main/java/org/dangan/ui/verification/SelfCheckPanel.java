@@ -9,28 +9,28 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dangan.ui.registry.RecordMergePanel;
+import org.dangan.ui.support.Confirm;
+import org.dangan.ui.support.DatePickers;
+import org.dangan.ui.support.Refusals;
+import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordCorrection;
 import org.dangan.workflow.registry.RecordDetail;
+import org.dangan.workflow.registry.RecordMerge;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.verification.CampaignInbox;
 import org.dangan.workflow.verification.CampaignInbox.WorkItem;
@@ -40,18 +40,6 @@ import org.dangan.workflow.verification.FindingStatus;
 import org.dangan.workflow.verification.Findings;
 import org.dangan.workflow.verification.Findings.FindingView;
 import org.dangan.workflow.verification.PaperChecks;
-import org.dangan.workflow.verification.SampleChecks;
-
-import org.dangan.ui.registry.RecordMergePanel;
-import org.dangan.workflow.document.Documents;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import org.dangan.ui.support.Confirm;
-import org.dangan.ui.support.DatePickers;
-import org.dangan.ui.support.Refusals;
-import org.dangan.workflow.registry.RecordMerge;
-import com.vaadin.flow.component.grid.GridSingleSelectionModel;
-import java.util.HashSet;
-import org.dangan.workflow.platform.Refused;
 
 /**
  * The institution's self-check: the flagged records with their findings (fixed by correcting the
@@ -67,9 +55,17 @@ class SelfCheckPanel extends CampaignTaskPanel {
     private final Documents documents;
     private final CampaignReports reports;
 
-    SelfCheckPanel(WorkItem task, CampaignInbox inbox, CampaignReports reports, Runnable completed, Findings findings,
-                   PaperChecks paperChecks, Records records, Institutions institutions, RecordMerge merge,
-                   Documents documents) {
+    SelfCheckPanel(
+            WorkItem task,
+            CampaignInbox inbox,
+            CampaignReports reports,
+            Runnable completed,
+            Findings findings,
+            PaperChecks paperChecks,
+            Records records,
+            Institutions institutions,
+            RecordMerge merge,
+            Documents documents) {
         super(task, inbox, reports, completed);
         this.findings = findings;
         this.paperChecks = paperChecks;
@@ -88,13 +84,18 @@ class SelfCheckPanel extends CampaignTaskPanel {
     /** Submitting with findings still open is allowed (the head and the county judge it), but asked first. */
     private void submit() {
         long open = reports.progress(task.campaignId()).institutions().stream()
-                .filter(i -> i.code().equals(task.institutionCode())).mapToLong(InstitutionProgress::open).sum();
+                .filter(i -> i.code().equals(task.institutionCode()))
+                .mapToLong(InstitutionProgress::open)
+                .sum();
         if (open == 0) {
             complete(Map.of());
             return;
         }
-        Confirm.ask("submit-confirm", getTranslation("tasks.submitSelfCheck"),
-                getTranslation("tasks.submitOpenFindings", open), getTranslation("tasks.submitAnyway"),
+        Confirm.ask(
+                "submit-confirm",
+                getTranslation("tasks.submitSelfCheck"),
+                getTranslation("tasks.submitOpenFindings", open),
+                getTranslation("tasks.submitAnyway"),
                 () -> complete(Map.of()));
     }
 
@@ -105,24 +106,36 @@ class SelfCheckPanel extends CampaignTaskPanel {
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         Set<Long> ticked = new HashSet<>();
         grid.addComponentColumn(f -> {
-            Checkbox tick = new Checkbox(ticked.contains(f.id()));
-            tick.setAriaLabel(getTranslation("finding.tick", f.recordNumber()));
-            tick.addValueChangeListener(e -> {
-                if (e.getValue()) {
-                    ticked.add(f.id());
-                } else {
-                    ticked.remove(f.id());
-                }
-            });
-            return tick;
-        }).setKey("tick").setHeader(getTranslation("finding.tickHeader")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(FindingView::recordNumber).setHeader(getTranslation("record.recordNumber")).setAutoWidth(true);
-        grid.addColumn(FindingView::name).setHeader(getTranslation("record.name")).setAutoWidth(true);
-        grid.addColumn(f -> getTranslation("ruleName." + f.rule().name())).setHeader(getTranslation("finding.rule"))
+                    Checkbox tick = new Checkbox(ticked.contains(f.id()));
+                    tick.setAriaLabel(getTranslation("finding.tick", f.recordNumber()));
+                    tick.addValueChangeListener(e -> {
+                        if (e.getValue()) {
+                            ticked.add(f.id());
+                        } else {
+                            ticked.remove(f.id());
+                        }
+                    });
+                    return tick;
+                })
+                .setKey("tick")
+                .setHeader(getTranslation("finding.tickHeader"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(FindingView::recordNumber)
+                .setHeader(getTranslation("record.recordNumber"))
                 .setAutoWidth(true);
-        grid.addColumn(f -> getTranslation("severity." + f.severity().name())).setHeader(getTranslation("finding.severity"));
-        grid.addColumn(f -> getTranslation("findingStatus." + f.status().name())).setHeader(getTranslation("finding.status"));
-        grid.addColumn(f -> f.waiverReason() == null ? "" : f.waiverReason()).setHeader(getTranslation("finding.reason"));
+        grid.addColumn(FindingView::name)
+                .setHeader(getTranslation("record.name"))
+                .setAutoWidth(true);
+        grid.addColumn(f -> getTranslation("ruleName." + f.rule().name()))
+                .setHeader(getTranslation("finding.rule"))
+                .setAutoWidth(true);
+        grid.addColumn(f -> getTranslation("severity." + f.severity().name()))
+                .setHeader(getTranslation("finding.severity"));
+        grid.addColumn(f -> getTranslation("findingStatus." + f.status().name()))
+                .setHeader(getTranslation("finding.status"));
+        grid.addColumn(f -> f.waiverReason() == null ? "" : f.waiverReason())
+                .setHeader(getTranslation("finding.reason"));
         grid.setHeight("420px");
         grid.setWidthFull();
         grid.setMinWidth("0");
@@ -145,8 +158,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         Button waive = new Button(getTranslation("finding.waiveSelected"), e -> {
             try {
                 int n = ticked.size();
-                findings.waiveAll(task.campaignId(), List.copyOf(ticked),
-                        reason.getValue());
+                findings.waiveAll(task.campaignId(), List.copyOf(ticked), reason.getValue());
                 reason.clear();
                 load.run();
                 Refusals.done(getTranslation("finding.waived", n));
@@ -160,8 +172,8 @@ class SelfCheckPanel extends CampaignTaskPanel {
         record.setPadding(false);
         grid.addItemClickListener(e -> showRecord(e.getItem().recordNumber(), record, load));
         record.setWidth(null);
-        return section(new H3(getTranslation("tasks.findings")), status, beside(grid, record, "560px"),
-                row(reason, waive));
+        return section(
+                new H3(getTranslation("tasks.findings")), status, beside(grid, record, "560px"), row(reason, waive));
     }
 
     /** The record of a finding, with the fields a self-check corrects and a re-check after. */
@@ -179,13 +191,13 @@ class SelfCheckPanel extends CampaignTaskPanel {
         idNumber.setPlaceholder(r.idNumber());
         TextField phone = new TextField(getTranslation("record.phone"), r.phone() == null ? "" : r.phone(), "");
         TextField address = new TextField(getTranslation("record.address"), r.address() == null ? "" : r.address(), "");
-        MultiSelectComboBox<KeyPopulation> tags = new MultiSelectComboBox<>(getTranslation("record.keyPopulations"),
-                records.keyPopulationsShown());
+        MultiSelectComboBox<KeyPopulation> tags =
+                new MultiSelectComboBox<>(getTranslation("record.keyPopulations"), records.keyPopulationsShown());
         tags.setItemLabelGenerator(p -> getTranslation("population." + p.name()));
         CampaignsView.chineseAnnouncements(tags, this::getTranslation);
         tags.setValue(r.keyPopulations());
-        DatePicker served = DatePickers.translated(
-                new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate()));
+        DatePicker served =
+                DatePickers.translated(new DatePicker(getTranslation("record.lastServiceDate"), r.lastServiceDate()));
         name.setId("record-name");
         idNumber.setId("record-id-number");
         phone.setId("record-phone");
@@ -196,9 +208,20 @@ class SelfCheckPanel extends CampaignTaskPanel {
             try {
                 // one step in the domain: a correction it refuses (an ID number at odds with the birth
                 // date) is neither saved nor counted fixed
-                int fixed = findings.correct(task.campaignId(), recordNumber, new RecordCorrection(name.getValue(),
-                        null, null, idNumber.getValue().isBlank() ? null : idNumber.getValue().strip(),
-                        phone.getValue(), address.getValue(), Set.copyOf(tags.getValue()), served.getValue()));
+                int fixed = findings.correct(
+                        task.campaignId(),
+                        recordNumber,
+                        new RecordCorrection(
+                                name.getValue(),
+                                null,
+                                null,
+                                idNumber.getValue().isBlank()
+                                        ? null
+                                        : idNumber.getValue().strip(),
+                                phone.getValue(),
+                                address.getValue(),
+                                Set.copyOf(tags.getValue()),
+                                served.getValue()));
                 Refusals.done(getTranslation("tasks.fixed", fixed));
                 reload.run();
             } catch (RuntimeException ex) {
@@ -226,13 +249,19 @@ class SelfCheckPanel extends CampaignTaskPanel {
      * disagree (pages, signatures, content), then the rest as agreeing with one click.
      */
     private Component paperPanel() {
-        long institutionId = institutions.byCode(task.institutionCode()).orElseThrow().getId();
+        long institutionId =
+                institutions.byCode(task.institutionCode()).orElseThrow().getId();
         Grid<PaperChecks.PaperFileCheck> grid = new Grid<>();
         grid.setId("paper-grid");
-        grid.addColumn(PaperChecks.PaperFileCheck::fileNumber).setHeader(getTranslation("paper.fileNumber")).setAutoWidth(true);
-        grid.addColumn(PaperChecks.PaperFileCheck::recordNumber).setHeader(getTranslation("record.recordNumber"))
+        grid.addColumn(PaperChecks.PaperFileCheck::fileNumber)
+                .setHeader(getTranslation("paper.fileNumber"))
                 .setAutoWidth(true);
-        grid.addColumn(PaperChecks.PaperFileCheck::name).setHeader(getTranslation("record.name")).setAutoWidth(true);
+        grid.addColumn(PaperChecks.PaperFileCheck::recordNumber)
+                .setHeader(getTranslation("record.recordNumber"))
+                .setAutoWidth(true);
+        grid.addColumn(PaperChecks.PaperFileCheck::name)
+                .setHeader(getTranslation("record.name"))
+                .setAutoWidth(true);
         grid.addColumn(PaperChecks.PaperFileCheck::registeredPages).setHeader(getTranslation("paper.registeredPages"));
         grid.addColumn(p -> p.pagesFound() == null ? "" : p.pagesFound().toString())
                 .setHeader(getTranslation("paper.pagesFound"));
@@ -253,9 +282,13 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 boxed.setText("");
                 return;
             }
-            List<PaperChecks.PaperFileCheck> files = paperChecks.ofBox(task.campaignId(), institutionId, box.getValue());
+            List<PaperChecks.PaperFileCheck> files =
+                    paperChecks.ofBox(task.campaignId(), institutionId, box.getValue());
             grid.setItems(files);
-            boxed.setText(getTranslation("paper.boxSummary", box.getValue().strip(), files.size(),
+            boxed.setText(getTranslation(
+                    "paper.boxSummary",
+                    box.getValue().strip(),
+                    files.size(),
                     files.stream().filter(f -> !f.checked()).count()));
         };
         // a scanner types the barcode and Enter
@@ -272,7 +305,10 @@ class SelfCheckPanel extends CampaignTaskPanel {
         note.setMaxLength(200);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                pages.setValue(e.getValue().pagesFound() != null ? e.getValue().pagesFound() : e.getValue().registeredPages());
+                pages.setValue(
+                        e.getValue().pagesFound() != null
+                                ? e.getValue().pagesFound()
+                                : e.getValue().registeredPages());
             }
         });
         Button record = new Button(getTranslation("paper.record"), e -> {
@@ -282,8 +318,14 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 return;
             }
             try {
-                paperChecks.record(task.campaignId(), chosen.fileNumber(), new PaperChecks.PaperCheck(pages.getValue(),
-                        signatures.getValue(), agrees.getValue(), note.getValue().isBlank() ? null : note.getValue()));
+                paperChecks.record(
+                        task.campaignId(),
+                        chosen.fileNumber(),
+                        new PaperChecks.PaperCheck(
+                                pages.getValue(),
+                                signatures.getValue(),
+                                agrees.getValue(),
+                                note.getValue().isBlank() ? null : note.getValue()));
                 load.run();
                 Refusals.done(getTranslation("paper.recorded", chosen.fileNumber()));
             } catch (RuntimeException ex) {
@@ -303,7 +345,10 @@ class SelfCheckPanel extends CampaignTaskPanel {
         rest.setId("paper-rest-agree");
         rest.setEnabled(false);
         box.addValueChangeListener(e -> rest.setEnabled(!e.getValue().isBlank()));
-        return section(new H3(getTranslation("tasks.paper")), row(box, boxed, rest), grid,
+        return section(
+                new H3(getTranslation("tasks.paper")),
+                row(box, boxed, rest),
+                grid,
                 row(pages, signatures, agrees, note, record));
     }
 }

@@ -6,20 +6,20 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import org.dangan.ui.support.KaribuTest;
-import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.github.mvysny.kaributesting.v10.GridKt;
 
 /** The custody screen: a scanned file number shows where the file is and its events; auditors verify the ledger. */
 class CustodyViewTest extends KaribuTest {
@@ -52,7 +52,8 @@ class CustodyViewTest extends KaribuTest {
         assertThat(_size(events)).isEqualTo(2);
         // registered by the application, to the township by its name, for a reason in words
         assertThat(GridKt._getFormattedRow(events, 0))
-                .contains("接收", "系统", "甲镇卫生院", "登记").doesNotContain(county.a().getCode(), "system", "registered");
+                .contains("接收", "系统", "甲镇卫生院", "登记")
+                .doesNotContain(county.a().getCode(), "system", "registered");
         assertThat(_find(Button.class, spec -> spec.withId("custody-verify"))).isEmpty();
 
         newSession();
@@ -60,7 +61,8 @@ class CustodyViewTest extends KaribuTest {
         UI.getCurrent().navigate(CustodyView.class);
         _get(TextField.class, spec -> spec.withId("custody-scan")).setValue(file);
         _click(_get(Button.class, spec -> spec.withId("custody-show")));
-        assertThat(_get(Span.class, spec -> spec.withId("custody-place")).getText()).startsWith("没有找到");
+        assertThat(_get(Span.class, spec -> spec.withId("custody-place")).getText())
+                .startsWith("没有找到");
     }
 
     @Test
@@ -68,7 +70,8 @@ class CustodyViewTest extends KaribuTest {
         login(county.user("auditor"));
         UI.getCurrent().navigate(CustodyView.class);
         _click(_get(Button.class, spec -> spec.withId("custody-verify")));
-        assertThat(_get(Span.class, spec -> spec.withId("custody-verdict")).getText()).startsWith("台账完整")
+        assertThat(_get(Span.class, spec -> spec.withId("custody-verdict")).getText())
+                .startsWith("台账完整")
                 .contains("登记与台账一致");
     }
 }

@@ -7,10 +7,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -23,31 +24,31 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.ManagementService;
+import org.dangan.ui.audit.AuditView;
 import org.dangan.ui.support.KaribuTest;
-import org.dangan.workflow.support.Scans;
 import org.dangan.ui.support.ResidentField;
-import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.document.Documents.DocumentSummary;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.Scans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import com.github.mvysny.kaributesting.v10.GridKt;
-import java.util.ArrayList;
-import java.util.List;
-import org.dangan.ui.audit.AuditView;
-import org.dangan.workflow.audit.AuditAction;
 
 /** The scan screens: upload, the list with its states, the viewer with page image and text, restricted documents. */
 class DocumentViewsTest extends KaribuTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -91,9 +92,19 @@ class DocumentViewsTest extends KaribuTest {
         Grid<DocumentSummary> grid = _get(Grid.class, spec -> spec.withId("document-grid"));
         assertThat(_size(grid)).isEqualTo(1);
         long id = _get(grid, 0).id();
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+        String process =
+                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
+        for (var jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list();
+                !jobs.isEmpty();
+                jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list()) {
             jobs.forEach(j -> management.executeJob(j.getId()));
         }
         return id;
@@ -106,12 +117,16 @@ class DocumentViewsTest extends KaribuTest {
         DocumentsView view = _get(DocumentsView.class);
         view.follow();
         assertThat(_get(_get(Grid.class, spec -> spec.withId("document-grid")), 0))
-                .extracting(d -> ((DocumentSummary) d).state().name()).isEqualTo("ARCHIVED");
+                .extracting(d -> ((DocumentSummary) d).state().name())
+                .isEqualTo("ARCHIVED");
 
         UI.getCurrent().navigate(DocumentView.class, id);
-        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText()).isEqualTo("已归档");
-        assertThat(_get(TextArea.class, spec -> spec.withId("page-text-1")).getValue()).contains("心电图检查报告单");
-        assertThat(_get(TextArea.class, spec -> spec.withId("page-text-1")).isReadOnly()).isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText())
+                .isEqualTo("已归档");
+        assertThat(_get(TextArea.class, spec -> spec.withId("page-text-1")).getValue())
+                .contains("心电图检查报告单");
+        assertThat(_get(TextArea.class, spec -> spec.withId("page-text-1")).isReadOnly())
+                .isTrue();
         assertThat(_find(Image.class)).hasSize(1);
 
         // another township's archivist finds nothing
@@ -128,9 +143,14 @@ class DocumentViewsTest extends KaribuTest {
         assertThat(_find(H2.class, spec -> spec.withId("document-heading"))).isEmpty();
         _get(TextField.class, spec -> spec.withId("document-purpose")).setValue("季度随访评估");
         _click(_get(Button.class, spec -> spec.withId("document-open")));
-        assertThat(_get(H2.class, spec -> spec.withId("document-heading")).getText()).contains(record.getRecordNumber());
-        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
-                String.class, Long.toString(id))).first().isEqualTo("purpose: 季度随访评估");
+        assertThat(_get(H2.class, spec -> spec.withId("document-heading")).getText())
+                .contains(record.getRecordNumber());
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                        String.class,
+                        Long.toString(id)))
+                .first()
+                .isEqualTo("purpose: 季度随访评估");
 
         newSession();
         login(county.user("head-a"));
@@ -142,24 +162,31 @@ class DocumentViewsTest extends KaribuTest {
     void a_poor_scan_is_reviewed_in_its_panel_opened_from_the_scan_and_then_archived() throws Exception {
         long id = upload(DocumentType.AUX_EXAM_REPORT, Scans.fuzzy());
         UI.getCurrent().navigate(DocumentView.class, id);
-        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText()).isEqualTo("待校对");
+        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText())
+                .isEqualTo("待校对");
         assertThat(_get(H2.class, spec -> spec.withId("document-heading")).getText())
                 .contains(record.getName() + " · " + record.getRecordNumber());
         assertThat(_get(Span.class, spec -> spec.withId("document-confidence")).getText())
                 .matches("识别可信度 \\d+%（.+）");
 
         _click(_get(Button.class, spec -> spec.withId("open-review")));
-        assertThat(_get(H2.class, spec -> spec.withId("review-heading")).getText()).contains(record.getName());
+        assertThat(_get(H2.class, spec -> spec.withId("review-heading")).getText())
+                .contains(record.getName());
         TextArea text = _get(TextArea.class, spec -> spec.withId("page-text-1"));
         assertThat(text.isReadOnly()).isFalse();
         text.setValue("血常规检验报告单 校对后");
         _click(_get(Button.class, spec -> spec.withId("finish-review")));
 
-        assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id)).isEqualTo("ARCHIVED");
-        assertThat(jdbc.queryForObject("select page_text from document_page where document_id = ? and page_number = 1",
-                String.class, id)).isEqualTo("血常规检验报告单 校对后");
+        assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id))
+                .isEqualTo("ARCHIVED");
+        assertThat(jdbc.queryForObject(
+                        "select page_text from document_page where document_id = ? and page_number = 1",
+                        String.class,
+                        id))
+                .isEqualTo("血常规检验报告单 校对后");
         // back on the scan, now archived
-        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText()).isEqualTo("已归档");
+        assertThat(_get(Span.class, spec -> spec.withId("document-state")).getText())
+                .isEqualTo("已归档");
         assertThat(_find(Button.class, spec -> spec.withId("open-review"))).isEmpty();
     }
 
@@ -184,6 +211,9 @@ class DocumentViewsTest extends KaribuTest {
         }
         assertThat(rows).anyMatch(r -> r.contains("查看了扫描件 #" + id + "（已说明查阅目的）"));
         assertThat(rows).anyMatch(r -> r.contains("查看了扫描件 #" + id + "（第 1 页，已说明查阅目的）"));
-        assertThat(String.join("\n", rows)).doesNotContain("季度随访评估").doesNotContain("purpose").doesNotContain("page ");
+        assertThat(String.join("\n", rows))
+                .doesNotContain("季度随访评估")
+                .doesNotContain("purpose")
+                .doesNotContain("page ");
     }
 }

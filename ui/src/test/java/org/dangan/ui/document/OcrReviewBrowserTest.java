@@ -15,9 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An archivist's scanning job by clicking: picks the resident by name, uploads a poor scan, reviews
@@ -33,8 +33,10 @@ class OcrReviewBrowserTest extends BrowserTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SearchIndex index;
 
@@ -50,16 +52,17 @@ class OcrReviewBrowserTest extends BrowserTest {
         byId("documents-empty");
         assertChineseOnly(users);
         pickResident("document-record", resident.getName());
-        WebElement file = (WebElement) ((JavascriptExecutor) driver).executeScript(
-                "return arguments[0].shadowRoot ? arguments[0].shadowRoot.querySelector('input[type=file]')"
-                        + " || arguments[0].querySelector('input[type=file]') : arguments[0].querySelector('input[type=file]')",
-                byId("document-upload"));
+        WebElement file = (WebElement) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return arguments[0].shadowRoot ? arguments[0].shadowRoot.querySelector('input[type=file]')"
+                                + " || arguments[0].querySelector('input[type=file]') : arguments[0].querySelector('input[type=file]')",
+                        byId("document-upload"));
         file.sendKeys(scan.toString());
         waitForText(resident.getName() + " · " + resident.getRecordNumber());
         assertChineseOnly(users);
 
-        long id = jdbc.queryForObject("select max(id) from scanned_document where record_number = ?", Long.class,
-                resident.getRecordNumber());
+        long id = jdbc.queryForObject(
+                "select max(id) from scanned_document where record_number = ?", Long.class, resident.getRecordNumber());
         recognise(id);
         assertThat(state(id)).isEqualTo("REVIEW");
         waitForText("待校对"); // the list follows the recognition by itself
@@ -73,8 +76,11 @@ class OcrReviewBrowserTest extends BrowserTest {
         click("finish-review");
         wait.until(d -> byId("document-state").getText().equals("已归档"));
         assertThat(state(id)).isEqualTo("ARCHIVED");
-        assertThat(jdbc.queryForObject("select page_text from document_page where document_id = ? and page_number = 1",
-                String.class, id)).isEqualTo("血常规检验报告单 白细胞计数 6.2 校对后");
+        assertThat(jdbc.queryForObject(
+                        "select page_text from document_page where document_id = ? and page_number = 1",
+                        String.class,
+                        id))
+                .isEqualTo("血常规检验报告单 白细胞计数 6.2 校对后");
         assertChineseOnly(users);
 
         // the resident's page lists the scan
@@ -89,7 +95,8 @@ class OcrReviewBrowserTest extends BrowserTest {
         logIn("search", county.user("searcher-a"));
         type("search-q", "校对后");
         click("search-go");
-        wait.until(d -> byId("search-hit-0").getText().contains(resident.getName() + " · " + resident.getRecordNumber()));
+        wait.until(
+                d -> byId("search-hit-0").getText().contains(resident.getName() + " · " + resident.getRecordNumber()));
         assertThat(byId("search-hits").getText()).contains("甲镇卫生院");
         assertChineseOnly(users);
 
@@ -109,24 +116,36 @@ class OcrReviewBrowserTest extends BrowserTest {
     private void pickResident(String id, String name) {
         WebElement input = byId(id).findElement(By.cssSelector("input"));
         input.sendKeys(name);
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "const c = document.getElementById(arguments[0]); return c.opened && !c.loading"
-                        + " && (c.filteredItems || []).some(i => i && i.label && i.label.indexOf(arguments[1]) >= 0)",
-                id, name)));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript(
+                        "const c = document.getElementById(arguments[0]); return c.opened && !c.loading"
+                                + " && (c.filteredItems || []).some(i => i && i.label && i.label.indexOf(arguments[1]) >= 0)",
+                        id,
+                        name)));
         input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         wait.until(d -> input.getAttribute("value").startsWith(name + " · "));
     }
 
     /** Clicks the menu entry of the screen. */
     private void menu(String path) {
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-side-nav-item[path='" + path + "']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-side-nav-item[path='" + path + "']")))
+                .click();
     }
 
     private void recognise(long id) {
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+        String process =
+                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
+        for (var jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list();
+                !jobs.isEmpty();
+                jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list()) {
             jobs.forEach(j -> management.executeJob(j.getId()));
         }
     }

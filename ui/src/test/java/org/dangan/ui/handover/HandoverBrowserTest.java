@@ -46,13 +46,15 @@ class HandoverBrowserTest extends BrowserTest {
 
         logIn("handovers", county.user("archivist-a"));
         assertThat(driver.findElements(By.id("handover-start")).stream().noneMatch(WebElement::isDisplayed))
-                .as("an archivist does not start handovers").isTrue();
+                .as("an archivist does not start handovers")
+                .isTrue();
         clickRow("handovers-grid", "乙镇卫生院");
         for (Box box : boxes) {
             scan(box.getBarcode().value());
         }
         waitForText("已扫描 2 盒");
-        assertThat(byId("handover-scans").findElements(By.className("scan-answer"))).hasSize(2);
+        assertThat(byId("handover-scans").findElements(By.className("scan-answer")))
+                .hasSize(2);
         assertChineseOnly(names);
         click("handover-check");
         waitForText("已提交移交");
@@ -76,8 +78,11 @@ class HandoverBrowserTest extends BrowserTest {
         logIn("handovers", county.user("archivist-a"));
         waitForText("已移交");
         assertChineseOnly(names);
-        assertThat(jdbc.queryForObject("select count(*) from box where institution_id = ?", Integer.class,
-                county.a().getId())).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from box where institution_id = ?",
+                        Integer.class,
+                        county.a().getId()))
+                .isEqualTo(2);
     }
 
     /** Picks the combo box entry by its text, as a person does: type, then click the suggestion. */
@@ -87,16 +92,22 @@ class HandoverBrowserTest extends BrowserTest {
         input.sendKeys(text);
         By item = By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]");
         wait.until(d -> d.findElements(item).stream().anyMatch(WebElement::isDisplayed));
-        driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+        driver.findElements(item).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow()
+                .click();
         wait.until(d -> text.equals(input.getDomProperty("value")));
     }
 
     /** A hand scanner: the label's code, then Enter. */
     private void scan(String code) {
-        int before = byId("handover-scans").findElements(By.className("scan-answer")).size();
+        int before =
+                byId("handover-scans").findElements(By.className("scan-answer")).size();
         WebElement input = byId("handover-scan").findElement(By.cssSelector("input"));
         input.sendKeys(code, Keys.ENTER);
-        wait.until(d -> byId("handover-scans").findElements(By.className("scan-answer")).size() > before);
+        wait.until(d ->
+                byId("handover-scans").findElements(By.className("scan-answer")).size() > before);
     }
 
     /** Clicks the confirm button of the open confirmation dialog (its buttons live in the overlay). */

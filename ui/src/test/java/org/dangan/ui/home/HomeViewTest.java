@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.RouterLink;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.dangan.ui.shell.HomeView;
 import org.dangan.ui.support.KaribuTest;
@@ -19,7 +20,6 @@ import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import java.util.Optional;
 
 /** Issue 16, item 7: each role's home page holds its own parts, with the figures of its institutions. */
 class HomeViewTest extends KaribuTest {
@@ -38,7 +38,13 @@ class HomeViewTest extends KaribuTest {
         dashboards.scans(scanned, new int[] {5, 0}, new int[] {7, 1});
         dashboards.overdueCheckout(county.a(), county.user("archivist-a"), scanned, 4);
         dashboards.dueForDisposal(county.a(), 2, 3);
-        users.create(county.user("admin"), Fixtures.PASSWORD, "系统管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                county.user("admin"),
+                Fixtures.PASSWORD,
+                "系统管理员",
+                Role.ADMIN,
+                county.county().getId(),
+                Set.of());
     }
 
     private void home(String user) {
@@ -48,7 +54,11 @@ class HomeViewTest extends KaribuTest {
     }
 
     private List<String> parts() {
-        return _get(HomeView.class).getChildren().map(Component::getId).flatMap(Optional::stream).toList();
+        return _get(HomeView.class)
+                .getChildren()
+                .map(Component::getId)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private static String svg(String id) {
@@ -65,20 +75,24 @@ class HomeViewTest extends KaribuTest {
         assertThat(parts()).containsExactly("home-tasks", "home-campaigns", "home-custody");
         String findings = svg("home-campaign-" + campaign + "-findings");
         assertThat(SvgChartsTest.texts(findings)).contains("甲镇卫生院", "乙镇卫生院", "已纠正", "已豁免", "未处理");
-        assertThat(findings).contains("甲镇卫生院：已纠正 3 项，已豁免 1 项，未处理 2 项")
-                .contains("乙镇卫生院：已纠正 1 项，已豁免 0 项，未处理 4 项");
+        assertThat(findings).contains("甲镇卫生院：已纠正 3 项，已豁免 1 项，未处理 2 项").contains("乙镇卫生院：已纠正 1 项，已豁免 0 项，未处理 4 项");
         assertThat(SvgChartsTest.texts(svg("home-campaign-" + campaign + "-rates")))
                 .contains("10.0%", "3.3%", "允许上限 5.0%");
         assertThat(text("home-campaigns")).contains("还有 30 天");
     }
 
     @Test
-    void the_township_archivist_sees_the_self_check_task_by_its_deadline_scanning_and_the_paper_to_follow() throws Exception {
+    void the_township_archivist_sees_the_self_check_task_by_its_deadline_scanning_and_the_paper_to_follow()
+            throws Exception {
         home("archivist-a");
         assertThat(parts()).containsExactly("home-tasks", "home-scanning", "home-custody");
-        assertThat(text("home-tasks")).contains("机构自查").contains("核查活动 #" + campaign).contains("甲镇卫生院")
+        assertThat(text("home-tasks"))
+                .contains("机构自查")
+                .contains("核查活动 #" + campaign)
+                .contains("甲镇卫生院")
                 .contains("还有 30 天");
-        assertThat(_find(RouterLink.class, spec -> spec.withId("home-tasks-link"))).hasSize(1);
+        assertThat(_find(RouterLink.class, spec -> spec.withId("home-tasks-link")))
+                .hasSize(1);
         assertThat(SvgChartsTest.texts(svg("home-pages-per-day"))).contains("5", "7");
         assertThat(text("home-backlog-queued")).contains("2 份").contains("等待识别");
         assertThat(text("home-backlog-review")).contains("3 份");
@@ -90,16 +104,21 @@ class HomeViewTest extends KaribuTest {
     void searchers_auditors_and_administrators_get_their_own_parts_and_no_link_they_could_not_open() {
         home("searcher-a");
         assertThat(parts()).containsExactly("home-tasks", "home-scanning");
-        assertThat(_find(RouterLink.class, spec -> spec.withId("home-tasks-link"))).isEmpty();
+        assertThat(_find(RouterLink.class, spec -> spec.withId("home-tasks-link")))
+                .isEmpty();
 
         home("auditor");
         assertThat(parts()).containsExactly("home-tasks", "home-links");
-        assertThat(_find(RouterLink.class, spec -> spec.withId("home-audit-link"))).hasSize(1);
-        assertThat(_find(RouterLink.class, spec -> spec.withId("home-operations-link"))).isEmpty();
+        assertThat(_find(RouterLink.class, spec -> spec.withId("home-audit-link")))
+                .hasSize(1);
+        assertThat(_find(RouterLink.class, spec -> spec.withId("home-operations-link")))
+                .isEmpty();
 
         home("admin");
         assertThat(parts()).containsExactly("home-tasks", "home-links");
-        assertThat(_find(RouterLink.class, spec -> spec.withId("home-operations-link"))).hasSize(1);
-        assertThat(_find(RouterLink.class, spec -> spec.withId("home-audit-link"))).isEmpty();
+        assertThat(_find(RouterLink.class, spec -> spec.withId("home-operations-link")))
+                .hasSize(1);
+        assertThat(_find(RouterLink.class, spec -> spec.withId("home-audit-link")))
+                .isEmpty();
     }
 }

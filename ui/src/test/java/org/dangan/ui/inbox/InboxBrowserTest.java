@@ -38,10 +38,14 @@ class InboxBrowserTest extends BrowserTest {
         scan.sendKeys(file + Keys.ENTER);
         wait.until(d -> byId("checkout-files").getText().contains(file));
         type("checkout-purpose", "医疗纠纷核查");
-        // typed as the picker shows a day (yyyy-MM-dd); Enter commits it and closes the overlay, which hides the page from clicks
-        byId("checkout-until").findElement(By.cssSelector("input")).sendKeys(
-                LocalDate.now(ChinaTime.ZONE).plusDays(7).format(DateTimeFormatter.ISO_LOCAL_DATE) + Keys.ENTER);
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("vaadin-date-picker-overlay[opened]")));
+        // typed as the picker shows a day (yyyy-MM-dd); Enter commits it and closes the overlay, which hides the page
+        // from clicks
+        byId("checkout-until")
+                .findElement(By.cssSelector("input"))
+                .sendKeys(LocalDate.now(ChinaTime.ZONE).plusDays(7).format(DateTimeFormatter.ISO_LOCAL_DATE)
+                        + Keys.ENTER);
+        wait.until(
+                ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("vaadin-date-picker-overlay[opened]")));
         click("checkout-request");
         wait.until(d -> byId("checkout-status").getText().contains("已提出"));
         String status = byId("checkout-status").getText();
@@ -50,7 +54,8 @@ class InboxBrowserTest extends BrowserTest {
         logOut();
 
         logIn("", head);
-        wait.until(d -> byId("task-count").isDisplayed() && byId("task-count").getText().equals("1"));
+        wait.until(d ->
+                byId("task-count").isDisplayed() && byId("task-count").getText().equals("1"));
         assertChineseOnly(head);
         driver.findElement(By.cssSelector("vaadin-side-nav-item[path='tasks']")).click();
         clickRow("task-grid", "调阅 #" + number);
@@ -72,11 +77,13 @@ class InboxBrowserTest extends BrowserTest {
         assertNoSidewaysScroll();
         for (String control : new String[] {"current-user", "language", "logout"}) {
             assertThat(byId(control).isDisplayed()).as(control).isTrue();
-            assertThat(byId(control).getRect().getX() + byId(control).getRect().getWidth()).as(control)
+            assertThat(byId(control).getRect().getX() + byId(control).getRect().getWidth())
+                    .as(control)
                     .isLessThanOrEqualTo(390);
         }
         click("menu-toggle");
-        wait.until(d -> driver.findElement(By.cssSelector("vaadin-side-nav-item[path='tasks']")).isDisplayed());
+        wait.until(d -> driver.findElement(By.cssSelector("vaadin-side-nav-item[path='tasks']"))
+                .isDisplayed());
         assertChineseOnly(head, archivist);
         // on a phone the menu lies over the page and closes once a view is chosen
         driver.findElement(By.cssSelector("vaadin-side-nav-item[path='tasks']")).click();

@@ -1,6 +1,5 @@
 package org.dangan.ui.inbox;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -15,19 +14,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
+import org.dangan.ui.home.TasksCard;
 import org.dangan.ui.shell.HomeView;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.lending.Checkouts;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Inbox;
+import org.dangan.workflow.registry.CivilRegistration;
+import org.dangan.workflow.registry.HealthRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import java.io.StringReader;
-import org.dangan.ui.home.TasksCard;
-import org.dangan.workflow.registry.CivilRegistration;
-import org.dangan.workflow.registry.HealthRecord;
 
 /**
  * 我的任务 over every process: the check-out approval reaches the head of the institution keeping
@@ -38,6 +38,7 @@ class InboxViewTest extends PaperFilesTest {
 
     @Autowired
     Checkouts checkouts;
+
     @Autowired
     CivilRegistration civilRegistration;
 
@@ -46,8 +47,12 @@ class InboxViewTest extends PaperFilesTest {
     @BeforeEach
     void requested() {
         as("archivist-a");
-        checkout = checkouts.request(new Checkouts.Request(List.of(first, second), "医疗纠纷核查",
-                LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
+        checkout = checkouts
+                .request(new Checkouts.Request(
+                        List.of(first, second),
+                        "医疗纠纷核查",
+                        LocalDate.now(ChinaTime.ZONE).plusDays(7)))
+                .id();
     }
 
     @SuppressWarnings("unchecked")
@@ -56,8 +61,11 @@ class InboxViewTest extends PaperFilesTest {
     }
 
     private String count() {
-        Span badge = (Span) _find(SideNavItem.class).stream().filter(i -> i.getLabel().equals("我的任务")).findFirst()
-                .orElseThrow().getSuffixComponent();
+        Span badge = (Span) _find(SideNavItem.class).stream()
+                .filter(i -> i.getLabel().equals("我的任务"))
+                .findFirst()
+                .orElseThrow()
+                .getSuffixComponent();
         return badge.isVisible() ? badge.getText() : "";
     }
 
@@ -78,7 +86,9 @@ class InboxViewTest extends PaperFilesTest {
         assertThat(row.subList(0, 3)).containsExactly("审批调阅", "调阅 #" + checkout, "甲镇卫生院");
         assertThat(row.get(3)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         open(0);
-        assertThat(_get(Grid.class, spec -> spec.withId("checkout-task-files")).getListDataView().getItemCount())
+        assertThat(_get(Grid.class, spec -> spec.withId("checkout-task-files"))
+                        .getListDataView()
+                        .getItemCount())
                 .isEqualTo(2);
         assertThat(GridKt._getFormattedRow(_get(Grid.class, spec -> spec.withId("checkout-task-files")), 0))
                 .contains("测试1");
@@ -99,7 +109,9 @@ class InboxViewTest extends PaperFilesTest {
         scan(scan, first);
         assertThat(takeBack.isEnabled()).isFalse();
         scan(scan, "不相干的号码");
-        assertThat(_get(Span.class, spec -> spec.withId("checkout-task-progress")).getText()).contains("不属于调阅");
+        assertThat(_get(Span.class, spec -> spec.withId("checkout-task-progress"))
+                        .getText())
+                .contains("不属于调阅");
         scan(scan, second);
         _click(takeBack);
         NotificationsKt.expectNotifications("已收回调阅 #" + checkout + " 的 2 份档案");
@@ -111,7 +123,8 @@ class InboxViewTest extends PaperFilesTest {
     void a_task_about_one_resident_names_them_beside_the_number_in_the_inbox_and_on_the_home_page() {
         HealthRecord dies = fixtures.record(county.a(), 5);
         as("archivist-a");
-        civilRegistration.apply(new StringReader("idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n"));
+        civilRegistration.apply(
+                new StringReader("idNumber,event,date\n" + dies.getIdNumber() + ",DECEASED,2025-03-01\n"));
         UI.getCurrent().navigate(TasksView.class);
         assertThat(GridKt._size(tasks())).isEqualTo(1); // the check-out waits for the head, not for her
         List<String> followUp = GridKt._getFormattedRow(tasks(), 0);
@@ -141,6 +154,7 @@ class InboxViewTest extends PaperFilesTest {
         NotificationsKt.expectNotifications("已驳回调阅 #" + checkout);
         assertThat(GridKt._size(tasks())).isZero();
         assertThat(checkouts.read(checkout).state()).isEqualTo("REFUSED");
-        assertThat(_find(TextArea.class, spec -> spec.withId("checkout-task-reason"))).isEmpty();
+        assertThat(_find(TextArea.class, spec -> spec.withId("checkout-task-reason")))
+                .isEmpty();
     }
 }

@@ -1,65 +1,70 @@
 package org.dangan.ui.registry;
 
-import org.dangan.ui.shell.MainLayout;
-
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.io.StringReader;
 import org.camunda.bpm.engine.TaskService;
+import org.dangan.ui.document.DocumentsView;
+import org.dangan.ui.shell.MainLayout;
 import org.dangan.ui.support.KaribuTest;
 import org.dangan.ui.support.ResidentField;
+import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.CivilRegistration;
-import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordSummary;
+import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.SelfChecks;
+import org.dangan.workflow.verification.Findings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import com.github.mvysny.kaributesting.v10.ButtonKt;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.html.Anchor;
-import java.io.StringReader;
-import org.dangan.ui.document.DocumentsView;
-import org.dangan.workflow.document.Documents;
-import org.dangan.workflow.platform.Refused;
-import org.dangan.workflow.support.SelfChecks;
-import org.dangan.workflow.verification.Findings;
 
 class RecordViewsTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     CivilRegistration civilRegistration;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     SelfChecks selfChecks;
+
     @Autowired
     Findings findings;
+
     @Autowired
     Documents documents;
 
@@ -84,9 +89,11 @@ class RecordViewsTest extends KaribuTest {
         Grid<RecordSummary> grid = _get(Grid.class, spec -> spec.withId("record-grid"));
         assertThat(_size(grid)).isEqualTo(2);
         assertThat(_get(grid, 0).recordNumber()).isEqualTo(inA.getRecordNumber());
-        assertThat(_get(grid, 0).idNumber()).isEqualTo(inA.getMaskedIdNumber())
+        assertThat(_get(grid, 0).idNumber())
+                .isEqualTo(inA.getMaskedIdNumber())
                 .isEqualTo(inA.getIdNumber().charAt(0) + "*".repeat(17));
-        assertThat(_get(Span.class, spec -> spec.withId("record-total")).getText()).isEqualTo("共2份档案");
+        assertThat(_get(Span.class, spec -> spec.withId("record-total")).getText())
+                .isEqualTo("共2份档案");
     }
 
     @Test
@@ -95,7 +102,8 @@ class RecordViewsTest extends KaribuTest {
         UI.getCurrent().navigate(RecordListView.class);
         @SuppressWarnings("unchecked")
         Select<KeyPopulation> filter = _get(Select.class, spec -> spec.withId("record-key-population"));
-        assertThat(filter.getListDataView().getItems()).doesNotContain(KeyPopulation.SEVERE_MENTAL_DISORDER)
+        assertThat(filter.getListDataView().getItems())
+                .doesNotContain(KeyPopulation.SEVERE_MENTAL_DISORDER)
                 .contains(KeyPopulation.HYPERTENSION);
     }
 
@@ -116,7 +124,9 @@ class RecordViewsTest extends KaribuTest {
 
         _get(TextField.class, spec -> spec.withId("record-search")).setValue(inA.getIdNumber());
         assertThat(_size(grid)).isZero();
-        assertThat(_get(Span.class, spec -> spec.withId("record-total")).getText()).contains("查看完整身份证号").doesNotContain("FULL_ID_NUMBER");
+        assertThat(_get(Span.class, spec -> spec.withId("record-total")).getText())
+                .contains("查看完整身份证号")
+                .doesNotContain("FULL_ID_NUMBER");
 
         _get(TextField.class, spec -> spec.withId("record-search")).setValue("");
         assertThat(_size(grid)).isEqualTo(2);
@@ -152,9 +162,13 @@ class RecordViewsTest extends KaribuTest {
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
         _get(Button.class, spec -> spec.withId("reveal-id")).click();
 
-        assertThat(_get(Span.class, spec -> spec.withId("record-id-number")).getText()).isEqualTo(inA.getIdNumber());
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'RECORD_ID_REVEALED' and subject_id = ?",
-                Long.class, inA.getRecordNumber())).isEqualTo(1);
+        assertThat(_get(Span.class, spec -> spec.withId("record-id-number")).getText())
+                .isEqualTo(inA.getIdNumber());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where action = 'RECORD_ID_REVEALED' and subject_id = ?",
+                        Long.class,
+                        inA.getRecordNumber()))
+                .isEqualTo(1);
 
         newSession();
         login(county.user("county-supervisor"));
@@ -168,7 +182,8 @@ class RecordViewsTest extends KaribuTest {
         UI.getCurrent().navigate(RecordDetailView.class, inB.getRecordNumber());
 
         assertThat(_find(Span.class, spec -> spec.withId("record-id-number"))).isEmpty();
-        assertThat(_get(Span.class, spec -> spec.withId("record-not-found")).getText()).contains(inB.getRecordNumber());
+        assertThat(_get(Span.class, spec -> spec.withId("record-not-found")).getText())
+                .contains(inB.getRecordNumber());
     }
 
     @Test
@@ -197,8 +212,7 @@ class RecordViewsTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withId("merge-run"))).isEmpty();
         assertThat(_find(RecordMergePanel.class)).isEmpty();
         assertThatThrownBy(() -> documents.countOfRecord(inB.getRecordNumber()))
-                .isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("document.count.restricted"));
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("document.count.restricted"));
     }
 
     @Test
@@ -209,23 +223,27 @@ class RecordViewsTest extends KaribuTest {
         jdbc.update("update health_record set phone = '13911112222' where id = ?", twin.getId());
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
-        ComboBox<String> candidates = _get(ComboBox.class,
-                spec -> spec.withId("merge-duplicate"));
+        ComboBox<String> candidates = _get(ComboBox.class, spec -> spec.withId("merge-duplicate"));
         assertThat(candidates.getListDataView().getItems()).containsExactly(twin.getRecordNumber());
         candidates.setValue(twin.getRecordNumber());
         Grid<RecordMergePanel.Row> fields = _get(Grid.class, spec -> spec.withId("merge-fields"));
-        assertThat(fields.getListDataView().getItems().filter(r -> r.field().equals("phone")).findFirst().orElseThrow()
-                .there()).isEqualTo("13911112222");
+        assertThat(fields.getListDataView()
+                        .getItems()
+                        .filter(r -> r.field().equals("phone"))
+                        .findFirst()
+                        .orElseThrow()
+                        .there())
+                .isEqualTo("13911112222");
         _get(RecordMergePanel.class).take.add("phone");
         ButtonKt._click(_get(Button.class, spec -> spec.withId("merge-run")));
         // nothing moves before the archivist confirms what the merge does, in numbers
-        ConfirmDialog ask = _get(
-                ConfirmDialog.class, spec -> spec.withId("merge-confirm"));
+        ConfirmDialog ask = _get(ConfirmDialog.class, spec -> spec.withId("merge-confirm"));
         assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, twin.getId()))
                 .isNotEqualTo("DUPLICATE");
-        assertThat(ask.getElement().getProperty("message")).isEqualTo("重复档案 " + twin.getRecordNumber()
-                + " 的纸质档案 1 份、扫描件 0 份将转入 " + inA.getRecordNumber() + "，" + twin.getRecordNumber()
-                + " 随即关闭为重复档案。合并后不能撤销。");
+        assertThat(ask.getElement().getProperty("message"))
+                .isEqualTo("重复档案 " + twin.getRecordNumber()
+                        + " 的纸质档案 1 份、扫描件 0 份将转入 " + inA.getRecordNumber() + "，" + twin.getRecordNumber()
+                        + " 随即关闭为重复档案。合并后不能撤销。");
         ConfirmDialogKt._fireConfirm(ask);
         assertThat(_size(_get(Grid.class, spec -> spec.withId("paper-files")))).isEqualTo(2);
         assertThat(jdbc.queryForObject("select phone from health_record where id = ?", String.class, inA.getId()))
@@ -239,8 +257,10 @@ class RecordViewsTest extends KaribuTest {
 
     @Test
     void the_resident_page_lists_the_findings_of_its_record_in_words_and_only_its_own() {
-        long campaign = jdbc.queryForObject("select id from verification_campaign where process_instance_id = ?",
-                Long.class, selfChecks.open(county, county.a(), county.b()));
+        long campaign = jdbc.queryForObject(
+                "select id from verification_campaign where process_instance_id = ?",
+                Long.class,
+                selfChecks.open(county, county.a(), county.b()));
         jdbc.update("delete from finding where campaign_id = ?", campaign);
         String insert = """
                 insert into finding (campaign_id, record_id, record_number, rule, severity, detail, status)
@@ -260,14 +280,17 @@ class RecordViewsTest extends KaribuTest {
         // township B's finding is not township A's to read, even asked for by number
         assertThat(findings.ofRecord(inB.getRecordNumber())).isEmpty();
 
-        UI.getCurrent().navigate(RecordDetailView.class, fixtures.record(county.a(), 3).getRecordNumber());
-        assertThat(_get(Span.class, spec -> spec.withId("record-findings-empty")).getText())
+        UI.getCurrent()
+                .navigate(RecordDetailView.class, fixtures.record(county.a(), 3).getRecordNumber());
+        assertThat(_get(Span.class, spec -> spec.withId("record-findings-empty"))
+                        .getText())
                 .isEqualTo("历次核查活动没有发现这份档案的问题。");
     }
 
     @Test
     void the_resident_page_says_where_the_paper_stands_and_explains_what_is_empty() {
-        registry.store(inA.getRecordNumber() + "-01", fixtures.box(county.a(), 7).getBarcode());
+        registry.store(
+                inA.getRecordNumber() + "-01", fixtures.box(county.a(), 7).getBarcode());
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
 
@@ -275,11 +298,14 @@ class RecordViewsTest extends KaribuTest {
                 .isEqualTo(inA.getName() + " · " + inA.getRecordNumber());
         assertThat(GridKt._getFormattedRow(_get(Grid.class, spec -> spec.withId("paper-files")), 0))
                 .contains("甲镇卫生院 / 档案室 / 1号架", "第 1 位");
-        assertThat(_get(Span.class, spec -> spec.withId("record-scans-empty")).getText()).isEqualTo("这位居民暂无扫描件。");
-        assertThat(_get(Span.class, spec -> spec.withId("record-checkouts-empty")).getText())
+        assertThat(_get(Span.class, spec -> spec.withId("record-scans-empty")).getText())
+                .isEqualTo("这位居民暂无扫描件。");
+        assertThat(_get(Span.class, spec -> spec.withId("record-checkouts-empty"))
+                        .getText())
                 .isEqualTo("这位居民的纸质档案没有调阅记录。");
         // storing the file into the box is in its custody
-        assertThat(_size(_get(Grid.class, spec -> spec.withId("record-custody")))).isGreaterThanOrEqualTo(1);
+        assertThat(_size(_get(Grid.class, spec -> spec.withId("record-custody"))))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -302,9 +328,13 @@ class RecordViewsTest extends KaribuTest {
     @Test
     void a_death_reported_by_the_civil_registration_is_confirmed_in_its_panel_after_a_question() throws Exception {
         login(county.user("archivist-a"));
-        civilRegistration.apply(new StringReader("idNumber,event,date\n" + inA.getIdNumber() + ",DECEASED,2025-03-01\n"));
-        String task = tasks.createTaskQuery().processDefinitionKey(CivilRegistration.FOLLOW_UP)
-                .processInstanceBusinessKey(inA.getRecordNumber()).singleResult().getId();
+        civilRegistration.apply(
+                new StringReader("idNumber,event,date\n" + inA.getIdNumber() + ",DECEASED,2025-03-01\n"));
+        String task = tasks.createTaskQuery()
+                .processDefinitionKey(CivilRegistration.FOLLOW_UP)
+                .processInstanceBusinessKey(inA.getRecordNumber())
+                .singleResult()
+                .getId();
 
         // the county's checker sees township A's records but does not close them
         newSession();
@@ -323,10 +353,12 @@ class RecordViewsTest extends KaribuTest {
         assertThat(tasks.createTaskQuery().taskId(task).count()).isOne(); // no note, no closing
         _get(TextArea.class, spec -> spec.withId("follow-up-panel-note")).setValue("已见死亡医学证明");
         _get(Button.class, spec -> spec.withId("follow-up-panel-confirm")).click();
-        ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).get(_find(ConfirmDialog.class).size() - 1));
+        ConfirmDialogKt._fireConfirm(
+                _find(ConfirmDialog.class).get(_find(ConfirmDialog.class).size() - 1));
 
         assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
-        assertThat(_get(H2.class, spec -> spec.withId("record-heading")).getText()).contains(inA.getName());
+        assertThat(_get(H2.class, spec -> spec.withId("record-heading")).getText())
+                .contains(inA.getName());
 
         // another township's archivist cannot open it
         newSession();

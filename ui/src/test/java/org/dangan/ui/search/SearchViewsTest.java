@@ -34,6 +34,7 @@ class SearchViewsTest extends KaribuTest {
 
     @Autowired
     ArchivedDocuments archived;
+
     @Autowired
     SearchIndex index;
 
@@ -56,13 +57,16 @@ class SearchViewsTest extends KaribuTest {
         UI.getCurrent().navigate(SearchView.class);
         _get(TextField.class, spec -> spec.withId("search-q")).setValue("窦性心律");
         _click(_get(Button.class, spec -> spec.withId("search-go")));
-        assertThat(_get(Span.class, spec -> spec.withId("search-total")).getText()).isEqualTo("共 1 页命中");
+        assertThat(_get(Span.class, spec -> spec.withId("search-total")).getText())
+                .isEqualTo("共 1 页命中");
         RouterLink hit = _get(RouterLink.class, spec -> spec.withId("search-hit-0"));
         assertThat(hit.getHref()).startsWith("document/" + ecg).contains("page=1");
         assertThat(_find(RouterLink.class, spec -> spec.withId("search-hit-1"))).isEmpty(); // not the other township's
         assertThat(_get(SearchView.class).hitTexts()).singleElement().asString().contains("窦性心律");
-        assertThat(_get(HorizontalLayout.class, spec -> spec.withId("search-facet-type")).getElement()
-                .getTextRecursively()).contains("辅助检查报告单 (1)");
+        assertThat(_get(HorizontalLayout.class, spec -> spec.withId("search-facet-type"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("辅助检查报告单 (1)");
 
         UI.getCurrent().navigate("document/" + ecg, QueryParameters.simple(Map.of("page", "1", "q", "窦性心律")));
         Html marked = _get(Html.class, spec -> spec.withId("page-marked-1"));
@@ -72,7 +76,13 @@ class SearchViewsTest extends KaribuTest {
 
     @Test
     void an_administrator_rebuilds_the_index_and_follows_its_progress() {
-        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                county.user("admin"),
+                Fixtures.PASSWORD,
+                "管理员",
+                Role.ADMIN,
+                county.county().getId(),
+                Set.of());
         login(county.user("admin"));
         UI.getCurrent().navigate(SearchIndexView.class);
         SearchIndexView view = _get(SearchIndexView.class);
@@ -81,7 +91,10 @@ class SearchViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("search-index-rebuild")));
         await().atMost(Duration.ofMinutes(1)).until(() -> !index.status().rebuilding());
         view.refresh();
-        assertThat(_get(Span.class, spec -> spec.withId("search-index-pages")).getText()).isEqualTo(Long.toString(before));
-        assertThat(_get(Button.class, spec -> spec.withId("search-index-rebuild")).isEnabled()).isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("search-index-pages")).getText())
+                .isEqualTo(Long.toString(before));
+        assertThat(_get(Button.class, spec -> spec.withId("search-index-rebuild"))
+                        .isEnabled())
+                .isTrue();
     }
 }

@@ -27,6 +27,7 @@ class HomePagesBrowserTest extends BrowserTest {
 
     @Autowired
     Dashboards dashboards;
+
     @Autowired
     UserAccounts users;
 
@@ -42,30 +43,66 @@ class HomePagesBrowserTest extends BrowserTest {
         Fixtures.County county = fixtures.county();
         long campaign = dashboards.campaign(county);
         HealthRecord scanned = fixtures.record(county.a(), 1);
-        dashboards.scans(scanned, new int[] {12, 0}, new int[] {30, 1}, new int[] {18, 2}, new int[] {25, 4},
-                new int[] {40, 5}, new int[] {22, 7}, new int[] {15, 9}, new int[] {33, 12});
+        dashboards.scans(
+                scanned,
+                new int[] {12, 0},
+                new int[] {30, 1},
+                new int[] {18, 2},
+                new int[] {25, 4},
+                new int[] {40, 5},
+                new int[] {22, 7},
+                new int[] {15, 9},
+                new int[] {33, 12});
         dashboards.overdueCheckout(county.a(), county.user("archivist-a"), scanned, 6);
         dashboards.overdueCheckout(county.a(), county.user("head-a"), fixtures.record(county.a(), 2), 2);
         dashboards.dueForDisposal(county.a(), 3, 3);
         dashboards.dueForDisposal(county.a(), 4, 4);
         dashboards.dueForDisposal(county.b(), 5, 5);
-        users.create(county.user("admin"), Fixtures.PASSWORD, "系统管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                county.user("admin"),
+                Fixtures.PASSWORD,
+                "系统管理员",
+                Role.ADMIN,
+                county.county().getId(),
+                Set.of());
         String findings = "home-campaign-" + campaign + "-findings";
         String rates = "home-campaign-" + campaign + "-rates";
 
         List<Visit> visits = List.of(
-                new Visit("archivist", "archivist-a", List.of("home-tasks", "home-pages-per-day", "home-overdue"),
-                        List.of("机构自查", "核查活动 #" + campaign, "还有 30 天", "每日识别页数", "等待校对", "甲档案员",
-                                "已逾期 6 天", "甲镇卫生院：2 份")),
-                new Visit("supervisor", "county-supervisor", List.of("home-tasks", findings, rates, "home-overdue"),
-                        List.of("核查活动进度", "甲镇卫生院", "乙镇卫生院", "已纠正", "未处理", "允许上限 5.0%", "10.0%",
-                                "乙镇卫生院：1 份")),
-                new Visit("county-checker", "county-checker", List.of(findings, rates, "home-pages-per-day"),
+                new Visit(
+                        "archivist",
+                        "archivist-a",
+                        List.of("home-tasks", "home-pages-per-day", "home-overdue"),
+                        List.of(
+                                "机构自查",
+                                "核查活动 #" + campaign,
+                                "还有 30 天",
+                                "每日识别页数",
+                                "等待校对",
+                                "甲档案员",
+                                "已逾期 6 天",
+                                "甲镇卫生院：2 份")),
+                new Visit(
+                        "supervisor",
+                        "county-supervisor",
+                        List.of("home-tasks", findings, rates, "home-overdue"),
+                        List.of("核查活动进度", "甲镇卫生院", "乙镇卫生院", "已纠正", "未处理", "允许上限 5.0%", "10.0%", "乙镇卫生院：1 份")),
+                new Visit(
+                        "county-checker",
+                        "county-checker",
+                        List.of(findings, rates, "home-pages-per-day"),
                         List.of("核查活动进度", "扫描与文字识别", "纸质档案保管")),
-                new Visit("searcher", "searcher-a", List.of("home-tasks", "home-pages-per-day"),
+                new Visit(
+                        "searcher",
+                        "searcher-a",
+                        List.of("home-tasks", "home-pages-per-day"),
                         List.of("扫描与文字识别", "目前没有待办任务")),
                 new Visit("auditor", "auditor", List.of("home-tasks", "home-links"), List.of("查看审计日志", "查看保管记录")),
-                new Visit("admin", "admin", List.of("home-tasks", "home-links"), List.of("运维：备份与系统状态", "检索索引"),
+                new Visit(
+                        "admin",
+                        "admin",
+                        List.of("home-tasks", "home-links"),
+                        List.of("运维：备份与系统状态", "检索索引"),
                         // the menu names the engine's own console by its product name
                         "Camunda"));
 
@@ -87,11 +124,17 @@ class HomePagesBrowserTest extends BrowserTest {
             visit.parts().forEach(this::byId);
             wait.until(d -> phoneLaidOut());
             wait.until(d -> byId("app-title").getText().equals("档案"));
-            assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
-                    "const t = document.getElementById('app-title'); return t.scrollWidth <= t.clientWidth"))
-                    .as("the short title is shown whole, not cut to an ellipsis").isTrue();
+            assertThat(
+                            (Boolean)
+                                    ((JavascriptExecutor) driver)
+                                            .executeScript(
+                                                    "const t = document.getElementById('app-title'); return t.scrollWidth <= t.clientWidth"))
+                    .as("the short title is shown whole, not cut to an ellipsis")
+                    .isTrue();
             for (String control : new String[] {"current-user", "language", "logout"}) {
-                assertThat(byId(control).getRect().getX() + byId(control).getRect().getWidth()).as(control)
+                assertThat(byId(control).getRect().getX()
+                                + byId(control).getRect().getWidth())
+                        .as(control)
                         .isLessThanOrEqualTo(390 - 4);
             }
             assertChineseOnly(visit.allowed());
@@ -100,14 +143,15 @@ class HomePagesBrowserTest extends BrowserTest {
             logOut();
         }
         assertThat(pageText()).doesNotContain("!home.");
-        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
                 .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
     /** The page has taken the phone's width: the home view is no wider than the window. */
     private boolean phoneLaidOut() {
-        Object width = ((JavascriptExecutor) driver).executeScript(
-                "return document.getElementById('home').getBoundingClientRect().right");
+        Object width = ((JavascriptExecutor) driver)
+                .executeScript("return document.getElementById('home').getBoundingClientRect().right");
         return ((Number) width).doubleValue() <= 390;
     }
 

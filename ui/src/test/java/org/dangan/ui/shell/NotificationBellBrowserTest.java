@@ -1,12 +1,12 @@
 package org.dangan.ui.shell;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.dangan.ui.support.BrowserTest;
 import org.dangan.workflow.lending.Checkouts;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.security.UserAccounts;
@@ -27,13 +27,15 @@ class NotificationBellBrowserTest extends BrowserTest {
      * other branches of issue 16 (the inbox's MainLayout, records' ConnectionTexts); drop this once
      * they are merged, so the walk checks every word again.
      */
-
     @Autowired
     Checkouts checkouts;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -44,19 +46,26 @@ class NotificationBellBrowserTest extends BrowserTest {
         String file = record.getRecordNumber() + "-01";
         registry.store(file, fixtures.box(county.a(), 3).getBarcode());
         UserDetails archivist = users.loadUserByUsername(county.user("archivist-a"));
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(archivist, null, archivist.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(archivist, null, archivist.getAuthorities()));
         long checkout;
         try {
-            checkout = checkouts.request(new Checkouts.Request(List.of(file), "慢病随访核对", LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
+            checkout = checkouts
+                    .request(new Checkouts.Request(
+                            List.of(file),
+                            "慢病随访核对",
+                            LocalDate.now(ChinaTime.ZONE).plusDays(7)))
+                    .id();
         } finally {
             SecurityContextHolder.clearContext();
         }
-        long notification = jdbc.queryForObject("select id from notification where recipient = ?", Long.class,
-                county.user("head-a"));
+        long notification = jdbc.queryForObject(
+                "select id from notification where recipient = ?", Long.class, county.user("head-a"));
 
         logIn("", county.user("head-a"));
-        wait.until(d -> byId("notification-count").isDisplayed() && byId("notification-count").getText().equals("1"));
+        wait.until(d -> byId("notification-count").isDisplayed()
+                && byId("notification-count").getText().equals("1"));
         assertChineseOnly();
 
         click("notification-bell");
@@ -67,7 +76,8 @@ class NotificationBellBrowserTest extends BrowserTest {
         wait.until(d -> d.getCurrentUrl().endsWith("/tasks"));
         byId("task-grid");
         wait.until(d -> !d.findElement(By.id("notification-count")).isDisplayed());
-        assertThat(driver.findElements(By.id("notification-dialog"))).allSatisfy(d -> assertThat(d.isDisplayed()).isFalse());
+        assertThat(driver.findElements(By.id("notification-dialog")))
+                .allSatisfy(d -> assertThat(d.isDisplayed()).isFalse());
         assertChineseOnly();
     }
 }

@@ -1,6 +1,5 @@
 package org.dangan.ui.shell;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -15,6 +14,7 @@ import java.util.List;
 import org.dangan.ui.inbox.TasksView;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.lending.Checkouts;
+import org.dangan.workflow.platform.ChinaTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,7 +26,10 @@ class NotificationBellTest extends PaperFilesTest {
 
     private long request(String file) {
         as("archivist-a");
-        return checkouts.request(new Checkouts.Request(List.of(file), "慢病随访核对", LocalDate.now(ChinaTime.ZONE).plusDays(7))).id();
+        return checkouts
+                .request(new Checkouts.Request(
+                        List.of(file), "慢病随访核对", LocalDate.now(ChinaTime.ZONE).plusDays(7)))
+                .id();
     }
 
     private Span count() {
@@ -34,7 +37,8 @@ class NotificationBellTest extends PaperFilesTest {
     }
 
     private Button item(long checkout) {
-        return _find(Button.class, spec -> spec.withText("新任务：审批调阅（#" + checkout + "）")).get(0);
+        return _find(Button.class, spec -> spec.withText("新任务：审批调阅（#" + checkout + "）"))
+                .get(0);
     }
 
     @Test
@@ -46,7 +50,9 @@ class NotificationBellTest extends PaperFilesTest {
         assertThat(count().getText()).isEqualTo("1");
 
         _click(_get(Button.class, spec -> spec.withId("notification-bell")));
-        assertThat(_get(Dialog.class, spec -> spec.withId("notification-dialog")).isOpened()).isTrue();
+        assertThat(_get(Dialog.class, spec -> spec.withId("notification-dialog"))
+                        .isOpened())
+                .isTrue();
         Button line = item(id);
         assertThat(line.getStyle().get("font-weight")).as("unread is bold").isEqualTo("bold");
         assertThat(((Span) line.getSuffixComponent()).getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
@@ -54,11 +60,13 @@ class NotificationBellTest extends PaperFilesTest {
         _click(line);
         assertThat(_find(TasksView.class)).hasSize(1);
         assertThat(count().isVisible()).isFalse();
-        assertThat(_find(Dialog.class, spec -> spec.withId("notification-dialog"))).allSatisfy(d ->
-                assertThat(d.isOpened()).isFalse());
+        assertThat(_find(Dialog.class, spec -> spec.withId("notification-dialog")))
+                .allSatisfy(d -> assertThat(d.isOpened()).isFalse());
 
         _click(_get(Button.class, spec -> spec.withId("notification-bell")));
-        assertThat(item(id).getStyle().get("font-weight")).as("read is no longer bold").isEqualTo("normal");
+        assertThat(item(id).getStyle().get("font-weight"))
+                .as("read is no longer bold")
+                .isEqualTo("normal");
     }
 
     @Test
@@ -73,8 +81,8 @@ class NotificationBellTest extends PaperFilesTest {
         assertThat(item(two).getStyle().get("font-weight")).isEqualTo("bold");
         _click(_get(Button.class, spec -> spec.withId("notification-read-all")));
         assertThat(count().isVisible()).isFalse();
-        assertThat(List.of(item(one), item(two))).allSatisfy(b -> assertThat(b.getStyle().get("font-weight"))
-                .isEqualTo("normal"));
+        assertThat(List.of(item(one), item(two)))
+                .allSatisfy(b -> assertThat(b.getStyle().get("font-weight")).isEqualTo("normal"));
     }
 
     @Test
@@ -83,6 +91,7 @@ class NotificationBellTest extends PaperFilesTest {
         UI.getCurrent().navigate(HomeView.class);
         assertThat(count().isVisible()).isFalse();
         _click(_get(Button.class, spec -> spec.withId("notification-bell")));
-        assertThat(_get(Span.class, spec -> spec.withId("notification-empty")).getText()).isEqualTo("暂无通知");
+        assertThat(_get(Span.class, spec -> spec.withId("notification-empty")).getText())
+                .isEqualTo("暂无通知");
     }
 }

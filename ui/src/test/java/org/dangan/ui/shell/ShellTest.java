@@ -1,30 +1,29 @@
 package org.dangan.ui.shell;
 
-import org.dangan.ui.institution.InstitutionView;
-
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Locale;
-import org.dangan.ui.support.KaribuTest;
-import org.dangan.workflow.institution.Institution;
-import org.dangan.workflow.support.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
-import com.vaadin.flow.router.RouteConfiguration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.dangan.ui.institution.InstitutionView;
+import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ShellTest extends KaribuTest {
 
@@ -49,8 +48,10 @@ class ShellTest extends KaribuTest {
     void navigation_follows_the_role() {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入", "库位", "盘点", "调阅", "鉴定销毁", "转入转出",
-                "档案移交", "保管");
+        assertThat(navigation())
+                .containsExactly(
+                        "首页", "健康档案", "我的任务", "核查活动", "扫描件", "检索", "机构", "导入", "库位", "盘点", "调阅", "鉴定销毁", "转入转出", "档案移交",
+                        "保管");
 
         newSession();
         login(county.user("auditor"));
@@ -83,14 +84,20 @@ class ShellTest extends KaribuTest {
     }
 
     private Set<String> menuPaths() {
-        return _find(SideNavItem.class).stream().map(SideNavItem::getPath).collect(
-                Collectors.toCollection(TreeSet::new));
+        return _find(SideNavItem.class).stream()
+                .map(SideNavItem::getPath)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void for_each_role_the_menu_lists_exactly_the_routes_the_role_may_open() {
-        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN,
-                county.county().getId(), Set.of());
+        users.create(
+                county.user("admin"),
+                Fixtures.PASSWORD,
+                "管理员",
+                Role.ADMIN,
+                county.county().getId(),
+                Set.of());
         for (String user : List.of("archivist-a", "head-a", "searcher-a", "auditor", "admin")) {
             Set<String> open = routesOpenTo(county.user(user));
             UI.getCurrent().navigate(HomeView.class);
@@ -108,10 +115,25 @@ class ShellTest extends KaribuTest {
         VaadinSession.getCurrent().setLocale(Locale.ENGLISH);
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(navigation()).containsExactly("Home", "Health records", "My tasks", "Verification campaigns",
-                "Scans", "Search", "Institutions", "Import", "Locations", "Stocktake", "Check-outs", "Disposal",
-                "Transfers", "Handovers", "Custody");
-        assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).endsWith("Archivist");
+        assertThat(navigation())
+                .containsExactly(
+                        "Home",
+                        "Health records",
+                        "My tasks",
+                        "Verification campaigns",
+                        "Scans",
+                        "Search",
+                        "Institutions",
+                        "Import",
+                        "Locations",
+                        "Stocktake",
+                        "Check-outs",
+                        "Disposal",
+                        "Transfers",
+                        "Handovers",
+                        "Custody");
+        assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText())
+                .endsWith("Archivist");
     }
 
     @Test
@@ -120,9 +142,13 @@ class ShellTest extends KaribuTest {
         login(county.user("county-supervisor"));
         UI.getCurrent().navigate(InstitutionView.class);
         TreeGrid<Institution> tree = _get(TreeGrid.class, spec -> spec.withId("institution-tree"));
-        List<Institution> roots = tree.getTreeData() == null ? List.of()
-                : tree.getDataProvider().fetch(new HierarchicalQuery<>(null, null))
-                .toList();
-        assertThat(roots).extracting(Institution::getCode).containsExactly(county.county().getCode());
+        List<Institution> roots = tree.getTreeData() == null
+                ? List.of()
+                : tree.getDataProvider()
+                        .fetch(new HierarchicalQuery<>(null, null))
+                        .toList();
+        assertThat(roots)
+                .extracting(Institution::getCode)
+                .containsExactly(county.county().getCode());
     }
 }

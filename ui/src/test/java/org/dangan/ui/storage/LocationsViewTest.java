@@ -9,21 +9,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.dangan.ui.support.KaribuTest;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.storage.Locations;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.vaadin.flow.component.html.Span;
-import org.assertj.core.groups.Tuple;
-import org.dangan.workflow.storage.Box;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The locations screen: a room and a shelf added under the township's site, a box on the shelf, in the ledger. */
@@ -31,6 +31,7 @@ class LocationsViewTest extends KaribuTest {
 
     @Autowired
     CustodyLedger ledger;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -43,35 +44,57 @@ class LocationsViewTest extends KaribuTest {
         LocationsView view = _get(LocationsView.class);
         Grid<Locations.Node> grid = _get(Grid.class, spec -> spec.withId("locations-grid"));
         int before = _size(grid);
-        Locations.Node site = view.parent.getListDataView().getItems().filter(n -> n.type() == LocationType.SITE)
-                .findFirst().orElseThrow();
+        Locations.Node site = view.parent
+                .getListDataView()
+                .getItems()
+                .filter(n -> n.type() == LocationType.SITE)
+                .findFirst()
+                .orElseThrow();
         view.parent.setValue(site);
         _get(TextField.class, spec -> spec.withId("location-name")).setValue("二楼库房");
         ((Select<LocationType>) _get(Select.class, spec -> spec.withId("location-type"))).setValue(LocationType.ROOM);
         _click(_get(Button.class, spec -> spec.withId("location-add")));
-        Locations.Node room = view.parent.getListDataView().getItems().filter(n -> n.name().equals("二楼库房"))
-                .findFirst().orElseThrow();
+        Locations.Node room = view.parent
+                .getListDataView()
+                .getItems()
+                .filter(n -> n.name().equals("二楼库房"))
+                .findFirst()
+                .orElseThrow();
         view.parent.setValue(room);
         _get(TextField.class, spec -> spec.withId("location-name")).setValue("B排");
         ((Select<LocationType>) _get(Select.class, spec -> spec.withId("location-type"))).setValue(LocationType.SHELF);
         _click(_get(Button.class, spec -> spec.withId("location-add")));
         assertThat(_size(grid)).isEqualTo(before + 2);
 
-        Locations.Node shelf = view.shelf.getListDataView().getItems().filter(n -> n.name().equals("B排"))
-                .findFirst().orElseThrow();
+        Locations.Node shelf = view.shelf
+                .getListDataView()
+                .getItems()
+                .filter(n -> n.name().equals("B排"))
+                .findFirst()
+                .orElseThrow();
         assertThat(shelf.place()).isEqualTo(site.place() + " / 二楼库房 / B排");
         view.shelf.setValue(shelf);
         _click(_get(Button.class, spec -> spec.withId("box-add")));
         String barcode = jdbc.queryForObject("select barcode from box where location_id = ?", String.class, shelf.id());
-        assertThat(ledger.entriesOf(CustodySubject.BOX, barcode)).extracting(e -> e.event())
+        assertThat(ledger.entriesOf(CustodySubject.BOX, barcode))
+                .extracting(e -> e.event())
                 .isEqualTo(List.of(CustodyEvent.RECEIVED, CustodyEvent.STORED));
         assertThat(ledger.currentPlace(CustodySubject.BOX, barcode)).contains(shelf.place());
-        assertThat(view.grid.getListDataView().getItems().filter(n -> n.id() == shelf.id()).findFirst().orElseThrow()
-                .boxes()).isOne();
+        assertThat(view.grid
+                        .getListDataView()
+                        .getItems()
+                        .filter(n -> n.id() == shelf.id())
+                        .findFirst()
+                        .orElseThrow()
+                        .boxes())
+                .isOne();
         _click(_get(Button.class, spec -> spec.withId("box-add")));
-        assertThat(view.shelfBoxes.getListDataView().getItems()).extracting(Locations.ShelfBox::position,
-                Locations.ShelfBox::barcode).first().isEqualTo(Tuple.tuple(1, barcode));
-        assertThat(view.shelfBoxes.getListDataView().getItems()).extracting(Locations.ShelfBox::position)
+        assertThat(view.shelfBoxes.getListDataView().getItems())
+                .extracting(Locations.ShelfBox::position, Locations.ShelfBox::barcode)
+                .first()
+                .isEqualTo(Tuple.tuple(1, barcode));
+        assertThat(view.shelfBoxes.getListDataView().getItems())
+                .extracting(Locations.ShelfBox::position)
                 .containsExactly(1, 2);
     }
 
@@ -82,16 +105,24 @@ class LocationsViewTest extends KaribuTest {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(LocationsView.class);
         LocationsView view = _get(LocationsView.class);
-        Locations.Node room = view.parent.getListDataView().getItems().filter(n -> n.type() == LocationType.ROOM)
-                .findFirst().orElseThrow();
+        Locations.Node room = view.parent
+                .getListDataView()
+                .getItems()
+                .filter(n -> n.type() == LocationType.ROOM)
+                .findFirst()
+                .orElseThrow();
         view.parent.setValue(room);
         _get(TextField.class, spec -> spec.withId("location-name")).setValue("C排");
         @SuppressWarnings("unchecked")
         Select<LocationType> type = _get(Select.class, spec -> spec.withId("location-type"));
         type.setValue(LocationType.SHELF);
         _click(_get(Button.class, spec -> spec.withId("location-add")));
-        Locations.Node shelf = view.shelf.getListDataView().getItems().filter(n -> n.name().equals("C排"))
-                .findFirst().orElseThrow();
+        Locations.Node shelf = view.shelf
+                .getListDataView()
+                .getItems()
+                .filter(n -> n.name().equals("C排"))
+                .findFirst()
+                .orElseThrow();
 
         view.scanned(box.getBarcode().value());
         assertThat(_get(Span.class, spec -> spec.withId("locations-scan-state")).getText())
@@ -100,8 +131,12 @@ class LocationsViewTest extends KaribuTest {
         view.scanned(box.getBarcode().value());
         assertThat(_get(Span.class, spec -> spec.withId("locations-scan-state")).getText())
                 .isEqualTo(box.getBarcode().value() + " 已移至 " + shelf.place());
-        assertThat(ledger.currentPlace(CustodySubject.BOX, box.getBarcode().value())).contains(shelf.place());
-        assertThat(jdbc.queryForObject("select location_id from box where barcode = ?", Long.class,
-                box.getBarcode().value())).isEqualTo(shelf.id());
+        assertThat(ledger.currentPlace(CustodySubject.BOX, box.getBarcode().value()))
+                .contains(shelf.place());
+        assertThat(jdbc.queryForObject(
+                        "select location_id from box where barcode = ?",
+                        Long.class,
+                        box.getBarcode().value()))
+                .isEqualTo(shelf.id());
     }
 }

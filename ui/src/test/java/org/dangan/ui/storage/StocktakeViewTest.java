@@ -9,10 +9,10 @@ import com.vaadin.flow.component.button.Button;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.storage.Box;
-import org.dangan.workflow.storage.StorageAdministration;
 import org.dangan.workflow.storage.LocationType;
-import org.dangan.workflow.storage.StorageLocation;
 import org.dangan.workflow.storage.Stocktakes;
+import org.dangan.workflow.storage.StorageAdministration;
+import org.dangan.workflow.storage.StorageLocation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,22 +27,33 @@ class StocktakeViewTest extends PaperFilesTest {
         StorageLocation shelf = storage.location(box.getLocationId()).orElseThrow();
         long roomId = shelf.getParentId();
         Box elsewhere = fixtures.box(county.a(), 22);
-        StorageLocation site = storage.location(storage.location(roomId).orElseThrow().getParentId()).orElseThrow();
-        StorageLocation store = storage.register(new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
-        storage.register(new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
+        StorageLocation site = storage.location(
+                        storage.location(roomId).orElseThrow().getParentId())
+                .orElseThrow();
+        StorageLocation store = storage.register(
+                new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
+        storage.register(
+                new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
 
         as("archivist-a");
         UI.getCurrent().navigate(StocktakeView.class);
         StocktakeView view = _get(StocktakeView.class);
-        view.room.setValue(view.room.getListDataView().getItems().filter(n -> n.id() == store.getId()).findFirst()
+        view.room.setValue(view.room
+                .getListDataView()
+                .getItems()
+                .filter(n -> n.id() == store.getId())
+                .findFirst()
                 .orElseThrow());
         view.scanned(elsewhere.getBarcode().value());
         view.scanned("B00000000");
         assertThat(view.count.getText()).isEqualTo("已扫描 2 盒");
         _click(_get(Button.class, spec -> spec.withId("stocktake-finish")));
-        assertThat(view.result.getListDataView().getItems()).extracting(Stocktakes.Item::outcome)
+        assertThat(view.result.getListDataView().getItems())
+                .extracting(Stocktakes.Item::outcome)
                 .containsExactlyInAnyOrder(Stocktakes.Outcome.MISPLACED, Stocktakes.Outcome.UNEXPECTED);
         assertThat(view.report.isVisible()).isTrue();
-        assertThat(ledger.currentPlace(CustodySubject.BOX, elsewhere.getBarcode().value())).contains("甲镇卫生院 / 库房 / A排");
+        assertThat(ledger.currentPlace(
+                        CustodySubject.BOX, elsewhere.getBarcode().value()))
+                .contains("甲镇卫生院 / 库房 / A排");
     }
 }

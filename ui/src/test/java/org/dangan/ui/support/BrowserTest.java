@@ -21,6 +21,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.openqa.selenium.TimeoutException;
 
 /**
  * A real browser (Debian's Chromium, headless, zh-CN) against the application on a random port:
@@ -49,6 +49,7 @@ public abstract class BrowserTest {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected Fixtures fixtures;
 
@@ -58,19 +59,35 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assertThat(new File(CHROMIUM)).as("Chromium is needed: apt-get install chromium").exists();
-        assertThat(new File(CHROMEDRIVER)).as("ChromeDriver is needed: apt-get install chromium-driver").exists();
+        assertThat(new File(CHROMIUM))
+                .as("Chromium is needed: apt-get install chromium")
+                .exists();
+        assertThat(new File(CHROMEDRIVER))
+                .as("ChromeDriver is needed: apt-get install chromium-driver")
+                .exists();
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=1440,900", "--user-data-dir=" + profile,
-                "--force-device-scale-factor=1", "--hide-scrollbars");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--lang=zh-CN",
+                "--window-size=1440,900",
+                "--user-data-dir=" + profile,
+                "--force-device-scale-factor=1",
+                "--hide-scrollbars");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
@@ -130,7 +147,9 @@ public abstract class BrowserTest {
     protected void clickRow(String gridId, String text) {
         wait.until(d -> byId(gridId).getText().contains(text));
         WebElement cell = byId(gridId).findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().contains(text)).findFirst().orElseThrow();
+                .filter(c -> c.getText().contains(text))
+                .findFirst()
+                .orElseThrow();
         cell.click();
     }
 
@@ -173,18 +192,23 @@ public abstract class BrowserTest {
             boolean inAllowed = ok.stream().anyMatch(a -> a.contains(word));
             if (!inAllowed) {
                 int from = Math.max(0, m.start() - 20);
-                english.add(word + " in «" + text.substring(from, Math.min(text.length(), m.end() + 20))
-                        .replace('\n', ' ') + "»");
+                english.add(word + " in «"
+                        + text.substring(from, Math.min(text.length(), m.end() + 20))
+                                .replace('\n', ' ') + "»");
             }
         }
-        assertThat(english).as("English words or raw codes on the zh-CN screen " + driver.getCurrentUrl()).isEmpty();
+        assertThat(english)
+                .as("English words or raw codes on the zh-CN screen " + driver.getCurrentUrl())
+                .isEmpty();
     }
 
     /** The page fits the window: nothing makes it scroll sideways. */
     protected void assertNoSidewaysScroll() {
-        Object overflow = ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).as("page scrolls sideways at " + driver.getCurrentUrl()).isLessThanOrEqualTo(0);
+        Object overflow = ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+                .as("page scrolls sideways at " + driver.getCurrentUrl())
+                .isLessThanOrEqualTo(0);
     }
 
     /**
@@ -237,7 +261,9 @@ public abstract class BrowserTest {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((String) js.executeScript(script)).isEmpty());
         } catch (TimeoutException e) {
-            assertThat((String) js.executeScript(script)).as("too wide at " + driver.getCurrentUrl()).isEmpty();
+            assertThat((String) js.executeScript(script))
+                    .as("too wide at " + driver.getCurrentUrl())
+                    .isEmpty();
         }
     }
 

@@ -7,6 +7,8 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import java.util.Locale;
 import kotlin.jvm.functions.Function0;
 import org.dangan.workflow.security.UserAccounts;
@@ -20,8 +22,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 
 /**
  * Browserless view tests on the real Spring context: real services, database and access
@@ -35,8 +35,10 @@ public abstract class KaribuTest {
 
     @Autowired
     protected ApplicationContext context;
+
     @Autowired
     protected UserAccounts users;
+
     @Autowired
     protected Fixtures fixtures;
 
@@ -70,7 +72,7 @@ public abstract class KaribuTest {
         }
         FakeRequest request = (FakeRequest) raw;
         request.setUserPrincipalInt(auth);
-        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+        request.setUserInRole((principal, role) ->
+                auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
     }
 }

@@ -31,8 +31,11 @@ public final class ServerHttp {
     public HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder request = request(path);
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }
@@ -47,13 +50,18 @@ public final class ServerHttp {
 
     /** Logs in through the screens' login form and keeps the session cookie, as a browser does. */
     public HttpClient loggedIn(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient client =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         client.send(request("/login").build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<Void> login = client.send(request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Fixtures.PASSWORD))
-                .build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        HttpResponse<Void> login = client.send(
+                request("/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + user + "&password=" + Fixtures.PASSWORD))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         return client;
     }
 }

@@ -1,30 +1,29 @@
 package org.dangan.ui.verification;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.dangan.ui.support.BrowserTest;
-import org.dangan.workflow.storage.BoxBarcode;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.storage.BoxBarcode;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import java.util.Arrays;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * The whole campaign through the screens alone, each step by its own person, in Chromium: the
@@ -39,8 +38,10 @@ class CampaignBrowserTest extends BrowserTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -55,38 +56,73 @@ class CampaignBrowserTest extends BrowserTest {
         // an ID number whose birth date is not the record's: fixed by typing the right one
         LocalDate born = LocalDate.of(1950, 3, 7);
         String division = county.a().getCode().substring(0, 6);
-        HealthRecord wrongId = registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00100401"),
-                "王错号", Gender.MALE, born, Fixtures.idNumber(division, born.plusYears(1), Gender.MALE, 401),
-                county.a().getId()).contact("13800000000", "甲镇").servedOn(LocalDate.now(ChinaTime.ZONE).minusDays(30)));
+        HealthRecord wrongId = registry.register(new HealthRecord(
+                        RecordNumber.of(county.a().getCode() + "00100401"),
+                        "王错号",
+                        Gender.MALE,
+                        born,
+                        Fixtures.idNumber(division, born.plusYears(1), Gender.MALE, 401),
+                        county.a().getId())
+                .contact("13800000000", "甲镇")
+                .servedOn(LocalDate.now(ChinaTime.ZONE).minusDays(30)));
         // a child tagged elderly: waived with a reason
         LocalDate child = LocalDate.now(ChinaTime.ZONE).minusYears(4);
-        registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"), "小明", Gender.MALE,
-                child, Fixtures.idNumber(division, child, Gender.MALE, 77), county.a().getId())
-                .tagged(Set.of(KeyPopulation.ELDERLY)).contact("13800000000", "甲镇").servedOn(LocalDate.now(ChinaTime.ZONE)));
+        registry.register(new HealthRecord(
+                        RecordNumber.of(county.a().getCode() + "00299999"),
+                        "小明",
+                        Gender.MALE,
+                        child,
+                        Fixtures.idNumber(division, child, Gender.MALE, 77),
+                        county.a().getId())
+                .tagged(Set.of(KeyPopulation.ELDERLY))
+                .contact("13800000000", "甲镇")
+                .servedOn(LocalDate.now(ChinaTime.ZONE)));
         // not served for six years: left open, so the submit asks first
-        registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00100402"), "李久未", Gender.FEMALE,
-                born, Fixtures.idNumber(division, born, Gender.FEMALE, 402), county.a().getId())
-                .contact("13800000000", "甲镇").servedOn(LocalDate.now(ChinaTime.ZONE).minusYears(6)));
+        registry.register(new HealthRecord(
+                        RecordNumber.of(county.a().getCode() + "00100402"),
+                        "李久未",
+                        Gender.FEMALE,
+                        born,
+                        Fixtures.idNumber(division, born, Gender.FEMALE, 402),
+                        county.a().getId())
+                .contact("13800000000", "甲镇")
+                .servedOn(LocalDate.now(ChinaTime.ZONE).minusYears(6)));
         // the user names, and two texts of the shell that are not the campaign's (the drawer toggle's
         // label and the connection indicator; the shell is being translated on its own)
-        String[] users = {county.user("county-supervisor"), county.user("archivist-a"), county.user("head-a"),
-                county.user("county-checker"), county.user("city-supervisor"), "Toggle navigation panel", "Online"};
+        String[] users = {
+            county.user("county-supervisor"),
+            county.user("archivist-a"),
+            county.user("head-a"),
+            county.user("county-checker"),
+            county.user("city-supervisor"),
+            "Toggle navigation panel",
+            "Online"
+        };
 
         // the county supervisor starts it; a double click starts one campaign
         logIn("campaigns", county.user("county-supervisor"));
         WebElement which = byId("campaign-institutions");
         which.findElement(By.cssSelector("input")).sendKeys(county.a().getName());
-        wait.until(d -> !d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item"))
+                .isEmpty());
         driver.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                .filter(i -> i.getText().contains(county.a().getName())).findFirst().orElseThrow().click();
+                .filter(i -> i.getText().contains(county.a().getName()))
+                .findFirst()
+                .orElseThrow()
+                .click();
         which.findElement(By.cssSelector("input")).sendKeys(Keys.ESCAPE);
         new Actions(driver).doubleClick(byId("start-campaign")).perform();
         waitForText("已发起核查活动");
         assertChineseOnly(users);
-        assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?", Long.class,
-                county.a().getId())).isOne();
-        String process = jdbc.queryForObject("select c.process_instance_id from verification_campaign c join"
-                + " campaign_institution i on i.campaign_id = c.id where i.institution_id = ?", String.class,
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from campaign_institution where institution_id = ?",
+                        Long.class,
+                        county.a().getId()))
+                .isOne();
+        String process = jdbc.queryForObject(
+                "select c.process_instance_id from verification_campaign c join"
+                        + " campaign_institution i on i.campaign_id = c.id where i.institution_id = ?",
+                String.class,
                 county.a().getId());
         runJobs(process);
         logOut();
@@ -95,7 +131,9 @@ class CampaignBrowserTest extends BrowserTest {
         logIn("tasks", county.user("archivist-a"));
         clickRow("task-grid", "机构自查");
         clickRow("finding-grid", "王错号");
-        assertThat(byId("finding-grid").getSize().getWidth()).as("finding list width at 1440").isGreaterThan(300);
+        assertThat(byId("finding-grid").getSize().getWidth())
+                .as("finding list width at 1440")
+                .isGreaterThan(300);
         wait.until(d -> byId("finding-record").getText().contains("王错号"));
         type("record-id-number", Fixtures.idNumber(division, born, Gender.MALE, 401));
         click("correct-record");
@@ -153,7 +191,9 @@ class CampaignBrowserTest extends BrowserTest {
         waitForText("已判 0/");
         assertThat(pageText()).doesNotContain("需整改").contains("第 1 轮曾退回");
         WebElement first = byId("sample-grid").findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().startsWith(county.a().getCode())).findFirst().orElseThrow();
+                .filter(c -> c.getText().startsWith(county.a().getCode()))
+                .findFirst()
+                .orElseThrow();
         first.click();
         new Actions(driver).sendKeys("1").perform();
         waitForText("已判 1/");
@@ -213,15 +253,27 @@ class CampaignBrowserTest extends BrowserTest {
         click(buttonId);
         byId(dialogId);
         wait.until(d -> Arrays.stream(says).allMatch(pageText()::contains));
-        WebElement button = wait.until(d -> d.findElements(By.cssSelector("vaadin-button[slot='confirm-button']"))
-                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        WebElement button =
+                wait.until(d -> d.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
         button.click();
         wait.until(ExpectedConditions.invisibilityOf(button));
     }
 
     private void runJobs(String process) {
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+        for (var jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list();
+                !jobs.isEmpty();
+                jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list()) {
             jobs.forEach(j -> management.executeJob(j.getId()));
         }
     }

@@ -17,12 +17,17 @@ class AccountAuditor {
 
     @EventListener
     void on(UserAccountCreated created) {
-        auditLog.record(AuditAction.ADMIN_ACTION, "USER", created.username(), created.institutionId(),
+        auditLog.record(
+                AuditAction.ADMIN_ACTION,
+                "USER",
+                created.username(),
+                created.institutionId(),
                 "account created, role " + created.role());
     }
 
     @EventListener
     void on(PasswordChanged changed) {
-        auditLog.record(AuditAction.ADMIN_ACTION, "USER", changed.username(), changed.institutionId(), "password changed");
+        auditLog.record(
+                AuditAction.ADMIN_ACTION, "USER", changed.username(), changed.institutionId(), "password changed");
     }
 }

@@ -17,24 +17,39 @@ class AuditController {
     }
 
     @GetMapping("/api/audit")
-    Result search(@RequestParam(required = false) String subjectType,
-                  @RequestParam(required = false) String subjectId,
-                  @RequestParam(required = false) String username,
-                  @RequestParam(required = false) AuditAction action,
-                  @RequestParam(defaultValue = "0") int page,
-                  @RequestParam(defaultValue = "50") int size) {
-        Page<AuditEntry> entries = auditLog.search(new AuditLog.AuditQuery(subjectType, subjectId, username, action),
-                page, size);
-        return new Result(entries.getTotalElements(), entries.getContent().stream()
-                .map(e -> new Item(e.getId(), e.getAt(), e.getUsername(), e.getAction(), e.getSubjectType(),
-                        e.getSubjectId(), e.getInstitutionId(), e.getDetail()))
-                .toList());
+    Result search(
+            @RequestParam(required = false) String subjectType,
+            @RequestParam(required = false) String subjectId,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) AuditAction action,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Page<AuditEntry> entries =
+                auditLog.search(new AuditLog.AuditQuery(subjectType, subjectId, username, action), page, size);
+        return new Result(
+                entries.getTotalElements(),
+                entries.getContent().stream()
+                        .map(e -> new Item(
+                                e.getId(),
+                                e.getAt(),
+                                e.getUsername(),
+                                e.getAction(),
+                                e.getSubjectType(),
+                                e.getSubjectId(),
+                                e.getInstitutionId(),
+                                e.getDetail()))
+                        .toList());
     }
 
-    record Result(long total, List<Item> items) {
-    }
+    record Result(long total, List<Item> items) {}
 
-    record Item(Long id, Instant at, String username, AuditAction action, String subjectType, String subjectId,
-                Long institutionId, String detail) {
-    }
+    record Item(
+            Long id,
+            Instant at,
+            String username,
+            AuditAction action,
+            String subjectType,
+            String subjectId,
+            Long institutionId,
+            String detail) {}
 }

@@ -43,11 +43,16 @@ public class AuditEntry {
     @Column(length = 1000)
     private String detail;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(Instant at, String username, AuditAction action, String subjectType, String subjectId,
-               Long institutionId, String detail) {
+    AuditEntry(
+            Instant at,
+            String username,
+            AuditAction action,
+            String subjectType,
+            String subjectId,
+            Long institutionId,
+            String detail) {
         this.at = at;
         this.username = username;
         this.action = action;

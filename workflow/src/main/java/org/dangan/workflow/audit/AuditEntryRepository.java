@@ -1,11 +1,11 @@
 package org.dangan.workflow.audit;
 
 import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
-import java.util.List;
 
 /** Append-only: no update or delete method exists on purpose. */
 interface AuditEntryRepository extends Repository<AuditEntry, Long> {
@@ -22,12 +22,18 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long> {
               and (:username is null or e.username = :username)
               and (:action is null or e.action = :action)
             order by e.id desc""")
-    Page<AuditEntry> search(Collection<Long> scope, boolean includeUnscoped, boolean includeUnknownLogins,
-                            String subjectType, String subjectId,
-                            String username, AuditAction action, Pageable pageable);
+    Page<AuditEntry> search(
+            Collection<Long> scope,
+            boolean includeUnscoped,
+            boolean includeUnknownLogins,
+            String subjectType,
+            String subjectId,
+            String username,
+            AuditAction action,
+            Pageable pageable);
 
-    List<AuditEntry> findBySubjectTypeAndSubjectIdOrderByIdDesc(String subjectType, String subjectId,
-                                                                          Pageable pageable);
+    List<AuditEntry> findBySubjectTypeAndSubjectIdOrderByIdDesc(
+            String subjectType, String subjectId, Pageable pageable);
 
     long count();
 }

@@ -36,7 +36,8 @@ public class AuditHash {
     private final SecretKeySpec key;
 
     AuditHash(@Value("${dangan.audit.hash-key:}") String configured, @Value("${dangan.home}") String home) {
-        byte[] secret = configured.isBlank() ? keptUnder(Path.of(home)) : HexFormat.of().parseHex(configured.strip());
+        byte[] secret =
+                configured.isBlank() ? keptUnder(Path.of(home)) : HexFormat.of().parseHex(configured.strip());
         if (secret.length < 16) {
             throw new IllegalStateException("dangan.audit.hash-key: at least 16 bytes (32 hex digits)");
         }
@@ -91,7 +92,8 @@ public class AuditHash {
                     // its key is read below
                 }
             }
-            return HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return HexFormat.of()
+                    .parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the audit's hash key at " + file, e);
         }

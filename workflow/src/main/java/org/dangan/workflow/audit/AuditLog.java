@@ -1,10 +1,11 @@
 package org.dangan.workflow.audit;
 
-import org.dangan.workflow.platform.Refused;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -15,7 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.List;
 
 /**
  * Writes and reads the audit log. Entries about a read are written in the reader's transaction,
@@ -39,7 +39,8 @@ public class AuditLog {
     public void record(AuditAction action, String subjectType, String subjectId, Long institutionId, String detail) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String username = auth == null ? "system" : auth.getName();
-        repository.save(new AuditEntry(clock.instant(), username, action, subjectType, subjectId, institutionId, detail));
+        repository.save(
+                new AuditEntry(clock.instant(), username, action, subjectType, subjectId, institutionId, detail));
     }
 
     /**
@@ -47,7 +48,8 @@ public class AuditLog {
      * request is worth auditing precisely because it was refused.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordApart(AuditAction action, String subjectType, String subjectId, Long institutionId, String detail) {
+    public void recordApart(
+            AuditAction action, String subjectType, String subjectId, Long institutionId, String detail) {
         record(action, subjectType, subjectId, institutionId, detail);
     }
 
@@ -71,9 +73,20 @@ public class AuditLog {
         // they carry only the name's keyed hash, so any auditor above the primary-care institutions may
         boolean unscoped = scope.root().getParentId() == null || user.is(Role.ADMIN);
         boolean unknownLogins = unscoped || !scope.root().getType().primaryCare();
-        Page<AuditEntry> result = repository.search(ids, unscoped, unknownLogins, query.subjectType(), query.subjectId(),
-                query.username(), query.action(), PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)));
-        record(AuditAction.AUDIT_READ, query.subjectType(), query.subjectId(), user.institutionId(),
+        Page<AuditEntry> result = repository.search(
+                ids,
+                unscoped,
+                unknownLogins,
+                query.subjectType(),
+                query.subjectId(),
+                query.username(),
+                query.action(),
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)));
+        record(
+                AuditAction.AUDIT_READ,
+                query.subjectType(),
+                query.subjectId(),
+                user.institutionId(),
                 "page " + page + ", " + result.getNumberOfElements() + " entries");
         return result;
     }

@@ -1,5 +1,6 @@
 package org.dangan.workflow.audit;
 
+import java.util.Optional;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.UserAccount;
 import org.dangan.workflow.security.UserAccounts;
@@ -7,7 +8,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import java.util.Optional;
 
 /** Every login and every failed login goes into the audit log, under no typed text but an account's name. */
 @Component
@@ -35,8 +35,10 @@ class LoginAuditor {
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String typed = event.getAuthentication().getName();
         Optional<UserAccount> account = accounts.find(typed);
-        auditLog.recordFor(account.map(UserAccount::getUsername).orElseGet(() -> auditHash.ofUnknownName(typed)),
-                AuditAction.LOGIN_FAILED, account.map(UserAccount::getInstitutionId).orElse(null),
+        auditLog.recordFor(
+                account.map(UserAccount::getUsername).orElseGet(() -> auditHash.ofUnknownName(typed)),
+                AuditAction.LOGIN_FAILED,
+                account.map(UserAccount::getInstitutionId).orElse(null),
                 event.getException().getClass().getSimpleName());
     }
 }

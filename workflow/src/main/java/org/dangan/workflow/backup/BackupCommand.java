@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class BackupCommand extends MaintenanceCommand {
 
     private final Backups backups;
+
     BackupCommand(Backups backups) {
         this.backups = backups;
     }

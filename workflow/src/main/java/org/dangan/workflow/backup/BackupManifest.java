@@ -3,6 +3,7 @@ package org.dangan.workflow.backup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.io.OutputStream;
 
 /**
  * The list of every file of a snapshot with its SHA-256, in the format of {@code sha256sum}
@@ -43,7 +43,8 @@ final class BackupManifest {
 
     void write(Path file) {
         StringBuilder text = new StringBuilder();
-        hashByPath.forEach((path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
+        hashByPath.forEach(
+                (path, hash) -> text.append(hash).append("  ").append(path).append('\n'));
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

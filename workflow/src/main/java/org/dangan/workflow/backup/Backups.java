@@ -6,10 +6,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -18,15 +21,12 @@ import java.util.function.Consumer;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.document.FileStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes backups while the application runs: first the database (one consistent export), then the
@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 public class Backups {
 
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DatabaseDump.Jdbc jdbc;
     private final FileStore store;
@@ -48,10 +49,15 @@ public class Backups {
     private final String scheduledDirectory;
     private final ReentrantLock running = new ReentrantLock();
 
-    Backups(DataSourceProperties dataSource, FileStore store, @Value("${dangan.home}") String home, AuditLog auditLog,
-            Clock clock, @Value("${dangan.backup.directory:}") String scheduledDirectory) {
-        this.jdbc = new DatabaseDump.Jdbc(dataSource.determineUrl(), dataSource.determineUsername(),
-                dataSource.determinePassword());
+    Backups(
+            DataSourceProperties dataSource,
+            FileStore store,
+            @Value("${dangan.home}") String home,
+            AuditLog auditLog,
+            Clock clock,
+            @Value("${dangan.backup.directory:}") String scheduledDirectory) {
+        this.jdbc = new DatabaseDump.Jdbc(
+                dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword());
         this.store = store;
         this.home = Path.of(home);
         this.auditLog = auditLog;
@@ -60,9 +66,8 @@ public class Backups {
     }
 
     /** A snapshot as listed: its name (the UTC time it was taken), what it holds. */
-    public record Snapshot(String name, Path directory, String database, long storeFiles, long filesCopied,
-                           long bytesCopied) {
-    }
+    public record Snapshot(
+            String name, Path directory, String database, long storeFiles, long filesCopied, long bytesCopied) {}
 
     /** The directory of scheduled backups and the screen's, when configured. */
     public Optional<Path> directory() {
@@ -78,8 +83,9 @@ public class Backups {
 
     @Scheduled(cron = "${dangan.backup.cron:-}", zone = "${dangan.backup.zone:Asia/Shanghai}")
     void onSchedule() {
-        Path dir = directory().orElseThrow(
-                () -> new BackupRefusedException("dangan.backup.cron is set but dangan.backup.directory is not"));
+        Path dir = directory()
+                .orElseThrow(() ->
+                        new BackupRefusedException("dangan.backup.cron is set but dangan.backup.directory is not"));
         take(dir, p -> log.info("backup: {}", p));
     }
 
@@ -116,22 +122,24 @@ public class Backups {
         progress.accept(new BackupProgress("database", 1, 1));
 
         List<Path> storeFiles = Snapshots.regularFiles(store.root().resolve("sha256")).stream()
-                .filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).toList();
+                .filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}"))
+                .toList();
         long copied = 0;
         long bytes = 0;
         int step = Math.max(1, storeFiles.size() / 20);
         for (int i = 0; i < storeFiles.size(); i++) {
             Path file = storeFiles.get(i);
             String hash = file.getFileName().toString();
-            String relative = Snapshots.FILES + "/" + Snapshots.relative(store.root().resolve("sha256"), file);
+            String relative =
+                    Snapshots.FILES + "/" + Snapshots.relative(store.root().resolve("sha256"), file);
             Path target = backupDir.resolve(relative);
             if (!Files.isRegularFile(target) || Files.size(target) != Files.size(file)) {
                 String found = Snapshots.copy(file, target);
                 if (!found.equals(hash)) {
                     Files.delete(target);
                     // a stored file no longer matching its name is a fixity failure: never back it up as good
-                    throw new BackupRefusedException("file store: " + hash + " reads as " + found
-                            + " (changed on disk); run verify-fixity");
+                    throw new BackupRefusedException(
+                            "file store: " + hash + " reads as " + found + " (changed on disk); run verify-fixity");
                 }
                 copied++;
                 bytes += Files.size(target);
@@ -146,7 +154,8 @@ public class Backups {
         for (Path bag : Snapshots.regularFiles(bags)) {
             Path target = partial.resolve("bags").resolve(Snapshots.relative(bags, bag));
             String hash = Snapshots.copy(bag, target);
-            manifest.add(Snapshots.relative(backupDir, done.resolve("bags").resolve(Snapshots.relative(bags, bag))), hash);
+            manifest.add(
+                    Snapshots.relative(backupDir, done.resolve("bags").resolve(Snapshots.relative(bags, bag))), hash);
         }
 
         Properties description = new Properties();
@@ -157,15 +166,27 @@ public class Backups {
         description.setProperty("bytes-copied", Long.toString(bytes));
         Path descriptionFile = partial.resolve(Snapshots.DESCRIPTION);
         try (Writer out = Files.newBufferedWriter(descriptionFile, StandardCharsets.UTF_8)) {
-            description.store(out, "Dang'an backup; check with: sha256sum -c snapshots/" + name + "/" + BackupManifest.FILE_NAME);
+            description.store(
+                    out, "Dang'an backup; check with: sha256sum -c snapshots/" + name + "/" + BackupManifest.FILE_NAME);
         }
-        manifest.add(Snapshots.relative(backupDir, done.resolve(Snapshots.DESCRIPTION)), BackupManifest.sha256(descriptionFile));
+        manifest.add(
+                Snapshots.relative(backupDir, done.resolve(Snapshots.DESCRIPTION)),
+                BackupManifest.sha256(descriptionFile));
         manifest.write(partial.resolve(BackupManifest.FILE_NAME));
         Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
 
-        auditLog.record(AuditAction.BACKUP, "BACKUP", name, null,
+        auditLog.record(
+                AuditAction.BACKUP,
+                "BACKUP",
+                name,
+                null,
                 storeFiles.size() + " store files, " + copied + " copied, " + bytes + " bytes");
-        log.info("backup: snapshot {} complete, {} store files ({} new, {} bytes)", name, storeFiles.size(), copied, bytes);
+        log.info(
+                "backup: snapshot {} complete, {} store files ({} new, {} bytes)",
+                name,
+                storeFiles.size(),
+                copied,
+                bytes);
         return new Snapshot(name, done, dump.fileName(), storeFiles.size(), copied, bytes);
     }
 
@@ -176,8 +197,12 @@ public class Backups {
         } catch (IOException e) {
             return new Snapshot(snapshot.getFileName().toString(), snapshot, "?", 0, 0, 0);
         }
-        return new Snapshot(snapshot.getFileName().toString(), snapshot, p.getProperty("database"),
-                Long.parseLong(p.getProperty("store-files", "0")), Long.parseLong(p.getProperty("files-copied", "0")),
+        return new Snapshot(
+                snapshot.getFileName().toString(),
+                snapshot,
+                p.getProperty("database"),
+                Long.parseLong(p.getProperty("store-files", "0")),
+                Long.parseLong(p.getProperty("files-copied", "0")),
                 Long.parseLong(p.getProperty("bytes-copied", "0")));
     }
 }

@@ -27,7 +27,8 @@ interface DatabaseDump {
         if (jdbc.url().startsWith("jdbc:postgresql:")) {
             return new PgDump(jdbc, "pg_dump", "pg_restore");
         }
-        throw new BackupRefusedException("no backup for the database " + jdbc.url().replaceAll("\\?.*", ""));
+        throw new BackupRefusedException(
+                "no backup for the database " + jdbc.url().replaceAll("\\?.*", ""));
     }
 
     /** Where the database is and who logs in: enough to open connections and to call pg_dump. */
@@ -39,7 +40,8 @@ interface DatabaseDump {
 
         /** True when the database holds no table in its public schema (what a restore needs). */
         boolean isEmpty() {
-            try (Connection c = open(); ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            try (Connection c = open();
+                    ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (tables.next()) {
                     if ("public".equalsIgnoreCase(tables.getString("TABLE_SCHEM"))) {
                         return false;
@@ -47,8 +49,10 @@ interface DatabaseDump {
                 }
                 return true;
             } catch (SQLException e) {
-                throw new BackupRefusedException("cannot open the database to restore into (" + url.replaceAll("\\?.*", "")
-                        + "): " + e.getMessage(), e);
+                throw new BackupRefusedException(
+                        "cannot open the database to restore into (" + url.replaceAll("\\?.*", "") + "): "
+                                + e.getMessage(),
+                        e);
             }
         }
     }

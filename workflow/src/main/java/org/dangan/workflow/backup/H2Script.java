@@ -24,7 +24,8 @@ final class H2Script implements DatabaseDump {
 
     @Override
     public void dump(Path file) {
-        try (Connection c = jdbc.open(); Statement s = c.createStatement()) {
+        try (Connection c = jdbc.open();
+                Statement s = c.createStatement()) {
             // every table read as of one moment, while other sessions go on writing
             s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
             c.setAutoCommit(false);
@@ -37,7 +38,8 @@ final class H2Script implements DatabaseDump {
 
     @Override
     public void restore(Path file) {
-        try (Connection c = jdbc.open(); Statement s = c.createStatement()) {
+        try (Connection c = jdbc.open();
+                Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM " + literal(file) + " COMPRESSION GZIP");
         } catch (SQLException e) {
             throw new BackupRefusedException("H2 import of " + file + " failed: " + e.getMessage(), e);

@@ -36,16 +36,16 @@ final class PgDump implements DatabaseDump {
 
     @Override
     public void dump(Path file) {
-        List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--no-owner", "--no-privileges",
-                "--file=" + file.toAbsolutePath()));
+        List<String> command = new ArrayList<>(
+                List.of(pgDump, "--format=custom", "--no-owner", "--no-privileges", "--file=" + file.toAbsolutePath()));
         command.addAll(connection());
         run(command, "pg_dump");
     }
 
     @Override
     public void restore(Path file) {
-        List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--exit-on-error",
-                "--single-transaction"));
+        List<String> command = new ArrayList<>(
+                List.of(pgRestore, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"));
         command.addAll(connection().subList(0, connection().size() - 1));
         command.add("--dbname=" + database());
         command.add(file.toAbsolutePath().toString());
@@ -54,8 +54,12 @@ final class PgDump implements DatabaseDump {
 
     private List<String> connection() {
         Matcher m = matcher();
-        return List.of("--host=" + m.group(1), "--port=" + (m.group(2) == null ? "5432" : m.group(2)),
-                "--username=" + jdbc.username(), "--no-password", m.group(3));
+        return List.of(
+                "--host=" + m.group(1),
+                "--port=" + (m.group(2) == null ? "5432" : m.group(2)),
+                "--username=" + jdbc.username(),
+                "--no-password",
+                m.group(3));
     }
 
     private String database() {
@@ -65,7 +69,8 @@ final class PgDump implements DatabaseDump {
     private Matcher matcher() {
         Matcher m = URL.matcher(jdbc.url());
         if (!m.matches()) {
-            throw new BackupRefusedException("cannot read host, port and database from " + jdbc.url().replaceAll("\\?.*", ""));
+            throw new BackupRefusedException(
+                    "cannot read host, port and database from " + jdbc.url().replaceAll("\\?.*", ""));
         }
         return m;
     }
@@ -74,7 +79,8 @@ final class PgDump implements DatabaseDump {
         try {
             Path errors = Files.createTempFile("dangan-" + tool, ".log");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile())
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectError(errors.toFile())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 if (jdbc.password() != null) {
                     builder.environment().put("PGPASSWORD", jdbc.password());
@@ -88,7 +94,8 @@ final class PgDump implements DatabaseDump {
                 Files.deleteIfExists(errors);
             }
         } catch (IOException e) {
-            throw new BackupRefusedException("cannot run " + tool + " (Debian's postgresql-client): " + e.getMessage(), e);
+            throw new BackupRefusedException(
+                    "cannot run " + tool + " (Debian's postgresql-client): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupRefusedException(tool + " interrupted", e);

@@ -25,15 +25,16 @@ final class Restore {
     }
 
     /** What was restored: the snapshot's name and the number of store files put back. */
-    public record Restored(String snapshot, long storeFiles, long bags) {
-    }
+    public record Restored(String snapshot, long storeFiles, long bags) {}
 
     public Restored from(Path backupDir, String snapshotName, Consumer<BackupProgress> progress) {
         Path snapshot = Snapshots.pick(backupDir, snapshotName);
         BackupManifest manifest = BackupManifest.read(snapshot.resolve(BackupManifest.FILE_NAME));
         String prefix = Snapshots.relative(backupDir, snapshot) + "/";
-        String dumpName = manifest.entries().keySet().stream().filter(p -> p.startsWith(prefix + "database."))
-                .map(p -> p.substring(prefix.length())).findFirst()
+        String dumpName = manifest.entries().keySet().stream()
+                .filter(p -> p.startsWith(prefix + "database."))
+                .map(p -> p.substring(prefix.length()))
+                .findFirst()
                 .orElseThrow(() -> new BackupRefusedException(snapshot + ": the manifest lists no database export"));
 
         List<String> problems = manifest.verify(backupDir, line -> progress.accept(new BackupProgress(line, 0, 0)));
@@ -42,17 +43,19 @@ final class Restore {
                     + problems.size() + " problem(s), first " + problems.get(0));
         }
         Path files = home.resolve("files").resolve("sha256");
-        if (!Snapshots.regularFiles(files).isEmpty() || !Snapshots.regularFiles(home.resolve("bags")).isEmpty()) {
-            throw new BackupRefusedException("DANGAN_HOME " + home + " is not empty (files/ or bags/ hold files); restore into an empty one");
+        if (!Snapshots.regularFiles(files).isEmpty()
+                || !Snapshots.regularFiles(home.resolve("bags")).isEmpty()) {
+            throw new BackupRefusedException(
+                    "DANGAN_HOME " + home + " is not empty (files/ or bags/ hold files); restore into an empty one");
         }
         if (!jdbc.isEmpty()) {
-            throw new BackupRefusedException("the database " + jdbc.url().replaceAll("\\?.*", "")
-                    + " is not empty; restore into an empty one");
+            throw new BackupRefusedException(
+                    "the database " + jdbc.url().replaceAll("\\?.*", "") + " is not empty; restore into an empty one");
         }
         DatabaseDump dump = DatabaseDump.of(jdbc);
         if (!dump.fileName().equals(dumpName)) {
-            throw new BackupRefusedException("the snapshot holds " + dumpName + ", the database to restore into takes "
-                    + dump.fileName());
+            throw new BackupRefusedException(
+                    "the snapshot holds " + dumpName + ", the database to restore into takes " + dump.fileName());
         }
 
         progress.accept(new BackupProgress("database", 0, 1));
@@ -74,7 +77,8 @@ final class Restore {
                 target = home.resolve("bags").resolve(path.substring((prefix + "bags/").length()));
                 bags++;
             }
-            if (target != null && !Snapshots.copy(backupDir.resolve(path), target).equals(entry.getValue())) {
+            if (target != null
+                    && !Snapshots.copy(backupDir.resolve(path), target).equals(entry.getValue())) {
                 throw new BackupRefusedException(path + " changed while it was restored");
             }
             if (++done % Math.max(1, total / 20) == 0 || done == total) {
@@ -89,8 +93,10 @@ final class Restore {
      * restored database yet, so nothing holds them.
      */
     private void releaseJobLocks() {
-        try (Connection c = jdbc.open(); Statement s = c.createStatement()) {
-            s.executeUpdate("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ is not null");
+        try (Connection c = jdbc.open();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ is not null");
         } catch (SQLException e) {
             throw new BackupRefusedException("restored, but the job locks could not be released: " + e.getMessage(), e);
         }

@@ -18,12 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RestoreCommand {
 
-    private RestoreCommand() {
-    }
+    private RestoreCommand() {}
 
     @EnableConfigurationProperties(DataSourceProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     /** Answers the exit code: 0 restored, 1 refused or failed, 2 wrong arguments. */
     public static int run(String[] args) {
@@ -35,12 +33,17 @@ public final class RestoreCommand {
         }
         List<String> snapshot = arguments.getOptionValues("snapshot");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(args)) {
             DataSourceProperties ds = context.getBean(DataSourceProperties.class);
             Path home = Path.of(context.getEnvironment().getRequiredProperty("dangan.home"));
             Restore restore = new Restore(home, ds.determineUrl(), ds.determineUsername(), ds.determinePassword());
-            Restore.Restored r = restore.from(Path.of(from.get(0)), snapshot == null || snapshot.isEmpty() ? null
-                    : snapshot.get(0), p -> System.out.println("restore: " + p));
+            Restore.Restored r = restore.from(
+                    Path.of(from.get(0)),
+                    snapshot == null || snapshot.isEmpty() ? null : snapshot.get(0),
+                    p -> System.out.println("restore: " + p));
             System.out.println("restore: snapshot " + r.snapshot() + " restored into " + home + " (" + r.storeFiles()
                     + " store files, " + r.bags() + " bag files); the search index is rebuilt next");
             return 0;

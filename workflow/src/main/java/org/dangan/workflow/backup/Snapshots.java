@@ -7,13 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The layout of a backup directory: {@code files/sha256/..} holds the file store's files, copied
@@ -27,8 +27,7 @@ final class Snapshots {
     static final String SNAPSHOTS = "snapshots";
     static final String DESCRIPTION = "backup.properties";
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     /** The newest complete snapshot, or the one named. */
     static Path pick(Path backupDir, String name) {
@@ -40,7 +39,8 @@ final class Snapshots {
             }
             return named;
         }
-        return complete(backupDir).stream().reduce((first, second) -> second)
+        return complete(backupDir).stream()
+                .reduce((first, second) -> second)
                 .orElseThrow(() -> new BackupRefusedException("no complete snapshot in " + snapshots));
     }
 
@@ -53,7 +53,8 @@ final class Snapshots {
         try (Stream<Path> list = Files.list(snapshots)) {
             return list.filter(p -> !p.getFileName().toString().endsWith(".partial"))
                     .filter(p -> Files.isRegularFile(p.resolve(BackupManifest.FILE_NAME)))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + snapshots, e);
         }

@@ -7,18 +7,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.dangan.workflow.security.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The custody ledger. Entries are only ever appended, in the transaction of the change they
@@ -31,19 +31,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class CustodyLedger {
 
     /** An entry to append: what, which, what happened, from where, to where, why. */
-    public record NewEntry(CustodySubject subjectType, String subject, CustodyEvent event, String from, String to,
-                           String reason) {
-    }
+    public record NewEntry(
+            CustodySubject subjectType, String subject, CustodyEvent event, String from, String to, String reason) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     /** Reads the whole ledger a thousand rows at a time instead of all at once (PostgreSQL streams inside a transaction). */
     private final NamedParameterJdbcTemplate streaming;
+
     private final Clock clock;
 
     CustodyLedger(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        JdbcTemplate fetching =
-                new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         fetching.setFetchSize(1000);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
         this.clock = clock;
@@ -71,23 +70,54 @@ public class CustodyLedger {
             String from = clip(e.from(), 200);
             String to = clip(e.to(), 200);
             String reason = clip(e.reason(), 500);
-            String hash = EntryHash.of(institutionId, sequence, e.subjectType(), e.subject(), e.event(), actor, at, from,
-                    to, reason, previous);
-            appended.add(new CustodyEntry(0, institutionId, sequence, e.subjectType(), e.subject(), e.event(), actor, at,
-                    from, to, reason, previous, hash));
-            rows.add(new MapSqlParameterSource("institution", institutionId).addValue("sequence", sequence)
-                    .addValue("type", e.subjectType().name()).addValue("subject", e.subject())
-                    .addValue("event", e.event().name()).addValue("actor", actor).addValue("at", Timestamp.from(at))
-                    .addValue("from", from).addValue("to", to).addValue("reason", reason)
-                    .addValue("previous", previous).addValue("hash", hash));
+            String hash = EntryHash.of(
+                    institutionId,
+                    sequence,
+                    e.subjectType(),
+                    e.subject(),
+                    e.event(),
+                    actor,
+                    at,
+                    from,
+                    to,
+                    reason,
+                    previous);
+            appended.add(new CustodyEntry(
+                    0,
+                    institutionId,
+                    sequence,
+                    e.subjectType(),
+                    e.subject(),
+                    e.event(),
+                    actor,
+                    at,
+                    from,
+                    to,
+                    reason,
+                    previous,
+                    hash));
+            rows.add(new MapSqlParameterSource("institution", institutionId)
+                    .addValue("sequence", sequence)
+                    .addValue("type", e.subjectType().name())
+                    .addValue("subject", e.subject())
+                    .addValue("event", e.event().name())
+                    .addValue("actor", actor)
+                    .addValue("at", Timestamp.from(at))
+                    .addValue("from", from)
+                    .addValue("to", to)
+                    .addValue("reason", reason)
+                    .addValue("previous", previous)
+                    .addValue("hash", hash));
             previous = hash;
         }
         jdbc.batchUpdate("""
                 insert into custody_entry (institution_id, sequence, subject_type, subject, event, actor, occurred_at,
                 from_place, to_place, reason, previous_hash, entry_hash) values (:institution, :sequence, :type, :subject,
                 :event, :actor, :at, :from, :to, :reason, :previous, :hash)""", rows.toArray(SqlParameterSource[]::new));
-        jdbc.update("update custody_head set sequence = :sequence, entry_hash = :hash where institution_id = :institution",
-                new MapSqlParameterSource("institution", institutionId).addValue("sequence", sequence)
+        jdbc.update(
+                "update custody_head set sequence = :sequence, entry_hash = :hash where institution_id = :institution",
+                new MapSqlParameterSource("institution", institutionId)
+                        .addValue("sequence", sequence)
                         .addValue("hash", previous));
         return appended;
     }
@@ -98,8 +128,8 @@ public class CustodyLedger {
      * for that first insert only, so the second waits and then finds the first one's head.
      */
     private Object[] lockHead(long institutionId) {
-        MapSqlParameterSource institution = new MapSqlParameterSource("institution", institutionId)
-                .addValue("genesis", EntryHash.GENESIS);
+        MapSqlParameterSource institution =
+                new MapSqlParameterSource("institution", institutionId).addValue("genesis", EntryHash.GENESIS);
         String select = "select sequence, entry_hash from custody_head where institution_id = :institution for update";
         List<Object[]> head = jdbc.query(select, institution, (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
         if (!head.isEmpty()) {
@@ -130,16 +160,20 @@ public class CustodyLedger {
      */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> chainRows(long institutionId) {
-        return jdbc.queryForList("select sequence, subject_type, subject, event, actor, occurred_at, from_place, to_place,"
-                + " reason, previous_hash, entry_hash from custody_entry where institution_id = :institution"
-                + " order by sequence", new MapSqlParameterSource("institution", institutionId));
+        return jdbc.queryForList(
+                "select sequence, subject_type, subject, event, actor, occurred_at, from_place, to_place,"
+                        + " reason, previous_hash, entry_hash from custody_entry where institution_id = :institution"
+                        + " order by sequence",
+                new MapSqlParameterSource("institution", institutionId));
     }
 
     /** The events of a paper file or box, oldest first, in every chain it went through. */
     @Transactional(readOnly = true)
     public List<CustodyEntry> entriesOf(CustodySubject type, String subject) {
-        return jdbc.query("select * from custody_entry where subject_type = :type and subject = :subject"
-                + " order by occurred_at, id", new MapSqlParameterSource("type", type.name()).addValue("subject", subject),
+        return jdbc.query(
+                "select * from custody_entry where subject_type = :type and subject = :subject"
+                        + " order by occurred_at, id",
+                new MapSqlParameterSource("type", type.name()).addValue("subject", subject),
                 (rs, n) -> entry(rs));
     }
 
@@ -158,11 +192,9 @@ public class CustodyLedger {
     }
 
     /** The answer of a verification: entries walked, whether every chain holds, and the first entry that does not. */
-    public record Verification(long entries, boolean valid, BrokenEntry firstBrokenEntry) {
-    }
+    public record Verification(long entries, boolean valid, BrokenEntry firstBrokenEntry) {}
 
-    public record BrokenEntry(long id, long institutionId, long sequence, String reason) {
-    }
+    public record BrokenEntry(long id, long institutionId, long sequence, String reason) {}
 
     /**
      * Walks every institution's chain in order: each entry's hash recomputed from its fields, its
@@ -177,7 +209,9 @@ public class CustodyLedger {
         long[] expected = {0};
         String[] previous = {EntryHash.GENESIS};
         Set<Long> chains = new HashSet<>();
-        streaming.query("select * from custody_entry order by institution_id, sequence", new MapSqlParameterSource(),
+        streaming.query(
+                "select * from custody_entry order by institution_id, sequence",
+                new MapSqlParameterSource(),
                 (ResultSet rs) -> {
                     CustodyEntry e = entry(rs);
                     count[0]++;
@@ -198,13 +232,23 @@ public class CustodyLedger {
                     }
                     expected[0]++;
                     if (e.sequence() != expected[0]) {
-                        broken[0] = new BrokenEntry(e.id(), e.institutionId(), e.sequence(), "sequence " + e.sequence()
-                                + " where " + expected[0] + " was due: an entry is missing or repeated before it");
+                        broken[0] = new BrokenEntry(
+                                e.id(),
+                                e.institutionId(),
+                                e.sequence(),
+                                "sequence " + e.sequence() + " where " + expected[0]
+                                        + " was due: an entry is missing or repeated before it");
                     } else if (!e.previousHash().equals(previous[0])) {
-                        broken[0] = new BrokenEntry(e.id(), e.institutionId(), e.sequence(),
+                        broken[0] = new BrokenEntry(
+                                e.id(),
+                                e.institutionId(),
+                                e.sequence(),
                                 "its previous-entry hash does not match the entry before it");
                     } else if (!EntryHash.of(e).equals(e.hash())) {
-                        broken[0] = new BrokenEntry(e.id(), e.institutionId(), e.sequence(),
+                        broken[0] = new BrokenEntry(
+                                e.id(),
+                                e.institutionId(),
+                                e.sequence(),
                                 "its content does not match its hash: it was changed after it was written");
                     }
                     previous[0] = e.hash();
@@ -213,31 +257,56 @@ public class CustodyLedger {
             broken[0] = headMismatch(institution[0], expected[0], previous[0]);
         }
         if (broken[0] == null) {
-            broken[0] = jdbc.query("select institution_id, sequence from custody_head where sequence > 0"
-                    + " order by institution_id", new MapSqlParameterSource(), (rs, n) -> new long[] {rs.getLong(1),
-                    rs.getLong(2)}).stream().filter(h -> !chains.contains(h[0])).findFirst()
-                    .map(h -> new BrokenEntry(0, h[0], h[1], "the head says sequence " + h[1]
-                            + " but the chain has no entries: they were removed")).orElse(null);
+            broken[0] = jdbc
+                    .query(
+                            "select institution_id, sequence from custody_head where sequence > 0"
+                                    + " order by institution_id",
+                            new MapSqlParameterSource(),
+                            (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .stream()
+                    .filter(h -> !chains.contains(h[0]))
+                    .findFirst()
+                    .map(h -> new BrokenEntry(
+                            0,
+                            h[0],
+                            h[1],
+                            "the head says sequence " + h[1] + " but the chain has no entries: they were removed"))
+                    .orElse(null);
         }
         return new Verification(count[0], broken[0] == null, broken[0]);
     }
 
     /** The chain's head must name its last entry: else entries at the end were removed. */
     private BrokenEntry headMismatch(long institutionId, long lastSequence, String lastHash) {
-        List<Object[]> head = jdbc.query("select sequence, entry_hash from custody_head where institution_id = :i",
-                new MapSqlParameterSource("i", institutionId), (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
+        List<Object[]> head = jdbc.query(
+                "select sequence, entry_hash from custody_head where institution_id = :i",
+                new MapSqlParameterSource("i", institutionId),
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
         if (head.isEmpty() || (Long) head.get(0)[0] != lastSequence || !lastHash.equals(head.get(0)[1])) {
-            return new BrokenEntry(0, institutionId, lastSequence, "the chain ends at sequence " + lastSequence
-                    + " but its head says " + (head.isEmpty() ? "nothing" : head.get(0)[0]) + ": entries at its end were removed");
+            return new BrokenEntry(
+                    0,
+                    institutionId,
+                    lastSequence,
+                    "the chain ends at sequence " + lastSequence + " but its head says "
+                            + (head.isEmpty() ? "nothing" : head.get(0)[0]) + ": entries at its end were removed");
         }
         return null;
     }
 
     private static CustodyEntry entry(ResultSet rs) throws SQLException {
-        return new CustodyEntry(rs.getLong("id"), rs.getLong("institution_id"), rs.getLong("sequence"),
-                CustodySubject.valueOf(rs.getString("subject_type")), rs.getString("subject"),
-                CustodyEvent.valueOf(rs.getString("event")), rs.getString("actor"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getString("from_place"), rs.getString("to_place"),
-                rs.getString("reason"), rs.getString("previous_hash"), rs.getString("entry_hash"));
+        return new CustodyEntry(
+                rs.getLong("id"),
+                rs.getLong("institution_id"),
+                rs.getLong("sequence"),
+                CustodySubject.valueOf(rs.getString("subject_type")),
+                rs.getString("subject"),
+                CustodyEvent.valueOf(rs.getString("event")),
+                rs.getString("actor"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("from_place"),
+                rs.getString("to_place"),
+                rs.getString("reason"),
+                rs.getString("previous_hash"),
+                rs.getString("entry_hash"));
     }
 }

@@ -16,26 +16,47 @@ final class EntryHash {
 
     static final String GENESIS = "0".repeat(64);
 
-    private EntryHash() {
-    }
+    private EntryHash() {}
 
-    static String of(long institutionId, long sequence, CustodySubject type, String subject, CustodyEvent event,
-                     String actor, Instant at, String from, String to, String reason, String previousHash) {
+    static String of(
+            long institutionId,
+            long sequence,
+            CustodySubject type,
+            String subject,
+            CustodyEvent event,
+            String actor,
+            Instant at,
+            String from,
+            String to,
+            String reason,
+            String previousHash) {
         StringBuilder canonical = new StringBuilder();
-        for (Object field : new Object[] {institutionId, sequence, type, subject, event, actor, at.toString(),
-                from, to, reason, previousHash}) {
+        for (Object field : new Object[] {
+            institutionId, sequence, type, subject, event, actor, at.toString(), from, to, reason, previousHash
+        }) {
             canonical.append(field == null ? "" : field.toString()).append('\u001f');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String of(CustodyEntry e) {
-        return of(e.institutionId(), e.sequence(), e.subjectType(), e.subject(), e.event(), e.actor(), e.occurredAt(),
-                e.from(), e.to(), e.reason(), e.previousHash());
+        return of(
+                e.institutionId(),
+                e.sequence(),
+                e.subjectType(),
+                e.subject(),
+                e.event(),
+                e.actor(),
+                e.occurredAt(),
+                e.from(),
+                e.to(),
+                e.reason(),
+                e.previousHash());
     }
 }

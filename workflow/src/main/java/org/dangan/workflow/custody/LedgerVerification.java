@@ -20,8 +20,15 @@ public class LedgerVerification {
 
     public CustodyLedger.Verification run() {
         CustodyLedger.Verification result = ledger.verify();
-        auditLog.record(AuditAction.CUSTODY_VERIFIED, "CUSTODY", null, null, result.entries() + " entries, "
-                + (result.valid() ? "valid" : "broken at entry " + result.firstBrokenEntry().id()));
+        auditLog.record(
+                AuditAction.CUSTODY_VERIFIED,
+                "CUSTODY",
+                null,
+                null,
+                result.entries() + " entries, "
+                        + (result.valid()
+                                ? "valid"
+                                : "broken at entry " + result.firstBrokenEntry().id()));
         return result;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 class VerifyCustodyCommand extends MaintenanceCommand {
 
     private final CustodyLedger ledger;
+
     VerifyCustodyCommand(CustodyLedger ledger) {
         this.ledger = ledger;
     }
@@ -19,7 +20,8 @@ class VerifyCustodyCommand extends MaintenanceCommand {
     protected int execute(ApplicationArguments args) {
         long start = System.nanoTime();
         CustodyLedger.Verification result = ledger.verify();
-        System.out.printf("custody ledger: %d entries walked in %.1f s%n", result.entries(), (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "custody ledger: %d entries walked in %.1f s%n", result.entries(), (System.nanoTime() - start) / 1e9);
         if (result.valid()) {
             System.out.println("custody ledger: every chain holds");
             return 0;

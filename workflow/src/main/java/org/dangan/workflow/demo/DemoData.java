@@ -1,7 +1,8 @@
 package org.dangan.workflow.demo;
 
-import org.dangan.workflow.platform.ChinaTime;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,25 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.dangan.workflow.document.BornDigital;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.storage.Box;
-import org.dangan.workflow.storage.BoxBarcode;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
-import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.registry.PaperFile;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.ResidentId;
-import org.dangan.workflow.storage.StorageAdministration;
-import org.dangan.workflow.storage.StorageLocation;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.BoxBarcode;
+import org.dangan.workflow.storage.LocationType;
+import org.dangan.workflow.storage.StorageAdministration;
+import org.dangan.workflow.storage.StorageLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,9 +38,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import java.time.Period;
-import java.time.format.DateTimeFormatter;
-import org.dangan.workflow.document.BornDigital;
 
 /**
  * The demo data set, loaded once into an empty database under the {@code demo} profile: one
@@ -53,11 +53,14 @@ class DemoData implements ApplicationRunner {
     static final int RECORDS_A = 1800;
     static final int RECORDS_B = 1400;
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
-            "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧"};
-    private static final String[] GIVEN = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇",
-            "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建国", "淑珍", "玉兰", "志强",
-            "海燕", "红梅", "春花", "子涵", "浩然", "欣怡", "梓萱", "宇轩"};
+    private static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋",
+        "郑", "谢", "韩", "唐", "冯", "于", "董", "萧"
+    };
+    private static final String[] GIVEN = {
+        "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚",
+        "桂英", "建国", "淑珍", "玉兰", "志强", "海燕", "红梅", "春花", "子涵", "浩然", "欣怡", "梓萱", "宇轩"
+    };
     private static final String[] VILLAGES = {"东里寨村", "西柏棠村", "南楼村", "北化村", "屯里村"};
 
     private final Institutions institutions;
@@ -66,8 +69,12 @@ class DemoData implements ApplicationRunner {
     private final StorageAdministration storage;
     private final BornDigital bornDigital;
 
-    DemoData(Institutions institutions, UserAccounts users, RegistryAdministration registry, StorageAdministration storage,
-             BornDigital bornDigital) {
+    DemoData(
+            Institutions institutions,
+            UserAccounts users,
+            RegistryAdministration registry,
+            StorageAdministration storage,
+            BornDigital bornDigital) {
         this.bornDigital = bornDigital;
         this.institutions = institutions;
         this.users = users;
@@ -87,7 +94,8 @@ class DemoData implements ApplicationRunner {
         Institution county = institutions.register("130123", "正定县卫生健康局", InstitutionType.COUNTY_BUREAU, city.getId());
         Institution a = institutions.register("130123101", "诸福屯镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
         Institution b = institutions.register("130123102", "新城铺镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
-        Institution village = institutions.register("130123101201", "东里寨村卫生室", InstitutionType.VILLAGE_CLINIC, a.getId());
+        Institution village =
+                institutions.register("130123101201", "东里寨村卫生室", InstitutionType.VILLAGE_CLINIC, a.getId());
 
         users(province, city, county, a, b);
         Random random = new Random(20191370L);
@@ -105,13 +113,20 @@ class DemoData implements ApplicationRunner {
         users.createDemoAccount("admin", PASSWORD, "系统管理员", Role.ADMIN, province.getId(), Set.of());
         users.createDemoAccount("city-supervisor", PASSWORD, "市级验收员", Role.SUPERVISOR, city.getId(), Set.of());
         users.createDemoAccount("county-supervisor", PASSWORD, "县级主管", Role.SUPERVISOR, county.getId(), Set.of());
-        users.createDemoAccount("county-checker", PASSWORD, "县级核查员", Role.ARCHIVIST, county.getId(), Set.of(Permission.FULL_ID_NUMBER));
+        users.createDemoAccount(
+                "county-checker", PASSWORD, "县级核查员", Role.ARCHIVIST, county.getId(), Set.of(Permission.FULL_ID_NUMBER));
         users.createDemoAccount("auditor", PASSWORD, "审计员", Role.AUDITOR, county.getId(), Set.of());
-        users.createDemoAccount("archivist-a", PASSWORD, "诸福屯档案员", Role.ARCHIVIST, a.getId(),
+        users.createDemoAccount(
+                "archivist-a",
+                PASSWORD,
+                "诸福屯档案员",
+                Role.ARCHIVIST,
+                a.getId(),
                 Set.of(Permission.RESTRICTED_DOCUMENTS, Permission.FULL_ID_NUMBER));
         users.createDemoAccount("head-a", PASSWORD, "诸福屯院长", Role.SUPERVISOR, a.getId(), Set.of());
         users.createDemoAccount("searcher-a", PASSWORD, "诸福屯查询员", Role.SEARCHER, a.getId(), Set.of());
-        users.createDemoAccount("archivist-b", PASSWORD, "新城铺档案员", Role.ARCHIVIST, b.getId(), Set.of(Permission.FULL_ID_NUMBER));
+        users.createDemoAccount(
+                "archivist-b", PASSWORD, "新城铺档案员", Role.ARCHIVIST, b.getId(), Set.of(Permission.FULL_ID_NUMBER));
         users.createDemoAccount("head-b", PASSWORD, "新城铺院长", Role.SUPERVISOR, b.getId(), Set.of());
         users.createDemoAccount("searcher-b", PASSWORD, "新城铺查询员", Role.SEARCHER, b.getId(), Set.of());
     }
@@ -121,7 +136,8 @@ class DemoData implements ApplicationRunner {
         StorageLocation room = storage.register(new StorageLocation("档案室", LocationType.ROOM, site, owner.getId()));
         List<Box> boxes = new ArrayList<>();
         for (int shelf = 1; shelf <= 4; shelf++) {
-            StorageLocation s = storage.register(new StorageLocation(shelf + "号架", LocationType.SHELF, room, owner.getId()));
+            StorageLocation s =
+                    storage.register(new StorageLocation(shelf + "号架", LocationType.SHELF, room, owner.getId()));
             for (int i = 0; i < boxCount / 4 + 1; i++) {
                 boxes.add(storage.register(new Box(BoxBarcode.of(owner.getId() * 10_000L + boxes.size() + 1), 200, s)));
             }
@@ -159,19 +175,27 @@ class DemoData implements ApplicationRunner {
                 lastService = birth;
             }
             String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-            HealthRecord record = new HealthRecord(number, name, gender, birth, idNumber,
-                    atClinic ? village.getId() : township.getId())
-                    .contact("1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)),
+            HealthRecord record = new HealthRecord(
+                            number, name, gender, birth, idNumber, atClinic ? village.getId() : township.getId())
+                    .contact(
+                            "1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)),
                             "河北省石家庄市正定县" + township.getName().replace("卫生院", "") + VILLAGES[villageIndex]
                                     + (1 + random.nextInt(200)) + "号")
-                    .tagged(tags).servedOn(lastService);
+                    .tagged(tags)
+                    .servedOn(lastService);
             created.add(registry.register(record));
             if (fault == 199 && serial < count) {
                 // the same person registered a second time under the next serial
                 serial++;
                 created.add(registry.register(new HealthRecord(
-                        RecordNumber.of(township.getCode() + villageCode + "%05d".formatted(serial)), name, gender,
-                        birth, idNumber, record.getInstitutionId()).tagged(tags).servedOn(lastService)));
+                                RecordNumber.of(township.getCode() + villageCode + "%05d".formatted(serial)),
+                                name,
+                                gender,
+                                birth,
+                                idNumber,
+                                record.getInstitutionId())
+                        .tagged(tags)
+                        .servedOn(lastService)));
             }
         }
         return created;
@@ -185,13 +209,26 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < count; i++) {
             HealthRecord r = records.get(i);
             LocalDate date = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(600));
-            int age = r.getBirthDate() == null ? 60 : Period.between(r.getBirthDate(), date).getYears();
+            int age = r.getBirthDate() == null
+                    ? 60
+                    : Period.between(r.getBirthDate(), date).getYears();
             if (i < 2) {
-                bornDigital.archive(r.getRecordNumber(), DocumentType.SEVERE_MENTAL_DISORDER,
-                        List.of(DemoReports.followUp(township.getName(), r.getName(), date, random)), "demo");
+                bornDigital.archive(
+                        r.getRecordNumber(),
+                        DocumentType.SEVERE_MENTAL_DISORDER,
+                        List.of(DemoReports.followUp(township.getName(), r.getName(), date, random)),
+                        "demo");
             } else {
-                bornDigital.archive(r.getRecordNumber(), DocumentType.AUX_EXAM_REPORT, List.of(DemoReports.report(
-                        township.getName(), r.getName(), r.getGender() == Gender.FEMALE ? "女" : "男", age, date, random)),
+                bornDigital.archive(
+                        r.getRecordNumber(),
+                        DocumentType.AUX_EXAM_REPORT,
+                        List.of(DemoReports.report(
+                                township.getName(),
+                                r.getName(),
+                                r.getGender() == Gender.FEMALE ? "女" : "男",
+                                age,
+                                date,
+                                random)),
                         "demo");
             }
         }
@@ -238,10 +275,13 @@ class DemoData implements ApplicationRunner {
             if (random.nextInt(2) == 0) {
                 contents.put(DocumentType.CONSENT, 1);
             }
-            PaperFile file = registry.register(new PaperFile(record.getRecordNumber() + "-01", record.getId(), contents));
+            PaperFile file =
+                    registry.register(new PaperFile(record.getRecordNumber() + "-01", record.getId(), contents));
             // the last tenth has arrived but is not yet shelved
             if (i < records.size() * 9 / 10) {
-                registry.store(file.getFileNumber(), boxes.get(i * boxes.size() / records.size()).getBarcode());
+                registry.store(
+                        file.getFileNumber(),
+                        boxes.get(i * boxes.size() / records.size()).getBarcode());
             }
             i++;
         }
@@ -249,8 +289,7 @@ class DemoData implements ApplicationRunner {
 
     private static String idNumber(LocalDate birth, Gender gender, Random random) {
         int sequence = random.nextInt(500) * 2 + (gender == Gender.MALE ? 1 : 0);
-        String first17 = "130123" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                + "%03d".formatted(sequence);
+        String first17 = "130123" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence);
         return first17 + ResidentId.checkCharacter(first17);
     }
 }

@@ -2,6 +2,7 @@ package org.dangan.workflow.document;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import java.time.DateTimeException;
 
 /**
  * The pages of archived documents as the search index takes them: text, the record's number and
@@ -32,10 +32,18 @@ import java.time.DateTimeException;
 public class ArchivedPages {
 
     /** A page of an archived document; {@code institutionPath} holds the institution's ancestors and itself. */
-    public record ArchivedPage(long documentId, int page, String recordNumber, String residentName, long institutionId,
-                               List<Long> institutionPath, DocumentType documentType, boolean restricted,
-                               LocalDate documentDate, Instant scannedAt, String text) {
-    }
+    public record ArchivedPage(
+            long documentId,
+            int page,
+            String recordNumber,
+            String residentName,
+            long institutionId,
+            List<Long> institutionPath,
+            DocumentType documentType,
+            boolean restricted,
+            LocalDate documentDate,
+            Instant scannedAt,
+            String text) {}
 
     private static final String SELECT = """
             select d.id, p.page_number, d.record_number, d.record_id, d.institution_id, d.document_type, d.restricted,
@@ -44,7 +52,8 @@ public class ArchivedPages {
             where d.state = 'ARCHIVED'""";
 
     /** The first date a report states ("报告日期：2024年5月6日", "2024-05-06"), else none. */
-    private static final Pattern DATE = Pattern.compile("(20\\d{2}|19\\d{2})\\s*[年\\-./]\\s*(\\d{1,2})\\s*[月\\-./]\\s*(\\d{1,2})");
+    private static final Pattern DATE =
+            Pattern.compile("(20\\d{2}|19\\d{2})\\s*[年\\-./]\\s*(\\d{1,2})\\s*[月\\-./]\\s*(\\d{1,2})");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RecordBatches records;
@@ -61,21 +70,39 @@ public class ArchivedPages {
         if (documentIds.isEmpty()) {
             return List.of();
         }
-        record Row(ArchivedPage page, long recordId) {
-        }
-        List<Row> rows = jdbc.query(SELECT + " and d.id in (:ids) order by d.id, p.page_number",
-                new MapSqlParameterSource("ids", documentIds), (rs, n) -> new Row(page(rs), rs.getLong(4)));
+        record Row(ArchivedPage page, long recordId) {}
+        List<Row> rows = jdbc.query(
+                SELECT + " and d.id in (:ids) order by d.id, p.page_number",
+                new MapSqlParameterSource("ids", documentIds),
+                (rs, n) -> new Row(page(rs), rs.getLong(4)));
         // the resident's name is the registry's, the institution's ancestors the institution module's
         Map<Long, String> names = records.names(rows.stream().map(Row::recordId).toList());
         Map<Long, List<Long>> paths = new HashMap<>();
-        List<ArchivedPage> pages = rows.stream().filter(r -> names.containsKey(r.recordId())).map(r -> {
-            ArchivedPage p = r.page();
-            List<Long> path = paths.computeIfAbsent(p.institutionId(), id -> Arrays.stream(
-                    institutions.require(id).getPath().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList());
-            return new ArchivedPage(p.documentId(), p.page(), p.recordNumber(), names.get(r.recordId()),
-                    p.institutionId(), new ArrayList<>(path), p.documentType(), p.restricted(), null, p.scannedAt(),
-                    p.text());
-        }).toList();
+        List<ArchivedPage> pages = rows.stream()
+                .filter(r -> names.containsKey(r.recordId()))
+                .map(r -> {
+                    ArchivedPage p = r.page();
+                    List<Long> path = paths.computeIfAbsent(
+                            p.institutionId(),
+                            id -> Arrays.stream(
+                                            institutions.require(id).getPath().split("/"))
+                                    .filter(s -> !s.isEmpty())
+                                    .map(Long::valueOf)
+                                    .toList());
+                    return new ArchivedPage(
+                            p.documentId(),
+                            p.page(),
+                            p.recordNumber(),
+                            names.get(r.recordId()),
+                            p.institutionId(),
+                            new ArrayList<>(path),
+                            p.documentType(),
+                            p.restricted(),
+                            null,
+                            p.scannedAt(),
+                            p.text());
+                })
+                .toList();
         return dated(pages);
     }
 
@@ -87,9 +114,20 @@ public class ArchivedPages {
                 dates.put(p.documentId(), documentDate(p.text()));
             }
         }
-        return pages.stream().map(p -> new ArchivedPage(p.documentId(), p.page(), p.recordNumber(), p.residentName(),
-                p.institutionId(), p.institutionPath(), p.documentType(), p.restricted(), dates.get(p.documentId()),
-                p.scannedAt(), p.text())).toList();
+        return pages.stream()
+                .map(p -> new ArchivedPage(
+                        p.documentId(),
+                        p.page(),
+                        p.recordNumber(),
+                        p.residentName(),
+                        p.institutionId(),
+                        p.institutionPath(),
+                        p.documentType(),
+                        p.restricted(),
+                        dates.get(p.documentId()),
+                        p.scannedAt(),
+                        p.text()))
+                .toList();
     }
 
     /** The archived documents of the records, for work that follows records moving in bulk (a transfer). */
@@ -97,22 +135,27 @@ public class ArchivedPages {
         List<Long> ids = List.copyOf(recordIds);
         List<Long> documents = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 1000) {
-            documents.addAll(jdbc.queryForList("select id from scanned_document where record_id in (:records)"
-                    + " and state = 'ARCHIVED'", new MapSqlParameterSource("records",
-                    ids.subList(i, Math.min(ids.size(), i + 1000))), Long.class));
+            documents.addAll(jdbc.queryForList(
+                    "select id from scanned_document where record_id in (:records)" + " and state = 'ARCHIVED'",
+                    new MapSqlParameterSource("records", ids.subList(i, Math.min(ids.size(), i + 1000))),
+                    Long.class));
         }
         return documents;
     }
 
     /** The archived documents of a record. */
     public List<Long> documentsOf(long recordId) {
-        return jdbc.queryForList("select id from scanned_document where record_id = :record and state = 'ARCHIVED'",
-                new MapSqlParameterSource("record", recordId), Long.class);
+        return jdbc.queryForList(
+                "select id from scanned_document where record_id = :record and state = 'ARCHIVED'",
+                new MapSqlParameterSource("record", recordId),
+                Long.class);
     }
 
     public long countArchived() {
-        Long count = jdbc.queryForObject("select count(*) from scanned_document where state = 'ARCHIVED'",
-                new MapSqlParameterSource(), Long.class);
+        Long count = jdbc.queryForObject(
+                "select count(*) from scanned_document where state = 'ARCHIVED'",
+                new MapSqlParameterSource(),
+                Long.class);
         return count == null ? 0 : count;
     }
 
@@ -120,8 +163,11 @@ public class ArchivedPages {
     public void forEach(Consumer<List<ArchivedPage>> perBatch) {
         long after = 0;
         while (true) {
-            List<Long> ids = jdbc.queryForList("select id from scanned_document where state = 'ARCHIVED' and id > :after"
-                    + " order by id limit 500", new MapSqlParameterSource("after", after), Long.class);
+            List<Long> ids = jdbc.queryForList(
+                    "select id from scanned_document where state = 'ARCHIVED' and id > :after"
+                            + " order by id limit 500",
+                    new MapSqlParameterSource("after", after),
+                    Long.class);
             if (ids.isEmpty()) {
                 return;
             }
@@ -133,15 +179,26 @@ public class ArchivedPages {
     /** A page as stored, without the resident's name and the institution's ancestors, which {@link #of} adds. */
     private static ArchivedPage page(ResultSet rs) throws SQLException {
         String text = rs.getString(9) == null ? "" : rs.getString(9);
-        return new ArchivedPage(rs.getLong(1), rs.getInt(2), rs.getString(3), null, rs.getLong(5), List.of(),
-                DocumentType.valueOf(rs.getString(6)), rs.getBoolean(7), null, rs.getTimestamp(8).toInstant(), text);
+        return new ArchivedPage(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getString(3),
+                null,
+                rs.getLong(5),
+                List.of(),
+                DocumentType.valueOf(rs.getString(6)),
+                rs.getBoolean(7),
+                null,
+                rs.getTimestamp(8).toInstant(),
+                text);
     }
 
     static LocalDate documentDate(String text) {
         Matcher m = DATE.matcher(text);
         while (m.find()) {
             try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                return LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             } catch (DateTimeException notADate) {
                 // 2024年13月 is no date: look further
             }

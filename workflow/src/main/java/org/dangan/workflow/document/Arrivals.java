@@ -16,8 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Arrivals {
 
     /** A page as it arrives: its text, the resolution its boxes are measured in, its line boxes as JSON. */
-    record Page(String text, int dpi, String lineBoxes) {
-    }
+    record Page(String text, int dpi, String lineBoxes) {}
 
     private final ScannedDocumentRepository documents;
     private final DocumentPages pages;
@@ -33,8 +32,15 @@ class Arrivals {
     @Transactional(propagation = Propagation.MANDATORY)
     long archive(ScannedDocument document, List<Page> arrived) {
         long id = documents.saveAndFlush(document).getId();
-        pages.replace(id, IntStream.range(0, arrived.size()).mapToObj(i -> DocumentPages.Page.fromText(i + 1,
-                arrived.get(i).text(), arrived.get(i).dpi(), arrived.get(i).lineBoxes())).toList());
+        pages.replace(
+                id,
+                IntStream.range(0, arrived.size())
+                        .mapToObj(i -> DocumentPages.Page.fromText(
+                                i + 1,
+                                arrived.get(i).text(),
+                                arrived.get(i).dpi(),
+                                arrived.get(i).lineBoxes()))
+                        .toList());
         events.publishEvent(new DocumentArchived(id));
         return id;
     }

@@ -74,9 +74,21 @@ public class BornDigital {
         for (int i = 0; i < pages.size(); i++) {
             arrived.add(new Arrivals.Page(String.join("\n", pages.get(i)), DPI, PageBoxes.json(boxes.get(i))));
         }
-        return arrivals.archive(ScannedDocument.archivedOnArrival(record.id(), record.recordNumber(), record.institutionId(),
-                type, type.name().toLowerCase() + ".pdf", hash, pdf.size(), hash, pages.size(), BigDecimal.valueOf(100),
-                createdBy, clock.instant()), arrived);
+        return arrivals.archive(
+                ScannedDocument.archivedOnArrival(
+                        record.id(),
+                        record.recordNumber(),
+                        record.institutionId(),
+                        type,
+                        type.name().toLowerCase() + ".pdf",
+                        hash,
+                        pdf.size(),
+                        hash,
+                        pages.size(),
+                        BigDecimal.valueOf(100),
+                        createdBy,
+                        clock.instant()),
+                arrived);
     }
 
     private byte[] typeset(List<String> lines, List<TextBox> placed) {
@@ -91,8 +103,13 @@ public class BornDigital {
         int baseline = 150;
         for (String line : lines) {
             g.drawString(line, 120, baseline);
-            placed.add(new TextBox(line, 120, baseline - metrics.getAscent(), Math.max(1, metrics.stringWidth(line)),
-                    metrics.getAscent() + metrics.getDescent(), 100));
+            placed.add(new TextBox(
+                    line,
+                    120,
+                    baseline - metrics.getAscent(),
+                    Math.max(1, metrics.stringWidth(line)),
+                    metrics.getAscent() + metrics.getDescent(),
+                    100));
             baseline += 60;
         }
         g.dispose();

@@ -6,7 +6,10 @@ package org.dangan.workflow.document;
  * the figure, because 95 is doubtful from PP-OCR and good from Tesseract.
  */
 public enum ConfidenceBand {
-    GOOD, FAIR, DOUBTFUL, POOR,
+    GOOD,
+    FAIR,
+    DOUBTFUL,
+    POOR,
     /** A person checked and corrected the text: the recognition's figure no longer says how good it is. */
     REVIEWED
 }

@@ -19,8 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 class DocumentPages {
 
     /** A page as stored: boxes as JSON, quality issues comma-separated. */
-    record Page(int number, BigDecimal confidence, int rotation, int dpi, String issues, boolean fromTextLayer,
-                long millis, String text, String lineBoxes, String wordBoxes) {
+    record Page(
+            int number,
+            BigDecimal confidence,
+            int rotation,
+            int dpi,
+            String issues,
+            boolean fromTextLayer,
+            long millis,
+            String text,
+            String lineBoxes,
+            String wordBoxes) {
 
         /** A page whose text came with it (a text layer, or set here): sure, upright, no words boxed. */
         static Page fromText(int number, String text, int dpi, String lineBoxes) {
@@ -38,22 +47,36 @@ class DocumentPages {
     @Transactional(propagation = Propagation.MANDATORY)
     void replace(long documentId, List<Page> pages) {
         jdbc.update("delete from document_page where document_id = :id", new MapSqlParameterSource("id", documentId));
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 insert into document_page (document_id, page_number, confidence, rotation, dpi, issues, from_text_layer,
                 millis, page_text, line_boxes, word_boxes) values (:id, :page, :confidence, :rotation, :dpi, :issues,
-                :layer, :millis, :text, :lines, :words)""", pages.stream().map(p -> new MapSqlParameterSource("id", documentId)
-                .addValue("page", p.number()).addValue("confidence", p.confidence()).addValue("rotation", p.rotation())
-                .addValue("dpi", p.dpi()).addValue("issues", p.issues()).addValue("layer", p.fromTextLayer())
-                .addValue("millis", p.millis()).addValue("text", p.text()).addValue("lines", p.lineBoxes())
-                .addValue("words", p.wordBoxes())).toArray(SqlParameterSource[]::new));
+                :layer, :millis, :text, :lines, :words)""",
+                pages.stream()
+                        .map(p -> new MapSqlParameterSource("id", documentId)
+                                .addValue("page", p.number())
+                                .addValue("confidence", p.confidence())
+                                .addValue("rotation", p.rotation())
+                                .addValue("dpi", p.dpi())
+                                .addValue("issues", p.issues())
+                                .addValue("layer", p.fromTextLayer())
+                                .addValue("millis", p.millis())
+                                .addValue("text", p.text())
+                                .addValue("lines", p.lineBoxes())
+                                .addValue("words", p.wordBoxes()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** A reviewer's text of one page; answers whether the page exists. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean correct(long documentId, int page, String text, String reviewer) {
-        return jdbc.update("update document_page set page_text = :text, reviewed_by = :by"
-                        + " where document_id = :id and page_number = :page",
-                new MapSqlParameterSource("id", documentId).addValue("page", page).addValue("text", text)
-                        .addValue("by", reviewer)) > 0;
+        return jdbc.update(
+                        "update document_page set page_text = :text, reviewed_by = :by"
+                                + " where document_id = :id and page_number = :page",
+                        new MapSqlParameterSource("id", documentId)
+                                .addValue("page", page)
+                                .addValue("text", text)
+                                .addValue("by", reviewer))
+                > 0;
     }
 }

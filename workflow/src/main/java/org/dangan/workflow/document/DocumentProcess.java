@@ -11,11 +11,11 @@ import org.dangan.ocr.SearchablePdf;
 import org.dangan.ocr.TextBox;
 import org.dangan.ocr.TextLayer;
 import org.dangan.workflow.platform.PdfFont;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.context.ApplicationEventPublisher;
 
 /** What the digitisation model's "Archive" task calls ({@code ${documentProcess...}}). */
 @Component("documentProcess")
@@ -29,8 +29,13 @@ public class DocumentProcess {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DocumentProcess(ScannedDocumentRepository documents, FileStore files, NamedParameterJdbcTemplate jdbc, PdfFont font,
-                    Clock clock, ApplicationEventPublisher events) {
+    DocumentProcess(
+            ScannedDocumentRepository documents,
+            FileStore files,
+            NamedParameterJdbcTemplate jdbc,
+            PdfFont font,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.documents = documents;
         this.files = files;
@@ -61,13 +66,14 @@ public class DocumentProcess {
         events.publishEvent(new DocumentArchived(documentId));
     }
 
-    private record StoredPage(String text, List<TextBox> lines, boolean reviewed) {
-    }
+    private record StoredPage(String text, List<TextBox> lines, boolean reviewed) {}
 
     private String relaidPdf(ScannedDocument document) {
-        List<StoredPage> pages = jdbc.query("""
+        List<StoredPage> pages = jdbc.query(
+                """
                 select page_text, line_boxes, reviewed_by from document_page where document_id = :id
-                order by page_number""", new MapSqlParameterSource("id", document.getId()),
+                order by page_number""",
+                new MapSqlParameterSource("id", document.getId()),
                 (rs, n) -> new StoredPage(rs.getString(1), PageBoxes.parse(rs.getString(2)), rs.getString(3) != null));
         if (pages.stream().noneMatch(StoredPage::reviewed)) {
             return document.getPdfSha256();
@@ -87,8 +93,11 @@ public class DocumentProcess {
             for (int i = 0; i < images.size(); i++) {
                 SearchablePdf.PageImage image = images.get(i);
                 StoredPage page = pages.get(i);
-                pdf.addPage(image, page.reviewed()
-                        ? TextLayer.fit(page.text(), page.lines(), image.widthPx(), image.heightPx()) : page.lines());
+                pdf.addPage(
+                        image,
+                        page.reviewed()
+                                ? TextLayer.fit(page.text(), page.lines(), image.widthPx(), image.heightPx())
+                                : page.lines());
             }
             pdf.save(out, document.title());
         }

@@ -24,15 +24,15 @@ public class DocumentQueries {
     }
 
     /** A document as an inventory fingerprints it: its state and the digests of its files ({@code pdfSha256} may be null). */
-    public record Fingerprint(long id, String state, String originalSha256, String pdfSha256) {
-    }
+    public record Fingerprint(long id, String state, String originalSha256, String pdfSha256) {}
 
     /** The institution's documents, in id order, as an inventory fingerprints them. */
     public List<Fingerprint> fingerprints(long institutionId) {
-        return jdbc.query("select id, state, original_sha256, pdf_sha256 from scanned_document"
-                + " where institution_id = :institution order by id", new MapSqlParameterSource("institution",
-                institutionId), (rs, n) -> new Fingerprint(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)));
+        return jdbc.query(
+                "select id, state, original_sha256, pdf_sha256 from scanned_document"
+                        + " where institution_id = :institution order by id",
+                new MapSqlParameterSource("institution", institutionId),
+                (rs, n) -> new Fingerprint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     /**
@@ -42,7 +42,6 @@ public class DocumentQueries {
     public List<Map<String, Object>> rows(long institutionId) {
         return jdbc.queryForList("""
                 select id, record_number, document_type, restricted, original_name, original_sha256, pdf_sha256,
-                page_count, state from scanned_document where institution_id = :institution order by id""",
-                new MapSqlParameterSource("institution", institutionId));
+                page_count, state from scanned_document where institution_id = :institution order by id""", new MapSqlParameterSource("institution", institutionId));
     }
 }

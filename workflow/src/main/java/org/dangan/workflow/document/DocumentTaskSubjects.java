@@ -12,14 +12,17 @@ class DocumentTaskSubjects extends GroupTaskSubjects {
     private final ScannedDocumentRepository documents;
 
     DocumentTaskSubjects(CandidateGroups groups, ScannedDocumentRepository documents) {
-        super(groups, "tasks.subject.document", kind -> "reviewers", null,
-                TaskKind.TEXT_REVIEW);
+        super(groups, "tasks.subject.document", kind -> "reviewers", null, TaskKind.TEXT_REVIEW);
         this.documents = documents;
     }
 
     @Override
     protected String recordNumber(String businessKey) {
-        return businessKey == null || !businessKey.matches("\\d{1,18}") ? null
-                : documents.findById(Long.parseLong(businessKey)).map(ScannedDocument::getRecordNumber).orElse(null);
+        return businessKey == null || !businessKey.matches("\\d{1,18}")
+                ? null
+                : documents
+                        .findById(Long.parseLong(businessKey))
+                        .map(ScannedDocument::getRecordNumber)
+                        .orElse(null);
     }
 }

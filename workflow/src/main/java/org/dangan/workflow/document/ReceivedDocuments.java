@@ -30,7 +30,8 @@ public class ReceivedDocuments {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ReceivedDocuments(RecordBatches records, Institutions institutions, Arrivals arrivals, AuditLog auditLog, Clock clock) {
+    ReceivedDocuments(
+            RecordBatches records, Institutions institutions, Arrivals arrivals, AuditLog auditLog, Clock clock) {
         this.records = records;
         this.institutions = institutions;
         this.arrivals = arrivals;
@@ -40,17 +41,41 @@ public class ReceivedDocuments {
 
     /** Answers the document's id here; {@code bag} names where it came from, for the audit log. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long archive(String recordNumber, DocumentType type, String originalName, String originalSha256,
-                        long originalSize, String pdfSha256, List<String> pageTexts, String receivedBy, String bag) {
+    public long archive(
+            String recordNumber,
+            DocumentType type,
+            String originalName,
+            String originalSha256,
+            long originalSize,
+            String pdfSha256,
+            List<String> pageTexts,
+            String receivedBy,
+            String bag) {
         // one answer whether the record is elsewhere or nowhere: a bag does not learn what exists outside its scope
         StoredRecord record = records.byNumber(recordNumber == null ? "" : recordNumber)
                 .filter(r -> institutions.currentScope().includes(r.institutionId()))
                 .orElseThrow(() -> Refused.invalid("bag.record.notYours", recordNumber));
         Instant now = clock.instant();
-        long id = arrivals.archive(ScannedDocument.archivedOnArrival(record.id(), record.recordNumber(),
-                record.institutionId(), type, originalName, originalSha256, originalSize, pdfSha256, pageTexts.size(), null,
-                receivedBy, now), pageTexts.stream().map(text -> new Arrivals.Page(text, 0, "[]")).toList());
-        auditLog.record(AuditAction.BAG_RECEIVED, "DOCUMENT", Long.toString(id), record.institutionId(),
+        long id = arrivals.archive(
+                ScannedDocument.archivedOnArrival(
+                        record.id(),
+                        record.recordNumber(),
+                        record.institutionId(),
+                        type,
+                        originalName,
+                        originalSha256,
+                        originalSize,
+                        pdfSha256,
+                        pageTexts.size(),
+                        null,
+                        receivedBy,
+                        now),
+                pageTexts.stream().map(text -> new Arrivals.Page(text, 0, "[]")).toList());
+        auditLog.record(
+                AuditAction.BAG_RECEIVED,
+                "DOCUMENT",
+                Long.toString(id),
+                record.institutionId(),
                 type + (type.restricted() ? " (restricted)" : "") + ", received in bag "
                         + (bag.length() > 100 ? bag.substring(0, 100) : bag));
         return id;

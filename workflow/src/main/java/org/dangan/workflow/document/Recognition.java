@@ -12,23 +12,22 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.dangan.ocr.Engine;
 import org.dangan.ocr.OcrPipeline;
 import org.dangan.ocr.UnreadableDocumentException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import java.util.Optional;
-import org.dangan.ocr.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,13 +56,18 @@ class Recognition implements JavaDelegate {
     private final OcrAvailability availability;
     private final TransactionTemplate ownTransaction;
 
-    Recognition(ScannedDocumentRepository documents, FileStore files, OcrPipeline pipeline,
-                DocumentPages pages, ReviewThreshold reviewBelow, OcrConfiguration.OcrEngines engines,
-                UnreferencedFiles unreferenced, OcrAvailability availability,
-                PlatformTransactionManager transactions) {
+    Recognition(
+            ScannedDocumentRepository documents,
+            FileStore files,
+            OcrPipeline pipeline,
+            DocumentPages pages,
+            ReviewThreshold reviewBelow,
+            OcrConfiguration.OcrEngines engines,
+            UnreferencedFiles unreferenced,
+            OcrAvailability availability,
+            PlatformTransactionManager transactions) {
         this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(
-                TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.engines = engines;
         this.unreferenced = unreferenced;
         this.availability = availability;
@@ -103,11 +107,10 @@ class Recognition implements JavaDelegate {
         FileTime stored = modified(original);
         OcrPipeline.Result result;
         try {
-            result = pipeline.process(original, engine, document.getLanguages(),
-                    (done, total) -> {
-                        progress.put(id, new int[] {done, total});
-                        log.info("document {}: {} of {} pages recognised", id, done, total);
-                    });
+            result = pipeline.process(original, engine, document.getLanguages(), (done, total) -> {
+                progress.put(id, new int[] {done, total});
+                log.info("document {}: {} of {} pages recognised", id, done, total);
+            });
         } catch (UnreadableDocumentException e) {
             document.failed(e.getMessage());
             documents.saveAndFlush(document);
@@ -136,20 +139,31 @@ class Recognition implements JavaDelegate {
         boolean review = false;
         float reviewBelow = this.reviewBelow.of(result.engine());
         for (OcrPipeline.Page p : result.pages()) {
-            boolean low = !p.text().fromTextLayer() && !p.quality().blank() && p.text().meanConfidence() < reviewBelow;
+            boolean low = !p.text().fromTextLayer()
+                    && !p.quality().blank()
+                    && p.text().meanConfidence() < reviewBelow;
             review |= low;
-            rows.add(new DocumentPages.Page(p.number(),
-                    BigDecimal.valueOf(p.text().meanConfidence()).setScale(2, RoundingMode.HALF_UP), p.text().rotation(),
-                    p.dpi(), p.quality().issues().stream().map(Enum::name).collect(Collectors.joining(",")),
-                    p.text().fromTextLayer(), p.text().millis(), p.text().text(), PageBoxes.json(p.text().lines()),
+            rows.add(new DocumentPages.Page(
+                    p.number(),
+                    BigDecimal.valueOf(p.text().meanConfidence()).setScale(2, RoundingMode.HALF_UP),
+                    p.text().rotation(),
+                    p.dpi(),
+                    p.quality().issues().stream().map(Enum::name).collect(Collectors.joining(",")),
+                    p.text().fromTextLayer(),
+                    p.text().millis(),
+                    p.text().text(),
+                    PageBoxes.json(p.text().lines()),
                     PageBoxes.json(p.text().words())));
         }
         pages.replace(document.getId(), rows);
         // the PDF goes into the store before the commit: a crash in between leaves an unreferenced
         // file (found by the fixity audit), never a document pointing at a missing file
         String pdfHash = pdfOf(result, document.title());
-        document.recognised(result.pages().size(),
-                BigDecimal.valueOf(result.meanConfidence()).setScale(2, RoundingMode.HALF_UP), pdfHash, review,
+        document.recognised(
+                result.pages().size(),
+                BigDecimal.valueOf(result.meanConfidence()).setScale(2, RoundingMode.HALF_UP),
+                pdfHash,
+                review,
                 result.engine());
         documents.save(document);
     }

@@ -34,9 +34,10 @@ class RecognitionWaits extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         FailedJobCommandFactory others = configuration.getFailedJobCommandFactory() != null
-                ? configuration.getFailedJobCommandFactory() : new DefaultFailedJobCommandFactory();
-        configuration.setFailedJobCommandFactory((jobId, failure) -> noEngine(failure)
-                ? later(jobId) : others.getCommand(jobId, failure));
+                ? configuration.getFailedJobCommandFactory()
+                : new DefaultFailedJobCommandFactory();
+        configuration.setFailedJobCommandFactory(
+                (jobId, failure) -> noEngine(failure) ? later(jobId) : others.getCommand(jobId, failure));
     }
 
     /** The engine may wrap what a delegate throws. */

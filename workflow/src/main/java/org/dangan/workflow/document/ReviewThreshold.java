@@ -1,10 +1,10 @@
 package org.dangan.workflow.document;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.dangan.ocr.Engine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Below which page confidence a recognised document goes to review. The engines' confidences are
@@ -18,8 +18,9 @@ class ReviewThreshold {
     private final float paddle;
     private final float tesseract;
 
-    ReviewThreshold(@Value("${dangan.ocr.review-below:97}") float paddle,
-                    @Value("${dangan.ocr.tesseract.review-below:70}") float tesseract) {
+    ReviewThreshold(
+            @Value("${dangan.ocr.review-below:97}") float paddle,
+            @Value("${dangan.ocr.tesseract.review-below:70}") float tesseract) {
         this.paddle = paddle;
         this.tesseract = tesseract;
     }
@@ -39,8 +40,10 @@ class ReviewThreshold {
         }
         // judged as shown, in whole percent: 98.6 shows as 99% and must not be "fair" beside another 99% "good"
         double c = confidence.setScale(0, RoundingMode.HALF_UP).doubleValue();
-        double[] limits = engine == Engine.PADDLE ? new double[] {paddle + 2, paddle, paddle - 7} : new double[] {90, 75, 60};
-        return c >= limits[0] ? ConfidenceBand.GOOD : c >= limits[1] ? ConfidenceBand.FAIR
-                : c >= limits[2] ? ConfidenceBand.DOUBTFUL : ConfidenceBand.POOR;
+        double[] limits =
+                engine == Engine.PADDLE ? new double[] {paddle + 2, paddle, paddle - 7} : new double[] {90, 75, 60};
+        return c >= limits[0]
+                ? ConfidenceBand.GOOD
+                : c >= limits[1] ? ConfidenceBand.FAIR : c >= limits[2] ? ConfidenceBand.DOUBTFUL : ConfidenceBand.POOR;
     }
 }

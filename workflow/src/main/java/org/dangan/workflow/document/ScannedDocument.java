@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.dangan.workflow.registry.DocumentType;
 import org.dangan.ocr.Engine;
+import org.dangan.workflow.registry.DocumentType;
 
 /**
  * A scanned document of a record: its original (never altered) in the file store, and where its
@@ -91,12 +91,19 @@ public class ScannedDocument {
     @Version
     private long version;
 
-    protected ScannedDocument() {
-    }
+    protected ScannedDocument() {}
 
-    private ScannedDocument(long recordId, String recordNumber, long institutionId, DocumentType type,
-                            String originalName, String originalSha256, long originalSize, String languages,
-                            String createdBy, Instant at) {
+    private ScannedDocument(
+            long recordId,
+            String recordNumber,
+            long institutionId,
+            DocumentType type,
+            String originalName,
+            String originalSha256,
+            long originalSize,
+            String languages,
+            String createdBy,
+            Instant at) {
         this.recordId = recordId;
         this.recordNumber = recordNumber;
         this.institutionId = institutionId;
@@ -114,23 +121,58 @@ public class ScannedDocument {
      * A scan or electronic original submitted for recognition: QUEUED until the digitisation
      * process reads it. Restricted by its type.
      */
-    static ScannedDocument submitted(long recordId, String recordNumber, long institutionId, DocumentType type,
-                                     String originalName, String originalSha256, long originalSize, String languages,
-                                     String createdBy, Instant at) {
-        return new ScannedDocument(recordId, recordNumber, institutionId, type, originalName, originalSha256,
-                originalSize, languages, createdBy, at);
+    static ScannedDocument submitted(
+            long recordId,
+            String recordNumber,
+            long institutionId,
+            DocumentType type,
+            String originalName,
+            String originalSha256,
+            long originalSize,
+            String languages,
+            String createdBy,
+            Instant at) {
+        return new ScannedDocument(
+                recordId,
+                recordNumber,
+                institutionId,
+                type,
+                originalName,
+                originalSha256,
+                originalSize,
+                languages,
+                createdBy,
+                at);
     }
 
     /**
      * A document that arrives already recognised and archived (from a handover bag, or typeset
      * here): restricted by its type, as every document is, never by what came with it.
      */
-    static ScannedDocument archivedOnArrival(long recordId, String recordNumber, long institutionId, DocumentType type,
-                                             String originalName, String originalSha256, long originalSize,
-                                             String pdfSha256, int pages, BigDecimal meanConfidence, String createdBy,
-                                             Instant at) {
-        ScannedDocument d = new ScannedDocument(recordId, recordNumber, institutionId, type, originalName, originalSha256,
-                originalSize, "chi_sim", createdBy, at);
+    static ScannedDocument archivedOnArrival(
+            long recordId,
+            String recordNumber,
+            long institutionId,
+            DocumentType type,
+            String originalName,
+            String originalSha256,
+            long originalSize,
+            String pdfSha256,
+            int pages,
+            BigDecimal meanConfidence,
+            String createdBy,
+            Instant at) {
+        ScannedDocument d = new ScannedDocument(
+                recordId,
+                recordNumber,
+                institutionId,
+                type,
+                originalName,
+                originalSha256,
+                originalSize,
+                "chi_sim",
+                createdBy,
+                at);
         d.pdfSha256 = pdfSha256;
         d.pageCount = pages;
         d.meanConfidence = meanConfidence;
@@ -150,8 +192,7 @@ public class ScannedDocument {
         state = DocumentState.OCR_RUNNING;
     }
 
-    void recognised(int pages, BigDecimal meanConfidence, String pdfSha256, boolean needsReview,
-                    Engine engine) {
+    void recognised(int pages, BigDecimal meanConfidence, String pdfSha256, boolean needsReview, Engine engine) {
         if (state != DocumentState.OCR_RUNNING) {
             throw illegal("record recognition");
         }

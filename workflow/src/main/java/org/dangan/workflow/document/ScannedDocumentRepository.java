@@ -2,5 +2,4 @@ package org.dangan.workflow.document;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ScannedDocumentRepository extends JpaRepository<ScannedDocument, Long> {
-}
+interface ScannedDocumentRepository extends JpaRepository<ScannedDocument, Long> {}

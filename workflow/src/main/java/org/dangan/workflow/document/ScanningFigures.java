@@ -1,8 +1,10 @@
 package org.dangan.workflow.document;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +19,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.ResultSet;
-import java.util.Arrays;
 
 /**
  * How scanning goes in the user's institutions, for the home pages of those who scan and search:
@@ -64,14 +64,22 @@ public class ScanningFigures {
         if (scope.ids().isEmpty()) {
             return perDay;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select archived_at, page_count from scanned_document
                 where institution_id in (:ids) and state = 'ARCHIVED' and process_instance_id is not null
-                and archived_at >= :from""", new MapSqlParameterSource("ids", scope.ids())
-                .addValue("from", Timestamp.from(first.atStartOfDay(ChinaTime.ZONE).toInstant())),
+                and archived_at >= :from""",
+                new MapSqlParameterSource("ids", scope.ids())
+                        .addValue(
+                                "from",
+                                Timestamp.from(
+                                        first.atStartOfDay(ChinaTime.ZONE).toInstant())),
                 (ResultSet rs) -> {
                     // the day in China time, whatever the database's zone: grouped here, not in SQL
-                    LocalDate day = rs.getTimestamp(1).toInstant().atZone(ChinaTime.ZONE).toLocalDate();
+                    LocalDate day = rs.getTimestamp(1)
+                            .toInstant()
+                            .atZone(ChinaTime.ZONE)
+                            .toLocalDate();
                     long pages = rs.getLong(2);
                     perDay.computeIfPresent(day, (d, n) -> n + pages);
                 });
@@ -82,8 +90,8 @@ public class ScanningFigures {
     public Map<DocumentState, Long> backlog() {
         RoleCheck.require(READERS);
         Map<DocumentState, Long> counts = new EnumMap<>(DocumentState.class);
-        for (DocumentState state : List.of(DocumentState.QUEUED, DocumentState.OCR_RUNNING, DocumentState.REVIEW,
-                DocumentState.FAILED)) {
+        for (DocumentState state :
+                List.of(DocumentState.QUEUED, DocumentState.OCR_RUNNING, DocumentState.REVIEW, DocumentState.FAILED)) {
             counts.put(state, 0L);
         }
         InstitutionScope scope = institutions.currentScope();
@@ -92,13 +100,12 @@ public class ScanningFigures {
         }
         jdbc.query("""
                 select state, count(*) from scanned_document where institution_id in (:ids)
-                and state <> 'ARCHIVED' group by state""", new MapSqlParameterSource("ids", scope.ids()),
-                (ResultSet rs) -> {
-                    // recognised is archived in the same step: until then it is still "being recognised"
-                    DocumentState state = DocumentState.valueOf(rs.getString(1));
-                    counts.merge(state == DocumentState.RECOGNISED ? DocumentState.OCR_RUNNING : state, rs.getLong(2),
-                            Long::sum);
-                });
+                and state <> 'ARCHIVED' group by state""", new MapSqlParameterSource("ids", scope.ids()), (ResultSet rs) -> {
+            // recognised is archived in the same step: until then it is still "being recognised"
+            DocumentState state = DocumentState.valueOf(rs.getString(1));
+            counts.merge(
+                    state == DocumentState.RECOGNISED ? DocumentState.OCR_RUNNING : state, rs.getLong(2), Long::sum);
+        });
         return counts;
     }
 }

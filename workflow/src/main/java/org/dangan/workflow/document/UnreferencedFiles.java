@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import java.nio.file.attribute.FileTime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Removes files of the store that nothing refers to: a searchable PDF written by a recognition job
@@ -41,15 +41,19 @@ public class UnreferencedFiles {
     private final Duration grace;
     private final Clock clock;
 
-    UnreferencedFiles(FileStore store, NamedParameterJdbcTemplate jdbc,
-                      @Value("${dangan.files.unreferenced-grace:PT2H}") Duration grace, Clock clock) {
+    UnreferencedFiles(
+            FileStore store,
+            NamedParameterJdbcTemplate jdbc,
+            @Value("${dangan.files.unreferenced-grace:PT2H}") Duration grace,
+            Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.grace = grace;
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${dangan.files.unreferenced-sweep-delay:PT10M}",
+    @Scheduled(
+            initialDelayString = "${dangan.files.unreferenced-sweep-delay:PT10M}",
             fixedDelayString = "${dangan.files.unreferenced-sweep:PT6H}")
     public void sweep() {
         int removed = collect(grace);
@@ -75,7 +79,8 @@ public class UnreferencedFiles {
         }
         for (int from = 0; from < candidates.size(); from += 500) {
             List<Path> chunk = candidates.subList(from, Math.min(candidates.size(), from + 500));
-            Set<String> referenced = referenced(chunk.stream().map(p -> p.getFileName().toString()).toList());
+            Set<String> referenced = referenced(
+                    chunk.stream().map(p -> p.getFileName().toString()).toList());
             for (Path file : chunk) {
                 String hash = file.getFileName().toString();
                 // looked at again: stored anew since it was listed means a transaction may be about to refer to it
@@ -109,26 +114,33 @@ public class UnreferencedFiles {
 
     /** Every file the database refers to, by its SHA-256 (what a fixity audit must find). */
     public Set<String> referencedHashes() {
-        Set<String> all = new HashSet<>(jdbc.queryForList("select original_sha256 from scanned_document"
-                + " where state <> 'FAILED'", new MapSqlParameterSource(), String.class));
-        all.addAll(jdbc.queryForList("select pdf_sha256 from scanned_document where pdf_sha256 is not null",
-                new MapSqlParameterSource(), String.class));
+        Set<String> all = new HashSet<>(jdbc.queryForList(
+                "select original_sha256 from scanned_document" + " where state <> 'FAILED'",
+                new MapSqlParameterSource(),
+                String.class));
+        all.addAll(jdbc.queryForList(
+                "select pdf_sha256 from scanned_document where pdf_sha256 is not null",
+                new MapSqlParameterSource(),
+                String.class));
         return all;
     }
 
     /** The documents that refer to a stored file. */
     public List<Long> documentsReferring(String sha256) {
-        return jdbc.queryForList("select id from scanned_document where original_sha256 = :hash or pdf_sha256 = :hash"
-                + " order by id", new MapSqlParameterSource("hash", sha256), Long.class);
+        return jdbc.queryForList(
+                "select id from scanned_document where original_sha256 = :hash or pdf_sha256 = :hash" + " order by id",
+                new MapSqlParameterSource("hash", sha256),
+                Long.class);
     }
 
     private Set<String> referenced(List<String> hashes) {
         MapSqlParameterSource in = new MapSqlParameterSource("hashes", hashes);
         Set<String> found = new HashSet<>(jdbc.queryForList(
                 "select original_sha256 from scanned_document where original_sha256 in (:hashes) and state <> 'FAILED'",
-                in, String.class));
-        found.addAll(jdbc.queryForList("select pdf_sha256 from scanned_document where pdf_sha256 in (:hashes)", in,
+                in,
                 String.class));
+        found.addAll(jdbc.queryForList(
+                "select pdf_sha256 from scanned_document where pdf_sha256 in (:hashes)", in, String.class));
         return found;
     }
 

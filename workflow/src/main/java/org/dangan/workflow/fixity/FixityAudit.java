@@ -1,10 +1,10 @@
 package org.dangan.workflow.fixity;
 
-import org.dangan.workflow.platform.Refused;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -26,17 +27,16 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.document.FileStore;
 import org.dangan.workflow.document.UnreferencedFiles;
+import org.dangan.workflow.platform.Refused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import java.io.UncheckedIOException;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Re-hashes every file of the store, and looks for every file the database refers to, at a
@@ -64,9 +64,15 @@ public class FixityAudit {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong failing = new AtomicLong();
 
-    FixityAudit(FileStore store, UnreferencedFiles storedFiles, JdbcTemplate jdbc, AuditLog auditLog, Clock clock, MeterRegistry meters,
-                @Value("${dangan.fixity.bytes-per-second:20971520}") long bytesPerSecond,
-                @Value("${dangan.node-name:${HOSTNAME:node}}") String node) {
+    FixityAudit(
+            FileStore store,
+            UnreferencedFiles storedFiles,
+            JdbcTemplate jdbc,
+            AuditLog auditLog,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${dangan.fixity.bytes-per-second:20971520}") long bytesPerSecond,
+            @Value("${dangan.node-name:${HOSTNAME:node}}") String node) {
         this.store = store;
         this.storedFiles = storedFiles;
         this.jdbc = jdbc;
@@ -75,20 +81,22 @@ public class FixityAudit {
         this.throttle = new Throttle(bytesPerSecond);
         this.node = node.isBlank() ? "node" : node;
         Gauge.builder("dangan.fixity.failures", failing, AtomicLong::get)
-                .description("stored files whose latest fixity check found them changed or missing").register(meters);
+                .description("stored files whose latest fixity check found them changed or missing")
+                .register(meters);
     }
 
-    public enum Outcome { OK, MISMATCH, MISSING }
+    public enum Outcome {
+        OK,
+        MISMATCH,
+        MISSING
+    }
 
     /** A file whose latest check failed, with the documents that refer to it. */
-    public record Failure(String sha256, Outcome outcome, String found, Instant checkedAt, List<Long> documents) {
-    }
+    public record Failure(String sha256, Outcome outcome, String found, Instant checkedAt, List<Long> documents) {}
 
-    public record Run(long id, Instant startedAt, Instant finishedAt, long files, long failures) {
-    }
+    public record Run(long id, Instant startedAt, Instant finishedAt, long files, long failures) {}
 
-    public record Status(boolean running, long done, long total, long failing) {
-    }
+    public record Status(boolean running, long done, long total, long failing) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void countFailures() {
@@ -98,7 +106,9 @@ public class FixityAudit {
     @Scheduled(cron = "${dangan.fixity.cron:0 0 1 * * SUN}", zone = "${dangan.fixity.zone:Asia/Shanghai}")
     void onSchedule() {
         // on a cluster every node's scheduler fires: the first to claim the day's run does it
-        Integer recent = jdbc.queryForObject("select count(*) from fixity_run where started_at > ?", Integer.class,
+        Integer recent = jdbc.queryForObject(
+                "select count(*) from fixity_run where started_at > ?",
+                Integer.class,
                 Timestamp.from(clock.instant().minusSeconds(3600)));
         if (recent != null && recent > 0) {
             return;
@@ -115,13 +125,15 @@ public class FixityAudit {
         if (running.get()) {
             return false;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                run(startedBy, line -> log.info(line));
-            } catch (IllegalStateException e) {
-                log.info("fixity: {}", e.getMessage());
-            }
-        }, "fixity-audit");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        run(startedBy, line -> log.info(line));
+                    } catch (IllegalStateException e) {
+                        log.info("fixity: {}", e.getMessage());
+                    }
+                },
+                "fixity-audit");
         thread.setDaemon(true);
         thread.start();
         return true;
@@ -142,14 +154,18 @@ public class FixityAudit {
     private Run audit(String startedBy, Consumer<String> progress) {
         Instant started = clock.instant();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var insert = c.prepareStatement("insert into fixity_run (started_at, started_by, node, files, failures)"
-                    + " values (?, ?, ?, 0, 0)", new String[] {"id"});
-            insert.setTimestamp(1, Timestamp.from(started));
-            insert.setString(2, startedBy);
-            insert.setString(3, node);
-            return insert;
-        }, key);
+        jdbc.update(
+                c -> {
+                    var insert = c.prepareStatement(
+                            "insert into fixity_run (started_at, started_by, node, files, failures)"
+                                    + " values (?, ?, ?, 0, 0)",
+                            new String[] {"id"});
+                    insert.setTimestamp(1, Timestamp.from(started));
+                    insert.setString(2, startedBy);
+                    insert.setString(3, node);
+                    return insert;
+                },
+                key);
         long runId = key.getKey().longValue();
 
         Set<String> referenced = storedFiles.referencedHashes();
@@ -157,8 +173,10 @@ public class FixityAudit {
         Path sha256 = store.root().resolve("sha256");
         if (Files.isDirectory(sha256)) {
             try (Stream<Path> walk = Files.walk(sha256)) {
-                walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                        .filter(n -> n.matches("[0-9a-f]{64}")).forEach(files::add);
+                walk.filter(Files::isRegularFile)
+                        .map(p -> p.getFileName().toString())
+                        .filter(n -> n.matches("[0-9a-f]{64}"))
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list the file store " + sha256, e);
             }
@@ -189,10 +207,16 @@ public class FixityAudit {
             }
             if (outcome != Outcome.OK) {
                 failures++;
-                log.error("fixity: ALARM file {} {} (expected {} {}, found {})", expected, outcome, ALGORITHM, expected,
+                log.error(
+                        "fixity: ALARM file {} {} (expected {} {}, found {})",
+                        expected,
+                        outcome,
+                        ALGORITHM,
+                        expected,
                         found == null ? "nothing" : found);
             }
-            events.add(new Object[] {runId, Timestamp.from(clock.instant()), ALGORITHM, expected, found, outcome.name()});
+            events.add(
+                    new Object[] {runId, Timestamp.from(clock.instant()), ALGORITHM, expected, found, outcome.name()});
             if (events.size() == 500) {
                 write(events);
             }
@@ -203,10 +227,18 @@ public class FixityAudit {
         }
         write(events);
         Instant finished = clock.instant();
-        jdbc.update("update fixity_run set finished_at = ?, files = ?, failures = ? where id = ?",
-                Timestamp.from(finished), files.size(), failures, runId);
+        jdbc.update(
+                "update fixity_run set finished_at = ?, files = ?, failures = ? where id = ?",
+                Timestamp.from(finished),
+                files.size(),
+                failures,
+                runId);
         failing.set(failures().size());
-        auditLog.record(AuditAction.FIXITY_AUDIT, "FIXITY_RUN", Long.toString(runId), null,
+        auditLog.record(
+                AuditAction.FIXITY_AUDIT,
+                "FIXITY_RUN",
+                Long.toString(runId),
+                null,
                 files.size() + " files, " + failures + " failures");
         progress.accept("fixity: " + files.size() + " files checked, " + failures + " failures");
         return new Run(runId, started, finished, files.size(), failures);
@@ -214,8 +246,10 @@ public class FixityAudit {
 
     private void write(List<Object[]> events) {
         if (!events.isEmpty()) {
-            jdbc.batchUpdate("insert into fixity_event (run_id, checked_at, algorithm, expected, found, outcome)"
-                    + " values (?, ?, ?, ?, ?, ?)", events);
+            jdbc.batchUpdate(
+                    "insert into fixity_event (run_id, checked_at, algorithm, expected, found, outcome)"
+                            + " values (?, ?, ?, ?, ?, ?)",
+                    events);
             events.clear();
         }
     }
@@ -250,18 +284,29 @@ public class FixityAudit {
 
     /** Files whose latest check found them changed or missing: the alarm. */
     public List<Failure> failures() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select e.expected, e.outcome, e.found, e.checked_at from fixity_event e
                 where e.id in (select max(id) from fixity_event group by expected) and e.outcome <> 'OK'
-                order by e.expected""", (rs, n) -> new Failure(rs.getString(1), Outcome.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getTimestamp(4).toInstant(), storedFiles.documentsReferring(rs.getString(1))));
+                order by e.expected""",
+                (rs, n) -> new Failure(
+                        rs.getString(1),
+                        Outcome.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        storedFiles.documentsReferring(rs.getString(1))));
     }
 
     /** The latest runs, newest first. */
     public List<Run> runs(int max) {
-        return jdbc.query("select id, started_at, finished_at, files, failures from fixity_run order by id desc limit ?",
-                (rs, n) -> new Run(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getLong(5)),
+        return jdbc.query(
+                "select id, started_at, finished_at, files, failures from fixity_run order by id desc limit ?",
+                (rs, n) -> new Run(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
+                        rs.getLong(4),
+                        rs.getLong(5)),
                 max);
     }
 }

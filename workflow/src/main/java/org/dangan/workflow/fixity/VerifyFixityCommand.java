@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 class VerifyFixityCommand extends MaintenanceCommand {
 
     private final FixityAudit audit;
+
     VerifyFixityCommand(FixityAudit audit) {
         this.audit = audit;
     }

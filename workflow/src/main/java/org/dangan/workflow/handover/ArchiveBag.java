@@ -2,6 +2,7 @@ package org.dangan.workflow.handover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,10 +14,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -37,8 +38,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import java.io.FilterOutputStream;
-import java.util.Locale;
 
 /**
  * The digital part of a handover as a BagIt bag (RFC 8493), zipped under one top folder: the
@@ -59,12 +58,21 @@ public class ArchiveBag {
     private final CustodyLedger ledger;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
-    ArchiveBag(Handovers handovers, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-               RecordBatches recordBatches, DocumentQueries documentQueries, FileStore files, CustodyLedger ledger,
-               AuditLog auditLog, Clock clock) {
+    ArchiveBag(
+            Handovers handovers,
+            Institutions institutions,
+            NamedParameterJdbcTemplate jdbc,
+            RecordBatches recordBatches,
+            DocumentQueries documentQueries,
+            FileStore files,
+            CustodyLedger ledger,
+            AuditLog auditLog,
+            Clock clock) {
         this.recordBatches = recordBatches;
         this.documentQueries = documentQueries;
         this.handovers = handovers;
@@ -96,10 +104,12 @@ public class ArchiveBag {
     private Handover bagged(long handoverId, String purpose) {
         Handover h = handovers.visible(handoverId);
         if (h.getState() == HandoverState.TRANSFERRED || h.getState() == HandoverState.RETURNED) {
-            throw Refused.of("bag.handover.over", Long.toString(handoverId), h.getState().name());
+            throw Refused.of(
+                    "bag.handover.over", Long.toString(handoverId), h.getState().name());
         }
         DanganUser user = CurrentUser.require();
-        boolean keeper = user.has(Permission.FULL_ID_NUMBER) && user.has(Permission.RESTRICTED_DOCUMENTS)
+        boolean keeper = user.has(Permission.FULL_ID_NUMBER)
+                && user.has(Permission.RESTRICTED_DOCUMENTS)
                 && institutions.currentScope().includes(h.getFromInstitutionId());
         if (!user.is(Role.ADMIN) && !keeper) {
             throw Refused.forbidden("bag.download.permissions");
@@ -116,10 +126,16 @@ public class ArchiveBag {
         MapSqlParameterSource of = new MapSqlParameterSource("institution", from.getId());
         List<Map<String, Object>> documents = lowerCase(documentQueries.rows(from.getId()));
         int records = recordBatches.recordCount(from.getId());
-        long restricted = documents.stream().filter(d -> Boolean.TRUE.equals(d.get("restricted"))).count();
+        long restricted = documents.stream()
+                .filter(d -> Boolean.TRUE.equals(d.get("restricted")))
+                .count();
         String why = purpose.strip();
         // before the first byte: a download cut short was still a download of what it carried
-        auditLog.record(AuditAction.BAG_EXPORTED, "HANDOVER", Long.toString(handoverId), from.getId(),
+        auditLog.record(
+                AuditAction.BAG_EXPORTED,
+                "HANDOVER",
+                Long.toString(handoverId),
+                from.getId(),
                 "bag; purpose: " + (why.length() > 150 ? why.substring(0, 150) : why) + "; records " + records
                         + ", documents " + documents.size() + ", restricted documents " + restricted);
         String top = folder(handoverId) + "/";
@@ -133,30 +149,39 @@ public class ArchiveBag {
                 writer.write(digest);
                 digest.flush();
                 zip.closeEntry();
-                manifest.put(path, HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+                manifest.put(
+                        path, HexFormat.of().formatHex(digest.getMessageDigest().digest()));
                 if (path.startsWith("data/")) {
                     oxum[0] += counting.count;
                     oxum[1]++;
                 }
             };
             payload.write("data/metadata/handover.json", o -> json.writeValue(closeShield(o), handovers.view(h)));
-            payload.write("data/metadata/records.json", o -> json.writeValue(closeShield(o),
-                    lowerCase(recordBatches.recordRows(from.getId()))));
-            payload.write("data/metadata/paper-files.json", o -> json.writeValue(closeShield(o),
-                    lowerCase(recordBatches.paperFileRows(from.getId()))));
-            payload.write("data/metadata/boxes.json", o -> json.writeValue(closeShield(o), rows(
-                    "select barcode, capacity, position, location_id from box where institution_id = :institution"
-                            + " order by barcode", of)));
-            payload.write("data/ledger/custody.json", o -> json.writeValue(closeShield(o),
-                    lowerCase(ledger.chainRows(from.getId()))));
+            payload.write(
+                    "data/metadata/records.json",
+                    o -> json.writeValue(closeShield(o), lowerCase(recordBatches.recordRows(from.getId()))));
+            payload.write(
+                    "data/metadata/paper-files.json",
+                    o -> json.writeValue(closeShield(o), lowerCase(recordBatches.paperFileRows(from.getId()))));
+            payload.write(
+                    "data/metadata/boxes.json",
+                    o -> json.writeValue(
+                            closeShield(o),
+                            rows(
+                                    "select barcode, capacity, position, location_id from box where institution_id = :institution"
+                                            + " order by barcode",
+                                    of)));
+            payload.write(
+                    "data/ledger/custody.json",
+                    o -> json.writeValue(closeShield(o), lowerCase(ledger.chainRows(from.getId()))));
             payload.write("data/metadata/documents.json", o -> json.writeValue(closeShield(o), documents));
             for (Map<String, Object> d : documents) {
                 String folder = "data/documents/" + d.get("id") + "/";
                 String original = (String) d.get("original_sha256");
                 // an unreadable scan's original is removed from the store once it failed; its row still travels
                 if (!"FAILED".equals(d.get("state")) || Files.exists(files.path(original))) {
-                    payload.write(folder + "original" + extension((String) d.get("original_name")),
-                            o -> copy(original, o));
+                    payload.write(
+                            folder + "original" + extension((String) d.get("original_name")), o -> copy(original, o));
                 }
                 if (d.get("pdf_sha256") != null) {
                     String pdf = (String) d.get("pdf_sha256");
@@ -165,8 +190,10 @@ public class ArchiveBag {
             }
             Map<String, String> payloadManifest = new LinkedHashMap<>(manifest);
             manifest.clear();
-            payload.write("bagit.txt", o -> o.write("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-                    .getBytes(StandardCharsets.UTF_8)));
+            payload.write(
+                    "bagit.txt",
+                    o -> o.write("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+                            .getBytes(StandardCharsets.UTF_8)));
             String info = "Source-Organization: " + from.getName() + " (" + from.getCode() + ")\n"
                     + "Bagging-Date: " + LocalDate.now(clock) + "\n"
                     + "External-Identifier: dangan-handover-" + handoverId + "\n"
@@ -189,11 +216,13 @@ public class ArchiveBag {
 
     /** Column names as JSON keys, the same on H2 (which answers upper case) and PostgreSQL. */
     private static List<Map<String, Object>> lowerCase(List<Map<String, Object>> rows) {
-        return rows.stream().map(row -> {
-            Map<String, Object> lower = new LinkedHashMap<>();
-            row.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-            return lower;
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    Map<String, Object> lower = new LinkedHashMap<>();
+                    row.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+                    return lower;
+                })
+                .toList();
     }
 
     private void copy(String sha256, OutputStream out) throws IOException {
@@ -204,7 +233,8 @@ public class ArchiveBag {
 
     private static byte[] lines(Map<String, String> manifest) {
         StringBuilder text = new StringBuilder();
-        manifest.forEach((path, hash) -> text.append(hash).append("  ").append(encode(path)).append('\n'));
+        manifest.forEach((path, hash) ->
+                text.append(hash).append("  ").append(encode(path)).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

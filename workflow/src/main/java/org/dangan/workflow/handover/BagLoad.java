@@ -51,11 +51,9 @@ class BagLoad {
 
     private static final Pattern CODE = Pattern.compile("\\((\\d{6,12})\\)");
 
-    record Loaded(int records, int paperFiles, int documents) {
-    }
+    record Loaded(int records, int paperFiles, int documents) {}
 
-    private record Document(String id, String recordNumber, DocumentType type, String originalName, boolean archived) {
-    }
+    private record Document(String id, String recordNumber, DocumentType type, String originalName, boolean archived) {}
 
     private final ReceivedRecords receivedRecords;
     private final ReceivedDocuments receivedDocuments;
@@ -64,7 +62,11 @@ class BagLoad {
     private final long maxMetadataSize;
     private final ObjectReader rows = new ObjectMapper().readerFor(Map.class);
 
-    BagLoad(ReceivedRecords receivedRecords, ReceivedDocuments receivedDocuments, FileStore files, Institutions institutions,
+    BagLoad(
+            ReceivedRecords receivedRecords,
+            ReceivedDocuments receivedDocuments,
+            FileStore files,
+            Institutions institutions,
             @Value("${dangan.bags.max-metadata-size}") DataSize maxMetadataSize) {
         this.receivedRecords = receivedRecords;
         this.receivedDocuments = receivedDocuments;
@@ -77,26 +79,48 @@ class BagLoad {
     @Transactional
     Loaded load(Path root, Map<String, String> info) {
         DanganUser user = CurrentUser.require();
-        List<ReceivedRecords.Record> records = read(root, "data/metadata/records.json", r -> new ReceivedRecords.Record(
-                text(r, "record_number"), text(r, "name"), text(r, "gender"), day(r, "birth_date"), text(r, "id_number"),
-                text(r, "phone"), text(r, "address"), text(r, "key_populations"), text(r, "status"),
-                day(r, "last_service_date"), day(r, "deceased_on")));
+        List<ReceivedRecords.Record> records = read(
+                root,
+                "data/metadata/records.json",
+                r -> new ReceivedRecords.Record(
+                        text(r, "record_number"),
+                        text(r, "name"),
+                        text(r, "gender"),
+                        day(r, "birth_date"),
+                        text(r, "id_number"),
+                        text(r, "phone"),
+                        text(r, "address"),
+                        text(r, "key_populations"),
+                        text(r, "status"),
+                        day(r, "last_service_date"),
+                        day(r, "deceased_on")));
         Set<String> brought = new HashSet<>();
         records.forEach(r -> brought.add(r.recordNumber()));
-        List<ReceivedRecords.File> paperFiles = read(root, "data/metadata/paper-files.json",
-                f -> "DISPOSED".equals(f.get("state")) ? null : new ReceivedRecords.File(text(f, "file_number"),
-                        text(f, "record_number"), pages(f)));
+        List<ReceivedRecords.File> paperFiles = read(
+                root,
+                "data/metadata/paper-files.json",
+                f -> "DISPOSED".equals(f.get("state"))
+                        ? null
+                        : new ReceivedRecords.File(text(f, "file_number"), text(f, "record_number"), pages(f)));
         for (ReceivedRecords.File f : paperFiles) {
             if (!brought.contains(f.recordNumber())) {
                 throw Refused.invalid("bag.paperFile.foreignRecord", f.fileNumber());
             }
         }
-        List<Document> documents = read(root, "data/metadata/documents.json", d -> new Document(text(d, "id"),
-                text(d, "record_number"), type(d), text(d, "original_name"),
-                "ARCHIVED".equals(d.get("state")) && d.get("pdf_sha256") != null));
+        List<Document> documents = read(
+                root,
+                "data/metadata/documents.json",
+                d -> new Document(
+                        text(d, "id"),
+                        text(d, "record_number"),
+                        type(d),
+                        text(d, "original_name"),
+                        "ARCHIVED".equals(d.get("state")) && d.get("pdf_sha256") != null));
         String source = info.getOrDefault("Source-Organization", "");
         Matcher code = CODE.matcher(source);
-        Long numberedBy = code.find() ? institutions.byCode(code.group(1)).map(Institution::getId).orElse(null) : null;
+        Long numberedBy = code.find()
+                ? institutions.byCode(code.group(1)).map(Institution::getId).orElse(null)
+                : null;
         String from = code.reset().find() ? code.group(1) : info.getOrDefault("External-Identifier", "bag");
         String bag = info.getOrDefault("External-Identifier", root.getFileName().toString());
         receivedRecords.receive(user.institutionId(), numberedBy, from, records, paperFiles, "received in bag " + bag);
@@ -112,8 +136,16 @@ class BagLoad {
             if (!Files.isRegularFile(pdf)) {
                 throw Refused.invalid("bag.document.missing", d.id());
             }
-            receivedDocuments.archive(d.recordNumber(), d.type(), d.originalName() == null ? "original" : d.originalName(),
-                    put(original), size(original), put(pdf), pageTexts(pdf, d.id()), user.getUsername(), bag);
+            receivedDocuments.archive(
+                    d.recordNumber(),
+                    d.type(),
+                    d.originalName() == null ? "original" : d.originalName(),
+                    put(original),
+                    size(original),
+                    put(pdf),
+                    pageTexts(pdf, d.id()),
+                    user.getUsername(),
+                    bag);
             loaded++;
         }
         return new Loaded(records.size(), paperFiles.size(), loaded);
@@ -133,7 +165,8 @@ class BagLoad {
                 throw Refused.tooLarge("bag.metadata.tooLarge", path, maxMetadataSize);
             }
             List<T> read = new ArrayList<>();
-            try (InputStream in = Files.newInputStream(file); MappingIterator<Map<String, Object>> elements = rows.readValues(in)) {
+            try (InputStream in = Files.newInputStream(file);
+                    MappingIterator<Map<String, Object>> elements = rows.readValues(in)) {
                 while (elements.hasNextValue()) {
                     T t = each.apply(elements.nextValue());
                     if (t != null) {
@@ -164,7 +197,8 @@ class BagLoad {
         }
         try (Stream<Path> inside = Files.list(folder)) {
             return inside.filter(p -> p.getFileName().toString().startsWith("original") && Files.isRegularFile(p))
-                    .findFirst().orElseThrow(() -> Refused.invalid("bag.document.missing", id));
+                    .findFirst()
+                    .orElseThrow(() -> Refused.invalid("bag.document.missing", id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,16 +29,14 @@ import org.dangan.workflow.platform.Refused;
 final class BagZip {
 
     /** Compressed bytes of the upload, bytes it unpacks to, and entries it may hold. */
-    record Limits(long maxSize, long maxUnpackedSize, int maxEntries) {
-    }
+    record Limits(long maxSize, long maxUnpackedSize, int maxEntries) {}
 
     @FunctionalInterface
     private interface Entry {
         void read(Path target, ZipEntry entry, InputStream content) throws IOException;
     }
 
-    private BagZip() {
-    }
+    private BagZip() {}
 
     /**
      * Copies the upload to {@code file}, checking on the way that its entries, once unpacked under
@@ -47,8 +45,12 @@ final class BagZip {
     static String receive(InputStream upload, Path file, Path root, Limits limits) throws IOException {
         MessageDigest whole = ArchiveBag.sha256();
         try (OutputStream copy = new BufferedOutputStream(Files.newOutputStream(file));
-             Bounded tee = new Bounded(new DigestInputStream(upload, whole), limits.maxSize(),
-                     () -> Refused.tooLarge("bag.tooLarge", limits.maxSize()), copy, true)) {
+                Bounded tee = new Bounded(
+                        new DigestInputStream(upload, whole),
+                        limits.maxSize(),
+                        () -> Refused.tooLarge("bag.tooLarge", limits.maxSize()),
+                        copy,
+                        true)) {
             entries(tee, root, limits, (target, entry, content) -> content.transferTo(OutputStream.nullOutputStream()));
             // the central directory and whatever follows the last entry are kept as received
             tee.transferTo(OutputStream.nullOutputStream());
@@ -102,9 +104,12 @@ final class BagZip {
                 }
                 Path target = inside(root, entry.getName());
                 // the next entry follows in the same stream: reading this one must not close it
-                Bounded content = new Bounded(zip, limits.maxUnpackedSize() - unpacked,
+                Bounded content = new Bounded(
+                        zip,
+                        limits.maxUnpackedSize() - unpacked,
                         () -> Refused.tooLarge("bag.zip.unpackedTooLarge", limits.maxUnpackedSize()),
-                        OutputStream.nullOutputStream(), false);
+                        OutputStream.nullOutputStream(),
+                        false);
                 each.read(target, entry, content);
                 content.transferTo(OutputStream.nullOutputStream());
                 unpacked += content.count;

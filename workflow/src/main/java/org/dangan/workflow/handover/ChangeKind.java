@@ -4,7 +4,9 @@ import org.dangan.workflow.institution.InstitutionStatus;
 
 /** Why an institution hands over its archive, and what it becomes. */
 public enum ChangeKind {
-    MERGER(InstitutionStatus.MERGED), CLOSURE(InstitutionStatus.CLOSED), CHANGE_OF_FUNCTION(InstitutionStatus.CLOSED);
+    MERGER(InstitutionStatus.MERGED),
+    CLOSURE(InstitutionStatus.CLOSED),
+    CHANGE_OF_FUNCTION(InstitutionStatus.CLOSED);
 
     private final InstitutionStatus after;
 

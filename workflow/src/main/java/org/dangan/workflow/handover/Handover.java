@@ -1,6 +1,5 @@
 package org.dangan.workflow.handover;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * A handover of one institution's archive to another. It guards its own steps: checked only
@@ -84,10 +84,15 @@ public class Handover {
     @Version
     private long version;
 
-    protected Handover() {
-    }
+    protected Handover() {}
 
-    Handover(long fromInstitutionId, long toInstitutionId, ChangeKind kind, String reason, String initiatedBy, Instant at) {
+    Handover(
+            long fromInstitutionId,
+            long toInstitutionId,
+            ChangeKind kind,
+            String reason,
+            String initiatedBy,
+            Instant at) {
         if (fromInstitutionId == toInstitutionId) {
             throw Refused.invalid("handover.toItself");
         }

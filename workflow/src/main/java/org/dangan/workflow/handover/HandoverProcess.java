@@ -1,17 +1,17 @@
 package org.dangan.workflow.handover;
 
 import java.time.Clock;
+import java.util.List;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.security.UserAccounts;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the handover model's service tasks call ({@code ${handoverProcess...}}): the inventory, and
@@ -31,8 +31,14 @@ public class HandoverProcess {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    HandoverProcess(HandoverRepository handovers, Inventories inventories, RegistryAdministration registry,
-                    Institutions institutions, UserAccounts users, AuditLog auditLog, Clock clock) {
+    HandoverProcess(
+            HandoverRepository handovers,
+            Inventories inventories,
+            RegistryAdministration registry,
+            Institutions institutions,
+            UserAccounts users,
+            AuditLog auditLog,
+            Clock clock) {
         this.handovers = handovers;
         this.inventories = inventories;
         this.registry = registry;
@@ -46,8 +52,13 @@ public class HandoverProcess {
         Handover handover = handovers.findById(handoverId).orElseThrow();
         Inventory inventory = inventories.take(handover.getFromInstitutionId());
         handover.inventoried(inventory);
-        log.info("handover {}: inventory of {} records, {} paper files in {} boxes, {} documents", handoverId,
-                inventory.records(), inventory.paperFiles(), inventory.boxes().size(), inventory.documents());
+        log.info(
+                "handover {}: inventory of {} records, {} paper files in {} boxes, {} documents",
+                handoverId,
+                inventory.records(),
+                inventory.paperFiles(),
+                inventory.boxes().size(),
+                inventory.documents());
     }
 
     /**
@@ -60,16 +71,26 @@ public class HandoverProcess {
         long from = handover.getFromInstitutionId();
         String now = inventories.take(from).sha256();
         if (!now.equals(handover.getInventorySha256())) {
-            throw Refused.of("handover.changedSinceInventory", handoverId, institutions.require(from).getName());
+            throw Refused.of(
+                    "handover.changedSinceInventory",
+                    handoverId,
+                    institutions.require(from).getName());
         }
-        RegistryAdministration.Transferred moved = registry.transferArchive(from, handover.getToInstitutionId(),
-                "handover " + handoverId + " (" + handover.getKind() + ")");
-        institutions.require(from).retire(handover.getKind().after(), institutions.require(handover.getToInstitutionId()));
+        RegistryAdministration.Transferred moved = registry.transferArchive(
+                from, handover.getToInstitutionId(), "handover " + handoverId + " (" + handover.getKind() + ")");
+        institutions
+                .require(from)
+                .retire(handover.getKind().after(), institutions.require(handover.getToInstitutionId()));
         List<String> disabled = users.disableAllOf(from);
         handover.transferred(clock.instant());
-        auditLog.record(AuditAction.HANDOVER, "HANDOVER", Long.toString(handoverId), from,
+        auditLog.record(
+                AuditAction.HANDOVER,
+                "HANDOVER",
+                Long.toString(handoverId),
+                from,
                 "transferred: " + moved.records() + " records, " + moved.paperFiles() + " paper files, " + moved.boxes()
-                        + " boxes, " + moved.locations() + " storage locations; " + disabled.size() + " accounts disabled");
+                        + " boxes, " + moved.locations() + " storage locations; " + disabled.size()
+                        + " accounts disabled");
         log.info("handover {}: custody switched ({} records, {} boxes)", handoverId, moved.records(), moved.boxes());
     }
 

@@ -10,11 +10,17 @@ import org.springframework.stereotype.Component;
 class HandoverTaskSubjects extends GroupTaskSubjects {
 
     HandoverTaskSubjects(CandidateGroups groups) {
-        super(groups, "tasks.subject.handover", kind -> switch (kind) {
-            case HANDOVER_DELIVERY_CHECK -> "receivers";
-            case HANDOVER_DIFFERENCES -> "givers";
-            default -> "approvers";
-        }, null,
-                TaskKind.HANDOVER_DELIVERY_CHECK, TaskKind.HANDOVER_DIFFERENCES, TaskKind.HANDOVER_APPROVAL);
+        super(
+                groups,
+                "tasks.subject.handover",
+                kind -> switch (kind) {
+                    case HANDOVER_DELIVERY_CHECK -> "receivers";
+                    case HANDOVER_DIFFERENCES -> "givers";
+                    default -> "approvers";
+                },
+                null,
+                TaskKind.HANDOVER_DELIVERY_CHECK,
+                TaskKind.HANDOVER_DIFFERENCES,
+                TaskKind.HANDOVER_APPROVAL);
     }
 }

@@ -14,10 +14,10 @@ import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The handover's user tasks, however completed. The receiving side checks the delivery (the
@@ -30,7 +30,9 @@ import org.springframework.context.ApplicationEventPublisher;
 class HandoverTasks implements TaskListener, TaskForm.Forms {
 
     enum Difference {
-        MISSING, EXTRA, DAMAGED
+        MISSING,
+        EXTRA,
+        DAMAGED
     }
 
     /** Boxes one delivery check may name; an institution's archive is a few hundred. */
@@ -42,8 +44,12 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    HandoverTasks(HandoverRepository handovers, Institutions institutions, UserTasks userTasks,
-                  NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
+    HandoverTasks(
+            HandoverRepository handovers,
+            Institutions institutions,
+            UserTasks userTasks,
+            NamedParameterJdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.handovers = handovers;
         this.institutions = institutions;
@@ -54,11 +60,21 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
     @Override
     public List<TaskForm> forms() {
         String process = Handovers.PROCESS_KEY;
-        return List.of(TaskForm.of(process, "checkDelivery", TaskForm.Field.texts("scanned", BOXES_AT_MOST, 64),
+        return List.of(
+                TaskForm.of(
+                        process,
+                        "checkDelivery",
+                        TaskForm.Field.texts("scanned", BOXES_AT_MOST, 64),
                         TaskForm.Field.textMap("damaged", BOXES_AT_MOST, TaskForm.REASON_LENGTH)),
-                TaskForm.of(process, "resolveDifferences", TaskForm.Field.choice("resolution", "RECHECK", "RETURN"),
+                TaskForm.of(
+                        process,
+                        "resolveDifferences",
+                        TaskForm.Field.choice("resolution", "RECHECK", "RETURN"),
                         TaskForm.Field.text("note", TaskForm.REASON_LENGTH)),
-                TaskForm.of(process, "approveHandover", TaskForm.Field.yesNo("approved"),
+                TaskForm.of(
+                        process,
+                        "approveHandover",
+                        TaskForm.Field.yesNo("approved"),
                         TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
     }
 
@@ -102,7 +118,8 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
                 } else {
                     handover.returned((String) task.getVariable("reason"));
                 }
-                events.publishEvent(new HandoverDecided(handover.getId(), handover.getInitiatedBy(), (Boolean) approved));
+                events.publishEvent(
+                        new HandoverDecided(handover.getId(), handover.getInitiatedBy(), (Boolean) approved));
             }
             default -> throw new IllegalStateException("no handover task " + task.getTaskDefinitionKey());
         }
@@ -117,15 +134,19 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
     static boolean may(TaskKind step, DanganUser user, Handover handover, Institutions institutions) {
         boolean archivistOrSupervisor = user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR);
         return switch (step) {
-            case HANDOVER_DELIVERY_CHECK -> archivistOrSupervisor
-                    && handover.getToInstitutionId().equals(user.institutionId());
+            case HANDOVER_DELIVERY_CHECK ->
+                archivistOrSupervisor && handover.getToInstitutionId().equals(user.institutionId());
             // the keepers of the giving archive (a primary-care institution over it, not the county),
             // and never the one who checked the delivery and found the differences
-            case HANDOVER_DIFFERENCES -> archivistOrSupervisor && institutions.keepsRecords(user.institutionId())
-                    && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId())
-                    && !user.getUsername().equals(handover.getCheckedBy());
-            case HANDOVER_APPROVAL -> user.is(Role.SUPERVISOR) && user.institutionId() != null
-                    && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId());
+            case HANDOVER_DIFFERENCES ->
+                archivistOrSupervisor
+                        && institutions.keepsRecords(user.institutionId())
+                        && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId())
+                        && !user.getUsername().equals(handover.getCheckedBy());
+            case HANDOVER_APPROVAL ->
+                user.is(Role.SUPERVISOR)
+                        && user.institutionId() != null
+                        && institutions.scopeOf(user.institutionId()).includes(handover.getFromInstitutionId());
             default -> false;
         };
     }
@@ -138,11 +159,12 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
         }
         Set<String> seen = new LinkedHashSet<>();
         list.forEach(b -> seen.add(b.toString().strip()));
-        Set<String> expected = new LinkedHashSet<>(jdbc.queryForList("select barcode from box where institution_id = :from"
-                + " order by barcode", new MapSqlParameterSource("from", handover.getFromInstitutionId()), String.class));
+        Set<String> expected = new LinkedHashSet<>(jdbc.queryForList(
+                "select barcode from box where institution_id = :from" + " order by barcode",
+                new MapSqlParameterSource("from", handover.getFromInstitutionId()),
+                String.class));
         Map<String, Object> broken = damaged instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        record Row(String barcode, Difference kind, String note) {
-        }
+        record Row(String barcode, Difference kind, String note) {}
         List<Row> rows = new ArrayList<>();
         expected.stream().filter(b -> !seen.contains(b)).forEach(b -> rows.add(new Row(b, Difference.MISSING, null)));
         seen.stream().filter(b -> !expected.contains(b)).forEach(b -> rows.add(new Row(b, Difference.EXTRA, null)));
@@ -157,13 +179,19 @@ class HandoverTasks implements TaskListener, TaskForm.Forms {
             rows.add(new Row(e.getKey(), Difference.DAMAGED, note.length() > 500 ? note.substring(0, 500) : note));
         }
         MapSqlParameterSource id = new MapSqlParameterSource("id", handover.getId());
-        Integer last = jdbc.queryForObject("select max(check_round) from handover_difference where handover_id = :id", id,
-                Integer.class);
+        Integer last = jdbc.queryForObject(
+                "select max(check_round) from handover_difference where handover_id = :id", id, Integer.class);
         int round = (last == null ? 0 : last) + 1;
-        jdbc.batchUpdate("insert into handover_difference (handover_id, check_round, barcode, kind, note)"
-                + " values (:id, :round, :barcode, :kind, :note)", rows.stream().map(r -> new MapSqlParameterSource("id",
-                handover.getId()).addValue("round", round).addValue("barcode", r.barcode()).addValue("kind", r.kind().name())
-                .addValue("note", r.note())).toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate(
+                "insert into handover_difference (handover_id, check_round, barcode, kind, note)"
+                        + " values (:id, :round, :barcode, :kind, :note)",
+                rows.stream()
+                        .map(r -> new MapSqlParameterSource("id", handover.getId())
+                                .addValue("round", round)
+                                .addValue("barcode", r.barcode())
+                                .addValue("kind", r.kind().name())
+                                .addValue("note", r.note()))
+                        .toArray(MapSqlParameterSource[]::new));
         return rows.size();
     }
 }

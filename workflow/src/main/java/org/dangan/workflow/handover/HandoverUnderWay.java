@@ -30,7 +30,10 @@ class HandoverUnderWay {
                 List<Handover> moving = handovers.findUnderWayFromOrTo(id, Handovers.UNDER_WAY);
                 if (!moving.isEmpty()) {
                     Institution i = institutions.require(id);
-                    throw Refused.of("campaign.handoverUnderWay", i.getName(), moving.get(0).getId().toString());
+                    throw Refused.of(
+                            "campaign.handoverUnderWay",
+                            i.getName(),
+                            moving.get(0).getId().toString());
                 }
             }
         }

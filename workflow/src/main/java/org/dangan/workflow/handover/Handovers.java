@@ -2,10 +2,14 @@ package org.dangan.workflow.handover;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
@@ -14,29 +18,25 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
-import org.dangan.workflow.registry.PaperFileState;
-import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.PdfFont;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
+import org.dangan.workflow.verification.Campaigns;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Set;
-import org.camunda.bpm.engine.task.Task;
-import org.dangan.workflow.security.Permission;
-import org.dangan.workflow.verification.Campaigns;
-import org.springframework.data.domain.Sort;
 
 /**
  * Handovers as people start, follow and decide them. An administrator or a supervisor of the
@@ -48,8 +48,12 @@ import org.springframework.data.domain.Sort;
 public class Handovers {
 
     public static final String PROCESS_KEY = "archiveHandover";
-    static final List<HandoverState> UNDER_WAY = List.of(HandoverState.RECORDED, HandoverState.CHECKING,
-            HandoverState.DIFFERENCES, HandoverState.CHECKED, HandoverState.APPROVED);
+    static final List<HandoverState> UNDER_WAY = List.of(
+            HandoverState.RECORDED,
+            HandoverState.CHECKING,
+            HandoverState.DIFFERENCES,
+            HandoverState.CHECKED,
+            HandoverState.APPROVED);
 
     private final HandoverRepository handovers;
     private final Inventories inventories;
@@ -66,10 +70,20 @@ public class Handovers {
 
     private final Campaigns campaigns;
 
-    Handovers(HandoverRepository handovers, Inventories inventories, Institutions institutions, RecordBatches records,
-              NamedParameterJdbcTemplate jdbc, RuntimeService runtime, UserTasks userTasks, TaskService taskService,
-              UserAccounts users, AuditLog auditLog, PdfFont font, Clock clock,
-              Campaigns campaigns) {
+    Handovers(
+            HandoverRepository handovers,
+            Inventories inventories,
+            Institutions institutions,
+            RecordBatches records,
+            NamedParameterJdbcTemplate jdbc,
+            RuntimeService runtime,
+            UserTasks userTasks,
+            TaskService taskService,
+            UserAccounts users,
+            AuditLog auditLog,
+            PdfFont font,
+            Clock clock,
+            Campaigns campaigns) {
         this.campaigns = campaigns;
         this.taskService = taskService;
         this.users = users;
@@ -86,11 +100,9 @@ public class Handovers {
     }
 
     /** {@code kind} may be left out: a merger. */
-    public record Request(String from, String to, String reason, ChangeKind kind) {
-    }
+    public record Request(String from, String to, String reason, ChangeKind kind) {}
 
-    public record Started(long id, String processInstanceId) {
-    }
+    public record Started(long id, String processInstanceId) {}
 
     public Started start(Request request) {
         DanganUser user = RoleCheck.require(Role.ADMIN, Role.SUPERVISOR);
@@ -104,8 +116,9 @@ public class Handovers {
                 throw Refused.of("handover.institutionNotActive", i.getName(), i.getStatus());
             }
         }
-        long below = institutions.all().stream().filter(i -> from.getId().equals(i.getParentId())
-                && i.getStatus() == InstitutionStatus.ACTIVE).count();
+        long below = institutions.all().stream()
+                .filter(i -> from.getId().equals(i.getParentId()) && i.getStatus() == InstitutionStatus.ACTIVE)
+                .count();
         if (below > 0) {
             throw Refused.of("handover.activeBelow", from.getName(), below);
         }
@@ -117,22 +130,39 @@ public class Handovers {
                 throw Refused.of("handover.campaignOpen", i.getName(), c.toString());
             });
         }
-        if (!handovers.findByFromInstitutionIdAndStateIn(from.getId(), UNDER_WAY).isEmpty()) {
+        if (!handovers
+                .findByFromInstitutionIdAndStateIn(from.getId(), UNDER_WAY)
+                .isEmpty()) {
             throw Refused.of("handover.underWay", from.getName());
         }
         int out = records.checkedOutFilesOfInstitution(from.getId());
         if (out > 0) {
             throw Refused.of("handover.filesOut", out, from.getName());
         }
-        Handover handover = handovers.save(new Handover(from.getId(), to.getId(),
-                request.kind() == null ? ChangeKind.MERGER : request.kind(), request.reason(), user.getUsername(),
+        Handover handover = handovers.save(new Handover(
+                from.getId(),
+                to.getId(),
+                request.kind() == null ? ChangeKind.MERGER : request.kind(),
+                request.reason(),
+                user.getUsername(),
                 clock.instant()));
-        handover.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, handover.getId().toString(),
-                Variables.createVariables().putValue("handoverId", handover.getId())
-                        .putValue("receivers", "archivist-" + to.getCode())
-                        .putValue("givers", "archivist-" + from.getCode())
-                        .putValue("approvers", "supervisor-" + institutions.countyOf(from).getCode())).getId());
-        auditLog.record(AuditAction.HANDOVER, "HANDOVER", handover.getId().toString(), from.getId(),
+        handover.startedAs(runtime.startProcessInstanceByKey(
+                        PROCESS_KEY,
+                        handover.getId().toString(),
+                        Variables.createVariables()
+                                .putValue("handoverId", handover.getId())
+                                .putValue("receivers", "archivist-" + to.getCode())
+                                .putValue("givers", "archivist-" + from.getCode())
+                                .putValue(
+                                        "approvers",
+                                        "supervisor-"
+                                                + institutions.countyOf(from).getCode()))
+                .getId());
+        auditLog.record(
+                AuditAction.HANDOVER,
+                "HANDOVER",
+                handover.getId().toString(),
+                from.getId(),
                 "started: " + handover.getKind() + " to " + to.getCode());
         return new Started(handover.getId(), handover.getProcessInstanceId());
     }
@@ -154,15 +184,20 @@ public class Handovers {
         if (user == null) {
             return List.of();
         }
-        List<Institution> candidates = user.is(Role.ADMIN) ? institutions.all() : institutions.currentScope().institutions();
-        return candidates.stream().filter(i -> i.getStatus() == InstitutionStatus.ACTIVE && mayStart(user, i)).toList();
+        List<Institution> candidates = user.is(Role.ADMIN)
+                ? institutions.all()
+                : institutions.currentScope().institutions();
+        return candidates.stream()
+                .filter(i -> i.getStatus() == InstitutionStatus.ACTIVE && mayStart(user, i))
+                .toList();
     }
 
     private boolean mayStart(DanganUser user, Institution institution) {
         if (user.is(Role.ADMIN)) {
             return true;
         }
-        return user.is(Role.SUPERVISOR) && user.institutionId() != null
+        return user.is(Role.SUPERVISOR)
+                && user.institutionId() != null
                 && institutions.require(user.institutionId()).getType() == InstitutionType.COUNTY_BUREAU
                 && institutions.currentScope().includes(institution.getId());
     }
@@ -179,7 +214,9 @@ public class Handovers {
         if (h.getProcessInstanceId() == null) {
             return steps;
         }
-        for (Task task : taskService.createTaskQuery().processInstanceId(h.getProcessInstanceId())
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(h.getProcessInstanceId())
                 .list()) {
             TaskKind.of(PROCESS_KEY, task.getTaskDefinitionKey())
                     .filter(kind -> HandoverTasks.may(kind, user, h, institutions))
@@ -190,16 +227,21 @@ public class Handovers {
     }
 
     /** What approving the handover does, in numbers, for the approver to confirm first. */
-    public record Consequence(int records, int paperFiles, int boxes, int accounts, String fromName, String toName,
-                              ChangeKind kind) {
-    }
+    public record Consequence(
+            int records, int paperFiles, int boxes, int accounts, String fromName, String toName, ChangeKind kind) {}
 
     @Transactional(readOnly = true)
     public Consequence consequenceOfApproval(long id) {
         Handover h = visible(id);
         Institution from = institutions.require(h.getFromInstitutionId());
-        return new Consequence(h.getRecords(), h.getPaperFiles(), h.getBoxes(), users.enabledCountOf(from.getId()),
-                from.getName(), institutions.require(h.getToInstitutionId()).getName(), h.getKind());
+        return new Consequence(
+                h.getRecords(),
+                h.getPaperFiles(),
+                h.getBoxes(),
+                users.enabledCountOf(from.getId()),
+                from.getName(),
+                institutions.require(h.getToInstitutionId()).getName(),
+                h.getKind());
     }
 
     /** The handover an open task of its process is about, for the task's work panel; only if the user may see it. */
@@ -211,19 +253,28 @@ public class Handovers {
      * {@code documents} counts restricted scans too, so it is told only to readers who may see them
      * (null otherwise): the difference to what they can find would tell that restricted ones exist.
      */
-    public record Counts(int records, int paperFiles, int boxes, int pages, Integer documents) {
-    }
+    public record Counts(int records, int paperFiles, int boxes, int pages, Integer documents) {}
 
-    public record DifferenceView(int round, String barcode, String kind, String note) {
-    }
+    public record DifferenceView(int round, String barcode, String kind, String note) {}
 
     /** {@code from} and {@code to} are codes (for the API); the screens show {@code fromName} and {@code toName}. */
-    public record HandoverView(long id, String state, String from, String to, String fromName, String toName,
-                               String kind, String reason,
-                               String initiatedBy, String checkedBy, String approvedBy, String returnedReason,
-                               Counts counts, String inventorySha256, String processInstanceId,
-                               List<DifferenceView> differences) {
-    }
+    public record HandoverView(
+            long id,
+            String state,
+            String from,
+            String to,
+            String fromName,
+            String toName,
+            String kind,
+            String reason,
+            String initiatedBy,
+            String checkedBy,
+            String approvedBy,
+            String returnedReason,
+            Counts counts,
+            String inventorySha256,
+            String processInstanceId,
+            List<DifferenceView> differences) {}
 
     public HandoverView read(long id) {
         Handover h = visible(id);
@@ -234,27 +285,47 @@ public class Handovers {
     /** The latest handovers from or to the user's institutions, newest first. */
     @Transactional(readOnly = true)
     public List<HandoverView> list() {
-        return handovers.findAll(Sort.by(Sort.Direction.DESC,
-                "id")).stream().filter(this::maySee).limit(100).map(this::view).toList();
+        return handovers.findAll(Sort.by(Sort.Direction.DESC, "id")).stream()
+                .filter(this::maySee)
+                .limit(100)
+                .map(this::view)
+                .toList();
     }
 
     /** The handover as the API shows it, without an audit entry (for the bag, whose export is audited). */
     private static Integer scansTold(Handover h) {
-        return CurrentUser.get().filter(u -> u.has(Permission.RESTRICTED_DOCUMENTS)).isPresent()
-                ? h.getDocuments() : null;
+        return CurrentUser.get()
+                        .filter(u -> u.has(Permission.RESTRICTED_DOCUMENTS))
+                        .isPresent()
+                ? h.getDocuments()
+                : null;
     }
 
     HandoverView view(Handover h) {
-        List<DifferenceView> differences = jdbc.query("select check_round, barcode, kind, note from handover_difference"
-                + " where handover_id = :id order by check_round, kind, barcode", new MapSqlParameterSource("id", h.getId()),
+        List<DifferenceView> differences = jdbc.query(
+                "select check_round, barcode, kind, note from handover_difference"
+                        + " where handover_id = :id order by check_round, kind, barcode",
+                new MapSqlParameterSource("id", h.getId()),
                 (rs, n) -> new DifferenceView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         Institution from = institutions.require(h.getFromInstitutionId());
         Institution to = institutions.require(h.getToInstitutionId());
-        return new HandoverView(h.getId(), h.getState().name(), from.getCode(), to.getCode(), from.getName(),
-                to.getName(), h.getKind().name(), h.getReason(),
-                h.getInitiatedBy(), h.getCheckedBy(), h.getApprovedBy(), h.getReturnedReason(),
+        return new HandoverView(
+                h.getId(),
+                h.getState().name(),
+                from.getCode(),
+                to.getCode(),
+                from.getName(),
+                to.getName(),
+                h.getKind().name(),
+                h.getReason(),
+                h.getInitiatedBy(),
+                h.getCheckedBy(),
+                h.getApprovedBy(),
+                h.getReturnedReason(),
                 new Counts(h.getRecords(), h.getPaperFiles(), h.getBoxes(), h.getPages(), scansTold(h)),
-                h.getInventorySha256(), h.getProcessInstanceId(), differences);
+                h.getInventorySha256(),
+                h.getProcessInstanceId(),
+                differences);
     }
 
     /** The receiving side's check: the box barcodes scanned, and the boxes found damaged with what is wrong. */
@@ -285,7 +356,12 @@ public class Handovers {
 
     private void complete(long id, String step, Map<String, Object> variables) {
         Handover h = visible(id);
-        if (taskService.createTaskQuery().processInstanceId(h.getProcessInstanceId()).taskDefinitionKey(step).count() == 0) {
+        if (taskService
+                        .createTaskQuery()
+                        .processInstanceId(h.getProcessInstanceId())
+                        .taskDefinitionKey(step)
+                        .count()
+                == 0) {
             throw Refused.of("handover.noOpenStep", id, h.getState());
         }
         userTasks.complete(h.getProcessInstanceId(), step, variables);
@@ -305,14 +381,25 @@ public class Handovers {
         List<List<String>> rows = new ArrayList<>();
         if (inventory != null) {
             for (Inventory.BoxEntry box : inventory.boxes()) {
-                rows.add(List.of(box.barcode(), box.place() + " · 第" + box.position() + "位", box.files().size() + " 份",
+                rows.add(List.of(
+                        box.barcode(),
+                        box.place() + " · 第" + box.position() + "位",
+                        box.files().size() + " 份",
                         Integer.toString(box.pages())));
-                box.files().forEach(f -> rows.add(List.of("", f.fileNumber() + " (" + f.recordNumber() + ")",
-                        font.name(PaperFileState.class, f.state()),
-                        Integer.toString(f.pages()))));
+                box.files()
+                        .forEach(f -> rows.add(List.of(
+                                "",
+                                f.fileNumber() + " (" + f.recordNumber() + ")",
+                                font.name(PaperFileState.class, f.state()),
+                                Integer.toString(f.pages()))));
             }
-            inventory.unboxed().forEach(f -> rows.add(List.of("未装盒 no box", f.fileNumber() + " (" + f.recordNumber() + ")",
-                    font.name(PaperFileState.class, f.state()), Integer.toString(f.pages()))));
+            inventory
+                    .unboxed()
+                    .forEach(f -> rows.add(List.of(
+                            "未装盒 no box",
+                            f.fileNumber() + " (" + f.recordNumber() + ")",
+                            font.name(PaperFileState.class, f.state()),
+                            Integer.toString(f.pages()))));
         }
         auditLog.record(AuditAction.HANDOVER_READ, "HANDOVER", Long.toString(id), from.getId(), "handover list");
         try (PrintedSheet sheet = font.sheet()) {
@@ -320,26 +407,35 @@ public class Handovers {
                     .line("移交方 Giving: " + from.getName() + " (" + from.getCode() + ") → 接收方 Receiving: " + to.getName()
                             + " (" + to.getCode() + ")")
                     .line("原因 Reason: " + font.name(h.getKind()) + " · " + h.getReason())
-                    .line("合计 Totals: " + h.getRecords() + " 份健康档案 records · " + h.getPaperFiles() + " 份纸质档案 paper files · "
+                    .line("合计 Totals: " + h.getRecords() + " 份健康档案 records · " + h.getPaperFiles()
+                            + " 份纸质档案 paper files · "
                             + h.getBoxes() + " 盒 boxes · " + h.getPages() + " 页 pages"
                             + (scansTold(h) == null ? "" : " · " + h.getDocuments() + " 份扫描件 scans"))
                     .line("清点校验 Inventory SHA-256: " + h.getInventorySha256())
-                    .line(inventory == null ? "已移交 Transferred " + ChinaTime.second(h.getTransferredAt())
-                            : inventory.sha256().equals(h.getInventorySha256()) ? "现状与清点一致 The archive is as inventoried"
-                            : "现状与清点不一致 The archive changed since the inventory: " + inventory.sha256())
+                    .line(
+                            inventory == null
+                                    ? "已移交 Transferred " + ChinaTime.second(h.getTransferredAt())
+                                    : inventory.sha256().equals(h.getInventorySha256())
+                                            ? "现状与清点一致 The archive is as inventoried"
+                                            : "现状与清点不一致 The archive changed since the inventory: " + inventory.sha256())
                     .gap()
-                    .table(List.of("盒号 Box", "位置 / 纸质档案 Place / file", "份数 / 状态", "页数 Pages"),
-                            new float[] {1.4f, 4.2f, 1.2f, 0.8f}, rows)
+                    .table(
+                            List.of("盒号 Box", "位置 / 纸质档案 Place / file", "份数 / 状态", "页数 Pages"),
+                            new float[] {1.4f, 4.2f, 1.2f, 0.8f},
+                            rows)
                     .gap()
-                    .signatureLines(List.of("移交方经办人 Handed over by", "移交方负责人 Giving head",
-                            "接收方经办人 Received by", "接收方负责人 Receiving head", "监交人 Witness"));
+                    .signatureLines(List.of(
+                            "移交方经办人 Handed over by",
+                            "移交方负责人 Giving head",
+                            "接收方经办人 Received by",
+                            "接收方负责人 Receiving head",
+                            "监交人 Witness"));
             return sheet.toBytes();
         }
     }
 
     Handover visible(long id) {
-        return handovers.findById(id).filter(this::maySee)
-                .orElseThrow(() -> Refused.invalid("handover.notFound", id));
+        return handovers.findById(id).filter(this::maySee).orElseThrow(() -> Refused.invalid("handover.notFound", id));
     }
 
     /**

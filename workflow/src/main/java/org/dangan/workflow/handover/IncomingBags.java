@@ -2,12 +2,14 @@ package org.dangan.workflow.handover;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,8 +26,6 @@ import org.dangan.workflow.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import java.io.OutputStream;
-import java.util.Comparator;
 
 /**
  * Takes in a zipped BagIt bag from another institution or system: every checksum of both
@@ -37,9 +37,15 @@ import java.util.Comparator;
 public class IncomingBags {
 
     /** {@code loaded}: what was taken into the register, when asked to (else zeros). */
-    public record Received(String bag, String externalIdentifier, String sourceOrganization, int payloadFiles,
-                           long payloadBytes, String sha256, int loadedRecords, int loadedDocuments) {
-    }
+    public record Received(
+            String bag,
+            String externalIdentifier,
+            String sourceOrganization,
+            int payloadFiles,
+            long payloadBytes,
+            String sha256,
+            int loadedRecords,
+            int loadedDocuments) {}
 
     /**
      * A manifest line holds a SHA-256, two spaces and a path: 256 bytes a line on average is room
@@ -49,6 +55,7 @@ public class IncomingBags {
     private static final int MANIFEST_BYTES_PER_ENTRY = 256;
     /** bagit.txt and bag-info.txt: a few fields each. */
     private static final int INFO_LINES = 1_000;
+
     private static final long INFO_BYTES = 1L << 20;
 
     private final Path home;
@@ -56,10 +63,13 @@ public class IncomingBags {
     private final BagLoad load;
     private final BagZip.Limits limits;
 
-    IncomingBags(@Value("${dangan.home}") String home, AuditLog auditLog, BagLoad load,
-                 @Value("${dangan.bags.max-size}") DataSize maxSize,
-                 @Value("${dangan.bags.max-unpacked-size}") DataSize maxUnpackedSize,
-                 @Value("${dangan.bags.max-entries}") int maxEntries) {
+    IncomingBags(
+            @Value("${dangan.home}") String home,
+            AuditLog auditLog,
+            BagLoad load,
+            @Value("${dangan.bags.max-size}") DataSize maxSize,
+            @Value("${dangan.bags.max-unpacked-size}") DataSize maxUnpackedSize,
+            @Value("${dangan.bags.max-entries}") int maxEntries) {
         this.home = Path.of(home);
         this.auditLog = auditLog;
         this.load = load;
@@ -82,7 +92,9 @@ public class IncomingBags {
         Path work = null;
         try {
             Files.createDirectories(home.resolve("tmp"));
-            work = Files.createTempDirectory(home.resolve("tmp"), "bag-").toAbsolutePath().normalize();
+            work = Files.createTempDirectory(home.resolve("tmp"), "bag-")
+                    .toAbsolutePath()
+                    .normalize();
             Path received = work.resolve("received.zip");
             Path unpacked = work.resolve("bag");
             String sha256 = BagZip.receive(zip, received, unpacked, limits);
@@ -100,9 +112,20 @@ public class IncomingBags {
             if (!Files.exists(kept)) {
                 Files.move(received, kept, StandardCopyOption.ATOMIC_MOVE);
             }
-            Received bag = new Received(root.getFileName().toString(), info.get("External-Identifier"),
-                    info.get("Source-Organization"), (int) oxum[1], oxum[0], sha256, loaded.records(), loaded.documents());
-            auditLog.record(AuditAction.BAG_RECEIVED, "BAG", sha256, user.institutionId(),
+            Received bag = new Received(
+                    root.getFileName().toString(),
+                    info.get("External-Identifier"),
+                    info.get("Source-Organization"),
+                    (int) oxum[1],
+                    oxum[0],
+                    sha256,
+                    loaded.records(),
+                    loaded.documents());
+            auditLog.record(
+                    AuditAction.BAG_RECEIVED,
+                    "BAG",
+                    sha256,
+                    user.institutionId(),
                     bag.externalIdentifier() + ", " + oxum[1] + " files");
             return bag;
         } catch (IOException e) {
@@ -147,7 +170,7 @@ public class IncomingBags {
         }
         listed.clear();
         if (Files.isRegularFile(root.resolve("tagmanifest-sha256.txt"))) {
-            manifest(root, "tagmanifest-sha256.txt", maxEntries, (path, file) -> { });
+            manifest(root, "tagmanifest-sha256.txt", maxEntries, (path, file) -> {});
         }
         return oxum;
     }
@@ -160,7 +183,7 @@ public class IncomingBags {
     private static void manifest(Path root, String name, int maxEntries, Checked each) throws IOException {
         Path file = root.resolve(name);
         long maxBytes = (long) maxEntries * MANIFEST_BYTES_PER_ENTRY;
-        TagFiles.lines(file, name, maxEntries, maxBytes, (number, line) -> { });
+        TagFiles.lines(file, name, maxEntries, maxBytes, (number, line) -> {});
         TagFiles.lines(file, name, maxEntries, maxBytes, (number, line) -> {
             String entry = line.strip();
             if (entry.isEmpty()) {
@@ -204,7 +227,9 @@ public class IncomingBags {
         TagFiles.lines(file, name, INFO_LINES, INFO_BYTES, (number, line) -> {
             int colon = line.indexOf(':');
             if (colon > 0 && !Character.isWhitespace(line.charAt(0))) {
-                fields.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                fields.putIfAbsent(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip());
             }
         });
         return fields;

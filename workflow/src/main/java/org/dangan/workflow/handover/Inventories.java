@@ -3,7 +3,9 @@ package org.dangan.workflow.handover;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.ResultSet;
-import java.util.HashMap;
 
 /** Takes the inventory of an institution's archive from the database as it stands. */
 @Component
@@ -28,8 +28,11 @@ class Inventories {
     private final RecordBatches records;
     private final DocumentQueries documents;
 
-    Inventories(NamedParameterJdbcTemplate jdbc, StorageAdministration storage, RecordBatches records,
-                DocumentQueries documents) {
+    Inventories(
+            NamedParameterJdbcTemplate jdbc,
+            StorageAdministration storage,
+            RecordBatches records,
+            DocumentQueries documents) {
         this.jdbc = jdbc;
         this.storage = storage;
         this.records = records;
@@ -42,11 +45,12 @@ class Inventories {
         List<String> recordNumbers = records.recordNumbers(institutionId);
         recordNumbers.forEach(r -> line(digest, "RECORD", r));
 
-        record Box(long id, String barcode, int position, long location) {
-        }
+        record Box(long id, String barcode, int position, long location) {}
         Map<Long, Box> boxes = new LinkedHashMap<>();
-        jdbc.query("select id, barcode, position, location_id from box where institution_id = :institution order by barcode",
-                of, (ResultSet rs) -> {
+        jdbc.query(
+                "select id, barcode, position, location_id from box where institution_id = :institution order by barcode",
+                of,
+                (ResultSet rs) -> {
                     boxes.put(rs.getLong(1), new Box(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)));
                 });
         Map<Long, List<Inventory.FileEntry>> filesByBox = new LinkedHashMap<>();
@@ -54,12 +58,19 @@ class Inventories {
         int[] files = {0};
         int[] pages = {0};
         for (RecordBatches.InventoryFile f : records.undisposedPaperFiles(institutionId)) {
-            Inventory.FileEntry file = new Inventory.FileEntry(f.fileNumber(), f.recordNumber(), f.pageCount(),
-                    f.state().name());
+            Inventory.FileEntry file = new Inventory.FileEntry(
+                    f.fileNumber(), f.recordNumber(), f.pageCount(), f.state().name());
             Long box = f.boxId();
-            String barcode = box == null || !boxes.containsKey(box) ? "" : boxes.get(box).barcode();
-            line(digest, "FILE", file.fileNumber(), file.recordNumber(), Integer.toString(file.pages()),
-                    file.state(), barcode);
+            String barcode =
+                    box == null || !boxes.containsKey(box) ? "" : boxes.get(box).barcode();
+            line(
+                    digest,
+                    "FILE",
+                    file.fileNumber(),
+                    file.recordNumber(),
+                    Integer.toString(file.pages()),
+                    file.state(),
+                    barcode);
             files[0]++;
             pages[0] += file.pages();
             if (barcode.isEmpty()) {
@@ -73,13 +84,24 @@ class Inventories {
         for (Box box : boxes.values()) {
             String place = places.computeIfAbsent(box.location(), storage::placeOf);
             line(digest, "BOX", box.barcode(), place, Integer.toString(box.position()));
-            boxEntries.add(new Inventory.BoxEntry(box.barcode(), place, box.position(),
-                    List.copyOf(filesByBox.getOrDefault(box.id(), List.of()))));
+            boxEntries.add(new Inventory.BoxEntry(
+                    box.barcode(), place, box.position(), List.copyOf(filesByBox.getOrDefault(box.id(), List.of()))));
         }
         List<DocumentQueries.Fingerprint> fingerprints = documents.fingerprints(institutionId);
-        fingerprints.forEach(d -> line(digest, "DOCUMENT", Long.toString(d.id()), d.state(), d.originalSha256(),
+        fingerprints.forEach(d -> line(
+                digest,
+                "DOCUMENT",
+                Long.toString(d.id()),
+                d.state(),
+                d.originalSha256(),
                 d.pdfSha256() == null ? "" : d.pdfSha256()));
-        return new Inventory(recordNumbers.size(), files[0], pages[0], fingerprints.size(), boxEntries, unboxed,
+        return new Inventory(
+                recordNumbers.size(),
+                files[0],
+                pages[0],
+                fingerprints.size(),
+                boxEntries,
+                unboxed,
                 HexFormat.of().formatHex(digest.digest()));
     }
 

@@ -7,8 +7,14 @@ import java.util.List;
  * in no box), its scanned documents, and one SHA-256 over all of it in a fixed order, so that a
  * change between the inventory and the switch of custody is seen.
  */
-public record Inventory(int records, int paperFiles, int pages, int documents, List<BoxEntry> boxes,
-                        List<FileEntry> unboxed, String sha256) {
+public record Inventory(
+        int records,
+        int paperFiles,
+        int pages,
+        int documents,
+        List<BoxEntry> boxes,
+        List<FileEntry> unboxed,
+        String sha256) {
 
     public record BoxEntry(String barcode, String place, int position, List<FileEntry> files) {
 
@@ -17,8 +23,7 @@ public record Inventory(int records, int paperFiles, int pages, int documents, L
         }
     }
 
-    public record FileEntry(String fileNumber, String recordNumber, int pages, String state) {
-    }
+    public record FileEntry(String fileNumber, String recordNumber, int pages, String state) {}
 
     public List<String> barcodes() {
         return boxes.stream().map(BoxEntry::barcode).toList();

@@ -26,8 +26,7 @@ final class TagFiles {
         void read(int number, String line) throws IOException;
     }
 
-    private TagFiles() {
-    }
+    private TagFiles() {}
 
     /**
      * Each line of {@code file} (without its CR LF or LF), refused past {@code maxLines} lines,
@@ -46,7 +45,9 @@ final class TagFiles {
                     if (++number > maxLines) {
                         throw Refused.invalid("bag.tagFile.tooManyLines", name, maxLines);
                     }
-                    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r'
+                            ? line.length() - 1
+                            : line.length();
                     each.read(number, line.substring(0, end));
                     line.setLength(0);
                 } else if (c != -1) {

@@ -52,18 +52,19 @@ public class Institution {
     @Version
     private long version;
 
-    protected Institution() {
-    }
+    protected Institution() {}
 
     Institution(String code, String name, InstitutionType type, Institution parent) {
         if (!code.matches("\\d{6}|\\d{9}|\\d{12}")) {
             throw new IllegalArgumentException("institution code must have 6, 9 or 12 digits: " + code);
         }
         if (parent != null && parent.code.length() > code.length()) {
-            throw new IllegalArgumentException("institution code " + code + " is shorter than its parent's " + parent.code);
+            throw new IllegalArgumentException(
+                    "institution code " + code + " is shorter than its parent's " + parent.code);
         }
         if (parent != null && code.length() > 6 && !code.startsWith(parent.code)) {
-            throw new IllegalArgumentException("institution code " + code + " does not start with its parent's " + parent.code);
+            throw new IllegalArgumentException(
+                    "institution code " + code + " does not start with its parent's " + parent.code);
         }
         this.code = code;
         this.name = name;

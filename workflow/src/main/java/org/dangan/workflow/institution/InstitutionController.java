@@ -23,8 +23,9 @@ class InstitutionController {
         InstitutionScope scope = institutions.currentScope();
         Map<Long, Node> nodes = new HashMap<>();
         for (Institution i : scope.institutions()) {
-            nodes.put(i.getId(), new Node(i.getId(), i.getCode(), i.getName(), i.getType(), i.getStatus(),
-                    new ArrayList<>()));
+            nodes.put(
+                    i.getId(),
+                    new Node(i.getId(), i.getCode(), i.getName(), i.getType(), i.getStatus(), new ArrayList<>()));
         }
         List<Node> roots = new ArrayList<>();
         for (Institution i : scope.institutions()) {
@@ -35,6 +36,6 @@ class InstitutionController {
         return roots;
     }
 
-    record Node(Long id, String code, String name, InstitutionType type, InstitutionStatus status, List<Node> children) {
-    }
+    record Node(
+            Long id, String code, String name, InstitutionType type, InstitutionStatus status, List<Node> children) {}
 }

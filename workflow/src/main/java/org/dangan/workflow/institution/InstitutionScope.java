@@ -1,9 +1,9 @@
 package org.dangan.workflow.institution;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * The institutions a user may see: their own and everything below it. Queries take

@@ -1,5 +1,7 @@
 package org.dangan.workflow.institution;
 
 public enum InstitutionStatus {
-    ACTIVE, MERGED, CLOSED
+    ACTIVE,
+    MERGED,
+    CLOSED
 }

@@ -1,7 +1,12 @@
 package org.dangan.workflow.institution;
 
 public enum InstitutionType {
-    PROVINCE, CITY, COUNTY_BUREAU, TOWNSHIP_CENTRE, COMMUNITY_CENTRE, VILLAGE_CLINIC;
+    PROVINCE,
+    CITY,
+    COUNTY_BUREAU,
+    TOWNSHIP_CENTRE,
+    COMMUNITY_CENTRE,
+    VILLAGE_CLINIC;
 
     /** Primary-care institutions keep paper files and manage records. */
     public boolean primaryCare() {

@@ -12,13 +12,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.dangan.workflow.platform.ChinaTime;
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * A check-out of paper files. It guards its own steps: a decision only while requested, and
@@ -74,11 +74,15 @@ public class Checkout {
     @Version
     private long version;
 
-    protected Checkout() {
-    }
+    protected Checkout() {}
 
-    public Checkout(long institutionId, String requestedBy, List<String> fileNumbers, String purpose, LocalDate dueOn,
-                    Instant at) {
+    public Checkout(
+            long institutionId,
+            String requestedBy,
+            List<String> fileNumbers,
+            String purpose,
+            LocalDate dueOn,
+            Instant at) {
         if (fileNumbers.isEmpty()) {
             throw Refused.invalid("checkout.filesRequired");
         }

@@ -1,5 +1,4 @@
 package org.dangan.workflow.lending;
 
 /** A check-out's files were not back on the day they were due. */
-public record CheckoutOverdue(long checkoutId, String requestedBy) {
-}
+public record CheckoutOverdue(long checkoutId, String requestedBy) {}

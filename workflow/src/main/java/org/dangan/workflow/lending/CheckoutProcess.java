@@ -2,11 +2,11 @@ package org.dangan.workflow.lending;
 
 import java.time.Clock;
 import org.dangan.workflow.registry.RegistryAdministration;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What the check-out model's service tasks call ({@code ${checkoutProcess...}}): files out and back, in the ledger too. */
 @Component("checkoutProcess")
@@ -20,8 +20,11 @@ public class CheckoutProcess {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CheckoutProcess(CheckoutRepository checkouts, RegistryAdministration registry, Clock clock,
-                    ApplicationEventPublisher events) {
+    CheckoutProcess(
+            CheckoutRepository checkouts,
+            RegistryAdministration registry,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.checkouts = checkouts;
         this.registry = registry;
@@ -32,7 +35,8 @@ public class CheckoutProcess {
         Checkout checkout = checkouts.findById(checkoutId).orElseThrow();
         checkout.handedOut();
         for (String file : checkout.getFileNumbers()) {
-            registry.checkOut(file, checkout.getRequestedBy(), "check-out " + checkoutId + ": " + checkout.getPurpose());
+            registry.checkOut(
+                    file, checkout.getRequestedBy(), "check-out " + checkoutId + ": " + checkout.getPurpose());
         }
     }
 
@@ -44,7 +48,9 @@ public class CheckoutProcess {
         Checkout checkout = checkouts.findById(checkoutId).orElseThrow();
         checkout.markOverdue();
         events.publishEvent(new CheckoutOverdue(checkoutId, checkout.getRequestedBy()));
-        log.info("check-out {}: due on {} and not back; the institution's supervisors follow it up", checkoutId,
+        log.info(
+                "check-out {}: due on {} and not back; the institution's supervisors follow it up",
+                checkoutId,
                 checkout.getDueOn());
     }
 

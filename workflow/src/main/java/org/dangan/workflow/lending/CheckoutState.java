@@ -1,5 +1,8 @@
 package org.dangan.workflow.lending;
 
 public enum CheckoutState {
-    REQUESTED, REFUSED, OUT, RETURNED
+    REQUESTED,
+    REFUSED,
+    OUT,
+    RETURNED
 }

@@ -10,7 +10,13 @@ import org.springframework.stereotype.Component;
 class CheckoutTaskSubjects extends GroupTaskSubjects {
 
     CheckoutTaskSubjects(CandidateGroups groups) {
-        super(groups, "tasks.subject.checkout", kind -> "supervisors", "dueAt",
-                TaskKind.CHECKOUT_APPROVAL, TaskKind.CHECKOUT_RETURN, TaskKind.CHECKOUT_FOLLOW_UP);
+        super(
+                groups,
+                "tasks.subject.checkout",
+                kind -> "supervisors",
+                "dueAt",
+                TaskKind.CHECKOUT_APPROVAL,
+                TaskKind.CHECKOUT_RETURN,
+                TaskKind.CHECKOUT_FOLLOW_UP);
     }
 }

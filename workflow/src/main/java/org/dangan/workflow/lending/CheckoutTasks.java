@@ -1,5 +1,6 @@
 package org.dangan.workflow.lending;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
@@ -10,9 +11,8 @@ import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.stereotype.Component;
-import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
 
 /**
  * The check-out's user tasks, whichever way they are completed (screens, Tasklist, engine REST):
@@ -27,8 +27,8 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
 
-    CheckoutTasks(CheckoutRepository checkouts, UserTasks userTasks, AuditLog auditLog,
-                  ApplicationEventPublisher events) {
+    CheckoutTasks(
+            CheckoutRepository checkouts, UserTasks userTasks, AuditLog auditLog, ApplicationEventPublisher events) {
         this.events = events;
         this.checkouts = checkouts;
         this.userTasks = userTasks;
@@ -38,8 +38,13 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
     @Override
     public List<TaskForm> forms() {
         String process = Checkouts.PROCESS_KEY;
-        return List.of(TaskForm.of(process, "approveCheckout", TaskForm.Field.yesNo("approved"),
-                TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)), TaskForm.of(process, "returnFiles"),
+        return List.of(
+                TaskForm.of(
+                        process,
+                        "approveCheckout",
+                        TaskForm.Field.yesNo("approved"),
+                        TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)),
+                TaskForm.of(process, "returnFiles"),
                 TaskForm.of(process, "followUp"));
     }
 
@@ -63,7 +68,11 @@ class CheckoutTasks implements TaskListener, TaskForm.Forms {
                 throw Refused.invalid("checkout.decisionRequired", id);
             }
             checkout.decide(user.getUsername(), (Boolean) approved, (String) task.getVariable("reason"));
-            auditLog.record(AuditAction.CHECKOUT_DECIDED, "CHECKOUT", Long.toString(id), checkout.getInstitutionId(),
+            auditLog.record(
+                    AuditAction.CHECKOUT_DECIDED,
+                    "CHECKOUT",
+                    Long.toString(id),
+                    checkout.getInstitutionId(),
                     (Boolean) approved ? "approved" : "refused");
             events.publishEvent(new CheckoutDecided(id, checkout.getRequestedBy(), (Boolean) approved));
         }

@@ -2,30 +2,30 @@ package org.dangan.workflow.lending;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.registry.PaperFileState;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordBatches.KeptPaperFile;
+import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.Collection;
-import java.util.Map;
-import org.dangan.workflow.platform.UserTasks;
-import org.dangan.workflow.security.CurrentUser;
 
 /**
  * Check-outs as people ask for and decide them. The files must all be kept by one institution of
@@ -47,8 +47,15 @@ public class Checkouts {
     private final CustodyLedger ledger;
     private final Clock clock;
 
-    Checkouts(CheckoutRepository checkouts, Institutions institutions, RecordBatches paperFiles,
-              RuntimeService runtime, UserTasks userTasks, AuditLog auditLog, CustodyLedger ledger, Clock clock) {
+    Checkouts(
+            CheckoutRepository checkouts,
+            Institutions institutions,
+            RecordBatches paperFiles,
+            RuntimeService runtime,
+            UserTasks userTasks,
+            AuditLog auditLog,
+            CustodyLedger ledger,
+            Clock clock) {
         this.checkouts = checkouts;
         this.institutions = institutions;
         this.paperFiles = paperFiles;
@@ -59,11 +66,9 @@ public class Checkouts {
         this.clock = clock;
     }
 
-    public record Request(List<String> fileNumbers, String purpose, LocalDate until) {
-    }
+    public record Request(List<String> fileNumbers, String purpose, LocalDate until) {}
 
-    public record Started(long id, String processInstanceId) {
-    }
+    public record Started(long id, String processInstanceId) {}
 
     /** The first day paper may be promised back on: today where the paper is, as {@link Checkout} checks. */
     public LocalDate earliestReturn() {
@@ -79,7 +84,8 @@ public class Checkouts {
         InstitutionScope scope = institutions.currentScope();
         Long keeper = null;
         for (String file : request.fileNumbers()) {
-            KeptPaperFile found = paperFiles.kept(file)
+            KeptPaperFile found = paperFiles
+                    .kept(file)
                     .filter(f -> f.keeperId() != null && scope.includes(f.keeperId()))
                     .orElseThrow(() -> Refused.invalid("checkout.noFile", file));
             if (found.state() != PaperFileState.STORED) {
@@ -90,26 +96,48 @@ public class Checkouts {
             }
             keeper = found.keeperId();
         }
-        Checkout checkout = checkouts.save(new Checkout(keeper, user.getUsername(), request.fileNumbers(),
-                request.purpose(), request.until(), clock.instant()));
+        Checkout checkout = checkouts.save(new Checkout(
+                keeper,
+                user.getUsername(),
+                request.fileNumbers(),
+                request.purpose(),
+                request.until(),
+                clock.instant()));
         String code = institutions.require(keeper).getCode();
         // due when the promised day ends where the paper is (the institutions are in China)
-        Date dueAt = Date.from(request.until().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant());
-        checkout.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, checkout.getId().toString(),
-                Variables.createVariables().putValue("checkoutId", checkout.getId())
-                        .putValue("supervisors", "supervisor-" + code).putValue("archivists", "archivist-" + code)
-                        .putValue("dueAt", dueAt)).getId());
-        auditLog.record(AuditAction.CHECKOUT_REQUESTED, "CHECKOUT", checkout.getId().toString(), keeper,
+        Date dueAt = Date.from(
+                request.until().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant());
+        checkout.startedAs(runtime.startProcessInstanceByKey(
+                        PROCESS_KEY,
+                        checkout.getId().toString(),
+                        Variables.createVariables()
+                                .putValue("checkoutId", checkout.getId())
+                                .putValue("supervisors", "supervisor-" + code)
+                                .putValue("archivists", "archivist-" + code)
+                                .putValue("dueAt", dueAt))
+                .getId());
+        auditLog.record(
+                AuditAction.CHECKOUT_REQUESTED,
+                "CHECKOUT",
+                checkout.getId().toString(),
+                keeper,
                 request.fileNumbers().size() + " files until " + request.until());
         return new Started(checkout.getId(), checkout.getProcessInstanceId());
     }
 
-    public record FileView(String fileNumber, String currentPlace) {
-    }
+    public record FileView(String fileNumber, String currentPlace) {}
 
-    public record CheckoutView(long id, String state, String requestedBy, String purpose, LocalDate until, boolean overdue,
-                               String decidedBy, String refusalReason, String processInstanceId, List<FileView> files) {
-    }
+    public record CheckoutView(
+            long id,
+            String state,
+            String requestedBy,
+            String purpose,
+            LocalDate until,
+            boolean overdue,
+            String decidedBy,
+            String refusalReason,
+            String processInstanceId,
+            List<FileView> files) {}
 
     public CheckoutView read(long id) {
         Checkout c = visible(id);
@@ -125,7 +153,9 @@ public class Checkouts {
         if (scope.ids().isEmpty()) {
             return List.of();
         }
-        return checkouts.findTop200ByInstitutionIdInOrderByIdDesc(scope.ids()).stream().map(this::view).toList();
+        return checkouts.findTop200ByInstitutionIdInOrderByIdDesc(scope.ids()).stream()
+                .map(this::view)
+                .toList();
     }
 
     /**
@@ -139,14 +169,28 @@ public class Checkouts {
         if (scope.ids().isEmpty() || fileNumbers.isEmpty()) {
             return List.of();
         }
-        return checkouts.findWithFiles(scope.ids(), fileNumbers).stream().map(this::view).toList();
+        return checkouts.findWithFiles(scope.ids(), fileNumbers).stream()
+                .map(this::view)
+                .toList();
     }
 
     private CheckoutView view(Checkout c) {
-        return new CheckoutView(c.getId(), c.getState().name(), c.getRequestedBy(), c.getPurpose(), c.getDueOn(),
-                c.isOverdue(), c.getDecidedBy(), c.getRefusalReason(), c.getProcessInstanceId(),
-                c.getFileNumbers().stream().map(f -> new FileView(f,
-                        ledger.currentPlace(CustodySubject.PAPER_FILE, f).orElse(null))).toList());
+        return new CheckoutView(
+                c.getId(),
+                c.getState().name(),
+                c.getRequestedBy(),
+                c.getPurpose(),
+                c.getDueOn(),
+                c.isOverdue(),
+                c.getDecidedBy(),
+                c.getRefusalReason(),
+                c.getProcessInstanceId(),
+                c.getFileNumbers().stream()
+                        .map(f -> new FileView(
+                                f,
+                                ledger.currentPlace(CustodySubject.PAPER_FILE, f)
+                                        .orElse(null)))
+                        .toList());
     }
 
     /** Whether the current user may approve or refuse requests: what the screens offer, by the rule decide applies. */
@@ -167,8 +211,10 @@ public class Checkouts {
     /** A supervisor's decision: completes the approval task as the current user. */
     public void decide(long id, boolean approved, String reason) {
         RoleCheck.require(DECIDES);
-        complete(visible(id), "approveCheckout", Variables.createVariables().putValue("approved", approved)
-                .putValue("reason", reason));
+        complete(
+                visible(id),
+                "approveCheckout",
+                Variables.createVariables().putValue("approved", approved).putValue("reason", reason));
     }
 
     /** An archivist takes the files back: completes the return task as the current user. */
@@ -183,7 +229,9 @@ public class Checkouts {
 
     private Checkout visible(long id) {
         RoleCheck.require(LENDERS);
-        return checkouts.findById(id).filter(c -> institutions.currentScope().includes(c.getInstitutionId()))
+        return checkouts
+                .findById(id)
+                .filter(c -> institutions.currentScope().includes(c.getInstitutionId()))
                 .orElseThrow(() -> new CheckoutNotFoundException(id));
     }
 }

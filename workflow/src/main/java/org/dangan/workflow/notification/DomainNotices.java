@@ -38,25 +38,38 @@ class DomainNotices {
 
     @EventListener
     void on(CheckoutOverdue overdue) {
-        notifications.raise(new Notice(NotificationKind.OVERDUE, "notification.checkout.overdue",
-                List.of(Long.toString(overdue.checkoutId())), "checkouts", Set.of(overdue.requestedBy()), Set.of()));
+        notifications.raise(new Notice(
+                NotificationKind.OVERDUE,
+                "notification.checkout.overdue",
+                List.of(Long.toString(overdue.checkoutId())),
+                "checkouts",
+                Set.of(overdue.requestedBy()),
+                Set.of()));
     }
 
     @EventListener
     void on(CampaignSentBack sentBack) {
-        notifications.raise(new Notice(NotificationKind.RETURN,
+        notifications.raise(new Notice(
+                NotificationKind.RETURN,
                 switch (sentBack.by()) {
                     case HEAD -> "notification.campaign.returnedByHead";
                     case SAMPLE -> "notification.campaign.sentBack";
                     case CITY -> "notification.campaign.returnedByCity";
                 },
-                List.of(Long.toString(sentBack.campaignId())), "tasks", Set.of(), archivists(sentBack.institutionCodes())));
+                List.of(Long.toString(sentBack.campaignId())),
+                "tasks",
+                Set.of(),
+                archivists(sentBack.institutionCodes())));
     }
 
     @EventListener
     void on(CampaignOverdue overdue) {
-        notifications.raise(new Notice(NotificationKind.OVERDUE, "notification.campaign.overdue",
-                List.of(Long.toString(overdue.campaignId())), "campaigns", Set.of(overdue.createdBy()),
+        notifications.raise(new Notice(
+                NotificationKind.OVERDUE,
+                "notification.campaign.overdue",
+                List.of(Long.toString(overdue.campaignId())),
+                "campaigns",
+                Set.of(overdue.createdBy()),
                 archivists(overdue.openInstitutionCodes())));
     }
 
@@ -72,9 +85,13 @@ class DomainNotices {
 
     /** An approval, or a return (a refusal, a rejection), told to the one who asked. */
     private void decision(String what, boolean approved, long id, String route, String asker) {
-        notifications.raise(new Notice(approved ? NotificationKind.APPROVAL : NotificationKind.RETURN,
-                "notification." + what + (approved ? ".approved" : ".returned"), List.of(Long.toString(id)), route,
-                Set.of(asker), Set.of()));
+        notifications.raise(new Notice(
+                approved ? NotificationKind.APPROVAL : NotificationKind.RETURN,
+                "notification." + what + (approved ? ".approved" : ".returned"),
+                List.of(Long.toString(id)),
+                route,
+                Set.of(asker),
+                Set.of()));
     }
 
     private static Set<String> archivists(List<String> institutionCodes) {

@@ -44,7 +44,8 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -57,8 +58,8 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private static final Set<TaskKind> NAMED_BY_RESIDENT = Set.of(TaskKind.DEATH_CONFIRMATION,
-            TaskKind.MOVED_OUT_CLOSURE);
+    private static final Set<TaskKind> NAMED_BY_RESIDENT =
+            Set.of(TaskKind.DEATH_CONFIRMATION, TaskKind.MOVED_OUT_CLOSURE);
 
     @Override
     public void notify(DelegateTask task) {
@@ -89,10 +90,22 @@ class NewTaskNotices extends AbstractProcessEnginePlugin implements TaskListener
         // a registration follow-up is keyed by the resident's record number: with "death" beside it, that
         // names a person's health event to whoever reads the notice, the webhook's receiver included
         Notice notice = subject == null || NAMED_BY_RESIDENT.contains(kind.get())
-                ? new Notice(NotificationKind.TASK, "notification.taskUnnumbered", List.of(what), "tasks", users, groups,
-                task.getId())
-                : new Notice(NotificationKind.TASK, "notification.task", List.of(what, subject), "tasks", users, groups,
-                task.getId());
+                ? new Notice(
+                        NotificationKind.TASK,
+                        "notification.taskUnnumbered",
+                        List.of(what),
+                        "tasks",
+                        users,
+                        groups,
+                        task.getId())
+                : new Notice(
+                        NotificationKind.TASK,
+                        "notification.task",
+                        List.of(what, subject),
+                        "tasks",
+                        users,
+                        groups,
+                        task.getId());
         notifications.getObject().raise(notice);
     }
 }

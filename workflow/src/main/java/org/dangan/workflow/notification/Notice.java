@@ -9,14 +9,25 @@ import java.util.Set;
  * is for, people by user name and groups by their Camunda group; a new task's notice names the
  * task, so that it is read for everyone once the task is done.
  */
-record Notice(NotificationKind kind, String messageKey, List<String> arguments, String route, Set<String> users,
-              Set<String> groups, String taskId) {
+record Notice(
+        NotificationKind kind,
+        String messageKey,
+        List<String> arguments,
+        String route,
+        Set<String> users,
+        Set<String> groups,
+        String taskId) {
 
     static final String KEY = "key:";
 
     /** A notice about no particular task. */
-    Notice(NotificationKind kind, String messageKey, List<String> arguments, String route, Set<String> users,
-           Set<String> groups) {
+    Notice(
+            NotificationKind kind,
+            String messageKey,
+            List<String> arguments,
+            String route,
+            Set<String> users,
+            Set<String> groups) {
         this(kind, messageKey, arguments, route, users, groups, null);
     }
 

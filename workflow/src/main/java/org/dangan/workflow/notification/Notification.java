@@ -51,12 +51,12 @@ class Notification {
     @Column(name = "task_id")
     private String taskId;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
     static Notification of(Notice notice, String recipient, String viaGroup, Instant at) {
         if (notice.arguments().stream().anyMatch(a -> a.contains(SEPARATOR))) {
-            throw new IllegalArgumentException("a notification argument is an id, a number or a key: " + notice.messageKey());
+            throw new IllegalArgumentException(
+                    "a notification argument is an id, a number or a key: " + notice.messageKey());
         }
         Notification n = new Notification();
         n.recipient = recipient;

@@ -32,8 +32,8 @@ public class Notifications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notifications(NotificationRepository repository, Recipients recipients, ApplicationEventPublisher events,
-                  Clock clock) {
+    Notifications(
+            NotificationRepository repository, Recipients recipients, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.recipients = recipients;
         this.events = events;
@@ -44,16 +44,24 @@ public class Notifications {
      * A notification as the screens show it: {@code arguments} are ready for the bundles (an id as
      * it is, a key as a resolvable), like a {@link Refused}'s.
      */
-    public record Item(long id, NotificationKind kind, String messageKey, Object[] arguments, String route,
-                       Instant createdAt, boolean read) {
-    }
+    public record Item(
+            long id,
+            NotificationKind kind,
+            String messageKey,
+            Object[] arguments,
+            String route,
+            Instant createdAt,
+            boolean read) {}
 
     /** The newest first, at most {@code limit} (and never more than {@link #MOST}). */
     @Transactional(readOnly = true)
     public List<Item> mine(int limit) {
         String me = CurrentUser.require().getUsername();
-        return repository.findByRecipientOrderByIdDesc(me, PageRequest.of(0, Math.max(1, Math.min(limit, MOST))))
-                .stream().map(Notifications::item).toList();
+        return repository
+                .findByRecipientOrderByIdDesc(me, PageRequest.of(0, Math.max(1, Math.min(limit, MOST))))
+                .stream()
+                .map(Notifications::item)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -63,7 +71,8 @@ public class Notifications {
 
     /** Marks one of the user's notifications read; another's, or none by that id, is not found. */
     public void markRead(long id) {
-        repository.findByIdAndRecipient(id, CurrentUser.require().getUsername())
+        repository
+                .findByIdAndRecipient(id, CurrentUser.require().getUsername())
                 .orElseThrow(() -> Refused.notFound("notification.notFound", Long.toString(id)))
                 .read(clock.instant());
     }
@@ -98,8 +107,15 @@ public class Notifications {
     }
 
     private static Item item(Notification n) {
-        Object[] arguments = n.getArguments().stream().map(Notifications::translatable).toArray();
-        return new Item(n.getId(), n.getKind(), n.getMessageKey(), arguments, n.getRoute(), n.getCreatedAt(),
+        Object[] arguments =
+                n.getArguments().stream().map(Notifications::translatable).toArray();
+        return new Item(
+                n.getId(),
+                n.getKind(),
+                n.getMessageKey(),
+                arguments,
+                n.getRoute(),
+                n.getCreatedAt(),
                 n.getReadAt() != null);
     }
 

@@ -25,7 +25,9 @@ class Recipients {
         Authentication acting = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            return identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toList();
+            return identity.createUserQuery().memberOfGroup(group).list().stream()
+                    .map(User::getId)
+                    .toList();
         } finally {
             if (acting != null) {
                 identity.setAuthentication(acting);

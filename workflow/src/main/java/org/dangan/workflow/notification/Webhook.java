@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,7 +29,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Sends each notice to the county's messaging system when {@code dangan.notifications.webhook.url}
@@ -57,13 +57,15 @@ class Webhook {
     private final ScheduledExecutorService sender;
     private final AtomicInteger posted = new AtomicInteger();
 
-    Webhook(@Value("${dangan.notifications.webhook.url:}") String url,
+    Webhook(
+            @Value("${dangan.notifications.webhook.url:}") String url,
             @Value("${dangan.notifications.webhook.secret:}") String secret,
             @Value("${dangan.notifications.webhook.connect-timeout:PT5S}") Duration connectTimeout,
             @Value("${dangan.notifications.webhook.timeout:PT10S}") Duration timeout,
             @Value("${dangan.notifications.webhook.attempts:4}") int attempts,
             @Value("${dangan.notifications.webhook.backoff:PT5S}") Duration backoff,
-            MessageSource messages, ObjectMapper json) {
+            MessageSource messages,
+            ObjectMapper json) {
         this.url = url.strip();
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.timeout = timeout;
@@ -102,8 +104,14 @@ class Webhook {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("kind", notice.kind().name());
         fields.put("messageKey", notice.messageKey());
-        fields.put("text", messages.getMessage(notice.messageKey(),
-                notice.arguments().stream().map(Notifications::translatable).toArray(), Locale.SIMPLIFIED_CHINESE));
+        fields.put(
+                "text",
+                messages.getMessage(
+                        notice.messageKey(),
+                        notice.arguments().stream()
+                                .map(Notifications::translatable)
+                                .toArray(),
+                        Locale.SIMPLIFIED_CHINESE));
         fields.put("route", notice.route());
         fields.put("createdAt", ISO.format(raised.at().truncatedTo(ChronoUnit.SECONDS)));
         fields.put("ids", notice.ids());
@@ -117,14 +125,16 @@ class Webhook {
     private void send(NotificationKind kind, byte[] body, int attempt) {
         String outcome;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeout)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (secret.length > 0) {
                 request.header(SIGNATURE, "sha256=" + sign(body));
             }
             posted.incrementAndGet();
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (status / 100 == 2) {
                 return;
             }
@@ -140,7 +150,11 @@ class Webhook {
             return;
         }
         long pause = backoff.toMillis() << (2 * (attempt - 1)); // 1, 4, 16 times the backoff
-        log.info("notification webhook: attempt {} of a {} notice failed ({}); again in {} ms", attempt, kind, outcome,
+        log.info(
+                "notification webhook: attempt {} of a {} notice failed ({}); again in {} ms",
+                attempt,
+                kind,
+                outcome,
                 pause);
         sender.schedule(() -> send(kind, body, attempt + 1), pause, TimeUnit.MILLISECONDS);
     }

@@ -40,8 +40,11 @@ public class CamundaIdentityMirror {
     private final AuthorizationService authorizations;
     private final UserAccounts accounts;
 
-    CamundaIdentityMirror(IdentityService identity, Institutions institutions, AuthorizationService authorizations,
-                          UserAccounts accounts) {
+    CamundaIdentityMirror(
+            IdentityService identity,
+            Institutions institutions,
+            AuthorizationService authorizations,
+            UserAccounts accounts) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.institutions = institutions;
@@ -86,7 +89,10 @@ public class CamundaIdentityMirror {
         join(created.username(), groupOf(created.role()), created.role().name());
         if (created.institutionId() != null) {
             Institution at = institutions.require(created.institutionId());
-            join(created.username(), groupOf(created.role(), at.getCode()), created.role().name() + " " + at.getName());
+            join(
+                    created.username(),
+                    groupOf(created.role(), at.getCode()),
+                    created.role().name() + " " + at.getName());
             if (created.permissions().contains(Permission.RESTRICTED_DOCUMENTS)) {
                 // the review of a restricted scan is offered to those who may read it, not to every archivist
                 join(created.username(), "restricted-" + at.getCode(), "RESTRICTED_DOCUMENTS " + at.getName());
@@ -116,8 +122,13 @@ public class CamundaIdentityMirror {
      */
     private void grantAdministratorsEverything() {
         for (Resources resource : Resources.values()) {
-            if (authorizations.createAuthorizationQuery().groupIdIn(CAMUNDA_ADMIN).resourceType(resource)
-                    .resourceId(Authorization.ANY).count() == 0) {
+            if (authorizations
+                            .createAuthorizationQuery()
+                            .groupIdIn(CAMUNDA_ADMIN)
+                            .resourceType(resource)
+                            .resourceId(Authorization.ANY)
+                            .count()
+                    == 0) {
                 Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
                 grant.setGroupId(CAMUNDA_ADMIN);
                 grant.setResource(resource);

@@ -26,25 +26,28 @@ class CamundaRestAuthentication {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> camundaRestAuthenticationFilter(IdentityService identity) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                if (auth == null || !auth.isAuthenticated()) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                List<String> groups = identity.createGroupQuery().groupMember(auth.getName()).list().stream()
-                        .map(Group::getId).toList();
-                identity.setAuthentication(auth.getName(), groups);
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    identity.clearAuthentication();
-                }
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                        if (auth == null || !auth.isAuthenticated()) {
+                            chain.doFilter(request, response);
+                            return;
+                        }
+                        List<String> groups = identity.createGroupQuery().groupMember(auth.getName()).list().stream()
+                                .map(Group::getId)
+                                .toList();
+                        identity.setAuthentication(auth.getName(), groups);
+                        try {
+                            chain.doFilter(request, response);
+                        } finally {
+                            identity.clearAuthentication();
+                        }
+                    }
+                });
         registration.addUrlPatterns("/engine-rest/*");
         // after Spring Security's chain (order -100), which authenticates the request
         registration.setOrder(0);

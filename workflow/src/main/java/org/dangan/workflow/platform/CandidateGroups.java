@@ -32,7 +32,9 @@ public class CandidateGroups {
     }
 
     public String byCode(String code) {
-        return code == null ? null : institutions.byCode(code).map(Institution::getName).orElse(null);
+        return code == null
+                ? null
+                : institutions.byCode(code).map(Institution::getName).orElse(null);
     }
 
     /** A date variable (a deadline the process keeps) as an instant, or null. */

@@ -24,8 +24,7 @@ public final class CsvExport {
 
     private static final String FORMULA_STARTS = "=+-@\t\r＝＋－＠";
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     public static byte[] of(List<String> headers, Iterable<? extends List<String>> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -35,7 +34,7 @@ public final class CsvExport {
 
     public static void write(OutputStream out, List<String> headers, Iterable<? extends List<String>> rows) {
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
             writer.write('\uFEFF');
             printer.printRecord(neutralised(headers));
             for (List<String> row : rows) {

@@ -8,8 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
  */
 final class EngineErrors {
 
-    private EngineErrors() {
-    }
+    private EngineErrors() {}
 
     /** The domain exception inside, or the engine's own when there is none. */
     public static RuntimeException domainCause(ProcessEngineException e) {

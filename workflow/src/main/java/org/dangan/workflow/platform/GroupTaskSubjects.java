@@ -24,8 +24,13 @@ public abstract class GroupTaskSubjects implements TaskSubjects {
      * @param institutionVariable for each kind, the variable naming its institution
      * @param dueVariable         a date variable, or null
      */
-    protected GroupTaskSubjects(CandidateGroups names, String key, Function<TaskKind, String> institutionVariable,
-                                String dueVariable, TaskKind first, TaskKind... rest) {
+    protected GroupTaskSubjects(
+            CandidateGroups names,
+            String key,
+            Function<TaskKind, String> institutionVariable,
+            String dueVariable,
+            TaskKind first,
+            TaskKind... rest) {
         this.names = names;
         this.key = key;
         this.institutionVariable = institutionVariable;
@@ -41,7 +46,11 @@ public abstract class GroupTaskSubjects implements TaskSubjects {
     @Override
     public Subject subject(TaskKind kind, String businessKey, Map<String, Object> variables) {
         Instant due = dueVariable == null ? null : CandidateGroups.due(variables, dueVariable);
-        return new Subject(key, new Object[] {businessKey}, names.institutionName(variables, institutionVariable.apply(kind)), due,
+        return new Subject(
+                key,
+                new Object[] {businessKey},
+                names.institutionName(variables, institutionVariable.apply(kind)),
+                due,
                 recordNumber(businessKey));
     }
 

@@ -1,6 +1,7 @@
 package org.dangan.workflow.platform;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.time.LocalDate;
 
 /**
  * Every task the current user may work, whichever process it belongs to: offered to one of the
@@ -39,8 +39,12 @@ public class Inbox {
     private final IdentityService identity;
     private final Map<TaskKind, TaskSubjects> subjects = new EnumMap<>(TaskKind.class);
 
-    Inbox(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity,
-          List<TaskSubjects> modules) {
+    Inbox(
+            TaskService tasks,
+            RuntimeService runtime,
+            RepositoryService repository,
+            IdentityService identity,
+            List<TaskSubjects> modules) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -49,8 +53,14 @@ public class Inbox {
     }
 
     /** One task: what it is, what it is about, for which institution, since when and until when. */
-    public record Item(String taskId, TaskKind kind, String businessKey, TaskSubjects.Subject subject,
-                       Instant created, Instant due, String assignee) {
+    public record Item(
+            String taskId,
+            TaskKind kind,
+            String businessKey,
+            TaskSubjects.Subject subject,
+            Instant created,
+            Instant due,
+            String assignee) {
 
         public String institutionName() {
             return subject.institutionName();
@@ -72,15 +82,31 @@ public class Inbox {
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<String, String> keys = runtime.createProcessInstanceQuery()
-                .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
-                .stream().collect(Collectors.toMap(ProcessInstance::getId,
-                        p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
-        Map<String, String> processes = repository.createProcessDefinitionQuery()
-                .processDefinitionIdIn(open.stream().map(Task::getProcessDefinitionId).distinct().toArray(String[]::new))
-                .list().stream().collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey));
-        return open.stream().flatMap(t -> item(t, processes.get(t.getProcessDefinitionId()),
-                keys.getOrDefault(t.getProcessInstanceId(), "")).stream()).toList();
+        Map<String, String> keys = runtime
+                .createProcessInstanceQuery()
+                .processInstanceIds(
+                        open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(
+                        ProcessInstance::getId, p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
+        Map<String, String> processes = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionIdIn(open.stream()
+                        .map(Task::getProcessDefinitionId)
+                        .distinct()
+                        .toArray(String[]::new))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey));
+        return open.stream()
+                .flatMap(
+                        t -> item(
+                                t,
+                                processes.get(t.getProcessDefinitionId()),
+                                keys.getOrDefault(t.getProcessInstanceId(), ""))
+                                .stream())
+                .toList();
     }
 
     /** How many tasks wait for the user, for the menu's badge: one count query, no subjects. */
@@ -92,7 +118,9 @@ public class Inbox {
     /** One of the user's tasks; any other id (done, another's, made up) is refused alike. */
     @Transactional(readOnly = true)
     public Item require(String taskId) {
-        return mine().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+        return mine().stream()
+                .filter(t -> t.taskId().equals(taskId))
+                .findFirst()
                 .orElseThrow(() -> Refused.notFound("task.notYours", taskId));
     }
 
@@ -104,8 +132,11 @@ public class Inbox {
     public Item complete(String taskId, Map<String, Object> variables) {
         Item item = require(taskId);
         String user = CurrentUser.require().getUsername();
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).toList());
+        identity.setAuthentication(
+                user,
+                identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId)
+                        .toList());
         try {
             if (item.assignee() == null) {
                 tasks.claim(taskId, user);
@@ -121,18 +152,34 @@ public class Inbox {
 
     private TaskQuery query() {
         String user = CurrentUser.require().getUsername();
-        return tasks.createTaskQuery().active().or().taskCandidateUser(user).taskAssignee(user).endOr();
+        return tasks.createTaskQuery()
+                .active()
+                .or()
+                .taskCandidateUser(user)
+                .taskAssignee(user)
+                .endOr();
     }
 
     private Optional<Item> item(Task task, String processKey, String businessKey) {
         // a task of a model the enum lacks is left out rather than shown without a panel
-        return Optional.ofNullable(processKey).flatMap(p -> TaskKind.of(p, task.getTaskDefinitionKey())).map(kind -> {
-            TaskSubjects module = subjects.get(kind);
-            TaskSubjects.Subject subject = module == null ? TaskSubjects.Subject.unknown(businessKey)
-                    : module.subject(kind, businessKey, runtime.getVariables(task.getExecutionId()));
-            Instant due = Optional.ofNullable(task.getDueDate()).map(Date::toInstant).orElse(subject.due());
-            return new Item(task.getId(), kind, businessKey, subject, task.getCreateTime().toInstant(), due,
-                    task.getAssignee());
-        });
+        return Optional.ofNullable(processKey)
+                .flatMap(p -> TaskKind.of(p, task.getTaskDefinitionKey()))
+                .map(kind -> {
+                    TaskSubjects module = subjects.get(kind);
+                    TaskSubjects.Subject subject = module == null
+                            ? TaskSubjects.Subject.unknown(businessKey)
+                            : module.subject(kind, businessKey, runtime.getVariables(task.getExecutionId()));
+                    Instant due = Optional.ofNullable(task.getDueDate())
+                            .map(Date::toInstant)
+                            .orElse(subject.due());
+                    return new Item(
+                            task.getId(),
+                            kind,
+                            businessKey,
+                            subject,
+                            task.getCreateTime().toInstant(),
+                            due,
+                            task.getAssignee());
+                });
     }
 }

@@ -49,7 +49,8 @@ public class PdfFont {
             return "";
         }
         Class<?> type = value.getDeclaringClass();
-        String prefix = type.getEnclosingClass() == null ? type.getSimpleName()
+        String prefix = type.getEnclosingClass() == null
+                ? type.getSimpleName()
                 : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
         return messages.getMessage(prefix + "." + value.name(), null, value.name(), Locale.SIMPLIFIED_CHINESE);
     }

@@ -17,7 +17,11 @@ public class Refused extends RuntimeException {
 
     /** What kind of refusal it is; the API answers with its status. */
     public enum Kind {
-        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413);
+        INVALID(400),
+        FORBIDDEN(403),
+        NOT_FOUND(404),
+        CONFLICT(409),
+        TOO_LARGE(413);
 
         private final int status;
 
@@ -48,12 +52,14 @@ public class Refused extends RuntimeException {
             // (Disposal.State and RecordTransfer.State both have values of their own).
             Class<?> type = e.getDeclaringClass();
             String simple = type.getSimpleName() + "." + e.name();
-            String[] codes = type.getEnclosingClass() == null ? new String[] {simple}
+            String[] codes = type.getEnclosingClass() == null
+                    ? new String[] {simple}
                     : new String[] {type.getEnclosingClass().getSimpleName() + "." + simple, simple};
             return new DefaultMessageSourceResolvable(codes, e.name());
         }
         if (argument instanceof Collection<?> items) {
-            return new DefaultMessageSourceResolvable(new String[] {"list." + items.size()},
+            return new DefaultMessageSourceResolvable(
+                    new String[] {"list." + items.size()},
                     items.stream().map(Refused::translatable).toArray(),
                     items.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }

@@ -14,8 +14,7 @@ import org.dangan.workflow.security.Role;
  */
 public final class RoleCheck {
 
-    private RoleCheck() {
-    }
+    private RoleCheck() {}
 
     /** The current user, refused (403, {@code role.required}) unless they hold one of {@code roles}. */
     public static DanganUser require(Role... roles) {

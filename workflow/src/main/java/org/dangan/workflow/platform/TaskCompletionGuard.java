@@ -1,12 +1,13 @@
 package org.dangan.workflow.platform;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,22 +20,21 @@ import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import java.io.InputStream;
 
 /**
  * Lets a completion carry only the variables its task's {@link TaskForm} names, each of its kind
@@ -65,7 +65,8 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
         interceptors.add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
@@ -73,8 +74,10 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
                     throw refusal(Refused.forbidden("task.noBpmnEvent"));
                 } else if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
                     checkClaimant(command);
-                } else if (command instanceof AddCommentCmd || command instanceof UpdateCommentCmd
-                        || command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd) {
+                } else if (command instanceof AddCommentCmd
+                        || command instanceof UpdateCommentCmd
+                        || command instanceof CreateAttachmentCmd
+                        || command instanceof SaveAttachmentCmd) {
                     checkAdministrator();
                 }
                 if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
@@ -135,14 +138,16 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
         if (task == null || task.getProcessDefinitionId() == null) {
             return; // the command answers an unknown task itself; a task outside any process is an administrator's
         }
-        String process = Context.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
+        String process = Context.getProcessEngineConfiguration()
+                .getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId())
+                .getKey();
         TaskForm form = forms().get(process + "/" + task.getTaskDefinitionKey());
         for (Object name : sent.keySet()) {
             TaskForm.Field field = form == null ? null : form.fields().get(name.toString());
             if (field == null) {
-                throw refusal(Refused.invalid("task.variableUnknown", shortened(name.toString()),
-                        task.getTaskDefinitionKey()));
+                throw refusal(Refused.invalid(
+                        "task.variableUnknown", shortened(name.toString()), task.getTaskDefinitionKey()));
             }
             Object typed = sent instanceof VariableMap map ? map.getValueTyped(field.name()) : sent.get(name);
             validate(field, value(field, typed));
@@ -172,12 +177,19 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
             case BOOLEAN -> value instanceof Boolean;
             case TEXT -> value instanceof String text && withinLength(field, text);
             case CHOICE -> value instanceof String choice && field.choices().contains(choice);
-            case TEXT_LIST -> value instanceof Collection<?> items && items.size() <= field.maxItems()
-                    && items.stream().allMatch(i -> i instanceof String s && withinLength(field, s)
-                    || i instanceof Number);
-            case TEXT_MAP -> value instanceof Map<?, ?> entries && entries.size() <= field.maxItems()
-                    && entries.entrySet().stream().allMatch(e -> e.getKey() instanceof String k && withinLength(field, k)
-                    && (e.getValue() == null || e.getValue() instanceof String v && withinLength(field, v)));
+            case TEXT_LIST ->
+                value instanceof Collection<?> items
+                        && items.size() <= field.maxItems()
+                        && items.stream()
+                                .allMatch(i -> i instanceof String s && withinLength(field, s) || i instanceof Number);
+            case TEXT_MAP ->
+                value instanceof Map<?, ?> entries
+                        && entries.size() <= field.maxItems()
+                        && entries.entrySet().stream()
+                                .allMatch(e -> e.getKey() instanceof String k
+                                        && withinLength(field, k)
+                                        && (e.getValue() == null
+                                                || e.getValue() instanceof String v && withinLength(field, v)));
         };
         if (!valid) {
             throw refusal(Refused.invalid("task.variableInvalid", field.name(), field.maxLength(), field.maxItems()));

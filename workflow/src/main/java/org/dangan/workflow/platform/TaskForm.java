@@ -2,9 +2,9 @@ package org.dangan.workflow.platform;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.List;
 
 /**
  * What one user task takes from the one who completes it: each variable by name, with its kind
@@ -17,7 +17,11 @@ public record TaskForm(String process, String task, Map<String, Field> fields) {
     public static final int REASON_LENGTH = 500;
 
     public enum Kind {
-        BOOLEAN, TEXT, CHOICE, TEXT_LIST, TEXT_MAP
+        BOOLEAN,
+        TEXT,
+        CHOICE,
+        TEXT_LIST,
+        TEXT_MAP
     }
 
     /** One variable of a form; {@code maxItems} counts the entries of a list or map. */

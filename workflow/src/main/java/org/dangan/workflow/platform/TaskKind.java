@@ -48,7 +48,8 @@ public enum TaskKind {
     }
 
     public static Optional<TaskKind> of(String processKey, String taskKey) {
-        return Arrays.stream(values()).filter(k -> k.processKey.equals(processKey) && k.taskKey.equals(taskKey))
+        return Arrays.stream(values())
+                .filter(k -> k.processKey.equals(processKey) && k.taskKey.equals(taskKey))
                 .findFirst();
     }
 
@@ -56,6 +57,7 @@ public enum TaskKind {
     public static TaskKind of(DelegateTask task) {
         String process = task.getProcessDefinitionId().split(":")[0];
         return of(process, task.getTaskDefinitionKey())
-                .orElseThrow(() -> new IllegalStateException("no TaskKind for " + process + "/" + task.getTaskDefinitionKey()));
+                .orElseThrow(() ->
+                        new IllegalStateException("no TaskKind for " + process + "/" + task.getTaskDefinitionKey()));
     }
 }

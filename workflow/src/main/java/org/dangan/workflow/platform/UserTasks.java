@@ -4,12 +4,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
 import org.dangan.workflow.security.CurrentUser;
-import org.springframework.stereotype.Component;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.UserAccounts;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -60,13 +60,19 @@ public class UserTasks {
      * never read as another's. The caller still checks the user may see that subject.
      */
     public long subjectIdOf(String taskId, String processKey) {
-        Task task = taskId == null ? null
-                : tasks.createTaskQuery().taskId(taskId).processDefinitionKey(processKey).singleResult();
+        Task task = taskId == null
+                ? null
+                : tasks.createTaskQuery()
+                        .taskId(taskId)
+                        .processDefinitionKey(processKey)
+                        .singleResult();
         if (task == null) {
             throw Refused.notFound("task.gone", taskId);
         }
-        return Long.parseLong(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey());
+        return Long.parseLong(runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult()
+                .getBusinessKey());
     }
 
     /**
@@ -76,7 +82,10 @@ public class UserTasks {
      */
     @Transactional
     public void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         if (task == null) {
             throw Refused.of("task.noOpenStep");
         }

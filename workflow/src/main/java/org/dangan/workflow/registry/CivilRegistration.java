@@ -9,8 +9,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditHash;
 import org.dangan.workflow.audit.AuditLog;
@@ -18,6 +25,8 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
@@ -27,15 +36,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.Map;
-import java.util.Objects;
-import org.apache.commons.csv.CSVParser;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
-import org.dangan.workflow.platform.UserTasks;
-import org.dangan.workflow.security.CurrentUser;
 
 /**
  * Bulk status updates from the civil registration (户籍): a CSV of {@code idNumber,event,date}
@@ -51,20 +51,19 @@ import org.dangan.workflow.security.CurrentUser;
 public class CivilRegistration {
 
     public enum Event {
-        DECEASED, MOVED_OUT
+        DECEASED,
+        MOVED_OUT
     }
 
     /** What came of a file; the ID numbers not found are masked. */
-    public record Result(int lines, int deceased, int movedOut, int unchanged, List<String> notFound, int followUps) {
-    }
+    public record Result(int lines, int deceased, int movedOut, int unchanged, List<String> notFound, int followUps) {}
 
     public static final String FOLLOW_UP = "registrationFollowUp";
 
     /** 20 hashes of 38 characters and the counts fit the audit detail's 1000. */
     private static final int HASHES_PER_ENTRY = 20;
 
-    private record Line(long number, String idNumber, Event event, LocalDate date) {
-    }
+    private record Line(long number, String idNumber, Event event, LocalDate date) {}
 
     private final HealthRecordRepository records;
     private final Institutions institutions;
@@ -76,10 +75,16 @@ public class CivilRegistration {
     private final UserTasks userTasks;
     private final AuditHash auditHash;
 
-    CivilRegistration(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-                      AuditLog auditLog, Clock clock, RuntimeService runtime,
-                      TaskService tasks, UserTasks userTasks,
-                      AuditHash auditHash) {
+    CivilRegistration(
+            HealthRecordRepository records,
+            Institutions institutions,
+            NamedParameterJdbcTemplate jdbc,
+            AuditLog auditLog,
+            Clock clock,
+            RuntimeService runtime,
+            TaskService tasks,
+            UserTasks userTasks,
+            AuditHash auditHash) {
         this.auditHash = auditHash;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -106,9 +111,12 @@ public class CivilRegistration {
         List<String> notFound = new ArrayList<>();
         List<String> notFoundHashes = new ArrayList<>();
         for (Line line : lines) {
-            List<Long> ids = scope.ids().isEmpty() ? List.of() : jdbc.queryForList(
-                    "select id from health_record where id_number = :id and institution_id in (:scope) order by id",
-                    new MapSqlParameterSource("id", line.idNumber()).addValue("scope", scope.ids()), Long.class);
+            List<Long> ids = scope.ids().isEmpty()
+                    ? List.of()
+                    : jdbc.queryForList(
+                            "select id from health_record where id_number = :id and institution_id in (:scope) order by id",
+                            new MapSqlParameterSource("id", line.idNumber()).addValue("scope", scope.ids()),
+                            Long.class);
             if (ids.isEmpty()) {
                 notFound.add(ResidentId.mask(line.idNumber()));
                 notFoundHashes.add(auditHash.ofIdNumber(line.idNumber()));
@@ -116,19 +124,33 @@ public class CivilRegistration {
             }
             for (HealthRecord record : records.findAllById(ids)) {
                 boolean changed = switch (line.event()) {
-                    case DECEASED -> record.getDeceasedOn() == null && record.getStatus() != RecordStatus.DUPLICATE
-                            && record.getStatus() != RecordStatus.MOVED_OUT && recordDeath(record, line, today);
+                    case DECEASED ->
+                        record.getDeceasedOn() == null
+                                && record.getStatus() != RecordStatus.DUPLICATE
+                                && record.getStatus() != RecordStatus.MOVED_OUT
+                                && recordDeath(record, line, today);
                     case MOVED_OUT -> record.moveOut();
                 };
                 if (changed) {
-                    auditLog.record(AuditAction.CIVIL_REGISTRATION, "RECORD", record.getRecordNumber(),
-                            record.getInstitutionId(), line.event().name());
+                    auditLog.record(
+                            AuditAction.CIVIL_REGISTRATION,
+                            "RECORD",
+                            record.getRecordNumber(),
+                            record.getInstitutionId(),
+                            line.event().name());
                     // the registration is not always right: an archivist of the record confirms and closes it
-                    runtime.startProcessInstanceByKey(FOLLOW_UP, record.getRecordNumber(),
+                    runtime.startProcessInstanceByKey(
+                            FOLLOW_UP,
+                            record.getRecordNumber(),
                             Variables.createVariables()
-                                    .putValue("recordNumber", record.getRecordNumber()).putValue("event", line.event().name())
-                                    .putValue("archivists", "archivist-" + institutions.require(record.getInstitutionId())
-                                            .getCode()));
+                                    .putValue("recordNumber", record.getRecordNumber())
+                                    .putValue("event", line.event().name())
+                                    .putValue(
+                                            "archivists",
+                                            "archivist-"
+                                                    + institutions
+                                                            .require(record.getInstitutionId())
+                                                            .getCode()));
                     deceased += line.event() == Event.DECEASED ? 1 : 0;
                     movedOut += line.event() == Event.MOVED_OUT ? 1 : 0;
                 } else {
@@ -144,22 +166,25 @@ public class CivilRegistration {
      * The upload with its counts and the keyed hashes of the ID numbers it asked about in vain, so
      * that a probe can be traced without the log holding the numbers; in entries that fit the column.
      */
-    private void auditUpload(DanganUser user, int lines, int deceased, int movedOut, int unchanged,
-                             List<String> notFoundHashes) {
+    private void auditUpload(
+            DanganUser user, int lines, int deceased, int movedOut, int unchanged, List<String> notFoundHashes) {
         String counts = "lines=" + lines + " deceased=" + deceased + " movedOut=" + movedOut + " unchanged=" + unchanged
                 + " notFound=" + notFoundHashes.size();
         int from = 0;
         do {
             List<String> part = notFoundHashes.subList(from, Math.min(notFoundHashes.size(), from + HASHES_PER_ENTRY));
-            auditLog.record(AuditAction.CIVIL_REGISTRATION, "UPLOAD", null, user.institutionId(),
+            auditLog.record(
+                    AuditAction.CIVIL_REGISTRATION,
+                    "UPLOAD",
+                    null,
+                    user.institutionId(),
                     (from == 0 ? counts : "notFound continued") + (part.isEmpty() ? "" : " " + String.join(" ", part)));
             from += HASHES_PER_ENTRY;
         } while (from < notFoundHashes.size());
     }
 
     /** A follow-up waiting for an archivist: which record, which change. */
-    public record FollowUp(String processInstanceId, String task, String recordNumber, Event event) {
-    }
+    public record FollowUp(String processInstanceId, String task, String recordNumber, Event event) {}
 
     /** The follow-ups offered to the archivists of the user's institutions, oldest first. */
     @Transactional(readOnly = true)
@@ -168,9 +193,17 @@ public class CivilRegistration {
         if (groups.isEmpty()) {
             return List.of();
         }
-        return tasks.createTaskQuery().processDefinitionKey(FOLLOW_UP).taskCandidateGroupIn(groups)
-                .orderByTaskCreateTime().asc().listPage(0, 500).stream()
-                .map(t -> new FollowUp(t.getProcessInstanceId(), t.getTaskDefinitionKey(),
+        return tasks
+                .createTaskQuery()
+                .processDefinitionKey(FOLLOW_UP)
+                .taskCandidateGroupIn(groups)
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, 500)
+                .stream()
+                .map(t -> new FollowUp(
+                        t.getProcessInstanceId(),
+                        t.getTaskDefinitionKey(),
                         (String) runtime.getVariable(t.getProcessInstanceId(), "recordNumber"),
                         Event.valueOf((String) runtime.getVariable(t.getProcessInstanceId(), "event"))))
                 .toList();
@@ -180,13 +213,19 @@ public class CivilRegistration {
     @Transactional(readOnly = true)
     public FollowUp followUpOf(String taskId) {
         List<String> groups = keepersGroups();
-        Task t = groups.isEmpty() || taskId == null ? null
-                : tasks.createTaskQuery().taskId(taskId).processDefinitionKey(FOLLOW_UP).taskCandidateGroupIn(groups)
-                .singleResult();
+        Task t = groups.isEmpty() || taskId == null
+                ? null
+                : tasks.createTaskQuery()
+                        .taskId(taskId)
+                        .processDefinitionKey(FOLLOW_UP)
+                        .taskCandidateGroupIn(groups)
+                        .singleResult();
         if (t == null) {
             throw Refused.notFound("followUp.missing");
         }
-        return new FollowUp(t.getProcessInstanceId(), t.getTaskDefinitionKey(),
+        return new FollowUp(
+                t.getProcessInstanceId(),
+                t.getTaskDefinitionKey(),
                 (String) runtime.getVariable(t.getProcessInstanceId(), "recordNumber"),
                 Event.valueOf((String) runtime.getVariable(t.getProcessInstanceId(), "event")));
     }
@@ -198,11 +237,12 @@ public class CivilRegistration {
      */
     private List<String> keepersGroups() {
         var user = CurrentUser.require();
-        if (!user.is(Role.ARCHIVIST)
-                || !institutions.keepsRecords(user.institutionId())) {
+        if (!user.is(Role.ARCHIVIST) || !institutions.keepsRecords(user.institutionId())) {
             return List.of();
         }
-        return institutions.currentScope().institutions().stream().map(i -> "archivist-" + i.getCode()).toList();
+        return institutions.currentScope().institutions().stream()
+                .map(i -> "archivist-" + i.getCode())
+                .toList();
     }
 
     /** An archivist confirms the change (how, in the note) and closes the follow-up. */
@@ -219,14 +259,16 @@ public class CivilRegistration {
                 throw e;
             }
             // the file's refusal names lines and fields in one message (see parse); the record's reason goes with it
-            throw wrongLines(1, List.of(lineError(e.key().equals("record.death.future") ? "deathFuture" : "beforeBirth",
-                    line.number())));
+            throw wrongLines(
+                    1,
+                    List.of(lineError(
+                            e.key().equals("record.death.future") ? "deathFuture" : "beforeBirth", line.number())));
         }
     }
 
     /** The header names a column may have: as the registration exports it, or in Chinese. */
-    private static final List<List<String>> COLUMNS = List.of(List.of("idNumber", "身份证号"), List.of("event", "事件"),
-            List.of("date", "日期"));
+    private static final List<List<String>> COLUMNS =
+            List.of(List.of("idNumber", "身份证号"), List.of("event", "事件"), List.of("date", "日期"));
 
     /** What the registration writes for an event, in codes or in words. */
     private static Event event(String written) {
@@ -252,11 +294,22 @@ public class CivilRegistration {
         List<Line> lines = new ArrayList<>();
         List<MessageSourceResolvable> errors = new ArrayList<>();
         try {
-            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv);
+            CSVParser parser = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(true)
+                    .get()
+                    .parse(csv);
             // a spreadsheet saving as UTF-8 puts a byte order mark before the first column's name
-            List<String> names = COLUMNS.stream().map(aliases -> parser.getHeaderNames().stream()
-                    .filter(h -> aliases.contains(h.replace("\uFEFF", "").strip())).findFirst().orElse(null)).toList();
+            List<String> names = COLUMNS.stream()
+                    .map(aliases -> parser.getHeaderNames().stream()
+                            .filter(h ->
+                                    aliases.contains(h.replace("\uFEFF", "").strip()))
+                            .findFirst()
+                            .orElse(null))
+                    .toList();
             if (names.stream().anyMatch(Objects::isNull)) {
                 throw Refused.invalid("civilRegistration.header");
             }

@@ -1,12 +1,12 @@
 package org.dangan.workflow.registry;
 
+import java.sql.ResultSet;
 import java.util.Map;
 import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.ResultSet;
 
 /**
  * Whether the register and the custody ledger tell the same story of every paper file: a file in
@@ -19,11 +19,9 @@ import java.sql.ResultSet;
 @Transactional(readOnly = true)
 public class CustodyAgreement {
 
-    public record Disagreement(String fileNumber, String state, String box, String lastEvent, String ledgerPlace) {
-    }
+    public record Disagreement(String fileNumber, String state, String box, String lastEvent, String ledgerPlace) {}
 
-    public record Result(long files, long disagreements, Disagreement first) {
-    }
+    public record Result(long files, long disagreements, Disagreement first) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StorageAdministration storage;
@@ -43,25 +41,25 @@ public class CustodyAgreement {
                 left join custody_entry e on e.id = (select max(l.id) from custody_entry l
                     where l.subject_type = 'PAPER_FILE' and l.subject = f.file_number)
                 order by f.file_number""", new MapSqlParameterSource(), (ResultSet rs) -> {
-                    files[0]++;
-                    String state = rs.getString(2);
-                    String box = rs.getObject(3) == null ? null : barcodes.get(rs.getLong(3));
-                    String event = rs.getString(4);
-                    String place = rs.getString(5);
-                    boolean agrees = switch (state) {
-                        case "CHECKED_OUT" -> "CHECKED_OUT".equals(event);
-                        case "DISPOSED" -> "DISPOSED".equals(event);
-                        case "RECEIVED", "TRANSFERRED" -> box == null && "RECEIVED".equals(event);
-                        default -> box != null && box.equals(place)
-                                && !"CHECKED_OUT".equals(event) && !"DISPOSED".equals(event);
-                    };
-                    if (!agrees) {
-                        disagreements[0]++;
-                        if (first[0] == null) {
-                            first[0] = new Disagreement(rs.getString(1), state, box, event, place);
-                        }
-                    }
-                });
+            files[0]++;
+            String state = rs.getString(2);
+            String box = rs.getObject(3) == null ? null : barcodes.get(rs.getLong(3));
+            String event = rs.getString(4);
+            String place = rs.getString(5);
+            boolean agrees = switch (state) {
+                case "CHECKED_OUT" -> "CHECKED_OUT".equals(event);
+                case "DISPOSED" -> "DISPOSED".equals(event);
+                case "RECEIVED", "TRANSFERRED" -> box == null && "RECEIVED".equals(event);
+                default ->
+                    box != null && box.equals(place) && !"CHECKED_OUT".equals(event) && !"DISPOSED".equals(event);
+            };
+            if (!agrees) {
+                disagreements[0]++;
+                if (first[0] == null) {
+                    first[0] = new Disagreement(rs.getString(1), state, box, event, place);
+                }
+            }
+        });
         return new Result(files[0], disagreements[0], first[0]);
     }
 }

@@ -11,13 +11,15 @@ public record DuplicateGroup(Reason reason, String key, List<String> recordNumbe
 
     public DuplicateGroup {
         if (recordNumbers.size() != recordIds.size()) {
-            throw new IllegalArgumentException(recordNumbers.size() + " record numbers but " + recordIds.size() + " ids");
+            throw new IllegalArgumentException(
+                    recordNumbers.size() + " record numbers but " + recordIds.size() + " ids");
         }
         recordNumbers = List.copyOf(recordNumbers);
         recordIds = List.copyOf(recordIds);
     }
 
     public enum Reason {
-        SAME_ID_NUMBER, SAME_NAME_BIRTH_VILLAGE
+        SAME_ID_NUMBER,
+        SAME_NAME_BIRTH_VILLAGE
     }
 }

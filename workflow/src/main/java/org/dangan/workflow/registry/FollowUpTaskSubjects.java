@@ -10,8 +10,13 @@ import org.springframework.stereotype.Component;
 class FollowUpTaskSubjects extends GroupTaskSubjects {
 
     FollowUpTaskSubjects(CandidateGroups groups) {
-        super(groups, "tasks.subject.record", kind -> "archivists", null,
-                TaskKind.DEATH_CONFIRMATION, TaskKind.MOVED_OUT_CLOSURE);
+        super(
+                groups,
+                "tasks.subject.record",
+                kind -> "archivists",
+                null,
+                TaskKind.DEATH_CONFIRMATION,
+                TaskKind.MOVED_OUT_CLOSURE);
     }
 
     @Override

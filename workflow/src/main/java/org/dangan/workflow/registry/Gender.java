@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum Gender {
-    MALE, FEMALE;
+    MALE,
+    FEMALE;
 
     /** County systems write 男/女, 1/2 (GB/T 2261.1) or English words. */
     public static Optional<Gender> parse(String text) {

@@ -1,6 +1,5 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,9 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * 居民健康档案. The ID number is stored whole: records come from county systems that hold
@@ -76,11 +76,15 @@ public class HealthRecord {
     @Version
     private long version;
 
-    protected HealthRecord() {
-    }
+    protected HealthRecord() {}
 
-    public HealthRecord(RecordNumber recordNumber, String name, Gender gender, LocalDate birthDate, String idNumber,
-                        Long institutionId) {
+    public HealthRecord(
+            RecordNumber recordNumber,
+            String name,
+            Gender gender,
+            LocalDate birthDate,
+            String idNumber,
+            Long institutionId) {
         this.recordNumber = recordNumber.value();
         this.name = name;
         this.gender = gender;
@@ -138,7 +142,8 @@ public class HealthRecord {
             address = c.address();
             changed.add("address");
         }
-        if (c.keyPopulations() != null && !KeyPopulation.toColumn(c.keyPopulations()).equals(keyPopulations)) {
+        if (c.keyPopulations() != null
+                && !KeyPopulation.toColumn(c.keyPopulations()).equals(keyPopulations)) {
             keyPopulations = KeyPopulation.toColumn(c.keyPopulations());
             changed.add("keyPopulations");
         }

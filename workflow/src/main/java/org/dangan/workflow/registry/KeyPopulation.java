@@ -59,8 +59,8 @@ public enum KeyPopulation {
         }
         String t = text;
         // longest first: 严重精神障碍 contains 精神障碍
-        for (String name : List.of("SEVERE_MENTAL_DISORDER", "Severe mental disorder", SEVERE_MENTAL_DISORDER.chinese,
-                "重性精神病", "精神障碍")) {
+        for (String name : List.of(
+                "SEVERE_MENTAL_DISORDER", "Severe mental disorder", SEVERE_MENTAL_DISORDER.chinese, "重性精神病", "精神障碍")) {
             t = t.replaceAll("(?iu)" + Pattern.quote(name), "***");
         }
         return t;
@@ -68,7 +68,9 @@ public enum KeyPopulation {
 
     /** Stored as a comma-separated list of names, so a list filter is one LIKE. */
     public static String toColumn(Set<KeyPopulation> tags) {
-        return tags.isEmpty() ? "" : String.join(",", tags.stream().sorted().map(Enum::name).toList());
+        return tags.isEmpty()
+                ? ""
+                : String.join(",", tags.stream().sorted().map(Enum::name).toList());
     }
 
     public static Set<KeyPopulation> fromColumn(String column) {

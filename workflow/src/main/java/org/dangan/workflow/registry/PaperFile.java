@@ -1,6 +1,5 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,6 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.EnumMap;
 import java.util.Map;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * 纸质档案: the physical folder of a record. It moves RECEIVED > STORED > CHECKED_OUT >
@@ -58,8 +58,7 @@ public class PaperFile {
     @Version
     private long version;
 
-    protected PaperFile() {
-    }
+    protected PaperFile() {}
 
     public PaperFile(String fileNumber, Long recordId, Map<DocumentType, Integer> contents) {
         if (fileNumber == null || fileNumber.isBlank()) {
@@ -80,7 +79,9 @@ public class PaperFile {
 
     public void storeIn(Long box) {
         require(box != null, "a box to store in");
-        if (state != PaperFileState.RECEIVED && state != PaperFileState.RETURNED && state != PaperFileState.STORED
+        if (state != PaperFileState.RECEIVED
+                && state != PaperFileState.RETURNED
+                && state != PaperFileState.STORED
                 && state != PaperFileState.TRANSFERRED) {
             throw Refused.of("paperFile.cannot.store", fileNumber, state);
         }
@@ -117,7 +118,9 @@ public class PaperFile {
 
     /** The file goes with its resident's record to another institution, out of its box, until boxed there. */
     public void transfer() {
-        if (state == PaperFileState.CHECKED_OUT || state == PaperFileState.TRANSFERRED || state == PaperFileState.DISPOSED) {
+        if (state == PaperFileState.CHECKED_OUT
+                || state == PaperFileState.TRANSFERRED
+                || state == PaperFileState.DISPOSED) {
             throw Refused.of("paperFile.cannot.transfer", fileNumber, state);
         }
         this.boxId = null;

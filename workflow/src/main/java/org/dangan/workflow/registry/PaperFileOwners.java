@@ -44,13 +44,15 @@ public class PaperFileOwners {
         }
         jdbc.query("""
                 select f.file_number, r.name from paper_file f join health_record r on r.id = f.record_id
-                where f.file_number in (:files) and r.institution_id in (:scope)""",
-                new MapSqlParameterSource("files", fileNumbers).addValue("scope", scope.ids()),
-                rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
-                });
+                where f.file_number in (:files) and r.institution_id in (:scope)""", new MapSqlParameterSource("files", fileNumbers).addValue("scope", scope.ids()), rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
         if (!names.isEmpty()) {
-            auditLog.record(AuditAction.RECORD_LIST, "PAPER_FILE", null, scope.root().getId(),
+            auditLog.record(
+                    AuditAction.RECORD_LIST,
+                    "PAPER_FILE",
+                    null,
+                    scope.root().getId(),
                     "owners of " + String.join(",", names.keySet()));
         }
         return names;

@@ -14,7 +14,8 @@ interface PaperFileRepository extends JpaRepository<PaperFile, Long> {
 
     long countByBoxId(Long boxId);
 
-    @Query("select f from PaperFile f where f.recordId in (select r.id from HealthRecord r where r.institutionId = :institution)"
-            + " order by f.fileNumber")
+    @Query(
+            "select f from PaperFile f where f.recordId in (select r.id from HealthRecord r where r.institutionId = :institution)"
+                    + " order by f.fileNumber")
     List<PaperFile> findByInstitutionOfRecord(@Param("institution") long institutionId);
 }

@@ -33,26 +33,40 @@ class PaperFilesInBoxes implements BoxContents {
     public Map<Long, Integer> fileCounts(Collection<Long> boxIds) {
         Map<Long, Integer> counts = new HashMap<>();
         if (!boxIds.isEmpty()) {
-            jdbc.query("select box_id, count(*) from paper_file where box_id in (:ids) group by box_id",
-                    new MapSqlParameterSource("ids", boxIds), (RowCallbackHandler) rs -> counts.put(rs.getLong(1), rs.getInt(2)));
+            jdbc.query(
+                    "select box_id, count(*) from paper_file where box_id in (:ids) group by box_id",
+                    new MapSqlParameterSource("ids", boxIds),
+                    (RowCallbackHandler) rs -> counts.put(rs.getLong(1), rs.getInt(2)));
         }
         return counts;
     }
 
     @Override
     public List<File> filesIn(long boxId) {
-        return jdbc.query(FILES + " where f.box_id = :box order by f.file_number", new MapSqlParameterSource("box", boxId),
+        return jdbc.query(
+                FILES + " where f.box_id = :box order by f.file_number",
+                new MapSqlParameterSource("box", boxId),
                 (rs, n) -> file(rs));
     }
 
     @Override
     public Optional<File> file(String fileNumber) {
-        return jdbc.query(FILES + " where f.file_number = :file", new MapSqlParameterSource("file", fileNumber),
-                (rs, n) -> file(rs)).stream().findFirst();
+        return jdbc
+                .query(
+                        FILES + " where f.file_number = :file",
+                        new MapSqlParameterSource("file", fileNumber),
+                        (rs, n) -> file(rs))
+                .stream()
+                .findFirst();
     }
 
     private static File file(ResultSet rs) throws SQLException {
-        return new File(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                PaperFileState.valueOf(rs.getString(5)), rs.getLong(6));
+        return new File(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                PaperFileState.valueOf(rs.getString(5)),
+                rs.getLong(6));
     }
 }

@@ -1,6 +1,8 @@
 package org.dangan.workflow.registry;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,8 +11,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.storage.StorageAdministration;
@@ -19,11 +24,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The registry's query API for other modules: records and paper files read in sets, by JDBC where a
@@ -58,25 +58,32 @@ public class RecordBatches {
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<StoredRecord> after(Collection<Long> institutionIds, long afterId, int limit) {
-        return coded(jdbc.query(SELECT + " where (r.institution_id + 0) in (:ids) and r.id > :after order by r.id"
-                + " limit :limit", new MapSqlParameterSource("ids", institutionIds).addValue("after", afterId)
-                .addValue("limit", limit), RecordBatches::row));
+        return coded(jdbc.query(
+                SELECT + " where (r.institution_id + 0) in (:ids) and r.id > :after order by r.id" + " limit :limit",
+                new MapSqlParameterSource("ids", institutionIds)
+                        .addValue("after", afterId)
+                        .addValue("limit", limit),
+                RecordBatches::row));
     }
 
     /** One record by number, for re-checking it after a correction. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<StoredRecord> byNumber(String recordNumber) {
-        return coded(jdbc.query(SELECT + " where r.record_number = :number",
-                new MapSqlParameterSource("number", recordNumber), RecordBatches::row)).stream().findFirst();
+        return coded(jdbc.query(
+                        SELECT + " where r.record_number = :number",
+                        new MapSqlParameterSource("number", recordNumber),
+                        RecordBatches::row))
+                .stream()
+                .findFirst();
     }
 
     /** The pages of one type the record's paper files register (DA/T 31 count check); null when none do. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Integer registeredPages(long recordId, DocumentType type) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select sum(c.pages) from paper_file f join paper_file_content c on c.paper_file_id = f.id
-                where f.record_id = :record and c.document_type = :type""", new MapSqlParameterSource("record",
-                recordId).addValue("type", type.name()), Integer.class);
+                where f.record_id = :record and c.document_type = :type""", new MapSqlParameterSource("record", recordId).addValue("type", type.name()), Integer.class);
     }
 
     /** Records by id, for work that starts from something else that points at them (paper files). */
@@ -84,8 +91,11 @@ public class RecordBatches {
     public Map<Long, StoredRecord> byIds(Collection<Long> ids) {
         Map<Long, StoredRecord> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            coded(jdbc.query(SELECT + " where r.id in (:ids)", new MapSqlParameterSource("ids", ids),
-                    RecordBatches::row)).forEach(r -> found.put(r.id(), r));
+            coded(jdbc.query(
+                            SELECT + " where r.id in (:ids)",
+                            new MapSqlParameterSource("ids", ids),
+                            RecordBatches::row))
+                    .forEach(r -> found.put(r.id(), r));
         }
         return found;
     }
@@ -96,35 +106,64 @@ public class RecordBatches {
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<StoredPaperFile> paperFilesAfter(Collection<Long> institutionIds, long afterId, int limit) {
-        List<StoredPaperFile> files = jdbc.query("""
+        List<StoredPaperFile> files = jdbc.query(
+                """
                 select f.id, f.file_number, f.record_id, f.page_count, f.state, f.box_id
                 from paper_file f join health_record r on r.id = f.record_id
                 where (r.institution_id + 0) in (:ids) and f.id > :after order by f.id limit :limit""",
-                new MapSqlParameterSource("ids", institutionIds).addValue("after", afterId).addValue("limit", limit),
-                (rs, n) -> new StoredPaperFile(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
-                        PaperFileState.valueOf(rs.getString(5)), (Long) rs.getObject(6, Long.class), ""));
+                new MapSqlParameterSource("ids", institutionIds)
+                        .addValue("after", afterId)
+                        .addValue("limit", limit),
+                (rs, n) -> new StoredPaperFile(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getInt(4),
+                        PaperFileState.valueOf(rs.getString(5)),
+                        (Long) rs.getObject(6, Long.class),
+                        ""));
         if (files.isEmpty()) {
             return files;
         }
         Map<Long, TreeMap<String, Integer>> contents = new HashMap<>();
-        jdbc.query("select paper_file_id, document_type, pages from paper_file_content where paper_file_id in (:ids)",
-                new MapSqlParameterSource("ids", files.stream().map(StoredPaperFile::id).toList()),
+        jdbc.query(
+                "select paper_file_id, document_type, pages from paper_file_content where paper_file_id in (:ids)",
+                new MapSqlParameterSource(
+                        "ids", files.stream().map(StoredPaperFile::id).toList()),
                 (ResultSet rs) -> {
-                    contents.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                    contents.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(rs.getString(2), rs.getInt(3));
                 });
-        return files.stream().map(f -> new StoredPaperFile(f.id(), f.fileNumber(), f.recordId(), f.pageCount(),
-                f.state(), f.boxId(), String.valueOf(contents.getOrDefault(f.id(), new TreeMap<>())))).toList();
+        return files.stream()
+                .map(f -> new StoredPaperFile(
+                        f.id(),
+                        f.fileNumber(),
+                        f.recordId(),
+                        f.pageCount(),
+                        f.state(),
+                        f.boxId(),
+                        String.valueOf(contents.getOrDefault(f.id(), new TreeMap<>()))))
+                .toList();
     }
 
     /** A record as read, with the id of the institution that numbered it; the codes come from {@link #coded}. */
-    private record Uncoded(StoredRecord record, Long numberedBy) {
-    }
+    private record Uncoded(StoredRecord record, Long numberedBy) {}
 
     private static Uncoded row(ResultSet rs, int n) throws SQLException {
-        return new Uncoded(new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)), date(rs.getDate(5)),
-                rs.getString(6), rs.getLong(11), null, KeyPopulation.fromColumn(rs.getString(8)),
-                RecordStatus.valueOf(rs.getString(9)), date(rs.getDate(10)), null),
+        return new Uncoded(
+                new StoredRecord(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)),
+                        date(rs.getDate(5)),
+                        rs.getString(6),
+                        rs.getLong(11),
+                        null,
+                        KeyPopulation.fromColumn(rs.getString(8)),
+                        RecordStatus.valueOf(rs.getString(9)),
+                        date(rs.getDate(10)),
+                        null),
                 (Long) rs.getObject(7, Long.class));
     }
 
@@ -134,14 +173,26 @@ public class RecordBatches {
      */
     private List<StoredRecord> coded(List<Uncoded> rows) {
         Map<Long, String> codes = new HashMap<>();
-        Function<Long, String> code = id -> codes.computeIfAbsent(id,
-                i -> institutions.require(i).getCode());
-        return rows.stream().map(u -> {
-            StoredRecord r = u.record();
-            return new StoredRecord(r.id(), r.recordNumber(), r.name(), r.gender(), r.birthDate(), r.idNumber(),
-                    r.institutionId(), code.apply(r.institutionId()), r.keyPopulations(), r.status(),
-                    r.lastServiceDate(), u.numberedBy() == null ? null : code.apply(u.numberedBy()));
-        }).toList();
+        Function<Long, String> code =
+                id -> codes.computeIfAbsent(id, i -> institutions.require(i).getCode());
+        return rows.stream()
+                .map(u -> {
+                    StoredRecord r = u.record();
+                    return new StoredRecord(
+                            r.id(),
+                            r.recordNumber(),
+                            r.name(),
+                            r.gender(),
+                            r.birthDate(),
+                            r.idNumber(),
+                            r.institutionId(),
+                            code.apply(r.institutionId()),
+                            r.keyPopulations(),
+                            r.status(),
+                            r.lastServiceDate(),
+                            u.numberedBy() == null ? null : code.apply(u.numberedBy()));
+                })
+                .toList();
     }
 
     private static LocalDate date(Date d) {
@@ -149,8 +200,7 @@ public class RecordBatches {
     }
 
     /** A record's figures per institution: how many records it holds, and how many of them have an id up to a bound. */
-    public record RecordCount(long institutionId, long records, long upTo) {
-    }
+    public record RecordCount(long institutionId, long records, long upTo) {}
 
     /**
      * The records of the institutions, counted per institution, with those whose id is at most
@@ -161,7 +211,8 @@ public class RecordBatches {
         if (institutionIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select institution_id, count(*), sum(case when id <= :upTo then 1 else 0 end)
                 from health_record where (institution_id + 0) in (:ids) group by institution_id""",
                 new MapSqlParameterSource("ids", institutionIds).addValue("upTo", upToId),
@@ -169,15 +220,15 @@ public class RecordBatches {
     }
 
     /** A record's id, number and key populations: what a sample is drawn from. */
-    public record TaggedRecord(long id, String recordNumber, Set<KeyPopulation> keyPopulations) {
-    }
+    public record TaggedRecord(long id, String recordNumber, Set<KeyPopulation> keyPopulations) {}
 
     /** Every record of the institutions with its key populations (a sample's population), in no set order. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<TaggedRecord> tagged(Collection<Long> institutionIds) {
-        return jdbc.query("select id, record_number, key_populations from health_record where (institution_id + 0) in (:ids)",
-                new MapSqlParameterSource("ids", institutionIds), (rs, n) -> new TaggedRecord(rs.getLong(1),
-                        rs.getString(2), KeyPopulation.fromColumn(rs.getString(3))));
+        return jdbc.query(
+                "select id, record_number, key_populations from health_record where (institution_id + 0) in (:ids)",
+                new MapSqlParameterSource("ids", institutionIds),
+                (rs, n) -> new TaggedRecord(rs.getLong(1), rs.getString(2), KeyPopulation.fromColumn(rs.getString(3))));
     }
 
     /** Record id to the resident's name, for records found; the caller audits what it shows. */
@@ -187,7 +238,8 @@ public class RecordBatches {
         List<Long> ids = List.copyOf(new HashSet<>(recordIds));
         // PostgreSQL takes at most 32,767 parameters in one statement
         for (int i = 0; i < ids.size(); i += 1000) {
-            jdbc.query("select id, name from health_record where id in (:ids)",
+            jdbc.query(
+                    "select id, name from health_record where id in (:ids)",
                     new MapSqlParameterSource("ids", ids.subList(i, Math.min(ids.size(), i + 1000))),
                     (ResultSet rs) -> {
                         names.put(rs.getLong(1), rs.getString(2));
@@ -203,29 +255,39 @@ public class RecordBatches {
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean hasOpenLookalike(StoredRecord r) {
-        Integer others = jdbc.queryForObject("""
+        Integer others = jdbc.queryForObject(
+                """
                 select count(*) from health_record o where o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER')
                 and (o.id_number = :idNumber or (o.name = :name and o.birth_date = :birth
                      and substring(o.record_number from 1 for 12) = :village))""",
-                new MapSqlParameterSource("id", r.id()).addValue("idNumber", r.idNumber()).addValue("name", r.name())
+                new MapSqlParameterSource("id", r.id())
+                        .addValue("idNumber", r.idNumber())
+                        .addValue("name", r.name())
                         .addValue("birth", r.birthDate() == null ? null : Date.valueOf(r.birthDate()))
-                        .addValue("village", r.recordNumber().substring(0, Math.min(12, r.recordNumber().length()))),
+                        .addValue(
+                                "village",
+                                r.recordNumber()
+                                        .substring(
+                                                0, Math.min(12, r.recordNumber().length()))),
                 Integer.class);
         return others != null && others > 0;
     }
 
     /** A paper file by number: its id, its record and the institution that record belongs to. */
-    public record PaperFileRef(long id, String fileNumber, long recordId, long institutionId) {
-    }
+    public record PaperFileRef(long id, String fileNumber, long recordId, long institutionId) {}
 
     /** The paper file of this number, with its record's institution; empty when there is none. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<PaperFileRef> paperFile(String fileNumber) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select f.id, f.file_number, f.record_id, r.institution_id
                 from paper_file f join health_record r on r.id = f.record_id where f.file_number = :number""",
-                new MapSqlParameterSource("number", fileNumber), (rs, n) -> new PaperFileRef(rs.getLong(1),
-                        rs.getString(2), rs.getLong(3), rs.getLong(4))).stream().findFirst();
+                        new MapSqlParameterSource("number", fileNumber),
+                        (rs, n) -> new PaperFileRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .stream()
+                .findFirst();
     }
 
     /** Of the given paper files, those whose records belong to the institutions. */
@@ -234,10 +296,10 @@ public class RecordBatches {
         if (institutionIds.isEmpty() || fileNumbers.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("""
+        return new HashSet<>(jdbc.queryForList(
+                """
                 select f.file_number from paper_file f join health_record r on r.id = f.record_id
-                where f.file_number in (:files) and r.institution_id in (:ids)""",
-                new MapSqlParameterSource("files", fileNumbers).addValue("ids", institutionIds), String.class));
+                where f.file_number in (:files) and r.institution_id in (:ids)""", new MapSqlParameterSource("files", fileNumbers).addValue("ids", institutionIds), String.class));
     }
 
     /** File number to its registered page count, for the files found. */
@@ -245,8 +307,10 @@ public class RecordBatches {
     public Map<String, Integer> pageCounts(Collection<String> fileNumbers) {
         Map<String, Integer> pages = new HashMap<>();
         if (!fileNumbers.isEmpty()) {
-            jdbc.query("select file_number, page_count from paper_file where file_number in (:files)",
-                    new MapSqlParameterSource("files", fileNumbers), (ResultSet rs) -> {
+            jdbc.query(
+                    "select file_number, page_count from paper_file where file_number in (:files)",
+                    new MapSqlParameterSource("files", fileNumbers),
+                    (ResultSet rs) -> {
                         pages.put(rs.getString(1), rs.getInt(2));
                     });
         }
@@ -256,17 +320,21 @@ public class RecordBatches {
     /** How many of the record's paper files are out on a check-out. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public int checkedOutFiles(long recordId) {
-        Integer out = jdbc.queryForObject("select count(*) from paper_file where record_id = :record and state = 'CHECKED_OUT'",
-                new MapSqlParameterSource("record", recordId), Integer.class);
+        Integer out = jdbc.queryForObject(
+                "select count(*) from paper_file where record_id = :record and state = 'CHECKED_OUT'",
+                new MapSqlParameterSource("record", recordId),
+                Integer.class);
         return out == null ? 0 : out;
     }
 
     /** How many paper files of the institution's records are out on a check-out. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public int checkedOutFilesOfInstitution(long institutionId) {
-        Integer out = jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
-                + " where r.institution_id = :from and f.state = 'CHECKED_OUT'",
-                new MapSqlParameterSource("from", institutionId), Integer.class);
+        Integer out = jdbc.queryForObject(
+                "select count(*) from paper_file f join health_record r on r.id = f.record_id"
+                        + " where r.institution_id = :from and f.state = 'CHECKED_OUT'",
+                new MapSqlParameterSource("from", institutionId),
+                Integer.class);
         return out == null ? 0 : out;
     }
 
@@ -274,19 +342,26 @@ public class RecordBatches {
      * A paper file's state and the institution that keeps it: the one whose box holds it (null while
      * it is in no box). What a check-out request asks of each file it names.
      */
-    public record KeptPaperFile(PaperFileState state, Long keeperId) {
-    }
+    public record KeptPaperFile(PaperFileState state, Long keeperId) {}
 
     /** The paper file of this number as its keeper sees it; empty when there is none. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<KeptPaperFile> kept(String fileNumber) {
         // the box, and so its keeper, is storage's to say
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select f.state, f.box_id from paper_file f where f.file_number = :file""",
-                new MapSqlParameterSource("file", fileNumber),
-                (rs, n) -> new KeptPaperFile(PaperFileState.valueOf(rs.getString(1)),
-                        rs.getObject(2) == null ? null : storage.box(rs.getLong(2))
-                                .map(Box::getInstitutionId).orElse(null))).stream().findFirst();
+                        new MapSqlParameterSource("file", fileNumber),
+                        (rs, n) -> new KeptPaperFile(
+                                PaperFileState.valueOf(rs.getString(1)),
+                                rs.getObject(2) == null
+                                        ? null
+                                        : storage.box(rs.getLong(2))
+                                                .map(Box::getInstitutionId)
+                                                .orElse(null)))
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -294,10 +369,14 @@ public class RecordBatches {
      * and date of death, the institution, and the document types it holds (as the database lists
      * them, without repeats; none when no contents are registered).
      */
-    public record RetentionFacts(String fileNumber, PaperFileState state, RecordStatus recordStatus,
-                                 LocalDate lastServiceDate, LocalDate deceasedOn, long institutionId,
-                                 List<String> documentTypes) {
-    }
+    public record RetentionFacts(
+            String fileNumber,
+            PaperFileState state,
+            RecordStatus recordStatus,
+            LocalDate lastServiceDate,
+            LocalDate deceasedOn,
+            long institutionId,
+            List<String> documentTypes) {}
 
     /** The retention facts of one paper file, whichever institution keeps it; empty when there is none. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
@@ -311,61 +390,96 @@ public class RecordBatches {
         if (institutionIds.isEmpty()) {
             return List.of();
         }
-        return retentionFacts("r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
+        return retentionFacts(
+                "r.institution_id in (:ids) and f.state in ('STORED', 'RETIRED_PAPER')",
                 new MapSqlParameterSource("ids", institutionIds));
     }
 
     private List<RetentionFacts> retentionFacts(String where, MapSqlParameterSource parameters) {
-        record Row(String file, String state, String recordStatus, LocalDate lastService, String type,
-                   long institution, LocalDate deceasedOn) {
-        }
-        List<Row> rows = jdbc.query("""
+        record Row(
+                String file,
+                String state,
+                String recordStatus,
+                LocalDate lastService,
+                String type,
+                long institution,
+                LocalDate deceasedOn) {}
+        List<Row> rows = jdbc.query(
+                """
                 select f.file_number, f.state, r.status, r.last_service_date, c.document_type, r.institution_id,
                 r.deceased_on
                 from paper_file f join health_record r on r.id = f.record_id
                 left join paper_file_content c on c.paper_file_id = f.id
-                where""" + " " + where + " order by f.file_number", parameters, (rs, n) -> new Row(rs.getString(1),
-                rs.getString(2), rs.getString(3), date(rs.getDate(4)), rs.getString(5), rs.getLong(6),
-                date(rs.getDate(7))));
+                where""" + " " + where + " order by f.file_number",
+                parameters,
+                (rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        date(rs.getDate(4)),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        date(rs.getDate(7))));
         Map<String, List<Row>> byFile = new LinkedHashMap<>();
-        rows.forEach(r -> byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
-        return byFile.values().stream().map(file -> {
-            Row first = file.get(0);
-            return new RetentionFacts(first.file(), PaperFileState.valueOf(first.state()),
-                    RecordStatus.valueOf(first.recordStatus()), first.lastService(), first.deceasedOn(),
-                    first.institution(), file.stream().map(Row::type).filter(Objects::nonNull).distinct()
-                            .toList());
-        }).toList();
+        rows.forEach(
+                r -> byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
+        return byFile.values().stream()
+                .map(file -> {
+                    Row first = file.get(0);
+                    return new RetentionFacts(
+                            first.file(),
+                            PaperFileState.valueOf(first.state()),
+                            RecordStatus.valueOf(first.recordStatus()),
+                            first.lastService(),
+                            first.deceasedOn(),
+                            first.institution(),
+                            file.stream()
+                                    .map(Row::type)
+                                    .filter(Objects::nonNull)
+                                    .distinct()
+                                    .toList());
+                })
+                .toList();
     }
 
     /** The numbers of the institution's records, in order: what a handover's inventory lists. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<String> recordNumbers(long institutionId) {
-        return jdbc.queryForList("select record_number from health_record where institution_id = :institution"
-                + " order by record_number", new MapSqlParameterSource("institution", institutionId), String.class);
+        return jdbc.queryForList(
+                "select record_number from health_record where institution_id = :institution"
+                        + " order by record_number",
+                new MapSqlParameterSource("institution", institutionId),
+                String.class);
     }
 
     /** How many records the institution holds. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public int recordCount(long institutionId) {
-        Integer records = jdbc.queryForObject("select count(*) from health_record where institution_id = :institution",
-                new MapSqlParameterSource("institution", institutionId), Integer.class);
+        Integer records = jdbc.queryForObject(
+                "select count(*) from health_record where institution_id = :institution",
+                new MapSqlParameterSource("institution", institutionId),
+                Integer.class);
         return records == null ? 0 : records;
     }
 
     /** A paper file of an institution's records as a handover's inventory lists it; {@code boxId} null when in no box. */
-    public record InventoryFile(String fileNumber, String recordNumber, int pageCount, PaperFileState state, Long boxId) {
-    }
+    public record InventoryFile(
+            String fileNumber, String recordNumber, int pageCount, PaperFileState state, Long boxId) {}
 
     /** The paper files of the institution's records that are not disposed of, by file number. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<InventoryFile> undisposedPaperFiles(long institutionId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select f.file_number, r.record_number, f.page_count, f.state, f.box_id from paper_file f
                 join health_record r on r.id = f.record_id
                 where r.institution_id = :institution and f.state <> 'DISPOSED' order by f.file_number""",
-                new MapSqlParameterSource("institution", institutionId), (rs, n) -> new InventoryFile(rs.getString(1),
-                        rs.getString(2), rs.getInt(3), PaperFileState.valueOf(rs.getString(4)),
+                new MapSqlParameterSource("institution", institutionId),
+                (rs, n) -> new InventoryFile(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        PaperFileState.valueOf(rs.getString(4)),
                         rs.getObject(5) == null ? null : rs.getLong(5)));
     }
 
@@ -387,11 +501,11 @@ public class RecordBatches {
     public List<Map<String, Object>> paperFileRows(long institutionId) {
         // the barcodes are storage's: one read of them all, not one per file
         Map<Long, String> barcodes = storage.barcodes();
-        List<Map<String, Object>> rows = jdbc.queryForList("""
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("""
                 select f.file_number, r.record_number, f.page_count, f.state, f.box_id box from paper_file f
                 join health_record r on r.id = f.record_id
-                where r.institution_id = :institution order by f.file_number""",
-                new MapSqlParameterSource("institution", institutionId));
+                where r.institution_id = :institution order by f.file_number""", new MapSqlParameterSource("institution", institutionId));
         for (Map<String, Object> row : rows) {
             Object box = row.get("box");
             row.put("box", box == null ? null : barcodes.get(((Number) box).longValue()));

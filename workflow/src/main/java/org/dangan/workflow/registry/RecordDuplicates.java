@@ -64,11 +64,11 @@ public class RecordDuplicates {
         return groups;
     }
 
-    private static void close(DuplicateGroup.Reason reason, String key, List<String> run, List<Long> ids,
-                              List<DuplicateGroup> groups) {
+    private static void close(
+            DuplicateGroup.Reason reason, String key, List<String> run, List<Long> ids, List<DuplicateGroup> groups) {
         if (run.size() > 1) {
-            groups.add(new DuplicateGroup(reason,
-                    reason == DuplicateGroup.Reason.SAME_ID_NUMBER ? ResidentId.mask(key) : key, run, ids));
+            groups.add(new DuplicateGroup(
+                    reason, reason == DuplicateGroup.Reason.SAME_ID_NUMBER ? ResidentId.mask(key) : key, run, ids));
         }
         run.clear();
         ids.clear();

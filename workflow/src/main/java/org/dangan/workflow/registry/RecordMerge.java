@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import java.sql.Date;
 import java.util.List;
 import java.util.Set;
 import org.dangan.workflow.audit.AuditAction;
@@ -16,7 +17,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.Date;
 
 /**
  * Merges two records of one person, as the duplicate checks propose: the fields the archivist
@@ -30,8 +30,8 @@ import java.sql.Date;
 public class RecordMerge {
 
     /** The fields that may be taken from the duplicate. */
-    public static final Set<String> FIELDS = Set.of("name", "gender", "birthDate", "idNumber", "phone", "address",
-            "keyPopulations", "lastServiceDate");
+    public static final Set<String> FIELDS =
+            Set.of("name", "gender", "birthDate", "idNumber", "phone", "address", "keyPopulations", "lastServiceDate");
 
     private final HealthRecordRepository records;
     private final Institutions institutions;
@@ -39,8 +39,12 @@ public class RecordMerge {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
 
-    RecordMerge(HealthRecordRepository records, Institutions institutions, NamedParameterJdbcTemplate jdbc,
-                AuditLog auditLog, ApplicationEventPublisher events) {
+    RecordMerge(
+            HealthRecordRepository records,
+            Institutions institutions,
+            NamedParameterJdbcTemplate jdbc,
+            AuditLog auditLog,
+            ApplicationEventPublisher events) {
         this.records = records;
         this.institutions = institutions;
         this.jdbc = jdbc;
@@ -48,8 +52,7 @@ public class RecordMerge {
         this.events = events;
     }
 
-    public record Merged(String survivor, String duplicate, List<String> taken, int paperFiles) {
-    }
+    public record Merged(String survivor, String duplicate, List<String> taken, int paperFiles) {}
 
     /**
      * Whether the current user may merge records at all: an archivist who may see restricted
@@ -57,7 +60,9 @@ public class RecordMerge {
      * only then: a count shown to anyone else would tell whose record has restricted scans.
      */
     public boolean mayMerge() {
-        return CurrentUser.get().map(u -> u.is(Role.ARCHIVIST) && u.has(Permission.RESTRICTED_DOCUMENTS)).orElse(false);
+        return CurrentUser.get()
+                .map(u -> u.is(Role.ARCHIVIST) && u.has(Permission.RESTRICTED_DOCUMENTS))
+                .orElse(false);
     }
 
     public Merged merge(String survivorNumber, String duplicateNumber, Set<String> take) {
@@ -70,8 +75,10 @@ public class RecordMerge {
         }
         HealthRecord survivor = inScope(survivorNumber);
         HealthRecord duplicate = inScope(duplicateNumber);
-        boolean sameId = survivor.getIdNumber() != null && survivor.getIdNumber().equals(duplicate.getIdNumber());
-        boolean sameNameAndBirth = survivor.getName().equals(duplicate.getName()) && survivor.getBirthDate() != null
+        boolean sameId =
+                survivor.getIdNumber() != null && survivor.getIdNumber().equals(duplicate.getIdNumber());
+        boolean sameNameAndBirth = survivor.getName().equals(duplicate.getName())
+                && survivor.getBirthDate() != null
                 && survivor.getBirthDate().equals(duplicate.getBirthDate());
         if (!sameId && !sameNameAndBirth) {
             throw Refused.invalid("record.merge.notSamePerson", survivorNumber, duplicateNumber);
@@ -81,23 +88,45 @@ public class RecordMerge {
             throw Refused.invalid("record.merge.field");
         });
         duplicate.mergedInto(survivor);
-        List<String> taken = fields.isEmpty() ? List.of() : survivor.correct(Records.keepingRestrictedTags(new RecordCorrection(
-                pick(fields, "name", duplicate.getName()), pick(fields, "gender", duplicate.getGender()),
-                pick(fields, "birthDate", duplicate.getBirthDate()), pick(fields, "idNumber", duplicate.getIdNumber()),
-                pick(fields, "phone", duplicate.getPhone()), pick(fields, "address", duplicate.getAddress()),
-                pick(fields, "keyPopulations", duplicate.getKeyPopulations()),
-                pick(fields, "lastServiceDate", duplicate.getLastServiceDate())), survivor, merger));
-        int files = jdbc.update("update paper_file set record_id = :survivor where record_id = :duplicate",
+        List<String> taken = fields.isEmpty()
+                ? List.of()
+                : survivor.correct(Records.keepingRestrictedTags(
+                        new RecordCorrection(
+                                pick(fields, "name", duplicate.getName()),
+                                pick(fields, "gender", duplicate.getGender()),
+                                pick(fields, "birthDate", duplicate.getBirthDate()),
+                                pick(fields, "idNumber", duplicate.getIdNumber()),
+                                pick(fields, "phone", duplicate.getPhone()),
+                                pick(fields, "address", duplicate.getAddress()),
+                                pick(fields, "keyPopulations", duplicate.getKeyPopulations()),
+                                pick(fields, "lastServiceDate", duplicate.getLastServiceDate())),
+                        survivor,
+                        merger));
+        int files = jdbc.update(
+                "update paper_file set record_id = :survivor where record_id = :duplicate",
                 new MapSqlParameterSource("survivor", survivor.getId()).addValue("duplicate", duplicate.getId()));
-        auditLog.record(AuditAction.RECORD_MERGED, "RECORD", survivor.getRecordNumber(), survivor.getInstitutionId(),
-                "survivor of " + duplicate.getRecordNumber() + (taken.isEmpty() ? "" : "; fields: " + String.join(", ", taken)));
-        auditLog.record(AuditAction.RECORD_MERGED, "RECORD", duplicate.getRecordNumber(), duplicate.getInstitutionId(),
+        auditLog.record(
+                AuditAction.RECORD_MERGED,
+                "RECORD",
+                survivor.getRecordNumber(),
+                survivor.getInstitutionId(),
+                "survivor of " + duplicate.getRecordNumber()
+                        + (taken.isEmpty() ? "" : "; fields: " + String.join(", ", taken)));
+        auditLog.record(
+                AuditAction.RECORD_MERGED,
+                "RECORD",
+                duplicate.getRecordNumber(),
+                duplicate.getInstitutionId(),
                 "merged into " + survivor.getRecordNumber());
         if (!taken.isEmpty()) {
             events.publishEvent(new RecordCorrected(survivor.getId(), List.copyOf(taken)));
         }
-        events.publishEvent(new RecordsMerged(survivor.getId(), survivor.getRecordNumber(), survivor.getInstitutionId(),
-                duplicate.getId(), duplicate.getRecordNumber()));
+        events.publishEvent(new RecordsMerged(
+                survivor.getId(),
+                survivor.getRecordNumber(),
+                survivor.getInstitutionId(),
+                duplicate.getId(),
+                duplicate.getRecordNumber()));
         return new Merged(survivor.getRecordNumber(), duplicate.getRecordNumber(), taken, files);
     }
 
@@ -106,13 +135,17 @@ public class RecordMerge {
     public List<String> candidatesFor(String recordNumber) {
         HealthRecord record = inScope(recordNumber);
         var scope = institutions.currentScope();
-        return jdbc.queryForList("""
+        return jdbc.queryForList(
+                """
                 select record_number from health_record
                 where id <> :id and institution_id in (:scope) and status in ('ACTIVE', 'RETIRED_PAPER')
                 and (id_number = :idNumber or (name = :name and birth_date = :birth))
-                order by record_number""", new MapSqlParameterSource("id", record.getId()).addValue("scope", scope.ids())
-                .addValue("idNumber", record.getIdNumber()).addValue("name", record.getName())
-                .addValue("birth", record.getBirthDate() == null ? null : Date.valueOf(record.getBirthDate())),
+                order by record_number""",
+                new MapSqlParameterSource("id", record.getId())
+                        .addValue("scope", scope.ids())
+                        .addValue("idNumber", record.getIdNumber())
+                        .addValue("name", record.getName())
+                        .addValue("birth", record.getBirthDate() == null ? null : Date.valueOf(record.getBirthDate())),
                 String.class);
     }
 

@@ -1,7 +1,7 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.InvalidIdentifierException;
 import java.util.Objects;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 
 /**
  * 健康档案编号: 17 digits = 6 administrative division + 3 township/street + 3 village/community

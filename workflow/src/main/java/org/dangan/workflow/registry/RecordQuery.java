@@ -28,8 +28,10 @@ public record RecordQuery(String q, String institution, RecordStatus status, Key
         // for the audit log: no names or ID numbers, only which filters were used
         StringBuilder s = new StringBuilder();
         if (q != null && !q.isBlank()) {
-            s.append(q.strip().matches("\\d{1,17}") ? "q=record-number-prefix "
-                    : searchesByIdNumber() ? "q=id-number " : "q=text ");
+            s.append(
+                    q.strip().matches("\\d{1,17}")
+                            ? "q=record-number-prefix "
+                            : searchesByIdNumber() ? "q=id-number " : "q=text ");
         }
         if (institution != null && !institution.isBlank()) {
             s.append("institution=").append(institution).append(' ');

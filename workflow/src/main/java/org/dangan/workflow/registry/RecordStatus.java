@@ -1,5 +1,9 @@
 package org.dangan.workflow.registry;
 
 public enum RecordStatus {
-    ACTIVE, DECEASED, MOVED_OUT, DUPLICATE, RETIRED_PAPER
+    ACTIVE,
+    DECEASED,
+    MOVED_OUT,
+    DUPLICATE,
+    RETIRED_PAPER
 }

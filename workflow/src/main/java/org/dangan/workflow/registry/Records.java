@@ -1,20 +1,29 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.storage.Box;
-import org.dangan.workflow.storage.StorageAdministration;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditEntry;
-import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.audit.AuditHash;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.custody.CustodyEntry;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionType;
@@ -25,22 +34,13 @@ import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.storage.StorageAdministration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.Date;
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Objects;
-import org.dangan.workflow.custody.CustodyEntry;
-import org.dangan.workflow.custody.CustodyLedger;
-import org.dangan.workflow.custody.CustodySubject;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Reading the registry. Every query carries the reader's institution scope in its WHERE clause,
@@ -68,10 +68,17 @@ public class Records {
     private final Clock clock;
     private final AuditHash auditHash;
 
-    Records(NamedParameterJdbcTemplate jdbc, HealthRecordRepository records, PaperFileRepository paperFiles,
-            StorageAdministration storage, Institutions institutions, AuditLog auditLog,
+    Records(
+            NamedParameterJdbcTemplate jdbc,
+            HealthRecordRepository records,
+            PaperFileRepository paperFiles,
+            StorageAdministration storage,
+            Institutions institutions,
+            AuditLog auditLog,
             ApplicationEventPublisher events,
-            CustodyLedger ledger, Clock clock, AuditHash auditHash) {
+            CustodyLedger ledger,
+            Clock clock,
+            AuditHash auditHash) {
         this.auditHash = auditHash;
         this.ledger = ledger;
         this.clock = clock;
@@ -99,7 +106,9 @@ public class Records {
     public List<RecordSummary> fetch(RecordQuery query, long offset, int limit) {
         RoleCheck.require(RECORD_READERS);
         Scoped scoped = scoped(query);
-        return scoped == null ? List.of() : fetch(scoped, Math.max(offset, 0), Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+        return scoped == null
+                ? List.of()
+                : fetch(scoped, Math.max(offset, 0), Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
 
     /**
@@ -113,8 +122,11 @@ public class Records {
             return 0;
         }
         MapSqlParameterSource params = new MapSqlParameterSource("cap", limit);
-        return jdbc.queryForObject("select count(*) from (select 1 from health_record r where "
-                + where(scoped, params, true) + " limit :cap) capped", params, Long.class);
+        return jdbc.queryForObject(
+                "select count(*) from (select 1 from health_record r where " + where(scoped, params, true)
+                        + " limit :cap) capped",
+                params,
+                Long.class);
     }
 
     /**
@@ -122,8 +134,7 @@ public class Records {
      * that root is a county or below: every record number there starts with it (the registry
      * refuses any other), so the record-number index finds the subtree's rows in order.
      */
-    private record Scoped(RecordQuery query, InstitutionScope scope, Set<Long> ids, String numberPrefix) {
-    }
+    private record Scoped(RecordQuery query, InstitutionScope scope, Set<Long> ids, String numberPrefix) {}
 
     /**
      * The key populations the current user may filter by and see: without RESTRICTED_DOCUMENTS the
@@ -131,7 +142,9 @@ public class Records {
      */
     public List<KeyPopulation> keyPopulationsShown() {
         DanganUser reader = CurrentUser.require();
-        return Arrays.stream(KeyPopulation.values()).filter(p -> mayKnow(reader, p)).toList();
+        return Arrays.stream(KeyPopulation.values())
+                .filter(p -> mayKnow(reader, p))
+                .toList();
     }
 
     private static boolean mayKnow(DanganUser reader, KeyPopulation tag) {
@@ -139,7 +152,8 @@ public class Records {
     }
 
     private static Set<KeyPopulation> shown(Set<KeyPopulation> tags, DanganUser reader) {
-        return tags.stream().filter(t -> mayKnow(reader, t))
+        return tags.stream()
+                .filter(t -> mayKnow(reader, t))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(KeyPopulation.class)));
     }
 
@@ -151,7 +165,11 @@ public class Records {
      */
     private void allowed(RecordQuery query, DanganUser reader) {
         if (query.searchesByIdNumber() && !reader.has(Permission.FULL_ID_NUMBER)) {
-            auditLog.recordApart(AuditAction.RECORD_LIST, "RECORD", null, reader.institutionId(),
+            auditLog.recordApart(
+                    AuditAction.RECORD_LIST,
+                    "RECORD",
+                    null,
+                    reader.institutionId(),
                     "refused q=id-number " + auditHash.ofIdNumber(query.q()));
             throw Refused.forbidden("records.search.idNumber.forbidden", Permission.FULL_ID_NUMBER);
         }
@@ -177,18 +195,20 @@ public class Records {
         if (ids.isEmpty()) {
             return null;
         }
-        boolean countyOrBelow = root.getType() == InstitutionType.COUNTY_BUREAU || root.getType().primaryCare();
+        boolean countyOrBelow = root.getType() == InstitutionType.COUNTY_BUREAU
+                || root.getType().primaryCare();
         // records handed over keep their numbers: the prefix no longer finds them all
         Set<Long> within = ids;
-        boolean numberedHere = scope.institutions().stream().filter(i -> within.contains(i.getId()))
+        boolean numberedHere = scope.institutions().stream()
+                .filter(i -> within.contains(i.getId()))
                 .noneMatch(Institution::hasReceivedRecords);
         return new Scoped(query, scope, ids, countyOrBelow && numberedHere ? root.getCode() : null);
     }
 
     private long count(Scoped scoped) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.queryForObject("select count(*) from health_record r where " + where(scoped, params, true),
-                params, Long.class);
+        return jdbc.queryForObject(
+                "select count(*) from health_record r where " + where(scoped, params, true), params, Long.class);
     }
 
     private List<RecordSummary> fetch(Scoped scoped, long offset, int limit) {
@@ -198,14 +218,20 @@ public class Records {
         DanganUser reader = CurrentUser.require();
         Map<Long, Institution> byId = scoped.scope().institutions().stream()
                 .collect(Collectors.toMap(Institution::getId, Function.identity()));
-        List<RecordSummary> items = jdbc.query("""
+        List<RecordSummary> items =
+                jdbc.query("""
                 select r.record_number, r.name, r.gender, r.birth_date, r.id_number, r.status, r.institution_id,
                        r.key_populations, r.last_service_date
                 from health_record r where %s
-                order by %s limit :limit offset :offset""".formatted(where, orderOf(scoped.query())), params,
-                (rs, n) -> summary(rs, byId, reader));
-        String idHash = scoped.query().searchesByIdNumber() ? " " + auditHash.ofIdNumber(scoped.query().q()) : "";
-        auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, scoped.scope().root().getId(),
+                order by %s limit :limit offset :offset""".formatted(where, orderOf(scoped.query())), params, (rs, n) -> summary(rs, byId, reader));
+        String idHash = scoped.query().searchesByIdNumber()
+                ? " " + auditHash.ofIdNumber(scoped.query().q())
+                : "";
+        auditLog.record(
+                AuditAction.RECORD_LIST,
+                "RECORD",
+                null,
+                scoped.scope().root().getId(),
                 (scoped.query().describe() + idHash + " offset=" + offset + " rows=" + items.size()).strip());
         return items;
     }
@@ -221,20 +247,38 @@ public class Records {
             // the contents by type are shown only to who may see restricted content: hiding the restricted
             // type alone would leave the whole page count minus the shown pages telling it, and the count
             // of the paper itself is shown everywhere (lists, checks, labels) as the sheets in the file are
-            Map<DocumentType, Integer> contents = reader.has(Permission.RESTRICTED_DOCUMENTS)
-                    ? f.getContents() : Map.of();
-            files.add(new RecordDetail.PaperFileView(f.getFileNumber(), f.getPageCount(), contents,
-                    f.getState(), box == null ? null : box.getBarcode().value(),
+            Map<DocumentType, Integer> contents =
+                    reader.has(Permission.RESTRICTED_DOCUMENTS) ? f.getContents() : Map.of();
+            files.add(new RecordDetail.PaperFileView(
+                    f.getFileNumber(),
+                    f.getPageCount(),
+                    contents,
+                    f.getState(),
+                    box == null ? null : box.getBarcode().value(),
                     box == null ? null : storage.placeOf(box.getLocationId()),
                     box == null ? null : box.getPosition()));
         }
         auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
-        return new RecordDetail(record.getRecordNumber(), record.getName(), record.getGender(), record.getBirthDate(),
-                record.getMaskedIdNumber(), record.getPhone(), record.getAddress(),
+        return new RecordDetail(
+                record.getRecordNumber(),
+                record.getName(),
+                record.getGender(),
+                record.getBirthDate(),
+                record.getMaskedIdNumber(),
+                record.getPhone(),
+                record.getAddress(),
                 shown(record.getKeyPopulations(), reader),
-                record.getStatus(), institution.getCode(), institution.getName(), record.getLastServiceDate(), record.getDeceasedOn(),
-                record.getDuplicateOf() == null ? null
-                        : records.findById(record.getDuplicateOf()).map(HealthRecord::getRecordNumber).orElse(null), files);
+                record.getStatus(),
+                institution.getCode(),
+                institution.getName(),
+                record.getLastServiceDate(),
+                record.getDeceasedOn(),
+                record.getDuplicateOf() == null
+                        ? null
+                        : records.findById(record.getDuplicateOf())
+                                .map(HealthRecord::getRecordNumber)
+                                .orElse(null),
+                files);
     }
 
     /**
@@ -248,7 +292,11 @@ public class Records {
         HealthRecord record = inScope(recordNumber);
         List<String> changed = record.correct(keepingRestrictedTags(correction, record, CurrentUser.require()));
         if (!changed.isEmpty()) {
-            auditLog.record(AuditAction.RECORD_CHANGED, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
+            auditLog.record(
+                    AuditAction.RECORD_CHANGED,
+                    "RECORD",
+                    record.getRecordNumber(),
+                    record.getInstitutionId(),
                     "fields: " + String.join(", ", changed));
             events.publishEvent(new RecordCorrected(record.getId(), List.copyOf(changed)));
         }
@@ -265,8 +313,8 @@ public class Records {
         }
         Set<KeyPopulation> tags = shown(c.keyPopulations(), reader);
         record.getKeyPopulations().stream().filter(KeyPopulation::restricted).forEach(tags::add);
-        return new RecordCorrection(c.name(), c.gender(), c.birthDate(), c.idNumber(), c.phone(), c.address(), tags,
-                c.lastServiceDate());
+        return new RecordCorrection(
+                c.name(), c.gender(), c.birthDate(), c.idNumber(), c.phone(), c.address(), tags, c.lastServiceDate());
     }
 
     /** Records the resident's death on a record of the archivist's institutions (a death certificate, civil registration). */
@@ -276,7 +324,11 @@ public class Records {
         }
         HealthRecord record = inScope(recordNumber);
         record.recordDeath(on, LocalDate.now(clock));
-        auditLog.record(AuditAction.RECORD_CHANGED, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
+        auditLog.record(
+                AuditAction.RECORD_CHANGED,
+                "RECORD",
+                record.getRecordNumber(),
+                record.getInstitutionId(),
                 "fields: deceasedOn, status");
     }
 
@@ -286,14 +338,13 @@ public class Records {
             throw Refused.forbidden("records.search.idNumber.forbidden", Permission.FULL_ID_NUMBER);
         }
         HealthRecord record = inScope(recordNumber);
-        auditLog.record(AuditAction.RECORD_ID_REVEALED, "RECORD", record.getRecordNumber(),
-                record.getInstitutionId(), null);
+        auditLog.record(
+                AuditAction.RECORD_ID_REVEALED, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
         return record.getIdNumber();
     }
 
     /** A resident as pickers and lists name them: the record number and the name beside it. */
-    public record Resident(String recordNumber, String name) {
-    }
+    public record Resident(String recordNumber, String name) {}
 
     /**
      * Residents of the reader's institutions whose name or record number matches {@code text}, for a
@@ -301,8 +352,13 @@ public class Records {
      * a read of names, so it is scoped and audited as the record list is.
      */
     public List<Resident> residents(String text, long offset, int limit) {
-        return fetch(new RecordQuery(text == null ? null : text.strip(), null, null, null), offset,
-                Math.min(Math.max(limit, 1), 50)).stream().map(r -> new Resident(r.recordNumber(), r.name())).toList();
+        return fetch(
+                        new RecordQuery(text == null ? null : text.strip(), null, null, null),
+                        offset,
+                        Math.min(Math.max(limit, 1), 50))
+                .stream()
+                .map(r -> new Resident(r.recordNumber(), r.name()))
+                .toList();
     }
 
     /**
@@ -314,17 +370,27 @@ public class Records {
     public Map<String, String> namesOf(Collection<String> recordNumbers) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR, Role.ADMIN, Role.SEARCHER);
         Set<Long> ids = institutions.currentScope().ids();
-        List<String> numbers = recordNumbers.stream().filter(Objects::nonNull).distinct().limit(500).toList();
+        List<String> numbers = recordNumbers.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .limit(500)
+                .toList();
         if (numbers.isEmpty() || ids.isEmpty()) {
             return Map.of();
         }
         Map<String, String> names = new HashMap<>();
-        jdbc.query("select record_number, name from health_record where record_number in (:numbers)"
-                        + " and institution_id in (:ids)", new MapSqlParameterSource("numbers", numbers).addValue("ids", ids),
+        jdbc.query(
+                "select record_number, name from health_record where record_number in (:numbers)"
+                        + " and institution_id in (:ids)",
+                new MapSqlParameterSource("numbers", numbers).addValue("ids", ids),
                 (ResultSet rs) -> {
                     names.put(rs.getString(1), rs.getString(2));
                 });
-        auditLog.record(AuditAction.RECORD_LIST, "RECORD", null, institutions.currentScope().root().getId(),
+        auditLog.record(
+                AuditAction.RECORD_LIST,
+                "RECORD",
+                null,
+                institutions.currentScope().root().getId(),
                 "names rows=" + names.size());
         return names;
     }
@@ -342,7 +408,8 @@ public class Records {
      */
     public Custody custodyOf(String fileNumber) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR, Role.AUDITOR);
-        PaperFile file = paperFiles.findByFileNumber(fileNumber == null ? "" : fileNumber.strip())
+        PaperFile file = paperFiles
+                .findByFileNumber(fileNumber == null ? "" : fileNumber.strip())
                 .orElseThrow(() -> new RecordNotFoundException(fileNumber));
         HealthRecord record = records.findById(file.getRecordId()).orElseThrow();
         if (!institutions.currentScope().includes(record.getInstitutionId())) {
@@ -351,7 +418,9 @@ public class Records {
         auditLog.record(AuditAction.CUSTODY_READ, "PAPER_FILE", file.getFileNumber(), record.getInstitutionId(), null);
         var type = CustodySubject.PAPER_FILE;
         Box box = file.getBoxId() == null ? null : storage.box(file.getBoxId()).orElse(null);
-        return new Custody(file.getFileNumber(), ledger.currentPlace(type, file.getFileNumber()).orElse(null),
+        return new Custody(
+                file.getFileNumber(),
+                ledger.currentPlace(type, file.getFileNumber()).orElse(null),
                 box == null ? null : storage.placeOf(box.getLocationId()),
                 ledger.entriesOf(type, file.getFileNumber()));
     }
@@ -360,9 +429,7 @@ public class Records {
      * A paper file's ledger; {@code boxPlace} is where its box stands (site / room / shelf) when it
      * is in one, as the ledger names the file's place by the box alone.
      */
-    public record Custody(String fileNumber, String currentPlace, String boxPlace,
-                          List<CustodyEntry> events) {
-    }
+    public record Custody(String fileNumber, String currentPlace, String boxPlace, List<CustodyEntry> events) {}
 
     private HealthRecord inScope(String recordNumber) {
         String number = recordNumber == null ? "" : recordNumber.strip();
@@ -391,7 +458,8 @@ public class Records {
         if (scoped.numberPrefix() != null && !countByInstitution) {
             // "+ 0" keeps the planner off the institution index: with the whole scope in the IN
             // list it matches every row, and H2 then read all of them (13 s for a name at 1M rows)
-            where.append("r.record_number >= :scopeFrom and r.record_number < :scopeTo and (r.institution_id + 0) in (:ids)");
+            where.append(
+                    "r.record_number >= :scopeFrom and r.record_number < :scopeTo and (r.institution_id + 0) in (:ids)");
             params.addValue("scopeFrom", scoped.numberPrefix()).addValue("scopeTo", upperBound(scoped.numberPrefix()));
         } else {
             where.append("r.institution_id in (:ids)");
@@ -431,11 +499,17 @@ public class Records {
             throws SQLException {
         Institution institution = byId.get(rs.getLong("institution_id"));
         String gender = rs.getString("gender");
-        return new RecordSummary(rs.getString("record_number"), rs.getString("name"),
-                gender == null ? null : Gender.valueOf(gender), date(rs, "birth_date"),
-                ResidentId.mask(rs.getString("id_number")), RecordStatus.valueOf(rs.getString("status")),
-                institution == null ? null : institution.getCode(), institution == null ? null : institution.getName(),
-                shown(KeyPopulation.fromColumn(rs.getString("key_populations")), reader), date(rs, "last_service_date"));
+        return new RecordSummary(
+                rs.getString("record_number"),
+                rs.getString("name"),
+                gender == null ? null : Gender.valueOf(gender),
+                date(rs, "birth_date"),
+                ResidentId.mask(rs.getString("id_number")),
+                RecordStatus.valueOf(rs.getString("status")),
+                institution == null ? null : institution.getCode(),
+                institution == null ? null : institution.getName(),
+                shown(KeyPopulation.fromColumn(rs.getString("key_populations")), reader),
+                date(rs, "last_service_date"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -7,5 +7,4 @@ import java.util.List;
  * whole archive, or one resident's transfer): the records now managed by {@code toInstitutionId},
  * which other modules (documents, search) follow.
  */
-public record RecordsTransferred(long fromInstitutionId, long toInstitutionId, List<Long> recordIds) {
-}
+public record RecordsTransferred(long fromInstitutionId, long toInstitutionId, List<Long> recordIds) {}

@@ -1,5 +1,6 @@
 package org.dangan.workflow.registry;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.audit.AuditAction;
@@ -12,7 +13,6 @@ import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Component;
-import java.util.List;
 
 /**
  * The follow-up of a record marked from the civil registration, however completed: an archivist
@@ -27,8 +27,8 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
     private final UserTasks userTasks;
     private final AuditLog auditLog;
 
-    RegistrationFollowUpTasks(HealthRecordRepository records, Institutions institutions, UserTasks userTasks,
-                              AuditLog auditLog) {
+    RegistrationFollowUpTasks(
+            HealthRecordRepository records, Institutions institutions, UserTasks userTasks, AuditLog auditLog) {
         this.records = records;
         this.institutions = institutions;
         this.userTasks = userTasks;
@@ -38,7 +38,8 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
     @Override
     public List<TaskForm> forms() {
         TaskForm.Field note = TaskForm.Field.text("note", TaskForm.REASON_LENGTH);
-        return List.of(TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.DEATH_CONFIRMATION.taskKey(), note),
+        return List.of(
+                TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.DEATH_CONFIRMATION.taskKey(), note),
                 TaskForm.of(CivilRegistration.FOLLOW_UP, TaskKind.MOVED_OUT_CLOSURE.taskKey(), note));
     }
 
@@ -47,14 +48,17 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
         String how = switch (TaskKind.of(task)) {
             case DEATH_CONFIRMATION -> "death confirmed";
             case MOVED_OUT_CLOSURE -> "moved out, closed";
-            default -> throw new IllegalStateException("registrationFollowUpTasks listens to the follow-ups only, not "
-                    + task.getTaskDefinitionKey());
+            default ->
+                throw new IllegalStateException(
+                        "registrationFollowUpTasks listens to the follow-ups only, not " + task.getTaskDefinitionKey());
         };
         // the process is keyed by the record number; its variable could be rewritten by a completion
-        HealthRecord record = records.findByRecordNumber(UserTasks.subjectKey(task)).orElseThrow();
+        HealthRecord record =
+                records.findByRecordNumber(UserTasks.subjectKey(task)).orElseThrow();
         DanganUser user = userTasks.actor(task);
         // the keepers of the record close it, not a county's checker who only sees it
-        if (!user.is(Role.ARCHIVIST) || !institutions.keepsRecords(user.institutionId())
+        if (!user.is(Role.ARCHIVIST)
+                || !institutions.keepsRecords(user.institutionId())
                 || !institutions.scopeOf(user.institutionId()).includes(record.getInstitutionId())) {
             throw Refused.forbidden("task.notYours", TaskKind.of(task));
         }
@@ -62,7 +66,11 @@ class RegistrationFollowUpTasks implements TaskListener, TaskForm.Forms {
         if (note == null || note.toString().isBlank()) {
             throw Refused.invalid("followUp.noteRequired");
         }
-        auditLog.record(AuditAction.CIVIL_REGISTRATION, "RECORD", record.getRecordNumber(), record.getInstitutionId(),
+        auditLog.record(
+                AuditAction.CIVIL_REGISTRATION,
+                "RECORD",
+                record.getRecordNumber(),
+                record.getInstitutionId(),
                 "followed up: " + how);
     }
 }

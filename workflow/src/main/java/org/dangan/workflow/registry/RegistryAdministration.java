@@ -1,21 +1,21 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.Refused;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.storage.BoxBarcode;
 import org.dangan.workflow.storage.StorageAdministration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Writes to the registry on behalf of the system (demo data, fixtures, later the import of a
@@ -32,9 +32,13 @@ public class RegistryAdministration {
     private final CustodyLedger ledger;
     private final ApplicationEventPublisher events;
 
-    RegistryAdministration(HealthRecordRepository records, PaperFileRepository paperFiles,
-                           StorageAdministration storage, Institutions institutions,
-                           CustodyLedger ledger, ApplicationEventPublisher events) {
+    RegistryAdministration(
+            HealthRecordRepository records,
+            PaperFileRepository paperFiles,
+            StorageAdministration storage,
+            Institutions institutions,
+            CustodyLedger ledger,
+            ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.events = events;
         this.institutions = institutions;
@@ -56,17 +60,23 @@ public class RegistryAdministration {
     public PaperFile register(PaperFile file) {
         PaperFile saved = paperFiles.save(file);
         HealthRecord record = records.findById(saved.getRecordId()).orElseThrow();
-        ledger.append(record.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE,
-                saved.getFileNumber(), CustodyEvent.RECEIVED, null, institutions.require(record.getInstitutionId()).getCode(),
-                "registered"));
+        ledger.append(
+                record.getInstitutionId(),
+                new CustodyLedger.NewEntry(
+                        CustodySubject.PAPER_FILE,
+                        saved.getFileNumber(),
+                        CustodyEvent.RECEIVED,
+                        null,
+                        institutions.require(record.getInstitutionId()).getCode(),
+                        "registered"));
         return saved;
     }
 
     public PaperFile store(String fileNumber, BoxBarcode barcode) {
-        PaperFile file = paperFiles.findByFileNumber(fileNumber)
+        PaperFile file = paperFiles
+                .findByFileNumber(fileNumber)
                 .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
-        Box box = storage.box(barcode)
-                .orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode));
+        Box box = storage.box(barcode).orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode));
         HealthRecord record = records.findById(file.getRecordId()).orElseThrow();
         // a village clinic keeps no rooms: its files may sit in the boxes of the township above it
         if (!institutions.require(box.getInstitutionId()).contains(institutions.require(record.getInstitutionId()))) {
@@ -76,10 +86,19 @@ public class RegistryAdministration {
             throw Refused.of("box.full", barcode, box.getCapacity());
         }
         if (!box.getId().equals(file.getBoxId())) {
-            String from = file.getBoxId() == null ? null : storage.box(file.getBoxId()).orElseThrow().getBarcode().value();
+            String from = file.getBoxId() == null
+                    ? null
+                    : storage.box(file.getBoxId()).orElseThrow().getBarcode().value();
             file.storeIn(box.getId());
-            ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
-                    from == null ? CustodyEvent.STORED : CustodyEvent.MOVED, from, box.getBarcode().value(), null));
+            ledger.append(
+                    box.getInstitutionId(),
+                    new CustodyLedger.NewEntry(
+                            CustodySubject.PAPER_FILE,
+                            fileNumber,
+                            from == null ? CustodyEvent.STORED : CustodyEvent.MOVED,
+                            from,
+                            box.getBarcode().value(),
+                            null));
         }
         return file;
     }
@@ -89,8 +108,15 @@ public class RegistryAdministration {
         PaperFile file = file(fileNumber);
         Box box = homeBox(file);
         file.checkOut();
-        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
-                CustodyEvent.CHECKED_OUT, box.getBarcode().value(), to, reason));
+        ledger.append(
+                box.getInstitutionId(),
+                new CustodyLedger.NewEntry(
+                        CustodySubject.PAPER_FILE,
+                        fileNumber,
+                        CustodyEvent.CHECKED_OUT,
+                        box.getBarcode().value(),
+                        to,
+                        reason));
         return file;
     }
 
@@ -100,8 +126,15 @@ public class RegistryAdministration {
         Box box = homeBox(file);
         file.giveBack();
         file.storeIn(box.getId());
-        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
-                CustodyEvent.RETURNED, null, box.getBarcode().value(), reason));
+        ledger.append(
+                box.getInstitutionId(),
+                new CustodyLedger.NewEntry(
+                        CustodySubject.PAPER_FILE,
+                        fileNumber,
+                        CustodyEvent.RETURNED,
+                        null,
+                        box.getBarcode().value(),
+                        reason));
         return file;
     }
 
@@ -110,13 +143,21 @@ public class RegistryAdministration {
         PaperFile file = file(fileNumber);
         Box box = homeBox(file);
         file.dispose();
-        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, fileNumber,
-                CustodyEvent.DISPOSED, box.getBarcode().value(), null, reason));
+        ledger.append(
+                box.getInstitutionId(),
+                new CustodyLedger.NewEntry(
+                        CustodySubject.PAPER_FILE,
+                        fileNumber,
+                        CustodyEvent.DISPOSED,
+                        box.getBarcode().value(),
+                        null,
+                        reason));
         return file;
     }
 
     private PaperFile file(String fileNumber) {
-        return paperFiles.findByFileNumber(fileNumber)
+        return paperFiles
+                .findByFileNumber(fileNumber)
                 .orElseThrow(() -> new IllegalArgumentException("no paper file " + fileNumber));
     }
 
@@ -129,8 +170,7 @@ public class RegistryAdministration {
     }
 
     /** What a handover moved: how many of each. */
-    public record Transferred(int records, int paperFiles, int boxes, int locations) {
-    }
+    public record Transferred(int records, int paperFiles, int boxes, int locations) {}
 
     /**
      * Hands an institution's whole archive to another in the caller's transaction: its storage
@@ -150,10 +190,10 @@ public class RegistryAdministration {
             String place = storage.placeOf(box.getLocationId());
             String barcode = box.getBarcode().value();
             barcodes.put(box.getId(), barcode);
-            given.add(new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.TRANSFERRED, place,
-                    to.getCode() + " " + place, reason));
-            received.add(new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.RECEIVED, from.getCode(),
-                    place, reason));
+            given.add(new CustodyLedger.NewEntry(
+                    CustodySubject.BOX, barcode, CustodyEvent.TRANSFERRED, place, to.getCode() + " " + place, reason));
+            received.add(new CustodyLedger.NewEntry(
+                    CustodySubject.BOX, barcode, CustodyEvent.RECEIVED, from.getCode(), place, reason));
         }
         List<Long> recordIds = records.findIdsByInstitutionId(fromId);
         int files = 0;
@@ -163,10 +203,20 @@ public class RegistryAdministration {
             }
             files++;
             String box = file.getBoxId() == null ? null : barcodes.get(file.getBoxId());
-            given.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.TRANSFERRED,
-                    box, to.getCode() + (box == null ? "" : " " + box), reason));
-            received.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.RECEIVED,
-                    from.getCode(), box, reason));
+            given.add(new CustodyLedger.NewEntry(
+                    CustodySubject.PAPER_FILE,
+                    file.getFileNumber(),
+                    CustodyEvent.TRANSFERRED,
+                    box,
+                    to.getCode() + (box == null ? "" : " " + box),
+                    reason));
+            received.add(new CustodyLedger.NewEntry(
+                    CustodySubject.PAPER_FILE,
+                    file.getFileNumber(),
+                    CustodyEvent.RECEIVED,
+                    from.getCode(),
+                    box,
+                    reason));
         }
         ledger.appendAll(fromId, given);
         ledger.appendAll(toId, received);
@@ -193,12 +243,24 @@ public class RegistryAdministration {
             if (file.getState() == PaperFileState.DISPOSED) {
                 continue;
             }
-            String box = file.getBoxId() == null ? null : storage.box(file.getBoxId()).orElseThrow().getBarcode().value();
+            String box = file.getBoxId() == null
+                    ? null
+                    : storage.box(file.getBoxId()).orElseThrow().getBarcode().value();
             file.transfer();
-            given.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.TRANSFERRED,
-                    box, to.getCode(), reason));
-            received.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, file.getFileNumber(), CustodyEvent.RECEIVED,
-                    from.getCode(), to.getCode(), reason));
+            given.add(new CustodyLedger.NewEntry(
+                    CustodySubject.PAPER_FILE,
+                    file.getFileNumber(),
+                    CustodyEvent.TRANSFERRED,
+                    box,
+                    to.getCode(),
+                    reason));
+            received.add(new CustodyLedger.NewEntry(
+                    CustodySubject.PAPER_FILE,
+                    file.getFileNumber(),
+                    CustodyEvent.RECEIVED,
+                    from.getCode(),
+                    to.getCode(),
+                    reason));
         }
         ledger.appendAll(fromId, given);
         ledger.appendAll(toId, received);

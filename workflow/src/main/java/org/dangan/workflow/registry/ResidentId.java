@@ -1,11 +1,11 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.ChinaTime;
-import org.dangan.workflow.platform.InvalidIdentifierException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Locale;
+import java.util.Objects;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 
 /**
  * 身份证号 after GB 11643-1999: 6 division + 8 birth date + 3 sequence (odd for men) + check
@@ -86,8 +86,10 @@ public record ResidentId(String value) {
 
     private static LocalDate birthDateOf(String value) {
         try {
-            LocalDate date = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
-                    Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
+            LocalDate date = LocalDate.of(
+                    Integer.parseInt(value.substring(6, 10)),
+                    Integer.parseInt(value.substring(10, 12)),
+                    Integer.parseInt(value.substring(12, 14)));
             if (date.getYear() < 1870 || date.isAfter(LocalDate.now(ChinaTime.ZONE))) {
                 throw new InvalidIdentifierException("id.number.birthdate", value.substring(6, 14));
             }

@@ -1,6 +1,5 @@
 package org.dangan.workflow.retention;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * A disposal list and its decisions. It guards its steps and four eyes: appraisal, then the
@@ -22,7 +22,12 @@ import java.time.Instant;
 public class Disposal {
 
     public enum State {
-        PROPOSED, APPRAISED, APPROVED, COUNTY_APPROVED, DISPOSED, REJECTED
+        PROPOSED,
+        APPRAISED,
+        APPROVED,
+        COUNTY_APPROVED,
+        DISPOSED,
+        REJECTED
     }
 
     @Id
@@ -66,8 +71,7 @@ public class Disposal {
     @Version
     private long version;
 
-    protected Disposal() {
-    }
+    protected Disposal() {}
 
     Disposal(long institutionId, long countyId, String proposedBy, Instant at) {
         this.institutionId = institutionId;

@@ -22,8 +22,12 @@ public class DisposalProcess {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    DisposalProcess(DisposalRepository disposals, Retention retention, RegistryAdministration registry,
-                    NamedParameterJdbcTemplate jdbc, Clock clock) {
+    DisposalProcess(
+            DisposalRepository disposals,
+            Retention retention,
+            RegistryAdministration registry,
+            NamedParameterJdbcTemplate jdbc,
+            Clock clock) {
         this.disposals = disposals;
         this.retention = retention;
         this.registry = registry;
@@ -34,18 +38,26 @@ public class DisposalProcess {
     public void dispose(long disposalId) {
         Disposal disposal = disposals.findById(disposalId).orElseThrow();
         disposal.disposed(clock.instant());
-        for (String file : jdbc.queryForList("select file_number from disposal_file where disposal_id = :id"
-                + " and kept_because is null order by file_number", new MapSqlParameterSource("id", disposalId), String.class)) {
+        for (String file : jdbc.queryForList(
+                "select file_number from disposal_file where disposal_id = :id"
+                        + " and kept_because is null order by file_number",
+                new MapSqlParameterSource("id", disposalId),
+                String.class)) {
             Retention.FileRetention now = retention.unscoped(file);
             MapSqlParameterSource row = new MapSqlParameterSource("id", disposalId).addValue("file", file);
             if (!now.eligible()) {
-                jdbc.update("update disposal_file set kept_because = :why where disposal_id = :id and file_number = :file",
-                        row.addValue("why", now.holds().isEmpty() ? "no longer eligible (" + now.state() + ")"
-                                : "legal hold: " + now.holds().get(0).reason()));
+                jdbc.update(
+                        "update disposal_file set kept_because = :why where disposal_id = :id and file_number = :file",
+                        row.addValue(
+                                "why",
+                                now.holds().isEmpty()
+                                        ? "no longer eligible (" + now.state() + ")"
+                                        : "legal hold: " + now.holds().get(0).reason()));
                 continue;
             }
             registry.dispose(file, "disposal " + disposalId);
-            jdbc.update("update disposal_file set disposed = true where disposal_id = :id and file_number = :file", row);
+            jdbc.update(
+                    "update disposal_file set disposed = true where disposal_id = :id and file_number = :file", row);
         }
     }
 }

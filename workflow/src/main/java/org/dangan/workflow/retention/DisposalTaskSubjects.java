@@ -10,7 +10,13 @@ import org.springframework.stereotype.Component;
 class DisposalTaskSubjects extends GroupTaskSubjects {
 
     DisposalTaskSubjects(CandidateGroups groups) {
-        super(groups, "tasks.subject.disposal", kind -> kind == TaskKind.DISPOSAL_COUNTY_APPROVAL ? "county" : "archivists", null,
-                TaskKind.DISPOSAL_APPRAISAL, TaskKind.DISPOSAL_APPROVAL, TaskKind.DISPOSAL_COUNTY_APPROVAL);
+        super(
+                groups,
+                "tasks.subject.disposal",
+                kind -> kind == TaskKind.DISPOSAL_COUNTY_APPROVAL ? "county" : "archivists",
+                null,
+                TaskKind.DISPOSAL_APPRAISAL,
+                TaskKind.DISPOSAL_APPROVAL,
+                TaskKind.DISPOSAL_COUNTY_APPROVAL);
     }
 }

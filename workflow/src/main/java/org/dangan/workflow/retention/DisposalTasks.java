@@ -10,10 +10,10 @@ import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The disposal's user tasks, however completed: appraisal by an archivist of the institution (the
@@ -31,8 +31,11 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
     private final NamedParameterJdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    DisposalTasks(DisposalRepository disposals, UserTasks userTasks, NamedParameterJdbcTemplate jdbc,
-                  ApplicationEventPublisher events) {
+    DisposalTasks(
+            DisposalRepository disposals,
+            UserTasks userTasks,
+            NamedParameterJdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.disposals = disposals;
         this.userTasks = userTasks;
@@ -44,8 +47,10 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
         String process = Disposals.PROCESS_KEY;
         TaskForm.Field approved = TaskForm.Field.yesNo("approved");
         TaskForm.Field reason = TaskForm.Field.text("reason", TaskForm.REASON_LENGTH);
-        return List.of(TaskForm.of(process, "appraise", TaskForm.Field.textMap("keep", KEPT_AT_MOST, TaskForm.REASON_LENGTH)),
-                TaskForm.of(process, "approve", approved, reason), TaskForm.of(process, "countyApprove", approved, reason));
+        return List.of(
+                TaskForm.of(process, "appraise", TaskForm.Field.textMap("keep", KEPT_AT_MOST, TaskForm.REASON_LENGTH)),
+                TaskForm.of(process, "approve", approved, reason),
+                TaskForm.of(process, "countyApprove", approved, reason));
     }
 
     @Override
@@ -59,13 +64,18 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
                 Object keep = task.getVariable("keep");
                 if (keep instanceof Map<?, ?> kept) {
                     for (Map.Entry<?, ?> e : kept.entrySet()) {
-                        String reason = e.getValue() == null ? "" : e.getValue().toString().strip();
+                        String reason = e.getValue() == null
+                                ? ""
+                                : e.getValue().toString().strip();
                         if (reason.isEmpty()) {
                             throw Refused.invalid("disposal.keepReasonRequired", e.getKey());
                         }
-                        int marked = jdbc.update("update disposal_file set kept_because = :reason where disposal_id = :id"
-                                + " and file_number = :file", new MapSqlParameterSource("id", disposal.getId())
-                                .addValue("file", e.getKey().toString()).addValue("reason", reason));
+                        int marked = jdbc.update(
+                                "update disposal_file set kept_because = :reason where disposal_id = :id"
+                                        + " and file_number = :file",
+                                new MapSqlParameterSource("id", disposal.getId())
+                                        .addValue("file", e.getKey().toString())
+                                        .addValue("reason", reason));
                         if (marked == 0) {
                             throw Refused.invalid("disposal.notOnList", e.getKey(), disposal.getId());
                         }
@@ -104,5 +114,4 @@ class DisposalTasks implements TaskListener, TaskForm.Forms {
             throw Refused.forbidden("disposal.forbidden", disposal.getId(), role);
         }
     }
-
 }

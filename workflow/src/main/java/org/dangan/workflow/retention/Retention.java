@@ -1,11 +1,21 @@
 package org.dangan.workflow.retention;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.workflow.audit.AuditAction;
@@ -21,24 +31,14 @@ import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordBatches.RetentionFacts;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.security.CurrentUser;
-import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * When a paper file may go. Each kind of paper in the file is kept as the {@code Retention} table
@@ -62,8 +62,13 @@ public class Retention {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    Retention(DecisionService decisions, NamedParameterJdbcTemplate jdbc, RecordBatches records,
-              Institutions institutions, AuditLog auditLog, Clock clock) {
+    Retention(
+            DecisionService decisions,
+            NamedParameterJdbcTemplate jdbc,
+            RecordBatches records,
+            Institutions institutions,
+            AuditLog auditLog,
+            Clock clock) {
         this.decisions = decisions;
         this.jdbc = jdbc;
         this.records = records;
@@ -72,20 +77,25 @@ public class Retention {
         this.clock = clock;
     }
 
-    public record Rule(String documentType, int years, boolean afterDeath) {
-    }
+    public record Rule(String documentType, int years, boolean afterDeath) {}
 
-    public record Hold(long id, String reason, String placedBy, Instant placedAt) {
-    }
+    public record Hold(long id, String reason, String placedBy, Instant placedAt) {}
 
     /** A file's retention: the rule per kind of paper in it, its disposal date (none while kept for life) and its holds. */
-    public record FileRetention(String fileNumber, String state, List<Rule> rules, LocalDate disposalDate,
-                                List<Hold> holds, boolean eligible) {
-    }
+    public record FileRetention(
+            String fileNumber,
+            String state,
+            List<Rule> rules,
+            LocalDate disposalDate,
+            List<Hold> holds,
+            boolean eligible) {}
 
     public Rule rule(String documentType) {
-        Map<String, Object> row = decisions.evaluateDecisionTableByKey("Retention",
-                Variables.createVariables().putValue("documentType", documentType)).getSingleResult().getEntryMap();
+        Map<String, Object> row = decisions
+                .evaluateDecisionTableByKey(
+                        "Retention", Variables.createVariables().putValue("documentType", documentType))
+                .getSingleResult()
+                .getEntryMap();
         return new Rule(documentType, ((Number) row.get("years")).intValue(), (Boolean) row.get("afterDeath"));
     }
 
@@ -93,7 +103,11 @@ public class Retention {
     public FileRetention of(String fileNumber) {
         RoleCheck.require(CUSTODIANS);
         FileRetention found = inScope(fileNumber);
-        auditLog.record(AuditAction.CUSTODY_READ, "PAPER_FILE", found.fileNumber(), institutions.currentScope().root().getId(),
+        auditLog.record(
+                AuditAction.CUSTODY_READ,
+                "PAPER_FILE",
+                found.fileNumber(),
+                institutions.currentScope().root().getId(),
                 "retention");
         return shown(found);
     }
@@ -109,8 +123,8 @@ public class Retention {
     /** A file's retention as the system sees it, whoever asks (the disposal's last check runs as a job). */
     FileRetention unscoped(String fileNumber) {
         List<RetentionFacts> facts = records.retentionFacts(fileNumber);
-        InstitutionScope all = new InstitutionScope(null, facts.stream().map(RetentionFacts::institutionId)
-                .collect(Collectors.toSet()), List.of());
+        InstitutionScope all = new InstitutionScope(
+                null, facts.stream().map(RetentionFacts::institutionId).collect(Collectors.toSet()), List.of());
         return retentions(facts, all).get(0);
     }
 
@@ -118,16 +132,19 @@ public class Retention {
     public List<FileRetention> eligible(String institutionCode) {
         RoleCheck.require(CUSTODIANS);
         InstitutionScope scope = institutions.currentScope();
-        Institution at = institutions.byCode(institutionCode == null ? "" : institutionCode.strip())
+        Institution at = institutions
+                .byCode(institutionCode == null ? "" : institutionCode.strip())
                 .filter(i -> scope.includes(i.getId()))
                 .orElseThrow(() -> Refused.invalid("retention.noInstitution"));
-        return retentions(kept(scope.narrowTo(at), scope), scope).stream().filter(FileRetention::eligible)
-                .sorted(Comparator.comparing(FileRetention::disposalDate)).map(Retention::shown).toList();
+        return retentions(kept(scope.narrowTo(at), scope), scope).stream()
+                .filter(FileRetention::eligible)
+                .sorted(Comparator.comparing(FileRetention::disposalDate))
+                .map(Retention::shown)
+                .toList();
     }
 
     /** Files that may be disposed of now, per institution: what the keepers' home page counts. */
-    public record DueForDisposal(long institutionId, String institution, long files) {
-    }
+    public record DueForDisposal(long institutionId, String institution, long files) {}
 
     /** Whether the user keeps paper, and so follows which of it is due for disposal. */
     public boolean followedBy(DanganUser user) {
@@ -150,10 +167,13 @@ public class Retention {
         Map<String, Long> keeperOf = new HashMap<>();
         facts.forEach(f -> keeperOf.put(f.fileNumber(), f.institutionId()));
         Map<Long, Long> counts = new TreeMap<>();
-        retentions(facts, scope).stream().filter(FileRetention::eligible)
+        retentions(facts, scope).stream()
+                .filter(FileRetention::eligible)
                 .forEach(f -> counts.merge(keeperOf.get(f.fileNumber()), 1L, Long::sum));
-        return counts.entrySet().stream().map(e -> new DueForDisposal(e.getKey(),
-                institutions.require(e.getKey()).getName(), e.getValue())).toList();
+        return counts.entrySet().stream()
+                .map(e -> new DueForDisposal(
+                        e.getKey(), institutions.require(e.getKey()).getName(), e.getValue()))
+                .toList();
     }
 
     /**
@@ -167,9 +187,17 @@ public class Retention {
         if (CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS)) {
             return file;
         }
-        return new FileRetention(file.fileNumber(), file.state(), file.rules().stream()
-                .filter(r -> DocumentType.parse(r.documentType()).map(t -> !t.restricted()).orElse(true)).toList(),
-                file.disposalDate(), file.holds(), file.eligible());
+        return new FileRetention(
+                file.fileNumber(),
+                file.state(),
+                file.rules().stream()
+                        .filter(r -> DocumentType.parse(r.documentType())
+                                .map(t -> !t.restricted())
+                                .orElse(true))
+                        .toList(),
+                file.disposalDate(),
+                file.holds(),
+                file.eligible());
     }
 
     /** The kept (stored or retired) files of the institutions; none when the reader's scope is empty. */
@@ -189,14 +217,17 @@ public class Retention {
         List<FileRetention> result = new ArrayList<>();
         for (Map.Entry<String, RetentionFacts> e : byFile.entrySet()) {
             RetentionFacts first = e.getValue();
-            List<Rule> fileRules = first.documentTypes().stream().map(t -> rules.computeIfAbsent(t, this::rule)).toList();
+            List<Rule> fileRules = first.documentTypes().stream()
+                    .map(t -> rules.computeIfAbsent(t, this::rule))
+                    .toList();
             if (fileRules.isEmpty()) {
                 fileRules = List.of(rules.computeIfAbsent("OTHER", this::rule));
             }
             LocalDate disposal = null;
             boolean keptForLife = false;
             // a record marked deceased before dates of death were kept counts from its last service
-            LocalDate death = first.deceasedOn() != null ? first.deceasedOn()
+            LocalDate death = first.deceasedOn() != null
+                    ? first.deceasedOn()
                     : first.recordStatus() == RecordStatus.DECEASED ? first.lastServiceDate() : null;
             for (Rule rule : fileRules) {
                 LocalDate from = rule.afterDeath() ? death : first.lastServiceDate();
@@ -211,7 +242,9 @@ public class Retention {
                 disposal = null;
             }
             List<Hold> fileHolds = holds.getOrDefault(e.getKey(), List.of());
-            boolean eligible = disposal != null && !disposal.isAfter(today) && fileHolds.isEmpty()
+            boolean eligible = disposal != null
+                    && !disposal.isAfter(today)
+                    && fileHolds.isEmpty()
                     && (first.state() == PaperFileState.STORED || first.state() == PaperFileState.RETIRED_PAPER);
             result.add(new FileRetention(e.getKey(), first.state().name(), fileRules, disposal, fileHolds, eligible));
         }
@@ -224,11 +257,18 @@ public class Retention {
         if (fileNumbers.isEmpty()) {
             return holds;
         }
-        jdbc.query("select file_number, id, reason, placed_by, placed_at from legal_hold where released_at is null"
-                + " order by id", new MapSqlParameterSource(), (ResultSet rs) -> {
+        jdbc.query(
+                "select file_number, id, reason, placed_by, placed_at from legal_hold where released_at is null"
+                        + " order by id",
+                new MapSqlParameterSource(),
+                (ResultSet rs) -> {
                     if (fileNumbers.contains(rs.getString(1))) {
-                        holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Hold(rs.getLong(2),
-                                rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                        holds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Hold(
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getTimestamp(5).toInstant()));
                     }
                 });
         return holds;
@@ -240,14 +280,12 @@ public class Retention {
      * checker's sign-off holds it back from boxing). Files of other institutions are not answered.
      */
     @Transactional(readOnly = true)
-    public Set<String> heldFiles(Collection<Long> institutionIds,
-                                           Collection<String> fileNumbers) {
+    public Set<String> heldFiles(Collection<Long> institutionIds, Collection<String> fileNumbers) {
         if (institutionIds.isEmpty() || fileNumbers.isEmpty()) {
             return Set.of();
         }
         List<String> held = jdbc.queryForList("""
-                select distinct file_number from legal_hold where released_at is null and file_number in (:files)""",
-                new MapSqlParameterSource("files", fileNumbers), String.class);
+                select distinct file_number from legal_hold where released_at is null and file_number in (:files)""", new MapSqlParameterSource("files", fileNumbers), String.class);
         return held.isEmpty() ? Set.of() : records.paperFilesOf(institutionIds, held);
     }
 
@@ -262,10 +300,14 @@ public class Retention {
             throw Refused.invalid("retention.holdReasonRequired", MAX_HOLD_REASON);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (:file, :reason, :by, :at)",
-                new MapSqlParameterSource("file", fileNumber).addValue("reason", reason.strip())
-                        .addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())),
-                key, new String[] {"id"});
+        jdbc.update(
+                "insert into legal_hold (file_number, reason, placed_by, placed_at) values (:file, :reason, :by, :at)",
+                new MapSqlParameterSource("file", fileNumber)
+                        .addValue("reason", reason.strip())
+                        .addValue("by", user.getUsername())
+                        .addValue("at", Timestamp.from(clock.instant())),
+                key,
+                new String[] {"id"});
         auditLog.record(AuditAction.LEGAL_HOLD, "PAPER_FILE", fileNumber, user.institutionId(), "placed");
         return key.getKey().longValue();
     }
@@ -273,9 +315,13 @@ public class Retention {
     public void releaseHold(String fileNumber, long holdId) {
         DanganUser user = supervisor();
         inScope(fileNumber);
-        int released = jdbc.update("update legal_hold set released_by = :by, released_at = :at where id = :id"
-                        + " and file_number = :file and released_at is null", new MapSqlParameterSource("id", holdId)
-                .addValue("file", fileNumber).addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())));
+        int released = jdbc.update(
+                "update legal_hold set released_by = :by, released_at = :at where id = :id"
+                        + " and file_number = :file and released_at is null",
+                new MapSqlParameterSource("id", holdId)
+                        .addValue("file", fileNumber)
+                        .addValue("by", user.getUsername())
+                        .addValue("at", Timestamp.from(clock.instant())));
         if (released == 0) {
             throw Refused.invalid("retention.noHold", holdId, fileNumber);
         }

@@ -35,13 +35,14 @@ public enum ChineseAnalysis {
         return switch (this) {
             case BIGRAM -> new CJKAnalyzer();
             case SMARTCN -> new SmartChineseAnalyzer();
-            case ICU -> new Analyzer() {
-                @Override
-                protected TokenStreamComponents createComponents(String field) {
-                    Tokenizer tokenizer = new ICUTokenizer();
-                    return new TokenStreamComponents(tokenizer, new ICUNormalizer2Filter(tokenizer));
-                }
-            };
+            case ICU ->
+                new Analyzer() {
+                    @Override
+                    protected TokenStreamComponents createComponents(String field) {
+                        Tokenizer tokenizer = new ICUTokenizer();
+                        return new TokenStreamComponents(tokenizer, new ICUNormalizer2Filter(tokenizer));
+                    }
+                };
         };
     }
 }

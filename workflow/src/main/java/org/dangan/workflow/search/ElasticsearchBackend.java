@@ -11,13 +11,14 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,6 @@ import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
 import org.dangan.workflow.document.ArchivedPages.ArchivedPage;
 import org.elasticsearch.client.RestClient;
-import java.time.Instant;
 
 /**
  * The index in an Elasticsearch cluster, through the official Java client. The application reads
@@ -54,7 +54,8 @@ final class ElasticsearchBackend implements SearchBackend {
         this.analysis = analysis;
         var builder = RestClient.builder(HttpHost.create(url));
         if (username != null && !username.isBlank()) {
-            String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String basic =
+                    Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Basic " + basic)});
         }
         this.rest = builder.build();
@@ -73,8 +74,10 @@ final class ElasticsearchBackend implements SearchBackend {
                 .properties("page", p -> p.integer(i -> i))
                 .properties("record", p -> p.keyword(k -> k))
                 .properties("name", p -> p.text(t -> t.analyzer(analyzer)))
-                .properties("text", p -> p.text(t -> t.analyzer(analyzer)
-                        .indexOptions(co.elastic.clients.elasticsearch._types.mapping.IndexOptions.Offsets)))
+                .properties(
+                        "text",
+                        p -> p.text(t -> t.analyzer(analyzer)
+                                .indexOptions(co.elastic.clients.elasticsearch._types.mapping.IndexOptions.Offsets)))
                 .properties("type", p -> p.keyword(k -> k))
                 .properties("institution", p -> p.keyword(k -> k))
                 .properties("scope", p -> p.keyword(k -> k))
@@ -83,11 +86,16 @@ final class ElasticsearchBackend implements SearchBackend {
     }
 
     private String createIndex() {
-        String name = alias + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC)
-                .format(Instant.now()).toLowerCase();
+        String name = alias + "-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now())
+                        .toLowerCase();
         try {
-            client.indices().create(c -> c.index(name).settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                    .mappings(mapping()));
+            client.indices()
+                    .create(c -> c.index(name)
+                            .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                            .mappings(mapping()));
             return name;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the index " + name + " in Elasticsearch", e);
@@ -108,7 +116,9 @@ final class ElasticsearchBackend implements SearchBackend {
             // nothing built yet: start an empty index so updates land somewhere; the rebuild fills the rest
             String index = createIndex();
             try {
-                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+                client.indices()
+                        .updateAliases(u ->
+                                u.actions(a -> a.add(add -> add.index(index).alias(alias))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -116,17 +126,26 @@ final class ElasticsearchBackend implements SearchBackend {
         try {
             List<String> stale = new ArrayList<>();
             if (!documentIds.isEmpty()) {
-                SearchResponse<Void> old = client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false))
-                        .query(q -> q.terms(t -> t.field("document_id").terms(v -> v.value(documentIds.stream()
-                                .map(FieldValue::of).toList())))), Void.class);
+                SearchResponse<Void> old = client.search(
+                        s -> s.index(alias)
+                                .size(10_000)
+                                .source(src -> src.fetch(false))
+                                .query(q -> q.terms(t -> t.field("document_id")
+                                        .terms(v -> v.value(documentIds.stream()
+                                                .map(FieldValue::of)
+                                                .toList())))),
+                        Void.class);
                 old.hits().hits().forEach(h -> stale.add(h.id()));
             }
             BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.WaitFor);
             Map<String, ArchivedPage> fresh = new LinkedHashMap<>();
             pages.forEach(p -> fresh.put(p.documentId() + ":" + p.page(), p));
-            stale.stream().filter(id -> !fresh.containsKey(id))
-                    .forEach(id -> bulk.operations(o -> o.delete(d -> d.index(alias).id(id))));
-            fresh.forEach((id, page) -> bulk.operations(o -> o.index(i -> i.index(alias).id(id).document(source(page)))));
+            stale.stream()
+                    .filter(id -> !fresh.containsKey(id))
+                    .forEach(id ->
+                            bulk.operations(o -> o.delete(d -> d.index(alias).id(id))));
+            fresh.forEach((id, page) ->
+                    bulk.operations(o -> o.index(i -> i.index(alias).id(id).document(source(page)))));
             if (stale.isEmpty() && fresh.isEmpty()) {
                 return;
             }
@@ -138,8 +157,11 @@ final class ElasticsearchBackend implements SearchBackend {
 
     private static void check(BulkResponse response) {
         if (response.errors()) {
-            String first = response.items().stream().filter(i -> i.error() != null)
-                    .map(i -> i.id() + ": " + i.error().reason()).findFirst().orElse("?");
+            String first = response.items().stream()
+                    .filter(i -> i.error() != null)
+                    .map(i -> i.id() + ": " + i.error().reason())
+                    .findFirst()
+                    .orElse("?");
             throw new IllegalStateException("Elasticsearch refused a bulk write, first: " + first);
         }
     }
@@ -166,38 +188,68 @@ final class ElasticsearchBackend implements SearchBackend {
         }
         try {
             @SuppressWarnings("rawtypes")
-            SearchResponse<Map> response = client.search(s -> {
-                s.index(alias).query(query(request)).from(request.page() * request.size()).size(request.size())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .source(src -> src.filter(f -> f.includes("document_id", "page", "record", "type",
-                                "institution", "date", "text")))
-                        .aggregations("documentType", a -> a.terms(t -> t.field("type").size(50)))
-                        .aggregations("institution", a -> a.terms(t -> t.field("institution").size(1000)))
-                        .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                                .fields("text", f -> f.numberOfFragments(1).fragmentSize(Snippets.LENGTH)));
-                switch (request.sort()) {
-                    case DATE -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("record").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("page").order(SortOrder.Asc)));
-                    case RECORD -> s.sort(o -> o.field(f -> f.field("record").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("page").order(SortOrder.Asc)));
-                    case RELEVANCE -> { }
-                }
-                return s;
-            }, Map.class);
+            SearchResponse<Map> response = client.search(
+                    s -> {
+                        s.index(alias)
+                                .query(query(request))
+                                .from(request.page() * request.size())
+                                .size(request.size())
+                                .trackTotalHits(t -> t.enabled(true))
+                                .source(src -> src.filter(f -> f.includes(
+                                        "document_id", "page", "record", "type", "institution", "date", "text")))
+                                .aggregations(
+                                        "documentType",
+                                        a -> a.terms(t -> t.field("type").size(50)))
+                                .aggregations(
+                                        "institution",
+                                        a -> a.terms(t -> t.field("institution").size(1000)))
+                                .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                                        .preTags("<em>")
+                                        .postTags("</em>")
+                                        .fields(
+                                                "text",
+                                                f -> f.numberOfFragments(1).fragmentSize(Snippets.LENGTH)));
+                        switch (request.sort()) {
+                            case DATE ->
+                                s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)))
+                                        .sort(o ->
+                                                o.field(f -> f.field("record").order(SortOrder.Asc)))
+                                        .sort(o -> o.field(f -> f.field("page").order(SortOrder.Asc)));
+                            case RECORD ->
+                                s.sort(o -> o.field(f -> f.field("record").order(SortOrder.Asc)))
+                                        .sort(o -> o.field(f -> f.field("page").order(SortOrder.Asc)));
+                            case RELEVANCE -> {}
+                        }
+                        return s;
+                    },
+                    Map.class);
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (@SuppressWarnings("rawtypes") Hit<Map> hit : response.hits().hits()) {
                 Map<?, ?> src = hit.source();
                 List<String> highlights = hit.highlight().get("text");
-                String snippet = highlights != null && !highlights.isEmpty() ? highlights.get(0)
+                String snippet = highlights != null && !highlights.isEmpty()
+                        ? highlights.get(0)
                         : Snippets.opening((String) src.get("text"));
-                hits.add(new SearchResult.Hit(((Number) src.get("document_id")).longValue(),
-                        ((Number) src.get("page")).intValue(), (String) src.get("record"), (String) src.get("type"),
-                        snippet, (String) src.get("institution"), LocalDate.parse((String) src.get("date"))));
+                hits.add(new SearchResult.Hit(
+                        ((Number) src.get("document_id")).longValue(),
+                        ((Number) src.get("page")).intValue(),
+                        (String) src.get("record"),
+                        (String) src.get("type"),
+                        snippet,
+                        (String) src.get("institution"),
+                        LocalDate.parse((String) src.get("date"))));
             }
-            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-            return new SearchResult(total, hits, Map.of("documentType", buckets(response, "documentType"),
-                    "institution", buckets(response, "institution")));
+            long total = response.hits().total() == null
+                    ? hits.size()
+                    : response.hits().total().value();
+            return new SearchResult(
+                    total,
+                    hits,
+                    Map.of(
+                            "documentType",
+                            buckets(response, "documentType"),
+                            "institution",
+                            buckets(response, "institution")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search in Elasticsearch", e);
         }
@@ -205,14 +257,16 @@ final class ElasticsearchBackend implements SearchBackend {
 
     private static Map<String, Long> buckets(@SuppressWarnings("rawtypes") SearchResponse<Map> response, String name) {
         Map<String, Long> counts = new HashMap<>();
-        for (StringTermsBucket b : response.aggregations().get(name).sterms().buckets().array()) {
+        for (StringTermsBucket b :
+                response.aggregations().get(name).sterms().buckets().array()) {
             counts.put(b.key().stringValue(), b.docCount());
         }
         return counts;
     }
 
     private Query query(SearchRequest request) {
-        BoolQuery.Builder b = new BoolQuery.Builder().must(translate(request.query()))
+        BoolQuery.Builder b = new BoolQuery.Builder()
+                .must(translate(request.query()))
                 .filter(f -> f.term(t -> t.field("scope").value(Long.toString(request.scopeRoot()))));
         if (!request.restrictedAllowed()) {
             b.filter(f -> f.term(t -> t.field("restricted").value(false)));
@@ -304,8 +358,8 @@ final class ElasticsearchBackend implements SearchBackend {
                     return;
                 }
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
-                pages.forEach(p -> bulk.operations(o -> o.index(i -> i.index(index).id(p.documentId() + ":" + p.page())
-                        .document(source(p)))));
+                pages.forEach(p -> bulk.operations(o -> o.index(
+                        i -> i.index(index).id(p.documentId() + ":" + p.page()).document(source(p)))));
                 try {
                     check(client.bulk(bulk.build()));
                 } catch (IOException e) {
@@ -319,10 +373,14 @@ final class ElasticsearchBackend implements SearchBackend {
                     try {
                         client.indices().refresh(r -> r.index(index));
                         List<String> old = aliasExists()
-                                ? new ArrayList<>(client.indices().getAlias(a -> a.name(alias)).result().keySet())
+                                ? new ArrayList<>(client.indices()
+                                        .getAlias(a -> a.name(alias))
+                                        .result()
+                                        .keySet())
                                 : List.of();
                         client.indices().updateAliases(u -> {
-                            old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
+                            old.forEach(
+                                    o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
                             return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
                         });
                         completed = true;

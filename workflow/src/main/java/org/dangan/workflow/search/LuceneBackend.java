@@ -6,11 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,44 +31,41 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.dangan.workflow.document.ArchivedPages.ArchivedPage;
 import org.dangan.workflow.platform.ChinaTime;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +121,10 @@ final class LuceneBackend implements SearchBackend {
                 writePointer(current.dir());
             }
         } catch (LockObtainFailedException e) {
-            throw new IllegalStateException("the search index under " + root + " is in use by another Dang'an process"
-                    + " (the running application?): stop it first, or rebuild from the administration screen", e);
+            throw new IllegalStateException(
+                    "the search index under " + root + " is in use by another Dang'an process"
+                            + " (the running application?): stop it first, or rebuild from the administration screen",
+                    e);
         } catch (IOException | RuntimeException e) {
             // a corrupt index is derived data: an empty one stands in until the rebuild has run
             log.warn("search index under {} cannot be opened ({}); it will be rebuilt", root, e.getMessage());
@@ -154,15 +156,18 @@ final class LuceneBackend implements SearchBackend {
     }
 
     private static String newGenerationName() {
-        return "generation-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC)
-                .format(Instant.now());
+        return "generation-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now());
     }
 
     private void writePointer(Path generation) throws IOException {
         Path temp = root.resolve("current.tmp");
         Files.writeString(temp, generation.getFileName().toString());
         try {
-            Files.move(temp, root.resolve("current"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temp, root.resolve("current"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, root.resolve("current"), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -212,7 +217,9 @@ final class LuceneBackend implements SearchBackend {
 
     /** The date a searcher filters and sorts by: the one the report states, else the day (in China) it was scanned. */
     static LocalDate date(ArchivedPage page) {
-        return page.documentDate() != null ? page.documentDate() : page.scannedAt().atZone(ChinaTime.ZONE).toLocalDate();
+        return page.documentDate() != null
+                ? page.documentDate()
+                : page.scannedAt().atZone(ChinaTime.ZONE).toLocalDate();
     }
 
     @Override
@@ -230,34 +237,54 @@ final class LuceneBackend implements SearchBackend {
             // one pass over the matches gathers the page of hits and the counts over all of them
             CollectorManager<?, ? extends TopDocs> hitsManager = switch (request.sort()) {
                 case RELEVANCE -> new TopScoreDocCollectorManager(n, null, n, false);
-                case DATE -> new TopFieldCollectorManager(new Sort(
-                        new SortField("date", SortField.Type.LONG, true), new SortField("record", SortField.Type.STRING),
-                        new SortField("page_order", SortField.Type.LONG)), n, null, n, false);
-                case RECORD -> new TopFieldCollectorManager(new Sort(
-                        new SortField("record", SortField.Type.STRING), new SortField("page_order", SortField.Type.LONG)),
-                        n, null, n, false);
+                case DATE ->
+                    new TopFieldCollectorManager(
+                            new Sort(
+                                    new SortField("date", SortField.Type.LONG, true),
+                                    new SortField("record", SortField.Type.STRING),
+                                    new SortField("page_order", SortField.Type.LONG)),
+                            n,
+                            null,
+                            n,
+                            false);
+                case RECORD ->
+                    new TopFieldCollectorManager(
+                            new Sort(
+                                    new SortField("record", SortField.Type.STRING),
+                                    new SortField("page_order", SortField.Type.LONG)),
+                            n,
+                            null,
+                            n,
+                            false);
             };
-            Object[] both = searcher.search(query, new MultiCollectorManager(hitsManager,
-                    new FacetCounts()));
+            Object[] both = searcher.search(query, new MultiCollectorManager(hitsManager, new FacetCounts()));
             TopDocs top = (TopDocs) both[0];
             FacetCounts.Counts counts = (FacetCounts.Counts) both[1];
             int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
             ScoreDoc[] window = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs page = new TopDocs(top.totalHits, window);
-            String[] snippets = window.length == 0 ? new String[0] : UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-                    .withMaxLength(100_000).build()
-                    .highlight("text", query, page, 1);
+            String[] snippets = window.length == 0
+                    ? new String[0]
+                    : UnifiedHighlighter.builder(searcher, analyzer)
+                            .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
+                            .withMaxLength(100_000)
+                            .build()
+                            .highlight("text", query, page, 1);
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (int i = 0; i < window.length; i++) {
                 Document d = searcher.storedFields().document(window[i].doc);
                 String snippet = snippets[i] != null ? snippets[i] : Snippets.opening(d.get("text"));
-                hits.add(new SearchResult.Hit(Long.parseLong(d.get("doc")), d.getField("page").numericValue().intValue(),
-                        d.get("record"), d.get("type"), snippet, d.get("institution"),
+                hits.add(new SearchResult.Hit(
+                        Long.parseLong(d.get("doc")),
+                        d.getField("page").numericValue().intValue(),
+                        d.get("record"),
+                        d.get("type"),
+                        snippet,
+                        d.get("institution"),
                         LocalDate.ofEpochDay(d.getField("date").numericValue().longValue())));
             }
-            return new SearchResult(counts.total(), hits, Map.of("documentType", counts.types(),
-                    "institution", counts.institutions()));
+            return new SearchResult(
+                    counts.total(), hits, Map.of("documentType", counts.types(), "institution", counts.institutions()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index", e);
         } finally {
@@ -286,8 +313,14 @@ final class LuceneBackend implements SearchBackend {
             q.add(new TermQuery(new Term("record", request.recordNumber())), Occur.FILTER);
         }
         if (request.from() != null || request.to() != null) {
-            q.add(LongPoint.newRangeQuery("date", request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay(),
-                    request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay()), Occur.FILTER);
+            q.add(
+                    LongPoint.newRangeQuery(
+                            "date",
+                            request.from() == null
+                                    ? Long.MIN_VALUE
+                                    : request.from().toEpochDay(),
+                            request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay()),
+                    Occur.FILTER);
         }
         return q.build();
     }
@@ -318,8 +351,10 @@ final class LuceneBackend implements SearchBackend {
             return b.build();
         }
         if (expr instanceof QueryExpr.Not not) {
-            return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
-                    .add(translate(not.negated()), Occur.MUST_NOT).build();
+            return new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(translate(not.negated()), Occur.MUST_NOT)
+                    .build();
         }
         return new MatchAllDocsQuery();
     }
@@ -402,7 +437,9 @@ final class LuceneBackend implements SearchBackend {
                     // every other generation goes: the one replaced, a corrupt one set aside, a rebuild
                     // that a crash left half done
                     try (Stream<Path> generations = Files.list(root)) {
-                        generations.filter(Files::isDirectory).filter(d -> !d.equals(fresh.dir()))
+                        generations
+                                .filter(Files::isDirectory)
+                                .filter(d -> !d.equals(fresh.dir()))
                                 .forEach(LuceneBackend::delete);
                     } catch (IOException e) {
                         log.warn("cannot list the old search indexes under {}: {}", root, e.getMessage());
@@ -436,8 +473,7 @@ final class LuceneBackend implements SearchBackend {
     /** Pages found and their counts by document type and institution, over every hit. */
     private static final class FacetCounts implements CollectorManager<FacetCounts.Leafs, FacetCounts.Counts> {
 
-        record Counts(long total, Map<String, Long> types, Map<String, Long> institutions) {
-        }
+        record Counts(long total, Map<String, Long> types, Map<String, Long> institutions) {}
 
         static final class Leafs implements Collector {
             long total;
@@ -445,16 +481,14 @@ final class LuceneBackend implements SearchBackend {
             final Map<String, Long> institutions = new HashMap<>();
 
             @Override
-            public LeafCollector getLeafCollector(LeafReaderContext context)
-                    throws IOException {
+            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
                 var type = DocValues.getSorted(context.reader(), "type");
                 var institution = DocValues.getSorted(context.reader(), "institution");
                 long[] typeCounts = new long[type.getValueCount()];
                 long[] institutionCounts = new long[institution.getValueCount()];
                 return new LeafCollector() {
                     @Override
-                    public void setScorer(Scorable scorer) {
-                    }
+                    public void setScorer(Scorable scorer) {}
 
                     @Override
                     public void collect(int doc) throws IOException {
@@ -476,7 +510,8 @@ final class LuceneBackend implements SearchBackend {
                         }
                         for (int o = 0; o < institutionCounts.length; o++) {
                             if (institutionCounts[o] > 0) {
-                                institutions.merge(institution.lookupOrd(o).utf8ToString(), institutionCounts[o], Long::sum);
+                                institutions.merge(
+                                        institution.lookupOrd(o).utf8ToString(), institutionCounts[o], Long::sum);
                             }
                         }
                     }

@@ -10,19 +10,14 @@ import java.util.List;
 sealed interface QueryExpr {
 
     /** Matches every page (an empty query: filters alone decide). */
-    record All() implements QueryExpr {
-    }
+    record All() implements QueryExpr {}
 
     /** A word or a quoted phrase; both must appear as written, characters side by side. */
-    record Text(String text) implements QueryExpr {
-    }
+    record Text(String text) implements QueryExpr {}
 
-    record And(List<QueryExpr> parts) implements QueryExpr {
-    }
+    record And(List<QueryExpr> parts) implements QueryExpr {}
 
-    record Or(List<QueryExpr> parts) implements QueryExpr {
-    }
+    record Or(List<QueryExpr> parts) implements QueryExpr {}
 
-    record Not(QueryExpr negated) implements QueryExpr {
-    }
+    record Not(QueryExpr negated) implements QueryExpr {}
 }

@@ -128,7 +128,11 @@ final class QueryParser {
     /** Words, operators, parentheses and phrases (kept with their opening quote). */
     private static List<String> tokenize(String query) {
         List<String> tokens = new ArrayList<>();
-        String q = query.replace('“', '"').replace('”', '"').replace('（', '(').replace('）', ')').replace('\u3000', ' ');
+        String q = query.replace('“', '"')
+                .replace('”', '"')
+                .replace('（', '(')
+                .replace('）', ')')
+                .replace('\u3000', ' ');
         int i = 0;
         while (i < q.length()) {
             char c = q.charAt(i);
@@ -144,8 +148,10 @@ final class QueryParser {
                 }
                 tokens.add("\"" + q.substring(i + 1, end));
                 i = end + 1;
-            } else if (c == '-' && (tokens.isEmpty() || i == 0 || Character.isWhitespace(q.charAt(i - 1))
-                    || q.charAt(i - 1) == '(') && i + 1 < q.length() && !Character.isWhitespace(q.charAt(i + 1))) {
+            } else if (c == '-'
+                    && (tokens.isEmpty() || i == 0 || Character.isWhitespace(q.charAt(i - 1)) || q.charAt(i - 1) == '(')
+                    && i + 1 < q.length()
+                    && !Character.isWhitespace(q.charAt(i + 1))) {
                 tokens.add("-");
                 i++;
             } else {

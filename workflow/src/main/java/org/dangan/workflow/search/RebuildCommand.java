@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 class RebuildCommand extends MaintenanceCommand {
 
     private final SearchIndex index;
+
     RebuildCommand(SearchIndex index) {
         this.index = index;
     }
 
     @Override
     protected int execute(ApplicationArguments args) {
-        System.out.println("search index: rebuilding from the database (" + index.status().backend() + ")");
+        System.out.println(
+                "search index: rebuilding from the database (" + index.status().backend() + ")");
         index.rebuild(line -> System.out.println(line));
         System.out.println("search index: done, " + index.status().pages() + " pages");
         return 0;

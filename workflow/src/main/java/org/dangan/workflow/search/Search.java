@@ -1,24 +1,24 @@
 package org.dangan.workflow.search;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.ArrayList;
-import java.util.stream.Collectors;
-import org.dangan.workflow.platform.RoleCheck;
 
 /**
  * Search as people use it. The user's institution subtree and, without the permission, the
@@ -43,9 +43,16 @@ public class Search {
     }
 
     /** What a user asks: every field optional; {@code institution} is a code, {@code page} counts from 0. */
-    public record Query(String q, String type, String institution, String record, LocalDate from, LocalDate to,
-                        String sort, int page, int size) {
-    }
+    public record Query(
+            String q,
+            String type,
+            String institution,
+            String record,
+            LocalDate from,
+            LocalDate to,
+            String sort,
+            int page,
+            int size) {}
 
     // a refused query is audited too: its entry must outlive the refusal
     @Transactional(noRollbackFor = {Refused.class, IllegalArgumentException.class})
@@ -54,17 +61,21 @@ public class Search {
         InstitutionScope scope = institutions.currentScope();
         Long within = null;
         if (query.institution() != null && !query.institution().isBlank()) {
-            Institution i = institutions.byCode(query.institution().strip())
+            Institution i = institutions
+                    .byCode(query.institution().strip())
                     .filter(found -> scope.includes(found.getId()))
                     .orElseThrow(() -> Refused.invalid("search.institutionUnknown"));
             within = i.getId();
         }
         String type = null;
         if (query.type() != null && !query.type().isBlank()) {
-            type = DocumentType.parse(query.type()).map(Enum::name).orElseThrow(() -> Refused.invalid("search.typeUnknown"));
+            type = DocumentType.parse(query.type())
+                    .map(Enum::name)
+                    .orElseThrow(() -> Refused.invalid("search.typeUnknown"));
         }
         if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
-            throw Refused.invalid("search.dates", query.from().toString(), query.to().toString());
+            throw Refused.invalid(
+                    "search.dates", query.from().toString(), query.to().toString());
         }
         if (query.page() < 0) {
             throw Refused.invalid("search.pageNegative");
@@ -81,20 +92,46 @@ public class Search {
         try {
             parsed = QueryParser.parse(query.q());
         } catch (Refused | IllegalArgumentException refused) {
-            auditLog.record(AuditAction.SEARCH, "SEARCH", null, audited, detail(query) + "; refused: "
-                    + (refused instanceof Refused r ? r.key() : "unreadable query"));
+            auditLog.record(
+                    AuditAction.SEARCH,
+                    "SEARCH",
+                    null,
+                    audited,
+                    detail(query) + "; refused: " + (refused instanceof Refused r ? r.key() : "unreadable query"));
             throw refused;
         }
-        SearchResult found = index.search(new SearchRequest(parsed, scope.root().getId(),
-                user.has(Permission.RESTRICTED_DOCUMENTS), within, type,
-                query.record() == null || query.record().isBlank() ? null : query.record().strip(),
-                query.from(), query.to(), sort, query.page(), query.size()));
+        SearchResult found = index.search(new SearchRequest(
+                parsed,
+                scope.root().getId(),
+                user.has(Permission.RESTRICTED_DOCUMENTS),
+                within,
+                type,
+                query.record() == null || query.record().isBlank()
+                        ? null
+                        : query.record().strip(),
+                query.from(),
+                query.to(),
+                sort,
+                query.page(),
+                query.size()));
         // a restricted document's text is read with a purpose, in the viewer: its hit names it, shows no text
-        List<Long> restricted = found.hits().stream().filter(Search::restricted).map(SearchResult.Hit::documentId)
-                .distinct().toList();
-        auditLog.record(AuditAction.SEARCH, "SEARCH", null, audited, detail(query) + "; " + found.total() + " hits"
-                + (restricted.isEmpty() ? "" : "; restricted documents listed: " + restricted.stream().map(String::valueOf)
-                .collect(Collectors.joining(","))));
+        List<Long> restricted = found.hits().stream()
+                .filter(Search::restricted)
+                .map(SearchResult.Hit::documentId)
+                .distinct()
+                .toList();
+        auditLog.record(
+                AuditAction.SEARCH,
+                "SEARCH",
+                null,
+                audited,
+                detail(query) + "; " + found.total() + " hits"
+                        + (restricted.isEmpty()
+                                ? ""
+                                : "; restricted documents listed: "
+                                        + restricted.stream()
+                                                .map(String::valueOf)
+                                                .collect(Collectors.joining(","))));
         return named(found);
     }
 
@@ -150,14 +187,23 @@ public class Search {
         found.facets().getOrDefault("documentType", Map.of()).entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> types.put(e.getKey(), e.getValue()));
-        List<SearchResult.Hit> hits = found.hits().stream().map(h -> new SearchResult.Hit(h.documentId(), h.page(),
-                h.recordNumber(), h.documentType(), restricted(h) ? null : h.snippet(), code(h.institution()), h.date()))
+        List<SearchResult.Hit> hits = found.hits().stream()
+                .map(h -> new SearchResult.Hit(
+                        h.documentId(),
+                        h.page(),
+                        h.recordNumber(),
+                        h.documentType(),
+                        restricted(h) ? null : h.snippet(),
+                        code(h.institution()),
+                        h.date()))
                 .toList();
         return new SearchResult(found.total(), hits, Map.of("documentType", types, "institution", byCode));
     }
 
     private static boolean restricted(SearchResult.Hit hit) {
-        return DocumentType.parse(hit.documentType()).map(DocumentType::restricted).orElse(true);
+        return DocumentType.parse(hit.documentType())
+                .map(DocumentType::restricted)
+                .orElse(true);
     }
 
     private String code(String institutionId) {

@@ -18,11 +18,16 @@ class SearchHealth implements HealthIndicator {
     public Health health() {
         try {
             SearchIndex.Status status = index.status();
-            return Health.up().withDetail("backend", status.backend()).withDetail("pages", status.pages())
-                    .withDetail("waiting", status.waiting()).withDetail("rebuilding", status.rebuilding()).build();
+            return Health.up()
+                    .withDetail("backend", status.backend())
+                    .withDetail("pages", status.pages())
+                    .withDetail("waiting", status.waiting())
+                    .withDetail("rebuilding", status.rebuilding())
+                    .build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("error", e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()).build();
+            return Health.down()
+                    .withDetail("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    .build();
         }
     }
 }

@@ -1,16 +1,27 @@
 package org.dangan.workflow.search;
 
-import org.dangan.workflow.platform.Refused;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.document.ArchivedPages;
 import org.dangan.workflow.document.DocumentArchived;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RecordCorrected;
+import org.dangan.workflow.registry.RecordsMerged;
+import org.dangan.workflow.registry.RecordsTransferred;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -19,17 +30,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import java.sql.Timestamp;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
-import org.dangan.workflow.audit.AuditAction;
-import org.dangan.workflow.audit.AuditLog;
-import org.dangan.workflow.registry.RecordCorrected;
-import org.dangan.workflow.registry.RecordsMerged;
-import org.dangan.workflow.registry.RecordsTransferred;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the index in step with the database. An archived document leaves a row in the outbox in
@@ -55,8 +55,12 @@ public class SearchIndex {
     private final AtomicLong rebuildDone = new AtomicLong();
     private final AtomicLong rebuildTotal = new AtomicLong();
 
-    SearchIndex(SearchBackend backend, ArchivedPages archived, NamedParameterJdbcTemplate jdbc, Clock clock,
-                AuditLog auditLog) {
+    SearchIndex(
+            SearchBackend backend,
+            ArchivedPages archived,
+            NamedParameterJdbcTemplate jdbc,
+            Clock clock,
+            AuditLog auditLog) {
         this.auditLog = auditLog;
         this.backend = backend;
         this.archived = archived;
@@ -67,12 +71,14 @@ public class SearchIndex {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(DocumentArchived event) {
-        jdbc.update("insert into search_outbox (document_id, created_at) values (:id, :at)",
-                new MapSqlParameterSource("id", event.documentId()).addValue("at",
-                        Timestamp.from(clock.instant())));
+        jdbc.update(
+                "insert into search_outbox (document_id, created_at) values (:id, :at)",
+                new MapSqlParameterSource("id", event.documentId()).addValue("at", Timestamp.from(clock.instant())));
     }
 
-    @Scheduled(initialDelayString = "${dangan.search.outbox-delay:PT5S}", fixedDelayString = "${dangan.search.outbox-poll:PT2S}")
+    @Scheduled(
+            initialDelayString = "${dangan.search.outbox-delay:PT5S}",
+            fixedDelayString = "${dangan.search.outbox-poll:PT2S}")
     void drainOnSchedule() {
         if (rebuilding.get()) {
             return; // the outbox waits for the rebuild
@@ -111,9 +117,11 @@ public class SearchIndex {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(RecordsTransferred event) {
         Timestamp at = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("insert into search_outbox (document_id, created_at) values (:id, :at)",
-                archived.documentsOfRecords(event.recordIds()).stream().map(id -> new MapSqlParameterSource("id", id)
-                        .addValue("at", at)).toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate(
+                "insert into search_outbox (document_id, created_at) values (:id, :at)",
+                archived.documentsOfRecords(event.recordIds()).stream()
+                        .map(id -> new MapSqlParameterSource("id", id).addValue("at", at))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
     /** Applies what the outbox holds (after a running rebuild); answers how many documents it brought up to date. */
@@ -122,8 +130,10 @@ public class SearchIndex {
         try {
             int documents = 0;
             while (true) {
-                List<long[]> rows = jdbc.query("select id, document_id from search_outbox order by id limit 200",
-                        new MapSqlParameterSource(), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+                List<long[]> rows = jdbc.query(
+                        "select id, document_id from search_outbox order by id limit 200",
+                        new MapSqlParameterSource(),
+                        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
                 if (rows.isEmpty()) {
                     return documents;
                 }
@@ -167,15 +177,17 @@ public class SearchIndex {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         background = done;
-        Thread thread = new Thread(() -> {
-            try {
-                build(line -> log.info(line));
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                log.error("search index: the rebuild failed", e);
-                done.completeExceptionally(e);
-            }
-        }, "search-index-rebuild");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        build(line -> log.info(line));
+                        done.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        log.error("search index: the rebuild failed", e);
+                        done.completeExceptionally(e);
+                    }
+                },
+                "search-index-rebuild");
         thread.setDaemon(true);
         thread.start();
         return true;
@@ -208,7 +220,10 @@ public class SearchIndex {
             long[] reported = {0};
             archived.forEach(pages -> {
                 rebuild.add(pages);
-                long done = rebuildDone.addAndGet(pages.stream().map(ArchivedPages.ArchivedPage::documentId).distinct().count());
+                long done = rebuildDone.addAndGet(pages.stream()
+                        .map(ArchivedPages.ArchivedPage::documentId)
+                        .distinct()
+                        .count());
                 if (done - reported[0] >= Math.max(500, rebuildTotal.get() / 20) || done == rebuildTotal.get()) {
                     reported[0] = done;
                     progress.accept("search index: rebuilt " + done + " of " + rebuildTotal.get() + " documents");
@@ -223,14 +238,19 @@ public class SearchIndex {
         }
     }
 
-    public record Status(String backend, long pages, long waiting, boolean rebuilding, long rebuildDone,
-                         long rebuildTotal) {
-    }
+    public record Status(
+            String backend, long pages, long waiting, boolean rebuilding, long rebuildDone, long rebuildTotal) {}
 
     public Status status() {
-        Long waiting = jdbc.queryForObject("select count(*) from search_outbox", new MapSqlParameterSource(), Long.class);
-        return new Status(backend.name(), backend.pages(), waiting == null ? 0 : waiting, rebuilding.get(),
-                rebuildDone.get(), rebuildTotal.get());
+        Long waiting =
+                jdbc.queryForObject("select count(*) from search_outbox", new MapSqlParameterSource(), Long.class);
+        return new Status(
+                backend.name(),
+                backend.pages(),
+                waiting == null ? 0 : waiting,
+                rebuilding.get(),
+                rebuildDone.get(),
+                rebuildTotal.get());
     }
 
     SearchResult search(SearchRequest request) {

@@ -10,7 +10,12 @@ import java.util.Map;
  */
 public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {
 
-    public record Hit(long documentId, int page, String recordNumber, String documentType, String snippet,
-                      String institution, LocalDate date) {
-    }
+    public record Hit(
+            long documentId,
+            int page,
+            String recordNumber,
+            String documentType,
+            String snippet,
+            String institution,
+            LocalDate date) {}
 }

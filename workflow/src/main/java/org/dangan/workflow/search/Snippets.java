@@ -5,8 +5,7 @@ final class Snippets {
 
     static final int LENGTH = 120;
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     /** The page's opening characters, HTML-escaped as highlighted snippets are. */
     static String opening(String text) {
@@ -14,6 +13,9 @@ final class Snippets {
         if (start.length() > LENGTH) {
             start = start.substring(0, LENGTH) + "…";
         }
-        return start.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return start.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

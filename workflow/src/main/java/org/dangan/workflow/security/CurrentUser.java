@@ -8,8 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Who is acting now, for services that scope their queries by user. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static Optional<DanganUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -47,8 +47,11 @@ class LoginRateLimit {
     private final MessageSource messages;
     private final ObjectMapper json;
 
-    LoginRateLimit(@Value("${dangan.security.login-rate.max-failures-per-minute:20}") int maxFailures, Clock clock,
-                   MessageSource messages, ObjectMapper json) {
+    LoginRateLimit(
+            @Value("${dangan.security.login-rate.max-failures-per-minute:20}") int maxFailures,
+            Clock clock,
+            MessageSource messages,
+            ObjectMapper json) {
         this.maxFailures = maxFailures;
         this.clock = clock;
         this.messages = messages;
@@ -87,7 +90,10 @@ class LoginRateLimit {
             if (times.size() < maxFailures) {
                 return 0;
             }
-            return Math.max(1, Duration.between(clock.instant(), times.peekFirst().plus(WINDOW)).toSeconds());
+            return Math.max(
+                    1,
+                    Duration.between(clock.instant(), times.peekFirst().plus(WINDOW))
+                            .toSeconds());
         }
     }
 

@@ -45,7 +45,10 @@ final class PasswordLogin implements AuthenticationProvider {
         } catch (UsernameNotFoundException unknown) {
             user = null;
         }
-        boolean usable = user != null && user.isAccountNonLocked() && user.isEnabled() && user.isAccountNonExpired()
+        boolean usable = user != null
+                && user.isAccountNonLocked()
+                && user.isEnabled()
+                && user.isAccountNonExpired()
                 && user.isCredentialsNonExpired();
         String hash = user == null ? dummyHash : user.getPassword();
         boolean matches = usable ? encoder.matches(presented, hash) : fullMatch(presented, hash);
@@ -56,14 +59,15 @@ final class PasswordLogin implements AuthenticationProvider {
         if (!matches) {
             throw new BadCredentialsException("bad credentials");
         }
-        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities());
+        UsernamePasswordAuthenticationToken result =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         result.setDetails(authentication.getDetails());
         return result;
     }
 
     private boolean fullMatch(String presented, String hash) {
-        return encoder instanceof RememberedMatches remembered ? remembered.matchesInFull(presented, hash)
+        return encoder instanceof RememberedMatches remembered
+                ? remembered.matchesInFull(presented, hash)
                 : encoder.matches(presented, hash);
     }
 

@@ -34,12 +34,27 @@ public final class PasswordPolicy {
     private static final String LOOK_ALIKES = "@40!1$537";
     private static final String LOOK_ALIKE_LETTERS = "aaoiisset";
     /** Words of common Chinese passwords the (mostly Western) list lacks. */
-    private static final List<String> CHINESE_WORDS = List.of("woaini", "woaiwojia", "aiwo", "baobei", "laopo",
-            "laogong", "zhongguo", "beijing", "shanghai", "wangwang", "qiqi", "xiaoxiao", "huawei", "zhangwei", "wangwei",
-            "liwei", "dangan", "qqqq");
+    private static final List<String> CHINESE_WORDS = List.of(
+            "woaini",
+            "woaiwojia",
+            "aiwo",
+            "baobei",
+            "laopo",
+            "laogong",
+            "zhongguo",
+            "beijing",
+            "shanghai",
+            "wangwang",
+            "qiqi",
+            "xiaoxiao",
+            "huawei",
+            "zhangwei",
+            "wangwei",
+            "liwei",
+            "dangan",
+            "qqqq");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Loaded on first use, by the class loader's lock: once, and never half-read. */
     private static final class Common {
@@ -64,8 +79,8 @@ public final class PasswordPolicy {
                 if (raw == null) {
                     throw new IllegalStateException(COMMON_LIST + " is missing from the class path");
                 }
-                BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                        StandardCharsets.UTF_8));
+                BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (!line.isEmpty()) {
                         passwords.add(line);
@@ -95,8 +110,7 @@ public final class PasswordPolicy {
         }
         String word = word(password);
         // P@ssw0rd123, Admin@123456: a common word dressed in digits and signs is still guessed first
-        if (word.length() >= MIN_WORD && Common.WORDS.contains(word)
-                || longestRun(lower) >= RUN) {
+        if (word.length() >= MIN_WORD && Common.WORDS.contains(word) || longestRun(lower) >= RUN) {
             throw new PasswordRefused("password.common");
         }
         if (kinds(password) < MIN_KINDS && length < LONG_ENOUGH) {
@@ -119,7 +133,10 @@ public final class PasswordPolicy {
             int lookAlike = LOOK_ALIKES.indexOf(c);
             if (Character.isLetter(c)) {
                 word.append(c);
-            } else if (lookAlike >= 0 && i > 0 && i < lower.length() - 1 && Character.isLetter(lower.charAt(i - 1))
+            } else if (lookAlike >= 0
+                    && i > 0
+                    && i < lower.length() - 1
+                    && Character.isLetter(lower.charAt(i - 1))
                     && Character.isLetter(lower.charAt(i + 1))) {
                 word.append(LOOK_ALIKE_LETTERS.charAt(lookAlike));
             }

@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import java.util.HexFormat;
 
 /**
  * BCrypt on every request of the REST API (HTTP Basic) costs about 70 ms of a core: on two cores

@@ -29,7 +29,9 @@ class RequestIds extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         // only what a proxy would send: the id goes into logs, so nothing a client could smuggle lines with
-        String id = given != null && given.matches("[A-Za-z0-9._-]{8,64}") ? given : UUID.randomUUID().toString();
+        String id = given != null && given.matches("[A-Za-z0-9._-]{8,64}")
+                ? given
+                : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {

@@ -1,7 +1,11 @@
 package org.dangan.workflow.security;
 
 public enum Role {
-    ARCHIVIST, SUPERVISOR, SEARCHER, AUDITOR, ADMIN;
+    ARCHIVIST,
+    SUPERVISOR,
+    SEARCHER,
+    AUDITOR,
+    ADMIN;
 
     public String authority() {
         return "ROLE_" + name();

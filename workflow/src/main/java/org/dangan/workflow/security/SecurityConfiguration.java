@@ -1,35 +1,36 @@
 package org.dangan.workflow.security;
 
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic for the REST API and the Camunda engine REST API; the UI's form login is configured
@@ -48,17 +49,30 @@ class SecurityConfiguration {
                         // no process of ours takes a BPMN error or escalation from a task, comments and
                         // attachments are stored unchecked, and none delegates a task: resolving one
                         // would clear another's claim, which unclaiming may not; refused before the engine
-                        .requestMatchers(taskActions("bpmnError", "bpmnEscalation", "comment/create",
-                                "attachment/create", "resolve", "delegate")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(taskActions(
+                                "bpmnError",
+                                "bpmnEscalation",
+                                "comment/create",
+                                "attachment/create",
+                                "resolve",
+                                "delegate"))
+                        .hasRole(Role.ADMIN.name())
                         // people work their own tasks through Camunda's API; Camunda's authorizations
                         // (candidate groups by role and institution) decide which tasks they see
-                        .requestMatchers(antMatcher("/engine-rest/task"), antMatcher("/engine-rest/task/**"),
-                                antMatcher("/engine-rest/engine/*/task"), antMatcher("/engine-rest/engine/*/task/**"))
+                        .requestMatchers(
+                                antMatcher("/engine-rest/task"),
+                                antMatcher("/engine-rest/task/**"),
+                                antMatcher("/engine-rest/engine/*/task"),
+                                antMatcher("/engine-rest/engine/*/task/**"))
                         .hasAnyRole(Role.ARCHIVIST.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
-                        .requestMatchers(antMatcher("/engine-rest/**")).hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers("/api/imports/**").hasRole(Role.ARCHIVIST.name())
-                        .requestMatchers("/api/search/status", "/api/search/rebuild").hasRole(Role.ADMIN.name())
+                        .requestMatchers(antMatcher("/engine-rest/**"))
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/audit/**")
+                        .hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/api/imports/**")
+                        .hasRole(Role.ARCHIVIST.name())
+                        .requestMatchers("/api/search/status", "/api/search/rebuild")
+                        .hasRole(Role.ADMIN.name())
                         // coarse rules; each service checks the role of each action again, first
                         .requestMatchers("/api/records", "/api/records/**")
                         .hasAnyRole(Role.ARCHIVIST.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
@@ -66,7 +80,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ARCHIVIST.name(), Role.ADMIN.name())
                         .requestMatchers("/api/custody/verify", "/api/paper-files/custody-agreement")
                         .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .exceptionHandling(e -> e.accessDeniedHandler(forbiddenAsJson(messages, json)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -113,15 +128,20 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain apiReferenceSecurity(HttpSecurity http, MessageSource messages, ObjectMapper json)
             throws Exception {
-        RequestMatcher page = new OrRequestMatcher(antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/index.html"));
-        http.securityMatcher(new OrRequestMatcher(antMatcher("/v3/api-docs"), antMatcher("/v3/api-docs/**"),
-                        antMatcher("/v3/api-docs.yaml"), antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/**")))
+        RequestMatcher page =
+                new OrRequestMatcher(antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/index.html"));
+        http.securityMatcher(new OrRequestMatcher(
+                        antMatcher("/v3/api-docs"),
+                        antMatcher("/v3/api-docs/**"),
+                        antMatcher("/v3/api-docs.yaml"),
+                        antMatcher("/swagger-ui.html"),
+                        antMatcher("/swagger-ui/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .exceptionHandling(e -> e.accessDeniedHandler(forbiddenAsJson(messages, json))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), page)
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                AnyRequestMatcher.INSTANCE));
+                        .defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE));
         SecurityHeaders.apply(http, SecurityHeaders.API_REFERENCE_POLICY);
         return http.build();
     }
@@ -130,9 +150,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus").permitAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .csrf(csrf -> csrf.disable());
         SecurityHeaders.apply(http, SecurityHeaders.API_POLICY);
@@ -140,15 +162,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value(
-            "${dangan.security.remember-matches:PT5M}") Duration remember, Clock clock) {
+    PasswordEncoder passwordEncoder(@Value("${dangan.security.remember-matches:PT5M}") Duration remember, Clock clock) {
         return new RememberedMatches(new BCryptPasswordEncoder(), remember, clock);
     }
 
     /** The one way to log in, for the API and the screens: see {@link PasswordLogin}. */
     @Bean
-    AuthenticationProvider passwordLogin(UserAccounts accounts,
-                                                                                     PasswordEncoder encoder) {
+    AuthenticationProvider passwordLogin(UserAccounts accounts, PasswordEncoder encoder) {
         return new PasswordLogin(accounts, encoder);
     }
 }

@@ -56,11 +56,15 @@ public class UserAccount {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
-    public UserAccount(String username, String passwordHash, String displayName, Role role, Long institutionId,
-                       Set<Permission> permissions) {
+    public UserAccount(
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            Long institutionId,
+            Set<Permission> permissions) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;

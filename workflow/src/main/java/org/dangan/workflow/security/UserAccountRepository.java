@@ -1,9 +1,9 @@
 package org.dangan.workflow.security;
 
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 

@@ -2,9 +2,18 @@ package org.dangan.workflow.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,15 +21,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.env.Environment;
 
 /**
  * User accounts, login and the lockout after repeated failed logins. Not Spring's UserDetailsService:
@@ -37,11 +37,14 @@ public class UserAccounts {
     private final ApplicationEventPublisher events;
     private final Environment environment;
 
-    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock,
-                 ApplicationEventPublisher events,
-                 Environment environment,
-                 @Value("${dangan.security.lockout.max-failures:5}") int maxFailures,
-                 @Value("${dangan.security.lockout.duration:PT15M}") Duration lockout) {
+    UserAccounts(
+            UserAccountRepository repository,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
+            ApplicationEventPublisher events,
+            Environment environment,
+            @Value("${dangan.security.lockout.max-failures:5}") int maxFailures,
+            @Value("${dangan.security.lockout.duration:PT15M}") Duration lockout) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -53,15 +56,17 @@ public class UserAccounts {
 
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = repository.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        UserAccount account =
+                repository.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return new DanganUser(account, account.lockedAt(clock.instant()));
     }
 
     /** How many accounts of an institution can still log in: what a handover would disable, said before it is approved. */
     @Transactional(readOnly = true)
     public int enabledCountOf(long institutionId) {
-        return (int) repository.findByInstitutionId(institutionId).stream().filter(UserAccount::isEnabled).count();
+        return (int) repository.findByInstitutionId(institutionId).stream()
+                .filter(UserAccount::isEnabled)
+                .count();
     }
 
     /** Disables every account of an institution (merged or closed); answers their user names. */
@@ -73,8 +78,13 @@ public class UserAccounts {
     }
 
     @Transactional
-    public UserAccount create(String username, String rawPassword, String displayName, Role role, Long institutionId,
-                              Set<Permission> permissions) {
+    public UserAccount create(
+            String username,
+            String rawPassword,
+            String displayName,
+            Role role,
+            Long institutionId,
+            Set<Permission> permissions) {
         PasswordPolicy.check(username, rawPassword);
         return save(username, rawPassword, displayName, role, institutionId, permissions);
     }
@@ -85,28 +95,42 @@ public class UserAccounts {
      * caller gets round the policy this way.
      */
     @Transactional
-    public UserAccount createDemoAccount(String username, String rawPassword, String displayName, Role role,
-                                         Long institutionId, Set<Permission> permissions) {
+    public UserAccount createDemoAccount(
+            String username,
+            String rawPassword,
+            String displayName,
+            Role role,
+            Long institutionId,
+            Set<Permission> permissions) {
         if (!environment.matchesProfiles("demo")) {
             throw new IllegalStateException("demo accounts are created under the demo profile only");
         }
         return save(username, rawPassword, displayName, role, institutionId, permissions);
     }
 
-    private UserAccount save(String username, String rawPassword, String displayName, Role role, Long institutionId,
-                             Set<Permission> permissions) {
+    private UserAccount save(
+            String username,
+            String rawPassword,
+            String displayName,
+            Role role,
+            Long institutionId,
+            Set<Permission> permissions) {
         if (repository.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("user already exists: " + username);
         }
-        UserAccount account = repository.save(new UserAccount(username, passwordEncoder.encode(rawPassword),
-                displayName, role, institutionId, permissions));
+        UserAccount account = repository.save(new UserAccount(
+                username, passwordEncoder.encode(rawPassword), displayName, role, institutionId, permissions));
         events.publishEvent(announced(account));
         return account;
     }
 
     private static UserAccountCreated announced(UserAccount account) {
-        return new UserAccountCreated(account.getUsername(), account.getDisplayName(), account.getRole(),
-                account.getInstitutionId(), Set.copyOf(account.getPermissions()));
+        return new UserAccountCreated(
+                account.getUsername(),
+                account.getDisplayName(),
+                account.getRole(),
+                account.getInstitutionId(),
+                Set.copyOf(account.getPermissions()));
     }
 
     /**
@@ -121,8 +145,8 @@ public class UserAccounts {
     /** A user changes their own password: the current one must be right, the new one must keep the policy. */
     @Transactional
     public void changePassword(String username, String current, String replacement) {
-        UserAccount account = repository.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        UserAccount account =
+                repository.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
             throw new PasswordRefused("password.currentWrong");
         }
@@ -141,11 +165,12 @@ public class UserAccounts {
     @Transactional(readOnly = true)
     public Map<String, String> displayNames(Collection<String> usernames) {
         CurrentUser.require();
-        Set<String> wanted = usernames.stream().filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        Set<String> wanted = usernames.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> names = new HashMap<>();
         if (!wanted.isEmpty()) {
-            repository.findByUsernameIn(wanted).stream().filter(a -> a.getDisplayName() != null && !a.getDisplayName().isBlank())
+            repository.findByUsernameIn(wanted).stream()
+                    .filter(a ->
+                            a.getDisplayName() != null && !a.getDisplayName().isBlank())
                     .forEach(a -> names.put(a.getUsername(), a.getDisplayName()));
         }
         wanted.forEach(u -> names.putIfAbsent(u, u));
@@ -160,7 +185,8 @@ public class UserAccounts {
     @EventListener
     @Transactional
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        repository.findByUsername(event.getAuthentication().getName())
+        repository
+                .findByUsername(event.getAuthentication().getName())
                 .ifPresent(a -> a.loginFailed(maxFailures, lockout, clock.instant()));
     }
 

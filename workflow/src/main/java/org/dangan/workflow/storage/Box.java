@@ -1,12 +1,12 @@
 package org.dangan.workflow.storage;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.dangan.workflow.platform.Refused;
 
 /** 档案盒: holds paper files on a shelf or in a cabinet. */
 @Entity
@@ -32,8 +32,7 @@ public class Box {
     @Column(nullable = false)
     private int position;
 
-    protected Box() {
-    }
+    protected Box() {}
 
     public Box(BoxBarcode barcode, int capacity, StorageLocation location) {
         if (capacity <= 0) {

@@ -14,8 +14,7 @@ import java.util.Optional;
 public interface BoxContents {
 
     /** A paper file as a label or a contents sheet shows it; {@code state} is translated for print. */
-    record File(String fileNumber, String recordNumber, String name, int pages, Enum<?> state, long institutionId) {
-    }
+    record File(String fileNumber, String recordNumber, String name, int pages, Enum<?> state, long institutionId) {}
 
     /** How many paper files each of these boxes holds (a box with none is left out). */
     Map<Long, Integer> fileCounts(Collection<Long> boxIds);

@@ -1,6 +1,5 @@
 package org.dangan.workflow.storage;
 
-import org.dangan.workflow.platform.Refused;
 import java.util.ArrayList;
 import java.util.List;
 import org.dangan.pdf.Labels;
@@ -9,11 +8,12 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.dangan.workflow.platform.PdfFont;
 
 /**
  * What is printed for the paper in custody: label sheets for boxes and paper files (QR code and
@@ -32,9 +32,14 @@ public class Labelling {
     private final AuditLog auditLog;
     private final PdfFont font;
 
-    Labelling(BoxRepository boxes, StorageLocationRepository locations, StorageAdministration administration,
-              Institutions institutions, BoxContents contents, AuditLog auditLog,
-              PdfFont font) {
+    Labelling(
+            BoxRepository boxes,
+            StorageLocationRepository locations,
+            StorageAdministration administration,
+            Institutions institutions,
+            BoxContents contents,
+            AuditLog auditLog,
+            PdfFont font) {
         this.boxes = boxes;
         this.locations = locations;
         this.administration = administration;
@@ -59,11 +64,12 @@ public class Labelling {
      */
     public byte[] shelfLabels(long locationId) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
-        StorageLocation location = locations.findById(locationId)
+        StorageLocation location = locations
+                .findById(locationId)
                 .filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
                 .orElseThrow(() -> Refused.notFound("location.notFound", locationId));
-        List<Labels.Label> labels = new ArrayList<>(List.of(new Labels.Label("L" + location.getId(),
-                List.of("L" + location.getId(), administration.place(location)))));
+        List<Labels.Label> labels = new ArrayList<>(List.of(new Labels.Label(
+                "L" + location.getId(), List.of("L" + location.getId(), administration.place(location)))));
         for (Box box : boxes.findByInstitutionIdOrderByBarcode(location.getInstitutionId())) {
             if (box.getLocationId().equals(locationId)) {
                 labels.add(boxLabel(box));
@@ -78,12 +84,18 @@ public class Labelling {
         InstitutionScope scope = institutions.currentScope();
         List<Labels.Label> labels = new ArrayList<>();
         for (String fileNumber : required(fileNumbers, "fileNumber")) {
-            BoxContents.File file = contents.file(fileNumber.strip()).filter(f -> scope.includes(f.institutionId()))
+            BoxContents.File file = contents.file(fileNumber.strip())
+                    .filter(f -> scope.includes(f.institutionId()))
                     .orElseThrow(() -> Refused.notFound("labels.fileMissing", fileNumber.strip()));
-            labels.add(new Labels.Label(file.fileNumber(), List.of(file.fileNumber(), file.name() + "  "
-                    + file.pages() + " 页", "档案编号 " + file.recordNumber())));
+            labels.add(new Labels.Label(
+                    file.fileNumber(),
+                    List.of(
+                            file.fileNumber(),
+                            file.name() + "  " + file.pages() + " 页",
+                            "档案编号 " + file.recordNumber())));
         }
-        auditLog.record(AuditAction.LABELS_PRINTED, "PAPER_FILE", null, scope.root().getId(), labels.size() + " file labels");
+        auditLog.record(
+                AuditAction.LABELS_PRINTED, "PAPER_FILE", null, scope.root().getId(), labels.size() + " file labels");
         return font.labels(labels, layout, "纸质档案标签 File labels");
     }
 
@@ -94,18 +106,29 @@ public class Labelling {
         List<BoxContents.File> files = contents.filesIn(box.getId());
         List<List<String>> rows = new ArrayList<>();
         for (BoxContents.File f : files) {
-            rows.add(List.of(Integer.toString(rows.size() + 1), f.fileNumber(), f.recordNumber(), f.name(),
-                    Integer.toString(f.pages()), font.name(f.state())));
+            rows.add(List.of(
+                    Integer.toString(rows.size() + 1),
+                    f.fileNumber(),
+                    f.recordNumber(),
+                    f.name(),
+                    Integer.toString(f.pages()),
+                    font.name(f.state())));
         }
-        auditLog.record(AuditAction.LABELS_PRINTED, "BOX", box.getBarcode().value(), box.getInstitutionId(),
+        auditLog.record(
+                AuditAction.LABELS_PRINTED,
+                "BOX",
+                box.getBarcode().value(),
+                box.getInstitutionId(),
                 "contents sheet, " + rows.size() + " files");
         try (PrintedSheet sheet = font.sheet()) {
             sheet.title("档案盒内目录 Box contents · " + box.getBarcode().value())
                     .line(institutions.require(box.getInstitutionId()).getName() + " · " + placeOf(box))
                     .line(rows.size() + " 份 / " + box.getCapacity() + " files")
                     .gap()
-                    .table(List.of("#", "纸质档案号 File", "档案编号 Record", "姓名 Name", "页数 Pages", "状态 State"),
-                            new float[] {0.5f, 3, 2.6f, 1.4f, 1, 1.6f}, rows)
+                    .table(
+                            List.of("#", "纸质档案号 File", "档案编号 Record", "姓名 Name", "页数 Pages", "状态 State"),
+                            new float[] {0.5f, 3, 2.6f, 1.4f, 1, 1.6f},
+                            rows)
                     .gap()
                     .signatureLines(List.of("装盒人 Packed by", "核对人 Checked by"));
             return sheet.toBytes();
@@ -113,14 +136,20 @@ public class Labelling {
     }
 
     private Labels.Label boxLabel(Box box) {
-        return new Labels.Label(box.getBarcode().value(), List.of(box.getBarcode().value(),
-                institutions.require(box.getInstitutionId()).getName(),
-                administration.place(locations.findById(box.getLocationId()).orElseThrow()), "第" + box.getPosition() + "位"));
+        return new Labels.Label(
+                box.getBarcode().value(),
+                List.of(
+                        box.getBarcode().value(),
+                        institutions.require(box.getInstitutionId()).getName(),
+                        administration.place(
+                                locations.findById(box.getLocationId()).orElseThrow()),
+                        "第" + box.getPosition() + "位"));
     }
 
     /** Its shelf and its position there: 甲镇卫生院 / 档案室 / 1号架 · 第3位. */
     private String placeOf(Box box) {
-        return administration.place(locations.findById(box.getLocationId()).orElseThrow()) + " · 第" + box.getPosition() + "位";
+        return administration.place(locations.findById(box.getLocationId()).orElseThrow()) + " · 第" + box.getPosition()
+                + "位";
     }
 
     private Box box(String barcode) {

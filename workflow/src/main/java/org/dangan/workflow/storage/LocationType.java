@@ -2,7 +2,10 @@ package org.dangan.workflow.storage;
 
 /** The levels of a storage location, outermost first. */
 public enum LocationType {
-    SITE, ROOM, CABINET, SHELF;
+    SITE,
+    ROOM,
+    CABINET,
+    SHELF;
 
     boolean mayContain(LocationType inner) {
         return inner.ordinal() == ordinal() + 1 || (this == ROOM && inner == SHELF);

@@ -1,9 +1,9 @@
 package org.dangan.workflow.storage;
 
-import org.dangan.workflow.platform.Refused;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -19,20 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Locations {
 
-    public record Node(long id, String name, LocationType type, Long parentId, String place, long boxes) {
-    }
+    public record Node(long id, String name, LocationType type, Long parentId, String place, long boxes) {}
 
     /** A box as it stands on its shelf: where, and how full. */
-    public record ShelfBox(int position, String barcode, int files, int capacity) {
-    }
+    public record ShelfBox(int position, String barcode, int files, int capacity) {}
 
     private final StorageLocationRepository locations;
     private final BoxRepository boxes;
     private final StorageAdministration administration;
     private final BoxContents contents;
 
-    Locations(StorageLocationRepository locations, BoxRepository boxes, StorageAdministration administration,
-              BoxContents contents) {
+    Locations(
+            StorageLocationRepository locations,
+            BoxRepository boxes,
+            StorageAdministration administration,
+            BoxContents contents) {
         this.contents = contents;
         this.locations = locations;
         this.boxes = boxes;
@@ -45,9 +46,17 @@ public class Locations {
         DanganUser user = archivist();
         List<Box> all = boxes.findByInstitutionIdOrderByBarcode(user.institutionId());
         return locations.findByInstitutionIdInOrderByName(List.of(user.institutionId())).stream()
-                .map(l -> new Node(l.getId(), l.getName(), l.getType(), l.getParentId(), administration.place(l),
-                        all.stream().filter(b -> b.getLocationId().equals(l.getId())).count()))
-                .sorted(Comparator.comparing(Node::place)).toList();
+                .map(l -> new Node(
+                        l.getId(),
+                        l.getName(),
+                        l.getType(),
+                        l.getParentId(),
+                        administration.place(l),
+                        all.stream()
+                                .filter(b -> b.getLocationId().equals(l.getId()))
+                                .count()))
+                .sorted(Comparator.comparing(Node::place))
+                .toList();
     }
 
     /** The boxes on a shelf or in a cabinet of the archivist's institution, by position. */
@@ -55,9 +64,12 @@ public class Locations {
     public List<ShelfBox> boxesOn(long locationId) {
         StorageLocation location = mine(locationId, archivist());
         List<Box> standing = boxes.findByLocationIdOrderByPosition(location.getId());
-        Map<Long, Integer> files = contents.fileCounts(standing.stream().map(Box::getId).toList());
-        return standing.stream().map(b -> new ShelfBox(b.getPosition(), b.getBarcode().value(),
-                files.getOrDefault(b.getId(), 0), b.getCapacity())).toList();
+        Map<Long, Integer> files =
+                contents.fileCounts(standing.stream().map(Box::getId).toList());
+        return standing.stream()
+                .map(b -> new ShelfBox(
+                        b.getPosition(), b.getBarcode().value(), files.getOrDefault(b.getId(), 0), b.getCapacity()))
+                .toList();
     }
 
     /** A new location under {@code parentId} (none: a site) in the archivist's institution. */
@@ -67,19 +79,25 @@ public class Locations {
             throw Refused.invalid("location.nameRequired");
         }
         StorageLocation parent = parentId == null ? null : mine(parentId, user);
-        StorageLocation saved = administration.register(new StorageLocation(name.strip(), type, parent, user.institutionId()));
-        return new Node(saved.getId(), saved.getName(), saved.getType(), saved.getParentId(), administration.place(saved), 0);
+        StorageLocation saved =
+                administration.register(new StorageLocation(name.strip(), type, parent, user.institutionId()));
+        return new Node(
+                saved.getId(), saved.getName(), saved.getType(), saved.getParentId(), administration.place(saved), 0);
     }
 
     /** A new box on a shelf or in a cabinet of the archivist's institution; answers its barcode. */
     public String addBox(long locationId, int capacity) {
         DanganUser user = archivist();
-        return administration.register(new Box(administration.nextBoxBarcode(), capacity, mine(locationId, user)))
-                .getBarcode().value();
+        return administration
+                .register(new Box(administration.nextBoxBarcode(), capacity, mine(locationId, user)))
+                .getBarcode()
+                .value();
     }
 
     private StorageLocation mine(long id, DanganUser user) {
-        return locations.findById(id).filter(l -> l.getInstitutionId().equals(user.institutionId()))
+        return locations
+                .findById(id)
+                .filter(l -> l.getInstitutionId().equals(user.institutionId()))
                 .orElseThrow(() -> Refused.invalid("location.notFound", id));
     }
 

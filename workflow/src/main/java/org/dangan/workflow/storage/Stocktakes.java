@@ -1,8 +1,8 @@
 package org.dangan.workflow.storage;
 
-import org.dangan.workflow.platform.Refused;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +13,10 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.PdfFont;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -21,10 +25,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.time.Instant;
-import org.dangan.workflow.platform.ChinaTime;
-import org.dangan.workflow.platform.PdfFont;
-import org.dangan.workflow.platform.RoleCheck;
 
 /**
  * Bulk moves and stocktakes by scanning, as an archivist does with a hand scanner: scan a shelf,
@@ -38,14 +38,15 @@ import org.dangan.workflow.platform.RoleCheck;
 public class Stocktakes {
 
     public enum Outcome {
-        FOUND, MISPLACED, MISSING, UNEXPECTED
+        FOUND,
+        MISPLACED,
+        MISSING,
+        UNEXPECTED
     }
 
-    public record Item(String barcode, Outcome outcome, String ledgerPlace) {
-    }
+    public record Item(String barcode, Outcome outcome, String ledgerPlace) {}
 
-    public record Result(long id, String room, int expected, List<Item> items) {
-    }
+    public record Result(long id, String room, int expected, List<Item> items) {}
 
     private final StorageAdministration storage;
     private final BoxRepository boxes;
@@ -56,8 +57,15 @@ public class Stocktakes {
     private final PdfFont font;
     private final Clock clock;
 
-    Stocktakes(StorageAdministration storage, BoxRepository boxes, CustodyLedger ledger, Institutions institutions,
-               NamedParameterJdbcTemplate jdbc, AuditLog auditLog, PdfFont font, Clock clock) {
+    Stocktakes(
+            StorageAdministration storage,
+            BoxRepository boxes,
+            CustodyLedger ledger,
+            Institutions institutions,
+            NamedParameterJdbcTemplate jdbc,
+            AuditLog auditLog,
+            PdfFont font,
+            Clock clock) {
         this.storage = storage;
         this.boxes = boxes;
         this.ledger = ledger;
@@ -75,7 +83,8 @@ public class Stocktakes {
             throw Refused.invalid("box.notOnShelf", target.getType());
         }
         for (String barcode : scanned(barcodes)) {
-            Box box = boxes.findByBarcode(barcode).filter(b -> b.getInstitutionId().equals(target.getInstitutionId()))
+            Box box = boxes.findByBarcode(barcode)
+                    .filter(b -> b.getInstitutionId().equals(target.getInstitutionId()))
                     .orElseThrow(() -> Refused.invalid("stocktake.noBox", barcode));
             storage.moveBox(box.getBarcode().value(), target, "scanned to " + target.getName());
         }
@@ -90,14 +99,18 @@ public class Stocktakes {
             throw Refused.invalid("stocktake.roomOnly", room.getType());
         }
         String roomPlace = storage.place(room);
-        StorageLocation landing = storage.within(room).stream().filter(StorageLocation::holdsBoxes).findFirst()
+        StorageLocation landing = storage.within(room).stream()
+                .filter(StorageLocation::holdsBoxes)
+                .findFirst()
                 .orElseThrow(() -> Refused.invalid("stocktake.noShelf", room.getName()));
         Set<String> scanned = scanned(barcodes);
         List<Item> items = new ArrayList<>();
         List<Box> ofInstitution = boxes.findByInstitutionIdOrderByBarcode(room.getInstitutionId());
         int expected = 0;
         for (Box box : ofInstitution) {
-            String place = ledger.currentPlace(CustodySubject.BOX, box.getBarcode().value()).orElse(null);
+            String place = ledger.currentPlace(
+                            CustodySubject.BOX, box.getBarcode().value())
+                    .orElse(null);
             boolean here = place != null && (place.equals(roomPlace) || place.startsWith(roomPlace + " / "));
             boolean seen = scanned.remove(box.getBarcode().value());
             if (here) {
@@ -109,41 +122,64 @@ public class Stocktakes {
         }
         scanned.forEach(unknown -> items.add(new Item(unknown, Outcome.UNEXPECTED, null)));
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("insert into stocktake (location_id, institution_id, taken_by, taken_at) values (:room, :institution,"
-                        + " :by, :at)", new MapSqlParameterSource("room", roomId).addValue("institution", room.getInstitutionId())
-                        .addValue("by", user.getUsername()).addValue("at", Timestamp.from(clock.instant())),
-                key, new String[] {"id"});
+        jdbc.update(
+                "insert into stocktake (location_id, institution_id, taken_by, taken_at) values (:room, :institution,"
+                        + " :by, :at)",
+                new MapSqlParameterSource("room", roomId)
+                        .addValue("institution", room.getInstitutionId())
+                        .addValue("by", user.getUsername())
+                        .addValue("at", Timestamp.from(clock.instant())),
+                key,
+                new String[] {"id"});
         long id = key.getKey().longValue();
         for (Item item : items) {
-            jdbc.update("insert into stocktake_item (stocktake_id, barcode, outcome, ledger_place) values (:id, :barcode,"
-                    + " :outcome, :place)", new MapSqlParameterSource("id", id).addValue("barcode", item.barcode())
-                    .addValue("outcome", item.outcome().name()).addValue("place", item.ledgerPlace()));
+            jdbc.update(
+                    "insert into stocktake_item (stocktake_id, barcode, outcome, ledger_place) values (:id, :barcode,"
+                            + " :outcome, :place)",
+                    new MapSqlParameterSource("id", id)
+                            .addValue("barcode", item.barcode())
+                            .addValue("outcome", item.outcome().name())
+                            .addValue("place", item.ledgerPlace()));
             if (item.outcome() == Outcome.MISPLACED) {
                 storage.moveBox(item.barcode(), landing, "stocktake " + id + ": found in " + roomPlace);
             }
         }
-        auditLog.record(AuditAction.STOCKTAKE, "LOCATION", Long.toString(roomId), room.getInstitutionId(),
+        auditLog.record(
+                AuditAction.STOCKTAKE,
+                "LOCATION",
+                Long.toString(roomId),
+                room.getInstitutionId(),
                 "stocktake " + id + ": " + items.size() + " items");
         return new Result(id, roomPlace, expected, items);
     }
 
     public byte[] report(long id) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
-        List<Object[]> head = jdbc.query("select location_id, institution_id, taken_by, taken_at from stocktake where id = :id",
-                new MapSqlParameterSource("id", id), (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2),
-                        rs.getString(3), rs.getTimestamp(4).toInstant()});
+        List<Object[]> head = jdbc.query(
+                "select location_id, institution_id, taken_by, taken_at from stocktake where id = :id",
+                new MapSqlParameterSource("id", id),
+                (rs, n) -> new Object[] {
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant()
+                });
         if (head.isEmpty() || !institutions.currentScope().includes((Long) head.get(0)[1])) {
             throw Refused.invalid("stocktake.notFound", id);
         }
-        List<List<String>> rows = jdbc.query("select barcode, outcome, ledger_place from stocktake_item where stocktake_id = :id"
-                        + " order by outcome, barcode", new MapSqlParameterSource("id", id),
-                (rs, n) -> List.of(Integer.toString(n + 1), rs.getString(1), font.name(Outcome.class, rs.getString(2)),
+        List<List<String>> rows = jdbc.query(
+                "select barcode, outcome, ledger_place from stocktake_item where stocktake_id = :id"
+                        + " order by outcome, barcode",
+                new MapSqlParameterSource("id", id),
+                (rs, n) -> List.of(
+                        Integer.toString(n + 1),
+                        rs.getString(1),
+                        font.name(Outcome.class, rs.getString(2)),
                         rs.getString(3) == null ? "" : rs.getString(3)));
         try (PrintedSheet sheet = font.sheet()) {
             sheet.title("盘点报告 Stocktake " + id)
                     .line(storage.place(storage.location((Long) head.get(0)[0]).orElseThrow()))
-                    .line("盘点人 By: " + head.get(0)[2] + " · "
-                            + ChinaTime.minute((Instant) head.get(0)[3]))
+                    .line("盘点人 By: " + head.get(0)[2] + " · " + ChinaTime.minute((Instant) head.get(0)[3]))
                     .line("错位的盒子已按此次盘点更正台账；缺失的盒子请查找后再次盘点。")
                     .gap()
                     .table(List.of("#", "盒号 Box", "结果 Outcome", "台账位置 Ledger place"), new float[] {0.5f, 2, 2, 5}, rows)
@@ -155,7 +191,8 @@ public class Stocktakes {
 
     private StorageLocation ownLocation(long id) {
         archivist();
-        return storage.location(id).filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
+        return storage.location(id)
+                .filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
                 .orElseThrow(() -> Refused.invalid("location.notFound", id));
     }
 

@@ -30,8 +30,8 @@ public class StorageAdministration {
     private final Institutions institutions;
     private final CustodyLedger ledger;
 
-    StorageAdministration(StorageLocationRepository locations, BoxRepository boxes, Institutions institutions,
-                          CustodyLedger ledger) {
+    StorageAdministration(
+            StorageLocationRepository locations, BoxRepository boxes, Institutions institutions, CustodyLedger ledger) {
         this.locations = locations;
         this.boxes = boxes;
         this.institutions = institutions;
@@ -47,11 +47,23 @@ public class StorageAdministration {
         box.standAt(nextPosition(box.getLocationId()));
         Box saved = boxes.save(box);
         String place = place(locations.findById(saved.getLocationId()).orElseThrow());
-        ledger.appendAll(saved.getInstitutionId(), List.of(
-                new CustodyLedger.NewEntry(CustodySubject.BOX, saved.getBarcode().value(), CustodyEvent.RECEIVED, null,
-                        institutions.require(saved.getInstitutionId()).getCode(), "registered"),
-                new CustodyLedger.NewEntry(CustodySubject.BOX, saved.getBarcode().value(), CustodyEvent.STORED, null,
-                        place, "registered")));
+        ledger.appendAll(
+                saved.getInstitutionId(),
+                List.of(
+                        new CustodyLedger.NewEntry(
+                                CustodySubject.BOX,
+                                saved.getBarcode().value(),
+                                CustodyEvent.RECEIVED,
+                                null,
+                                institutions.require(saved.getInstitutionId()).getCode(),
+                                "registered"),
+                        new CustodyLedger.NewEntry(
+                                CustodySubject.BOX,
+                                saved.getBarcode().value(),
+                                CustodyEvent.STORED,
+                                null,
+                                place,
+                                "registered")));
         return saved;
     }
 
@@ -63,8 +75,11 @@ public class StorageAdministration {
     /** A location as people name it: site / room / shelf. */
     String place(StorageLocation location) {
         LinkedList<String> names = new LinkedList<>();
-        for (StorageLocation l = location; l != null; l = l.getParentId() == null ? null
-                : locations.findById(l.getParentId()).orElse(null)) {
+        for (StorageLocation l = location;
+                l != null;
+                l = l.getParentId() == null
+                        ? null
+                        : locations.findById(l.getParentId()).orElse(null)) {
             names.addFirst(l.getName());
         }
         return String.join(" / ", names);
@@ -78,8 +93,9 @@ public class StorageAdministration {
         }
         String from = place(locations.findById(box.getLocationId()).orElseThrow());
         box.moveTo(to, nextPosition(to.getId()));
-        ledger.append(box.getInstitutionId(), new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.MOVED,
-                from, place(to), reason));
+        ledger.append(
+                box.getInstitutionId(),
+                new CustodyLedger.NewEntry(CustodySubject.BOX, barcode, CustodyEvent.MOVED, from, place(to), reason));
         return box;
     }
 
@@ -124,7 +140,8 @@ public class StorageAdministration {
     /** Every box's barcode by its id, for checks that go over every paper file at once. */
     @Transactional(readOnly = true)
     public Map<Long, String> barcodes() {
-        return boxes.findAll().stream().collect(Collectors.toMap(Box::getId, b -> b.getBarcode().value()));
+        return boxes.findAll().stream()
+                .collect(Collectors.toMap(Box::getId, b -> b.getBarcode().value()));
     }
 
     /**
@@ -146,6 +163,7 @@ public class StorageAdministration {
     /** The barcode after the highest one given so far. */
     public BoxBarcode nextBoxBarcode() {
         return BoxBarcode.of(boxes.findTopByOrderByBarcodeDesc()
-                .map(b -> Long.parseLong(b.getBarcode().value().substring(2)) + 1).orElse(1L));
+                .map(b -> Long.parseLong(b.getBarcode().value().substring(2)) + 1)
+                .orElse(1L));
     }
 }

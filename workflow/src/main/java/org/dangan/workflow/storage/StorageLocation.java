@@ -1,6 +1,5 @@
 package org.dangan.workflow.storage;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.dangan.workflow.platform.Refused;
 
 /** site > room > cabinet/shelf, each owned by one institution. Boxes sit in the innermost level. */
 @Entity
@@ -32,8 +32,7 @@ public class StorageLocation {
     @Column(name = "institution_id", nullable = false)
     private Long institutionId;
 
-    protected StorageLocation() {
-    }
+    protected StorageLocation() {}
 
     public StorageLocation(String name, LocationType type, StorageLocation parent, Long institutionId) {
         if (parent == null && type != LocationType.SITE) {

@@ -1,6 +1,5 @@
 package org.dangan.workflow.transfer;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * A transfer of one record. It guards its steps: decided once, only while requested, and a
@@ -21,7 +21,9 @@ import java.time.Instant;
 public class RecordTransfer {
 
     public enum State {
-        REQUESTED, ACCEPTED, REFUSED
+        REQUESTED,
+        ACCEPTED,
+        REFUSED
     }
 
     @Id
@@ -65,11 +67,15 @@ public class RecordTransfer {
     @Version
     private long version;
 
-    protected RecordTransfer() {
-    }
+    protected RecordTransfer() {}
 
-    RecordTransfer(long recordId, long fromInstitutionId, long toInstitutionId, String reason, String requestedBy,
-                   Instant at) {
+    RecordTransfer(
+            long recordId,
+            long fromInstitutionId,
+            long toInstitutionId,
+            String reason,
+            String requestedBy,
+            Instant at) {
         if (fromInstitutionId == toInstitutionId) {
             throw Refused.invalid("transfer.sameInstitution");
         }

@@ -24,16 +24,25 @@ public class RecordTransferProcess {
     /** The record, its paper files and documents move; both institutions' audit trails say so. */
     public void move(long transferId) {
         RecordTransfer t = transfers.findById(transferId).orElseThrow();
-        registry.transferRecord(t.getRecordId(), t.getToInstitutionId(), "transfer " + transferId + ": " + t.getReason());
+        registry.transferRecord(
+                t.getRecordId(), t.getToInstitutionId(), "transfer " + transferId + ": " + t.getReason());
         for (Long side : new Long[] {t.getFromInstitutionId(), t.getToInstitutionId()}) {
-            auditLog.record(AuditAction.RECORD_TRANSFER, "RECORD_TRANSFER", Long.toString(transferId), side,
+            auditLog.record(
+                    AuditAction.RECORD_TRANSFER,
+                    "RECORD_TRANSFER",
+                    Long.toString(transferId),
+                    side,
                     "moved: record " + t.getRecordId());
         }
     }
 
     public void refused(long transferId) {
         RecordTransfer t = transfers.findById(transferId).orElseThrow();
-        auditLog.record(AuditAction.RECORD_TRANSFER, "RECORD_TRANSFER", Long.toString(transferId),
-                t.getFromInstitutionId(), "refused by the receiving institution");
+        auditLog.record(
+                AuditAction.RECORD_TRANSFER,
+                "RECORD_TRANSFER",
+                Long.toString(transferId),
+                t.getFromInstitutionId(),
+                "refused by the receiving institution");
     }
 }

@@ -8,6 +8,6 @@ interface RecordTransferRepository extends JpaRepository<RecordTransfer, Long> {
 
     boolean existsByRecordIdAndState(Long recordId, RecordTransfer.State state);
 
-    List<RecordTransfer> findTop200ByFromInstitutionIdInOrToInstitutionIdInOrderByIdDesc(Collection<Long> from,
-                                                                                        Collection<Long> to);
+    List<RecordTransfer> findTop200ByFromInstitutionIdInOrToInstitutionIdInOrderByIdDesc(
+            Collection<Long> from, Collection<Long> to);
 }

@@ -1,6 +1,7 @@
 package org.dangan.workflow.transfer;
 
 import java.time.Clock;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.dangan.workflow.platform.Refused;
@@ -10,7 +11,6 @@ import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.stereotype.Component;
-import java.util.List;
 
 /**
  * The transfer's acceptance, however completed: an archivist or supervisor of the receiving
@@ -31,7 +31,10 @@ class RecordTransferTasks implements TaskListener, TaskForm.Forms {
 
     @Override
     public List<TaskForm> forms() {
-        return List.of(TaskForm.of(RecordTransfers.PROCESS_KEY, "acceptTransfer", TaskForm.Field.yesNo("accepted"),
+        return List.of(TaskForm.of(
+                RecordTransfers.PROCESS_KEY,
+                "acceptTransfer",
+                TaskForm.Field.yesNo("accepted"),
                 TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
     }
 

@@ -43,9 +43,14 @@ public class RecordTransfers {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    RecordTransfers(RecordTransferRepository transfers, RecordBatches records, Institutions institutions,
-                    RuntimeService runtime, UserTasks userTasks, AuditLog auditLog,
-                    Clock clock) {
+    RecordTransfers(
+            RecordTransferRepository transfers,
+            RecordBatches records,
+            Institutions institutions,
+            RuntimeService runtime,
+            UserTasks userTasks,
+            AuditLog auditLog,
+            Clock clock) {
         this.transfers = transfers;
         this.records = records;
         this.institutions = institutions;
@@ -55,24 +60,26 @@ public class RecordTransfers {
         this.clock = clock;
     }
 
-    public record Request(String recordNumber, String to, String reason) {
-    }
+    public record Request(String recordNumber, String to, String reason) {}
 
-    public record Started(long id, String processInstanceId) {
-    }
+    public record Started(long id, String processInstanceId) {}
 
     public Started request(Request request) {
         DanganUser user = CurrentUser.require();
         if (!user.is(Role.ARCHIVIST)) {
             throw Refused.forbidden("transfer.request.forbidden");
         }
-        StoredRecord record = records.byNumber(request.recordNumber() == null ? "" : request.recordNumber().strip())
+        StoredRecord record = records.byNumber(
+                        request.recordNumber() == null
+                                ? ""
+                                : request.recordNumber().strip())
                 .filter(r -> institutions.currentScope().includes(r.institutionId()))
                 .orElseThrow(() -> Refused.invalid("transfer.noRecord"));
         if (record.status() != RecordStatus.ACTIVE && record.status() != RecordStatus.RETIRED_PAPER) {
             throw Refused.of("transfer.recordNotActive", record.recordNumber(), record.status());
         }
-        Institution to = institutions.byCode(request.to() == null ? "" : request.to().strip())
+        Institution to = institutions
+                .byCode(request.to() == null ? "" : request.to().strip())
                 .orElseThrow(() -> Refused.invalid("transfer.noInstitution"));
         if (to.getStatus() != InstitutionStatus.ACTIVE || !to.getType().primaryCare()) {
             throw Refused.invalid("transfer.notPrimaryCare", to.getName());
@@ -85,23 +92,45 @@ public class RecordTransfers {
         if (records.checkedOutFiles(record.id()) > 0) {
             throw Refused.of("transfer.fileOut", record.recordNumber());
         }
-        RecordTransfer transfer = transfers.save(new RecordTransfer(record.id(), record.institutionId(), to.getId(),
-                request.reason(), user.getUsername(), clock.instant()));
-        transfer.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, transfer.getId().toString(),
-                Variables.createVariables().putValue("transferId", transfer.getId())
-                        .putValue("receivers", "archivist-" + to.getCode())).getId());
+        RecordTransfer transfer = transfers.save(new RecordTransfer(
+                record.id(),
+                record.institutionId(),
+                to.getId(),
+                request.reason(),
+                user.getUsername(),
+                clock.instant()));
+        transfer.startedAs(runtime.startProcessInstanceByKey(
+                        PROCESS_KEY,
+                        transfer.getId().toString(),
+                        Variables.createVariables()
+                                .putValue("transferId", transfer.getId())
+                                .putValue("receivers", "archivist-" + to.getCode()))
+                .getId());
         for (Long side : new Long[] {record.institutionId(), to.getId()}) {
-            auditLog.record(AuditAction.RECORD_TRANSFER, "RECORD_TRANSFER", transfer.getId().toString(), side,
+            auditLog.record(
+                    AuditAction.RECORD_TRANSFER,
+                    "RECORD_TRANSFER",
+                    transfer.getId().toString(),
+                    side,
                     "requested: record " + record.recordNumber() + " to " + to.getCode());
         }
         return new Started(transfer.getId(), transfer.getProcessInstanceId());
     }
 
     /** {@code from} and {@code to} are codes (for the API); the screens show {@code fromName} and {@code toName}. */
-    public record TransferView(long id, String recordNumber, String from, String to, String fromName, String toName,
-                               String reason, String state,
-                               String requestedBy, String decidedBy, String refusalReason, String processInstanceId) {
-    }
+    public record TransferView(
+            long id,
+            String recordNumber,
+            String from,
+            String to,
+            String fromName,
+            String toName,
+            String reason,
+            String state,
+            String requestedBy,
+            String decidedBy,
+            String refusalReason,
+            String processInstanceId) {}
 
     public TransferView read(long id) {
         return view(visible(id));
@@ -120,8 +149,11 @@ public class RecordTransfers {
         if (scope.ids().isEmpty() || !handlesRecords()) {
             return List.of();
         }
-        return transfers.findTop200ByFromInstitutionIdInOrToInstitutionIdInOrderByIdDesc(scope.ids(), scope.ids()).stream()
-                .map(this::view).toList();
+        return transfers
+                .findTop200ByFromInstitutionIdInOrToInstitutionIdInOrderByIdDesc(scope.ids(), scope.ids())
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     /** The receiving side's decision: completes the acceptance task as the current user. */
@@ -135,12 +167,23 @@ public class RecordTransfers {
     }
 
     private TransferView view(RecordTransfer t) {
-        String number = records.byIds(List.of(t.getRecordId())).get(t.getRecordId()).recordNumber();
+        String number =
+                records.byIds(List.of(t.getRecordId())).get(t.getRecordId()).recordNumber();
         Institution from = institutions.require(t.getFromInstitutionId());
         Institution to = institutions.require(t.getToInstitutionId());
-        return new TransferView(t.getId(), number, from.getCode(), to.getCode(), from.getName(), to.getName(),
-                t.getReason(), t.getState().name(),
-                t.getRequestedBy(), t.getDecidedBy(), t.getRefusalReason(), t.getProcessInstanceId());
+        return new TransferView(
+                t.getId(),
+                number,
+                from.getCode(),
+                to.getCode(),
+                from.getName(),
+                to.getName(),
+                t.getReason(),
+                t.getState().name(),
+                t.getRequestedBy(),
+                t.getDecidedBy(),
+                t.getRefusalReason(),
+                t.getProcessInstanceId());
     }
 
     /** Transfers are archivists' and supervisors' business, not searchers'. */
@@ -151,7 +194,9 @@ public class RecordTransfers {
 
     private RecordTransfer visible(long id) {
         InstitutionScope scope = institutions.currentScope();
-        return transfers.findById(id).filter(t -> handlesRecords())
+        return transfers
+                .findById(id)
+                .filter(t -> handlesRecords())
                 .filter(t -> scope.includes(t.getFromInstitutionId()) || scope.includes(t.getToInstitutionId()))
                 .orElseThrow(() -> Refused.invalid("transfer.notFound", id));
     }

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 class TransferTaskSubjects extends GroupTaskSubjects {
 
     TransferTaskSubjects(CandidateGroups groups) {
-        super(groups, "tasks.subject.transfer", kind -> "receivers", null,
-                TaskKind.TRANSFER_ACCEPTANCE);
+        super(groups, "tasks.subject.transfer", kind -> "receivers", null, TaskKind.TRANSFER_ACCEPTANCE);
     }
 }

@@ -100,16 +100,26 @@ public class Campaign {
     @Version
     private long version;
 
-    protected Campaign() {
-    }
+    protected Campaign() {}
 
-    public Campaign(Set<Long> institutionIds, LocalDate deadline, BigDecimal sampleRate, long seed, String createdBy,
-                    Instant createdAt) {
+    public Campaign(
+            Set<Long> institutionIds,
+            LocalDate deadline,
+            BigDecimal sampleRate,
+            long seed,
+            String createdBy,
+            Instant createdAt) {
         this(institutionIds, null, deadline, sampleRate, seed, createdBy, createdAt);
     }
 
-    public Campaign(Set<Long> institutionIds, Long countyId, LocalDate deadline, BigDecimal sampleRate, long seed,
-                    String createdBy, Instant createdAt) {
+    public Campaign(
+            Set<Long> institutionIds,
+            Long countyId,
+            LocalDate deadline,
+            BigDecimal sampleRate,
+            long seed,
+            String createdBy,
+            Instant createdAt) {
         if (institutionIds.isEmpty()) {
             throw new IllegalArgumentException("a campaign needs at least one institution");
         }
@@ -264,7 +274,9 @@ public class Campaign {
     }
 
     CampaignInstitution institution(long institutionId) {
-        return institutions.stream().filter(i -> i.getInstitutionId() == institutionId).findFirst()
+        return institutions.stream()
+                .filter(i -> i.getInstitutionId() == institutionId)
+                .findFirst()
                 .orElseThrow(() -> Refused.notFound("campaign.outside", String.valueOf(id)));
     }
 

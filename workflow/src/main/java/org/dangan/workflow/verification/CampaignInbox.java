@@ -1,7 +1,5 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.Refused;
-
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Inbox;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -35,19 +34,36 @@ public class CampaignInbox {
     }
 
     /** One task: what it is, for which campaign and institution. */
-    public record WorkItem(String taskId, TaskKind kind, long campaignId, String institutionCode,
-                           String institutionName, Date created, String assignee) {
-    }
+    public record WorkItem(
+            String taskId,
+            TaskKind kind,
+            long campaignId,
+            String institutionCode,
+            String institutionName,
+            Date created,
+            String assignee) {}
 
     public List<WorkItem> mine() {
         String user = CurrentUser.require().getUsername();
-        return tasks.createTaskQuery().processDefinitionKey(Campaigns.PROCESS_KEY)
-                .or().taskCandidateUser(user).taskAssignee(user).endOr()
-                .orderByTaskCreateTime().asc().list().stream().map(this::item).toList();
+        return tasks
+                .createTaskQuery()
+                .processDefinitionKey(Campaigns.PROCESS_KEY)
+                .or()
+                .taskCandidateUser(user)
+                .taskAssignee(user)
+                .endOr()
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(this::item)
+                .toList();
     }
 
     public WorkItem require(String taskId) {
-        return mine().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+        return mine().stream()
+                .filter(t -> t.taskId().equals(taskId))
+                .findFirst()
                 .orElseThrow(() -> Refused.notFound("task.notYours", taskId));
     }
 
@@ -64,8 +80,16 @@ public class CampaignInbox {
     private WorkItem item(Task task) {
         Map<String, Object> vars = runtime.getVariables(task.getExecutionId());
         String code = (String) vars.get("institution");
-        String name = code == null ? null : institutions.byCode(code).map(i -> i.getName()).orElse(code);
-        return new WorkItem(task.getId(), TaskKind.of(Campaigns.PROCESS_KEY, task.getTaskDefinitionKey()).orElseThrow(),
-                ((Number) vars.get("campaignId")).longValue(), code, name, task.getCreateTime(), task.getAssignee());
+        String name = code == null
+                ? null
+                : institutions.byCode(code).map(i -> i.getName()).orElse(code);
+        return new WorkItem(
+                task.getId(),
+                TaskKind.of(Campaigns.PROCESS_KEY, task.getTaskDefinitionKey()).orElseThrow(),
+                ((Number) vars.get("campaignId")).longValue(),
+                code,
+                name,
+                task.getCreateTime(),
+                task.getAssignee());
     }
 }

@@ -1,7 +1,5 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.Refused;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -18,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * One institution's part of a campaign: its self-check rounds, who did and who signed them, and the
@@ -61,8 +60,7 @@ public class CampaignInstitution {
     @Column(name = "rework_reason", length = 1000)
     private String reworkReason;
 
-    protected CampaignInstitution() {
-    }
+    protected CampaignInstitution() {}
 
     CampaignInstitution(Campaign campaign, long institutionId) {
         this.campaign = campaign;
@@ -146,7 +144,8 @@ public class CampaignInstitution {
 
     /** Failures over sample size, four decimals; zero before a sample is judged. */
     public BigDecimal sampleErrorRate() {
-        return sampleSize == 0 ? BigDecimal.ZERO.setScale(4)
+        return sampleSize == 0
+                ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(sampleFailures).divide(BigDecimal.valueOf(sampleSize), 4, RoundingMode.HALF_UP);
     }
 
@@ -199,7 +198,8 @@ public class CampaignInstitution {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(campaignId, k.campaignId)
+            return o instanceof Key k
+                    && Objects.equals(campaignId, k.campaignId)
                     && Objects.equals(institutionId, k.institutionId);
         }
 

@@ -6,9 +6,9 @@ import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * What the campaign's BPMN model calls ({@code ${campaignProcess...}}): the service tasks' work and
@@ -31,10 +31,18 @@ public class CampaignProcess {
     private final CampaignReports reports;
     private final Campaigns campaigns;
 
-    CampaignProcess(CampaignRepository repository, RuleChecks ruleChecks, RuleSettings settings,
-                    SampleChecks sampleChecks, CheckerSignOffs signOffs, Institutions institutions, Clock clock,
-                    @Value("${dangan.verification.batch-size:1000}") int batchSize, CampaignReports reports,
-                    Campaigns campaigns, ApplicationEventPublisher events) {
+    CampaignProcess(
+            CampaignRepository repository,
+            RuleChecks ruleChecks,
+            RuleSettings settings,
+            SampleChecks sampleChecks,
+            CheckerSignOffs signOffs,
+            Institutions institutions,
+            Clock clock,
+            @Value("${dangan.verification.batch-size:1000}") int batchSize,
+            CampaignReports reports,
+            Campaigns campaigns,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.reports = reports;
         this.campaigns = campaigns;
@@ -51,13 +59,18 @@ public class CampaignProcess {
     /** Service task "Check a batch of records": answers how many it checked, 0 when all are done. */
     public int checkRuleBatch(long campaignId) {
         Campaign campaign = campaign(campaignId);
-        String type = institutions.require(campaign.getInstitutionIds().iterator().next()).getType().name();
+        String type = institutions
+                .require(campaign.getInstitutionIds().iterator().next())
+                .getType()
+                .name();
         return ruleChecks.checkNextBatch(campaignId, batchSize, settings.ruleBook(type));
     }
 
     /** The multi-instance collection: one self-check and sample-check branch per institution, by code. */
     public List<String> institutionCodes(long campaignId) {
-        return campaign(campaignId).getInstitutionIds().stream().map(institutions::require).map(Institution::getCode)
+        return campaign(campaignId).getInstitutionIds().stream()
+                .map(institutions::require)
+                .map(Institution::getCode)
                 .toList();
     }
 
@@ -69,7 +82,9 @@ public class CampaignProcess {
     /** The city over the campaign's county (the county itself when it has none), for the city acceptance. */
     public String cityCode(long campaignId) {
         Institution county = institutions.require(campaign(campaignId).getCountyId());
-        return county.getParentId() == null ? county.getCode() : institutions.require(county.getParentId()).getCode();
+        return county.getParentId() == null
+                ? county.getCode()
+                : institutions.require(county.getParentId()).getCode();
     }
 
     /** Service task "Draw the sample". */
@@ -87,8 +102,11 @@ public class CampaignProcess {
         Institution institution = institutions.byCode(institutionCode).orElseThrow();
         int round = campaign.institution(institution.getId()).getRound();
         List<String> failures = sampleChecks.failures(campaignId, institution.getId(), round);
-        boolean sentBack = campaign.sampleJudged(institution.getId(), failures.size(),
-                settings.thresholds(institution.getType().name()).maxErrorRate(), String.join("; ", failures));
+        boolean sentBack = campaign.sampleJudged(
+                institution.getId(),
+                failures.size(),
+                settings.thresholds(institution.getType().name()).maxErrorRate(),
+                String.join("; ", failures));
         if (sentBack) {
             events.publishEvent(new CampaignSentBack(campaignId, List.of(institutionCode), CampaignSentBack.By.SAMPLE));
         }
@@ -138,9 +156,13 @@ public class CampaignProcess {
     public void markOverdue(long campaignId) {
         Campaign campaign = campaign(campaignId);
         campaign.overdue();
-        events.publishEvent(new CampaignOverdue(campaignId, campaign.getCreatedBy(), campaign.getInstitutions().stream()
-                .filter(i -> i.getState() != InstitutionCheckState.PASSED)
-                .map(i -> institutions.require(i.getInstitutionId()).getCode()).toList()));
+        events.publishEvent(new CampaignOverdue(
+                campaignId,
+                campaign.getCreatedBy(),
+                campaign.getInstitutions().stream()
+                        .filter(i -> i.getState() != InstitutionCheckState.PASSED)
+                        .map(i -> institutions.require(i.getInstitutionId()).getCode())
+                        .toList()));
     }
 
     private Campaign campaign(long id) {
@@ -148,7 +170,9 @@ public class CampaignProcess {
     }
 
     private long institutionId(String code) {
-        return institutions.byCode(code).orElseThrow(() -> Refused.notFound("campaign.unknownInstitution", code))
+        return institutions
+                .byCode(code)
+                .orElseThrow(() -> Refused.notFound("campaign.unknownInstitution", code))
                 .getId();
     }
 }

@@ -2,5 +2,4 @@ package org.dangan.workflow.verification;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface CampaignRepository extends JpaRepository<Campaign, Long> {
-}
+interface CampaignRepository extends JpaRepository<Campaign, Long> {}

@@ -10,12 +10,20 @@ import org.springframework.stereotype.Component;
 class CampaignTaskSubjects extends GroupTaskSubjects {
 
     CampaignTaskSubjects(CandidateGroups groups) {
-        super(groups, "tasks.subject.campaign", kind -> switch (kind) {
-            case SELF_CHECK, HEAD_SIGN_OFF, SAMPLE_CHECK -> "institution";
-            case CITY_ACCEPTANCE -> "city";
-            default -> "county";
-        }, "deadlineAt",
-                TaskKind.SELF_CHECK, TaskKind.HEAD_SIGN_OFF, TaskKind.SAMPLE_CHECK, TaskKind.CITY_ACCEPTANCE,
-                TaskKind.CHECKER_SIGN_OFF, TaskKind.CAMPAIGN_FOLLOW_UP);
+        super(
+                groups,
+                "tasks.subject.campaign",
+                kind -> switch (kind) {
+                    case SELF_CHECK, HEAD_SIGN_OFF, SAMPLE_CHECK -> "institution";
+                    case CITY_ACCEPTANCE -> "city";
+                    default -> "county";
+                },
+                "deadlineAt",
+                TaskKind.SELF_CHECK,
+                TaskKind.HEAD_SIGN_OFF,
+                TaskKind.SAMPLE_CHECK,
+                TaskKind.CITY_ACCEPTANCE,
+                TaskKind.CHECKER_SIGN_OFF,
+                TaskKind.CAMPAIGN_FOLLOW_UP);
     }
 }

@@ -8,14 +8,14 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskForm;
 import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.dangan.workflow.platform.Refused;
-import org.springframework.stereotype.Component;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
 
 /**
  * Completes the campaign's user tasks in the domain ({@code complete} listener of every user task
@@ -39,9 +39,15 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     private final ApplicationEventPublisher events;
     private final CampaignReports reports;
 
-    CampaignTasks(CampaignRepository repository, Institutions institutions, SampleChecks sampleChecks,
-                  UserTasks userTasks, AuditLog auditLog, Clock clock, CampaignReports reports,
-                  ApplicationEventPublisher events) {
+    CampaignTasks(
+            CampaignRepository repository,
+            Institutions institutions,
+            SampleChecks sampleChecks,
+            UserTasks userTasks,
+            AuditLog auditLog,
+            Clock clock,
+            CampaignReports reports,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.reports = reports;
         this.repository = repository;
@@ -55,24 +61,39 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     @Override
     public List<TaskForm> forms() {
         String process = Campaigns.PROCESS_KEY;
-        return List.of(TaskForm.of(process, "selfCheck"), TaskForm.of(process, "headSignOff",
-                        TaskForm.Field.yesNo("returned"), TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)),
-                TaskForm.of(process, "sampleCheck"), TaskForm.of(process, "checkerSignOff"),
-                TaskForm.of(process, "followUpDeadline"), TaskForm.of(process, "cityAcceptance",
-                        TaskForm.Field.yesNo("accepted"), TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
+        return List.of(
+                TaskForm.of(process, "selfCheck"),
+                TaskForm.of(
+                        process,
+                        "headSignOff",
+                        TaskForm.Field.yesNo("returned"),
+                        TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)),
+                TaskForm.of(process, "sampleCheck"),
+                TaskForm.of(process, "checkerSignOff"),
+                TaskForm.of(process, "followUpDeadline"),
+                TaskForm.of(
+                        process,
+                        "cityAcceptance",
+                        TaskForm.Field.yesNo("accepted"),
+                        TaskForm.Field.text("reason", TaskForm.REASON_LENGTH)));
     }
 
     @Override
     public void notify(DelegateTask task) {
         long campaignId = UserTasks.subjectId(task);
-        Campaign campaign = repository.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+        Campaign campaign =
+                repository.findById(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
         DanganUser user = actor(task);
         Institution county = institutions.require(campaign.getCountyId());
         String key = task.getTaskDefinitionKey();
         switch (TaskKind.of(task)) {
             case SELF_CHECK -> {
                 Institution institution = institution(task);
-                require(user, Role.ARCHIVIST, institutions.require(user.institutionId()).contains(institution), key);
+                require(
+                        user,
+                        Role.ARCHIVIST,
+                        institutions.require(user.institutionId()).contains(institution),
+                        key);
                 campaign.selfCheckSubmitted(institution.getId(), user.getUsername());
             }
             case HEAD_SIGN_OFF -> {
@@ -81,8 +102,8 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 boolean returned = Boolean.TRUE.equals(task.getVariable("returned"));
                 if (returned) {
                     campaign.headReturned(institution.getId(), user.getUsername(), (String) task.getVariable("reason"));
-                    events.publishEvent(new CampaignSentBack(campaignId, List.of(institution.getCode()),
-                            CampaignSentBack.By.HEAD));
+                    events.publishEvent(
+                            new CampaignSentBack(campaignId, List.of(institution.getCode()), CampaignSentBack.By.HEAD));
                 } else {
                     campaign.headSignedOff(institution.getId(), user.getUsername(), clock.instant());
                 }
@@ -96,7 +117,9 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
             case SAMPLE_CHECK -> {
                 Institution institution = institution(task);
                 requireCountyChecker(user, county, key);
-                int open = sampleChecks.unjudged(campaignId, institution.getId(),
+                int open = sampleChecks.unjudged(
+                        campaignId,
+                        institution.getId(),
                         campaign.institution(institution.getId()).getRound());
                 if (open > 0) {
                     throw Refused.of("campaign.sampleUnjudged", open);
@@ -104,15 +127,24 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
             }
             case CITY_ACCEPTANCE -> {
                 Institution at = institutions.require(user.institutionId());
-                require(user, Role.SUPERVISOR, at.contains(county) && !at.getId().equals(county.getId()), key);
+                require(
+                        user,
+                        Role.SUPERVISOR,
+                        at.contains(county) && !at.getId().equals(county.getId()),
+                        key);
                 Object accepted = task.getVariable("accepted");
                 if (!(accepted instanceof Boolean)) {
                     throw Refused.invalid("campaign.acceptedRequired");
                 }
-                campaign.cityDecided(user.getUsername(), (Boolean) accepted, (String) task.getVariable("reason"),
-                        clock.instant(), sampleChecks.checkers(campaignId));
+                campaign.cityDecided(
+                        user.getUsername(),
+                        (Boolean) accepted,
+                        (String) task.getVariable("reason"),
+                        clock.instant(),
+                        sampleChecks.checkers(campaignId));
                 if (!(Boolean) accepted) {
-                    events.publishEvent(new CampaignSentBack(campaignId, institutionCodes(campaign), CampaignSentBack.By.CITY));
+                    events.publishEvent(
+                            new CampaignSentBack(campaignId, institutionCodes(campaign), CampaignSentBack.By.CITY));
                 }
                 if (campaign.getState() == CampaignState.SIGN_OFF) {
                     reports.freeze(campaign);
@@ -122,15 +154,23 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
                 requireCountyChecker(user, county, key);
                 campaign.signOffBy(user.getUsername());
             }
-            case CAMPAIGN_FOLLOW_UP -> require(user, Role.SUPERVISOR, county.getId().equals(user.institutionId()), key);
+            case CAMPAIGN_FOLLOW_UP ->
+                require(user, Role.SUPERVISOR, county.getId().equals(user.institutionId()), key);
             default -> throw Refused.of("campaign.unknownTask", TaskKind.of(task));
         }
-        auditLog.record(AuditAction.CAMPAIGN_STEP, "CAMPAIGN", Long.toString(campaignId), county.getId(),
+        auditLog.record(
+                AuditAction.CAMPAIGN_STEP,
+                "CAMPAIGN",
+                Long.toString(campaignId),
+                county.getId(),
                 key + " by " + user.getUsername());
     }
 
     private List<String> institutionCodes(Campaign campaign) {
-        return campaign.getInstitutionIds().stream().map(institutions::require).map(Institution::getCode).toList();
+        return campaign.getInstitutionIds().stream()
+                .map(institutions::require)
+                .map(Institution::getCode)
+                .toList();
     }
 
     /** The one who completes: the logged-in user, or (for system callers) the task's assignee. */
@@ -150,7 +190,8 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     }
 
     private static void requireCountyChecker(DanganUser user, Institution county, String task) {
-        if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR)) || !county.getId().equals(user.institutionId())) {
+        if (!(user.is(Role.ARCHIVIST) || user.is(Role.SUPERVISOR))
+                || !county.getId().equals(user.institutionId())) {
             throw Refused.forbidden("campaign.checkerOnly", county.getName());
         }
     }

@@ -4,15 +4,18 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
@@ -20,18 +23,15 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionStatus;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starting campaigns and finding them. A campaign and its process instance start in one
@@ -53,8 +53,14 @@ public class Campaigns {
 
     private final ApplicationEventPublisher events;
 
-    Campaigns(CampaignRepository repository, Institutions institutions, RuntimeService runtime, AuditLog auditLog,
-              Clock clock, OpenCampaigns open, ApplicationEventPublisher events) {
+    Campaigns(
+            CampaignRepository repository,
+            Institutions institutions,
+            RuntimeService runtime,
+            AuditLog auditLog,
+            Clock clock,
+            OpenCampaigns open,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.open = open;
         this.repository = repository;
@@ -65,8 +71,7 @@ public class Campaigns {
     }
 
     /** What a county supervisor asks for: institutions by code (or id), a deadline, optionally rate and seed. */
-    public record StartRequest(List<String> institutions, LocalDate deadline, BigDecimal sampleRate, Long seed) {
-    }
+    public record StartRequest(List<String> institutions, LocalDate deadline, BigDecimal sampleRate, Long seed) {}
 
     /** Whether the current user may start a campaign at all: a supervisor of a county health bureau. */
     @Transactional(readOnly = true)
@@ -86,8 +91,10 @@ public class Campaigns {
         if (!mayStart()) {
             return List.of();
         }
-        return institutions.currentScope().institutions().stream().filter(Campaigns::eligible)
-                .sorted(Comparator.comparing(Institution::getCode)).toList();
+        return institutions.currentScope().institutions().stream()
+                .filter(Campaigns::eligible)
+                .sorted(Comparator.comparing(Institution::getCode))
+                .toList();
     }
 
     private static boolean eligible(Institution i) {
@@ -137,9 +144,10 @@ public class Campaigns {
             }
         }
         // refused at the start, not weeks later when the sample is drawn
-        if (request.sampleRate() != null && (request.sampleRate().signum() < 0
-                || request.sampleRate().compareTo(BigDecimal.ONE) > 0)) {
-            throw Refused.invalid("campaign.sampleRateRange", request.sampleRate().toPlainString());
+        if (request.sampleRate() != null
+                && (request.sampleRate().signum() < 0 || request.sampleRate().compareTo(BigDecimal.ONE) > 0)) {
+            throw Refused.invalid(
+                    "campaign.sampleRateRange", request.sampleRate().toPlainString());
         }
         Set<Long> ids = chosen.stream().map(Institution::getId).collect(Collectors.toSet());
         // in one order, so two starts never hold each other's locks; a handover's start takes the same lock
@@ -147,17 +155,30 @@ public class Campaigns {
         events.publishEvent(new CampaignStarting(ids));
         refuseOpen(chosen);
         long seed = request.seed() != null ? request.seed() : random.nextLong();
-        Campaign campaign = repository.save(new Campaign(ids, county.getId(), request.deadline(),
-                request.sampleRate() == null ? SampleDraw.DEFAULT_RATE : request.sampleRate(), seed,
-                user.getUsername(), clock.instant()));
+        Campaign campaign = repository.save(new Campaign(
+                ids,
+                county.getId(),
+                request.deadline(),
+                request.sampleRate() == null ? SampleDraw.DEFAULT_RATE : request.sampleRate(),
+                seed,
+                user.getUsername(),
+                clock.instant()));
         open.claim(campaign.getId(), ids, id -> institutions.require(id).getName());
         Institution city = county.getParentId() == null ? county : institutions.require(county.getParentId());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, campaign.getId().toString(),
-                Variables.createVariables().putValue("campaignId", campaign.getId())
-                        .putValue("county", county.getCode()).putValue("city", city.getCode())
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                PROCESS_KEY,
+                campaign.getId().toString(),
+                Variables.createVariables()
+                        .putValue("campaignId", campaign.getId())
+                        .putValue("county", county.getCode())
+                        .putValue("city", city.getCode())
                         .putValue("deadlineAt", deadlineAt(request.deadline())));
         campaign.startedAs(instance.getId());
-        auditLog.record(AuditAction.CAMPAIGN_STARTED, "CAMPAIGN", campaign.getId().toString(), county.getId(),
+        auditLog.record(
+                AuditAction.CAMPAIGN_STARTED,
+                "CAMPAIGN",
+                campaign.getId().toString(),
+                county.getId(),
                 chosen.size() + " institutions, deadline " + request.deadline());
         return campaign;
     }
@@ -167,14 +188,18 @@ public class Campaigns {
         Set<Long> related = new HashSet<>();
         for (Institution i : chosen) {
             related.addAll(institutions.scopeOf(i.getId()).ids());
-            for (Long up = i.getParentId(); up != null; up = institutions.require(up).getParentId()) {
+            for (Long up = i.getParentId();
+                    up != null;
+                    up = institutions.require(up).getParentId()) {
                 related.add(up);
             }
         }
         // named by the institution that is in it: choosing a township whose clinic is in a campaign
         // must say it is the clinic
         open.of(related).entrySet().stream().min(Map.Entry.comparingByKey()).ifPresent(taken -> {
-            throw Refused.of("campaign.alreadyOpen", taken.getValue().toString(),
+            throw Refused.of(
+                    "campaign.alreadyOpen",
+                    taken.getValue().toString(),
                     institutions.require(taken.getKey()).getName());
         });
     }
@@ -193,7 +218,10 @@ public class Campaigns {
         String key = ref == null ? "" : ref.strip();
         Institution found = institutions.byCode(key).orElseGet(() -> {
             try {
-                return scope.institutions().stream().filter(i -> i.getId() == Long.parseLong(key)).findFirst().orElse(null);
+                return scope.institutions().stream()
+                        .filter(i -> i.getId() == Long.parseLong(key))
+                        .findFirst()
+                        .orElse(null);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -226,7 +254,8 @@ public class Campaigns {
             throw Refused.forbidden("campaign.selfCheckOwn");
         }
         long part = campaign.getInstitutionIds().stream()
-                .filter(i -> institutions.scopeOf(i).includes(institutionId)).findFirst()
+                .filter(i -> institutions.scopeOf(i).includes(institutionId))
+                .findFirst()
                 .orElseThrow(() -> Refused.notFound("campaign.outside", Long.toString(campaign.getId())));
         campaign.requireSelfCheck(part);
     }
@@ -251,13 +280,15 @@ public class Campaigns {
     public List<Campaign> visibleToCurrentUser() {
         InstitutionScope scope = institutions.currentScope();
         return repository.findAll(Sort.by("id").descending()).stream()
-                .filter(c -> visible(c, scope)).toList();
+                .filter(c -> visible(c, scope))
+                .toList();
     }
 
     private boolean visible(Campaign campaign, InstitutionScope scope) {
         // a township sees a campaign that covers it; the county and city see theirs
         return (campaign.getCountyId() != null && scope.includes(campaign.getCountyId()))
                 || campaign.getInstitutionIds().stream().anyMatch(scope::includes)
-                || campaign.getInstitutionIds().stream().anyMatch(i -> institutions.require(i).contains(scope.root()));
+                || campaign.getInstitutionIds().stream()
+                        .anyMatch(i -> institutions.require(i).contains(scope.root()));
     }
 }

@@ -1,5 +1,7 @@
 package org.dangan.workflow.verification;
 
 public enum FindingStatus {
-    OPEN, FIXED, WAIVED
+    OPEN,
+    FIXED,
+    WAIVED
 }

@@ -1,39 +1,39 @@
 package org.dangan.workflow.verification;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.dangan.workflow.platform.Refused;
-import org.dangan.workflow.platform.RoleCheck;
-import org.dangan.workflow.registry.RecordBatches;
-import org.dangan.workflow.registry.RecordCorrection;
-import org.dangan.workflow.registry.Records;
-import org.dangan.workflow.registry.ResidentId;
-import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RecordCorrection;
+import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.registry.ResidentId;
+import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.ResultSet;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.UnaryOperator;
-import org.dangan.workflow.registry.KeyPopulation;
-import org.dangan.workflow.registry.RecordStatus;
-import org.dangan.workflow.security.Permission;
 
 /**
  * The findings of a campaign as the people working them see them: only findings on records of
@@ -54,11 +54,19 @@ public class Findings {
     private final RuleSettings settings;
     private final Campaigns campaigns;
     private final Records records;
+
     @PersistenceContext
     private EntityManager entityManager;
 
-    Findings(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog auditLog, Clock clock,
-             RecordBatches batches, RuleSettings settings, Campaigns campaigns, Records records) {
+    Findings(
+            NamedParameterJdbcTemplate jdbc,
+            Institutions institutions,
+            AuditLog auditLog,
+            Clock clock,
+            RecordBatches batches,
+            RuleSettings settings,
+            Campaigns campaigns,
+            Records records) {
         this.records = records;
         this.campaigns = campaigns;
         this.settings = settings;
@@ -69,12 +77,17 @@ public class Findings {
         this.clock = clock;
     }
 
-    public record FindingView(long id, String recordNumber, Rule rule, Severity severity, String detail,
-                              FindingStatus status, String waiverReason, String name) {
-    }
+    public record FindingView(
+            long id,
+            String recordNumber,
+            Rule rule,
+            Severity severity,
+            String detail,
+            FindingStatus status,
+            String waiverReason,
+            String name) {}
 
-    public record Counts(long flaggedRecords, long open, long fixed, long waived) {
-    }
+    public record Counts(long flaggedRecords, long open, long fixed, long waived) {}
 
     /** Findings of the campaign on records the current user may see, optionally of one status; audited (it names residents). */
     @Transactional
@@ -85,32 +98,44 @@ public class Findings {
         if (scope.ids().isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId).addValue("ids", scope.ids())
-                .addValue("limit", Math.min(Math.max(limit, 1), 500)).addValue("offset", Math.max(offset, 0));
+        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId)
+                .addValue("ids", scope.ids())
+                .addValue("limit", Math.min(Math.max(limit, 1), 500))
+                .addValue("offset", Math.max(offset, 0));
         String statusFilter = "";
         if (status != null) {
             statusFilter = " and f.status = :status";
             params.addValue("status", status.name());
         }
         boolean restrictedShown = CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS);
-        UnaryOperator<String> told = restrictedShown ? text -> text
-                : KeyPopulation::withoutRestrictedNames;
-        List<FindingView> found = jdbc.query("""
+        UnaryOperator<String> told = restrictedShown ? text -> text : KeyPopulation::withoutRestrictedNames;
+        List<FindingView> found = jdbc.query(
+                """
                 select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason, r.name
                 from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign and r.institution_id in (:ids)%s
-                order by f.record_number, f.rule limit :limit offset :offset""".formatted(statusFilter), params,
-                (rs, n) -> new FindingView(rs.getLong(1), rs.getString(2), Rule.valueOf(rs.getString(3)),
-                        Severity.valueOf(rs.getString(4)), told.apply(rs.getString(5)),
-                        FindingStatus.valueOf(rs.getString(6)), told.apply(rs.getString(7)), rs.getString(8)));
-        auditLog.record(AuditAction.RECORD_LIST, "CAMPAIGN", Long.toString(campaignId), scope.root().getId(),
+                order by f.record_number, f.rule limit :limit offset :offset""".formatted(statusFilter),
+                params,
+                (rs, n) -> new FindingView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Rule.valueOf(rs.getString(3)),
+                        Severity.valueOf(rs.getString(4)),
+                        told.apply(rs.getString(5)),
+                        FindingStatus.valueOf(rs.getString(6)),
+                        told.apply(rs.getString(7)),
+                        rs.getString(8)));
+        auditLog.record(
+                AuditAction.RECORD_LIST,
+                "CAMPAIGN",
+                Long.toString(campaignId),
+                scope.root().getId(),
                 "findings offset=" + Math.max(offset, 0) + " rows=" + found.size());
         return found;
     }
 
     /** A finding as the resident's page lists it: which campaign found what, and where it stands. */
-    public record RecordFinding(long campaignId, Rule rule, Severity severity, FindingStatus status) {
-    }
+    public record RecordFinding(long campaignId, Rule rule, Severity severity, FindingStatus status) {}
 
     /**
      * The findings of every campaign on one record, newest campaign first; none when the record is
@@ -124,12 +149,18 @@ public class Findings {
         if (scope.ids().isEmpty() || recordNumber == null) {
             return List.of();
         }
-        return batches.byNumber(recordNumber.strip()).filter(r -> scope.includes(r.institutionId()))
-                .map(r -> jdbc.query("""
+        return batches.byNumber(recordNumber.strip())
+                .filter(r -> scope.includes(r.institutionId()))
+                .map(r -> jdbc.query(
+                        """
                         select campaign_id, rule, severity, status from finding where record_id = :record
-                        order by campaign_id desc, rule""", new MapSqlParameterSource("record", r.id()),
-                        (rs, n) -> new RecordFinding(rs.getLong(1), Rule.valueOf(rs.getString(2)),
-                                Severity.valueOf(rs.getString(3)), FindingStatus.valueOf(rs.getString(4)))))
+                        order by campaign_id desc, rule""",
+                        new MapSqlParameterSource("record", r.id()),
+                        (rs, n) -> new RecordFinding(
+                                rs.getLong(1),
+                                Rule.valueOf(rs.getString(2)),
+                                Severity.valueOf(rs.getString(3)),
+                                FindingStatus.valueOf(rs.getString(4)))))
                 .orElse(List.of());
     }
 
@@ -140,19 +171,25 @@ public class Findings {
             throw Refused.invalid("findings.waiverReason", MAX_REASON);
         }
         InstitutionScope scope = institutions.currentScope();
-        List<long[]> open = jdbc.query("select record_id, campaign_id from finding where id = :id and status = 'OPEN'",
-                new MapSqlParameterSource("id", findingId), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
-        StoredRecord record = open.isEmpty() ? null : batches.byIds(List.of(open.get(0)[0])).get(open.get(0)[0]);
+        List<long[]> open = jdbc.query(
+                "select record_id, campaign_id from finding where id = :id and status = 'OPEN'",
+                new MapSqlParameterSource("id", findingId),
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        StoredRecord record =
+                open.isEmpty() ? null : batches.byIds(List.of(open.get(0)[0])).get(open.get(0)[0]);
         if (record == null || !scope.includes(record.institutionId())) {
             throw Refused.of("findings.notOpen", Long.toString(findingId));
         }
         long institution = record.institutionId();
         campaigns.requireSelfCheck(campaigns.load(open.get(0)[1]), institution);
-        jdbc.update("""
+        jdbc.update(
+                """
                 update finding set status = 'WAIVED', waiver_reason = :reason, resolved_by = :by, resolved_at = :at
-                where id = :id and status = 'OPEN'""", new MapSqlParameterSource("id", findingId)
-                .addValue("reason", why).addValue("by", CurrentUser.require().getUsername())
-                .addValue("at", Timestamp.from(clock.instant())));
+                where id = :id and status = 'OPEN'""",
+                new MapSqlParameterSource("id", findingId)
+                        .addValue("reason", why)
+                        .addValue("by", CurrentUser.require().getUsername())
+                        .addValue("at", Timestamp.from(clock.instant())));
         auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution, null);
     }
 
@@ -169,8 +206,10 @@ public class Findings {
         if (findingIds.size() > MAX_WAIVED_AT_ONCE) {
             throw Refused.tooLarge("findings.tooMany", MAX_WAIVED_AT_ONCE);
         }
-        Integer inCampaign = jdbc.queryForObject("select count(*) from finding where campaign_id = :campaign and id in (:ids)",
-                new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds), Integer.class);
+        Integer inCampaign = jdbc.queryForObject(
+                "select count(*) from finding where campaign_id = :campaign and id in (:ids)",
+                new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds),
+                Integer.class);
         if (inCampaign == null || inCampaign != new HashSet<>(findingIds).size()) {
             throw Refused.invalid("findings.notOfCampaign", campaignId);
         }
@@ -190,7 +229,8 @@ public class Findings {
                 .orElseThrow(() -> Refused.notFound("findings.noRecord", recordNumber));
         // a new number that is invalid is refused here with its own reason (length, digit, date, check
         // character); a stored one that is invalid is a finding of its own and says nothing of the date
-        LocalDate idSays = correction.idNumber() != null ? ResidentId.of(correction.idNumber()).birthDate()
+        LocalDate idSays = correction.idNumber() != null
+                ? ResidentId.of(correction.idNumber()).birthDate()
                 : correction.birthDate() != null ? birthInId(r.idNumber()) : null;
         LocalDate born = correction.birthDate() != null ? correction.birthDate() : r.birthDate();
         if (idSays != null && born != null && !idSays.equals(born)) {
@@ -204,7 +244,9 @@ public class Findings {
 
     private static LocalDate birthInId(String idNumber) {
         try {
-            return idNumber == null || idNumber.isBlank() ? null : ResidentId.of(idNumber).birthDate();
+            return idNumber == null || idNumber.isBlank()
+                    ? null
+                    : ResidentId.of(idNumber).birthDate();
         } catch (Refused invalid) {
             return null;
         }
@@ -215,7 +257,8 @@ public class Findings {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
         String type = batches.byNumber(recordNumber)
-                .map(r -> institutions.require(r.institutionId()).getType().name()).orElse("TOWNSHIP_CENTRE");
+                .map(r -> institutions.require(r.institutionId()).getType().name())
+                .orElse("TOWNSHIP_CENTRE");
         return recheck(campaignId, recordNumber, settings.ruleBook(type));
     }
 
@@ -237,19 +280,23 @@ public class Findings {
                 .filter(found -> institutions.currentScope().includes(found.institutionId()))
                 .orElseThrow(() -> Refused.notFound("findings.noRecord", recordNumber));
         campaigns.requireSelfCheck(campaigns.load(campaignId), r.institutionId());
-        Set<String> stillBroken = rules.check(RecordFacts.of(r), LocalDate.now(clock)).stream().map(f -> f.rule().name())
+        Set<String> stillBroken = rules.check(RecordFacts.of(r), LocalDate.now(clock)).stream()
+                .map(f -> f.rule().name())
                 .collect(Collectors.toCollection(HashSet::new));
         // the duplicate rules compare records with each other: they hold until the records are merged
         if (stillDuplicated(r)) {
             stillBroken.add(Rule.DUPLICATE_ID_NUMBER.name());
             stillBroken.add(Rule.DUPLICATE_NAME_BIRTH_VILLAGE.name());
         }
-        return jdbc.update("update finding set status = 'FIXED', resolved_by = :by, resolved_at = :at"
+        return jdbc.update(
+                "update finding set status = 'FIXED', resolved_by = :by, resolved_at = :at"
                         + " where campaign_id = :campaign and record_id = :record and status = 'OPEN'"
                         // PostgreSQL refuses an empty IN list: a record that breaks no rule fixes them all
                         + (stillBroken.isEmpty() ? "" : " and rule not in (:broken)"),
-                new MapSqlParameterSource("campaign", campaignId).addValue("record", r.id())
-                        .addValue("broken", stillBroken).addValue("by", CurrentUser.require().getUsername())
+                new MapSqlParameterSource("campaign", campaignId)
+                        .addValue("record", r.id())
+                        .addValue("broken", stillBroken)
+                        .addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
     }
 
@@ -269,10 +316,9 @@ public class Findings {
         jdbc.query("""
                 select f.rule, count(*) from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign and f.status = 'OPEN' and r.institution_id in (:ids)
-                group by f.rule order by count(*) desc, f.rule""", new MapSqlParameterSource("campaign", campaignId)
-                .addValue("ids", ids), (ResultSet rs) -> {
-                    open.put(Rule.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+                group by f.rule order by count(*) desc, f.rule""", new MapSqlParameterSource("campaign", campaignId).addValue("ids", ids), (ResultSet rs) -> {
+            open.put(Rule.valueOf(rs.getString(1)), rs.getLong(2));
+        });
         return open;
     }
 
@@ -280,12 +326,12 @@ public class Findings {
     @Transactional(readOnly = true)
     public Counts counts(long campaignId) {
         MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId);
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select count(distinct record_id),
                        sum(case when status = 'OPEN' then 1 else 0 end),
                        sum(case when status = 'FIXED' then 1 else 0 end),
                        sum(case when status = 'WAIVED' then 1 else 0 end)
-                from finding where campaign_id = :campaign""", params,
-                (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                from finding where campaign_id = :campaign""", params, (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
     }
 }

@@ -1,8 +1,10 @@
 package org.dangan.workflow.verification;
 
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.dangan.workflow.platform.Refused;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,8 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.sql.ResultSet;
-import java.util.function.LongFunction;
 
 /**
  * Which campaign each institution is in while it runs. The table's primary key is the institution,
@@ -38,7 +38,8 @@ class OpenCampaigns {
     Map<Long, Long> of(Collection<Long> institutionIds) {
         Map<Long, Long> open = new HashMap<>();
         if (!institutionIds.isEmpty()) {
-            jdbc.query("select institution_id, campaign_id from campaign_open_institution where institution_id in (:ids)",
+            jdbc.query(
+                    "select institution_id, campaign_id from campaign_open_institution where institution_id in (:ids)",
                     new MapSqlParameterSource("ids", institutionIds),
                     (ResultSet rs) -> {
                         open.put(rs.getLong(1), rs.getLong(2));
@@ -50,16 +51,18 @@ class OpenCampaigns {
     /** Takes the institutions for the campaign, or refuses when one of them is in another open campaign. */
     void claim(long campaignId, Collection<Long> institutionIds, LongFunction<String> nameOf) {
         try {
-            jdbc.batchUpdate("insert into campaign_open_institution (institution_id, campaign_id) values (:i, :c)",
-                    institutionIds.stream().map(i -> (SqlParameterSource) new MapSqlParameterSource("i", i)
-                            .addValue("c", campaignId)).toArray(SqlParameterSource[]::new));
+            jdbc.batchUpdate(
+                    "insert into campaign_open_institution (institution_id, campaign_id) values (:i, :c)",
+                    institutionIds.stream()
+                            .map(i -> (SqlParameterSource) new MapSqlParameterSource("i", i).addValue("c", campaignId))
+                            .toArray(SqlParameterSource[]::new));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
             // this transaction is spoilt (PostgreSQL); the winner has committed, so a new one sees it
             // and the name is read there too, by the same token
             Refused refused = fresh.execute(status -> of(institutionIds).entrySet().stream()
                     .min(Map.Entry.comparingByKey())
-                    .map(taken -> Refused.of("campaign.alreadyOpen", taken.getValue().toString(),
-                            nameOf.apply(taken.getKey())))
+                    .map(taken -> Refused.of(
+                            "campaign.alreadyOpen", taken.getValue().toString(), nameOf.apply(taken.getKey())))
                     .orElse(Refused.of("campaign.startedTwice")));
             throw refused;
         }
@@ -67,6 +70,8 @@ class OpenCampaigns {
 
     /** A completed campaign frees its institutions for the next one. */
     void release(long campaignId) {
-        jdbc.update("delete from campaign_open_institution where campaign_id = :c", new MapSqlParameterSource("c", campaignId));
+        jdbc.update(
+                "delete from campaign_open_institution where campaign_id = :c",
+                new MapSqlParameterSource("c", campaignId));
     }
 }

@@ -1,7 +1,5 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.Refused;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -10,6 +8,7 @@ import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.security.CurrentUser;
@@ -35,8 +34,13 @@ public class PaperChecks {
     private final Clock clock;
     private final Campaigns campaigns;
 
-    PaperChecks(NamedParameterJdbcTemplate jdbc, RecordBatches batches, Institutions institutions, AuditLog auditLog,
-                Clock clock, Campaigns campaigns) {
+    PaperChecks(
+            NamedParameterJdbcTemplate jdbc,
+            RecordBatches batches,
+            Institutions institutions,
+            AuditLog auditLog,
+            Clock clock,
+            Campaigns campaigns) {
         this.batches = batches;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
@@ -58,8 +62,15 @@ public class PaperChecks {
     }
 
     /** A paper file of the campaign's records with what the self-check found, if anything yet. */
-    public record PaperFileCheck(String fileNumber, String recordNumber, String name, int registeredPages,
-                                 Integer pagesFound, Boolean signaturesPresent, Boolean contentAgrees, String note) {
+    public record PaperFileCheck(
+            String fileNumber,
+            String recordNumber,
+            String name,
+            int registeredPages,
+            Integer pagesFound,
+            Boolean signaturesPresent,
+            Boolean contentAgrees,
+            String note) {
 
         public boolean checked() {
             return pagesFound != null;
@@ -71,8 +82,7 @@ public class PaperChecks {
     }
 
     /** How far the paper check of one institution has come: its files, those checked, those found disagreeing. */
-    public record Progress(long files, long checked, long disagreeing) {
-    }
+    public record Progress(long files, long checked, long disagreeing) {}
 
     /** The paper check of one institution (and its clinics) in the campaign, as far as the user's scope goes. */
     @Transactional(readOnly = true)
@@ -83,14 +93,16 @@ public class PaperChecks {
         if (ids.isEmpty()) {
             return new Progress(0, 0, 0);
         }
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select count(*), count(c.paper_file_id),
                        sum(case when c.content_agrees = false or c.signatures_present = false
                                 or c.pages_found <> f.page_count then 1 else 0 end)
                 from paper_file f join health_record r on r.id = f.record_id
                 left join paper_consistency c on c.paper_file_id = f.id and c.campaign_id = :campaign
-                where (r.institution_id + 0) in (:ids)""", new MapSqlParameterSource("campaign", campaignId)
-                .addValue("ids", ids), (rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                where (r.institution_id + 0) in (:ids)""",
+                new MapSqlParameterSource("campaign", campaignId).addValue("ids", ids),
+                (rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** Records (or records again) what the self-check found for one paper file of the user's institutions. */
@@ -98,14 +110,19 @@ public class PaperChecks {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         Campaign campaign = campaigns.require(campaignId);
         InstitutionScope scope = institutions.currentScope();
-        RecordBatches.PaperFileRef file = batches.paperFile(fileNumber).filter(f -> scope.includes(f.institutionId()))
+        RecordBatches.PaperFileRef file = batches.paperFile(fileNumber)
+                .filter(f -> scope.includes(f.institutionId()))
                 .orElseThrow(() -> Refused.notFound("paperCheck.noFile", fileNumber));
         long fileId = file.id();
         campaigns.requireSelfCheck(campaign, file.institutionId());
-        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId).addValue("file", fileId)
-                .addValue("pages", check.pagesFound()).addValue("signatures", check.signaturesPresent())
-                .addValue("agrees", check.contentAgrees()).addValue("note", check.note())
-                .addValue("by", CurrentUser.require().getUsername()).addValue("at", Timestamp.from(clock.instant()));
+        MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId)
+                .addValue("file", fileId)
+                .addValue("pages", check.pagesFound())
+                .addValue("signatures", check.signaturesPresent())
+                .addValue("agrees", check.contentAgrees())
+                .addValue("note", check.note())
+                .addValue("by", CurrentUser.require().getUsername())
+                .addValue("at", Timestamp.from(clock.instant()));
         int updated = jdbc.update("""
                 update paper_consistency set pages_found = :pages, signatures_present = :signatures,
                 content_agrees = :agrees, note = :note, recorded_by = :by, recorded_at = :at
@@ -139,7 +156,9 @@ public class PaperChecks {
      * content as the record): the rest of a box once its exceptions are recorded. Answers how many.
      */
     public int recordAgreeing(long campaignId, long institutionId, String barcode) {
-        List<PaperFileCheck> rest = ofBox(campaignId, institutionId, barcode).stream().filter(f -> !f.checked()).toList();
+        List<PaperFileCheck> rest = ofBox(campaignId, institutionId, barcode).stream()
+                .filter(f -> !f.checked())
+                .toList();
         rest.forEach(f -> record(campaignId, f.fileNumber(), new PaperCheck(f.registeredPages(), true, true, null)));
         return rest.size();
     }
@@ -153,23 +172,36 @@ public class PaperChecks {
         }
         MapSqlParameterSource params = new MapSqlParameterSource("campaign", campaignId)
                 .addValue("ids", scope.narrowTo(institutions.require(institutionId)))
-                .addValue("limit", Math.min(Math.max(limit, 1), 500)).addValue("offset", Math.max(offset, 0))
+                .addValue("limit", Math.min(Math.max(limit, 1), 500))
+                .addValue("offset", Math.max(offset, 0))
                 .addValue("barcode", barcode);
-        List<PaperFileCheck> found = jdbc.query("""
+        List<PaperFileCheck> found = jdbc.query(
+                """
                 select f.file_number, r.record_number, r.name, f.page_count, c.pages_found, c.signatures_present,
                        c.content_agrees, c.note
                 from paper_file f join health_record r on r.id = f.record_id
                 left join paper_consistency c on c.paper_file_id = f.id and c.campaign_id = :campaign
                 where (r.institution_id + 0) in (:ids)%s
-                order by f.file_number limit :limit offset :offset""".formatted(barcode == null ? ""
-                        : " and f.box_id in (select b.id from box b where b.barcode = :barcode)"), params,
-                (rs, n) -> new PaperFileCheck(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        (Integer) rs.getObject(5, Integer.class), (Boolean) rs.getObject(6, Boolean.class),
-                        (Boolean) rs.getObject(7, Boolean.class), rs.getString(8)));
+                order by f.file_number limit :limit offset :offset""".formatted(
+                        barcode == null ? "" : " and f.box_id in (select b.id from box b where b.barcode = :barcode)"),
+                params,
+                (rs, n) -> new PaperFileCheck(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        (Integer) rs.getObject(5, Integer.class),
+                        (Boolean) rs.getObject(6, Boolean.class),
+                        (Boolean) rs.getObject(7, Boolean.class),
+                        rs.getString(8)));
         // the list names residents: each page read is audited like a page of the record list
-        auditLog.record(AuditAction.RECORD_LIST, "CAMPAIGN", Long.toString(campaignId), institutionId,
-                "paper files" + (barcode == null ? "" : " box " + barcode) + " offset=" + Math.max(offset, 0)
-                        + " rows=" + found.size());
+        auditLog.record(
+                AuditAction.RECORD_LIST,
+                "CAMPAIGN",
+                Long.toString(campaignId),
+                institutionId,
+                "paper files" + (barcode == null ? "" : " box " + barcode) + " offset=" + Math.max(offset, 0) + " rows="
+                        + found.size());
         return found;
     }
 }

@@ -21,6 +21,7 @@ public final class RuleBook {
 
     /** 65 and over is 老年人 in the basic public health service. */
     static final int ELDERLY_AGE = 65;
+
     static final int CHILD_MAX_AGE = 6;
 
     private final Period stalePeriod;
@@ -55,7 +56,10 @@ public final class RuleBook {
             missing.add("idNumber");
         }
         if (!missing.isEmpty()) {
-            findings.add(finding(Rule.REQUIRED_FIELDS, r, String.join(", ", missing.stream().map(Object::toString).toList())));
+            findings.add(finding(
+                    Rule.REQUIRED_FIELDS,
+                    r,
+                    String.join(", ", missing.stream().map(Object::toString).toList())));
         }
 
         checkIdNumber(r, findings);
@@ -79,7 +83,7 @@ public final class RuleBook {
         }
         if (r.keyPopulations().contains(KeyPopulation.CHILD_0_6)
                 && (r.keyPopulations().contains(KeyPopulation.ELDERLY)
-                || r.keyPopulations().contains(KeyPopulation.PREGNANT_POSTPARTUM))) {
+                        || r.keyPopulations().contains(KeyPopulation.PREGNANT_POSTPARTUM))) {
             findings.add(finding(Rule.TAG_CONFLICT, r));
         }
 
@@ -90,7 +94,8 @@ public final class RuleBook {
         if (served != null && r.birthDate() != null && served.isBefore(r.birthDate())) {
             findings.add(finding(Rule.SERVICE_BEFORE_BIRTH, r, served));
         }
-        if (r.status() == RecordStatus.ACTIVE && (served == null || served.plus(stalePeriod).isBefore(today))) {
+        if (r.status() == RecordStatus.ACTIVE
+                && (served == null || served.plus(stalePeriod).isBefore(today))) {
             findings.add(finding(Rule.STALE, r, served == null ? "-" : served));
         }
         if (r.status() == RecordStatus.DECEASED || r.status() == RecordStatus.MOVED_OUT) {
@@ -119,6 +124,7 @@ public final class RuleBook {
     }
 
     private Finding finding(Rule rule, RecordFacts r, Object... args) {
-        return new Finding(rule, severities.getOrDefault(rule, rule.defaultSeverity()), r.recordNumber(), List.of(args));
+        return new Finding(
+                rule, severities.getOrDefault(rule, rule.defaultSeverity()), r.recordNumber(), List.of(args));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DuplicateGroup;
@@ -18,7 +19,6 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.util.function.LongConsumer;
 
 /**
  * Runs a campaign's rule checks a batch at a time. Each batch is one transaction that writes its
@@ -39,9 +39,14 @@ public class RuleChecks {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    RuleChecks(CampaignRepository campaigns, RecordBatches batches, RecordDuplicates duplicates,
-               Institutions institutions, NamedParameterJdbcTemplate jdbc, Clock clock,
-               PlatformTransactionManager transactionManager) {
+    RuleChecks(
+            CampaignRepository campaigns,
+            RecordBatches batches,
+            RecordDuplicates duplicates,
+            Institutions institutions,
+            NamedParameterJdbcTemplate jdbc,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.campaigns = campaigns;
         this.batches = batches;
@@ -59,7 +64,8 @@ public class RuleChecks {
     }
 
     private int checkBatch(long campaignId, int batchSize, RuleBook rules) {
-        Campaign campaign = campaigns.findById(campaignId)
+        Campaign campaign = campaigns
+                .findById(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId));
         if (campaign.getState() != CampaignState.RULE_CHECKS) {
             return 0;
@@ -76,7 +82,12 @@ public class RuleChecks {
         List<SqlParameterSource> rows = new ArrayList<>();
         for (StoredRecord r : batch) {
             for (Finding f : rules.check(RecordFacts.of(r), today)) {
-                rows.add(row(campaign, r.id(), r.recordNumber(), f.rule(), f.severity(),
+                rows.add(row(
+                        campaign,
+                        r.id(),
+                        r.recordNumber(),
+                        f.rule(),
+                        f.severity(),
                         f.args().stream().map(String::valueOf).collect(Collectors.joining(", "))));
             }
         }
@@ -89,7 +100,9 @@ public class RuleChecks {
     /** Runs the checks to the end, reporting progress after each batch. */
     public long runToEnd(long campaignId, int batchSize, RuleBook rules, LongConsumer progress) {
         long total = 0;
-        for (int n = checkNextBatch(campaignId, batchSize, rules); n > 0; n = checkNextBatch(campaignId, batchSize, rules)) {
+        for (int n = checkNextBatch(campaignId, batchSize, rules);
+                n > 0;
+                n = checkNextBatch(campaignId, batchSize, rules)) {
             total += n;
             progress.accept(total);
         }
@@ -104,10 +117,12 @@ public class RuleChecks {
         List<SqlParameterSource> rows = new ArrayList<>();
         for (DuplicateGroup g : groups) {
             Rule rule = g.reason() == DuplicateGroup.Reason.SAME_ID_NUMBER
-                    ? Rule.DUPLICATE_ID_NUMBER : Rule.DUPLICATE_NAME_BIRTH_VILLAGE;
+                    ? Rule.DUPLICATE_ID_NUMBER
+                    : Rule.DUPLICATE_NAME_BIRTH_VILLAGE;
             for (int i = 0; i < g.recordNumbers().size(); i++) {
                 String number = g.recordNumbers().get(i);
-                String others = g.recordNumbers().stream().filter(o -> !o.equals(number))
+                String others = g.recordNumbers().stream()
+                        .filter(o -> !o.equals(number))
                         .collect(Collectors.joining(", "));
                 rows.add(row(campaign, g.recordIds().get(i), number, rule, rule.defaultSeverity(), others));
             }
@@ -118,14 +133,19 @@ public class RuleChecks {
     /** The ids of the campaign's institutions and everything under them (village clinics). */
     static Set<Long> scopeOf(Campaign campaign, Institutions institutions) {
         Set<Long> scope = new HashSet<>();
-        campaign.getInstitutionIds().forEach(id -> scope.addAll(institutions.scopeOf(id).ids()));
+        campaign.getInstitutionIds()
+                .forEach(id -> scope.addAll(institutions.scopeOf(id).ids()));
         return scope;
     }
 
-    private static SqlParameterSource row(Campaign campaign, long recordId, String recordNumber, Rule rule,
-                                          Severity severity, String detail) {
-        return new MapSqlParameterSource().addValue("campaign", campaign.getId()).addValue("record", recordId)
-                .addValue("number", recordNumber).addValue("rule", rule.name()).addValue("severity", severity.name())
+    private static SqlParameterSource row(
+            Campaign campaign, long recordId, String recordNumber, Rule rule, Severity severity, String detail) {
+        return new MapSqlParameterSource()
+                .addValue("campaign", campaign.getId())
+                .addValue("record", recordId)
+                .addValue("number", recordNumber)
+                .addValue("rule", rule.name())
+                .addValue("severity", severity.name())
                 .addValue("detail", detail.length() > 200 ? detail.substring(0, 200) : detail);
     }
 
@@ -133,8 +153,7 @@ public class RuleChecks {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     insert into finding (campaign_id, record_id, record_number, rule, severity, detail, status)
-                    values (:campaign, :record, :number, :rule, :severity, :detail, 'OPEN')""",
-                    rows.toArray(SqlParameterSource[]::new));
+                    values (:campaign, :record, :number, :rule, :severity, :detail, 'OPEN')""", rows.toArray(SqlParameterSource[]::new));
         }
     }
 }

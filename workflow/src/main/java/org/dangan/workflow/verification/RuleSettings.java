@@ -22,13 +22,16 @@ public class RuleSettings {
         this.decisions = decisions;
     }
 
-    public record Thresholds(BigDecimal sampleRate, int minimumSample, BigDecimal maxErrorRate, Period stalePeriod) {
-    }
+    public record Thresholds(BigDecimal sampleRate, int minimumSample, BigDecimal maxErrorRate, Period stalePeriod) {}
 
     public Thresholds thresholds(String institutionType) {
-        Map<String, Object> row = decisions.evaluateDecisionTableByKey("CampaignThresholds",
-                Variables.createVariables().putValue("institutionType", institutionType)).getSingleResult().getEntryMap();
-        return new Thresholds(BigDecimal.valueOf(((Number) row.get("sampleRate")).doubleValue()),
+        Map<String, Object> row = decisions
+                .evaluateDecisionTableByKey(
+                        "CampaignThresholds", Variables.createVariables().putValue("institutionType", institutionType))
+                .getSingleResult()
+                .getEntryMap();
+        return new Thresholds(
+                BigDecimal.valueOf(((Number) row.get("sampleRate")).doubleValue()),
                 ((Number) row.get("minimumSample")).intValue(),
                 BigDecimal.valueOf(((Number) row.get("maxErrorRate")).doubleValue()),
                 Period.ofMonths(((Number) row.get("staleMonths")).intValue()));
@@ -48,7 +51,10 @@ public class RuleSettings {
     }
 
     private Map<String, Object> severityRow(Rule rule) {
-        return decisions.evaluateDecisionTableByKey("RuleSeverity",
-                Variables.createVariables().putValue("rule", rule.name())).getSingleResult().getEntryMap();
+        return decisions
+                .evaluateDecisionTableByKey(
+                        "RuleSeverity", Variables.createVariables().putValue("rule", rule.name()))
+                .getSingleResult()
+                .getEntryMap();
     }
 }

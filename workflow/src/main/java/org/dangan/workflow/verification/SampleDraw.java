@@ -1,7 +1,5 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.Refused;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * The county sample check's draw (县级按比例抽查): a proportion of an institution's records,
@@ -23,19 +22,19 @@ public final class SampleDraw {
     public static final BigDecimal DEFAULT_RATE = new BigDecimal("0.05");
     public static final int DEFAULT_MINIMUM = 30;
 
-    private SampleDraw() {
-    }
+    private SampleDraw() {}
 
     /** A record in the population and the stratum it belongs to (its first visible key population, or none). */
-    public record Member(String recordNumber, String stratum) {
-    }
+    public record Member(String recordNumber, String stratum) {}
 
     /** How many to draw: rate of the population, rounded up, at least the minimum, at most everyone. */
     public static int size(int population, BigDecimal rate, int minimum) {
         if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
             throw Refused.invalid("campaign.sampleRateRange", rate.toPlainString());
         }
-        int proportional = rate.multiply(BigDecimal.valueOf(population)).setScale(0, RoundingMode.CEILING).intValue();
+        int proportional = rate.multiply(BigDecimal.valueOf(population))
+                .setScale(0, RoundingMode.CEILING)
+                .intValue();
         return Math.min(population, Math.max(proportional, minimum));
     }
 

@@ -3,7 +3,9 @@ package org.dangan.workflow.web;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.security.PasswordRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -24,8 +26,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.dangan.workflow.security.PasswordRefused;
 
 /**
  * Errors of the REST API as JSON that names what was wrong, by a message key and a text in the
@@ -50,13 +50,16 @@ class ApiErrors {
 
     @ExceptionHandler(Refused.class)
     ResponseEntity<ApiError> refused(Refused e, Locale locale) {
-        return json(HttpStatus.valueOf(e.kind().status()), messages.getMessage(e.key(), e.arguments(), locale),
+        return json(
+                HttpStatus.valueOf(e.kind().status()),
+                messages.getMessage(e.key(), e.arguments(), locale),
                 Map.of("key", e.key()));
     }
 
     @ExceptionHandler(PasswordRefused.class)
     ResponseEntity<ApiError> passwordRefused(PasswordRefused e, Locale locale) {
-        return json(HttpStatus.BAD_REQUEST, messages.getMessage(e.key(), e.arguments(), locale), Map.of("key", e.key()));
+        return json(
+                HttpStatus.BAD_REQUEST, messages.getMessage(e.key(), e.arguments(), locale), Map.of("key", e.key()));
     }
 
     /**
@@ -111,8 +114,7 @@ class ApiErrors {
     }
 
     /** Two people changed the same thing at once: the later one is told to look again, nothing is half-done. */
-    @ExceptionHandler({OptimisticLockingFailureException.class,
-            OptimisticLockingException.class})
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
     ResponseEntity<ApiError> concurrent(RuntimeException e, Locale locale) {
         return keyed(HttpStatus.CONFLICT, "error.concurrent", locale);
     }
@@ -123,14 +125,20 @@ class ApiErrors {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> refusedByDatabase(DataIntegrityViolationException e, Locale locale) {
-        log.warn("input refused by the database: {}", e.getMostSpecificCause().getClass().getName());
+        log.warn(
+                "input refused by the database: {}",
+                e.getMostSpecificCause().getClass().getName());
         return keyed(HttpStatus.BAD_REQUEST, "error.badRequest", locale);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, Locale locale) {
-        String limit = e.getMaxUploadSize() > 0 ? DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB" : "?";
-        return json(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("import.too.large", new Object[] {limit}, locale),
+        String limit = e.getMaxUploadSize() > 0
+                ? DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB"
+                : "?";
+        return json(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                messages.getMessage("import.too.large", new Object[] {limit}, locale),
                 Map.of("key", "import.too.large"));
     }
 
@@ -139,7 +147,9 @@ class ApiErrors {
     }
 
     private ResponseEntity<ApiError> parameter(String key, String name, Locale locale) {
-        return json(HttpStatus.BAD_REQUEST, messages.getMessage(key, new Object[] {name}, locale),
+        return json(
+                HttpStatus.BAD_REQUEST,
+                messages.getMessage(key, new Object[] {name}, locale),
                 Map.of("key", key, "parameter", name));
     }
 
@@ -156,13 +166,18 @@ class ApiErrors {
      * caller how the code is built and nothing they can mend; it is left out.
      */
     private static boolean namesCode(String message) {
-        return message == null || message.contains("org.") || message.contains("java.") || message.contains("javax.")
-                || message.contains("jakarta.") || message.contains("No enum constant");
+        return message == null
+                || message.contains("org.")
+                || message.contains("java.")
+                || message.contains("javax.")
+                || message.contains("jakarta.")
+                || message.contains("No enum constant");
     }
 
     /** The content type is set here, so Spring writes JSON even when the request accepted only PDF. */
     static ResponseEntity<ApiError> json(HttpStatus status, String message, Map<String, Object> details) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError(status.value(), status.getReasonPhrase(), message, details));
     }
 }

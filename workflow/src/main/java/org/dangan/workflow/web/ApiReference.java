@@ -29,13 +29,19 @@ class ApiReference {
     @Bean
     OpenAPI danganApi() {
         return new OpenAPI()
-                .info(new Info().title("Dang'an REST API").version("1")
+                .info(new Info()
+                        .title("Dang'an REST API")
+                        .version("1")
                         .description("Resident health records: registry, scans, search, verification campaigns, "
                                 + "custody of paper, check-outs, retention, handovers and transfers. Who may call "
                                 + "what is checked per role and institution (see the README's Security section); "
                                 + "process tasks are Camunda's own API at /engine-rest, described by Camunda."))
-                .components(new Components().addSecuritySchemes(BASIC,
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
 
@@ -53,10 +59,14 @@ class ApiReference {
                     + "stable for clients (e.g. role.required, error.noSuchApi); details may name a parameter.");
             ApiResponse refused = new ApiResponse()
                     .description("Refused: {status, error, message, details: {key}}")
-                    .content(new Content().addMediaType("application/json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR))));
-            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                    operation.getResponses().addApiResponse("4XX", refused)));
+                    .content(new Content()
+                            .addMediaType(
+                                    "application/json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR))));
+            api.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations()
+                            .forEach(operation -> operation.getResponses().addApiResponse("4XX", refused)));
         };
     }
 }

@@ -1,6 +1,5 @@
 package org.dangan.workflow.backup;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.RuntimeService;
 import org.dangan.workflow.TestApplication;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.document.BornDigital;
 import org.dangan.workflow.document.FileStore;
-import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.PaperFile;
@@ -23,6 +24,7 @@ import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.search.SearchResult;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
@@ -36,8 +38,6 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.RuntimeService;
 
 /**
  * A populated instance (records, paper files boxed with their ledger, an archived document in the
@@ -47,34 +47,56 @@ import org.camunda.bpm.engine.RuntimeService;
 @DanganTest
 class BackupRestoreTest {
 
-    static final List<String> TABLES = List.of("health_record", "paper_file", "box", "custody_entry",
-            "scanned_document", "document_page", "verification_campaign", "finding", "act_ru_execution", "act_ru_task", "act_ru_job",
+    static final List<String> TABLES = List.of(
+            "health_record",
+            "paper_file",
+            "box",
+            "custody_entry",
+            "scanned_document",
+            "document_page",
+            "verification_campaign",
+            "finding",
+            "act_ru_execution",
+            "act_ru_task",
+            "act_ru_job",
             "act_hi_procinst");
 
     @Autowired
     Backups backups;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     BornDigital bornDigital;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     SearchIndex index;
+
     @Autowired
     Search search;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     Campaigns campaigns;
+
     @Autowired
     CustodyLedger ledger;
+
     @Autowired
     FileStore store;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DataSourceProperties dataSource;
 
@@ -94,12 +116,17 @@ class BackupRestoreTest {
             registry.store(file, box.getBarcode());
         }
         String recordNumber = first.getRecordNumber();
-        long document = transactions.execute(t -> bornDigital.archive(recordNumber, DocumentType.AUX_EXAM_REPORT,
-                List.of(List.of("甲镇卫生院 尿常规检验报告单", "尿蛋白 阴性 备份恢复")), "test"));
+        long document = transactions.execute(t -> bornDigital.archive(
+                recordNumber, DocumentType.AUX_EXAM_REPORT, List.of(List.of("甲镇卫生院 尿常规检验报告单", "尿蛋白 阴性 备份恢复")), "test"));
         index.drain();
         asUser.login(county.user("county-supervisor"));
-        String processInstance = campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
-                LocalDate.now(ChinaTime.ZONE).plusDays(30), null, 7L)).getProcessInstanceId();
+        String processInstance = campaigns
+                .start(new Campaigns.StartRequest(
+                        List.of(county.a().getCode()),
+                        LocalDate.now(ChinaTime.ZONE).plusDays(30),
+                        null,
+                        7L))
+                .getProcessInstanceId();
         AsUser.logout();
 
         Map<String, Long> counts = counts(jdbc);
@@ -107,7 +134,8 @@ class BackupRestoreTest {
         assertThat(running).anyMatch(a -> a.startsWith(processInstance));
         List<Long> found = documents(search, asUser, county.user("archivist-a"));
         assertThat(found).contains(document);
-        String pdf = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, document);
+        String pdf =
+                jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, document);
 
         Path backupDir = temp.resolve("backup");
         List<BackupProgress> progress = new ArrayList<>();
@@ -117,35 +145,48 @@ class BackupRestoreTest {
         assertThat(Files.readString(snapshot.directory().resolve(BackupManifest.FILE_NAME)))
                 .contains(pdf + "  files/sha256/" + pdf.substring(0, 2) + "/" + pdf.substring(2, 4) + "/" + pdf);
         // the store's files are copied once: a second backup into the same directory takes only the database
-        Backups.Snapshot again = backups.take(backupDir, p -> { });
+        Backups.Snapshot again = backups.take(backupDir, p -> {});
         assertThat(again.filesCopied()).isZero();
         assertThat(again.storeFiles()).isEqualTo(snapshot.storeFiles());
-        assertThat(backups.list(backupDir)).extracting(Backups.Snapshot::name).containsExactly(again.name(), snapshot.name());
+        assertThat(backups.list(backupDir))
+                .extracting(Backups.Snapshot::name)
+                .containsExactly(again.name(), snapshot.name());
 
         Path home = temp.resolve("restored-home");
         String url = ScratchDatabase.emptied(dataSource);
         Restore restore = new Restore(home, url, dataSource.determineUsername(), dataSource.determinePassword());
-        Restore.Restored restored = restore.from(backupDir, snapshot.name(), p -> { });
+        Restore.Restored restored = restore.from(backupDir, snapshot.name(), p -> {});
         assertThat(restored.storeFiles()).isEqualTo(snapshot.storeFiles());
-        assertThatThrownBy(() -> restore.from(backupDir, null, p -> { }))
-                .isInstanceOf(BackupRefusedException.class).hasMessageContaining("not empty");
+        assertThatThrownBy(() -> restore.from(backupDir, null, p -> {}))
+                .isInstanceOf(BackupRefusedException.class)
+                .hasMessageContaining("not empty");
 
-        try (ConfigurableApplicationContext copy = SpringApplication.run(TestApplication.class,
-                "--spring.datasource.url=" + url, "--dangan.home=" + home, "--server.port=0",
+        try (ConfigurableApplicationContext copy = SpringApplication.run(
+                TestApplication.class,
+                "--spring.datasource.url=" + url,
+                "--dangan.home=" + home,
+                "--server.port=0",
                 "--dangan.search.lucene.path=" + home.resolve("search"))) {
             JdbcTemplate restoredJdbc = copy.getBean(JdbcTemplate.class);
             assertThat(counts(restoredJdbc)).isEqualTo(counts);
             assertThat(runningActivities(restoredJdbc)).isEqualTo(running);
-            assertThat(restoredJdbc.queryForObject("select count(*) from act_ru_job where lock_owner_ is not null",
-                    Long.class)).isZero();
-            assertThat(copy.getBean(RuntimeService.class).createProcessInstanceQuery()
-                    .processInstanceId(processInstance).active().count()).isEqualTo(1);
+            assertThat(restoredJdbc.queryForObject(
+                            "select count(*) from act_ru_job where lock_owner_ is not null", Long.class))
+                    .isZero();
+            assertThat(copy.getBean(RuntimeService.class)
+                            .createProcessInstanceQuery()
+                            .processInstanceId(processInstance)
+                            .active()
+                            .count())
+                    .isEqualTo(1);
             CustodyLedger.Verification chain = copy.getBean(CustodyLedger.class).verify();
             assertThat(chain.valid()).isTrue();
             assertThat(chain.entries()).isEqualTo(ledger.verify().entries());
             FileStore restoredStore = copy.getBean(FileStore.class);
-            for (String hash : jdbc.queryForList("select original_sha256 from scanned_document where pdf_sha256 is not null"
-                    + " union select pdf_sha256 from scanned_document where pdf_sha256 is not null", String.class)) {
+            for (String hash : jdbc.queryForList(
+                    "select original_sha256 from scanned_document where pdf_sha256 is not null"
+                            + " union select pdf_sha256 from scanned_document where pdf_sha256 is not null",
+                    String.class)) {
                 if (Files.exists(store.path(hash))) {
                     assertThat(BackupManifest.sha256(restoredStore.path(hash))).isEqualTo(hash);
                 }
@@ -161,12 +202,14 @@ class BackupRestoreTest {
     void a_backup_that_does_not_verify_is_refused_and_nothing_is_restored() throws Exception {
         Fixtures.County county = fixtures.county();
         HealthRecord record = fixtures.record(county.b(), 1);
-        transactions.execute(t -> bornDigital.archive(record.getRecordNumber(), DocumentType.AUX_EXAM_REPORT,
-                List.of(List.of("乙镇卫生院 心电图报告")), "test"));
+        transactions.execute(t -> bornDigital.archive(
+                record.getRecordNumber(), DocumentType.AUX_EXAM_REPORT, List.of(List.of("乙镇卫生院 心电图报告")), "test"));
         Path backupDir = temp.resolve("backup");
-        Backups.Snapshot snapshot = backups.take(backupDir, p -> { });
+        Backups.Snapshot snapshot = backups.take(backupDir, p -> {});
         String line = Files.readAllLines(snapshot.directory().resolve(BackupManifest.FILE_NAME)).stream()
-                .filter(l -> l.contains("files/sha256/")).findFirst().orElseThrow();
+                .filter(l -> l.contains("files/sha256/"))
+                .findFirst()
+                .orElseThrow();
         Path stored = backupDir.resolve(line.substring(66));
         byte[] bytes = Files.readAllBytes(stored);
         bytes[bytes.length / 2] ^= 1;
@@ -175,7 +218,7 @@ class BackupRestoreTest {
         Path home = temp.resolve("restored-home");
         String url = ScratchDatabase.emptied(dataSource);
         Restore restore = new Restore(home, url, dataSource.determineUsername(), dataSource.determinePassword());
-        assertThatThrownBy(() -> restore.from(backupDir, null, p -> { }))
+        assertThatThrownBy(() -> restore.from(backupDir, null, p -> {}))
                 .isInstanceOf(BackupRefusedException.class)
                 .hasMessageContaining("does not verify")
                 .hasMessageContaining(line.substring(66));
@@ -194,15 +237,21 @@ class BackupRestoreTest {
 
     /** Every running execution's process instance and activity, in a fixed order. */
     private static List<String> runningActivities(JdbcTemplate jdbc) {
-        return jdbc.queryForList("select proc_inst_id_ || ' ' || coalesce(act_id_, '-') from act_ru_execution"
-                + " order by proc_inst_id_, id_", String.class);
+        return jdbc.queryForList(
+                "select proc_inst_id_ || ' ' || coalesce(act_id_, '-') from act_ru_execution"
+                        + " order by proc_inst_id_, id_",
+                String.class);
     }
 
     private static List<Long> documents(Search search, AsUser asUser, String user) {
         asUser.login(user);
         try {
             SearchResult result = search.search(new Search.Query("备份恢复", null, null, null, null, null, null, 0, 20));
-            return result.hits().stream().map(SearchResult.Hit::documentId).distinct().sorted().toList();
+            return result.hits().stream()
+                    .map(SearchResult.Hit::documentId)
+                    .distinct()
+                    .sorted()
+                    .toList();
         } finally {
             AsUser.logout();
         }

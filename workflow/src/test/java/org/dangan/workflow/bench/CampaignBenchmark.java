@@ -1,22 +1,25 @@
 package org.dangan.workflow.bench;
 
-import org.dangan.workflow.platform.ChinaTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.dangan.workflow.TestApplication;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.importing.ImportMode;
 import org.dangan.workflow.registry.importing.RecordImporter;
 import org.dangan.workflow.security.Role;
@@ -29,9 +32,6 @@ import org.dangan.workflow.verification.CampaignState;
 import org.dangan.workflow.verification.Campaigns;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import java.time.Duration;
-import java.util.Objects;
-import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,8 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class CampaignBenchmark {
 
-    private CampaignBenchmark() {
-    }
+    private CampaignBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : "100000");
@@ -51,8 +50,8 @@ public final class CampaignBenchmark {
         springArgs.add("--logging.level.root=warn");
         springArgs.add("--camunda.bpm.job-execution.enabled=true");
         springArgs.add("--dangan.verification.batch-size=1000");
-        try (ConfigurableApplicationContext context = SpringApplication.run(TestApplication.class,
-                springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context =
+                SpringApplication.run(TestApplication.class, springArgs.toArray(String[]::new))) {
             Institutions institutions = context.getBean(Institutions.class);
             UserAccounts users = context.getBean(UserAccounts.class);
             AsUser asUser = context.getBean(AsUser.class);
@@ -62,8 +61,13 @@ public final class CampaignBenchmark {
             Institution county = institutions.register(countyCode, "基准县", InstitutionType.COUNTY_BUREAU, city.getId());
             List<String> townships = new ArrayList<>();
             for (int t = 1; t <= 10; t++) {
-                townships.add(institutions.register(countyCode + "%03d".formatted(100 + t), "基准镇" + t,
-                        InstitutionType.TOWNSHIP_CENTRE, county.getId()).getCode());
+                townships.add(institutions
+                        .register(
+                                countyCode + "%03d".formatted(100 + t),
+                                "基准镇" + t,
+                                InstitutionType.TOWNSHIP_CENTRE,
+                                county.getId())
+                        .getCode());
             }
             Institution first = institutions.byCode(townships.get(0)).orElseThrow();
             String p = "bench" + countyCode + "-";
@@ -76,8 +80,10 @@ public final class CampaignBenchmark {
             Path csv = dir.resolve("export.csv");
             ImportBenchmark.generate(csv, rows, countyCode, townships);
             asUser.login(p + "importer");
-            long imported = context.getBean(RecordImporter.class).importFile(csv, "export.csv", null,
-                    ImportMode.REJECT_FILE, Locale.CHINA, (done, total, read) -> { }).accepted();
+            long imported = context.getBean(RecordImporter.class)
+                    .importFile(
+                            csv, "export.csv", null, ImportMode.REJECT_FILE, Locale.CHINA, (done, total, read) -> {})
+                    .accepted();
             Files.delete(csv);
             System.out.printf("imported %d records%n", imported);
 
@@ -86,13 +92,15 @@ public final class CampaignBenchmark {
             CampaignInbox inbox = context.getBean(CampaignInbox.class);
             asUser.login(p + "supervisor");
             long t0 = System.nanoTime();
-            Campaign campaign = campaigns.start(new Campaigns.StartRequest(townships, LocalDate.now(ChinaTime.ZONE).plusMonths(3),
-                    null, 42L));
+            Campaign campaign = campaigns.start(new Campaigns.StartRequest(
+                    townships, LocalDate.now(ChinaTime.ZONE).plusMonths(3), null, 42L));
             List<Double> taskList = new ArrayList<>();
             List<Double> dashboard = new ArrayList<>();
             // every 2 s while the checks run: what opening the task inbox and the campaign dashboard cost
-            Awaitility.await().atMost(Duration.ofHours(1))
-                    .pollInterval(Duration.ofSeconds(2)).until(() -> {
+            Awaitility.await()
+                    .atMost(Duration.ofHours(1))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
                         if (campaigns.load(campaign.getId()).getState() != CampaignState.RULE_CHECKS) {
                             return true;
                         }
@@ -100,7 +108,8 @@ public final class CampaignBenchmark {
                         taskList.add(millis(inbox::mine));
                         asUser.login(p + "supervisor");
                         dashboard.add(millis(() -> reports.progress(campaign.getId())));
-                        System.out.printf("progress: %d of %d records checked%n",
+                        System.out.printf(
+                                "progress: %d of %d records checked%n",
                                 campaigns.load(campaign.getId()).getRecordsChecked(), imported);
                         return false;
                     });
@@ -112,18 +121,35 @@ public final class CampaignBenchmark {
             asUser.login(p + "head");
             inbox.complete(only(inbox.mine()).taskId(), Map.of());
             HistoryService history = context.getBean(HistoryService.class);
-            HistoricActivityInstance draw = Awaitility.await().atMost(Duration.ofMinutes(10))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> history.createHistoricActivityInstanceQuery()
-                            .processInstanceId(campaign.getProcessInstanceId()).activityId("drawSample").finished()
-                            .singleResult(), Objects::nonNull);
-            long findings = context.getBean(JdbcTemplate.class).queryForObject(
-                    "select count(*) from finding where campaign_id = ?", Long.class, campaign.getId());
-            System.out.printf(Locale.ROOT, "RESULT rows=%d db=%s check_s=%.1f records_per_s=%.0f findings=%d "
+            HistoricActivityInstance draw = Awaitility.await()
+                    .atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> history.createHistoricActivityInstanceQuery()
+                                    .processInstanceId(campaign.getProcessInstanceId())
+                                    .activityId("drawSample")
+                                    .finished()
+                                    .singleResult(),
+                            Objects::nonNull);
+            long findings = context.getBean(JdbcTemplate.class)
+                    .queryForObject("select count(*) from finding where campaign_id = ?", Long.class, campaign.getId());
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT rows=%d db=%s check_s=%.1f records_per_s=%.0f findings=%d "
                             + "draw_sample_ms=%d township_records=%d task_list_ms_median=%.1f task_list_ms_max=%.1f "
                             + "dashboard_ms_median=%.1f dashboard_ms_max=%.1f peak_rss_mb=%d%n",
-                    rows, ImportBenchmark.databaseOf(context), checkSeconds, imported / checkSeconds, findings,
-                    draw.getDurationInMillis(), imported / 10, median(taskList), max(taskList), median(dashboard),
-                    max(dashboard), ImportBenchmark.peakRssMb());
+                    rows,
+                    ImportBenchmark.databaseOf(context),
+                    checkSeconds,
+                    imported / checkSeconds,
+                    findings,
+                    draw.getDurationInMillis(),
+                    imported / 10,
+                    median(taskList),
+                    max(taskList),
+                    median(dashboard),
+                    max(dashboard),
+                    ImportBenchmark.peakRssMb());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.dangan.workflow.bench;
 
-import org.dangan.workflow.platform.ChinaTime;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.dangan.workflow.TestApplication;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordQuery;
@@ -30,8 +32,6 @@ import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.Fixtures;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Generates N realistic records (valid ID and record numbers) as a county export, imports them
@@ -43,27 +43,31 @@ public final class ImportBenchmark {
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
     private static final String[] GIVEN = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "建国", "桂英"};
 
-    private ImportBenchmark() {
-    }
+    private ImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : "1000000");
         Path dir = Files.createTempDirectory("dangan-bench");
         List<String> springArgs = new ArrayList<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
         springArgs.add("--logging.level.root=warn");
-        try (ConfigurableApplicationContext context = SpringApplication.run(TestApplication.class,
-                springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context =
+                SpringApplication.run(TestApplication.class, springArgs.toArray(String[]::new))) {
             Institutions institutions = context.getBean(Institutions.class);
             String countyCode = Integer.toString(new Random().nextInt(110_000, 660_000) / 100 * 100 + 21);
             Institution county = institutions.register(countyCode, "基准县", InstitutionType.COUNTY_BUREAU, null);
             List<String> townships = new ArrayList<>();
             for (int t = 1; t <= 10; t++) {
-                townships.add(institutions.register(countyCode + "%03d".formatted(100 + t), "基准镇" + t,
-                        InstitutionType.TOWNSHIP_CENTRE, county.getId()).getCode());
+                townships.add(institutions
+                        .register(
+                                countyCode + "%03d".formatted(100 + t),
+                                "基准镇" + t,
+                                InstitutionType.TOWNSHIP_CENTRE,
+                                county.getId())
+                        .getCode());
             }
             String user = "bench-" + countyCode;
-            context.getBean(UserAccounts.class).create(user, "bench-password", "基准", Role.ARCHIVIST, county.getId(),
-                    Set.of());
+            context.getBean(UserAccounts.class)
+                    .create(user, "bench-password", "基准", Role.ARCHIVIST, county.getId(), Set.of());
             context.getBean(AsUser.class).login(user);
 
             Path csv = dir.resolve("export.csv");
@@ -72,8 +76,8 @@ public final class ImportBenchmark {
             double generateSeconds = (System.nanoTime() - t0) / 1e9;
 
             long t1 = System.nanoTime();
-            ImportResult result = context.getBean(RecordImporter.class).importFile(csv, "export.csv", null,
-                    ImportMode.REJECT_FILE, Locale.CHINA, (done, total, read) -> {
+            ImportResult result = context.getBean(RecordImporter.class)
+                    .importFile(csv, "export.csv", null, ImportMode.REJECT_FILE, Locale.CHINA, (done, total, read) -> {
                         if (read % 100_000 == 0) {
                             System.out.printf("progress: %d rows, %.0f%%%n", read, 100.0 * done / total);
                         }
@@ -81,12 +85,14 @@ public final class ImportBenchmark {
             double importSeconds = (System.nanoTime() - t1) / 1e9;
             if (result.accepted() != rows) {
                 throw new IllegalStateException("imported " + result.accepted() + " of " + rows + ", first rejections: "
-                        + result.rejected().subList(0, Math.min(3, result.rejected().size())));
+                        + result.rejected()
+                                .subList(0, Math.min(3, result.rejected().size())));
             }
 
             Records records = context.getBean(Records.class);
             double firstPage = medianMillis(() -> records.list(RecordQuery.all(), 0, 50));
-            RecordQuery filtered = new RecordQuery(null, townships.get(3), RecordStatus.ACTIVE, KeyPopulation.HYPERTENSION);
+            RecordQuery filtered =
+                    new RecordQuery(null, townships.get(3), RecordStatus.ACTIVE, KeyPopulation.HYPERTENSION);
             double filteredPage = medianMillis(() -> records.list(filtered, 0, 50));
             double namePage = medianMillis(() -> records.list(new RecordQuery("王秀", null, null, null), 0, 50));
             double scrollPage = medianMillis(() -> records.fetch(RecordQuery.all(), 0, 50));
@@ -100,11 +106,24 @@ public final class ImportBenchmark {
                 records.countUpTo(filtered, 10_001);
             });
 
-            System.out.printf(Locale.ROOT, "RESULT rows=%d db=%s generate_s=%.1f import_s=%.1f rows_per_s=%.0f "
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT rows=%d db=%s generate_s=%.1f import_s=%.1f rows_per_s=%.0f "
                             + "peak_rss_mb=%d first_page_ms=%.1f filtered_page_ms=%.1f name_page_ms=%.1f "
                             + "scroll_fetch_ms=%.1f screen_page_ms=%.1f screen_filtered_ms=%.1f csv_mb=%.0f%n",
-                    rows, databaseOf(context), generateSeconds, importSeconds, rows / importSeconds, peakRssMb(),
-                    firstPage, filteredPage, namePage, scrollPage, screenPage, screenFiltered, Files.size(csv) / 1e6);
+                    rows,
+                    databaseOf(context),
+                    generateSeconds,
+                    importSeconds,
+                    rows / importSeconds,
+                    peakRssMb(),
+                    firstPage,
+                    filteredPage,
+                    namePage,
+                    scrollPage,
+                    screenPage,
+                    screenFiltered,
+                    Files.size(csv) / 1e6);
             Files.delete(csv);
         }
     }
@@ -117,7 +136,9 @@ public final class ImportBenchmark {
             for (int i = 0; i < rows; i++) {
                 String township = townships.get(i % townships.size());
                 int perTownship = i / townships.size();
-                String number = township + "%03d".formatted(201 + perTownship / 99_999) + "%05d".formatted(1 + perTownship % 99_999);
+                String number = township
+                        + "%03d".formatted(201 + perTownship / 99_999)
+                        + "%05d".formatted(1 + perTownship % 99_999);
                 Gender gender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
                 LocalDate birth = today.minusDays(1 + random.nextInt(365 * 90));
                 String id = Fixtures.idNumber(countyCode, birth, gender, random.nextInt(500));

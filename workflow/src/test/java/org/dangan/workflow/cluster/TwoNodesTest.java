@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.engine.ManagementService;
 import org.dangan.ocr.SearchablePdf;
 import org.dangan.ocr.TextBox;
 import org.dangan.workflow.TestApplication;
@@ -27,9 +30,9 @@ import org.dangan.workflow.search.ElasticsearchNode;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.ScratchDatabase;
-import org.dangan.workflow.support.DanganTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,9 +42,6 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
-import org.camunda.bpm.engine.ManagementService;
 
 /**
  * Two nodes of a cluster, as Camunda 7 scales: two applications on one database and one file
@@ -55,6 +55,7 @@ class TwoNodesTest {
 
     @Autowired
     DataSourceProperties testDatabase;
+
     @Autowired
     PdfFont font;
 
@@ -100,11 +101,13 @@ class TwoNodesTest {
         management.activateJobDefinitionByProcessDefinitionKey(Documents.PROCESS_KEY, true);
         // stopped while it holds work: jobs it has locked (or is running) are left to the other node
         AtomicReference<List<String>> heldByA = new AtomicReference<>();
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            heldByA.set(jdbc.queryForList("select process_instance_id_ from act_ru_job where lock_owner_ = 'node-a'",
-                    String.class));
-            return !heldByA.get().isEmpty();
-        });
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    heldByA.set(jdbc.queryForList(
+                            "select process_instance_id_ from act_ru_job where lock_owner_ = 'node-a'", String.class));
+                    return !heldByA.get().isEmpty();
+                });
         JdbcTemplate bJdbc = b.getBean(JdbcTemplate.class);
         a.close();
         nodes.remove(a);
@@ -114,39 +117,52 @@ class TwoNodesTest {
         assertThat(bJdbc.queryForObject("select count(*) from scanned_document where state = 'ARCHIVED'", Long.class))
                 .isEqualTo(200);
         // what node A held when it stopped was finished: by node B, or by A on its way down
-        assertThat(bJdbc.queryForList("select proc_inst_id_ from act_hi_procinst where end_time_ is not null",
-                String.class)).containsAll(heldByA.get());
+        assertThat(bJdbc.queryForList(
+                        "select proc_inst_id_ from act_hi_procinst where end_time_ is not null", String.class))
+                .containsAll(heldByA.get());
         assertThat(ranOn(bJdbc, second)).contains("node-b");
         awaitFound(b, archivist, 200);
     }
 
     private ConfigurableApplicationContext node(String name, String url, String index) {
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(TestApplication.class).run(
-                "--spring.datasource.url=" + url, "--dangan.home=" + home, "--server.port=0",
-                "--dangan.cluster=true", "--dangan.node-name=" + name,
-                "--dangan.search.backend=elasticsearch", "--dangan.search.elasticsearch.url=" + ElasticsearchNode.url(),
-                "--dangan.search.elasticsearch.index=" + index,
-                "--dangan.search.outbox-delay=PT1S", "--dangan.search.outbox-poll=PT1S",
-                "--camunda.bpm.job-execution.enabled=true",
-                // two workers a node: three JVM-sized applications and Elasticsearch share one test JVM's heap
-                "--camunda.bpm.job-execution.core-pool-size=2", "--camunda.bpm.job-execution.max-pool-size=2",
-                // a stopped node's locks expire soon here; in production it is 30 minutes (a long scan is one job)
-                "--camunda.bpm.job-execution.lock-time-in-millis=10000");
+        ConfigurableApplicationContext node = new SpringApplicationBuilder(TestApplication.class)
+                .run(
+                        "--spring.datasource.url=" + url,
+                        "--dangan.home=" + home,
+                        "--server.port=0",
+                        "--dangan.cluster=true",
+                        "--dangan.node-name=" + name,
+                        "--dangan.search.backend=elasticsearch",
+                        "--dangan.search.elasticsearch.url=" + ElasticsearchNode.url(),
+                        "--dangan.search.elasticsearch.index=" + index,
+                        "--dangan.search.outbox-delay=PT1S",
+                        "--dangan.search.outbox-poll=PT1S",
+                        "--camunda.bpm.job-execution.enabled=true",
+                        // two workers a node: three JVM-sized applications and Elasticsearch share one test JVM's heap
+                        "--camunda.bpm.job-execution.core-pool-size=2",
+                        "--camunda.bpm.job-execution.max-pool-size=2",
+                        // a stopped node's locks expire soon here; in production it is 30 minutes (a long scan is one
+                        // job)
+                        "--camunda.bpm.job-execution.lock-time-in-millis=10000");
         nodes.add(node);
         return node;
     }
 
     /** {@code count} documents from {@code from} on, alternately through each node, each a one-page PDF with a text layer. */
-    private List<Long> submit(List<ConfigurableApplicationContext> via, String user, List<HealthRecord> records, int from,
-                              int count) throws Exception {
+    private List<Long> submit(
+            List<ConfigurableApplicationContext> via, String user, List<HealthRecord> records, int from, int count)
+            throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             ConfigurableApplicationContext node = via.get(i % via.size());
             node.getBean(AsUser.class).login(user);
             try {
-                ids.add(node.getBean(Documents.class).submit(new ByteArrayInputStream(report("两节点 第" + i + "份 血常规检验报告单 白细胞计数 正常范围")),
-                        "report-" + i + ".pdf", records.get(i % records.size()).getRecordNumber(),
-                        DocumentType.AUX_EXAM_REPORT));
+                ids.add(node.getBean(Documents.class)
+                        .submit(
+                                new ByteArrayInputStream(report("两节点 第" + i + "份 血常规检验报告单 白细胞计数 正常范围")),
+                                "report-" + i + ".pdf",
+                                records.get(i % records.size()).getRecordNumber(),
+                                DocumentType.AUX_EXAM_REPORT));
             } finally {
                 AsUser.logout();
             }
@@ -156,27 +172,41 @@ class TwoNodesTest {
 
     private static void awaitArchived(JdbcTemplate jdbc, List<Long> ids) {
         try {
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
-                    "select count(*) from scanned_document where state = 'ARCHIVED' and id between ? and ?", Long.class,
-                    ids.get(0), ids.get(ids.size() - 1)) == ids.size());
+            await().atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from scanned_document where state = 'ARCHIVED' and id between ? and ?",
+                                    Long.class,
+                                    ids.get(0),
+                                    ids.get(ids.size() - 1))
+                            == ids.size());
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("documents " + ids.get(0) + ".." + ids.get(ids.size() - 1) + " not all archived: states "
-                    + jdbc.queryForList("select state, count(*) n from scanned_document group by state")
-                    + ", jobs " + jdbc.queryForList("select lock_owner_, retries_, exception_msg_ from act_ru_job"), e);
+            throw new AssertionError(
+                    "documents " + ids.get(0) + ".." + ids.get(ids.size() - 1) + " not all archived: states "
+                            + jdbc.queryForList("select state, count(*) n from scanned_document group by state")
+                            + ", jobs "
+                            + jdbc.queryForList("select lock_owner_, retries_, exception_msg_ from act_ru_job"),
+                    e);
         }
     }
 
     /** One page each, recognised once and archived once (history holds only committed work). */
     private static void assertExactlyOnce(JdbcTemplate jdbc, List<Long> ids) {
         for (Long id : ids) {
-            Map<String, Object> d = jdbc.queryForMap("select state, process_instance_id from scanned_document where id = ?", id);
+            Map<String, Object> d =
+                    jdbc.queryForMap("select state, process_instance_id from scanned_document where id = ?", id);
             assertThat(d.get("state")).isEqualTo("ARCHIVED");
             assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id))
-                    .as("pages of document %d", id).isOne();
+                    .as("pages of document %d", id)
+                    .isOne();
             String process = (String) d.get("process_instance_id");
-            assertThat(jdbc.queryForList("select act_id_ from act_hi_actinst where proc_inst_id_ = ? and end_time_ is not null"
-                    + " and act_id_ in ('recognise', 'archive') order by act_id_", String.class, process))
-                    .as("recognised and archived once: document %d", id).containsExactly("archive", "recognise");
+            assertThat(jdbc.queryForList(
+                            "select act_id_ from act_hi_actinst where proc_inst_id_ = ? and end_time_ is not null"
+                                    + " and act_id_ in ('recognise', 'archive') order by act_id_",
+                            String.class,
+                            process))
+                    .as("recognised and archived once: document %d", id)
+                    .containsExactly("archive", "recognise");
         }
     }
 
@@ -192,15 +222,20 @@ class TwoNodesTest {
         try {
             await().atMost(Duration.ofMinutes(2)).until(() -> pages(node, user, "两节点") == expected);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("found " + pages(node, user, "两节点") + " pages, not " + expected + "; outbox holds "
-                    + node.getBean(JdbcTemplate.class).queryForObject("select count(*) from search_outbox", Long.class), e);
+            throw new AssertionError(
+                    "found " + pages(node, user, "两节点") + " pages, not " + expected + "; outbox holds "
+                            + node.getBean(JdbcTemplate.class)
+                                    .queryForObject("select count(*) from search_outbox", Long.class),
+                    e);
         }
     }
 
     private static long pages(ConfigurableApplicationContext node, String user, String q) {
         node.getBean(AsUser.class).login(user);
         try {
-            return node.getBean(Search.class).search(new Search.Query(q, null, null, null, null, null, null, 0, 1)).total();
+            return node.getBean(Search.class)
+                    .search(new Search.Query(q, null, null, null, null, null, null, 0, 1))
+                    .total();
         } finally {
             AsUser.logout();
         }
@@ -222,7 +257,8 @@ class TwoNodesTest {
         ImageIO.write(page, "jpeg", jpeg);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try (SearchablePdf out = new SearchablePdf(font.path())) {
-            out.addPage(jpeg.toByteArray(), width, height, 150, List.of(new TextBox(line, 100, 170, textWidth, 40, 100)));
+            out.addPage(
+                    jpeg.toByteArray(), width, height, 150, List.of(new TextBox(line, 100, 170, textWidth, 40, 100)));
             out.save(pdf, "report");
         }
         return pdf.toByteArray();

@@ -23,7 +23,8 @@ public final class CustodyBenchmark {
         boolean postgres = List.of(args).contains("--postgres");
         DriverManagerDataSource data = postgres
                 ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/dangan_bench", "dangan", "dangan")
-                : new DriverManagerDataSource("jdbc:h2:file:" + Files.createTempDirectory("custody-bench") + "/db", "sa", "");
+                : new DriverManagerDataSource(
+                        "jdbc:h2:file:" + Files.createTempDirectory("custody-bench") + "/db", "sa", "");
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(data);
         jdbc.getJdbcTemplate().execute("drop table if exists custody_entry");
         jdbc.getJdbcTemplate().execute("drop table if exists custody_head");
@@ -49,16 +50,25 @@ public final class CustodyBenchmark {
             int from = done;
             List<CustodyLedger.NewEntry> entries = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                entries.add(new CustodyLedger.NewEntry(CustodySubject.PAPER_FILE, "1301231010010%05d-01".formatted((from + i) % 100_000),
-                        i % 3 == 0 ? CustodyEvent.RECEIVED : CustodyEvent.MOVED, "B00000001", "B00000002", null));
+                entries.add(new CustodyLedger.NewEntry(
+                        CustodySubject.PAPER_FILE,
+                        "1301231010010%05d-01".formatted((from + i) % 100_000),
+                        i % 3 == 0 ? CustodyEvent.RECEIVED : CustodyEvent.MOVED,
+                        "B00000001",
+                        "B00000002",
+                        null));
             }
             transactions.executeWithoutResult(t -> ledger.appendAll(institution, entries));
             if ((done + n) % (total / 10) == 0) {
                 System.out.printf("appended %,d of %,d, %.0f s%n", done + n, total, (System.nanoTime() - start) / 1e9);
             }
         }
-        System.out.printf(Locale.ROOT, "APPEND %,d entries in %.1f s: %.0f entries/s%n", total,
-                (System.nanoTime() - start) / 1e9, total / ((System.nanoTime() - start) / 1e9));
+        System.out.printf(
+                Locale.ROOT,
+                "APPEND %,d entries in %.1f s: %.0f entries/s%n",
+                total,
+                (System.nanoTime() - start) / 1e9,
+                total / ((System.nanoTime() - start) / 1e9));
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
             long t = System.nanoTime();
@@ -69,7 +79,12 @@ public final class CustodyBenchmark {
             }
         }
         seconds.sort(null);
-        System.out.printf(Locale.ROOT, "VERIFY %,d entries: median %.1f s of 3 (%s), %.0f entries/s%n", total,
-                seconds.get(1), seconds, total / seconds.get(1));
+        System.out.printf(
+                Locale.ROOT,
+                "VERIFY %,d entries: median %.1f s of 3 (%s), %.0f entries/s%n",
+                total,
+                seconds.get(1),
+                seconds,
+                total / seconds.get(1));
     }
 }

@@ -6,18 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import org.dangan.workflow.storage.Box;
-import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.RegistryAdministration;
-import org.dangan.workflow.support.DanganTest;
-import org.dangan.workflow.support.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,9 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.assertj.core.api.Assertions;
 import org.dangan.workflow.registry.CustodyAgreement;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.storage.Labelling;
 import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.PrintedSheets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,18 +43,25 @@ class CustodyLedgerTest {
 
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     CustodyLedger ledger;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Labelling labelling;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -80,19 +87,23 @@ class CustodyLedgerTest {
         registry.store(file, second.getBarcode()); // already there: no entry
 
         List<CustodyEntry> entries = ledger.entriesOf(CustodySubject.PAPER_FILE, file);
-        assertThat(entries).extracting(CustodyEntry::event)
+        assertThat(entries)
+                .extracting(CustodyEntry::event)
                 .containsExactly(CustodyEvent.RECEIVED, CustodyEvent.STORED, CustodyEvent.MOVED);
         assertThat(entries.get(2).from()).isEqualTo(first.getBarcode().value());
         assertThat(entries.get(2).to()).isEqualTo(second.getBarcode().value());
-        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file)).contains(second.getBarcode().value());
-        assertThat(ledger.entriesOf(CustodySubject.BOX, first.getBarcode().value())).extracting(CustodyEntry::event)
+        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file))
+                .contains(second.getBarcode().value());
+        assertThat(ledger.entriesOf(CustodySubject.BOX, first.getBarcode().value()))
+                .extracting(CustodyEntry::event)
                 .containsExactly(CustodyEvent.RECEIVED, CustodyEvent.STORED);
         assertThat(ledger.currentPlace(CustodySubject.BOX, first.getBarcode().value()))
                 .contains("甲镇卫生院 / 档案室 / 1号架");
         // each entry follows the one before it in its institution's chain
         for (int i = 1; i < entries.size(); i++) {
             if (entries.get(i).institutionId() == entries.get(i - 1).institutionId()) {
-                assertThat(entries.get(i).sequence()).isGreaterThan(entries.get(i - 1).sequence());
+                assertThat(entries.get(i).sequence())
+                        .isGreaterThan(entries.get(i - 1).sequence());
             }
         }
         assertThat(ledger.verify().valid()).isTrue();
@@ -131,8 +142,8 @@ class CustodyLedgerTest {
         List<CustodyEntry> entries = ledger.entriesOf(CustodySubject.PAPER_FILE, file);
         CustodyEntry stored = entries.get(1);
         if (isPostgres()) {
-            Assertions.assertThatThrownBy(() ->
-                    jdbc.update("delete from custody_entry where id = ?", stored.id())).hasMessageContaining("append-only");
+            Assertions.assertThatThrownBy(() -> jdbc.update("delete from custody_entry where id = ?", stored.id()))
+                    .hasMessageContaining("append-only");
             assertThat(ledger.verify().valid()).isTrue();
             return;
         }
@@ -154,8 +165,7 @@ class CustodyLedgerTest {
         long village = county.village().getId();
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        TransactionTemplate transaction =
-                new TransactionTemplate(transactions);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = pool.submit(() -> transaction.executeWithoutResult(status -> {
@@ -177,13 +187,17 @@ class CustodyLedgerTest {
             commit.countDown();
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForList("select subject from custody_entry where institution_id = ? order by sequence",
-                String.class, village)).containsExactly("FIRST", "SECOND");
+        assertThat(jdbc.queryForList(
+                        "select subject from custody_entry where institution_id = ? order by sequence",
+                        String.class,
+                        village))
+                .containsExactly("FIRST", "SECOND");
         assertThat(ledger.verify().valid()).isTrue();
     }
 
     private static CustodyLedger.NewEntry received(String box) {
-        return new CustodyLedger.NewEntry(CustodySubject.BOX, box, CustodyEvent.RECEIVED, null, "test", "first entries");
+        return new CustodyLedger.NewEntry(
+                CustodySubject.BOX, box, CustodyEvent.RECEIVED, null, "test", "first entries");
     }
 
     /** Until the database reports a session blocked by another's lock (the second writer waiting for the first). */
@@ -193,7 +207,9 @@ class CustodyLedgerTest {
                 : "select count(*) from information_schema.sessions where blocker_id is not null";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (jdbc.queryForObject(blocked, Integer.class) == 0) {
-            assertThat(System.nanoTime()).as("a session waiting for a lock within 60 s").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("a session waiting for a lock within 60 s")
+                    .isLessThan(deadline);
             LockSupport.parkNanos(5_000_000);
         }
     }
@@ -203,8 +219,9 @@ class CustodyLedgerTest {
         long village = county.village().getId();
         ledger.append(village, received("GONE"));
         if (isPostgres()) {
-            Assertions.assertThatThrownBy(() -> jdbc.update(
-                    "delete from custody_entry where institution_id = ?", village)).hasMessageContaining("append-only");
+            Assertions.assertThatThrownBy(
+                            () -> jdbc.update("delete from custody_entry where institution_id = ?", village))
+                    .hasMessageContaining("append-only");
             return;
         }
         Map<String, Object> row = jdbc.queryForMap("select * from custody_entry where institution_id = ?", village);
@@ -221,12 +238,23 @@ class CustodyLedgerTest {
     }
 
     private void restore(Map<String, Object> row) {
-        jdbc.update("insert into custody_entry (id, institution_id, sequence, subject_type, subject, event, actor,"
-                + " occurred_at, from_place, to_place, reason, previous_hash, entry_hash)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row.get("ID"), row.get("INSTITUTION_ID"), row.get("SEQUENCE"), row.get("SUBJECT_TYPE"),
-                row.get("SUBJECT"), row.get("EVENT"), row.get("ACTOR"), row.get("OCCURRED_AT"), row.get("FROM_PLACE"),
-                row.get("TO_PLACE"), row.get("REASON"), row.get("PREVIOUS_HASH"), row.get("ENTRY_HASH"));
+        jdbc.update(
+                "insert into custody_entry (id, institution_id, sequence, subject_type, subject, event, actor,"
+                        + " occurred_at, from_place, to_place, reason, previous_hash, entry_hash)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.get("ID"),
+                row.get("INSTITUTION_ID"),
+                row.get("SEQUENCE"),
+                row.get("SUBJECT_TYPE"),
+                row.get("SUBJECT"),
+                row.get("EVENT"),
+                row.get("ACTOR"),
+                row.get("OCCURRED_AT"),
+                row.get("FROM_PLACE"),
+                row.get("TO_PLACE"),
+                row.get("REASON"),
+                row.get("PREVIOUS_HASH"),
+                row.get("ENTRY_HASH"));
     }
 
     @Test
@@ -238,48 +266,69 @@ class CustodyLedgerTest {
                 .andExpect(jsonPath("$.entries").isNumber());
         mvc.perform(get("/api/custody/verify").with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/paper-files/" + file + "/custody").with(httpBasic(county.user("archivist-a"),
-                        Fixtures.PASSWORD)))
+        mvc.perform(get("/api/paper-files/" + file + "/custody")
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.currentPlace").value(first.getBarcode().value()))
                 .andExpect(jsonPath("$.events[0].event").value("RECEIVED"))
                 .andExpect(jsonPath("$.events[1].event").value("STORED"))
                 .andExpect(jsonPath("$.events[1].to").value(first.getBarcode().value()))
                 .andExpect(jsonPath("$.events[1].actor").isString());
-        mvc.perform(get("/api/paper-files/" + file + "/custody").with(httpBasic(county.user("archivist-b"),
-                        Fixtures.PASSWORD)))
+        mvc.perform(get("/api/paper-files/" + file + "/custody")
+                        .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void labels_and_the_contents_sheet_print_for_the_own_institution_with_what_they_should_say() throws Exception {
         registry.store(file, first.getBarcode());
-        byte[] boxLabels = mvc.perform(get("/api/boxes/labels.pdf").param("barcode", first.getBarcode().value(),
-                        second.getBarcode().value()).with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(text(boxLabels)).contains(first.getBarcode().value(), second.getBarcode().value(),
-                "甲镇卫生院 / 档案室 / 1号架", "第1位", "第2位");
+        byte[] boxLabels = mvc.perform(get("/api/boxes/labels.pdf")
+                        .param(
+                                "barcode",
+                                first.getBarcode().value(),
+                                second.getBarcode().value())
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(text(boxLabels))
+                .contains(first.getBarcode().value(), second.getBarcode().value(), "甲镇卫生院 / 档案室 / 1号架", "第1位", "第2位");
         asUser.login(county.user("archivist-a"));
         try {
-            assertThat(text(labelling.shelfLabels(first.getLocationId()))).contains("L" + first.getLocationId(),
-                    first.getBarcode().value(), second.getBarcode().value(), "甲镇卫生院 / 档案室 / 1号架");
+            assertThat(text(labelling.shelfLabels(first.getLocationId())))
+                    .contains(
+                            "L" + first.getLocationId(),
+                            first.getBarcode().value(),
+                            second.getBarcode().value(),
+                            "甲镇卫生院 / 档案室 / 1号架");
         } finally {
             AsUser.logout();
         }
-        byte[] fileLabels = mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A4_14")
+        byte[] fileLabels = mvc.perform(get("/api/paper-files/labels.pdf")
+                        .param("fileNumber", file)
+                        .param("layout", "A4_14")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(text(fileLabels)).contains(file, record.getName(), record.getRecordNumber());
         byte[] contents = mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(text(contents)).contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份", "已入库",
-                "1号架 · 第1位");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(text(contents))
+                .contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份", "已入库", "1号架 · 第1位");
         mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.details.key").value("labels.boxMissing"));
-        mvc.perform(get("/api/paper-files/labels.pdf").param("fileNumber", file).param("layout", "A5")
+        mvc.perform(get("/api/paper-files/labels.pdf")
+                        .param("fileNumber", file)
+                        .param("layout", "A5")
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest());
     }
@@ -295,22 +344,28 @@ class CustodyLedgerTest {
         assertThat(agreed.disagreements()).as(String.valueOf(agreed.first())).isZero();
         assertThat(agreed.files()).isPositive();
         Long home = jdbc.queryForObject("select box_id from paper_file where file_number = ?", Long.class, file);
-        Long other = jdbc.queryForObject("select id from box where barcode = ?", Long.class, second.getBarcode().value());
+        Long other = jdbc.queryForObject(
+                "select id from box where barcode = ?",
+                Long.class,
+                second.getBarcode().value());
         jdbc.update("update paper_file set box_id = ? where file_number = ?", other, file); // carried off, unrecorded
         try {
             CustodyAgreement.Result broken = agreement.check();
             assertThat(broken.disagreements()).isOne();
             assertThat(broken.first().fileNumber()).isEqualTo(file);
             assertThat(broken.first().box()).isEqualTo(second.getBarcode().value());
-            assertThat(broken.first().ledgerPlace()).isEqualTo(first.getBarcode().value());
-            mvc.perform(get("/api/paper-files/custody-agreement").with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
+            assertThat(broken.first().ledgerPlace())
+                    .isEqualTo(first.getBarcode().value());
+            mvc.perform(get("/api/paper-files/custody-agreement")
+                            .with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.disagreements").value(1))
                     .andExpect(jsonPath("$.first.fileNumber").value(file));
         } finally {
             jdbc.update("update paper_file set box_id = ? where file_number = ?", home, file);
         }
-        mvc.perform(get("/api/paper-files/custody-agreement").with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+        mvc.perform(get("/api/paper-files/custody-agreement")
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
     }
 
@@ -321,6 +376,7 @@ class CustodyLedgerTest {
 
     private boolean isPostgres() {
         return jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName())
-                .toLowerCase().contains("postgres");
+                .toLowerCase()
+                .contains("postgres");
     }
 }

@@ -2,10 +2,15 @@ package org.dangan.workflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.search.SearchResult;
+import org.dangan.workflow.security.PasswordPolicy;
+import org.dangan.workflow.security.PasswordRefused;
 import org.dangan.workflow.support.AsUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -13,14 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import java.util.List;
-import org.assertj.core.api.Assertions;
-import org.dangan.workflow.custody.CustodyLedger;
-import org.dangan.workflow.security.PasswordPolicy;
-import org.dangan.workflow.security.PasswordRefused;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The demo as `src/dev/run.sh` starts it: its records, their custody entries, and archived documents searchable as the README says. */
 @SpringBootTest
@@ -30,14 +30,19 @@ class DemoDataTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SearchIndex index;
+
     @Autowired
     Search search;
+
     @Autowired
     Documents documents;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     CustodyLedger ledger;
 
@@ -54,15 +59,20 @@ class DemoDataTest {
         assertThat(jdbc.queryForObject("select count(*) from scanned_document where created_by = 'demo'", Long.class))
                 .isEqualTo(24);
         // the demo's paper files and boxes start with their RECEIVED and STORED entries, in chains that hold
-        assertThat(jdbc.queryForObject("select count(*) from custody_entry e join institution i on i.id = e.institution_id"
-                + " where i.code like '130123%' and e.subject_type = 'PAPER_FILE' and e.event = 'RECEIVED'", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from custody_entry e join institution i on i.id = e.institution_id"
+                                + " where i.code like '130123%' and e.subject_type = 'PAPER_FILE' and e.event = 'RECEIVED'",
+                        Long.class))
                 .isEqualTo(DemoData.RECORDS_A + DemoData.RECORDS_B);
-        long boxed = jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
-                + " join institution i on i.id = r.institution_id where i.code like '130123%' and f.box_id is not null",
+        long boxed = jdbc.queryForObject(
+                "select count(*) from paper_file f join health_record r on r.id = f.record_id"
+                        + " join institution i on i.id = r.institution_id where i.code like '130123%' and f.box_id is not null",
                 Long.class);
         assertThat(boxed).isPositive();
-        assertThat(jdbc.queryForObject("select count(*) from custody_entry e join institution i on i.id = e.institution_id"
-                + " where i.code like '130123%' and e.subject_type = 'PAPER_FILE' and e.event = 'STORED'", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from custody_entry e join institution i on i.id = e.institution_id"
+                                + " where i.code like '130123%' and e.subject_type = 'PAPER_FILE' and e.event = 'STORED'",
+                        Long.class))
                 .isEqualTo(boxed);
         assertThat(ledger.verify().valid()).isTrue();
         index.drain();
@@ -72,7 +82,8 @@ class DemoDataTest {
         assertThat(reports.total()).isEqualTo(12);
         assertThat(reports.hits()).allSatisfy(h -> assertThat(h.institution()).startsWith("130123101"));
         assertThat(search.search(new Search.Query("精神分裂症 OR 双相情感障碍", null, null, null, null, null, null, 0, 50))
-                .total()).isZero();
+                        .total())
+                .isZero();
 
         asUser.login("archivist-a");
         SearchResult all = search.search(new Search.Query("", null, null, null, null, null, null, 0, 50));
@@ -87,12 +98,15 @@ class DemoDataTest {
 
     @Test
     void the_demo_users_sign_in_with_the_readme_password_that_the_policy_refuses_to_others() throws Exception {
-        Assertions.assertThatThrownBy(() -> PasswordPolicy.check(
-                "archivist-a", DemoData.PASSWORD)).isInstanceOf(PasswordRefused.class);
+        Assertions.assertThatThrownBy(() -> PasswordPolicy.check("archivist-a", DemoData.PASSWORD))
+                .isInstanceOf(PasswordRefused.class);
         var manager = authentication.getAuthenticationManager();
         for (String user : List.of("admin", "archivist-a", "county-checker", "searcher-b")) {
-            assertThat(manager.authenticate(UsernamePasswordAuthenticationToken
-                    .unauthenticated(user, DemoData.PASSWORD)).isAuthenticated()).as(user).isTrue();
+            assertThat(manager.authenticate(
+                                    UsernamePasswordAuthenticationToken.unauthenticated(user, DemoData.PASSWORD))
+                            .isAuthenticated())
+                    .as(user)
+                    .isTrue();
         }
     }
 }

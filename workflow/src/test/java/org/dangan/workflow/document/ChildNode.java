@@ -33,8 +33,8 @@ record ChildNode(Process process, BlockingQueue<String> lines) {
         Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(line);
                 }
@@ -65,8 +65,8 @@ record ChildNode(Process process, BlockingQueue<String> lines) {
                 }
             }
             if (line == null && !process.isAlive()) {
-                throw new AssertionError("the node died before printing " + regex + "; its last lines:\n"
-                        + String.join("\n", last));
+                throw new AssertionError(
+                        "the node died before printing " + regex + "; its last lines:\n" + String.join("\n", last));
             }
         }
         throw new AssertionError("the node did not print " + regex + " within 4 minutes");

@@ -11,23 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.support.DanganTest;
-import org.dangan.workflow.support.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -41,17 +24,34 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.dangan.ocr.SearchablePdf;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.Scans;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,16 +63,22 @@ class DocumentApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -98,9 +104,13 @@ class DocumentApiTest {
     }
 
     private long submit(byte[] bytes, String name, String type, String user, HealthRecord to) throws Exception {
-        var answer = mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes))
-                        .param("recordNumber", to.getRecordNumber()).param("documentType", type).with(as(user)))
-                .andExpect(status().isCreated()).andReturn();
+        var answer = mvc.perform(multipart("/api/documents")
+                        .file(new MockMultipartFile("file", name, null, bytes))
+                        .param("recordNumber", to.getRecordNumber())
+                        .param("documentType", type)
+                        .with(as(user)))
+                .andExpect(status().isCreated())
+                .andReturn();
         return DocumentJobs.idOf(answer);
     }
 
@@ -132,26 +142,38 @@ class DocumentApiTest {
         mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
                 .andExpect(content().string(containsString("血常规检验报告单")));
         byte[] pdf = mvc.perform(get("/api/documents/" + id + "/pdf").with(as("archivist-a")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).contains("血常规检验报告单");
         }
         // the original is kept as it came, under its own hash
-        String original = jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
-        assertThat(original).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(scan(REPORT, 58))));
+        String original =
+                jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
+        assertThat(original)
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(scan(REPORT, 58))));
         // another township sees nothing, and every read is audited
         mvc.perform(get("/api/documents/" + id).with(as("archivist-b"))).andExpect(status().isNotFound());
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
-                Long.class, Long.toString(id))).isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                        Long.class,
+                        Long.toString(id)))
+                .isEqualTo(4);
     }
 
     @Test
     void a_crash_during_recognition_leaves_nothing_half_written_and_the_job_runs_again_once() throws Exception {
         long id = submit(scan(REPORT, 58), "crash.png", "AUX_EXAM_REPORT", "archivist-a");
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, id);
-        String job = management.createJobQuery().processInstanceId(process).singleResult().getId();
+        String process =
+                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
+        String job = management
+                .createJobQuery()
+                .processInstanceId(process)
+                .singleResult()
+                .getId();
         // the job runs and the machine dies before its transaction commits
         new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
             management.executeJob(job);
@@ -159,7 +181,8 @@ class DocumentApiTest {
                     .isOne();
             tx.setRollbackOnly();
         });
-        assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id))
+                .isZero();
         // "being read" was committed on its own when the job started, so lists showed it while pages
         // were read; the job runs again and finishes it
         assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id))
@@ -167,13 +190,15 @@ class DocumentApiTest {
 
         recognise(id);
 
-        assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from document_page where document_id = ?", Long.class, id))
+                .isOne();
         assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id))
                 .isEqualTo("ARCHIVED");
     }
 
     @Autowired
     FileStore fileStore;
+
     @Autowired
     RuntimeService runtime;
 
@@ -191,9 +216,10 @@ class DocumentApiTest {
                 .isZero();
         mvc.perform(get("/api/search").param("q", "血常规检验报告单").with(as("archivist-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].page").value(Matchers.contains(1)))
-                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].snippet").value(
-                        Matchers.contains(containsString("<em>"))));
+                .andExpect(
+                        jsonPath("$.hits[?(@.documentId == " + id + ")].page").value(Matchers.contains(1)))
+                .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")].snippet")
+                        .value(Matchers.contains(containsString("<em>"))));
         mvc.perform(get("/api/search").param("q", "血常规检验报告单").with(as("archivist-b")))
                 .andExpect(jsonPath("$.hits[?(@.documentId == " + id + ")]").isEmpty());
     }
@@ -205,18 +231,24 @@ class DocumentApiTest {
     void files_nothing_refers_to_are_removed_once_older_than_the_grace_period() throws Exception {
         long id = submit(scan(REPORT, 40), "kept.png", "AUX_EXAM_REPORT", "archivist-a");
         recognise(id);
-        Path original = fileStore.path(jdbc.queryForObject(
-                "select original_sha256 from scanned_document where id = ?", String.class, id));
-        Path pdf = fileStore.path(jdbc.queryForObject(
-                "select pdf_sha256 from scanned_document where id = ?", String.class, id));
+        Path original = fileStore.path(
+                jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id));
+        Path pdf = fileStore.path(
+                jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id));
         // a PDF written by a job that crashed before it committed, an interrupted upload, a recent file
         Path crashed = fileStore.path(fileStore.put(new ByteArrayInputStream("crashed".getBytes())));
         Path recent = fileStore.path(fileStore.put(new ByteArrayInputStream("recent".getBytes())));
-        Path part = Files.writeString(fileStore.path(fileStore.put(
-                new ByteArrayInputStream(new byte[0]))).getParent().getParent().getParent().getParent()
-                .resolve("tmp").resolve("incoming1.part"), "half");
-        FileTime old = FileTime.from(
-                Instant.now().minus(Duration.ofHours(3)));
+        Path part = Files.writeString(
+                fileStore
+                        .path(fileStore.put(new ByteArrayInputStream(new byte[0])))
+                        .getParent()
+                        .getParent()
+                        .getParent()
+                        .getParent()
+                        .resolve("tmp")
+                        .resolve("incoming1.part"),
+                "half");
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(3)));
         for (Path p : List.of(original, pdf, crashed, part)) {
             Files.setLastModifiedTime(p, old);
         }
@@ -238,13 +270,18 @@ class DocumentApiTest {
     @Test
     void a_recognition_that_keeps_failing_becomes_an_incident_shown_as_failed_with_its_message() throws Exception {
         long id = submit(scan(REPORT, 40), "lost.png", "AUX_EXAM_REPORT", "archivist-a");
-        String original = jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
+        String original =
+                jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, id);
         Files.delete(fileStore.path(original)); // the file store lost it: not the document's fault
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, id);
+        String process =
+                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
         int attempts = 0;
         while (runtime.createIncidentQuery().processInstanceId(process).count() == 0 && attempts++ < 10) {
-            String job = management.createJobQuery().processInstanceId(process).singleResult().getId();
+            String job = management
+                    .createJobQuery()
+                    .processInstanceId(process)
+                    .singleResult()
+                    .getId();
             try {
                 management.executeJob(job);
             } catch (RuntimeException expected) {
@@ -274,8 +311,10 @@ class DocumentApiTest {
     @Test
     void restricted_documents_need_the_permission_and_a_stated_purpose() throws Exception {
         long id = submit(scan(REPORT, 58), "smd.png", "SEVERE_MENTAL_DISORDER", "archivist-a");
-        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "x.png", null, scan(REPORT, 58)))
-                        .param("recordNumber", record.getRecordNumber()).param("documentType", "SEVERE_MENTAL_DISORDER")
+        mvc.perform(multipart("/api/documents")
+                        .file(new MockMultipartFile("file", "x.png", null, scan(REPORT, 58)))
+                        .param("recordNumber", record.getRecordNumber())
+                        .param("documentType", "SEVERE_MENTAL_DISORDER")
                         .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest()); // a record of another township
         recognise(id);
@@ -283,29 +322,45 @@ class DocumentApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("document.purposeRequired"));
         mvc.perform(get("/api/documents/" + id).param("purpose", "随访评估").with(as("archivist-a")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.restricted").value(true));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.restricted").value(true));
         // the head of the same township lacks the permission: the document does not exist for them
-        mvc.perform(get("/api/documents/" + id).param("purpose", "x").with(as("head-a"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/documents/" + id).param("purpose", "x").with(as("head-a")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/documents/" + id + "/text").param("purpose", "x").with(as("searcher-a")))
                 .andExpect(status().isNotFound());
-        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
-                String.class, Long.toString(id))).containsExactly("purpose: 随访评估");
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                        String.class,
+                        Long.toString(id)))
+                .containsExactly("purpose: 随访评估");
     }
 
     @Test
     void a_page_read_with_low_confidence_goes_to_review_and_the_corrected_text_is_kept() throws Exception {
         long id = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
         recognise(id);
-        mvc.perform(get("/api/documents/" + id).with(as("archivist-a"))).andExpect(jsonPath("$.state").value("REVIEW"))
+        mvc.perform(get("/api/documents/" + id).with(as("archivist-a")))
+                .andExpect(jsonPath("$.state").value("REVIEW"))
                 .andExpect(jsonPath("$.ocrEngine").value("PADDLE"))
                 .andExpect(jsonPath("$.pages[0].confidence").value(Matchers.lessThan(97.0)));
-        String pdfBeforeReview = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
-        var task = tasks.createTaskQuery().taskCandidateGroup("archivist-" + county.a().getCode()).taskDefinitionKey("reviewText")
-                .list().stream().filter(t -> t.getProcessInstanceId().equals(jdbc.queryForObject(
-                        "select process_instance_id from scanned_document where id = ?", String.class, id))).findFirst()
+        String pdfBeforeReview =
+                jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
+        var task = tasks
+                .createTaskQuery()
+                .taskCandidateGroup("archivist-" + county.a().getCode())
+                .taskDefinitionKey("reviewText")
+                .list()
+                .stream()
+                .filter(t -> t.getProcessInstanceId()
+                        .equals(jdbc.queryForObject(
+                                "select process_instance_id from scanned_document where id = ?", String.class, id)))
+                .findFirst()
                 .orElseThrow();
-        mvc.perform(put("/api/documents/" + id + "/pages/1/text").with(as("archivist-a"))
-                        .contentType("application/json").content("{\"text\": \"血常规检验报告单 校对后\"}"))
+        mvc.perform(put("/api/documents/" + id + "/pages/1/text")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"text\": \"血常规检验报告单 校对后\"}"))
                 .andExpect(status().isNoContent());
         tasks.setAssignee(task.getId(), county.user("archivist-a"));
         tasks.complete(task.getId());
@@ -318,20 +373,27 @@ class DocumentApiTest {
         mvc.perform(get("/api/documents/" + id + "/text").with(as("archivist-a")))
                 .andExpect(content().string("血常规检验报告单 校对后"));
         // the searchable PDF was laid out again: it finds the corrected text, over the same page image
-        String recognised = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
+        String recognised =
+                jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, id);
         assertThat(recognised).isNotEqualTo(pdfBeforeReview);
         byte[] pdf = mvc.perform(get("/api/documents/" + id + "/pdf").with(as("archivist-a")))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).isEqualTo("血常规检验报告单校对后");
         }
-        assertThat(SearchablePdf.pageImages(pdf)).extracting(i -> i.bytes())
-                .containsExactlyElementsOf(SearchablePdf.pageImages(fileStore.open(pdfBeforeReview)
-                        .readAllBytes()).stream().map(i -> i.bytes()).toList());
+        assertThat(SearchablePdf.pageImages(pdf))
+                .extracting(i -> i.bytes())
+                .containsExactlyElementsOf(
+                        SearchablePdf.pageImages(fileStore.open(pdfBeforeReview).readAllBytes()).stream()
+                                .map(i -> i.bytes())
+                                .toList());
     }
 
     @Autowired
     Documents documents;
+
     @Autowired
     AsUser asUser;
 
@@ -344,7 +406,8 @@ class DocumentApiTest {
         });
         long id = submit(png, "盖章.png", "AUX_EXAM_REPORT", "archivist-a");
         byte[] pdf = recognisedPdf(id);
-        assertThat(SearchablePdf.pageImages(pdf)).singleElement()
+        assertThat(SearchablePdf.pageImages(pdf))
+                .singleElement()
                 .satisfies(i -> assertThat(i.encoding()).isEqualTo(SearchablePdf.Encoding.JPEG));
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             var resources = doc.getPage(0).getResources();
@@ -356,28 +419,30 @@ class DocumentApiTest {
         // the viewer's page (100 dpi of a 300-dpi scan) shows the seal red as well
         asUser.login(county.user("archivist-a"));
         try {
-            BufferedImage shown = ImageIO.read(
-                    new ByteArrayInputStream(documents.pageImage(id, 1, 100, null)));
+            BufferedImage shown = ImageIO.read(new ByteArrayInputStream(documents.pageImage(id, 1, 100, null)));
             assertThat(red(shown.getRGB(650, 150))).isTrue();
         } finally {
             AsUser.logout();
         }
 
-        byte[] onebit = redrawn(sealed, BufferedImage.TYPE_BYTE_BINARY, g -> { });
+        byte[] onebit = redrawn(sealed, BufferedImage.TYPE_BYTE_BINARY, g -> {});
         byte[] blackPdf = recognisedPdf(submit(onebit, "黑白.png", "AUX_EXAM_REPORT", "archivist-a"));
-        assertThat(SearchablePdf.pageImages(blackPdf)).singleElement()
+        assertThat(SearchablePdf.pageImages(blackPdf))
+                .singleElement()
                 .satisfies(i -> assertThat(i.encoding()).isEqualTo(SearchablePdf.Encoding.CCITT_G4));
     }
 
     private byte[] recognisedPdf(long id) throws Exception {
         recognise(id);
         return mvc.perform(get("/api/documents/" + id + "/pdf").with(as("archivist-a")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
     }
 
     /** The page drawn into an image of the given type, with what {@code more} draws over it, as PNG. */
-    private static byte[] redrawn(BufferedImage page, int type,
-                                  Consumer<Graphics2D> more) throws IOException {
+    private static byte[] redrawn(BufferedImage page, int type, Consumer<Graphics2D> more) throws IOException {
         BufferedImage image = new BufferedImage(page.getWidth(), page.getHeight(), type);
         Graphics2D g = image.createGraphics();
         g.drawImage(page, 0, 0, null);
@@ -409,8 +474,11 @@ class DocumentApiTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/documents/" + id + "/pages/1/boxes").with(as("archivist-b")))
                 .andExpect(status().isNotFound());
-        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
-                String.class, Long.toString(id))).anyMatch(d -> d.startsWith("page 1 boxes"));
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_entry where action = 'DOCUMENT_READ' and subject_id = ?",
+                        String.class,
+                        Long.toString(id)))
+                .anyMatch(d -> d.startsWith("page 1 boxes"));
     }
 
     @Test
@@ -425,29 +493,40 @@ class DocumentApiTest {
 
     @Test
     void separator_sheets_print_for_records_in_scope_only() throws Exception {
-        byte[] pdf = mvc.perform(get("/api/documents/separator-sheets.pdf").param("recordNumber", record.getRecordNumber())
-                        .param("documentType", "SEVERE_MENTAL_DISORDER").with(as("archivist-a")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] pdf = mvc.perform(get("/api/documents/separator-sheets.pdf")
+                        .param("recordNumber", record.getRecordNumber())
+                        .param("documentType", "SEVERE_MENTAL_DISORDER")
+                        .with(as("archivist-a")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("分隔页", record.getRecordNumber());
         }
-        mvc.perform(get("/api/documents/separator-sheets.pdf").param("recordNumber", record.getRecordNumber())
-                .with(as("archivist-b"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/documents/separator-sheets.pdf")
+                        .param("recordNumber", record.getRecordNumber())
+                        .with(as("archivist-b")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
     void a_review_completed_with_another_townships_document_archives_only_its_own() throws Exception {
         long ours = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
         recognise(ours);
-        long theirs = submit(scan(REPORT, 58), "b.png", "AUX_EXAM_REPORT", "archivist-b", fixtures.record(county.b(), 2));
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, ours);
-        var task = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("reviewText").singleResult();
+        long theirs =
+                submit(scan(REPORT, 58), "b.png", "AUX_EXAM_REPORT", "archivist-b", fixtures.record(county.b(), 2));
+        String process = jdbc.queryForObject(
+                "select process_instance_id from scanned_document where id = ?", String.class, ours);
+        var task = tasks.createTaskQuery()
+                .processInstanceId(process)
+                .taskDefinitionKey("reviewText")
+                .singleResult();
         tasks.setAssignee(task.getId(), county.user("archivist-a"));
 
         assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("documentId", theirs)))
-                .cause().isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
         // a variable rewritten behind the process's back (an administrator) does not choose the document either
         runtime.setVariable(process, "documentId", theirs);
         tasks.complete(task.getId());
@@ -460,14 +539,17 @@ class DocumentApiTest {
     void only_an_archivist_of_the_documents_township_finishes_its_review() throws Exception {
         long id = submit(fuzzy(), "fuzzy.png", "AUX_EXAM_REPORT", "archivist-a");
         recognise(id);
-        var task = tasks.createTaskQuery().processInstanceId(jdbc.queryForObject(
-                "select process_instance_id from scanned_document where id = ?", String.class, id))
-                .taskDefinitionKey("reviewText").singleResult();
+        var task = tasks.createTaskQuery()
+                .processInstanceId(jdbc.queryForObject(
+                        "select process_instance_id from scanned_document where id = ?", String.class, id))
+                .taskDefinitionKey("reviewText")
+                .singleResult();
         for (String outsider : List.of("archivist-b", "head-a")) {
             tasks.setAssignee(task.getId(), county.user(outsider));
-            assertThatThrownBy(() -> tasks.complete(task.getId())).rootCause()
-                    .isInstanceOfSatisfying(Refused.class,
-                            r -> assertThat(r.key()).isEqualTo("task.notYours"));
+            assertThatThrownBy(() -> tasks.complete(task.getId()))
+                    .rootCause()
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.key()).isEqualTo("task.notYours"));
         }
         assertThat(state(id)).isEqualTo("REVIEW");
     }
@@ -480,14 +562,24 @@ class DocumentApiTest {
     void the_review_of_a_restricted_scan_is_offered_only_to_those_who_may_read_it() throws Exception {
         long id = submit(fuzzy(), "smd-fuzzy.png", "SEVERE_MENTAL_DISORDER", "archivist-a");
         recognise(id);
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, id);
-        var task = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("reviewText").singleResult();
-        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+        String process =
+                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
+        var task = tasks.createTaskQuery()
+                .processInstanceId(process)
+                .taskDefinitionKey("reviewText")
+                .singleResult();
+        assertThat(tasks.getIdentityLinksForTask(task.getId()))
+                .extracting(l -> l.getGroupId())
                 .containsExactly("restricted-" + county.a().getCode());
-        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(county.user("archivist-a")).count())
+        assertThat(tasks.createTaskQuery()
+                        .taskId(task.getId())
+                        .taskCandidateUser(county.user("archivist-a"))
+                        .count())
                 .isOne();
-        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(county.user("head-a")).count())
+        assertThat(tasks.createTaskQuery()
+                        .taskId(task.getId())
+                        .taskCandidateUser(county.user("head-a"))
+                        .count())
                 .isZero();
     }
 

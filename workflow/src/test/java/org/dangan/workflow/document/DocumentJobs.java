@@ -9,8 +9,7 @@ import org.springframework.test.web.servlet.MvcResult;
 /** What the document tests do around a submitted scan: its id from the answer, its jobs run by hand. */
 final class DocumentJobs {
 
-    private DocumentJobs() {
-    }
+    private DocumentJobs() {}
 
     /** The id of the document a {@code POST /api/documents} created. */
     static long idOf(MvcResult created) throws UnsupportedEncodingException {
@@ -19,10 +18,19 @@ final class DocumentJobs {
 
     /** Runs the document's jobs as the job executor would, until none is left to run. */
     static void recognise(ManagementService management, JdbcTemplate jdbc, long id) {
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, id);
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+        String process =
+                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
+        for (var jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list();
+                !jobs.isEmpty();
+                jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list()) {
             jobs.forEach(j -> management.executeJob(j.getId()));
         }
     }

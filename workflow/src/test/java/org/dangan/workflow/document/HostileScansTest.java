@@ -50,14 +50,19 @@ class HostileScansTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     FileStore fileStore;
+
     @Autowired
     FixityAudit fixity;
 
@@ -75,13 +80,17 @@ class HostileScansTest {
     }
 
     private ResultActions upload(byte[] bytes, String name) throws Exception {
-        return mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", name, null, bytes))
-                .param("recordNumber", record.getRecordNumber()).param("documentType", "AUX_EXAM_REPORT")
-                .header("Accept-Language", "en").with(archivist()));
+        return mvc.perform(multipart("/api/documents")
+                .file(new MockMultipartFile("file", name, null, bytes))
+                .param("recordNumber", record.getRecordNumber())
+                .param("documentType", "AUX_EXAM_REPORT")
+                .header("Accept-Language", "en")
+                .with(archivist()));
     }
 
     private long submit(byte[] bytes, String name) throws Exception {
-        return DocumentJobs.idOf(upload(bytes, name).andExpect(status().isCreated()).andReturn());
+        return DocumentJobs.idOf(
+                upload(bytes, name).andExpect(status().isCreated()).andReturn());
     }
 
     /** Runs the document's jobs as the job executor would. */
@@ -94,8 +103,11 @@ class HostileScansTest {
     }
 
     private void keepsServing() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/api/records").with(archivist())).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/api/records").with(archivist()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
     }
 
@@ -144,7 +156,7 @@ class HostileScansTest {
                 .andExpect(jsonPath("$.reason", containsString("60000x60000 pixels, more than the 100000000 allowed")))
                 .andExpect(jsonPath("$.originalSha256").value(original));
         assertThat(fileStore.path(original)).doesNotExist();
-        fixity.run("test", line -> { });
+        fixity.run("test", line -> {});
         assertThat(fixity.failures()).noneMatch(f -> f.sha256().equals(original));
         keepsServing();
     }
@@ -170,8 +182,8 @@ class HostileScansTest {
     static byte[] pdfDrawingImageOf(int side) throws IOException {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try (PDDocument document = new PDDocument()) {
-            PDImageXObject image = new PDImageXObject(new PDStream(document, new ByteArrayInputStream(new byte[16])),
-                    null);
+            PDImageXObject image =
+                    new PDImageXObject(new PDStream(document, new ByteArrayInputStream(new byte[16])), null);
             image.setWidth(side);
             image.setHeight(side);
             image.setBitsPerComponent(8);

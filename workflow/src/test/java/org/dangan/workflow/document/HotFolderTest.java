@@ -3,10 +3,12 @@ package org.dangan.workflow.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import java.io.ByteArrayInputStream;
-import javax.imageio.ImageIO;
 
 /** The scan station's hot folder: stacks split at separator sheets, named files, rejects, and a crash taken up again. */
 @DanganTest
@@ -34,10 +34,13 @@ class HotFolderTest {
 
     @Autowired
     HotFolder hotFolder;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @TempDir
     Path root;
 
@@ -54,11 +57,13 @@ class HotFolderTest {
 
     private Path stack(Path file) throws Exception {
         List<BufferedImage> pages = new ArrayList<>();
-        try (PDDocument sheets = Loader.loadPDF(SeparatorSheet.pdf(List.of(
-                new SeparatorSheet.Target(first.getRecordNumber(), "AUX_EXAM_REPORT"),
-                new SeparatorSheet.Target(second.getRecordNumber(), "AUX_EXAM_REPORT")), PrintedSheet.DEFAULT_FONT))) {
-            BufferedImage report = ImageIO.read(new ByteArrayInputStream(
-                    DocumentApiTest.scan(DocumentApiTest.REPORT, 58)));
+        try (PDDocument sheets = Loader.loadPDF(SeparatorSheet.pdf(
+                List.of(
+                        new SeparatorSheet.Target(first.getRecordNumber(), "AUX_EXAM_REPORT"),
+                        new SeparatorSheet.Target(second.getRecordNumber(), "AUX_EXAM_REPORT")),
+                PrintedSheet.DEFAULT_FONT))) {
+            BufferedImage report =
+                    ImageIO.read(new ByteArrayInputStream(DocumentApiTest.scan(DocumentApiTest.REPORT, 58)));
             PDFRenderer renderer = new PDFRenderer(sheets);
             pages.add(renderer.renderImageWithDPI(0, 200, ImageType.GRAY));
             pages.add(report);
@@ -71,7 +76,11 @@ class HotFolderTest {
                 PDPage page = new PDPage(new PDRectangle(image.getWidth() * 72f / 200, image.getHeight() * 72f / 200));
                 doc.addPage(page);
                 try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-                    c.drawImage(LosslessFactory.createFromImage(doc, image), 0, 0, page.getMediaBox().getWidth(),
+                    c.drawImage(
+                            LosslessFactory.createFromImage(doc, image),
+                            0,
+                            0,
+                            page.getMediaBox().getWidth(),
                             page.getMediaBox().getHeight());
                 }
             }
@@ -81,7 +90,8 @@ class HotFolderTest {
     }
 
     private long documentsOf(HealthRecord record) {
-        return jdbc.queryForObject("select count(*) from scanned_document where record_id = ?", Long.class, record.getId());
+        return jdbc.queryForObject(
+                "select count(*) from scanned_document where record_id = ?", Long.class, record.getId());
     }
 
     @Test
@@ -94,8 +104,9 @@ class HotFolderTest {
         });
         assertThat(documentsOf(first)).isOne();
         assertThat(documentsOf(second)).isOne();
-        assertThat(jdbc.queryForObject("select created_by from scanned_document where record_id = ?", String.class,
-                second.getId())).isEqualTo(county.user("archivist-a"));
+        assertThat(jdbc.queryForObject(
+                        "select created_by from scanned_document where record_id = ?", String.class, second.getId()))
+                .isEqualTo(county.user("archivist-a"));
         assertThat(root.resolve("done/batch-001.pdf")).exists();
         assertThat(root.resolve("batch-001.pdf")).doesNotExist();
     }
@@ -115,12 +126,16 @@ class HotFolderTest {
 
     @Test
     void named_files_are_taken_whole_and_unusable_ones_are_rejected_with_the_reason() throws Exception {
-        Files.write(root.resolve(first.getRecordNumber() + "_AUX_EXAM_REPORT_ecg.png"), DocumentApiTest.scan(DocumentApiTest.REPORT, 58));
+        Files.write(
+                root.resolve(first.getRecordNumber() + "_AUX_EXAM_REPORT_ecg.png"),
+                DocumentApiTest.scan(DocumentApiTest.REPORT, 58));
         Files.write(root.resolve("unnamed.png"), DocumentApiTest.scan(DocumentApiTest.REPORT, 58));
         Files.write(root.resolve("broken.pdf"), "%PDF-1.7 broken".getBytes());
         hotFolder.sweep(root, county.user("archivist-a"));
         assertThat(documentsOf(first)).isOne();
-        assertThat(Files.readString(root.resolve("rejected/unnamed.png.reason.txt"))).contains("no separator sheet");
-        assertThat(Files.readString(root.resolve("rejected/broken.pdf.reason.txt"))).contains("corrupt PDF");
+        assertThat(Files.readString(root.resolve("rejected/unnamed.png.reason.txt")))
+                .contains("no separator sheet");
+        assertThat(Files.readString(root.resolve("rejected/broken.pdf.reason.txt")))
+                .contains("corrupt PDF");
     }
 }

@@ -18,25 +18,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class KillRecoveryNode {
 
-    private KillRecoveryNode() {
-    }
+    private KillRecoveryNode() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String home = args[1];
         String url = args[2];
-        ConfigurableApplicationContext context = SpringApplication.run(TestApplication.class,
-                "--dangan.home=" + home, "--spring.datasource.url=" + url,
-                "--camunda.bpm.job-execution.enabled=true", "--dangan.node-name=kill-test-node", "--server.port=0",
-                "--dangan.ocr.threads=2", "--logging.level.org.dangan.workflow.document.Recognition=info");
+        ConfigurableApplicationContext context = SpringApplication.run(
+                TestApplication.class,
+                "--dangan.home=" + home,
+                "--spring.datasource.url=" + url,
+                "--camunda.bpm.job-execution.enabled=true",
+                "--dangan.node-name=kill-test-node",
+                "--server.port=0",
+                "--dangan.ocr.threads=2",
+                "--logging.level.org.dangan.workflow.document.Recognition=info");
         if (mode.equals("submit")) {
             Fixtures fixtures = context.getBean(Fixtures.class);
             Fixtures.County county = fixtures.county();
             HealthRecord record = fixtures.record(county.a(), 1);
             context.getBean(AsUser.class).login(county.user("archivist-a"));
             try (InputStream in = Files.newInputStream(Path.of(args[3]))) {
-                long id = context.getBean(Documents.class).submit(in, "stack.pdf", record.getRecordNumber(),
-                        DocumentType.AUX_EXAM_REPORT);
+                long id = context.getBean(Documents.class)
+                        .submit(in, "stack.pdf", record.getRecordNumber(), DocumentType.AUX_EXAM_REPORT);
                 System.out.println("DOCUMENT " + id);
             }
             AsUser.logout();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.ByteArrayInputStream;
-import javax.imageio.ImageIO;
 
 /**
  * kill -9 in the middle of a 50-page scan, then a restart: every page ends processed, once, with
@@ -37,6 +37,7 @@ class KillRecoveryTest {
 
     @TempDir
     Path dir;
+
     private final List<Process> nodes = new ArrayList<>();
 
     @AfterEach
@@ -55,20 +56,25 @@ class KillRecoveryTest {
         first.await("document " + id + ": 10 of 50 pages recognised");
         first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9
 
-        assertThat(count(url, "select count(*) from document_page where document_id = ?", id)).isZero();
+        assertThat(count(url, "select count(*) from document_page where document_id = ?", id))
+                .isZero();
 
         start("resume", home, url, null).await("NODE READY");
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> "ARCHIVED".equals(state(url, id)));
 
-        assertThat(count(url, "select count(*) from document_page where document_id = ?", id)).isEqualTo(50);
+        assertThat(count(url, "select count(*) from document_page where document_id = ?", id))
+                .isEqualTo(50);
         assertThat(count(url, "select count(distinct page_number) from document_page where document_id = ?", id))
                 .isEqualTo(50);
         assertThat(count(url, "select count(*) from scanned_document", 0)).isOne();
         // the store holds the original and the searchable PDF, nothing else, and no half-written file
         try (Stream<Path> files = Files.walk(home.resolve("files"))) {
             List<Path> stored = files.filter(Files::isRegularFile).toList();
-            assertThat(stored).hasSize(2).allMatch(p -> home.resolve("files").relativize(p).startsWith("sha256"));
+            assertThat(stored)
+                    .hasSize(2)
+                    .allMatch(p -> home.resolve("files").relativize(p).startsWith("sha256"));
         }
     }
 
@@ -83,7 +89,8 @@ class KillRecoveryTest {
     }
 
     private static long count(String url, String sql, long parameter) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "dangan", ""); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(url, "dangan", "");
+                PreparedStatement s = c.prepareStatement(sql)) {
             if (sql.contains("?")) {
                 s.setLong(1, parameter);
             }
@@ -96,7 +103,7 @@ class KillRecoveryTest {
 
     private static String state(String url, long id) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "dangan", "");
-             PreparedStatement s = c.prepareStatement("select state from scanned_document where id = ?")) {
+                PreparedStatement s = c.prepareStatement("select state from scanned_document where id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -105,15 +112,19 @@ class KillRecoveryTest {
     }
 
     private static Path fiftyPages(Path file) throws Exception {
-        BufferedImage page = ImageIO.read(new ByteArrayInputStream(
-                DocumentApiTest.scan(DocumentApiTest.REPORT, 58)));
+        BufferedImage page = ImageIO.read(new ByteArrayInputStream(DocumentApiTest.scan(DocumentApiTest.REPORT, 58)));
         try (PDDocument doc = new PDDocument()) {
             var image = LosslessFactory.createFromImage(doc, page);
             for (int i = 0; i < 50; i++) {
                 PDPage p = new PDPage(new PDRectangle(page.getWidth() * 72f / 300, page.getHeight() * 72f / 300));
                 doc.addPage(p);
                 try (PDPageContentStream c = new PDPageContentStream(doc, p)) {
-                    c.drawImage(image, 0, 0, p.getMediaBox().getWidth(), p.getMediaBox().getHeight());
+                    c.drawImage(
+                            image,
+                            0,
+                            0,
+                            p.getMediaBox().getWidth(),
+                            p.getMediaBox().getHeight());
                 }
             }
             doc.save(file.toFile());

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.dangan.ocr.Engine;
 import org.dangan.ocr.paddle.PaddleModels;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.security.Role;
@@ -25,6 +26,7 @@ import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.NoOcrEngines;
 import org.dangan.workflow.support.Scans;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,8 +37,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.dangan.ocr.Engine;
-import org.hamcrest.Matchers;
 
 /**
  * A node with neither engine: the PP-OCR model directory and Tesseract's tessdata are empty. It
@@ -57,16 +57,22 @@ class OcrAvailabilityTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     OcrAvailability engines;
 
@@ -79,7 +85,13 @@ class OcrAvailabilityTest {
 
     @Test
     void the_node_starts_and_health_says_which_engine_lacks_what_to_an_admin_only() throws Exception {
-        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                county.user("admin"),
+                Fixtures.PASSWORD,
+                "管理员",
+                Role.ADMIN,
+                county.county().getId(),
+                Set.of());
         // degraded, not down: a load balancer keeps a node that serves all but OCR
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
@@ -94,13 +106,17 @@ class OcrAvailabilityTest {
                 .andExpect(jsonPath("$.components.ocr.status").value("DEGRADED"))
                 .andExpect(jsonPath("$.components.ocr.details.paddle.available").value(false))
                 .andExpect(jsonPath("$.components.ocr.details.paddle.models").value(MODELS.toString()))
-                .andExpect(jsonPath("$.components.ocr.details.paddle.reason").value(Matchers.startsWith(
-                        "the PP-OCR models ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx, "
-                                + "ch_ppocr_mobile_v2.0_cls_infer.onnx, ppocr_keys_v1.txt are missing in " + MODELS
-                                + "; run src/dev/ocr-models.sh " + MODELS)))
-                .andExpect(jsonPath("$.components.ocr.details.tesseract.available").value(false))
-                .andExpect(jsonPath("$.components.ocr.details.tesseract.reason").value(Matchers.startsWith(
-                        "Tesseract has no model chi_sim in " + TESSDATA + ": install Debian's tesseract-ocr-chi-sim")));
+                .andExpect(jsonPath("$.components.ocr.details.paddle.reason")
+                        .value(Matchers.startsWith(
+                                "the PP-OCR models ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx, "
+                                        + "ch_ppocr_mobile_v2.0_cls_infer.onnx, ppocr_keys_v1.txt are missing in "
+                                        + MODELS
+                                        + "; run src/dev/ocr-models.sh " + MODELS)))
+                .andExpect(
+                        jsonPath("$.components.ocr.details.tesseract.available").value(false))
+                .andExpect(jsonPath("$.components.ocr.details.tesseract.reason")
+                        .value(Matchers.startsWith("Tesseract has no model chi_sim in " + TESSDATA
+                                + ": install Debian's tesseract-ocr-chi-sim")));
         assertThat(engines.paddle().available()).isFalse();
         assertThat(engines.paddle().models()).isEqualTo(MODELS);
         assertThat(engines.tesseract().available()).isFalse();
@@ -117,24 +133,35 @@ class OcrAvailabilityTest {
         var archivist = httpBasic(county.user("archivist-a"), Fixtures.PASSWORD);
         long id = DocumentJobs.idOf(mvc.perform(multipart("/api/documents")
                         .file(new MockMultipartFile("file", "report.png", null, Scans.page(Scans.REPORT, 28)))
-                        .param("recordNumber", record.getRecordNumber()).param("documentType", "AUX_EXAM_REPORT")
+                        .param("recordNumber", record.getRecordNumber())
+                        .param("documentType", "AUX_EXAM_REPORT")
                         .with(archivist))
-                .andExpect(status().isCreated()).andReturn());
-        String process = jdbc.queryForObject("select process_instance_id from scanned_document where id = ?",
-                String.class, id);
+                .andExpect(status().isCreated())
+                .andReturn());
+        String process =
+                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
         Job job = management.createJobQuery().processInstanceId(process).singleResult();
         int retries = job.getRetries();
 
         Instant before = Instant.now();
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("no OCR engine on this node")
-                .hasMessageContaining("paddle: the PP-OCR models").hasMessageContaining("tesseract: Tesseract has no model");
+        assertThatThrownBy(() -> management.executeJob(job.getId()))
+                .hasMessageContaining("no OCR engine on this node")
+                .hasMessageContaining("paddle: the PP-OCR models")
+                .hasMessageContaining("tesseract: Tesseract has no model");
 
         Job waiting = management.createJobQuery().jobId(job.getId()).singleResult();
         assertThat(waiting.getRetries()).isEqualTo(retries).isPositive();
-        assertThat(waiting.getDuedate().toInstant()).isAfter(before.plus(RecognitionWaits.WAIT).minus(Duration.ofMinutes(1)));
-        assertThat(runtime.createIncidentQuery().processInstanceId(process).count()).isZero();
+        assertThat(waiting.getDuedate().toInstant())
+                .isAfter(before.plus(RecognitionWaits.WAIT).minus(Duration.ofMinutes(1)));
+        assertThat(runtime.createIncidentQuery().processInstanceId(process).count())
+                .isZero();
         // not executable before its due date: the job executor leaves it alone until then
-        assertThat(management.createJobQuery().processInstanceId(process).executable().count()).isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .count())
+                .isZero();
         assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id))
                 .isEqualTo("QUEUED");
 

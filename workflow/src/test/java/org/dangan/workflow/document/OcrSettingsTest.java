@@ -17,16 +17,18 @@ class OcrSettingsTest {
         var none = new OcrConfiguration().ocrEngines(new MockEnvironment());
         assertThat(none.of(DocumentType.AUX_EXAM_REPORT)).isEqualTo(Engine.PADDLE);
 
-        var some = new OcrConfiguration().ocrEngines(new MockEnvironment()
-                .withProperty("dangan.ocr.engine", "tesseract")
-                .withProperty("dangan.ocr.engine.AUX_EXAM_REPORT", "Paddle"));
+        var some = new OcrConfiguration()
+                .ocrEngines(new MockEnvironment()
+                        .withProperty("dangan.ocr.engine", "tesseract")
+                        .withProperty("dangan.ocr.engine.AUX_EXAM_REPORT", "Paddle"));
         assertThat(some.of(DocumentType.AUX_EXAM_REPORT)).isEqualTo(Engine.PADDLE);
         assertThat(some.of(DocumentType.SEVERE_MENTAL_DISORDER)).isEqualTo(Engine.TESSERACT);
 
         // a mistyped setting stops the start, naming the setting
-        assertThatThrownBy(() -> new OcrConfiguration().ocrEngines(new MockEnvironment()
-                .withProperty("dangan.ocr.engine.CONSENT", "cuneiform")))
-                .hasMessageContaining("dangan.ocr.engine.CONSENT").hasMessageContaining("paddle or tesseract");
+        assertThatThrownBy(() -> new OcrConfiguration()
+                        .ocrEngines(new MockEnvironment().withProperty("dangan.ocr.engine.CONSENT", "cuneiform")))
+                .hasMessageContaining("dangan.ocr.engine.CONSENT")
+                .hasMessageContaining("paddle or tesseract");
     }
 
     @Test

@@ -20,24 +20,38 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class OcrWithoutTesseractNode {
 
-    private OcrWithoutTesseractNode() {
-    }
+    private OcrWithoutTesseractNode() {}
 
     public static void main(String[] args) throws Exception {
-        ConfigurableApplicationContext context = SpringApplication.run(TestApplication.class,
-                "--dangan.home=" + args[0], "--server.port=0", "--camunda.bpm.job-execution.enabled=true",
-                "--dangan.node-name=no-tesseract-node", "--dangan.ocr.engine=tesseract", "--logging.level.org.dangan.workflow.document.OcrAvailability=info");
+        ConfigurableApplicationContext context = SpringApplication.run(
+                TestApplication.class,
+                "--dangan.home=" + args[0],
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=true",
+                "--dangan.node-name=no-tesseract-node",
+                "--dangan.ocr.engine=tesseract",
+                "--logging.level.org.dangan.workflow.document.OcrAvailability=info");
         Fixtures fixtures = context.getBean(Fixtures.class);
         Fixtures.County county = fixtures.county();
-        context.getBean(UserAccounts.class).create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN,
-                county.county().getId(), Set.of());
+        context.getBean(UserAccounts.class)
+                .create(
+                        county.user("admin"),
+                        Fixtures.PASSWORD,
+                        "管理员",
+                        Role.ADMIN,
+                        county.county().getId(),
+                        Set.of());
         HealthRecord record = fixtures.record(county.a(), 1);
         context.getBean(AsUser.class).login(county.user("archivist-a"));
-        long id = context.getBean(Documents.class).submit(new ByteArrayInputStream(Scans.page(Scans.REPORT, 28)),
-                "report.png", record.getRecordNumber(), DocumentType.AUX_EXAM_REPORT);
+        long id = context.getBean(Documents.class)
+                .submit(
+                        new ByteArrayInputStream(Scans.page(Scans.REPORT, 28)),
+                        "report.png",
+                        record.getRecordNumber(),
+                        DocumentType.AUX_EXAM_REPORT);
         AsUser.logout();
-        System.out.println("NODE READY port " + context.getEnvironment().getProperty("local.server.port")
-                + " users " + county.prefix() + " document " + id);
+        System.out.println("NODE READY port " + context.getEnvironment().getProperty("local.server.port") + " users "
+                + county.prefix() + " document " + id);
         Thread.currentThread().join();
     }
 }

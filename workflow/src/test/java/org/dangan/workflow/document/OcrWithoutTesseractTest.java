@@ -34,6 +34,7 @@ class OcrWithoutTesseractTest {
 
     @TempDir
     Path home;
+
     private ChildNode node;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,8 +50,10 @@ class OcrWithoutTesseractTest {
         assertThat(PaddleModels.problems(PaddleModels.SYSTEM_DIR))
                 .as("the PP-OCR models at %s (install them with src/dev/ocr-models.sh)", PaddleModels.SYSTEM_DIR)
                 .isEmpty();
-        node = ChildNode.start(List.of("-Ddangan.ocr.tesseract.library=no-such-tesseract"),
-                OcrWithoutTesseractNode.class, List.of(home.toString()));
+        node = ChildNode.start(
+                List.of("-Ddangan.ocr.tesseract.library=no-such-tesseract"),
+                OcrWithoutTesseractNode.class,
+                List.of(home.toString()));
 
         // one line per engine, PP-OCR first
         node.await("OCR engine paddle: available, models in " + PaddleModels.SYSTEM_DIR);
@@ -62,25 +65,34 @@ class OcrWithoutTesseractTest {
         // anonymous: the state of each component, no details
         HttpResponse<String> health = get(base + "/actuator/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(JsonPath.<String>read(health.body(), "$.components.ocr.status")).isEqualTo("UP");
-        assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.ocr")).doesNotContainKey("details");
+        assertThat(JsonPath.<String>read(health.body(), "$.components.ocr.status"))
+                .isEqualTo("UP");
+        assertThat(JsonPath.<Map<String, Object>>read(health.body(), "$.components.ocr"))
+                .doesNotContainKey("details");
 
         // an admin: which engine, and why not
         String admin = get(base + "/actuator/health", users + "admin").body();
-        assertThat(JsonPath.<Boolean>read(admin, "$.components.ocr.details.tesseract.available")).isFalse();
+        assertThat(JsonPath.<Boolean>read(admin, "$.components.ocr.details.tesseract.available"))
+                .isFalse();
         assertThat(JsonPath.<String>read(admin, "$.components.ocr.details.tesseract.reason"))
                 .startsWith("the Tesseract library (no-such-tesseract) cannot be loaded: ")
                 .endsWith("; install Debian's tesseract-ocr");
-        assertThat(JsonPath.<Boolean>read(admin, "$.components.ocr.details.paddle.available")).isTrue();
+        assertThat(JsonPath.<Boolean>read(admin, "$.components.ocr.details.paddle.available"))
+                .isTrue();
 
         // the scan is read all the same, by the engine the node has; the rest of the application answers
         String url = base + "/api/documents/" + document;
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> List.of("REVIEW", "ARCHIVED")
-                .contains(JsonPath.<String>read(get(url, users + "archivist-a").body(), "$.state")));
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> List.of("REVIEW", "ARCHIVED")
+                        .contains(JsonPath.<String>read(
+                                get(url, users + "archivist-a").body(), "$.state")));
         String read = get(url, users + "archivist-a").body();
         assertThat(JsonPath.<String>read(read, "$.ocrEngine")).isEqualTo("PADDLE");
         assertThat(JsonPath.<Object>read(read, "$.waiting")).isNull();
-        assertThat(get(base + "/api/documents/" + document + "/text", users + "archivist-a").body()).contains("血常规");
+        assertThat(get(base + "/api/documents/" + document + "/text", users + "archivist-a")
+                        .body())
+                .contains("血常规");
         HttpResponse<String> institutions = get(base + "/api/institutions", users + "county-supervisor");
         assertThat(institutions.statusCode()).isEqualTo(200);
         assertThat(institutions.body()).contains("测试县");
@@ -89,8 +101,11 @@ class OcrWithoutTesseractTest {
     private HttpResponse<String> get(String url, String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

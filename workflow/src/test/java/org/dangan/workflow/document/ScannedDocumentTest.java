@@ -15,8 +15,8 @@ class ScannedDocumentTest {
     static final Instant AT = Instant.parse("2026-11-30T08:00:00Z");
 
     private static ScannedDocument submitted(DocumentType type) {
-        return ScannedDocument.submitted(7, "32010210100100001", 3, type, "scan.pdf", "a".repeat(64), 1_000, "chi_sim",
-                "archivist-a", AT);
+        return ScannedDocument.submitted(
+                7, "32010210100100001", 3, type, "scan.pdf", "a".repeat(64), 1_000, "chi_sim", "archivist-a", AT);
     }
 
     private static ScannedDocument running() {
@@ -93,8 +93,19 @@ class ScannedDocumentTest {
 
     @Test
     void a_document_that_arrives_recognised_is_archived_from_the_start() {
-        ScannedDocument d = ScannedDocument.archivedOnArrival(7, "32010210100100001", 3, DocumentType.SEVERE_MENTAL_DISORDER,
-                "bag.pdf", "a".repeat(64), 1_000, "b".repeat(64), 4, null, "archivist-b", AT);
+        ScannedDocument d = ScannedDocument.archivedOnArrival(
+                7,
+                "32010210100100001",
+                3,
+                DocumentType.SEVERE_MENTAL_DISORDER,
+                "bag.pdf",
+                "a".repeat(64),
+                1_000,
+                "b".repeat(64),
+                4,
+                null,
+                "archivist-b",
+                AT);
 
         assertThat(d.getState()).isEqualTo(DocumentState.ARCHIVED);
         assertThat(d.isRestricted()).as("by its type, whatever came with it").isTrue();
@@ -107,8 +118,17 @@ class ScannedDocumentTest {
 
     @Test
     void a_long_original_name_is_cut_to_the_column() {
-        ScannedDocument d = ScannedDocument.submitted(7, "32010210100100001", 3, DocumentType.AUX_EXAM_REPORT,
-                "名".repeat(300), "a".repeat(64), 1, "chi_sim", "archivist-a", AT);
+        ScannedDocument d = ScannedDocument.submitted(
+                7,
+                "32010210100100001",
+                3,
+                DocumentType.AUX_EXAM_REPORT,
+                "名".repeat(300),
+                "a".repeat(64),
+                1,
+                "chi_sim",
+                "archivist-a",
+                AT);
 
         assertThat(d.getOriginalName()).hasSize(255);
         assertThat(d.title()).endsWith(" 32010210100100001");

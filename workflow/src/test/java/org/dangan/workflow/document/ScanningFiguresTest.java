@@ -9,8 +9,8 @@ import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.support.AsUser;
-import org.dangan.workflow.support.Dashboards;
 import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Dashboards;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +23,13 @@ class ScanningFiguresTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Dashboards dashboards;
+
     @Autowired
     ScanningFigures figures;
+
     @Autowired
     AsUser asUser;
 
@@ -60,9 +63,12 @@ class ScanningFiguresTest {
     @Test
     void the_backlog_counts_waiting_running_review_and_failed_documents() {
         asUser.login(county.user("searcher-a"));
-        assertThat(figures.backlog()).containsExactly(Map.entry(DocumentState.QUEUED, 2L),
-                Map.entry(DocumentState.OCR_RUNNING, 1L), Map.entry(DocumentState.REVIEW, 3L),
-                Map.entry(DocumentState.FAILED, 0L));
+        assertThat(figures.backlog())
+                .containsExactly(
+                        Map.entry(DocumentState.QUEUED, 2L),
+                        Map.entry(DocumentState.OCR_RUNNING, 1L),
+                        Map.entry(DocumentState.REVIEW, 3L),
+                        Map.entry(DocumentState.FAILED, 0L));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 import org.dangan.workflow.document.BornDigital;
@@ -20,7 +21,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.nio.file.StandardCopyOption;
 
 /** One byte flipped in a stored file, one file gone: the audit names both, raises the alarm, and repairs nothing. */
 @DanganTest
@@ -29,16 +29,22 @@ class FixityAuditTest {
 
     @Autowired
     FixityAudit audit;
+
     @Autowired
     FileStore store;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     BornDigital bornDigital;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MeterRegistry meters;
 
@@ -48,14 +54,19 @@ class FixityAuditTest {
         // content of their own, so that no other test shares these stored files
         long document = archive(record);
         long other = archive(record);
-        String pdf = jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, document);
-        String original = jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class,
-                other);
+        String pdf =
+                jdbc.queryForObject("select pdf_sha256 from scanned_document where id = ?", String.class, document);
+        String original =
+                jdbc.queryForObject("select original_sha256 from scanned_document where id = ?", String.class, other);
 
-        FixityAudit.Run clean = audit.run("test", line -> { });
+        FixityAudit.Run clean = audit.run("test", line -> {});
         assertThat(clean.files()).isPositive();
-        assertThat(jdbc.queryForMap("select algorithm, found, outcome from fixity_event where run_id = ? and expected = ?",
-                clean.id(), pdf)).containsEntry("ALGORITHM", "SHA-256").containsEntry("FOUND", pdf)
+        assertThat(jdbc.queryForMap(
+                        "select algorithm, found, outcome from fixity_event where run_id = ? and expected = ?",
+                        clean.id(),
+                        pdf))
+                .containsEntry("ALGORITHM", "SHA-256")
+                .containsEntry("FOUND", pdf)
                 .containsEntry("OUTCOME", "OK");
         assertThat(audit.failures()).extracting(FixityAudit.Failure::sha256).doesNotContain(pdf, original);
 
@@ -69,16 +80,22 @@ class FixityAuditTest {
             Files.write(pdfFile, bad);
             Files.move(originalFile, aside);
 
-            FixityAudit.Run run = audit.run("test", line -> { });
+            FixityAudit.Run run = audit.run("test", line -> {});
             assertThat(run.failures()).isGreaterThanOrEqualTo(2);
-            assertThat(audit.failures()).filteredOn(f -> f.sha256().equals(pdf)).singleElement().satisfies(f -> {
-                assertThat(f.outcome()).isEqualTo(FixityAudit.Outcome.MISMATCH);
-                assertThat(f.found()).matches("[0-9a-f]{64}").isNotEqualTo(pdf);
-                assertThat(f.documents()).containsExactly(document);
-            });
-            assertThat(audit.failures()).filteredOn(f -> f.sha256().equals(original)).singleElement()
+            assertThat(audit.failures())
+                    .filteredOn(f -> f.sha256().equals(pdf))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.outcome()).isEqualTo(FixityAudit.Outcome.MISMATCH);
+                        assertThat(f.found()).matches("[0-9a-f]{64}").isNotEqualTo(pdf);
+                        assertThat(f.documents()).containsExactly(document);
+                    });
+            assertThat(audit.failures())
+                    .filteredOn(f -> f.sha256().equals(original))
+                    .singleElement()
                     .satisfies(f -> assertThat(f.outcome()).isEqualTo(FixityAudit.Outcome.MISSING));
-            assertThat(output).contains("fixity: ALARM file " + pdf + " MISMATCH", "fixity: ALARM file " + original + " MISSING");
+            assertThat(output)
+                    .contains("fixity: ALARM file " + pdf + " MISMATCH", "fixity: ALARM file " + original + " MISSING");
             assertThat(meters.get("dangan.fixity.failures").gauge().value()).isGreaterThanOrEqualTo(2);
             // never repaired: the changed file is left as the audit found it, the lost one stays lost
             assertThat(Files.readAllBytes(pdfFile)).isEqualTo(bad);
@@ -93,13 +110,16 @@ class FixityAuditTest {
                 Files.move(aside, originalFile, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        audit.run("test", line -> { });
+        audit.run("test", line -> {});
         assertThat(audit.failures()).extracting(FixityAudit.Failure::sha256).doesNotContain(pdf, original);
     }
 
     private long archive(HealthRecord record) {
-        return transactions.execute(t -> bornDigital.archive(record.getRecordNumber(), DocumentType.AUX_EXAM_REPORT,
-                List.of(List.of("固定性核验 " + UUID.randomUUID())), "test"));
+        return transactions.execute(t -> bornDigital.archive(
+                record.getRecordNumber(),
+                DocumentType.AUX_EXAM_REPORT,
+                List.of(List.of("固定性核验 " + UUID.randomUUID())),
+                "test"));
     }
 
     @Test

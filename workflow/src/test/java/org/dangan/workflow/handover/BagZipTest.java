@@ -9,15 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.Assertions;
 import org.dangan.workflow.platform.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.HexFormat;
-import java.util.Random;
-import org.assertj.core.api.Assertions;
 
 /**
  * The limits of a received bag with small numbers, so that each is crossed in a few bytes: the
@@ -36,8 +36,9 @@ class BagZipTest {
         byte[] noise = new byte[200 * 1024];
         new Random(7).nextBytes(noise);
         byte[] zip = zip(List.of("bag/data/noise"), noise);
-        assertThat(refusal(() -> BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"),
-                work.resolve("bag"), LIMITS))).isEqualTo("bag.tooLarge");
+        assertThat(refusal(() -> BagZip.receive(
+                        new ByteArrayInputStream(zip), work.resolve("received.zip"), work.resolve("bag"), LIMITS)))
+                .isEqualTo("bag.tooLarge");
         assertThat(Files.size(work.resolve("received.zip"))).isLessThan(64 * 1024 + 16 * 1024);
         assertThat(work.resolve("bag")).doesNotExist();
     }
@@ -47,30 +48,34 @@ class BagZipTest {
         byte[] zeros = new byte[1024 * 1024];
         byte[] zip = zip(List.of("bag/data/zeros"), zeros);
         assertThat(zip.length).isLessThan(8 * 1024);
-        assertThat(refusal(() -> BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"),
-                work.resolve("bag"), LIMITS))).isEqualTo("bag.zip.unpackedTooLarge");
+        assertThat(refusal(() -> BagZip.receive(
+                        new ByteArrayInputStream(zip), work.resolve("received.zip"), work.resolve("bag"), LIMITS)))
+                .isEqualTo("bag.zip.unpackedTooLarge");
         assertThat(work.resolve("bag")).doesNotExist();
     }
 
     @Test
     void refuses_more_entries_than_a_bag_may_hold_before_unpacking_any() throws IOException {
         byte[] zip = zip(List.of("bag/a", "bag/b", "bag/c", "bag/d"), new byte[] {1});
-        assertThat(refusal(() -> BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"),
-                work.resolve("bag"), LIMITS))).isEqualTo("bag.zip.tooManyEntries");
+        assertThat(refusal(() -> BagZip.receive(
+                        new ByteArrayInputStream(zip), work.resolve("received.zip"), work.resolve("bag"), LIMITS)))
+                .isEqualTo("bag.zip.tooManyEntries");
         assertThat(work.resolve("bag")).doesNotExist();
     }
 
     @Test
     void refuses_an_entry_that_climbs_out_of_the_bag() throws IOException {
         byte[] zip = zip(List.of("bag/data/../../../outside"), new byte[] {1});
-        assertThat(refusal(() -> BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"),
-                work.resolve("bag"), LIMITS))).isEqualTo("bag.path.outside");
+        assertThat(refusal(() -> BagZip.receive(
+                        new ByteArrayInputStream(zip), work.resolve("received.zip"), work.resolve("bag"), LIMITS)))
+                .isEqualTo("bag.path.outside");
         assertThat(work.resolve("outside")).doesNotExist();
     }
 
     @Test
     void takes_a_zip_within_the_limits_whole_and_answers_its_sha256() throws IOException {
-        byte[] zip = zip(List.of("bag/bagit.txt", "bag/data/a"), "BagIt-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
+        byte[] zip =
+                zip(List.of("bag/bagit.txt", "bag/data/a"), "BagIt-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
         Path unpacked = work.resolve("unpacked");
         String sha = BagZip.receive(new ByteArrayInputStream(zip), work.resolve("received.zip"), unpacked, LIMITS);
         assertThat(Files.readAllBytes(work.resolve("received.zip"))).isEqualTo(zip);
@@ -84,7 +89,7 @@ class BagZipTest {
     void refuses_a_tag_file_line_past_its_limit_without_reading_the_rest() throws IOException {
         Path manifest = work.resolve("manifest-sha256.txt");
         Files.writeString(manifest, "0".repeat(64) + "  data/" + "a".repeat(TagFiles.MAX_LINE) + "\n");
-        assertThat(refusal(() -> TagFiles.lines(manifest, "manifest-sha256.txt", 10, 1 << 20, (n, line) -> { })))
+        assertThat(refusal(() -> TagFiles.lines(manifest, "manifest-sha256.txt", 10, 1 << 20, (n, line) -> {})))
                 .isEqualTo("bag.tagFile.lineTooLong");
     }
 
@@ -93,7 +98,8 @@ class BagZipTest {
         Path manifest = work.resolve("manifest-sha256.txt");
         Files.writeString(manifest, "a\nb\nc\nd");
         List<String> read = new ArrayList<>();
-        assertThat(refusal(() -> TagFiles.lines(manifest, "manifest-sha256.txt", 3, 1 << 20, (n, line) -> read.add(line))))
+        assertThat(refusal(
+                        () -> TagFiles.lines(manifest, "manifest-sha256.txt", 3, 1 << 20, (n, line) -> read.add(line))))
                 .isEqualTo("bag.tagFile.tooManyLines");
         assertThat(read).containsExactly("a", "b", "c");
     }

@@ -77,7 +77,9 @@ class HandoverTest {
 
         assertThat(h.mayBeApprovedBy("head-a")).isFalse();
         assertThat(keyOf(() -> h.approved("head-a"))).isEqualTo("handover.fourEyes");
-        assertThat(keyOf(() -> h.approved("checker-b"))).as("an earlier check counts too").isEqualTo("handover.fourEyes");
+        assertThat(keyOf(() -> h.approved("checker-b")))
+                .as("an earlier check counts too")
+                .isEqualTo("handover.fourEyes");
         assertThat(keyOf(() -> h.approved("checker-c"))).isEqualTo("handover.fourEyes");
         assertThat(h.getState()).isEqualTo(HandoverState.CHECKED);
         assertThat(keyOf(() -> h.transferred(AT))).isEqualTo("handover.cannot.transfer");

@@ -17,27 +17,34 @@ class CheckoutTest {
     static final Instant JUST_AFTER_MIDNIGHT_IN_CHINA = Instant.parse("2026-11-30T16:30:00Z");
 
     private static Checkout requested() {
-        return new Checkout(5, "archivist", List.of("F-1", "F-2"), "随访核对", LocalDate.of(2026, 12, 10),
+        return new Checkout(
+                5,
+                "archivist",
+                List.of("F-1", "F-2"),
+                "随访核对",
+                LocalDate.of(2026, 12, 10),
                 JUST_AFTER_MIDNIGHT_IN_CHINA);
     }
 
     @Test
     void a_due_date_counts_against_chinas_day_not_utcs() {
         // at 00:30 in China, 30 November is yesterday there, whatever UTC says
-        assertThatThrownBy(() -> new Checkout(5, "archivist", List.of("F-1"), "核对", LocalDate.of(2026, 11, 30),
-                JUST_AFTER_MIDNIGHT_IN_CHINA)).isInstanceOfSatisfying(Refused.class,
-                r -> assertThat(r.key()).isEqualTo("checkout.untilFromToday"));
-        Checkout today = new Checkout(5, "archivist", List.of("F-1"), "核对", LocalDate.of(2026, 12, 1),
-                JUST_AFTER_MIDNIGHT_IN_CHINA);
+        assertThatThrownBy(() -> new Checkout(
+                        5, "archivist", List.of("F-1"), "核对", LocalDate.of(2026, 11, 30), JUST_AFTER_MIDNIGHT_IN_CHINA))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("checkout.untilFromToday"));
+        Checkout today = new Checkout(
+                5, "archivist", List.of("F-1"), "核对", LocalDate.of(2026, 12, 1), JUST_AFTER_MIDNIGHT_IN_CHINA);
         assertThat(today.getDueOn()).isEqualTo(LocalDate.of(2026, 12, 1));
     }
 
     @Test
     void a_request_needs_files_a_purpose_and_a_due_date() {
-        assertThat(keyOf(() -> new Checkout(5, "a", List.of(), "核对", LocalDate.of(2026, 12, 10),
-                JUST_AFTER_MIDNIGHT_IN_CHINA))).isEqualTo("checkout.filesRequired");
-        assertThat(keyOf(() -> new Checkout(5, "a", List.of("F-1"), " ", LocalDate.of(2026, 12, 10),
-                JUST_AFTER_MIDNIGHT_IN_CHINA))).isEqualTo("checkout.purposeRequired");
+        assertThat(keyOf(() -> new Checkout(
+                        5, "a", List.of(), "核对", LocalDate.of(2026, 12, 10), JUST_AFTER_MIDNIGHT_IN_CHINA)))
+                .isEqualTo("checkout.filesRequired");
+        assertThat(keyOf(() -> new Checkout(
+                        5, "a", List.of("F-1"), " ", LocalDate.of(2026, 12, 10), JUST_AFTER_MIDNIGHT_IN_CHINA)))
+                .isEqualTo("checkout.purposeRequired");
         assertThat(keyOf(() -> new Checkout(5, "a", List.of("F-1"), "核对", null, JUST_AFTER_MIDNIGHT_IN_CHINA)))
                 .isEqualTo("checkout.untilFromToday");
     }
@@ -81,8 +88,8 @@ class CheckoutTest {
 
     @Test
     void a_long_purpose_is_cut_to_500_characters_and_the_files_cannot_be_changed_from_outside() {
-        Checkout c = new Checkout(5, "a", List.of("F-1"), "因".repeat(2000), LocalDate.of(2026, 12, 10),
-                JUST_AFTER_MIDNIGHT_IN_CHINA);
+        Checkout c = new Checkout(
+                5, "a", List.of("F-1"), "因".repeat(2000), LocalDate.of(2026, 12, 10), JUST_AFTER_MIDNIGHT_IN_CHINA);
         assertThat(c.getPurpose()).hasSize(500);
         assertThatThrownBy(() -> c.getFileNumbers().add("F-9")).isInstanceOf(UnsupportedOperationException.class);
     }

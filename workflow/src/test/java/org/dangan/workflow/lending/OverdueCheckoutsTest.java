@@ -8,8 +8,8 @@ import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.support.AsUser;
-import org.dangan.workflow.support.Dashboards;
 import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Dashboards;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +22,13 @@ class OverdueCheckoutsTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Dashboards dashboards;
+
     @Autowired
     OverdueCheckouts overdue;
+
     @Autowired
     AsUser asUser;
 

@@ -16,10 +16,13 @@ abstract class CheckoutRequests {
 
     @Autowired
     Checkouts checkouts;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AsUser asUser;
 

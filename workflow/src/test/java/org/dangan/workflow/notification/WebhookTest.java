@@ -1,12 +1,12 @@
 package org.dangan.workflow.notification;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.support.DanganTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import java.io.IOException;
 
 /** With a webhook URL set, each notice is POSTed to a real local HTTP server: signed, in Chinese, without a person. */
 @DanganTest
@@ -39,8 +39,7 @@ class WebhookTest extends CheckoutRequests {
     /** How many of the next requests the receiver answers with 503. */
     private static final AtomicInteger FAILURES = new AtomicInteger();
 
-    record Received(String body, String signature) {
-    }
+    record Received(String body, String signature) {}
 
     static {
         try {
@@ -49,7 +48,8 @@ class WebhookTest extends CheckoutRequests {
             throw new IllegalStateException(e);
         }
         RECEIVER.createContext("/hook", exchange -> {
-            RECEIVED.add(new Received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+            RECEIVED.add(new Received(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("X-Dangan-Signature")));
             exchange.sendResponseHeaders(FAILURES.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204, -1);
             exchange.close();
@@ -59,7 +59,8 @@ class WebhookTest extends CheckoutRequests {
 
     @DynamicPropertySource
     static void webhook(DynamicPropertyRegistry properties) {
-        properties.add("dangan.notifications.webhook.url",
+        properties.add(
+                "dangan.notifications.webhook.url",
                 () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook");
         properties.add("dangan.notifications.webhook.secret", () -> SECRET);
         properties.add("dangan.notifications.webhook.backoff", () -> "PT0.05S");
@@ -81,7 +82,9 @@ class WebhookTest extends CheckoutRequests {
     }
 
     private List<Received> about(long id) {
-        return RECEIVED.stream().filter(r -> r.body().contains("\"" + id + "\"")).toList();
+        return RECEIVED.stream()
+                .filter(r -> r.body().contains("\"" + id + "\""))
+                .toList();
     }
 
     @Test
@@ -97,13 +100,15 @@ class WebhookTest extends CheckoutRequests {
         assertThat(body.get("route").asText()).isEqualTo("tasks");
         assertThat(body.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
         assertThat(body.get("ids")).extracting(JsonNode::asText).containsExactly(Long.toString(id));
-        assertThat(received.body()).as("no user name, no group, no file of a person")
+        assertThat(received.body())
+                .as("no user name, no group, no file of a person")
                 .doesNotContain(county.prefix(), county.a().getCode(), file, "医疗纠纷");
 
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertThat(received.signature()).isEqualTo("sha256=" + HexFormat.of().formatHex(
-                mac.doFinal(received.body().getBytes(StandardCharsets.UTF_8))));
+        assertThat(received.signature())
+                .isEqualTo("sha256="
+                        + HexFormat.of().formatHex(mac.doFinal(received.body().getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -112,7 +117,9 @@ class WebhookTest extends CheckoutRequests {
         long id = requestCheckout(LocalDate.now(ChinaTime.ZONE).plusDays(7)).id();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> about(id).size() == 3);
-        assertThat(about(id)).extracting(Received::body).containsOnly(about(id).get(0).body());
+        assertThat(about(id))
+                .extracting(Received::body)
+                .containsOnly(about(id).get(0).body());
         assertThat(FAILURES.get()).isZero();
     }
 }

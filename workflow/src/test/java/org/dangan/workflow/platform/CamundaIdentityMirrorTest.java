@@ -30,16 +30,22 @@ class CamundaIdentityMirrorTest {
 
     @Autowired
     IdentityService identity;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     CamundaIdentityMirror mirror;
+
     @Autowired
     AuthorizationService authorizations;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SelfChecks selfChecks;
 
@@ -69,16 +75,30 @@ class CamundaIdentityMirrorTest {
         // as /engine-rest and Tasklist ask: with the caller's name and groups, Camunda's authorizations on
         identity.setAuthentication(archivistA, groupsOf(archivistA));
         assertThat(groupsOf(archivistA)).contains("archivist-" + county.a().getCode());
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskCandidateUser(archivistA).list())
-                .extracting("taskDefinitionKey").containsExactly("selfCheck");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskCandidateUser(archivistA)
+                        .list())
+                .extracting("taskDefinitionKey")
+                .containsExactly("selfCheck");
         // nor does reading its own groups show it another township's
-        assertThat(groupsOf(archivistA)).doesNotContain("archivist-" + county.b().getCode());
+        assertThat(groupsOf(archivistA))
+                .doesNotContain("archivist-" + county.b().getCode());
 
         String archivistB = county.user("archivist-b");
-        identity.setAuthentication(archivistB, List.of("archivist", "archivist-" + county.b().getCode()));
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskCandidateUser(archivistB).count()).isZero();
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskCandidateUser(archivistA).count())
-                .as("another township's archivist learns nothing by naming a candidate").isZero();
+        identity.setAuthentication(
+                archivistB, List.of("archivist", "archivist-" + county.b().getCode()));
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskCandidateUser(archivistB)
+                        .count())
+                .isZero();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskCandidateUser(archivistA)
+                        .count())
+                .as("another township's archivist learns nothing by naming a candidate")
+                .isZero();
     }
 
     @Test
@@ -93,8 +113,12 @@ class CamundaIdentityMirrorTest {
     void the_startup_sync_gives_back_the_administrators_grant_on_every_group() {
         String admin = admin();
         // a database from before the fix: camunda-admin had READ on its own group only
-        authorizations.createAuthorizationQuery().groupIdIn(CamundaIdentityMirror.CAMUNDA_ADMIN)
-                .resourceType(Resources.GROUP).resourceId(Authorization.ANY).list()
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(CamundaIdentityMirror.CAMUNDA_ADMIN)
+                .resourceType(Resources.GROUP)
+                .resourceId(Authorization.ANY)
+                .list()
                 .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
         identity.setAuthentication(admin, groupsOf(admin));
         assertThat(groupsOf(county.user("archivist-a"))).isEmpty();
@@ -103,10 +127,16 @@ class CamundaIdentityMirrorTest {
         mirror.synchronise();
 
         identity.setAuthentication(admin, groupsOf(admin));
-        assertThat(groupsOf(county.user("archivist-a"))).contains("archivist-" + county.a().getCode());
+        assertThat(groupsOf(county.user("archivist-a")))
+                .contains("archivist-" + county.a().getCode());
         identity.clearAuthentication();
-        assertThat(authorizations.createAuthorizationQuery().groupIdIn(CamundaIdentityMirror.CAMUNDA_ADMIN)
-                .resourceType(Resources.GROUP).resourceId(Authorization.ANY).count()).isOne();
+        assertThat(authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(CamundaIdentityMirror.CAMUNDA_ADMIN)
+                        .resourceType(Resources.GROUP)
+                        .resourceId(Authorization.ANY)
+                        .count())
+                .isOne();
     }
 
     @Test
@@ -114,37 +144,63 @@ class CamundaIdentityMirrorTest {
         String archivistA = county.user("archivist-a");
         identity.deleteMembership(archivistA, "archivist-" + county.a().getCode());
         identity.deleteUser(county.user("head-a"));
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskCandidateUser(archivistA).count()).isZero();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskCandidateUser(archivistA)
+                        .count())
+                .isZero();
 
         mirror.synchronise();
         mirror.synchronise();
 
-        assertThat(groupsOf(archivistA)).contains("archivist", "archivist-" + county.a().getCode(),
-                "restricted-" + county.a().getCode());
-        assertThat(groupsOf(county.user("head-a"))).containsExactlyInAnyOrder("supervisor",
-                "supervisor-" + county.a().getCode());
-        assertThat(identity.createUserQuery().memberOfGroup("archivist-" + county.a().getCode()).list())
-                .extracting("id").containsExactly(archivistA);
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskCandidateUser(archivistA).list())
-                .extracting("taskDefinitionKey").containsExactly("selfCheck");
+        assertThat(groupsOf(archivistA))
+                .contains(
+                        "archivist",
+                        "archivist-" + county.a().getCode(),
+                        "restricted-" + county.a().getCode());
+        assertThat(groupsOf(county.user("head-a")))
+                .containsExactlyInAnyOrder(
+                        "supervisor", "supervisor-" + county.a().getCode());
+        assertThat(identity.createUserQuery()
+                        .memberOfGroup("archivist-" + county.a().getCode())
+                        .list())
+                .extracting("id")
+                .containsExactly(archivistA);
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskCandidateUser(archivistA)
+                        .list())
+                .extracting("taskDefinitionKey")
+                .containsExactly("selfCheck");
     }
 
     private void assertTheSelfCheckIsOfferedToArchivistAOnly() {
         String archivistA = county.user("archivist-a");
-        assertThat(groupsOf(archivistA)).contains("archivist", "archivist-" + county.a().getCode());
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskCandidateUser(archivistA).list())
-                .extracting("taskDefinitionKey").containsExactly("selfCheck");
-        assertThat(tasks.createTaskQuery().processInstanceId(process)
-                .taskCandidateUser(county.user("archivist-b")).count()).isZero();
+        assertThat(groupsOf(archivistA))
+                .contains("archivist", "archivist-" + county.a().getCode());
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskCandidateUser(archivistA)
+                        .list())
+                .extracting("taskDefinitionKey")
+                .containsExactly("selfCheck");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskCandidateUser(county.user("archivist-b"))
+                        .count())
+                .isZero();
     }
 
     private String admin() {
         String admin = county.user("admin");
-        users.create(admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
         return admin;
     }
 
     private List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 }

@@ -23,14 +23,19 @@ class InboxTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     Checkouts checkouts;
+
     @Autowired
     SelfChecks selfChecks;
+
     @Autowired
     AsUser as;
+
     @Autowired
     Inbox inbox;
 
@@ -44,7 +49,10 @@ class InboxTest {
         registry.store(file, fixtures.box(county.a(), 7).getBarcode());
         selfChecks.open(county, county.a(), county.b());
         as.login(county.user("archivist-a"));
-        checkout = checkouts.request(new Checkouts.Request(List.of(file), "医疗纠纷核查", LocalDate.now(ChinaTime.ZONE).plusDays(3))).id();
+        checkout = checkouts
+                .request(new Checkouts.Request(
+                        List.of(file), "医疗纠纷核查", LocalDate.now(ChinaTime.ZONE).plusDays(3)))
+                .id();
     }
 
     @AfterEach
@@ -61,8 +69,11 @@ class InboxTest {
         assertThat(approval.subject().key()).isEqualTo("tasks.subject.checkout");
         assertThat(approval.subject().arguments()).containsExactly(Long.toString(checkout));
         assertThat(approval.institutionName()).isEqualTo("甲镇卫生院");
-        assertThat(approval.due()).isEqualTo(LocalDate.now(ChinaTime.ZONE).plusDays(4).atStartOfDay(ChinaTime.ZONE)
-                .toInstant());
+        assertThat(approval.due())
+                .isEqualTo(LocalDate.now(ChinaTime.ZONE)
+                        .plusDays(4)
+                        .atStartOfDay(ChinaTime.ZONE)
+                        .toInstant());
         assertThat(inbox.count()).isEqualTo(1);
     }
 
@@ -73,7 +84,8 @@ class InboxTest {
         assertThat(inbox.count()).isZero();
 
         as.login(county.user("archivist-a"));
-        assertThat(inbox.mine()).extracting(Inbox.Item::kind)
+        assertThat(inbox.mine())
+                .extracting(Inbox.Item::kind)
                 .containsExactlyInAnyOrder(TaskKind.SELF_CHECK, TaskKind.CHECKOUT_RETURN);
         assertThat(inbox.mine()).extracting(Inbox.Item::institutionName).containsOnly("甲镇卫生院");
         assertThat(inbox.count()).isEqualTo(2);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -14,19 +16,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dangan.workflow.retention.Disposal;
+import org.dangan.workflow.transfer.RecordTransfer;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import java.io.InputStreamReader;
-import java.time.DayOfWeek;
-import org.dangan.workflow.retention.Disposal;
-import org.dangan.workflow.transfer.RecordTransfer;
 
 /** Every refusal the code can raise (and the password policy's, see PasswordRefused) has its text in both languages. */
 class RefusalKeysTest {
 
-    private static final Pattern REFUSAL =
-            Pattern.compile("(?:Refused\\.(?:of|invalid|forbidden|notFound|tooLarge)|new PasswordRefused)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern REFUSAL = Pattern.compile(
+            "(?:Refused\\.(?:of|invalid|forbidden|notFound|tooLarge)|new PasswordRefused)\\(\\s*\"([^\"]+)\"");
 
     @Test
     void every_refusal_key_is_translated_in_chinese_and_english() throws IOException {
@@ -57,8 +57,10 @@ class RefusalKeysTest {
         // Both nested enums are called State: each must be shown by its own outer-qualified text.
         Object disposal = Refused.of("k", Disposal.State.APPROVED).arguments()[0];
         Object transfer = Refused.of("k", RecordTransfer.State.ACCEPTED).arguments()[0];
-        assertThat(messages.getMessage((MessageSourceResolvable) disposal, Locale.SIMPLIFIED_CHINESE)).isEqualTo("待县级审批");
-        assertThat(messages.getMessage((MessageSourceResolvable) transfer, Locale.SIMPLIFIED_CHINESE)).isEqualTo("已接收");
+        assertThat(messages.getMessage((MessageSourceResolvable) disposal, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("待县级审批");
+        assertThat(messages.getMessage((MessageSourceResolvable) transfer, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("已接收");
         assertThat(messages.getMessage((MessageSourceResolvable) disposal, Locale.ENGLISH))
                 .isEqualTo("awaiting the county's approval");
         Object nested = Refused.of("k", Thread.State.NEW).arguments()[0];

@@ -3,13 +3,14 @@ package org.dangan.workflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.workflow.support.AsUser;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import java.io.ByteArrayInputStream;
 
 /**
  * What a task's candidate may do to it, called the way {@code /engine-rest} calls the engine (the
@@ -32,14 +32,19 @@ class TaskTamperingTest {
 
     @Autowired
     TaskService tasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     SelfChecks selfChecks;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AsUser asUser;
 
@@ -52,7 +57,10 @@ class TaskTamperingTest {
         county = fixtures.county();
         fixtures.record(county.a(), 1);
         process = selfChecks.open(county, county.a());
-        selfCheck = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("selfCheck").singleResult();
+        selfCheck = tasks.createTaskQuery()
+                .processInstanceId(process)
+                .taskDefinitionKey("selfCheck")
+                .singleResult();
         login("archivist-a");
     }
 
@@ -66,23 +74,34 @@ class TaskTamperingTest {
     private void login(String name) {
         String user = county.user(name);
         asUser.login(user);
-        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).toList());
+        identity.setAuthentication(
+                user,
+                identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId)
+                        .toList());
     }
 
     @Test
     void a_candidate_may_not_hand_its_task_to_someone_else() {
         assertThatThrownBy(() -> tasks.setAssignee(selfCheck.getId(), county.user("head-a")))
                 .isInstanceOf(AuthorizationException.class);
-        assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery()
+                        .taskId(selfCheck.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
     }
 
     @Test
     void a_candidate_may_not_offer_its_task_to_another_group() {
-        assertThatThrownBy(() -> tasks.addCandidateGroup(selfCheck.getId(), "archivist-" + county.b().getCode()))
+        assertThatThrownBy(() -> tasks.addCandidateGroup(
+                        selfCheck.getId(), "archivist-" + county.b().getCode()))
                 .isInstanceOf(AuthorizationException.class);
-        assertThat(tasks.createTaskQuery().taskId(selfCheck.getId())
-                .taskCandidateGroup("archivist-" + county.b().getCode()).count()).isZero();
+        assertThat(tasks.createTaskQuery()
+                        .taskId(selfCheck.getId())
+                        .taskCandidateGroup("archivist-" + county.b().getCode())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -91,16 +110,21 @@ class TaskTamperingTest {
         task.setName("已完成 Done");
         assertThatThrownBy(() -> tasks.saveTask(task)).isInstanceOf(AuthorizationException.class);
         identity.clearAuthentication();
-        assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).singleResult().getName())
+        assertThat(tasks.createTaskQuery()
+                        .taskId(selfCheck.getId())
+                        .singleResult()
+                        .getName())
                 .isEqualTo(selfCheck.getName());
     }
 
     @Test
     void a_candidate_may_not_set_variables_on_its_task() {
-        assertThatThrownBy(() -> tasks.setVariable(selfCheck.getId(), "city", county.b().getCode()))
+        assertThatThrownBy(() ->
+                        tasks.setVariable(selfCheck.getId(), "city", county.b().getCode()))
                 .isInstanceOf(AuthorizationException.class);
-        assertThatThrownBy(() -> tasks.setVariableLocal(selfCheck.getId(), "blob",
-                Variables.byteArrayValue(new byte[14 * 1024 * 1024]))).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> tasks.setVariableLocal(
+                        selfCheck.getId(), "blob", Variables.byteArrayValue(new byte[14 * 1024 * 1024])))
+                .isInstanceOf(AuthorizationException.class);
         identity.clearAuthentication();
         assertThat(runtime.getVariable(process, "city")).isNotEqualTo(county.b().getCode());
         assertThat(tasks.getVariableLocal(selfCheck.getId(), "blob")).isNull();
@@ -109,9 +133,12 @@ class TaskTamperingTest {
     @Test
     void a_completion_carrying_fourteen_megabytes_of_bytes_is_refused_and_stores_nothing() {
         tasks.claim(selfCheck.getId(), county.user("archivist-a"));
-        assertThatThrownBy(() -> tasks.complete(selfCheck.getId(), Variables.createVariables()
-                .putValueTyped("scanned", Variables.byteArrayValue(new byte[14 * 1024 * 1024]))))
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
+        assertThatThrownBy(() -> tasks.complete(
+                        selfCheck.getId(),
+                        Variables.createVariables()
+                                .putValueTyped("scanned", Variables.byteArrayValue(new byte[14 * 1024 * 1024]))))
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
         identity.clearAuthentication();
         assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).count()).isOne();
         assertThat(runtime.getVariable(process, "scanned")).isNull();
@@ -122,14 +149,18 @@ class TaskTamperingTest {
         Task city = cityAcceptanceForTest();
         login("city-supervisor");
         tasks.claim(city.getId(), county.user("city-supervisor"));
-        assertThatThrownBy(() -> tasks.complete(city.getId(), Variables.createVariables()
-                .putValueTyped("reason", Variables.byteArrayValue(new byte[1024]))))
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableKind"));
-        assertThatThrownBy(() -> tasks.complete(city.getId(), Map.of("accepted", false,
-                "reason", "太长".repeat(TaskForm.REASON_LENGTH))))
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableInvalid"));
+        assertThatThrownBy(() -> tasks.complete(
+                        city.getId(),
+                        Variables.createVariables().putValueTyped("reason", Variables.byteArrayValue(new byte[1024]))))
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableKind"));
+        assertThatThrownBy(() -> tasks.complete(
+                        city.getId(), Map.of("accepted", false, "reason", "太长".repeat(TaskForm.REASON_LENGTH))))
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableInvalid"));
         assertThatThrownBy(() -> tasks.complete(city.getId(), Map.of("accepted", "yes")))
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableInvalid"));
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableInvalid"));
         identity.clearAuthentication();
         assertThat(tasks.createTaskQuery().taskId(city.getId()).count()).isOne();
     }
@@ -137,14 +168,23 @@ class TaskTamperingTest {
     @Test
     void a_candidate_may_not_throw_a_bpmn_error_or_escalation_past_its_task() {
         tasks.claim(selfCheck.getId(), county.user("archivist-a"));
-        assertThatThrownBy(() -> tasks.handleBpmnError(selfCheck.getId(), "skip", "skipped",
-                Map.of("blob", new byte[1024 * 1024])))
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.noBpmnEvent"));
+        assertThatThrownBy(() -> tasks.handleBpmnError(
+                        selfCheck.getId(), "skip", "skipped", Map.of("blob", new byte[1024 * 1024])))
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.noBpmnEvent"));
         assertThatThrownBy(() -> tasks.handleEscalation(selfCheck.getId(), "skip"))
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.noBpmnEvent"));
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.noBpmnEvent"));
         identity.clearAuthentication();
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("selfCheck").count()).isOne();
-        assertThat(tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("cityAcceptance").count())
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskDefinitionKey("selfCheck")
+                        .count())
+                .isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .taskDefinitionKey("cityAcceptance")
+                        .count())
                 .isZero();
         assertThat(runtime.getVariable(process, "blob")).isNull();
     }
@@ -152,20 +192,32 @@ class TaskTamperingTest {
     @Test
     void a_candidate_may_not_claim_its_task_in_someone_elses_name() {
         assertThatThrownBy(() -> tasks.claim(selfCheck.getId(), county.user("archivist-b")))
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.claimForOther"));
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.claimForOther"));
         identity.clearAuthentication();
-        assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery()
+                        .taskId(selfCheck.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
     }
 
     @Test
     void a_candidate_may_not_write_comments_or_attachments_the_engine_would_store_unchecked() {
         assertThatThrownBy(() -> tasks.createComment(selfCheck.getId(), process, "x".repeat(4000)))
-                .cause().isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
-        assertThatThrownBy(() -> tasks.createAttachment("blob", selfCheck.getId(), process, "scan", "scan",
-                new ByteArrayInputStream(new byte[1024 * 1024])))
-                .cause().isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
+                .cause()
+                .isInstanceOfSatisfying(
+                        Refused.class, r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
+        assertThatThrownBy(() -> tasks.createAttachment(
+                        "blob",
+                        selfCheck.getId(),
+                        process,
+                        "scan",
+                        "scan",
+                        new ByteArrayInputStream(new byte[1024 * 1024])))
+                .cause()
+                .isInstanceOfSatisfying(
+                        Refused.class, r -> assertThat(r.key()).isEqualTo("task.notesForAdministrators"));
         identity.clearAuthentication();
         assertThat(tasks.getTaskComments(selfCheck.getId())).isEmpty();
         assertThat(tasks.getTaskAttachments(selfCheck.getId())).isEmpty();
@@ -177,7 +229,8 @@ class TaskTamperingTest {
         AsUser.logout();
         assertThatThrownBy(() -> tasks.complete(selfCheck.getId(), Map.of()))
                 .isInstanceOf(FormFieldValidationException.class)
-                .cause().isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.unclaimed"));
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.unclaimed"));
         identity.clearAuthentication();
         assertThat(tasks.createTaskQuery().taskId(selfCheck.getId()).count()).isOne();
     }
@@ -187,15 +240,23 @@ class TaskTamperingTest {
         tasks.claim(selfCheck.getId(), county.user("archivist-a"));
         tasks.complete(selfCheck.getId(), Map.of());
         identity.clearAuthentication();
-        assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getTaskDefinitionKey())
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process)
+                        .singleResult()
+                        .getTaskDefinitionKey())
                 .isEqualTo("headSignOff");
     }
 
     /** Moves the campaign to its city acceptance by the engine's process modification, not through every check. */
     private Task cityAcceptanceForTest() {
         identity.clearAuthentication();
-        runtime.createProcessInstanceModification(process).startBeforeActivity("cityAcceptance")
-                .cancelAllForActivity("institutionChecks").execute();
-        return tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey("cityAcceptance").singleResult();
+        runtime.createProcessInstanceModification(process)
+                .startBeforeActivity("cityAcceptance")
+                .cancelAllForActivity("institutionChecks")
+                .execute();
+        return tasks.createTaskQuery()
+                .processInstanceId(process)
+                .taskDefinitionKey("cityAcceptance")
+                .singleResult();
     }
 }

@@ -1,6 +1,5 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.InvalidIdentifierException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dangan.workflow.support.Refusals.keyOf;
@@ -8,6 +7,7 @@ import static org.dangan.workflow.support.Refusals.keyOf;
 import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.util.Set;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.junit.jupiter.api.Test;
 
 /** The health record guards its own steps, without Spring: only an open record changes, and a closed one stays closed. */
@@ -21,8 +21,13 @@ class HealthRecordTest {
     /** An active record with an id, as the database would give it. */
     private static HealthRecord active() {
         serial++;
-        HealthRecord r = new HealthRecord(RecordNumber.of("3201021010010" + "%04d".formatted(serial)), "李秀英",
-                Gender.FEMALE, BORN, "11010519491231002X", 2L);
+        HealthRecord r = new HealthRecord(
+                RecordNumber.of("3201021010010" + "%04d".formatted(serial)),
+                "李秀英",
+                Gender.FEMALE,
+                BORN,
+                "11010519491231002X",
+                2L);
         try {
             Field id = HealthRecord.class.getDeclaredField("id");
             id.setAccessible(true);
@@ -37,13 +42,23 @@ class HealthRecordTest {
     void an_active_record_is_corrected_field_by_field_a_closed_one_is_not() {
         HealthRecord r = active();
 
-        assertThat(r.correct(new RecordCorrection("李秀兰", Gender.FEMALE, null, null, "13911112222", null,
-                Set.of(KeyPopulation.values()[0]), null))).containsExactly("name", "phone", "keyPopulations");
+        assertThat(r.correct(new RecordCorrection(
+                        "李秀兰",
+                        Gender.FEMALE,
+                        null,
+                        null,
+                        "13911112222",
+                        null,
+                        Set.of(KeyPopulation.values()[0]),
+                        null)))
+                .containsExactly("name", "phone", "keyPopulations");
         assertThat(r.getName()).isEqualTo("李秀兰");
         assertThat(r.getKeyPopulations()).containsExactly(KeyPopulation.values()[0]);
         assertThat(r.correct(RecordCorrection.lastServed(BORN))).containsExactly("lastServiceDate");
-        assertThatThrownBy(() -> r.correct(new RecordCorrection(null, null, null, "110105194912310021", null, null, null,
-                null))).as("a wrong check digit").isInstanceOf(InvalidIdentifierException.class);
+        assertThatThrownBy(() ->
+                        r.correct(new RecordCorrection(null, null, null, "110105194912310021", null, null, null, null)))
+                .as("a wrong check digit")
+                .isInstanceOf(InvalidIdentifierException.class);
 
         r.markStatus(RecordStatus.MOVED_OUT);
 
@@ -104,7 +119,10 @@ class HealthRecordTest {
         r.transferTo(4);
 
         assertThat(r.getInstitutionId()).isEqualTo(4L);
-        assertThat(r).extracting("numberedBy").as("the first institution, not the one in between").isEqualTo(2L);
+        assertThat(r)
+                .extracting("numberedBy")
+                .as("the first institution, not the one in between")
+                .isEqualTo(2L);
         assertThat(r.moveOut()).isTrue();
         assertThat(r.getStatus()).isEqualTo(RecordStatus.MOVED_OUT);
         assertThat(r.moveOut()).as("already closed").isFalse();

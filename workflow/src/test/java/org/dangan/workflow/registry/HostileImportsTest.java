@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -35,7 +36,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import java.util.Arrays;
 
 /** Files a hostile tester uploads: each is refused with a translated reason, and the node serves on. */
 @DanganTest
@@ -46,6 +46,7 @@ class HostileImportsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
 
@@ -64,18 +65,25 @@ class HostileImportsTest {
     private ResultActions upload(byte[] xlsx, String language) throws Exception {
         return mvc.perform(multipart("/api/imports/records")
                 .file(new MockMultipartFile("file", "export.xlsx", null, xlsx))
-                .header("Accept-Language", language).with(archivist()));
+                .header("Accept-Language", language)
+                .with(archivist()));
     }
 
     /** The node still answers: healthy, and the registry still lists records. */
     private void keepsServing() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/api/records").with(archivist())).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/api/records").with(archivist()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
     }
 
     private static void noStackTraceNorJavaNames(String text) {
-        assertThat(text).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("java.")
+        assertThat(text)
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("java.")
                 .doesNotContain("org.apache");
     }
 
@@ -96,14 +104,20 @@ class HostileImportsTest {
             workbook.dispose();
         }
 
-        String body = upload(xlsx.toByteArray(), "en").andExpect(status().isBadRequest())
+        String body = upload(xlsx.toByteArray(), "en")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.code").value("import.rows.tooMany"))
-                .andExpect(jsonPath("$.message").value(
-                        "The file has more than 20,000 rows: split it into files of at most 20,000 rows"))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(jsonPath("$.message")
+                        .value("The file has more than 20,000 rows: split it into files of at most 20,000 rows"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         noStackTraceNorJavaNames(body);
-        assertThat(log.getAll()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("ERROR");
+        assertThat(log.getAll())
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("ERROR");
         keepsServing();
     }
 
@@ -116,16 +130,23 @@ class HostileImportsTest {
                 <row r="1"><c r="A1" t="inlineStr"><is><t>&secret;</t></is></c></row>
                 </sheetData></worksheet>""".strip().getBytes(StandardCharsets.UTF_8)));
 
-        String body = upload(xxe, "en").andExpect(status().isBadRequest())
+        String body = upload(xxe, "en")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.code").value("import.xlsx.entities"))
                 .andExpect(jsonPath("$.message").value("The file is not a valid xlsx: it declares external entities"))
                 .andExpect(content().string(not(containsString("root:"))))
-                .andReturn().getResponse().getContentAsString();
-        upload(xxe, "zh-CN").andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        upload(xxe, "zh-CN")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("不是有效的xlsx文件：它声明了外部实体"));
 
         noStackTraceNorJavaNames(body);
-        assertThat(log.getAll()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("ERROR");
+        assertThat(log.getAll())
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("ERROR");
         keepsServing();
     }
 
@@ -134,7 +155,7 @@ class HostileImportsTest {
             throws Exception {
         byte[] bomb = withSheet(workbook(), out -> {
             out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\""
-                    + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
+                            + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
                     .getBytes(StandardCharsets.UTF_8));
             byte[] spaces = new byte[1 << 20];
             Arrays.fill(spaces, (byte) ' ');
@@ -145,38 +166,55 @@ class HostileImportsTest {
         });
         assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
 
-        String body = upload(bomb, "en").andExpect(status().isBadRequest())
+        String body = upload(bomb, "en")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.code").value("import.xlsx.ratio"))
                 .andExpect(jsonPath("$.message", containsString("The file is not a valid xlsx: it unpacks to")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         noStackTraceNorJavaNames(body);
-        assertThat(log.getAll()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("ERROR");
+        assertThat(log.getAll())
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("ERROR");
         keepsServing();
     }
 
     @Test
-    void a_parameter_of_the_wrong_type_answers_which_one_in_the_callers_language_without_java_types(
-            CapturedOutput log) throws Exception {
-        String body = mvc.perform(get("/api/records").param("page", "abc").header("Accept-Language", "en")
+    void a_parameter_of_the_wrong_type_answers_which_one_in_the_callers_language_without_java_types(CapturedOutput log)
+            throws Exception {
+        String body = mvc.perform(get("/api/records")
+                        .param("page", "abc")
+                        .header("Accept-Language", "en")
                         .with(archivist()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("Parameter page has a wrong value"))
                 .andExpect(jsonPath("$.details.key").value("error.parameter.invalid"))
-                .andReturn().getResponse().getContentAsString();
-        mvc.perform(get("/api/records").param("page", "abc").header("Accept-Language", "zh-CN").with(archivist()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(get("/api/records")
+                        .param("page", "abc")
+                        .header("Accept-Language", "zh-CN")
+                        .with(archivist()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("参数page的值不正确"));
 
         noStackTraceNorJavaNames(body);
         assertThat(body).doesNotContain("int").doesNotContain("NumberFormat");
-        assertThat(log.getAll()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("ERROR");
+        assertThat(log.getAll())
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("ERROR");
         keepsServing();
     }
 
     /** A small valid workbook of the county export's header and one row. */
     private byte[] workbook() throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("档案");
             Row header = sheet.createRow(0);
             for (int i = 0; i < ExportFile.CHINESE_HEADER.size(); i++) {
@@ -196,7 +234,7 @@ class HostileImportsTest {
     private static byte[] withSheet(byte[] xlsx, Content sheet) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-             ZipOutputStream out = new ZipOutputStream(bytes)) {
+                ZipOutputStream out = new ZipOutputStream(bytes)) {
             out.setLevel(9);
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(e.getName()));

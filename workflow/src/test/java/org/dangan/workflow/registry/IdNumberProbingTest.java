@@ -26,8 +26,10 @@ class IdNumberProbingTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,8 +47,10 @@ class IdNumberProbingTest {
     }
 
     private List<String> listDetails(String user) {
-        return jdbc.queryForList("select detail from audit_entry where action = 'RECORD_LIST' and username = ? order by id",
-                String.class, county.user(user));
+        return jdbc.queryForList(
+                "select detail from audit_entry where action = 'RECORD_LIST' and username = ? order by id",
+                String.class,
+                county.user(user));
     }
 
     @Test
@@ -67,12 +71,15 @@ class IdNumberProbingTest {
                 .andExpect(jsonPath("$.message", containsString("查看完整身份证号")));
         // a wrong guess is refused the same way: the answer tells nothing about the number
         String wrong = inB.getIdNumber().substring(0, 14) + "999";
-        mvc.perform(get("/api/records").param("q", wrong + ResidentId.checkCharacter(wrong)).with(as("head-b"))
+        mvc.perform(get("/api/records")
+                        .param("q", wrong + ResidentId.checkCharacter(wrong))
+                        .with(as("head-b"))
                         .header("Accept-Language", "en"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.message", containsString("FULL_ID_NUMBER")));
         // and the node keeps serving the reader
-        mvc.perform(get("/api/records").with(as("head-b"))).andExpect(status().isOk())
+        mvc.perform(get("/api/records").with(as("head-b")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
     }
 
@@ -83,8 +90,13 @@ class IdNumberProbingTest {
             mvc.perform(get("/api/records").param("q", id).with(as("head-b"))).andExpect(status().isForbidden());
         }
         List<String> details = listDetails("head-b");
-        assertThat(details).hasSize(2).allSatisfy(d -> assertThat(d).startsWith("refused q=id-number hmac:")
-                .doesNotContain(id).doesNotContain(id.substring(6, 14)).doesNotContain(sha256(id).substring(0, 32)));
+        assertThat(details)
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d)
+                        .startsWith("refused q=id-number hmac:")
+                        .doesNotContain(id)
+                        .doesNotContain(id.substring(6, 14))
+                        .doesNotContain(sha256(id).substring(0, 32)));
         assertThat(details.get(0)).isEqualTo(details.get(1));
     }
 
@@ -100,11 +112,14 @@ class IdNumberProbingTest {
                 .andExpect(status().isForbidden());
         String refused = listDetails("head-b").get(0);
         String hash = refused.substring("refused q=id-number ".length());
-        assertThat(listDetails("archivist-a")).singleElement().satisfies(d -> assertThat(d)
-                .startsWith("q=id-number " + hash + " ").doesNotContain(id));
+        assertThat(listDetails("archivist-a"))
+                .singleElement()
+                .satisfies(d ->
+                        assertThat(d).startsWith("q=id-number " + hash + " ").doesNotContain(id));
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.dangan.workflow.platform.Refused;
+import org.junit.jupiter.api.Test;
 
 class PaperFileTest {
 
     private PaperFile received() {
-        return new PaperFile("13012310120100001-01", 1L, Map.of(DocumentType.BASIC_INFO, 2, DocumentType.HEALTH_EXAM, 6));
+        return new PaperFile(
+                "13012310120100001-01", 1L, Map.of(DocumentType.BASIC_INFO, 2, DocumentType.HEALTH_EXAM, 6));
     }
 
     @Test
@@ -43,16 +44,17 @@ class PaperFileTest {
         PaperFile out = received();
         out.storeIn(1L);
         out.checkOut();
-        assertThatThrownBy(() -> out.retire(1L)).isInstanceOf(Refused.class)
-                .hasMessageContaining("CHECKED_OUT");
+        assertThatThrownBy(() -> out.retire(1L)).isInstanceOf(Refused.class).hasMessageContaining("CHECKED_OUT");
         assertThatThrownBy(() -> stored.retire(7L)).hasMessageContaining("RETIRED_PAPER");
     }
 
     @Test
     void refuses_to_check_out_a_file_that_is_not_stored_and_names_its_state() {
         PaperFile file = received();
-        assertThatThrownBy(file::checkOut).isInstanceOf(Refused.class)
-                .hasMessageContaining("paperFile.cannot.checkOut").hasMessageContaining("RECEIVED");
+        assertThatThrownBy(file::checkOut)
+                .isInstanceOf(Refused.class)
+                .hasMessageContaining("paperFile.cannot.checkOut")
+                .hasMessageContaining("RECEIVED");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.ExportFile;
 import org.dangan.workflow.support.Fixtures;
@@ -22,15 +23,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.dangan.workflow.support.AsUser;
 
 @DanganTest
 class RecordApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -55,7 +57,9 @@ class RecordApiTest {
         mvc.perform(get("/api/records").with(as("archivist-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
-                .andExpect(jsonPath("$.items[*].recordNumber", everyItem(startsWith(county.a().getCode()))))
+                .andExpect(jsonPath(
+                        "$.items[*].recordNumber",
+                        everyItem(startsWith(county.a().getCode()))))
                 .andExpect(jsonPath("$.items[*].idNumber", everyItem(matchesPattern("\\d\\*{17}"))));
     }
 
@@ -63,7 +67,9 @@ class RecordApiTest {
     void a_township_archivist_cannot_read_another_townships_record_by_number() throws Exception {
         mvc.perform(get("/api/records/" + inB.getRecordNumber()).with(as("archivist-a")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/records").param("institution", county.b().getCode()).with(as("archivist-a")))
+        mvc.perform(get("/api/records")
+                        .param("institution", county.b().getCode())
+                        .with(as("archivist-a")))
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/records").param("q", inB.getRecordNumber()).with(as("archivist-a")))
                 .andExpect(jsonPath("$.total").value(0));
@@ -85,7 +91,10 @@ class RecordApiTest {
 
     @Test
     void a_huge_search_is_refused_by_name_and_a_negative_page_starts_at_the_first() throws Exception {
-        mvc.perform(get("/api/records").param("q", "测".repeat(65)).with(as("archivist-a")).header("Accept-Language", "zh-CN"))
+        mvc.perform(get("/api/records")
+                        .param("q", "测".repeat(65))
+                        .with(as("archivist-a"))
+                        .header("Accept-Language", "zh-CN"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("records.search.tooLong"))
                 .andExpect(jsonPath("$.message").value("查询内容过长：最多64个字"));
@@ -98,7 +107,9 @@ class RecordApiTest {
     void the_county_supervisor_sees_both_townships() throws Exception {
         mvc.perform(get("/api/records").with(as("county-supervisor")))
                 .andExpect(jsonPath("$.total").value(3));
-        mvc.perform(get("/api/records").param("institution", county.b().getCode()).with(as("county-supervisor")))
+        mvc.perform(get("/api/records")
+                        .param("institution", county.b().getCode())
+                        .with(as("county-supervisor")))
                 .andExpect(jsonPath("$.total").value(1));
     }
 
@@ -114,11 +125,12 @@ class RecordApiTest {
 
     @Test
     void every_read_of_a_record_is_audited_and_the_auditor_sees_it() throws Exception {
-        mvc.perform(get("/api/records/" + inA.getRecordNumber()).with(as("archivist-a"))).andExpect(status().isOk());
+        mvc.perform(get("/api/records/" + inA.getRecordNumber()).with(as("archivist-a")))
+                .andExpect(status().isOk());
 
         assertThat(jdbc.queryForObject("""
-                select count(*) from audit_entry where action = 'RECORD_READ' and subject_id = ? and username = ?""",
-                Long.class, inA.getRecordNumber(), county.user("archivist-a"))).isEqualTo(1);
+                select count(*) from audit_entry where action = 'RECORD_READ' and subject_id = ? and username = ?""", Long.class, inA.getRecordNumber(), county.user("archivist-a")))
+                .isEqualTo(1);
         mvc.perform(get("/api/audit").param("subjectId", inA.getRecordNumber()).with(as("auditor")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].action", hasItem("RECORD_READ")));
@@ -127,6 +139,7 @@ class RecordApiTest {
 
     @Autowired
     Records records;
+
     @Autowired
     AsUser asUser;
 
@@ -136,7 +149,8 @@ class RecordApiTest {
         try {
             assertThat(records.countUpTo(RecordQuery.all(), 2)).isEqualTo(2);
             assertThat(records.countUpTo(RecordQuery.all(), 10)).isEqualTo(3);
-            assertThat(records.countUpTo(new RecordQuery(null, county.b().getCode(), null, null), 10)).isEqualTo(1);
+            assertThat(records.countUpTo(new RecordQuery(null, county.b().getCode(), null, null), 10))
+                    .isEqualTo(1);
         } finally {
             AsUser.logout();
         }
@@ -157,16 +171,21 @@ class RecordApiTest {
         }
         mvc.perform(get("/api/records").with(as("archivist-b"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/records").with(as("archivist-a"))).andExpect(status().isOk());
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'LOGIN_FAILED' and username = ?",
-                Long.class, county.user("archivist-b"))).isEqualTo(6);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where action = 'LOGIN_FAILED' and username = ?",
+                        Long.class,
+                        county.user("archivist-b")))
+                .isEqualTo(6);
     }
 
     @Test
     void import_answers_accepted_and_rejected_rows_with_line_and_column() throws Exception {
-        ExportFile export = ExportFile.chinese().validRow(county.a().getCode(), 10)
-                .validRow(county.a().getCode(), 11).set("出生日期", "1950-02-30");
-        MockMultipartFile file = new MockMultipartFile("file", "export.csv", "text/csv",
-                export.csv().getBytes(StandardCharsets.UTF_8));
+        ExportFile export = ExportFile.chinese()
+                .validRow(county.a().getCode(), 10)
+                .validRow(county.a().getCode(), 11)
+                .set("出生日期", "1950-02-30");
+        MockMultipartFile file = new MockMultipartFile(
+                "file", "export.csv", "text/csv", export.csv().getBytes(StandardCharsets.UTF_8));
 
         mvc.perform(multipart("/api/imports/records").file(file).with(as("archivist-a")))
                 .andExpect(status().isUnprocessableEntity())
@@ -174,7 +193,10 @@ class RecordApiTest {
                 .andExpect(jsonPath("$.rejected[0].line").value(3))
                 .andExpect(jsonPath("$.rejected[0].column").value("出生日期"))
                 .andExpect(jsonPath("$.rejected[0].value").value("1950-02-30"));
-        mvc.perform(multipart("/api/imports/records").file(file).param("mode", "VALID_ROWS").with(as("archivist-a")))
+        mvc.perform(multipart("/api/imports/records")
+                        .file(file)
+                        .param("mode", "VALID_ROWS")
+                        .with(as("archivist-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.rejected.length()").value(1));
@@ -187,7 +209,9 @@ class RecordApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.code").value("import.file.empty"))
                 .andExpect(jsonPath("$.message").value("文件为空"));
-        mvc.perform(multipart("/api/imports/records").file(empty).with(as("archivist-a"))
+        mvc.perform(multipart("/api/imports/records")
+                        .file(empty)
+                        .with(as("archivist-a"))
                         .header("Accept-Language", "en"))
                 .andExpect(jsonPath("$.message").value("The file is empty"));
         mvc.perform(multipart("/api/imports/records").file(empty).with(as("searcher-a")))
@@ -199,7 +223,8 @@ class RecordApiTest {
         mvc.perform(get("/api/institutions").with(as("county-supervisor")))
                 .andExpect(jsonPath("$[0].code").value(county.county().getCode()))
                 .andExpect(jsonPath("$[0].children[0].code").value(county.a().getCode()))
-                .andExpect(jsonPath("$[0].children[0].children[0].code").value(county.village().getCode()));
+                .andExpect(jsonPath("$[0].children[0].children[0].code")
+                        .value(county.village().getCode()));
         mvc.perform(get("/api/institutions").with(as("archivist-b")))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].code").value(county.b().getCode()));

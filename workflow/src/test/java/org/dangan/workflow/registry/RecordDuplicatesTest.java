@@ -16,8 +16,10 @@ class RecordDuplicatesTest {
 
     @Autowired
     RecordDuplicates duplicates;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     Fixtures fixtures;
 
@@ -30,8 +32,12 @@ class RecordDuplicatesTest {
 
     private HealthRecord person(String village, int serial, String name, LocalDate birth, String idNumber) {
         return registry.register(new HealthRecord(
-                RecordNumber.of(county.a().getCode() + village + "%05d".formatted(serial)), name, Gender.FEMALE, birth,
-                idNumber, county.a().getId()));
+                RecordNumber.of(county.a().getCode() + village + "%05d".formatted(serial)),
+                name,
+                Gender.FEMALE,
+                birth,
+                idNumber,
+                county.a().getId()));
     }
 
     @Test
@@ -59,11 +65,17 @@ class RecordDuplicatesTest {
         LocalDate birth = LocalDate.of(1948, 5, 2);
         String id = Fixtures.idNumber(county.county().getCode(), birth, Gender.FEMALE, 7);
         person("001", 1, "李秀英", birth, id);
-        registry.register(new HealthRecord(RecordNumber.of(county.b().getCode() + "00100001"), "李秀英", Gender.FEMALE,
-                birth, id, county.b().getId()));
+        registry.register(new HealthRecord(
+                RecordNumber.of(county.b().getCode() + "00100001"),
+                "李秀英",
+                Gender.FEMALE,
+                birth,
+                id,
+                county.b().getId()));
 
         assertThat(duplicates.among(Set.of(county.a().getId()))).isEmpty();
         assertThat(duplicates.among(Set.of(county.a().getId(), county.b().getId())))
-                .extracting(DuplicateGroup::reason).containsExactly(DuplicateGroup.Reason.SAME_ID_NUMBER);
+                .extracting(DuplicateGroup::reason)
+                .containsExactly(DuplicateGroup.Reason.SAME_ID_NUMBER);
     }
 }

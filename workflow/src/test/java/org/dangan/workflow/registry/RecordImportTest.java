@@ -3,14 +3,19 @@ package org.dangan.workflow.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +24,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.importing.ImportFailedException;
 import org.dangan.workflow.registry.importing.ImportMode;
 import org.dangan.workflow.registry.importing.ImportProgress;
@@ -38,26 +46,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import com.sun.management.ThreadMXBean;
-import java.io.BufferedWriter;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.time.LocalDate;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.assertj.core.groups.Tuple;
-import org.dangan.workflow.platform.Refused;
 
 @DanganTest
 class RecordImportTest {
 
     @Autowired
     RecordImporter importer;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @TempDir
     Path dir;
 
@@ -81,8 +85,8 @@ class RecordImportTest {
     }
 
     private long recordsOf(String townshipCode) {
-        return jdbc.queryForObject("select count(*) from health_record where record_number like ?", Long.class,
-                townshipCode + "%");
+        return jdbc.queryForObject(
+                "select count(*) from health_record where record_number like ?", Long.class, townshipCode + "%");
     }
 
     @Test
@@ -91,41 +95,52 @@ class RecordImportTest {
         for (int i = 1; i <= 20; i++) {
             export.validRow(township, i);
         }
-        ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
+        ImportResult result =
+                run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
 
         assertThat(result.accepted()).isEqualTo(20);
         assertThat(result.rejected()).isEmpty();
         assertThat(result.encoding()).isEqualTo("UTF-8");
         assertThat(recordsOf(township)).isEqualTo(20);
-        assertThat(jdbc.queryForObject("select key_populations from health_record where record_number = ?",
-                String.class, township + "00100001")).isEqualTo("ELDERLY,HYPERTENSION");
+        assertThat(jdbc.queryForObject(
+                        "select key_populations from health_record where record_number = ?",
+                        String.class,
+                        township + "00100001"))
+                .isEqualTo("ELDERLY,HYPERTENSION");
     }
 
     @Test
     void detects_gbk_as_county_systems_export_it() {
         ExportFile export = ExportFile.chinese().validRow(township, 1).validRow(township, 2);
-        ImportResult result = run(export.write(dir, Charset.forName("GBK")), "export.csv", null, ImportMode.REJECT_FILE);
+        ImportResult result =
+                run(export.write(dir, Charset.forName("GBK")), "export.csv", null, ImportMode.REJECT_FILE);
 
         assertThat(result.encoding()).isEqualTo("GBK");
         assertThat(result.accepted()).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select name from health_record where record_number = ?", String.class,
-                township + "00100001")).isEqualTo("居民乙");
+        assertThat(jdbc.queryForObject(
+                        "select name from health_record where record_number = ?", String.class, township + "00100001"))
+                .isEqualTo("居民乙");
     }
 
     @Test
     void refuses_gbk_bytes_declared_as_utf8_and_names_the_byte() {
         Path file = ExportFile.chinese().validRow(township, 1).write(dir, Charset.forName("GBK"));
         assertThatThrownBy(() -> run(file, "export.csv", "UTF-8", ImportMode.REJECT_FILE))
-                .isInstanceOfSatisfying(ImportFailedException.class,
-                        e -> assertThat(e.key()).isEqualTo("import.encoding.notutf8"));
+                .isInstanceOfSatisfying(
+                        ImportFailedException.class, e -> assertThat(e.key()).isEqualTo("import.encoding.notutf8"));
         assertThat(recordsOf(township)).isZero();
     }
 
     @Test
     void rejects_the_whole_file_on_one_bad_row_by_default_and_reports_line_and_column() {
-        ExportFile export = ExportFile.chinese().validRow(township, 1).validRow(township, 2)
-                .validRow(township, 3).set("身份证号", "110105194912310021").validRow(township, 4);
-        ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
+        ExportFile export = ExportFile.chinese()
+                .validRow(township, 1)
+                .validRow(township, 2)
+                .validRow(township, 3)
+                .set("身份证号", "110105194912310021")
+                .validRow(township, 4);
+        ImportResult result =
+                run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
 
         assertThat(result.accepted()).isZero();
         assertThat(result.written()).isFalse();
@@ -141,18 +156,24 @@ class RecordImportTest {
 
     @Test
     void imports_the_valid_rows_when_asked_and_reports_the_rest() {
-        ExportFile export = ExportFile.chinese().validRow(township, 1)
-                .validRow(township, 2).set("性别", "未知")
-                .validRow(township, 3).set("出生日期", "1900-01-01")
-                .validRow(township, 4).set("健康档案编号", county.b().getCode() + "00100004");
+        ExportFile export = ExportFile.chinese()
+                .validRow(township, 1)
+                .validRow(township, 2)
+                .set("性别", "未知")
+                .validRow(township, 3)
+                .set("出生日期", "1900-01-01")
+                .validRow(township, 4)
+                .set("健康档案编号", county.b().getCode() + "00100004");
         ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.VALID_ROWS);
 
         assertThat(result.accepted()).isEqualTo(1);
         assertThat(result.rejectedRows()).isEqualTo(3);
-        assertThat(result.rejected()).extracting(Rejection::line, Rejection::code).containsExactly(
-                Tuple.tuple(3L, "import.gender.invalid"),
-                Tuple.tuple(4L, "import.birthdate.mismatch"),
-                Tuple.tuple(5L, "import.record.institution"));
+        assertThat(result.rejected())
+                .extracting(Rejection::line, Rejection::code)
+                .containsExactly(
+                        Tuple.tuple(3L, "import.gender.invalid"),
+                        Tuple.tuple(4L, "import.birthdate.mismatch"),
+                        Tuple.tuple(5L, "import.record.institution"));
         assertThat(recordsOf(township)).isEqualTo(1);
     }
 
@@ -170,7 +191,8 @@ class RecordImportTest {
 
     @Test
     void a_record_number_twice_in_one_file_points_to_the_first_line() {
-        ExportFile export = ExportFile.chinese().validRow(township, 1).validRow(township, 2).validRow(township, 1);
+        ExportFile export =
+                ExportFile.chinese().validRow(township, 1).validRow(township, 2).validRow(township, 1);
         ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.VALID_ROWS);
 
         assertThat(result.rejected()).singleElement().satisfies(r -> {
@@ -182,12 +204,18 @@ class RecordImportTest {
 
     @Test
     void counts_lines_as_an_editor_does_when_a_quoted_field_holds_a_line_break() {
-        ExportFile export = ExportFile.chinese().validRow(township, 1).set("现住址", "第一行\n第二行")
-                .validRow(township, 2).set("性别", "X");
+        ExportFile export = ExportFile.chinese()
+                .validRow(township, 1)
+                .set("现住址", "第一行\n第二行")
+                .validRow(township, 2)
+                .set("性别", "X");
         ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.VALID_ROWS);
 
         assertThat(result.accepted()).isEqualTo(1);
-        assertThat(result.rejected()).singleElement().extracting(Rejection::line).isEqualTo(4L);
+        assertThat(result.rejected())
+                .singleElement()
+                .extracting(Rejection::line)
+                .isEqualTo(4L);
     }
 
     @Test
@@ -221,12 +249,12 @@ class RecordImportTest {
     @Test
     void an_empty_file_and_a_header_only_file_fail_clearly() {
         assertThatThrownBy(() -> run(write("", StandardCharsets.UTF_8), "e.csv", null, ImportMode.VALID_ROWS))
-                .isInstanceOfSatisfying(ImportFailedException.class,
-                        e -> assertThat(e.key()).isEqualTo("import.file.empty"));
+                .isInstanceOfSatisfying(
+                        ImportFailedException.class, e -> assertThat(e.key()).isEqualTo("import.file.empty"));
         Path headerOnly = write(ExportFile.chinese().csv(), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> run(headerOnly, "e.csv", null, ImportMode.VALID_ROWS))
-                .isInstanceOfSatisfying(ImportFailedException.class,
-                        e -> assertThat(e.key()).isEqualTo("import.file.norows"));
+                .isInstanceOfSatisfying(
+                        ImportFailedException.class, e -> assertThat(e.key()).isEqualTo("import.file.norows"));
     }
 
     @Test
@@ -242,9 +270,12 @@ class RecordImportTest {
     @Test
     void finds_english_headers_too() {
         ExportFile export = ExportFile.withHeader("recordNumber", "name", "gender", "birthDate", "idNumber")
-                .row(township + "00100001", "Li Lei", "M", "1950-03-07",
-                        Fixtures.idNumber(township.substring(0, 6), LocalDate.of(1950, 3, 7),
-                                Gender.MALE, 1));
+                .row(
+                        township + "00100001",
+                        "Li Lei",
+                        "M",
+                        "1950-03-07",
+                        Fixtures.idNumber(township.substring(0, 6), LocalDate.of(1950, 3, 7), Gender.MALE, 1));
         ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "e.csv", null, ImportMode.REJECT_FILE);
         assertThat(result.accepted()).isEqualTo(1);
     }
@@ -259,8 +290,7 @@ class RecordImportTest {
 
     @Test
     void imports_paper_files_with_their_contents() {
-        ExportFile export = ExportFile.withHeader("健康档案编号", "姓名", "性别", "出生日期", "身份证号", "纸质档案编号",
-                "页数", "档案内容");
+        ExportFile export = ExportFile.withHeader("健康档案编号", "姓名", "性别", "出生日期", "身份证号", "纸质档案编号", "页数", "档案内容");
         export.validRow(township, 1);
         List<String> first = new ArrayList<>(export.rows().get(0).subList(0, 5));
         first.addAll(List.of(township + "00100001-01", "8", "BASIC_INFO:2;健康体检表:6"));
@@ -277,15 +307,18 @@ class RecordImportTest {
     @Test
     void imports_xlsx_with_real_date_cells() throws IOException {
         Path file = dir.resolve("export.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("档案");
             Row header = sheet.createRow(0);
             for (int i = 0; i < ExportFile.CHINESE_HEADER.size(); i++) {
                 header.createCell(i).setCellValue(ExportFile.CHINESE_HEADER.get(i));
             }
             CellStyle dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-            List<String> values = ExportFile.chinese().validRow(township, 1).rows().get(0);
+            dateStyle.setDataFormat(
+                    workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            List<String> values =
+                    ExportFile.chinese().validRow(township, 1).rows().get(0);
             Row row = sheet.createRow(1);
             for (int i = 0; i < values.size(); i++) {
                 if (i == 3) {
@@ -306,11 +339,11 @@ class RecordImportTest {
     void refuses_old_xls_and_other_types_by_name() {
         Path file = write("x", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> run(file, "export.xls", null, ImportMode.VALID_ROWS))
-                .isInstanceOfSatisfying(ImportFailedException.class,
-                        e -> assertThat(e.key()).isEqualTo("import.xls.unsupported"));
+                .isInstanceOfSatisfying(
+                        ImportFailedException.class, e -> assertThat(e.key()).isEqualTo("import.xls.unsupported"));
         assertThatThrownBy(() -> run(file, "export.pdf", null, ImportMode.VALID_ROWS))
-                .isInstanceOfSatisfying(ImportFailedException.class,
-                        e -> assertThat(e.key()).isEqualTo("import.type.unsupported"));
+                .isInstanceOfSatisfying(
+                        ImportFailedException.class, e -> assertThat(e.key()).isEqualTo("import.type.unsupported"));
     }
 
     @Test
@@ -321,7 +354,12 @@ class RecordImportTest {
         }
         Path file = export.write(dir, StandardCharsets.UTF_8);
         List<long[]> seen = new ArrayList<>();
-        importer.importFile(file, "e.csv", null, ImportMode.REJECT_FILE, Locale.CHINA,
+        importer.importFile(
+                file,
+                "e.csv",
+                null,
+                ImportMode.REJECT_FILE,
+                Locale.CHINA,
                 (done, total, rows) -> seen.add(new long[] {done, total, rows}));
         assertThat(seen).hasSizeGreaterThanOrEqualTo(3);
         long[] last = seen.get(seen.size() - 1);
@@ -385,7 +423,7 @@ class RecordImportTest {
     void an_xlsx_of_450000_rows_is_read_as_a_stream_and_refused_at_the_row_cap() throws IOException {
         Path file = dir.resolve("huge.xlsx");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-             OutputStream out = Files.newOutputStream(file)) {
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("档案");
             Row header = sheet.createRow(0);
             for (int i = 0; i < ExportFile.CHINESE_HEADER.size(); i++) {
@@ -402,13 +440,12 @@ class RecordImportTest {
             workbook.dispose();
         }
         assertThat(Files.size(file)).isGreaterThan(5L * 1024 * 1024);
-        ThreadMXBean threads =
-                (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
 
         assertThatThrownBy(() -> run(file, "huge.xlsx", null, ImportMode.REJECT_FILE))
-                .isInstanceOfSatisfying(ImportFailedException.class,
-                        e -> assertThat(e.key()).isEqualTo("import.rows.tooMany"));
+                .isInstanceOfSatisfying(
+                        ImportFailedException.class, e -> assertThat(e.key()).isEqualTo("import.rows.tooMany"));
 
         // a workbook model of the whole sheet allocates gigabytes; reading up to the cap, a fraction of one
         assertThat(threads.getCurrentThreadAllocatedBytes() - allocatedBefore).isLessThan(1024L * 1024 * 1024);
@@ -432,20 +469,27 @@ class RecordImportTest {
     }
 
     private static List<CSVRecord> csv(byte[] report) throws IOException {
-        return CSVFormat.DEFAULT.parse(new StringReader(new String(report, StandardCharsets.UTF_8)
-                .replace("\uFEFF", ""))).getRecords();
+        return CSVFormat.DEFAULT
+                .parse(new StringReader(new String(report, StandardCharsets.UTF_8).replace("\uFEFF", "")))
+                .getRecords();
     }
 
     @Test
     void numbers_in_scientific_notation_are_named_as_excel_rounded_them_not_as_a_wrong_length() throws IOException {
-        Path file = ExportFile.chinese().validRow(township, 1).set("健康档案编号", "1.30102E+16")
-                .validRow(township, 2).set("身份证号", "1.30102E+17")
-                .validRow(township, 3).set("联系电话", "1.3912E+10")
+        Path file = ExportFile.chinese()
+                .validRow(township, 1)
+                .set("健康档案编号", "1.30102E+16")
+                .validRow(township, 2)
+                .set("身份证号", "1.30102E+17")
+                .validRow(township, 3)
+                .set("联系电话", "1.3912E+10")
                 .write(dir, StandardCharsets.UTF_8);
 
         ImportResult zh = run(file, "export.csv", Locale.SIMPLIFIED_CHINESE);
-        assertThat(zh.rejected()).extracting(Rejection::line, Rejection::column, Rejection::value, Rejection::code)
-                .containsExactly(Tuple.tuple(2L, "健康档案编号", "1.30102E+16", "import.excel.rounded"),
+        assertThat(zh.rejected())
+                .extracting(Rejection::line, Rejection::column, Rejection::value, Rejection::code)
+                .containsExactly(
+                        Tuple.tuple(2L, "健康档案编号", "1.30102E+16", "import.excel.rounded"),
                         Tuple.tuple(3L, "身份证号", "1.30102E+17", "import.excel.rounded"),
                         Tuple.tuple(4L, "联系电话", "1.3912E+10", "import.excel.rounded"));
         assertThat(zh.rejected().get(0).reason()).startsWith("看起来是被 Excel 改成科学计数法的数字");
@@ -461,7 +505,8 @@ class RecordImportTest {
         String zeroed = null;
         for (int n = 1; zeroed == null; n++) {
             export = ExportFile.chinese().validRow(township, n);
-            String candidate = export.rows().get(export.rows().size() - 1).get(4).substring(0, 15) + "000";
+            String candidate =
+                    export.rows().get(export.rows().size() - 1).get(4).substring(0, 15) + "000";
             try {
                 ResidentId.of(candidate);
             } catch (Refused e) {
@@ -470,7 +515,8 @@ class RecordImportTest {
         }
         Path file = export.set("身份证号", zeroed).write(dir, StandardCharsets.UTF_8);
 
-        assertThat(run(file, "export.csv", Locale.SIMPLIFIED_CHINESE).rejected()).extracting(Rejection::code)
+        assertThat(run(file, "export.csv", Locale.SIMPLIFIED_CHINESE).rejected())
+                .extracting(Rejection::code)
                 .containsExactly("import.excel.rounded");
     }
 
@@ -478,7 +524,8 @@ class RecordImportTest {
     void an_xlsx_keeping_a_long_number_as_a_number_cell_is_named_as_excel_rounded() throws IOException {
         List<String> values = ExportFile.chinese().validRow(township, 1).rows().get(0);
         Path file = dir.resolve("export.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("档案");
             Row header = sheet.createRow(0);
             Row row = sheet.createRow(1);
@@ -496,7 +543,8 @@ class RecordImportTest {
             workbook.write(out);
         }
 
-        assertThat(run(file, "export.xlsx", Locale.SIMPLIFIED_CHINESE).rejected()).singleElement()
+        assertThat(run(file, "export.xlsx", Locale.SIMPLIFIED_CHINESE).rejected())
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.code()).isEqualTo("import.excel.rounded");
                     assertThat(r.column()).isEqualTo("身份证号");
@@ -511,11 +559,13 @@ class RecordImportTest {
 
         List<CSVRecord> chinese = csv(importer.report(zh, Locale.SIMPLIFIED_CHINESE));
         assertThat(chinese.get(0).toList()).containsExactly("行号", "字段", "填写的值", "原因");
-        assertThat(chinese.get(1).toList()).containsExactly("2", "性别", "未知", zh.get(0).reason());
+        assertThat(chinese.get(1).toList())
+                .containsExactly("2", "性别", "未知", zh.get(0).reason());
         assertThat(zh.get(0).reason()).contains("性别");
         List<CSVRecord> english = csv(importer.report(en, Locale.ENGLISH));
         assertThat(english.get(0).toList()).containsExactly("Line", "Field", "Value as typed", "Reason");
-        assertThat(english.get(1).toList()).containsExactly("2", "性别", "未知", en.get(0).reason());
+        assertThat(english.get(1).toList())
+                .containsExactly("2", "性别", "未知", en.get(0).reason());
     }
 
     @Test
@@ -527,12 +577,19 @@ class RecordImportTest {
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("健康档案编号");
             for (String column : List.of("健康档案编号", "身份证号", "联系电话")) {
                 int c = ExportFile.CHINESE_HEADER.indexOf(column);
-                assertThat(sheet.getColumnStyle(c).getDataFormatString()).as(column).isEqualTo("@");
-                assertThat(sheet.getRow(1).getCell(c).getCellStyle().getDataFormatString()).as(column).isEqualTo("@");
-                assertThat(sheet.getRow(500).getCell(c).getCellStyle().getDataFormatString()).as(column).isEqualTo("@");
+                assertThat(sheet.getColumnStyle(c).getDataFormatString())
+                        .as(column)
+                        .isEqualTo("@");
+                assertThat(sheet.getRow(1).getCell(c).getCellStyle().getDataFormatString())
+                        .as(column)
+                        .isEqualTo("@");
+                assertThat(sheet.getRow(500).getCell(c).getCellStyle().getDataFormatString())
+                        .as(column)
+                        .isEqualTo("@");
             }
             // an archivist types one record over the example, leaving the paper-file columns empty
-            List<String> values = ExportFile.chinese().validRow(township, 7).rows().get(0);
+            List<String> values =
+                    ExportFile.chinese().validRow(township, 7).rows().get(0);
             Row example = sheet.getRow(1);
             for (int c = 0; c < header.getLastCellNum(); c++) {
                 if (c < values.size()) {

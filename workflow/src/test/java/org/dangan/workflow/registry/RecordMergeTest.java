@@ -11,7 +11,6 @@ import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.support.ArchivedDocuments;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +25,16 @@ class RecordMergeTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ArchivedDocuments archived;
+
     @Autowired
     SearchIndex index;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,30 +54,39 @@ class RecordMergeTest {
     }
 
     private ResultActions merge(String user, String into, String body) throws Exception {
-        return mvc.perform(post("/api/records/" + into + "/merge").with(httpBasic(county.user(user), Fixtures.PASSWORD))
-                .contentType("application/json").content(body));
+        return mvc.perform(post("/api/records/" + into + "/merge")
+                .with(httpBasic(county.user(user), Fixtures.PASSWORD))
+                .contentType("application/json")
+                .content(body));
     }
 
     @Test
     void the_duplicate_goes_into_the_survivor_with_the_fields_picked_and_points_to_it() throws Exception {
-        merge("archivist-a", survivor.getRecordNumber(), "{\"duplicate\": \"" + duplicate.getRecordNumber()
-                + "\", \"take\": [\"phone\"]}")
+        merge(
+                        "archivist-a",
+                        survivor.getRecordNumber(),
+                        "{\"duplicate\": \"" + duplicate.getRecordNumber() + "\", \"take\": [\"phone\"]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.taken[0]").value("phone"))
                 .andExpect(jsonPath("$.paperFiles").value(1));
         assertThat(jdbc.queryForObject("select phone from health_record where id = ?", String.class, survivor.getId()))
                 .isEqualTo("13911112222");
-        assertThat(jdbc.queryForList("select file_number from paper_file where record_id = ? order by file_number",
-                String.class, survivor.getId())).containsExactly(survivor.getRecordNumber() + "-01",
-                duplicate.getRecordNumber() + "-01");
-        assertThat(jdbc.queryForObject("select record_number from scanned_document where id = ?", String.class, document))
+        assertThat(jdbc.queryForList(
+                        "select file_number from paper_file where record_id = ? order by file_number",
+                        String.class,
+                        survivor.getId()))
+                .containsExactly(survivor.getRecordNumber() + "-01", duplicate.getRecordNumber() + "-01");
+        assertThat(jdbc.queryForObject(
+                        "select record_number from scanned_document where id = ?", String.class, document))
                 .isEqualTo(survivor.getRecordNumber());
-        mvc.perform(get("/api/records/" + duplicate.getRecordNumber()).with(httpBasic(county.user("archivist-a"),
-                        Fixtures.PASSWORD)))
+        mvc.perform(get("/api/records/" + duplicate.getRecordNumber())
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(jsonPath("$.status").value("DUPLICATE"))
                 .andExpect(jsonPath("$.duplicateOf").value(survivor.getRecordNumber()));
         index.drain();
-        mvc.perform(get("/api/search").param("q", "腹部超声").param("record", survivor.getRecordNumber())
+        mvc.perform(get("/api/search")
+                        .param("q", "腹部超声")
+                        .param("record", survivor.getRecordNumber())
                         .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(jsonPath("$.total").value(1));
         // a duplicate is merged once
@@ -122,9 +134,13 @@ class RecordMergeTest {
         merge("archivist-a", other.getRecordNumber(), body)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("record.merge.notSamePerson"));
-        merge("archivist-a", survivor.getRecordNumber(), "{\"duplicate\": \"" + duplicate.getRecordNumber()
-                + "\", \"take\": [\"salary\"]}").andExpect(status().isBadRequest());
-        assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, duplicate.getId()))
+        merge(
+                        "archivist-a",
+                        survivor.getRecordNumber(),
+                        "{\"duplicate\": \"" + duplicate.getRecordNumber() + "\", \"take\": [\"salary\"]}")
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject(
+                        "select status from health_record where id = ?", String.class, duplicate.getId()))
                 .isEqualTo("ACTIVE");
     }
 
@@ -132,8 +148,10 @@ class RecordMergeTest {
     private HealthRecord[] taggedAndTwin() {
         HealthRecord tagged = fixtures.record(county.a(), 3);
         jdbc.update("update health_record set key_populations = 'SEVERE_MENTAL_DISORDER' where id = ?", tagged.getId());
-        jdbc.update("insert into paper_file_content (paper_file_id, document_type, pages) select id, 'SEVERE_MENTAL_DISORDER', 6"
-                + " from paper_file where record_id = ?", tagged.getId());
+        jdbc.update(
+                "insert into paper_file_content (paper_file_id, document_type, pages) select id, 'SEVERE_MENTAL_DISORDER', 6"
+                        + " from paper_file where record_id = ?",
+                tagged.getId());
         HealthRecord twin = fixtures.record(county.b(), 503);
         return new HealthRecord[] {tagged, twin};
     }
@@ -141,13 +159,16 @@ class RecordMergeTest {
     @Test
     void an_archivist_without_restricted_documents_may_not_merge_a_tagged_record_nor_learn_its_tag() throws Exception {
         HealthRecord[] pair = taggedAndTwin();
-        merge("county-checker", pair[0].getRecordNumber(), "{\"duplicate\": \"" + pair[1].getRecordNumber()
-                + "\", \"take\": [\"keyPopulations\"]}")
+        merge(
+                        "county-checker",
+                        pair[0].getRecordNumber(),
+                        "{\"duplicate\": \"" + pair[1].getRecordNumber() + "\", \"take\": [\"keyPopulations\"]}")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.details.key").value("records.merge.restricted.forbidden"))
                 .andExpect(jsonPath("$.taken").doesNotExist());
-        assertThat(jdbc.queryForObject("select key_populations from health_record where id = ?", String.class,
-                pair[0].getId())).isEqualTo("SEVERE_MENTAL_DISORDER");
+        assertThat(jdbc.queryForObject(
+                        "select key_populations from health_record where id = ?", String.class, pair[0].getId()))
+                .isEqualTo("SEVERE_MENTAL_DISORDER");
         assertThat(jdbc.queryForObject("select status from health_record where id = ?", String.class, pair[1].getId()))
                 .isEqualTo("ACTIVE");
     }
@@ -158,8 +179,9 @@ class RecordMergeTest {
         merge("county-checker", pair[1].getRecordNumber(), "{\"duplicate\": \"" + pair[0].getRecordNumber() + "\"}")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.details.key").value("records.merge.restricted.forbidden"));
-        assertThat(jdbc.queryForObject("select count(*) from paper_file where record_id = ?", Integer.class,
-                pair[0].getId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file where record_id = ?", Integer.class, pair[0].getId()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -175,21 +197,39 @@ class RecordMergeTest {
         // the tester's oracle: any pair, refused 403 for a restricted record and 400 (not one person) otherwise
         HealthRecord[] pair = taggedAndTwin();
         HealthRecord plain = fixtures.record(county.a(), 4);
-        String tagged = merge("county-checker", pair[0].getRecordNumber(), "{\"duplicate\": \"" + plain.getRecordNumber()
-                + "\"}").andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
-        String untagged = merge("county-checker", plain.getRecordNumber(), "{\"duplicate\": \""
-                + duplicate.getRecordNumber() + "\"}").andExpect(status().isForbidden())
-                .andReturn().getResponse().getContentAsString();
+        String tagged = merge(
+                        "county-checker",
+                        pair[0].getRecordNumber(),
+                        "{\"duplicate\": \"" + plain.getRecordNumber() + "\"}")
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String untagged = merge(
+                        "county-checker",
+                        plain.getRecordNumber(),
+                        "{\"duplicate\": \"" + duplicate.getRecordNumber() + "\"}")
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(untagged).isEqualTo(tagged);
     }
 
     @Test
     void a_merge_by_a_holder_of_the_permission_keeps_the_restricted_tag_unless_taken() throws Exception {
         HealthRecord[] pair = taggedAndTwin();
-        jdbc.update("update health_record set institution_id = ? where id = ?", county.a().getId(), pair[1].getId());
-        merge("archivist-a", pair[0].getRecordNumber(), "{\"duplicate\": \"" + pair[1].getRecordNumber()
-                + "\", \"take\": [\"phone\"]}").andExpect(status().isOk());
-        assertThat(jdbc.queryForObject("select key_populations from health_record where id = ?", String.class,
-                pair[0].getId())).isEqualTo("SEVERE_MENTAL_DISORDER");
+        jdbc.update(
+                "update health_record set institution_id = ? where id = ?",
+                county.a().getId(),
+                pair[1].getId());
+        merge(
+                        "archivist-a",
+                        pair[0].getRecordNumber(),
+                        "{\"duplicate\": \"" + pair[1].getRecordNumber() + "\", \"take\": [\"phone\"]}")
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject(
+                        "select key_populations from health_record where id = ?", String.class, pair[0].getId()))
+                .isEqualTo("SEVERE_MENTAL_DISORDER");
     }
 }

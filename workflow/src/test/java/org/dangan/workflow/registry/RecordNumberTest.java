@@ -1,9 +1,9 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.InvalidIdentifierException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.junit.jupiter.api.Test;
 
 class RecordNumberTest {
@@ -21,20 +21,21 @@ class RecordNumberTest {
     @Test
     void refuses_a_number_of_the_wrong_length() {
         assertThatThrownBy(() -> RecordNumber.of("1301231012010004"))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
                         e -> assertThat(e.key()).isEqualTo("record.number.length"));
     }
 
     @Test
     void names_the_position_of_a_character_that_is_not_a_digit() {
         assertThatThrownBy(() -> RecordNumber.of("1301231012010004A"))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
                         e -> assertThat(e.args()).containsExactly(17));
     }
 
     @Test
     void refuses_serial_zero() {
-        assertThatThrownBy(() -> RecordNumber.of("13012310120100000"))
-                .isInstanceOf(InvalidIdentifierException.class);
+        assertThatThrownBy(() -> RecordNumber.of("13012310120100000")).isInstanceOf(InvalidIdentifierException.class);
     }
 }

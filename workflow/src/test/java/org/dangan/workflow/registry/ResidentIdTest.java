@@ -1,10 +1,10 @@
 package org.dangan.workflow.registry;
 
-import org.dangan.workflow.platform.InvalidIdentifierException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.junit.jupiter.api.Test;
 
 class ResidentIdTest {
@@ -23,7 +23,8 @@ class ResidentIdTest {
     @Test
     void refuses_a_wrong_check_character() {
         assertThatThrownBy(() -> ResidentId.of("110105194912310021"))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
                         e -> assertThat(e.key()).isEqualTo("id.number.check"));
     }
 
@@ -31,7 +32,8 @@ class ResidentIdTest {
     void refuses_an_impossible_birth_date() {
         String first17 = "11010519490230002";
         assertThatThrownBy(() -> ResidentId.of(first17 + ResidentId.checkCharacter(first17)))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
                         e -> assertThat(e.key()).isEqualTo("id.number.birthdate"));
     }
 

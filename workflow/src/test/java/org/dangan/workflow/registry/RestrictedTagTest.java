@@ -32,12 +32,16 @@ class RestrictedTagTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     Records records;
+
     @Autowired
     AsUser asUser;
 
@@ -48,10 +52,17 @@ class RestrictedTagTest {
     private HealthRecord patient(Institution township, int serial) {
         LocalDate birth = LocalDate.of(1971, 5, 9);
         RecordNumber number = RecordNumber.of(township.getCode() + "002" + "%05d".formatted(serial));
-        HealthRecord saved = registry.register(new HealthRecord(number, "病人" + serial, Gender.FEMALE, birth,
-                Fixtures.idNumber(township.getCode().substring(0, 6), birth, Gender.FEMALE, serial), township.getId())
+        HealthRecord saved = registry.register(new HealthRecord(
+                        number,
+                        "病人" + serial,
+                        Gender.FEMALE,
+                        birth,
+                        Fixtures.idNumber(township.getCode().substring(0, 6), birth, Gender.FEMALE, serial),
+                        township.getId())
                 .tagged(EnumSet.of(KeyPopulation.SEVERE_MENTAL_DISORDER, KeyPopulation.HYPERTENSION)));
-        registry.register(new PaperFile(number.value() + "-01", saved.getId(),
+        registry.register(new PaperFile(
+                number.value() + "-01",
+                saved.getId(),
                 Map.of(DocumentType.BASIC_INFO, 2, DocumentType.SEVERE_MENTAL_DISORDER, 3)));
         return saved;
     }
@@ -75,7 +86,9 @@ class RestrictedTagTest {
 
     @Test
     void an_archivist_without_restricted_documents_is_refused_the_severe_mental_disorder_filter() throws Exception {
-        mvc.perform(get("/api/records").param("keyPopulation", "SEVERE_MENTAL_DISORDER").with(as("archivist-b")))
+        mvc.perform(get("/api/records")
+                        .param("keyPopulation", "SEVERE_MENTAL_DISORDER")
+                        .with(as("archivist-b")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.details.key").value("records.filter.restricted.forbidden"))
                 .andExpect(jsonPath("$.message", containsString("查看受限文档")))
@@ -91,7 +104,8 @@ class RestrictedTagTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[?(@.recordNumber == '%s')].keyPopulations[*]"
-                        .formatted(patientB.getRecordNumber())).value(contains("HYPERTENSION")))
+                                .formatted(patientB.getRecordNumber()))
+                        .value(contains("HYPERTENSION")))
                 .andExpect(content().string(not(containsString("SEVERE_MENTAL_DISORDER"))));
     }
 
@@ -113,24 +127,29 @@ class RestrictedTagTest {
         mvc.perform(get("/api/records/" + patientA.getRecordNumber()).with(as("archivist-a")))
                 .andExpect(jsonPath("$.paperFiles[0].pageCount").value(5))
                 .andExpect(jsonPath("$.paperFiles[0].contents.BASIC_INFO").value(2))
-                .andExpect(jsonPath("$.paperFiles[0].contents.SEVERE_MENTAL_DISORDER").value(3));
+                .andExpect(jsonPath("$.paperFiles[0].contents.SEVERE_MENTAL_DISORDER")
+                        .value(3));
     }
 
     @Test
     void a_reader_with_restricted_documents_filters_by_the_tag_and_sees_it() throws Exception {
-        mvc.perform(get("/api/records").param("keyPopulation", "SEVERE_MENTAL_DISORDER").with(as("archivist-a")))
+        mvc.perform(get("/api/records")
+                        .param("keyPopulation", "SEVERE_MENTAL_DISORDER")
+                        .with(as("archivist-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].keyPopulations", hasItem("SEVERE_MENTAL_DISORDER")));
         mvc.perform(get("/api/records/" + patientA.getRecordNumber()).with(as("archivist-a")))
                 .andExpect(jsonPath("$.keyPopulations", hasItem("SEVERE_MENTAL_DISORDER")))
-                .andExpect(jsonPath("$.paperFiles[0].contents.SEVERE_MENTAL_DISORDER").value(3));
+                .andExpect(jsonPath("$.paperFiles[0].contents.SEVERE_MENTAL_DISORDER")
+                        .value(3));
     }
 
     @Test
     void the_filter_choices_offer_the_tag_only_to_readers_with_the_permission() {
         asUser.login(county.user("searcher-b"));
-        assertThat(records.keyPopulationsShown()).doesNotContain(KeyPopulation.SEVERE_MENTAL_DISORDER)
+        assertThat(records.keyPopulationsShown())
+                .doesNotContain(KeyPopulation.SEVERE_MENTAL_DISORDER)
                 .contains(KeyPopulation.HYPERTENSION);
         asUser.login(county.user("archivist-a"));
         assertThat(records.keyPopulationsShown()).contains(KeyPopulation.SEVERE_MENTAL_DISORDER);
@@ -139,15 +158,28 @@ class RestrictedTagTest {
     @Test
     void a_correction_by_an_archivist_who_cannot_see_the_tag_neither_drops_nor_adds_it() {
         asUser.login(county.user("archivist-b"));
-        assertThat(records.read(patientB.getRecordNumber()).keyPopulations()).containsExactly(KeyPopulation.HYPERTENSION);
-        records.correct(patientB.getRecordNumber(), new RecordCorrection(null, null, null, null, null, null,
-                EnumSet.of(KeyPopulation.HYPERTENSION, KeyPopulation.ELDERLY), null));
+        assertThat(records.read(patientB.getRecordNumber()).keyPopulations())
+                .containsExactly(KeyPopulation.HYPERTENSION);
+        records.correct(
+                patientB.getRecordNumber(),
+                new RecordCorrection(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        EnumSet.of(KeyPopulation.HYPERTENSION, KeyPopulation.ELDERLY),
+                        null));
         HealthRecord other = fixtures.record(county.b(), 3);
-        records.correct(other.getRecordNumber(), new RecordCorrection(null, null, null, null, null, null,
-                EnumSet.of(KeyPopulation.SEVERE_MENTAL_DISORDER), null));
+        records.correct(
+                other.getRecordNumber(),
+                new RecordCorrection(
+                        null, null, null, null, null, null, EnumSet.of(KeyPopulation.SEVERE_MENTAL_DISORDER), null));
 
-        assertThat(tagsOf(patientB)).isEqualTo(Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER, KeyPopulation.HYPERTENSION,
-                KeyPopulation.ELDERLY));
+        assertThat(tagsOf(patientB))
+                .isEqualTo(Set.of(
+                        KeyPopulation.SEVERE_MENTAL_DISORDER, KeyPopulation.HYPERTENSION, KeyPopulation.ELDERLY));
         assertThat(tagsOf(other)).isEmpty();
     }
 
@@ -155,6 +187,9 @@ class RestrictedTagTest {
     HealthRecordRepository repository;
 
     private Set<KeyPopulation> tagsOf(HealthRecord record) {
-        return repository.findByRecordNumber(record.getRecordNumber()).orElseThrow().getKeyPopulations();
+        return repository
+                .findByRecordNumber(record.getRecordNumber())
+                .orElseThrow()
+                .getKeyPopulations();
     }
 }

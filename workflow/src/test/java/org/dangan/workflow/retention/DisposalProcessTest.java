@@ -13,21 +13,21 @@ import java.util.Map;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.PaperFile;
 import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.PrintedSheets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.dangan.workflow.support.AsUser;
-import org.dangan.workflow.support.PrintedSheets;
 
 /** The disposal process on the real engine: appraisal, two approvals with four eyes, a certificate, the ledger kept. */
 @DanganTest
@@ -35,12 +35,16 @@ class DisposalProcessTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     CustodyLedger ledger;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -54,7 +58,10 @@ class DisposalProcessTest {
         county = fixtures.county();
         Box box = fixtures.box(county.a(), 11);
         HealthRecord record = fixtures.record(county.a(), 1);
-        jdbc.update("update health_record set last_service_date = ? where id = ?", LocalDate.of(2001, 5, 1), record.getId());
+        jdbc.update(
+                "update health_record set last_service_date = ? where id = ?",
+                LocalDate.of(2001, 5, 1),
+                record.getId());
         first = record.getRecordNumber() + "-02";
         second = record.getRecordNumber() + "-03";
         third = record.getRecordNumber() + "-04";
@@ -70,17 +77,23 @@ class DisposalProcessTest {
     }
 
     private long propose() throws Exception {
-        String body = mvc.perform(post("/api/disposals").with(as("archivist-a")).contentType("application/json")
+        String body = mvc.perform(post("/api/disposals")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
                         .content("{\"institution\": \"" + county.a().getCode() + "\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.files").value(3))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     private void decide(long id, String step, String user, boolean approved, int expected) throws Exception {
-        mvc.perform(post("/api/disposals/" + id + "/" + step).with(as(user)).contentType("application/json")
-                .content("{\"approved\": " + approved + ", \"reason\": \"" + (approved ? "" : "仍需保存") + "\"}"))
+        mvc.perform(post("/api/disposals/" + id + "/" + step)
+                        .with(as(user))
+                        .contentType("application/json")
+                        .content("{\"approved\": " + approved + ", \"reason\": \"" + (approved ? "" : "仍需保存") + "\"}"))
                 .andExpect(status().is(expected));
     }
 
@@ -90,8 +103,10 @@ class DisposalProcessTest {
 
     @Autowired
     AsUser asUser;
+
     @Autowired
     Disposals disposals;
+
     @Autowired
     Retention retention;
 
@@ -118,11 +133,17 @@ class DisposalProcessTest {
     void an_appraised_and_twice_approved_list_is_disposed_of_with_a_certificate_and_the_ledger_kept() throws Exception {
         long id = propose();
         // appraisal keeps one file; a legal hold placed before the end keeps another
-        mvc.perform(post("/api/disposals/" + id + "/appraisal").with(as("archivist-a")).contentType("application/json")
-                .content("{\"keep\": {\"" + second + "\": \"有科研价值\"}}")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/disposals/" + id + "/appraisal")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"keep\": {\"" + second + "\": \"有科研价值\"}}"))
+                .andExpect(status().isNoContent());
         decide(id, "approval", "head-a", true, 204);
-        mvc.perform(post("/api/paper-files/" + third + "/holds").with(as("head-a")).contentType("application/json")
-                .content("{\"reason\": \"诉讼保全\"}")).andExpect(status().isCreated());
+        mvc.perform(post("/api/paper-files/" + third + "/holds")
+                        .with(as("head-a"))
+                        .contentType("application/json")
+                        .content("{\"reason\": \"诉讼保全\"}"))
+                .andExpect(status().isCreated());
         decide(id, "county-approval", "county-supervisor", true, 204);
 
         mvc.perform(get("/api/disposals/" + id).with(as("archivist-a")))
@@ -132,26 +153,36 @@ class DisposalProcessTest {
         assertThat(state(first)).isEqualTo("DISPOSED");
         assertThat(state(second)).isEqualTo("STORED");
         assertThat(state(third)).isEqualTo("STORED");
-        assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, first)).last()
+        assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, first))
+                .last()
                 .satisfies(e -> assertThat(e.event()).isEqualTo(CustodyEvent.DISPOSED));
         assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, first)).isEmpty();
-        byte[] pdf = mvc.perform(get("/api/disposals/" + id + "/certificate.pdf").with(as("head-a")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] pdf = mvc.perform(
+                        get("/api/disposals/" + id + "/certificate.pdf").with(as("head-a")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         // a record in its own right: PDF/A-2b, disposed at a China time to the second, no UTC instant
         assertThat(PrintedSheets.archival(pdf))
                 .contains("纸质档案销毁证明", first, "1 份纸质档案已销毁", county.user("county-supervisor"))
                 .containsPattern("Disposed at: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s")
-                .doesNotContain(second).doesNotContain(third);
+                .doesNotContain(second)
+                .doesNotContain(third);
         // the metadata stays: the file and its record are still there
-        mvc.perform(get("/api/paper-files/" + first + "/custody").with(as("archivist-a"))).andExpect(status().isOk());
+        mvc.perform(get("/api/paper-files/" + first + "/custody").with(as("archivist-a")))
+                .andExpect(status().isOk());
         assertThat(ledger.verify().valid()).isTrue();
     }
 
     @Test
     void nobody_approves_their_own_list_and_a_rejection_disposes_of_nothing() throws Exception {
         long id = propose();
-        mvc.perform(post("/api/disposals/" + id + "/appraisal").with(as("archivist-a")).contentType("application/json")
-                .content("{}")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/disposals/" + id + "/appraisal")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{}"))
+                .andExpect(status().isNoContent());
         decide(id, "approval", "archivist-a", true, 403);
         decide(id, "county-approval", "county-supervisor", true, 409); // not its turn
         decide(id, "approval", "head-a", false, 204);
@@ -159,6 +190,7 @@ class DisposalProcessTest {
                 .andExpect(jsonPath("$.state").value("REJECTED"))
                 .andExpect(jsonPath("$.rejectedReason").value("仍需保存"));
         assertThat(state(first)).isEqualTo("STORED");
-        mvc.perform(get("/api/disposals/" + id + "/certificate.pdf").with(as("head-a"))).andExpect(status().isConflict());
+        mvc.perform(get("/api/disposals/" + id + "/certificate.pdf").with(as("head-a")))
+                .andExpect(status().isConflict());
     }
 }

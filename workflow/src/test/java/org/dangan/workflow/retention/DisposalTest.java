@@ -27,7 +27,8 @@ class DisposalTest {
         Disposal d = proposed();
         assertThat(d.getState()).isEqualTo(Disposal.State.PROPOSED);
         assertThat(keyOf(() -> d.institutionDecided("head-a", true, null))).isEqualTo("disposal.cannot.approve");
-        assertThat(keyOf(() -> d.countyDecided("county-supervisor", true, null))).isEqualTo("disposal.cannot.countyApprove");
+        assertThat(keyOf(() -> d.countyDecided("county-supervisor", true, null)))
+                .isEqualTo("disposal.cannot.countyApprove");
         assertThat(keyOf(() -> d.disposed(AT))).isEqualTo("disposal.cannot.carryOut");
 
         d.appraised("appraiser-a");
@@ -60,7 +61,9 @@ class DisposalTest {
         Disposal d = approvedByTheInstitution();
 
         for (String earlier : new String[] {"archivist-a", "appraiser-a", "head-a"}) {
-            assertThat(keyOf(() -> d.countyDecided(earlier, true, null))).as(earlier).isEqualTo("disposal.fourEyes");
+            assertThat(keyOf(() -> d.countyDecided(earlier, true, null)))
+                    .as(earlier)
+                    .isEqualTo("disposal.fourEyes");
         }
         assertThat(d.getState()).isEqualTo(Disposal.State.APPROVED);
 
@@ -78,7 +81,8 @@ class DisposalTest {
     @Test
     void a_rejection_needs_a_reason_and_ends_the_list() {
         Disposal d = approvedByTheInstitution();
-        assertThat(keyOf(() -> d.countyDecided("county-supervisor", false, " "))).isEqualTo("disposal.reasonRequired");
+        assertThat(keyOf(() -> d.countyDecided("county-supervisor", false, " ")))
+                .isEqualTo("disposal.reasonRequired");
         assertThat(d.getState()).isEqualTo(Disposal.State.APPROVED);
 
         d.countyDecided("county-supervisor", false, "尚在保管期限内");

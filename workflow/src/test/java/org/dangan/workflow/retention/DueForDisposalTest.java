@@ -3,8 +3,8 @@ package org.dangan.workflow.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dangan.workflow.support.AsUser;
-import org.dangan.workflow.support.Dashboards;
 import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Dashboards;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +17,13 @@ class DueForDisposalTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Dashboards dashboards;
+
     @Autowired
     Retention retention;
+
     @Autowired
     AsUser asUser;
 
@@ -44,7 +47,8 @@ class DueForDisposalTest {
     void the_township_and_the_county_count_the_due_files_per_institution() {
         for (String user : new String[] {"archivist-a", "county-supervisor"}) {
             asUser.login(county.user(user));
-            assertThat(retention.dueForDisposal()).as(user)
+            assertThat(retention.dueForDisposal())
+                    .as(user)
                     .containsExactly(new Retention.DueForDisposal(county.a().getId(), "甲镇卫生院", 2));
         }
     }

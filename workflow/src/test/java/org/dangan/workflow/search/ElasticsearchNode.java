@@ -29,8 +29,7 @@ public final class ElasticsearchNode {
 
     private static String url;
 
-    private ElasticsearchNode() {
-    }
+    private ElasticsearchNode() {}
 
     /** The node's HTTP address, starting it when it is not running yet. */
     public static synchronized String url() {
@@ -59,7 +58,8 @@ public final class ElasticsearchNode {
                     .put("transport.port", 0)
                     .put("cluster.routing.allocation.disk.threshold_enabled", false)
                     .build();
-            Node node = new InJvmNode(InJvmNode.environment(settings), List.of(Netty4Plugin.class, ChineseAnalyzers.class));
+            Node node =
+                    new InJvmNode(InJvmNode.environment(settings), List.of(Netty4Plugin.class, ChineseAnalyzers.class));
             node.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -81,17 +81,20 @@ public final class ElasticsearchNode {
 
         @Override
         public Map<String, AnalysisModule.AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
-            Map<String, AnalysisModule.AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> analyzers = new HashMap<>();
+            Map<String, AnalysisModule.AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> analyzers =
+                    new HashMap<>();
             for (ChineseAnalysis analysis : ChineseAnalysis.values()) {
-                analyzers.put(analysis.elasticsearchName(), (indexSettings, environment, name, settings) ->
-                        new AbstractIndexAnalyzerProvider<Analyzer>(name, settings) {
-                            private final Analyzer analyzer = analysis.analyzer();
+                analyzers.put(
+                        analysis.elasticsearchName(),
+                        (indexSettings, environment, name, settings) ->
+                                new AbstractIndexAnalyzerProvider<Analyzer>(name, settings) {
+                                    private final Analyzer analyzer = analysis.analyzer();
 
-                            @Override
-                            public Analyzer get() {
-                                return analyzer;
-                            }
-                        });
+                                    @Override
+                                    public Analyzer get() {
+                                        return analyzer;
+                                    }
+                                });
             }
             return analyzers;
         }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dangan.workflow.document.ArchivedPages.ArchivedPage;
 import org.dangan.workflow.registry.DocumentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.LocalDate;
 
 /** The embedded index on its own: lost or corrupt it asks for a rebuild, one writer only, never in a cluster. */
 class LuceneBackendTest {
@@ -21,20 +21,51 @@ class LuceneBackendTest {
     Path dir;
 
     private static ArchivedPage page(long document, String text) {
-        return new ArchivedPage(document, 1, "13010210100100001", "王秀英", 5, List.of(1L, 5L),
-                DocumentType.AUX_EXAM_REPORT, false, null, Instant.parse("2024-05-06T08:00:00Z"), text);
+        return new ArchivedPage(
+                document,
+                1,
+                "13010210100100001",
+                "王秀英",
+                5,
+                List.of(1L, 5L),
+                DocumentType.AUX_EXAM_REPORT,
+                false,
+                null,
+                Instant.parse("2024-05-06T08:00:00Z"),
+                text);
     }
 
     private static long found(LuceneBackend index, String q) {
-        return index.search(new SearchRequest(QueryParser.parse(q), 1, false, null, null, null, null, null,
-                SearchRequest.Sort.RELEVANCE, 0, 10)).total();
+        return index.search(new SearchRequest(
+                        QueryParser.parse(q),
+                        1,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        SearchRequest.Sort.RELEVANCE,
+                        0,
+                        10))
+                .total();
     }
 
     @Test
     void a_page_without_a_stated_date_is_dated_by_the_day_it_was_scanned_in_china() {
         // 00:30 on 1 May in China is still 30 April in UTC
-        ArchivedPage scanned = new ArchivedPage(1, 1, "13010210100100001", "王秀英", 5, List.of(1L, 5L),
-                DocumentType.AUX_EXAM_REPORT, false, null, Instant.parse("2024-04-30T16:30:00Z"), "血常规");
+        ArchivedPage scanned = new ArchivedPage(
+                1,
+                1,
+                "13010210100100001",
+                "王秀英",
+                5,
+                List.of(1L, 5L),
+                DocumentType.AUX_EXAM_REPORT,
+                false,
+                null,
+                Instant.parse("2024-04-30T16:30:00Z"),
+                "血常规");
 
         assertThat(LuceneBackend.date(scanned)).isEqualTo(LocalDate.of(2024, 5, 1));
     }
@@ -63,7 +94,8 @@ class LuceneBackendTest {
         }
         Path generation = dir.resolve(Files.readString(dir.resolve("current")).strip());
         try (Stream<Path> files = Files.list(generation)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments"))
+                    .toList()) {
                 Files.write(f, new byte[] {1, 2, 3});
             }
         }
@@ -106,12 +138,15 @@ class LuceneBackendTest {
 
     @Test
     void the_embedded_index_refuses_to_serve_a_cluster() {
-        assertThatThrownBy(() -> new SearchConfiguration().searchBackend("lucene", ChineseAnalysis.BIGRAM,
-                dir.toString(), true, "", "", "", "dangan-pages"))
+        assertThatThrownBy(() -> new SearchConfiguration()
+                        .searchBackend(
+                                "lucene", ChineseAnalysis.BIGRAM, dir.toString(), true, "", "", "", "dangan-pages"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot serve a cluster")
                 .hasMessageContaining("dangan.search.backend=elasticsearch");
-        assertThatThrownBy(() -> new SearchConfiguration().searchBackend("solr", ChineseAnalysis.BIGRAM,
-                dir.toString(), false, "", "", "", "dangan-pages")).hasMessageContaining("not one of lucene, elasticsearch");
+        assertThatThrownBy(() -> new SearchConfiguration()
+                        .searchBackend(
+                                "solr", ChineseAnalysis.BIGRAM, dir.toString(), false, "", "", "", "dangan-pages"))
+                .hasMessageContaining("not one of lucene, elasticsearch");
     }
 }

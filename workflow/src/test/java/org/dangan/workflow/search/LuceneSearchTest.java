@@ -4,5 +4,4 @@ import org.dangan.workflow.support.DanganTest;
 
 /** The search behaviour on the embedded Lucene index (the default backend). */
 @DanganTest
-class LuceneSearchTest extends SearchBehaviour {
-}
+class LuceneSearchTest extends SearchBehaviour {}

@@ -51,7 +51,8 @@ class QueryParserTest {
     @Test
     void refuses_a_long_chain_of_negations_as_nesting() {
         assertThat(refusal("NOT ".repeat(3_500) + "高血压").key()).isEqualTo("search.query.tooDeep");
-        assertThat(refusal("-(".repeat(2_000) + "高血压" + ")".repeat(2_000)).key()).isEqualTo("search.query.tooDeep");
+        assertThat(refusal("-(".repeat(2_000) + "高血压" + ")".repeat(2_000)).key())
+                .isEqualTo("search.query.tooDeep");
     }
 
     @Test
@@ -61,8 +62,9 @@ class QueryParserTest {
 
     @Test
     void reads_as_many_terms_as_the_limit_and_refuses_one_more() {
-        assertThat(QueryParser.parse(ored(QueryParser.MAX_TERMS))).isInstanceOfSatisfying(QueryExpr.Or.class,
-                or -> assertThat(or.parts()).hasSize(QueryParser.MAX_TERMS));
+        assertThat(QueryParser.parse(ored(QueryParser.MAX_TERMS)))
+                .isInstanceOfSatisfying(
+                        QueryExpr.Or.class, or -> assertThat(or.parts()).hasSize(QueryParser.MAX_TERMS));
         assertThat(refusal(ored(QueryParser.MAX_TERMS + 1)).key()).isEqualTo("search.query.tooManyTerms");
         assertThat(refusal("高血压 ".repeat(QueryParser.MAX_TERMS + 1)).key()).isEqualTo("search.query.tooManyTerms");
     }

@@ -10,12 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
 import org.dangan.workflow.document.DocumentArchived;
+import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.RecordCorrection;
+import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.support.ArchivedDocuments;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.Fixtures;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +32,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.assertj.core.groups.Tuple;
-import org.dangan.workflow.institution.Institution;
-import org.dangan.workflow.platform.Refused;
-import org.dangan.workflow.registry.RecordCorrection;
-import org.dangan.workflow.registry.Records;
-import org.hamcrest.Matchers;
 
 /**
  * What search does, whatever the backend: the Lucene and the Elasticsearch test classes run these
@@ -42,20 +42,28 @@ abstract class SearchBehaviour {
 
     @Autowired
     Search search;
+
     @Autowired
     SearchIndex index;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ArchivedDocuments archived;
 
@@ -74,13 +82,12 @@ abstract class SearchBehaviour {
         wang = resident(county.a(), 1, "王秀英");
         li = resident(county.village(), 2, "李建国");
         zhang = resident(county.b(), 3, "张卫东");
-        ecg = archive(wang, DocumentType.AUX_EXAM_REPORT,
-                "心电图检查报告\n窦性心律 ST段改变\n诊断：高血压\n报告日期：2024年3月5日", "复查建议：低盐饮食，一月后复查");
-        blood = archive(li, DocumentType.AUX_EXAM_REPORT,
-                "血常规检验报告单\n白细胞计数 6.2\n诊断：高血压 2型糖尿病\n报告日期：2023年11月20日");
+        ecg = archive(
+                wang, DocumentType.AUX_EXAM_REPORT, "心电图检查报告\n窦性心律 ST段改变\n诊断：高血压\n报告日期：2024年3月5日", "复查建议：低盐饮食，一月后复查");
+        blood = archive(li, DocumentType.AUX_EXAM_REPORT, "血常规检验报告单\n白细胞计数 6.2\n诊断：高血压 2型糖尿病\n报告日期：2023年11月20日");
         ultrasound = archive(zhang, DocumentType.AUX_EXAM_REPORT, "腹部B超检查报告\n脂肪肝\n诊断：高血压\n报告日期：2024年1月8日");
-        followUp = archive(wang, DocumentType.SEVERE_MENTAL_DISORDER,
-                "严重精神障碍患者随访记录\n精神分裂症 服药规律\n合并高血压\n随访日期：2024年2月2日");
+        followUp =
+                archive(wang, DocumentType.SEVERE_MENTAL_DISORDER, "严重精神障碍患者随访记录\n精神分裂症 服药规律\n合并高血压\n随访日期：2024年2月2日");
         index.drain();
     }
 
@@ -118,19 +125,17 @@ abstract class SearchBehaviour {
         assertThat(documents(as("searcher-a", "高血压 糖尿病"))).containsExactly(blood);
         assertThat(documents(as("searcher-a", "NOT 高血压"))).containsExactly(ecg); // its second page
         assertThatThrownBy(() -> as("searcher-a", "\"高血压"))
-                .isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("search.query.phraseOpen"));
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("search.query.phraseOpen"));
         assertThatThrownBy(() -> as("searcher-a", "高血压 AND"))
-                .isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("search.query.endsEarly"));
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("search.query.endsEarly"));
     }
 
     @Test
     void a_residents_name_or_record_number_finds_the_documents() {
         SearchResult byName = as("searcher-a", "王秀英");
-        assertThat(byName.hits()).extracting(SearchResult.Hit::documentId, SearchResult.Hit::page)
-                .containsExactlyInAnyOrder(Tuple.tuple(ecg, 1),
-                        Tuple.tuple(ecg, 2));
+        assertThat(byName.hits())
+                .extracting(SearchResult.Hit::documentId, SearchResult.Hit::page)
+                .containsExactlyInAnyOrder(Tuple.tuple(ecg, 1), Tuple.tuple(ecg, 2));
         // a page without a match in its text shows its opening
         assertThat(byName.hits()).allSatisfy(h -> assertThat(h.snippet()).isNotBlank());
         assertThat(documents(as("searcher-a", li.getRecordNumber()))).containsExactly(blood);
@@ -138,26 +143,48 @@ abstract class SearchBehaviour {
 
     @Test
     void filters_narrow_and_facets_count_over_all_hits() {
-        SearchResult all = search("county-supervisor", new Search.Query("高血压", null, null, null, null, null, null, 0, 1));
+        SearchResult all =
+                search("county-supervisor", new Search.Query("高血压", null, null, null, null, null, null, 0, 1));
         assertThat(all.total()).isEqualTo(3);
         assertThat(all.hits()).hasSize(1);
-        assertThat(all.facets().get("institution")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                county.a().getCode(), 1L, county.village().getCode(), 1L, county.b().getCode(), 1L));
+        assertThat(all.facets().get("institution"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        county.a().getCode(),
+                        1L,
+                        county.village().getCode(),
+                        1L,
+                        county.b().getCode(),
+                        1L));
         assertThat(all.facets().get("documentType")).containsExactlyEntriesOf(Map.of("AUX_EXAM_REPORT", 3L));
-        assertThat(documents(search("county-supervisor", new Search.Query("高血压", null, county.a().getCode(), null,
-                null, null, null, 0, 10)))).containsExactlyInAnyOrder(ecg, blood); // the township and its village
-        assertThat(documents(search("county-supervisor", new Search.Query("高血压", null, county.b().getCode(), null,
-                null, null, null, 0, 10)))).containsExactly(ultrasound);
-        assertThat(search("county-supervisor", new Search.Query("高血压", "SEVERE_MENTAL_DISORDER", null, null,
-                null, null, null, 0, 10)).total()).isZero();
-        assertThat(documents(search("county-supervisor", new Search.Query("高血压", null, null, null,
-                LocalDate.of(2024, 1, 1), null, null, 0, 10)))).containsExactlyInAnyOrder(ecg, ultrasound);
-        assertThat(documents(search("county-supervisor", new Search.Query("高血压", null, null, null,
-                null, LocalDate.of(2023, 12, 31), null, 0, 10)))).containsExactly(blood);
-        assertThat(documents(search("county-supervisor", new Search.Query(null, null, null, wang.getRecordNumber(),
-                null, null, null, 0, 10)))).containsExactly(ecg);
-        assertThatThrownBy(() -> search("searcher-a", new Search.Query("高血压", null, county.b().getCode(), null,
-                null, null, null, 0, 10))).hasMessageContaining("institution");
+        assertThat(documents(search(
+                        "county-supervisor",
+                        new Search.Query("高血压", null, county.a().getCode(), null, null, null, null, 0, 10))))
+                .containsExactlyInAnyOrder(ecg, blood); // the township and its village
+        assertThat(documents(search(
+                        "county-supervisor",
+                        new Search.Query("高血压", null, county.b().getCode(), null, null, null, null, 0, 10))))
+                .containsExactly(ultrasound);
+        assertThat(search(
+                                "county-supervisor",
+                                new Search.Query("高血压", "SEVERE_MENTAL_DISORDER", null, null, null, null, null, 0, 10))
+                        .total())
+                .isZero();
+        assertThat(documents(search(
+                        "county-supervisor",
+                        new Search.Query("高血压", null, null, null, LocalDate.of(2024, 1, 1), null, null, 0, 10))))
+                .containsExactlyInAnyOrder(ecg, ultrasound);
+        assertThat(documents(search(
+                        "county-supervisor",
+                        new Search.Query("高血压", null, null, null, null, LocalDate.of(2023, 12, 31), null, 0, 10))))
+                .containsExactly(blood);
+        assertThat(documents(search(
+                        "county-supervisor",
+                        new Search.Query(null, null, null, wang.getRecordNumber(), null, null, null, 0, 10))))
+                .containsExactly(ecg);
+        assertThatThrownBy(() -> search(
+                        "searcher-a",
+                        new Search.Query("高血压", null, county.b().getCode(), null, null, null, null, 0, 10)))
+                .hasMessageContaining("institution");
     }
 
     @Test
@@ -179,30 +206,38 @@ abstract class SearchBehaviour {
         // found, but its text is read in the viewer with a stated purpose: the hit shows none of it,
         // and the search's audit entry names the restricted document it listed
         assertThat(granted.hits().get(0).snippet()).isNull();
-        assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'SEARCH' order by id desc limit 1",
-                String.class)).endsWith("restricted documents listed: " + followUp);
-        assertThat(as("archivist-a", "高血压").total()).isEqualTo(as("searcher-a", "高血压").total() + 1);
+        assertThat(jdbc.queryForObject(
+                        "select detail from audit_entry where action = 'SEARCH' order by id desc limit 1",
+                        String.class))
+                .endsWith("restricted documents listed: " + followUp);
+        assertThat(as("archivist-a", "高血压").total())
+                .isEqualTo(as("searcher-a", "高血压").total() + 1);
         // the auditor and an administrator have no search
         assertThatThrownBy(() -> as("auditor", "高血压"))
-                .isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("role.required"));
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("role.required"));
     }
 
     @Test
     void hits_sort_by_date_or_record_and_page() {
-        List<SearchResult.Hit> byDate = search("county-supervisor",
-                new Search.Query("", null, null, null, null, null, "date", 0, 10)).hits();
+        List<SearchResult.Hit> byDate = search(
+                        "county-supervisor", new Search.Query("", null, null, null, null, null, "date", 0, 10))
+                .hits();
         assertThat(byDate).extracting(SearchResult.Hit::documentId).containsExactly(ecg, ecg, ultrasound, blood);
         assertThat(byDate).extracting(SearchResult.Hit::page).containsExactly(1, 2, 1, 1);
-        SearchResult second = search("county-supervisor", new Search.Query("", null, null, null, null, null, "date", 1, 2));
+        SearchResult second =
+                search("county-supervisor", new Search.Query("", null, null, null, null, null, "date", 1, 2));
         assertThat(second.total()).isEqualTo(4);
         assertThat(second.hits()).extracting(SearchResult.Hit::documentId).containsExactly(ultrasound, blood);
-        List<String> byRecord = search("county-supervisor",
-                new Search.Query("", null, null, null, null, null, "record", 0, 10)).hits().stream()
-                .map(SearchResult.Hit::recordNumber).toList();
+        List<String> byRecord = search(
+                        "county-supervisor", new Search.Query("", null, null, null, null, null, "record", 0, 10))
+                .hits()
+                .stream()
+                .map(SearchResult.Hit::recordNumber)
+                .toList();
         assertThat(byRecord).isSorted().hasSize(4);
-        assertThatThrownBy(() -> search("county-supervisor", new Search.Query("", null, null, null, null, null,
-                "size", 0, 10))).hasMessageContaining("sort");
+        assertThatThrownBy(() ->
+                        search("county-supervisor", new Search.Query("", null, null, null, null, null, "size", 0, 10)))
+                .hasMessageContaining("sort");
     }
 
     @Test
@@ -224,8 +259,7 @@ abstract class SearchBehaviour {
     @Test
     void a_corrected_name_is_searched_by_its_new_value_once_the_outbox_is_drained() {
         asUser.login(county.user("archivist-a"));
-        records.correct(wang.getRecordNumber(), new RecordCorrection("王秀芳", null, null,
-                null, null, null, null, null));
+        records.correct(wang.getRecordNumber(), new RecordCorrection("王秀芳", null, null, null, null, null, null, null));
         assertThat(index.status().waiting()).isPositive();
         index.drain();
         assertThat(documents(as("searcher-a", "王秀芳"))).containsExactly(ecg);
@@ -234,21 +268,25 @@ abstract class SearchBehaviour {
 
     @Test
     void a_rebuild_from_the_database_answers_as_the_index_did() {
-        SearchResult before = search("county-supervisor", new Search.Query("高血压", null, null, null, null, null,
-                "record", 0, 10));
+        SearchResult before =
+                search("county-supervisor", new Search.Query("高血压", null, null, null, null, null, "record", 0, 10));
         index.rebuild();
-        SearchResult after = search("county-supervisor", new Search.Query("高血压", null, null, null, null, null,
-                "record", 0, 10));
+        SearchResult after =
+                search("county-supervisor", new Search.Query("高血压", null, null, null, null, null, "record", 0, 10));
         assertThat(after.total()).isEqualTo(before.total());
-        assertThat(after.hits()).extracting(SearchResult.Hit::documentId)
-                .containsExactlyElementsOf(before.hits().stream().map(SearchResult.Hit::documentId).toList());
+        assertThat(after.hits())
+                .extracting(SearchResult.Hit::documentId)
+                .containsExactlyElementsOf(
+                        before.hits().stream().map(SearchResult.Hit::documentId).toList());
         assertThat(after.facets()).isEqualTo(before.facets());
         assertThat(index.status().rebuilding()).isFalse();
     }
 
     @Test
     void the_rest_contract_answers_total_hits_and_facets() throws Exception {
-        mvc.perform(get("/api/search").param("q", "窦性心律").param("size", "5")
+        mvc.perform(get("/api/search")
+                        .param("q", "窦性心律")
+                        .param("size", "5")
                         .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
@@ -258,10 +296,15 @@ abstract class SearchBehaviour {
                 .andExpect(jsonPath("$.hits[0].documentType").value("AUX_EXAM_REPORT"))
                 .andExpect(jsonPath("$.hits[0].snippet").isString())
                 .andExpect(jsonPath("$.facets.documentType.AUX_EXAM_REPORT").value(1));
-        mvc.perform(get("/api/search").param("q", "高血压").param("from", "2024-01-01").param("to", "2024-12-31")
-                        .param("type", "AUX_EXAM_REPORT").param("institution", county.a().getCode())
+        mvc.perform(get("/api/search")
+                        .param("q", "高血压")
+                        .param("from", "2024-01-01")
+                        .param("to", "2024-12-31")
+                        .param("type", "AUX_EXAM_REPORT")
+                        .param("institution", county.a().getCode())
                         .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/search").param("q", "(高血压").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("search.query.parenthesis"));
@@ -270,28 +313,36 @@ abstract class SearchBehaviour {
         mvc.perform(get("/api/search/status").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
         // the unreadable query is audited as refused, the others with their hit counts; none with its words
-        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'SEARCH' and username = ? order by id",
-                String.class, county.user("searcher-a"))).hasSize(3).allSatisfy(d -> assertThat(d)
-                .doesNotContain("高血压").doesNotContain("窦性心律"))
-                .satisfiesExactly(d -> assertThat(d).endsWith("1 hits"), d -> assertThat(d).endsWith("1 hits"),
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_entry where action = 'SEARCH' and username = ? order by id",
+                        String.class,
+                        county.user("searcher-a")))
+                .hasSize(3)
+                .allSatisfy(d -> assertThat(d).doesNotContain("高血压").doesNotContain("窦性心律"))
+                .satisfiesExactly(
+                        d -> assertThat(d).endsWith("1 hits"),
+                        d -> assertThat(d).endsWith("1 hits"),
                         d -> assertThat(d).endsWith("refused: search.query.parenthesis"));
     }
 
     @Test
     void a_query_nested_too_deep_or_with_too_many_terms_is_refused_audited_and_searching_goes_on() throws Exception {
         String deep = "(".repeat(3_500) + "高血压" + ")".repeat(3_500);
-        String wide = IntStream.rangeClosed(1, 700).mapToObj(i -> "王秀英" + i)
-                .collect(Collectors.joining(" OR "));
+        String wide = IntStream.rangeClosed(1, 700).mapToObj(i -> "王秀英" + i).collect(Collectors.joining(" OR "));
         refusedOverTheApi(deep, "search.query.tooDeep", QueryParser.MAX_DEPTH);
         refusedOverTheApi(wide, "search.query.tooManyTerms", QueryParser.MAX_TERMS);
         mvc.perform(get("/api/search").param("q", "窦性心律").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
 
-        List<String> audited = jdbc.queryForList("select detail from audit_entry where action = 'SEARCH'"
-                + " and username = ? order by id", String.class, county.user("searcher-a"));
+        List<String> audited = jdbc.queryForList(
+                "select detail from audit_entry where action = 'SEARCH'" + " and username = ? order by id",
+                String.class,
+                county.user("searcher-a"));
         assertThat(audited).hasSize(3);
-        assertThat(audited.get(0)).contains("refused").contains("search.query.tooDeep")
+        assertThat(audited.get(0))
+                .contains("refused")
+                .contains("search.query.tooDeep")
                 .contains("query of " + deep.length() + " characters");
         assertThat(audited.get(1)).contains("refused").contains("search.query.tooManyTerms");
         assertThat(audited.get(2)).doesNotContain("refused").endsWith("1 hits");
@@ -299,7 +350,9 @@ abstract class SearchBehaviour {
     }
 
     private void refusedOverTheApi(String q, String key, int limit) throws Exception {
-        mvc.perform(get("/api/search").param("q", q).header("Accept-Language", "en")
+        mvc.perform(get("/api/search")
+                        .param("q", q)
+                        .header("Accept-Language", "en")
                         .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value(key))
@@ -316,7 +369,10 @@ abstract class SearchBehaviour {
     }
 
     private static List<Long> documents(SearchResult result) {
-        return result.hits().stream().map(SearchResult.Hit::documentId).distinct().toList();
+        return result.hits().stream()
+                .map(SearchResult.Hit::documentId)
+                .distinct()
+                .toList();
     }
 
     private HealthRecord resident(Institution at, int serial, String name) {

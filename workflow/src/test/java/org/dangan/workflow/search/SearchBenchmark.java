@@ -32,10 +32,15 @@ public final class SearchBenchmark {
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path dir = Files.createTempDirectory("search-bench");
         SearchBackend backend = backendName.equals("elasticsearch")
-                ? new ElasticsearchBackend(ElasticsearchNode.url(), "", "", "bench-" + System.nanoTime(), ChineseAnalysis.BIGRAM)
+                ? new ElasticsearchBackend(
+                        ElasticsearchNode.url(), "", "", "bench-" + System.nanoTime(), ChineseAnalysis.BIGRAM)
                 : new LuceneBackend(dir, ChineseAnalysis.BIGRAM);
-        System.out.printf("%s, %,d pages, %d cores, heap max %d MB%n", backend.name(), total,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "%s, %,d pages, %d cores, heap max %d MB%n",
+                backend.name(),
+                total,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         ReportPages generator = new ReportPages(11, 0.03);
         Random random = new Random(5);
         long start = System.nanoTime();
@@ -46,24 +51,39 @@ public final class SearchBenchmark {
                 long county = 10 + random.nextInt(10);
                 long township = county * 10 + random.nextInt(10);
                 boolean restricted = random.nextInt(20) == 0;
-                batch.add(new ArchivedPage(i, 1, "1301%02d%03d%08d".formatted(county, township, i), p.name(), township,
-                        List.of(1L, county, township), restricted ? DocumentType.SEVERE_MENTAL_DISORDER
-                        : DocumentType.AUX_EXAM_REPORT, restricted, p.date(), Instant.parse("2025-06-01T00:00:00Z"),
+                batch.add(new ArchivedPage(
+                        i,
+                        1,
+                        "1301%02d%03d%08d".formatted(county, township, i),
+                        p.name(),
+                        township,
+                        List.of(1L, county, township),
+                        restricted ? DocumentType.SEVERE_MENTAL_DISORDER : DocumentType.AUX_EXAM_REPORT,
+                        restricted,
+                        p.date(),
+                        Instant.parse("2025-06-01T00:00:00Z"),
                         p.scanned()));
                 if (batch.size() == BATCH) {
                     rebuild.add(batch);
                     batch = new ArrayList<>(BATCH);
                 }
                 if ((i + 1) % (total / 10) == 0) {
-                    System.out.printf("indexed %,d of %,d pages, %.0f s%n", i + 1, total, (System.nanoTime() - start) / 1e9);
+                    System.out.printf(
+                            "indexed %,d of %,d pages, %.0f s%n", i + 1, total, (System.nanoTime() - start) / 1e9);
                 }
             }
             rebuild.add(batch);
             rebuild.complete();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "INDEX %,d pages in %.1f s: %.0f pages/s; index %s; peak RSS %d MB%n", total,
-                seconds, total / seconds, backendName.equals("lucene") ? size(dir) : "(in the node)", peakRssMb());
+        System.out.printf(
+                Locale.ROOT,
+                "INDEX %,d pages in %.1f s: %.0f pages/s; index %s; peak RSS %d MB%n",
+                total,
+                seconds,
+                total / seconds,
+                backendName.equals("lucene") ? size(dir) : "(in the node)",
+                peakRssMb());
 
         List<SearchRequest> mix = mix(new Random(9));
         for (int i = 0; i < 200; i++) {
@@ -131,8 +151,14 @@ public final class SearchBenchmark {
     private static void report(String who, List<Double> millis, double perSecond) {
         List<Double> sorted = new ArrayList<>(millis);
         sorted.sort(null);
-        System.out.printf(Locale.ROOT, "QUERIES %s: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%s%n", who,
-                sorted.size(), at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
+        System.out.printf(
+                Locale.ROOT,
+                "QUERIES %s: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%s%n",
+                who,
+                sorted.size(),
+                at(sorted, 0.50),
+                at(sorted, 0.95),
+                at(sorted, 0.99),
                 perSecond > 0 ? String.format(Locale.ROOT, ", %.0f queries/s", perSecond) : "");
     }
 
@@ -142,7 +168,9 @@ public final class SearchBenchmark {
 
     private static String size(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
-            long bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            long bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
             return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
         }
     }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import java.util.ArrayList;
 
 /**
  * A login tells nothing about the account it names: every cause of refusal costs one password match
@@ -44,27 +44,34 @@ class LoginAnswersTest {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AuthenticationConfiguration authentication;
 
     Fixtures.County county;
     String locked;
     String disabled;
-    final String address = "10.71." + ThreadLocalRandom.current().nextInt(250) + "." + ThreadLocalRandom.current().nextInt(250);
+    final String address = "10.71." + ThreadLocalRandom.current().nextInt(250) + "."
+            + ThreadLocalRandom.current().nextInt(250);
 
     @BeforeEach
     void setUp() {
         county = fixtures.county();
         locked = county.user("archivist-b");
         disabled = county.user("head-b");
-        jdbc.update("update app_user set locked_until = ? where username = ?",
-                Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)), locked);
+        jdbc.update(
+                "update app_user set locked_until = ? where username = ?",
+                Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)),
+                locked);
         jdbc.update("update app_user set enabled = false where username = ?", disabled);
     }
 
@@ -85,21 +92,27 @@ class LoginAnswersTest {
         AuthenticationProvider login = new SecurityConfiguration().passwordLogin(accounts, counting);
         refusedAttempts().forEach((cause, attempt) -> {
             counting.matches.set(0);
-            assertThatThrownBy(() -> login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(attempt[0],
-                    attempt[1]))).as(cause).isInstanceOf(AuthenticationException.class);
-            assertThat(counting.matches.get()).as("password matches for " + cause).isEqualTo(1);
+            assertThatThrownBy(() -> login.authenticate(
+                            UsernamePasswordAuthenticationToken.unauthenticated(attempt[0], attempt[1])))
+                    .as(cause)
+                    .isInstanceOf(AuthenticationException.class);
+            assertThat(counting.matches.get())
+                    .as("password matches for " + cause)
+                    .isEqualTo(1);
         });
         counting.matches.set(0);
-        assertThat(login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(county.user("archivist-a"),
-                Fixtures.PASSWORD)).isAuthenticated()).isTrue();
+        assertThat(login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                                county.user("archivist-a"), Fixtures.PASSWORD))
+                        .isAuthenticated())
+                .isTrue();
         assertThat(counting.matches.get()).isEqualTo(1);
     }
 
     @Test
     void a_locked_or_disabled_account_pays_a_real_match_even_for_a_password_matched_minutes_ago() {
         CountingEncoder bcrypt = new CountingEncoder(new BCryptPasswordEncoder());
-        AuthenticationProvider login = new SecurityConfiguration().passwordLogin(accounts,
-                new RememberedMatches(bcrypt, Duration.ofMinutes(5), Clock.systemUTC()));
+        AuthenticationProvider login = new SecurityConfiguration()
+                .passwordLogin(accounts, new RememberedMatches(bcrypt, Duration.ofMinutes(5), Clock.systemUTC()));
         String lockedNow = county.user("archivist-a");
         String disabledNow = county.user("head-a");
         for (String name : List.of(lockedNow, disabledNow)) {
@@ -107,34 +120,46 @@ class LoginAnswersTest {
         }
         bcrypt.matches.set(0);
         login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(lockedNow, Fixtures.PASSWORD));
-        assertThat(bcrypt.matches.get()).as("a usable account's remembered match").isZero();
+        assertThat(bcrypt.matches.get())
+                .as("a usable account's remembered match")
+                .isZero();
 
-        jdbc.update("update app_user set locked_until = ? where username = ?",
-                Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)), lockedNow);
+        jdbc.update(
+                "update app_user set locked_until = ? where username = ?",
+                Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)),
+                lockedNow);
         jdbc.update("update app_user set enabled = false where username = ?", disabledNow);
         for (String name : List.of(lockedNow, disabledNow)) {
             bcrypt.matches.set(0);
-            assertThatThrownBy(() -> login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name,
-                    Fixtures.PASSWORD))).isInstanceOf(AuthenticationException.class);
+            assertThatThrownBy(() -> login.authenticate(
+                            UsernamePasswordAuthenticationToken.unauthenticated(name, Fixtures.PASSWORD)))
+                    .isInstanceOf(AuthenticationException.class);
             assertThat(bcrypt.matches.get()).as("BCrypt matches for " + name).isEqualTo(1);
         }
     }
 
     @Test
     void the_api_and_the_login_form_log_in_through_that_one_provider() throws Exception {
-        assertThat(authentication.getAuthenticationManager()).isInstanceOfSatisfying(ProviderManager.class,
-                manager -> assertThat(manager.getProviders()).singleElement().isInstanceOf(PasswordLogin.class));
+        assertThat(authentication.getAuthenticationManager())
+                .isInstanceOfSatisfying(
+                        ProviderManager.class,
+                        manager -> assertThat(manager.getProviders())
+                                .singleElement()
+                                .isInstanceOf(PasswordLogin.class));
     }
 
     @Test
     void every_refused_login_gets_the_same_answer_whatever_the_cause() throws Exception {
         List<String> answers = new ArrayList<>();
         for (String[] attempt : refusedAttempts().values()) {
-            MvcResult result = mvc.perform(get("/api/institutions").with(from(address)).with(httpBasic(attempt[0], attempt[1])))
-                    .andExpect(status().isUnauthorized()).andReturn();
+            MvcResult result = mvc.perform(
+                            get("/api/institutions").with(from(address)).with(httpBasic(attempt[0], attempt[1])))
+                    .andExpect(status().isUnauthorized())
+                    .andReturn();
             TreeSet<String> headers = new TreeSet<>(result.getResponse().getHeaderNames());
             headers.remove(RequestIds.HEADER);
-            answers.add(result.getResponse().getStatus() + " " + headers + " " + result.getResponse().getContentAsString());
+            answers.add(result.getResponse().getStatus() + " " + headers + " "
+                    + result.getResponse().getContentAsString());
         }
         assertThat(answers).hasSize(5).containsOnly(answers.get(0));
     }
@@ -148,14 +173,22 @@ class LoginAnswersTest {
             mvc.perform(get("/api/institutions").with(from(address)).with(httpBasic(typed, "anything-at-all")))
                     .andExpect(status().isUnauthorized());
         }
-        mvc.perform(get("/api/institutions").with(from(address)).with(httpBasic(county.user("archivist-a"), "wrong-password-1")))
+        mvc.perform(get("/api/institutions")
+                        .with(from(address))
+                        .with(httpBasic(county.user("archivist-a"), "wrong-password-1")))
                 .andExpect(status().isUnauthorized());
 
-        List<Map<String, Object>> entries = jdbc.queryForList("select username, subject_id, detail from audit_entry"
-                + " where id > ? and action = 'LOGIN_FAILED' order by id", before);
+        List<Map<String, Object>> entries = jdbc.queryForList(
+                "select username, subject_id, detail from audit_entry"
+                        + " where id > ? and action = 'LOGIN_FAILED' order by id",
+                before);
         assertThat(entries).hasSize(3);
-        assertThat(entries).allSatisfy(e -> assertThat(e.values()).noneMatch(v -> String.valueOf(v).contains(typed)
-                || String.valueOf(v).toLowerCase().contains(typed.substring(5, 13).toLowerCase())));
+        assertThat(entries)
+                .allSatisfy(e -> assertThat(e.values())
+                        .noneMatch(v -> String.valueOf(v).contains(typed)
+                                || String.valueOf(v)
+                                        .toLowerCase()
+                                        .contains(typed.substring(5, 13).toLowerCase())));
         assertThat((String) entries.get(0).get("username")).matches("unknown-[0-9a-f]{32}");
         assertThat(entries.get(1).get("username")).isEqualTo(entries.get(0).get("username"));
         assertThat(entries.get(0).get("subject_id")).isEqualTo(entries.get(0).get("username"));
@@ -168,9 +201,11 @@ class LoginAnswersTest {
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
         mvc.perform(get("/api/institutions").with(from(address)).with(httpBasic("guess-" + UUID.randomUUID(), "x")))
                 .andExpect(status().isUnauthorized());
-        String hashed = jdbc.queryForObject("select username from audit_entry where id > ? and action = 'LOGIN_FAILED'",
-                String.class, before);
-        mvc.perform(get("/api/audit").param("action", "LOGIN_FAILED").param("username", hashed)
+        String hashed = jdbc.queryForObject(
+                "select username from audit_entry where id > ? and action = 'LOGIN_FAILED'", String.class, before);
+        mvc.perform(get("/api/audit")
+                        .param("action", "LOGIN_FAILED")
+                        .param("username", hashed)
                         .with(httpBasic(county.user("auditor"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))

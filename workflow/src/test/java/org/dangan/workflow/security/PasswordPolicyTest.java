@@ -12,20 +12,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PasswordPolicyTest {
 
     private static String refusal(String password) {
-        PasswordRefused refused = catchThrowableOfType(PasswordRefused.class,
-                () -> PasswordPolicy.check("t1-archivist-a", password));
+        PasswordRefused refused =
+                catchThrowableOfType(PasswordRefused.class, () -> PasswordPolicy.check("t1-archivist-a", password));
         assertThat(refused).as("a refusal of a weak password").isNotNull();
         assertThat(refused.getMessage()).doesNotContain(password);
         return refused.key();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234567890ab", "password1234", "Qwerty123456", "1Password!", "G00dpa$$w0rd",
-            // what a hostile tester got through a list of whole passwords: common words dressed up, runs
-            "P@ssw0rd123", "Abc123!abc", "Woaini1314520", "abcdefghijklmn", "Passwort1234", "Admin@123456",
-            // and what a third round still got through
-            "Aa1234567!", "Abc@1234567", "Woaini5201314520", "Zhangwei1988!", "Qq1234567.", "P@ssw0rd!!2024!!!",
-            "Huawei@2024", "Dangan@2026"})
+    @ValueSource(
+            strings = {
+                "1234567890ab",
+                "password1234",
+                "Qwerty123456",
+                "1Password!",
+                "G00dpa$$w0rd",
+                // what a hostile tester got through a list of whole passwords: common words dressed up, runs
+                "P@ssw0rd123",
+                "Abc123!abc",
+                "Woaini1314520",
+                "abcdefghijklmn",
+                "Passwort1234",
+                "Admin@123456",
+                // and what a third round still got through
+                "Aa1234567!",
+                "Abc@1234567",
+                "Woaini5201314520",
+                "Zhangwei1988!",
+                "Qq1234567.",
+                "P@ssw0rd!!2024!!!",
+                "Huawei@2024",
+                "Dangan@2026"
+            })
     void refuses_passwords_from_the_common_password_list_whatever_their_capitals(String common) {
         assertThat(refusal(common)).isEqualTo("password.common");
     }

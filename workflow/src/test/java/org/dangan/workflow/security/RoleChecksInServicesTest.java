@@ -1,6 +1,5 @@
 package org.dangan.workflow.security;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.dangan.workflow.document.Documents;
 import org.dangan.workflow.lending.Checkouts;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.RecordQuery;
 import org.dangan.workflow.registry.Records;
@@ -30,14 +30,19 @@ class RoleChecksInServicesTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     Records records;
+
     @Autowired
     Documents documents;
+
     @Autowired
     Findings findings;
+
     @Autowired
     Checkouts checkouts;
 
@@ -84,8 +89,12 @@ class RoleChecksInServicesTest {
     void searchers_and_auditors_neither_waive_findings_nor_request_check_outs() {
         for (String user : List.of("searcher-a", "auditor")) {
             refusedForRole(user, () -> findings.waiveAll(1L, List.of(1L), "已核实"));
-            refusedForRole(user, () -> checkouts.request(new Checkouts.Request(
-                    List.of(recordNumber + "-01"), "查阅", LocalDate.now(ChinaTime.ZONE).plusDays(3))));
+            refusedForRole(
+                    user,
+                    () -> checkouts.request(new Checkouts.Request(
+                            List.of(recordNumber + "-01"),
+                            "查阅",
+                            LocalDate.now(ChinaTime.ZONE).plusDays(3))));
         }
     }
 }

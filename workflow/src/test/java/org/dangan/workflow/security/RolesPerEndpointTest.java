@@ -77,108 +77,231 @@ class RolesPerEndpointTest {
         return List.of(
                 // scanned documents: an archivist scans and reviews; searchers read what they find
                 new Endpoint(post, "/api/documents", "/api/documents", MediaType.MULTIPART_FORM_DATA, null, ARCHIVIST),
-                json(put, "/api/documents/{id}/pages/{page}/text", "/api/documents/999999999/pages/1/text",
-                        "{\"text\": \"更正\"}", ARCHIVIST),
+                json(
+                        put,
+                        "/api/documents/{id}/pages/{page}/text",
+                        "/api/documents/999999999/pages/1/text",
+                        "{\"text\": \"更正\"}",
+                        ARCHIVIST),
                 read("/api/documents/{id}", "/api/documents/999999999", DOCUMENT_READERS),
                 read("/api/documents/{id}/text", "/api/documents/999999999/text", DOCUMENT_READERS),
                 read("/api/documents/{id}/pdf", "/api/documents/999999999/pdf", DOCUMENT_READERS),
-                read("/api/documents/{id}/pages/{page}/boxes", "/api/documents/999999999/pages/1/boxes",
+                read(
+                        "/api/documents/{id}/pages/{page}/boxes",
+                        "/api/documents/999999999/pages/1/boxes",
                         DOCUMENT_READERS),
                 read("/api/search", "/api/search?q=%E6%B5%8B%E8%AF%95", DOCUMENT_READERS),
                 // records: read by the people who keep them, never by searchers or auditors
                 read("/api/records", "/api/records", RECORD_READERS),
                 read("/api/records/{recordNumber}", "/api/records/13012310100199999", RECORD_READERS),
-                json(post, "/api/records/{recordNumber}/merge", "/api/records/13012310100199999/merge",
-                        "{\"duplicate\": \"13012310100199998\", \"take\": []}", ARCHIVIST),
-                json(post, "/api/records/{recordNumber}/death", "/api/records/13012310100199999/death",
-                        "{\"date\": \"2026-01-02\"}", ARCHIVIST),
-                new Endpoint(post, "/api/imports/records", "/api/imports/records", MediaType.MULTIPART_FORM_DATA, null,
+                json(
+                        post,
+                        "/api/records/{recordNumber}/merge",
+                        "/api/records/13012310100199999/merge",
+                        "{\"duplicate\": \"13012310100199998\", \"take\": []}",
                         ARCHIVIST),
-                new Endpoint(post, "/api/civil-registration", "/api/civil-registration", new MediaType("text", "csv",
-                        StandardCharsets.UTF_8), "idNumber,event,date\n", ARCHIVIST),
+                json(
+                        post,
+                        "/api/records/{recordNumber}/death",
+                        "/api/records/13012310100199999/death",
+                        "{\"date\": \"2026-01-02\"}",
+                        ARCHIVIST),
+                new Endpoint(
+                        post,
+                        "/api/imports/records",
+                        "/api/imports/records",
+                        MediaType.MULTIPART_FORM_DATA,
+                        null,
+                        ARCHIVIST),
+                new Endpoint(
+                        post,
+                        "/api/civil-registration",
+                        "/api/civil-registration",
+                        new MediaType("text", "csv", StandardCharsets.UTF_8),
+                        "idNumber,event,date\n",
+                        ARCHIVIST),
                 // paper in the records room
-                read("/api/paper-files/{fileNumber}/custody", "/api/paper-files/X-99/custody",
+                read(
+                        "/api/paper-files/{fileNumber}/custody",
+                        "/api/paper-files/X-99/custody",
                         EnumSet.of(Role.ARCHIVIST, Role.SUPERVISOR, Role.AUDITOR)),
                 read("/api/paper-files/labels.pdf", "/api/paper-files/labels.pdf?fileNumber=X-99", CHECKERS),
                 read("/api/boxes/labels.pdf", "/api/boxes/labels.pdf?barcode=BX9999999999", CHECKERS),
                 read("/api/stocktakes/{id}/report.pdf", "/api/stocktakes/999999999/report.pdf", CHECKERS),
-                read("/api/documents/separator-sheets.pdf", "/api/documents/separator-sheets.pdf"
-                        + "?recordNumber=13012310100199999&documentType=AUX_EXAM_REPORT", EnumSet.of(Role.ARCHIVIST)),
+                read(
+                        "/api/documents/separator-sheets.pdf",
+                        "/api/documents/separator-sheets.pdf"
+                                + "?recordNumber=13012310100199999&documentType=AUX_EXAM_REPORT",
+                        EnumSet.of(Role.ARCHIVIST)),
                 read("/api/boxes/{barcode}/contents.pdf", "/api/boxes/X-99/contents.pdf", CHECKERS),
-                json(post, "/api/boxes/moves", "/api/boxes/moves", "{\"location\": 999999999, \"barcodes\": []}",
+                json(
+                        post,
+                        "/api/boxes/moves",
+                        "/api/boxes/moves",
+                        "{\"location\": 999999999, \"barcodes\": []}",
                         ARCHIVIST),
                 json(post, "/api/stocktakes", "/api/stocktakes", "{\"room\": 999999999, \"barcodes\": []}", ARCHIVIST),
-                json(post, "/api/checkouts", "/api/checkouts",
-                        "{\"fileNumbers\": [\"X-99\"], \"purpose\": \"查阅\", \"until\": \"2099-01-01\"}", CHECKERS),
+                json(
+                        post,
+                        "/api/checkouts",
+                        "/api/checkouts",
+                        "{\"fileNumbers\": [\"X-99\"], \"purpose\": \"查阅\", \"until\": \"2099-01-01\"}",
+                        CHECKERS),
                 read("/api/checkouts", "/api/checkouts", CHECKERS),
                 read("/api/checkouts/{id}", "/api/checkouts/999999999", CHECKERS),
-                json(post, "/api/checkouts/{id}/decision", "/api/checkouts/999999999/decision", JSON_DECISION,
+                json(
+                        post,
+                        "/api/checkouts/{id}/decision",
+                        "/api/checkouts/999999999/decision",
+                        JSON_DECISION,
                         SUPERVISOR),
                 json(post, "/api/checkouts/{id}/return", "/api/checkouts/999999999/return", "{}", ARCHIVIST),
                 // retention and disposal: custody work
                 read("/api/paper-files/{fileNumber}/retention", "/api/paper-files/X-99/retention", CHECKERS),
                 read("/api/disposal/eligible", "/api/disposal/eligible?institution=999999", CHECKERS),
-                json(post, "/api/paper-files/{fileNumber}/holds", "/api/paper-files/X-99/holds",
-                        "{\"reason\": \"诉讼\"}", SUPERVISOR),
-                new Endpoint(HttpMethod.DELETE, "/api/paper-files/{fileNumber}/holds/{id}",
-                        "/api/paper-files/X-99/holds/999999999", null, null, SUPERVISOR),
-                json(post, "/api/disposals", "/api/disposals", "{\"institution\": \"999999\"}", ARCHIVIST),
-                json(post, "/api/disposals/{id}/appraisal", "/api/disposals/999999999/appraisal", "{\"keep\": {}}",
-                        ARCHIVIST),
-                json(post, "/api/disposals/{id}/approval", "/api/disposals/999999999/approval", JSON_DECISION,
+                json(
+                        post,
+                        "/api/paper-files/{fileNumber}/holds",
+                        "/api/paper-files/X-99/holds",
+                        "{\"reason\": \"诉讼\"}",
                         SUPERVISOR),
-                json(post, "/api/disposals/{id}/county-approval", "/api/disposals/999999999/county-approval",
-                        JSON_DECISION, SUPERVISOR),
+                new Endpoint(
+                        HttpMethod.DELETE,
+                        "/api/paper-files/{fileNumber}/holds/{id}",
+                        "/api/paper-files/X-99/holds/999999999",
+                        null,
+                        null,
+                        SUPERVISOR),
+                json(post, "/api/disposals", "/api/disposals", "{\"institution\": \"999999\"}", ARCHIVIST),
+                json(
+                        post,
+                        "/api/disposals/{id}/appraisal",
+                        "/api/disposals/999999999/appraisal",
+                        "{\"keep\": {}}",
+                        ARCHIVIST),
+                json(
+                        post,
+                        "/api/disposals/{id}/approval",
+                        "/api/disposals/999999999/approval",
+                        JSON_DECISION,
+                        SUPERVISOR),
+                json(
+                        post,
+                        "/api/disposals/{id}/county-approval",
+                        "/api/disposals/999999999/county-approval",
+                        JSON_DECISION,
+                        SUPERVISOR),
                 // handovers of an archive and of one record
-                json(post, "/api/handovers", "/api/handovers",
+                json(
+                        post,
+                        "/api/handovers",
+                        "/api/handovers",
                         "{\"from\": \"999998\", \"to\": \"999999\", \"reason\": \"合并\"}",
                         EnumSet.of(Role.ADMIN, Role.SUPERVISOR)),
-                json(post, "/api/handovers/{id}/check", "/api/handovers/999999999/check",
-                        "{\"barcodes\": [], \"damaged\": {}}", CHECKERS),
-                json(post, "/api/handovers/{id}/resolution", "/api/handovers/999999999/resolution",
-                        "{\"resolution\": \"RECHECK\", \"note\": \"再点\"}", CHECKERS),
-                json(post, "/api/handovers/{id}/decision", "/api/handovers/999999999/decision", JSON_DECISION,
-                        SUPERVISOR),
-                new Endpoint(post, "/api/bags", "/api/bags", MediaType.valueOf("application/zip"), "PK",
-                        EnumSet.of(Role.ARCHIVIST, Role.ADMIN)),
-                json(post, "/api/transfers", "/api/transfers",
-                        "{\"recordNumber\": \"13012310100199999\", \"to\": \"999999\", \"reason\": \"迁居\"}", ARCHIVIST),
-                json(post, "/api/transfers/{id}/decision", "/api/transfers/999999999/decision",
-                        "{\"accepted\": true, \"reason\": \"接收\"}", CHECKERS),
-                // verification campaigns: a county supervisor starts one; archivists and supervisors work it
-                json(post, "/api/campaigns", "/api/campaigns",
-                        "{\"institutions\": [\"999999\"], \"deadline\": \"2099-01-01\"}", SUPERVISOR),
-                // the report is scoped to what each reader may see; boxes and sheets name residents
-                read("/api/campaigns/{id}/report.pdf", "/api/campaigns/999999999/report.pdf", EnumSet.allOf(Role.class)),
-                read("/api/campaigns/{id}/boxes", "/api/campaigns/999999999/boxes", CHECKERS),
-                read("/api/campaigns/{id}/boxes/{boxId}/sign-off-sheet.pdf",
-                        "/api/campaigns/999999999/boxes/999999999/sign-off-sheet.pdf", CHECKERS),
-                read("/api/campaigns/{id}/findings", "/api/campaigns/999999999/findings", CHECKERS),
-                json(post, "/api/campaigns/{id}/waivers", "/api/campaigns/999999999/waivers",
-                        "{\"findings\": [999999999], \"reason\": \"已核实\"}", CHECKERS),
-                json(post, "/api/campaigns/{id}/records/{recordNumber}/recheck",
-                        "/api/campaigns/999999999/records/13012310100199999/recheck", "{}", CHECKERS),
-                read("/api/campaigns/{id}/sample", "/api/campaigns/999999999/sample?institution=999999999", CHECKERS),
-                json(put, "/api/campaigns/{id}/sample/{recordNumber}",
-                        "/api/campaigns/999999999/sample/13012310100199999", "{\"verdict\": \"PASS\"}", CHECKERS),
-                read("/api/campaigns/{id}/paper-files", "/api/campaigns/999999999/paper-files?institution=999999999",
+                json(
+                        post,
+                        "/api/handovers/{id}/check",
+                        "/api/handovers/999999999/check",
+                        "{\"barcodes\": [], \"damaged\": {}}",
                         CHECKERS),
-                json(put, "/api/campaigns/{id}/paper-files/{fileNumber}/check",
+                json(
+                        post,
+                        "/api/handovers/{id}/resolution",
+                        "/api/handovers/999999999/resolution",
+                        "{\"resolution\": \"RECHECK\", \"note\": \"再点\"}",
+                        CHECKERS),
+                json(
+                        post,
+                        "/api/handovers/{id}/decision",
+                        "/api/handovers/999999999/decision",
+                        JSON_DECISION,
+                        SUPERVISOR),
+                new Endpoint(
+                        post,
+                        "/api/bags",
+                        "/api/bags",
+                        MediaType.valueOf("application/zip"),
+                        "PK",
+                        EnumSet.of(Role.ARCHIVIST, Role.ADMIN)),
+                json(
+                        post,
+                        "/api/transfers",
+                        "/api/transfers",
+                        "{\"recordNumber\": \"13012310100199999\", \"to\": \"999999\", \"reason\": \"迁居\"}",
+                        ARCHIVIST),
+                json(
+                        post,
+                        "/api/transfers/{id}/decision",
+                        "/api/transfers/999999999/decision",
+                        "{\"accepted\": true, \"reason\": \"接收\"}",
+                        CHECKERS),
+                // verification campaigns: a county supervisor starts one; archivists and supervisors work it
+                json(
+                        post,
+                        "/api/campaigns",
+                        "/api/campaigns",
+                        "{\"institutions\": [\"999999\"], \"deadline\": \"2099-01-01\"}",
+                        SUPERVISOR),
+                // the report is scoped to what each reader may see; boxes and sheets name residents
+                read(
+                        "/api/campaigns/{id}/report.pdf",
+                        "/api/campaigns/999999999/report.pdf",
+                        EnumSet.allOf(Role.class)),
+                read("/api/campaigns/{id}/boxes", "/api/campaigns/999999999/boxes", CHECKERS),
+                read(
+                        "/api/campaigns/{id}/boxes/{boxId}/sign-off-sheet.pdf",
+                        "/api/campaigns/999999999/boxes/999999999/sign-off-sheet.pdf",
+                        CHECKERS),
+                read("/api/campaigns/{id}/findings", "/api/campaigns/999999999/findings", CHECKERS),
+                json(
+                        post,
+                        "/api/campaigns/{id}/waivers",
+                        "/api/campaigns/999999999/waivers",
+                        "{\"findings\": [999999999], \"reason\": \"已核实\"}",
+                        CHECKERS),
+                json(
+                        post,
+                        "/api/campaigns/{id}/records/{recordNumber}/recheck",
+                        "/api/campaigns/999999999/records/13012310100199999/recheck",
+                        "{}",
+                        CHECKERS),
+                read("/api/campaigns/{id}/sample", "/api/campaigns/999999999/sample?institution=999999999", CHECKERS),
+                json(
+                        put,
+                        "/api/campaigns/{id}/sample/{recordNumber}",
+                        "/api/campaigns/999999999/sample/13012310100199999",
+                        "{\"verdict\": \"PASS\"}",
+                        CHECKERS),
+                read(
+                        "/api/campaigns/{id}/paper-files",
+                        "/api/campaigns/999999999/paper-files?institution=999999999",
+                        CHECKERS),
+                json(
+                        put,
+                        "/api/campaigns/{id}/paper-files/{fileNumber}/check",
                         "/api/campaigns/999999999/paper-files/X-99/check",
-                        "{\"pagesFound\": 6, \"signaturesPresent\": true, \"contentAgrees\": true}", CHECKERS),
+                        "{\"pagesFound\": 6, \"signaturesPresent\": true, \"contentAgrees\": true}",
+                        CHECKERS),
                 // administration and one's own account
                 json(post, "/api/search/rebuild", "/api/search/rebuild", "{}", EnumSet.of(Role.ADMIN)),
-                json(post, "/api/me/password", "/api/me/password",
-                        "{\"current\": \"not-the-password\", \"password\": \"a-new-pass-2026\"}", EnumSet.allOf(Role.class)),
+                json(
+                        post,
+                        "/api/me/password",
+                        "/api/me/password",
+                        "{\"current\": \"not-the-password\", \"password\": \"a-new-pass-2026\"}",
+                        EnumSet.allOf(Role.class)),
                 read("/api/audit", "/api/audit", EnumSet.of(Role.AUDITOR)));
     }
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -188,17 +311,24 @@ class RolesPerEndpointTest {
     @BeforeAll
     void createUsersOfEveryRole() {
         county = fixtures.county();
-        users.create(county.user("admin"), Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                county.user("admin"),
+                Fixtures.PASSWORD,
+                "管理员",
+                Role.ADMIN,
+                county.county().getId(),
+                Set.of());
     }
 
     private String userIn(Role role) {
-        return county.user(switch (role) {
-            case ARCHIVIST -> "archivist-a";
-            case SUPERVISOR -> "county-supervisor";
-            case SEARCHER -> "searcher-a";
-            case AUDITOR -> "auditor";
-            case ADMIN -> "admin";
-        });
+        return county.user(
+                switch (role) {
+                    case ARCHIVIST -> "archivist-a";
+                    case SUPERVISOR -> "county-supervisor";
+                    case SEARCHER -> "searcher-a";
+                    case AUDITOR -> "auditor";
+                    case ADMIN -> "admin";
+                });
     }
 
     Stream<Arguments> endpointsAndRoles() {
@@ -212,15 +342,18 @@ class RolesPerEndpointTest {
         MockHttpServletRequestBuilder request;
         if (MediaType.MULTIPART_FORM_DATA.equals(endpoint.type())) {
             request = MockMvcRequestBuilders.multipart(endpoint.path())
-                    .file(new MockMultipartFile("file", "scan.csv", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8)))
-                    .param("recordNumber", "13012310100199999").param("documentType", "AUX_EXAM_REPORT");
+                    .file(new MockMultipartFile(
+                            "file", "scan.csv", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8)))
+                    .param("recordNumber", "13012310100199999")
+                    .param("documentType", "AUX_EXAM_REPORT");
         } else {
             request = MockMvcRequestBuilders.request(endpoint.method(), endpoint.path());
             if (endpoint.type() != null) {
                 request.contentType(endpoint.type()).content(endpoint.body());
             }
         }
-        MvcResult result = mvc.perform(request.with(httpBasic(userIn(role), Fixtures.PASSWORD))).andReturn();
+        MvcResult result = mvc.perform(request.with(httpBasic(userIn(role), Fixtures.PASSWORD)))
+                .andReturn();
         int status = result.getResponse().getStatus();
         String answer = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         if (endpoint.allowed().contains(role)) {
@@ -233,12 +366,20 @@ class RolesPerEndpointTest {
     @Test
     void the_table_names_every_state_changing_endpoint_of_the_api() {
         Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(p -> p.startsWith("/api/"))
-                .forEach(p -> info.getMethodsCondition().getMethods().stream().filter(STATE_CHANGING::contains)
-                        .forEach(m -> mapped.add(m.name() + " " + p))));
-        Set<String> inTable = table().stream().filter(e -> e.method() != HttpMethod.GET).map(Endpoint::key)
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(p -> p.startsWith("/api/"))
+                        .forEach(p -> info.getMethodsCondition().getMethods().stream()
+                                .filter(STATE_CHANGING::contains)
+                                .forEach(m -> mapped.add(m.name() + " " + p))));
+        Set<String> inTable = table().stream()
+                .filter(e -> e.method() != HttpMethod.GET)
+                .map(Endpoint::key)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(mapped).as("state-changing endpoints of the API").isNotEmpty().isEqualTo(inTable);
+        assertThat(mapped)
+                .as("state-changing endpoints of the API")
+                .isNotEmpty()
+                .isEqualTo(inTable);
     }
 }

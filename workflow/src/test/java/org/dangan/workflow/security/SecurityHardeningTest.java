@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dangan.workflow.support.DanganTest;
@@ -23,9 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import java.util.Set;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Headers, the password policy, login rate limiting, session expiry, the audit of account changes, request ids. */
 @DanganTest
@@ -33,14 +33,19 @@ class SecurityHardeningTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ServerProperties server;
+
     @Autowired
     Environment environment;
 
@@ -54,7 +59,9 @@ class SecurityHardeningTest {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"))
                 .andExpect(header().doesNotExist("Strict-Transport-Security"));
-        mvc.perform(get("/api/institutions").secure(true).with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+        mvc.perform(get("/api/institutions")
+                        .secure(true)
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
     }
 
@@ -62,28 +69,47 @@ class SecurityHardeningTest {
     void passwords_keep_the_policy_and_each_change_is_audited() throws Exception {
         Fixtures.County county = fixtures.county();
         String user = county.user("searcher-a");
-        for (String[] weak : new String[][] {{"short1!", "password.tooShort"}, {"onlyletters", "password.kinds"},
-                {"xx" + user + "7", "password.userName"}, {"password123", "password.common"},
-                {"12121212121212!", "password.repetitive"}}) {
-            assertThatThrownBy(() -> PasswordPolicy.check(user, weak[0])).isInstanceOfSatisfying(
-                    PasswordRefused.class, r -> assertThat(r.key()).isEqualTo(weak[1]));
+        for (String[] weak : new String[][] {
+            {"short1!", "password.tooShort"},
+            {"onlyletters", "password.kinds"},
+            {"xx" + user + "7", "password.userName"},
+            {"password123", "password.common"},
+            {"12121212121212!", "password.repetitive"}
+        }) {
+            assertThatThrownBy(() -> PasswordPolicy.check(user, weak[0]))
+                    .isInstanceOfSatisfying(
+                            PasswordRefused.class, r -> assertThat(r.key()).isEqualTo(weak[1]));
         }
-        assertThatThrownBy(() -> accounts.create("weak-" + user, "abcdefgh", "弱", Role.SEARCHER,
-                county.a().getId(), Set.of())).hasMessageContaining("password.tooShort");
+        assertThatThrownBy(() -> accounts.create(
+                        "weak-" + user,
+                        "abcdefgh",
+                        "弱",
+                        Role.SEARCHER,
+                        county.a().getId(),
+                        Set.of()))
+                .hasMessageContaining("password.tooShort");
 
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "short", 400)
                 .andExpect(jsonPath("$.details.key").value("password.tooShort"));
-        change(user, Fixtures.PASSWORD, "wrong-password", "Longer-pass-2026", 400).andExpect(jsonPath("$.details.key").value("password.currentWrong"));
+        change(user, Fixtures.PASSWORD, "wrong-password", "Longer-pass-2026", 400)
+                .andExpect(jsonPath("$.details.key").value("password.currentWrong"));
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "Longer-pass-2026", 204);
-        mvc.perform(get("/api/institutions").with(httpBasic(user, "Longer-pass-2026"))).andExpect(status().isOk());
-        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'ADMIN_ACTION' and subject_id = ?",
-                String.class, user)).contains("password changed").anyMatch(d -> d.startsWith("account created"));
+        mvc.perform(get("/api/institutions").with(httpBasic(user, "Longer-pass-2026")))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_entry where action = 'ADMIN_ACTION' and subject_id = ?",
+                        String.class,
+                        user))
+                .contains("password changed")
+                .anyMatch(d -> d.startsWith("account created"));
         change(user, "Longer-pass-2026", "Longer-pass-2026", Fixtures.PASSWORD, 204);
     }
 
-    private ResultActions change(String user, String login, String current,
-                                                                      String replacement, int expected) throws Exception {
-        return mvc.perform(post("/api/me/password").with(httpBasic(user, login)).contentType("application/json")
+    private ResultActions change(String user, String login, String current, String replacement, int expected)
+            throws Exception {
+        return mvc.perform(post("/api/me/password")
+                        .with(httpBasic(user, login))
+                        .contentType("application/json")
                         .content("{\"current\": \"" + current + "\", \"password\": \"" + replacement + "\"}"))
                 .andExpect(status().is(expected));
     }
@@ -94,16 +120,23 @@ class SecurityHardeningTest {
         String attacker = "10.66." + (int) (Math.random() * 250) + ".7";
         for (int i = 0; i < 20; i++) {
             // a different account each time: the per-account lockout never sees more than one failure
-            mvc.perform(get("/api/institutions").with(from(attacker)).with(httpBasic("nobody-" + UUID.randomUUID(), "guess-" + i)))
+            mvc.perform(get("/api/institutions")
+                            .with(from(attacker))
+                            .with(httpBasic("nobody-" + UUID.randomUUID(), "guess-" + i)))
                     .andExpect(status().isUnauthorized());
         }
-        mvc.perform(get("/api/institutions").with(from(attacker)).with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+        mvc.perform(get("/api/institutions")
+                        .with(from(attacker))
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 // answered by the filter itself: an error dispatch would reach the screens' login and a 302
-                .andExpect(result -> assertThat(result.getResponse().getErrorMessage()).isNull())
+                .andExpect(result ->
+                        assertThat(result.getResponse().getErrorMessage()).isNull())
                 .andExpect(jsonPath("$.details.key").value("login.tooManyFailures"));
-        mvc.perform(get("/api/institutions").with(from("10.67.0.8")).with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+        mvc.perform(get("/api/institutions")
+                        .with(from("10.67.0.8"))
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk());
     }
 
@@ -119,7 +152,8 @@ class SecurityHardeningTest {
         assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(server.getServlet().getSession().getCookie().getHttpOnly()).isTrue();
         // Vaadin's heartbeat would otherwise keep an open tab's session alive for ever
-        assertThat(environment.getProperty("vaadin.closeIdleSessions", Boolean.class)).isTrue();
+        assertThat(environment.getProperty("vaadin.closeIdleSessions", Boolean.class))
+                .isTrue();
     }
 
     @Test

@@ -13,13 +13,13 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.PrintedSheets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.dangan.workflow.support.PrintedSheets;
 
 /** Scanning boxes: a bulk move to a scanned shelf, and a stocktake reconciled against the ledger. */
 @DanganTest
@@ -27,12 +27,16 @@ class StocktakeTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     StorageAdministration storage;
+
     @Autowired
     CustodyLedger ledger;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,11 +54,15 @@ class StocktakeTest {
         one = fixtures.box(county.a(), 1);
         two = fixtures.box(county.a(), 2);
         three = fixtures.box(county.a(), 3);
-        room = jdbc.queryForObject("select parent_id from storage_location where id = ?", Long.class, one.getLocationId());
-        StorageLocation site = storage.location(jdbc.queryForObject("select parent_id from storage_location where id = ?",
-                Long.class, room)).orElseThrow();
-        store = storage.register(new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
-        storeShelf = storage.register(new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
+        room = jdbc.queryForObject(
+                "select parent_id from storage_location where id = ?", Long.class, one.getLocationId());
+        StorageLocation site = storage.location(
+                        jdbc.queryForObject("select parent_id from storage_location where id = ?", Long.class, room))
+                .orElseThrow();
+        store = storage.register(
+                new StorageLocation("库房", LocationType.ROOM, site, county.a().getId()));
+        storeShelf = storage.register(
+                new StorageLocation("A排", LocationType.SHELF, store, county.a().getId()));
     }
 
     private RequestPostProcessor as(String user) {
@@ -63,58 +71,93 @@ class StocktakeTest {
 
     @Test
     void scanned_boxes_move_to_the_scanned_shelf_with_ledger_entries_all_or_none() throws Exception {
-        mvc.perform(post("/api/boxes/moves").with(as("archivist-a")).contentType("application/json")
-                        .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\"" + one.getBarcode().value()
-                                + "\", \"NOPE\"]}"))
+        mvc.perform(post("/api/boxes/moves")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\""
+                                + one.getBarcode().value() + "\", \"NOPE\"]}"))
                 .andExpect(status().isBadRequest());
-        assertThat(ledger.currentPlace(CustodySubject.BOX, one.getBarcode().value())).contains("甲镇卫生院 / 档案室 / 1号架");
-        mvc.perform(post("/api/boxes/moves").with(as("archivist-a")).contentType("application/json")
-                        .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\"" + one.getBarcode().value()
-                                + "\", \"" + two.getBarcode().value() + "\"]}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.moved").value(2));
-        assertThat(ledger.currentPlace(CustodySubject.BOX, one.getBarcode().value())).contains("甲镇卫生院 / 库房 / A排");
-        assertThat(jdbc.queryForObject("select location_id from box where barcode = ?", Long.class, two.getBarcode().value()))
+        assertThat(ledger.currentPlace(CustodySubject.BOX, one.getBarcode().value()))
+                .contains("甲镇卫生院 / 档案室 / 1号架");
+        mvc.perform(post("/api/boxes/moves")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\""
+                                + one.getBarcode().value() + "\", \""
+                                + two.getBarcode().value() + "\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.moved").value(2));
+        assertThat(ledger.currentPlace(CustodySubject.BOX, one.getBarcode().value()))
+                .contains("甲镇卫生院 / 库房 / A排");
+        assertThat(jdbc.queryForObject(
+                        "select location_id from box where barcode = ?",
+                        Long.class,
+                        two.getBarcode().value()))
                 .isEqualTo(storeShelf.getId());
         // in the order scanned, each after the last box standing there
-        assertThat(jdbc.queryForList("select barcode from box where location_id = ? order by position", String.class,
-                storeShelf.getId())).containsExactly(one.getBarcode().value(), two.getBarcode().value());
-        assertThat(jdbc.queryForList("select position from box where location_id = ? order by position", Integer.class,
-                storeShelf.getId())).containsExactly(1, 2);
-        mvc.perform(post("/api/boxes/moves").with(as("archivist-b")).contentType("application/json")
-                        .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\"" + three.getBarcode().value() + "\"]}"))
+        assertThat(jdbc.queryForList(
+                        "select barcode from box where location_id = ? order by position",
+                        String.class,
+                        storeShelf.getId()))
+                .containsExactly(one.getBarcode().value(), two.getBarcode().value());
+        assertThat(jdbc.queryForList(
+                        "select position from box where location_id = ? order by position",
+                        Integer.class,
+                        storeShelf.getId()))
+                .containsExactly(1, 2);
+        mvc.perform(post("/api/boxes/moves")
+                        .with(as("archivist-b"))
+                        .contentType("application/json")
+                        .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\""
+                                + three.getBarcode().value() + "\"]}"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void a_stocktake_names_what_is_found_missing_misplaced_and_unknown_and_corrects_the_ledger() throws Exception {
         // box three was carried to the store room without telling anyone: the ledger still has it in the records room
-        String body = mvc.perform(post("/api/stocktakes").with(as("archivist-a")).contentType("application/json")
-                        .content("{\"room\": " + store.getId() + ", \"barcodes\": [\"" + three.getBarcode().value()
-                                + "\", \"B99999999\"]}"))
+        String body = mvc.perform(post("/api/stocktakes")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"room\": " + store.getId() + ", \"barcodes\": [\""
+                                + three.getBarcode().value() + "\", \"B99999999\"]}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.expected").value(0))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> outcomes = JsonPath.read(body, "$.items[*].outcome");
         assertThat(outcomes).containsExactlyInAnyOrder("MISPLACED", "UNEXPECTED");
-        assertThat(ledger.currentPlace(CustodySubject.BOX, three.getBarcode().value())).contains("甲镇卫生院 / 库房 / A排");
-        assertThat(ledger.entriesOf(CustodySubject.BOX, three.getBarcode().value())).last()
+        assertThat(ledger.currentPlace(CustodySubject.BOX, three.getBarcode().value()))
+                .contains("甲镇卫生院 / 库房 / A排");
+        assertThat(ledger.entriesOf(CustodySubject.BOX, three.getBarcode().value()))
+                .last()
                 .satisfies(e -> assertThat(e.reason()).startsWith("stocktake "));
 
-        body = mvc.perform(post("/api/stocktakes").with(as("archivist-a")).contentType("application/json")
-                        .content("{\"room\": " + room + ", \"barcodes\": [\"" + one.getBarcode().value() + "\"]}"))
+        body = mvc.perform(post("/api/stocktakes")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"room\": " + room + ", \"barcodes\": [\""
+                                + one.getBarcode().value() + "\"]}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.expected").value(2))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat((List<String>) JsonPath.read(body, "$.items[?(@.outcome == 'FOUND')].barcode"))
                 .containsExactly(one.getBarcode().value());
         assertThat((List<String>) JsonPath.read(body, "$.items[?(@.outcome == 'MISSING')].barcode"))
                 .containsExactly(two.getBarcode().value());
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         byte[] pdf = mvc.perform(get("/api/stocktakes/" + id + "/report.pdf").with(as("archivist-a")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         // a record in its own right: PDF/A-2b, outcomes in Chinese
         assertThat(PrintedSheets.archival(pdf))
-                .contains("盘点报告", one.getBarcode().value(), "在位", two.getBarcode().value(), "缺失");
+                .contains(
+                        "盘点报告", one.getBarcode().value(), "在位", two.getBarcode().value(), "缺失");
         assertThat(ledger.verify().valid()).isTrue();
     }
 }

@@ -19,8 +19,10 @@ class StorageTest {
 
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     StorageAdministration storage;
+
     @Autowired
     Fixtures fixtures;
 
@@ -30,14 +32,17 @@ class StorageTest {
     @BeforeEach
     void setUp() {
         county = fixtures.county();
-        StorageLocation site = storage.register(new StorageLocation("甲镇卫生院", LocationType.SITE, null, county.a().getId()));
-        StorageLocation room = storage.register(new StorageLocation("档案室", LocationType.ROOM, site, county.a().getId()));
-        shelf = storage.register(new StorageLocation("1号架", LocationType.SHELF, room, county.a().getId()));
+        StorageLocation site = storage.register(
+                new StorageLocation("甲镇卫生院", LocationType.SITE, null, county.a().getId()));
+        StorageLocation room = storage.register(
+                new StorageLocation("档案室", LocationType.ROOM, site, county.a().getId()));
+        shelf = storage.register(
+                new StorageLocation("1号架", LocationType.SHELF, room, county.a().getId()));
     }
 
     private Box box(int capacity) {
-        return storage.register(new Box(BoxBarcode.of(ThreadLocalRandom.current().nextLong(1, 9_999_999_999L)),
-                capacity, shelf));
+        return storage.register(
+                new Box(BoxBarcode.of(ThreadLocalRandom.current().nextLong(1, 9_999_999_999L)), capacity, shelf));
     }
 
     @Test
@@ -57,7 +62,8 @@ class StorageTest {
     void a_village_clinics_file_may_sit_in_its_townships_box_but_not_in_another_townships() {
         Box box = box(10);
         HealthRecord atClinic = fixtures.record(county.village(), 1);
-        assertThat(registry.store(atClinic.getRecordNumber() + "-01", box.getBarcode()).getState())
+        assertThat(registry.store(atClinic.getRecordNumber() + "-01", box.getBarcode())
+                        .getState())
                 .isEqualTo(PaperFileState.STORED);
 
         HealthRecord inB = fixtures.record(county.b(), 1);
@@ -67,10 +73,14 @@ class StorageTest {
 
     @Test
     void locations_nest_only_in_the_order_site_room_shelf() {
-        assertThatThrownBy(() -> new StorageLocation("架", LocationType.SHELF, null, county.a().getId()))
+        assertThatThrownBy(() -> new StorageLocation(
+                        "架", LocationType.SHELF, null, county.a().getId()))
                 .hasMessageContaining("location.parentRequired");
-        assertThatThrownBy(() -> new Box(BoxBarcode.of(1), 10,
-                storage.register(new StorageLocation("站", LocationType.SITE, null, county.a().getId()))))
+        assertThatThrownBy(() -> new Box(
+                        BoxBarcode.of(1),
+                        10,
+                        storage.register(new StorageLocation(
+                                "站", LocationType.SITE, null, county.a().getId()))))
                 .hasMessageContaining("box.notOnShelf");
         assertThatThrownBy(() -> new BoxBarcode("BX12")).isInstanceOf(InvalidIdentifierException.class);
     }

@@ -30,15 +30,22 @@ public class ArchivedDocuments {
     /** Archives a document of the record with one page per text; answers its id. */
     public long archive(HealthRecord record, DocumentType type, String... pages) {
         Long id = transactions.execute(t -> {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into scanned_document (record_id, record_number, institution_id, document_type, restricted,
                     original_name, original_sha256, original_size, state, page_count, languages, created_by, created_at,
                     archived_at, version) values (?, ?, ?, ?, ?, 'scan.pdf', ?, 1, 'ARCHIVED', ?, 'chi_sim', 'test', ?, ?, 0)""",
-                    record.getId(), record.getRecordNumber(), record.getInstitutionId(), type.name(), type.restricted(),
-                    "%064x".formatted(System.nanoTime()), pages.length, Timestamp.from(Instant.now()),
+                    record.getId(),
+                    record.getRecordNumber(),
+                    record.getInstitutionId(),
+                    type.name(),
+                    type.restricted(),
+                    "%064x".formatted(System.nanoTime()),
+                    pages.length,
+                    Timestamp.from(Instant.now()),
                     Timestamp.from(Instant.now()));
-            long created = jdbc.queryForObject("select max(id) from scanned_document where record_id = ?", Long.class,
-                    record.getId());
+            long created = jdbc.queryForObject(
+                    "select max(id) from scanned_document where record_id = ?", Long.class, record.getId());
             for (int i = 0; i < pages.length; i++) {
                 jdbc.update("""
                         insert into document_page (document_id, page_number, confidence, rotation, dpi, from_text_layer,

@@ -14,5 +14,4 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
-public @interface DanganTest {
-}
+public @interface DanganTest {}

@@ -1,16 +1,16 @@
 package org.dangan.workflow.support;
 
-import org.dangan.workflow.platform.ChinaTime;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import java.sql.Date;
 
 /**
  * Worlds with known figures for the home pages: a campaign with counted findings and judged
@@ -42,8 +42,8 @@ public class Dashboards {
         HealthRecord[] a = records(county.a(), 6);
         HealthRecord[] b = records(county.b(), 5);
         String process = selfChecks.open(county, county.a(), county.b());
-        long id = jdbc.queryForObject("select id from verification_campaign where process_instance_id = ?", Long.class,
-                process);
+        long id = jdbc.queryForObject(
+                "select id from verification_campaign where process_instance_id = ?", Long.class, process);
         jdbc.update("delete from finding where campaign_id = ?", id);
         findings(id, a, "FIXED", "FIXED", "FIXED", "WAIVED", "OPEN", "OPEN");
         findings(id, b, "FIXED", "OPEN", "OPEN", "OPEN", "OPEN");
@@ -68,8 +68,7 @@ public class Dashboards {
         for (int i = 0; i < statuses.length; i++) {
             jdbc.update("""
                     insert into finding (campaign_id, record_id, record_number, rule, severity, detail, status)
-                    values (?, ?, ?, 'REQUIRED_FIELDS', 'ERROR', '缺少必填项', ?)""", campaign, records[i].getId(),
-                    records[i].getRecordNumber(), statuses[i]);
+                    values (?, ?, ?, 'REQUIRED_FIELDS', 'ERROR', '缺少必填项', ?)""", campaign, records[i].getId(), records[i].getRecordNumber(), statuses[i]);
         }
     }
 
@@ -88,35 +87,50 @@ public class Dashboards {
     }
 
     private void document(HealthRecord record, String state, int pages, Instant archivedAt) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into scanned_document (record_id, record_number, institution_id, document_type, restricted,
                 original_name, original_sha256, original_size, state, page_count, languages, process_instance_id,
                 created_by, created_at, archived_at, version)
                 values (?, ?, ?, 'HEALTH_EXAM', false, 'scan.pdf', ?, 1, ?, ?, 'chi_sim', 'test', 'test', ?, ?, 0)""",
-                record.getId(), record.getRecordNumber(), record.getInstitutionId(), "%064x".formatted(System.nanoTime()),
-                state, pages, Timestamp.from(archivedAt == null ? Instant.now() : archivedAt),
+                record.getId(),
+                record.getRecordNumber(),
+                record.getInstitutionId(),
+                "%064x".formatted(System.nanoTime()),
+                state,
+                pages,
+                Timestamp.from(archivedAt == null ? Instant.now() : archivedAt),
                 archivedAt == null ? null : Timestamp.from(archivedAt));
     }
 
     /** A check-out of the record's paper file by {@code username}, out and due {@code daysOverdue} days ago. */
     public void overdueCheckout(Institution keeper, String username, HealthRecord record, int daysOverdue) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into paper_checkout (institution_id, requested_by, purpose, due_on, state, overdue,
-                requested_at, version) values (?, ?, '医疗纠纷核查', ?, 'OUT', true, ?, 0)""", keeper.getId(), username,
+                requested_at, version) values (?, ?, '医疗纠纷核查', ?, 'OUT', true, ?, 0)""",
+                keeper.getId(),
+                username,
                 Date.valueOf(LocalDate.now(ChinaTime.ZONE).minusDays(daysOverdue)),
                 Timestamp.from(Instant.now().minus(daysOverdue + 7L, ChronoUnit.DAYS)));
-        long id = jdbc.queryForObject("select max(id) from paper_checkout where institution_id = ?", Long.class,
-                keeper.getId());
-        jdbc.update("insert into paper_checkout_file (checkout_id, file_number) values (?, ?)", id,
+        long id = jdbc.queryForObject(
+                "select max(id) from paper_checkout where institution_id = ?", Long.class, keeper.getId());
+        jdbc.update(
+                "insert into paper_checkout_file (checkout_id, file_number) values (?, ?)",
+                id,
                 record.getRecordNumber() + "-01");
     }
 
     /** A deceased resident's file, last served in 2000, boxed: due for disposal today. */
     public HealthRecord dueForDisposal(Institution township, int serial, int boxSerial) {
         HealthRecord record = fixtures.record(township, serial);
-        jdbc.update("update health_record set last_service_date = ?, status = 'DECEASED' where id = ?",
-                Date.valueOf(LocalDate.of(2000, 3, 1)), record.getId());
-        registry.store(record.getRecordNumber() + "-01", fixtures.box(township, boxSerial).getBarcode());
+        jdbc.update(
+                "update health_record set last_service_date = ?, status = 'DECEASED' where id = ?",
+                Date.valueOf(LocalDate.of(2000, 3, 1)),
+                record.getId());
+        registry.store(
+                record.getRecordNumber() + "-01",
+                fixtures.box(township, boxSerial).getBarcode());
         return record;
     }
 }

@@ -15,8 +15,7 @@ public final class NoOcrEngines {
     public static final Path MODELS = emptyDirectory("dangan-no-models-");
     public static final Path TESSDATA = emptyDirectory("dangan-no-tessdata-");
 
-    private NoOcrEngines() {
-    }
+    private NoOcrEngines() {}
 
     /** For a test's {@code @DynamicPropertySource}. */
     public static void register(DynamicPropertyRegistry properties) {

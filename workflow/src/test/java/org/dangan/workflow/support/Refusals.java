@@ -5,8 +5,7 @@ import org.dangan.workflow.platform.Refused;
 /** For aggregate tests: the message key a step is refused with, failing the test when it is not refused. */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     public static String keyOf(Runnable step) {
         try {

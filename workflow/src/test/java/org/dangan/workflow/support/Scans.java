@@ -17,11 +17,10 @@ import javax.imageio.ImageIO;
 public final class Scans {
 
     /** A lab report's lines, as printed on the page. */
-    public static final List<String> REPORT = List.of("石家庄市正定县诸福屯镇卫生院", "血常规检验报告单",
-            "姓名：王秀英  性别：女  年龄：67岁", "白细胞计数 6.2 红细胞计数 4.5");
+    public static final List<String> REPORT =
+            List.of("石家庄市正定县诸福屯镇卫生院", "血常规检验报告单", "姓名：王秀英  性别：女  年龄：67岁", "白细胞计数 6.2 红细胞计数 4.5");
 
-    private Scans() {
-    }
+    private Scans() {}
 
     /** The lines drawn at the font size (pixels), as PNG. */
     public static byte[] page(List<String> lines, int fontSize) {
@@ -51,8 +50,13 @@ public final class Scans {
         }
         BufferedImage big = new BufferedImage(small.getWidth(), small.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = big.createGraphics();
-        g.drawImage(small.getSubimage(0, 0, small.getWidth() / 4, small.getHeight() / 4), 0, 0, small.getWidth(),
-                small.getHeight(), null);
+        g.drawImage(
+                small.getSubimage(0, 0, small.getWidth() / 4, small.getHeight() / 4),
+                0,
+                0,
+                small.getWidth(),
+                small.getHeight(),
+                null);
         Random random = new Random(7);
         g.setColor(Color.BLACK);
         for (int i = 0; i < 4000; i++) {

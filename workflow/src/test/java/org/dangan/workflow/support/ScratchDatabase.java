@@ -14,8 +14,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
  */
 public final class ScratchDatabase {
 
-    private ScratchDatabase() {
-    }
+    private ScratchDatabase() {}
 
     public static String emptied(DataSourceProperties testDatabase) {
         String url = testDatabase.determineUrl();
@@ -23,13 +22,16 @@ public final class ScratchDatabase {
             return "jdbc:h2:mem:scratch-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         }
         String scratch = url.replaceFirst("/([^/?]+)(\\?|$)", "/$1_restore$2");
-        try (Connection c = DriverManager.getConnection(scratch, testDatabase.determineUsername(),
-                testDatabase.determinePassword()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        scratch, testDatabase.determineUsername(), testDatabase.determinePassword());
+                Statement s = c.createStatement()) {
             s.execute("drop schema public cascade");
             s.execute("create schema public");
         } catch (SQLException e) {
-            throw new IllegalStateException("the scratch database " + scratch + " is missing or not ours (src/dev/test.sh"
-                    + " creates it): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the scratch database " + scratch + " is missing or not ours (src/dev/test.sh" + " creates it): "
+                            + e.getMessage(),
+                    e);
         }
         return scratch;
     }

@@ -1,10 +1,10 @@
 package org.dangan.workflow.support;
 
-import org.dangan.workflow.platform.ChinaTime;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.verification.Campaigns;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +27,29 @@ public class SelfChecks {
         asUser.login(county.user("county-supervisor"));
         String process;
         try {
-            process = campaigns.start(new Campaigns.StartRequest(List.of(institutions).stream()
-                    .map(Institution::getCode).toList(), LocalDate.now(ChinaTime.ZONE).plusDays(30), null, 1L)).getProcessInstanceId();
+            process = campaigns
+                    .start(new Campaigns.StartRequest(
+                            List.of(institutions).stream()
+                                    .map(Institution::getCode)
+                                    .toList(),
+                            LocalDate.now(ChinaTime.ZONE).plusDays(30),
+                            null,
+                            1L))
+                    .getProcessInstanceId();
         } finally {
             AsUser.logout();
         }
-        for (var jobs = management.createJobQuery().processInstanceId(process).executable().list(); !jobs.isEmpty();
-             jobs = management.createJobQuery().processInstanceId(process).executable().list()) {
+        for (var jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list();
+                !jobs.isEmpty();
+                jobs = management
+                        .createJobQuery()
+                        .processInstanceId(process)
+                        .executable()
+                        .list()) {
             jobs.forEach(j -> management.executeJob(j.getId()));
         }
         return process;

@@ -12,8 +12,7 @@ import java.util.zip.ZipOutputStream;
 /** Zips in memory for tests of bags: entry names to bytes, in order. */
 public final class Zips {
 
-    private Zips() {
-    }
+    private Zips() {}
 
     public static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();

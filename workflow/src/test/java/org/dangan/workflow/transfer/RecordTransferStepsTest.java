@@ -19,7 +19,8 @@ class RecordTransferStepsTest {
     void a_transfer_goes_to_another_institution_for_a_stated_reason() {
         assertThat(keyOf(() -> new RecordTransfer(7, 2, 2, "迁居", "archivist-a", AT)))
                 .isEqualTo("transfer.sameInstitution");
-        assertThat(keyOf(() -> new RecordTransfer(7, 2, 3, null, "archivist-a", AT))).isEqualTo("transfer.reasonRequired");
+        assertThat(keyOf(() -> new RecordTransfer(7, 2, 3, null, "archivist-a", AT)))
+                .isEqualTo("transfer.reasonRequired");
         assertThat(keyOf(() -> new RecordTransfer(7, 2, 3, "因".repeat(501), "archivist-a", AT)))
                 .isEqualTo("transfer.reasonRequired");
 

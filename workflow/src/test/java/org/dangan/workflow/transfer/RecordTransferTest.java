@@ -8,28 +8,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.LocalDate;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
-import org.dangan.workflow.storage.Box;
+import org.dangan.workflow.registry.CustodyAgreement;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.support.ArchivedDocuments;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.verification.RecordFacts;
+import org.dangan.workflow.verification.Rule;
+import org.dangan.workflow.verification.RuleBook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import java.time.LocalDate;
-import org.dangan.workflow.registry.CustodyAgreement;
-import org.dangan.workflow.registry.RecordBatches;
-import org.dangan.workflow.verification.RecordFacts;
-import org.dangan.workflow.verification.Rule;
-import org.dangan.workflow.verification.RuleBook;
 
 /** A resident moves from township A to township B: the transfer asked, accepted or refused, over the REST API. */
 @DanganTest
@@ -37,18 +37,25 @@ class RecordTransferTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     CustodyLedger ledger;
+
     @Autowired
     ArchivedDocuments archived;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RecordBatches batches;
+
     @Autowired
     CustodyAgreement agreement;
 
@@ -71,17 +78,24 @@ class RecordTransferTest {
     }
 
     private long request() throws Exception {
-        String body = mvc.perform(post("/api/transfers").with(as("archivist-a")).contentType("application/json")
-                        .content("{\"recordNumber\": \"" + record.getRecordNumber() + "\", \"to\": \"" + county.b().getCode()
-                                + "\", \"reason\": \"居民迁居乙镇\"}"))
+        String body = mvc.perform(post("/api/transfers")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"recordNumber\": \"" + record.getRecordNumber() + "\", \"to\": \""
+                                + county.b().getCode() + "\", \"reason\": \"居民迁居乙镇\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.processInstanceId").isNotEmpty())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     private void decide(long id, String user, String body, int expected) throws Exception {
-        mvc.perform(post("/api/transfers/" + id + "/decision").with(as(user)).contentType("application/json").content(body))
+        mvc.perform(post("/api/transfers/" + id + "/decision")
+                        .with(as(user))
+                        .contentType("application/json")
+                        .content(body))
                 .andExpect(status().is(expected));
     }
 
@@ -96,7 +110,8 @@ class RecordTransferTest {
         long id = request();
         decide(id, "archivist-a", "{\"accepted\": true}", 403);
         mvc.perform(get("/api/transfers/" + id).with(as("searcher-a"))).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/transfers").with(as("searcher-a"))).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/transfers").with(as("searcher-a")))
+                .andExpect(jsonPath("$.length()").value(0));
         mvc.perform(get("/api/transfers").with(as("archivist-b")))
                 .andExpect(jsonPath("$[0].id").value(id))
                 .andExpect(jsonPath("$[0].state").value("REQUESTED"))
@@ -106,31 +121,45 @@ class RecordTransferTest {
         mvc.perform(get("/api/transfers/" + id).with(as("archivist-a")))
                 .andExpect(jsonPath("$.state").value("ACCEPTED"))
                 .andExpect(jsonPath("$.decidedBy").value(county.user("archivist-b")));
-        assertThat(institutionOf("health_record", record.getId())).isEqualTo(county.b().getId());
-        assertThat(institutionOf("scanned_document", document)).isEqualTo(county.b().getId());
+        assertThat(institutionOf("health_record", record.getId()))
+                .isEqualTo(county.b().getId());
+        assertThat(institutionOf("scanned_document", document))
+                .isEqualTo(county.b().getId());
         assertThat(jdbc.queryForMap("select state, box_id from paper_file where file_number = ?", file))
-                .containsEntry("STATE", "TRANSFERRED").containsEntry("BOX_ID", null);
-        assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, file)).extracting(e -> e.event() + "@" + e.institutionId())
-                .endsWith(CustodyEvent.TRANSFERRED + "@" + county.a().getId(), CustodyEvent.RECEIVED + "@" + county.b().getId());
-        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file)).contains(county.b().getCode());
-        assertThat(agreement.check().disagreements()).as("the register and the ledger agree").isEqualTo(disagreements);
-        mvc.perform(get("/api/records/" + record.getRecordNumber()).with(as("archivist-b"))).andExpect(status().isOk());
-        mvc.perform(get("/api/records/" + record.getRecordNumber()).with(as("archivist-a"))).andExpect(status().isNotFound());
-        assertThat(jdbc.queryForList("select institution_id from audit_entry where subject_type = 'RECORD_TRANSFER'"
-                + " and subject_id = ? and detail like 'moved%'", Long.class, Long.toString(id)))
+                .containsEntry("STATE", "TRANSFERRED")
+                .containsEntry("BOX_ID", null);
+        assertThat(ledger.entriesOf(CustodySubject.PAPER_FILE, file))
+                .extracting(e -> e.event() + "@" + e.institutionId())
+                .endsWith(
+                        CustodyEvent.TRANSFERRED + "@" + county.a().getId(),
+                        CustodyEvent.RECEIVED + "@" + county.b().getId());
+        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file))
+                .contains(county.b().getCode());
+        assertThat(agreement.check().disagreements())
+                .as("the register and the ledger agree")
+                .isEqualTo(disagreements);
+        mvc.perform(get("/api/records/" + record.getRecordNumber()).with(as("archivist-b")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/records/" + record.getRecordNumber()).with(as("archivist-a")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForList(
+                        "select institution_id from audit_entry where subject_type = 'RECORD_TRANSFER'"
+                                + " and subject_id = ? and detail like 'moved%'",
+                        Long.class, Long.toString(id)))
                 .containsExactlyInAnyOrder(county.a().getId(), county.b().getId());
 
         // the number still carries A's code: the rule checks at B do not take it for a wrong number
         var stored = batches.byNumber(record.getRecordNumber()).orElseThrow();
         assertThat(stored.numberedBy()).isEqualTo(county.a().getCode());
-        assertThat(RuleBook.defaults().check(
-                RecordFacts.of(stored), LocalDate.now()))
-                .extracting(f -> f.rule()).doesNotContain(Rule.RECORD_NUMBER_INSTITUTION);
+        assertThat(RuleBook.defaults().check(RecordFacts.of(stored), LocalDate.now()))
+                .extracting(f -> f.rule())
+                .doesNotContain(Rule.RECORD_NUMBER_INSTITUTION);
 
         // B boxes the file it received
         Box box = fixtures.box(county.b(), 1);
         registry.store(file, box.getBarcode());
-        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file)).contains(box.getBarcode().value());
+        assertThat(ledger.currentPlace(CustodySubject.PAPER_FILE, file))
+                .contains(box.getBarcode().value());
         assertThat(ledger.verify().valid()).isTrue();
     }
 
@@ -142,7 +171,8 @@ class RecordTransferTest {
         mvc.perform(get("/api/transfers/" + id).with(as("archivist-a")))
                 .andExpect(jsonPath("$.state").value("REFUSED"))
                 .andExpect(jsonPath("$.refusalReason").value("该居民不在本辖区"));
-        assertThat(institutionOf("health_record", record.getId())).isEqualTo(county.a().getId());
+        assertThat(institutionOf("health_record", record.getId()))
+                .isEqualTo(county.a().getId());
         assertThat(jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, file))
                 .isEqualTo("STORED");
         decide(id, "archivist-b", "{\"accepted\": true}", 409);
@@ -151,14 +181,26 @@ class RecordTransferTest {
     @Test
     void only_an_archivist_of_the_record_asks_once_and_only_to_a_primary_care_institution() throws Exception {
         String body = "{\"recordNumber\": \"" + record.getRecordNumber() + "\", \"to\": \"%s\", \"reason\": \"迁居\"}";
-        mvc.perform(post("/api/transfers").with(as("searcher-a")).contentType("application/json")
-                .content(body.formatted(county.b().getCode()))).andExpect(status().isForbidden());
-        mvc.perform(post("/api/transfers").with(as("archivist-b")).contentType("application/json")
-                .content(body.formatted(county.a().getCode()))).andExpect(status().isBadRequest());
-        mvc.perform(post("/api/transfers").with(as("archivist-a")).contentType("application/json")
-                .content(body.formatted(county.county().getCode()))).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/transfers")
+                        .with(as("searcher-a"))
+                        .contentType("application/json")
+                        .content(body.formatted(county.b().getCode())))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/transfers")
+                        .with(as("archivist-b"))
+                        .contentType("application/json")
+                        .content(body.formatted(county.a().getCode())))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/transfers")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content(body.formatted(county.county().getCode())))
+                .andExpect(status().isBadRequest());
         request();
-        mvc.perform(post("/api/transfers").with(as("archivist-a")).contentType("application/json")
-                .content(body.formatted(county.b().getCode()))).andExpect(status().isConflict());
+        mvc.perform(post("/api/transfers")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content(body.formatted(county.b().getCode())))
+                .andExpect(status().isConflict());
     }
 }

@@ -1,6 +1,5 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -15,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +29,10 @@ class CampaignApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     ManagementService management;
 
@@ -55,15 +57,23 @@ class CampaignApiTest {
 
     @Test
     void a_county_supervisor_starts_a_campaign_and_reads_its_progress() throws Exception {
-        String answer = mvc.perform(post("/api/campaigns").with(as("county-supervisor"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body(county.a().getCode())))
+        String answer = mvc.perform(post("/api/campaigns")
+                        .with(as("county-supervisor"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(county.a().getCode())))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").isNumber())
                 .andExpect(jsonPath("$.processInstanceId").isString())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
         String process = JsonPath.read(answer, "$.processInstanceId");
-        management.createJobQuery().processInstanceId(process).executable().list()
+        management
+                .createJobQuery()
+                .processInstanceId(process)
+                .executable()
+                .list()
                 .forEach(j -> management.executeJob(j.getId()));
 
         mvc.perform(get("/api/campaigns/" + id).with(as("county-supervisor")))
@@ -92,39 +102,60 @@ class CampaignApiTest {
 
     @Test
     void only_a_county_supervisor_starts_and_only_for_the_own_county() throws Exception {
-        mvc.perform(post("/api/campaigns").with(as("archivist-a")).contentType(MediaType.APPLICATION_JSON)
-                .content(body(county.a().getCode()))).andExpect(status().isForbidden());
-        mvc.perform(post("/api/campaigns").with(as("head-a")).contentType(MediaType.APPLICATION_JSON)
-                .content(body(county.a().getCode()))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/campaigns")
+                        .with(as("archivist-a"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(county.a().getCode())))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/campaigns")
+                        .with(as("head-a"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(county.a().getCode())))
+                .andExpect(status().isForbidden());
         Fixtures.County other = fixtures.county();
-        mvc.perform(post("/api/campaigns").with(as("county-supervisor")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/campaigns")
+                        .with(as("county-supervisor"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body(other.a().getCode())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("campaign.unknownInstitution"));
-        mvc.perform(post("/api/campaigns").with(as("county-supervisor")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/campaigns")
+                        .with(as("county-supervisor"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"institutions": ["%s"], "deadline": "2020-01-01"}""".formatted(county.a().getCode())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("campaign.deadlineRequired"));
-        mvc.perform(post("/api/campaigns").with(as("county-supervisor")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/campaigns")
+                        .with(as("county-supervisor"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"institutions": ["%s", "%s"], "deadline": "%s"}""".formatted(county.a().getCode(),
-                                county.village().getCode(), LocalDate.now(ChinaTime.ZONE).plusDays(3))))
+                                {"institutions": ["%s", "%s"], "deadline": "%s"}""".formatted(
+                                        county.a().getCode(),
+                                        county.village().getCode(),
+                                        LocalDate.now(ChinaTime.ZONE).plusDays(3))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("campaign.withinAnother"));
     }
 
     @Test
     void sample_verdicts_come_only_from_the_county_checkers() throws Exception {
-        String answer = mvc.perform(post("/api/campaigns").with(as("county-supervisor"))
-                .contentType(MediaType.APPLICATION_JSON).content(body(county.a().getCode())))
-                .andReturn().getResponse().getContentAsString();
+        String answer = mvc.perform(post("/api/campaigns")
+                        .with(as("county-supervisor"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(county.a().getCode())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
-        mvc.perform(put("/api/campaigns/" + id + "/sample/" + county.a().getCode() + "00100001").with(as("archivist-a"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"PASS\"}"))
+        mvc.perform(put("/api/campaigns/" + id + "/sample/" + county.a().getCode() + "00100001")
+                        .with(as("archivist-a"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"verdict\": \"PASS\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(put("/api/campaigns/" + id + "/sample/" + county.a().getCode() + "00100001")
-                        .with(as("county-checker")).contentType(MediaType.APPLICATION_JSON)
+                        .with(as("county-checker"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"verdict\": \"PASS\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("sample.notInSample"));

@@ -1,14 +1,24 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
@@ -30,6 +41,7 @@ import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.PrintedSheets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,18 +50,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Date;
-import java.util.HexFormat;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.dangan.workflow.support.PrintedSheets;
 
 /**
  * The campaign process on the real engine, with its real delegates, over every path: pass; sample
@@ -63,34 +63,49 @@ class CampaignProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     Campaigns campaigns;
+
     @Autowired
     CampaignReports reports;
+
     @Autowired
     SampleChecks samples;
+
     @Autowired
     CheckerSignOffs signOffs;
+
     @Autowired
     Findings findings;
+
     @Autowired
     PaperChecks paperChecks;
+
     @Autowired
     RecordBatches batches;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -108,9 +123,15 @@ class CampaignProcessTest {
             fixtures.record(county.b(), serial);
         }
         LocalDate child = LocalDate.now(ChinaTime.ZONE).minusYears(4);
-        childTaggedElderly = registry.register(new HealthRecord(RecordNumber.of(county.a().getCode() + "00299999"),
-                "小明", Gender.MALE, child, Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 7),
-                county.a().getId()).tagged(Set.of(KeyPopulation.ELDERLY)).servedOn(LocalDate.now(ChinaTime.ZONE)));
+        childTaggedElderly = registry.register(new HealthRecord(
+                        RecordNumber.of(county.a().getCode() + "00299999"),
+                        "小明",
+                        Gender.MALE,
+                        child,
+                        Fixtures.idNumber(county.county().getCode(), child, Gender.MALE, 7),
+                        county.a().getId())
+                .tagged(Set.of(KeyPopulation.ELDERLY))
+                .servedOn(LocalDate.now(ChinaTime.ZONE)));
     }
 
     @AfterEach
@@ -130,9 +151,15 @@ class CampaignProcessTest {
         BpmnAwareTests.assertThat(process).hasPassed("checkBatch").isWaitingAt("selfCheck");
         assertThat(campaigns.load(campaign.getId()).getRecordsChecked()).isEqualTo(76);
         // each township's archivists see their own self-check, and only theirs
-        assertThat(tasks.createTaskQuery().taskCandidateUser(county.user("archivist-a")).list())
-                .extracting(Task::getTaskDefinitionKey).containsExactly("selfCheck");
-        assertThat(tasks.createTaskQuery().taskCandidateGroup("archivist-" + county.a().getCode()).count()).isOne();
+        assertThat(tasks.createTaskQuery()
+                        .taskCandidateUser(county.user("archivist-a"))
+                        .list())
+                .extracting(Task::getTaskDefinitionKey)
+                .containsExactly("selfCheck");
+        assertThat(tasks.createTaskQuery()
+                        .taskCandidateGroup("archivist-" + county.a().getCode())
+                        .count())
+                .isOne();
 
         passInstitution(process, county.a(), "archivist-a", "head-a", 0);
         passInstitution(process, county.b(), "archivist-b", "head-b", 0);
@@ -143,26 +170,43 @@ class CampaignProcessTest {
         complete(process, "checkerSignOff", null, "county-checker", Map.of());
         runJobs(process);
 
-        BpmnAwareTests.assertThat(process).hasPassed("signOffBatch", "closeCampaign").isEnded();
+        BpmnAwareTests.assertThat(process)
+                .hasPassed("signOffBatch", "closeCampaign")
+                .isEnded();
         Campaign done = campaigns.load(campaign.getId());
         assertThat(done.getState()).isEqualTo(CampaignState.COMPLETED);
         assertThat(done.getSignedOffBy()).isEqualTo(county.user("county-checker"));
         // 75 clean records signed off; the child tagged elderly has an open blocking finding and keeps its paper
         assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(75);
-        assertThat(jdbc.queryForList("select distinct state from paper_file f join health_record r on r.id = f.record_id"
-                + " where r.record_number like ? and r.id <> ?", String.class, county.prefix().substring(1, 7) + "%",
-                childTaggedElderly.getId())).containsExactly("RETIRED_PAPER");
-        assertThat(jdbc.queryForObject("select count(*) from paper_file where record_id = ? and state = 'RETIRED_PAPER'",
-                Long.class, childTaggedElderly.getId())).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from paper_file f join checker_sign_off s on s.paper_file_id = f.id"
-                + " where s.campaign_id = ? and (f.box_id is null or f.box_id <> s.box_id)", Long.class,
-                campaign.getId())).isZero();
+        assertThat(jdbc.queryForList(
+                        "select distinct state from paper_file f join health_record r on r.id = f.record_id"
+                                + " where r.record_number like ? and r.id <> ?",
+                        String.class,
+                        county.prefix().substring(1, 7) + "%",
+                        childTaggedElderly.getId()))
+                .containsExactly("RETIRED_PAPER");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file where record_id = ? and state = 'RETIRED_PAPER'",
+                        Long.class,
+                        childTaggedElderly.getId()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file f join checker_sign_off s on s.paper_file_id = f.id"
+                                + " where s.campaign_id = ? and (f.box_id is null or f.box_id <> s.box_id)",
+                        Long.class,
+                        campaign.getId()))
+                .isZero();
         // the signature's hash is the documented hash of the record's content
-        Map<String, Object> signed = jdbc.queryForMap("select paper_file_id, record_id, content_sha256 from checker_sign_off"
-                + " where campaign_id = ? order by paper_file_id fetch first 1 rows only", campaign.getId());
+        Map<String, Object> signed = jdbc.queryForMap(
+                "select paper_file_id, record_id, content_sha256 from checker_sign_off"
+                        + " where campaign_id = ? order by paper_file_id fetch first 1 rows only",
+                campaign.getId());
         long recordId = ((Number) signed.get("record_id")).longValue();
-        StoredPaperFile file = batches.paperFilesAfter(Set.of(county.a().getId(), county.b().getId()),
-                ((Number) signed.get("paper_file_id")).longValue() - 1, 1).get(0);
+        StoredPaperFile file = batches.paperFilesAfter(
+                        Set.of(county.a().getId(), county.b().getId()),
+                        ((Number) signed.get("paper_file_id")).longValue() - 1,
+                        1)
+                .get(0);
         assertThat(signed.get("content_sha256"))
                 .isEqualTo(signOffs.contentHash(batches.byIds(List.of(recordId)).get(recordId), file));
 
@@ -170,40 +214,48 @@ class CampaignProcessTest {
         asUser.login(county.user("county-checker"));
         CheckerSignOffs.BoxSheet box = signOffs.boxes(campaign.getId()).get(0);
         String sheet = text(signOffs.sheet(campaign.getId(), box.boxId()));
-        assertThat(sheet).contains("核查签字表", box.barcode(), county.a().getCode() + "00100001", "测试1",
-                "核对人员 Checker: 县核查员");
+        assertThat(sheet)
+                .contains("核查签字表", box.barcode(), county.a().getCode() + "00100001", "测试1", "核对人员 Checker: 县核查员");
         CampaignReports.CampaignProgress report = reports.progress(campaign.getId());
         assertThat(report.state()).isEqualTo(CampaignState.COMPLETED);
         assertThat(report.records()).isEqualTo(76);
         assertThat(report.flagged()).isEqualTo(1);
         assertThat(report.open()).isEqualTo(1);
         assertThat(report.sampleSize()).isEqualTo(60); // 5% rounds up to 3 and 2: the minimum of 30 each
-        assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::state)
+        assertThat(report.institutions())
+                .extracting(CampaignReports.InstitutionProgress::state)
                 .containsOnly(InstitutionCheckState.PASSED);
-        assertThat(text(reports.pdf(campaign.getId()))).contains("Verification campaign report", "甲镇卫生院", "76",
-                "已通过 / 第 1 轮", "状态 State: 已完成");
+        assertThat(text(reports.pdf(campaign.getId())))
+                .contains("Verification campaign report", "甲镇卫生院", "76", "已通过 / 第 1 轮", "状态 State: 已完成");
     }
 
     @Test
     void the_sign_off_sheet_prints_no_fingerprint_that_guessing_the_record_reproduces() throws Exception {
         Campaign campaign = runToCompletion();
         String number = county.a().getCode() + "00100001";
-        Map<String, Object> signed = jdbc.queryForMap("select s.paper_file_id, s.record_id, s.box_id, s.content_sha256"
-                + " from checker_sign_off s join health_record r on r.id = s.record_id"
-                + " where s.campaign_id = ? and r.record_number = ?", campaign.getId(), number);
+        Map<String, Object> signed = jdbc.queryForMap(
+                "select s.paper_file_id, s.record_id, s.box_id, s.content_sha256"
+                        + " from checker_sign_off s join health_record r on r.id = s.record_id"
+                        + " where s.campaign_id = ? and r.record_number = ?",
+                campaign.getId(),
+                number);
         long recordId = ((Number) signed.get("record_id")).longValue();
         StoredRecord record = batches.byIds(List.of(recordId)).get(recordId);
-        StoredPaperFile file = batches.paperFilesAfter(Set.of(county.a().getId()),
-                ((Number) signed.get("paper_file_id")).longValue() - 1, 1).get(0);
+        StoredPaperFile file = batches.paperFilesAfter(
+                        Set.of(county.a().getId()), ((Number) signed.get("paper_file_id")).longValue() - 1, 1)
+                .get(0);
 
         asUser.login(county.user("county-supervisor"));
         String sheet = text(signOffs.sheet(campaign.getId(), ((Number) signed.get("box_id")).longValue()))
                 .replaceAll("\\s", "");
 
         // the tester's guess: the record page's fields, the tag or not, hashed as documented, no secret
-        assertThat(sheet).contains(number)
-                .doesNotContain(unkeyedHash(record, file, record.keyPopulations()).substring(0, 16))
-                .doesNotContain(unkeyedHash(record, file, Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER)).substring(0, 16))
+        assertThat(sheet)
+                .contains(number)
+                .doesNotContain(
+                        unkeyedHash(record, file, record.keyPopulations()).substring(0, 16))
+                .doesNotContain(unkeyedHash(record, file, Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER))
+                        .substring(0, 16))
                 .contains(signOffs.contentHash(record, file).substring(0, 16));
         assertThat(signed.get("content_sha256").toString().strip()).isEqualTo(signOffs.contentHash(record, file));
     }
@@ -212,10 +264,13 @@ class CampaignProcessTest {
     void a_completed_campaign_takes_no_waiver_recheck_or_paper_check() {
         Campaign campaign = runToCompletion();
         Findings.Counts before = findings.counts(campaign.getId());
-        long openFinding = jdbc.queryForObject("select min(id) from finding where campaign_id = ? and status = 'OPEN'",
-                Long.class, campaign.getId());
-        String fileNumber = jdbc.queryForObject("select min(f.file_number) from paper_file f"
-                + " join health_record r on r.id = f.record_id where r.institution_id = ?", String.class, county.a().getId());
+        long openFinding = jdbc.queryForObject(
+                "select min(id) from finding where campaign_id = ? and status = 'OPEN'", Long.class, campaign.getId());
+        String fileNumber = jdbc.queryForObject(
+                "select min(f.file_number) from paper_file f"
+                        + " join health_record r on r.id = f.record_id where r.institution_id = ?",
+                String.class,
+                county.a().getId());
 
         asUser.login(county.user("head-a"));
         assertThatThrownBy(() -> findings.waiveAll(campaign.getId(), List.of(openFinding), "已核实"))
@@ -225,13 +280,14 @@ class CampaignProcessTest {
                 });
         assertThatThrownBy(() -> findings.recheck(campaign.getId(), childTaggedElderly.getRecordNumber()))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.selfCheckClosed"));
-        assertThatThrownBy(() -> paperChecks.record(campaign.getId(), fileNumber,
-                new PaperChecks.PaperCheck(1, false, false, "改")))
+        assertThatThrownBy(() -> paperChecks.record(
+                        campaign.getId(), fileNumber, new PaperChecks.PaperCheck(1, false, false, "改")))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.selfCheckClosed"));
 
         assertThat(findings.counts(campaign.getId())).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from paper_consistency where campaign_id = ?", Long.class,
-                campaign.getId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_consistency where campaign_id = ?", Long.class, campaign.getId()))
+                .isZero();
     }
 
     @Test
@@ -242,8 +298,8 @@ class CampaignProcessTest {
         String township = county.a().getCode();
 
         assertThatThrownBy(() -> complete(process, "selfCheck", county.b(), "archivist-b", Map.of("city", township)))
-                .cause().isInstanceOfSatisfying(Refused.class,
-                        r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
+                .cause()
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("task.variableUnknown"));
         assertThat(runtime.getVariable(process.getId(), "city")).isNotEqualTo(township);
         // even a variable rewritten behind the process's back (an administrator) does not route the acceptance
         runtime.setVariable(process.getId(), "city", township);
@@ -251,9 +307,13 @@ class CampaignProcessTest {
         passInstitution(process, county.b(), "archivist-b", "head-b", 0);
 
         Task acceptance = taskFor(process, "cityAcceptance", null);
-        assertThat(tasks.getIdentityLinksForTask(acceptance.getId())).extracting(l -> l.getGroupId())
+        assertThat(tasks.getIdentityLinksForTask(acceptance.getId()))
+                .extracting(l -> l.getGroupId())
                 .containsExactly("supervisor-" + county.county().getCode().substring(0, 4) + "00");
-        assertThat(tasks.createTaskQuery().taskId(acceptance.getId()).taskCandidateUser(county.user("head-a")).count())
+        assertThat(tasks.createTaskQuery()
+                        .taskId(acceptance.getId())
+                        .taskCandidateUser(county.user("head-a"))
+                        .count())
                 .isZero();
     }
 
@@ -266,7 +326,8 @@ class CampaignProcessTest {
         passInstitution(process, county.b(), "archivist-b", "head-b", 0);
         // 2 of 30 failed: 6.67% is above 5%
         passInstitution(process, county.a(), "archivist-a", "head-a", 2);
-        CampaignInstitution a = campaigns.load(campaign.getId()).institution(county.a().getId());
+        CampaignInstitution a =
+                campaigns.load(campaign.getId()).institution(county.a().getId());
         assertThat(a.getState()).isEqualTo(InstitutionCheckState.SELF_CHECK);
         assertThat(a.getRound()).isEqualTo(2);
         assertThat(a.getReworkReason()).contains("0.0667", "签字缺失");
@@ -277,12 +338,19 @@ class CampaignProcessTest {
 
         // round 2: a fresh sample, 1 failure of 30 (3.3%) passes
         passInstitution(process, county.a(), "archivist-a", "head-a", 1);
-        assertThat(jdbc.queryForObject("select count(distinct check_round) from sample_item where campaign_id = ?"
-                + " and institution_id = ?", Integer.class, campaign.getId(), county.a().getId())).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct check_round) from sample_item where campaign_id = ?"
+                                + " and institution_id = ?",
+                        Integer.class,
+                        campaign.getId(),
+                        county.a().getId()))
+                .isEqualTo(2);
         BpmnAwareTests.assertThat(process).isWaitingAt("cityAcceptance");
         asUser.login(county.user("county-supervisor"));
-        assertThat(reports.progress(campaign.getId()).institutions()).filteredOn(i -> i.code().equals(county.a().getCode()))
-                .singleElement().satisfies(i -> {
+        assertThat(reports.progress(campaign.getId()).institutions())
+                .filteredOn(i -> i.code().equals(county.a().getCode()))
+                .singleElement()
+                .satisfies(i -> {
                     assertThat(i.round()).isEqualTo(2);
                     assertThat(i.sampleErrorRate()).isEqualByComparingTo("0.0333");
                 });
@@ -296,10 +364,10 @@ class CampaignProcessTest {
         passInstitution(process, county.a(), "archivist-a", "head-a", 0);
         passInstitution(process, county.b(), "archivist-b", "head-b", 0);
 
-        assertThatThrownBy(() -> complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", false)))
+        assertThatThrownBy(
+                        () -> complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", false)))
                 .hasMessageContaining("campaign.returnReasonRequired");
-        complete(process, "cityAcceptance", null, "city-supervisor",
-                Map.of("accepted", false, "reason", "纸网一致性记录不全"));
+        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", false, "reason", "纸网一致性记录不全"));
 
         Campaign returned = campaigns.load(campaign.getId());
         assertThat(returned.getState()).isEqualTo(CampaignState.INSTITUTION_CHECKS);
@@ -309,7 +377,10 @@ class CampaignProcessTest {
             assertThat(i.getRound()).isEqualTo(2);
             assertThat(i.getReworkReason()).contains("市级验收退回", "纸网一致性记录不全");
         });
-        assertThat(tasks.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey("selfCheck").count())
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(process.getId())
+                        .taskDefinitionKey("selfCheck")
+                        .count())
                 .isEqualTo(2);
 
         passInstitution(process, county.a(), "archivist-a", "head-a", 0);
@@ -324,16 +395,29 @@ class CampaignProcessTest {
         ProcessInstance process = process(campaign);
         runJobs(process);
 
-        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.now(ChinaTime.ZONE).plusDays(1)
-                .atStartOfDay(ChinaTime.ZONE).toInstant()));
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(process.getId())
+                .timers()
+                .singleResult();
+        assertThat(timer.getDuedate())
+                .isEqualTo(Date.from(LocalDate.now(ChinaTime.ZONE)
+                        .plusDays(1)
+                        .atStartOfDay(ChinaTime.ZONE)
+                        .toInstant()));
         management.executeJob(timer.getId());
 
         Task followUp = taskFor(process, "followUpDeadline", null);
-        assertThat(tasks.getIdentityLinksForTask(followUp.getId())).anySatisfy(link ->
-                assertThat(link.getGroupId()).isEqualTo("supervisor-" + county.county().getCode()));
+        assertThat(tasks.getIdentityLinksForTask(followUp.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId())
+                        .isEqualTo("supervisor-" + county.county().getCode()));
         assertThat(campaigns.load(campaign.getId()).isOverdue()).isTrue();
-        assertThat(management.createJobQuery().processInstanceId(process.getId()).timers().count()).isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(process.getId())
+                        .timers()
+                        .count())
+                .isZero();
         complete(process, "followUpDeadline", null, "county-supervisor", Map.of());
         BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck");
     }
@@ -348,8 +432,11 @@ class CampaignProcessTest {
         // batch 2 runs, and the machine dies before its transaction commits
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             management.executeJob(nextJob(process).getId());
-            assertThat(jdbc.queryForObject("select records_checked from verification_campaign where id = ?",
-                    Long.class, campaign.getId())).isEqualTo(50);
+            assertThat(jdbc.queryForObject(
+                            "select records_checked from verification_campaign where id = ?",
+                            Long.class,
+                            campaign.getId()))
+                    .isEqualTo(50);
             status.setRollbackOnly();
         });
         assertThat(campaigns.load(campaign.getId()).getRecordsChecked()).isEqualTo(25);
@@ -358,8 +445,11 @@ class CampaignProcessTest {
 
         Campaign done = campaigns.load(campaign.getId());
         assertThat(done.getRecordsChecked()).isEqualTo(76);
-        assertThat(jdbc.queryForList("select record_number || ' ' || rule from finding where campaign_id = ?",
-                String.class, campaign.getId())).containsExactly(childTaggedElderly.getRecordNumber() + " ELDERLY_TAG_AGE");
+        assertThat(jdbc.queryForList(
+                        "select record_number || ' ' || rule from finding where campaign_id = ?",
+                        String.class,
+                        campaign.getId()))
+                .containsExactly(childTaggedElderly.getRecordNumber() + " ELDERLY_TAG_AGE");
         BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck");
     }
 
@@ -402,8 +492,12 @@ class CampaignProcessTest {
         assertThat(job.getExceptionMessage()).contains("paperFile.noShelf");
         // the batch before the failure stays committed (25 of A's files); the failing one wrote nothing
         assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(25);
-        assertThat(jdbc.queryForObject("select count(*) from paper_file f join health_record r on r.id = f.record_id"
-                + " where r.institution_id = ? and f.state = 'RETIRED_PAPER'", Long.class, township.getId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file f join health_record r on r.id = f.record_id"
+                                + " where r.institution_id = ? and f.state = 'RETIRED_PAPER'",
+                        Long.class,
+                        township.getId()))
+                .isZero();
         assertThat(campaigns.load(campaign.getId()).getState()).isEqualTo(CampaignState.SIGN_OFF);
     }
 
@@ -415,22 +509,34 @@ class CampaignProcessTest {
                     assertThat(r.key()).isEqualTo("campaign.alreadyOpen");
                     assertThat(r.getMessage()).contains(first.getId().toString());
                 });
-        assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?",
-                Long.class, county.a().getId())).isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from campaign_institution where institution_id = ?",
+                        Long.class,
+                        county.a().getId()))
+                .isOne();
     }
 
     @Test
     void a_township_whose_village_clinic_is_in_an_open_campaign_is_refused_naming_the_clinic() {
         asUser.login(county.user("county-supervisor"));
         try {
-            Campaign clinic = campaigns.start(new Campaigns.StartRequest(List.of(county.village().getCode()),
-                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L));
-            assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
-                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L)))
+            Campaign clinic = campaigns.start(new Campaigns.StartRequest(
+                    List.of(county.village().getCode()),
+                    LocalDate.now(ChinaTime.ZONE).plusMonths(1),
+                    null,
+                    7L));
+            assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(
+                            List.of(county.a().getCode()),
+                            LocalDate.now(ChinaTime.ZONE).plusMonths(1),
+                            null,
+                            7L)))
                     .isInstanceOfSatisfying(Refused.class, r -> {
                         assertThat(r.key()).isEqualTo("campaign.alreadyOpen");
                         // the clinic that is in the campaign, not "the institutions chosen"
-                        assertThat(r.arguments()).containsExactly(clinic.getId().toString(), county.village().getName());
+                        assertThat(r.arguments())
+                                .containsExactly(
+                                        clinic.getId().toString(),
+                                        county.village().getName());
                     });
         } finally {
             AsUser.logout();
@@ -459,13 +565,19 @@ class CampaignProcessTest {
                 outcomes.add(f.get(120, TimeUnit.SECONDS));
             }
             assertThat(outcomes).filteredOn(Campaign.class::isInstance).hasSize(1);
-            assertThat(outcomes).filteredOn(Refused.class::isInstance).singleElement()
-                    .satisfies(r -> assertThat(((Refused) r).key()).isIn("campaign.alreadyOpen", "campaign.startedTwice"));
+            assertThat(outcomes)
+                    .filteredOn(Refused.class::isInstance)
+                    .singleElement()
+                    .satisfies(
+                            r -> assertThat(((Refused) r).key()).isIn("campaign.alreadyOpen", "campaign.startedTwice"));
         } finally {
             two.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("select count(*) from campaign_institution where institution_id = ?",
-                Long.class, county.a().getId())).isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from campaign_institution where institution_id = ?",
+                        Long.class,
+                        county.a().getId()))
+                .isOne();
     }
 
     @Test
@@ -480,11 +592,13 @@ class CampaignProcessTest {
         complete(process, "headSignOff", county.a(), "head-a", Map.of("returned", true, "reason", "纸质档案未核完"));
 
         assertThat(taskFor(process, "selfCheck", county.a())).isNotNull();
-        CampaignInstitution a = campaigns.load(campaign.getId()).institution(county.a().getId());
+        CampaignInstitution a =
+                campaigns.load(campaign.getId()).institution(county.a().getId());
         assertThat(a.getState()).isEqualTo(InstitutionCheckState.SELF_CHECK);
         assertThat(a.getRound()).isOne();
         assertThat(a.getReworkReason()).isEqualTo("负责人退回：纸质档案未核完");
-        assertThat(runtime.getVariable(process.getId(), "returnedByHead")).as("the head's answer stays in a's branch")
+        assertThat(runtime.getVariable(process.getId(), "returnedByHead"))
+                .as("the head's answer stays in a's branch")
                 .isNull();
         // the second time the head signs, and the sample is drawn
         complete(process, "selfCheck", county.a(), "archivist-a", Map.of());
@@ -504,13 +618,18 @@ class CampaignProcessTest {
         jdbc.update("update paper_file set state = 'CHECKED_OUT' where file_number = ?", out);
         // another is under a legal hold: it must not change state, so it is not retired either
         String heldFile = county.a().getCode() + "00100002-01";
-        jdbc.update("insert into legal_hold (file_number, reason, placed_by, placed_at) values (?, ?, ?, ?)",
-                heldFile, "诉讼证据", "county-supervisor", Timestamp.from(Instant.now()));
-        String heldState = jdbc.queryForObject("select state from paper_file where file_number = ?", String.class,
-                heldFile);
+        jdbc.update(
+                "insert into legal_hold (file_number, reason, placed_by, placed_at) values (?, ?, ?, ?)",
+                heldFile,
+                "诉讼证据",
+                "county-supervisor",
+                Timestamp.from(Instant.now()));
+        String heldState =
+                jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, heldFile);
         assertThat(heldState).isNotEqualTo("RETIRED_PAPER");
         // two files were compared with their records in the self-check (agreeing); the other 71 retired were not
-        for (String checked : List.of(county.a().getCode() + "00100003-01", county.a().getCode() + "00100004-01")) {
+        for (String checked :
+                List.of(county.a().getCode() + "00100003-01", county.a().getCode() + "00100004-01")) {
             jdbc.update("""
                     insert into paper_consistency (campaign_id, paper_file_id, pages_found, signatures_present,
                     content_agrees, recorded_by, recorded_at)
@@ -529,8 +648,10 @@ class CampaignProcessTest {
         }
         // the file out on check-out is held back, and the preview says so
         assertThat(preview.retired()).isEqualTo(73);
-        assertThat(preview.heldBack()).containsOnly(Map.entry(CheckerSignOffs.HoldBack.CHECKED_OUT, 1L),
-                Map.entry(CheckerSignOffs.HoldBack.LEGAL_HOLD, 1L));
+        assertThat(preview.heldBack())
+                .containsOnly(
+                        Map.entry(CheckerSignOffs.HoldBack.CHECKED_OUT, 1L),
+                        Map.entry(CheckerSignOffs.HoldBack.LEGAL_HOLD, 1L));
         // and it says how many of those retired had no paper check
         assertThat(preview.retiredWithoutPaperCheck()).isEqualTo(71);
         assertThat(accepted.frozen()).isTrue();
@@ -539,33 +660,52 @@ class CampaignProcessTest {
         assertThat(signOffs.signedOff(campaign.getId())).isEqualTo(preview.retired());
         assertThat(jdbc.queryForObject("""
                 select count(*) from checker_sign_off s where s.campaign_id = ? and not exists (select 1 from
-                paper_consistency c where c.campaign_id = s.campaign_id and c.paper_file_id = s.paper_file_id)""",
-                Long.class, campaign.getId())).isEqualTo(preview.retiredWithoutPaperCheck());
+                paper_consistency c where c.campaign_id = s.campaign_id and c.paper_file_id = s.paper_file_id)""", Long.class, campaign.getId()))
+                .isEqualTo(preview.retiredWithoutPaperCheck());
         assertThat(jdbc.queryForObject("select state from paper_file where file_number = ?", String.class, heldFile))
                 .isEqualTo(heldState);
 
         // township B's records move to A after the campaign (a merger): the report does not change
-        jdbc.update("update health_record set institution_id = ? where institution_id = ?", county.a().getId(),
+        jdbc.update(
+                "update health_record set institution_id = ? where institution_id = ?",
+                county.a().getId(),
                 county.b().getId());
         asUser.login(county.user("county-supervisor"));
         try {
             CampaignReports.CampaignProgress report = reports.progress(campaign.getId());
             assertThat(report.records()).isEqualTo(accepted.records());
             assertThat(report.signedOff()).isEqualTo(73);
-            assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::records)
+            assertThat(report.institutions())
+                    .extracting(CampaignReports.InstitutionProgress::records)
                     .containsExactlyElementsOf(accepted.institutions().stream()
-                            .map(CampaignReports.InstitutionProgress::records).toList());
-            assertThat(report.institutions()).extracting(CampaignReports.InstitutionProgress::records)
+                            .map(CampaignReports.InstitutionProgress::records)
+                            .toList());
+            assertThat(report.institutions())
+                    .extracting(CampaignReports.InstitutionProgress::records)
                     .containsExactly(41L, 35L);
             // the closed campaign frees its institutions; a merged one is offered no more
-            jdbc.update("update institution set status = 'MERGED' where id = ?", county.b().getId());
-            assertThat(campaigns.eligibleInstitutions()).extracting(Institution::getId).contains(county.a().getId())
+            jdbc.update(
+                    "update institution set status = 'MERGED' where id = ?",
+                    county.b().getId());
+            assertThat(campaigns.eligibleInstitutions())
+                    .extracting(Institution::getId)
+                    .contains(county.a().getId())
                     .doesNotContain(county.b().getId());
-            assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(List.of(county.b().getCode()),
-                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L)))
-                    .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.institutionRetired"));
-            assertThat(campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode()),
-                    LocalDate.now(ChinaTime.ZONE).plusMonths(1), null, 7L)).getId()).isNotEqualTo(campaign.getId());
+            assertThatThrownBy(() -> campaigns.start(new Campaigns.StartRequest(
+                            List.of(county.b().getCode()),
+                            LocalDate.now(ChinaTime.ZONE).plusMonths(1),
+                            null,
+                            7L)))
+                    .isInstanceOfSatisfying(
+                            Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.institutionRetired"));
+            assertThat(campaigns
+                            .start(new Campaigns.StartRequest(
+                                    List.of(county.a().getCode()),
+                                    LocalDate.now(ChinaTime.ZONE).plusMonths(1),
+                                    null,
+                                    7L))
+                            .getId())
+                    .isNotEqualTo(campaign.getId());
         } finally {
             AsUser.logout();
         }
@@ -577,8 +717,8 @@ class CampaignProcessTest {
     private Campaign start(LocalDate deadline) {
         asUser.login(county.user("county-supervisor"));
         try {
-            return campaigns.start(new Campaigns.StartRequest(List.of(county.a().getCode(), county.b().getCode()),
-                    deadline, null, 7L));
+            return campaigns.start(new Campaigns.StartRequest(
+                    List.of(county.a().getCode(), county.b().getCode()), deadline, null, 7L));
         } finally {
             AsUser.logout();
         }
@@ -610,22 +750,32 @@ class CampaignProcessTest {
 
     /** The content as the sign-off's documentation lists it, hashed with plain SHA-256 as anyone can. */
     private static String unkeyedHash(StoredRecord r, StoredPaperFile f, Set<KeyPopulation> tags) throws Exception {
-        String content = String.join("\n", "record_number=" + r.recordNumber(), "name=" + r.name(),
-                "gender=" + r.gender(), "birth_date=" + r.birthDate(), "id_number=" + r.idNumber(),
-                "key_populations=" + KeyPopulation.toColumn(tags), "status=" + r.status(),
-                "last_service_date=" + r.lastServiceDate(), "file_number=" + f.fileNumber(),
-                "page_count=" + f.pageCount(), "contents=" + f.contents());
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(content.getBytes(StandardCharsets.UTF_8)));
+        String content = String.join(
+                "\n",
+                "record_number=" + r.recordNumber(),
+                "name=" + r.name(),
+                "gender=" + r.gender(),
+                "birth_date=" + r.birthDate(),
+                "id_number=" + r.idNumber(),
+                "key_populations=" + KeyPopulation.toColumn(tags),
+                "status=" + r.status(),
+                "last_service_date=" + r.lastServiceDate(),
+                "file_number=" + f.fileNumber(),
+                "page_count=" + f.pageCount(),
+                "contents=" + f.contents());
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     private ProcessInstance process(Campaign campaign) {
-        return runtime.createProcessInstanceQuery().processInstanceId(campaign.getProcessInstanceId()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceId(campaign.getProcessInstanceId())
+                .singleResult();
     }
 
     /** Self-check, head's sign-off, the sample drawn and judged with {@code failures} FAILs, as the people would. */
-    private void passInstitution(ProcessInstance process, Institution institution, String archivist, String head,
-                                 int failures) {
+    private void passInstitution(
+            ProcessInstance process, Institution institution, String archivist, String head, int failures) {
         complete(process, "selfCheck", institution, archivist, Map.of());
         complete(process, "headSignOff", institution, head, Map.of());
         runJobs(process);
@@ -634,7 +784,9 @@ class CampaignProcessTest {
         try {
             List<SampleChecks.SampleItem> items = samples.items(campaignId, institution.getId());
             for (int i = 0; i < items.size(); i++) {
-                samples.judge(campaignId, items.get(i).recordNumber(),
+                samples.judge(
+                        campaignId,
+                        items.get(i).recordNumber(),
                         i < failures ? SampleChecks.Verdict.FAIL : SampleChecks.Verdict.PASS,
                         i < failures ? "签字缺失" : null);
             }
@@ -645,8 +797,8 @@ class CampaignProcessTest {
         runJobs(process);
     }
 
-    private void complete(ProcessInstance process, String key, Institution institution, String user,
-                          Map<String, Object> variables) {
+    private void complete(
+            ProcessInstance process, String key, Institution institution, String user, Map<String, Object> variables) {
         Task task = taskFor(process, key, institution);
         asUser.login(county.user(user));
         try {
@@ -660,15 +812,25 @@ class CampaignProcessTest {
         return tasks.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(key).list().stream()
                 .filter(t -> institution == null
                         || institution.getCode().equals(runtime.getVariable(t.getExecutionId(), "institution")))
-                .findFirst().orElseThrow(() -> new AssertionError("no open task " + key + " for " + institution));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no open task " + key + " for " + institution));
     }
 
     private Job signOffJob(ProcessInstance process) {
-        return management.createJobQuery().processInstanceId(process.getId()).messages().singleResult();
+        return management
+                .createJobQuery()
+                .processInstanceId(process.getId())
+                .messages()
+                .singleResult();
     }
 
     private Job nextJob(ProcessInstance process) {
-        return management.createJobQuery().processInstanceId(process.getId()).executable().list().get(0);
+        return management
+                .createJobQuery()
+                .processInstanceId(process.getId())
+                .executable()
+                .list()
+                .get(0);
     }
 
     private void runJobs(ProcessInstance process) {
@@ -678,7 +840,11 @@ class CampaignProcessTest {
     }
 
     private List<Job> executable(ProcessInstance process) {
-        return management.createJobQuery().processInstanceId(process.getId()).executable().list();
+        return management
+                .createJobQuery()
+                .processInstanceId(process.getId())
+                .executable()
+                .list();
     }
 
     /** The text of a printed sheet, which must be PDF/A-2b like every sheet. */

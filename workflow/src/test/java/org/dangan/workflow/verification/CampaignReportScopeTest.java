@@ -1,6 +1,5 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,6 +17,7 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
@@ -37,16 +37,22 @@ class CampaignReportScopeTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     CampaignRepository repository;
+
     @Autowired
     RuleChecks ruleChecks;
+
     @Autowired
     CampaignReports reports;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -62,12 +68,22 @@ class CampaignReportScopeTest {
         for (int serial = 1; serial <= 2; serial++) {
             fixtures.record(county.b(), serial);
         }
-        campaignId = repository.save(new Campaign(Set.of(county.a().getId(), county.b().getId()),
-                county.county().getId(), LocalDate.now(ChinaTime.ZONE).plusMonths(1), new BigDecimal("0.05"), 7L, "test",
-                Instant.now())).getId();
-        ruleChecks.runToEnd(campaignId, 10, RuleBook.defaults(), n -> { });
-        transactions.executeWithoutResult(tx -> repository.findById(campaignId).orElseThrow()
-                .institution(county.b().getId()).sendBack(REWORK_B));
+        campaignId = repository
+                .save(new Campaign(
+                        Set.of(county.a().getId(), county.b().getId()),
+                        county.county().getId(),
+                        LocalDate.now(ChinaTime.ZONE).plusMonths(1),
+                        new BigDecimal("0.05"),
+                        7L,
+                        "test",
+                        Instant.now()))
+                .getId();
+        ruleChecks.runToEnd(campaignId, 10, RuleBook.defaults(), n -> {});
+        transactions.executeWithoutResult(tx -> repository
+                .findById(campaignId)
+                .orElseThrow()
+                .institution(county.b().getId())
+                .sendBack(REWORK_B));
     }
 
     @AfterEach
@@ -115,21 +131,28 @@ class CampaignReportScopeTest {
 
     @Test
     void the_printed_report_of_a_township_holds_only_its_own_row() throws Exception {
-        byte[] pdf = mvc.perform(get("/api/campaigns/" + campaignId + "/report.pdf").with(as("searcher-a")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] pdf = mvc.perform(
+                        get("/api/campaigns/" + campaignId + "/report.pdf").with(as("searcher-a")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         String text;
         try (PDDocument document = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(document);
         }
         // institutions by name, not by code
-        assertThat(text).contains(county.a().getName()).doesNotContain(county.b().getName())
+        assertThat(text)
+                .contains(county.a().getName())
+                .doesNotContain(county.b().getName())
                 .doesNotContain(county.a().getCode());
     }
 
     @Test
     void the_campaign_screen_asks_the_same_service_and_gets_the_same_scope() {
         asUser.login(county.user("searcher-b"));
-        assertThat(reports.progress(campaignId).institutions()).extracting(CampaignReports.InstitutionProgress::code)
+        assertThat(reports.progress(campaignId).institutions())
+                .extracting(CampaignReports.InstitutionProgress::code)
                 .containsExactly(county.b().getCode());
     }
 }

@@ -1,8 +1,5 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.ChinaTime;
-import org.dangan.workflow.platform.Refused;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 /** The campaign guards its own steps: order, four eyes, the error-rate threshold. */
@@ -18,8 +17,14 @@ class CampaignTest {
     static final BigDecimal MAX = new BigDecimal("0.05");
 
     private Campaign checked() {
-        Campaign c = new Campaign(Set.of(1L, 2L), 9L, LocalDate.now(ChinaTime.ZONE).plusDays(30), new BigDecimal("0.05"), 1L,
-                "county-sup", Instant.now());
+        Campaign c = new Campaign(
+                Set.of(1L, 2L),
+                9L,
+                LocalDate.now(ChinaTime.ZONE).plusDays(30),
+                new BigDecimal("0.05"),
+                1L,
+                "county-sup",
+                Instant.now());
         c.checked(100, 100);
         c.ruleChecksDone();
         return c;
@@ -37,7 +42,8 @@ class CampaignTest {
         Campaign c = checked();
         c.selfCheckSubmitted(1L, "same-person");
         assertThatThrownBy(() -> c.headSignedOff(1L, "same-person", Instant.now()))
-                .isInstanceOfSatisfying(FourEyesViolation.class, r -> assertThat(r.key()).isEqualTo("campaign.fourEyes.head"));
+                .isInstanceOfSatisfying(
+                        FourEyesViolation.class, r -> assertThat(r.key()).isEqualTo("campaign.fourEyes.head"));
         assertThat(c.institution(1L).getState()).isEqualTo(InstitutionCheckState.HEAD_SIGN_OFF);
     }
 
@@ -60,14 +66,18 @@ class CampaignTest {
 
     @Test
     void steps_out_of_order_are_refused() {
-        Campaign c = new Campaign(Set.of(1L), 9L, LocalDate.now(ChinaTime.ZONE), new BigDecimal("0.05"), 1L, "s", Instant.now());
-        assertThatThrownBy(() -> c.selfCheckSubmitted(1L, "a")).isInstanceOf(Refused.class)
-                .hasMessageContaining("campaign.wrongState").hasMessageContaining("RULE_CHECKS");
+        Campaign c = new Campaign(
+                Set.of(1L), 9L, LocalDate.now(ChinaTime.ZONE), new BigDecimal("0.05"), 1L, "s", Instant.now());
+        assertThatThrownBy(() -> c.selfCheckSubmitted(1L, "a"))
+                .isInstanceOf(Refused.class)
+                .hasMessageContaining("campaign.wrongState")
+                .hasMessageContaining("RULE_CHECKS");
         c.ruleChecksDone();
         assertThatThrownBy(() -> c.headSignedOff(1L, "h", Instant.now())).hasMessageContaining("SELF_CHECK");
         assertThatThrownBy(() -> c.cityDecided("city", true, null, Instant.now(), Set.of()))
                 .hasMessageContaining("INSTITUTION_CHECKS");
-        assertThatThrownBy(() -> c.selfCheckSubmitted(7L, "a")).isInstanceOf(Refused.class)
+        assertThatThrownBy(() -> c.selfCheckSubmitted(7L, "a"))
+                .isInstanceOf(Refused.class)
                 .hasMessageContaining("campaign.outside");
         assertThatThrownBy(() -> c.completed(Instant.now())).isInstanceOf(Refused.class);
     }
@@ -95,7 +105,8 @@ class CampaignTest {
         pass(c, 1L);
         pass(c, 2L);
         assertThatThrownBy(() -> c.cityDecided("city", false, "  ", Instant.now(), Set.of()))
-                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.returnReasonRequired"));
+                .isInstanceOfSatisfying(
+                        Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.returnReasonRequired"));
         assertThat(c.getState()).isEqualTo(CampaignState.CITY_ACCEPTANCE);
     }
 }

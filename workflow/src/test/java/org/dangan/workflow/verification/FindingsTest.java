@@ -1,18 +1,22 @@
 package org.dangan.workflow.verification;
 
-import org.dangan.workflow.platform.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.RecordCorrection;
+import org.dangan.workflow.registry.RecordNotFoundException;
 import org.dangan.workflow.registry.RecordNumber;
+import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
@@ -22,26 +26,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import java.time.Instant;
-import org.dangan.workflow.registry.RecordCorrection;
-import org.dangan.workflow.registry.RecordNotFoundException;
-import org.dangan.workflow.registry.Records;
 
 @DanganTest
 class FindingsTest {
 
     @Autowired
     Findings findings;
+
     @Autowired
     RuleChecks ruleChecks;
+
     @Autowired
     CampaignRepository repository;
+
     @Autowired
     RegistryAdministration registry;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AsUser asUser;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,9 +56,18 @@ class FindingsTest {
 
     private void staleRecord(Institution township) {
         LocalDate birth = LocalDate.of(1950, 3, 7);
-        registry.register(new HealthRecord(RecordNumber.of(township.getCode() + "00100001"), "老李", Gender.MALE, birth,
-                Fixtures.idNumber(county.county().getCode(), birth, Gender.MALE, township.getId().intValue()),
-                township.getId()).servedOn(LocalDate.now(ChinaTime.ZONE).minusYears(3)));
+        registry.register(new HealthRecord(
+                        RecordNumber.of(township.getCode() + "00100001"),
+                        "老李",
+                        Gender.MALE,
+                        birth,
+                        Fixtures.idNumber(
+                                county.county().getCode(),
+                                birth,
+                                Gender.MALE,
+                                township.getId().intValue()),
+                        township.getId())
+                .servedOn(LocalDate.now(ChinaTime.ZONE).minusYears(3)));
     }
 
     @BeforeEach
@@ -60,9 +75,14 @@ class FindingsTest {
         county = fixtures.county();
         staleRecord(county.a());
         staleRecord(county.b());
-        campaign = repository.save(new Campaign(Set.of(county.county().getId()), LocalDate.now(ChinaTime.ZONE).plusMonths(1),
-                new BigDecimal("0.05"), 1L, "test", Instant.now()));
-        ruleChecks.runToEnd(campaign.getId(), 10, RuleBook.defaults(), n -> { });
+        campaign = repository.save(new Campaign(
+                Set.of(county.county().getId()),
+                LocalDate.now(ChinaTime.ZONE).plusMonths(1),
+                new BigDecimal("0.05"),
+                1L,
+                "test",
+                Instant.now()));
+        ruleChecks.runToEnd(campaign.getId(), 10, RuleBook.defaults(), n -> {});
     }
 
     @AfterEach
@@ -87,15 +107,19 @@ class FindingsTest {
         asUser.login(county.user("archivist-a"));
         long id = findings.of(campaign.getId(), null, 0, 50).get(0).id();
 
-        assertThatThrownBy(() -> findings.waive(id, "  ")).isInstanceOfSatisfying(Refused.class,
-                r -> assertThat(r.key()).isEqualTo("findings.waiverReason"));
+        assertThatThrownBy(() -> findings.waive(id, "  "))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.waiverReason"));
         findings.waive(id, "居民长期外出务工，已电话随访");
 
-        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50)).singleElement()
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50))
+                .singleElement()
                 .satisfies(f -> assertThat(f.waiverReason()).isEqualTo("居民长期外出务工，已电话随访"));
         assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 0, 1));
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'FINDING_WAIVED' and subject_id = ?",
-                Long.class, Long.toString(id))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where action = 'FINDING_WAIVED' and subject_id = ?",
+                        Long.class,
+                        Long.toString(id)))
+                .isEqualTo(1);
         assertThatThrownBy(() -> findings.waive(id, "again"))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.notOpen"));
     }
@@ -105,12 +129,16 @@ class FindingsTest {
         asUser.login(county.user("archivist-a"));
         long id = findings.of(campaign.getId(), null, 0, 50).get(0).id();
         findings.waive(id, "严重精神障碍患者，SEVERE_MENTAL_DISORDER 随访另行管理");
-        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50)).singleElement()
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50))
+                .singleElement()
                 .satisfies(f -> assertThat(f.waiverReason()).contains("严重精神障碍"));
 
         asUser.login(county.user("head-a"));
-        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50)).singleElement()
-                .satisfies(f -> assertThat(f.waiverReason()).doesNotContain("精神").doesNotContain("SEVERE_MENTAL")
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50))
+                .singleElement()
+                .satisfies(f -> assertThat(f.waiverReason())
+                        .doesNotContain("精神")
+                        .doesNotContain("SEVERE_MENTAL")
                         .contains("随访另行管理"));
     }
 
@@ -124,22 +152,28 @@ class FindingsTest {
 
         assertThat(records.correct(number, RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .containsExactly("lastServiceDate");
-        assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults())).isEqualTo(1);
+        assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults()))
+                .isEqualTo(1);
 
-        assertThat(findings.of(campaign.getId(), FindingStatus.FIXED, 0, 50)).singleElement()
+        assertThat(findings.of(campaign.getId(), FindingStatus.FIXED, 0, 50))
+                .singleElement()
                 .satisfies(f -> assertThat(f.recordNumber()).isEqualTo(number));
         assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 1, 0));
-        assertThat(jdbc.queryForObject("select detail from audit_entry where action = 'RECORD_CHANGED' and subject_id = ?",
-                String.class, number)).isEqualTo("fields: lastServiceDate");
-        assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select detail from audit_entry where action = 'RECORD_CHANGED' and subject_id = ?",
+                        String.class,
+                        number))
+                .isEqualTo("fields: lastServiceDate");
+        assertThat(findings.recheck(campaign.getId(), number, RuleBook.defaults()))
+                .isZero();
     }
 
     @Test
     void a_correction_whose_id_number_contradicts_the_birth_date_is_refused_naming_both_dates() {
         asUser.login(county.user("archivist-a"));
         String number = county.a().getCode() + "00100001";
-        String idBefore = jdbc.queryForObject("select id_number from health_record where record_number = ?",
-                String.class, number);
+        String idBefore = jdbc.queryForObject(
+                "select id_number from health_record where record_number = ?", String.class, number);
         String born1980 = Fixtures.idNumber(county.county().getCode(), LocalDate.of(1980, 3, 7), Gender.MALE, 997);
         assertThatThrownBy(() -> findings.correct(campaign.getId(), number, correction(born1980)))
                 .isInstanceOfSatisfying(Refused.class, r -> {
@@ -150,33 +184,32 @@ class FindingsTest {
         assertThatThrownBy(() -> findings.correct(campaign.getId(), number, correction("11010519491231002")))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("id.number.length"));
         // nothing was saved, nothing counted fixed
-        assertThat(jdbc.queryForObject("select id_number from health_record where record_number = ?", String.class,
-                number)).isEqualTo(idBefore);
+        assertThat(jdbc.queryForObject(
+                        "select id_number from health_record where record_number = ?", String.class, number))
+                .isEqualTo(idBefore);
         assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 2, 0, 0));
 
         // the number that agrees with the birth date is taken, and the re-check fixes the stale finding
         String right = Fixtures.idNumber(county.county().getCode(), LocalDate.of(1950, 3, 7), Gender.MALE, 997);
-        assertThat(findings.correct(campaign.getId(), number, correction(right))).isOne();
+        assertThat(findings.correct(campaign.getId(), number, correction(right)))
+                .isOne();
         assertThat(findings.counts(campaign.getId())).isEqualTo(new Findings.Counts(2, 1, 1, 0));
     }
 
     private static RecordCorrection correction(String idNumber) {
-        return new RecordCorrection(null, null, null, idNumber, null, null, null,
-                LocalDate.now(ChinaTime.ZONE));
+        return new RecordCorrection(null, null, null, idNumber, null, null, null, LocalDate.now(ChinaTime.ZONE));
     }
 
     @Test
     void a_record_of_another_township_is_neither_corrected_nor_rechecked() {
         asUser.login(county.user("archivist-a"));
         String theirs = county.b().getCode() + "00100001";
-        assertThatThrownBy(() -> records.correct(theirs,
-                RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
+        assertThatThrownBy(() -> records.correct(theirs, RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .isInstanceOf(RecordNotFoundException.class);
         assertThatThrownBy(() -> findings.recheck(campaign.getId(), theirs, RuleBook.defaults()))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.noRecord"));
         asUser.login(county.user("county-supervisor"));
-        assertThatThrownBy(() -> records.correct(theirs,
-                RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
+        assertThatThrownBy(() -> records.correct(theirs, RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
                 .isInstanceOfSatisfying(Refused.class, r -> {
                     assertThat(r.key()).isEqualTo("record.archivistOnly");
                     assertThat(r.kind()).isEqualTo(Refused.Kind.FORBIDDEN);

@@ -35,9 +35,16 @@ class RuleSettingsTest {
         RuleBook rules = settings.ruleBook("TOWNSHIP_CENTRE");
         LocalDate today = LocalDate.of(2026, 11, 26);
         LocalDate birth = LocalDate.of(1950, 3, 7);
-        RecordFacts stale = new RecordFacts("13012310100100001", "张三", Gender.MALE, birth,
-                Fixtures.idNumber("130123", birth, Gender.MALE, 1), "130123101", EnumSet.of(KeyPopulation.ELDERLY),
-                RecordStatus.ACTIVE, today.minusMonths(25));
+        RecordFacts stale = new RecordFacts(
+                "13012310100100001",
+                "张三",
+                Gender.MALE,
+                birth,
+                Fixtures.idNumber("130123", birth, Gender.MALE, 1),
+                "130123101",
+                EnumSet.of(KeyPopulation.ELDERLY),
+                RecordStatus.ACTIVE,
+                today.minusMonths(25));
 
         assertThat(rules.check(stale, today)).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Rule.STALE);

@@ -25,6 +25,7 @@ class ApiErrorsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
 
@@ -41,8 +42,10 @@ class ApiErrorsTest {
 
     @Test
     void a_refusal_is_json_even_to_a_client_that_accepts_only_pdf_or_text() throws Exception {
-        mvc.perform(get("/api/campaigns/999999999/report.pdf").with(as("county-supervisor"))
-                        .accept(MediaType.APPLICATION_PDF).header("Accept-Language", "zh-CN"))
+        mvc.perform(get("/api/campaigns/999999999/report.pdf")
+                        .with(as("county-supervisor"))
+                        .accept(MediaType.APPLICATION_PDF)
+                        .header("Accept-Language", "zh-CN"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.details.key").value("campaign.notFound"));
@@ -55,13 +58,19 @@ class ApiErrorsTest {
     void malformed_deep_or_mistyped_bodies_are_named_as_such_in_the_callers_language() throws Exception {
         String deep = "[".repeat(5000) + "]".repeat(5000);
         for (String body : new String[] {"{", "{\"fileNumbers\": 5, \"until\": \"2027-13-45\"}", deep}) {
-            mvc.perform(post("/api/checkouts").with(as("archivist-a")).contentType(MediaType.APPLICATION_JSON).content(body)
+            mvc.perform(post("/api/checkouts")
+                            .with(as("archivist-a"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body)
                             .header("Accept-Language", "zh-CN"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.details.key").value("error.body.unreadable"))
                     .andExpect(jsonPath("$.message").value("请求内容无法读取：JSON格式、字段类型或日期有误，或嵌套过深"));
         }
-        mvc.perform(post("/api/checkouts").with(as("archivist-a")).contentType(MediaType.TEXT_PLAIN).content("x"))
+        mvc.perform(post("/api/checkouts")
+                        .with(as("archivist-a"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("x"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.details.key").value("error.mediaType"));
         mvc.perform(get("/api/campaigns/1/sample").with(as("county-checker")).header("Accept-Language", "en"))

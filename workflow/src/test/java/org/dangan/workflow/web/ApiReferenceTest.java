@@ -30,8 +30,10 @@ class ApiReferenceTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAccounts users;
 
@@ -42,12 +44,16 @@ class ApiReferenceTest {
     void setUp() {
         county = fixtures.county();
         admin = county.user("admin");
-        users.create(admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
+        users.create(
+                admin, Fixtures.PASSWORD, "管理员", Role.ADMIN, county.county().getId(), Set.of());
     }
 
     private OpenAPI description() throws Exception {
         String json = mvc.perform(get("/v3/api-docs").with(httpBasic(admin, Fixtures.PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
         assertThat(parsed.getMessages()).as("OpenAPI validation messages").isEmpty();
         assertThat(parsed.getOpenAPI()).isNotNull();
@@ -58,13 +64,31 @@ class ApiReferenceTest {
     void the_description_is_valid_openapi_3_with_the_paths_the_readme_names() throws Exception {
         OpenAPI api = description();
         assertThat(api.getOpenapi()).startsWith("3.");
-        assertThat(api.getPaths()).containsKeys("/api/records", "/api/records/{recordNumber}", "/api/imports/records",
-                "/api/institutions", "/api/audit", "/api/campaigns", "/api/campaigns/{id}",
-                "/api/campaigns/{id}/waivers", "/api/documents", "/api/documents/{id}", "/api/search",
-                "/api/custody/verify", "/api/checkouts", "/api/disposals", "/api/handovers", "/api/bags",
-                "/api/transfers", "/api/civil-registration", "/api/me/password", "/api/stocktakes");
+        assertThat(api.getPaths())
+                .containsKeys(
+                        "/api/records",
+                        "/api/records/{recordNumber}",
+                        "/api/imports/records",
+                        "/api/institutions",
+                        "/api/audit",
+                        "/api/campaigns",
+                        "/api/campaigns/{id}",
+                        "/api/campaigns/{id}/waivers",
+                        "/api/documents",
+                        "/api/documents/{id}",
+                        "/api/search",
+                        "/api/custody/verify",
+                        "/api/checkouts",
+                        "/api/disposals",
+                        "/api/handovers",
+                        "/api/bags",
+                        "/api/transfers",
+                        "/api/civil-registration",
+                        "/api/me/password",
+                        "/api/stocktakes");
         // only Dang'an's own API: the catch-all for unknown addresses and Camunda's REST are not in it
-        assertThat(api.getPaths().keySet()).allMatch(path -> path.startsWith("/api/"))
+        assertThat(api.getPaths().keySet())
+                .allMatch(path -> path.startsWith("/api/"))
                 .doesNotContain("/api/**");
         assertThat(api.getComponents().getSecuritySchemes()).containsKey("basic");
     }
@@ -72,14 +96,13 @@ class ApiReferenceTest {
     @Test
     void the_shapes_the_readme_promises_come_from_the_code() throws Exception {
         OpenAPI api = description();
-        assertThat(properties(api, api.getPaths().get("/api/records").getGet()))
-                .contains("total", "items");
-        assertThat(properties(api, api.getPaths().get("/api/search").getGet()))
-                .contains("total", "hits", "facets");
+        assertThat(properties(api, api.getPaths().get("/api/records").getGet())).contains("total", "items");
+        assertThat(properties(api, api.getPaths().get("/api/search").getGet())).contains("total", "hits", "facets");
         assertThat(properties(api, api.getPaths().get("/api/imports/records").getPost()))
                 .contains("accepted", "rejected", "rejectedRows", "rows", "encoding", "written");
         assertThat(api.getPaths().get("/api/records").getGet().getParameters())
-                .extracting("name").contains("q", "institution", "status", "keyPopulation", "page", "size");
+                .extracting("name")
+                .contains("q", "institution", "status", "keyPopulation", "page", "size");
     }
 
     @Test
@@ -87,9 +110,17 @@ class ApiReferenceTest {
         OpenAPI api = description();
         Schema<?> error = api.getComponents().getSchemas().get("ApiError");
         assertThat(error.getProperties()).containsKeys("status", "error", "message", "details");
-        api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> assertThat(
-                operation.getResponses().get("4XX").getContent().get("application/json").getSchema().get$ref())
-                .as(path).isEqualTo("#/components/schemas/ApiError")));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperations()
+                        .forEach(operation -> assertThat(operation
+                                        .getResponses()
+                                        .get("4XX")
+                                        .getContent()
+                                        .get("application/json")
+                                        .getSchema()
+                                        .get$ref())
+                                .as(path)
+                                .isEqualTo("#/components/schemas/ApiError")));
     }
 
     @Test
@@ -110,7 +141,9 @@ class ApiReferenceTest {
         var content = operation.getResponses().get("200").getContent();
         Schema<?> schema = content.values().iterator().next().getSchema();
         if (schema.get$ref() != null) {
-            schema = api.getComponents().getSchemas().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+            schema = api.getComponents()
+                    .getSchemas()
+                    .get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
         }
         return schema.getProperties().keySet();
     }

@@ -2,8 +2,11 @@ package org.dangan.workflow.document.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.document.PageBoxes;
 import org.dangan.workflow.registry.DocumentType;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -20,9 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import java.util.Arrays;
-import java.util.List;
-import org.dangan.workflow.document.PageBoxes;
 
 /** Scanned documents over HTTP; {@code purpose} is required to read a restricted one. */
 @RestController
@@ -36,10 +36,12 @@ class DocumentController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Long>> submit(@RequestParam MultipartFile file, @RequestParam String recordNumber,
-                                             @RequestParam String documentType) throws IOException {
-        DocumentType type = DocumentType.parse(documentType).orElseThrow(() -> new IllegalArgumentException(
-                "documentType: " + documentType + " is not one of " + Arrays.toString(DocumentType.values())));
+    ResponseEntity<Map<String, Long>> submit(
+            @RequestParam MultipartFile file, @RequestParam String recordNumber, @RequestParam String documentType)
+            throws IOException {
+        DocumentType type = DocumentType.parse(documentType)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "documentType: " + documentType + " is not one of " + Arrays.toString(DocumentType.values())));
         try (InputStream in = file.getInputStream()) {
             long id = documents.submit(in, file.getOriginalFilename(), recordNumber, type);
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
@@ -48,14 +50,22 @@ class DocumentController {
 
     /** Separator sheets to print and lay in front of each document of a stack before scanning it. */
     @GetMapping("/separator-sheets.pdf")
-    ResponseEntity<byte[]> separatorSheets(@RequestParam List<String> recordNumber,
-                                           @RequestParam(defaultValue = "AUX_EXAM_REPORT") String documentType) {
-        DocumentType type = DocumentType.parse(documentType).orElseThrow(() -> new IllegalArgumentException(
-                "documentType: " + documentType + " is not one of " + Arrays.toString(DocumentType.values())));
+    ResponseEntity<byte[]> separatorSheets(
+            @RequestParam List<String> recordNumber,
+            @RequestParam(defaultValue = "AUX_EXAM_REPORT") String documentType) {
+        DocumentType type = DocumentType.parse(documentType)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "documentType: " + documentType + " is not one of " + Arrays.toString(DocumentType.values())));
         byte[] pdf = documents.separatorSheets(recordNumber, type);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("separator-sheets.pdf").build().toString()).body(pdf);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("separator-sheets.pdf")
+                                .build()
+                                .toString())
+                .body(pdf);
     }
 
     @GetMapping("/{id}")
@@ -70,25 +80,27 @@ class DocumentController {
 
     @GetMapping("/{id}/pdf")
     ResponseEntity<InputStreamResource> pdf(@PathVariable long id, @RequestParam(required = false) String purpose) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename("document-" + id + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("document-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .body(new InputStreamResource(documents.pdf(id, purpose)));
     }
 
     @GetMapping("/{id}/pages/{page}/boxes")
-    PageBoxes boxes(@PathVariable long id, @PathVariable int page,
-                                                 @RequestParam(required = false) String purpose) {
+    PageBoxes boxes(@PathVariable long id, @PathVariable int page, @RequestParam(required = false) String purpose) {
         return documents.pageBoxes(id, page, purpose);
     }
 
-    record PageCorrection(String text) {
-    }
+    record PageCorrection(String text) {}
 
     @PutMapping("/{id}/pages/{page}/text")
     ResponseEntity<Void> correct(@PathVariable long id, @PathVariable int page, @RequestBody PageCorrection body) {
         documents.correctPage(id, page, body.text());
         return ResponseEntity.noContent().build();
     }
-
 }

@@ -1,6 +1,5 @@
 package org.dangan.workflow.handover.web;
 
-import org.dangan.workflow.platform.Refused;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,7 @@ import org.dangan.workflow.handover.ArchiveBag;
 import org.dangan.workflow.handover.ChangeKind;
 import org.dangan.workflow.handover.Handovers;
 import org.dangan.workflow.handover.IncomingBags;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,13 +44,12 @@ class HandoverController {
         this.incoming = incoming;
     }
 
-    record Start(String from, String to, String reason, ChangeKind kind) {
-    }
+    record Start(String from, String to, String reason, ChangeKind kind) {}
 
     @PostMapping("/api/handovers")
     ResponseEntity<Handovers.Started> start(@RequestBody Start start) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(handovers.start(new Handovers.Request(start.from(), start.to(),
-                start.reason(), start.kind())));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(handovers.start(new Handovers.Request(start.from(), start.to(), start.reason(), start.kind())));
     }
 
     @GetMapping("/api/handovers")
@@ -63,8 +62,7 @@ class HandoverController {
         return handovers.read(id);
     }
 
-    record Check(List<String> barcodes, Map<String, String> damaged) {
-    }
+    record Check(List<String> barcodes, Map<String, String> damaged) {}
 
     @PostMapping("/api/handovers/{id}/check")
     ResponseEntity<Handovers.HandoverView> check(@PathVariable long id, @RequestBody Check check) {
@@ -72,8 +70,7 @@ class HandoverController {
         return ResponseEntity.ok(handovers.read(id));
     }
 
-    record Resolution(String resolution, String note) {
-    }
+    record Resolution(String resolution, String note) {}
 
     @PostMapping("/api/handovers/{id}/resolution")
     ResponseEntity<Void> resolve(@PathVariable long id, @RequestBody Resolution resolution) {
@@ -81,8 +78,7 @@ class HandoverController {
         return ResponseEntity.noContent().build();
     }
 
-    record Decision(Boolean approved, String reason) {
-    }
+    record Decision(Boolean approved, String reason) {}
 
     @PostMapping("/api/handovers/{id}/decision")
     ResponseEntity<Void> decide(@PathVariable long id, @RequestBody Decision decision) {
@@ -95,8 +91,14 @@ class HandoverController {
 
     @GetMapping("/api/handovers/{id}/list.pdf")
     ResponseEntity<byte[]> handoverList(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename("handover-" + id + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("handover-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .body(handovers.handoverList(id));
     }
 
@@ -105,14 +107,20 @@ class HandoverController {
             throws IOException {
         bags.check(id, purpose); // a refusal answers as JSON, before the response becomes a zip
         response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(ArchiveBag.folder(id) + ".zip").build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(ArchiveBag.folder(id) + ".zip")
+                        .build()
+                        .toString());
         bags.write(id, purpose, response.getOutputStream());
     }
 
-    @PostMapping(value = "/api/bags", consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<IncomingBags.Received> receive(InputStream body,
-                                                  @RequestParam(defaultValue = "false") boolean load) {
+    @PostMapping(
+            value = "/api/bags",
+            consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ResponseEntity<IncomingBags.Received> receive(
+            InputStream body, @RequestParam(defaultValue = "false") boolean load) {
         return ResponseEntity.status(HttpStatus.CREATED).body(incoming.receive(body, load));
     }
 }

@@ -1,7 +1,8 @@
 package org.dangan.workflow.lending.web;
 
-import org.dangan.workflow.platform.Refused;
+import java.util.List;
 import org.dangan.workflow.lending.Checkouts;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import java.util.List;
 
 /**
  * {@code POST /api/checkouts} ({@code {fileNumbers, purpose, until}}) answers {@code {id,
@@ -43,8 +43,7 @@ class CheckoutController {
         return checkouts.read(id);
     }
 
-    record Decision(Boolean approved, String reason) {
-    }
+    record Decision(Boolean approved, String reason) {}
 
     @PostMapping("/{id}/decision")
     ResponseEntity<Void> decide(@PathVariable long id, @RequestBody Decision decision) {

@@ -33,7 +33,8 @@ final class CsvSource implements TabularSource {
         if (reader.read() != '\uFEFF') {
             reader.reset();
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+        CSVFormat format =
+                CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
         this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
         this.records = parser.iterator();
     }

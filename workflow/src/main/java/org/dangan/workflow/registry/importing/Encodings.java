@@ -20,8 +20,7 @@ final class Encodings {
     /** GB18030 decodes everything GBK does, and the rare characters of names that GBK lacks. */
     static final Charset GBK = Charset.forName("GB18030");
 
-    private Encodings() {
-    }
+    private Encodings() {}
 
     static Charset named(String name) {
         if (name == null || name.isBlank() || name.equalsIgnoreCase("auto")) {
@@ -40,8 +39,10 @@ final class Encodings {
 
     /** The offset of the first byte that is not valid UTF-8, or -1. */
     static long firstInvalidUtf8Byte(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);
         long consumed = 0;

@@ -4,7 +4,7 @@ package org.dangan.workflow.registry.importing;
 @FunctionalInterface
 public interface ImportProgress {
 
-    ImportProgress NONE = (done, total, rows) -> { };
+    ImportProgress NONE = (done, total, rows) -> {};
 
     /** {@code done} and {@code total} are in bytes for CSV and in rows for xlsx. */
     void advanced(long done, long total, long rows);

@@ -21,19 +21,20 @@ import org.dangan.workflow.platform.CsvExport;
 public final class ImportTemplate {
 
     /** The columns of long numbers, which Excel would round as numbers (and the file number, which it would mangle). */
-    static final Set<ImportColumn> TEXT_COLUMNS = EnumSet.of(ImportColumn.RECORD_NUMBER, ImportColumn.ID_NUMBER,
-            ImportColumn.PHONE, ImportColumn.FILE_NUMBER);
+    static final Set<ImportColumn> TEXT_COLUMNS = EnumSet.of(
+            ImportColumn.RECORD_NUMBER, ImportColumn.ID_NUMBER, ImportColumn.PHONE, ImportColumn.FILE_NUMBER);
+
     private static final int TEMPLATE_ROWS = 1000;
 
-    private ImportTemplate() {
-    }
+    private ImportTemplate() {}
 
     public static byte[] csv() {
         return CsvExport.of(headers(), List.of(example()));
     }
 
     public static byte[] xlsx() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle text = workbook.createCellStyle();
             text.setDataFormat(workbook.createDataFormat().getFormat("@"));
             Sheet sheet = workbook.createSheet("健康档案");
@@ -74,9 +75,19 @@ public final class ImportTemplate {
     }
 
     private static List<String> example() {
-        return List.of("13010200100100001", "张三", "男", "1950-03-07", "130102195003070013",
-                "13800000000", "河北省石家庄市长安区建设北大街1号", "老年人;高血压", "2025-06-01",
-                "13010200100100001-01", "12", "BASIC_INFO:2;HEALTH_EXAM:6;FOLLOW_UP:4");
+        return List.of(
+                "13010200100100001",
+                "张三",
+                "男",
+                "1950-03-07",
+                "130102195003070013",
+                "13800000000",
+                "河北省石家庄市长安区建设北大街1号",
+                "老年人;高血压",
+                "2025-06-01",
+                "13010200100100001-01",
+                "12",
+                "BASIC_INFO:2;HEALTH_EXAM:6;FOLLOW_UP:4");
     }
 
     /**
@@ -84,8 +95,11 @@ public final class ImportTemplate {
      * the reader's language ({@link RecordImporter#report} gives them).
      */
     public static byte[] report(List<String> headers, List<Rejection> rejections) {
-        return CsvExport.of(headers, rejections.stream()
-                .map(r -> List.of(Long.toString(r.line()), r.column(), r.value() == null ? "" : r.value(), r.reason()))
-                .toList());
+        return CsvExport.of(
+                headers,
+                rejections.stream()
+                        .map(r -> List.of(
+                                Long.toString(r.line()), r.column(), r.value() == null ? "" : r.value(), r.reason()))
+                        .toList());
     }
 }

@@ -16,12 +16,18 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.custody.CustodyEvent;
+import org.dangan.workflow.custody.CustodyLedger;
+import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.registry.DocumentType;
@@ -39,12 +45,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
-import java.util.LinkedHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.dangan.workflow.custody.CustodyEvent;
-import org.dangan.workflow.custody.CustodyLedger;
-import org.dangan.workflow.custody.CustodySubject;
 
 /**
  * Imports records (and their paper files) from a county export. One transaction for the whole
@@ -57,6 +57,7 @@ public class RecordImporter {
 
     /** Rejections kept for the report; the count of rejected rows is always complete. */
     public static final int MAX_REPORTED = 10_000;
+
     private static final int CHUNK = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(RecordImporter.class);
 
@@ -71,11 +72,17 @@ public class RecordImporter {
     private final long maxRows;
     private final long maxUnpacked;
 
-    RecordImporter(NamedParameterJdbcTemplate jdbc, RecordRows recordRows, PlatformTransactionManager transactionManager,
-                   Institutions institutions, AuditLog auditLog, MessageSource messages, Clock clock,
-                   CustodyLedger ledger,
-                   @Value("${dangan.import.max-rows:200000}") long maxRows,
-                   @Value("${dangan.import.max-unpacked-size:1GB}") DataSize maxUnpacked) {
+    RecordImporter(
+            NamedParameterJdbcTemplate jdbc,
+            RecordRows recordRows,
+            PlatformTransactionManager transactionManager,
+            Institutions institutions,
+            AuditLog auditLog,
+            MessageSource messages,
+            Clock clock,
+            CustodyLedger ledger,
+            @Value("${dangan.import.max-rows:200000}") long maxRows,
+            @Value("${dangan.import.max-unpacked-size:1GB}") DataSize maxUnpacked) {
         this.ledger = ledger;
         this.maxRows = maxRows;
         this.maxUnpacked = maxUnpacked.toBytes();
@@ -92,8 +99,8 @@ public class RecordImporter {
      * @param encoding "UTF-8", "GBK" or null/"auto" to detect; ignored for xlsx
      * @throws ImportFailedException when the file as a whole cannot be read; nothing is written then
      */
-    public ImportResult importFile(Path file, String filename, String encoding, ImportMode mode, Locale locale,
-                                   ImportProgress progress) {
+    public ImportResult importFile(
+            Path file, String filename, String encoding, ImportMode mode, Locale locale, ImportProgress progress) {
         InstitutionScope scope = institutions.currentScope();
         String sha256 = sha256(file);
         boolean xlsx = isXlsx(file, filename);
@@ -110,17 +117,38 @@ public class RecordImporter {
                 if (!write) {
                     status.setRollbackOnly();
                 }
-                return new ImportResult(write ? run.accepted : 0, run.report, run.rejectedRows, run.rows,
-                        xlsx ? "xlsx" : displayName(charset), mode, write && run.accepted > 0, sha256);
+                return new ImportResult(
+                        write ? run.accepted : 0,
+                        run.report,
+                        run.rejectedRows,
+                        run.rows,
+                        xlsx ? "xlsx" : displayName(charset),
+                        mode,
+                        write && run.accepted > 0,
+                        sha256);
             });
-            auditLog.record(AuditAction.IMPORT, "FILE", sha256.substring(0, 16), scope.root().getId(),
-                    "mode=%s rows=%d accepted=%d rejectedRows=%d".formatted(mode, result.rows(), result.accepted(),
-                            result.rejectedRows()));
-            LOG.info("import {} by {}: {} rows, {} accepted, {} rejected", sha256.substring(0, 12),
-                    scope.root().getCode(), result.rows(), result.accepted(), result.rejectedRows());
+            auditLog.record(
+                    AuditAction.IMPORT,
+                    "FILE",
+                    sha256.substring(0, 16),
+                    scope.root().getId(),
+                    "mode=%s rows=%d accepted=%d rejectedRows=%d"
+                            .formatted(mode, result.rows(), result.accepted(), result.rejectedRows()));
+            LOG.info(
+                    "import {} by {}: {} rows, {} accepted, {} rejected",
+                    sha256.substring(0, 12),
+                    scope.root().getCode(),
+                    result.rows(),
+                    result.accepted(),
+                    result.rejectedRows());
             return result;
         } catch (ImportFailedException e) {
-            auditLog.record(AuditAction.IMPORT_REJECTED, "FILE", sha256.substring(0, 16), scope.root().getId(), e.key());
+            auditLog.record(
+                    AuditAction.IMPORT_REJECTED,
+                    "FILE",
+                    sha256.substring(0, 16),
+                    scope.root().getId(),
+                    e.key());
             throw e;
         }
     }
@@ -131,8 +159,11 @@ public class RecordImporter {
 
     /** The rejection report as CSV, its headers in {@code locale}'s language: line, field, the value as typed, reason. */
     public byte[] report(List<Rejection> rejections, Locale locale) {
-        return ImportTemplate.report(Stream.of("line", "field", "value", "reason")
-                .map(h -> messages.getMessage("import.report." + h, null, locale)).toList(), rejections);
+        return ImportTemplate.report(
+                Stream.of("line", "field", "value", "reason")
+                        .map(h -> messages.getMessage("import.report." + h, null, locale))
+                        .toList(),
+                rejections);
     }
 
     private final class Run {
@@ -174,8 +205,8 @@ public class RecordImporter {
                 return;
             }
             if (validator == null) {
-                validator = new RowValidator(columns(row.values()), row.values(),
-                        number -> institutions.managerOf(number, scope), today);
+                validator = new RowValidator(
+                        columns(row.values()), row.values(), number -> institutions.managerOf(number, scope), today);
                 return;
             }
             // one transaction holds the whole file: past the cap it would hold the node's memory
@@ -225,14 +256,14 @@ public class RecordImporter {
         private List<RowValidator.Problem> duplicateInFile(ValidRow row) {
             Long earlier = firstLineOfNumber.putIfAbsent(row.recordNumber(), row.line());
             if (earlier != null) {
-                return List.of(new RowValidator.Problem(ImportColumn.RECORD_NUMBER, row.recordNumber(),
-                        "import.duplicate.file", earlier));
+                return List.of(new RowValidator.Problem(
+                        ImportColumn.RECORD_NUMBER, row.recordNumber(), "import.duplicate.file", earlier));
             }
             if (row.fileNumber() != null) {
                 Long earlierFile = firstLineOfFile.putIfAbsent(row.fileNumber(), row.line());
                 if (earlierFile != null) {
-                    return List.of(new RowValidator.Problem(ImportColumn.FILE_NUMBER, row.fileNumber(),
-                            "import.duplicate.file", earlierFile));
+                    return List.of(new RowValidator.Problem(
+                            ImportColumn.FILE_NUMBER, row.fileNumber(), "import.duplicate.file", earlierFile));
                 }
             }
             return List.of();
@@ -243,8 +274,8 @@ public class RecordImporter {
             for (RowValidator.Problem p : problems) {
                 if (report.size() < MAX_REPORTED) {
                     String column = p.column() == null ? "" : validator.header(p.column());
-                    report.add(new Rejection(line, column, p.value(),
-                            messages.getMessage(p.key(), p.args(), p.key(), locale), p.key()));
+                    report.add(new Rejection(
+                            line, column, p.value(), messages.getMessage(p.key(), p.args(), p.key(), locale), p.key()));
                 }
             }
         }
@@ -264,18 +295,26 @@ public class RecordImporter {
             });
             Set<String> registered = new HashSet<>(jdbc.queryForList(
                     "select record_number from health_record where record_number in (:n)",
-                    new MapSqlParameterSource("n", numbers), String.class));
-            Set<String> registeredFiles = files.isEmpty() ? Set.of() : new HashSet<>(jdbc.queryForList(
-                    "select file_number from paper_file where file_number in (:f)",
-                    new MapSqlParameterSource("f", files), String.class));
+                    new MapSqlParameterSource("n", numbers),
+                    String.class));
+            Set<String> registeredFiles = files.isEmpty()
+                    ? Set.of()
+                    : new HashSet<>(jdbc.queryForList(
+                            "select file_number from paper_file where file_number in (:f)",
+                            new MapSqlParameterSource("f", files),
+                            String.class));
             List<ValidRow> fresh = new ArrayList<>(pending.size());
             for (ValidRow r : pending) {
                 if (registered.contains(r.recordNumber())) {
-                    reject(r.line(), List.of(new RowValidator.Problem(ImportColumn.RECORD_NUMBER, r.recordNumber(),
-                            "import.duplicate.registry")));
+                    reject(
+                            r.line(),
+                            List.of(new RowValidator.Problem(
+                                    ImportColumn.RECORD_NUMBER, r.recordNumber(), "import.duplicate.registry")));
                 } else if (r.fileNumber() != null && registeredFiles.contains(r.fileNumber())) {
-                    reject(r.line(), List.of(new RowValidator.Problem(ImportColumn.FILE_NUMBER, r.fileNumber(),
-                            "import.duplicate.registry.file")));
+                    reject(
+                            r.line(),
+                            List.of(new RowValidator.Problem(
+                                    ImportColumn.FILE_NUMBER, r.fileNumber(), "import.duplicate.registry.file")));
                 } else {
                     fresh.add(r);
                 }
@@ -290,34 +329,62 @@ public class RecordImporter {
         }
 
         private void write(List<ValidRow> fresh) {
-            recordRows.insert(fresh.stream().map(r -> new RecordRows.Row(r.recordNumber(), r.name(), r.gender(),
-                    r.birthDate(), r.idNumber(), r.phone(), r.address(), r.keyPopulations(), RecordStatus.ACTIVE,
-                    r.institutionId(), r.lastServiceDate(), null, null)).toList());
-            List<ValidRow> withFiles = fresh.stream().filter(r -> r.fileNumber() != null).toList();
+            recordRows.insert(fresh.stream()
+                    .map(r -> new RecordRows.Row(
+                            r.recordNumber(),
+                            r.name(),
+                            r.gender(),
+                            r.birthDate(),
+                            r.idNumber(),
+                            r.phone(),
+                            r.address(),
+                            r.keyPopulations(),
+                            RecordStatus.ACTIVE,
+                            r.institutionId(),
+                            r.lastServiceDate(),
+                            null,
+                            null))
+                    .toList());
+            List<ValidRow> withFiles =
+                    fresh.stream().filter(r -> r.fileNumber() != null).toList();
             if (withFiles.isEmpty()) {
                 return;
             }
-            recordRows.insertPaperFiles(withFiles.stream().map(r -> new RecordRows.PaperFileRow(r.fileNumber(),
-                    r.recordNumber(), r.contents().values().stream().mapToInt(Integer::intValue).sum(),
-                    PaperFileState.RECEIVED)).toList());
+            recordRows.insertPaperFiles(withFiles.stream()
+                    .map(r -> new RecordRows.PaperFileRow(
+                            r.fileNumber(),
+                            r.recordNumber(),
+                            r.contents().values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum(),
+                            PaperFileState.RECEIVED))
+                    .toList());
             List<SqlParameterSource> contentRows = new ArrayList<>();
             for (ValidRow r : withFiles) {
                 for (Map.Entry<DocumentType, Integer> e : r.contents().entrySet()) {
-                    contentRows.add(new MapSqlParameterSource().addValue("file", r.fileNumber())
-                            .addValue("type", e.getKey().name()).addValue("pages", e.getValue()));
+                    contentRows.add(new MapSqlParameterSource()
+                            .addValue("file", r.fileNumber())
+                            .addValue("type", e.getKey().name())
+                            .addValue("pages", e.getValue()));
                 }
             }
             jdbc.batchUpdate("""
                     insert into paper_file_content (paper_file_id, document_type, pages)
-                    values ((select id from paper_file where file_number = :file), :type, :pages)""",
-                    contentRows.toArray(SqlParameterSource[]::new));
+                    values ((select id from paper_file where file_number = :file), :type, :pages)""", contentRows.toArray(SqlParameterSource[]::new));
             // each imported paper file is received by its managing institution, in the batch's transaction
-            withFiles.stream().collect(Collectors.groupingBy(ValidRow::institutionId,
-                    LinkedHashMap::new, Collectors.toList())).forEach((institution, rows) ->
-                    ledger.appendAll(institution, rows.stream().map(r -> new CustodyLedger.NewEntry(
-                            CustodySubject.PAPER_FILE, r.fileNumber(),
-                            CustodyEvent.RECEIVED, null, institutions.require(institution).getCode(),
-                            "imported")).toList()));
+            withFiles.stream()
+                    .collect(Collectors.groupingBy(ValidRow::institutionId, LinkedHashMap::new, Collectors.toList()))
+                    .forEach((institution, rows) -> ledger.appendAll(
+                            institution,
+                            rows.stream()
+                                    .map(r -> new CustodyLedger.NewEntry(
+                                            CustodySubject.PAPER_FILE,
+                                            r.fileNumber(),
+                                            CustodyEvent.RECEIVED,
+                                            null,
+                                            institutions.require(institution).getCode(),
+                                            "imported"))
+                                    .toList()));
         }
     }
 
@@ -366,7 +433,8 @@ public class RecordImporter {
             while (in.read(buffer) >= 0) {
                 // reading is hashing
             }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new ImportFailedException("import.file.unreadable", e.getMessage());
         } catch (NoSuchAlgorithmException e) {

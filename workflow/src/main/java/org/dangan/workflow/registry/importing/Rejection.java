@@ -5,5 +5,4 @@ package org.dangan.workflow.registry.importing;
  * being line 1; {@code column} is the header as the file writes it; ID numbers are masked in
  * {@code value}.
  */
-public record Rejection(long line, String column, String value, String reason, String code) {
-}
+public record Rejection(long line, String column, String value, String reason, String code) {}

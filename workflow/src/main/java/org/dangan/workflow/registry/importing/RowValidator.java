@@ -3,6 +3,7 @@ package org.dangan.workflow.registry.importing;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,16 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
-import org.dangan.workflow.platform.InvalidIdentifierException;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.ResidentId;
-import java.time.format.ResolverStyle;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Checks one row against the registry's rules; every broken rule becomes one rejection. */
 final class RowValidator {
@@ -30,16 +30,18 @@ final class RowValidator {
             .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT))
             .toList();
 
-    private static final Pattern SCIENTIFIC =
-            Pattern.compile("[0-9](\\.[0-9]+)?[eE][+]?[0-9]{1,2}");
+    private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](\\.[0-9]+)?[eE][+]?[0-9]{1,2}");
 
     private final Map<ImportColumn, Integer> columns;
     private final List<String> headers;
     private final Function<String, Optional<Institution>> managerOf;
     private final LocalDate today;
 
-    RowValidator(Map<ImportColumn, Integer> columns, List<String> headers,
-                 Function<String, Optional<Institution>> managerOf, LocalDate today) {
+    RowValidator(
+            Map<ImportColumn, Integer> columns,
+            List<String> headers,
+            Function<String, Optional<Institution>> managerOf,
+            LocalDate today) {
         this.columns = columns;
         this.headers = headers;
         this.managerOf = managerOf;
@@ -50,7 +52,8 @@ final class RowValidator {
     List<Problem> check(TabularSource.Row row, ValidRow[] valid) {
         List<Problem> problems = new ArrayList<>();
         if (row.values().size() != headers.size()) {
-            problems.add(new Problem(null, "", "import.row.columns", headers.size(), row.values().size()));
+            problems.add(new Problem(
+                    null, "", "import.row.columns", headers.size(), row.values().size()));
             return problems;
         }
         for (ImportColumn c : columns.keySet()) {
@@ -66,18 +69,22 @@ final class RowValidator {
         Long institutionId = null;
         if (excelRounded(row, ImportColumn.RECORD_NUMBER)) {
             problems.add(new Problem(ImportColumn.RECORD_NUMBER, number, "import.excel.rounded"));
-        } else try {
-            RecordNumber recordNumber = RecordNumber.of(number);
-            Optional<Institution> manager = managerOf.apply(recordNumber.value());
-            if (manager.isEmpty()) {
-                problems.add(new Problem(ImportColumn.RECORD_NUMBER, number, "import.record.institution",
-                        recordNumber.townshipCode()));
-            } else {
-                institutionId = manager.get().getId();
+        } else
+            try {
+                RecordNumber recordNumber = RecordNumber.of(number);
+                Optional<Institution> manager = managerOf.apply(recordNumber.value());
+                if (manager.isEmpty()) {
+                    problems.add(new Problem(
+                            ImportColumn.RECORD_NUMBER,
+                            number,
+                            "import.record.institution",
+                            recordNumber.townshipCode()));
+                } else {
+                    institutionId = manager.get().getId();
+                }
+            } catch (InvalidIdentifierException e) {
+                problems.add(new Problem(ImportColumn.RECORD_NUMBER, number, e.key(), e.args()));
             }
-        } catch (InvalidIdentifierException e) {
-            problems.add(new Problem(ImportColumn.RECORD_NUMBER, number, e.key(), e.args()));
-        }
 
         String name = value(row, ImportColumn.NAME);
         if (name.length() > 50 || name.chars().anyMatch(Character::isDigit)) {
@@ -102,22 +109,28 @@ final class RowValidator {
         String idNumber = null;
         if (excelRounded(row, ImportColumn.ID_NUMBER)) {
             // "1.30102E+17" keeps only the region: shown as typed; a full-length number is masked as ever
-            problems.add(new Problem(ImportColumn.ID_NUMBER, SCIENTIFIC.matcher(idText).matches() ? idText
-                    : ResidentId.mask(idText), "import.excel.rounded"));
-        } else try {
-            ResidentId id = ResidentId.of(idText);
-            idNumber = id.value();
-            if (gender.isPresent() && id.gender() != gender.get()) {
-                problems.add(new Problem(ImportColumn.GENDER, genderText, "import.gender.mismatch"));
+            problems.add(new Problem(
+                    ImportColumn.ID_NUMBER,
+                    SCIENTIFIC.matcher(idText).matches() ? idText : ResidentId.mask(idText),
+                    "import.excel.rounded"));
+        } else
+            try {
+                ResidentId id = ResidentId.of(idText);
+                idNumber = id.value();
+                if (gender.isPresent() && id.gender() != gender.get()) {
+                    problems.add(new Problem(ImportColumn.GENDER, genderText, "import.gender.mismatch"));
+                }
+                if (birthDate != null && !id.birthDate().equals(birthDate)) {
+                    problems.add(new Problem(ImportColumn.BIRTH_DATE, birthText, "import.birthdate.mismatch"));
+                }
+            } catch (InvalidIdentifierException e) {
+                // Excel saving a numeric cell as "0" writes 18 digits whose last three are 000: the check digit fails
+                problems.add(new Problem(
+                        ImportColumn.ID_NUMBER,
+                        ResidentId.mask(idText),
+                        idText.matches("[0-9]{15}000") ? "import.excel.rounded" : e.key(),
+                        e.args()));
             }
-            if (birthDate != null && !id.birthDate().equals(birthDate)) {
-                problems.add(new Problem(ImportColumn.BIRTH_DATE, birthText, "import.birthdate.mismatch"));
-            }
-        } catch (InvalidIdentifierException e) {
-            // Excel saving a numeric cell as "0" writes 18 digits whose last three are 000: the check digit fails
-            problems.add(new Problem(ImportColumn.ID_NUMBER, ResidentId.mask(idText),
-                    idText.matches("[0-9]{15}000") ? "import.excel.rounded" : e.key(), e.args()));
-        }
 
         String phone = value(row, ImportColumn.PHONE);
         if (excelRounded(row, ImportColumn.PHONE)) {
@@ -167,8 +180,20 @@ final class RowValidator {
         }
 
         if (problems.isEmpty()) {
-            valid[0] = new ValidRow(row.line(), number, name, gender.get(), birthDate, idNumber, blankToNull(phone),
-                    blankToNull(address), tags, lastService, institutionId, blankToNull(fileNumber), contents);
+            valid[0] = new ValidRow(
+                    row.line(),
+                    number,
+                    name,
+                    gender.get(),
+                    birthDate,
+                    idNumber,
+                    blankToNull(phone),
+                    blankToNull(address),
+                    tags,
+                    lastService,
+                    institutionId,
+                    blankToNull(fileNumber),
+                    contents);
         }
         return problems;
     }
@@ -233,7 +258,9 @@ final class RowValidator {
             return true;
         }
         Integer index = columns.get(column);
-        return index != null && row.numbers().contains(index) && v.replaceAll("[^0-9]", "").length() > 15;
+        return index != null
+                && row.numbers().contains(index)
+                && v.replaceAll("[^0-9]", "").length() > 15;
     }
 
     private String value(TabularSource.Row row, ImportColumn column) {
@@ -265,6 +292,5 @@ final class RowValidator {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    record Problem(ImportColumn column, String value, String key, Object... args) {
-    }
+    record Problem(ImportColumn column, String value, String key, Object... args) {}
 }

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -21,14 +23,12 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.springframework.util.unit.DataSize;
+import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
-import java.util.HashSet;
-import java.util.Set;
-import org.xml.sax.Attributes;
 
 /**
  * The first sheet of an xlsx workbook, read as a stream of XML events: only the row being read and
@@ -262,9 +262,11 @@ final class XlsxSource implements TabularSource {
                 sheetRead += n;
             }
             if (unpacked > maxUnpacked) {
-                throw new ImportFailedException("import.xlsx.bomb", maxUnpacked >= 1 << 20
-                        ? DataSize.ofBytes(maxUnpacked).toMegabytes() + " MB"
-                        : DataSize.ofBytes(maxUnpacked).toKilobytes() + " KB");
+                throw new ImportFailedException(
+                        "import.xlsx.bomb",
+                        maxUnpacked >= 1 << 20
+                                ? DataSize.ofBytes(maxUnpacked).toMegabytes() + " MB"
+                                : DataSize.ofBytes(maxUnpacked).toKilobytes() + " KB");
             }
         }
     }

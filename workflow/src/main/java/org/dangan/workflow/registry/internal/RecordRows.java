@@ -28,14 +28,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordRows {
 
     /** A checked record: {@code numberedBy} is the institution whose code the number carries, when another manages it. */
-    public record Row(String recordNumber, String name, Gender gender, LocalDate birthDate, String idNumber,
-                      String phone, String address, Set<KeyPopulation> keyPopulations, RecordStatus status,
-                      long institutionId, LocalDate lastServiceDate, LocalDate deceasedOn, Long numberedBy) {
-    }
+    public record Row(
+            String recordNumber,
+            String name,
+            Gender gender,
+            LocalDate birthDate,
+            String idNumber,
+            String phone,
+            String address,
+            Set<KeyPopulation> keyPopulations,
+            RecordStatus status,
+            long institutionId,
+            LocalDate lastServiceDate,
+            LocalDate deceasedOn,
+            Long numberedBy) {}
 
     /** A paper file of a record written in the same batch, found by the record's number. */
-    public record PaperFileRow(String fileNumber, String recordNumber, int pageCount, PaperFileState state) {
-    }
+    public record PaperFileRow(String fileNumber, String recordNumber, int pageCount, PaperFileState state) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -46,32 +55,48 @@ public class RecordRows {
     /** Inserts the records in one batch. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insert(List<Row> rows) {
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
                     key_populations, status, institution_id, last_service_date, deceased_on, numbered_by, version)
                 values (:number, :name, :gender, :birth, :id, :phone, :address, :tags, :status, :institution,
-                    :service, :death, :numberedBy, 0)""", rows.stream().map(r -> new MapSqlParameterSource()
-                // nullable values with their types: a null of unknown type costs a metadata round trip per row
-                .addValue("number", r.recordNumber()).addValue("name", r.name())
-                .addValue("gender", r.gender() == null ? null : r.gender().name(), Types.VARCHAR)
-                .addValue("birth", date(r.birthDate()), Types.DATE).addValue("id", r.idNumber(), Types.VARCHAR)
-                .addValue("phone", r.phone(), Types.VARCHAR).addValue("address", r.address(), Types.VARCHAR)
-                .addValue("tags", KeyPopulation.toColumn(r.keyPopulations()))
-                .addValue("status", r.status().name()).addValue("institution", r.institutionId())
-                .addValue("service", date(r.lastServiceDate()), Types.DATE)
-                .addValue("death", date(r.deceasedOn()), Types.DATE)
-                .addValue("numberedBy", r.numberedBy(), Types.BIGINT)).toArray(SqlParameterSource[]::new));
+                    :service, :death, :numberedBy, 0)""",
+                rows.stream()
+                        .map(r -> new MapSqlParameterSource()
+                                // nullable values with their types: a null of unknown type costs a metadata round trip
+                                // per row
+                                .addValue("number", r.recordNumber())
+                                .addValue("name", r.name())
+                                .addValue(
+                                        "gender",
+                                        r.gender() == null ? null : r.gender().name(),
+                                        Types.VARCHAR)
+                                .addValue("birth", date(r.birthDate()), Types.DATE)
+                                .addValue("id", r.idNumber(), Types.VARCHAR)
+                                .addValue("phone", r.phone(), Types.VARCHAR)
+                                .addValue("address", r.address(), Types.VARCHAR)
+                                .addValue("tags", KeyPopulation.toColumn(r.keyPopulations()))
+                                .addValue("status", r.status().name())
+                                .addValue("institution", r.institutionId())
+                                .addValue("service", date(r.lastServiceDate()), Types.DATE)
+                                .addValue("death", date(r.deceasedOn()), Types.DATE)
+                                .addValue("numberedBy", r.numberedBy(), Types.BIGINT))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** Inserts paper files of records already written, in one batch. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insertPaperFiles(List<PaperFileRow> files) {
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 insert into paper_file (file_number, record_id, page_count, state, version)
                 values (:file, (select id from health_record where record_number = :number), :pages, :state, 0)""",
-                files.stream().map(f -> new MapSqlParameterSource("file", f.fileNumber())
-                        .addValue("number", f.recordNumber()).addValue("pages", f.pageCount())
-                        .addValue("state", f.state().name())).toArray(SqlParameterSource[]::new));
+                files.stream()
+                        .map(f -> new MapSqlParameterSource("file", f.fileNumber())
+                                .addValue("number", f.recordNumber())
+                                .addValue("pages", f.pageCount())
+                                .addValue("state", f.state().name()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     private static Date date(LocalDate day) {

@@ -20,7 +20,9 @@ class CivilRegistrationController {
         this.registration = registration;
     }
 
-    @PostMapping(value = "/api/civil-registration", consumes = {"text/csv", "text/plain"})
+    @PostMapping(
+            value = "/api/civil-registration",
+            consumes = {"text/csv", "text/plain"})
     CivilRegistration.Result apply(@RequestBody String csv) {
         return registration.apply(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv));
     }

@@ -1,12 +1,11 @@
 package org.dangan.workflow.registry.web;
 
+import org.dangan.workflow.registry.CustodyAgreement;
 import org.dangan.workflow.registry.Records;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.dangan.workflow.registry.CustodyAgreement;
 
 /** {@code GET /api/paper-files/{fileNumber}/custody}: the file's custody events and where it is now; {@code GET /api/paper-files/custody-agreement}. */
 @RestController
@@ -31,5 +30,4 @@ class PaperFileController {
     Records.Custody custody(@PathVariable String fileNumber) {
         return records.custodyOf(fileNumber);
     }
-
 }

@@ -1,8 +1,9 @@
 package org.dangan.workflow.retention.web;
 
-import org.dangan.workflow.platform.Refused;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.retention.Disposals;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import java.util.List;
 
 /**
  * {@code POST /api/disposals} ({@code {institution}}) answers {@code {id, processInstanceId, files}};
@@ -33,8 +33,7 @@ class DisposalController {
         this.disposals = disposals;
     }
 
-    record Proposal(String institution) {
-    }
+    record Proposal(String institution) {}
 
     @PostMapping
     ResponseEntity<Disposals.Started> propose(@RequestBody Proposal proposal) {
@@ -51,8 +50,7 @@ class DisposalController {
         return disposals.read(id);
     }
 
-    record Appraisal(Map<String, String> keep) {
-    }
+    record Appraisal(Map<String, String> keep) {}
 
     @PostMapping("/{id}/appraisal")
     ResponseEntity<Void> appraise(@PathVariable long id, @RequestBody Appraisal appraisal) {
@@ -62,8 +60,7 @@ class DisposalController {
         return ResponseEntity.noContent().build();
     }
 
-    record Decision(Boolean approved, String reason) {
-    }
+    record Decision(Boolean approved, String reason) {}
 
     @PostMapping("/{id}/approval")
     ResponseEntity<Void> approve(@PathVariable long id, @RequestBody Decision decision) {
@@ -89,8 +86,14 @@ class DisposalController {
 
     @GetMapping("/{id}/certificate.pdf")
     ResponseEntity<byte[]> certificate(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename("disposal-" + id + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("disposal-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .body(disposals.certificate(id));
     }
 }

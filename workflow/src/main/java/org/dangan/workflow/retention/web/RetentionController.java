@@ -32,12 +32,12 @@ class RetentionController {
         return retention.of(fileNumber);
     }
 
-    record HoldRequest(String reason) {
-    }
+    record HoldRequest(String reason) {}
 
     @PostMapping("/api/paper-files/{fileNumber}/holds")
     ResponseEntity<Map<String, Long>> hold(@PathVariable String fileNumber, @RequestBody HoldRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", retention.placeHold(fileNumber, request.reason())));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("id", retention.placeHold(fileNumber, request.reason())));
     }
 
     @DeleteMapping("/api/paper-files/{fileNumber}/holds/{id}")

@@ -28,13 +28,16 @@ class SearchController {
     }
 
     @GetMapping
-    SearchResult search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-                        @RequestParam(required = false) String institution,
-                        @RequestParam(required = false) String record,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                        @RequestParam(required = false) String sort,
-                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    SearchResult search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String institution,
+            @RequestParam(required = false) String record,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return search.search(new Search.Query(q, type, institution, record, from, to, sort, page, size));
     }
 

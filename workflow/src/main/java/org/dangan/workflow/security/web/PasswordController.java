@@ -18,8 +18,7 @@ class PasswordController {
         this.accounts = accounts;
     }
 
-    record Change(String current, String password) {
-    }
+    record Change(String current, String password) {}
 
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)

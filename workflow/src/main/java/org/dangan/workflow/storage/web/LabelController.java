@@ -1,8 +1,8 @@
 package org.dangan.workflow.storage.web;
 
-import org.dangan.workflow.platform.Refused;
 import java.util.List;
 import org.dangan.pdf.Labels;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.storage.Labelling;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,13 +28,14 @@ class LabelController {
     }
 
     @GetMapping("/api/boxes/labels.pdf")
-    ResponseEntity<byte[]> boxLabels(@RequestParam List<String> barcode, @RequestParam(defaultValue = "A4_24") String layout) {
+    ResponseEntity<byte[]> boxLabels(
+            @RequestParam List<String> barcode, @RequestParam(defaultValue = "A4_24") String layout) {
         return pdf("box-labels.pdf", labelling.boxLabels(barcode, layout(layout)));
     }
 
     @GetMapping("/api/paper-files/labels.pdf")
-    ResponseEntity<byte[]> fileLabels(@RequestParam List<String> fileNumber,
-                                      @RequestParam(defaultValue = "A4_24") String layout) {
+    ResponseEntity<byte[]> fileLabels(
+            @RequestParam List<String> fileNumber, @RequestParam(defaultValue = "A4_24") String layout) {
         return pdf("file-labels.pdf", labelling.fileLabels(fileNumber, layout(layout)));
     }
 
@@ -52,7 +53,11 @@ class LabelController {
     }
 
     private static ResponseEntity<byte[]> pdf(String name, byte[] pdf) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename(name).build().toString()).body(pdf);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(name).build().toString())
+                .body(pdf);
     }
 }

@@ -1,8 +1,8 @@
 package org.dangan.workflow.storage.web;
 
-import org.dangan.workflow.platform.Refused;
 import java.util.List;
 import java.util.Map;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.storage.Stocktakes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,8 +29,7 @@ class StocktakeController {
         this.stocktakes = stocktakes;
     }
 
-    record Move(Long location, List<String> barcodes) {
-    }
+    record Move(Long location, List<String> barcodes) {}
 
     @PostMapping("/api/boxes/moves")
     Map<String, Integer> move(@RequestBody Move move) {
@@ -40,8 +39,7 @@ class StocktakeController {
         return Map.of("moved", stocktakes.move(move.location(), move.barcodes()));
     }
 
-    record Take(Long room, List<String> barcodes) {
-    }
+    record Take(Long room, List<String> barcodes) {}
 
     @PostMapping("/api/stocktakes")
     ResponseEntity<Stocktakes.Result> take(@RequestBody Take take) {
@@ -53,7 +51,14 @@ class StocktakeController {
 
     @GetMapping("/api/stocktakes/{id}/report.pdf")
     ResponseEntity<byte[]> report(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename("stocktake-" + id + ".pdf").build().toString()).body(stocktakes.report(id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("stocktake-" + id + ".pdf")
+                                .build()
+                                .toString())
+                .body(stocktakes.report(id));
     }
 }

@@ -41,8 +41,7 @@ class RecordTransferController {
         return transfers.read(id);
     }
 
-    record Decision(Boolean accepted, String reason) {
-    }
+    record Decision(Boolean accepted, String reason) {}
 
     @PostMapping("/{id}/decision")
     ResponseEntity<Void> decide(@PathVariable long id, @RequestBody Decision decision) {

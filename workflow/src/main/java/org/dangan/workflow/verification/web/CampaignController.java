@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.dangan.workflow.verification.Campaign;
-import org.dangan.workflow.verification.CampaignNotFoundException;
 import org.dangan.workflow.verification.CampaignReports;
 import org.dangan.workflow.verification.CampaignReports.CampaignProgress;
 import org.dangan.workflow.verification.Campaigns;
@@ -14,13 +13,11 @@ import org.dangan.workflow.verification.FindingStatus;
 import org.dangan.workflow.verification.Findings;
 import org.dangan.workflow.verification.PaperChecks;
 import org.dangan.workflow.verification.SampleChecks;
-import org.dangan.workflow.web.ApiError;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,8 +42,13 @@ class CampaignController {
     private final PaperChecks paperChecks;
     private final CheckerSignOffs signOffs;
 
-    CampaignController(Campaigns campaigns, CampaignReports reports, Findings findings, SampleChecks samples,
-                       PaperChecks paperChecks, CheckerSignOffs signOffs) {
+    CampaignController(
+            Campaigns campaigns,
+            CampaignReports reports,
+            Findings findings,
+            SampleChecks samples,
+            PaperChecks paperChecks,
+            CheckerSignOffs signOffs) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.findings = findings;
@@ -55,26 +57,25 @@ class CampaignController {
         this.signOffs = signOffs;
     }
 
-    record StartBody(List<String> institutions, LocalDate deadline, BigDecimal sampleRate, Long seed) {
-    }
+    record StartBody(List<String> institutions, LocalDate deadline, BigDecimal sampleRate, Long seed) {}
 
-    record Started(long id, String processInstanceId) {
-    }
+    record Started(long id, String processInstanceId) {}
 
-    record Summary(long id, String state, LocalDate deadline, boolean overdue, String processInstanceId) {
-    }
+    record Summary(long id, String state, LocalDate deadline, boolean overdue, String processInstanceId) {}
 
     @PostMapping
     ResponseEntity<Started> start(@RequestBody StartBody body) {
-        Campaign c = campaigns.start(new Campaigns.StartRequest(body.institutions(), body.deadline(), body.sampleRate(),
-                body.seed()));
+        Campaign c = campaigns.start(
+                new Campaigns.StartRequest(body.institutions(), body.deadline(), body.sampleRate(), body.seed()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Started(c.getId(), c.getProcessInstanceId()));
     }
 
     @GetMapping
     List<Summary> list() {
-        return campaigns.visibleToCurrentUser().stream().map(c -> new Summary(c.getId(), c.getState().name(),
-                c.getDeadline(), c.isOverdue(), c.getProcessInstanceId())).toList();
+        return campaigns.visibleToCurrentUser().stream()
+                .map(c -> new Summary(
+                        c.getId(), c.getState().name(), c.getDeadline(), c.isOverdue(), c.getProcessInstanceId()))
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -88,14 +89,15 @@ class CampaignController {
     }
 
     @GetMapping("/{id}/findings")
-    List<Findings.FindingView> findings(@PathVariable long id, @RequestParam(required = false) FindingStatus status,
-                                        @RequestParam(defaultValue = "0") int offset,
-                                        @RequestParam(defaultValue = "100") int limit) {
+    List<Findings.FindingView> findings(
+            @PathVariable long id,
+            @RequestParam(required = false) FindingStatus status,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
         return findings.of(id, status, offset, limit);
     }
 
-    record Waiver(List<Long> findings, String reason) {
-    }
+    record Waiver(List<Long> findings, String reason) {}
 
     /** Waives one or more findings with one reason, all or none. */
     @PostMapping("/{id}/waivers")
@@ -115,8 +117,7 @@ class CampaignController {
         return samples.items(id, institution);
     }
 
-    record Judgement(SampleChecks.Verdict verdict, String reason) {
-    }
+    record Judgement(SampleChecks.Verdict verdict, String reason) {}
 
     @PutMapping("/{id}/sample/{recordNumber}")
     ResponseEntity<Void> judge(@PathVariable long id, @PathVariable String recordNumber, @RequestBody Judgement body) {
@@ -125,15 +126,17 @@ class CampaignController {
     }
 
     @GetMapping("/{id}/paper-files")
-    List<PaperChecks.PaperFileCheck> paperFiles(@PathVariable long id, @RequestParam long institution,
-                                                @RequestParam(defaultValue = "0") int offset,
-                                                @RequestParam(defaultValue = "100") int limit) {
+    List<PaperChecks.PaperFileCheck> paperFiles(
+            @PathVariable long id,
+            @RequestParam long institution,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
         return paperChecks.of(id, institution, offset, limit);
     }
 
     @PutMapping("/{id}/paper-files/{fileNumber}/check")
-    ResponseEntity<Void> checkPaper(@PathVariable long id, @PathVariable String fileNumber,
-                                    @RequestBody PaperChecks.PaperCheck body) {
+    ResponseEntity<Void> checkPaper(
+            @PathVariable long id, @PathVariable String fileNumber, @RequestBody PaperChecks.PaperCheck body) {
         paperChecks.record(id, fileNumber, body);
         return ResponseEntity.noContent().build();
     }
@@ -149,8 +152,11 @@ class CampaignController {
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .body(bytes);
     }
 }

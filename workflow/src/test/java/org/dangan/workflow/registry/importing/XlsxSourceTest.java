@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,7 +16,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.LocalDate;
 
 class XlsxSourceTest {
 
@@ -24,7 +24,8 @@ class XlsxSourceTest {
 
     private Path workbook(int rows) throws IOException {
         Path file = dir.resolve("w.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("档案");
             CellStyle usDate = workbook.createCellStyle();
             usDate.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("m/d/yy"));
@@ -56,13 +57,14 @@ class XlsxSourceTest {
         Path file = workbook(2_000);
 
         assertThatThrownBy(() -> {
-            try (XlsxSource source = new XlsxSource(file, 20_000)) {
-                source.read(row -> { });
-            }
-        }).isInstanceOfSatisfying(ImportFailedException.class, e -> {
-            assertThat(e.key()).isEqualTo("import.xlsx.bomb");
-            assertThat(e.args()).containsExactly("19 KB");
-        });
+                    try (XlsxSource source = new XlsxSource(file, 20_000)) {
+                        source.read(row -> {});
+                    }
+                })
+                .isInstanceOfSatisfying(ImportFailedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("import.xlsx.bomb");
+                    assertThat(e.args()).containsExactly("19 KB");
+                });
     }
 
     @Test
@@ -70,7 +72,7 @@ class XlsxSourceTest {
         Path file = Files.writeString(dir.resolve("fake.xlsx"), "姓名,性别\n王秀英,女\n");
 
         assertThatThrownBy(() -> new XlsxSource(file, 1L << 30))
-                .isInstanceOfSatisfying(ImportFailedException.class,
-                        e -> assertThat(e.key()).isEqualTo("import.xlsx.invalid"));
+                .isInstanceOfSatisfying(
+                        ImportFailedException.class, e -> assertThat(e.key()).isEqualTo("import.xlsx.invalid"));
     }
 }
