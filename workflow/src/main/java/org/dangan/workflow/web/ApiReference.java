@@ -1,6 +1,9 @@
 package org.dangan.workflow.web;
 
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -43,6 +46,23 @@ class ApiReference {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
+    }
+
+    /**
+     * Names a nested type after its outer class too ({@code Checkouts.Request} is "CheckoutsRequest"):
+     * by simple name, the many records called Request, Decision or Result would share one schema and
+     * the reference would show one endpoint's shape for another's.
+     */
+    @Bean
+    ModelResolver namesWithOuterClass() {
+        return new ModelResolver(Json.mapper(), new TypeNameResolver() {
+            @Override
+            protected String getNameOfClass(Class<?> cls) {
+                String name = super.getNameOfClass(cls);
+                Class<?> outer = cls.getEnclosingClass();
+                return outer == null || !name.equals(cls.getSimpleName()) ? name : getNameOfClass(outer) + name;
+            }
+        });
     }
 
     /**

@@ -106,6 +106,37 @@ class ApiReferenceTest {
     }
 
     @Test
+    void records_of_the_same_simple_name_keep_their_own_shapes() throws Exception {
+        OpenAPI api = description();
+        assertThat(requestProperties(api, api.getPaths().get("/api/checkouts").getPost()))
+                .containsExactlyInAnyOrder("fileNumbers", "purpose", "until");
+        assertThat(requestProperties(api, api.getPaths().get("/api/transfers").getPost()))
+                .containsExactlyInAnyOrder("recordNumber", "to", "reason");
+        assertThat(requestProperties(
+                        api, api.getPaths().get("/api/checkouts/{id}/decision").getPost()))
+                .containsExactlyInAnyOrder("approved", "reason");
+        assertThat(requestProperties(
+                        api, api.getPaths().get("/api/transfers/{id}/decision").getPost()))
+                .containsExactlyInAnyOrder("accepted", "reason");
+    }
+
+    private static Set<String> requestProperties(OpenAPI api, Operation operation) {
+        Schema<?> schema = operation
+                .getRequestBody()
+                .getContent()
+                .values()
+                .iterator()
+                .next()
+                .getSchema();
+        String ref = schema.get$ref();
+        return api.getComponents()
+                .getSchemas()
+                .get(ref.substring(ref.lastIndexOf('/') + 1))
+                .getProperties()
+                .keySet();
+    }
+
+    @Test
     void every_operation_names_the_error_body_as_its_refusal() throws Exception {
         OpenAPI api = description();
         Schema<?> error = api.getComponents().getSchemas().get("ApiError");
