@@ -101,6 +101,25 @@ class ApiOverHttpTest {
     }
 
     @Test
+    void a_path_the_firewall_refuses_is_a_json_400_and_a_wrong_method_a_405_never_the_login_form() throws Exception {
+        for (String path : List.of("/api//records", "/api/records;jsessionid=1", "/api/records/%2e%2e/campaigns")) {
+            HttpResponse<String> refused = http.send(http.request(path, county.user("archivist-a")));
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(JsonPath.<String>read(refused.body(), "$.details.key")).isEqualTo("error.badRequest");
+            assertThat(JsonPath.<String>read(refused.body(), "$.message")).isEqualTo("请求有误");
+        }
+        HttpResponse<String> wrongMethod = http.send(http.request("/api/stocktakes", county.user("archivist-a"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
+        assertThat(JsonPath.<String>read(wrongMethod.body(), "$.details.key")).isEqualTo("error.method");
+        // the service goes on answering
+        assertThat(http.send(http.request("/api/records", county.user("archivist-a")))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void the_reference_and_its_swagger_ui_with_scripts_and_styles_load_for_an_administrator() throws Exception {
         HttpResponse<String> docs = http.send(http.request("/v3/api-docs", admin));
         assertThat(docs.statusCode()).isEqualTo(200);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,7 +35,11 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Lets a completion carry only the variables its task's {@link TaskForm} names, each of its kind
@@ -56,10 +61,17 @@ import org.springframework.stereotype.Component;
 class TaskCompletionGuard implements ProcessEnginePlugin {
 
     private final ObjectProvider<TaskForm.Forms> formProviders;
+    private final ObjectProvider<MessageSource> messages;
+    private final ObjectProvider<LocaleResolver> locales;
     private volatile Map<String, TaskForm> forms;
 
-    TaskCompletionGuard(ObjectProvider<TaskForm.Forms> formProviders) {
+    TaskCompletionGuard(
+            ObjectProvider<TaskForm.Forms> formProviders,
+            ObjectProvider<MessageSource> messages,
+            ObjectProvider<LocaleResolver> locales) {
         this.formProviders = formProviders;
+        this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
@@ -109,7 +121,7 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
     }
 
     /** A user may claim a task, or have it delegated, only for themselves; an administrator for anyone. */
-    private static void checkClaimant(Command<?> command) {
+    private void checkClaimant(Command<?> command) {
         Authentication user = Context.getCommandContext().getAuthentication();
         Object claimant = read(command, "userId");
         if (user == null || claimant == null || claimant.equals(user.getUserId()) || isAdministrator()) {
@@ -118,7 +130,7 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
         throw refusal(Refused.forbidden("task.claimForOther"));
     }
 
-    private static void checkAdministrator() {
+    private void checkAdministrator() {
         if (Context.getCommandContext().getAuthentication() != null && !isAdministrator()) {
             throw refusal(Refused.forbidden("task.notesForAdministrators"));
         }
@@ -155,7 +167,7 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
     }
 
     /** The plain value of a typed one; bytes, files and serialized objects a client sent are refused. */
-    private static Object value(TaskForm.Field field, Object sent) {
+    private Object value(TaskForm.Field field, Object sent) {
         Object value = sent;
         if (sent instanceof TypedValue typed) {
             if (typed instanceof FileValue || typed instanceof ObjectValue object && !object.isDeserialized()) {
@@ -169,7 +181,7 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
         return value;
     }
 
-    private static void validate(TaskForm.Field field, Object value) {
+    private void validate(TaskForm.Field field, Object value) {
         if (value == null) {
             return;
         }
@@ -205,16 +217,35 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
      * and the engine logs it at debug level rather than as an ERROR with a stack trace, as a refused
      * input should be; our own services unwrap the refusal ({@link EngineErrors}).
      */
-    private static BadUserRequestException refusal(Refused refused) {
-        return new BadUserRequestException(refused.getMessage(), refused);
+    private BadUserRequestException refusal(Refused refused) {
+        return new BadUserRequestException(text(refused), refused);
     }
 
     /**
      * Camunda's REST API answers a refused completion or form submission with 400 only for a form
      * field's validation failure (anything else is a 500), so a completion's refusal is one.
      */
-    private static FormFieldValidationException completionRefused(Refused refused) {
-        return new FormFieldValidationException(refused.key(), refused.getMessage(), refused);
+    private FormFieldValidationException completionRefused(Refused refused) {
+        return new FormFieldValidationException(refused.key(), text(refused), refused);
+    }
+
+    /**
+     * The engine's REST API and Tasklist show an exception's message as it is: the refusal in the
+     * caller's language (Chinese unless the request asks otherwise), its key after it in brackets
+     * for a client to act on, since Camunda's error body has no field of ours to carry it.
+     */
+    private String text(Refused refused) {
+        Locale locale = Locale.SIMPLIFIED_CHINESE;
+        LocaleResolver resolver = locales.getIfAvailable();
+        if (resolver != null
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            locale = resolver.resolveLocale(request.getRequest());
+        }
+        MessageSource source = messages.getIfAvailable();
+        String text = source == null
+                ? refused.key()
+                : source.getMessage(refused.key(), refused.arguments(), refused.key(), locale);
+        return text + " [" + refused.key() + "]";
     }
 
     private static String shortened(String name) {

@@ -2,22 +2,16 @@ package org.dangan.workflow.security;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,7 +19,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -42,7 +35,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource messages, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonRefusals refusals) throws Exception {
         // Ant matchers: the engine's REST API is a Jersey servlet, outside Spring MVC's dispatcher
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -83,7 +76,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.accessDeniedHandler(forbiddenAsJson(messages, json)))
+                .exceptionHandling(e -> e.accessDeniedHandler(refusals.forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless Basic-authenticated API: no session cookie to forge requests with
                 .csrf(csrf -> csrf.disable());
@@ -103,21 +96,6 @@ class SecurityConfiguration {
         return new OrRequestMatcher(matchers);
     }
 
-    /** A request refused by the URL rules answers like one refused by a service: JSON with a message key. */
-    private static AccessDeniedHandler forbiddenAsJson(MessageSource messages, ObjectMapper json) {
-        return (request, response, denied) -> {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", HttpStatus.FORBIDDEN.value());
-            body.put("error", HttpStatus.FORBIDDEN.getReasonPhrase());
-            body.put("message", messages.getMessage("error.forbidden", null, request.getLocale()));
-            body.put("details", Map.of("key", "error.forbidden"));
-            json.writeValue(response.getOutputStream(), body);
-        };
-    }
-
     /**
      * The API's reference (issue 18): its OpenAPI description and the Swagger UI that shows it, for
      * administrators only; it names every endpoint and shape. HTTP Basic as the API, or the screens'
@@ -126,8 +104,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain apiReferenceSecurity(HttpSecurity http, MessageSource messages, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain apiReferenceSecurity(HttpSecurity http, JsonRefusals refusals) throws Exception {
         RequestMatcher page =
                 new OrRequestMatcher(antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/index.html"));
         http.securityMatcher(new OrRequestMatcher(
@@ -138,7 +115,7 @@ class SecurityConfiguration {
                         antMatcher("/swagger-ui/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.accessDeniedHandler(forbiddenAsJson(messages, json))
+                .exceptionHandling(e -> e.accessDeniedHandler(refusals.forbidden())
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), page)
                         .defaultAuthenticationEntryPointFor(
                                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
@@ -36,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Stocktakes {
+
+    static final int MAX_SCANS = 20_000;
 
     public enum Outcome {
         FOUND,
@@ -82,13 +85,14 @@ public class Stocktakes {
         if (!target.holdsBoxes()) {
             throw Refused.invalid("box.notOnShelf", target.getType());
         }
-        for (String barcode : scanned(barcodes)) {
+        Set<String> scanned = scanned(barcodes);
+        for (String barcode : scanned) {
             Box box = boxes.findByBarcode(barcode)
                     .filter(b -> b.getInstitutionId().equals(target.getInstitutionId()))
                     .orElseThrow(() -> Refused.invalid("stocktake.noBox", barcode));
             storage.moveBox(box.getBarcode().value(), target, "scanned to " + target.getName());
         }
-        return barcodes.size();
+        return scanned.size();
     }
 
     /** Reconciles the boxes scanned in a room with what the ledger says stands there. */
@@ -204,12 +208,25 @@ public class Stocktakes {
         return user;
     }
 
+    /**
+     * The distinct barcodes a scanner sent; a scanner's empty reads (blank or null) are not boxes.
+     * A room holds a few thousand boxes, so a list far past that is not a scan.
+     */
     private static Set<String> scanned(List<String> barcodes) {
-        if (barcodes == null || barcodes.isEmpty()) {
-            throw Refused.invalid("stocktake.scanRequired");
+        if (barcodes != null && barcodes.size() > MAX_SCANS) {
+            throw Refused.invalid("stocktake.tooManyScans", MAX_SCANS);
         }
         Set<String> set = new LinkedHashSet<>();
-        barcodes.stream().map(String::strip).filter(b -> !b.isEmpty()).forEach(set::add);
+        if (barcodes != null) {
+            barcodes.stream()
+                    .filter(Objects::nonNull)
+                    .map(String::strip)
+                    .filter(b -> !b.isEmpty())
+                    .forEach(set::add);
+        }
+        if (set.isEmpty()) {
+            throw Refused.invalid("stocktake.scanRequired");
+        }
         return set;
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -100,7 +101,14 @@ class ApiErrors {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, Locale locale) {
-        return keyed(HttpStatus.METHOD_NOT_ALLOWED, "error.method", locale);
+        ResponseEntity<ApiError> refusal = keyed(HttpStatus.METHOD_NOT_ALLOWED, "error.method", locale);
+        if (e.getSupportedHttpMethods() == null) {
+            return refusal;
+        }
+        return ResponseEntity.status(refusal.getStatusCode())
+                .headers(refusal.getHeaders())
+                .allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new))
+                .body(refusal.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

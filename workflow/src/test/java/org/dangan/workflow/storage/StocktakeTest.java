@@ -160,4 +160,35 @@ class StocktakeTest {
                         "盘点报告", one.getBarcode().value(), "在位", two.getBarcode().value(), "缺失");
         assertThat(ledger.verify().valid()).isTrue();
     }
+
+    @Test
+    void empty_reads_are_not_boxes_and_an_endless_scan_is_refused() throws Exception {
+        // a scanner's empty reads come as null or blank: they move nothing and are not counted
+        mvc.perform(post("/api/boxes/moves")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [null, \"  \", \""
+                                + one.getBarcode().value() + "\", \""
+                                + one.getBarcode().value() + "\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.moved").value(1));
+        for (String path : List.of("/api/boxes/moves", "/api/stocktakes")) {
+            String target = path.endsWith("moves") ? "\"location\": " + storeShelf.getId() : "\"room\": " + room;
+            mvc.perform(post(path)
+                            .with(as("archivist-a"))
+                            .contentType("application/json")
+                            .content("{" + target + ", \"barcodes\": [null, \"\"]}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.details.key").value("stocktake.scanRequired"));
+            String many = "\"B1\",".repeat(Stocktakes.MAX_SCANS) + "\"B2\"";
+            mvc.perform(post(path)
+                            .with(as("archivist-a"))
+                            .contentType("application/json")
+                            .content("{" + target + ", \"barcodes\": [" + many + "]}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.details.key").value("stocktake.tooManyScans"));
+        }
+        assertThat(ledger.currentPlace(CustodySubject.BOX, two.getBarcode().value()))
+                .contains("甲镇卫生院 / 档案室 / 1号架");
+    }
 }

@@ -1,9 +1,12 @@
 package org.dangan.workflow.web;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -85,5 +88,31 @@ class ApiErrorsTest {
         mvc.perform(get("/api/nonexistent").with(as("archivist-a")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.details.key").value("error.noSuchApi"));
+        mvc.perform(delete("/api/nonexistent").with(as("archivist-a")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.details.key").value("error.noSuchApi"));
+    }
+
+    @Test
+    void a_known_address_asked_with_the_wrong_method_is_a_405_naming_the_methods_it_takes() throws Exception {
+        mvc.perform(delete("/api/stocktakes").with(as("archivist-a")))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "POST"))
+                .andExpect(jsonPath("$.details.key").value("error.method"));
+        mvc.perform(put("/api/campaigns/1/sample").with(as("county-checker")))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.details.key").value("error.method"));
+    }
+
+    @Test
+    void refusals_made_before_any_controller_are_json_in_chinese_unless_asked_otherwise() throws Exception {
+        // the URL rules' refusal speaks the API's language, not the server's
+        mvc.perform(get("/v3/api-docs").with(as("archivist-a")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.details.key").value("error.forbidden"))
+                .andExpect(jsonPath("$.message").value("无权访问"));
+        mvc.perform(get("/v3/api-docs").with(as("archivist-a")).header("Accept-Language", "en"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.message").value("Access denied"));
     }
 }

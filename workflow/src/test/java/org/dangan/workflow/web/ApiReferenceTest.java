@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.List;
 import java.util.Set;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
@@ -118,6 +119,25 @@ class ApiReferenceTest {
         assertThat(requestProperties(
                         api, api.getPaths().get("/api/transfers/{id}/decision").getPost()))
                 .containsExactlyInAnyOrder("accepted", "reason");
+    }
+
+    @Test
+    void what_a_post_creates_is_documented_as_created() throws Exception {
+        OpenAPI api = description();
+        for (String path : List.of(
+                "/api/campaigns",
+                "/api/handovers",
+                "/api/disposals",
+                "/api/documents",
+                "/api/stocktakes",
+                "/api/checkouts",
+                "/api/transfers",
+                "/api/paper-files/{fileNumber}/holds")) {
+            assertThat(api.getPaths().get(path).getPost().getResponses().keySet())
+                    .as(path)
+                    .contains("201")
+                    .doesNotContain("200");
+        }
     }
 
     private static Set<String> requestProperties(OpenAPI api, Operation operation) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,6 +48,7 @@ class HandoverController {
     record Start(String from, String to, String reason, ChangeKind kind) {}
 
     @PostMapping("/api/handovers")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Handovers.Started> start(@RequestBody Start start) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(handovers.start(new Handovers.Request(start.from(), start.to(), start.reason(), start.kind())));
@@ -119,6 +121,7 @@ class HandoverController {
     @PostMapping(
             value = "/api/bags",
             consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IncomingBags.Received> receive(
             InputStream body, @RequestParam(defaultValue = "false") boolean load) {
         return ResponseEntity.status(HttpStatus.CREATED).body(incoming.receive(body, load));

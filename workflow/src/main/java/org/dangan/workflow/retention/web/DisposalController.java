@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +37,7 @@ class DisposalController {
     record Proposal(String institution) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Disposals.Started> propose(@RequestBody Proposal proposal) {
         return ResponseEntity.status(HttpStatus.CREATED).body(disposals.propose(proposal.institution()));
     }

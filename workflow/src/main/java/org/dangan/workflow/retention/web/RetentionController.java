@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,6 +36,7 @@ class RetentionController {
     record HoldRequest(String reason) {}
 
     @PostMapping("/api/paper-files/{fileNumber}/holds")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, Long>> hold(@PathVariable String fileNumber, @RequestBody HoldRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("id", retention.placeHold(fileNumber, request.reason())));

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,6 +43,7 @@ class StocktakeController {
     record Take(Long room, List<String> barcodes) {}
 
     @PostMapping("/api/stocktakes")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Stocktakes.Result> take(@RequestBody Take take) {
         if (take.room() == null) {
             throw Refused.invalid("stocktake.roomRequired");

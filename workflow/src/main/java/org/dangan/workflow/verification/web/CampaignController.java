@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -64,6 +65,7 @@ class CampaignController {
     record Summary(long id, String state, LocalDate deadline, boolean overdue, String processInstanceId) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Started> start(@RequestBody StartBody body) {
         Campaign c = campaigns.start(
                 new Campaigns.StartRequest(body.institutions(), body.deadline(), body.sampleRate(), body.seed()));

@@ -1,0 +1,70 @@
+package org.dangan.workflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Refusals made before any controller runs (the URL rules, the firewall) answer like a service's
+ * refusal: JSON with a message key, in the language the API speaks (Chinese unless the client asks
+ * otherwise). The servlet's own locale would be the server's, English on most machines.
+ */
+@Component
+class JsonRefusals implements RequestRejectedHandler {
+
+    private final MessageSource messages;
+    private final ObjectMapper json;
+    private final LocaleResolver locales;
+    private final RequestRejectedHandler elsewhere = new HttpStatusRequestRejectedHandler();
+
+    JsonRefusals(MessageSource messages, ObjectMapper json, LocaleResolver locales) {
+        this.messages = messages;
+        this.json = json;
+        this.locales = locales;
+    }
+
+    AccessDeniedHandler forbidden() {
+        return (request, response, denied) -> write(request, response, HttpStatus.FORBIDDEN, "error.forbidden");
+    }
+
+    /**
+     * A path the firewall refuses ({@code //}, {@code ;}, an encoded slash) under {@code /api} is a
+     * 400 in the API's JSON; left to the error page, it sent an API client to the login form.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException, ServletException {
+        if (request.getRequestURI().startsWith("/api/")) {
+            write(request, response, HttpStatus.BAD_REQUEST, "error.badRequest");
+        } else {
+            elsewhere.handle(request, response, rejected);
+        }
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("error", status.getReasonPhrase());
+        body.put("message", messages.getMessage(key, null, locales.resolveLocale(request)));
+        body.put("details", Map.of("key", key));
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
