@@ -138,9 +138,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * BCrypt's cost is 10 (about 70 ms a hash here). The tests lower it: their fixtures create a
+     * dozen accounts per test, and at cost 10 hashing was most of the default build's time.
+     */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${dangan.security.remember-matches:PT5M}") Duration remember, Clock clock) {
-        return new RememberedMatches(new BCryptPasswordEncoder(), remember, clock);
+    PasswordEncoder passwordEncoder(
+            @Value("${dangan.security.remember-matches:PT5M}") Duration remember,
+            @Value("${dangan.security.password-cost:10}") int cost,
+            Clock clock) {
+        return new RememberedMatches(new BCryptPasswordEncoder(cost), remember, clock);
     }
 
     /** The one way to log in, for the API and the screens: see {@link PasswordLogin}. */
