@@ -32,6 +32,7 @@ import org.dangan.ui.audit.AuditView;
 import org.dangan.ui.support.KaribuTest;
 import org.dangan.ui.support.ResidentField;
 import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.document.DocumentJobs;
 import org.dangan.workflow.document.Documents.DocumentSummary;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
@@ -92,21 +93,7 @@ class DocumentViewsTest extends KaribuTest {
         Grid<DocumentSummary> grid = _get(Grid.class, spec -> spec.withId("document-grid"));
         assertThat(_size(grid)).isEqualTo(1);
         long id = _get(grid, 0).id();
-        String process =
-                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
-        for (var jobs = management
-                        .createJobQuery()
-                        .processInstanceId(process)
-                        .executable()
-                        .list();
-                !jobs.isEmpty();
-                jobs = management
-                        .createJobQuery()
-                        .processInstanceId(process)
-                        .executable()
-                        .list()) {
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        DocumentJobs.recognise(management, jdbc, id);
         return id;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ManagementService;
 import org.dangan.ui.support.BrowserTest;
+import org.dangan.workflow.document.DocumentJobs;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.support.Fixtures;
@@ -133,21 +134,7 @@ class OcrReviewBrowserTest extends BrowserTest {
     }
 
     private void recognise(long id) {
-        String process =
-                jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
-        for (var jobs = management
-                        .createJobQuery()
-                        .processInstanceId(process)
-                        .executable()
-                        .list();
-                !jobs.isEmpty();
-                jobs = management
-                        .createJobQuery()
-                        .processInstanceId(process)
-                        .executable()
-                        .list()) {
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
+        DocumentJobs.recognise(management, jdbc, id);
     }
 
     private String state(long id) {

@@ -326,8 +326,8 @@ public class Documents {
                 Long.toString(id),
                 d.getInstitutionId(),
                 "page " + page + " image; " + purposeOf(d, purpose));
-        try (InputStream in = files.open(d.getPdfSha256());
-                var pdf = Loader.loadPDF(in.readAllBytes())) {
+        // from the file, which PDFBox reads as it needs it: a page view of a long document stays small
+        try (var pdf = Loader.loadPDF(files.path(d.getPdfSha256()).toFile())) {
             if (page < 1 || page > pdf.getNumberOfPages()) {
                 throw Refused.notFound("document.noPage", id, page);
             }

@@ -499,13 +499,17 @@ public class RecordBatches {
     /** The institution's paper files as an archive bag carries them, each with its record's number and its box's barcode. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Map<String, Object>> paperFileRows(long institutionId) {
-        // the barcodes are storage's: one read of them all, not one per file
-        Map<Long, String> barcodes = storage.barcodes();
         List<Map<String, Object>> rows =
                 jdbc.queryForList("""
                 select f.file_number, r.record_number, f.page_count, f.state, f.box_id box from paper_file f
                 join health_record r on r.id = f.record_id
                 where r.institution_id = :institution order by f.file_number""", new MapSqlParameterSource("institution", institutionId));
+        // the barcodes are storage's: one read of those boxes, not one per file
+        Map<Long, String> barcodes = storage.barcodes(rows.stream()
+                .map(row -> row.get("box"))
+                .filter(Objects::nonNull)
+                .map(box -> ((Number) box).longValue())
+                .toList());
         for (Map<String, Object> row : rows) {
             Object box = row.get("box");
             row.put("box", box == null ? null : barcodes.get(((Number) box).longValue()));

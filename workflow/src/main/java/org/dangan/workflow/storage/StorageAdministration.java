@@ -2,6 +2,8 @@ package org.dangan.workflow.storage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,18 @@ public class StorageAdministration {
     public Map<Long, String> barcodes() {
         return boxes.findAll().stream()
                 .collect(Collectors.toMap(Box::getId, b -> b.getBarcode().value()));
+    }
+
+    /** The barcodes of the given boxes by their ids, read in slices of a thousand ids. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> barcodes(Collection<Long> boxIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(boxIds));
+        Map<Long, String> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            boxes.findAllById(ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .forEach(b -> found.put(b.getId(), b.getBarcode().value()));
+        }
+        return found;
     }
 
     /**

@@ -6,8 +6,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** What the document tests do around a submitted scan: its id from the answer, its jobs run by hand. */
-final class DocumentJobs {
+/**
+ * What the document tests (of this module and the screens') do around a submitted scan: its id from
+ * the answer, its jobs run by hand.
+ */
+public final class DocumentJobs {
 
     private DocumentJobs() {}
 
@@ -17,7 +20,7 @@ final class DocumentJobs {
     }
 
     /** Runs the document's jobs as the job executor would, until none is left to run. */
-    static void recognise(ManagementService management, JdbcTemplate jdbc, long id) {
+    public static void recognise(ManagementService management, JdbcTemplate jdbc, long id) {
         String process =
                 jdbc.queryForObject("select process_instance_id from scanned_document where id = ?", String.class, id);
         for (var jobs = management
