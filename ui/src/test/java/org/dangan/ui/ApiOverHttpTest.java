@@ -102,7 +102,16 @@ class ApiOverHttpTest {
 
     @Test
     void a_path_the_firewall_refuses_is_a_json_400_and_a_wrong_method_a_405_never_the_login_form() throws Exception {
-        for (String path : List.of("/api//records", "/api/records;jsessionid=1", "/api/records/%2e%2e/campaigns")) {
+        for (String path : List.of(
+                "/api//records",
+                "/api/records;jsessionid=1",
+                "/api/records/%2e%2e/campaigns",
+                "//api/records",
+                "/api;x/records",
+                "/./api/records",
+                "/%2e/api/records",
+                "/engine-rest//task",
+                "/engine-rest/task;x")) {
             HttpResponse<String> refused = http.send(http.request(path, county.user("archivist-a")));
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
             assertThat(JsonPath.<String>read(refused.body(), "$.details.key")).isEqualTo("error.badRequest");

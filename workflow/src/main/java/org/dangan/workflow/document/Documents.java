@@ -60,6 +60,9 @@ import org.springframework.util.unit.DataSize;
 @Transactional
 public class Documents {
 
+    /** Ten times the text of a dense page of Chinese: more is not a page's text. */
+    static final int MAX_PAGE_TEXT = 20_000;
+
     public static final String PROCESS_KEY = "documentDigitisation";
     /** The refusal of a restricted document read without a purpose: the screens ask for one on it. */
     public static final String PURPOSE_REQUIRED = "document.purposeRequired";
@@ -582,10 +585,17 @@ public class Documents {
 
     /** A reviewer's corrected text of one page (the review task's work). */
     public void correctPage(long id, int page, String text) {
-        RoleCheck.require(Role.ARCHIVIST);
+        DanganUser archivist = RoleCheck.require(Role.ARCHIVIST);
         ScannedDocument d = visible(id, "OCR review");
+        // the review is the document's own institution's, as its task is: the county sees, it does not correct
+        if (!d.getInstitutionId().equals(archivist.institutionId())) {
+            throw Refused.forbidden("document.review.ownInstitution");
+        }
         if (d.getState() != DocumentState.REVIEW) {
             throw Refused.of("document.review.notInReview", id, d.getState());
+        }
+        if (text != null && text.length() > MAX_PAGE_TEXT) {
+            throw Refused.invalid("document.review.textTooLong", MAX_PAGE_TEXT);
         }
         if (!pageWriter.correct(
                 id, page, text == null ? "" : text, CurrentUser.require().getUsername())) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -42,17 +43,35 @@ class JsonRefusals implements RequestRejectedHandler {
     }
 
     /**
-     * A path the firewall refuses ({@code //}, {@code ;}, an encoded slash) under {@code /api} is a
-     * 400 in the API's JSON; left to the error page, it sent an API client to the login form.
+     * A path the firewall refuses ({@code //}, {@code ;}, an encoded slash) under {@code /api} or
+     * {@code /engine-rest} is a 400 in the API's JSON; left to the error page, it sent an API client
+     * to the login form.
      */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException, ServletException {
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (forTheApi(request.getRequestURI())) {
             write(request, response, HttpStatus.BAD_REQUEST, "error.badRequest");
         } else {
             elsewhere.handle(request, response, rejected);
         }
+    }
+
+    /**
+     * Whether a refused path was meant for the API or the engine's REST API: judged on the path as
+     * the firewall would have seen it cleaned ({@code //api}, {@code /api;x}, {@code /./api}), since
+     * the refusal is for exactly such paths.
+     */
+    static boolean forTheApi(String uri) {
+        String path = uri.toLowerCase(Locale.ROOT)
+                .replace("%2e", ".")
+                .replaceAll(";[^/]*", "")
+                .replaceAll("/+", "/");
+        for (String previous = null; !path.equals(previous); ) {
+            previous = path;
+            path = path.replace("/./", "/");
+        }
+        return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/engine-rest/");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)

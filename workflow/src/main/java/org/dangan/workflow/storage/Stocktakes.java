@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.dangan.pdf.PrintedSheet;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
@@ -39,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stocktakes {
 
     static final int MAX_SCANS = 20_000;
+
+    /** Printable ASCII without spaces, as long as the stocktake's column takes. */
+    private static final Pattern SCANNABLE = Pattern.compile("[\\x21-\\x7E]{1,40}");
 
     public enum Outcome {
         FOUND,
@@ -218,11 +221,17 @@ public class Stocktakes {
         }
         Set<String> set = new LinkedHashSet<>();
         if (barcodes != null) {
-            barcodes.stream()
-                    .filter(Objects::nonNull)
-                    .map(String::strip)
-                    .filter(b -> !b.isEmpty())
-                    .forEach(set::add);
+            for (int i = 0; i < barcodes.size(); i++) {
+                String barcode = barcodes.get(i) == null ? "" : barcodes.get(i).strip();
+                if (barcode.isEmpty()) {
+                    continue;
+                }
+                // what a scanner reads from a label: printed on the report and stored as it came
+                if (!SCANNABLE.matcher(barcode).matches()) {
+                    throw Refused.invalid("stocktake.unreadableBarcode", i + 1);
+                }
+                set.add(barcode);
+            }
         }
         if (set.isEmpty()) {
             throw Refused.invalid("stocktake.scanRequired");

@@ -1,5 +1,7 @@
 package org.dangan.workflow.storage;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,13 +33,19 @@ public class StorageAdministration {
     private final BoxRepository boxes;
     private final Institutions institutions;
     private final CustodyLedger ledger;
+    private final EntityManager entities;
 
     StorageAdministration(
-            StorageLocationRepository locations, BoxRepository boxes, Institutions institutions, CustodyLedger ledger) {
+            StorageLocationRepository locations,
+            BoxRepository boxes,
+            Institutions institutions,
+            CustodyLedger ledger,
+            EntityManager entities) {
         this.locations = locations;
         this.boxes = boxes;
         this.institutions = institutions;
         this.ledger = ledger;
+        this.entities = entities;
     }
 
     public StorageLocation register(StorageLocation location) {
@@ -90,6 +98,8 @@ public class StorageAdministration {
     /** Moves a box to a shelf or cabinet; a ledger entry from the old place to the new. */
     public Box moveBox(String barcode, StorageLocation to, String reason) {
         Box box = boxes.findByBarcode(barcode).orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode));
+        // read again under a row lock: two scans of one box at once must make one move, not two ledger entries
+        entities.refresh(box, LockModeType.PESSIMISTIC_WRITE);
         if (box.getLocationId().equals(to.getId())) {
             return box;
         }

@@ -357,6 +357,19 @@ class DocumentApiTest {
                                 "select process_instance_id from scanned_document where id = ?", String.class, id)))
                 .findFirst()
                 .orElseThrow();
+        // the county's archivist sees the document, the correction is the township's
+        mvc.perform(put("/api/documents/" + id + "/pages/1/text")
+                        .with(as("county-checker"))
+                        .contentType("application/json")
+                        .content("{\"text\": \"县里改的\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.details.key").value("document.review.ownInstitution"));
+        mvc.perform(put("/api/documents/" + id + "/pages/1/text")
+                        .with(as("archivist-a"))
+                        .contentType("application/json")
+                        .content("{\"text\": \"" + "字".repeat(Documents.MAX_PAGE_TEXT + 1) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("document.review.textTooLong"));
         mvc.perform(put("/api/documents/" + id + "/pages/1/text")
                         .with(as("archivist-a"))
                         .contentType("application/json")

@@ -1,6 +1,7 @@
 package org.dangan.workflow.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,7 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.support.DanganTest;
@@ -190,5 +197,56 @@ class StocktakeTest {
         }
         assertThat(ledger.currentPlace(CustodySubject.BOX, two.getBarcode().value()))
                 .contains("甲镇卫生院 / 档案室 / 1号架");
+    }
+
+    @Test
+    void a_barcode_no_scanner_reads_is_refused_naming_its_place_in_the_scan() throws Exception {
+        int stocktakes = jdbc.queryForObject("select count(*) from stocktake", Integer.class);
+        for (String hostile : List.of("\\u202eAB", "A B", "X".repeat(41), "\\uD83D\\uDCE6")) {
+            mvc.perform(post("/api/stocktakes")
+                            .with(as("archivist-a"))
+                            .contentType("application/json")
+                            .content("{\"room\": " + room + ", \"barcodes\": [\""
+                                    + one.getBarcode().value() + "\", \"" + hostile + "\"]}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.details.key").value("stocktake.unreadableBarcode"))
+                    .andExpect(jsonPath("$.message").value(containsString("第 2 个条码")));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from stocktake", Integer.class))
+                .isEqualTo(stocktakes);
+    }
+
+    @Test
+    void many_scans_of_one_box_at_once_make_one_move_in_the_ledger() throws Exception {
+        String barcode = one.getBarcode().value();
+        int before = ledger.entriesOf(CustodySubject.BOX, barcode).size();
+        int scans = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(scans);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < scans; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/api/boxes/moves")
+                                    .with(as("archivist-a"))
+                                    .contentType("application/json")
+                                    .content("{\"location\": " + storeShelf.getId() + ", \"barcodes\": [\"" + barcode
+                                            + "\"]}"))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.entriesOf(CustodySubject.BOX, barcode)).hasSize(before + 1);
+        assertThat(ledger.currentPlace(CustodySubject.BOX, barcode)).contains("甲镇卫生院 / 库房 / A排");
+        assertThat(ledger.verify().valid()).isTrue();
     }
 }

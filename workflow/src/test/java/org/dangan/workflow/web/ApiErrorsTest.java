@@ -102,6 +102,19 @@ class ApiErrorsTest {
         mvc.perform(put("/api/campaigns/1/sample").with(as("county-checker")))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.details.key").value("error.method"));
+        // the right method with a body of the wrong type: 415, not 405 naming the method just used
+        mvc.perform(post("/api/documents")
+                        .with(as("archivist-a"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.details.key").value("error.mediaType"));
+        mvc.perform(post("/api/bags")
+                        .with(as("archivist-a"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("not a bag"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.details.key").value("error.mediaType"));
     }
 
     @Test
