@@ -109,12 +109,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(navbar());
         addToDrawer(menu());
         if (user.is(Role.ADMIN)) {
-            Anchor camunda = new Anchor("/camunda/app/cockpit/", getTranslation("nav.camunda"));
-            camunda.setRouterIgnore(true);
-            camunda.getStyle().set("padding", "var(--lumo-space-m)");
-            addToDrawer(camunda);
+            addToDrawer(outside("nav-camunda", "/camunda/app/cockpit/", getTranslation("nav.camunda")));
+            // for the county's IT staff and other systems' developers: the REST API's reference
+            addToDrawer(outside("nav-api", "/swagger-ui.html", getTranslation("nav.api")));
         }
         compact(false);
+    }
+
+    /** A link out of the screens, into a page the server serves apart from them. */
+    private static Anchor outside(String id, String href, String text) {
+        Anchor link = new Anchor(href, text);
+        link.setId(id);
+        link.setRouterIgnore(true);
+        link.getStyle().set("padding", "var(--lumo-space-m)");
+        return link;
     }
 
     /**

@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import org.dangan.ui.custody.ScanHistory;
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Rows;
 import org.dangan.ui.support.ScanField;
@@ -88,6 +89,19 @@ public class StocktakeView extends VerticalLayout {
             summary.setText(getTranslation("stocktake.pickRoom"));
             return;
         }
+        // the ledger is corrected by what was scanned, and a stocktake stays on record: ask first
+        Confirm.ask(
+                "stocktake-finish-confirm",
+                getTranslation("stocktake.finish"),
+                getTranslation(
+                        "stocktake.finishConsequence",
+                        scans.codes().size(),
+                        room.getValue().place()),
+                getTranslation("stocktake.finish"),
+                this::take);
+    }
+
+    private void take() {
         Attempt.run(() -> {
                     Stocktakes.Result taken = stocktakes.take(room.getValue().id(), scans.codes());
                     result.setItems(taken.items());

@@ -4,8 +4,10 @@ import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import org.dangan.ui.support.PaperFilesTest;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.storage.Box;
@@ -48,6 +50,10 @@ class StocktakeViewTest extends PaperFilesTest {
         view.scanned("B00000000");
         assertThat(view.count.getText()).isEqualTo("已扫描 2 盒");
         _click(_get(Button.class, spec -> spec.withId("stocktake-finish")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("stocktake-finish-confirm"));
+        assertThat(ConfirmDialogKt._getText(confirm)).contains("已扫描的 2 个盒", "库房");
+        assertThat(view.result.getListDataView().getItems()).isEmpty();
+        ConfirmDialogKt._fireConfirm(confirm);
         assertThat(view.result.getListDataView().getItems())
                 .extracting(Stocktakes.Item::outcome)
                 .containsExactlyInAnyOrder(Stocktakes.Outcome.MISPLACED, Stocktakes.Outcome.UNEXPECTED);

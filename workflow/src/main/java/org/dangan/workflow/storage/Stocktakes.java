@@ -21,6 +21,7 @@ import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,6 +62,7 @@ public class Stocktakes {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final PdfFont font;
+    private final UserAccounts users;
     private final Clock clock;
 
     Stocktakes(
@@ -71,6 +73,7 @@ public class Stocktakes {
             NamedParameterJdbcTemplate jdbc,
             AuditLog auditLog,
             PdfFont font,
+            UserAccounts users,
             Clock clock) {
         this.storage = storage;
         this.boxes = boxes;
@@ -79,6 +82,7 @@ public class Stocktakes {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.font = font;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -183,10 +187,12 @@ public class Stocktakes {
                         rs.getString(1),
                         font.name(Outcome.class, rs.getString(2)),
                         rs.getString(3) == null ? "" : rs.getString(3)));
+        String takenBy = (String) head.get(0)[2];
         try (PrintedSheet sheet = font.sheet()) {
             sheet.title("盘点报告 Stocktake " + id)
                     .line(storage.place(storage.location((Long) head.get(0)[0]).orElseThrow()))
-                    .line("盘点人 By: " + head.get(0)[2] + " · " + ChinaTime.minute((Instant) head.get(0)[3]))
+                    .line("盘点人 By: " + users.displayNames(List.of(takenBy)).getOrDefault(takenBy, takenBy) + " · "
+                            + ChinaTime.minute((Instant) head.get(0)[3]))
                     .line("错位的盒子已按此次盘点更正台账；缺失的盒子请查找后再次盘点。")
                     .gap()
                     .table(List.of("#", "盒号 Box", "结果 Outcome", "台账位置 Ledger place"), new float[] {0.5f, 2, 2, 5}, rows)

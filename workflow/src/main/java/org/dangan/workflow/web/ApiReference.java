@@ -38,7 +38,10 @@ class ApiReference {
                         .description("Resident health records: registry, scans, search, verification campaigns, "
                                 + "custody of paper, check-outs, retention, handovers and transfers. Who may call "
                                 + "what is checked per role and institution (see the README's Security section); "
-                                + "process tasks are Camunda's own API at /engine-rest, described by Camunda."))
+                                + "process tasks are Camunda's own API at /engine-rest, described by Camunda. "
+                                + "Every call is made with HTTP Basic, also from this page: the screens' login "
+                                + "does not reach the API, so use Authorize with your user name and password "
+                                + "before Try it out."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BASIC,

@@ -164,7 +164,13 @@ class StocktakeTest {
         // a record in its own right: PDF/A-2b, outcomes in Chinese
         assertThat(PrintedSheets.archival(pdf))
                 .contains(
-                        "盘点报告", one.getBarcode().value(), "在位", two.getBarcode().value(), "缺失");
+                        "盘点报告",
+                        "甲档案员",
+                        one.getBarcode().value(),
+                        "在位",
+                        two.getBarcode().value(),
+                        "缺失")
+                .doesNotContain(county.user("archivist-a"));
         assertThat(ledger.verify().valid()).isTrue();
     }
 
