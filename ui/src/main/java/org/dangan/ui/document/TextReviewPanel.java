@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Resident;
@@ -26,6 +28,8 @@ class TextReviewPanel extends VerticalLayout {
     private final Documents documents;
     private final long id;
     private final List<PageBeside> pages = new ArrayList<>();
+    /** The pages saved with a correction, by the page's save or at the end: the count the reviewer is told. */
+    private final Set<Integer> corrected = new TreeSet<>();
 
     TextReviewPanel(Documents documents, Records records, long id, Runnable completed) {
         this.documents = documents;
@@ -48,6 +52,7 @@ class TextReviewPanel extends VerticalLayout {
                     getTranslation("document.savePage"),
                     e -> Attempt.run(() -> {
                         documents.correctPage(id, page.number(), block.text.getValue());
+                        corrected.add(page.number());
                         block.saved();
                         Refusals.done(getTranslation("document.saved", page.number()));
                     }));
@@ -59,9 +64,9 @@ class TextReviewPanel extends VerticalLayout {
         Button finish = new Button(
                 getTranslation("review.finish"),
                 e -> Attempt.run(() -> {
-                    int corrected = saveChanged();
+                    saveChanged();
                     documents.finishReview(id);
-                    Refusals.done(getTranslation("review.done", id, corrected));
+                    Refusals.done(getTranslation("review.done", id, corrected.size()));
                     completed.run();
                 }));
         finish.setId("finish-review");
@@ -69,17 +74,15 @@ class TextReviewPanel extends VerticalLayout {
         add(finish);
     }
 
-    /** Saves the pages whose text the reviewer changed; answers how many. */
-    private int saveChanged() {
-        int n = 0;
+    /** Saves the pages whose text the reviewer changed and has not saved yet. */
+    private void saveChanged() {
         for (int i = 0; i < pages.size(); i++) {
             PageBeside page = pages.get(i);
             if (page.changed()) {
                 documents.correctPage(id, i + 1, page.text.getValue());
+                corrected.add(i + 1);
                 page.saved();
-                n++;
             }
         }
-        return n;
     }
 }

@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -162,7 +163,12 @@ class DocumentViewsTest extends KaribuTest {
         TextArea text = _get(TextArea.class, spec -> spec.withId("page-text-1"));
         assertThat(text.isReadOnly()).isFalse();
         text.setValue("血常规检验报告单 校对后");
+        NotificationsKt.clearNotifications();
+        _click(_get(Button.class, spec -> spec.withId("save-page-1")));
+        NotificationsKt.clearNotifications();
         _click(_get(Button.class, spec -> spec.withId("finish-review")));
+        // the page saved on its own counts as corrected too
+        NotificationsKt.expectNotifications("已完成扫描件 #" + id + " 的校对（改正 1 页），已归档");
 
         assertThat(jdbc.queryForObject("select state from scanned_document where id = ?", String.class, id))
                 .isEqualTo("ARCHIVED");
