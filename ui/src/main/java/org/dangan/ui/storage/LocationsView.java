@@ -20,6 +20,7 @@ import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Optional;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Rows;
 import org.dangan.ui.support.ScanField;
@@ -27,6 +28,7 @@ import org.dangan.workflow.storage.Labelling;
 import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.storage.Locations;
 import org.dangan.workflow.storage.Stocktakes;
+import org.dangan.workflow.storage.StorageLocation;
 
 /**
  * The institution's storage locations: site > room > cabinet or shelf, the boxes on them, new
@@ -62,6 +64,8 @@ public class LocationsView extends VerticalLayout {
         grid.addColumn(n -> getTranslation("locationType." + n.type().name()))
                 .setHeader(getTranslation("locations.type"));
         grid.addColumn(Locations.Node::boxes).setHeader(getTranslation("locations.boxes"));
+        // the code on the label, so a shelf can be picked by typing it when its label is not at hand
+        grid.addColumn(n -> n.labelCode().orElse("")).setHeader(getTranslation("locations.labelCode"));
         parent.setId("location-parent");
         parent.setLabel(getTranslation("locations.parent"));
         parent.setItemLabelGenerator(Locations.Node::place);
@@ -127,8 +131,9 @@ public class LocationsView extends VerticalLayout {
 
     /** What a scan means: a shelf or cabinet label picks the target, a box barcode moves the box there. */
     void scanned(String code) {
-        if (code.matches("L\\d+")) {
-            long id = Long.parseLong(code.substring(1));
+        Optional<Long> label = StorageLocation.idOfLabel(code);
+        if (label.isPresent()) {
+            long id = label.get();
             target = grid.getListDataView()
                     .getItems()
                     .filter(n -> n.id() == id && (n.type() == LocationType.SHELF || n.type() == LocationType.CABINET))
@@ -139,7 +144,7 @@ public class LocationsView extends VerticalLayout {
                             ? getTranslation("locations.scanUnknown", code)
                             : getTranslation("locations.scanTarget", target.place()));
         } else if (target == null) {
-            scanState.setText(getTranslation("locations.scanFirst"));
+            scanState.setText(getTranslation("locations.scanFirst", code));
         } else {
             try {
                 stocktakes.move(target.id(), List.of(code));

@@ -126,8 +126,10 @@ class LocationsViewTest extends KaribuTest {
 
         view.scanned(box.getBarcode().value());
         assertThat(_get(Span.class, spec -> spec.withId("locations-scan-state")).getText())
-                .isEqualTo("请先扫描目标架或柜的标签");
-        view.scanned("L" + shelf.id());
+                .isEqualTo("“" + box.getBarcode().value() + "”不是架签：请先扫描目标架或柜的标签（架签以 L 开头，见下表“架签”列）");
+        // the code a shelf's label carries is on the screen too
+        assertThat(shelf.labelCode()).contains("L" + shelf.id());
+        view.scanned(shelf.labelCode().orElseThrow());
         view.scanned(box.getBarcode().value());
         assertThat(_get(Span.class, spec -> spec.withId("locations-scan-state")).getText())
                 .isEqualTo(box.getBarcode().value() + " 已移至 " + shelf.place());

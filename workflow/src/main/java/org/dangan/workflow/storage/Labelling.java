@@ -69,7 +69,8 @@ public class Labelling {
                 .filter(l -> institutions.currentScope().includes(l.getInstitutionId()))
                 .orElseThrow(() -> Refused.notFound("location.notFound", locationId));
         List<Labels.Label> labels = new ArrayList<>(List.of(new Labels.Label(
-                "L" + location.getId(), List.of("L" + location.getId(), administration.place(location)))));
+                StorageLocation.labelCode(location.getId()),
+                List.of(StorageLocation.labelCode(location.getId()), administration.place(location)))));
         for (Box box : boxes.findByInstitutionIdOrderByBarcode(location.getInstitutionId())) {
             if (box.getLocationId().equals(locationId)) {
                 labels.add(boxLabel(box));

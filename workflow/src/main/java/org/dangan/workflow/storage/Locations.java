@@ -3,6 +3,7 @@ package org.dangan.workflow.storage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
@@ -19,7 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Locations {
 
-    public record Node(long id, String name, LocationType type, Long parentId, String place, long boxes) {}
+    public record Node(long id, String name, LocationType type, Long parentId, String place, long boxes) {
+
+        /** The code on the location's printed label, for the shelves and cabinets that have one. */
+        public Optional<String> labelCode() {
+            return type == LocationType.SHELF || type == LocationType.CABINET
+                    ? Optional.of(StorageLocation.labelCode(id))
+                    : Optional.empty();
+        }
+    }
 
     /** A box as it stands on its shelf: where, and how full. */
     public record ShelfBox(int position, String barcode, int files, int capacity) {}

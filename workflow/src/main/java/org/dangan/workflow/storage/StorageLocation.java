@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Optional;
 import org.dangan.workflow.platform.Refused;
 
 /** site > room > cabinet/shelf, each owned by one institution. Boxes sit in the innermost level. */
@@ -52,6 +53,18 @@ public class StorageLocation {
 
     public boolean holdsBoxes() {
         return type == LocationType.SHELF || type == LocationType.CABINET;
+    }
+
+    /** What a shelf's or cabinet's printed label says, for a scanner to pick it as a target. */
+    public static String labelCode(long id) {
+        return "L" + id;
+    }
+
+    /** The location a scanned label names, when the code is a location label at all. */
+    public static Optional<Long> idOfLabel(String code) {
+        return code != null && code.matches("L\\d{1,18}")
+                ? Optional.of(Long.parseLong(code.substring(1)))
+                : Optional.empty();
     }
 
     public Long getId() {
