@@ -24,7 +24,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * otherwise). The servlet's own locale would be the server's, English on most machines.
  */
 @Component
-class JsonRefusals implements RequestRejectedHandler {
+public class JsonRefusals implements RequestRejectedHandler {
 
     private final MessageSource messages;
     private final ObjectMapper json;
@@ -37,7 +37,7 @@ class JsonRefusals implements RequestRejectedHandler {
         this.locales = locales;
     }
 
-    AccessDeniedHandler forbidden() {
+    public AccessDeniedHandler forbidden() {
         return (request, response, denied) -> write(request, response, HttpStatus.FORBIDDEN, "error.forbidden");
     }
 
@@ -53,6 +53,15 @@ class JsonRefusals implements RequestRejectedHandler {
         } else {
             elsewhere.handle(request, response, rejected);
         }
+    }
+
+    /**
+     * Answers a request refused before any controller (the resident API's filters, issue 19) with
+     * the API's JSON body under {@code key}.
+     */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+            throws IOException {
+        write(request, response, status, key);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
