@@ -7,18 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
-import org.dangan.workflow.platform.ChinaTime;
-import org.dangan.workflow.registry.Gender;
-import org.dangan.workflow.registry.HealthRecord;
-import org.dangan.workflow.registry.RecordNumber;
-import org.dangan.workflow.registry.RegistryAdministration;
-import org.dangan.workflow.resident.ResidentCodes;
-import org.dangan.workflow.resident.ResidentSettings;
 import org.dangan.workflow.support.Fixtures;
-import org.dangan.workflow.support.SmsGateway;
+import org.dangan.workflow.support.Residents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,13 +29,7 @@ class ResidentSignInOverHttpTest {
     Fixtures fixtures;
 
     @Autowired
-    RegistryAdministration registry;
-
-    @Autowired
-    ResidentSettings settings;
-
-    @Autowired
-    ResidentCodes codes;
+    Residents residents;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -65,27 +49,15 @@ class ResidentSignInOverHttpTest {
     @Test
     void a_resident_signs_in_with_the_code_the_gateway_got_and_the_token_opens_no_staff_endpoint() throws Exception {
         Fixtures.County county = fixtures.county();
-        Set<String> pilot = new HashSet<>(settings.pilotInstitutions());
-        pilot.add(county.a().getCode());
-        settings.setPilotInstitutions(pilot);
-        LocalDate birth = LocalDate.of(1951, 4, 9);
-        String id = Fixtures.idNumber(county.county().getCode(), birth, Gender.MALE, 1);
-        String phone = SmsGateway.newPhone();
-        registry.register(new HealthRecord(
-                        RecordNumber.of(county.a().getCode() + "00100001"),
-                        "居民甲",
-                        Gender.MALE,
-                        birth,
-                        id,
-                        county.a().getId())
-                .contact(phone, "测试地址")
-                .servedOn(LocalDate.now(ChinaTime.ZONE).minusDays(10)));
+        residents.openPilotTo(county.a());
+        Residents.Resident resident = residents.register(county.a(), 1);
+        String id = resident.idNumber();
+        String phone = resident.phone();
 
         assertThat(send("POST", "/api/resident/codes", json.writeValueAsString(new Pair(id, phone)), null)
                         .statusCode())
                 .isEqualTo(202);
-        codes.settle();
-        String code = SmsGateway.lastCodeTo(phone).orElseThrow();
+        String code = residents.lastCode(resident);
         HttpResponse<String> signedIn =
                 send("POST", "/api/resident/sign-in", json.writeValueAsString(new Attempt(id, code)), null);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);

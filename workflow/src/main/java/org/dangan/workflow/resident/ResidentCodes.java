@@ -80,39 +80,51 @@ public class ResidentCodes {
 
     /** The records of this ID number whose resident may sign in now (living, in the pilot). */
     List<ResidentContact> admitted(String idNumber) {
-        String id = idNumber(idNumber);
-        if (id.length() != 18) {
-            // the same query as for a real number: an odd length must not answer faster
-            id = "";
-        }
-        return records.contactsByIdNumber(id).stream()
+        return admitted(contacts(idNumber));
+    }
+
+    private List<ResidentContact> admitted(List<ResidentContact> contacts) {
+        return contacts.stream()
                 .filter(c -> settings.admits(c.institutionId(), c.status(), c.keyPopulations()))
                 .toList();
+    }
+
+    private List<ResidentContact> contacts(String idNumber) {
+        String id = idNumber(idNumber);
+        // the same query for a malformed number as for a real one: it must not answer faster
+        return records.contactsByIdNumber(id.length() == 18 ? id : "");
     }
 
     /**
      * Asks for a sign-in code for the pair; nothing tells the caller whether one was sent. The code
      * goes to the phone on file, never to one the request names: the typed phone only has to match.
+     * On the request's thread only the one lookup and the hashing, alike for every pair; whether the
+     * record is in the pilot (which asks the institution tree) is decided afterwards with the rest.
      */
     public void request(String idNumber, String phone, String clientAddress) {
-        List<ResidentContact> admitted = admitted(idNumber);
-        String typedPhone = phone == null ? "" : phone.strip();
-        List<ResidentContact> matching = admitted.stream()
-                .filter(c -> c.phone() != null
-                        && !typedPhone.isEmpty()
-                        && c.phone().strip().equals(typedPhone))
-                .toList();
-        // hashed for a known and an unknown pair alike, so the two take the same time
+        List<ResidentContact> contacts = contacts(idNumber);
         String code = CodeHash.sixDigits();
         String salt = CodeHash.salt();
         String hash = CodeHash.sha256(salt, CodePurpose.SIGN_IN.name(), code);
-        Optional<ResidentContact> to = matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
+        String typedPhone = phone == null ? "" : phone.strip();
         String claimed = idNumber(idNumber);
-        String asked = admitted.isEmpty() ? null : admitted.get(0).recordNumber();
-        int found = matching.size();
         issuing.execute(() -> {
             try {
-                issue(to, code, salt, hash, clientAddress, claimed, asked, found);
+                List<ResidentContact> admitted = admitted(contacts);
+                List<ResidentContact> matching = admitted.stream()
+                        .filter(c -> c.phone() != null
+                                && !typedPhone.isEmpty()
+                                && c.phone().strip().equals(typedPhone))
+                        .toList();
+                issue(
+                        matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty(),
+                        code,
+                        salt,
+                        hash,
+                        clientAddress,
+                        claimed,
+                        admitted.isEmpty() ? null : admitted.get(0).recordNumber(),
+                        matching.size());
             } catch (RuntimeException e) {
                 log.warn("resident sign-in code not issued: {}", e.getClass().getSimpleName());
             }

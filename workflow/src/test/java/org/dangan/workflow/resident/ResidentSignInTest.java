@@ -11,19 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dangan.workflow.institution.Institution;
-import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.Gender;
-import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
-import org.dangan.workflow.registry.RecordNumber;
-import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.Residents;
+import org.dangan.workflow.support.Residents.Resident;
 import org.dangan.workflow.support.SmsGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +47,7 @@ class ResidentSignInTest {
     Fixtures fixtures;
 
     @Autowired
-    RegistryAdministration registry;
+    Residents residents;
 
     @Autowired
     ResidentSettings settings;
@@ -68,16 +65,11 @@ class ResidentSignInTest {
     String address;
     Set<String> pilotBefore;
 
-    /** A resident of the test's county: the record, its ID number and its phone on file. */
-    record Resident(HealthRecord record, String idNumber, String phone) {}
-
     @BeforeEach
     void openThePilotToThisCounty() {
         county = fixtures.county();
         pilotBefore = settings.pilotInstitutions();
-        Set<String> pilot = new HashSet<>(pilotBefore);
-        pilot.add(county.county().getCode());
-        settings.setPilotInstitutions(pilot);
+        residents.openPilotTo(county.county());
         address = "10.%d.%d.%d"
                 .formatted(
                         ThreadLocalRandom.current().nextInt(256),
@@ -93,20 +85,7 @@ class ResidentSignInTest {
     }
 
     private Resident resident(Institution manager, int serial) {
-        LocalDate birth = LocalDate.of(1950, 3, 7);
-        String id = Fixtures.idNumber(manager.getCode().substring(0, 6), birth, Gender.FEMALE, serial);
-        String phone = SmsGateway.newPhone();
-        HealthRecord record = registry.register(new HealthRecord(
-                        RecordNumber.of(manager.getCode() + "001" + "%05d".formatted(serial)),
-                        "居民" + serial,
-                        Gender.FEMALE,
-                        birth,
-                        id,
-                        manager.getId())
-                .contact(phone, "测试地址")
-                .tagged(Set.of(KeyPopulation.ELDERLY))
-                .servedOn(LocalDate.now(ChinaTime.ZONE).minusDays(30)));
-        return new Resident(record, id, phone);
+        return residents.register(manager, serial);
     }
 
     private MockHttpServletRequestBuilder from(MockHttpServletRequestBuilder request, String from) {
@@ -145,8 +124,7 @@ class ResidentSignInTest {
     }
 
     private String codeOf(Resident r) {
-        codes.settle();
-        return SmsGateway.lastCodeTo(r.phone()).orElseThrow(() -> new AssertionError("no code reached " + r.phone()));
+        return residents.lastCode(r);
     }
 
     private String token(Resident r) throws Exception {
