@@ -41,5 +41,10 @@ public enum AuditAction {
     RECORD_MERGED,
     BACKUP,
     FIXITY_AUDIT,
-    ADMIN_ACTION
+    ADMIN_ACTION,
+    // issue 19, residents' sign-in (r19auth)
+    RESIDENT_CODE_REQUESTED,
+    RESIDENT_SIGNED_IN,
+    RESIDENT_SIGN_IN_REFUSED,
+    RESIDENT_SIGNED_OUT
 }

@@ -59,6 +59,22 @@ public class AuditLog {
         repository.save(new AuditEntry(clock.instant(), username, action, "USER", username, institutionId, detail));
     }
 
+    /**
+     * An action of someone who is not (or not yet) signed in on this thread, such as a resident asking
+     * for a sign-in code (issue 19): written in a transaction of its own under the name given.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAs(
+            String username,
+            AuditAction action,
+            String subjectType,
+            String subjectId,
+            Long institutionId,
+            String detail) {
+        repository.save(
+                new AuditEntry(clock.instant(), username, action, subjectType, subjectId, institutionId, detail));
+    }
+
     /** Audit entries within the auditor's institution subtree, newest first. */
     @Transactional
     public Page<AuditEntry> search(AuditQuery query, int page, int size) {

@@ -63,6 +63,43 @@ class DemoData implements ApplicationRunner {
     };
     private static final String[] VILLAGES = {"东里寨村", "西柏棠村", "南楼村", "北化村", "屯里村"};
 
+    static final String TOWNSHIP_A = "130123101";
+
+    /**
+     * Residents of township A who sign in on the resident site (issue 19) with the phones and ID
+     * numbers the README lists, by their serial in A: fixed, where the generated ones change with the
+     * day the demo is loaded. The first has the demo's restricted follow-up record (never shown to
+     * them online), the other two examination reports.
+     */
+    record PilotResident(
+            String name, Gender gender, LocalDate birth, String idNumber, String phone, Set<KeyPopulation> tags) {}
+
+    static final Map<Integer, PilotResident> PILOT_RESIDENTS = Map.of(
+            1,
+            new PilotResident(
+                    "赵海燕",
+                    Gender.FEMALE,
+                    LocalDate.of(1979, 11, 3),
+                    "130123197911030464",
+                    "13800138003",
+                    Set.of(KeyPopulation.SEVERE_MENTAL_DISORDER)),
+            3,
+            new PilotResident(
+                    "王秀英",
+                    Gender.FEMALE,
+                    LocalDate.of(1948, 5, 12),
+                    "130123194805120227",
+                    "13800138001",
+                    Set.of(KeyPopulation.ELDERLY, KeyPopulation.HYPERTENSION)),
+            4,
+            new PilotResident(
+                    "李建国",
+                    Gender.MALE,
+                    LocalDate.of(1956, 9, 30),
+                    "13012319560930017X",
+                    "13800138002",
+                    Set.of(KeyPopulation.ELDERLY, KeyPopulation.TYPE2_DIABETES)));
+
     private final Institutions institutions;
     private final UserAccounts users;
     private final RegistryAdministration registry;
@@ -92,7 +129,7 @@ class DemoData implements ApplicationRunner {
         Institution province = institutions.register("130000", "河北省卫生健康委员会", InstitutionType.PROVINCE, null);
         Institution city = institutions.register("130100", "石家庄市卫生健康委员会", InstitutionType.CITY, province.getId());
         Institution county = institutions.register("130123", "正定县卫生健康局", InstitutionType.COUNTY_BUREAU, city.getId());
-        Institution a = institutions.register("130123101", "诸福屯镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
+        Institution a = institutions.register(TOWNSHIP_A, "诸福屯镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
         Institution b = institutions.register("130123102", "新城铺镇卫生院", InstitutionType.TOWNSHIP_CENTRE, county.getId());
         Institution village =
                 institutions.register("130123101201", "东里寨村卫生室", InstitutionType.VILLAGE_CLINIC, a.getId());
@@ -159,6 +196,7 @@ class DemoData implements ApplicationRunner {
             RecordNumber number = RecordNumber.of(township.getCode() + villageCode + "%05d".formatted(serial));
             Gender gender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
             LocalDate birth = today.minusDays(random.nextInt(365 * 92));
+            PilotResident pilot = township.getCode().equals(TOWNSHIP_A) ? PILOT_RESIDENTS.get(serial) : null;
             String idNumber = idNumber(birth, gender, random);
             int fault = random.nextInt(200);
             if (fault < 2) {
@@ -175,14 +213,31 @@ class DemoData implements ApplicationRunner {
                 lastService = birth;
             }
             String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-            HealthRecord record = new HealthRecord(
-                            number, name, gender, birth, idNumber, atClinic ? village.getId() : township.getId())
-                    .contact(
-                            "1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)),
-                            "河北省石家庄市正定县" + township.getName().replace("卫生院", "") + VILLAGES[villageIndex]
-                                    + (1 + random.nextInt(200)) + "号")
-                    .tagged(tags)
-                    .servedOn(lastService);
+            String phone = "1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000));
+            String address = "河北省石家庄市正定县" + township.getName().replace("卫生院", "") + VILLAGES[villageIndex]
+                    + (1 + random.nextInt(200)) + "号";
+            HealthRecord record = pilot == null
+                    ? new HealthRecord(
+                                    number,
+                                    name,
+                                    gender,
+                                    birth,
+                                    idNumber,
+                                    atClinic ? village.getId() : township.getId())
+                            .contact(phone, address)
+                            .tagged(tags)
+                            .servedOn(lastService)
+                    // after every draw of the generator, so the rest of the demo stays as it was
+                    : new HealthRecord(
+                                    number,
+                                    pilot.name(),
+                                    pilot.gender(),
+                                    pilot.birth(),
+                                    pilot.idNumber(),
+                                    atClinic ? village.getId() : township.getId())
+                            .contact(pilot.phone(), address)
+                            .tagged(pilot.tags())
+                            .servedOn(today.minusDays(40));
             created.add(registry.register(record));
             if (fault == 199 && serial < count) {
                 // the same person registered a second time under the next serial

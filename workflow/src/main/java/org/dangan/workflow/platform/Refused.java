@@ -21,7 +21,11 @@ public class Refused extends RuntimeException {
         FORBIDDEN(403),
         NOT_FOUND(404),
         CONFLICT(409),
-        TOO_LARGE(413);
+        TOO_LARGE(413),
+        /** Issue 19: who asked could not be recognised (a resident's sign-in code that did not match). */
+        UNAUTHORIZED(401),
+        /** Issue 19: too many attempts from one place; try again later. */
+        TOO_MANY_REQUESTS(429);
 
         private final int status;
 
@@ -89,6 +93,16 @@ public class Refused extends RuntimeException {
     /** An upload past a size limit (413). */
     public static Refused tooLarge(String key, Object... arguments) {
         return new Refused(Kind.TOO_LARGE, key, arguments);
+    }
+
+    /** Who asked could not be recognised (401): a sign-in that failed. */
+    public static Refused unauthorized(String key, Object... arguments) {
+        return new Refused(Kind.UNAUTHORIZED, key, arguments);
+    }
+
+    /** Too many attempts from one place (429). */
+    public static Refused tooManyRequests(String key, Object... arguments) {
+        return new Refused(Kind.TOO_MANY_REQUESTS, key, arguments);
     }
 
     public Kind kind() {

@@ -77,6 +77,38 @@ public class RecordBatches {
                 .findFirst();
     }
 
+    /**
+     * A record as a resident's sign-in needs it: which record, whose it is, its phone on file, its
+     * status and key populations (the pilot's scope). Never shown to anyone.
+     */
+    public record ResidentContact(
+            long id,
+            String recordNumber,
+            long institutionId,
+            String phone,
+            RecordStatus status,
+            Set<KeyPopulation> keyPopulations) {}
+
+    /**
+     * The records that carry this ID number (a person registered twice has two), for a resident's
+     * sign-in; the number is compared as stored, upper case.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<ResidentContact> contactsByIdNumber(String idNumber) {
+        return jdbc.query(
+                """
+                select id, record_number, institution_id, phone, status, key_populations
+                from health_record where id_number = :idNumber order by id""",
+                new MapSqlParameterSource("idNumber", idNumber),
+                (rs, n) -> new ResidentContact(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        RecordStatus.valueOf(rs.getString(5)),
+                        KeyPopulation.fromColumn(rs.getString(6))));
+    }
+
     /** The pages of one type the record's paper files register (DA/T 31 count check); null when none do. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Integer registeredPages(long recordId, DocumentType type) {

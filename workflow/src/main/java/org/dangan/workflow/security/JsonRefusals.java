@@ -25,7 +25,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * otherwise). The servlet's own locale would be the server's, English on most machines.
  */
 @Component
-class JsonRefusals implements RequestRejectedHandler {
+public class JsonRefusals implements RequestRejectedHandler {
 
     private final MessageSource messages;
     private final ObjectMapper json;
@@ -38,7 +38,7 @@ class JsonRefusals implements RequestRejectedHandler {
         this.locales = locales;
     }
 
-    AccessDeniedHandler forbidden() {
+    public AccessDeniedHandler forbidden() {
         return (request, response, denied) -> write(request, response, HttpStatus.FORBIDDEN, "error.forbidden");
     }
 
@@ -72,6 +72,15 @@ class JsonRefusals implements RequestRejectedHandler {
             path = path.replace("/./", "/");
         }
         return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/engine-rest/");
+    }
+
+    /**
+     * Answers a request refused before any controller (the resident API's filters, issue 19) with
+     * the API's JSON body under {@code key}.
+     */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+            throws IOException {
+        write(request, response, status, key);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)

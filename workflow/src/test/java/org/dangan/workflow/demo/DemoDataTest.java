@@ -2,16 +2,20 @@ package org.dangan.workflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.resident.ResidentCodes;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.search.SearchResult;
 import org.dangan.workflow.security.PasswordPolicy;
 import org.dangan.workflow.security.PasswordRefused;
 import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.SmsGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,33 @@ class DemoDataTest {
                             .isAuthenticated())
                     .as(user)
                     .isTrue();
+        }
+    }
+
+    @Autowired
+    ResidentCodes residentCodes;
+
+    /** Issue 19: the README's pilot residents are on file in township A, and each gets a code on asking. */
+    @Test
+    void the_readme_pilot_residents_get_a_sign_in_code() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        for (DemoData.PilotResident pilot : DemoData.PILOT_RESIDENTS.values()) {
+            assertThat(readme).contains("| `" + pilot.idNumber() + "` | `" + pilot.phone() + "` |");
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from health_record r join institution i on i.id = r.institution_id"
+                                    + " where r.id_number = ? and r.phone = ? and r.status = 'ACTIVE'"
+                                    + " and i.code like '" + DemoData.TOWNSHIP_A + "%'",
+                            Integer.class,
+                            pilot.idNumber(),
+                            pilot.phone()))
+                    .as(pilot.name())
+                    .isEqualTo(1);
+            residentCodes.request(
+                    pilot.idNumber(), pilot.phone(), "10.200.0." + pilot.phone().substring(10));
+        }
+        residentCodes.settle();
+        for (DemoData.PilotResident pilot : DemoData.PILOT_RESIDENTS.values()) {
+            assertThat(SmsGateway.lastCodeTo(pilot.phone())).as(pilot.name()).isPresent();
         }
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class RefusalKeysTest {
 
     private static final Pattern REFUSAL = Pattern.compile(
-            "(?:Refused\\.(?:of|invalid|forbidden|notFound|tooLarge)|new PasswordRefused)\\(\\s*\"([^\"]+)\"");
+            "(?:Refused\\.(?:of|invalid|forbidden|notFound|tooLarge|unauthorized|tooManyRequests)|new PasswordRefused)\\(\\s*\"([^\"]+)\"");
 
     @Test
     void every_refusal_key_is_translated_in_chinese_and_english() throws IOException {
