@@ -41,5 +41,10 @@ public enum AuditAction {
     RECORD_MERGED,
     BACKUP,
     FIXITY_AUDIT,
-    ADMIN_ACTION
+    ADMIN_ACTION,
+    // issue 19: what a resident does with their own record (r19read)
+    RESIDENT_RECORD_READ,
+    RESIDENT_DOCUMENT_LIST,
+    RESIDENT_DOCUMENT_READ,
+    RESIDENT_CORRECTION
 }
