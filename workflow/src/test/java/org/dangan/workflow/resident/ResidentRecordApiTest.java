@@ -24,6 +24,7 @@ import org.dangan.workflow.document.FileStore;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.ResidentId;
 import org.dangan.workflow.support.ArchivedDocuments;
 import org.dangan.workflow.support.AsUser;
@@ -69,6 +70,9 @@ class ResidentRecordApiTest {
 
     @Autowired
     AsUser asUser;
+
+    @Autowired
+    RegistryAdministration registry;
 
     Fixtures.County county;
     HealthRecord mine;
@@ -130,6 +134,16 @@ class ResidentRecordApiTest {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).doesNotContain("严重精神障碍", "精神", "SEVERE", raw);
+    }
+
+    @Test
+    void the_paper_file_is_told_in_plain_words_where_it_is_kept() throws Exception {
+        mvc.perform(get("/api/resident/me").with(resident(theirs)))
+                .andExpect(jsonPath("$.paperFiles[0]").value(county.a().getName() + " 已接收，正在入库"));
+        registry.store(
+                theirs.getRecordNumber() + "-01", fixtures.box(county.a(), 3).getBarcode());
+        mvc.perform(get("/api/resident/me").with(resident(theirs)))
+                .andExpect(jsonPath("$.paperFiles[0]").value("保存在 " + county.a().getName() + " 档案室"));
     }
 
     @Test
