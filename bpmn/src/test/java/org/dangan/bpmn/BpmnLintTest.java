@@ -54,8 +54,8 @@ class BpmnLintTest {
     }
 
     @Test
-    void all_seven_models_are_linted() throws IOException {
-        assertThat(models()).hasSize(7);
+    void all_eight_models_are_linted() throws IOException {
+        assertThat(models()).hasSize(8);
     }
 
     @ParameterizedTest

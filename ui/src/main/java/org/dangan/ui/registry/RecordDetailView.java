@@ -41,6 +41,7 @@ import org.dangan.workflow.registry.RecordMerge;
 import org.dangan.workflow.registry.RecordNotFoundException;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.resident.ResidentRecordService;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.UserAccounts;
@@ -169,7 +170,12 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         trail.addColumn(e -> ChinaTime.second(e.getAt()))
                 .setHeader(getTranslation("audit.at"))
                 .setAutoWidth(true);
-        trail.addColumn(e -> e.getUsername() == null ? "" : readerNames.get(e.getUsername()))
+        // a resident's own reads carry the resident's audit name, not an account: labelled as the resident
+        trail.addColumn(e -> e.getUsername() == null
+                        ? ""
+                        : e.getUsername().startsWith(ResidentRecordService.AUDIT_PREFIX)
+                                ? getTranslation("audit.residentSelf")
+                                : readerNames.get(e.getUsername()))
                 .setHeader(getTranslation("audit.user"));
         trail.addColumn(e -> getTranslation("auditAction." + e.getAction().name()))
                 .setHeader(getTranslation("audit.action"));

@@ -42,9 +42,14 @@ public enum AuditAction {
     BACKUP,
     FIXITY_AUDIT,
     ADMIN_ACTION,
-    // issue 19, residents' sign-in (r19auth)
+    // issue 19: residents' sign-in
     RESIDENT_CODE_REQUESTED,
     RESIDENT_SIGNED_IN,
     RESIDENT_SIGN_IN_REFUSED,
-    RESIDENT_SIGNED_OUT
+    RESIDENT_SIGNED_OUT,
+    // issue 19: what a resident does with their own record
+    RESIDENT_RECORD_READ,
+    RESIDENT_DOCUMENT_LIST,
+    RESIDENT_DOCUMENT_READ,
+    RESIDENT_CORRECTION
 }

@@ -35,5 +35,17 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long> {
     List<AuditEntry> findBySubjectTypeAndSubjectIdOrderByIdDesc(
             String subjectType, String subjectId, Pageable pageable);
 
+    @Query("""
+            select e from AuditEntry e
+            where e.subjectType = :subjectType and e.subjectId in :subjectIds and e.action in :actions
+              and e.username not like :othersPattern
+            order by e.id desc""")
+    List<AuditEntry> reads(
+            String subjectType,
+            Collection<String> subjectIds,
+            Collection<AuditAction> actions,
+            String othersPattern,
+            Pageable pageable);
+
     long count();
 }

@@ -1,7 +1,11 @@
 package org.dangan.workflow.audit;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
@@ -38,9 +42,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditAction action, String subjectType, String subjectId, Long institutionId, String detail) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String username = auth == null ? "system" : auth.getName();
-        repository.save(
-                new AuditEntry(clock.instant(), username, action, subjectType, subjectId, institutionId, detail));
+        recordAs(auth == null ? "system" : auth.getName(), action, subjectType, subjectId, institutionId, detail);
     }
 
     /**
@@ -51,6 +53,22 @@ public class AuditLog {
     public void recordApart(
             AuditAction action, String subjectType, String subjectId, Long institutionId, String detail) {
         record(action, subjectType, subjectId, institutionId, detail);
+    }
+
+    /**
+     * An action of someone who is not a staff user (a resident, by their {@code auditName}), in the
+     * caller's transaction like {@link #record}: their authentication carries no staff username.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAs(
+            String username,
+            AuditAction action,
+            String subjectType,
+            String subjectId,
+            Long institutionId,
+            String detail) {
+        repository.save(
+                new AuditEntry(clock.instant(), username, action, subjectType, subjectId, institutionId, detail));
     }
 
     /** For events with no logged-in user yet (a failed login): written in a transaction of its own. */
@@ -64,7 +82,7 @@ public class AuditLog {
      * for a sign-in code (issue 19): written in a transaction of its own under the name given.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordAs(
+    public void recordApartAs(
             String username,
             AuditAction action,
             String subjectType,
@@ -111,6 +129,27 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEntry> trailOf(String subjectType, String subjectId, int max) {
         return repository.findBySubjectTypeAndSubjectIdOrderByIdDesc(subjectType, subjectId, PageRequest.of(0, max));
+    }
+
+    /**
+     * The reads of some subjects by staff users, newest first: entries of the given actions whose
+     * user name does not start with {@code othersPrefix} (a resident's own reads). The caller has
+     * proved the subjects are the asker's own.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> readsOf(
+            Map<String, Collection<String>> subjectsByType,
+            Collection<AuditAction> actions,
+            String othersPrefix,
+            int max) {
+        List<AuditEntry> reads = new ArrayList<>();
+        subjectsByType.forEach((type, ids) -> {
+            if (!ids.isEmpty()) {
+                reads.addAll(repository.reads(type, ids, actions, othersPrefix + "%", PageRequest.of(0, max)));
+            }
+        });
+        reads.sort(Comparator.comparing(AuditEntry::getId).reversed());
+        return reads.size() > max ? List.copyOf(reads.subList(0, max)) : reads;
     }
 
     public record AuditQuery(String subjectType, String subjectId, String username, AuditAction action) {

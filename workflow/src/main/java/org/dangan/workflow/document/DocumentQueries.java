@@ -1,7 +1,11 @@
 package org.dangan.workflow.document;
 
+import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.dangan.workflow.registry.DocumentType;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,9 +22,40 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final FileStore files;
 
-    DocumentQueries(NamedParameterJdbcTemplate jdbc) {
+    DocumentQueries(NamedParameterJdbcTemplate jdbc, FileStore files) {
         this.jdbc = jdbc;
+        this.files = files;
+    }
+
+    /** A document a record's own resident may see: archived, of no restricted type. */
+    public record OpenDocument(long id, DocumentType type, int pages, Instant scannedAt, String pdfSha256) {}
+
+    /**
+     * The record's archived documents of no restricted type, newest first: what its resident sees.
+     * Restricted ones are left out in the query, so no count or id of them ever leaves here.
+     */
+    public List<OpenDocument> openDocumentsOf(long recordId) {
+        return jdbc.query(
+                "select id, document_type, page_count, created_at, pdf_sha256 from scanned_document"
+                        + " where record_id = :record and state = 'ARCHIVED' and restricted = false"
+                        + " and pdf_sha256 is not null order by created_at desc, id desc",
+                new MapSqlParameterSource("record", recordId),
+                (rs, n) -> new OpenDocument(
+                        rs.getLong(1),
+                        DocumentType.valueOf(rs.getString(2)),
+                        rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)));
+    }
+
+    /** The searchable PDF of one of {@link #openDocumentsOf}; empty for any other id. */
+    public Optional<InputStream> openPdf(long recordId, long documentId) {
+        return openDocumentsOf(recordId).stream()
+                .filter(d -> d.id() == documentId)
+                .findFirst()
+                .map(d -> files.open(d.pdfSha256()));
     }
 
     /** A document as an inventory fingerprints it: its state and the digests of its files ({@code pdfSha256} may be null). */

@@ -29,7 +29,8 @@ public enum TaskKind {
     HANDOVER_APPROVAL("archiveHandover", "approveHandover"),
     TRANSFER_ACCEPTANCE("recordTransfer", "acceptTransfer"),
     DEATH_CONFIRMATION("registrationFollowUp", "confirmDeath"),
-    MOVED_OUT_CLOSURE("registrationFollowUp", "closeMovedOut");
+    MOVED_OUT_CLOSURE("registrationFollowUp", "closeMovedOut"),
+    RESIDENT_CORRECTION_CHECK("residentCorrection", "checkCorrection");
 
     private final String processKey;
     private final String taskKey;

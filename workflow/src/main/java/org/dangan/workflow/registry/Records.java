@@ -240,6 +240,35 @@ public class Records {
         RoleCheck.require(RECORD_READERS);
         HealthRecord record = inScope(recordNumber);
         DanganUser reader = CurrentUser.require();
+        RecordDetail detail = detailOf(record, reader.has(Permission.RESTRICTED_DOCUMENTS));
+        auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
+        return detail;
+    }
+
+    /**
+     * A record as its own resident sees it, without restricted tags or contents: the resident
+     * module has proved who the resident is and audits the read itself, as the resident's.
+     */
+    @Transactional(readOnly = true)
+    public RecordDetail ofResident(long recordId) {
+        return detailOf(
+                records.findById(recordId).orElseThrow(() -> new RecordNotFoundException("#" + recordId)), false);
+    }
+
+    /**
+     * A change the record's resident confirmed (a new phone number, by a code sent to it), after an
+     * archivist entered it: audited as the resident's, with the names of the fields only.
+     */
+    public List<String> correctConfirmedByResident(long recordId, RecordCorrection correction, String residentName) {
+        HealthRecord record = records.findById(recordId).orElseThrow(() -> new RecordNotFoundException("#" + recordId));
+        // a resident confirms contact details only, whatever else the correction carries
+        return applied(
+                record,
+                new RecordCorrection(null, null, null, null, correction.phone(), correction.address(), null, null),
+                residentName);
+    }
+
+    private RecordDetail detailOf(HealthRecord record, boolean restrictedShown) {
         Institution institution = institutions.require(record.getInstitutionId());
         List<RecordDetail.PaperFileView> files = new ArrayList<>();
         for (PaperFile f : paperFiles.findByRecordIdOrderByFileNumber(record.getId())) {
@@ -247,8 +276,7 @@ public class Records {
             // the contents by type are shown only to who may see restricted content: hiding the restricted
             // type alone would leave the whole page count minus the shown pages telling it, and the count
             // of the paper itself is shown everywhere (lists, checks, labels) as the sheets in the file are
-            Map<DocumentType, Integer> contents =
-                    reader.has(Permission.RESTRICTED_DOCUMENTS) ? f.getContents() : Map.of();
+            Map<DocumentType, Integer> contents = restrictedShown ? f.getContents() : Map.of();
             files.add(new RecordDetail.PaperFileView(
                     f.getFileNumber(),
                     f.getPageCount(),
@@ -258,7 +286,10 @@ public class Records {
                     box == null ? null : storage.placeOf(box.getLocationId()),
                     box == null ? null : box.getPosition()));
         }
-        auditLog.record(AuditAction.RECORD_READ, "RECORD", record.getRecordNumber(), record.getInstitutionId(), null);
+        Set<KeyPopulation> tags = EnumSet.noneOf(KeyPopulation.class);
+        record.getKeyPopulations().stream()
+                .filter(p -> restrictedShown || !p.restricted())
+                .forEach(tags::add);
         return new RecordDetail(
                 record.getRecordNumber(),
                 record.getName(),
@@ -267,7 +298,7 @@ public class Records {
                 record.getMaskedIdNumber(),
                 record.getPhone(),
                 record.getAddress(),
-                shown(record.getKeyPopulations(), reader),
+                tags,
                 record.getStatus(),
                 institution.getCode(),
                 institution.getName(),
@@ -290,9 +321,18 @@ public class Records {
             throw Refused.forbidden("record.archivistOnly");
         }
         HealthRecord record = inScope(recordNumber);
-        List<String> changed = record.correct(keepingRestrictedTags(correction, record, CurrentUser.require()));
+        return applied(
+                record,
+                keepingRestrictedTags(correction, record, CurrentUser.require()),
+                CurrentUser.require().getUsername());
+    }
+
+    /** Changes the record, audited (by {@code actor}) with the names of the changed fields, never their values. */
+    private List<String> applied(HealthRecord record, RecordCorrection correction, String actor) {
+        List<String> changed = record.correct(correction);
         if (!changed.isEmpty()) {
-            auditLog.record(
+            auditLog.recordAs(
+                    actor,
                     AuditAction.RECORD_CHANGED,
                     "RECORD",
                     record.getRecordNumber(),

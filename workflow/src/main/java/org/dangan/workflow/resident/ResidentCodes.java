@@ -143,7 +143,7 @@ public class ResidentCodes {
         if (to.isEmpty()) {
             // the ID number's keyed hash only; a record whose phone did not match is named, so its
             // health centre can see someone tried
-            audit.recordAs(
+            audit.recordApartAs(
                     askedRecord == null ? NOBODY : "resident:" + askedRecord,
                     AuditAction.RESIDENT_CODE_REQUESTED,
                     askedRecord == null ? "ID_NUMBER" : "RECORD",
@@ -181,7 +181,7 @@ public class ResidentCodes {
 
     /** A code asked for this record, with how many were sent this hour: never the phone, never the code. */
     private void audited(ResidentContact record, String detail) {
-        audit.recordAs(
+        audit.recordApartAs(
                 "resident:" + record.recordNumber(),
                 AuditAction.RESIDENT_CODE_REQUESTED,
                 "RECORD",

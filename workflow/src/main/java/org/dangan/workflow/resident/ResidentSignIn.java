@@ -66,7 +66,7 @@ public class ResidentSignIn {
                 .orElse(admitted.isEmpty() ? null : admitted.get(0));
         if (check.result() == ResidentCodes.Check.ACCEPTED && record != null) {
             String token = sessions.open(record.id());
-            audit.recordAs(
+            audit.recordApartAs(
                     "resident:" + record.recordNumber(),
                     AuditAction.RESIDENT_SIGNED_IN,
                     "RECORD",
@@ -76,7 +76,7 @@ public class ResidentSignIn {
             return token;
         }
         if (record == null) {
-            audit.recordAs(
+            audit.recordApartAs(
                     ResidentCodes.NOBODY,
                     AuditAction.RESIDENT_SIGN_IN_REFUSED,
                     "ID_NUMBER",
@@ -84,7 +84,7 @@ public class ResidentSignIn {
                     null,
                     "no record may sign in with this ID number");
         } else {
-            audit.recordAs(
+            audit.recordApartAs(
                     "resident:" + record.recordNumber(),
                     AuditAction.RESIDENT_SIGN_IN_REFUSED,
                     "RECORD",

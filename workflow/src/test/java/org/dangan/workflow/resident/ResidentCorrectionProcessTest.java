@@ -1,0 +1,228 @@
+package org.dangan.workflow.resident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dangan.workflow.resident.ResidentRecordApiTest.resident;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.dangan.workflow.audit.AuditAction;
+import org.dangan.workflow.audit.AuditEntry;
+import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.Records;
+import org.dangan.workflow.support.AsUser;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A resident's correction request end to end: filed by the resident, answered in the archivist's
+ * inbox (refused with a reason, or corrected through the registry), a new phone number stored only
+ * once the resident enters the code sent to it; another resident never reaches it.
+ */
+@DanganTest
+class ResidentCorrectionProcessTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ResidentCorrections corrections;
+
+    @Autowired
+    ResidentCorrectionSmsOutbox outbox;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    AsUser asUser;
+
+    Fixtures.County county;
+    HealthRecord mine;
+    HealthRecord theirs;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        mine = fixtures.record(county.a(), 1);
+        theirs = fixtures.record(county.a(), 2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        AsUser.logout();
+    }
+
+    private long submit(HealthRecord record, String field, String note, String newValue) throws Exception {
+        String body = mvc.perform(post("/api/resident/corrections")
+                        .with(resident(record))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"field": "%s", "note": "%s", "newValue": "%s"}""".formatted(field, note, newValue)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("SUBMITTED"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private ResidentCorrections.Request inInbox(long id, String archivist) {
+        Task task = tasks.createTaskQuery()
+                .processDefinitionKey(ResidentCorrections.PROCESS)
+                .processInstanceBusinessKey(Long.toString(id))
+                .singleResult();
+        assertThat(task).as("task of request #%d", id).isNotNull();
+        assertThat(tasks.getIdentityLinksForTask(task.getId()))
+                .extracting(l -> l.getGroupId())
+                .contains("archivist-" + county.a().getCode());
+        asUser.login(county.user(archivist));
+        return corrections.requestOf(task.getId());
+    }
+
+    private String state(HealthRecord record, long id) throws Exception {
+        String body = mvc.perform(get("/api/resident/corrections").with(resident(record)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> states = JsonPath.read(body, "$.items[?(@.id == " + id + ")].state");
+        return states.isEmpty() ? null : states.get(0);
+    }
+
+    @Test
+    void an_archivist_refuses_with_a_reason_the_resident_reads() throws Exception {
+        long id = submit(mine, "ADDRESS", "门牌号写错了", "测试路9号");
+        ResidentCorrections.Request request = inInbox(id, "archivist-a");
+        assertThat(request.recordNumber()).isEqualTo(mine.getRecordNumber());
+        assertThat(request.proposedValue()).isEqualTo("测试路9号");
+        assertThatThrownBy(() -> corrections.refuse(request, " "))
+                .isInstanceOfSatisfying(
+                        Refused.class, e -> assertThat(e.key()).isEqualTo("residentCorrection.reasonRequired"));
+        corrections.refuse(request, "户籍登记地址即为档案地址");
+        AsUser.logout();
+        mvc.perform(get("/api/resident/corrections").with(resident(mine)))
+                .andExpect(jsonPath("$.items[0].id").value(id))
+                .andExpect(jsonPath("$.items[0].state").value("REFUSED"))
+                .andExpect(jsonPath("$.items[0].answer").value("户籍登记地址即为档案地址"));
+        assertThat(records.ofResident(mine.getId()).address()).isEqualTo("测试地址1");
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(Long.toString(id))
+                        .finished()
+                        .count())
+                .isOne();
+    }
+
+    @Test
+    void an_archivist_corrects_an_address_through_the_registry() throws Exception {
+        long id = submit(mine, "ADDRESS", "搬家了", "新村路1号");
+        assertThatThrownBy(() -> inInbox(id, "archivist-b"))
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.kind()).isEqualTo(Refused.Kind.NOT_FOUND));
+        ResidentCorrections.Request request = inInbox(id, "archivist-a");
+        corrections.correct(request, "新村路1号");
+        assertThat(records.ofResident(mine.getId()).address()).isEqualTo("新村路1号");
+        assertThat(records.trail(mine.getRecordNumber()))
+                .extracting(AuditEntry::getAction)
+                .contains(AuditAction.RECORD_CHANGED);
+        AsUser.logout();
+        assertThat(state(mine, id)).isEqualTo("CORRECTED");
+        assertThat(auditLog.trailOf("RECORD", mine.getRecordNumber(), 50))
+                .filteredOn(e -> e.getAction() == AuditAction.RESIDENT_CORRECTION)
+                .extracting(AuditEntry::getUsername)
+                .containsExactly("resident:" + mine.getRecordNumber());
+    }
+
+    @Test
+    void a_new_phone_is_stored_only_after_the_code_sent_to_it() throws Exception {
+        long id = submit(mine, "PHONE", "换了手机号", "13911112222");
+        corrections.correct(inInbox(id, "archivist-a"), "13911112222");
+        AsUser.logout();
+        assertThat(state(mine, id)).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(records.ofResident(mine.getId()).phone()).isEqualTo("13800000000");
+        List<ResidentCorrectionSmsOutbox.Message> sent = outbox.to("13911112222");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).kind()).isEqualTo(SmsSender.Kind.PHONE_CONFIRMATION);
+        String code = sent.get(0).parameters().get("code");
+        assertThat(code).matches("\\d{6}");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        mvc.perform(post("/api/resident/corrections/" + id + "/confirm")
+                        .with(resident(theirs))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"" + code + "\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/resident/corrections/" + id + "/confirm")
+                        .with(resident(mine))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"" + wrong + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("residentCorrection.codeWrong"));
+        assertThat(records.ofResident(mine.getId()).phone()).isEqualTo("13800000000");
+        mvc.perform(post("/api/resident/corrections/" + id + "/confirm")
+                        .with(resident(mine))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"" + code + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("CORRECTED"));
+        assertThat(records.ofResident(mine.getId()).phone()).isEqualTo("13911112222");
+        assertThat(state(mine, id)).isEqualTo("CORRECTED");
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(Long.toString(id))
+                        .finished()
+                        .count())
+                .isOne();
+        // a used code does not confirm again
+        mvc.perform(post("/api/resident/corrections/" + id + "/confirm")
+                        .with(resident(mine))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"" + code + "\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void a_request_is_refused_without_a_note_or_with_an_unknown_field_and_another_residents_is_unseen()
+            throws Exception {
+        for (String body : List.of(
+                "{\"field\": \"PHONE\", \"note\": \" \"}",
+                "{\"field\": \"PHONE\", \"note\": \"" + "长".repeat(501) + "\"}",
+                "{\"field\": \"ADDRESS\", \"note\": \"错\", \"newValue\": \"" + "长".repeat(201) + "\"}",
+                "{\"field\": \"ID_NUMBER\", \"note\": \"错\"}")) {
+            mvc.perform(post("/api/resident/corrections")
+                            .with(resident(mine))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isBadRequest());
+        }
+        long id = submit(theirs, "NAME", "名字写错", "测试二");
+        assertThat(state(mine, id)).isNull();
+        mvc.perform(get("/api/resident/corrections").with(resident(mine)))
+                .andExpect(jsonPath("$.items.length()").value(0));
+    }
+}
