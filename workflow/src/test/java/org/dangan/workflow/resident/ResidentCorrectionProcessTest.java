@@ -22,6 +22,7 @@ import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.SmsGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,6 @@ class ResidentCorrectionProcessTest {
 
     @Autowired
     ResidentCorrections corrections;
-
-    @Autowired
-    ResidentCorrectionSmsOutbox outbox;
 
     @Autowired
     TaskService tasks;
@@ -166,9 +164,9 @@ class ResidentCorrectionProcessTest {
         AsUser.logout();
         assertThat(state(mine, id)).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(records.ofResident(mine.getId()).phone()).isEqualTo("13800000000");
-        List<ResidentCorrectionSmsOutbox.Message> sent = outbox.to("13911112222");
+        List<SmsGateway.Message> sent = SmsGateway.to("13911112222");
         assertThat(sent).hasSize(1);
-        assertThat(sent.get(0).kind()).isEqualTo(SmsSender.Kind.PHONE_CONFIRMATION);
+        assertThat(sent.get(0).templateId()).isEqualTo("phone-confirmation");
         String code = sent.get(0).parameters().get("code");
         assertThat(code).matches("\\d{6}");
         String wrong = code.equals("000000") ? "111111" : "000000";
