@@ -370,12 +370,25 @@ class ResidentSignInTest {
     void staff_credentials_do_not_open_the_resident_api_and_a_resident_token_opens_no_staff_endpoint()
             throws Exception {
         for (String user : List.of("archivist-a", "county-supervisor", "searcher-a", "auditor", "county-checker")) {
-            MockHttpServletResponse answer = mvc.perform(
-                            get("/api/resident/me").with(httpBasic(county.user(user), Fixtures.PASSWORD)))
-                    .andReturn()
-                    .getResponse();
-            assertThat(answer.getStatus()).as(user).isEqualTo(401);
-            assertThat(key(answer)).isEqualTo("resident.signIn.required");
+            for (MockHttpServletRequestBuilder request : List.of(
+                    get("/api/resident/me"),
+                    get("/api/resident/access"),
+                    get("/api/resident/documents"),
+                    get("/api/resident/documents/1/pdf"),
+                    get("/api/resident/corrections"),
+                    post("/api/resident/corrections")
+                            .contentType("application/json")
+                            .content("{\"field\": \"ADDRESS\", \"note\": \"地址有误\"}"),
+                    post("/api/resident/corrections/1/confirm")
+                            .contentType("application/json")
+                            .content("{\"code\": \"123456\"}"))) {
+                MockHttpServletResponse answer = mvc.perform(
+                                request.with(httpBasic(county.user(user), Fixtures.PASSWORD)))
+                        .andReturn()
+                        .getResponse();
+                assertThat(answer.getStatus()).as(user).isEqualTo(401);
+                assertThat(key(answer)).isEqualTo("resident.signIn.required");
+            }
             assertThat(mvc.perform(post("/api/resident/sign-out").with(httpBasic(county.user(user), Fixtures.PASSWORD)))
                             .andReturn()
                             .getResponse()

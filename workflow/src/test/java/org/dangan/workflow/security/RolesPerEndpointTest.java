@@ -290,20 +290,7 @@ class RolesPerEndpointTest {
                         "/api/me/password",
                         "{\"current\": \"not-the-password\", \"password\": \"a-new-pass-2026\"}",
                         EnumSet.allOf(Role.class)),
-                read("/api/audit", "/api/audit", EnumSet.of(Role.AUDITOR)),
-                // issue 19: a resident's correction requests, never a staff user's (r19read)
-                json(
-                        post,
-                        "/api/resident/corrections",
-                        "/api/resident/corrections",
-                        "{\"field\": \"ADDRESS\", \"note\": \"地址有误\"}",
-                        EnumSet.noneOf(Role.class)),
-                json(
-                        post,
-                        "/api/resident/corrections/{id}/confirm",
-                        "/api/resident/corrections/999999999/confirm",
-                        "{\"code\": \"123456\"}",
-                        EnumSet.noneOf(Role.class)));
+                read("/api/audit", "/api/audit", EnumSet.of(Role.AUDITOR)));
     }
 
     @Autowired
