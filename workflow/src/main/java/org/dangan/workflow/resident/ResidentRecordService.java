@@ -19,6 +19,7 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.PaperFileState;
+import org.dangan.workflow.registry.PhoneNumber;
 import org.dangan.workflow.registry.RecordDetail;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.UserAccount;
@@ -114,7 +115,7 @@ public class ResidentRecordService {
                         : translated("Gender." + record.gender().name(), null),
                 record.birthDate(),
                 record.idNumber(),
-                maskPhone(record.phone()),
+                record.phone() == null || record.phone().isBlank() ? null : PhoneNumber.mask(record.phone()),
                 record.address(),
                 record.institutionName(),
                 services,
@@ -210,14 +211,6 @@ public class ResidentRecordService {
     private static String roomOf(String place) {
         String[] parts = place.split("\\s*/\\s*");
         return parts.length >= 2 ? parts[1] : parts[0];
-    }
-
-    static String maskPhone(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return null;
-        }
-        String p = phone.strip();
-        return p.length() < 7 ? "****" : p.substring(0, 3) + "****" + p.substring(p.length() - 4);
     }
 
     private String translated(String key, String fallback, Object... arguments) {
