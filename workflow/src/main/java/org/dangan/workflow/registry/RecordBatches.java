@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.storage.Box;
@@ -107,6 +108,42 @@ public class RecordBatches {
                         rs.getString(4),
                         RecordStatus.valueOf(rs.getString(5)),
                         KeyPopulation.fromColumn(rs.getString(6))));
+    }
+
+    /** A living resident with a phone, as service reminders (issue 19) need them. */
+    public record ServiceContact(
+            long id, long institutionId, String phone, Set<KeyPopulation> keyPopulations, LocalDate lastServiceDate) {}
+
+    /**
+     * The living records of these institutions that have a phone, a thousand at a time in id order,
+     * so a county's hundreds of thousands never sit in memory at once.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public void forEachServiceContact(Collection<Long> institutionIds, Consumer<ServiceContact> each) {
+        if (institutionIds.isEmpty()) {
+            return;
+        }
+        long after = 0;
+        while (true) {
+            List<ServiceContact> page = jdbc.query(
+                    """
+                    select id, institution_id, phone, key_populations, last_service_date from health_record
+                    where institution_id in (:institutions) and status in ('ACTIVE', 'RETIRED_PAPER')
+                    and phone is not null and phone <> '' and id > :after
+                    order by id fetch first 1000 rows only""",
+                    new MapSqlParameterSource("institutions", institutionIds).addValue("after", after),
+                    (rs, n) -> new ServiceContact(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            KeyPopulation.fromColumn(rs.getString(4)),
+                            rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()));
+            page.forEach(each);
+            if (page.size() < 1000) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
     }
 
     /** The pages of one type the record's paper files register (DA/T 31 count check); null when none do. */

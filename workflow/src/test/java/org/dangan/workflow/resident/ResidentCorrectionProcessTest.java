@@ -132,6 +132,7 @@ class ResidentCorrectionProcessTest {
                 .andExpect(jsonPath("$.items[0].answer").value("户籍登记地址即为档案地址"));
         assertThat(records.ofResident(mine.getId()).address()).isEqualTo("测试地址1");
         assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ResidentCorrections.PROCESS)
                         .processInstanceBusinessKey(Long.toString(id))
                         .finished()
                         .count())
@@ -192,6 +193,7 @@ class ResidentCorrectionProcessTest {
         assertThat(records.ofResident(mine.getId()).phone()).isEqualTo("13911112222");
         assertThat(state(mine, id)).isEqualTo("CORRECTED");
         assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ResidentCorrections.PROCESS)
                         .processInstanceBusinessKey(Long.toString(id))
                         .finished()
                         .count())

@@ -286,6 +286,12 @@ class RolesPerEndpointTest {
                 json(post, "/api/search/rebuild", "/api/search/rebuild", "{}", EnumSet.of(Role.ADMIN)),
                 json(
                         post,
+                        "/api/resident-reminders",
+                        "/api/resident-reminders",
+                        "{}",
+                        EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                json(
+                        post,
                         "/api/me/password",
                         "/api/me/password",
                         "{\"current\": \"not-the-password\", \"password\": \"a-new-pass-2026\"}",

@@ -467,7 +467,8 @@ class CampaignProcessTest {
         complete(process, "headSignOff", county.a(), "head-a", Map.of());
         runJobs(process);
         assertThatThrownBy(() -> complete(process, "sampleCheck", county.a(), "county-checker", Map.of()))
-                .hasMessageContaining("campaign.sampleUnjudged[30]");
+                .hasMessageContaining("还有 30 份抽查档案未判定")
+                .hasMessageContaining("[campaign.sampleUnjudged]");
         BpmnAwareTests.assertThat(process).isWaitingAt("sampleCheck");
     }
 
