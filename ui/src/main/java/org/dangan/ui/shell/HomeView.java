@@ -11,12 +11,14 @@ import org.dangan.ui.home.CampaignsCard;
 import org.dangan.ui.home.CustodyCard;
 import org.dangan.ui.home.LinksCard;
 import org.dangan.ui.home.MyTasks;
+import org.dangan.ui.home.RemindersCard;
 import org.dangan.ui.home.ScanningCard;
 import org.dangan.ui.home.SvgCharts;
 import org.dangan.ui.home.TasksCard;
 import org.dangan.workflow.document.ScanningFigures;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.lending.OverdueCheckouts;
+import org.dangan.workflow.resident.ServiceReminders;
 import org.dangan.workflow.retention.Retention;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
@@ -38,6 +40,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             ScanningFigures scanning,
             OverdueCheckouts checkouts,
             Retention retention,
+            ServiceReminders reminders,
             SvgCharts charts,
             AccessAnnotationChecker access) {
         DanganUser user = CurrentUser.require();
@@ -61,6 +64,9 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         boolean keeper = checkouts.followedBy(user) && retention.followedBy(user);
         if (keeper) {
             add(new CustodyCard(checkouts.list(), retention.dueForDisposal(), access));
+        }
+        if (reminders.followedBy(user)) {
+            add(new RemindersCard(reminders));
         }
         if (LinksCard.useful(access)) {
             add(new LinksCard(access, !keeper));

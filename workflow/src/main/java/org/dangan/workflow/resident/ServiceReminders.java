@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
@@ -21,6 +22,7 @@ import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,18 +102,36 @@ public class ServiceReminders {
         remind(null);
     }
 
+    /** Whether the user has the button: a supervisor (or administrator) with pilot institutions in scope. */
+    public boolean followedBy(DanganUser user) {
+        return (user.is(Role.SUPERVISOR) || user.is(Role.ADMIN))
+                && settings.enabled()
+                && !pilotWithin(institutions.currentScope()).isEmpty();
+    }
+
+    /** How many residents the button would tell now: what its confirmation says. */
+    public int dueNow() {
+        RoleCheck.require(Role.SUPERVISOR, Role.ADMIN);
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        YearMonth month = YearMonth.from(today);
+        int[] due = {0};
+        if (settings.enabled()) {
+            forEachDue(pilotWithin(institutions.currentScope()), today, (contact, day) -> {
+                if (!reminded(contact, month)) {
+                    due[0]++;
+                }
+            });
+        }
+        return due[0];
+    }
+
     /** The supervisor's button: the same run, over the pilot institutions within the supervisor's scope. */
     public Run remindNow() {
         RoleCheck.require(Role.SUPERVISOR, Role.ADMIN);
         return remind(institutions.currentScope());
     }
 
-    private Run remind(InstitutionScope within) {
-        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-        YearMonth month = YearMonth.from(today);
-        if (!settings.enabled()) {
-            return new Run(month, 0, 0, Map.of());
-        }
+    private Set<Long> pilotWithin(InstitutionScope within) {
         Set<Long> pilot = new HashSet<>();
         for (String code : settings.pilotInstitutions()) {
             institutions
@@ -121,26 +141,39 @@ public class ServiceReminders {
         if (within != null) {
             pilot.retainAll(within.ids());
         }
+        return pilot;
+    }
+
+    /** Each admitted resident of these institutions whose service falls due within the month, with the day. */
+    private void forEachDue(
+            Set<Long> institutionIds, LocalDate today, BiConsumer<RecordBatches.ServiceContact, LocalDate> each) {
+        LocalDate horizon = today.plusMonths(1);
+        records.forEachServiceContact(institutionIds, contact -> {
+            if (settings.admits(contact.institutionId(), RecordStatus.ACTIVE, contact.keyPopulations())) {
+                dueOn(contact.keyPopulations(), contact.lastServiceDate(), today)
+                        .filter(day -> !day.isAfter(horizon))
+                        .ifPresent(day -> each.accept(contact, day));
+            }
+        });
+    }
+
+    private Run remind(InstitutionScope within) {
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        YearMonth month = YearMonth.from(today);
+        if (!settings.enabled()) {
+            return new Run(month, 0, 0, Map.of());
+        }
         Map<String, Integer> sent = new TreeMap<>();
         int[] failed = {0};
-        LocalDate horizon = today.plusMonths(1);
-        records.forEachServiceContact(pilot, contact -> {
-            if (!settings.admits(contact.institutionId(), RecordStatus.ACTIVE, contact.keyPopulations())) {
-                return;
-            }
-            Optional<LocalDate> due = dueOn(contact.keyPopulations(), contact.lastServiceDate(), today);
-            if (due.isEmpty() || due.get().isAfter(horizon) || !claim(contact, month)) {
+        forEachDue(pilotWithin(within), today, (contact, dueDay) -> {
+            if (!claim(contact, month)) {
                 return;
             }
             try {
                 sender.send(
                         contact.phone(),
                         SmsSender.Kind.SERVICE_DUE,
-                        Map.of(
-                                "date",
-                                due.get().isBefore(today)
-                                        ? today.toString()
-                                        : due.get().toString()));
+                        Map.of("date", dueDay.isBefore(today) ? today.toString() : dueDay.toString()));
                 sent.merge(institutions.require(contact.institutionId()).getCode(), 1, Integer::sum);
             } catch (RuntimeException e) {
                 // not sent: the next run tries again
@@ -176,6 +209,13 @@ public class ServiceReminders {
                                 .addValue("institution", contact.institutionId())
                                 .addValue("at", Timestamp.from(clock.instant())))
                 == 1;
+    }
+
+    private boolean reminded(RecordBatches.ServiceContact contact, YearMonth month) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select count(*) > 0 from resident_reminder where record_id = :record and reminder_month = :month",
+                params(contact, month),
+                Boolean.class));
     }
 
     private void release(RecordBatches.ServiceContact contact, YearMonth month) {
