@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * record (deceased, moved out, merged), since the resident is looked up again on every request.
  */
 @Service
-class ResidentSessions {
+public class ResidentSessions {
 
     static final Duration IDLE = Duration.ofMinutes(30);
     static final Duration LONGEST = Duration.ofHours(12);
@@ -51,7 +51,7 @@ class ResidentSessions {
     }
 
     /** The resident this token stands for now, marking the session used; empty for a token that is not (or no longer) good. */
-    Optional<ResidentPrincipal> resolve(String token) {
+    public Optional<ResidentPrincipal> resolve(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }

@@ -99,8 +99,16 @@ public class ResidentSignIn {
 
     /** Ends the signed-in resident's session. */
     public void signOut(HttpServletRequest request) {
+        signOut(ResidentSecurity.token(request).orElse(null));
+    }
+
+    /**
+     * Ends the session of this token, as the resident site's screens hold it (no bearer header
+     * there); the signed-in resident is required, as for the API's sign-out.
+     */
+    public void signOut(String token) {
         ResidentPrincipal resident = ResidentPrincipal.require();
-        if (sessions.close(ResidentSecurity.token(request).orElse(null))) {
+        if (sessions.close(token)) {
             audit.record(
                     AuditAction.RESIDENT_SIGNED_OUT, "RECORD", resident.recordNumber(), resident.institutionId(), null);
         }

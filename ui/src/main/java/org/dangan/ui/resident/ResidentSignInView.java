@@ -1,0 +1,125 @@
+package org.dangan.ui.resident;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.dangan.ui.support.Attempt;
+import org.dangan.workflow.resident.ResidentCodes;
+import org.dangan.workflow.resident.ResidentSettings;
+import org.dangan.workflow.resident.ResidentSignIn;
+
+/**
+ * The resident's sign-in: ID number and the phone on file for a code by SMS, then the code. The
+ * answer to a request for a code is always the same sentence, whether or not the pair is on file.
+ */
+@Route(value = "resident", layout = ResidentLayout.class, autoLayout = false)
+@AnonymousAllowed
+public class ResidentSignInView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ResidentSite site;
+    private final ResidentCodes codes;
+    private final ResidentSignIn signIn;
+    private final ResidentSettings settings;
+
+    public ResidentSignInView(
+            ResidentSite site, ResidentCodes codes, ResidentSignIn signIn, ResidentSettings settings) {
+        this.site = site;
+        this.codes = codes;
+        this.signIn = signIn;
+        this.settings = settings;
+        setId("resident-sign-in");
+        setPadding(false);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (site.turnsAway(event, this)) {
+            return;
+        }
+        if (site.resident().isPresent()) {
+            event.forwardTo(ResidentView.class);
+            return;
+        }
+        build();
+    }
+
+    private void build() {
+        H1 heading = new H1(getTranslation("residentSite.signIn.heading"));
+        heading.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
+        TextField idNumber = field("resident-id-number", "residentSite.idNumber", 18);
+        TextField phone = field("resident-phone", "residentSite.phone", 11);
+        Paragraph sent = new Paragraph();
+        sent.setId("resident-code-sent");
+        sent.setVisible(false);
+        TextField code = field("resident-code", "residentSite.code", 6);
+        code.setEnabled(false);
+        Paragraph refused = new Paragraph();
+        refused.setId("resident-sign-in-refused");
+        refused.getStyle().set("color", "var(--lumo-error-text-color)");
+        refused.setVisible(false);
+        Button signInButton = new Button(getTranslation("residentSite.signIn"));
+        signInButton.setId("resident-sign-in-button");
+        signInButton.setEnabled(false);
+
+        Button askCode = new Button(getTranslation("residentSite.requestCode"), e -> {
+            codes.request(idNumber.getValue(), phone.getValue(), clientAddress());
+            sent.setText(getTranslation("resident.codes.sent"));
+            sent.setVisible(true);
+            code.setEnabled(true);
+            signInButton.setEnabled(true);
+            code.focus();
+        });
+        askCode.setId("resident-request-code");
+        large(askCode);
+
+        signInButton.addClickListener(e -> {
+            refused.setVisible(false);
+            Attempt.run(() -> {
+                        site.keep(signIn.signIn(idNumber.getValue(), code.getValue(), clientAddress()));
+                        getUI().ifPresent(ui -> ui.navigate(ResidentView.class));
+                    })
+                    .ifPresent(text -> {
+                        refused.setText(text);
+                        refused.setVisible(true);
+                    });
+        });
+        signInButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        large(signInButton);
+
+        Paragraph help = new Paragraph(getTranslation("residentSite.signIn.help"));
+        help.setId("resident-sign-in-help");
+        add(heading, help, idNumber, phone, askCode, sent, code, signInButton, refused);
+    }
+
+    private TextField field(String id, String labelKey, int length) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setId(id);
+        field.setWidthFull();
+        field.setMaxLength(length);
+        field.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        return field;
+    }
+
+    static void large(Button button) {
+        button.setWidthFull();
+        button.addThemeVariants(ButtonVariant.LUMO_LARGE);
+    }
+
+    private String clientAddress() {
+        return settings.clientAddress(VaadinServletRequest.getCurrent().getHttpServletRequest());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("residentSite.title");
+    }
+}
