@@ -166,7 +166,7 @@ public class ResidentCorrection {
             throw Refused.of("residentCorrection.tooManyAttempts");
         }
         codeAttempts++;
-        if (codeHash == null || at.isAfter(codeExpiresAt) || !codeHash.equals(givenHash)) {
+        if (codeHash == null || at.isAfter(codeExpiresAt) || !CodeHash.same(codeHash, givenHash)) {
             return false;
         }
         this.codeHash = null;

@@ -1,11 +1,6 @@
 package org.dangan.workflow.resident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,7 +44,6 @@ public class ResidentCorrections {
     private final ObjectProvider<SmsSender> sms;
     private final ResidentRecordService reads;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ResidentCorrections(
             ResidentCorrectionRepository corrections,
@@ -133,7 +127,7 @@ public class ResidentCorrections {
         ResidentCorrection c = corrections
                 .findByIdAndRecordId(id, resident.recordId())
                 .orElseThrow(() -> Refused.notFound("residentCorrection.missing", id));
-        if (!c.confirm(hash(c.getId(), code == null ? "" : code.strip()), clock.instant())) {
+        if (!c.confirm(CodeHash.sha256(Long.toString(c.getId()), code == null ? "" : code.strip()), clock.instant())) {
             return false;
         }
         records.correctConfirmedByResident(
@@ -210,8 +204,8 @@ public class ResidentCorrections {
         } else if (!"CORRECT".equals(decision)) {
             throw Refused.invalid("residentCorrection.decisionRequired");
         } else if (c.getField() == ResidentCorrection.Field.PHONE) {
-            String code = "%06d".formatted(random.nextInt(1_000_000));
-            c.awaitConfirmation(value, hash(c.getId(), code), clock.instant());
+            String code = CodeHash.sixDigits();
+            c.awaitConfirmation(value, CodeHash.sha256(Long.toString(c.getId()), code), clock.instant());
             SmsSender sender = sms.getIfAvailable();
             if (sender == null) {
                 throw new IllegalStateException("no SmsSender is configured: a phone change cannot be confirmed");
@@ -239,15 +233,5 @@ public class ResidentCorrections {
         return institutions.currentScope().institutions().stream()
                 .map(i -> "archivist-" + i.getCode())
                 .toList();
-    }
-
-    static String hash(long id, String code) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest((id + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
