@@ -129,6 +129,30 @@ class ApiOverHttpTest {
     }
 
     @Test
+    void what_tomcat_refuses_before_the_application_is_a_json_400_in_chinese_never_its_html_page() throws Exception {
+        for (String path : List.of(
+                "/api/records/a%2Fb",
+                "/api/resident/x%2fy",
+                "/api/records/a%5Cb",
+                "/api/records/a%00b",
+                "/login%2F..",
+                "/api/records?q=" + "x".repeat(10_000))) {
+            HttpResponse<String> refused = http.send(http.request(path, county.user("archivist-a")));
+            String shown = path.length() > 60 ? path.substring(0, 60) + "…" : path;
+            assertThat(refused.statusCode()).as(shown).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .as(shown)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            assertThat(refused.body()).as(shown).doesNotContain("<html", "Tomcat");
+            assertThat(JsonPath.<String>read(refused.body(), "$.details.key")).isEqualTo("error.badRequest");
+            assertThat(JsonPath.<String>read(refused.body(), "$.message")).isEqualTo("请求有误");
+        }
+        assertThat(http.send(http.request("/api/records", county.user("archivist-a")))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void the_reference_and_its_swagger_ui_with_scripts_and_styles_load_for_an_administrator() throws Exception {
         HttpResponse<String> docs = http.send(http.request("/v3/api-docs", admin));
         assertThat(docs.statusCode()).isEqualTo(200);

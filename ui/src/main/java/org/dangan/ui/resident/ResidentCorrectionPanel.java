@@ -36,7 +36,7 @@ class ResidentCorrectionPanel extends VerticalLayout {
         String resident = Resident.label(record.name(), record.recordNumber());
         String field =
                 getTranslation("ResidentCorrectionField." + request.field().name());
-        H2 heading = new H2(getTranslation("residentCorrection.heading") + " #" + request.id() + " · " + resident);
+        H2 heading = new H2(getTranslation("residentCorrection.heading.of", request.id(), resident));
         heading.setId("resident-correction-heading");
 
         FormLayout form = new FormLayout();
@@ -49,6 +49,11 @@ class ResidentCorrectionPanel extends VerticalLayout {
         Span note = new Span(request.note());
         note.setId("resident-correction-note");
         form.addFormItem(note, getTranslation("residentCorrection.note"));
+        // What the record says now, beside what the resident proposes, so the archivist compares
+        // the two without opening the record.
+        Span current = new Span(Objects.toString(current(request.field(), record), ""));
+        current.setId("resident-correction-current");
+        form.addFormItem(current, getTranslation("residentCorrection.current"));
         Span proposed = new Span(Objects.toString(request.proposedValue(), ""));
         proposed.setId("resident-correction-proposed");
         form.addFormItem(proposed, getTranslation("residentCorrection.proposed"));
@@ -102,5 +107,14 @@ class ResidentCorrectionPanel extends VerticalLayout {
                 new HorizontalLayout(correct),
                 reason,
                 new HorizontalLayout(refuse));
+    }
+
+    private static String current(ResidentCorrection.Field field, RecordDetail record) {
+        return switch (field) {
+            case PHONE -> record.phone();
+            case ADDRESS -> record.address();
+            case NAME -> record.name();
+            case OTHER -> null;
+        };
     }
 }

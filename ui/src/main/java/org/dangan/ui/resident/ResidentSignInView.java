@@ -12,7 +12,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Refusals;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.resident.ResidentCodes;
 import org.dangan.workflow.resident.ResidentSettings;
 import org.dangan.workflow.resident.ResidentSignIn;
@@ -53,6 +54,7 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void build() {
+        removeAll();
         H1 heading = new H1(getTranslation("residentSite.signIn.heading"));
         heading.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
         TextField idNumber = field("resident-id-number", "residentSite.idNumber", 18);
@@ -60,22 +62,21 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
         Paragraph sent = new Paragraph();
         sent.setId("resident-code-sent");
         sent.setVisible(false);
+        // Open from the start: a resident who reloads the page, or comes back within the five
+        // minutes, types the code already on their phone instead of asking for another.
         TextField code = field("resident-code", "residentSite.code", 6);
-        code.setEnabled(false);
+        code.setHelperText(getTranslation("residentSite.code.help"));
         Paragraph refused = new Paragraph();
         refused.setId("resident-sign-in-refused");
         refused.getStyle().set("color", "var(--lumo-error-text-color)");
         refused.setVisible(false);
         Button signInButton = new Button(getTranslation("residentSite.signIn"));
         signInButton.setId("resident-sign-in-button");
-        signInButton.setEnabled(false);
 
         Button askCode = new Button(getTranslation("residentSite.requestCode"), e -> {
             codes.request(idNumber.getValue(), phone.getValue(), clientAddress());
             sent.setText(getTranslation("resident.codes.sent"));
             sent.setVisible(true);
-            code.setEnabled(true);
-            signInButton.setEnabled(true);
             code.focus();
         });
         askCode.setId("resident-request-code");
@@ -83,14 +84,14 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
 
         signInButton.addClickListener(e -> {
             refused.setVisible(false);
-            Attempt.run(() -> {
-                        site.keep(signIn.signIn(idNumber.getValue(), code.getValue(), clientAddress()));
-                        getUI().ifPresent(ui -> ui.navigate(ResidentView.class));
-                    })
-                    .ifPresent(text -> {
-                        refused.setText(text);
-                        refused.setVisible(true);
-                    });
+            try {
+                site.keep(signIn.signIn(idNumber.getValue(), code.getValue(), clientAddress()));
+                getUI().ifPresent(ui -> ui.navigate(ResidentView.class));
+            } catch (Refused refusal) {
+                // Said once, under the button, where a phone's screen still shows it.
+                refused.setText(Refusals.message(refusal));
+                refused.setVisible(true);
+            }
         });
         signInButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         large(signInButton);

@@ -250,11 +250,14 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
             item.add(
                     line(
                             "residentSite.requests.what",
-                            "#" + r.id() + " "
-                                    + getTranslation("ResidentCorrectionField."
-                                            + r.field().name())),
-                    line("residentSite.correction.note", r.note()),
-                    line("residentSite.correction.value", r.proposedValue()),
+                            getTranslation(
+                                    "residentSite.requests.item",
+                                    getTranslation("ResidentCorrectionField."
+                                            + r.field().name()),
+                                    ChinaTime.minute(r.submittedAt()),
+                                    r.id())),
+                    line("residentSite.requests.note", r.note()),
+                    line("residentSite.requests.proposed", r.proposedValue()),
                     line(
                             "residentSite.requests.state",
                             getTranslation(

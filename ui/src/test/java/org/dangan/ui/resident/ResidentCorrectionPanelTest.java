@@ -97,7 +97,10 @@ class ResidentCorrectionPanelTest extends KaribuTest {
 
         assertThat(_get(H2.class, spec -> spec.withId("resident-correction-heading"))
                         .getText())
-                .isEqualTo("居民更正申请 #" + id + " · " + record.getName() + " · " + record.getRecordNumber());
+                .isEqualTo("居民更正申请（编号 " + id + "）· " + record.getName() + " · " + record.getRecordNumber());
+        assertThat(_get(Span.class, spec -> spec.withId("resident-correction-current"))
+                        .getText())
+                .isEqualTo("测试地址1");
         assertThat(_get(Span.class, spec -> spec.withId("resident-correction-field"))
                         .getText())
                 .isEqualTo("地址");

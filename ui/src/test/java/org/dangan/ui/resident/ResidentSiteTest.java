@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -169,7 +170,9 @@ class ResidentSiteTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("resident-request-note")), "门牌号写错了");
         _setValue(_get(TextField.class, spec -> spec.withId("resident-request-value")), "测试路9号");
         _click(_get(Button.class, spec -> spec.withId("resident-request-submit")));
-        assertThat(text("resident-requests")).contains("地址", "门牌号写错了", "测试路9号", "已提交，待卫生院核对");
+        assertThat(text("resident-requests"))
+                .contains("地址", "门牌号写错了", "您提出的新内容", "测试路9号", "已提交，待卫生院核对", "提交，编号 ")
+                .doesNotContain("#");
     }
 
     @Test
@@ -219,7 +222,28 @@ class ResidentSiteTest extends KaribuTest {
                 code.equals("000000") ? "111111" : "000000");
         _click(_get(Button.class, spec -> spec.withId("resident-sign-in-button")));
         assertThat(shown()).isInstanceOf(ResidentSignInView.class);
-        assertThat(text("resident-sign-in-refused")).isEqualTo("验证码不正确或已失效，请重新获取验证码");
+        assertThat(text("resident-sign-in-refused")).startsWith("身份证号或验证码不正确").contains("输错5次后失效");
+        // said once, under the button: no notification repeats it
+        assertThat(_find(Notification.class)).isEmpty();
+    }
+
+    @Test
+    void a_code_already_received_signs_in_after_the_page_is_opened_again() {
+        UI.getCurrent().navigate(ResidentSignInView.class);
+        _setValue(_get(TextField.class, spec -> spec.withId("resident-id-number")), resident.idNumber());
+        _setValue(_get(TextField.class, spec -> spec.withId("resident-phone")), resident.phone());
+        _click(_get(Button.class, spec -> spec.withId("resident-request-code")));
+        String code = residents.lastCode(resident);
+
+        // the resident leaves, comes back to a fresh page and types the code from their phone
+        UI.getCurrent().navigate("login");
+        UI.getCurrent().navigate(ResidentSignInView.class);
+        assertThat(_get(TextField.class, spec -> spec.withId("resident-code")).isEnabled())
+                .isTrue();
+        _setValue(_get(TextField.class, spec -> spec.withId("resident-id-number")), resident.idNumber());
+        _setValue(_get(TextField.class, spec -> spec.withId("resident-code")), code);
+        _click(_get(Button.class, spec -> spec.withId("resident-sign-in-button")));
+        assertThat(shown()).isInstanceOf(ResidentView.class);
     }
 
     @Test

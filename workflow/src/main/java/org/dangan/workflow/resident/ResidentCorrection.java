@@ -40,6 +40,7 @@ public class ResidentCorrection {
     static final int VALUE_LENGTH = 200;
     static final int MAX_CODE_ATTEMPTS = 5;
     static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
+    private static final String MOBILE = "1\\d{10}";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -107,6 +108,10 @@ public class ResidentCorrection {
         if (value != null && value.length() > VALUE_LENGTH) {
             throw Refused.invalid("residentCorrection.valueTooLong");
         }
+        // A number the archivist could never confirm is refused while the resident is still typing it.
+        if (field == Field.PHONE && value != null && !value.matches(MOBILE)) {
+            throw Refused.invalid("residentCorrection.badPhone");
+        }
         this.recordId = resident.recordId();
         this.recordNumber = resident.recordNumber();
         this.institutionId = resident.institutionId();
@@ -143,7 +148,7 @@ public class ResidentCorrection {
             throw new IllegalStateException("only a phone is confirmed by a code");
         }
         String value = checkedValue(phone);
-        if (!value.matches("1\\d{10}")) {
+        if (!value.matches(MOBILE)) {
             throw Refused.invalid("residentCorrection.badPhone");
         }
         this.correctedValue = value;

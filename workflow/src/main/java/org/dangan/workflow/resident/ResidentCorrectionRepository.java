@@ -1,5 +1,7 @@
 package org.dangan.workflow.resident;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +11,8 @@ interface ResidentCorrectionRepository extends JpaRepository<ResidentCorrection,
     List<ResidentCorrection> findByRecordIdOrderByIdDesc(long recordId);
 
     Optional<ResidentCorrection> findByIdAndRecordId(long id, long recordId);
+
+    long countByRecordIdAndStateIn(long recordId, Collection<ResidentCorrection.State> states);
+
+    long countByRecordIdAndCreatedAtAfter(long recordId, Instant since);
 }

@@ -1,6 +1,9 @@
 package org.dangan.workflow.resident;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,6 +37,10 @@ public class ResidentCorrections {
     public static final String PROCESS = "residentCorrection";
     public static final String PHONE_CONFIRMED = "residentPhoneConfirmed";
     static final String TASK = "checkCorrection";
+    /** A resident has a few questions at a time, not a queue that buries the archivists' inbox. */
+    static final int MAX_OPEN = 3;
+
+    static final int MAX_PER_30_DAYS = 10;
 
     private final ResidentCorrectionRepository corrections;
     private final Records records;
@@ -74,7 +81,8 @@ public class ResidentCorrections {
             String proposedValue,
             ResidentCorrection.State state,
             String correctedValue,
-            String answer) {
+            String answer,
+            Instant submittedAt) {
 
         static View of(ResidentCorrection c) {
             return new View(
@@ -84,13 +92,25 @@ public class ResidentCorrections {
                     c.getProposedValue(),
                     c.getState(),
                     c.getCorrectedValue(),
-                    c.getAnswer());
+                    c.getAnswer(),
+                    c.getCreatedAt());
         }
     }
 
     /** The signed-in resident files a request; it reaches the archivists of the record's institution. */
     public View submit(ResidentCorrection.Field field, String note, String proposedValue) {
         ResidentPrincipal resident = ResidentPrincipal.require();
+        if (corrections.countByRecordIdAndStateIn(
+                        resident.recordId(),
+                        EnumSet.of(ResidentCorrection.State.SUBMITTED, ResidentCorrection.State.AWAITING_CONFIRMATION))
+                >= MAX_OPEN) {
+            throw Refused.of("residentCorrection.tooManyOpen", MAX_OPEN);
+        }
+        if (corrections.countByRecordIdAndCreatedAtAfter(
+                        resident.recordId(), clock.instant().minus(Duration.ofDays(30)))
+                >= MAX_PER_30_DAYS) {
+            throw Refused.tooManyRequests("residentCorrection.tooMany", MAX_PER_30_DAYS);
+        }
         ResidentCorrection c =
                 corrections.save(new ResidentCorrection(resident, field, note, proposedValue, clock.instant()));
         runtime.startProcessInstanceByKey(

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayDeque;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * A resident's correction request end to end: filed by the resident, answered in the archivist's
@@ -213,7 +215,10 @@ class ResidentCorrectionProcessTest {
                 "{\"field\": \"PHONE\", \"note\": \" \"}",
                 "{\"field\": \"PHONE\", \"note\": \"" + "长".repeat(501) + "\"}",
                 "{\"field\": \"ADDRESS\", \"note\": \"错\", \"newValue\": \"" + "长".repeat(201) + "\"}",
-                "{\"field\": \"ID_NUMBER\", \"note\": \"错\"}")) {
+                "{\"field\": \"ID_NUMBER\", \"note\": \"错\"}",
+                "{\"field\": \"phone\", \"note\": \"错\"}",
+                "{\"field\": \"PHONE\", \"note\": \"换号\", \"newValue\": \"abc\"}",
+                "{\"field\": \"PHONE\", \"note\": \"换号\", \"newValue\": \"2391111222\"}")) {
             mvc.perform(post("/api/resident/corrections")
                             .with(resident(mine))
                             .contentType(MediaType.APPLICATION_JSON)
@@ -224,5 +229,42 @@ class ResidentCorrectionProcessTest {
         assertThat(state(mine, id)).isNull();
         mvc.perform(get("/api/resident/corrections").with(resident(mine)))
                 .andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
+    void a_resident_has_at_most_three_open_requests_and_ten_in_thirty_days() throws Exception {
+        ArrayDeque<Long> open = new ArrayDeque<>();
+        for (int i = 0; i < ResidentCorrections.MAX_OPEN; i++) {
+            open.add(submit(mine, "OTHER", "第" + i + "处有误", ""));
+        }
+        refusedOther(mine, "还有一处")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.details.key").value("residentCorrection.tooManyOpen"));
+        // another resident is not held back by this one's requests
+        submit(theirs, "OTHER", "有误", "");
+
+        // an answered request frees a place, but not beyond ten in thirty days
+        for (int filed = ResidentCorrections.MAX_OPEN; filed < ResidentCorrections.MAX_PER_30_DAYS; filed++) {
+            refuse(open.poll());
+            open.add(submit(mine, "OTHER", "第" + filed + "处有误", ""));
+        }
+        while (!open.isEmpty()) {
+            refuse(open.poll());
+        }
+        refusedOther(mine, "第十一处")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.details.key").value("residentCorrection.tooMany"));
+    }
+
+    private ResultActions refusedOther(HealthRecord record, String note) throws Exception {
+        return mvc.perform(post("/api/resident/corrections")
+                .with(resident(record))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"field\": \"OTHER\", \"note\": \"" + note + "\"}"));
+    }
+
+    private void refuse(long id) {
+        corrections.refuse(inInbox(id, "archivist-a"), "已核对，无误");
+        AsUser.logout();
     }
 }

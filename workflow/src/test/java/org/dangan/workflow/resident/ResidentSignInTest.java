@@ -258,6 +258,16 @@ class ResidentSignInTest {
     }
 
     @Test
+    void the_open_addresses_tell_a_wrong_method_405_not_to_sign_in() throws Exception {
+        for (String path : List.of("/api/resident/codes", "/api/resident/sign-in")) {
+            MockHttpServletResponse answer = mvc.perform(get(path)).andReturn().getResponse();
+            assertThat(answer.getStatus()).as(path).isEqualTo(405);
+            assertThat(answer.getHeader("Allow")).as(path).contains("POST");
+            assertThat(key(answer)).isEqualTo("error.method");
+        }
+    }
+
+    @Test
     void a_fourth_code_within_the_hour_is_refused_silently_for_an_id_number_and_for_an_address() throws Exception {
         Resident r = resident(county.a(), 5);
         for (int i = 0; i < 4; i++) {

@@ -60,7 +60,7 @@ class ResidentCorrectionController {
     private static ResidentCorrection.Field field(String text) {
         if (text != null) {
             for (ResidentCorrection.Field f : ResidentCorrection.Field.values()) {
-                if (f.name().equalsIgnoreCase(text.strip())) {
+                if (f.name().equals(text)) {
                     return f;
                 }
             }
