@@ -36,7 +36,7 @@ class DecisionDiagramsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/dmn/retention.dmn, 1", "/dmn/verification-settings.dmn, 2"})
+    @CsvSource({"/dmn/retention.dmn, 1", "/dmn/verification-settings.dmn, 2", "/dmn/indicator-targets.dmn, 1"})
     void the_decision_requirements_are_drawn_and_the_engine_reads_the_tables(String path, int decisions)
             throws Exception {
         Document xml;

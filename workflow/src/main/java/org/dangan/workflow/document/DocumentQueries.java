@@ -2,10 +2,16 @@ package org.dangan.workflow.document;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.dangan.workflow.registry.DocumentType;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -78,5 +84,29 @@ public class DocumentQueries {
         return jdbc.queryForList("""
                 select id, record_number, document_type, restricted, original_name, original_sha256, pdf_sha256,
                 page_count, state from scanned_document where institution_id = :institution order by id""", new MapSqlParameterSource("institution", institutionId));
+    }
+
+    /** The records with an archived document of each type asked for: what the scanning has done. */
+    public Map<DocumentType, Set<Long>> archivedRecordIds(Collection<DocumentType> types) {
+        Map<DocumentType, Set<Long>> archived = new EnumMap<>(DocumentType.class);
+        types.forEach(t -> archived.put(t, new HashSet<>()));
+        jdbc.query(
+                """
+                select distinct document_type, record_id from scanned_document
+                where state = 'ARCHIVED' and document_type in (:types)""",
+                new MapSqlParameterSource(
+                        "types", types.stream().map(Enum::name).toList()),
+                (RowCallbackHandler) rs ->
+                        archived.get(DocumentType.valueOf(rs.getString(1))).add(rs.getLong(2)));
+        return archived;
+    }
+
+    /** Documents waiting for a person to check their text, per institution. */
+    public Map<Long, Long> awaitingReview() {
+        Map<Long, Long> waiting = new HashMap<>();
+        jdbc.query(
+                "select institution_id, count(*) from scanned_document where state = 'REVIEW' group by institution_id",
+                (RowCallbackHandler) rs -> waiting.put(rs.getLong(1), rs.getLong(2)));
+        return waiting;
     }
 }

@@ -1,10 +1,19 @@
 package org.dangan.workflow.registry;
 
+import java.time.LocalDate;
+
 /**
  * Filters of the record list. {@code q} is a record-number prefix, a whole ID number, or the
- * start of a name; {@code institution} an institution code whose subtree is searched.
+ * start of a name; {@code institution} an institution code whose subtree is searched;
+ * {@code notServedSince} keeps managed records without a service on or after that day (the records
+ * behind a low dynamic-use rate).
  */
-public record RecordQuery(String q, String institution, RecordStatus status, KeyPopulation keyPopulation) {
+public record RecordQuery(
+        String q, String institution, RecordStatus status, KeyPopulation keyPopulation, LocalDate notServedSince) {
+
+    public RecordQuery(String q, String institution, RecordStatus status, KeyPopulation keyPopulation) {
+        this(q, institution, status, keyPopulation, null);
+    }
 
     public static RecordQuery all() {
         return new RecordQuery(null, null, null, null);
@@ -41,6 +50,9 @@ public record RecordQuery(String q, String institution, RecordStatus status, Key
         }
         if (keyPopulation != null) {
             s.append("keyPopulation=").append(keyPopulation).append(' ');
+        }
+        if (notServedSince != null) {
+            s.append("notServedSince=").append(notServedSince).append(' ');
         }
         return s.toString().strip();
     }

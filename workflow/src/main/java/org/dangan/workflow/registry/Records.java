@@ -523,6 +523,13 @@ public class Records {
             where.append(" and r.key_populations like :tag");
             params.addValue("tag", "%" + query.keyPopulation().name() + "%");
         }
+        if (query.notServedSince() != null) {
+            where.append(" and (r.last_service_date is null or r.last_service_date < :servedSince)");
+            params.addValue("servedSince", query.notServedSince());
+            if (query.status() == null) {
+                where.append(" and r.status in ('ACTIVE', 'RETIRED_PAPER')");
+            }
+        }
         return where.toString();
     }
 

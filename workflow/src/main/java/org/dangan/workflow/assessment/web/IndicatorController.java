@@ -1,0 +1,107 @@
+package org.dangan.workflow.assessment.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dangan.workflow.assessment.Figure;
+import org.dangan.workflow.assessment.IndicatorComputation;
+import org.dangan.workflow.assessment.IndicatorSnapshots;
+import org.dangan.workflow.assessment.IndicatorWorkbook;
+import org.dangan.workflow.assessment.Populations;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The assessment's indicators: compute now, read an institution's latest figures, the table as a
+ * workbook, and the resident population the record rate divides by. Who may do what, and over
+ * which institutions, is decided by the services.
+ */
+@RestController
+class IndicatorController {
+
+    private final IndicatorComputation computation;
+    private final IndicatorSnapshots snapshots;
+    private final IndicatorWorkbook workbook;
+    private final Populations populations;
+
+    IndicatorController(
+            IndicatorComputation computation,
+            IndicatorSnapshots snapshots,
+            IndicatorWorkbook workbook,
+            Populations populations) {
+        this.computation = computation;
+        this.snapshots = snapshots;
+        this.workbook = workbook;
+        this.populations = populations;
+    }
+
+    record Computed(long snapshot, LocalDate computedOn, Instant computedAt, int institutions) {}
+
+    /** Computes before it answers, so a read right after sees the new figures. */
+    @PostMapping("/api/indicators/compute")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Computed compute() {
+        IndicatorComputation.Snapshot s = computation.computeNow();
+        return new Computed(s.id(), s.computedOn(), s.computedAt(), s.institutions());
+    }
+
+    record Counted(long numerator, Long denominator, Double rate) {
+
+        static Counted of(Figure f) {
+            return new Counted(f.numerator(), f.denominator(), f.rate());
+        }
+    }
+
+    record Figures(
+            String institution,
+            String name,
+            Instant computedAt,
+            Map<String, Double> indicators,
+            Map<String, Counted> figures) {}
+
+    @GetMapping("/api/indicators")
+    Figures read(@RequestParam(required = false) String institution) {
+        IndicatorSnapshots.Row row = snapshots.of(institution);
+        Map<String, Counted> figures = new LinkedHashMap<>();
+        row.figures().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> figures.put(e.getKey(), Counted.of(e.getValue())));
+        return new Figures(row.code(), row.name(), row.computedAt(), row.headline(), figures);
+    }
+
+    @GetMapping("/api/indicators.xlsx")
+    void xlsx(@RequestParam(required = false) String institution, HttpServletResponse response) throws IOException {
+        // resolved before the first byte, so a refusal is still a JSON answer and not half a file
+        String code = snapshots.institution(institution).getCode();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"indicators-" + code + ".xlsx\"");
+        workbook.write(code, response.getOutputStream());
+    }
+
+    record PopulationEntry(String institution, Integer year, Long population) {}
+
+    record Populated(List<Populations.Entry> items) {}
+
+    @GetMapping("/api/populations")
+    Populated populations() {
+        return new Populated(populations.list());
+    }
+
+    @PutMapping("/api/populations")
+    Populations.Entry enter(@RequestBody PopulationEntry entry) {
+        return populations.enter(
+                entry.institution(),
+                entry.year() == null ? 0 : entry.year(),
+                entry.population() == null ? 0 : entry.population());
+    }
+}

@@ -1,0 +1,186 @@
+package org.dangan.workflow.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
+import org.dangan.workflow.support.DanganTest;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The contract of issue 20 over HTTP: who may compute and read (role by endpoint), the reader's
+ * scope, rates as fractions or null, and the workbook read back with Chinese headers.
+ */
+@DanganTest
+class IndicatorApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    UserAccounts users;
+
+    Fixtures.County county;
+
+    @BeforeEach
+    void setUp() {
+        county = fixtures.county();
+        users.create(
+                county.user("admin"),
+                Fixtures.PASSWORD,
+                "管理员",
+                Role.ADMIN,
+                county.county().getId(),
+                Set.of());
+        fixtures.record(county.a(), 1);
+        fixtures.record(county.a(), 2);
+        fixtures.record(county.b(), 1);
+    }
+
+    private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String user) {
+        return request.with(httpBasic(county.user(user), Fixtures.PASSWORD));
+    }
+
+    @Test
+    void county_and_city_supervisors_and_administrators_compute_and_no_one_else() throws Exception {
+        for (String user : List.of("county-supervisor", "city-supervisor", "admin")) {
+            mvc.perform(as(post("/api/indicators/compute"), user))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.snapshot").isNumber());
+        }
+        mvc.perform(as(post("/api/indicators/compute"), "head-a"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.details.key").value("indicators.computeCountyOnly"));
+        for (String user : List.of("archivist-a", "searcher-a", "auditor", "county-checker")) {
+            mvc.perform(as(post("/api/indicators/compute"), user)).andExpect(status().isForbidden());
+            mvc.perform(as(
+                            get("/api/indicators")
+                                    .param("institution", county.a().getCode()),
+                            user))
+                    .andExpect(status().isForbidden());
+            mvc.perform(as(
+                            get("/api/indicators.xlsx")
+                                    .param("institution", county.a().getCode()),
+                            user))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/api/indicators/compute")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a_read_gives_rates_as_fractions_or_null_within_the_readers_scope() throws Exception {
+        mvc.perform(as(put("/api/populations"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"institution\": \"%s\", \"year\": %d, \"population\": 4}"
+                                .formatted(
+                                        county.a().getCode(),
+                                        LocalDate.now(ChinaTime.ZONE).getYear())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.population").value(4));
+        mvc.perform(as(post("/api/indicators/compute"), "county-supervisor")).andExpect(status().isAccepted());
+
+        mvc.perform(as(get("/api/indicators").param("institution", county.a().getCode()), "head-a"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.institution").value(county.a().getCode()))
+                .andExpect(jsonPath("$.computedAt").isString())
+                .andExpect(jsonPath("$.indicators.recordRate").value(0.5))
+                .andExpect(jsonPath("$.indicators.dynamicUseRate").value(1.0))
+                .andExpect(jsonPath("$.indicators.standardisedRate").isEmpty())
+                .andExpect(jsonPath("$.indicators.paperElectronicAgreement").isEmpty())
+                .andExpect(jsonPath("$.indicators.paperRetired").value(0.0))
+                .andExpect(jsonPath("$.indicators.scanned").isEmpty());
+        // B has no population: its record rate is undefined, not 0
+        mvc.perform(as(get("/api/indicators").param("institution", county.b().getCode()), "county-supervisor"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.indicators.recordRate").isEmpty())
+                .andExpect(jsonPath("$.indicators.dynamicUseRate").value(1.0));
+        for (String outside : List.of(county.b().getCode(), county.county().getCode(), "000000", "<script>")) {
+            mvc.perform(as(get("/api/indicators").param("institution", outside), "head-a"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.details.key").value("indicators.institution.missing"));
+            mvc.perform(as(get("/api/indicators.xlsx").param("institution", outside), "head-a"))
+                    .andExpect(status().isNotFound());
+        }
+        Fixtures.County other = fixtures.county();
+        mvc.perform(as(get("/api/indicators").param("institution", other.a().getCode()), "county-supervisor"))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(put("/api/populations"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"institution\": \"%s\", \"year\": 2026, \"population\": 5}"
+                                .formatted(other.a().getCode())))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(put("/api/populations"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"institution\": \"%s\", \"year\": 2026, \"population\": \"many\"}"
+                                .formatted(county.a().getCode())))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void the_workbook_has_a_sheet_per_level_with_chinese_headers_and_percentages() throws Exception {
+        mvc.perform(as(post("/api/indicators/compute"), "county-supervisor")).andExpect(status().isAccepted());
+        byte[] xlsx = mvc.perform(as(
+                        get("/api/indicators.xlsx")
+                                .param("institution", county.county().getCode()),
+                        "county-supervisor"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> sheets = new ArrayList<>();
+            workbook.forEach(s -> sheets.add(s.getSheetName()));
+            assertThat(sheets).containsExactly("县（市、区）", "乡镇卫生院、社区卫生服务中心", "村卫生室");
+            Sheet townships = workbook.getSheet("乡镇卫生院、社区卫生服务中心");
+            assertThat(townships.getRow(0).getCell(0).getStringCellValue()).contains("绩效考核指标", "北京时间");
+            List<String> headers = new ArrayList<>();
+            townships.getRow(1).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers)
+                    .startsWith("机构编码", "机构名称", "常住人口", "在管档案数", "建档率", "规范化电子建档率", "健康档案动态使用率")
+                    .contains("纸网一致率", "纸质档案停用进度", "扫描归档进度");
+            assertThat(townships.getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo(county.a().getCode());
+            assertThat(townships.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(townships.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(townships.getRow(2).getCell(6).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.0%");
+            assertThat(townships.getRow(3).getCell(0).getStringCellValue())
+                    .isEqualTo(county.b().getCode());
+        }
+        // a township head's workbook holds their township and its village clinic only
+        byte[] own = mvc.perform(as(get("/api/indicators.xlsx"), "head-a"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(own))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+            assertThat(workbook.getSheetAt(0).getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo(county.a().getCode());
+        }
+    }
+}
