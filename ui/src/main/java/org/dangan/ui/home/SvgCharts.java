@@ -219,6 +219,52 @@ public final class SvgCharts {
         return svg(chart, title, description, 320);
     }
 
+    /**
+     * Percentages over time, one line per series, with a dashed target line; a missing value (no
+     * snapshot that month, or an undefined rate) leaves a gap instead of a false zero.
+     */
+    public String percentLines(
+            String title,
+            String description,
+            String valueAxis,
+            List<String> categories,
+            List<Series> series,
+            String targetName,
+            Double target) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Series s : series) {
+            for (int i = 0; i < categories.size(); i++) {
+                data.addValue(s.values().get(i), s.name(), categories.get(i));
+            }
+        }
+        JFreeChart chart = ChartFactory.createLineChart(
+                title, null, valueAxis, data, PlotOrientation.VERTICAL, true, false, false);
+        CategoryPlot plot = styled(chart);
+        LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, series.get(i).colour());
+            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+            renderer.setSeriesShapesVisible(i, true);
+        }
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setNumberFormatOverride(new DecimalFormat("0'%'"));
+        axis.setRange(0, 100);
+        if (target != null) {
+            ValueMarker line = new ValueMarker(
+                    target,
+                    OPEN,
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+            line.setLabel(targetName + " " + new DecimalFormat("0.#'%'").format(target));
+            line.setLabelFont(font.deriveFont(Font.PLAIN, 13f));
+            line.setLabelPaint(OPEN);
+            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(line);
+        }
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return svg(chart, title, description, 340);
+    }
+
     private CategoryPlot styled(JFreeChart chart) {
         StandardChartTheme theme = new StandardChartTheme("dangan");
         theme.setExtraLargeFont(font.deriveFont(Font.BOLD, 17f));

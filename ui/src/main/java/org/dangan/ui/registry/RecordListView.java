@@ -9,10 +9,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Rows;
@@ -31,7 +37,7 @@ import org.dangan.workflow.registry.Records;
  */
 @Route("records")
 @RolesAllowed({"ARCHIVIST", "SUPERVISOR", "ADMIN"})
-public class RecordListView extends VerticalLayout implements HasDynamicTitle {
+public class RecordListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final int COUNT_LIMIT = 10_000;
 
@@ -41,6 +47,10 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
     final Select<KeyPopulation> keyPopulation = new Select<>();
     final Grid<RecordSummary> grid = new Grid<>();
     final Span total = new Span();
+    /** Set from a dashboard's link: managed records without a service since that day. */
+    final Span notServed = new Span();
+
+    private LocalDate notServedSince;
     private final Records records;
 
     public RecordListView(Records records, Institutions institutions) {
@@ -103,7 +113,10 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
         keyPopulation.addValueChangeListener(e -> refresh());
 
         total.setId("record-total");
-        HorizontalLayout filters = Rows.wrapping(search, institution, status, keyPopulation, total);
+        notServed.setId("record-not-served");
+        notServed.getElement().getThemeList().add("badge");
+        notServed.setVisible(false);
+        HorizontalLayout filters = Rows.wrapping(search, institution, status, keyPopulation, notServed, total);
         add(filters, grid);
         refresh();
     }
@@ -125,7 +138,47 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle {
                 search.getValue(),
                 institution.getValue() == null ? null : institution.getValue().getCode(),
                 status.getValue(),
-                keyPopulation.getValue());
+                keyPopulation.getValue(),
+                notServedSince);
+    }
+
+    /**
+     * A link from the assessment's dashboard opens the records behind a figure:
+     * {@code ?institution=<code>&keyPopulation=<name>&notServedSince=<day>}. Values the user could
+     * not choose here (an institution outside their scope, a hidden tag, a bad day) are ignored.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        first(parameters, "institution")
+                .flatMap(code -> institution
+                        .getListDataView()
+                        .getItems()
+                        .filter(i -> i.getCode().equals(code))
+                        .findFirst())
+                .ifPresent(institution::setValue);
+        first(parameters, "keyPopulation")
+                .flatMap(name -> keyPopulation
+                        .getListDataView()
+                        .getItems()
+                        .filter(p -> p.name().equals(name))
+                        .findFirst())
+                .ifPresent(keyPopulation::setValue);
+        first(parameters, "notServedSince").ifPresent(day -> {
+            try {
+                notServedSince = LocalDate.parse(day);
+                notServed.setText(getTranslation("records.filter.notServedSince", day));
+                notServed.setVisible(true);
+                refresh();
+            } catch (DateTimeParseException e) {
+                // a mangled link shows the unfiltered list rather than an error page
+            }
+        });
+    }
+
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        return parameters.getOrDefault(name, List.of()).stream().findFirst();
     }
 
     private void refresh() {

@@ -27,6 +27,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
+import org.dangan.ui.assessment.IndicatorsView;
 import org.dangan.ui.audit.AuditView;
 import org.dangan.ui.backup.OperationsView;
 import org.dangan.ui.custody.CustodyView;
@@ -74,6 +75,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new Entry(RecordListView.class, "nav.records", VaadinIcon.RECORDS),
             new Entry(TasksView.class, "nav.tasks", VaadinIcon.TASKS),
             new Entry(CampaignsView.class, "nav.campaigns", VaadinIcon.CLIPBOARD_CHECK),
+            new Entry(IndicatorsView.class, "nav.indicators", VaadinIcon.CHART),
             new Entry(DocumentsView.class, "nav.documents", VaadinIcon.FILE_TEXT),
             new Entry(SearchView.class, "nav.search", VaadinIcon.SEARCH),
             new Entry(InstitutionView.class, "nav.institutions", VaadinIcon.SITEMAP),

@@ -88,6 +88,14 @@ public class IndicatorSnapshots {
                 .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code.strip()));
     }
 
+    /** An institution in the reader's scope by its id: the dashboard's way back up the tree. */
+    public Optional<Institution> institutionById(Long id) {
+        RoleCheck.require(Role.SUPERVISOR, Role.ADMIN);
+        return institutions.currentScope().institutions().stream()
+                .filter(i -> i.getId().equals(id))
+                .findFirst();
+    }
+
     /** The latest figures of one institution in the reader's scope; empty figures before the first run. */
     public Row of(String code) {
         Institution institution = institution(code);
