@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.dangan.ui.custody.LedgerTexts;
 import org.dangan.ui.document.DocumentView;
 import org.dangan.ui.support.Resident;
+import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditEntry;
 import org.dangan.workflow.custody.CustodyEntry;
 import org.dangan.workflow.document.Documents;
@@ -171,11 +172,14 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
                 .setHeader(getTranslation("audit.at"))
                 .setAutoWidth(true);
         // a resident's own reads carry the resident's audit name, not an account: labelled as the resident
+        // a refused sign-in was typed by someone with the ID number: not necessarily the resident
         trail.addColumn(e -> e.getUsername() == null
                         ? ""
-                        : e.getUsername().startsWith(ResidentRecordService.AUDIT_PREFIX)
-                                ? getTranslation("audit.residentSelf")
-                                : readerNames.get(e.getUsername()))
+                        : e.getAction() == AuditAction.RESIDENT_SIGN_IN_REFUSED
+                                ? getTranslation("audit.someoneWithIdNumber")
+                                : e.getUsername().startsWith(ResidentRecordService.AUDIT_PREFIX)
+                                        ? getTranslation("audit.residentSelf")
+                                        : readerNames.get(e.getUsername()))
                 .setHeader(getTranslation("audit.user"));
         trail.addColumn(e -> getTranslation("auditAction." + e.getAction().name()))
                 .setHeader(getTranslation("audit.action"));

@@ -17,6 +17,7 @@ import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Resident;
+import org.dangan.workflow.registry.PhoneNumber;
 import org.dangan.workflow.registry.RecordDetail;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.resident.ResidentCorrection;
@@ -58,25 +59,49 @@ class ResidentCorrectionPanel extends VerticalLayout {
         proposed.setId("resident-correction-proposed");
         form.addFormItem(proposed, getTranslation("residentCorrection.proposed"));
 
-        TextField value = new TextField(getTranslation("residentCorrection.value"));
+        boolean other = request.field() == ResidentCorrection.Field.OTHER;
+        TextField value =
+                new TextField(getTranslation(other ? "residentCorrection.answer" : "residentCorrection.value"));
         value.setId("resident-correction-value");
         value.setWidthFull();
         value.setMaxLength(200);
         value.setValue(Objects.toString(request.proposedValue(), ""));
-        Button correct = new Button(
-                getTranslation("residentCorrection.correct"),
-                e -> Confirm.ask(
-                        "resident-correction-correct-dialog",
-                        getTranslation("residentCorrection.correct"),
-                        request.field() == ResidentCorrection.Field.PHONE
-                                ? getTranslation("residentCorrection.correct.phone", resident)
-                                : getTranslation("residentCorrection.correct.consequence", resident, field),
-                        getTranslation("residentCorrection.correct"),
-                        () -> Attempt.run(() -> {
-                            corrections.correct(request, value.getValue());
-                            Refusals.done(getTranslation("residentCorrection.corrected", request.id()));
-                            completed.run();
-                        })));
+        String was = Objects.toString(current.getText(), "");
+        Button correct =
+                new Button(getTranslation(other ? "residentCorrection.reply" : "residentCorrection.correct"), e -> {
+                    // checked before the question: a dialog for a step that will be refused wastes a click
+                    if (value.getValue().isBlank()) {
+                        value.setErrorMessage(getTranslation("residentCorrection.valueMissing"));
+                        value.setInvalid(true);
+                        return;
+                    }
+                    value.setInvalid(false);
+                    String consequence = switch (request.field()) {
+                        case PHONE ->
+                            getTranslation(
+                                    "residentCorrection.correct.phone", resident, PhoneNumber.mask(value.getValue()));
+                        case OTHER -> getTranslation("residentCorrection.reply.consequence", resident);
+                        default ->
+                            getTranslation(
+                                    "residentCorrection.correct.consequence", resident, field, was, value.getValue());
+                    };
+                    Confirm.ask(
+                            "resident-correction-correct-dialog",
+                            getTranslation(other ? "residentCorrection.reply" : "residentCorrection.correct"),
+                            consequence,
+                            getTranslation(other ? "residentCorrection.reply" : "residentCorrection.correct"),
+                            () -> Attempt.run(() -> {
+                                corrections.correct(request, value.getValue());
+                                Refusals.done(
+                                        request.field() == ResidentCorrection.Field.PHONE
+                                                ? getTranslation(
+                                                        "residentCorrection.codeSent",
+                                                        request.id(),
+                                                        PhoneNumber.mask(value.getValue()))
+                                                : getTranslation("residentCorrection.corrected", request.id()));
+                                completed.run();
+                            }));
+                });
         correct.setId("resident-correction-correct");
         correct.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -84,18 +109,24 @@ class ResidentCorrectionPanel extends VerticalLayout {
         reason.setId("resident-correction-reason");
         reason.setWidthFull();
         reason.setMaxLength(500);
-        Button refuse = new Button(
-                getTranslation("residentCorrection.refuse"),
-                e -> Confirm.ask(
-                        "resident-correction-refuse-dialog",
-                        getTranslation("residentCorrection.refuse"),
-                        getTranslation("residentCorrection.refuse.consequence", resident, field),
-                        getTranslation("residentCorrection.refuse"),
-                        () -> Attempt.run(() -> {
-                            corrections.refuse(request, reason.getValue());
-                            Refusals.done(getTranslation("residentCorrection.corrected", request.id()));
-                            completed.run();
-                        })));
+        Button refuse = new Button(getTranslation("residentCorrection.refuse"), e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setErrorMessage(getTranslation("residentCorrection.reasonMissing"));
+                reason.setInvalid(true);
+                return;
+            }
+            reason.setInvalid(false);
+            Confirm.ask(
+                    "resident-correction-refuse-dialog",
+                    getTranslation("residentCorrection.refuse"),
+                    getTranslation("residentCorrection.refuse.consequence", resident, field),
+                    getTranslation("residentCorrection.refuse"),
+                    () -> Attempt.run(() -> {
+                        corrections.refuse(request, reason.getValue());
+                        Refusals.done(getTranslation("residentCorrection.corrected", request.id()));
+                        completed.run();
+                    }));
+        });
         refuse.setId("resident-correction-refuse");
         refuse.addThemeVariants(ButtonVariant.LUMO_ERROR);
 

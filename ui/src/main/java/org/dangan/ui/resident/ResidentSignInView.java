@@ -14,6 +14,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.ResidentId;
 import org.dangan.workflow.resident.ResidentCodes;
 import org.dangan.workflow.resident.ResidentSettings;
 import org.dangan.workflow.resident.ResidentSignIn;
@@ -58,7 +59,9 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
         H1 heading = new H1(getTranslation("residentSite.signIn.heading"));
         heading.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
         TextField idNumber = field("resident-id-number", "residentSite.idNumber", 18);
+        idNumber.setAllowedCharPattern("[0-9Xx]");
         TextField phone = field("resident-phone", "residentSite.phone", 11);
+        numeric(phone);
         Paragraph sent = new Paragraph();
         sent.setId("resident-code-sent");
         sent.setVisible(false);
@@ -66,6 +69,10 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
         // minutes, types the code already on their phone instead of asking for another.
         TextField code = field("resident-code", "residentSite.code", 6);
         code.setHelperText(getTranslation("residentSite.code.help"));
+        numeric(code);
+        // Vaadin 24.9 has no one-time-code value: set on the input, it lets phones offer the SMS's code
+        code.getElement()
+                .executeJs("this.inputElement && this.inputElement.setAttribute('autocomplete', 'one-time-code')");
         Paragraph refused = new Paragraph();
         refused.setId("resident-sign-in-refused");
         refused.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -74,6 +81,11 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
         signInButton.setId("resident-sign-in-button");
 
         Button askCode = new Button(getTranslation("residentSite.requestCode"), e -> {
+            refused.setVisible(false);
+            // a typo is caught here, where it costs nothing: the answer says nothing about who is on file
+            if (!wellFormed(idNumber, phone)) {
+                return;
+            }
             codes.request(idNumber.getValue(), phone.getValue(), clientAddress());
             sent.setText(getTranslation("resident.codes.sent"));
             sent.setVisible(true);
@@ -91,6 +103,7 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
                 // Said once, under the button, where a phone's screen still shows it.
                 refused.setText(Refusals.message(refusal));
                 refused.setVisible(true);
+                refused.scrollIntoView();
             }
         });
         signInButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -98,7 +111,8 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
 
         Paragraph help = new Paragraph(getTranslation("residentSite.signIn.help"));
         help.setId("resident-sign-in-help");
-        add(heading, help, idNumber, phone, askCode, sent, code, signInButton, refused);
+        // the refusal above the button: on a phone the line below it is off the screen
+        add(heading, help, idNumber, phone, askCode, sent, code, refused, signInButton);
     }
 
     private TextField field(String id, String labelKey, int length) {
@@ -108,6 +122,31 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
         field.setMaxLength(length);
         field.getStyle().set("font-size", "var(--lumo-font-size-l)");
         return field;
+    }
+
+    private boolean wellFormed(TextField idNumber, TextField phone) {
+        boolean id = validIdNumber(idNumber.getValue());
+        idNumber.setErrorMessage(getTranslation("residentSite.idNumber.invalid"));
+        idNumber.setInvalid(!id);
+        boolean mobile = phone.getValue() != null && phone.getValue().strip().matches("1\\d{10}");
+        phone.setErrorMessage(getTranslation("residentSite.phone.invalid"));
+        phone.setInvalid(!mobile);
+        return id && mobile;
+    }
+
+    static boolean validIdNumber(String text) {
+        try {
+            ResidentId.of(text);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Digits only, with the phone's number keyboard. */
+    private static void numeric(TextField field) {
+        field.setAllowedCharPattern("[0-9]");
+        field.getElement().executeJs("this.inputElement && this.inputElement.setAttribute('inputmode', 'numeric')");
     }
 
     static void large(Button button) {

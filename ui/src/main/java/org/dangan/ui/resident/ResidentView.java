@@ -79,7 +79,7 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
 
         Button signOut = new Button(getTranslation("residentSite.signOut"), e -> signOut());
         signOut.setId("resident-sign-out");
-        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_LARGE);
         H1 heading = new H1(getTranslation("residentSite.me.heading", me.name()));
         heading.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
         add(heading, signOut);
@@ -104,6 +104,7 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
     private Component services(ResidentRecordService.Me me) {
         Div services = section("resident-services", "residentSite.services");
         if (me.services().isEmpty()) {
+            // one sentence for everyone without a service shown here, so it tells no one's diagnosis
             services.add(new Paragraph(getTranslation("residentSite.services.none")));
         }
         for (ResidentRecordService.Service s : me.services()) {
@@ -147,6 +148,8 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
             download.setId("resident-report-download-" + d.id());
             download.getElement().setAttribute("download", true);
             download.getStyle().set("margin-left", "var(--lumo-space-l)");
+            tappable(view);
+            tappable(download);
             item.add(view, download);
             reports.add(item);
         }
@@ -191,6 +194,7 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
                     Objects.requireNonNullElse(r.role(), getTranslation("residentSite.unknown"))
                             + (r.name() == null ? "" : " " + r.name())));
             row.addClassName("resident-access-row");
+            row.getStyle().set("word-break", "keep-all");
             access.add(row);
         }
         return access;
@@ -213,6 +217,12 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
         value.setId("resident-request-value");
         value.setMaxLength(200);
         value.setWidthFull();
+        field.addValueChangeListener(e -> {
+            boolean phone = e.getValue() == ResidentCorrection.Field.PHONE;
+            value.setLabel(
+                    getTranslation(phone ? "residentSite.correction.newPhone" : "residentSite.correction.value"));
+            value.setRequiredIndicatorVisible(phone);
+        });
         Button submit = new Button(
                 getTranslation("residentSite.correction.submit"),
                 e -> Attempt.run(() -> {
@@ -284,11 +294,31 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
                         throw Refused.invalid("residentCorrection.codeWrong");
                     }
                     Refusals.done(getTranslation("residentSite.requests.confirmed", id));
-                    showRequests();
+                    // the new number shows in the basic information too
+                    getUI().ifPresent(ui -> ui.getPage().reload());
                 }));
         confirm.setId("resident-request-confirm-" + id);
         ResidentSignInView.large(confirm);
-        return new Div(code, confirm);
+        Button resend = new Button(
+                getTranslation("residentSite.requests.resend"),
+                e -> Attempt.run(() -> {
+                    ResidentSite.run(resident, () -> corrections.resendPhoneCode(id));
+                    Refusals.done(getTranslation("residentSite.requests.resent"));
+                }));
+        resend.setId("resident-request-resend-" + id);
+        ResidentSignInView.large(resend);
+        resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return new Div(code, confirm, resend);
+    }
+
+    /** A link a finger can hit: 48 pixels high, as phone guidelines ask. */
+    private static void tappable(Anchor link) {
+        link.getStyle()
+                .set("display", "inline-flex")
+                .set("align-items", "center")
+                .set("min-height", "48px")
+                .set("min-width", "64px")
+                .set("font-size", "var(--lumo-font-size-l)");
     }
 
     private void signOut() {

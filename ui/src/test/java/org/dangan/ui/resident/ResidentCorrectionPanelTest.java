@@ -113,7 +113,7 @@ class ResidentCorrectionPanelTest extends KaribuTest {
         _get(TextField.class, spec -> spec.withId("resident-correction-value")).setValue("测试路19号");
         _get(Button.class, spec -> spec.withId("resident-correction-correct")).click();
         ConfirmDialog dialog = _get(ConfirmDialog.class, spec -> spec.withId("resident-correction-correct-dialog"));
-        assertThat(dialog.getElement().getProperty("message")).contains("1 项");
+        assertThat(dialog.getElement().getProperty("message")).contains("1 项", "由“测试地址1”改为“测试路19号”");
         ConfirmDialogKt._fireConfirm(dialog);
 
         assertThat(openTasks(id)).isZero();
@@ -127,19 +127,20 @@ class ResidentCorrectionPanelTest extends KaribuTest {
         login(county.user("archivist-a"));
         openTheRequest();
 
+        // without a reason it is said at the field, before any question
+        _get(Button.class, spec -> spec.withId("resident-correction-refuse")).click();
+        assertThat(_find(ConfirmDialog.class)).isEmpty();
+        TextArea reason = _get(TextArea.class, spec -> spec.withId("resident-correction-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).startsWith("请写明不予更正的理由");
+        assertThat(openTasks(id)).isOne();
+
+        reason.setValue("与身份证一致");
         _get(Button.class, spec -> spec.withId("resident-correction-refuse")).click();
         ConfirmDialogKt._fireCancel(
                 _get(ConfirmDialog.class, spec -> spec.withId("resident-correction-refuse-dialog")));
         assertThat(openTasks(id)).isOne();
 
-        NotificationsKt.clearNotifications();
-        _get(Button.class, spec -> spec.withId("resident-correction-refuse")).click();
-        ConfirmDialogKt._fireConfirm(
-                _find(ConfirmDialog.class).get(_find(ConfirmDialog.class).size() - 1));
-        assertThat(openTasks(id)).isOne();
-        NotificationsKt.expectNotifications("请写明不予更正的理由");
-
-        _get(TextArea.class, spec -> spec.withId("resident-correction-reason")).setValue("与身份证一致");
         _get(Button.class, spec -> spec.withId("resident-correction-refuse")).click();
         ConfirmDialogKt._fireConfirm(
                 _find(ConfirmDialog.class).get(_find(ConfirmDialog.class).size() - 1));

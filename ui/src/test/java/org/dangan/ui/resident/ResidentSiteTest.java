@@ -37,6 +37,7 @@ import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.Residents;
 import org.dangan.workflow.support.Residents.Resident;
+import org.dangan.workflow.support.SmsGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +226,25 @@ class ResidentSiteTest extends KaribuTest {
         assertThat(text("resident-sign-in-refused")).startsWith("身份证号或验证码不正确").contains("输错5次后失效");
         // said once, under the button: no notification repeats it
         assertThat(_find(Notification.class)).isEmpty();
+    }
+
+    @Test
+    void a_mistyped_id_number_or_phone_is_flagged_at_its_field_and_no_code_goes_out() {
+        UI.getCurrent().navigate(ResidentSignInView.class);
+        TextField id = _get(TextField.class, spec -> spec.withId("resident-id-number"));
+        TextField phone = _get(TextField.class, spec -> spec.withId("resident-phone"));
+        String wrongCheck =
+                resident.idNumber().substring(0, 17) + (resident.idNumber().charAt(17) == '1' ? "2" : "1");
+        _setValue(id, wrongCheck);
+        _setValue(phone, resident.phone().substring(0, 10));
+        _click(_get(Button.class, spec -> spec.withId("resident-request-code")));
+        assertThat(id.isInvalid()).isTrue();
+        assertThat(id.getErrorMessage()).contains("18位");
+        assertThat(phone.isInvalid()).isTrue();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("resident-code-sent")))
+                .as("the sent line stays hidden")
+                .isEmpty();
+        assertThat(SmsGateway.to(resident.phone())).isEmpty();
     }
 
     @Test

@@ -40,6 +40,8 @@ public class ResidentCorrection {
     static final int VALUE_LENGTH = 200;
     static final int MAX_CODE_ATTEMPTS = 5;
     static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
+    static final int MAX_CODE_SENDS = 5;
+    static final Duration RESEND_AFTER = Duration.ofMinutes(1);
     private static final String MOBILE = "1\\d{10}";
 
     @Id
@@ -83,6 +85,9 @@ public class ResidentCorrection {
     @Column(name = "code_attempts", nullable = false)
     private int codeAttempts;
 
+    @Column(name = "code_sends", nullable = false)
+    private int codeSends;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -109,6 +114,9 @@ public class ResidentCorrection {
             throw Refused.invalid("residentCorrection.valueTooLong");
         }
         // A number the archivist could never confirm is refused while the resident is still typing it.
+        if (field == Field.PHONE && value != null) {
+            value = mobile(value);
+        }
         if (field == Field.PHONE && value != null && !value.matches(MOBILE)) {
             throw Refused.invalid("residentCorrection.badPhone");
         }
@@ -147,7 +155,7 @@ public class ResidentCorrection {
         if (field != Field.PHONE) {
             throw new IllegalStateException("only a phone is confirmed by a code");
         }
-        String value = checkedValue(phone);
+        String value = mobile(checkedValue(phone));
         if (!value.matches(MOBILE)) {
             throw Refused.invalid("residentCorrection.badPhone");
         }
@@ -155,8 +163,31 @@ public class ResidentCorrection {
         this.codeHash = codeHash;
         this.codeExpiresAt = at.plus(CODE_VALIDITY);
         this.codeAttempts = 0;
+        this.codeSends = 1;
         this.state = State.AWAITING_CONFIRMATION;
         this.answeredAt = at;
+    }
+
+    /**
+     * A new code for the same new number, asked by the resident who came back after the first
+     * expired or was mistyped: at most one a minute and five per request, so the number is not
+     * flooded; it voids the old code and starts the attempts again.
+     */
+    void resend(String newCodeHash, Instant at) {
+        if (state != State.AWAITING_CONFIRMATION) {
+            throw Refused.of("residentCorrection.notAwaiting", id);
+        }
+        if (codeSends >= MAX_CODE_SENDS) {
+            throw Refused.tooManyRequests("residentCorrection.tooManySends", MAX_CODE_SENDS);
+        }
+        if (codeExpiresAt != null
+                && at.isBefore(codeExpiresAt.minus(CODE_VALIDITY).plus(RESEND_AFTER))) {
+            throw Refused.tooManyRequests("residentCorrection.resendTooSoon");
+        }
+        this.codeHash = newCodeHash;
+        this.codeExpiresAt = at.plus(CODE_VALIDITY);
+        this.codeAttempts = 0;
+        this.codeSends++;
     }
 
     /**
@@ -183,6 +214,11 @@ public class ResidentCorrection {
         if (state != State.SUBMITTED) {
             throw Refused.of("residentCorrection.notOpen", id);
         }
+    }
+
+    /** A number as people write it, "139 1234-5678", without its spaces and dashes. */
+    private static String mobile(String typed) {
+        return typed.replaceAll("[\\s\\-]", "");
     }
 
     private static String checkedValue(String value) {

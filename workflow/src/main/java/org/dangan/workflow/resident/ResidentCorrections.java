@@ -161,6 +161,26 @@ public class ResidentCorrections {
         return true;
     }
 
+    /** The resident asks for another code to the new number: the first expired, or was mistyped five times. */
+    public void resendPhoneCode(long id) {
+        ResidentPrincipal resident = ResidentPrincipal.require();
+        ResidentCorrection c = corrections
+                .findByIdAndRecordId(id, resident.recordId())
+                .orElseThrow(() -> Refused.notFound("residentCorrection.missing", id));
+        String code = CodeHash.sixDigits();
+        c.resend(CodeHash.sha256(Long.toString(c.getId()), code), clock.instant());
+        sender().send(c.getCorrectedValue(), SmsSender.Kind.PHONE_CONFIRMATION, Map.of("code", code));
+        reads.audit(resident, AuditAction.RESIDENT_CORRECTION, "phone code sent again #" + c.getId());
+    }
+
+    private SmsSender sender() {
+        SmsSender sender = sms.getIfAvailable();
+        if (sender == null) {
+            throw new IllegalStateException("no SmsSender is configured: a phone change cannot be confirmed");
+        }
+        return sender;
+    }
+
     /** A request waiting in the archivist's inbox, for the task's work panel. */
     public record Request(
             String taskId,
@@ -226,11 +246,7 @@ public class ResidentCorrections {
         } else if (c.getField() == ResidentCorrection.Field.PHONE) {
             String code = CodeHash.sixDigits();
             c.awaitConfirmation(value, CodeHash.sha256(Long.toString(c.getId()), code), clock.instant());
-            SmsSender sender = sms.getIfAvailable();
-            if (sender == null) {
-                throw new IllegalStateException("no SmsSender is configured: a phone change cannot be confirmed");
-            }
-            sender.send(c.getCorrectedValue(), SmsSender.Kind.PHONE_CONFIRMATION, Map.of("code", code));
+            sender().send(c.getCorrectedValue(), SmsSender.Kind.PHONE_CONFIRMATION, Map.of("code", code));
         } else {
             c.corrected(value, clock.instant());
             RecordCorrection change = switch (c.getField()) {

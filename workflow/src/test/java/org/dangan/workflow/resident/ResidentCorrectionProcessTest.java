@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -63,6 +67,9 @@ class ResidentCorrectionProcessTest {
 
     @Autowired
     AsUser asUser;
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
 
     Fixtures.County county;
     HealthRecord mine;
@@ -229,6 +236,42 @@ class ResidentCorrectionProcessTest {
         assertThat(state(mine, id)).isNull();
         mvc.perform(get("/api/resident/corrections").with(resident(mine)))
                 .andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
+    void a_resident_who_comes_back_late_asks_for_another_code_and_confirms_with_it() throws Exception {
+        long id = submit(mine, "PHONE", "换了手机号", "139 1111 3333");
+        corrections.correct(inInbox(id, "archivist-a"), "139-1111-3333");
+        AsUser.logout();
+        String first = SmsGateway.to("13911113333").get(0).parameters().get("code");
+
+        mvc.perform(post("/api/resident/corrections/" + id + "/resend").with(resident(mine)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.details.key").value("residentCorrection.resendTooSoon"));
+        mvc.perform(post("/api/resident/corrections/" + id + "/resend").with(resident(theirs)))
+                .andExpect(status().isNotFound());
+        // eleven minutes later: the first code has expired
+        jdbc.update(
+                "update resident_correction set code_expires_at = :at where id = :id",
+                new MapSqlParameterSource("at", Timestamp.from(Instant.now().minusSeconds(60))).addValue("id", id));
+        mvc.perform(post("/api/resident/corrections/" + id + "/resend").with(resident(mine)))
+                .andExpect(status().isAccepted());
+        List<SmsGateway.Message> sent = SmsGateway.to("13911113333");
+        assertThat(sent).hasSize(2);
+        String second = sent.get(1).parameters().get("code");
+        if (!second.equals(first)) {
+            mvc.perform(post("/api/resident/corrections/" + id + "/confirm")
+                            .with(resident(mine))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"code\": \"" + first + "\"}"))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(post("/api/resident/corrections/" + id + "/confirm")
+                        .with(resident(mine))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"" + second + "\"}"))
+                .andExpect(status().isOk());
+        assertThat(records.ofResident(mine.getId()).phone()).isEqualTo("13911113333");
     }
 
     @Test

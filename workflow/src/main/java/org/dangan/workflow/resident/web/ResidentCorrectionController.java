@@ -57,6 +57,13 @@ class ResidentCorrectionController {
         return new Submitted(id, ResidentCorrection.State.CORRECTED);
     }
 
+    /** Another code to the new number; the resident enters it as before. */
+    @PostMapping("/{id}/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void resend(@PathVariable long id) {
+        corrections.resendPhoneCode(id);
+    }
+
     private static ResidentCorrection.Field field(String text) {
         if (text != null) {
             for (ResidentCorrection.Field f : ResidentCorrection.Field.values()) {
