@@ -44,7 +44,8 @@ class CustodyModelsTest {
         "/bpmn/paper-disposal.bpmn, disposalProcess, disposalTasks",
         "/bpmn/archive-handover.bpmn, handoverProcess, handoverTasks",
         "/bpmn/record-transfer.bpmn, recordTransferProcess, recordTransferTasks",
-        "/bpmn/registration-follow-up.bpmn, registrationFollowUpProcess, registrationFollowUpTasks"
+        "/bpmn/registration-follow-up.bpmn, registrationFollowUpProcess, registrationFollowUpTasks",
+        "/bpmn/assessment-milestone.bpmn, milestoneProcess, milestoneTasks"
     })
     void the_model_is_drawn_named_scriptless_and_works_through_java(String path, String process, String tasks)
             throws Exception {

@@ -73,6 +73,7 @@ class ModelDiagramsTest {
     @ValueSource(
             strings = {
                 "archive-handover.bpmn",
+                "assessment-milestone.bpmn",
                 "document-digitisation.bpmn",
                 "paper-checkout.bpmn",
                 "paper-disposal.bpmn",
@@ -96,6 +97,7 @@ class ModelDiagramsTest {
     @ValueSource(
             strings = {
                 "archive-handover.bpmn",
+                "assessment-milestone.bpmn",
                 "document-digitisation.bpmn",
                 "paper-checkout.bpmn",
                 "paper-disposal.bpmn",

@@ -48,6 +48,7 @@ import org.dangan.workflow.assessment.IndicatorComputation;
 import org.dangan.workflow.assessment.IndicatorSnapshots;
 import org.dangan.workflow.assessment.IndicatorTargets;
 import org.dangan.workflow.assessment.IndicatorWorkbook;
+import org.dangan.workflow.assessment.Milestones;
 import org.dangan.workflow.assessment.Populations;
 import org.dangan.workflow.assessment.Rating;
 import org.dangan.workflow.institution.Institution;
@@ -74,8 +75,9 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
     private final IndicatorWorkbook workbook;
     private final IndicatorTargets targets;
     private final Populations populations;
+    private final Milestones milestones;
     private final SvgCharts charts;
-    private final DanganUser user;
+    private DanganUser user;
 
     // what the user chose, kept while they move up and down the tree; the selects are built anew each time
     private Indicator ranking = Indicator.DYNAMIC_USE_RATE;
@@ -88,14 +90,15 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             IndicatorWorkbook workbook,
             IndicatorTargets targets,
             Populations populations,
+            Milestones milestones,
             SvgCharts charts) {
         this.snapshots = snapshots;
         this.computation = computation;
         this.workbook = workbook;
         this.targets = targets;
         this.populations = populations;
+        this.milestones = milestones;
         this.charts = charts;
-        this.user = CurrentUser.require();
         setId("indicators");
     }
 
@@ -109,6 +112,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
 
     private void show() {
         removeAll();
+        user = CurrentUser.require();
         List<IndicatorSnapshots.Row> level;
         Institution institution;
         try {
@@ -138,7 +142,9 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         if (institution.getType().primaryCare()) {
             add(recordsBehind(self));
         }
-        add(keyPopulations(self), trendSection(), definitions());
+        add(keyPopulations(self), trendSection());
+        add(new MilestonesSection(institution, primaryCareBelow(institution), milestones, user, this::show));
+        add(definitions());
         addPopulations(institution);
     }
 
@@ -423,6 +429,13 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         Details details = new Details(getTranslation("indicators.definitions"), list);
         details.setId("indicators-definitions");
         return details;
+    }
+
+    /** The institutions a work plan is set for: primary care, the one shown and those below it. */
+    private List<Institution> primaryCareBelow(Institution shown) {
+        return snapshots.institutionsBelow(shown.getCode()).stream()
+                .filter(i -> i.getType().primaryCare())
+                .toList();
     }
 
     private void addPopulations(Institution institution) {

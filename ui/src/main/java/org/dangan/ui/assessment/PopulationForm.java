@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Rows;
@@ -35,10 +33,7 @@ class PopulationForm extends Details {
 
         ComboBox<Institution> institution = new ComboBox<>(getTranslation("population.institution"));
         institution.setId("population-institution");
-        List<Institution> choices = new ArrayList<>();
-        choices.add(shown);
-        snapshots.level(shown.getCode()).stream().skip(1).forEach(r -> choices.add(snapshots.institution(r.code())));
-        institution.setItems(choices);
+        institution.setItems(snapshots.institutionsBelow(shown.getCode()));
         institution.setItemLabelGenerator(Institution::getName);
         institution.setValue(shown);
         IntegerField year = new IntegerField(getTranslation("population.year.label"));
@@ -70,7 +65,7 @@ class PopulationForm extends Details {
                     Refusals.done(getTranslation(
                             "population.saved",
                             entry.institutionName(),
-                            entry.year(),
+                            Integer.toString(entry.year()),
                             String.format("%,d", entry.population())));
                     saved.run();
                 }));

@@ -67,6 +67,7 @@ public class IndicatorComputation {
     private final DocumentQueries documents;
     private final LendingFigures lending;
     private final Populations populations;
+    private final Milestones milestones;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
@@ -78,6 +79,7 @@ public class IndicatorComputation {
             DocumentQueries documents,
             LendingFigures lending,
             Populations populations,
+            Milestones milestones,
             NamedParameterJdbcTemplate jdbc,
             AuditLog audit,
             Clock clock) {
@@ -87,6 +89,7 @@ public class IndicatorComputation {
         this.documents = documents;
         this.lending = lending;
         this.populations = populations;
+        this.milestones = milestones;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -156,6 +159,7 @@ public class IndicatorComputation {
         }
         Instant at = clock.instant();
         long id = store(day, at, by, rolled);
+        milestones.reachFrom(rolled, day);
         log.info(
                 "indicators: snapshot {} of {} institutions stored in {} ms",
                 id,

@@ -96,6 +96,15 @@ public class IndicatorSnapshots {
                 .findFirst();
     }
 
+    /** The institution and every institution below it in the reader's scope, by level and code. */
+    public List<Institution> institutionsBelow(String code) {
+        Institution institution = institution(code);
+        return institutions.currentScope().institutions().stream()
+                .filter(i -> institution.contains(i) || i.getId().equals(institution.getId()))
+                .sorted(Comparator.comparing((Institution i) -> depth(i)).thenComparing(Institution::getCode))
+                .toList();
+    }
+
     /** The latest figures of one institution in the reader's scope; empty figures before the first run. */
     public Row of(String code) {
         Institution institution = institution(code);
@@ -116,12 +125,8 @@ public class IndicatorSnapshots {
 
     /** The institution and every institution below it, by level and code: the workbook's rows. */
     public List<Row> subtree(String code) {
-        Institution institution = institution(code);
-        List<Institution> shown = institutions.currentScope().institutions().stream()
-                .filter(i -> institution.contains(i) || i.getId().equals(institution.getId()))
-                .sorted(Comparator.comparing((Institution i) -> depth(i)).thenComparing(Institution::getCode))
-                .toList();
-        return rows(shown, institution);
+        List<Institution> shown = institutionsBelow(code);
+        return rows(shown, shown.get(0));
     }
 
     /** A figure's value at the end of each of the last {@code months} months (the month's last snapshot). */

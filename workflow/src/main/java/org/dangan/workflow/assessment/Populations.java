@@ -59,7 +59,7 @@ public class Populations {
         }
         Institution institution = inScope(institutionCode, institutions.currentScope());
         if (year < 2000 || year > 2100) {
-            throw Refused.invalid("population.year", year);
+            throw Refused.invalid("population.year", Integer.toString(year));
         }
         if (population < 1 || population > MAX_POPULATION) {
             throw Refused.invalid("population.range", MAX_POPULATION);

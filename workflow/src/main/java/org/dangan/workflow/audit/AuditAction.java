@@ -56,5 +56,6 @@ public enum AuditAction {
     // issue 20: the assessment
     INDICATORS_COMPUTED,
     INDICATORS_EXPORTED,
-    POPULATION_ENTERED
+    POPULATION_ENTERED,
+    MILESTONE_SET
 }

@@ -30,7 +30,8 @@ public enum TaskKind {
     TRANSFER_ACCEPTANCE("recordTransfer", "acceptTransfer"),
     DEATH_CONFIRMATION("registrationFollowUp", "confirmDeath"),
     MOVED_OUT_CLOSURE("registrationFollowUp", "closeMovedOut"),
-    RESIDENT_CORRECTION_CHECK("residentCorrection", "checkCorrection");
+    RESIDENT_CORRECTION_CHECK("residentCorrection", "checkCorrection"),
+    MILESTONE_OVERDUE("assessmentMilestone", "handleOverdue");
 
     private final String processKey;
     private final String taskKey;

@@ -1,0 +1,155 @@
+package org.dangan.ui.assessment;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.dangan.ui.inbox.TasksView;
+import org.dangan.ui.support.KaribuTest;
+import org.dangan.workflow.assessment.Milestone;
+import org.dangan.workflow.assessment.Milestones;
+import org.dangan.workflow.platform.ChinaTime;
+import org.dangan.workflow.platform.Inbox;
+import org.dangan.workflow.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The county supervisor's work on 绩效考核 that the browser test leaves out: entering a population,
+ * setting a milestone, marking one reached after the question, and answering an overdue one from
+ * the inbox; a township head sees the figures but none of these controls.
+ */
+class IndicatorsViewTest extends KaribuTest {
+
+    @Autowired
+    Milestones milestones;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
+
+    Fixtures.County county;
+    LocalDate today;
+
+    @BeforeEach
+    void world() {
+        county = fixtures.county();
+        fixtures.record(county.a(), 1);
+        fixtures.record(county.b(), 1);
+        today = LocalDate.now(ChinaTime.ZONE);
+    }
+
+    private void open(String code) {
+        UI.getCurrent().navigate(IndicatorsView.class, QueryParameters.simple(Map.of("institution", code)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_county_supervisor_enters_a_population_and_sets_and_reaches_milestones() {
+        login(county.user("county-supervisor"));
+        open(county.county().getCode());
+        _click(_get(Button.class, spec -> spec.withId("indicators-compute")));
+        NotificationsKt.clearNotifications();
+
+        _setValue(_get(ComboBox.class, spec -> spec.withId("population-institution")), county.a());
+        _setValue(_get(IntegerField.class, spec -> spec.withId("population-year")), today.getYear());
+        _setValue(_get(IntegerField.class, spec -> spec.withId("population-value")), 4);
+        _click(_get(Button.class, spec -> spec.withId("population-save")));
+        NotificationsKt.expectNotifications("已保存 甲镇卫生院 " + today.getYear() + "年常住人口 4 人");
+        _click(_get(Button.class, spec -> spec.withId("indicators-compute")));
+        NotificationsKt.clearNotifications();
+        assertThat(GridKt._getFormattedRow(_get(Grid.class, spec -> spec.withId("indicators-grid")), 0))
+                .contains("甲镇卫生院");
+
+        _setValue(_get(ComboBox.class, spec -> spec.withId("milestone-institution")), county.b());
+        _setValue(_get(Select.class, spec -> spec.withId("milestone-kind")), Milestone.Kind.PAPER_STOPPED);
+        _setValue(_get(DatePicker.class, spec -> spec.withId("milestone-day")), today.plusDays(30));
+        _click(_get(Button.class, spec -> spec.withId("milestone-save")));
+        NotificationsKt.expectNotifications("已设定 乙镇卫生院 的“纸质档案停用”计划完成日期：" + ChinaTime.day(today.plusDays(30)));
+        Grid<Milestones.View> grid = _get(Grid.class, spec -> spec.withId("milestones-grid"));
+        assertThat(GridKt._size(grid)).isOne();
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("乙镇卫生院", "纸质档案停用");
+
+        long id = GridKt._get(grid, 0).id();
+        Button reached = (Button) GridKt._getCellComponent(grid, 0, "reached");
+        assertThat(reached.getId()).contains("milestone-reached-" + id);
+        _click(reached);
+        ConfirmDialog dialog = _get(ConfirmDialog.class, spec -> spec.withId("milestone-reached-dialog"));
+        assertThat(dialog.getElement().getProperty("message")).contains("乙镇卫生院", "纸质档案停用", "1 项");
+        ConfirmDialogKt._fireConfirm(dialog);
+        assertThat(milestones.of(county.b().getCode()).get(0).state()).isEqualTo(Milestone.State.REACHED);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_overdue_milestone_is_answered_from_the_inbox_with_what_was_done() {
+        login(county.user("county-supervisor"));
+        Milestones.View set = milestones.set(county.a().getCode(), Milestone.Kind.SCANNING_FINISHED, today);
+        String instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(Milestones.PROCESS)
+                .processInstanceBusinessKey(Long.toString(set.id()))
+                .singleResult()
+                .getId();
+        List<Job> timers =
+                management.createJobQuery().processInstanceId(instance).timers().list();
+        management.executeJob(timers.get(0).getId());
+
+        UI.getCurrent().navigate(TasksView.class);
+        Grid<Inbox.Item> tasks = _get(Grid.class, spec -> spec.withId("task-grid"));
+        int row = 0;
+        while (!GridKt._getFormattedRow(tasks, row).toString().contains("逾期里程碑 #" + set.id())) {
+            row++;
+        }
+        tasks.asSingleSelect().setValue(GridKt._get(tasks, row));
+        _get(Button.class, spec -> spec.withId("milestone-done")).click();
+        TextArea note = _get(TextArea.class, spec -> spec.withId("milestone-note"));
+        assertThat(note.isInvalid()).isTrue();
+        note.setValue("已督促甲镇，下月底前完成");
+        _get(Button.class, spec -> spec.withId("milestone-done")).click();
+        NotificationsKt.expectNotifications("已办结 甲镇卫生院 的逾期里程碑“扫描归档完成”");
+        assertThat(milestones.of(county.a().getCode()).get(0).handledNote()).isEqualTo("已督促甲镇，下月底前完成");
+    }
+
+    @Test
+    void a_township_head_reads_the_figures_without_the_county_controls() {
+        login(county.user("county-supervisor"));
+        open(county.county().getCode());
+        _click(_get(Button.class, spec -> spec.withId("indicators-compute")));
+        login(county.user("head-a"));
+        open(county.a().getCode());
+        assertThat(_find(Button.class, spec -> spec.withId("indicators-compute")))
+                .isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("milestone-save"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("population-save"))).isEmpty();
+        assertThat(_get(H2.class, spec -> spec.withId("indicators-heading")).getText())
+                .contains("甲镇卫生院");
+        // another township is not found: the page says so instead of showing figures
+        open(county.b().getCode());
+        assertThat(_find(H2.class, spec -> spec.withId("indicators-heading"))).isEmpty();
+    }
+}
