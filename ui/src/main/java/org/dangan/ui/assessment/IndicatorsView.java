@@ -45,6 +45,7 @@ import org.dangan.ui.support.Rows;
 import org.dangan.workflow.assessment.Figure;
 import org.dangan.workflow.assessment.Indicator;
 import org.dangan.workflow.assessment.IndicatorComputation;
+import org.dangan.workflow.assessment.IndicatorReport;
 import org.dangan.workflow.assessment.IndicatorSnapshots;
 import org.dangan.workflow.assessment.IndicatorTargets;
 import org.dangan.workflow.assessment.IndicatorWorkbook;
@@ -76,6 +77,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
     private final IndicatorTargets targets;
     private final Populations populations;
     private final Milestones milestones;
+    private final IndicatorReport report;
     private final SvgCharts charts;
     private DanganUser user;
 
@@ -91,6 +93,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             IndicatorTargets targets,
             Populations populations,
             Milestones milestones,
+            IndicatorReport report,
             SvgCharts charts) {
         this.snapshots = snapshots;
         this.computation = computation;
@@ -98,6 +101,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         this.targets = targets;
         this.populations = populations;
         this.milestones = milestones;
+        this.report = report;
         this.charts = charts;
         setId("indicators");
     }
@@ -205,7 +209,13 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 getTranslation("indicators.xlsx"));
         xlsx.setId("indicators-xlsx");
         xlsx.getElement().setAttribute("download", true);
-        row.add(xlsx);
+        Anchor pdf = new Anchor(
+                new StreamResource(
+                        "indicators-" + self.code() + ".pdf", () -> new ByteArrayInputStream(report.pdf(self.code()))),
+                getTranslation("indicators.pdf"));
+        pdf.setId("indicators-pdf");
+        pdf.getElement().setAttribute("download", true);
+        row.add(xlsx, pdf);
         return row;
     }
 

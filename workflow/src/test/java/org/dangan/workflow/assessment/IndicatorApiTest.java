@@ -20,6 +20,7 @@ import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.PrintedSheets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,5 +183,27 @@ class IndicatorApiTest {
             assertThat(workbook.getSheetAt(0).getRow(2).getCell(0).getStringCellValue())
                     .isEqualTo(county.a().getCode());
         }
+    }
+
+    @Test
+    void the_printed_report_is_pdf_a_in_chinese_with_the_townships_and_their_rates() throws Exception {
+        mvc.perform(as(post("/api/indicators/compute"), "county-supervisor")).andExpect(status().isAccepted());
+        byte[] pdf = mvc.perform(as(
+                        get("/api/indicators.pdf")
+                                .param("institution", county.county().getCode()),
+                        "county-supervisor"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(PrintedSheets.archival(pdf))
+                .contains("绩效考核指标报告", "　甲镇卫生院 2 ", "　乙镇卫生院 1 ", "100.0%", "北京时间", "填报人")
+                .doesNotContain("Dynamic use");
+        mvc.perform(as(
+                        get("/api/indicators.pdf")
+                                .param("institution", county.b().getCode()),
+                        "head-a"))
+                .andExpect(status().isNotFound());
+        mvc.perform(as(get("/api/indicators.pdf"), "archivist-a")).andExpect(status().isForbidden());
     }
 }

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.dangan.workflow.assessment.Figure;
 import org.dangan.workflow.assessment.IndicatorComputation;
+import org.dangan.workflow.assessment.IndicatorReport;
 import org.dangan.workflow.assessment.IndicatorSnapshots;
 import org.dangan.workflow.assessment.IndicatorWorkbook;
 import org.dangan.workflow.assessment.Populations;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,16 +35,19 @@ class IndicatorController {
     private final IndicatorSnapshots snapshots;
     private final IndicatorWorkbook workbook;
     private final Populations populations;
+    private final IndicatorReport report;
 
     IndicatorController(
             IndicatorComputation computation,
             IndicatorSnapshots snapshots,
             IndicatorWorkbook workbook,
-            Populations populations) {
+            Populations populations,
+            IndicatorReport report) {
         this.computation = computation;
         this.snapshots = snapshots;
         this.workbook = workbook;
         this.populations = populations;
+        this.report = report;
     }
 
     record Computed(long snapshot, LocalDate computedOn, Instant computedAt, int institutions) {}
@@ -86,6 +91,14 @@ class IndicatorController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"indicators-" + code + ".xlsx\"");
         workbook.write(code, response.getOutputStream());
+    }
+
+    @GetMapping(value = "/api/indicators.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> pdf(@RequestParam(required = false) String institution) {
+        String code = snapshots.institution(institution).getCode();
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"indicators-" + code + ".pdf\"")
+                .body(report.pdf(code));
     }
 
     record PopulationEntry(String institution, Integer year, Long population) {}
