@@ -86,7 +86,13 @@ public class ResidentSignInView extends VerticalLayout implements BeforeEnterObs
             if (!wellFormed(idNumber, phone)) {
                 return;
             }
-            codes.request(idNumber.getValue(), phone.getValue(), clientAddress());
+            try {
+                codes.request(idNumber.getValue(), phone.getValue(), clientAddress());
+            } catch (Refused refusal) {
+                refused.setText(Refusals.message(refusal));
+                refused.setVisible(true);
+                return;
+            }
             sent.setText(getTranslation("resident.codes.sent"));
             sent.setVisible(true);
             code.focus();

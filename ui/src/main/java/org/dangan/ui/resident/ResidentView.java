@@ -186,6 +186,9 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
         if (reads.isEmpty()) {
             access.add(new Paragraph(getTranslation("residentSite.access.none")));
         }
+        if (reads.size() >= ResidentRecordService.MAX_READS) {
+            access.add(new Paragraph(getTranslation("residentSite.access.newest", ResidentRecordService.MAX_READS)));
+        }
         for (ResidentRecordService.Read r : reads) {
             Paragraph row = new Paragraph(getTranslation(
                     "residentSite.access.row",
@@ -227,7 +230,7 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
                 getTranslation("residentSite.correction.submit"),
                 e -> Attempt.run(() -> {
                     ResidentCorrections.View filed = ResidentSite.as(
-                            resident, () -> corrections.submit(field.getValue(), note.getValue(), value.getValue()));
+                            current(), () -> corrections.submit(field.getValue(), note.getValue(), value.getValue()));
                     Refusals.done(getTranslation("residentSite.correction.filed", filed.id()));
                     field.clear();
                     note.clear();
@@ -243,7 +246,7 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
 
     private void showRequests() {
         requests.removeAll();
-        List<ResidentCorrections.View> mine = ResidentSite.as(resident, corrections::mine);
+        List<ResidentCorrections.View> mine = ResidentSite.as(current(), corrections::mine);
         H2 heading = new H2(getTranslation("residentSite.requests"));
         heading.getStyle().set("font-size", "var(--lumo-font-size-xl)");
         requests.add(heading);
@@ -290,7 +293,7 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
         Button confirm = new Button(
                 getTranslation("residentSite.requests.confirm"),
                 e -> Attempt.run(() -> {
-                    if (!ResidentSite.as(resident, () -> corrections.confirmPhone(id, code.getValue()))) {
+                    if (!ResidentSite.as(current(), () -> corrections.confirmPhone(id, code.getValue()))) {
                         throw Refused.invalid("residentCorrection.codeWrong");
                     }
                     Refusals.done(getTranslation("residentSite.requests.confirmed", id));
@@ -302,13 +305,28 @@ public class ResidentView extends VerticalLayout implements BeforeEnterObserver,
         Button resend = new Button(
                 getTranslation("residentSite.requests.resend"),
                 e -> Attempt.run(() -> {
-                    ResidentSite.run(resident, () -> corrections.resendPhoneCode(id));
+                    ResidentSite.run(current(), () -> corrections.resendPhoneCode(id));
                     Refusals.done(getTranslation("residentSite.requests.resent"));
                 }));
         resend.setId("resident-request-resend-" + id);
         ResidentSignInView.large(resend);
         resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         return new Div(code, confirm, resend);
+    }
+
+    /**
+     * The resident of this session now, asked again at every step: a page left open after signing
+     * out (in another tab), after the session expired or after the record left the pilot does
+     * nothing more and goes back to the sign-in.
+     */
+    private ResidentPrincipal current() {
+        Optional<ResidentPrincipal> now = site.resident();
+        if (now.isEmpty()) {
+            getUI().ifPresent(ui -> ui.navigate(ResidentSignInView.class));
+            throw Refused.unauthorized("resident.signIn.required");
+        }
+        resident = now.get();
+        return resident;
     }
 
     /** A link a finger can hit: 48 pixels high, as phone guidelines ask. */

@@ -177,6 +177,25 @@ class ResidentSiteTest extends KaribuTest {
     }
 
     @Test
+    void a_page_left_open_after_signing_out_elsewhere_files_nothing_and_goes_back_to_the_sign_in() {
+        signIn(resident);
+        assertThat(shown()).isInstanceOf(ResidentView.class);
+        // signed out in another tab: the session is gone, this page is still on screen
+        jdbc.update(
+                "delete from resident_session where record_id = ?",
+                resident.record().getId());
+        _setValue(_get(Select.class, spec -> spec.withId("resident-request-field")), ResidentCorrection.Field.OTHER);
+        _setValue(_get(TextArea.class, spec -> spec.withId("resident-request-note")), "别人在我手机上提交");
+        _click(_get(Button.class, spec -> spec.withId("resident-request-submit")));
+        assertThat(shown()).isInstanceOf(ResidentSignInView.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from resident_correction where record_id = ?",
+                        Integer.class,
+                        resident.record().getId()))
+                .isZero();
+    }
+
+    @Test
     void another_residents_report_is_never_reachable_through_the_views() throws Exception {
         signIn(resident);
         ResidentView view = (ResidentView) shown();

@@ -585,4 +585,16 @@ public class RecordBatches {
         }
         return rows;
     }
+
+    /**
+     * Holds the record's row until the caller's transaction ends: work about one record that counts
+     * before it writes (a resident's requests) takes its turn, across nodes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForUpdate(long recordId) {
+        jdbc.query(
+                "select id from health_record where id = :id for update",
+                new MapSqlParameterSource("id", recordId),
+                (rs, n) -> rs.getLong(1));
+    }
 }

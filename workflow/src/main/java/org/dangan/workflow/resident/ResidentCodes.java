@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditHash;
 import org.dangan.workflow.audit.AuditLog;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordBatches.ResidentContact;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ public class ResidentCodes {
 
     static final Duration VALID = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
+    /** Requests (not codes sent, which are three an hour) one address may make in ten minutes. */
+    static final int MAX_REQUESTS_PER_ADDRESS = 30;
+
     static final int MAX_PER_HOUR = 3;
     static final String NOBODY = "resident:unknown";
 
@@ -50,6 +54,7 @@ public class ResidentCodes {
     private final AuditLog audit;
     private final AuditHash hashes;
     private final Clock clock;
+    private final AddressWindow requests;
     private final ExecutorService issuing = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "resident-codes");
         t.setDaemon(true);
@@ -71,6 +76,11 @@ public class ResidentCodes {
         this.audit = audit;
         this.hashes = hashes;
         this.clock = clock;
+        this.requests = new AddressWindow(MAX_REQUESTS_PER_ADDRESS, Duration.ofMinutes(10), clock);
+    }
+
+    void sweepAddresses() {
+        requests.sweep();
     }
 
     /** An ID number as stored: upper case (the X), no spaces; anything else is no ID number of ours. */
@@ -102,6 +112,10 @@ public class ResidentCodes {
      * record is in the pilot (which asks the institution tree) is decided afterwards with the rest.
      */
     public void request(String idNumber, String phone, String clientAddress) {
+        // before any lookup, and alike for every pair: a flood from one address is turned away cheaply
+        if (!requests.count(clientAddress)) {
+            throw Refused.tooManyRequests("resident.codes.tooMany");
+        }
         List<ResidentContact> contacts = contacts(idNumber);
         String code = CodeHash.sixDigits();
         String salt = CodeHash.salt();
@@ -240,6 +254,15 @@ public class ResidentCodes {
         if (code == null) {
             return new CodeCheck(Check.NONE, null, 0);
         }
+        // the attempt is claimed before the comparison, in one conditional update: requests sent at
+        // once cannot compare more than five guesses against one code
+        int claimed = jdbc.update(
+                "update resident_code set attempts = attempts + 1 where id = ? and used = false and attempts < ?",
+                code.id(),
+                MAX_ATTEMPTS);
+        if (claimed == 0) {
+            return new CodeCheck(Check.NONE, null, 0);
+        }
         if (text.matches("\\d{6}") && CodeHash.same(hash, code.hash())) {
             // conditional: of two requests with the same code, one wins
             int won = jdbc.update("update resident_code set used = true where id = ? and used = false", code.id());
@@ -247,7 +270,6 @@ public class ResidentCodes {
                     ? new CodeCheck(Check.ACCEPTED, code.recordId(), code.attempts())
                     : new CodeCheck(Check.NONE, null, 0);
         }
-        jdbc.update("update resident_code set attempts = attempts + 1 where id = ?", code.id());
         return new CodeCheck(Check.WRONG, code.recordId(), code.attempts() + 1);
     }
 

@@ -103,6 +103,8 @@ public class ResidentCorrection {
         if (field == null) {
             throw Refused.invalid("residentCorrection.fieldRequired");
         }
+        note = visible(note);
+        proposedValue = visible(proposedValue);
         if (note == null || note.isBlank()) {
             throw Refused.invalid("residentCorrection.noteRequired");
         }
@@ -214,6 +216,15 @@ public class ResidentCorrection {
         if (state != State.SUBMITTED) {
             throw Refused.of("residentCorrection.notOpen", id);
         }
+    }
+
+    /**
+     * What a resident typed without control characters and invisible format marks (NUL, bell,
+     * right-to-left overrides, zero-width spaces): they mean nothing in a note and can disguise
+     * text an archivist reads; line breaks stay.
+     */
+    static String visible(String typed) {
+        return typed == null ? null : typed.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]", "");
     }
 
     /** A number as people write it, "139 1234-5678", without its spaces and dashes. */

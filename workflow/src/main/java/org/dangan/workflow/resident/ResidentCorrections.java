@@ -15,6 +15,7 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.TaskKind;
 import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordCorrection;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.security.CurrentUser;
@@ -50,6 +51,7 @@ public class ResidentCorrections {
     private final UserTasks userTasks;
     private final ObjectProvider<SmsSender> sms;
     private final ResidentRecordService reads;
+    private final RecordBatches lock;
     private final Clock clock;
 
     ResidentCorrections(
@@ -61,6 +63,7 @@ public class ResidentCorrections {
             UserTasks userTasks,
             ObjectProvider<SmsSender> sms,
             ResidentRecordService reads,
+            RecordBatches lock,
             Clock clock) {
         this.corrections = corrections;
         this.records = records;
@@ -70,6 +73,7 @@ public class ResidentCorrections {
         this.userTasks = userTasks;
         this.sms = sms;
         this.reads = reads;
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -100,6 +104,7 @@ public class ResidentCorrections {
     /** The signed-in resident files a request; it reaches the archivists of the record's institution. */
     public View submit(ResidentCorrection.Field field, String note, String proposedValue) {
         ResidentPrincipal resident = ResidentPrincipal.require();
+        lock.lockForUpdate(resident.recordId());
         if (corrections.countByRecordIdAndStateIn(
                         resident.recordId(),
                         EnumSet.of(ResidentCorrection.State.SUBMITTED, ResidentCorrection.State.AWAITING_CONFIRMATION))
@@ -129,13 +134,14 @@ public class ResidentCorrections {
     }
 
     /** The signed-in resident's own requests, newest first. */
-    @Transactional(readOnly = true)
     public List<View> mine() {
-        return corrections
-                .findByRecordIdOrderByIdDesc(ResidentPrincipal.require().recordId())
-                .stream()
+        ResidentPrincipal resident = ResidentPrincipal.require();
+        List<View> mine = corrections.findByRecordIdOrderByIdDesc(resident.recordId()).stream()
                 .map(View::of)
                 .toList();
+        reads.audit(
+                resident, AuditAction.RESIDENT_RECORD_READ, "correction requests listed, " + mine.size() + " items");
+        return mine;
     }
 
     /**

@@ -47,7 +47,8 @@ public class ResidentRecordService {
     private static final Set<AuditAction> STAFF_READS =
             Set.of(AuditAction.RECORD_READ, AuditAction.RECORD_ID_REVEALED, AuditAction.DOCUMENT_READ);
 
-    private static final int MAX_READS = 500;
+    /** The newest reads shown; the page says so when there are more. */
+    public static final int MAX_READS = 500;
 
     private final Records records;
     private final DocumentQueries documents;
@@ -126,8 +127,8 @@ public class ResidentRecordService {
                 translated("resident.inPerson", "部分材料只在卫生院当面查看，请本人带身份证到卫生院询问。"));
     }
 
-    /** Every staff read of the record and of its documents, newest first. */
-    @Transactional(readOnly = true)
+    /** Every staff read of the record and of its documents, newest first (the newest 500). */
+    @Transactional
     public List<Read> access() {
         ResidentPrincipal resident = ResidentPrincipal.require();
         List<String> documentIds = documents.openDocumentsOf(resident.recordId()).stream()
@@ -157,6 +158,7 @@ public class ResidentRecordService {
                     name));
         }
         items.sort(Comparator.comparing(Read::at).reversed());
+        audit(resident, AuditAction.RESIDENT_RECORD_READ, "access list, " + items.size() + " items");
         return items;
     }
 

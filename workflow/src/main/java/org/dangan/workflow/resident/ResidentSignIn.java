@@ -3,12 +3,7 @@ package org.dangan.workflow.resident;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditHash;
 import org.dangan.workflow.audit.AuditLog;
@@ -35,7 +30,7 @@ public class ResidentSignIn {
     private final AuditHash hashes;
     private final Clock clock;
     private final int maxPerAddress;
-    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
+    private final AddressWindow attempts;
 
     ResidentSignIn(
             ResidentCodes codes,
@@ -50,6 +45,7 @@ public class ResidentSignIn {
         this.hashes = hashes;
         this.clock = clock;
         this.maxPerAddress = maxPerAddress;
+        this.attempts = new AddressWindow(maxPerAddress, WINDOW, clock);
     }
 
     /** The bearer token of a new session, or a refusal that does not say what was wrong. */
@@ -116,29 +112,14 @@ public class ResidentSignIn {
 
     /** Counts an attempt from the address; false when it has used up its window. */
     private boolean counted(String address) {
-        Instant now = clock.instant();
-        Deque<Instant> times = attempts.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-                times.pollFirst();
-            }
-            if (times.size() >= maxPerAddress) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
+        return attempts.count(address);
     }
 
     /** Forgets addresses that stopped trying and sessions that ended, so neither grows without bound. */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void sweep() {
-        Instant since = clock.instant().minus(WINDOW);
-        attempts.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().isEmpty() || !e.getValue().peekLast().isAfter(since);
-            }
-        });
+        attempts.sweep();
+        codes.sweepAddresses();
         sessions.sweep();
         codes.sweep();
     }

@@ -12,7 +12,12 @@ import com.jayway.jsonpath.JsonPath;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -272,6 +277,43 @@ class ResidentCorrectionProcessTest {
                         .content("{\"code\": \"" + second + "\"}"))
                 .andExpect(status().isOk());
         assertThat(records.ofResident(mine.getId()).phone()).isEqualTo("13911113333");
+    }
+
+    @Test
+    void requests_sent_at_once_still_leave_at_most_three_open() throws Exception {
+        int sent = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(sent);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < sent; i++) {
+                String note = "同时提交" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return refusedOther(mine, note).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(ResidentCorrections.MAX_OPEN);
+            assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        mvc.perform(get("/api/resident/corrections").with(resident(mine)))
+                .andExpect(jsonPath("$.items.length()").value(ResidentCorrections.MAX_OPEN));
+    }
+
+    @Test
+    void control_characters_and_invisible_marks_are_dropped_from_what_a_resident_types() throws Exception {
+        long id = submit(mine, "NAME", "名\\u0000字\\u202e错\\u200b了", "王\\u0007秀英");
+        mvc.perform(get("/api/resident/corrections").with(resident(mine)))
+                .andExpect(jsonPath("$.items[0].id").value(id))
+                .andExpect(jsonPath("$.items[0].note").value("名字错了"))
+                .andExpect(jsonPath("$.items[0].proposedValue").value("王秀英"));
     }
 
     @Test

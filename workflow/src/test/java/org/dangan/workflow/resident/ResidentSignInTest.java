@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.registry.Gender;
@@ -288,6 +293,65 @@ class ResidentSignInTest {
         codes.settle();
         assertThat(four.stream().mapToInt(each -> SmsGateway.to(each.phone()).size()))
                 .containsExactly(1, 1, 1, 0);
+    }
+
+    @Test
+    void guesses_sent_at_once_compare_at_most_five_against_one_code() throws Exception {
+        Resident r = resident(county.a(), 11);
+        askCode(r);
+        String code = codeOf(r);
+        int guesses = 15;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String wrong = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+                String from = "192.0.2." + (100 + i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(from(
+                                    post("/api/resident/sign-in")
+                                            .contentType(MediaType.APPLICATION_JSON)
+                                            .content(json.writeValueAsString(new Attempt(r.idNumber(), wrong))),
+                                    from))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(401);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject(
+                        "select max(attempts) from resident_code where record_id = ?",
+                        Integer.class,
+                        r.record().getId()))
+                .isEqualTo(ResidentCodes.MAX_ATTEMPTS);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where subject_id = ? and detail like 'wrong code, attempt%'",
+                        Integer.class, r.record().getRecordNumber()))
+                .isEqualTo(ResidentCodes.MAX_ATTEMPTS);
+        // the right code no longer signs in: it was guessed at five times
+        assertThat(signIn(r.idNumber(), code).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void one_address_asking_for_codes_again_and_again_is_turned_away() throws Exception {
+        Resident r = resident(county.a(), 12);
+        String flood = "198.51.100.7";
+        for (int i = 0; i < ResidentCodes.MAX_REQUESTS_PER_ADDRESS; i++) {
+            assertThat(askCode(r.idNumber(), "13900000000", flood).getStatus()).isEqualTo(202);
+        }
+        MockHttpServletResponse turnedAway = askCode(r.idNumber(), "13900000000", flood);
+        assertThat(turnedAway.getStatus()).isEqualTo(429);
+        assertThat(key(turnedAway)).isEqualTo("resident.codes.tooMany");
+        // another address is not held back
+        assertThat(askCode(r.idNumber(), r.phone(), "198.51.100.8").getStatus()).isEqualTo(202);
     }
 
     @Test
