@@ -85,6 +85,9 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
     private Indicator ranking = Indicator.DYNAMIC_USE_RATE;
     private Indicator trending = Indicator.DYNAMIC_USE_RATE;
     private String code;
+    // read once per showing: the targets that apply, and the institution shown
+    private IndicatorSnapshots.Ratings ratings;
+    private IndicatorSnapshots.Row shown;
 
     public IndicatorsView(
             IndicatorSnapshots snapshots,
@@ -127,6 +130,8 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         IndicatorSnapshots.Row self = level.get(0);
+        shown = self;
+        ratings = snapshots.ratings();
         List<IndicatorSnapshots.Row> below = level.subList(1, level.size());
 
         H2 heading = new H2(getTranslation("indicators.heading", self.name()));
@@ -149,6 +154,11 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         add(keyPopulations(self), trendSection());
         add(new MilestonesSection(institution, primaryCareBelow(institution), milestones, user, this::show));
         add(definitions());
+        if (computation.mayCompute(user)
+                && institution.getType() != null
+                && !institution.getType().primaryCare()) {
+            add(new TargetsForm(institution, targets, this::show));
+        }
         addPopulations(institution);
     }
 
@@ -236,7 +246,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         for (Indicator indicator : Indicator.values()) {
             Figure f = self.figure(indicator.key());
-            Rating rating = snapshots.rating(indicator.key(), f);
+            Rating rating = ratings.of(self, indicator.key());
             Div card = Card.figure(
                     "indicator-" + indicator.key(),
                     percent(f.rate()),
@@ -312,7 +322,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
 
     private Component rated(Indicator indicator, IndicatorSnapshots.Row r) {
         Figure f = r.figure(indicator.key());
-        Rating rating = snapshots.rating(indicator.key(), f);
+        Rating rating = ratings.of(r, indicator.key());
         Span value = coloured(new Span(percent(f.rate())), rating);
         value.getElement().setAttribute("title", getTranslation("Rating." + rating.name()));
         return value;
@@ -365,7 +375,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("indicators.keyPopulation.records"));
         grid.addComponentColumn(p -> {
                     Figure f = self.figure("keyPopulation." + p.name());
-                    return coloured(new Span(percent(f.rate())), snapshots.rating("keyPopulation", f));
+                    return coloured(new Span(percent(f.rate())), ratings.of(self, "keyPopulation." + p.name()));
                 })
                 .setHeader(getTranslation("indicators.keyPopulation.served"));
         grid.setItems(Arrays.stream(KeyPopulation.values())
@@ -419,7 +429,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 categories,
                 List.of(new SvgCharts.Series(name, SvgCharts.NEUTRAL, values)),
                 getTranslation("indicators.target"),
-                targets.of(figure).green() * 100);
+                ratings.target(shown, figure).green() * 100);
         trend.removeAll();
         trend.add(Card.chart("indicators-trend-chart", svg));
     }
@@ -428,7 +438,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         VerticalLayout list = new VerticalLayout();
         list.setPadding(false);
         for (Indicator indicator : Indicator.values()) {
-            IndicatorTargets.Target t = targets.of(indicator.key());
+            IndicatorTargets.Target t = ratings.target(shown, indicator.key());
             list.add(new Paragraph(getTranslation(
                     "indicators.definition",
                     getTranslation("Indicator." + indicator.name()),

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
@@ -103,6 +104,28 @@ class IndicatorsViewTest extends KaribuTest {
         assertThat(dialog.getElement().getProperty("message")).contains("乙镇卫生院", "纸质档案停用", "1 项");
         ConfirmDialogKt._fireConfirm(dialog);
         assertThat(milestones.of(county.b().getCode()).get(0).state()).isEqualTo(Milestone.State.REACHED);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_county_supervisor_sets_a_target_that_colours_the_townships() {
+        login(county.user("county-supervisor"));
+        open(county.county().getCode());
+        _click(_get(Button.class, spec -> spec.withId("indicators-compute")));
+        NotificationsKt.clearNotifications();
+        _setValue(_get(Select.class, spec -> spec.withId("target-figure")), "dynamicUseRate");
+        assertThat(_get(NumberField.class, spec -> spec.withId("target-green")).getValue())
+                .isEqualTo(60.0);
+        _setValue(_get(NumberField.class, spec -> spec.withId("target-green")), 100.0);
+        _setValue(_get(NumberField.class, spec -> spec.withId("target-amber")), 99.5);
+        _click(_get(Button.class, spec -> spec.withId("target-save")));
+        NotificationsKt.expectNotifications("已设定“健康档案动态使用率”的达标线：达标 100%，接近 99.5%");
+        Grid<?> targets = _get(Grid.class, spec -> spec.withId("targets-grid"));
+        int row = 0;
+        while (!GridKt._getFormattedRow(targets, row).toString().contains("健康档案动态使用率")) {
+            row++;
+        }
+        assertThat(GridKt._getFormattedRow(targets, row)).contains("100%", "99.5%", "本级设定");
     }
 
     @Test

@@ -46,6 +46,7 @@ public class IndicatorSnapshots {
 
     /** One institution's figures in one snapshot. */
     public record Row(
+            Institution institution,
             String code,
             String name,
             InstitutionType type,
@@ -157,9 +158,28 @@ public class IndicatorSnapshots {
         return values;
     }
 
-    /** The rating of a figure against its target. */
-    public Rating rating(String figure, Figure value) {
-        return value == null ? Rating.NONE : targets.of(figure).rate(value.rate());
+    /** The targets of one page, read once: each row's figures are rated against its own county's. */
+    public Ratings ratings() {
+        return new Ratings(targets.set());
+    }
+
+    /** Rates rows against the targets that apply at each row's institution. */
+    public final class Ratings {
+
+        private final Map<Long, Map<String, IndicatorTargets.Target>> set;
+
+        private Ratings(Map<Long, Map<String, IndicatorTargets.Target>> set) {
+            this.set = set;
+        }
+
+        public IndicatorTargets.Target target(Row row, String figure) {
+            return targets.of(figure, row.institution(), set);
+        }
+
+        public Rating of(Row row, String figure) {
+            Figure value = row.figure(figure);
+            return target(row, figure).rate(value.rate());
+        }
     }
 
     /** When the latest snapshot was computed, if any. */
@@ -183,6 +203,7 @@ public class IndicatorSnapshots {
         int topDepth = depth(top);
         return shown.stream()
                 .map(i -> new Row(
+                        i,
                         i.getCode(),
                         i.getName(),
                         i.getType(),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.dangan.workflow.assessment.Populations;
 import org.dangan.workflow.document.BornDigital;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionType;
@@ -105,14 +106,17 @@ class DemoData implements ApplicationRunner {
     private final RegistryAdministration registry;
     private final StorageAdministration storage;
     private final BornDigital bornDigital;
+    private final Populations populations;
 
     DemoData(
             Institutions institutions,
             UserAccounts users,
             RegistryAdministration registry,
             StorageAdministration storage,
-            BornDigital bornDigital) {
+            BornDigital bornDigital,
+            Populations populations) {
         this.bornDigital = bornDigital;
+        this.populations = populations;
         this.institutions = institutions;
         this.users = users;
         this.registry = registry;
@@ -143,6 +147,10 @@ class DemoData implements ApplicationRunner {
         paperFiles(recordsA, boxesA, random);
         paperFiles(recordsB, boxesB, random);
         int documents = documents(a, recordsA, 14, random) + documents(b, recordsB, 10, random);
+        // the resident populations the county would enter, so the record rate has a denominator
+        int year = LocalDate.now(ChinaTime.ZONE).getYear();
+        populations.enterAs("demo", a.getId(), year, 1_900);
+        populations.enterAs("demo", b.getId(), year, 1_500);
         LOG.info("demo data loaded: {} records, {} archived documents", recordsA.size() + recordsB.size(), documents);
     }
 

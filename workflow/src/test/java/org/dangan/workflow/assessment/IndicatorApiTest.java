@@ -206,4 +206,67 @@ class IndicatorApiTest {
                 .andExpect(status().isNotFound());
         mvc.perform(as(get("/api/indicators.pdf"), "archivist-a")).andExpect(status().isForbidden());
     }
+
+    @Test
+    void a_county_sets_its_own_targets_for_the_institutions_below_it_and_no_one_else_does() throws Exception {
+        mvc.perform(as(
+                        get("/api/indicator-targets")
+                                .param("institution", county.a().getCode()),
+                        "head-a"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.figure == 'dynamicUseRate')].target.green")
+                        .value(0.6))
+                .andExpect(jsonPath("$.items[?(@.figure == 'dynamicUseRate')].isDefault")
+                        .value(true));
+        String body = "{\"institution\": \"%s\", \"figure\": \"dynamicUseRate\", \"green\": %s, \"amber\": %s}";
+        mvc.perform(as(put("/api/indicator-targets"), "head-a")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(county.a().getCode(), "0.9", "0.8")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.details.key").value("target.countyOnly"));
+        for (String[] wrong : new String[][] {{"0.5", "0.7"}, {"1.5", "0.5"}, {"0.5", "-0.1"}}) {
+            mvc.perform(as(put("/api/indicator-targets"), "county-supervisor")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body.formatted(county.county().getCode(), wrong[0], wrong[1])))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.details.key").value("target.range"));
+        }
+        mvc.perform(as(put("/api/indicator-targets"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(county.a().getCode(), "0.9", "0.8")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("target.countyLevel"));
+        mvc.perform(as(put("/api/indicator-targets"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(county.county().getCode(), "0.95", "0.9")))
+                .andExpect(status().isOk());
+        // the township below reads the county's target; another county keeps the default
+        mvc.perform(as(
+                        get("/api/indicator-targets")
+                                .param("institution", county.a().getCode()),
+                        "head-a"))
+                .andExpect(jsonPath("$.items[?(@.figure == 'dynamicUseRate')].target.green")
+                        .value(0.95))
+                .andExpect(jsonPath("$.items[?(@.figure == 'dynamicUseRate')].setHere")
+                        .value(false))
+                .andExpect(jsonPath("$.items[?(@.figure == 'dynamicUseRate')].isDefault")
+                        .value(false));
+        Fixtures.County other = fixtures.county();
+        users.create(
+                other.user("admin"),
+                Fixtures.PASSWORD,
+                "管理员",
+                Role.ADMIN,
+                other.county().getId(),
+                Set.of());
+        mvc.perform(get("/api/indicator-targets")
+                        .param("institution", other.a().getCode())
+                        .with(httpBasic(other.user("head-a"), Fixtures.PASSWORD)))
+                .andExpect(jsonPath("$.items[?(@.figure == 'dynamicUseRate')].target.green")
+                        .value(0.6));
+        mvc.perform(as(put("/api/indicator-targets"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(other.county().getCode(), "0.9", "0.8")))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -11,6 +11,7 @@ import org.dangan.workflow.assessment.Figure;
 import org.dangan.workflow.assessment.IndicatorComputation;
 import org.dangan.workflow.assessment.IndicatorReport;
 import org.dangan.workflow.assessment.IndicatorSnapshots;
+import org.dangan.workflow.assessment.IndicatorTargets;
 import org.dangan.workflow.assessment.IndicatorWorkbook;
 import org.dangan.workflow.assessment.Populations;
 import org.springframework.http.HttpStatus;
@@ -36,18 +37,21 @@ class IndicatorController {
     private final IndicatorWorkbook workbook;
     private final Populations populations;
     private final IndicatorReport report;
+    private final IndicatorTargets targets;
 
     IndicatorController(
             IndicatorComputation computation,
             IndicatorSnapshots snapshots,
             IndicatorWorkbook workbook,
             Populations populations,
-            IndicatorReport report) {
+            IndicatorReport report,
+            IndicatorTargets targets) {
         this.computation = computation;
         this.snapshots = snapshots;
         this.workbook = workbook;
         this.populations = populations;
         this.report = report;
+        this.targets = targets;
     }
 
     record Computed(long snapshot, LocalDate computedOn, Instant computedAt, int institutions) {}
@@ -99,6 +103,20 @@ class IndicatorController {
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"indicators-" + code + ".pdf\"")
                 .body(report.pdf(code));
+    }
+
+    record TargetEntry(String institution, String figure, Double green, Double amber) {}
+
+    record Targets(List<IndicatorTargets.Applied> items) {}
+
+    @GetMapping("/api/indicator-targets")
+    Targets targets(@RequestParam(required = false) String institution) {
+        return new Targets(targets.at(snapshots.institution(institution).getCode()));
+    }
+
+    @PutMapping("/api/indicator-targets")
+    IndicatorTargets.Applied setTarget(@RequestBody TargetEntry entry) {
+        return targets.put(entry.institution(), entry.figure(), entry.green(), entry.amber());
     }
 
     record PopulationEntry(String institution, Integer year, Long population) {}
