@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
@@ -50,6 +52,8 @@ class IndicatorComputationTest {
     Fixtures.County county;
     LocalDate day;
     HealthRecord r1, r2, r3, r4, r5, r6, v1, b1, b2;
+    long older;
+    long latest;
 
     @BeforeEach
     void setUp() {
@@ -92,8 +96,8 @@ class IndicatorComputationTest {
         scan(r4, "AUX_EXAM_REPORT", "ARCHIVED");
 
         // an older campaign took in A; the latest took in A (not the village, not B)
-        long older = campaign(county.a().getId());
-        long latest = campaign(county.a().getId());
+        older = campaign(county.a().getId());
+        latest = campaign(county.a().getId());
         finding(older, r3, "ID_NUMBER_INVALID", "ERROR", "OPEN"); // an older campaign's: does not count
         finding(latest, r1, "ID_NUMBER_INVALID", "ERROR", "OPEN"); // blocks
         finding(latest, r2, "STALE", "WARNING", "OPEN"); // does not block
@@ -112,9 +116,30 @@ class IndicatorComputationTest {
         checkout(county.a().getId(), "RETURNED", day.minusDays(10));
     }
 
+    /**
+     * What was written behind the applications' backs is taken back, so the other tests' checks over
+     * the whole database (the register against the custody ledger, open campaigns) see none of it.
+     */
     @AfterEach
     void tearDown() {
         AsUser.logout();
+        MapSqlParameterSource ids = new MapSqlParameterSource(
+                        "records",
+                        Stream.of(r1, r2, r3, r4, r5, r6, v1, b1, b2)
+                                .map(HealthRecord::getId)
+                                .toList())
+                .addValue("campaigns", List.of(older, latest))
+                .addValue("institution", county.a().getId());
+        jdbc.update("delete from finding where campaign_id in (:campaigns)", ids);
+        jdbc.update("delete from paper_consistency where campaign_id in (:campaigns)", ids);
+        jdbc.update("delete from campaign_institution where campaign_id in (:campaigns)", ids);
+        jdbc.update("delete from verification_campaign where id in (:campaigns)", ids);
+        jdbc.update("delete from scanned_document where record_id in (:records) and created_by = 'test'", ids);
+        jdbc.update("""
+                delete from paper_file_content where document_type in ('AUX_EXAM_REPORT', 'SEVERE_MENTAL_DISORDER')
+                and paper_file_id in (select id from paper_file where record_id in (:records))""", ids);
+        jdbc.update("update paper_file set state = 'RECEIVED', box_id = null where record_id in (:records)", ids);
+        jdbc.update("delete from paper_checkout where institution_id = :institution and requested_by = 'test'", ids);
     }
 
     @Test

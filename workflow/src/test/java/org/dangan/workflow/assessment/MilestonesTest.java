@@ -145,7 +145,14 @@ class MilestonesTest {
         jdbc.update(
                 "update paper_file set state = 'RETIRED_PAPER' where record_id = :r",
                 new MapSqlParameterSource("r", record.getId()));
-        computation.computeNow();
+        try {
+            computation.computeNow();
+        } finally {
+            // behind the ledger's back: taken back, so the register-against-ledger checks of other tests hold
+            jdbc.update(
+                    "update paper_file set state = 'RECEIVED' where record_id = :r",
+                    new MapSqlParameterSource("r", record.getId()));
+        }
         Milestones.View reached = milestones.of(county.a().getCode()).get(0);
         assertThat(reached.state()).isEqualTo(Milestone.State.REACHED);
         assertThat(reached.reachedOn()).isEqualTo(today);

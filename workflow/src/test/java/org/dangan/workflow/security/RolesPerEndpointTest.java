@@ -282,6 +282,30 @@ class RolesPerEndpointTest {
                         "/api/campaigns/999999999/paper-files/X-99/check",
                         "{\"pagesFound\": 6, \"signaturesPresent\": true, \"contentAgrees\": true}",
                         CHECKERS),
+                // the assessment: supervisors and administrators read; county supervisors compute and set
+                json(
+                        post,
+                        "/api/indicators/compute",
+                        "/api/indicators/compute",
+                        "{}",
+                        EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                read("/api/indicators", "/api/indicators", EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                read("/api/indicators.xlsx", "/api/indicators.xlsx", EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                read("/api/indicators.pdf", "/api/indicators.pdf", EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                read("/api/populations", "/api/populations", EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                json(
+                        put,
+                        "/api/populations",
+                        "/api/populations",
+                        "{\"institution\": \"999999999\", \"year\": 2026, \"population\": 100}",
+                        EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                read("/api/indicator-targets", "/api/indicator-targets", EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                json(
+                        put,
+                        "/api/indicator-targets",
+                        "/api/indicator-targets",
+                        "{\"institution\": \"999999999\", \"figure\": \"recordRate\", \"green\": 0.9, \"amber\": 0.8}",
+                        EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 // administration and one's own account
                 json(post, "/api/search/rebuild", "/api/search/rebuild", "{}", EnumSet.of(Role.ADMIN)),
                 json(
