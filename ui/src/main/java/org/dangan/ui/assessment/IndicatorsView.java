@@ -253,10 +253,10 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                     getTranslation("Indicator." + indicator.name()),
                     rating == Rating.RED);
             card.getElement().setAttribute("title", getTranslation("Indicator." + indicator.name() + ".help"));
-            card.add(new Span(getTranslation(
-                    "indicators.fraction",
-                    count(f.numerator()),
-                    f.denominator() == null ? "—" : count(f.denominator()))));
+            card.add(new Span(
+                    f.denominator() == null || f.denominator() == 0
+                            ? getTranslation("indicators.undefined." + indicator.key())
+                            : getTranslation("indicators.fraction", count(f.numerator()), count(f.denominator()))));
             card.add(badge(rating));
             cards.add(card);
         }
@@ -397,6 +397,9 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         trendOf.setValue(trending);
         Div trend = new Div();
         trend.setId("indicators-trend");
+        // the chart takes the width it was drawn for, not the narrowest its flex row allows
+        trend.setWidthFull();
+        trend.getStyle().set("max-width", "720px").set("display", "flex");
         trendOf.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 trending = e.getValue();
@@ -414,7 +417,9 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         List<IndicatorSnapshots.MonthValue> months = snapshots.trend(code, figure, 12, YearMonth.now(ChinaTime.ZONE));
         List<String> categories = months.stream()
                 .map(m -> getTranslation(
-                        "indicators.month", m.month().getYear(), m.month().getMonthValue()))
+                        "indicators.month",
+                        Integer.toString(m.month().getYear()),
+                        Integer.toString(m.month().getMonthValue())))
                 .toList();
         List<Double> values = months.stream()
                 .map(m -> m.figure() == null || m.figure().rate() == null
@@ -446,6 +451,13 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                     PERCENT.format(t.green() * 100),
                     PERCENT.format(t.amber() * 100))));
         }
+        IndicatorTargets.Target kp = ratings.target(shown, "keyPopulation");
+        list.add(new Paragraph(getTranslation(
+                "indicators.definition",
+                getTranslation("targets.keyPopulation"),
+                getTranslation("indicators.keyPopulation.help"),
+                PERCENT.format(kp.green() * 100),
+                PERCENT.format(kp.amber() * 100))));
         Details details = new Details(getTranslation("indicators.definitions"), list);
         details.setId("indicators-definitions");
         return details;

@@ -237,7 +237,11 @@ public class IndicatorComputation {
         Map<DocumentType, Set<Long>> archived = documents.archivedRecordIds(KEPT_ON_PAPER);
         registry.forEachHolder(KEPT_ON_PAPER, holder -> {
             long done = archived.get(holder.type()).contains(holder.recordId()) ? 1 : 0;
-            own.add(holder.institutionId(), Indicator.SCANNED.key(), done, 1);
+            // the restricted type is kept apart: counted in the headline, it would tell (by
+            // subtraction) how many severe-mental-disorder patients an institution has
+            if (!holder.type().restricted()) {
+                own.add(holder.institutionId(), Indicator.SCANNED.key(), done, 1);
+            }
             own.add(holder.institutionId(), SCANNED_TYPE + holder.type().name(), done, 1);
         });
     }

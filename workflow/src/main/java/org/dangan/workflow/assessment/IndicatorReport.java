@@ -66,7 +66,8 @@ public class IndicatorReport {
         for (IndicatorSnapshots.Row row : rows) {
             List<String> line = new ArrayList<>();
             line.add("　".repeat(row.depth()) + row.name());
-            line.add(Long.toString(row.figure(IndicatorComputation.RECORDS).numerator()));
+            line.add(String.format(
+                    "%,d", row.figure(IndicatorComputation.RECORDS).numerator()));
             for (Indicator i : Indicator.values()) {
                 Double rate = row.rate(i);
                 line.add(rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100));

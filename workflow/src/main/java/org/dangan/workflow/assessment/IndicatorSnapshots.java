@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.DocumentType;
+import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -135,6 +139,9 @@ public class IndicatorSnapshots {
 
     public List<MonthValue> trend(String code, String figure, int months, YearMonth upTo) {
         Institution institution = institution(code);
+        if (!mayRead(figure, CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS))) {
+            throw Refused.forbidden("error.forbidden");
+        }
         YearMonth from = upTo.minusMonths(months - 1L);
         Map<String, Figure> byMonth = new HashMap<>();
         jdbc.query(
@@ -190,15 +197,20 @@ public class IndicatorSnapshots {
     private List<Row> rows(List<Institution> shown, Institution top) {
         Map<Long, Map<String, Figure>> figures = new HashMap<>();
         Latest snapshot = latestSnapshot().orElse(null);
+        boolean restricted = CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS);
         if (snapshot != null) {
             Set<Long> ids = shown.stream().map(Institution::getId).collect(Collectors.toSet());
             jdbc.query(
                     """
                     select institution_id, figure, numerator, denominator from indicator_value
                     where snapshot_id = :snapshot and institution_id in (:ids)""", new MapSqlParameterSource("snapshot", snapshot.id()).addValue("ids", ids), (RowCallbackHandler)
-                            rs -> figures.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                                    .put(rs.getString(2), new Figure(rs.getLong(3), (Long)
-                                            rs.getObject(4, Long.class))));
+                            rs -> {
+                                if (mayRead(rs.getString(2), restricted)) {
+                                    figures.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                            .put(rs.getString(2), new Figure(rs.getLong(3), (Long)
+                                                    rs.getObject(4, Long.class)));
+                                }
+                            });
         }
         int topDepth = depth(top);
         return shown.stream()
@@ -213,6 +225,16 @@ public class IndicatorSnapshots {
                         figures.getOrDefault(i.getId(), Map.of())))
                 .toList();
     }
+
+    /** A figure about restricted material (how many SMD files, how many scanned) only for readers who may see it. */
+    private static boolean mayRead(String figure, boolean restricted) {
+        return restricted || RESTRICTED.stream().noneMatch(figure::endsWith);
+    }
+
+    private static final List<String> RESTRICTED = Arrays.stream(DocumentType.values())
+            .filter(DocumentType::restricted)
+            .map(t -> "." + t.name())
+            .toList();
 
     private record Latest(long id, Instant at, LocalDate on) {}
 

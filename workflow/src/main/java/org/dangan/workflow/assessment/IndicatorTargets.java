@@ -103,8 +103,11 @@ public class IndicatorTargets {
         return of(figure);
     }
 
-    /** Every family's target as it applies at an institution of the reader's scope. */
-    @Transactional(readOnly = true)
+    /**
+     * Every family's target as it applies at an institution of the reader's scope. Not read-only:
+     * evaluating the DMN table writes Camunda's decision history, which PostgreSQL refuses there.
+     */
+    @Transactional
     public List<Applied> at(String institutionCode) {
         RoleCheck.require(Role.SUPERVISOR, Role.ADMIN);
         Institution at = inScope(institutionCode);
@@ -129,12 +132,14 @@ public class IndicatorTargets {
         if (!Assessments.countyOrAbove(at)) {
             throw Refused.invalid("target.countyLevel", at.getName());
         }
-        if (!FAMILIES.contains(figure)) {
+        if (figure == null || !FAMILIES.contains(figure)) {
             throw Refused.invalid("target.unknown", String.valueOf(figure));
         }
         if (green == null || amber == null || amber < 0 || green > 1 || amber > green) {
             throw Refused.invalid("target.range");
         }
+        // settings for one institution take their turn: two at once would both find no row and both insert
+        institutions.lockForChange(at.getId());
         MapSqlParameterSource row = new MapSqlParameterSource("institution", at.getId())
                 .addValue("figure", figure)
                 .addValue("green", BigDecimal.valueOf(green))
@@ -170,7 +175,7 @@ public class IndicatorTargets {
         return institutions.currentScope().institutions().stream()
                 .filter(i -> i.getCode().equals(code))
                 .findFirst()
-                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", String.valueOf(code)));
+                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code == null ? "" : code));
     }
 
     static String family(String figure) {

@@ -83,7 +83,7 @@ public class IndicatorWorkbook {
                     int c = 0;
                     line.createCell(c++).setCellValue(row.code());
                     line.createCell(c++).setCellValue(row.name());
-                    c = number(line, c, row.figure(IndicatorComputation.POPULATION), count);
+                    c = number(line, c, row.figures().get(IndicatorComputation.POPULATION), count);
                     c = number(line, c, row.figure(IndicatorComputation.RECORDS), count);
                     for (Indicator indicator : Indicator.values()) {
                         Double rate = row.rate(indicator);
@@ -133,8 +133,9 @@ public class IndicatorWorkbook {
         };
     }
 
+    /** A count in its cell; a figure not there at all (no population entered) leaves the cell empty. */
     private static int number(Row line, int c, Figure figure, CellStyle style) {
-        if (figure != Figure.NONE) {
+        if (figure != null) {
             line.createCell(c).setCellValue(figure.numerator());
             line.getCell(c).setCellStyle(style);
         }

@@ -64,6 +64,8 @@ public class Populations {
         if (population < 1 || population > MAX_POPULATION) {
             throw Refused.invalid("population.range", MAX_POPULATION);
         }
+        // entries for one institution take their turn: two at once would both find no row and both insert
+        institutions.lockForChange(institution.getId());
         MapSqlParameterSource row = new MapSqlParameterSource("institution", institution.getId())
                 .addValue("year", year)
                 .addValue("population", population)
@@ -131,6 +133,6 @@ public class Populations {
         return scope.institutions().stream()
                 .filter(i -> i.getCode().equals(code))
                 .findFirst()
-                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code));
+                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code == null ? "" : code));
     }
 }

@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.security.Permission;
+import org.dangan.workflow.security.Role;
+import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
@@ -48,6 +52,9 @@ class IndicatorComputationTest {
 
     @Autowired
     AsUser asUser;
+
+    @Autowired
+    UserAccounts users;
 
     Fixtures.County county;
     LocalDate day;
@@ -187,10 +194,24 @@ class IndicatorComputationTest {
         // shelved: in custody r1, r2, r3, r5, v1 (r4 disposed), boxed r1, r2 = 2/5; B 0/2
         assertThat(a.figure("shelved")).isEqualTo(new Figure(2, 5L));
         assertThat(whole.figure("shelved")).isEqualTo(new Figure(2, 7L));
-        // scanned: r1 (archived), r2 (in review), r3 (archived) hold kept paper = 2/3
-        assertThat(a.figure("scanned")).isEqualTo(new Figure(2, 3L));
+        // scanned: examination reports of r1 (archived) and r2 (in review) = 1/2; r3's SMD material is
+        // counted apart, and shown only to readers who may see restricted documents
+        assertThat(a.figure("scanned")).isEqualTo(new Figure(1, 2L));
         assertThat(a.figure("scanned.AUX_EXAM_REPORT")).isEqualTo(new Figure(1, 2L));
-        assertThat(a.figure("scanned.SEVERE_MENTAL_DISORDER")).isEqualTo(new Figure(1, 1L));
+        assertThat(a.figures()).doesNotContainKey("scanned.SEVERE_MENTAL_DISORDER");
+        assertThat(stored(latestSnapshot(), county.a().getId(), "scanned.SEVERE_MENTAL_DISORDER"))
+                .isEqualTo(new Figure(1, 1L));
+        users.create(
+                county.user("restricted-supervisor"),
+                Fixtures.PASSWORD,
+                "县精防主管",
+                Role.SUPERVISOR,
+                county.county().getId(),
+                Set.of(Permission.RESTRICTED_DOCUMENTS));
+        asUser.login(county.user("restricted-supervisor"));
+        assertThat(snapshots.of(county.a().getCode()).figure("scanned.SEVERE_MENTAL_DISORDER"))
+                .isEqualTo(new Figure(1, 1L));
+        asUser.login(county.user("county-supervisor"));
         assertThat(b.rate(Indicator.SCANNED)).isNull();
         // counts: one scan awaiting review, one check-out overdue
         assertThat(a.figure("reviewBacklog")).isEqualTo(new Figure(1, null));
@@ -264,6 +285,10 @@ class IndicatorComputationTest {
         assertThat(populations.list())
                 .containsExactly(
                         new Populations.Entry(county.a().getCode(), county.a().getName(), day.getYear(), 120));
+    }
+
+    private long latestSnapshot() {
+        return jdbc.queryForObject("select max(id) from indicator_snapshot", Map.of(), Long.class);
     }
 
     private Figure stored(long snapshot, long institution, String figure) {
