@@ -39,6 +39,8 @@ public final class IndicatorBenchmark {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : "100000");
         List<String> springArgs = new ArrayList<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
         springArgs.add("--logging.level.root=warn");
+        // the tests' configuration keeps files small; one county file here is the whole county
+        springArgs.add("--dangan.import.max-rows=" + rows);
         springArgs.add("--logging.level.org.dangan.workflow.assessment=info");
         try (ConfigurableApplicationContext context =
                 SpringApplication.run(TestApplication.class, springArgs.toArray(String[]::new))) {
