@@ -90,9 +90,9 @@ public final class PrintedSheet implements AutoCloseable {
                 newPage();
             }
             y -= 28;
-            text(label + ":", BODY, MARGIN, y);
+            text(label + "：", BODY, MARGIN, y);
             stroke(MARGIN + 120, y - 2, MARGIN + 300, y - 2);
-            text("日期 Date:", BODY, MARGIN + 320, y);
+            text("日期：", BODY, MARGIN + 320, y);
             stroke(MARGIN + 380, y - 2, MARGIN + width(), y - 2);
         }
         return this;
@@ -108,7 +108,7 @@ public final class PrintedSheet implements AutoCloseable {
                     foot.beginText();
                     foot.setFont(font, 8);
                     foot.newLineAtOffset(MARGIN, MARGIN / 2);
-                    foot.showText("第 " + (i + 1) + " 页 / 共 " + pages + " 页  Page " + (i + 1) + " of " + pages);
+                    foot.showText("第 " + (i + 1) + " 页 / 共 " + pages + " 页");
                     foot.endText();
                 }
             }

@@ -27,6 +27,7 @@ import org.dangan.workflow.registry.PaperFileState;
 import org.dangan.workflow.registry.RegistryFigures;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
+import org.dangan.workflow.storage.StorageFigures;
 import org.dangan.workflow.verification.VerificationFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,8 @@ public class IndicatorComputation {
     static final String POPULATION = "population";
     static final String REVIEW_BACKLOG = "reviewBacklog";
     static final String OVERDUE_CHECKOUTS = "overdueCheckouts";
+    static final String STOCKTAKE_MISSING = "stocktakeMissing";
+    static final String LAST_STOCKTAKE = "lastStocktake";
     static final String KEY_POPULATION = "keyPopulation.";
     static final String SCANNED_TYPE = "scanned.";
 
@@ -66,6 +69,7 @@ public class IndicatorComputation {
     private final VerificationFigures verification;
     private final DocumentQueries documents;
     private final LendingFigures lending;
+    private final StorageFigures storage;
     private final Populations populations;
     private final Milestones milestones;
     private final NamedParameterJdbcTemplate jdbc;
@@ -78,6 +82,7 @@ public class IndicatorComputation {
             VerificationFigures verification,
             DocumentQueries documents,
             LendingFigures lending,
+            StorageFigures storage,
             Populations populations,
             Milestones milestones,
             NamedParameterJdbcTemplate jdbc,
@@ -88,6 +93,7 @@ public class IndicatorComputation {
         this.verification = verification;
         this.documents = documents;
         this.lending = lending;
+        this.storage = storage;
         this.populations = populations;
         this.milestones = milestones;
         this.jdbc = jdbc;
@@ -144,9 +150,12 @@ public class IndicatorComputation {
         countScans(own);
         documents.awaitingReview().forEach((institution, n) -> own.count(institution, REVIEW_BACKLOG, n));
         lending.overdue(day).forEach((institution, n) -> own.count(institution, OVERDUE_CHECKOUTS, n));
+        Map<Long, StorageFigures.Stocktaken> stocktakes = storage.stocktakes();
+        stocktakes.forEach((institution, s) -> own.add(institution, STOCKTAKE_MISSING, s.missing(), s.expected()));
 
         log.info("indicators: adding up {} institutions and storing the snapshot (5 of 5)", all.size());
         Map<Long, Map<String, Figure>> rolled = rollUp(all, own);
+        lastStocktakes(all, stocktakes, rolled);
         Map<Long, Long> population = population(all, own, populations.entered(day.getYear()));
         for (Institution i : all) {
             Map<String, Figure> figures = rolled.computeIfAbsent(i.getId(), id -> new HashMap<>());
@@ -259,6 +268,27 @@ public class IndicatorComputation {
             }
         }
         return rolled.figures();
+    }
+
+    /**
+     * The day of the latest stocktake (as a day number): an institution's own, and above it the
+     * oldest of those below, since a county is as well counted as its least recently counted store.
+     */
+    private static void lastStocktakes(
+            List<Institution> all,
+            Map<Long, StorageFigures.Stocktaken> stocktakes,
+            Map<Long, Map<String, Figure>> rolled) {
+        for (Institution i : all) {
+            StorageFigures.Stocktaken taken = stocktakes.get(i.getId());
+            if (taken == null) {
+                continue;
+            }
+            long day = taken.lastTakenAt().atZone(ChinaTime.ZONE).toLocalDate().toEpochDay();
+            for (Long up : Assessments.selfAndAncestors(i)) {
+                rolled.computeIfAbsent(up, k -> new HashMap<>())
+                        .merge(LAST_STOCKTAKE, new Figure(day, null), (a, b) -> a.numerator() <= b.numerator() ? a : b);
+            }
+        }
     }
 
     /**

@@ -52,13 +52,15 @@ public class IndicatorReport {
         List<IndicatorSnapshots.Row> rows = snapshots.subtree(top.getCode());
         audit.record(
                 AuditAction.INDICATORS_EXPORTED, "INSTITUTION", top.getCode(), top.getId(), rows.size() + " rows, pdf");
-        List<String> headers =
-                new ArrayList<>(List.of(text("indicators.column.name"), text("indicators.column.records")));
+        List<String> headers = new ArrayList<>(List.of(
+                text("indicators.column.name"),
+                text("indicators.column.population"),
+                text("indicators.column.records")));
         for (Indicator i : Indicator.values()) {
             headers.add(text("Indicator." + i.name()));
         }
         float[] weights = new float[headers.size()];
-        weights[0] = 3.2f;
+        weights[0] = 3f;
         for (int i = 1; i < weights.length; i++) {
             weights[i] = 1.1f;
         }
@@ -66,6 +68,8 @@ public class IndicatorReport {
         for (IndicatorSnapshots.Row row : rows) {
             List<String> line = new ArrayList<>();
             line.add("　".repeat(row.depth()) + row.name());
+            Figure population = row.figures().get(IndicatorComputation.POPULATION);
+            line.add(population == null ? "—" : String.format("%,d", population.numerator()));
             line.add(String.format(
                     "%,d", row.figure(IndicatorComputation.RECORDS).numerator()));
             for (Indicator i : Indicator.values()) {
@@ -79,7 +83,9 @@ public class IndicatorReport {
                         m.institutionName(),
                         text("MilestoneKind." + m.kind().name()),
                         ChinaTime.day(m.dueOn()),
-                        text("MilestoneState." + m.state().name()),
+                        m.markedByHand()
+                                ? text("milestones.markedByHand")
+                                : text("MilestoneState." + m.state().name()),
                         m.reachedOn() == null ? "" : ChinaTime.day(m.reachedOn())))
                 .toList();
         String computed = rows.isEmpty() || rows.get(0).computedAt() == null

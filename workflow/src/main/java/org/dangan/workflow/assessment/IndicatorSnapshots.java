@@ -67,6 +67,21 @@ public class IndicatorSnapshots {
             return figure(indicator.key()).rate();
         }
 
+        /** The day of the latest stocktake (at a county: the oldest of its institutions'), if any was taken. */
+        public LocalDate lastStocktake() {
+            Figure f = figures.get(IndicatorComputation.LAST_STOCKTAKE);
+            return f == null ? null : LocalDate.ofEpochDay(f.numerator());
+        }
+
+        /**
+         * The name a download of this table takes: what it is, whose, and the day of its figures,
+         * in Chinese as a county files it ("绩效考核指标-某县卫生健康局-2026-12-01.xlsx").
+         */
+        public String fileName(String extension) {
+            String safeName = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\s]", "_");
+            return "绩效考核指标-" + safeName + "-" + (computedOn == null ? "未计算" : computedOn.toString()) + "." + extension;
+        }
+
         /** The headline rates under their API names; undefined ones are null. */
         public Map<String, Double> headline() {
             Map<String, Double> rates = new LinkedHashMap<>();

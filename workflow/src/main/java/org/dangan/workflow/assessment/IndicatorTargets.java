@@ -42,6 +42,9 @@ public class IndicatorTargets {
             if (value == null) {
                 return Rating.NONE;
             }
+            if (value > 1) {
+                return Rating.CHECK;
+            }
             return value >= green ? Rating.GREEN : value >= amber ? Rating.AMBER : Rating.RED;
         }
     }

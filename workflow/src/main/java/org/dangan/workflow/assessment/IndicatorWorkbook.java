@@ -57,6 +57,8 @@ public class IndicatorWorkbook {
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
             CellStyle count = workbook.createCellStyle();
             count.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -94,7 +96,13 @@ public class IndicatorWorkbook {
                         c++;
                     }
                     c = number(line, c, row.figure(IndicatorComputation.REVIEW_BACKLOG), count);
-                    number(line, c, row.figure(IndicatorComputation.OVERDUE_CHECKOUTS), count);
+                    c = number(line, c, row.figure(IndicatorComputation.OVERDUE_CHECKOUTS), count);
+                    if (row.lastStocktake() != null) {
+                        line.createCell(c).setCellValue(row.lastStocktake());
+                        line.getCell(c).setCellStyle(date);
+                    }
+                    c++;
+                    number(line, c, row.figures().get(IndicatorComputation.STOCKTAKE_MISSING), count);
                 }
                 sheet.createFreezePane(2, 2);
             }
@@ -119,6 +127,8 @@ public class IndicatorWorkbook {
         }
         headers.add(text("indicators.column.reviewBacklog"));
         headers.add(text("indicators.column.overdueCheckouts"));
+        headers.add(text("indicators.column.lastStocktake"));
+        headers.add(text("indicators.column.stocktakeMissing"));
         return headers;
     }
 

@@ -67,6 +67,10 @@ public class Milestone {
     @Column(name = "reached_on")
     private LocalDate reachedOn;
 
+    /** The supervisor who marked it reached by hand; null when its figure reached 100 %. */
+    @Column(name = "reached_by")
+    private String reachedBy;
+
     @Column(name = "handled_note")
     private String handledNote;
 
@@ -106,12 +110,18 @@ public class Milestone {
         this.setAt = at;
     }
 
-    /** Reached on {@code day}; false when it already was. */
+    /** Reached on {@code day} by its figure; false when it already was. */
     boolean reach(LocalDate day) {
+        return reach(day, null);
+    }
+
+    /** Reached on {@code day}, marked by hand by {@code by} (null: by its figure); false when it already was. */
+    boolean reach(LocalDate day, String by) {
         if (reachedOn != null) {
             return false;
         }
         reachedOn = day;
+        reachedBy = by;
         return true;
     }
 
@@ -151,6 +161,10 @@ public class Milestone {
 
     public LocalDate getReachedOn() {
         return reachedOn;
+    }
+
+    public String getReachedBy() {
+        return reachedBy;
     }
 
     public String getHandledNote() {

@@ -68,8 +68,15 @@ public class Milestones {
             Milestone.Kind kind,
             LocalDate dueOn,
             LocalDate reachedOn,
+            String reachedBy,
             Milestone.State state,
-            String handledNote) {}
+            String handledNote) {
+
+        /** Marked reached by a supervisor rather than by its figure coming to 100 %. */
+        public boolean markedByHand() {
+            return reachedBy != null;
+        }
+    }
 
     /** Whether the user sets milestones and marks them reached: a supervisor of a county or above, or an administrator. */
     public boolean maySet(DanganUser user) {
@@ -141,9 +148,9 @@ public class Milestones {
 
     /** A supervisor says the milestone is reached: its process ends without a task. */
     public View markReached(long id) {
-        assessor();
+        DanganUser user = assessor();
         Milestone m = inScope(id);
-        if (!m.reach(today())) {
+        if (!m.reach(today(), user.getUsername())) {
             throw Refused.of("milestone.alreadyReached", id);
         }
         reached(m);
@@ -248,6 +255,7 @@ public class Milestones {
                 m.getKind(),
                 m.getDueOn(),
                 m.getReachedOn(),
+                m.getReachedBy(),
                 m.stateOn(today),
                 m.getHandledNote());
     }

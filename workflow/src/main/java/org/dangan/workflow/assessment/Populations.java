@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
@@ -33,18 +34,49 @@ public class Populations {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Institutions institutions;
+    private final IndicatorSnapshots snapshots;
     private final AuditLog audit;
     private final Clock clock;
 
-    Populations(NamedParameterJdbcTemplate jdbc, Institutions institutions, AuditLog audit, Clock clock) {
+    Populations(
+            NamedParameterJdbcTemplate jdbc,
+            Institutions institutions,
+            IndicatorSnapshots snapshots,
+            AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.institutions = institutions;
+        this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** One institution's population in one year, as entered. */
     public record Entry(String institutionCode, String institutionName, int year, long population) {}
+
+    /**
+     * What entering a population would do, for the screen to ask before it saves: the figure it
+     * replaces (null if none), and the records the institution managed at the latest computation,
+     * which a population below them would turn into a record rate above 100 %.
+     */
+    public record Preview(String institutionName, int year, long population, Long replaces, long records) {
+
+        public boolean belowRecords() {
+            return population < records;
+        }
+    }
+
+    /** What {@link #enter} would do with these figures, checked as it checks them; nothing is written. */
+    @Transactional(readOnly = true)
+    public Preview preview(String institutionCode, int year, long population) {
+        Institution institution = checked(institutionCode, year, population);
+        Long replaces = enteredFor(institution, year).orElse(null);
+        long records = snapshots
+                .of(institution.getCode())
+                .figure(IndicatorComputation.RECORDS)
+                .numerator();
+        return new Preview(institution.getName(), year, population, replaces, records);
+    }
 
     /** Whether the user may enter populations: what the screen asks before it shows the form. */
     public boolean mayEnter(DanganUser user) {
@@ -54,16 +86,7 @@ public class Populations {
     /** Enters (or corrects) the population of an institution in the user's scope for a year. */
     public Entry enter(String institutionCode, int year, long population) {
         DanganUser user = RoleCheck.require(Role.SUPERVISOR, Role.ADMIN);
-        if (!mayEnter(user)) {
-            throw Refused.forbidden("population.countyOnly");
-        }
-        Institution institution = inScope(institutionCode, institutions.currentScope());
-        if (year < 2000 || year > 2100) {
-            throw Refused.invalid("population.year", Integer.toString(year));
-        }
-        if (population < 1 || population > MAX_POPULATION) {
-            throw Refused.invalid("population.range", MAX_POPULATION);
-        }
+        Institution institution = checked(institutionCode, year, population);
         // entries for one institution take their turn: two at once would both find no row and both insert
         institutions.lockForChange(institution.getId());
         MapSqlParameterSource row = new MapSqlParameterSource("institution", institution.getId())
@@ -86,6 +109,60 @@ public class Populations {
                 institution.getId(),
                 "year " + year + ", population " + population);
         return new Entry(institution.getCode(), institution.getName(), year, population);
+    }
+
+    /**
+     * Takes back a population entered by mistake: the record rate of that year falls back to the
+     * year before, or to the children's sum, from the next computation on.
+     */
+    public Entry remove(String institutionCode, int year) {
+        Institution institution = enterer(institutionCode);
+        institutions.lockForChange(institution.getId());
+        long population = enteredFor(institution, year)
+                .orElseThrow(
+                        () -> Refused.notFound("population.missing", institution.getName(), Integer.toString(year)));
+        jdbc.update(
+                "delete from institution_population where institution_id = :institution and population_year = :year",
+                new MapSqlParameterSource("institution", institution.getId()).addValue("year", year));
+        audit.record(
+                AuditAction.POPULATION_REMOVED,
+                "INSTITUTION",
+                institution.getCode(),
+                institution.getId(),
+                "year " + year + ", population " + population);
+        return new Entry(institution.getCode(), institution.getName(), year, population);
+    }
+
+    private Optional<Long> enteredFor(Institution institution, int year) {
+        return jdbc
+                .query(
+                        """
+                        select population from institution_population
+                        where institution_id = :institution and population_year = :year""",
+                        new MapSqlParameterSource("institution", institution.getId()).addValue("year", year),
+                        (rs, n) -> rs.getLong(1))
+                .stream()
+                .findFirst();
+    }
+
+    /** Who may enter populations, and for which institution: a county supervisor or above, in scope. */
+    private Institution enterer(String institutionCode) {
+        if (!mayEnter(RoleCheck.require(Role.SUPERVISOR, Role.ADMIN))) {
+            throw Refused.forbidden("population.countyOnly");
+        }
+        return inScope(institutionCode, institutions.currentScope());
+    }
+
+    /** The checks every entry passes: who enters, which institution, a plausible year and number. */
+    private Institution checked(String institutionCode, int year, long population) {
+        Institution institution = enterer(institutionCode);
+        if (year < 2000 || year > 2100) {
+            throw Refused.invalid("population.year", Integer.toString(year));
+        }
+        if (population < 1 || population > MAX_POPULATION) {
+            throw Refused.invalid("population.range", MAX_POPULATION);
+        }
+        return institution;
     }
 
     /** System work (the demo data): a population entered without a user, by the name given. */

@@ -2,9 +2,11 @@ package org.dangan.workflow.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -138,6 +140,37 @@ class IndicatorApiTest {
                         .content("{\"institution\": \"%s\", \"year\": 2026, \"population\": \"many\"}"
                                 .formatted(county.a().getCode())))
                 .andExpect(status().isBadRequest());
+        // a fraction of a person, or more people than a long holds, is refused, not cut to a whole number
+        for (String population : List.of("1900.5", "1e30", "-3")) {
+            mvc.perform(as(put("/api/populations"), "county-supervisor")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"institution\": \"%s\", \"year\": 2026, \"population\": %s}"
+                                    .formatted(county.a().getCode(), population)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.details.key").value("population.range"));
+        }
+        // one entered by mistake is taken back; a second time there is nothing to take
+        int year = LocalDate.now(ChinaTime.ZONE).getYear();
+        mvc.perform(as(
+                        delete("/api/populations")
+                                .param("institution", county.a().getCode())
+                                .param("year", "" + year),
+                        "head-a"))
+                .andExpect(status().isForbidden());
+        mvc.perform(as(
+                        delete("/api/populations")
+                                .param("institution", county.a().getCode())
+                                .param("year", "" + year),
+                        "county-supervisor"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.population").value(4));
+        mvc.perform(as(
+                        delete("/api/populations")
+                                .param("institution", county.a().getCode())
+                                .param("year", "" + year),
+                        "county-supervisor"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.details.key").value("population.missing"));
     }
 
     @Test
@@ -148,6 +181,11 @@ class IndicatorApiTest {
                                 .param("institution", county.county().getCode()),
                         "county-supervisor"))
                 .andExpect(status().isOk())
+                // 绩效考核指标-<county>-<day>.xlsx, in UTF-8 as RFC 6266 has it
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                org.hamcrest.Matchers.containsString(
+                                        "filename*=UTF-8''%E7%BB%A9%E6%95%88%E8%80%83%E6%A0%B8%E6%8C%87%E6%A0%87-")))
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
@@ -161,7 +199,8 @@ class IndicatorApiTest {
             townships.getRow(1).forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers)
                     .startsWith("机构编码", "机构名称", "常住人口", "在管档案数", "建档率", "规范化电子建档率", "健康档案动态使用率")
-                    .contains("纸网一致率", "纸质档案停用进度", "扫描归档进度");
+                    .contains("纸网一致率", "纸质档案停用进度", "扫描归档进度")
+                    .endsWith("最近盘点", "上次盘点缺失（盒）");
             assertThat(townships.getRow(2).getCell(0).getStringCellValue())
                     .isEqualTo(county.a().getCode());
             assertThat(townships.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(2.0);
@@ -197,8 +236,9 @@ class IndicatorApiTest {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(PrintedSheets.archival(pdf))
-                .contains("绩效考核指标报告", "　甲镇卫生院 2 ", "　乙镇卫生院 1 ", "100.0%", "北京时间", "填报人")
-                .doesNotContain("Dynamic use");
+                .contains("绩效考核指标报告", "　甲镇卫生院 — 2 ", "　乙镇卫生院 — 1 ", "100.0%", "北京时间", "填报人")
+                .contains("常住人口", "第 1 页 / 共 1 页", "日期：")
+                .doesNotContain("Dynamic use", "Page ", "Date");
         mvc.perform(as(
                         get("/api/indicators.pdf")
                                 .param("institution", county.b().getCode()),

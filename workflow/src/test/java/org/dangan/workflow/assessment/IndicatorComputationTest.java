@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Every indicator on a small county whose figures are counted by hand in the comments: township A
@@ -147,6 +148,12 @@ class IndicatorComputationTest {
                 and paper_file_id in (select id from paper_file where record_id in (:records))""", ids);
         jdbc.update("update paper_file set state = 'RECEIVED', box_id = null where record_id in (:records)", ids);
         jdbc.update("delete from paper_checkout where institution_id = :institution and requested_by = 'test'", ids);
+        MapSqlParameterSource townships = new MapSqlParameterSource(
+                "institutions", List.of(county.a().getId(), county.b().getId()));
+        jdbc.update("""
+                delete from stocktake_item where stocktake_id in
+                (select id from stocktake where institution_id in (:institutions))""", townships);
+        jdbc.update("delete from stocktake where institution_id in (:institutions)", townships);
     }
 
     @Test
@@ -285,6 +292,93 @@ class IndicatorComputationTest {
         assertThat(populations.list())
                 .containsExactly(
                         new Populations.Entry(county.a().getCode(), county.a().getName(), day.getYear(), 120));
+    }
+
+    @Test
+    void custody_counts_each_rooms_latest_stocktake_and_a_county_shows_its_oldest_last_one() {
+        long roomA = room(county.a());
+        long roomB = room(county.b());
+        // A's room counted twice: the earlier count (2 of 3 missing) is replaced by the later one,
+        // where 1 of the 3 boxes placed there is missing; a misplaced and an unknown box do not count
+        stocktake(roomA, county.a(), day.minusDays(40), "FOUND", "MISSING", "MISSING");
+        stocktake(roomA, county.a(), day.minusDays(3), "FOUND", "FOUND", "MISSING", "MISPLACED", "UNEXPECTED");
+        stocktake(roomB, county.b(), day.minusDays(20), "FOUND");
+        asUser.login(county.user("county-supervisor"));
+        computation.computeNow();
+
+        IndicatorSnapshots.Row a = snapshots.of(county.a().getCode());
+        IndicatorSnapshots.Row b = snapshots.of(county.b().getCode());
+        IndicatorSnapshots.Row whole = snapshots.of(county.county().getCode());
+        assertThat(a.figure("stocktakeMissing")).isEqualTo(new Figure(1, 3L));
+        assertThat(a.lastStocktake()).isEqualTo(day.minusDays(3));
+        assertThat(b.figure("stocktakeMissing")).isEqualTo(new Figure(0, 1L));
+        assertThat(b.lastStocktake()).isEqualTo(day.minusDays(20));
+        // the county is as well counted as its least recently counted township
+        assertThat(whole.figure("stocktakeMissing")).isEqualTo(new Figure(1, 4L));
+        assertThat(whole.lastStocktake()).isEqualTo(day.minusDays(20));
+        assertThat(snapshots.of(county.village().getCode()).lastStocktake()).isNull();
+    }
+
+    @Test
+    void a_population_below_the_records_is_flagged_for_checking_and_one_entered_by_mistake_is_taken_back() {
+        asUser.login(county.user("county-supervisor"));
+        computation.computeNow();
+        // A manages 6 records: 5 people would make a rate above 100 %, which the preview says first
+        Populations.Preview preview = populations.preview(county.a().getCode(), day.getYear(), 5);
+        assertThat(preview.records()).isEqualTo(6);
+        assertThat(preview.belowRecords()).isTrue();
+        assertThat(preview.replaces()).isNull();
+        populations.enter(county.a().getCode(), day.getYear(), 5);
+        assertThat(populations.preview(county.a().getCode(), day.getYear(), 50).replaces())
+                .isEqualTo(5);
+        computation.computeNow();
+        IndicatorSnapshots.Row a = snapshots.of(county.a().getCode());
+        assertThat(a.figure("recordRate")).isEqualTo(new Figure(6, 5L));
+        assertThat(snapshots.ratings().of(a, "recordRate")).isEqualTo(Rating.CHECK);
+
+        Populations.Entry removed = populations.remove(county.a().getCode(), day.getYear());
+        assertThat(removed.population()).isEqualTo(5);
+        assertThat(populations.list()).isEmpty();
+        assertThatThrownBy(() -> populations.remove(county.a().getCode(), day.getYear()))
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.key()).isEqualTo("population.missing"));
+        computation.computeNow();
+        assertThat(snapshots.of(county.a().getCode()).rate(Indicator.RECORD_RATE))
+                .isNull();
+
+        asUser.login(county.user("head-a"));
+        assertThatThrownBy(() -> populations.remove(county.a().getCode(), day.getYear()))
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.key()).isEqualTo("population.countyOnly"));
+    }
+
+    private long room(Institution township) {
+        return jdbc.queryForObject(
+                "select min(id) from storage_location where institution_id = :i and type = 'ROOM'",
+                Map.of("i", township.getId()),
+                Long.class);
+    }
+
+    private void stocktake(long room, Institution township, LocalDate on, String... outcomes) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(
+                """
+                insert into stocktake (location_id, institution_id, taken_by, taken_at)
+                values (:room, :institution, 'test', :at)""",
+                new MapSqlParameterSource("room", room)
+                        .addValue("institution", township.getId())
+                        .addValue(
+                                "at",
+                                Timestamp.from(
+                                        on.atTime(10, 0).atZone(ChinaTime.ZONE).toInstant())),
+                key,
+                new String[] {"id"});
+        long id = key.getKey().longValue();
+        for (int i = 0; i < outcomes.length; i++) {
+            jdbc.update(
+                    "insert into stocktake_item (stocktake_id, barcode, outcome) values (:id, :barcode, :outcome)",
+                    new MapSqlParameterSource("id", id)
+                            .addValue("barcode", "T" + id + "-" + i)
+                            .addValue("outcome", outcomes[i]));
+        }
     }
 
     private long latestSnapshot() {

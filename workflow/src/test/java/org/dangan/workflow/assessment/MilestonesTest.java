@@ -156,9 +156,25 @@ class MilestonesTest {
         Milestones.View reached = milestones.of(county.a().getCode()).get(0);
         assertThat(reached.state()).isEqualTo(Milestone.State.REACHED);
         assertThat(reached.reachedOn()).isEqualTo(today);
+        assertThat(reached.markedByHand()).isFalse();
         assertThat(finished(set.id())).isTrue();
         assertThat(timers(set.id())).isEmpty();
         assertThatThrownBy(() -> milestones.set(county.a().getCode(), Milestone.Kind.PAPER_STOPPED, today.plusDays(40)))
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.key()).isEqualTo("milestone.alreadyReached"));
+    }
+
+    @Test
+    void a_milestone_marked_reached_by_hand_says_so_and_who_marked_it() {
+        asUser.login(county.user("county-supervisor"));
+        Milestones.View set =
+                milestones.set(county.a().getCode(), Milestone.Kind.SCANNING_FINISHED, today.plusDays(30));
+        Milestones.View marked = milestones.markReached(set.id());
+        assertThat(marked.state()).isEqualTo(Milestone.State.REACHED);
+        assertThat(marked.markedByHand()).isTrue();
+        assertThat(marked.reachedBy()).isEqualTo(county.user("county-supervisor"));
+        assertThat(milestones.of(county.a().getCode()).get(0).markedByHand()).isTrue();
+        assertThat(finished(set.id())).isTrue();
+        assertThatThrownBy(() -> milestones.markReached(set.id()))
                 .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.key()).isEqualTo("milestone.alreadyReached"));
     }
 

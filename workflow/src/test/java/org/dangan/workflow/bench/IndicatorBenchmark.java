@@ -119,6 +119,8 @@ public final class IndicatorBenchmark {
                     median(trend),
                     ImportBenchmark.peakRssMb());
         }
+        // the closed context leaves a worker thread behind that would keep the JVM (and the script) waiting
+        System.exit(0);
     }
 
     private static double millis(Runnable r) {

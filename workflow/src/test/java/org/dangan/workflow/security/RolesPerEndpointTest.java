@@ -299,6 +299,13 @@ class RolesPerEndpointTest {
                         "/api/populations",
                         "{\"institution\": \"999999999\", \"year\": 2026, \"population\": 100}",
                         EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                new Endpoint(
+                        HttpMethod.DELETE,
+                        "/api/populations",
+                        "/api/populations?institution=999999999&year=2026",
+                        null,
+                        null,
+                        EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 read("/api/indicator-targets", "/api/indicator-targets", EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 json(
                         put,

@@ -2,6 +2,8 @@ package org.dangan.workflow.assessment.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,8 +16,10 @@ import org.dangan.workflow.assessment.IndicatorSnapshots;
 import org.dangan.workflow.assessment.IndicatorTargets;
 import org.dangan.workflow.assessment.IndicatorWorkbook;
 import org.dangan.workflow.assessment.Populations;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -91,18 +95,25 @@ class IndicatorController {
     @GetMapping("/api/indicators.xlsx")
     void xlsx(@RequestParam(required = false) String institution, HttpServletResponse response) throws IOException {
         // resolved before the first byte, so a refusal is still a JSON answer and not half a file
-        String code = snapshots.institution(institution).getCode();
+        IndicatorSnapshots.Row row = snapshots.of(institution);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"indicators-" + code + ".xlsx\"");
-        workbook.write(code, response.getOutputStream());
+        response.setHeader("Content-Disposition", attachment(row.fileName("xlsx")));
+        workbook.write(row.code(), response.getOutputStream());
     }
 
     @GetMapping(value = "/api/indicators.pdf", produces = "application/pdf")
     ResponseEntity<byte[]> pdf(@RequestParam(required = false) String institution) {
-        String code = snapshots.institution(institution).getCode();
+        IndicatorSnapshots.Row row = snapshots.of(institution);
         return ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"indicators-" + code + ".pdf\"")
-                .body(report.pdf(code));
+                .header("Content-Disposition", attachment(row.fileName("pdf")))
+                .body(report.pdf(row.code()));
+    }
+
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment()
+                .filename(fileName, StandardCharsets.UTF_8)
+                .build()
+                .toString();
     }
 
     record TargetEntry(String institution, String figure, Double green, Double amber) {}
@@ -119,7 +130,8 @@ class IndicatorController {
         return targets.put(entry.institution(), entry.figure(), entry.green(), entry.amber());
     }
 
-    record PopulationEntry(String institution, Integer year, Long population) {}
+    /** Numbers as written, so that 1900.5 people is refused rather than cut to 1900. */
+    record PopulationEntry(String institution, BigDecimal year, BigDecimal population) {}
 
     record Populated(List<Populations.Entry> items) {}
 
@@ -131,8 +143,23 @@ class IndicatorController {
     @PutMapping("/api/populations")
     Populations.Entry enter(@RequestBody PopulationEntry entry) {
         return populations.enter(
-                entry.institution(),
-                entry.year() == null ? 0 : entry.year(),
-                entry.population() == null ? 0 : entry.population());
+                entry.institution(), (int) Math.min(whole(entry.year()), 9999), whole(entry.population()));
+    }
+
+    @DeleteMapping("/api/populations")
+    Populations.Entry remove(@RequestParam String institution, @RequestParam int year) {
+        return populations.remove(institution, year);
+    }
+
+    /** A whole number within long's range; anything else (a fraction, 1e30, nothing) becomes 0, which the checks refuse. */
+    private static long whole(BigDecimal n) {
+        if (n == null || n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
+            return 0;
+        }
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            return 0;
+        }
     }
 }
