@@ -141,6 +141,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             Paragraph none = new Paragraph(getTranslation("indicators.none"));
             none.setId("indicators-none");
             add(none);
+            addTargets(institution);
             addPopulations(institution);
             return;
         }
@@ -152,14 +153,25 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             add(recordsBehind(self));
         }
         add(keyPopulations(self), trendSection());
-        add(new MilestonesSection(institution, primaryCareBelow(institution), milestones, user, this::show));
+        add(new MilestonesSection(
+                institution,
+                primaryCareBelow(institution),
+                milestones,
+                snapshots.subtree(institution.getCode()),
+                user,
+                this::show));
         add(definitions());
+        addTargets(institution);
+        addPopulations(institution);
+    }
+
+    /** A county or city sets the lines for everything below it; a township only reads them. */
+    private void addTargets(Institution institution) {
         if (computation.mayCompute(user)
                 && institution.getType() != null
                 && !institution.getType().primaryCare()) {
             add(new TargetsForm(institution, targets, this::show));
         }
-        addPopulations(institution);
     }
 
     /** From the reader's own institution down to the one shown: each step a link back up. */
@@ -213,15 +225,13 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             compute.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             row.add(compute);
         }
-        String file = "indicators-" + self.code() + ".xlsx";
         Anchor xlsx = new Anchor(
-                new StreamResource(file, () -> new ByteArrayInputStream(workbookOf(self.code()))),
+                new StreamResource(self.fileName("xlsx"), () -> new ByteArrayInputStream(workbookOf(self.code()))),
                 getTranslation("indicators.xlsx"));
         xlsx.setId("indicators-xlsx");
         xlsx.getElement().setAttribute("download", true);
         Anchor pdf = new Anchor(
-                new StreamResource(
-                        "indicators-" + self.code() + ".pdf", () -> new ByteArrayInputStream(report.pdf(self.code()))),
+                new StreamResource(self.fileName("pdf"), () -> new ByteArrayInputStream(report.pdf(self.code()))),
                 getTranslation("indicators.pdf"));
         pdf.setId("indicators-pdf");
         pdf.getElement().setAttribute("download", true);
@@ -258,6 +268,11 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                             ? getTranslation("indicators.undefined." + indicator.key())
                             : getTranslation("indicators.fraction", count(f.numerator()), count(f.denominator()))));
             card.add(badge(rating));
+            if (rating == Rating.CHECK) {
+                Span check = new Span(getTranslation("indicators.check." + indicator.key()));
+                check.addClassName("indicator-check");
+                card.add(check);
+            }
             cards.add(card);
         }
         cards.add(Card.figure(
@@ -270,7 +285,27 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 count(self.figure("overdueCheckouts").numerator()),
                 getTranslation("indicators.column.overdueCheckouts"),
                 self.figure("overdueCheckouts").numerator() > 0));
+        cards.add(stocktakeCard(self));
         return cards;
+    }
+
+    /** Custody's count of the shelves: when the store was last counted, and what that count missed. */
+    private Div stocktakeCard(IndicatorSnapshots.Row self) {
+        LocalDate last = self.lastStocktake();
+        Figure missing = self.figure("stocktakeMissing");
+        Div card = Card.figure(
+                "indicator-lastStocktake",
+                last == null ? getTranslation("indicators.stocktake.never") : ChinaTime.day(last),
+                getTranslation(
+                        self.type() != null && self.type().primaryCare()
+                                ? "indicators.column.lastStocktake"
+                                : "indicators.stocktake.oldest"),
+                missing.numerator() > 0);
+        if (missing.denominator() != null) {
+            card.add(new Span(getTranslation(
+                    "indicators.stocktake.missing", count(missing.numerator()), count(missing.denominator()))));
+        }
+        return card;
     }
 
     /** The level below: one row per institution, ranked by the chosen indicator; a click goes down. */
@@ -293,11 +328,13 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 (IndicatorSnapshots.Row r) -> r.rate(ranking), Comparator.nullsLast(Comparator.reverseOrder())));
         grid.addColumn(r -> r.rate(ranking) == null ? "—" : Integer.toString(ranked.indexOf(r) + 1))
                 .setHeader(getTranslation("indicators.rank"))
-                .setWidth("5em")
-                .setFlexGrow(0);
+                .setWidth("4em")
+                .setFlexGrow(0)
+                .setFrozen(true);
         grid.addColumn(IndicatorSnapshots.Row::name)
                 .setHeader(getTranslation("indicators.column.name"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFrozen(true);
         grid.addColumn(r -> count(r.figure("records").numerator()))
                 .setHeader(getTranslation("indicators.column.records"))
                 .setTextAlign(ColumnTextAlign.END);
@@ -345,14 +382,14 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                                                 - self.figure("dynamicUseRate").numerator())),
                 RecordListView.class);
         notServed.setId("indicators-records-not-served");
-        notServed.setQueryParameters(
-                QueryParameters.simple(Map.of("institution", self.code(), "notServedSince", since.toString())));
+        notServed.setQueryParameters(QueryParameters.simple(
+                Map.of("institution", self.code(), "notServedSince", since.toString(), "from", "indicators")));
         RouterLink all = new RouterLink(
                 getTranslation(
                         "indicators.records.all", count(self.figure("records").numerator())),
                 RecordListView.class);
         all.setId("indicators-records-all");
-        all.setQueryParameters(QueryParameters.simple(Map.of("institution", self.code())));
+        all.setQueryParameters(QueryParameters.simple(Map.of("institution", self.code(), "from", "indicators")));
         links.add(notServed, all);
         return links;
     }
@@ -378,6 +415,17 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                     return coloured(new Span(percent(f.rate())), ratings.of(self, "keyPopulation." + p.name()));
                 })
                 .setHeader(getTranslation("indicators.keyPopulation.served"));
+        if (self.type() != null && self.type().primaryCare()) {
+            grid.addComponentColumn(p -> {
+                        RouterLink records =
+                                new RouterLink(getTranslation("indicators.keyPopulation.list"), RecordListView.class);
+                        records.setId("indicators-key-population-" + p.name());
+                        records.setQueryParameters(QueryParameters.simple(
+                                Map.of("institution", self.code(), "keyPopulation", p.name(), "from", "indicators")));
+                        return records;
+                    })
+                    .setHeader(getTranslation("indicators.records"));
+        }
         grid.setItems(Arrays.stream(KeyPopulation.values())
                 .filter(p -> !p.restricted())
                 .toList());
@@ -487,6 +535,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             case AMBER -> new String[] {"#fff4d6", "#7a5400"};
             case RED -> new String[] {"#fde7e7", "#a31515"};
             case NONE -> new String[] {"#eeeeee", "#555555"};
+            case CHECK -> new String[] {"#f1e6fb", "#5b2a86"};
         };
         span.getStyle()
                 .set("background", colours[0])

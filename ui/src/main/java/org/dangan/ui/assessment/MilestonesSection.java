@@ -13,11 +13,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.dangan.ui.support.Attempt;
 import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Rows;
+import org.dangan.workflow.assessment.Figure;
+import org.dangan.workflow.assessment.IndicatorSnapshots;
 import org.dangan.workflow.assessment.Milestone;
 import org.dangan.workflow.assessment.Milestones;
 import org.dangan.workflow.assessment.Rating;
@@ -36,8 +40,11 @@ class MilestonesSection extends VerticalLayout {
             Institution shown,
             List<Institution> primaryCare,
             Milestones milestones,
+            List<IndicatorSnapshots.Row> figures,
             DanganUser user,
             Runnable changed) {
+        Map<String, IndicatorSnapshots.Row> byCode =
+                figures.stream().collect(Collectors.toMap(IndicatorSnapshots.Row::code, r -> r, (a, b) -> a));
         setPadding(false);
         setId("milestones");
         add(new H3(getTranslation("milestones.heading")));
@@ -54,9 +61,16 @@ class MilestonesSection extends VerticalLayout {
         grid.addColumn(m -> getTranslation("MilestoneKind." + m.kind().name()))
                 .setHeader(getTranslation("milestones.kind"));
         grid.addColumn(m -> ChinaTime.day(m.dueOn())).setHeader(getTranslation("milestones.dueOn"));
+        grid.addColumn(m -> progress(byCode, m)).setHeader(getTranslation("milestones.progress"));
         grid.addComponentColumn(m -> IndicatorsView.coloured(
-                        new Span(getTranslation("MilestoneState." + m.state().name())), rating(m.state())))
-                .setHeader(getTranslation("milestones.state"));
+                        new Span(
+                                m.markedByHand()
+                                        ? getTranslation("milestones.markedByHand")
+                                        : getTranslation(
+                                                "MilestoneState." + m.state().name())),
+                        rating(m.state())))
+                .setHeader(getTranslation("milestones.state"))
+                .setKey("state");
         grid.addColumn(m -> m.reachedOn() == null ? "" : ChinaTime.day(m.reachedOn()))
                 .setHeader(getTranslation("milestones.reachedOn"));
         grid.addColumn(m -> m.handledNote() == null ? "" : m.handledNote())
@@ -76,7 +90,10 @@ class MilestonesSection extends VerticalLayout {
                                                 "milestones.markReached.consequence",
                                                 m.institutionName(),
                                                 getTranslation("MilestoneKind."
-                                                        + m.kind().name())),
+                                                        + m.kind().name()),
+                                                getTranslation("Indicator."
+                                                        + m.kind().measuredBy().name()),
+                                                progress(byCode, m)),
                                         getTranslation("milestones.markReached"),
                                         () -> Attempt.run(() -> {
                                             milestones.markReached(m.id());
@@ -126,6 +143,20 @@ class MilestonesSection extends VerticalLayout {
                 }));
         save.setId("milestone-save");
         return Rows.wrapping(institution, kind, day, save);
+    }
+
+    /** The milestone's indicator in the latest computation: "12.5%（150 / 1,200）", or a dash. */
+    private String progress(Map<String, IndicatorSnapshots.Row> byCode, Milestones.View m) {
+        IndicatorSnapshots.Row row = byCode.get(m.institutionCode());
+        Figure f = row == null ? Figure.NONE : row.figure(m.kind().measuredBy().key());
+        if (f.rate() == null) {
+            return "—";
+        }
+        return getTranslation(
+                "milestones.progress.value",
+                IndicatorsView.percent(f.rate()),
+                String.format("%,d", f.numerator()),
+                String.format("%,d", f.denominator()));
     }
 
     private static Rating rating(Milestone.State state) {

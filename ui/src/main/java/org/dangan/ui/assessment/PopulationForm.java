@@ -1,6 +1,7 @@
 package org.dangan.ui.assessment;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,7 +10,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.dangan.ui.support.Attempt;
+import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Rows;
 import org.dangan.workflow.assessment.IndicatorSnapshots;
@@ -52,6 +56,32 @@ class PopulationForm extends Details {
         entered.addColumn(Populations.Entry::institutionName).setHeader(getTranslation("population.institution"));
         entered.addColumn(Populations.Entry::year).setHeader(getTranslation("population.year.label"));
         entered.addColumn(e -> String.format("%,d", e.population())).setHeader(getTranslation("population.label"));
+        entered.addComponentColumn(e -> {
+                    Button remove = new Button(
+                            getTranslation("population.remove"),
+                            click -> Confirm.ask(
+                                    "population-remove-dialog",
+                                    getTranslation("population.remove"),
+                                    getTranslation(
+                                            "population.remove.consequence",
+                                            e.institutionName(),
+                                            Integer.toString(e.year()),
+                                            String.format("%,d", e.population())),
+                                    getTranslation("population.remove"),
+                                    () -> Attempt.run(() -> {
+                                        Populations.Entry gone = populations.remove(e.institutionCode(), e.year());
+                                        Refusals.done(getTranslation(
+                                                "population.removed",
+                                                gone.institutionName(),
+                                                Integer.toString(gone.year())));
+                                        saved.run();
+                                    })));
+                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    remove.setId("population-remove-" + e.institutionCode() + "-" + e.year());
+                    return remove;
+                })
+                .setKey("remove")
+                .setAutoWidth(true);
         entered.setItems(populations.list());
 
         Button save = new Button(
@@ -60,14 +90,46 @@ class PopulationForm extends Details {
                     if (institution.getValue() == null || year.getValue() == null || population.getValue() == null) {
                         throw Refused.invalid("population.incomplete");
                     }
-                    Populations.Entry entry =
-                            populations.enter(institution.getValue().getCode(), year.getValue(), population.getValue());
-                    Refusals.done(getTranslation(
-                            "population.saved",
-                            entry.institutionName(),
-                            Integer.toString(entry.year()),
-                            String.format("%,d", entry.population())));
-                    saved.run();
+                    String code = institution.getValue().getCode();
+                    int y = year.getValue();
+                    long people = population.getValue();
+                    Populations.Preview preview = populations.preview(code, y, people);
+                    Runnable enter = () -> Attempt.run(() -> {
+                        Populations.Entry entry = populations.enter(code, y, people);
+                        Refusals.done(getTranslation(
+                                "population.saved",
+                                entry.institutionName(),
+                                Integer.toString(entry.year()),
+                                String.format("%,d", entry.population())));
+                        saved.run();
+                    });
+                    if (preview.replaces() == null && !preview.belowRecords()) {
+                        enter.run();
+                        return;
+                    }
+                    List<String> said = new ArrayList<>();
+                    if (preview.replaces() != null) {
+                        said.add(getTranslation(
+                                "population.replace.consequence",
+                                preview.institutionName(),
+                                Integer.toString(y),
+                                String.format("%,d", preview.replaces()),
+                                String.format("%,d", people)));
+                    }
+                    if (preview.belowRecords()) {
+                        said.add(getTranslation(
+                                "population.belowRecords",
+                                preview.institutionName(),
+                                String.format("%,d", preview.records()),
+                                String.format("%,d", people)));
+                    }
+                    said.add(getTranslation("population.nextComputation"));
+                    Confirm.ask(
+                            "population-confirm-dialog",
+                            getTranslation("population.confirm"),
+                            String.join(" ", said),
+                            getTranslation("population.save"),
+                            enter);
                 }));
         save.setId("population-save");
         content.add(Rows.wrapping(institution, year, population, save), entered);

@@ -1,8 +1,11 @@
 package org.dangan.ui.registry;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -49,6 +52,10 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
     final Span total = new Span();
     /** Set from a dashboard's link: managed records without a service since that day. */
     final Span notServed = new Span();
+    /** Takes the dashboard's condition off again: the list then shows every record the other filters allow. */
+    final Button clearNotServed = new Button("×");
+    /** Back to the figure the list was opened from, when it was. */
+    final Anchor back = new Anchor();
 
     private LocalDate notServedSince;
     private final Records records;
@@ -116,8 +123,23 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
         notServed.setId("record-not-served");
         notServed.getElement().getThemeList().add("badge");
         notServed.setVisible(false);
-        HorizontalLayout filters = Rows.wrapping(search, institution, status, keyPopulation, notServed, total);
-        add(filters, grid);
+        clearNotServed.setId("record-not-served-clear");
+        clearNotServed.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        clearNotServed.getElement().setAttribute("aria-label", getTranslation("records.filter.notServedSince.clear"));
+        clearNotServed.getElement().setAttribute("title", getTranslation("records.filter.notServedSince.clear"));
+        clearNotServed.setVisible(false);
+        clearNotServed.addClickListener(e -> {
+            notServedSince = null;
+            notServed.setVisible(false);
+            clearNotServed.setVisible(false);
+            refresh();
+        });
+        back.setId("record-back");
+        back.setText(getTranslation("records.backToIndicators"));
+        back.setVisible(false);
+        HorizontalLayout filters =
+                Rows.wrapping(search, institution, status, keyPopulation, notServed, clearNotServed, total);
+        add(back, filters, grid);
         refresh();
     }
 
@@ -151,6 +173,7 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters =
                 event.getLocation().getQueryParameters().getParameters();
+        backLink(parameters);
         first(parameters, "institution")
                 .flatMap(code -> institution
                         .getListDataView()
@@ -170,11 +193,25 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
                 notServedSince = LocalDate.parse(day);
                 notServed.setText(getTranslation("records.filter.notServedSince", day));
                 notServed.setVisible(true);
+                clearNotServed.setVisible(true);
                 refresh();
             } catch (DateTimeParseException e) {
                 // a mangled link shows the unfiltered list rather than an error page
             }
         });
+    }
+
+    /** The dashboard's way back, to the institution the figure was of; only to our own page. */
+    private void backLink(Map<String, List<String>> parameters) {
+        if (first(parameters, "from").filter("indicators"::equals).isEmpty()) {
+            return;
+        }
+        String href = first(parameters, "institution")
+                .filter(code -> code.matches("[0-9A-Za-z-]{1,40}"))
+                .map(code -> "indicators?institution=" + code)
+                .orElse("indicators");
+        back.setHref(href);
+        back.setVisible(true);
     }
 
     private static Optional<String> first(Map<String, List<String>> parameters, String name) {

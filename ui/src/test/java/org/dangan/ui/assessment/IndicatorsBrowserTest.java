@@ -70,9 +70,13 @@ class IndicatorsBrowserTest extends BrowserTest {
         assertThat(byId("record-grid").getText()).doesNotContain(served.getName() + "\n");
         assertThat(byId("record-not-served").getText()).contains("以来未服务的在管档案");
         assertChineseOnly(supervisor);
-
-        driver.navigate().back();
-        wait.until(d -> byId("indicators-heading").getText().contains("甲镇卫生院"));
+        // the dashboard's condition comes off with one click, and the link leads back to the figure
+        click("record-not-served-clear");
+        wait.until(d -> byId("record-grid").getText().contains(served.getName()));
+        assertThat(byId("record-not-served").isDisplayed()).isFalse();
+        click("record-back");
+        wait.until(d -> !d.findElements(By.id("indicators-heading")).isEmpty()
+                && byId("indicators-heading").getText().contains("甲镇卫生院"));
         driver.get(url("indicators?institution=" + county.county().getCode()));
         String href = byId("indicators-xlsx").getAttribute("href");
         String session = driver.manage().getCookies().stream()

@@ -81,9 +81,36 @@ class IndicatorsViewTest extends KaribuTest {
         _setValue(_get(IntegerField.class, spec -> spec.withId("population-year")), today.getYear());
         _setValue(_get(IntegerField.class, spec -> spec.withId("population-value")), 4);
         _click(_get(Button.class, spec -> spec.withId("population-save")));
-        NotificationsKt.expectNotifications("已保存 甲镇卫生院 " + today.getYear() + "年常住人口 4 人");
+        NotificationsKt.expectNotifications("已保存 甲镇卫生院 " + today.getYear() + "年常住人口 4 人。看板上的建档率在下次计算（每晚或点“重新计算”）后变化。");
         _click(_get(Button.class, spec -> spec.withId("indicators-compute")));
         NotificationsKt.clearNotifications();
+
+        // a second figure for the same year asks first, and so does one below the records managed
+        _setValue(_get(ComboBox.class, spec -> spec.withId("population-institution")), county.a());
+        _setValue(_get(IntegerField.class, spec -> spec.withId("population-year")), today.getYear());
+        _setValue(_get(IntegerField.class, spec -> spec.withId("population-value")), 3);
+        _click(_get(Button.class, spec -> spec.withId("population-save")));
+        ConfirmDialog replace = _get(ConfirmDialog.class, spec -> spec.withId("population-confirm-dialog"));
+        assertThat(replace.getElement().getProperty("message")).contains("已录入 4 人，将改为 3 人", "下次计算");
+        ConfirmDialogKt._fireConfirm(replace);
+        NotificationsKt.clearNotifications();
+        _setValue(_get(ComboBox.class, spec -> spec.withId("population-institution")), county.b());
+        _setValue(_get(IntegerField.class, spec -> spec.withId("population-year")), today.getYear());
+        _setValue(_get(IntegerField.class, spec -> spec.withId("population-value")), 0);
+        _click(_get(Button.class, spec -> spec.withId("population-save")));
+        NotificationsKt.expectNotifications("常住人口应为1至100,000,000之间的整数");
+        // one entered by mistake is deleted, after a question that says how many
+        Grid<?> entered = _get(Grid.class, spec -> spec.withId("population-grid"));
+        assertThat(GridKt._size(entered)).isOne();
+        Button remove = (Button) GridKt._getCellComponent(entered, 0, "remove");
+        assertThat(remove.getId()).contains("population-remove-" + county.a().getCode() + "-" + today.getYear());
+        _click(remove);
+        ConfirmDialog removal = _get(ConfirmDialog.class, spec -> spec.withId("population-remove-dialog"));
+        assertThat(removal.getElement().getProperty("message")).contains("甲镇卫生院", "3 人（1 条）");
+        ConfirmDialogKt._fireConfirm(removal);
+        NotificationsKt.expectNotifications("已删除 甲镇卫生院 " + today.getYear() + "年的常住人口");
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("population-grid"))))
+                .isZero();
         assertThat(GridKt._getFormattedRow(_get(Grid.class, spec -> spec.withId("indicators-grid")), 0))
                 .contains("甲镇卫生院");
 
@@ -101,9 +128,15 @@ class IndicatorsViewTest extends KaribuTest {
         assertThat(reached.getId()).contains("milestone-reached-" + id);
         _click(reached);
         ConfirmDialog dialog = _get(ConfirmDialog.class, spec -> spec.withId("milestone-reached-dialog"));
-        assertThat(dialog.getElement().getProperty("message")).contains("乙镇卫生院", "纸质档案停用", "1 项");
+        // it says where the figure stands before anyone overrides it
+        assertThat(dialog.getElement().getProperty("message"))
+                .contains("乙镇卫生院", "纸质档案停用", "纸质档案停用进度目前为 0.0%（0 / 1）", "1 项");
         ConfirmDialogKt._fireConfirm(dialog);
         assertThat(milestones.of(county.b().getCode()).get(0).state()).isEqualTo(Milestone.State.REACHED);
+        grid = _get(Grid.class, spec -> spec.withId("milestones-grid"));
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("0.0%（0 / 1）");
+        assertThat(((com.vaadin.flow.component.html.Span) GridKt._getCellComponent(grid, 0, "state")).getText())
+                .isEqualTo("已完成（手动标记）");
     }
 
     @Test
@@ -156,6 +189,20 @@ class IndicatorsViewTest extends KaribuTest {
         _get(Button.class, spec -> spec.withId("milestone-done")).click();
         NotificationsKt.expectNotifications("已办结 甲镇卫生院 的逾期里程碑“扫描归档完成”");
         assertThat(milestones.of(county.a().getCode()).get(0).handledNote()).isEqualTo("已督促甲镇，下月底前完成");
+    }
+
+    @Test
+    void a_city_supervisor_sets_targets_at_the_city_even_before_the_first_computation() {
+        login(county.user("city-supervisor"));
+        open(county.county().getCode().substring(0, 4) + "00");
+        assertThat(_get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("targets-form"))
+                        .getSummaryText())
+                .isEqualTo("达标线（本级设定，对下级所有机构有效）");
+        _setValue(_get(Select.class, spec -> spec.withId("target-figure")), "recordRate");
+        _setValue(_get(NumberField.class, spec -> spec.withId("target-green")), 95.0);
+        _setValue(_get(NumberField.class, spec -> spec.withId("target-amber")), 80.0);
+        _click(_get(Button.class, spec -> spec.withId("target-save")));
+        NotificationsKt.expectNotifications("已设定“建档率”的达标线：达标 95%，接近 80%");
     }
 
     @Test

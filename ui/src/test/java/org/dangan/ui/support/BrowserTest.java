@@ -126,8 +126,14 @@ public abstract class BrowserTest {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
+    /**
+     * Clicks as a person does, with the element in the middle of the window: Selenium scrolls it only
+     * to the bottom edge, where a notification still showing would take the click.
+     */
     protected void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     /** Types into a Vaadin field (its inner input) and leaves it, as a person does. */
