@@ -126,6 +126,11 @@ class ApiOverHttpTest {
         assertThat(http.send(http.request("/api/records", county.user("archivist-a")))
                         .statusCode())
                 .isEqualTo(200);
+        // no credentials: a 401 that says to log in, not "bad request"
+        HttpResponse<String> anonymous = http.send(http.request("/api/records", null));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(JsonPath.<String>read(anonymous.body(), "$.details.key")).isEqualTo("error.unauthenticated");
+        assertThat(JsonPath.<String>read(anonymous.body(), "$.message")).startsWith("请先登录");
     }
 
     @Test

@@ -146,6 +146,11 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         add(figures(self));
+        // a phone has no hover: the definitions are one tap away at the foot of the page
+        Span hint = new Span(getTranslation("indicators.definitions.hint"));
+        hint.setId("indicators-definitions-hint");
+        hint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        add(hint);
         if (!below.isEmpty()) {
             add(levelGrid(below));
         }
@@ -263,15 +268,13 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                     getTranslation("Indicator." + indicator.name()),
                     rating == Rating.RED);
             card.getElement().setAttribute("title", getTranslation("Indicator." + indicator.name() + ".help"));
-            card.add(new Span(
+            card.add(line(
                     f.denominator() == null || f.denominator() == 0
                             ? getTranslation("indicators.undefined." + indicator.key())
                             : getTranslation("indicators.fraction", count(f.numerator()), count(f.denominator()))));
-            card.add(badge(rating));
+            card.add(new Div(badge(rating)));
             if (rating == Rating.CHECK) {
-                Span check = new Span(getTranslation("indicators.check." + indicator.key()));
-                check.addClassName("indicator-check");
-                card.add(check);
+                card.add(line(getTranslation("indicators.check." + indicator.key())));
             }
             cards.add(card);
         }
@@ -302,10 +305,17 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                                 : "indicators.stocktake.oldest"),
                 missing.numerator() > 0);
         if (missing.denominator() != null) {
-            card.add(new Span(getTranslation(
+            card.add(line(getTranslation(
                     "indicators.stocktake.missing", count(missing.numerator()), count(missing.denominator()))));
         }
         return card;
+    }
+
+    /** A line of a card under its label: each on its own line, so a label never runs into a number. */
+    private static Span line(String text) {
+        Span line = new Span(text);
+        line.getStyle().set("display", "block");
+        return line;
     }
 
     /** The level below: one row per institution, ranked by the chosen indicator; a click goes down. */
@@ -324,9 +334,9 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         List<IndicatorSnapshots.Row> ranked = new ArrayList<>(below);
-        ranked.sort(Comparator.comparing(
-                (IndicatorSnapshots.Row r) -> r.rate(ranking), Comparator.nullsLast(Comparator.reverseOrder())));
-        grid.addColumn(r -> r.rate(ranking) == null ? "—" : Integer.toString(ranked.indexOf(r) + 1))
+        // a rate that needs checking is not ranked: 1800 % would otherwise come first
+        ranked.sort(Comparator.comparing(this::rankedRate, Comparator.nullsLast(Comparator.reverseOrder())));
+        grid.addColumn(r -> rankedRate(r) == null ? "—" : Integer.toString(ranked.indexOf(r) + 1))
                 .setHeader(getTranslation("indicators.rank"))
                 .setWidth("4em")
                 .setFlexGrow(0)
@@ -338,7 +348,11 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(r -> count(r.figure("records").numerator()))
                 .setHeader(getTranslation("indicators.column.records"))
                 .setTextAlign(ColumnTextAlign.END);
-        for (Indicator indicator : Indicator.values()) {
+        // the rate ranked by comes first, so a phone shows it without a swipe
+        List<Indicator> columns = new ArrayList<>(List.of(Indicator.values()));
+        columns.remove(ranking);
+        columns.add(0, ranking);
+        for (Indicator indicator : columns) {
             Span header = new Span(getTranslation("Indicator." + indicator.name()));
             header.getElement().setAttribute("title", getTranslation("Indicator." + indicator.name() + ".help"));
             grid.addComponentColumn(r -> rated(indicator, r)).setHeader(header).setAutoWidth(true);
@@ -357,10 +371,19 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
         return section;
     }
 
+    private Double rankedRate(IndicatorSnapshots.Row r) {
+        return ratings.of(r, ranking.key()) == Rating.CHECK ? null : r.rate(ranking);
+    }
+
     private Component rated(Indicator indicator, IndicatorSnapshots.Row r) {
         Figure f = r.figure(indicator.key());
         Rating rating = ratings.of(r, indicator.key());
-        Span value = coloured(new Span(percent(f.rate())), rating);
+        Span value = coloured(
+                new Span(
+                        rating == Rating.CHECK
+                                ? getTranslation("indicators.rated.check", percent(f.rate()))
+                                : percent(f.rate())),
+                rating);
         value.getElement().setAttribute("title", getTranslation("Rating." + rating.name()));
         return value;
     }
@@ -417,6 +440,9 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("indicators.keyPopulation.served"));
         if (self.type() != null && self.type().primaryCare()) {
             grid.addComponentColumn(p -> {
+                        if (self.figure("keyPopulation." + p.name()).denominator() == null) {
+                            return new Span();
+                        }
                         RouterLink records =
                                 new RouterLink(getTranslation("indicators.keyPopulation.list"), RecordListView.class);
                         records.setId("indicators-key-population-" + p.name());

@@ -104,7 +104,9 @@ class MilestonesSection extends VerticalLayout {
                         return reached;
                     })
                     .setKey("reached")
-                    .setAutoWidth(true);
+                    .setAutoWidth(true)
+                    // the button stays in sight while a phone swipes through the other columns
+                    .setFrozenToEnd(true);
         }
         grid.setItems(milestones.of(shown.getCode()));
         add(grid);

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,15 +40,18 @@ class PopulationForm extends Details {
         institution.setId("population-institution");
         institution.setItems(snapshots.institutionsBelow(shown.getCode()));
         institution.setItemLabelGenerator(Institution::getName);
-        institution.setValue(shown);
+        // chosen by hand: a default of the county itself was saved as the county's own population
+        institution.setPlaceholder(getTranslation("population.institution"));
         IntegerField year = new IntegerField(getTranslation("population.year.label"));
         year.setId("population-year");
         year.setValue(LocalDate.now(ChinaTime.ZONE).getYear());
         year.setMin(2000);
         year.setMax(2100);
-        IntegerField population = new IntegerField(getTranslation("population.label"));
+        // text, not an integer field: that one drops a typed "." and saves 1900.5 as 19005
+        TextField population = new TextField(getTranslation("population.label"));
         population.setId("population-value");
-        population.setMin(1);
+        population.setAllowedCharPattern("[0-9.,，]");
+        population.getElement().setAttribute("inputmode", "numeric");
 
         Grid<Populations.Entry> entered = new Grid<>();
         entered.setId("population-grid");
@@ -87,12 +91,16 @@ class PopulationForm extends Details {
         Button save = new Button(
                 getTranslation("population.save"),
                 e -> Attempt.run(() -> {
-                    if (institution.getValue() == null || year.getValue() == null || population.getValue() == null) {
+                    if (institution.getValue() == null || year.getValue() == null || population.isEmpty()) {
                         throw Refused.invalid("population.incomplete");
+                    }
+                    String typed = population.getValue().replaceAll("[,，]", "");
+                    if (!typed.matches("[0-9]{1,10}")) {
+                        throw Refused.invalid("population.notWhole");
                     }
                     String code = institution.getValue().getCode();
                     int y = year.getValue();
-                    long people = population.getValue();
+                    long people = Long.parseLong(typed);
                     Populations.Preview preview = populations.preview(code, y, people);
                     Runnable enter = () -> Attempt.run(() -> {
                         Populations.Entry entry = populations.enter(code, y, people);
@@ -103,11 +111,13 @@ class PopulationForm extends Details {
                                 String.format("%,d", entry.population())));
                         saved.run();
                     });
-                    if (preview.replaces() == null && !preview.belowRecords()) {
-                        enter.run();
-                        return;
-                    }
+                    // every entry asks, with the rate it would give: a slip of a digit shows at once
                     List<String> said = new ArrayList<>();
+                    said.add(getTranslation(
+                            "population.confirm.consequence",
+                            preview.institutionName(),
+                            Integer.toString(y),
+                            String.format("%,d", people)));
                     if (preview.replaces() != null) {
                         said.add(getTranslation(
                                 "population.replace.consequence",
@@ -122,6 +132,11 @@ class PopulationForm extends Details {
                                 preview.institutionName(),
                                 String.format("%,d", preview.records()),
                                 String.format("%,d", people)));
+                    } else if (preview.records() > 0) {
+                        said.add(getTranslation(
+                                "population.rateWouldBe",
+                                String.format("%,d", preview.records()),
+                                IndicatorsView.percent((double) preview.records() / people)));
                     }
                     said.add(getTranslation("population.nextComputation"));
                     Confirm.ask(

@@ -15,10 +15,12 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,11 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
     final Anchor back = new Anchor();
 
     private LocalDate notServedSince;
+    /** The parameters the page was opened with: what the link from a dashboard asked for. */
+    private Map<String, List<String>> linked = Map.of();
+    /** Said when a link names an institution the reader may not see, instead of quietly listing their own. */
+    final Span outside = new Span();
+
     private final Records records;
 
     public RecordListView(Records records, Institutions institutions) {
@@ -128,18 +135,22 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
         clearNotServed.getElement().setAttribute("aria-label", getTranslation("records.filter.notServedSince.clear"));
         clearNotServed.getElement().setAttribute("title", getTranslation("records.filter.notServedSince.clear"));
         clearNotServed.setVisible(false);
-        clearNotServed.addClickListener(e -> {
+        // the address drops the condition too, so a reload or a bookmark shows what the screen shows
+        clearNotServed.addClickListener(e -> getUI().ifPresent(ui -> {
+            Map<String, List<String>> rest = new HashMap<>(linked);
+            rest.remove("notServedSince");
             notServedSince = null;
-            notServed.setVisible(false);
-            clearNotServed.setVisible(false);
-            refresh();
-        });
+            ui.navigate(RecordListView.class, new QueryParameters(rest));
+        }));
         back.setId("record-back");
         back.setText(getTranslation("records.backToIndicators"));
         back.setVisible(false);
         HorizontalLayout filters =
                 Rows.wrapping(search, institution, status, keyPopulation, notServed, clearNotServed, total);
-        add(back, filters, grid);
+        outside.setId("record-institution-outside");
+        outside.getElement().getThemeList().add("badge contrast");
+        outside.setVisible(false);
+        add(back, outside, filters, grid);
         refresh();
     }
 
@@ -173,14 +184,22 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters =
                 event.getLocation().getQueryParameters().getParameters();
+        linked = parameters;
         backLink(parameters);
+        notServedSince = null;
+        notServed.setVisible(false);
+        clearNotServed.setVisible(false);
+        outside.setVisible(false);
         first(parameters, "institution")
-                .flatMap(code -> institution
+                .ifPresent(code -> institution
                         .getListDataView()
                         .getItems()
                         .filter(i -> i.getCode().equals(code))
-                        .findFirst())
-                .ifPresent(institution::setValue);
+                        .findFirst()
+                        .ifPresentOrElse(institution::setValue, () -> {
+                            outside.setText(getTranslation("records.filter.institutionOutside", code));
+                            outside.setVisible(true);
+                        }));
         first(parameters, "keyPopulation")
                 .flatMap(name -> keyPopulation
                         .getListDataView()
@@ -194,11 +213,11 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
                 notServed.setText(getTranslation("records.filter.notServedSince", day));
                 notServed.setVisible(true);
                 clearNotServed.setVisible(true);
-                refresh();
             } catch (DateTimeParseException e) {
                 // a mangled link shows the unfiltered list rather than an error page
             }
         });
+        refresh();
     }
 
     /** The dashboard's way back, to the institution the figure was of; only to our own page. */

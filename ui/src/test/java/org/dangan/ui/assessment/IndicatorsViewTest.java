@@ -16,10 +16,12 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,8 +81,13 @@ class IndicatorsViewTest extends KaribuTest {
 
         _setValue(_get(ComboBox.class, spec -> spec.withId("population-institution")), county.a());
         _setValue(_get(IntegerField.class, spec -> spec.withId("population-year")), today.getYear());
-        _setValue(_get(IntegerField.class, spec -> spec.withId("population-value")), 4);
+        _setValue(_get(TextField.class, spec -> spec.withId("population-value")), "4");
         _click(_get(Button.class, spec -> spec.withId("population-save")));
+        // every entry asks first, with the record rate it would give (A manages 1 record)
+        ConfirmDialog first = _get(ConfirmDialog.class, spec -> spec.withId("population-confirm-dialog"));
+        assertThat(first.getElement().getProperty("message"))
+                .contains("将录入 甲镇卫生院 " + today.getYear() + "年常住人口 4 人", "建档率将约为 25.0%");
+        ConfirmDialogKt._fireConfirm(first);
         NotificationsKt.expectNotifications("已保存 甲镇卫生院 " + today.getYear() + "年常住人口 4 人。看板上的建档率在下次计算（每晚或点“重新计算”）后变化。");
         _click(_get(Button.class, spec -> spec.withId("indicators-compute")));
         NotificationsKt.clearNotifications();
@@ -88,7 +95,7 @@ class IndicatorsViewTest extends KaribuTest {
         // a second figure for the same year asks first, and so does one below the records managed
         _setValue(_get(ComboBox.class, spec -> spec.withId("population-institution")), county.a());
         _setValue(_get(IntegerField.class, spec -> spec.withId("population-year")), today.getYear());
-        _setValue(_get(IntegerField.class, spec -> spec.withId("population-value")), 3);
+        _setValue(_get(TextField.class, spec -> spec.withId("population-value")), "3");
         _click(_get(Button.class, spec -> spec.withId("population-save")));
         ConfirmDialog replace = _get(ConfirmDialog.class, spec -> spec.withId("population-confirm-dialog"));
         assertThat(replace.getElement().getProperty("message")).contains("已录入 4 人，将改为 3 人", "下次计算");
@@ -96,9 +103,13 @@ class IndicatorsViewTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         _setValue(_get(ComboBox.class, spec -> spec.withId("population-institution")), county.b());
         _setValue(_get(IntegerField.class, spec -> spec.withId("population-year")), today.getYear());
-        _setValue(_get(IntegerField.class, spec -> spec.withId("population-value")), 0);
+        _setValue(_get(TextField.class, spec -> spec.withId("population-value")), "0");
         _click(_get(Button.class, spec -> spec.withId("population-save")));
         NotificationsKt.expectNotifications("常住人口应为1至100,000,000之间的整数");
+        // a decimal point is refused, never dropped (1900.5 was once saved as 19005)
+        _setValue(_get(TextField.class, spec -> spec.withId("population-value")), "1900.5");
+        _click(_get(Button.class, spec -> spec.withId("population-save")));
+        NotificationsKt.expectNotifications("常住人口请填写整数（不带小数点），例如 1900");
         // one entered by mistake is deleted, after a question that says how many
         Grid<?> entered = _get(Grid.class, spec -> spec.withId("population-grid"));
         assertThat(GridKt._size(entered)).isOne();
@@ -189,6 +200,36 @@ class IndicatorsViewTest extends KaribuTest {
         _get(Button.class, spec -> spec.withId("milestone-done")).click();
         NotificationsKt.expectNotifications("已办结 甲镇卫生院 的逾期里程碑“扫描归档完成”");
         assertThat(milestones.of(county.a().getCode()).get(0).handledNote()).isEqualTo("已督促甲镇，下月底前完成");
+    }
+
+    @Test
+    void the_records_behind_a_figure_drop_the_condition_from_the_address_and_say_when_a_link_reaches_too_far() {
+        login(county.user("head-a"));
+        UI.getCurrent()
+                .navigate(
+                        org.dangan.ui.registry.RecordListView.class,
+                        QueryParameters.simple(Map.of(
+                                "institution", county.a().getCode(),
+                                "notServedSince", today.minusDays(365).toString(),
+                                "from", "indicators")));
+        assertThat(_get(Span.class, spec -> spec.withId("record-not-served")).isVisible())
+                .isTrue();
+        _click(_get(Button.class, spec -> spec.withId("record-not-served-clear")));
+        String address = UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
+        assertThat(address).contains("institution=" + county.a().getCode()).doesNotContain("notServedSince");
+        assertThat(_find(Span.class, spec -> spec.withId("record-not-served"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("record-back"))
+                        .getHref())
+                .isEqualTo("indicators?institution=" + county.a().getCode());
+
+        // township B lies outside head-a's scope: said, not quietly replaced by their own records
+        UI.getCurrent()
+                .navigate(
+                        org.dangan.ui.registry.RecordListView.class,
+                        QueryParameters.simple(Map.of("institution", county.b().getCode())));
+        assertThat(_get(Span.class, spec -> spec.withId("record-institution-outside"))
+                        .getText())
+                .contains(county.b().getCode(), "不在您的范围内");
     }
 
     @Test

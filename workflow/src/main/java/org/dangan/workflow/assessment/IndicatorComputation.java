@@ -148,7 +148,14 @@ public class IndicatorComputation {
         countPaper(own);
         log.info("indicators: counting scans (4 of 5)");
         countScans(own);
-        documents.awaitingReview().forEach((institution, n) -> own.count(institution, REVIEW_BACKLOG, n));
+        for (DocumentQueries.Waiting w : documents.awaitingReview()) {
+            // a restricted scan waiting at a village clinic tells that it has such a patient: counted
+            // apart, under a name only readers of restricted documents are given
+            own.count(
+                    w.institutionId(),
+                    w.type().restricted() ? REVIEW_BACKLOG + "." + w.type().name() : REVIEW_BACKLOG,
+                    w.documents());
+        }
         lending.overdue(day).forEach((institution, n) -> own.count(institution, OVERDUE_CHECKOUTS, n));
         Map<Long, StorageFigures.Stocktaken> stocktakes = storage.stocktakes();
         stocktakes.forEach((institution, s) -> own.add(institution, STOCKTAKE_MISSING, s.missing(), s.expected()));

@@ -65,6 +65,7 @@ public class IndicatorReport {
             weights[i] = 1.1f;
         }
         List<List<String>> table = new ArrayList<>();
+        boolean check = false;
         for (IndicatorSnapshots.Row row : rows) {
             List<String> line = new ArrayList<>();
             line.add("　".repeat(row.depth()) + row.name());
@@ -74,7 +75,10 @@ public class IndicatorReport {
                     "%,d", row.figure(IndicatorComputation.RECORDS).numerator()));
             for (Indicator i : Indicator.values()) {
                 Double rate = row.rate(i);
-                line.add(rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100));
+                if (rate != null && rate > 1) {
+                    check = true;
+                }
+                line.add(rate == null ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100) + (rate > 1 ? "*" : ""));
             }
             table.add(line);
         }
@@ -99,9 +103,13 @@ public class IndicatorReport {
                     .line(text("indicators.report.printed", ChinaTime.day(ChinaTime.today(clock))))
                     .gap()
                     .table(headers, weights, table);
+            if (check) {
+                sheet.line(text("indicators.report.check"));
+            }
             if (!plan.isEmpty()) {
                 sheet.gap()
                         .line(text("milestones.heading"))
+                        .gap()
                         .table(
                                 List.of(
                                         text("indicators.column.name"),

@@ -78,7 +78,7 @@ public class IndicatorSnapshots {
          * in Chinese as a county files it ("绩效考核指标-某县卫生健康局-2026-12-01.xlsx").
          */
         public String fileName(String extension) {
-            String safeName = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\s]", "_");
+            String safeName = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\p{Cf}\\s]", "_");
             return "绩效考核指标-" + safeName + "-" + (computedOn == null ? "未计算" : computedOn.toString()) + "." + extension;
         }
 

@@ -1,6 +1,7 @@
 package org.dangan.workflow.assessment;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -141,12 +142,15 @@ public class IndicatorTargets {
         if (green == null || amber == null || amber < 0 || green > 1 || amber > green) {
             throw Refused.invalid("target.range");
         }
+        // as the column keeps them (four places), so the answer is what a later read gives
+        BigDecimal greenKept = BigDecimal.valueOf(green).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal amberKept = BigDecimal.valueOf(amber).setScale(4, RoundingMode.HALF_UP);
         // settings for one institution take their turn: two at once would both find no row and both insert
         institutions.lockForChange(at.getId());
         MapSqlParameterSource row = new MapSqlParameterSource("institution", at.getId())
                 .addValue("figure", figure)
-                .addValue("green", BigDecimal.valueOf(green))
-                .addValue("amber", BigDecimal.valueOf(amber))
+                .addValue("green", greenKept)
+                .addValue("amber", amberKept)
                 .addValue("by", user.getUsername())
                 .addValue("at", Timestamp.from(clock.instant()));
         if (jdbc.update("""
@@ -161,8 +165,8 @@ public class IndicatorTargets {
                 "INSTITUTION",
                 at.getCode(),
                 at.getId(),
-                figure + " green " + green + " amber " + amber);
-        return new Applied(figure, new Target(green, amber), true, false);
+                figure + " green " + greenKept + " amber " + amberKept);
+        return new Applied(figure, new Target(greenKept.doubleValue(), amberKept.doubleValue()), true, false);
     }
 
     private boolean setAbove(String figure, Institution at, Map<Long, Map<String, Target>> set) {
@@ -176,7 +180,7 @@ public class IndicatorTargets {
 
     private Institution inScope(String code) {
         return institutions.currentScope().institutions().stream()
-                .filter(i -> i.getCode().equals(code))
+                .filter(i -> code != null && i.getCode().equals(code.strip()))
                 .findFirst()
                 .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code == null ? "" : code));
     }

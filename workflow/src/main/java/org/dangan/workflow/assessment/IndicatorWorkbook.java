@@ -57,6 +57,9 @@ public class IndicatorWorkbook {
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
             CellStyle count = workbook.createCellStyle();
             count.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            // a rate above 100 % does not fit its figures: marked as the dashboard marks it, in words
+            CellStyle check = workbook.createCellStyle();
+            check.setDataFormat(workbook.createDataFormat().getFormat("0.0%\"（" + text("Rating.CHECK") + "）\""));
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle bold = workbook.createCellStyle();
@@ -91,7 +94,7 @@ public class IndicatorWorkbook {
                         Double rate = row.rate(indicator);
                         if (rate != null) {
                             line.createCell(c).setCellValue(rate);
-                            line.getCell(c).setCellStyle(percent);
+                            line.getCell(c).setCellStyle(rate > 1 ? check : percent);
                         }
                         c++;
                     }
@@ -100,6 +103,8 @@ public class IndicatorWorkbook {
                     if (row.lastStocktake() != null) {
                         line.createCell(c).setCellValue(row.lastStocktake());
                         line.getCell(c).setCellStyle(date);
+                    } else {
+                        line.createCell(c).setCellValue(text("indicators.stocktake.never"));
                     }
                     c++;
                     number(line, c, row.figures().get(IndicatorComputation.STOCKTAKE_MISSING), count);

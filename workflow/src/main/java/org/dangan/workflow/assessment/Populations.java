@@ -208,7 +208,7 @@ public class Populations {
 
     private static Institution inScope(String code, InstitutionScope scope) {
         return scope.institutions().stream()
-                .filter(i -> i.getCode().equals(code))
+                .filter(i -> code != null && i.getCode().equals(code.strip()))
                 .findFirst()
                 .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code == null ? "" : code));
     }

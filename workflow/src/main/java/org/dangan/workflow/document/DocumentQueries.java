@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,12 +100,17 @@ public class DocumentQueries {
         return archived;
     }
 
-    /** Documents waiting for a person to check their text, per institution. */
-    public Map<Long, Long> awaitingReview() {
-        Map<Long, Long> waiting = new HashMap<>();
-        jdbc.query(
-                "select institution_id, count(*) from scanned_document where state = 'REVIEW' group by institution_id",
-                (RowCallbackHandler) rs -> waiting.put(rs.getLong(1), rs.getLong(2)));
-        return waiting;
+    /** How many documents of one type wait at an institution for a person to check their text. */
+    public record Waiting(long institutionId, DocumentType type, long documents) {}
+
+    /**
+     * Documents waiting for a person to check their text, per institution and type: the caller
+     * keeps the restricted type's count apart, since it tells that such scans exist.
+     */
+    public List<Waiting> awaitingReview() {
+        return jdbc.query(
+                """
+                select institution_id, document_type, count(*) from scanned_document where state = 'REVIEW'
+                group by institution_id, document_type""", (rs, n) -> new Waiting(rs.getLong(1), DocumentType.valueOf(rs.getString(2)), rs.getLong(3)));
     }
 }

@@ -13,7 +13,9 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
+import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How scanning goes in the user's institutions, for the home pages of those who scan and search:
- * pages recognised per day and the documents still in recognition. Counts only (restricted
- * documents are counted like any other: a count names nobody), so reading them is not audited.
+ * pages recognised per day and the documents still in recognition. Counts only, so reading them
+ * is not audited; restricted documents count only for readers who may see them, since a count of
+ * one at a small clinic beside a list that hides it tells that such a patient exists.
  */
 @Service
 @Transactional(readOnly = true)
@@ -68,8 +71,9 @@ public class ScanningFigures {
                 """
                 select archived_at, page_count from scanned_document
                 where institution_id in (:ids) and state = 'ARCHIVED' and process_instance_id is not null
-                and archived_at >= :from""",
+                and archived_at >= :from and (restricted = false or :all = true)""",
                 new MapSqlParameterSource("ids", scope.ids())
+                        .addValue("all", CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS))
                         .addValue(
                                 "from",
                                 Timestamp.from(
@@ -98,14 +102,20 @@ public class ScanningFigures {
         if (scope.ids().isEmpty()) {
             return counts;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select state, count(*) from scanned_document where institution_id in (:ids)
-                and state <> 'ARCHIVED' group by state""", new MapSqlParameterSource("ids", scope.ids()), (ResultSet rs) -> {
-            // recognised is archived in the same step: until then it is still "being recognised"
-            DocumentState state = DocumentState.valueOf(rs.getString(1));
-            counts.merge(
-                    state == DocumentState.RECOGNISED ? DocumentState.OCR_RUNNING : state, rs.getLong(2), Long::sum);
-        });
+                and state <> 'ARCHIVED' and (restricted = false or :all = true) group by state""",
+                new MapSqlParameterSource("ids", scope.ids())
+                        .addValue("all", CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS)),
+                (ResultSet rs) -> {
+                    // recognised is archived in the same step: until then it is still "being recognised"
+                    DocumentState state = DocumentState.valueOf(rs.getString(1));
+                    counts.merge(
+                            state == DocumentState.RECOGNISED ? DocumentState.OCR_RUNNING : state,
+                            rs.getLong(2),
+                            Long::sum);
+                });
         return counts;
     }
 }

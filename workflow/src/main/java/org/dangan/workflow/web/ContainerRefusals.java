@@ -82,6 +82,7 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 
         static String keyOf(int status) {
             return switch (status) {
+                case 401 -> "error.unauthenticated";
                 case 404 -> "error.noSuchApi";
                 case 405 -> "error.method";
                 case 413 -> "error.tooLarge";

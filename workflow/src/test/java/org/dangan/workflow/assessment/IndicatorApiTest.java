@@ -149,6 +149,20 @@ class IndicatorApiTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.details.key").value("population.range"));
         }
+        // a key given twice is refused as unreadable, whichever value would have won
+        mvc.perform(as(put("/api/populations"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"institution\": \"%s\", \"year\": 2026, \"population\": 5, \"institution\": \"%s\"}"
+                                .formatted(county.a().getCode(), county.b().getCode())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("error.body.unreadable"));
+        // a year past an int wraps to nothing plausible: refused, never stored as another year
+        mvc.perform(as(put("/api/populations"), "county-supervisor")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"institution\": \"%s\", \"year\": -4294965266, \"population\": 5}"
+                                .formatted(county.a().getCode())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("population.year"));
         // one entered by mistake is taken back; a second time there is nothing to take
         int year = LocalDate.now(ChinaTime.ZONE).getYear();
         mvc.perform(as(

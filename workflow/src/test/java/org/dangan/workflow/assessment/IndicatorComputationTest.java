@@ -102,6 +102,8 @@ class IndicatorComputationTest {
         scan(r2, "AUX_EXAM_REPORT", "REVIEW");
         scan(r3, "SEVERE_MENTAL_DISORDER", "ARCHIVED");
         scan(r4, "AUX_EXAM_REPORT", "ARCHIVED");
+        // the village's SMD scan waits for review: its count would tell the clinic has such a patient
+        scan(v1, "SEVERE_MENTAL_DISORDER", "REVIEW");
 
         // an older campaign took in A; the latest took in A (not the village, not B)
         older = campaign(county.a().getId());
@@ -220,8 +222,11 @@ class IndicatorComputationTest {
                 .isEqualTo(new Figure(1, 1L));
         asUser.login(county.user("county-supervisor"));
         assertThat(b.rate(Indicator.SCANNED)).isNull();
-        // counts: one scan awaiting review, one check-out overdue
+        // counts: one scan awaiting review (the village's restricted one apart), one check-out overdue
         assertThat(a.figure("reviewBacklog")).isEqualTo(new Figure(1, null));
+        assertThat(village.figures()).doesNotContainKeys("reviewBacklog", "reviewBacklog.SEVERE_MENTAL_DISORDER");
+        assertThat(stored(latestSnapshot(), county.village().getId(), "reviewBacklog.SEVERE_MENTAL_DISORDER"))
+                .isEqualTo(new Figure(1, null));
         assertThat(whole.figure("overdueCheckouts")).isEqualTo(new Figure(1, null));
         assertThat(a.headline())
                 .containsEntry("recordRate", 0.3)

@@ -72,6 +72,16 @@ class ScanningFiguresTest {
     }
 
     @Test
+    void a_restricted_scan_counts_only_for_readers_of_restricted_documents() {
+        dashboards.restrictedInReview(fixtures.record(county.a(), 2));
+        // searcher-a's list hides it, so the count must too: one more would tell such a patient exists
+        asUser.login(county.user("searcher-a"));
+        assertThat(figures.backlog()).containsEntry(DocumentState.REVIEW, 3L);
+        asUser.login(county.user("archivist-a"));
+        assertThat(figures.backlog()).containsEntry(DocumentState.REVIEW, 4L);
+    }
+
+    @Test
     void another_township_counts_nothing_and_an_auditor_is_refused() {
         asUser.login(county.user("archivist-b"));
         assertThat(figures.pagesPerDay(14).values()).containsOnly(0L);

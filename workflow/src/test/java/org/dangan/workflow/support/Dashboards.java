@@ -86,16 +86,28 @@ public class Dashboards {
         }
     }
 
+    /** A severe-mental-disorder scan of the record waiting for its text review. */
+    public void restrictedInReview(HealthRecord record) {
+        document(record, "SEVERE_MENTAL_DISORDER", true, "REVIEW", 0, null);
+    }
+
     private void document(HealthRecord record, String state, int pages, Instant archivedAt) {
+        document(record, "HEALTH_EXAM", false, state, pages, archivedAt);
+    }
+
+    private void document(
+            HealthRecord record, String type, boolean restricted, String state, int pages, Instant archivedAt) {
         jdbc.update(
                 """
                 insert into scanned_document (record_id, record_number, institution_id, document_type, restricted,
                 original_name, original_sha256, original_size, state, page_count, languages, process_instance_id,
                 created_by, created_at, archived_at, version)
-                values (?, ?, ?, 'HEALTH_EXAM', false, 'scan.pdf', ?, 1, ?, ?, 'chi_sim', 'test', 'test', ?, ?, 0)""",
+                values (?, ?, ?, ?, ?, 'scan.pdf', ?, 1, ?, ?, 'chi_sim', 'test', 'test', ?, ?, 0)""",
                 record.getId(),
                 record.getRecordNumber(),
                 record.getInstitutionId(),
+                type,
+                restricted,
                 "%064x".formatted(System.nanoTime()),
                 state,
                 pages,

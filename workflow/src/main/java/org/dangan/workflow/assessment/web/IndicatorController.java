@@ -97,7 +97,7 @@ class IndicatorController {
         // resolved before the first byte, so a refusal is still a JSON answer and not half a file
         IndicatorSnapshots.Row row = snapshots.of(institution);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", attachment(row.fileName("xlsx")));
+        response.setHeader("Content-Disposition", attachment(row, "xlsx"));
         workbook.write(row.code(), response.getOutputStream());
     }
 
@@ -105,15 +105,22 @@ class IndicatorController {
     ResponseEntity<byte[]> pdf(@RequestParam(required = false) String institution) {
         IndicatorSnapshots.Row row = snapshots.of(institution);
         return ResponseEntity.ok()
-                .header("Content-Disposition", attachment(row.fileName("pdf")))
+                .header("Content-Disposition", attachment(row, "pdf"))
                 .body(report.pdf(row.code()));
     }
 
-    private static String attachment(String fileName) {
-        return ContentDisposition.attachment()
-                .filename(fileName, StandardCharsets.UTF_8)
+    /**
+     * The Chinese name for browsers (RFC 6266 {@code filename*}) and a plain ASCII one for tools
+     * that read only {@code filename}; Spring's own fallback is an encoded word they save as is.
+     */
+    private static String attachment(IndicatorSnapshots.Row row, String extension) {
+        String ascii = "indicators-" + row.code() + "-"
+                + (row.computedOn() == null ? "none" : row.computedOn().toString()) + "." + extension;
+        String utf8 = ContentDisposition.attachment()
+                .filename(row.fileName(extension), StandardCharsets.UTF_8)
                 .build()
                 .toString();
+        return "attachment; filename=\"" + ascii + "\"; " + utf8.substring(utf8.indexOf("filename*="));
     }
 
     record TargetEntry(String institution, String figure, Double green, Double amber) {}
@@ -143,7 +150,9 @@ class IndicatorController {
     @PutMapping("/api/populations")
     Populations.Entry enter(@RequestBody PopulationEntry entry) {
         return populations.enter(
-                entry.institution(), (int) Math.min(whole(entry.year()), 9999), whole(entry.population()));
+                entry.institution(),
+                (int) Math.max(-1, Math.min(whole(entry.year()), 9999)),
+                whole(entry.population()));
     }
 
     @DeleteMapping("/api/populations")
