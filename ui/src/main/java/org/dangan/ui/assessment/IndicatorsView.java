@@ -300,7 +300,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 "indicator-lastStocktake",
                 last == null ? getTranslation("indicators.stocktake.never") : ChinaTime.day(last),
                 getTranslation(
-                        self.type() != null && self.type().primaryCare()
+                        last == null || self.type() != null && self.type().primaryCare()
                                 ? "indicators.column.lastStocktake"
                                 : "indicators.stocktake.oldest"),
                 missing.numerator() > 0);
@@ -345,9 +345,6 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("indicators.column.name"))
                 .setAutoWidth(true)
                 .setFrozen(true);
-        grid.addColumn(r -> count(r.figure("records").numerator()))
-                .setHeader(getTranslation("indicators.column.records"))
-                .setTextAlign(ColumnTextAlign.END);
         // the rate ranked by comes first, so a phone shows it without a swipe
         List<Indicator> columns = new ArrayList<>(List.of(Indicator.values()));
         columns.remove(ranking);
@@ -356,6 +353,12 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
             Span header = new Span(getTranslation("Indicator." + indicator.name()));
             header.getElement().setAttribute("title", getTranslation("Indicator." + indicator.name() + ".help"));
             grid.addComponentColumn(r -> rated(indicator, r)).setHeader(header).setAutoWidth(true);
+            if (indicator == ranking) {
+                grid.addColumn(r -> count(r.figure("records").numerator()))
+                        .setHeader(getTranslation("indicators.column.records"))
+                        .setTextAlign(ColumnTextAlign.END)
+                        .setAutoWidth(true);
+            }
         }
         grid.setItems(ranked);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(

@@ -61,7 +61,9 @@ class MilestonesSection extends VerticalLayout {
         grid.addColumn(m -> getTranslation("MilestoneKind." + m.kind().name()))
                 .setHeader(getTranslation("milestones.kind"));
         grid.addColumn(m -> ChinaTime.day(m.dueOn())).setHeader(getTranslation("milestones.dueOn"));
-        grid.addColumn(m -> progress(byCode, m)).setHeader(getTranslation("milestones.progress"));
+        grid.addColumn(m -> progress(byCode, m))
+                .setHeader(getTranslation("milestones.progress"))
+                .setAutoWidth(true);
         grid.addComponentColumn(m -> IndicatorsView.coloured(
                         new Span(
                                 m.markedByHand()

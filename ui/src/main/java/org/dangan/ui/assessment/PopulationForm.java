@@ -132,7 +132,8 @@ class PopulationForm extends Details {
                                 preview.institutionName(),
                                 String.format("%,d", preview.records()),
                                 String.format("%,d", people)));
-                    } else if (preview.records() > 0) {
+                    }
+                    if (preview.records() > 0) {
                         said.add(getTranslation(
                                 "population.rateWouldBe",
                                 String.format("%,d", preview.records()),

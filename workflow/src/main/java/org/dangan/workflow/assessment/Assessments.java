@@ -5,6 +5,7 @@ import java.util.Set;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
 
@@ -37,5 +38,12 @@ final class Assessments {
         }
         ids.add(institution.getId());
         return ids;
+    }
+
+    /** An institution nobody may read here, refused by its code as asked: at most 40 characters of it, never megabytes echoed back. */
+    static Refused noSuchInstitution(String code) {
+        String shown = code == null ? "" : code.strip();
+        return Refused.notFound(
+                "indicators.institution.missing", shown.length() > 40 ? shown.substring(0, 40) + "…" : shown);
     }
 }

@@ -105,7 +105,7 @@ public class IndicatorSnapshots {
         return scope.institutions().stream()
                 .filter(i -> i.getCode().equals(code.strip()))
                 .findFirst()
-                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code.strip()));
+                .orElseThrow(() -> Assessments.noSuchInstitution(code));
     }
 
     /** An institution in the reader's scope by its id: the dashboard's way back up the tree. */

@@ -182,7 +182,7 @@ public class IndicatorTargets {
         return institutions.currentScope().institutions().stream()
                 .filter(i -> code != null && i.getCode().equals(code.strip()))
                 .findFirst()
-                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code == null ? "" : code));
+                .orElseThrow(() -> Assessments.noSuchInstitution(code));
     }
 
     static String family(String figure) {

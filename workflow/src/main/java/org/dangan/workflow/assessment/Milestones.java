@@ -231,7 +231,7 @@ public class Milestones {
         return scope.institutions().stream()
                 .filter(i -> i.getCode().equals(code))
                 .findFirst()
-                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code));
+                .orElseThrow(() -> Assessments.noSuchInstitution(code));
     }
 
     private Milestone inScope(long id) {

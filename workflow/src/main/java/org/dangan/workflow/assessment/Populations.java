@@ -210,6 +210,6 @@ public class Populations {
         return scope.institutions().stream()
                 .filter(i -> code != null && i.getCode().equals(code.strip()))
                 .findFirst()
-                .orElseThrow(() -> Refused.notFound("indicators.institution.missing", code == null ? "" : code));
+                .orElseThrow(() -> Assessments.noSuchInstitution(code));
     }
 }

@@ -130,6 +130,13 @@ class IndicatorApiTest {
         Fixtures.County other = fixtures.county();
         mvc.perform(as(get("/api/indicators").param("institution", other.a().getCode()), "county-supervisor"))
                 .andExpect(status().isNotFound());
+        // a code of megabytes is not echoed back: the refusal names at most 40 characters of it
+        String echoed = mvc.perform(as(get("/api/indicators").param("institution", "9".repeat(100_000)), "head-a"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(echoed.length()).isLessThan(1_000);
         mvc.perform(as(put("/api/populations"), "county-supervisor")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"institution\": \"%s\", \"year\": 2026, \"population\": 5}"
