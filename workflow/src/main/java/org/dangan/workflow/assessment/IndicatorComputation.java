@@ -153,7 +153,7 @@ public class IndicatorComputation {
             // apart, under a name only readers of restricted documents are given
             own.count(
                     w.institutionId(),
-                    w.type().restricted() ? REVIEW_BACKLOG + "." + w.type().name() : REVIEW_BACKLOG,
+                    w.restricted() ? REVIEW_BACKLOG + "." + w.type() : REVIEW_BACKLOG,
                     w.documents());
         }
         lending.overdue(day).forEach((institution, n) -> own.count(institution, OVERDUE_CHECKOUTS, n));

@@ -101,16 +101,16 @@ public class DocumentQueries {
     }
 
     /** How many documents of one type wait at an institution for a person to check their text. */
-    public record Waiting(long institutionId, DocumentType type, long documents) {}
+    public record Waiting(long institutionId, String type, boolean restricted, long documents) {}
 
     /**
-     * Documents waiting for a person to check their text, per institution and type: the caller
-     * keeps the restricted type's count apart, since it tells that such scans exist.
+     * Documents waiting for a person to check their text, per institution and type, with the
+     * document's own restricted mark: the caller keeps restricted counts apart, since they tell
+     * that such scans exist.
      */
     public List<Waiting> awaitingReview() {
-        return jdbc.query(
-                """
-                select institution_id, document_type, count(*) from scanned_document where state = 'REVIEW'
-                group by institution_id, document_type""", (rs, n) -> new Waiting(rs.getLong(1), DocumentType.valueOf(rs.getString(2)), rs.getLong(3)));
+        return jdbc.query("""
+                select institution_id, document_type, restricted, count(*) from scanned_document where state = 'REVIEW'
+                group by institution_id, document_type, restricted""", (rs, n) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)));
     }
 }

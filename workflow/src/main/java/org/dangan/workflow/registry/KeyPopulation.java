@@ -73,6 +73,24 @@ public enum KeyPopulation {
                 : String.join(",", tags.stream().sorted().map(Enum::name).toList());
     }
 
+    /**
+     * The tags of a column, those this version does not know left out: for counting over a whole
+     * county, where one row written by an older or foreign tool must not stop the night's figures.
+     */
+    public static Set<KeyPopulation> knownOf(String column) {
+        Set<KeyPopulation> tags = EnumSet.noneOf(KeyPopulation.class);
+        if (column != null && !column.isBlank()) {
+            for (String name : column.split(",")) {
+                for (KeyPopulation p : values()) {
+                    if (p.name().equals(name.strip())) {
+                        tags.add(p);
+                    }
+                }
+            }
+        }
+        return tags;
+    }
+
     public static Set<KeyPopulation> fromColumn(String column) {
         Set<KeyPopulation> tags = EnumSet.noneOf(KeyPopulation.class);
         if (column != null && !column.isBlank()) {

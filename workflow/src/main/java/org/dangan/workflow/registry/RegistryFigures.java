@@ -54,7 +54,7 @@ public class RegistryFigures {
                 group by institution_id, key_populations""",
                 new MapSqlParameterSource("since", day.minusDays(365)).addValue("day", day),
                 (rs, i) -> new Managed(
-                        rs.getLong(1), KeyPopulation.fromColumn(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+                        rs.getLong(1), KeyPopulation.knownOf(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
     }
 
     /** Paper files per institution of their record, by state and whether they lie in a box. */
