@@ -375,7 +375,7 @@ public class IndicatorsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Double rankedRate(IndicatorSnapshots.Row r) {
-        return ratings.of(r, ranking.key()) == Rating.CHECK ? null : r.rate(ranking);
+        return ratings.rankable(r, ranking.key());
     }
 
     private Component rated(Indicator indicator, IndicatorSnapshots.Row r) {

@@ -3,6 +3,7 @@ package org.dangan.workflow.assessment;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.dangan.workflow.institution.Institution;
+import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
@@ -45,5 +46,13 @@ final class Assessments {
         String shown = code == null ? "" : code.strip();
         return Refused.notFound(
                 "indicators.institution.missing", shown.length() > 40 ? shown.substring(0, 40) + "…" : shown);
+    }
+
+    /** The institution of that code in the reader's scope (spaces around it ignored), else refused as not found. */
+    static Institution inScope(String code, InstitutionScope scope) {
+        return scope.institutions().stream()
+                .filter(i -> code != null && i.getCode().equals(code.strip()))
+                .findFirst()
+                .orElseThrow(() -> noSuchInstitution(code));
     }
 }

@@ -202,6 +202,11 @@ public class IndicatorSnapshots {
             Figure value = row.figure(figure);
             return target(row, figure).rate(value.rate());
         }
+
+        /** The rate a ranking orders by: none where the figures need checking, so 1800 % never comes first. */
+        public Double rankable(Row row, String figure) {
+            return of(row, figure) == Rating.CHECK ? null : row.figure(figure).rate();
+        }
     }
 
     /** When the latest snapshot was computed, if any. */

@@ -114,7 +114,7 @@ public class IndicatorTargets {
     @Transactional
     public List<Applied> at(String institutionCode) {
         RoleCheck.require(Role.SUPERVISOR, Role.ADMIN);
-        Institution at = inScope(institutionCode);
+        Institution at = Assessments.inScope(institutionCode, institutions.currentScope());
         Map<Long, Map<String, Target>> set = set();
         return FAMILIES.stream()
                 .map(f -> {
@@ -132,7 +132,7 @@ public class IndicatorTargets {
         if (!Assessments.assessor(user, institutions)) {
             throw Refused.forbidden("target.countyOnly");
         }
-        Institution at = inScope(institutionCode);
+        Institution at = Assessments.inScope(institutionCode, institutions.currentScope());
         if (!Assessments.countyOrAbove(at)) {
             throw Refused.invalid("target.countyLevel", at.getName());
         }
@@ -176,13 +176,6 @@ public class IndicatorTargets {
             }
         }
         return false;
-    }
-
-    private Institution inScope(String code) {
-        return institutions.currentScope().institutions().stream()
-                .filter(i -> code != null && i.getCode().equals(code.strip()))
-                .findFirst()
-                .orElseThrow(() -> Assessments.noSuchInstitution(code));
     }
 
     static String family(String figure) {

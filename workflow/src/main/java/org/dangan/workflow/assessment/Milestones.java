@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.dangan.workflow.audit.AuditAction;
 import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institution;
-import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
@@ -227,11 +226,7 @@ public class Milestones {
     }
 
     private Institution inScope(String code) {
-        InstitutionScope scope = institutions.currentScope();
-        return scope.institutions().stream()
-                .filter(i -> i.getCode().equals(code))
-                .findFirst()
-                .orElseThrow(() -> Assessments.noSuchInstitution(code));
+        return Assessments.inScope(code, institutions.currentScope());
     }
 
     private Milestone inScope(long id) {

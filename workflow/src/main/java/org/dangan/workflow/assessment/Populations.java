@@ -150,7 +150,7 @@ public class Populations {
         if (!mayEnter(RoleCheck.require(Role.SUPERVISOR, Role.ADMIN))) {
             throw Refused.forbidden("population.countyOnly");
         }
-        return inScope(institutionCode, institutions.currentScope());
+        return Assessments.inScope(institutionCode, institutions.currentScope());
     }
 
     /** The checks every entry passes: who enters, which institution, a plausible year and number. */
@@ -204,12 +204,5 @@ public class Populations {
                 where population_year <= :year order by institution_id, population_year""", new MapSqlParameterSource("year", year), (RowCallbackHandler)
                 rs -> latest.put(rs.getLong(1), rs.getLong(2)));
         return latest;
-    }
-
-    private static Institution inScope(String code, InstitutionScope scope) {
-        return scope.institutions().stream()
-                .filter(i -> code != null && i.getCode().equals(code.strip()))
-                .findFirst()
-                .orElseThrow(() -> Assessments.noSuchInstitution(code));
     }
 }
