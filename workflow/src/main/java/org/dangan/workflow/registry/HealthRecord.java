@@ -1,16 +1,20 @@
 package org.dangan.workflow.registry;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.dangan.workflow.platform.Refused;
@@ -50,8 +54,21 @@ public class HealthRecord {
     @Column(length = 200)
     private String address;
 
+    /** What screens and figures read back; may hold a tag an older tool wrote that this version does not know. */
     @Column(name = "key_populations", nullable = false, length = 200)
     private String keyPopulations = "";
+
+    /**
+     * The known tags of {@link #keyPopulations} again, as rows the list filter finds by index;
+     * written with it, never alone. Keyed by record number, as the list is scoped by its ranges.
+     */
+    @ElementCollection
+    @CollectionTable(
+            name = "health_record_key_population",
+            joinColumns = @JoinColumn(name = "record_number", referencedColumnName = "record_number"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_population", nullable = false, length = 32)
+    private Set<KeyPopulation> tagRows = new HashSet<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -100,8 +117,15 @@ public class HealthRecord {
     }
 
     public HealthRecord tagged(Set<KeyPopulation> tags) {
-        this.keyPopulations = KeyPopulation.toColumn(tags);
+        setKeyPopulations(tags);
         return this;
+    }
+
+    private void setKeyPopulations(Set<KeyPopulation> tags) {
+        keyPopulations = KeyPopulation.toColumn(tags);
+        // changed in place: Hibernate then inserts and deletes only the rows that differ
+        tagRows.retainAll(tags);
+        tagRows.addAll(tags);
     }
 
     public HealthRecord servedOn(LocalDate date) {
@@ -144,7 +168,7 @@ public class HealthRecord {
         }
         if (c.keyPopulations() != null
                 && !KeyPopulation.toColumn(c.keyPopulations()).equals(keyPopulations)) {
-            keyPopulations = KeyPopulation.toColumn(c.keyPopulations());
+            setKeyPopulations(c.keyPopulations());
             changed.add("keyPopulations");
         }
         if (c.lastServiceDate() != null && !c.lastServiceDate().equals(lastServiceDate)) {

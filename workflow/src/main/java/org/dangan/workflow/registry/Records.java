@@ -123,8 +123,7 @@ public class Records {
         }
         MapSqlParameterSource params = new MapSqlParameterSource("cap", limit);
         return jdbc.queryForObject(
-                "select count(*) from (select 1 from health_record r where " + where(scoped, params, true)
-                        + " limit :cap) capped",
+                "select count(*) from (select 1 from " + from(scoped, params, true) + " limit :cap) capped",
                 params,
                 Long.class);
     }
@@ -207,13 +206,12 @@ public class Records {
 
     private long count(Scoped scoped) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.queryForObject(
-                "select count(*) from health_record r where " + where(scoped, params, true), params, Long.class);
+        return jdbc.queryForObject("select count(*) from " + from(scoped, params, true), params, Long.class);
     }
 
     private List<RecordSummary> fetch(Scoped scoped, long offset, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(scoped, params, false);
+        String from = from(scoped, params, false);
         params.addValue("limit", limit).addValue("offset", offset);
         DanganUser reader = CurrentUser.require();
         Map<Long, Institution> byId = scoped.scope().institutions().stream()
@@ -222,8 +220,8 @@ public class Records {
                 jdbc.query("""
                 select r.record_number, r.name, r.gender, r.birth_date, r.id_number, r.status, r.institution_id,
                        r.key_populations, r.last_service_date
-                from health_record r where %s
-                order by %s limit :limit offset :offset""".formatted(where, orderOf(scoped.query())), params, (rs, n) -> summary(rs, byId, reader));
+                from %s
+                order by %s limit :limit offset :offset""".formatted(from, orderOf(scoped.query())), params, (rs, n) -> summary(rs, byId, reader));
         String idHash = scoped.query().searchesByIdNumber()
                 ? " " + auditHash.ofIdNumber(scoped.query().q())
                 : "";
@@ -486,15 +484,34 @@ public class Records {
     }
 
     /**
-     * Which index answers best differs: rows in order come from the record-number index (or the
-     * name index for a name); a count without a text filter is fastest on the institution index,
-     * which H2 counts without reading rows.
+     * The tables and conditions of a list query. Which index answers best differs: rows in order
+     * come from the record-number index (or the name index for a name); a count without a text
+     * filter is fastest on the institution index, which H2 counts without reading rows; a key
+     * population is a join with its rows, whose index (key_population, record_number) holds
+     * exactly the tagged records of a township's number range.
      */
-    private static String where(Scoped scoped, MapSqlParameterSource params, boolean forCount) {
+    private static String from(Scoped scoped, MapSqlParameterSource params, boolean forCount) {
         RecordQuery query = scoped.query();
         params.addValue("ids", scoped.ids());
         StringBuilder where = new StringBuilder();
-        boolean countByInstitution = forCount && !query.hasTextFilter();
+        if (query.keyPopulation() != null) {
+            // a join, not EXISTS: H2 runs EXISTS once per record of the scope; one row per tag and
+            // record (the primary key), so no record comes twice
+            where.append("health_record r join health_record_key_population t on t.record_number = r.record_number"
+                    + " and t.key_population = :tag where ");
+            params.addValue("tag", query.keyPopulation().name());
+            if (scoped.numberPrefix() != null) {
+                // the same range as the scope's, on the tag rows, so that the planners start there
+                where.append("t.record_number >= :scopeFrom and t.record_number < :scopeTo and ");
+                params.addValue("scopeFrom", scoped.numberPrefix())
+                        .addValue("scopeTo", upperBound(scoped.numberPrefix()));
+            }
+        } else {
+            where.append("health_record r where ");
+        }
+        // with a key population the count starts from the tag rows of the number range and joins
+        // ix_record_number_scope, reading no record rows; the institution index would read them all
+        boolean countByInstitution = forCount && !query.hasTextFilter() && query.keyPopulation() == null;
         if (scoped.numberPrefix() != null && !countByInstitution) {
             // "+ 0" keeps the planner off the institution index: with the whole scope in the IN
             // list it matches every row, and H2 then read all of them (13 s for a name at 1M rows)
@@ -518,10 +535,6 @@ public class Records {
         if (query.status() != null) {
             where.append(" and r.status = :status");
             params.addValue("status", query.status().name());
-        }
-        if (query.keyPopulation() != null) {
-            where.append(" and r.key_populations like :tag");
-            params.addValue("tag", "%" + query.keyPopulation().name() + "%");
         }
         if (query.notServedSince() != null) {
             where.append(" and (r.last_service_date is null or r.last_service_date < :servedSince)");

@@ -52,7 +52,7 @@ public class RecordRows {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the records in one batch. */
+    /** Inserts the records in one batch, and their key populations as the rows the list filter reads. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insert(List<Row> rows) {
         jdbc.batchUpdate(
@@ -82,6 +82,15 @@ public class RecordRows {
                                 .addValue("death", date(r.deceasedOn()), Types.DATE)
                                 .addValue("numberedBy", r.numberedBy(), Types.BIGINT))
                         .toArray(SqlParameterSource[]::new));
+        SqlParameterSource[] tags = rows.stream()
+                .flatMap(r -> r.keyPopulations().stream()
+                        .map(tag -> new MapSqlParameterSource("number", r.recordNumber()).addValue("tag", tag.name())))
+                .toArray(SqlParameterSource[]::new);
+        if (tags.length > 0) {
+            jdbc.batchUpdate(
+                    "insert into health_record_key_population (record_number, key_population) values (:number, :tag)",
+                    tags);
+        }
     }
 
     /** Inserts paper files of records already written, in one batch. */
