@@ -32,6 +32,7 @@ import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.Fixtures;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Generates N realistic records (valid ID and record numbers) as a county export, imports them
@@ -94,6 +95,18 @@ public final class ImportBenchmark {
             RecordQuery filtered =
                     new RecordQuery(null, townships.get(3), RecordStatus.ACTIVE, KeyPopulation.HYPERTENSION);
             double filteredPage = medianMillis(() -> records.list(filtered, 0, 50));
+            // the filter reads the tag rows the import wrote beside the comma column: both must
+            // count the same, or the figure above times a wrong answer
+            long filteredTotal = records.list(filtered, 0, 50).total();
+            long byColumn = context.getBean(JdbcTemplate.class)
+                    .queryForObject(
+                            "select count(*) from health_record where record_number like ? and status = 'ACTIVE'"
+                                    + " and key_populations like '%HYPERTENSION%'",
+                            Long.class, townships.get(3) + "%");
+            if (filteredTotal != byColumn) {
+                throw new IllegalStateException(
+                        "filtered total " + filteredTotal + " but the comma column has " + byColumn);
+            }
             double namePage = medianMillis(() -> records.list(new RecordQuery("王秀", null, null, null), 0, 50));
             double scrollPage = medianMillis(() -> records.fetch(RecordQuery.all(), 0, 50));
             // what the record screen does: one window of rows and a count capped at 10,001
@@ -110,7 +123,8 @@ public final class ImportBenchmark {
                     Locale.ROOT,
                     "RESULT rows=%d db=%s generate_s=%.1f import_s=%.1f rows_per_s=%.0f "
                             + "peak_rss_mb=%d first_page_ms=%.1f filtered_page_ms=%.1f name_page_ms=%.1f "
-                            + "scroll_fetch_ms=%.1f screen_page_ms=%.1f screen_filtered_ms=%.1f csv_mb=%.0f%n",
+                            + "scroll_fetch_ms=%.1f screen_page_ms=%.1f screen_filtered_ms=%.1f csv_mb=%.0f"
+                            + " filtered_total=%d%n",
                     rows,
                     databaseOf(context),
                     generateSeconds,
@@ -123,7 +137,8 @@ public final class ImportBenchmark {
                     scrollPage,
                     screenPage,
                     screenFiltered,
-                    Files.size(csv) / 1e6);
+                    Files.size(csv) / 1e6,
+                    filteredTotal);
             Files.delete(csv);
         }
     }
