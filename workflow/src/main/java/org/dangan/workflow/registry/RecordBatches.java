@@ -288,6 +288,31 @@ public class RecordBatches {
                 (rs, n) -> new RecordCount(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
+    /**
+     * The records with an id above {@code afterId}, counted per institution: those added since a
+     * count up to that id. A range of the primary key, so it costs what was added, not the register.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Map<Long, Long> countsAfter(Collection<Long> institutionIds, long afterId) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (institutionIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.query("""
+                select institution_id, count(*) from health_record where id > :after
+                and (institution_id + 0) in (:ids) group by institution_id""", new MapSqlParameterSource("ids", institutionIds).addValue("after", afterId), (ResultSet rs) -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** The highest record id there is (0 for none): where a count of every record so far ends. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public long lastId() {
+        Long last = jdbc.queryForObject("select max(id) from health_record", Map.of(), Long.class);
+        return last == null ? 0 : last;
+    }
+
     /** A record's id, number and key populations: what a sample is drawn from. */
     public record TaggedRecord(long id, String recordNumber, Set<KeyPopulation> keyPopulations) {}
 

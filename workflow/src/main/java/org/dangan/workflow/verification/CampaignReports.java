@@ -16,7 +16,6 @@ import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.PdfFont;
-import org.dangan.workflow.registry.RecordBatches;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -35,7 +34,7 @@ public class CampaignReports {
     private final Campaigns campaigns;
     private final Institutions institutions;
     private final CheckerSignOffs signOffs;
-    private final RecordBatches batches;
+    private final CampaignTally tally;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final PdfFont font;
@@ -44,11 +43,11 @@ public class CampaignReports {
             Campaigns campaigns,
             Institutions institutions,
             CheckerSignOffs signOffs,
-            RecordBatches batches,
+            CampaignTally tally,
             NamedParameterJdbcTemplate jdbc,
             Clock clock,
             PdfFont font) {
-        this.batches = batches;
+        this.tally = tally;
         this.campaigns = campaigns;
         this.institutions = institutions;
         this.signOffs = signOffs;
@@ -193,30 +192,36 @@ public class CampaignReports {
         return ownerOf;
     }
 
-    /** The figures as the records stand today, per part of the campaign. */
+    /**
+     * The figures as the records stand today, per part of the campaign: from the rows kept as the
+     * findings change, or (for a campaign not yet counted that way) from the records and findings.
+     */
     private Map<Long, long[]> counted(Campaign campaign, List<CampaignInstitution> parts) {
         Map<Long, Long> ownerOf = members(parts);
+        Map<Long, long[]> byMember = tally.figures(campaign.getId(), ownerOf.keySet())
+                .orElseGet(() -> tally.recounted(campaign, ownerOf.keySet()));
+        return byPart(parts, ownerOf, byMember);
+    }
+
+    /** The figures per part as the report reads them today, for every part of the campaign. */
+    Map<Long, long[]> current(Campaign campaign) {
+        return counted(campaign, campaign.getInstitutions());
+    }
+
+    /** The figures counted from the records and findings themselves, per part: what the kept rows must equal. */
+    Map<Long, long[]> recounted(Campaign campaign) {
+        Map<Long, Long> ownerOf = members(campaign.getInstitutions());
+        return byPart(campaign.getInstitutions(), ownerOf, tally.recounted(campaign, ownerOf.keySet()));
+    }
+
+    private static Map<Long, long[]> byPart(
+            List<CampaignInstitution> parts, Map<Long, Long> ownerOf, Map<Long, long[]> byMember) {
         Map<Long, long[]> counts = new HashMap<>();
         parts.forEach(part -> counts.put(part.getInstitutionId(), new long[7]));
-        if (!ownerOf.isEmpty()) {
-            for (RecordBatches.RecordCount n : batches.counts(ownerOf.keySet(), campaign.getCheckedUpTo())) {
-                long[] c = counts.get(ownerOf.get(n.institutionId()));
-                c[0] += n.records();
-                c[5] += n.upTo();
-            }
-        }
-        jdbc.query("""
-                select r.institution_id, count(distinct f.record_id),
-                       sum(case when f.status = 'OPEN' then 1 else 0 end),
-                       sum(case when f.status = 'FIXED' then 1 else 0 end),
-                       sum(case when f.status = 'WAIVED' then 1 else 0 end)
-                from finding f join health_record r on r.id = f.record_id
-                where f.campaign_id = :campaign group by r.institution_id""", new MapSqlParameterSource("campaign", campaign.getId()), (ResultSet rs) -> {
-            long[] c = counts.get(ownerOf.get(rs.getLong(1)));
-            if (c != null) {
-                for (int i = 1; i <= 4; i++) {
-                    c[i] += rs.getLong(i + 1);
-                }
+        byMember.forEach((member, figures) -> {
+            long[] c = counts.get(ownerOf.get(member));
+            for (int k = 0; k < CampaignTally.SIZE; k++) {
+                c[k] += figures[k];
             }
         });
         return counts;

@@ -54,6 +54,7 @@ public class Findings {
     private final RuleSettings settings;
     private final Campaigns campaigns;
     private final Records records;
+    private final CampaignTally tally;
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -66,8 +67,10 @@ public class Findings {
             RecordBatches batches,
             RuleSettings settings,
             Campaigns campaigns,
-            Records records) {
+            Records records,
+            CampaignTally tally) {
         this.records = records;
+        this.tally = tally;
         this.campaigns = campaigns;
         this.settings = settings;
         this.batches = batches;
@@ -182,7 +185,7 @@ public class Findings {
         }
         long institution = record.institutionId();
         campaigns.requireSelfCheck(campaigns.load(open.get(0)[1]), institution);
-        jdbc.update(
+        int waived = jdbc.update(
                 """
                 update finding set status = 'WAIVED', waiver_reason = :reason, resolved_by = :by, resolved_at = :at
                 where id = :id and status = 'OPEN'""",
@@ -190,6 +193,7 @@ public class Findings {
                         .addValue("reason", why)
                         .addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
+        counted(open.get(0)[1], record.id(), CampaignTally.WAIVED, waived);
         auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution, null);
     }
 
@@ -288,7 +292,7 @@ public class Findings {
             stillBroken.add(Rule.DUPLICATE_ID_NUMBER.name());
             stillBroken.add(Rule.DUPLICATE_NAME_BIRTH_VILLAGE.name());
         }
-        return jdbc.update(
+        int fixed = jdbc.update(
                 "update finding set status = 'FIXED', resolved_by = :by, resolved_at = :at"
                         + " where campaign_id = :campaign and record_id = :record and status = 'OPEN'"
                         // PostgreSQL refuses an empty IN list: a record that breaks no rule fixes them all
@@ -298,6 +302,20 @@ public class Findings {
                         .addValue("broken", stillBroken)
                         .addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
+        counted(campaignId, r.id(), CampaignTally.FIXED, fixed);
+        return fixed;
+    }
+
+    /**
+     * Counts resolved findings where their record is managed. Read after the findings were
+     * updated (and so held): a transfer of the record that committed first is seen here, and one
+     * still under way waits for this transaction and then takes the resolved findings along.
+     */
+    private void counted(long campaignId, long recordId, int status, int count) {
+        if (count > 0 && tally.kept(campaignId)) {
+            tally.resolved(
+                    campaignId, batches.byIds(List.of(recordId)).get(recordId).institutionId(), status, count);
+        }
     }
 
     /**

@@ -3,8 +3,10 @@ package org.dangan.workflow.verification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -38,6 +40,7 @@ public class RuleChecks {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CampaignTally tally;
 
     RuleChecks(
             CampaignRepository campaigns,
@@ -46,8 +49,10 @@ public class RuleChecks {
             Institutions institutions,
             NamedParameterJdbcTemplate jdbc,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            CampaignTally tally) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.tally = tally;
         this.campaigns = campaigns;
         this.batches = batches;
         this.duplicates = duplicates;
@@ -64,6 +69,8 @@ public class RuleChecks {
     }
 
     private int checkBatch(long campaignId, int batchSize, RuleBook rules) {
+        // held first: a transfer of records counts its findings before or after this batch, not across it
+        tally.lock(campaignId);
         Campaign campaign = campaigns
                 .findById(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId));
@@ -71,6 +78,9 @@ public class RuleChecks {
             return 0;
         }
         Set<Long> scope = scopeOf(campaign, institutions);
+        if (!tally.kept(campaignId)) {
+            tally.open(campaign, scope);
+        }
         List<StoredRecord> batch = batches.after(scope, campaign.getCheckedUpTo(), batchSize);
         if (batch.isEmpty()) {
             insertDuplicateFindings(campaign, scope);
@@ -78,10 +88,18 @@ public class RuleChecks {
             campaigns.saveAndFlush(campaign);
             return 0;
         }
+        tally.ensureRows(
+                campaign, batch.stream().map(StoredRecord::institutionId).collect(Collectors.toSet()));
         LocalDate today = LocalDate.now(clock);
         List<SqlParameterSource> rows = new ArrayList<>();
+        Map<Long, CampaignTally.Delta> counted = new HashMap<>();
         for (StoredRecord r : batch) {
-            for (Finding f : rules.check(RecordFacts.of(r), today)) {
+            List<Finding> found = rules.check(RecordFacts.of(r), today);
+            counted.computeIfAbsent(r.institutionId(), k -> new CampaignTally.Delta())
+                    .add(CampaignTally.CHECKED, 1)
+                    .add(CampaignTally.FLAGGED, found.isEmpty() ? 0 : 1)
+                    .add(CampaignTally.OPEN, found.size());
+            for (Finding f : found) {
                 rows.add(row(
                         campaign,
                         r.id(),
@@ -92,6 +110,7 @@ public class RuleChecks {
             }
         }
         insert(rows);
+        tally.add(campaignId, counted);
         campaign.checked(batch.get(batch.size() - 1).id(), batch.size());
         campaigns.saveAndFlush(campaign);
         return batch.size();
@@ -115,6 +134,7 @@ public class RuleChecks {
             return;
         }
         List<SqlParameterSource> rows = new ArrayList<>();
+        Map<Long, Integer> perRecord = new HashMap<>();
         for (DuplicateGroup g : groups) {
             Rule rule = g.reason() == DuplicateGroup.Reason.SAME_ID_NUMBER
                     ? Rule.DUPLICATE_ID_NUMBER
@@ -125,9 +145,36 @@ public class RuleChecks {
                         .filter(o -> !o.equals(number))
                         .collect(Collectors.joining(", "));
                 rows.add(row(campaign, g.recordIds().get(i), number, rule, rule.defaultSeverity(), others));
+                perRecord.merge(g.recordIds().get(i), 1, Integer::sum);
             }
         }
+        Map<Long, CampaignTally.Delta> counted = duplicatesCounted(campaign.getId(), perRecord);
+        tally.ensureRows(campaign, counted.keySet());
         insert(rows);
+        tally.add(campaign.getId(), counted);
+    }
+
+    /**
+     * What the duplicate findings add per institution: each finding is open, and a record is newly
+     * flagged only when its own checks found nothing. Read before the findings are written.
+     */
+    private Map<Long, CampaignTally.Delta> duplicatesCounted(long campaignId, Map<Long, Integer> perRecord) {
+        Map<Long, CampaignTally.Delta> counted = new HashMap<>();
+        List<Long> ids = List.copyOf(perRecord.keySet());
+        // PostgreSQL takes at most 32,767 parameters in one statement
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            Set<Long> flagged = new HashSet<>(jdbc.queryForList(
+                    "select distinct record_id from finding where campaign_id = :campaign and record_id in (:records)",
+                    new MapSqlParameterSource("campaign", campaignId).addValue("records", chunk),
+                    Long.class));
+            batches.byIds(chunk)
+                    .values()
+                    .forEach(r -> counted.computeIfAbsent(r.institutionId(), k -> new CampaignTally.Delta())
+                            .add(CampaignTally.OPEN, perRecord.get(r.id()))
+                            .add(CampaignTally.FLAGGED, flagged.contains(r.id()) ? 0 : 1));
+        }
+        return counted;
     }
 
     /** The ids of the campaign's institutions and everything under them (village clinics). */

@@ -34,6 +34,7 @@ import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RecordCorrection;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.StoredPaperFile;
@@ -451,6 +452,116 @@ class CampaignProcessTest {
                         campaign.getId()))
                 .containsExactly(childTaggedElderly.getRecordNumber() + " ELDERLY_TAG_AGE");
         BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck");
+        // the batch that died took its counts back with it: the dashboard's figures count it once
+        assertKeptFiguresAreCounted(campaign);
+        assertThat(reports.current(done).get(county.a().getId())).containsExactly(41, 1, 1, 0, 0, 41, 0);
+    }
+
+    @Test
+    void the_dashboard_figures_kept_through_every_step_equal_a_count_of_the_records_and_findings() {
+        // more to find: stale records in A and in its village clinic, and two duplicates across the county
+        List<Long> stale = new ArrayList<>();
+        for (int serial = 41; serial <= 45; serial++) {
+            stale.add(fixtures.record(county.a(), serial).getId());
+        }
+        stale.add(fixtures.record(county.village(), 200).getId());
+        stale.add(fixtures.record(county.village(), 201).getId());
+        jdbc.update(
+                "update health_record set last_service_date = ? where id in (" + "?,".repeat(stale.size() - 1) + "?)",
+                concat(LocalDate.now(ChinaTime.ZONE).minusYears(3), stale));
+        HealthRecord twinInB = fixtures.record(county.b(), 5); // A's serial 5: the same ID number
+        fixtures.record(county.village(), 7); // A's serial 7
+        Campaign campaign = start(LocalDate.now(ChinaTime.ZONE).plusMonths(1));
+        ProcessInstance process = process(campaign);
+
+        // the rule checks, one job at a time, then the duplicate pass
+        for (List<Job> jobs = executable(process); !jobs.isEmpty(); jobs = executable(process)) {
+            management.executeJob(jobs.get(0).getId());
+            assertKeptFiguresAreCounted(campaign);
+        }
+        BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck");
+        Map<Long, long[]> checked = reports.current(campaigns.load(campaign.getId()));
+        assertThat(checked.get(county.a().getId())[1]).as("A's flagged records").isEqualTo(11);
+
+        // the self-check: a waiver, a correction that fixes, and a record found to live in B
+        asUser.login(county.user("archivist-a"));
+        try {
+            List<Findings.FindingView> open = findings.of(campaign.getId(), FindingStatus.OPEN, 0, 100);
+            findings.waive(
+                    open.stream()
+                            .filter(f -> f.rule() == Rule.STALE)
+                            .findFirst()
+                            .orElseThrow()
+                            .id(),
+                    "居民长期外出务工，已电话随访");
+            String staleNumber = open.stream()
+                    .filter(f -> f.rule() == Rule.STALE && f.status() == FindingStatus.OPEN)
+                    .map(Findings.FindingView::recordNumber)
+                    .skip(1)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(findings.correct(
+                            campaign.getId(), staleNumber, RecordCorrection.lastServed(LocalDate.now(ChinaTime.ZONE))))
+                    .isOne();
+        } finally {
+            AsUser.logout();
+        }
+        assertKeptFiguresAreCounted(campaign);
+        asUser.login(county.user("county-supervisor"));
+        try {
+            // a flagged record of A's clinic moves to B, and B's twin of an A record moves to A
+            registry.transferRecord(stale.get(stale.size() - 1), county.b().getId(), "迁居");
+            registry.transferRecord(twinInB.getId(), county.a().getId(), "迁居");
+        } finally {
+            AsUser.logout();
+        }
+        // a record added after the checks counts as a record, not as checked
+        fixtures.record(county.a(), 60);
+        assertKeptFiguresAreCounted(campaign);
+
+        // B passes; A's sample fails and A works its self-check again
+        passInstitution(process, county.b(), "archivist-b", "head-b", 0);
+        passInstitution(process, county.a(), "archivist-a", "head-a", 2);
+        assertThat(campaigns
+                        .load(campaign.getId())
+                        .institution(county.a().getId())
+                        .getRound())
+                .isEqualTo(2);
+        assertKeptFiguresAreCounted(campaign);
+        asUser.login(county.user("archivist-a"));
+        try {
+            List<Findings.FindingView> open = findings.of(campaign.getId(), FindingStatus.OPEN, 0, 100);
+            findings.waiveAll(
+                    campaign.getId(),
+                    open.stream().limit(2).map(Findings.FindingView::id).toList(),
+                    "县级已核实");
+        } finally {
+            AsUser.logout();
+        }
+        assertKeptFiguresAreCounted(campaign);
+        passInstitution(process, county.a(), "archivist-a", "head-a", 0);
+        BpmnAwareTests.assertThat(process).isWaitingAt("cityAcceptance");
+        Campaign accepted = campaigns.load(campaign.getId());
+        assertKeptFiguresAreCounted(campaign);
+        long[] a = reports.current(accepted).get(county.a().getId());
+        long[] b = reports.current(accepted).get(county.b().getId());
+        // what the steps did shows in the figures, so the comparison above compared something
+        assertThat(a[3]).as("A fixed").isEqualTo(1);
+        assertThat(a[4]).as("A waived").isEqualTo(3);
+        assertThat(b[1]).as("B flagged: the clinic record it received").isEqualTo(1);
+        assertThat(a[0] - a[5]).as("A's records added after the checks").isEqualTo(1);
+
+        complete(process, "cityAcceptance", null, "city-supervisor", Map.of("accepted", true));
+        asUser.login(county.user("county-supervisor"));
+        try {
+            CampaignReports.CampaignProgress frozen = reports.progress(campaign.getId());
+            assertThat(frozen.frozen()).isTrue();
+            assertThat(frozen.institutions())
+                    .extracting(CampaignReports.InstitutionProgress::open)
+                    .containsExactly(a[2], b[2]);
+        } finally {
+            AsUser.logout();
+        }
     }
 
     @Test
@@ -714,6 +825,30 @@ class CampaignProcessTest {
     }
 
     // ---- helpers ----
+
+    /** The figures the dashboard reads equal a count of the records and findings, institution by institution. */
+    private void assertKeptFiguresAreCounted(Campaign started) {
+        Campaign campaign = campaigns.load(started.getId());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from campaign_tally where campaign_id = ?", Long.class, campaign.getId()))
+                .as("kept rows")
+                .isPositive();
+        assertThat(asLists(reports.current(campaign))).isEqualTo(asLists(reports.recounted(campaign)));
+    }
+
+    private static Map<Long, List<Long>> asLists(Map<Long, long[]> figures) {
+        Map<Long, List<Long>> lists = new java.util.HashMap<>();
+        figures.forEach(
+                (id, f) -> lists.put(id, java.util.Arrays.stream(f).boxed().toList()));
+        return lists;
+    }
+
+    private static Object[] concat(Object first, List<Long> rest) {
+        List<Object> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray();
+    }
 
     private Campaign start(LocalDate deadline) {
         asUser.login(county.user("county-supervisor"));
