@@ -198,8 +198,8 @@ public class CampaignReports {
      */
     private Map<Long, long[]> counted(Campaign campaign, List<CampaignInstitution> parts) {
         Map<Long, Long> ownerOf = members(parts);
-        Map<Long, long[]> byMember = tally.figures(campaign.getId(), ownerOf.keySet())
-                .orElseGet(() -> tally.recounted(campaign, ownerOf.keySet()));
+        Map<Long, long[]> byMember =
+                tally.figures(campaign, ownerOf.keySet()).orElseGet(() -> tally.recounted(campaign, ownerOf.keySet()));
         return byPart(parts, ownerOf, byMember);
     }
 

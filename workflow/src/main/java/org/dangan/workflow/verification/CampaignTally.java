@@ -163,27 +163,33 @@ public class CampaignTally {
     /**
      * The figures of the campaign per institution of the records (those asked for), as the report
      * counts them; empty when the campaign is not counted here. Reads the rows and the records
-     * added since they were counted.
+     * added since they were counted. An institution that came under the campaign's parts without
+     * a row (a clinic moved under a township) is counted from its records and findings instead.
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    Optional<Map<Long, long[]>> figures(long campaignId, Collection<Long> institutionIds) {
-        Optional<Long> upTo = talliedUpTo(campaignId);
+    Optional<Map<Long, long[]>> figures(Campaign campaign, Collection<Long> institutionIds) {
+        Optional<Long> upTo = talliedUpTo(campaign.getId());
         if (upTo.isEmpty()) {
             return Optional.empty();
         }
         Map<Long, long[]> figures = new HashMap<>();
-        institutionIds.forEach(id -> figures.put(id, new long[SIZE]));
+        Set<Long> withoutRow = new HashSet<>(institutionIds);
         jdbc.query("""
                 select institution_id, records, flagged, open_findings, fixed, waived, records_checked
-                from campaign_tally where campaign_id = :campaign""", new MapSqlParameterSource("campaign", campaignId), (ResultSet rs) -> {
-            long[] f = figures.get(rs.getLong(1));
-            if (f != null) {
+                from campaign_tally where campaign_id = :campaign""", new MapSqlParameterSource("campaign", campaign.getId()), (ResultSet rs) -> {
+            long id = rs.getLong(1);
+            if (withoutRow.remove(id)) {
+                long[] f = new long[SIZE];
                 for (int i = 0; i < SIZE; i++) {
-                    f[i] += rs.getLong(i + 2);
+                    f[i] = rs.getLong(i + 2);
                 }
+                figures.put(id, f);
             }
         });
-        batches.countsAfter(institutionIds, upTo.get()).forEach((id, n) -> figures.get(id)[RECORDS] += n);
+        batches.countsAfter(figures.keySet(), upTo.get()).forEach((id, n) -> figures.get(id)[RECORDS] += n);
+        if (!withoutRow.isEmpty()) {
+            figures.putAll(recounted(campaign, withoutRow));
+        }
         return Optional.of(figures);
     }
 
