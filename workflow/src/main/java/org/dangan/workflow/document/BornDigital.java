@@ -43,6 +43,7 @@ public class BornDigital {
     private final FileStore files;
     private final Arrivals arrivals;
     private final PdfFont font;
+    private volatile Font han;
     private final Clock clock;
 
     BornDigital(RecordBatches records, FileStore files, Arrivals arrivals, PdfFont font, Clock clock) {
@@ -122,11 +123,17 @@ public class BornDigital {
         return jpeg.toByteArray();
     }
 
+    /** Parsed once per node, not once per page: each parse reads the whole collection again. */
     private Font han() {
-        try {
-            return Font.createFonts(font.path().toFile())[0]; // the first font of a collection (.ttc) too
-        } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("cannot load the font " + font.path() + " (dangan.pdf.font)", e);
+        Font parsed = han;
+        if (parsed == null) {
+            try {
+                parsed = Font.createFonts(font.path().toFile())[0]; // the first font of a collection (.ttc) too
+            } catch (FontFormatException | IOException e) {
+                throw new IllegalStateException("cannot load the font " + font.path() + " (dangan.pdf.font)", e);
+            }
+            han = parsed;
         }
+        return parsed;
     }
 }
