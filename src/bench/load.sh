@@ -22,7 +22,10 @@ SPRING_PROFILES_ACTIVE=demo,postgres DANGAN_DB_NAME=dangan_load DANGAN_HOME=$LOA
 node=$!
 trap 'kill $node $feeder $sampler 2>/dev/null || true' EXIT
 feeder="" sampler=""
-until curl -sf $base/actuator/health >/dev/null; do kill -0 $node || { tail -50 "$LOAD_DATA/node.log"; exit 1; }; sleep 2; done
+# the node answers its health before the demo data is in: wait until a demo user can sign in
+until curl -sf -o /dev/null -u archivist-a:dangan-demo $base/api/records; do
+  kill -0 $node || { tail -50 "$LOAD_DATA/node.log"; exit 1; }; sleep 2
+done
 
 a=130123101
 psql_load "select record_number from health_record r join institution i on i.id = r.institution_id where i.code = '$a'" > "$LOAD_DATA/records.txt"
