@@ -4,6 +4,7 @@
 # (8, paced), while scans are submitted for OCR every few seconds. Each request type is one wrk
 # process; prints per type requests, errors, p50/p95/p99, and the node's RSS and CPU.
 #   src/bench/load.sh [seconds]          (needs the production jar: ./mvnw -Pproduction -DskipTests package)
+#   JAR=other.jar NODE_ARGS='--spring.datasource.hikari.maximum-pool-size=10' src/bench/load.sh 300
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-300}
@@ -14,11 +15,15 @@ port=18080 base=http://localhost:18080
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
 as_postgres "psql -qtc \"select 1 from pg_roles where rolname='dangan'\" | grep -q 1 || psql -qc \"create role dangan login password 'dangan'\""
 as_postgres "psql -qc 'drop database if exists dangan_load' && psql -qc 'create database dangan_load owner dangan'"
+# lock waits over 200 ms are logged by PostgreSQL: the run counts them in its own database
+as_postgres "psql -qc 'alter database dangan_load set log_lock_waits = on' -c 'alter database dangan_load set deadlock_timeout = 200'"
+pg_log=/var/log/postgresql/postgresql-15-main.log
+pg_log_from=$(($(wc -l < $pg_log 2>/dev/null || echo 0) + 1))
 psql_load() { PGPASSWORD=dangan psql -h localhost -U dangan -d dangan_load -Atc "$1"; }
 
 echo "== starting the node (demo data on PostgreSQL)"
 SPRING_PROFILES_ACTIVE=demo,postgres DANGAN_DB_NAME=dangan_load DANGAN_HOME=$LOAD_DATA/home OMP_THREAD_LIMIT=1 \
-  java -jar ui/target/dangan.jar --server.port=$port --logging.level.root=warn > "$LOAD_DATA/node.log" 2>&1 &
+  java -jar "${JAR:-ui/target/dangan.jar}" --server.port=$port --logging.level.root=warn ${NODE_ARGS:-} > "$LOAD_DATA/node.log" 2>&1 &
 node=$!
 trap 'kill $node $feeder $sampler 2>/dev/null || true' EXIT
 feeder="" sampler=""
@@ -70,6 +75,13 @@ wrk -t1 -c12 -d${duration}s --timeout 30s -s src/bench/load/search.lua $base > "
 TASK_DELAY_MS=${TASK_DELAY_MS:-2200} wrk -t1 -c8 -d${duration}s --timeout 30s -s src/bench/load/task.lua $base > "$LOAD_DATA/task.out" & pids+=($!)
 wait "${pids[@]}"
 kill $feeder $sampler 2>/dev/null || true
+# where requests waited: for a database connection from the pool, or behind another's row lock
+curl -s $base/actuator/prometheus | awk '
+  /^hikaricp_connections_acquire_seconds_(count|sum|max)|^hikaricp_connections_timeout_total|^hikaricp_connections_max/ { sub(/\{.*\}/, ""); v[$1] = $2 }
+  END { printf "POOL size=%d acquisitions=%d mean_wait=%.1fms max_wait=%.0fms timeouts=%d\n", v["hikaricp_connections_max"],
+        v["hikaricp_connections_acquire_seconds_count"], 1000 * v["hikaricp_connections_acquire_seconds_sum"] / (v["hikaricp_connections_acquire_seconds_count"] + 1e-9),
+        1000 * v["hikaricp_connections_acquire_seconds_max"], v["hikaricp_connections_timeout_total"] }'
+echo "LOCKS waits over 200 ms logged by PostgreSQL: $(tail -n +$pg_log_from $pg_log 2>/dev/null | grep -c 'still waiting for' || true)"
 
 grep -h RESULT "$LOAD_DATA"/*.out
 sort -n "$LOAD_DATA/samples.txt" | awk '{rss[NR]=$1; cpu+=$2} END {printf "NODE rss_median=%.0fMB rss_max=%.0fMB cpu_mean=%.0f%% (of one core; 200%% = both) samples=%d\n", rss[int((NR+1)/2)]/1024, rss[NR]/1024, cpu/NR, NR}'

@@ -45,12 +45,11 @@ while read -r id; do
   # read: archived, or waiting for a person's review (a low-confidence page)
   curl -sf -u archivist-a:dangan-demo "$base/api/documents/$id" | grep -qE '"state":"(ARCHIVED|REVIEW)"' && read=$((read + 1))
 done < "$work/ids.txt"
-awk -v pages=$n -v read=$read -v jar="$jar" '
-  { t[NR] = $1; r[NR] = $2; s[NR] = $2 }
+median=$(sort -n -k2 "$work/rss.txt" | awk '{r[NR] = $2} END {print r[int((NR + 1) / 2)]}')
+awk -v pages=$n -v read=$read -v jar="$jar" -v median="$median" '
+  { t[NR] = $1; r[NR] = $2; if ($2 > max) max = $2 }
   END {
-    first = 0; fn = 0; last = 0; ln = 0
     for (i = 1; i <= NR; i++) { if (t[i] <= 60) { first += r[i]; fn++ } if (t[i] >= t[NR] - 60) { last += r[i]; ln++ } }
-    asort(s)
     printf "RESULT jar=%s rss_first_minute=%.0fMB rss_last_minute=%.0fMB rss_median=%dMB rss_max=%dMB pages_submitted=%d read=%d samples=%d\n",
-      jar, first / fn, last / ln, s[int((NR + 1) / 2)], s[NR], pages, read, NR
+      jar, first / fn, last / ln, median, max, pages, read, NR
   }' "$work/rss.txt"
