@@ -118,12 +118,19 @@ public final class ImportBenchmark {
                 records.fetch(filtered, 0, 50);
                 records.countUpTo(filtered, 10_001);
             });
+            // a county archivist picking a key population without a township: the whole county's tagged rows
+            RecordQuery countyTag = new RecordQuery(null, null, null, KeyPopulation.HYPERTENSION);
+            double screenCountyTag = medianMillis(() -> {
+                records.fetch(countyTag, 0, 50);
+                records.countUpTo(countyTag, 10_001);
+            });
 
             System.out.printf(
                     Locale.ROOT,
                     "RESULT rows=%d db=%s generate_s=%.1f import_s=%.1f rows_per_s=%.0f "
                             + "peak_rss_mb=%d first_page_ms=%.1f filtered_page_ms=%.1f name_page_ms=%.1f "
-                            + "scroll_fetch_ms=%.1f screen_page_ms=%.1f screen_filtered_ms=%.1f csv_mb=%.0f"
+                            + "scroll_fetch_ms=%.1f screen_page_ms=%.1f screen_filtered_ms=%.1f"
+                            + " screen_county_tag_ms=%.1f csv_mb=%.0f"
                             + " filtered_total=%d%n",
                     rows,
                     databaseOf(context),
@@ -137,6 +144,7 @@ public final class ImportBenchmark {
                     scrollPage,
                     screenPage,
                     screenFiltered,
+                    screenCountyTag,
                     Files.size(csv) / 1e6,
                     filteredTotal);
             Files.delete(csv);
