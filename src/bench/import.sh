@@ -8,10 +8,10 @@ cd "$(dirname "$0")/../.."
 rows=${1:-1000000}
 . src/bench/classpath.sh
 if [ "${2:-}" = "--postgres" ]; then
-  exec java -Xmx2g -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" --spring.profiles.active=postgres
+  exec java -Xmx2g -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" --spring.profiles.active=postgres --server.port=0
 else
   db=$(mktemp -d)
   trap 'rm -rf "$db"' EXIT
-  java -Xmx2g -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" \
+  java -Xmx2g -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" --server.port=0 \
     "--spring.datasource.url=jdbc:h2:file:$db/bench;DB_CLOSE_ON_EXIT=FALSE"
 fi

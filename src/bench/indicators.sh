@@ -8,10 +8,10 @@ cd "$(dirname "$0")/../.."
 rows=${1:-100000}
 . src/bench/classpath.sh
 if [ "${2:-}" = "--postgres" ]; then
-  exec java -Xmx3g -cp "$cp" org.dangan.workflow.bench.IndicatorBenchmark "$rows" --spring.profiles.active=postgres
+  exec java -Xmx3g -cp "$cp" org.dangan.workflow.bench.IndicatorBenchmark "$rows" --spring.profiles.active=postgres --server.port=0
 else
   db=$(mktemp -d)
   trap 'rm -rf "$db"' EXIT
-  java -Xmx3g -cp "$cp" org.dangan.workflow.bench.IndicatorBenchmark "$rows" \
+  java -Xmx3g -cp "$cp" org.dangan.workflow.bench.IndicatorBenchmark "$rows" --server.port=0 \
     "--spring.datasource.url=jdbc:h2:file:$db/bench;DB_CLOSE_ON_EXIT=FALSE"
 fi
