@@ -3,8 +3,14 @@ package org.dangan.workflow.registry.internal;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.PaperFileState;
@@ -43,8 +49,22 @@ public class RecordRows {
             LocalDate deceasedOn,
             Long numberedBy) {}
 
-    /** A paper file of a record written in the same batch, found by the record's number. */
-    public record PaperFileRow(String fileNumber, String recordNumber, int pageCount, PaperFileState state) {}
+    /**
+     * A paper file of a record written in the same batch, found by the record's number; its box when
+     * it is shelved, and the pages of each kind it holds when they are known.
+     */
+    public record PaperFileRow(
+            String fileNumber,
+            String recordNumber,
+            int pageCount,
+            PaperFileState state,
+            Long boxId,
+            Map<DocumentType, Integer> contents) {
+
+        public PaperFileRow(String fileNumber, String recordNumber, int pageCount, PaperFileState state) {
+            this(fileNumber, recordNumber, pageCount, state, null, Map.of());
+        }
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -93,19 +113,49 @@ public class RecordRows {
         }
     }
 
-    /** Inserts paper files of records already written, in one batch. */
+    /** Inserts paper files of records already written, and their contents, in one batch each. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insertPaperFiles(List<PaperFileRow> files) {
         jdbc.batchUpdate(
                 """
-                insert into paper_file (file_number, record_id, page_count, state, version)
-                values (:file, (select id from health_record where record_number = :number), :pages, :state, 0)""",
+                insert into paper_file (file_number, record_id, page_count, state, box_id, version)
+                values (:file, (select id from health_record where record_number = :number), :pages, :state, :box, 0)""",
                 files.stream()
                         .map(f -> new MapSqlParameterSource("file", f.fileNumber())
                                 .addValue("number", f.recordNumber())
                                 .addValue("pages", f.pageCount())
-                                .addValue("state", f.state().name()))
+                                .addValue("state", f.state().name())
+                                .addValue("box", f.boxId(), Types.BIGINT))
                         .toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> contents = new ArrayList<>();
+        for (PaperFileRow f : files) {
+            f.contents()
+                    .forEach((type, pages) -> contents.add(new MapSqlParameterSource("file", f.fileNumber())
+                            .addValue("type", type.name())
+                            .addValue("pages", pages)));
+        }
+        if (!contents.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into paper_file_content (paper_file_id, document_type, pages)
+                    values ((select id from paper_file where file_number = :file), :type, :pages)""", contents.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** The managing institution of each of these records that exists, by record number. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Long> institutionsOf(Collection<String> recordNumbers) {
+        Map<String, Long> institutions = new HashMap<>();
+        List<String> numbers = List.copyOf(new LinkedHashSet<>(recordNumbers));
+        // a thousand at a time: PostgreSQL takes at most 32,767 parameters in one statement
+        for (int from = 0; from < numbers.size(); from += 1000) {
+            jdbc.query(
+                    "select record_number, institution_id from health_record where record_number in (:numbers)",
+                    new MapSqlParameterSource("numbers", numbers.subList(from, Math.min(numbers.size(), from + 1000))),
+                    rs -> {
+                        institutions.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return institutions;
     }
 
     private static Date date(LocalDate day) {
