@@ -54,6 +54,19 @@ public class BornDigital {
         this.clock = clock;
     }
 
+    /** A document whose text is known: the record's number, its kind, one list of lines a page. */
+    public record Text(String recordNumber, DocumentType type, List<List<String>> pages) {}
+
+    /** Archives the documents one after the other; answers their ids in order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> archiveAll(List<Text> documents, String createdBy) {
+        List<Long> ids = new ArrayList<>();
+        for (Text document : documents) {
+            ids.add(archive(document.recordNumber(), document.type(), document.pages(), createdBy));
+        }
+        return ids;
+    }
+
     /** Archives a document of the record, one page per list of lines; answers its id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long archive(String recordNumber, DocumentType type, List<List<String>> pages, String createdBy) {
