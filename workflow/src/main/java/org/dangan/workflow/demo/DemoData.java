@@ -20,7 +20,6 @@ import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
-import org.dangan.workflow.registry.PaperFile;
 import org.dangan.workflow.registry.RecordNumber;
 import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.registry.ResidentId;
@@ -129,7 +128,8 @@ class DemoData implements ApplicationRunner {
         if (institutions.byCode("130000").isPresent()) {
             return;
         }
-        LOG.info("loading demo data");
+        long started = System.nanoTime();
+        LOG.info("demo data: loading into an empty database (the demo accounts sign in once it is loaded)");
         Institution province = institutions.register("130000", "河北省卫生健康委员会", InstitutionType.PROVINCE, null);
         Institution city = institutions.register("130100", "石家庄市卫生健康委员会", InstitutionType.CITY, province.getId());
         Institution county = institutions.register("130123", "正定县卫生健康局", InstitutionType.COUNTY_BUREAU, city.getId());
@@ -142,16 +142,32 @@ class DemoData implements ApplicationRunner {
         Random random = new Random(20191370L);
         List<Box> boxesA = storage(a, "诸福屯镇卫生院", 12, random);
         List<Box> boxesB = storage(b, "新城铺镇卫生院", 10, random);
+        started = progress("institutions, users and storage", started);
         List<HealthRecord> recordsA = records(a, village, RECORDS_A, random);
         List<HealthRecord> recordsB = records(b, null, RECORDS_B, random);
-        paperFiles(recordsA, boxesA, random);
-        paperFiles(recordsB, boxesB, random);
-        int documents = documents(a, recordsA, 14, random) + documents(b, recordsB, 10, random);
+        registry.registerAll(recordsA);
+        registry.registerAll(recordsB);
+        started = progress((recordsA.size() + recordsB.size()) + " records", started);
+        List<RegistryAdministration.ArrivingFile> files = new ArrayList<>(paperFiles(recordsA, boxesA, random));
+        files.addAll(paperFiles(recordsB, boxesB, random));
+        registry.receiveAll(files);
+        started = progress(files.size() + " paper files", started);
+        List<BornDigital.Text> texts = new ArrayList<>(documents(a, recordsA, 14, random));
+        texts.addAll(documents(b, recordsB, 10, random));
+        int documents = bornDigital.archiveAll(texts, "demo").size();
+        progress(documents + " archived documents", started);
         // the resident populations the county would enter, so the record rate has a denominator
         int year = LocalDate.now(ChinaTime.ZONE).getYear();
         populations.enterAs("demo", a.getId(), year, 1_900);
         populations.enterAs("demo", b.getId(), year, 1_500);
         LOG.info("demo data loaded: {} records, {} archived documents", recordsA.size() + recordsB.size(), documents);
+    }
+
+    /** A progress line for a step of the load, which takes some seconds on a busy machine. */
+    private static long progress(String step, long since) {
+        long now = System.nanoTime();
+        LOG.info("demo data: {} in {} ms", step, (now - since) / 1_000_000);
+        return now;
     }
 
     private void users(Institution province, Institution city, Institution county, Institution a, Institution b) {
@@ -246,11 +262,11 @@ class DemoData implements ApplicationRunner {
                             .contact(pilot.phone(), address)
                             .tagged(pilot.tags())
                             .servedOn(today.minusDays(40));
-            created.add(registry.register(record));
+            created.add(record);
             if (fault == 199 && serial < count) {
                 // the same person registered a second time under the next serial
                 serial++;
-                created.add(registry.register(new HealthRecord(
+                created.add(new HealthRecord(
                                 RecordNumber.of(township.getCode() + villageCode + "%05d".formatted(serial)),
                                 name,
                                 gender,
@@ -258,7 +274,7 @@ class DemoData implements ApplicationRunner {
                                 idNumber,
                                 record.getInstitutionId())
                         .tagged(tags)
-                        .servedOn(lastService)));
+                        .servedOn(lastService));
             }
         }
         return created;
@@ -268,7 +284,9 @@ class DemoData implements ApplicationRunner {
      * Archived reports of the first records of a township, for the search screen: examination and
      * laboratory reports, and two restricted follow-up records of severe mental disorder.
      */
-    private int documents(Institution township, List<HealthRecord> records, int count, Random random) {
+    private static List<BornDigital.Text> documents(
+            Institution township, List<HealthRecord> records, int count, Random random) {
+        List<BornDigital.Text> documents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HealthRecord r = records.get(i);
             LocalDate date = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(600));
@@ -276,13 +294,12 @@ class DemoData implements ApplicationRunner {
                     ? 60
                     : Period.between(r.getBirthDate(), date).getYears();
             if (i < 2) {
-                bornDigital.archive(
+                documents.add(new BornDigital.Text(
                         r.getRecordNumber(),
                         DocumentType.SEVERE_MENTAL_DISORDER,
-                        List.of(DemoReports.followUp(township.getName(), r.getName(), date, random)),
-                        "demo");
+                        List.of(DemoReports.followUp(township.getName(), r.getName(), date, random))));
             } else {
-                bornDigital.archive(
+                documents.add(new BornDigital.Text(
                         r.getRecordNumber(),
                         DocumentType.AUX_EXAM_REPORT,
                         List.of(DemoReports.report(
@@ -291,11 +308,10 @@ class DemoData implements ApplicationRunner {
                                 r.getGender() == Gender.FEMALE ? "女" : "男",
                                 age,
                                 date,
-                                random)),
-                        "demo");
+                                random))));
             }
         }
-        return count;
+        return documents;
     }
 
     private static Set<KeyPopulation> tagsFor(LocalDate birth, LocalDate today, Random random) {
@@ -322,7 +338,9 @@ class DemoData implements ApplicationRunner {
         return tags;
     }
 
-    private void paperFiles(List<HealthRecord> records, List<Box> boxes, Random random) {
+    private List<RegistryAdministration.ArrivingFile> paperFiles(
+            List<HealthRecord> records, List<Box> boxes, Random random) {
+        List<RegistryAdministration.ArrivingFile> files = new ArrayList<>();
         int i = 0;
         for (HealthRecord record : records) {
             Map<DocumentType, Integer> contents = new EnumMap<>(DocumentType.class);
@@ -338,16 +356,15 @@ class DemoData implements ApplicationRunner {
             if (random.nextInt(2) == 0) {
                 contents.put(DocumentType.CONSENT, 1);
             }
-            PaperFile file =
-                    registry.register(new PaperFile(record.getRecordNumber() + "-01", record.getId(), contents));
             // the last tenth has arrived but is not yet shelved
-            if (i < records.size() * 9 / 10) {
-                registry.store(
-                        file.getFileNumber(),
-                        boxes.get(i * boxes.size() / records.size()).getBarcode());
-            }
+            BoxBarcode box = i < records.size() * 9 / 10
+                    ? boxes.get(i * boxes.size() / records.size()).getBarcode()
+                    : null;
+            files.add(new RegistryAdministration.ArrivingFile(
+                    record.getRecordNumber() + "-01", record.getRecordNumber(), contents, box));
             i++;
         }
+        return files;
     }
 
     private static String idNumber(LocalDate birth, Gender gender, Random random) {

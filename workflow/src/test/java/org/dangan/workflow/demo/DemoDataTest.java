@@ -8,6 +8,7 @@ import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.document.Documents;
+import org.dangan.workflow.registry.ResidentId;
 import org.dangan.workflow.resident.ResidentCodes;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
@@ -95,6 +96,68 @@ class DemoDataTest {
         SearchResult.Hit hit = reports.hits().get(0);
         assertThat(documents.pageImage(hit.documentId(), 1, 50, null)).isNotEmpty();
         assertThat(documents.text(hit.documentId(), null)).contains("报告日期");
+    }
+
+    /** Issue 21: written in batches, the demo keeps its paper files, shelves, accounts and faults as it had them one by one. */
+    @Test
+    void the_demo_has_a_paper_file_per_record_nine_tenths_shelved_and_the_faults_a_campaign_finds() {
+        String demo = " join health_record r on r.id = f.record_id join institution i on i.id = r.institution_id"
+                + " where i.code like '130123%'";
+        assertThat(jdbc.queryForObject("select count(*) from paper_file f" + demo, Long.class))
+                .isEqualTo(DemoData.RECORDS_A + DemoData.RECORDS_B);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file f" + demo + " and f.state = 'STORED' and f.box_id is not null",
+                        Long.class))
+                .isEqualTo(DemoData.RECORDS_A * 9 / 10 + DemoData.RECORDS_B * 9 / 10);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file f" + demo + " and f.state = 'RECEIVED' and f.box_id is null",
+                        Long.class))
+                .isEqualTo(DemoData.RECORDS_A
+                        - DemoData.RECORDS_A * 9 / 10
+                        + DemoData.RECORDS_B
+                        - DemoData.RECORDS_B * 9 / 10);
+        // every file holds its basic information and examinations, and its page count is the sum of its contents
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file f" + demo + " and f.page_count <> (select sum(c.pages)"
+                                + " from paper_file_content c where c.paper_file_id = f.id)",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file_content c join paper_file f on f.id = c.paper_file_id" + demo
+                                + " and c.document_type in ('BASIC_INFO', 'HEALTH_EXAM')",
+                        Long.class))
+                .isEqualTo(2L * (DemoData.RECORDS_A + DemoData.RECORDS_B));
+        // shelved in boxes of the file's own township, none past its capacity
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from paper_file f join box b on b.id = f.box_id" + demo
+                                + " and b.institution_id <> coalesce((select p.id from institution p where p.id = i.parent_id"
+                                + " and i.type = 'VILLAGE_CLINIC'), i.id)",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from box b where (select count(*) from paper_file f where f.box_id = b.id) > b.capacity",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from box b join institution i on i.id = b.institution_id where i.code like '130123%'",
+                        Long.class))
+                .isEqualTo(28);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from storage_location l join institution i on i.id = l.institution_id"
+                                + " where i.code like '130123%'",
+                        Long.class))
+                .isEqualTo(12);
+        assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class))
+                .isGreaterThanOrEqualTo(11);
+        // the faults: wrong check digits and persons registered twice
+        List<String> idNumbers = jdbc.queryForList(
+                "select r.id_number from health_record r join institution i on i.id = r.institution_id where i.code like '130123%'",
+                String.class);
+        assertThat(idNumbers.stream()
+                        .filter(n -> ResidentId.checkCharacter(n.substring(0, 17)) != n.charAt(17))
+                        .count())
+                .isPositive();
+        assertThat(idNumbers.size() - idNumbers.stream().distinct().count()).isPositive();
     }
 
     @Autowired
