@@ -202,6 +202,68 @@ class RecordImportTest {
         });
     }
 
+    /** More rows than the importer writes in one batch (1,000), so checks must span batches. */
+    private static final int PAST_A_BATCH = 2_500;
+
+    private ExportFile validRows(int count) {
+        ExportFile export = ExportFile.chinese();
+        for (int serial = 1; serial <= count; serial++) {
+            export.validRow(township, serial);
+        }
+        return export;
+    }
+
+    @Test
+    void a_record_number_repeated_batches_later_is_refused_naming_the_first_line_and_nothing_is_written() {
+        ExportFile export = validRows(PAST_A_BATCH).validRow(township, 1);
+        ImportResult result =
+                run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
+
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(PAST_A_BATCH + 2L);
+            assertThat(r.column()).isEqualTo("健康档案编号");
+            assertThat(r.code()).isEqualTo("import.duplicate.file");
+            assertThat(r.reason()).isEqualTo("与本文件第2行重复");
+        });
+        assertThat(result.written()).isFalse();
+        assertThat(recordsOf(township)).isZero();
+    }
+
+    @Test
+    void a_paper_file_number_repeated_batches_later_is_refused_naming_the_first_line() {
+        ExportFile export = ExportFile.withHeader("健康档案编号", "姓名", "性别", "出生日期", "身份证号", "纸质档案编号");
+        for (int serial = 1; serial <= PAST_A_BATCH + 1; serial++) {
+            export.validRow(township, serial);
+            List<String> row = new ArrayList<>(export.rows().get(serial - 1).subList(0, 5));
+            row.add(township + "-F" + (serial > PAST_A_BATCH ? 3 : serial));
+            export.rows().set(serial - 1, row);
+        }
+        ImportResult result = run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.VALID_ROWS);
+
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(PAST_A_BATCH + 2L);
+            assertThat(r.column()).isEqualTo("纸质档案编号");
+            assertThat(r.code()).isEqualTo("import.duplicate.file");
+            assertThat(r.reason()).isEqualTo("与本文件第4行重复");
+        });
+        assertThat(result.accepted()).isEqualTo(PAST_A_BATCH);
+        assertThat(recordsOf(township)).isEqualTo(PAST_A_BATCH);
+    }
+
+    @Test
+    void a_bad_last_row_leaves_nothing_of_the_batches_before_it() {
+        ExportFile export = validRows(PAST_A_BATCH).set("身份证号", "110105194912310021");
+        ImportResult result =
+                run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
+
+        assertThat(result.rejected())
+                .extracting(Rejection::line, Rejection::column, Rejection::code)
+                .containsExactly(Tuple.tuple(PAST_A_BATCH + 1L, "身份证号", "id.number.check"));
+        assertThat(result.accepted()).isZero();
+        assertThat(result.written()).isFalse();
+        assertThat(recordsOf(township)).isZero();
+    }
+
     @Test
     void counts_lines_as_an_editor_does_when_a_quoted_field_holds_a_line_break() {
         ExportFile export = ExportFile.chinese()

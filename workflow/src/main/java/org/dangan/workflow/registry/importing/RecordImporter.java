@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -172,8 +171,9 @@ public class RecordImporter {
         final Locale locale;
         final ImportProgress progress;
         final List<Rejection> report = new ArrayList<>();
-        final Map<String, Long> firstLineOfNumber = new HashMap<>();
-        final Map<String, Long> firstLineOfFile = new HashMap<>();
+        // a million rows make a million entries: compact, see FirstLines
+        final FirstLines firstLineOfNumber = new FirstLines();
+        final FirstLines firstLineOfFile = new FirstLines();
         final List<ValidRow> pending = new ArrayList<>(CHUNK);
         final LocalDate today = LocalDate.now(clock);
         RowValidator validator;
@@ -254,14 +254,14 @@ public class RecordImporter {
         }
 
         private List<RowValidator.Problem> duplicateInFile(ValidRow row) {
-            Long earlier = firstLineOfNumber.putIfAbsent(row.recordNumber(), row.line());
-            if (earlier != null) {
+            long earlier = firstLineOfNumber.putIfAbsent(row.recordNumber(), row.line());
+            if (earlier >= 0) {
                 return List.of(new RowValidator.Problem(
                         ImportColumn.RECORD_NUMBER, row.recordNumber(), "import.duplicate.file", earlier));
             }
             if (row.fileNumber() != null) {
-                Long earlierFile = firstLineOfFile.putIfAbsent(row.fileNumber(), row.line());
-                if (earlierFile != null) {
+                long earlierFile = firstLineOfFile.putIfAbsent(row.fileNumber(), row.line());
+                if (earlierFile >= 0) {
                     return List.of(new RowValidator.Problem(
                             ImportColumn.FILE_NUMBER, row.fileNumber(), "import.duplicate.file", earlierFile));
                 }
