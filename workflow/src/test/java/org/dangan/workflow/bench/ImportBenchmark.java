@@ -51,6 +51,8 @@ public final class ImportBenchmark {
         Path dir = Files.createTempDirectory("dangan-bench");
         List<String> springArgs = new ArrayList<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
         springArgs.add("--logging.level.root=warn");
+        // the tests' configuration keeps files small; the benchmark's file is the whole county
+        springArgs.add("--dangan.import.max-rows=" + rows);
         try (ConfigurableApplicationContext context =
                 SpringApplication.run(TestApplication.class, springArgs.toArray(String[]::new))) {
             Institutions institutions = context.getBean(Institutions.class);
