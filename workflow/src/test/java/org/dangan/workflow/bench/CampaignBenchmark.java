@@ -48,6 +48,8 @@ public final class CampaignBenchmark {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : "100000");
         List<String> springArgs = new ArrayList<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
         springArgs.add("--logging.level.root=warn");
+        // the tests' configuration keeps files small; the benchmark's file is the whole county
+        springArgs.add("--dangan.import.max-rows=" + rows);
         springArgs.add("--camunda.bpm.job-execution.enabled=true");
         springArgs.add("--dangan.verification.batch-size=1000");
         try (ConfigurableApplicationContext context =
