@@ -153,6 +153,8 @@ public final class CampaignBenchmark {
                     max(dashboard),
                     ImportBenchmark.peakRssMb());
         }
+        // the closed context leaves a worker thread behind that would keep the JVM (and the script) waiting
+        System.exit(0);
     }
 
     private static CampaignInbox.WorkItem only(List<CampaignInbox.WorkItem> items) {

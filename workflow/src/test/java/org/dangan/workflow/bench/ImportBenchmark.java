@@ -151,6 +151,8 @@ public final class ImportBenchmark {
                     filteredTotal);
             Files.delete(csv);
         }
+        // the closed context leaves a worker thread behind that would keep the JVM (and the script) waiting
+        System.exit(0);
     }
 
     public static void generate(Path csv, int rows, String countyCode, List<String> townships) throws IOException {
