@@ -112,7 +112,7 @@ public class RegistryAdministration {
         for (ArrivingFile a : arriving) {
             Long institutionId = institutionOf.get(a.recordNumber());
             if (institutionId == null) {
-                throw new IllegalArgumentException("no record " + a.recordNumber());
+                throw Refused.notFound("record.missing", a.recordNumber());
             }
             Institution owner = institutions.require(institutionId);
             PaperFile file = new PaperFile(a.fileNumber(), null, a.contents());
