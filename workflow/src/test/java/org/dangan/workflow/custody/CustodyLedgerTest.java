@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.assertj.core.api.Assertions;
 import org.dangan.workflow.registry.CustodyAgreement;
 import org.dangan.workflow.registry.HealthRecord;
@@ -24,6 +22,7 @@ import org.dangan.workflow.storage.Labelling;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.LockWaits;
 import org.dangan.workflow.support.PrintedSheets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,7 +178,7 @@ class CustodyLedgerTest {
             }));
             assertThat(appended.await(60, TimeUnit.SECONDS)).isTrue();
             Future<CustodyEntry> second = pool.submit(() -> ledger.append(village, received("SECOND")));
-            awaitASessionWaitingForALock();
+            LockWaits.awaitASessionWaitingForALock(jdbc);
             commit.countDown();
             first.get(60, TimeUnit.SECONDS);
             assertThat(second.get(60, TimeUnit.SECONDS).sequence()).isEqualTo(2);
@@ -198,20 +197,6 @@ class CustodyLedgerTest {
     private static CustodyLedger.NewEntry received(String box) {
         return new CustodyLedger.NewEntry(
                 CustodySubject.BOX, box, CustodyEvent.RECEIVED, null, "test", "first entries");
-    }
-
-    /** Until the database reports a session blocked by another's lock (the second writer waiting for the first). */
-    private void awaitASessionWaitingForALock() {
-        String blocked = isPostgres()
-                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
-                : "select count(*) from information_schema.sessions where blocker_id is not null";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (jdbc.queryForObject(blocked, Integer.class) == 0) {
-            assertThat(System.nanoTime())
-                    .as("a session waiting for a lock within 60 s")
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(5_000_000);
-        }
     }
 
     @Test
@@ -375,8 +360,6 @@ class CustodyLedgerTest {
     }
 
     private boolean isPostgres() {
-        return jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName())
-                .toLowerCase()
-                .contains("postgres");
+        return LockWaits.isPostgres(jdbc);
     }
 }

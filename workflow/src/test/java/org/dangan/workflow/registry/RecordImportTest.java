@@ -19,6 +19,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -35,10 +41,12 @@ import org.dangan.workflow.registry.importing.ImportResult;
 import org.dangan.workflow.registry.importing.ImportTemplate;
 import org.dangan.workflow.registry.importing.RecordImporter;
 import org.dangan.workflow.registry.importing.Rejection;
+import org.dangan.workflow.registry.internal.RecordRows;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.ExportFile;
 import org.dangan.workflow.support.Fixtures;
+import org.dangan.workflow.support.LockWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -46,6 +54,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @DanganTest
 class RecordImportTest {
@@ -61,6 +71,12 @@ class RecordImportTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RecordRows recordRows;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path dir;
@@ -302,8 +318,112 @@ class RecordImportTest {
 
         assertThatThrownBy(() -> run(file, "export.csv", null, ImportMode.VALID_ROWS))
                 .isInstanceOfSatisfying(ImportFailedException.class, e -> {
-                    assertThat(e.key()).isEqualTo("import.csv.malformed");
-                    assertThat(e.args()[0]).isEqualTo(4L);
+                    assertThat(e.key()).isEqualTo("import.csv.unclosedQuote");
+                    // the parser's English words are not passed on to a zh-CN screen
+                    assertThat(e.args()).containsExactly(4L);
+                });
+        assertThat(recordsOf(township)).isZero();
+    }
+
+    @Test
+    void an_import_that_meets_a_number_another_import_is_writing_is_refused_whole_in_the_users_words()
+            throws Exception {
+        Path file =
+                ExportFile.chinese().validRow(township, 1).validRow(township, 2).write(dir, StandardCharsets.UTF_8);
+        long institution = county.a().getId();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the other import has written line 2's number and not committed yet: the check sees nothing
+            Future<?> other = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                recordRows.insert(List.of(new RecordRows.Row(
+                        township + "00100002",
+                        "李四",
+                        Gender.FEMALE,
+                        LocalDate.of(1960, 1, 1),
+                        null,
+                        null,
+                        null,
+                        Set.of(KeyPopulation.ELDERLY),
+                        RecordStatus.ACTIVE,
+                        institution,
+                        null,
+                        null,
+                        null)));
+                written.countDown();
+                try {
+                    commit.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<ImportResult> mine = pool.submit(() -> {
+                asUser.login(county.user("archivist-a"));
+                try {
+                    return run(file, "export.csv", null, ImportMode.VALID_ROWS);
+                } finally {
+                    AsUser.logout();
+                }
+            });
+            LockWaits.awaitASessionRunning(jdbc, "insert into health_record ", mine);
+            commit.countDown();
+            other.get(60, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> mine.get(60, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            ImportFailedException.class,
+                            e -> assertThat(importer.message(e, Locale.SIMPLIFIED_CHINESE))
+                                    .startsWith("另一项导入同时登记了本文件中的部分档案，本次导入未写入任何内容"));
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        // line 1 was not kept either: the file is written whole or not at all
+        assertThat(recordsOf(township)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from health_record_key_population where record_number like ?",
+                        Long.class,
+                        township + "%"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void the_rejections_come_in_the_files_line_order_whichever_check_found_them() {
+        run(
+                ExportFile.chinese().validRow(township, 1).write(dir, StandardCharsets.UTF_8),
+                "first.csv",
+                null,
+                ImportMode.VALID_ROWS);
+        Path second = ExportFile.chinese()
+                .validRow(township, 1)
+                .validRow(township, 2)
+                .validRow(township, 2)
+                .write(dir, StandardCharsets.UTF_8);
+
+        // line 4 repeats line 3, found as it is read; line 2 is in the registry, found when the rows are written
+        ImportResult result = run(second, "second.csv", null, ImportMode.VALID_ROWS);
+
+        assertThat(result.rejected())
+                .extracting(Rejection::line, Rejection::code)
+                .containsExactly(
+                        Tuple.tuple(2L, "import.duplicate.registry"), Tuple.tuple(4L, "import.duplicate.file"));
+        assertThat(result.accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void a_quote_closed_in_the_middle_of_a_field_names_its_line_in_the_users_words() {
+        ExportFile export = ExportFile.chinese().validRow(township, 1);
+        String csv = export.csv() + township + "00100003,\"张三\"x,男\r\n";
+        Path file = write(csv, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> run(file, "export.csv", null, ImportMode.VALID_ROWS))
+                .isInstanceOfSatisfying(ImportFailedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("import.csv.strayQuote");
+                    assertThat(e.args()).containsExactly(3L);
+                    assertThat(importer.message(e, Locale.SIMPLIFIED_CHINESE))
+                            .isEqualTo("CSV格式错误：第3行附近，引号（\"）闭合后没有紧跟逗号或换行");
                 });
         assertThat(recordsOf(township)).isZero();
     }
@@ -628,6 +748,13 @@ class RecordImportTest {
         assertThat(english.get(0).toList()).containsExactly("Line", "Field", "Value as typed", "Reason");
         assertThat(english.get(1).toList())
                 .containsExactly("2", "性别", "未知", en.get(0).reason());
+    }
+
+    @Test
+    void the_template_names_kinds_of_paper_and_key_populations_as_the_user_reads_them() {
+        String csv = new String(ImportTemplate.csv(), StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("个人基本信息表:2;健康体检表:6;随访服务记录表:4").doesNotContainPattern("[A-Z_]{3,}");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -58,8 +59,23 @@ final class CsvSource implements TabularSource {
             record.forEach(values::add);
             return new Row(start, values);
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ImportFailedException("import.csv.malformed", start, rootMessage(e));
+            throw new ImportFailedException(malformation(rootMessage(e)), start);
         }
+    }
+
+    /**
+     * The parser says what is wrong in English; the user is told in their language, so its two
+     * common complaints get keys of their own and anything else the line alone.
+     */
+    private static String malformation(String parserSays) {
+        String said = parserSays == null ? "" : parserSays.toLowerCase(Locale.ROOT);
+        if (said.contains("eof reached before encapsulated token finished")) {
+            return "import.csv.unclosedQuote";
+        }
+        if (said.contains("between encapsulated token and delimiter")) {
+            return "import.csv.strayQuote";
+        }
+        return "import.csv.malformed";
     }
 
     private static String rootMessage(Throwable e) {

@@ -87,7 +87,8 @@ public final class ImportTemplate {
                 "2025-06-01",
                 "13010200100100001-01",
                 "12",
-                "BASIC_INFO:2;HEALTH_EXAM:6;FOLLOW_UP:4");
+                // the kinds by the names on the paper, as the key populations above: no codes on a Chinese sheet
+                "个人基本信息表:2;健康体检表:6;随访服务记录表:4");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -37,11 +38,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -105,13 +110,16 @@ public class RecordImporter {
         boolean xlsx = isXlsx(file, filename);
         Charset charset = xlsx ? null : charset(file, encoding);
         try {
-            ImportResult result = transactions.execute(status -> {
+            ImportResult result = inOneTransaction(status -> {
                 Run run = new Run(scope, mode, locale, progress);
                 try (TabularSource source = xlsx ? new XlsxSource(file, maxUnpacked) : new CsvSource(file, charset)) {
                     run.readAll(source);
                 } catch (IOException e) {
                     throw new ImportFailedException("import.file.unreadable", e.getMessage());
                 }
+                // duplicates within the file are found as rows are read, those in the registry a
+                // thousand rows later: the report is read top to bottom, in the file's order
+                run.report.sort(Comparator.comparingLong(Rejection::line));
                 boolean write = mode == ImportMode.VALID_ROWS || run.rejectedRows == 0;
                 if (!write) {
                     status.setRollbackOnly();
@@ -149,6 +157,20 @@ public class RecordImporter {
                     scope.root().getId(),
                     e.key());
             throw e;
+        }
+    }
+
+    /**
+     * A number is checked against the registry before it is written, so a unique key can only fail
+     * when another import wrote the same number in between, and a lock only be waited for in vain
+     * while another import has written it and not yet committed (H2 gives up after its lock
+     * timeout; PostgreSQL waits and then fails on the key): this one is rolled back whole.
+     */
+    private ImportResult inOneTransaction(TransactionCallback<ImportResult> work) {
+        try {
+            return transactions.execute(work);
+        } catch (DuplicateKeyException | QueryTimeoutException | PessimisticLockingFailureException e) {
+            throw new ImportFailedException("import.concurrent");
         }
     }
 
