@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,17 +208,19 @@ public class Findings {
         if (findingIds == null || findingIds.isEmpty()) {
             throw Refused.invalid("findings.none");
         }
-        if (findingIds.size() > MAX_WAIVED_AT_ONCE) {
+        // a finding chosen twice is waived once, not refused the second time as no longer open
+        Set<Long> ids = new LinkedHashSet<>(findingIds);
+        if (ids.size() > MAX_WAIVED_AT_ONCE) {
             throw Refused.tooLarge("findings.tooMany", MAX_WAIVED_AT_ONCE);
         }
         Integer inCampaign = jdbc.queryForObject(
                 "select count(*) from finding where campaign_id = :campaign and id in (:ids)",
-                new MapSqlParameterSource("campaign", campaignId).addValue("ids", findingIds),
+                new MapSqlParameterSource("campaign", campaignId).addValue("ids", ids),
                 Integer.class);
-        if (inCampaign == null || inCampaign != new HashSet<>(findingIds).size()) {
+        if (inCampaign == null || inCampaign != ids.size()) {
             throw Refused.invalid("findings.notOfCampaign", campaignId);
         }
-        findingIds.forEach(id -> waive(id, reason));
+        ids.forEach(id -> waive(id, reason));
     }
 
     /**

@@ -531,10 +531,10 @@ class CampaignProcessTest {
         asUser.login(county.user("archivist-a"));
         try {
             List<Findings.FindingView> open = findings.of(campaign.getId(), FindingStatus.OPEN, 0, 100);
-            findings.waiveAll(
-                    campaign.getId(),
-                    open.stream().limit(2).map(Findings.FindingView::id).toList(),
-                    "县级已核实");
+            List<Long> two =
+                    open.stream().limit(2).map(Findings.FindingView::id).toList();
+            // a finding chosen twice is waived once and counted once (the "A waived" figure below)
+            findings.waiveAll(campaign.getId(), List.of(two.get(0), two.get(1), two.get(0)), "县级已核实");
         } finally {
             AsUser.logout();
         }
