@@ -160,10 +160,11 @@ public class RecordListView extends VerticalLayout implements HasDynamicTitle, B
         select.setId(id);
         select.setPlaceholder(getTranslation(placeholderKey));
         select.setEmptySelectionAllowed(true);
-        select.setEmptySelectionCaption(getTranslation("records.filter.all"));
+        // the empty choice hides the placeholder: it names its filter itself ("状态：全部")
+        String all = getTranslation("records.filter.allOf", getTranslation(placeholderKey));
+        select.setEmptySelectionCaption(all);
         select.setItems(values);
-        select.setItemLabelGenerator(
-                v -> v == null ? getTranslation("records.filter.all") : getTranslation(labelPrefix + v.name()));
+        select.setItemLabelGenerator(v -> v == null ? all : getTranslation(labelPrefix + v.name()));
     }
 
     RecordQuery query() {

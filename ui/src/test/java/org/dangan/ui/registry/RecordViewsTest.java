@@ -105,6 +105,10 @@ class RecordViewsTest extends KaribuTest {
         assertThat(filter.getListDataView().getItems())
                 .doesNotContain(KeyPopulation.SEVERE_MENTAL_DISORDER)
                 .contains(KeyPopulation.HYPERTENSION);
+        // empty, each filter still says which it is: the caption takes the placeholder's place
+        assertThat(filter.getEmptySelectionCaption()).isEqualTo("重点人群：全部");
+        assertThat(_get(Select.class, spec -> spec.withId("record-status")).getEmptySelectionCaption())
+                .isEqualTo("状态：全部");
     }
 
     @Test
