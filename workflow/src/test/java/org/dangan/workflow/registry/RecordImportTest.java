@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,6 +228,23 @@ class RecordImportTest {
             export.validRow(township, serial);
         }
         return export;
+    }
+
+    @Test
+    void a_large_import_leaves_fresh_statistics_for_postgresqls_planner() {
+        boolean postgres = LockWaits.isPostgres(jdbc);
+        String analysed = "select count(*) from pg_stat_user_tables where relname in ('health_record',"
+                + " 'health_record_key_population') and last_analyze > ?";
+        Timestamp before = postgres ? jdbc.queryForObject("select now()", Timestamp.class) : null;
+
+        ImportResult result =
+                run(validRows(10_000).write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
+
+        assertThat(result.accepted()).isEqualTo(10_000);
+        if (postgres) {
+            // autovacuum would get there a minute or more later; the importer analyses at once
+            assertThat(jdbc.queryForObject(analysed, Integer.class, before)).isEqualTo(2);
+        }
     }
 
     @Test

@@ -63,6 +63,9 @@ public class RecordImporter {
     public static final int MAX_REPORTED = 10_000;
 
     private static final int CHUNK = 1_000;
+    /** Rows written by one import past which the tables get fresh statistics at once (see RecordRows). */
+    private static final int ANALYZE_AFTER = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(RecordImporter.class);
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -134,6 +137,9 @@ public class RecordImporter {
                         write && run.accepted > 0,
                         sha256);
             });
+            if (result.written() && result.accepted() >= ANALYZE_AFTER) {
+                recordRows.analyzeAfterBulkWrite();
+            }
             auditLog.record(
                     AuditAction.IMPORT,
                     "FILE",
