@@ -13,8 +13,13 @@ src/dev/ocr-models.sh
 echo "== building the application jar (production mode, prebuilt Vaadin bundle)"
 ./mvnw -B -q -ntp -Pproduction -DskipTests package
 
-export DANGAN_HOME=${DANGAN_HOME:-./data}
+# unpacked, with a class-data archive made by one training start after each build: each start
+# after that takes about a quarter less time (docs/benchmarks.md, issue 21)
+src/dev/quick-start.sh ui/target/dangan.jar ui/target/quick-start
+
+export DANGAN_HOME=$(realpath -m "${DANGAN_HOME:-./data}")
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 export OMP_THREAD_LIMIT=1
 echo "== starting Dang'an at http://localhost:8080 (data in $DANGAN_HOME, profile $SPRING_PROFILES_ACTIVE)"
-exec java -jar ui/target/dangan.jar
+cd ui/target/quick-start/app
+exec java -XX:SharedArchiveFile=../dangan.jsa -jar dangan.jar
