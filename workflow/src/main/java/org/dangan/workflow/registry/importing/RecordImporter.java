@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -138,7 +139,12 @@ public class RecordImporter {
                         sha256);
             });
             if (result.written() && result.accepted() >= ANALYZE_AFTER) {
-                recordRows.analyzeAfterBulkWrite();
+                try {
+                    recordRows.analyzeAfterBulkWrite();
+                } catch (DataAccessException e) {
+                    // the rows are in and committed; only the statistics wait for autovacuum
+                    LOG.warn("import {}: fresh statistics failed: {}", sha256.substring(0, 12), e.getMessage());
+                }
             }
             auditLog.record(
                     AuditAction.IMPORT,
