@@ -8,9 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
@@ -30,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The custody ledger: paper files and boxes get their entries as the registry changes, the current
@@ -162,29 +158,12 @@ class CustodyLedgerTest {
     @Test
     void a_first_entry_written_while_another_first_entry_is_uncommitted_waits_for_it_and_follows_it() throws Exception {
         long village = county.village().getId();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        TransactionTemplate transaction = new TransactionTemplate(transactions);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> first = pool.submit(() -> transaction.executeWithoutResult(status -> {
-                ledger.append(village, received("FIRST"));
-                appended.countDown();
-                try {
-                    commit.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(appended.await(60, TimeUnit.SECONDS)).isTrue();
-            Future<CustodyEntry> second = pool.submit(() -> ledger.append(village, received("SECOND")));
+        try (LockWaits.Uncommitted first =
+                LockWaits.Uncommitted.write(transactions, () -> ledger.append(village, received("FIRST")))) {
+            Future<CustodyEntry> second = first.meanwhile(() -> ledger.append(village, received("SECOND")));
             LockWaits.awaitASessionWaitingForALock(jdbc);
-            commit.countDown();
-            first.get(60, TimeUnit.SECONDS);
+            first.commit();
             assertThat(second.get(60, TimeUnit.SECONDS).sequence()).isEqualTo(2);
-        } finally {
-            commit.countDown();
-            pool.shutdownNow();
         }
         assertThat(jdbc.queryForList(
                         "select subject from custody_entry where institution_id = ? order by sequence",

@@ -21,9 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
@@ -56,7 +53,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @DanganTest
 class RecordImportTest {
@@ -349,13 +345,10 @@ class RecordImportTest {
         Path file =
                 ExportFile.chinese().validRow(township, 1).validRow(township, 2).write(dir, StandardCharsets.UTF_8);
         long institution = county.a().getId();
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            // the other import has written line 2's number and not committed yet: the check sees nothing
-            Future<?> other = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                recordRows.insert(List.of(new RecordRows.Row(
+        // the other import has written line 2's number and not committed yet: the check sees nothing
+        try (LockWaits.Uncommitted other = LockWaits.Uncommitted.write(
+                transactions,
+                () -> recordRows.insert(List.of(new RecordRows.Row(
                         township + "00100002",
                         "李四",
                         Gender.FEMALE,
@@ -368,16 +361,8 @@ class RecordImportTest {
                         institution,
                         null,
                         null,
-                        null)));
-                written.countDown();
-                try {
-                    commit.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(written.await(60, TimeUnit.SECONDS)).isTrue();
-            Future<ImportResult> mine = pool.submit(() -> {
+                        null))))) {
+            Future<ImportResult> mine = other.meanwhile(() -> {
                 asUser.login(county.user("archivist-a"));
                 try {
                     return run(file, "export.csv", null, ImportMode.VALID_ROWS);
@@ -386,17 +371,13 @@ class RecordImportTest {
                 }
             });
             LockWaits.awaitASessionRunning(jdbc, "insert into health_record ", mine);
-            commit.countDown();
-            other.get(60, TimeUnit.SECONDS);
+            other.commit();
             assertThatThrownBy(() -> mine.get(60, TimeUnit.SECONDS))
                     .cause()
                     .isInstanceOfSatisfying(
                             ImportFailedException.class,
                             e -> assertThat(importer.message(e, Locale.SIMPLIFIED_CHINESE))
                                     .startsWith("另一项导入同时登记了本文件中的部分档案，本次导入未写入任何内容"));
-        } finally {
-            commit.countDown();
-            pool.shutdownNow();
         }
         // line 1 was not kept either: the file is written whole or not at all
         assertThat(recordsOf(township)).isEqualTo(1);

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** For tests of two writers at once: the moment the second one waits for the first one's lock. */
 public final class LockWaits {
@@ -46,6 +52,57 @@ public final class LockWaits {
                     .as("a session running %s within 60 s", statementStart)
                     .isLessThan(deadline);
             LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /**
+     * A write in a transaction of its own thread, left uncommitted until {@link #commit()}: what a
+     * second writer meets while the first has not finished. Closing it lets the first commit and
+     * stops both threads.
+     */
+    public static final class Uncommitted implements AutoCloseable {
+        private final CountDownLatch written = new CountDownLatch(1);
+        private final CountDownLatch commit = new CountDownLatch(1);
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private final Future<?> writer;
+
+        private Uncommitted(PlatformTransactionManager transactions, Runnable write) {
+            writer = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                write.run();
+                written.countDown();
+                try {
+                    commit.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+
+        /** Returns once {@code write} has run, its transaction still open. */
+        public static Uncommitted write(PlatformTransactionManager transactions, Runnable write)
+                throws InterruptedException {
+            Uncommitted uncommitted = new Uncommitted(transactions, write);
+            assertThat(uncommitted.written.await(60, TimeUnit.SECONDS))
+                    .as("the first write within 60 s")
+                    .isTrue();
+            return uncommitted;
+        }
+
+        /** The second writer, on a thread of its own while the first write is uncommitted. */
+        public <T> Future<T> meanwhile(Callable<T> second) {
+            return pool.submit(second);
+        }
+
+        /** Commits the first write and waits until it has. */
+        public void commit() throws Exception {
+            commit.countDown();
+            writer.get(60, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            commit.countDown();
+            pool.shutdownNow();
         }
     }
 
