@@ -30,6 +30,7 @@ import org.dangan.workflow.institution.InstitutionType;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.internal.RecordRows;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
@@ -67,6 +68,7 @@ public class Records {
     private final CustodyLedger ledger;
     private final Clock clock;
     private final AuditHash auditHash;
+    private final RecordRows recordRows;
 
     Records(
             NamedParameterJdbcTemplate jdbc,
@@ -78,8 +80,10 @@ public class Records {
             ApplicationEventPublisher events,
             CustodyLedger ledger,
             Clock clock,
-            AuditHash auditHash) {
+            AuditHash auditHash,
+            RecordRows recordRows) {
         this.auditHash = auditHash;
+        this.recordRows = recordRows;
         this.ledger = ledger;
         this.clock = clock;
         this.events = events;
@@ -123,7 +127,8 @@ public class Records {
         }
         MapSqlParameterSource params = new MapSqlParameterSource("cap", limit);
         return jdbc.queryForObject(
-                "select count(*) from (select 1 from " + from(scoped, params, true) + " limit :cap) capped",
+                "select count(*) from (select 1 from " + from(scoped, params, true, recordRows.onPostgres())
+                        + " limit :cap) capped",
                 params,
                 Long.class);
     }
@@ -206,12 +211,13 @@ public class Records {
 
     private long count(Scoped scoped) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.queryForObject("select count(*) from " + from(scoped, params, true), params, Long.class);
+        return jdbc.queryForObject(
+                "select count(*) from " + from(scoped, params, true, recordRows.onPostgres()), params, Long.class);
     }
 
     private List<RecordSummary> fetch(Scoped scoped, long offset, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String from = from(scoped, params, false);
+        String from = from(scoped, params, false, recordRows.onPostgres());
         params.addValue("limit", limit).addValue("offset", offset);
         DanganUser reader = CurrentUser.require();
         Map<Long, Institution> byId = scoped.scope().institutions().stream()
@@ -490,7 +496,7 @@ public class Records {
      * population is a join with its rows, whose index (key_population, record_number) holds
      * exactly the tagged records of a township's number range.
      */
-    private static String from(Scoped scoped, MapSqlParameterSource params, boolean forCount) {
+    private static String from(Scoped scoped, MapSqlParameterSource params, boolean forCount, boolean postgres) {
         RecordQuery query = scoped.query();
         params.addValue("ids", scoped.ids());
         StringBuilder where = new StringBuilder();
@@ -516,9 +522,12 @@ public class Records {
         boolean byInstitution = !query.hasTextFilter() && (query.keyPopulation() == null ? forCount : !forCount);
         if (scoped.numberPrefix() != null && !byInstitution) {
             // "+ 0" keeps the planner off the institution index: with the whole scope in the IN
-            // list it matches every row, and H2 then read all of them (13 s for a name at 1M rows)
-            where.append(
-                    "r.record_number >= :scopeFrom and r.record_number < :scopeTo and (r.institution_id + 0) in (:ids)");
+            // list it matches every row, and H2 then read all of them (13 s for a name at 1M rows).
+            // PostgreSQL cannot estimate "+ 0" and takes it for 0.5% of the rows: for the tag count
+            // it then hashes both tables (685 ms for a county at 1M rows, 16 ms merging the indexes)
+            boolean plainInstitution = postgres && query.keyPopulation() != null;
+            where.append("r.record_number >= :scopeFrom and r.record_number < :scopeTo and ")
+                    .append(plainInstitution ? "r.institution_id in (:ids)" : "(r.institution_id + 0) in (:ids)");
             params.addValue("scopeFrom", scoped.numberPrefix()).addValue("scopeTo", upperBound(scoped.numberPrefix()));
         } else {
             where.append("r.institution_id in (:ids)");

@@ -65,7 +65,7 @@ public class RecordImporter {
 
     private static final int CHUNK = 1_000;
     /** Rows written by one import past which the tables get fresh statistics at once (see RecordRows). */
-    private static final int ANALYZE_AFTER = 10_000;
+    private static final int VACUUM_AFTER = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordImporter.class);
 
@@ -138,12 +138,12 @@ public class RecordImporter {
                         write && run.accepted > 0,
                         sha256);
             });
-            if (result.written() && result.accepted() >= ANALYZE_AFTER) {
+            if (result.written() && result.accepted() >= VACUUM_AFTER) {
                 try {
-                    recordRows.analyzeAfterBulkWrite();
+                    recordRows.vacuumAfterBulkWrite();
                 } catch (DataAccessException e) {
                     // the rows are in and committed; only the statistics wait for autovacuum
-                    LOG.warn("import {}: fresh statistics failed: {}", sha256.substring(0, 12), e.getMessage());
+                    LOG.warn("import {}: vacuum and statistics failed: {}", sha256.substring(0, 12), e.getMessage());
                 }
             }
             auditLog.record(
