@@ -70,7 +70,13 @@ public final class OcrPipeline implements AutoCloseable {
         this.font = font;
         this.threads = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(this.threads, r -> {
-            Thread t = new Thread(r, "ocr-worker");
+            // below the requests' priority: a page may wait, a person at a screen should not
+            Thread t = new Thread(
+                    () -> {
+                        WorkerPriority.lowerCurrentThread();
+                        r.run();
+                    },
+                    "ocr-worker");
             t.setDaemon(true);
             return t;
         });
@@ -316,6 +322,11 @@ public final class OcrPipeline implements AutoCloseable {
         } catch (IOException e) {
             // the temporary directory is the system's to clear; a page image left there harms no one
         }
+    }
+
+    /** The nice value of a worker thread, as the kernel keeps it: what the workers' CPU priority is. */
+    int workerNice() throws Exception {
+        return pool.submit(WorkerPriority::currentNice).get();
     }
 
     @Override
