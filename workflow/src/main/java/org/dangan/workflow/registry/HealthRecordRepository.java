@@ -9,7 +9,10 @@ import org.springframework.data.repository.query.Param;
 
 interface HealthRecordRepository extends JpaRepository<HealthRecord, Long> {
 
-    Optional<HealthRecord> findByRecordNumber(String recordNumber);
+    // a string query, not one derived from the name: Spring Data creates each derived query under
+    // a lock of its own, and at 50 connections on two cores the requests queued on it (issue 21)
+    @Query("select r from HealthRecord r where r.recordNumber = :number")
+    Optional<HealthRecord> findByRecordNumber(@Param("number") String recordNumber);
 
     @Query("select r.id from HealthRecord r where r.institutionId = :institution order by r.id")
     List<Long> findIdsByInstitutionId(@Param("institution") long institutionId);

@@ -8,9 +8,13 @@ import org.springframework.data.repository.query.Param;
 
 interface PaperFileRepository extends JpaRepository<PaperFile, Long> {
 
-    List<PaperFile> findByRecordIdOrderByFileNumber(Long recordId);
+    // string queries, not derived from the names: Spring Data creates each derived query under a
+    // lock of its own, and at 50 connections on two cores the requests queued on it (issue 21)
+    @Query("select f from PaperFile f where f.recordId = :record order by f.fileNumber")
+    List<PaperFile> findByRecordIdOrderByFileNumber(@Param("record") Long recordId);
 
-    Optional<PaperFile> findByFileNumber(String fileNumber);
+    @Query("select f from PaperFile f where f.fileNumber = :number")
+    Optional<PaperFile> findByFileNumber(@Param("number") String fileNumber);
 
     long countByBoxId(Long boxId);
 

@@ -21,6 +21,7 @@ public final class DanganUser implements UserDetails, CredentialsContainer {
     private final Set<Permission> permissions;
     private final boolean locked;
     private final boolean enabled;
+    private final boolean failuresToForget;
 
     DanganUser(UserAccount account, boolean locked) {
         this.id = account.getId();
@@ -32,6 +33,12 @@ public final class DanganUser implements UserDetails, CredentialsContainer {
         this.permissions = Set.copyOf(account.getPermissions());
         this.locked = locked;
         this.enabled = account.isEnabled();
+        this.failuresToForget = account.hasFailuresToForget();
+    }
+
+    /** Whether the account had failed logins or a lockout when it was loaded for this login. */
+    boolean failuresToForget() {
+        return failuresToForget;
     }
 
     public Long id() {

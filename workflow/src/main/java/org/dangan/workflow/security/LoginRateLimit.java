@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -62,19 +62,16 @@ class LoginRateLimit {
     void onFailure(AbstractAuthenticationFailureEvent event) {
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null) {
-            Deque<Instant> times = failures.computeIfAbsent(details.getRemoteAddress(), a -> new ArrayDeque<>());
-            synchronized (times) {
-                times.addLast(clock.instant());
-                prune(times);
-            }
+            Deque<Instant> times =
+                    failures.computeIfAbsent(details.getRemoteAddress(), a -> new ConcurrentLinkedDeque<>());
+            times.addLast(clock.instant());
+            prune(times);
         }
         if (failures.size() > 10_000) {
             // addresses that stopped failing are forgotten: the map never grows without bound
             failures.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    prune(e.getValue());
-                    return e.getValue().isEmpty();
-                }
+                prune(e.getValue());
+                return e.getValue().isEmpty();
             });
         }
     }
@@ -85,23 +82,20 @@ class LoginRateLimit {
         if (times == null) {
             return 0;
         }
-        synchronized (times) {
-            prune(times);
-            if (times.size() < maxFailures) {
-                return 0;
-            }
-            return Math.max(
-                    1,
-                    Duration.between(clock.instant(), times.peekFirst().plus(WINDOW))
-                            .toSeconds());
+        // no lock: every request of an address reads its deque, and one request descheduled while
+        // holding a lock held up all the others from there (0.4 s under load; issue 21). A blocked
+        // address records no more failures, so the deque holds about max-failures entries.
+        prune(times);
+        Instant first = times.peekFirst();
+        if (first == null || times.size() < maxFailures) {
+            return 0;
         }
+        return Math.max(1, Duration.between(clock.instant(), first.plus(WINDOW)).toSeconds());
     }
 
     private void prune(Deque<Instant> times) {
         Instant since = clock.instant().minus(WINDOW);
-        while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-            times.pollFirst();
-        }
+        times.removeIf(t -> t.isBefore(since));
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,7 +32,11 @@ class RequestIds extends OncePerRequestFilter {
         // only what a proxy would send: the id goes into logs, so nothing a client could smuggle lines with
         String id = given != null && given.matches("[A-Za-z0-9._-]{8,64}")
                 ? given
-                : UUID.randomUUID().toString();
+                // a label for the logs, not a secret: SecureRandom's lock queued requests under load
+                : new UUID(
+                                ThreadLocalRandom.current().nextLong(),
+                                ThreadLocalRandom.current().nextLong())
+                        .toString();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {

@@ -81,6 +81,11 @@ public class UserAccount {
         }
     }
 
+    /** Whether a successful login has anything to reset: failed logins counted or a lockout set. */
+    boolean hasFailuresToForget() {
+        return failedLogins > 0 || lockedUntil != null;
+    }
+
     void loginSucceeded() {
         failedLogins = 0;
         lockedUntil = null;

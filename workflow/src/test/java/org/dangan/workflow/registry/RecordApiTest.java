@@ -179,6 +179,18 @@ class RecordApiTest {
     }
 
     @Test
+    void a_successful_login_forgets_the_failed_ones_before_it() throws Exception {
+        // eight failures in all, never five in a row: the success between them resets the count
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                mvc.perform(get("/api/records").with(httpBasic(county.user("archivist-b"), "wrong")))
+                        .andExpect(status().isUnauthorized());
+            }
+            mvc.perform(get("/api/records").with(as("archivist-b"))).andExpect(status().isOk());
+        }
+    }
+
+    @Test
     void import_answers_accepted_and_rejected_rows_with_line_and_column() throws Exception {
         ExportFile export = ExportFile.chinese()
                 .validRow(county.a().getCode(), 10)
