@@ -68,13 +68,26 @@ echo "== sampler: the node's RSS and CPU every 5 s"
 ) > "$LOAD_DATA/samples.txt" & sampler=$!
 
 echo "== load: 50 connections for $duration s"
+# the whole machine's CPU (node, PostgreSQL, wrk), from the kernel's counters before and after
+cpu_then=$(head -1 /proc/stat)
 pids=()
 wrk -t1 -c15 -d${duration}s --timeout 30s -s src/bench/load/list.lua $base > "$LOAD_DATA/list.out" & pids+=($!)
 wrk -t1 -c15 -d${duration}s --timeout 30s -s src/bench/load/view.lua $base > "$LOAD_DATA/view.out" & pids+=($!)
 wrk -t1 -c12 -d${duration}s --timeout 30s -s src/bench/load/search.lua $base > "$LOAD_DATA/search.out" & pids+=($!)
 TASK_DELAY_MS=${TASK_DELAY_MS:-2200} wrk -t1 -c8 -d${duration}s --timeout 30s -s src/bench/load/task.lua $base > "$LOAD_DATA/task.out" & pids+=($!)
 wait "${pids[@]}"
+cpu_now=$(head -1 /proc/stat)
 kill $feeder $sampler 2>/dev/null || true
+echo "$cpu_then $cpu_now" | awk '{ n = (NF - 2) / 2; for (i = 2; i <= n + 1; i++) { d = $(i + n + 1) - $i; total += d; if (i == 5 || i == 6) idle += d }
+  printf "MACHINE cpu_busy=%.0f%% (all cores, whole run)\n", 100 * (total - idle) / total }'
+# the node's own view of each request type: if its slowest is far below wrk's, the wait was outside the application
+curl -s $base/actuator/prometheus | awk '
+  /^http_server_requests_seconds_(count|sum|max)\{/ && !/status="[45]/ {
+    match($0, /uri="[^"]*"/); u = substr($0, RSTART + 5, RLENGTH - 6); split($1, n, "{"); v[u, n[1]] += $2; if (n[1] ~ /max/ && $2 > m[u]) m[u] = $2; seen[u] = 1 }
+  END { for (u in seen) if (v[u, "http_server_requests_seconds_count"] > 100)
+    printf "SERVER %s requests=%d mean=%.0fms max_last_minutes=%.0fms\n", u, v[u, "http_server_requests_seconds_count"],
+      1000 * v[u, "http_server_requests_seconds_sum"] / v[u, "http_server_requests_seconds_count"], 1000 * m[u] }'
+
 # where requests waited: for a database connection from the pool, or behind another's row lock
 curl -s $base/actuator/prometheus | awk '
   /^hikaricp_connections_acquire_seconds_(count|sum|max)|^hikaricp_connections_timeout_total|^hikaricp_connections_max/ { sub(/\{.*\}/, ""); v[$1] = $2 }

@@ -5,6 +5,7 @@
 # QUICK_START=1 starts it as src/dev/run.sh does: unpacked, with the class-data archive of
 # src/dev/quick-start.sh (made once, before the first run, beside the jar; not timed).
 #   src/bench/start.sh [runs]          JAR=ui/target/dangan.jar PROFILE=demo PORT=18181 QUICK_START=0
+# JAVA_OPTS adds options to the JVM, e.g. JAVA_OPTS=-XX:TieredStopAtLevel=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
@@ -22,10 +23,10 @@ for run in $(seq 1 "$runs"); do
   t0=$(date +%s.%N)
   if [ -n "$quick" ]; then
     (cd "$quick/app" && DANGAN_HOME=$work/home SPRING_PROFILES_ACTIVE=$profile OMP_THREAD_LIMIT=1 \
-      exec java -XX:SharedArchiveFile=../dangan.jsa -jar dangan.jar --server.port=$port > "$work/node.log" 2>&1) &
+      exec java -XX:SharedArchiveFile=../dangan.jsa ${JAVA_OPTS:-} -jar dangan.jar --server.port=$port > "$work/node.log" 2>&1) &
   else
     DANGAN_HOME=$work/home SPRING_PROFILES_ACTIVE=$profile OMP_THREAD_LIMIT=1 \
-      java -jar "$jar" --server.port=$port > "$work/node.log" 2>&1 &
+      java ${JAVA_OPTS:-} -jar "$jar" --server.port=$port > "$work/node.log" 2>&1 &
   fi
   node=$!
   until curl -s -o /dev/null -f $base/login; do
