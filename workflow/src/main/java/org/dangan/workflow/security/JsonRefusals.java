@@ -32,7 +32,7 @@ public class JsonRefusals implements RequestRejectedHandler {
     private final LocaleResolver locales;
     private final RequestRejectedHandler elsewhere = new HttpStatusRequestRejectedHandler();
 
-    JsonRefusals(MessageSource messages, ObjectMapper json, LocaleResolver locales) {
+    public JsonRefusals(MessageSource messages, ObjectMapper json, LocaleResolver locales) {
         this.messages = messages;
         this.json = json;
         this.locales = locales;
@@ -76,14 +76,16 @@ public class JsonRefusals implements RequestRejectedHandler {
 
     /**
      * Answers a request refused before any controller (the resident API's filters, issue 19) with
-     * the API's JSON body under {@code key}.
+     * the API's JSON body under {@code key}, its message filled with {@code args}.
      */
-    public void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+    public void refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key, Object... args)
             throws IOException {
-        write(request, response, status, key);
+        write(request, response, status, key, args);
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key, Object... args)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -91,7 +93,7 @@ public class JsonRefusals implements RequestRejectedHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.value());
         body.put("error", status.getReasonPhrase());
-        body.put("message", messages.getMessage(key, null, locales.resolveLocale(request)));
+        body.put("message", messages.getMessage(key, args.length == 0 ? null : args, locales.resolveLocale(request)));
         body.put("details", Map.of("key", key));
         json.writeValue(response.getOutputStream(), body);
     }

@@ -1,29 +1,24 @@
 package org.dangan.workflow.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -44,18 +39,15 @@ class LoginRateLimit {
     private final int maxFailures;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final MessageSource messages;
-    private final ObjectMapper json;
+    private final JsonRefusals refusals;
 
     LoginRateLimit(
             @Value("${dangan.security.login-rate.max-failures-per-minute:20}") int maxFailures,
             Clock clock,
-            MessageSource messages,
-            ObjectMapper json) {
+            JsonRefusals refusals) {
         this.maxFailures = maxFailures;
         this.clock = clock;
-        this.messages = messages;
-        this.json = json;
+        this.refusals = refusals;
     }
 
     @EventListener
@@ -104,16 +96,8 @@ class LoginRateLimit {
      */
     private void tooManyFailures(HttpServletRequest request, HttpServletResponse response, long wait)
             throws IOException {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(wait));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-        body.put("error", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
-        body.put("message", messages.getMessage(TOO_MANY_FAILURES, new Object[] {wait}, request.getLocale()));
-        body.put("details", Map.of("key", TOO_MANY_FAILURES));
-        json.writeValue(response.getOutputStream(), body);
+        refusals.refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_FAILURES, wait);
     }
 
     @Bean

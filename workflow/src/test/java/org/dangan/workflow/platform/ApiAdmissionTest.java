@@ -1,0 +1,146 @@
+package org.dangan.workflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dangan.workflow.security.JsonRefusals;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+class ApiAdmissionTest {
+
+    private final StaticMessageSource messages = new StaticMessageSource();
+    private final JsonRefusals refusals;
+
+    ApiAdmissionTest() {
+        messages.addMessage(ApiAdmission.BUSY, Locale.SIMPLIFIED_CHINESE, "服务器繁忙：请{0}秒后再试");
+        AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
+        locales.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        refusals = new JsonRefusals(messages, new ObjectMapper(), locales);
+    }
+
+    private OncePerRequestFilter filter(ApiAdmission admission) {
+        return admission.apiAdmissionFilter().getFilter();
+    }
+
+    private static MockHttpServletRequest api(String path) {
+        return new MockHttpServletRequest("GET", path);
+    }
+
+    @Test
+    void a_request_past_the_limit_waits_its_turn_and_is_served_when_one_frees() throws Exception {
+        ApiAdmission admission = new ApiAdmission(1, Duration.ofMinutes(1), refusals);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        FilterChain slow = held(inside, leave);
+        AtomicBoolean served = new AtomicBoolean();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(admission, slow));
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> second =
+                CompletableFuture.runAsync(() -> run(admission, (req, res) -> served.set(true)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> admission.waiting() == 1);
+        assertThat(served).isFalse();
+        leave.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        assertThat(served).isTrue();
+        assertThat(admission.waiting()).isZero();
+    }
+
+    @Test
+    void a_request_that_waits_too_long_is_told_in_chinese_that_the_server_is_busy() throws Exception {
+        ApiAdmission admission = new ApiAdmission(1, Duration.ofMillis(1), refusals);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(admission, held(inside, leave)));
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicBoolean served = new AtomicBoolean();
+        filter(admission).doFilter(api("/api/records"), response, (req, res) -> served.set(true));
+
+        assertThat(served).isFalse();
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"key\":\"api.busy\"")
+                .contains("服务器繁忙");
+        leave.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        // the turn came back: the next request is served
+        filter(admission).doFilter(api("/api/records"), new MockHttpServletResponse(), (req, res) -> served.set(true));
+        assertThat(served).isTrue();
+    }
+
+    @Test
+    void uploads_downloads_of_stored_files_and_the_screens_pass_without_a_turn() throws Exception {
+        ApiAdmission admission = new ApiAdmission(1, Duration.ofMillis(1), refusals);
+        MockHttpServletRequest upload = api("/api/documents");
+        upload.setMethod("POST");
+        upload.setContentType("multipart/form-data; boundary=x");
+        MockHttpServletRequest big = api("/api/civil-registration");
+        big.setMethod("POST");
+        big.setContentType("text/csv");
+        big.setContent(new byte[2 * 1024 * 1024]);
+
+        assertThat(ApiAdmission.takesATurn(api("/api/records"))).isTrue();
+        assertThat(ApiAdmission.takesATurn(api("/engine-rest/task/1/complete"))).isFalse();
+        assertThat(ApiAdmission.takesATurn(upload)).isFalse();
+        assertThat(ApiAdmission.takesATurn(big)).isFalse();
+        assertThat(ApiAdmission.takesATurn(api("/api/documents/7/pdf"))).isFalse();
+        assertThat(ApiAdmission.takesATurn(api("/api/handovers/3/bag.zip"))).isFalse();
+        assertThat(ApiAdmission.takesATurn(api("/api/handovers/3/list.pdf"))).isTrue();
+        assertThat(ApiAdmission.takesATurn(api("/records"))).isFalse();
+        assertThat(ApiAdmission.takesATurn(api("/VAADIN/push"))).isFalse();
+        assertThat(admission.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void without_a_limit_no_request_waits() throws Exception {
+        ApiAdmission admission = new ApiAdmission(0, Duration.ofMillis(1), refusals);
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch leave = new CountDownLatch(1);
+        FilterChain held = held(inside, leave);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> run(admission, held));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> run(admission, held));
+        // both inside at once, where a limit of one would have kept the second out
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        leave.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        assertThat(admission.limit()).isZero();
+    }
+
+    /** A request that stays inside until {@code leave} opens, saying when it got in. */
+    private static FilterChain held(CountDownLatch inside, CountDownLatch leave) {
+        return (req, res) -> {
+            inside.countDown();
+            try {
+                leave.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    private void run(ApiAdmission admission, FilterChain chain) {
+        try {
+            filter(admission).doFilter(api("/api/records"), new MockHttpServletResponse(), chain);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
