@@ -25,7 +25,8 @@ echo "== starting the node (demo data on PostgreSQL)"
 SPRING_PROFILES_ACTIVE=demo,postgres DANGAN_DB_NAME=dangan_load DANGAN_HOME=$LOAD_DATA/home OMP_THREAD_LIMIT=1 \
   java -jar "${JAR:-ui/target/dangan.jar}" --server.port=$port --logging.level.root=warn ${NODE_ARGS:-} > "$LOAD_DATA/node.log" 2>&1 &
 node=$!
-trap 'kill $node $feeder $sampler 2>/dev/null || true' EXIT
+# waits for the node to be gone: a run started right after would find its database still in use
+trap 'kill $node $feeder $sampler 2>/dev/null || true; wait $node 2>/dev/null || true' EXIT
 feeder="" sampler=""
 # the node answers its health before the demo data is in: wait until a demo user can sign in
 until curl -sf -o /dev/null -u archivist-a:dangan-demo $base/api/records; do
