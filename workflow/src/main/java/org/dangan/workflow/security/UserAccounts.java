@@ -197,7 +197,7 @@ public class UserAccounts {
 
     /**
      * Every API request signs in: only a login after failures has a row to write, and the others take
-     * no database connection at all (one of the four or five a request took; issue 21).
+     * no database connection at all (one of the four a request took; issue 21).
      */
     @EventListener
     public void onSuccess(AuthenticationSuccessEvent event) {
