@@ -81,8 +81,9 @@ cpu_now=$(head -1 /proc/stat)
 kill $feeder $sampler 2>/dev/null || true
 echo "$cpu_then $cpu_now" | awk '{ n = (NF - 2) / 2; for (i = 2; i <= n + 1; i++) { d = $(i + n + 1) - $i; total += d; if (i == 5 || i == 6) idle += d }
   printf "MACHINE cpu_busy=%.0f%% (all cores, whole run)\n", 100 * (total - idle) / total }'
+metrics=$(curl -s $base/actuator/prometheus)
 # the node's own view of each request type: if its slowest is far below wrk's, the wait was outside the application
-curl -s $base/actuator/prometheus | awk '
+echo "$metrics" | awk '
   /^http_server_requests_seconds_(count|sum|max)\{/ && !/status="[45]/ {
     match($0, /uri="[^"]*"/); u = substr($0, RSTART + 5, RLENGTH - 6); split($1, n, "{"); v[u, n[1]] += $2; if (n[1] ~ /max/ && $2 > m[u]) m[u] = $2; seen[u] = 1 }
   END { for (u in seen) if (v[u, "http_server_requests_seconds_count"] > 100)
@@ -90,7 +91,7 @@ curl -s $base/actuator/prometheus | awk '
       1000 * v[u, "http_server_requests_seconds_sum"] / v[u, "http_server_requests_seconds_count"], 1000 * m[u] }'
 
 # where requests waited: for a database connection from the pool, or behind another's row lock
-curl -s $base/actuator/prometheus | awk '
+echo "$metrics" | awk '
   /^hikaricp_connections_acquire_seconds_(count|sum|max)|^hikaricp_connections_timeout_total|^hikaricp_connections_max/ { sub(/\{.*\}/, ""); v[$1] = $2 }
   END { printf "POOL size=%d acquisitions=%d mean_wait=%.1fms max_wait=%.0fms timeouts=%d\n", v["hikaricp_connections_max"],
         v["hikaricp_connections_acquire_seconds_count"], 1000 * v["hikaricp_connections_acquire_seconds_sum"] / (v["hikaricp_connections_acquire_seconds_count"] + 1e-9),

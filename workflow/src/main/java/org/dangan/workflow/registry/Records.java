@@ -127,8 +127,7 @@ public class Records {
         }
         MapSqlParameterSource params = new MapSqlParameterSource("cap", limit);
         return jdbc.queryForObject(
-                "select count(*) from (select 1 from " + from(scoped, params, true, recordRows.onPostgres())
-                        + " limit :cap) capped",
+                "select count(*) from (select 1 from " + from(scoped, params, true) + " limit :cap) capped",
                 params,
                 Long.class);
     }
@@ -211,13 +210,12 @@ public class Records {
 
     private long count(Scoped scoped) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        return jdbc.queryForObject(
-                "select count(*) from " + from(scoped, params, true, recordRows.onPostgres()), params, Long.class);
+        return jdbc.queryForObject("select count(*) from " + from(scoped, params, true), params, Long.class);
     }
 
     private List<RecordSummary> fetch(Scoped scoped, long offset, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String from = from(scoped, params, false, recordRows.onPostgres());
+        String from = from(scoped, params, false);
         params.addValue("limit", limit).addValue("offset", offset);
         DanganUser reader = CurrentUser.require();
         Map<Long, Institution> byId = scoped.scope().institutions().stream()
@@ -496,7 +494,7 @@ public class Records {
      * population is a join with its rows, whose index (key_population, record_number) holds
      * exactly the tagged records of a township's number range.
      */
-    private static String from(Scoped scoped, MapSqlParameterSource params, boolean forCount, boolean postgres) {
+    private String from(Scoped scoped, MapSqlParameterSource params, boolean forCount) {
         RecordQuery query = scoped.query();
         params.addValue("ids", scoped.ids());
         StringBuilder where = new StringBuilder();
@@ -525,7 +523,7 @@ public class Records {
             // list it matches every row, and H2 then read all of them (13 s for a name at 1M rows).
             // PostgreSQL cannot estimate "+ 0" and takes it for 0.5% of the rows: for the tag count
             // it then hashes both tables (685 ms for a county at 1M rows, 16 ms merging the indexes)
-            boolean plainInstitution = postgres && query.keyPopulation() != null;
+            boolean plainInstitution = query.keyPopulation() != null && recordRows.onPostgres();
             where.append("r.record_number >= :scopeFrom and r.record_number < :scopeTo and ")
                     .append(plainInstitution ? "r.institution_id in (:ids)" : "(r.institution_id + 0) in (:ids)");
             params.addValue("scopeFrom", scoped.numberPrefix()).addValue("scopeTo", upperBound(scoped.numberPrefix()));

@@ -64,7 +64,7 @@ public class RecordImporter {
     public static final int MAX_REPORTED = 10_000;
 
     private static final int CHUNK = 1_000;
-    /** Rows written by one import past which the tables get fresh statistics at once (see RecordRows). */
+    /** Rows written by one import past which the tables are vacuumed and analysed at once (see RecordRows). */
     private static final int VACUUM_AFTER = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordImporter.class);
