@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -36,11 +37,13 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -263,16 +266,26 @@ final class LuceneBackend implements SearchBackend {
             int from = Math.min(request.page() * request.size(), top.scoreDocs.length);
             ScoreDoc[] window = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs page = new TopDocs(top.totalHits, window);
+            // each hit's stored fields read once: the highlighter is given the texts read here
+            // rather than decompressing the same blocks again (a third of a search's CPU was that)
+            StoredFields stored = searcher.storedFields();
+            Document[] documents = new Document[window.length];
+            Map<Integer, String> texts = new HashMap<>();
+            for (int i = 0; i < window.length; i++) {
+                documents[i] = stored.document(window[i].doc);
+                texts.put(window[i].doc, documents[i].get("text"));
+            }
             String[] snippets = window.length == 0
                     ? new String[0]
-                    : UnifiedHighlighter.builder(searcher, analyzer)
-                            .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-                            .withMaxLength(100_000)
-                            .build()
-                            .highlight("text", query, page, 1);
+                    : new ReadTexts(
+                                    UnifiedHighlighter.builder(searcher, analyzer)
+                                            .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
+                                            .withMaxLength(100_000),
+                                    texts)
+                            .highlight("text", marked(request.query()), page, 1);
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (int i = 0; i < window.length; i++) {
-                Document d = searcher.storedFields().document(window[i].doc);
+                Document d = documents[i];
                 String snippet = snippets[i] != null ? snippets[i] : Snippets.opening(d.get("text"));
                 hits.add(new SearchResult.Hit(
                         Long.parseLong(d.get("doc")),
@@ -357,6 +370,58 @@ final class LuceneBackend implements SearchBackend {
                     .build();
         }
         return new MatchAllDocsQuery();
+    }
+
+    /** A highlighter that takes the pages' texts from the hits already read, not from the index again. */
+    private static final class ReadTexts extends UnifiedHighlighter {
+
+        private final Map<Integer, String> texts;
+
+        ReadTexts(UnifiedHighlighter.Builder builder, Map<Integer, String> texts) {
+            super(builder);
+            this.texts = texts;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    row[f] = fields[f].equals("text") ? texts.getOrDefault(doc, "") : null;
+                }
+                values.add(row);
+            }
+            return values;
+        }
+    }
+
+    /**
+     * What a snippet marks: the words asked for (not those excluded) in the page's text. The
+     * highlighter runs its query again for every hit shown; with the whole query that included the
+     * scope, type and date filters (a date range reads its points tree) and the name and record
+     * clauses, half of a search's CPU (docs/benchmarks.md, issue 21).
+     */
+    private Query marked(QueryExpr expr) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        wordsAskedFor(expr, text -> {
+            Query phrase = new QueryBuilder(analyzer).createPhraseQuery("text", text);
+            if (phrase != null) {
+                b.add(phrase, Occur.SHOULD);
+            }
+        });
+        return b.build();
+    }
+
+    private static void wordsAskedFor(QueryExpr expr, Consumer<String> words) {
+        if (expr instanceof QueryExpr.Text t) {
+            words.accept(t.text());
+        } else if (expr instanceof QueryExpr.And and) {
+            and.parts().stream().filter(p -> !(p instanceof QueryExpr.Not)).forEach(p -> wordsAskedFor(p, words));
+        } else if (expr instanceof QueryExpr.Or or) {
+            or.parts().forEach(p -> wordsAskedFor(p, words));
+        }
     }
 
     /** The term's characters side by side in the text or the name, or the term as the record number. */

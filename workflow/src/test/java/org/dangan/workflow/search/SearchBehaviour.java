@@ -188,6 +188,28 @@ abstract class SearchBehaviour {
     }
 
     @Test
+    void snippets_mark_the_words_asked_for_when_filters_narrow_the_search() {
+        // the highlighter is given the words alone, not the type, date and scope filters (issue 21)
+        SearchResult found = search(
+                "county-supervisor",
+                new Search.Query(
+                        "高血压 OR 窦性心律", "AUX_EXAM_REPORT", null, null, LocalDate.of(2024, 1, 1), null, null, 0, 10));
+        assertThat(documents(found)).containsExactlyInAnyOrder(ecg, ultrasound);
+        assertThat(found.hits())
+                .allSatisfy(
+                        h -> assertThat(h.snippet().replace("</em><em>", "")).contains("<em>高血压</em>"));
+        SearchResult.Hit onEcg = found.hits().stream()
+                .filter(h -> h.documentId() == ecg)
+                .findFirst()
+                .orElseThrow();
+        assertThat(onEcg.snippet().replace("</em><em>", "")).contains("<em>窦性心律</em>");
+        // a word that is excluded is not what the snippet marks; a name matches outside the text
+        assertThat(as("searcher-a", "高血压 AND NOT 糖尿病").hits().get(0).snippet()).contains("<em>");
+        assertThat(as("searcher-a", "王秀英").hits())
+                .allSatisfy(h -> assertThat(h.snippet()).doesNotContain("<em>"));
+    }
+
+    @Test
     void another_townships_documents_and_restricted_ones_are_never_seen_not_even_counted() {
         SearchResult other = as("searcher-a", "脂肪肝");
         assertThat(other.total()).isZero();
