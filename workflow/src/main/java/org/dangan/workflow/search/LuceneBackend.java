@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -405,23 +404,14 @@ final class LuceneBackend implements SearchBackend {
      */
     private Query marked(QueryExpr expr) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        wordsAskedFor(expr, text -> {
-            Query phrase = new QueryBuilder(analyzer).createPhraseQuery("text", text);
+        QueryBuilder phrases = new QueryBuilder(analyzer);
+        for (String words : expr.wordsAskedFor()) {
+            Query phrase = phrases.createPhraseQuery("text", words);
             if (phrase != null) {
                 b.add(phrase, Occur.SHOULD);
             }
-        });
-        return b.build();
-    }
-
-    private static void wordsAskedFor(QueryExpr expr, Consumer<String> words) {
-        if (expr instanceof QueryExpr.Text t) {
-            words.accept(t.text());
-        } else if (expr instanceof QueryExpr.And and) {
-            and.parts().stream().filter(p -> !(p instanceof QueryExpr.Not)).forEach(p -> wordsAskedFor(p, words));
-        } else if (expr instanceof QueryExpr.Or or) {
-            or.parts().forEach(p -> wordsAskedFor(p, words));
         }
+        return b.build();
     }
 
     /** The term's characters side by side in the text or the name, or the term as the record number. */

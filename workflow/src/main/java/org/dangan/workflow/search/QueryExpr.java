@@ -1,5 +1,6 @@
 package org.dangan.workflow.search;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,4 +21,21 @@ sealed interface QueryExpr {
     record Or(List<QueryExpr> parts) implements QueryExpr {}
 
     record Not(QueryExpr negated) implements QueryExpr {}
+
+    /** The words and phrases the query looks for, not those it excludes: what a page's marks show. */
+    default List<String> wordsAskedFor() {
+        List<String> words = new ArrayList<>();
+        collect(this, words);
+        return words;
+    }
+
+    private static void collect(QueryExpr expr, List<String> words) {
+        if (expr instanceof Text t) {
+            words.add(t.text());
+        } else if (expr instanceof And and) {
+            and.parts().forEach(p -> collect(p, words));
+        } else if (expr instanceof Or or) {
+            or.parts().forEach(p -> collect(p, words));
+        }
+    }
 }

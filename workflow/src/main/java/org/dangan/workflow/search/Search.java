@@ -1,7 +1,6 @@
 package org.dangan.workflow.search;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,22 +136,10 @@ public class Search {
 
     /** The words and phrases a query looks for (not those it excludes), to mark them on a page. */
     public static List<String> terms(String q) {
-        List<String> terms = new ArrayList<>();
         try {
-            collect(QueryParser.parse(q), terms);
+            return QueryParser.parse(q).wordsAskedFor();
         } catch (IllegalArgumentException | Refused unreadable) {
-            // nothing to mark
-        }
-        return terms;
-    }
-
-    private static void collect(QueryExpr expr, List<String> terms) {
-        if (expr instanceof QueryExpr.Text t) {
-            terms.add(t.text());
-        } else if (expr instanceof QueryExpr.And and) {
-            and.parts().forEach(p -> collect(p, terms));
-        } else if (expr instanceof QueryExpr.Or or) {
-            or.parts().forEach(p -> collect(p, terms));
+            return List.of(); // nothing to mark
         }
     }
 
