@@ -142,6 +142,24 @@ class FindingsTest {
                         .contains("随访另行管理"));
     }
 
+    @Test
+    void a_waiver_reason_naming_a_disorder_or_its_drug_does_not_name_it_to_a_reader_without_the_permission() {
+        asUser.login(county.user("archivist-a"));
+        long id = findings.of(campaign.getId(), null, 0, 50).get(0).id();
+        String reason = "患者为精神分裂症，长期服用利培酮；另有 双 相 情 感 障 碍 病史（Schizophrenia），由精神科随访";
+        findings.waive(id, reason);
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50))
+                .singleElement()
+                .satisfies(f -> assertThat(f.waiverReason()).isEqualTo(reason));
+
+        asUser.login(county.user("head-a"));
+        assertThat(findings.of(campaign.getId(), FindingStatus.WAIVED, 0, 50))
+                .singleElement()
+                .satisfies(f -> assertThat(f.waiverReason())
+                        .doesNotContain("精神", "分裂", "利培酮", "双", "情感", "障碍", "chizo")
+                        .isEqualTo("患者为***，长期服用***；另有 *** 病史（***），由***随访"));
+    }
+
     @Autowired
     Records records;
 
