@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,6 +40,7 @@ public class UserAccounts {
     private final ApplicationEventPublisher events;
     private final Environment environment;
     private final TransactionTemplate transactions;
+    private final Map<String, String> demoHashes = new ConcurrentHashMap<>();
 
     UserAccounts(
             UserAccountRepository repository,
@@ -91,7 +93,8 @@ public class UserAccounts {
             Long institutionId,
             Set<Permission> permissions) {
         PasswordPolicy.check(username, rawPassword);
-        return save(username, rawPassword, displayName, role, institutionId, permissions);
+        return store(new UserAccount(
+                username, passwordEncoder.encode(rawPassword), displayName, role, institutionId, permissions));
     }
 
     /**
@@ -110,21 +113,17 @@ public class UserAccounts {
         if (!environment.matchesProfiles("demo")) {
             throw new IllegalStateException("demo accounts are created under the demo profile only");
         }
-        return save(username, rawPassword, displayName, role, institutionId, permissions);
+        // one BCrypt for the README's one password, not one per account: eleven of them were a
+        // second of the first start (issue 21). Sharing a hash tells nothing the README does not.
+        String hash = demoHashes.computeIfAbsent(rawPassword, passwordEncoder::encode);
+        return store(new UserAccount(username, hash, displayName, role, institutionId, permissions));
     }
 
-    private UserAccount save(
-            String username,
-            String rawPassword,
-            String displayName,
-            Role role,
-            Long institutionId,
-            Set<Permission> permissions) {
-        if (repository.findByUsername(username).isPresent()) {
-            throw new IllegalArgumentException("user already exists: " + username);
+    private UserAccount store(UserAccount fresh) {
+        if (repository.findByUsername(fresh.getUsername()).isPresent()) {
+            throw new IllegalArgumentException("user already exists: " + fresh.getUsername());
         }
-        UserAccount account = repository.save(new UserAccount(
-                username, passwordEncoder.encode(rawPassword), displayName, role, institutionId, permissions));
+        UserAccount account = repository.save(fresh);
         events.publishEvent(announced(account));
         return account;
     }
