@@ -27,6 +27,7 @@ import org.dangan.workflow.registry.RecordCorrection;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.registry.ResidentId;
+import org.dangan.workflow.registry.RestrictedWords;
 import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Permission;
@@ -173,6 +174,11 @@ public class Findings {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw Refused.invalid("findings.waiverReason", MAX_REASON);
+        }
+        // a reason is read by supervisors and archivists without the restricted-documents
+        // permission: it must not carry the diagnosis at all, masked or not
+        if (RestrictedWords.named(why)) {
+            throw Refused.invalid("findings.waiverReasonRestricted");
         }
         InstitutionScope scope = institutions.currentScope();
         List<long[]> open = jdbc.query(
