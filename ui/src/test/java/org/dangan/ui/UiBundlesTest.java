@@ -46,6 +46,21 @@ class UiBundlesTest {
     }
 
     @Test
+    void no_screen_text_shares_a_key_with_a_different_domain_message() throws IOException {
+        // the messages bundle is read first: a shared key showed a refusal ("请选择一种排序方式") as the
+        // search screen's sort label
+        for (String language : List.of("", "_en")) {
+            Properties screens = load("/i18n/ui" + language + ".properties");
+            Properties domain = load("/i18n/messages" + language + ".properties");
+            assertThat(screens.stringPropertyNames().stream()
+                            .filter(k -> domain.containsKey(k)
+                                    && !domain.getProperty(k).equals(screens.getProperty(k))))
+                    .as("keys in ui%s and messages%s with different texts", language, language)
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void every_key_the_views_use_exists() throws IOException {
         // the screens translate through both bundles: their own and the domain's (refusals, task kinds)
         Properties zh = load("/i18n/ui.properties");

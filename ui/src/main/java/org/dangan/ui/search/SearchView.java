@@ -92,7 +92,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         to.setId("search-to");
         to.setLabel(getTranslation("search.to"));
         sort.setId("search-sort");
-        sort.setLabel(getTranslation("search.sort"));
+        sort.setLabel(getTranslation("search.sortLabel"));
         sort.setItems("relevance", "date", "record");
         sort.setItemLabelGenerator(s -> getTranslation("search.sort." + s));
         sort.setValue("relevance");
