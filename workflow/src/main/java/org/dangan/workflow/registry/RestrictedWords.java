@@ -45,7 +45,17 @@ public final class RestrictedWords {
             Map.entry((int) '鋰', (int) '锂'),
             Map.entry((int) '維', (int) '维'),
             Map.entry((int) '樂', (int) '乐'),
-            Map.entry((int) '絡', (int) '络'),
+            Map.entry((int) '衛', (int) '卫'),
+            Map.entry((int) '藥', (int) '药'),
+            Map.entry((int) '達', (int) '达'),
+            Map.entry((int) '覺', (int) '觉'),
+            Map.entry((int) '調', (int) '调'),
+            Map.entry((int) '極', (int) '极'),
+            Map.entry((int) '醫', (int) '医'),
+            Map.entry((int) 'ı', (int) 'i'),
+            Map.entry((int) 'ɑ', (int) 'a'),
+            Map.entry((int) 'ɡ', (int) 'g'),
+            Map.entry((int) 'օ', (int) 'o'),
             Map.entry((int) 'а', (int) 'a'),
             Map.entry((int) 'е', (int) 'e'),
             Map.entry((int) 'о', (int) 'o'),
@@ -67,88 +77,125 @@ public final class RestrictedWords {
             Map.entry((int) 'ρ', (int) 'p'),
             Map.entry((int) 'τ', (int) 't'));
 
-    private static final List<String> WORDS = Stream.of(
-                    // the tag and the six disorders, with their common and short names
-                    "严重精神障碍",
-                    "重性精神病",
-                    "精神障碍",
-                    "精神分裂症",
-                    "分裂症",
-                    "分裂情感性障碍",
-                    "持久的妄想性障碍",
-                    "偏执性精神病",
-                    "双相情感障碍",
-                    "双相障碍",
-                    "躁郁症",
-                    "躁狂",
-                    "妄想",
-                    "癫痫所致精神障碍",
-                    "精神发育迟滞伴发精神障碍",
-                    "精神病",
-                    "精神疾病",
-                    "精神卫生",
-                    "精神科",
-                    "精神",
-                    "重精",
-                    // drugs: generic and brand names
-                    "氯氮平",
-                    "利培酮",
-                    "奥氮平",
-                    "喹硫平",
-                    "阿立哌唑",
-                    "齐拉西酮",
-                    "帕利哌酮",
-                    "氯丙嗪",
-                    "奋乃静",
-                    "氟哌啶醇",
-                    "舒必利",
-                    "碳酸锂",
-                    "维思通",
-                    "再普乐",
-                    "思瑞康",
-                    "安律凡",
-                    "可致律",
-                    "芮达",
-                    "卓乐定",
-                    // English, as stems so that every form of a word goes
-                    "severementaldisorder",
-                    "mentaldisorder",
-                    "mentalillness",
-                    "mentallyill",
-                    "schizo",
-                    "bipolar",
-                    "psychos",
-                    "psychot",
-                    "psychiatr",
-                    "psychward",
-                    "paranoi",
-                    "delusion",
-                    "manic",
-                    "lithium",
-                    "clozapine",
-                    "risperidone",
-                    "risperdal",
-                    "olanzapine",
-                    "quetiapine",
-                    "aripiprazole",
-                    "ziprasidone",
-                    "paliperidone",
-                    "haloperidol",
-                    "chlorpromazine",
-                    "perphenazine",
-                    "sulpiride",
-                    // pinyin and its abbreviations
-                    "jingshen",
-                    "fenliezheng",
-                    "shuangxiang",
-                    "zaokuang",
-                    "jsfl",
-                    "scz",
-                    "smd",
-                    "bpd")
-            .map(w -> reading(w).text())
-            .sorted(Comparator.comparingInt(String::length).reversed())
-            .toList();
+    /** Words a new reason may not contain: each names the disorder, a drug for it or its programme. */
+    private static final List<String> REFUSED = normalised(Stream.of(
+            // the tag and the six disorders, with their common, short and other official names
+            "严重精神障碍",
+            "重性精神病",
+            "精神障碍",
+            "精神分裂",
+            "分裂症",
+            "精分",
+            "思觉失调",
+            "分裂情感",
+            "持久的妄想性障碍",
+            "偏执性精神病",
+            "偏执狂",
+            "双相情感障碍",
+            "双相障碍",
+            "双极",
+            "躁郁",
+            "躁狂",
+            "狂躁",
+            "妄想",
+            "癫痫所致精神障碍",
+            "精神发育迟滞伴发精神障碍",
+            "精神病",
+            "精神疾病",
+            "精神卫生",
+            "精神科",
+            "精卫",
+            "精防",
+            "宛平南路600",
+            "686项目",
+            // drugs: generic and brand names
+            "氯氮平",
+            "利培酮",
+            "奥氮平",
+            "喹硫平",
+            "阿立哌唑",
+            "齐拉西酮",
+            "帕利哌酮",
+            "鲁拉西酮",
+            "布南色林",
+            "氨磺必利",
+            "氯丙嗪",
+            "奋乃静",
+            "氟哌啶醇",
+            "舒必利",
+            "碳酸锂",
+            "维思通",
+            "再普乐",
+            "思瑞康",
+            "安律凡",
+            "可致律",
+            "卓乐定",
+            // English, as stems so that every form of a word goes, and the diagnoses' ICD-10 codes
+            "severementaldisorder",
+            "mentaldisorder",
+            "mentalillness",
+            "mentallyill",
+            "schizo",
+            "shizo",
+            "bipolar",
+            "psychos",
+            "psycos",
+            "psychot",
+            "psychiatr",
+            "psychward",
+            "paranoi",
+            "delusion",
+            "manic",
+            "mania",
+            "lithium",
+            "clozapine",
+            "risperidone",
+            "risperdal",
+            "olanzapine",
+            "zyprexa",
+            "quetiapine",
+            "seroquel",
+            "aripiprazole",
+            "abilify",
+            "ziprasidone",
+            "paliperidone",
+            "invega",
+            "lurasidone",
+            "haloperidol",
+            "chlorpromazine",
+            "perphenazine",
+            "sulpiride",
+            "amisulpride",
+            "f20",
+            "f22",
+            "f25",
+            "f31",
+            // pinyin
+            "fenliezheng",
+            "shuangxiang",
+            "zaokuang"));
+
+    /**
+     * Words hidden from a reader: the refused ones and some that are too common or too short to
+     * refuse in a new reason ("精神状态尚可" is an everyday remark, 芮达 is also a name, "重精" spans
+     * 严重精力), but that are better hidden than read in a reason about such a resident.
+     */
+    private static final List<String> HIDDEN = normalised(
+            Stream.concat(REFUSED.stream(), Stream.of("精神", "重精", "芮达", "jingshen", "jsfl", "scz", "smd", "bpd")));
+
+    /** Characters that are letters to Unicode but show as blank space. */
+    private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800\u17B4\u17B5\u180E";
+
+    /** Controls that make a text display in another order than it is stored. */
+    private static final String BIDI_CONTROLS =
+            "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+
+    private static List<String> normalised(Stream<String> words) {
+        return words.map(w -> reading(w, true).text())
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+    }
 
     /** A markup tag is skipped whole up to this length; a longer run of text is read as text. */
     private static final int MAX_TAG = 64;
@@ -160,10 +207,47 @@ public final class RestrictedWords {
         if (text == null) {
             return null;
         }
-        Reading read = reading(text);
+        if (reordered(text) && HIDDEN.stream().anyMatch(reversed(text)::contains)) {
+            return MASK;
+        }
         boolean[] masked = new boolean[text.length()];
         boolean any = false;
-        for (String word : WORDS) {
+        // markup is read both ways: tags skipped ("精<b></b>神") and tags' text kept ("<精神分裂症>")
+        for (boolean skipTags : new boolean[] {true, false}) {
+            any |= mask(reading(text, skipTags), masked);
+        }
+        if (!any) {
+            return text;
+        }
+        // a run of masked characters (and what the eye skipped between them) becomes one mask, so
+        // the mask's length says nothing of the word's
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            if (!masked[i]) {
+                out.append(text.charAt(i));
+            } else if (out.isEmpty() || !endsWithMask(out)) {
+                out.append(MASK);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether the text names the disorder, a drug for it or its programme, however it is written. */
+    public static boolean named(String text) {
+        if (text == null) {
+            return false;
+        }
+        List<String> readings = new ArrayList<>(
+                List.of(reading(text, true).text(), reading(text, false).text()));
+        if (reordered(text)) {
+            readings.add(reversed(text));
+        }
+        return readings.stream().anyMatch(read -> REFUSED.stream().anyMatch(read::contains));
+    }
+
+    private static boolean mask(Reading read, boolean[] masked) {
+        boolean any = false;
+        for (String word : HIDDEN) {
             for (int at = read.text().indexOf(word); at >= 0; at = read.text().indexOf(word, at + 1)) {
                 // a Latin stem takes its whole word as read, "schizo" all of "schizo<i></i>phrenic";
                 // the word may run on into the next one, as letters run on when spaces are skipped
@@ -184,29 +268,16 @@ public final class RestrictedWords {
                 any = true;
             }
         }
-        if (!any) {
-            return text;
-        }
-        // a run of masked characters (and what the eye skipped between them) becomes one mask, so
-        // the mask's length says nothing of the word's
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            if (!masked[i]) {
-                out.append(text.charAt(i));
-            } else if (out.isEmpty() || !endsWithMask(out)) {
-                out.append(MASK);
-            }
-        }
-        return out.toString();
+        return any;
     }
 
-    /** Whether the text names a restricted word, however it is written. */
-    public static boolean named(String text) {
-        if (text == null) {
-            return false;
-        }
-        String read = reading(text).text();
-        return WORDS.stream().anyMatch(read::contains);
+    private static boolean reordered(String text) {
+        return text.chars().anyMatch(c -> BIDI_CONTROLS.indexOf(c) >= 0);
+    }
+
+    /** A text with direction overrides may show its letters right to left: read that way too. */
+    private static String reversed(String text) {
+        return new StringBuilder(reading(text, true).text()).reverse().toString();
     }
 
     private static boolean latinLetter(char c) {
@@ -224,14 +295,14 @@ public final class RestrictedWords {
      */
     private record Reading(String text, int[] origin, int[] originEnd) {}
 
-    private static Reading reading(String text) {
+    private static Reading reading(String text, boolean skipTags) {
         StringBuilder read = new StringBuilder(text.length());
         List<int[]> spans = new ArrayList<>(text.length());
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (cp == '<') {
+            if (skipTags && cp == '<') {
                 int close = text.indexOf('>', i + 1);
                 if (close > 0 && close - i <= MAX_TAG) {
                     i = close + 1;
@@ -266,6 +337,9 @@ public final class RestrictedWords {
 
     /** What the eye skips between letters: space, invisible characters, marks, punctuation, symbols. */
     private static boolean skipped(int cp) {
+        if (BLANK_LETTERS.indexOf(cp) >= 0) {
+            return true;
+        }
         return switch (Character.getType(cp)) {
             case Character.SPACE_SEPARATOR,
                     Character.LINE_SEPARATOR,

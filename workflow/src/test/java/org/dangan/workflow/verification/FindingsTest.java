@@ -138,7 +138,10 @@ class FindingsTest {
                 "雙相情感障礙",
                 "精<b></b>神·分-裂 症",
                 "jīngshén fēnlièzhèng",
-                "SEVERE_MENTAL_DISORDER")) {
+                "SEVERE_MENTAL_DISORDER",
+                "<患精神分裂症，长期服用氯氮平>",
+                "精\u3164神\u3164分\u3164裂\u3164症",
+                "本人患思觉失调症，长期住院")) {
             assertThatThrownBy(() -> findings.waive(id, reason))
                     .as(reason)
                     .isInstanceOfSatisfying(
