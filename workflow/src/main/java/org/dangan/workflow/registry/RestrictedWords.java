@@ -18,9 +18,11 @@ import java.util.stream.Stream;
  * characters (zero-width, soft hyphen, joiners), combining marks, punctuation and markup tags. An
  * attack on the first, plain list got 25 of 32 hostile reasons through that way (issue 21).
  *
- * <p>The list cannot be complete, so it errs towards hiding ("精神" alone goes, "schizo" in any
- * word) and a reason that names the disorder is refused when written ({@link #named}): the words
- * are not stored where readers without the permission read them.
+ * <p>No list is complete: three attacks each found words and tricks it missed. So a reason that
+ * names the disorder is refused when written ({@link #named}, words that can hardly mean anything
+ * else), and reading hides more ({@link #hidden}, short and ambiguous words too). It stops honest
+ * writing and the known tricks, not a permission holder who means to leak; reasons chosen from a
+ * fixed list would (not built, issue 21).
  */
 public final class RestrictedWords {
 
@@ -52,6 +54,12 @@ public final class RestrictedWords {
             Map.entry((int) '調', (int) '调'),
             Map.entry((int) '極', (int) '极'),
             Map.entry((int) '醫', (int) '医'),
+            Map.entry((int) '衞', (int) '卫'),
+            Map.entry((int) '項', (int) '项'),
+            Map.entry((int) '魯', (int) '鲁'),
+            Map.entry((int) '欝', (int) '郁'),
+            Map.entry((int) '瘋', (int) '疯'),
+            Map.entry((int) '經', (int) '经'),
             Map.entry((int) 'ı', (int) 'i'),
             Map.entry((int) 'ɑ', (int) 'a'),
             Map.entry((int) 'ɡ', (int) 'g'),
@@ -77,78 +85,97 @@ public final class RestrictedWords {
             Map.entry((int) 'ρ', (int) 'p'),
             Map.entry((int) 'τ', (int) 't'));
 
-    /** Words a new reason may not contain: each names the disorder, a drug for it or its programme. */
+    /**
+     * Words a new reason may not contain: each names the disorder or a drug for it, with little
+     * chance of meaning anything else. Short or ambiguous words are only hidden (below): refusing
+     * them stopped ordinary reasons in an attack (精分户, the names 李双极 and 汪精卫, 大厦F20层).
+     */
     private static final List<String> REFUSED = normalised(Stream.of(
-            // the tag and the six disorders, with their common, short and other official names
+            // the tag and the six disorders, with their common and other official names and typos
             "严重精神障碍",
             "重性精神病",
             "精神障碍",
             "精神分裂",
+            "精神分列",
+            "精神份裂",
             "分裂症",
-            "精分",
+            "分裂样障碍",
             "思觉失调",
+            "统合失调",
             "分裂情感",
-            "持久的妄想性障碍",
+            "妄想性障碍",
             "偏执性精神病",
-            "偏执狂",
-            "双相情感障碍",
+            "偏执性障碍",
+            "双相情感",
+            "双相性情感",
             "双相障碍",
-            "双极",
-            "躁郁",
-            "躁狂",
-            "狂躁",
-            "妄想",
+            "双相型障碍",
+            "双向情感障碍",
+            "双向障碍",
+            "双极性情感",
+            "情感障碍",
+            "躁郁症",
+            "燥郁症",
+            "躁狂症",
+            "狂躁症",
+            "燥狂症",
             "癫痫所致精神障碍",
-            "精神发育迟滞伴发精神障碍",
+            "精神发育迟滞",
             "精神病",
+            "神精病",
             "精神疾病",
-            "精神卫生",
+            "精神异常",
+            "精神失常",
+            "精神残疾",
+            "精神卫生中心",
+            "精神专科",
             "精神科",
-            "精卫",
-            "精防",
-            "宛平南路600",
-            "686项目",
-            // drugs: generic and brand names
+            "精神康复",
+            // drugs: generic and brand names, and common misspellings
             "氯氮平",
             "利培酮",
+            "利培同",
             "奥氮平",
             "喹硫平",
+            "奎硫平",
             "阿立哌唑",
+            "阿立派唑",
             "齐拉西酮",
             "帕利哌酮",
+            "帕利派酮",
             "鲁拉西酮",
             "布南色林",
             "氨磺必利",
             "氯丙嗪",
             "奋乃静",
             "氟哌啶醇",
+            "氟派啶醇",
             "舒必利",
+            "五氟利多",
+            "氯普噻吨",
             "碳酸锂",
             "维思通",
             "再普乐",
             "思瑞康",
             "安律凡",
-            "可致律",
             "卓乐定",
-            // English, as stems so that every form of a word goes, and the diagnoses' ICD-10 codes
+            "善思达",
+            "欧兰宁",
+            // English, whole words or long stems
             "severementaldisorder",
             "mentaldisorder",
             "mentalillness",
-            "mentallyill",
-            "schizo",
-            "shizo",
-            "bipolar",
-            "psychos",
-            "psycos",
-            "psychot",
+            "mentalilness",
+            "mentaldisease",
+            "schizophren",
+            "schizoaffect",
+            "bipolardisorder",
+            "psychosis",
+            "psychoses",
+            "psychotic",
             "psychiatr",
-            "psychward",
-            "paranoi",
-            "delusion",
-            "manic",
-            "mania",
-            "lithium",
             "clozapine",
+            "clozaril",
             "risperidone",
             "risperdal",
             "olanzapine",
@@ -157,31 +184,69 @@ public final class RestrictedWords {
             "seroquel",
             "aripiprazole",
             "abilify",
-            "ziprasidone",
-            "paliperidone",
-            "invega",
-            "lurasidone",
             "haloperidol",
             "chlorpromazine",
-            "perphenazine",
-            "sulpiride",
-            "amisulpride",
-            "f20",
-            "f22",
-            "f25",
-            "f31",
+            "paliperidone",
+            "lurasidone",
             // pinyin
             "fenliezheng",
-            "shuangxiang",
-            "zaokuang"));
+            "jingshenbing"));
 
     /**
-     * Words hidden from a reader: the refused ones and some that are too common or too short to
-     * refuse in a new reason ("精神状态尚可" is an everyday remark, 芮达 is also a name, "重精" spans
-     * 严重精力), but that are better hidden than read in a reason about such a resident.
+     * Words hidden from a reader: the refused ones and those too short or too ambiguous to refuse,
+     * which are better hidden than read in a reason about such a resident ("精神状态尚可" shows as
+     * "***状态尚可"; a name with 双极 loses two characters).
      */
-    private static final List<String> HIDDEN = normalised(
-            Stream.concat(REFUSED.stream(), Stream.of("精神", "重精", "芮达", "jingshen", "jsfl", "scz", "smd", "bpd")));
+    private static final List<String> HIDDEN = normalised(Stream.concat(
+            REFUSED.stream(),
+            Stream.of(
+                    "精神",
+                    "重精",
+                    "严精",
+                    "精障",
+                    "精残",
+                    "精分",
+                    "精卫",
+                    "精衞",
+                    "精防",
+                    "双相",
+                    "双极",
+                    "躁狂",
+                    "狂躁",
+                    "躁症",
+                    "妄想",
+                    "偏执",
+                    "疯",
+                    "神经病",
+                    "芮达",
+                    "锂盐",
+                    "宛平南路600",
+                    "686项目",
+                    "f20",
+                    "f22",
+                    "f25",
+                    "f31",
+                    "schizo",
+                    "shizo",
+                    "bipolar",
+                    "bipolor",
+                    "psychos",
+                    "psychot",
+                    "pyschos",
+                    "pyschot",
+                    "psycos",
+                    "paranoi",
+                    "delusion",
+                    "manic",
+                    "mania",
+                    "lithium",
+                    "haldol",
+                    "invega",
+                    "jingshen",
+                    "jsfl",
+                    "scz",
+                    "smd",
+                    "bpd")));
 
     /** Characters that are letters to Unicode but show as blank space. */
     private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800\u17B4\u17B5\u180E";
@@ -248,7 +313,7 @@ public final class RestrictedWords {
     private static boolean mask(Reading read, boolean[] masked) {
         boolean any = false;
         for (String word : HIDDEN) {
-            for (int at = read.text().indexOf(word); at >= 0; at = read.text().indexOf(word, at + 1)) {
+            for (int at = read.text().indexOf(word); at >= 0; ) {
                 // a Latin stem takes its whole word as read, "schizo" all of "schizo<i></i>phrenic";
                 // the word may run on into the next one, as letters run on when spaces are skipped
                 int first = at;
@@ -266,6 +331,9 @@ public final class RestrictedWords {
                     masked[i] = true;
                 }
                 any = true;
+                // on after the run just covered: matches inside it would cover it again, and a long
+                // run of Latin letters made that quadratic (75 s for 100 KB of "f20")
+                at = read.text().indexOf(word, last + 1);
             }
         }
         return any;

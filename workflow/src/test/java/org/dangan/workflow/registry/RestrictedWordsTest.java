@@ -23,10 +23,9 @@ class RestrictedWordsTest {
                 "思覺失調症患者，不便随访",
                 "双极性情感障碍，长期服药",
                 "狂躁症发作期，家属拒绝入户",
-                "精分患者，由监护人代管",
-                "在精卫中心长期住院，由精防医生随访",
-                "686项目管理对象",
-                "ICD-10 F20.0，外院确诊",
+                "双向情感障碍，长期服药",
+                "重精患者，服五氟利多",
+                "长期住精神专科医院",
                 "服鲁拉西酮、布南色林、氨磺必利治疗",
                 "shizophrenia, on zyprexa",
                 "bıpolar disorder, on seroquel and abilify",
@@ -37,10 +36,21 @@ class RestrictedWordsTest {
             assertThat(RestrictedWords.named(reason)).as(reason).isTrue();
             assertThat(RestrictedWords.hidden(reason))
                     .as(reason)
-                    .doesNotContain("分裂", "思觉", "思覺", "双极", "狂躁", "精分", "精卫", "686", "F20", "鲁拉西酮")
+                    .doesNotContain("分裂", "思觉", "思覺", "双极", "双向", "狂躁", "精", "鲁拉西酮", "五氟利多")
                     .doesNotContainIgnoringCase("schiz")
                     .doesNotContainIgnoringCase("bıpolar")
                     .doesNotContainIgnoringCase("zyprexa");
+        }
+    }
+
+    @Test
+    void short_or_ambiguous_words_are_hidden_but_not_refused() {
+        for (String reason : List.of("精分患者，由监护人代管", "在精卫中心长期住院，由精防医生随访", "686项目管理对象", "ICD-10 F20.0，外院确诊")) {
+            assertThat(RestrictedWords.named(reason)).as(reason).isFalse();
+            assertThat(RestrictedWords.hidden(reason))
+                    .as(reason)
+                    .contains("***")
+                    .doesNotContain("精分", "精卫", "精防", "686项目", "F20");
         }
     }
 
@@ -52,6 +62,13 @@ class RestrictedWordsTest {
                 "居民因严重精力不足暂缓体检",
                 "本人外出经商，体重精确数据无法采集",
                 "已迁往 Beijing Shenzhen 一带务工",
+                "户主张永精分户迁往外地",
+                "李双极外出务工",
+                "经李精卫生院确认死亡",
+                "迁至XX大厦F20层",
+                "Moved away as of 2021",
+                "在上海某路686项目部工地务工",
+                "不要妄想多要补贴",
                 "居民已死亡，家属已告知",
                 "重复建档，已注销",
                 "按专项管理规定处理")) {
