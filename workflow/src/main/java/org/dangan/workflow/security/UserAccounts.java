@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -121,7 +122,7 @@ public class UserAccounts {
 
     private UserAccount store(UserAccount fresh) {
         if (repository.findByUsername(fresh.getUsername()).isPresent()) {
-            throw new IllegalArgumentException("user already exists: " + fresh.getUsername());
+            throw Refused.invalid("user.exists", fresh.getUsername());
         }
         UserAccount account = repository.save(fresh);
         events.publishEvent(announced(account));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,15 @@ class SecurityHardeningTest {
                         county.a().getId(),
                         Set.of()))
                 .hasMessageContaining("password.tooShort");
+        // a taken user name is a refusal with its key, which both languages translate
+        assertThatThrownBy(() -> accounts.create(
+                        user,
+                        "Another-pass-2026",
+                        "重名",
+                        Role.SEARCHER,
+                        county.a().getId(),
+                        Set.of()))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("user.exists"));
 
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "short", 400)
                 .andExpect(jsonPath("$.details.key").value("password.tooShort"));
