@@ -102,25 +102,25 @@ public final class PasswordPolicy {
     public static void check(String username, String password) {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            throw new PasswordRefused("password.tooShort", MIN_LENGTH);
+            throw new AccountRefused("password.tooShort", MIN_LENGTH);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (Common.PASSWORDS.contains(lower)) {
-            throw new PasswordRefused("password.common");
+            throw new AccountRefused("password.common");
         }
         String word = word(password);
         // P@ssw0rd123, Admin@123456: a common word dressed in digits and signs is still guessed first
         if (word.length() >= MIN_WORD && Common.WORDS.contains(word) || longestRun(lower) >= RUN) {
-            throw new PasswordRefused("password.common");
+            throw new AccountRefused("password.common");
         }
         if (kinds(password) < MIN_KINDS && length < LONG_ENOUGH) {
-            throw new PasswordRefused("password.kinds", MIN_KINDS, LONG_ENOUGH);
+            throw new AccountRefused("password.kinds", MIN_KINDS, LONG_ENOUGH);
         }
         if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            throw new PasswordRefused("password.userName");
+            throw new AccountRefused("password.userName");
         }
         if (password.codePoints().distinct().count() < 4) {
-            throw new PasswordRefused("password.repetitive", 4);
+            throw new AccountRefused("password.repetitive", 4);
         }
     }
 

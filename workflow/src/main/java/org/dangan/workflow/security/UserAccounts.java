@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.dangan.workflow.platform.Refused;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -122,7 +121,7 @@ public class UserAccounts {
 
     private UserAccount store(UserAccount fresh) {
         if (repository.findByUsername(fresh.getUsername()).isPresent()) {
-            throw Refused.invalid("user.exists", fresh.getUsername());
+            throw new AccountRefused("user.exists", fresh.getUsername());
         }
         UserAccount account = repository.save(fresh);
         events.publishEvent(announced(account));
@@ -153,7 +152,7 @@ public class UserAccounts {
         UserAccount account =
                 repository.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
-            throw new PasswordRefused("password.currentWrong");
+            throw new AccountRefused("password.currentWrong");
         }
         PasswordPolicy.check(username, replacement);
         if (passwordEncoder.matches(replacement, account.getPasswordHash())) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.dangan.workflow.platform.Refused;
-import org.dangan.workflow.security.PasswordRefused;
+import org.dangan.workflow.security.AccountRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -57,8 +57,8 @@ class ApiErrors {
                 Map.of("key", e.key()));
     }
 
-    @ExceptionHandler(PasswordRefused.class)
-    ResponseEntity<ApiError> passwordRefused(PasswordRefused e, Locale locale) {
+    @ExceptionHandler(AccountRefused.class)
+    ResponseEntity<ApiError> accountRefused(AccountRefused e, Locale locale) {
         return json(
                 HttpStatus.BAD_REQUEST, messages.getMessage(e.key(), e.arguments(), locale), Map.of("key", e.key()));
     }

@@ -13,8 +13,8 @@ import org.dangan.workflow.resident.ResidentCodes;
 import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.search.SearchResult;
+import org.dangan.workflow.security.AccountRefused;
 import org.dangan.workflow.security.PasswordPolicy;
-import org.dangan.workflow.security.PasswordRefused;
 import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.SmsGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -166,7 +166,7 @@ class DemoDataTest {
     @Test
     void the_demo_users_sign_in_with_the_readme_password_that_the_policy_refuses_to_others() throws Exception {
         Assertions.assertThatThrownBy(() -> PasswordPolicy.check("archivist-a", DemoData.PASSWORD))
-                .isInstanceOf(PasswordRefused.class);
+                .isInstanceOf(AccountRefused.class);
         var manager = authentication.getAuthenticationManager();
         for (String user : List.of("admin", "archivist-a", "county-checker", "searcher-b")) {
             assertThat(manager.authenticate(

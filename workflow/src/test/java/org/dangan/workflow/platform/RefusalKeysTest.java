@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** Every refusal the code can raise (and the password policy's, see PasswordRefused) has its text in both languages. */
+/** Every refusal the code can raise (and the accounts', see AccountRefused) has its text in both languages. */
 class RefusalKeysTest {
 
     private static final Pattern REFUSAL = Pattern.compile(
-            "(?:Refused\\.(?:of|invalid|forbidden|notFound|tooLarge|unauthorized|tooManyRequests)|new PasswordRefused)\\(\\s*\"([^\"]+)\"");
+            "(?:Refused\\.(?:of|invalid|forbidden|notFound|tooLarge|unauthorized|tooManyRequests)|new AccountRefused)\\(\\s*\"([^\"]+)\"");
 
     @Test
     void every_refusal_key_is_translated_in_chinese_and_english() throws IOException {

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PasswordPolicyTest {
 
     private static String refusal(String password) {
-        PasswordRefused refused =
-                catchThrowableOfType(PasswordRefused.class, () -> PasswordPolicy.check("t1-archivist-a", password));
+        AccountRefused refused =
+                catchThrowableOfType(AccountRefused.class, () -> PasswordPolicy.check("t1-archivist-a", password));
         assertThat(refused).as("a refusal of a weak password").isNotNull();
         assertThat(refused.getMessage()).doesNotContain(password);
         return refused.key();

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class SecurityHardeningTest {
         }) {
             assertThatThrownBy(() -> PasswordPolicy.check(user, weak[0]))
                     .isInstanceOfSatisfying(
-                            PasswordRefused.class, r -> assertThat(r.key()).isEqualTo(weak[1]));
+                            AccountRefused.class, r -> assertThat(r.key()).isEqualTo(weak[1]));
         }
         assertThatThrownBy(() -> accounts.create(
                         "weak-" + user,
@@ -97,7 +96,8 @@ class SecurityHardeningTest {
                         Role.SEARCHER,
                         county.a().getId(),
                         Set.of()))
-                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("user.exists"));
+                .isInstanceOfSatisfying(
+                        AccountRefused.class, r -> assertThat(r.key()).isEqualTo("user.exists"));
 
         change(user, Fixtures.PASSWORD, Fixtures.PASSWORD, "short", 400)
                 .andExpect(jsonPath("$.details.key").value("password.tooShort"));
