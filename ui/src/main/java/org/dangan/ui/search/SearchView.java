@@ -74,6 +74,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
         query.setPlaceholder(getTranslation("search.placeholder"));
         query.setWidth("32em");
         query.setClearButtonVisible(true);
+        query.setMaxLength(Search.MAX_QUERY_LENGTH);
         type.setId("search-type");
         type.setLabel(getTranslation("search.type"));
         type.setItems(DocumentType.values());
@@ -129,7 +130,12 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle {
                     page,
                     PAGE_SIZE));
         } catch (IllegalArgumentException | Refused e) {
-            Refusals.show(e);
+            // the refusal stays on the page in place of the results it replaces: an earlier "no
+            // hits" beside it read as the answer to this query
+            total.setText(Refusals.show(e));
+            facets.removeAll();
+            hits.removeAll();
+            pager.removeAll();
             return;
         }
         total.setText(

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.dangan.ui.support.KaribuTest;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.search.Search;
 import org.dangan.workflow.search.SearchIndex;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.support.ArchivedDocuments;
@@ -72,6 +73,24 @@ class SearchViewsTest extends KaribuTest {
         Html marked = _get(Html.class, spec -> spec.withId("page-marked-1"));
         assertThat(marked.getInnerHtml()).contains("<mark>窦性心律</mark>");
         assertThat(_find(VerticalLayout.class, spec -> spec.withId("page-1"))).hasSize(1);
+    }
+
+    @Test
+    void a_refused_query_replaces_the_results_with_its_reason() {
+        login(county.user("searcher-a"));
+        UI.getCurrent().navigate(SearchView.class);
+        TextField q = _get(TextField.class, spec -> spec.withId("search-q"));
+        assertThat(q.getMaxLength()).isEqualTo(Search.MAX_QUERY_LENGTH);
+        q.setValue("窦性心律");
+        _click(_get(Button.class, spec -> spec.withId("search-go")));
+        assertThat(_get(SearchView.class).hitTexts()).hasSize(1);
+        q.setValue("(窦性心律");
+        _click(_get(Button.class, spec -> spec.withId("search-go")));
+        assertThat(_get(Span.class, spec -> spec.withId("search-total")).getText())
+                .isEqualTo("检索式中有未闭合的括号");
+        assertThat(_get(SearchView.class).hitTexts()).isEmpty();
+        assertThat(_find(HorizontalLayout.class, spec -> spec.withId("search-facet-type")))
+                .isEmpty();
     }
 
     @Test

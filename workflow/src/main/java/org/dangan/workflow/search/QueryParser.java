@@ -33,6 +33,11 @@ final class QueryParser {
         if (query == null || query.isBlank()) {
             return new QueryExpr.All();
         }
+        // one long word is one term to the parser but thousands of tokens to the analyser, and a
+        // term over Lucene's limit failed as a generic bad request (issue 21's attack, 10 KB)
+        if (query.length() > Search.MAX_QUERY_LENGTH) {
+            throw Refused.invalid("search.query.tooLong", Search.MAX_QUERY_LENGTH);
+        }
         QueryParser parser = new QueryParser(tokenize(query));
         QueryExpr expr = parser.or();
         if (parser.at < parser.tokens.size()) {

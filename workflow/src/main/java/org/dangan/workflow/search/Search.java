@@ -31,6 +31,9 @@ public class Search {
 
     public static final int MAX_SIZE = 100;
 
+    /** Characters in a query: a long question is a few dozen; this is room for 64 terms. */
+    public static final int MAX_QUERY_LENGTH = 1_000;
+
     private final SearchIndex index;
     private final Institutions institutions;
     private final AuditLog auditLog;

@@ -38,8 +38,14 @@ class QueryParserTest {
     }
 
     @Test
-    void refuses_thousands_of_nested_parentheses_naming_the_limit() {
-        refusedNamingTheLimit(nested(3_500), "search.query.tooDeep", QueryParser.MAX_DEPTH);
+    void refuses_thousands_of_nested_parentheses_as_too_long_naming_the_limit() {
+        refusedNamingTheLimit(nested(3_500), "search.query.tooLong", Search.MAX_QUERY_LENGTH);
+    }
+
+    @Test
+    void reads_a_query_as_long_as_the_limit_and_refuses_one_character_more() {
+        assertThat(QueryParser.parse("报".repeat(Search.MAX_QUERY_LENGTH))).isInstanceOf(QueryExpr.Text.class);
+        refusedNamingTheLimit("报".repeat(Search.MAX_QUERY_LENGTH + 1), "search.query.tooLong", Search.MAX_QUERY_LENGTH);
     }
 
     @Test
@@ -50,14 +56,16 @@ class QueryParserTest {
 
     @Test
     void refuses_a_long_chain_of_negations_as_nesting() {
-        assertThat(refusal("NOT ".repeat(3_500) + "高血压").key()).isEqualTo("search.query.tooDeep");
-        assertThat(refusal("-(".repeat(2_000) + "高血压" + ")".repeat(2_000)).key())
+        assertThat(refusal("NOT ".repeat(QueryParser.MAX_DEPTH + 1) + "高血压").key())
+                .isEqualTo("search.query.tooDeep");
+        assertThat(refusal("-(".repeat(QueryParser.MAX_DEPTH) + "高血压" + ")".repeat(QueryParser.MAX_DEPTH))
+                        .key())
                 .isEqualTo("search.query.tooDeep");
     }
 
     @Test
-    void refuses_seven_hundred_alternatives_naming_the_limit() {
-        refusedNamingTheLimit(ored(700), "search.query.tooManyTerms", QueryParser.MAX_TERMS);
+    void refuses_seven_hundred_alternatives_as_too_long_naming_the_limit() {
+        refusedNamingTheLimit(ored(700), "search.query.tooLong", Search.MAX_QUERY_LENGTH);
     }
 
     @Test

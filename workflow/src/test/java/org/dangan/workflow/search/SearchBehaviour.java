@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -348,11 +349,16 @@ abstract class SearchBehaviour {
     }
 
     @Test
-    void a_query_nested_too_deep_or_with_too_many_terms_is_refused_audited_and_searching_goes_on() throws Exception {
-        String deep = "(".repeat(3_500) + "高血压" + ")".repeat(3_500);
-        String wide = IntStream.rangeClosed(1, 700).mapToObj(i -> "王秀英" + i).collect(Collectors.joining(" OR "));
+    void a_query_nested_too_deep_with_too_many_terms_or_too_long_is_refused_audited_and_searching_goes_on()
+            throws Exception {
+        String deep = "(".repeat(QueryParser.MAX_DEPTH + 1) + "高血压" + ")".repeat(QueryParser.MAX_DEPTH + 1);
+        String wide = IntStream.rangeClosed(1, QueryParser.MAX_TERMS + 1)
+                .mapToObj(i -> "王秀英" + i)
+                .collect(Collectors.joining(" OR "));
         refusedOverTheApi(deep, "search.query.tooDeep", QueryParser.MAX_DEPTH);
         refusedOverTheApi(wide, "search.query.tooManyTerms", QueryParser.MAX_TERMS);
+        // one word of 10,000 characters: a single term to the parser, over Lucene's limit as one token
+        refusedOverTheApi("报".repeat(10_000), "search.query.tooLong", Search.MAX_QUERY_LENGTH);
         mvc.perform(get("/api/search").param("q", "窦性心律").with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
@@ -361,14 +367,15 @@ abstract class SearchBehaviour {
                 "select detail from audit_entry where action = 'SEARCH'" + " and username = ? order by id",
                 String.class,
                 county.user("searcher-a"));
-        assertThat(audited).hasSize(3);
+        assertThat(audited).hasSize(4);
         assertThat(audited.get(0))
                 .contains("refused")
                 .contains("search.query.tooDeep")
                 .contains("query of " + deep.length() + " characters");
         assertThat(audited.get(1)).contains("refused").contains("search.query.tooManyTerms");
-        assertThat(audited.get(2)).doesNotContain("refused").endsWith("1 hits");
-        assertThat(audited).noneMatch(d -> d.contains("高血压") || d.contains("王秀英"));
+        assertThat(audited.get(2)).contains("refused").contains("search.query.tooLong");
+        assertThat(audited.get(3)).doesNotContain("refused").endsWith("1 hits");
+        assertThat(audited).noneMatch(d -> d.contains("高血压") || d.contains("王秀英") || d.contains("报"));
     }
 
     private void refusedOverTheApi(String q, String key, int limit) throws Exception {
@@ -378,7 +385,8 @@ abstract class SearchBehaviour {
                         .with(httpBasic(county.user("searcher-a"), Fixtures.PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value(key))
-                .andExpect(jsonPath("$.message").value(Matchers.containsString(String.valueOf(limit))));
+                .andExpect(
+                        jsonPath("$.message").value(Matchers.containsString(String.format(Locale.ROOT, "%,d", limit))));
     }
 
     private SearchResult as(String user, String q) {
