@@ -40,6 +40,8 @@ import org.dangan.workflow.verification.FindingStatus;
 import org.dangan.workflow.verification.Findings;
 import org.dangan.workflow.verification.Findings.FindingView;
 import org.dangan.workflow.verification.PaperChecks;
+import org.dangan.workflow.verification.Waiver;
+import org.dangan.workflow.verification.WaiverReason;
 
 /**
  * The institution's self-check: the flagged records with their findings (fixed by correcting the
@@ -134,8 +136,10 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 .setHeader(getTranslation("finding.severity"));
         grid.addColumn(f -> getTranslation("findingStatus." + f.status().name()))
                 .setHeader(getTranslation("finding.status"));
-        grid.addColumn(f -> f.waiverReason() == null ? "" : f.waiverReason())
-                .setHeader(getTranslation("finding.reason"));
+        grid.addColumn(this::waiverText)
+                .setHeader(getTranslation("finding.reason"))
+                .setTooltipGenerator(this::waiverText)
+                .setFlexGrow(2);
         grid.setHeight("420px");
         grid.setWidthFull();
         grid.setMinWidth("0");
@@ -151,15 +155,22 @@ class SelfCheckPanel extends CampaignTaskPanel {
         };
         status.addValueChangeListener(e -> load.run());
         load.run();
-        TextField reason = new TextField(getTranslation("finding.waiverReason"));
-        reason.setId("waiver-reason");
-        reason.setMaxLength(Findings.MAX_REASON);
-        reason.setWidth("min(100%, 28em)");
+        ComboBox<WaiverReason> reason = new ComboBox<>(getTranslation("finding.waiverReason"), WaiverReason.values());
+        reason.setId("waiver-kind");
+        reason.setItemLabelGenerator(r -> getTranslation("waiverReason." + r.name()));
+        reason.setWidth("min(100%, 16em)");
+        TextField note = new TextField(getTranslation("finding.waiverNote"));
+        note.setId("waiver-reason");
+        note.setMaxLength(Waiver.MAX_NOTE);
+        note.setHelperText(getTranslation("finding.waiverNoteHelp"));
+        note.setWidth("min(100%, 28em)");
         Button waive = new Button(getTranslation("finding.waiveSelected"), e -> {
             try {
                 int n = ticked.size();
-                findings.waiveAll(task.campaignId(), List.copyOf(ticked), reason.getValue());
+                findings.waiveAll(
+                        task.campaignId(), List.copyOf(ticked), new Waiver(reason.getValue(), note.getValue()));
                 reason.clear();
+                note.clear();
                 load.run();
                 Refusals.done(getTranslation("finding.waived", n));
             } catch (RuntimeException ex) {
@@ -173,7 +184,22 @@ class SelfCheckPanel extends CampaignTaskPanel {
         grid.addItemClickListener(e -> showRecord(e.getItem().recordNumber(), record, load));
         record.setWidth(null);
         return section(
-                new H3(getTranslation("tasks.findings")), status, beside(grid, record, "560px"), row(reason, waive));
+                new H3(getTranslation("tasks.findings")),
+                status,
+                beside(grid, record, "560px"),
+                row(reason, note, waive));
+    }
+
+    /** The listed reason, and the note where the domain shows it; a withheld note is said to be there. */
+    private String waiverText(FindingView f) {
+        if (f.waiverCode() == null) {
+            return "";
+        }
+        String reason = getTranslation("waiverReason." + f.waiverCode().name());
+        if (f.waiverReason() != null) {
+            return getTranslation("finding.waiverWithNote", reason, f.waiverReason());
+        }
+        return f.waiverReasonWithheld() ? getTranslation("finding.waiverNoteWithheld", reason) : reason;
     }
 
     /** The record of a finding, with the fields a self-check corrects and a re-check after. */

@@ -85,21 +85,6 @@ class HandoverBrowserTest extends BrowserTest {
                 .isEqualTo(2);
     }
 
-    /** Picks the combo box entry by its text, as a person does: type, then click the suggestion. */
-    private void choose(String comboId, String text) {
-        WebElement input = byId(comboId).findElement(By.cssSelector("input"));
-        input.click();
-        input.sendKeys(text);
-        By item = By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]");
-        wait.until(d -> d.findElements(item).stream().anyMatch(WebElement::isDisplayed));
-        driver.findElements(item).stream()
-                .filter(WebElement::isDisplayed)
-                .findFirst()
-                .orElseThrow()
-                .click();
-        wait.until(d -> text.equals(input.getDomProperty("value")));
-    }
-
     /** A hand scanner: the label's code, then Enter. */
     private void scan(String code) {
         int before =

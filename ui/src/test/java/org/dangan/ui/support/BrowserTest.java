@@ -137,6 +137,21 @@ public abstract class BrowserTest {
     }
 
     /** Types into a Vaadin field (its inner input) and leaves it, as a person does. */
+    /** Picks the combo box entry by its text, as a person does: type, then click the suggestion. */
+    protected void choose(String comboId, String text) {
+        WebElement input = byId(comboId).findElement(By.cssSelector("input"));
+        input.click();
+        input.sendKeys(text);
+        By item = By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]");
+        wait.until(d -> d.findElements(item).stream().anyMatch(WebElement::isDisplayed));
+        driver.findElements(item).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow()
+                .click();
+        wait.until(d -> text.equals(input.getDomProperty("value")));
+    }
+
     protected void type(String id, String text) {
         WebElement field = byId(id);
         WebElement input = field.findElement(By.cssSelector("input, textarea"));

@@ -140,6 +140,7 @@ class CampaignBrowserTest extends BrowserTest {
         waitForText("已纠正 1 个问题");
         wait.until(d -> !byId("finding-grid").getText().contains("王错号"));
         rowCheckbox("finding-grid", "小明").click();
+        choose("waiver-kind", "其他（须写说明）");
         type("waiver-reason", "家属确认为老年人代管档案");
         click("waive-selected");
         waitForText("已豁免 1 项问题");

@@ -48,6 +48,7 @@ import org.dangan.workflow.verification.Campaigns;
 import org.dangan.workflow.verification.Findings.FindingView;
 import org.dangan.workflow.verification.PaperChecks.PaperFileCheck;
 import org.dangan.workflow.verification.SampleChecks.SampleItem;
+import org.dangan.workflow.verification.WaiverReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,6 +201,9 @@ class CampaignViewsTest extends KaribuTest {
                         .getToday())
                 .isEqualTo("今天");
         ((Checkbox) GridKt._getCellComponent(findings, 0, "tick")).setValue(true);
+        _click(_get(Button.class, spec -> spec.withId("waive-selected")));
+        NotificationsKt.expectNotifications("请选择豁免理由");
+        _get(ComboBox.class, spec -> spec.withId("waiver-kind")).setValue(WaiverReason.OTHER);
         _get(TextField.class, spec -> spec.withId("waiver-reason")).setValue("家属确认为老年人代管档案");
         _click(_get(Button.class, spec -> spec.withId("waive-selected")));
         assertThat(_size(findings)).isZero();

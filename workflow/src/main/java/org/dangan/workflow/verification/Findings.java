@@ -27,9 +27,9 @@ import org.dangan.workflow.registry.RecordCorrection;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.Records;
 import org.dangan.workflow.registry.ResidentId;
-import org.dangan.workflow.registry.RestrictedWords;
 import org.dangan.workflow.registry.StoredRecord;
 import org.dangan.workflow.security.CurrentUser;
+import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,13 +39,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The findings of a campaign as the people working them see them: only findings on records of
- * their own institutions, and waivers that always carry a reason and a name.
+ * their own institutions, and waivers that always carry a reason from the list and a name; a
+ * waiver's note only for its writer and readers with the restricted-documents permission.
  */
 @Service
 @Transactional
 public class Findings {
-
-    public static final int MAX_REASON = 200;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Institutions institutions;
@@ -89,7 +88,9 @@ public class Findings {
             Severity severity,
             String detail,
             FindingStatus status,
+            WaiverReason waiverCode,
             String waiverReason,
+            boolean waiverReasonWithheld,
             String name) {}
 
     public record Counts(long flaggedRecords, long open, long fixed, long waived) {}
@@ -112,11 +113,13 @@ public class Findings {
             statusFilter = " and f.status = :status";
             params.addValue("status", status.name());
         }
-        boolean restrictedShown = CurrentUser.require().has(Permission.RESTRICTED_DOCUMENTS);
+        DanganUser reader = CurrentUser.require();
+        boolean restrictedShown = reader.has(Permission.RESTRICTED_DOCUMENTS);
         UnaryOperator<String> told = restrictedShown ? text -> text : KeyPopulation::withoutRestrictedNames;
         List<FindingView> found = jdbc.query(
                 """
-                select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_reason, r.name
+                select f.id, f.record_number, f.rule, f.severity, f.detail, f.status, f.waiver_code,
+                    f.waiver_reason, f.resolved_by, r.name
                 from finding f join health_record r on r.id = f.record_id
                 where f.campaign_id = :campaign and r.institution_id in (:ids)%s
                 order by f.record_number, f.rule limit :limit offset :offset""".formatted(statusFilter),
@@ -128,8 +131,10 @@ public class Findings {
                         Severity.valueOf(rs.getString(4)),
                         told.apply(rs.getString(5)),
                         FindingStatus.valueOf(rs.getString(6)),
-                        told.apply(rs.getString(7)),
-                        rs.getString(8)));
+                        WaiverReason.ofCode(rs.getString(7)).orElse(null),
+                        noteFor(reader, restrictedShown, rs.getString(8), rs.getString(9)),
+                        withheld(reader, restrictedShown, rs.getString(8), rs.getString(9)),
+                        rs.getString(10)));
         auditLog.record(
                 AuditAction.RECORD_LIST,
                 "CAMPAIGN",
@@ -137,6 +142,19 @@ public class Findings {
                 scope.root().getId(),
                 "findings offset=" + Math.max(offset, 0) + " rows=" + found.size());
         return found;
+    }
+
+    /**
+     * No word list keeps a diagnosis out of free text (issue 21's attacks got one through every
+     * round), so a note is not masked but withheld: its writer knows it already, and readers with
+     * the permission may read what it could name.
+     */
+    private static boolean withheld(DanganUser reader, boolean restrictedShown, String note, String writer) {
+        return note != null && !restrictedShown && !reader.getUsername().equals(writer);
+    }
+
+    private static String noteFor(DanganUser reader, boolean restrictedShown, String note, String writer) {
+        return withheld(reader, restrictedShown, note, writer) ? null : note;
     }
 
     /** A finding as the resident's page lists it: which campaign found what, and where it stands. */
@@ -169,16 +187,10 @@ public class Findings {
                 .orElse(List.of());
     }
 
-    /** Accepts a finding as it is, for a stated reason; only an open finding can be waived. */
-    public void waive(long findingId, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw Refused.invalid("findings.waiverReason", MAX_REASON);
-        }
-        // a reason is read by supervisors and archivists without the restricted-documents
-        // permission: it must not carry the diagnosis at all, masked or not
-        if (RestrictedWords.named(why)) {
-            throw Refused.invalid("findings.waiverReasonRestricted");
+    /** Accepts a finding as it is, for a listed reason; only an open finding can be waived. */
+    public void waive(long findingId, Waiver waiver) {
+        if (waiver == null) {
+            throw Refused.invalid("findings.waiverReasonMissing");
         }
         InstitutionScope scope = institutions.currentScope();
         List<long[]> open = jdbc.query(
@@ -194,10 +206,12 @@ public class Findings {
         campaigns.requireSelfCheck(campaigns.load(open.get(0)[1]), institution);
         int waived = jdbc.update(
                 """
-                update finding set status = 'WAIVED', waiver_reason = :reason, resolved_by = :by, resolved_at = :at
+                update finding set status = 'WAIVED', waiver_code = :code, waiver_reason = :note,
+                    resolved_by = :by, resolved_at = :at
                 where id = :id and status = 'OPEN'""",
                 new MapSqlParameterSource("id", findingId)
-                        .addValue("reason", why)
+                        .addValue("code", waiver.reason().name())
+                        .addValue("note", waiver.note())
                         .addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
         counted(open.get(0)[1], record.id(), CampaignTally.WAIVED, waived);
@@ -208,7 +222,7 @@ public class Findings {
     static final int MAX_WAIVED_AT_ONCE = 1000;
 
     /** Waives several findings of one campaign for one reason: all of them, or (on any refusal) none. */
-    public void waiveAll(long campaignId, Collection<Long> findingIds, String reason) {
+    public void waiveAll(long campaignId, Collection<Long> findingIds, Waiver waiver) {
         RoleCheck.require(Role.ARCHIVIST, Role.SUPERVISOR);
         campaigns.require(campaignId);
         if (findingIds == null || findingIds.isEmpty()) {
@@ -226,7 +240,7 @@ public class Findings {
         if (inCampaign == null || inCampaign != ids.size()) {
             throw Refused.invalid("findings.notOfCampaign", campaignId);
         }
-        ids.forEach(id -> waive(id, reason));
+        ids.forEach(id -> waive(id, waiver));
     }
 
     /**

@@ -16,6 +16,8 @@ import org.dangan.workflow.support.AsUser;
 import org.dangan.workflow.support.DanganTest;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.verification.Findings;
+import org.dangan.workflow.verification.Waiver;
+import org.dangan.workflow.verification.WaiverReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +90,8 @@ class RoleChecksInServicesTest {
     @Test
     void searchers_and_auditors_neither_waive_findings_nor_request_check_outs() {
         for (String user : List.of("searcher-a", "auditor")) {
-            refusedForRole(user, () -> findings.waiveAll(1L, List.of(1L), "已核实"));
+            refusedForRole(
+                    user, () -> findings.waiveAll(1L, List.of(1L), new Waiver(WaiverReason.DATA_CONFIRMED, null)));
             refusedForRole(
                     user,
                     () -> checkouts.request(new Checkouts.Request(

@@ -274,7 +274,8 @@ class CampaignProcessTest {
                 county.a().getId());
 
         asUser.login(county.user("head-a"));
-        assertThatThrownBy(() -> findings.waiveAll(campaign.getId(), List.of(openFinding), "已核实"))
+        assertThatThrownBy(() -> findings.waiveAll(
+                        campaign.getId(), List.of(openFinding), new Waiver(WaiverReason.DATA_CONFIRMED, null)))
                 .isInstanceOfSatisfying(Refused.class, r -> {
                     assertThat(r.kind()).isEqualTo(Refused.Kind.CONFLICT);
                     assertThat(r.key()).isEqualTo("campaign.selfCheckClosed");
@@ -493,7 +494,7 @@ class CampaignProcessTest {
                             .findFirst()
                             .orElseThrow()
                             .id(),
-                    "居民长期外出务工，已电话随访");
+                    new Waiver(WaiverReason.LONG_TERM_AWAY, "外出务工，已电话随访"));
             String staleNumber = open.stream()
                     .filter(f -> f.rule() == Rule.STALE && f.status() == FindingStatus.OPEN)
                     .map(Findings.FindingView::recordNumber)
@@ -534,7 +535,10 @@ class CampaignProcessTest {
             List<Long> two =
                     open.stream().limit(2).map(Findings.FindingView::id).toList();
             // a finding chosen twice is waived once and counted once (the "A waived" figure below)
-            findings.waiveAll(campaign.getId(), List.of(two.get(0), two.get(1), two.get(0)), "县级已核实");
+            findings.waiveAll(
+                    campaign.getId(),
+                    List.of(two.get(0), two.get(1), two.get(0)),
+                    new Waiver(WaiverReason.DATA_CONFIRMED, "县级已核实"));
         } finally {
             AsUser.logout();
         }

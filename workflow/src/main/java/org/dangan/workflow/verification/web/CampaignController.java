@@ -13,6 +13,8 @@ import org.dangan.workflow.verification.FindingStatus;
 import org.dangan.workflow.verification.Findings;
 import org.dangan.workflow.verification.PaperChecks;
 import org.dangan.workflow.verification.SampleChecks;
+import org.dangan.workflow.verification.Waiver;
+import org.dangan.workflow.verification.WaiverReason;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -99,12 +101,13 @@ class CampaignController {
         return findings.of(id, status, offset, limit);
     }
 
-    record Waiver(List<Long> findings, String reason) {}
+    /** {@code reason}: a code of {@link WaiverReason}, or free text as before the list (then the note, under OTHER). */
+    record WaiverBody(List<Long> findings, String reason, String note) {}
 
     /** Waives one or more findings with one reason, all or none. */
     @PostMapping("/{id}/waivers")
-    Map<String, Integer> waive(@PathVariable long id, @RequestBody Waiver body) {
-        findings.waiveAll(id, body.findings(), body.reason());
+    Map<String, Integer> waive(@PathVariable long id, @RequestBody WaiverBody body) {
+        findings.waiveAll(id, body.findings(), Waiver.of(body.reason(), body.note()));
         return Map.of("waived", body.findings().size());
     }
 
