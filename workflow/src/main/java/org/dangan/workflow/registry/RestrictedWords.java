@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dangan.workflow.platform.Refused;
 
 /**
  * Words in free text that tell a reader a resident has a severe mental disorder: the tag's names,
@@ -295,6 +296,17 @@ public final class RestrictedWords {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Refuses free text about a resident that names the disorder, for the texts people without the
+     * restricted-documents permission read (a sample's reason, a paper check's note, a transfer's or
+     * a return's reason). It stops honest writing, not a writer who means to get round the list.
+     */
+    public static void refuseNamed(String text) {
+        if (named(text)) {
+            throw Refused.invalid("text.namesRestricted");
+        }
     }
 
     /** Whether the text names the disorder, a drug for it or its programme, however it is written. */

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RestrictedWords;
 
 /**
  * A transfer of one record. It guards its steps: decided once, only while requested, and a
@@ -82,6 +83,7 @@ public class RecordTransfer {
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
             throw Refused.invalid("transfer.reasonRequired", 500);
         }
+        RestrictedWords.refuseNamed(reason);
         this.recordId = recordId;
         this.fromInstitutionId = fromInstitutionId;
         this.toInstitutionId = toInstitutionId;

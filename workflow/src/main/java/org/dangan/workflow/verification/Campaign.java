@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RestrictedWords;
 
 /**
  * A verification campaign over one or more institutions, and the guard of its steps: rule checks,
@@ -212,6 +213,7 @@ public class Campaign {
         if (why.isEmpty()) {
             throw Refused.invalid("campaign.returnReasonRequired");
         }
+        RestrictedWords.refuseNamed(why);
         returnedReason = why.length() > 500 ? why.substring(0, 500) : why;
         institutions.forEach(i -> i.sendBack("市级验收退回: " + returnedReason));
         state = CampaignState.INSTITUTION_CHECKS;

@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RestrictedWords;
 
 /**
  * One institution's part of a campaign: its self-check rounds, who did and who signed them, and the
@@ -103,6 +104,7 @@ public class CampaignInstitution {
         if (why.isEmpty()) {
             throw Refused.invalid("campaign.returnReasonRequired");
         }
+        RestrictedWords.refuseNamed(why);
         state = InstitutionCheckState.SELF_CHECK;
         selfCheckedBy = null;
         reworkReason = limited("负责人退回：" + why);

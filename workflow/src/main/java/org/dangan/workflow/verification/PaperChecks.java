@@ -11,6 +11,7 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RestrictedWords;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -58,6 +59,7 @@ public class PaperChecks {
             if (note != null && note.length() > 200) {
                 throw Refused.invalid("paperCheck.noteTooLong", 200);
             }
+            RestrictedWords.refuseNamed(note);
         }
     }
 

@@ -18,6 +18,7 @@ import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordBatches;
+import org.dangan.workflow.registry.RestrictedWords;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Role;
@@ -194,6 +195,8 @@ public class SampleChecks {
         if (verdict == Verdict.FAIL && (why.isEmpty() || why.length() > 200)) {
             throw Refused.invalid("sample.failReasonRequired", 200);
         }
+        // the institution's archivists read it in their next round, with or without the permission
+        RestrictedWords.refuseNamed(why);
         List<Map<String, Object>> item = jdbc.queryForList(
                 """
                 select s.id, s.institution_id, s.check_round from sample_item s

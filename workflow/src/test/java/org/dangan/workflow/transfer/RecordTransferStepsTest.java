@@ -23,6 +23,9 @@ class RecordTransferStepsTest {
                 .isEqualTo("transfer.reasonRequired");
         assertThat(keyOf(() -> new RecordTransfer(7, 2, 3, "因".repeat(501), "archivist-a", AT)))
                 .isEqualTo("transfer.reasonRequired");
+        // the receiving institution's people read the reason, with or without the permission
+        assertThat(keyOf(() -> new RecordTransfer(7, 2, 3, "转至精神卫生中心随访（利培酮）", "archivist-a", AT)))
+                .isEqualTo("text.namesRestricted");
 
         RecordTransfer t = requested();
 

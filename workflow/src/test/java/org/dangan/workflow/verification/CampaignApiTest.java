@@ -159,5 +159,12 @@ class CampaignApiTest {
                         .content("{\"verdict\": \"PASS\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("sample.notInSample"));
+        // the institution reads a failed record's reason in its next round
+        mvc.perform(put("/api/campaigns/" + id + "/sample/" + county.a().getCode() + "00100001")
+                        .with(as("county-checker"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"verdict\": \"FAIL\", \"reason\": \"重性精神病患者未标注\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("text.namesRestricted"));
     }
 }

@@ -109,4 +109,27 @@ class CampaignTest {
                         Refused.class, r -> assertThat(r.key()).isEqualTo("campaign.returnReasonRequired"));
         assertThat(c.getState()).isEqualTo(CampaignState.CITY_ACCEPTANCE);
     }
+
+    /** Every archivist of the institutions reads a return's reason, whether or not they may see the disorder. */
+    @Test
+    void a_return_reason_naming_the_disorder_is_refused() {
+        Campaign c = checked();
+        pass(c, 1L);
+        pass(c, 2L);
+        assertThatThrownBy(() -> c.cityDecided("city", false, "王某为精神分裂症患者，档案不全", Instant.now(), Set.of()))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("text.namesRestricted"));
+        assertThat(c.getState()).isEqualTo(CampaignState.CITY_ACCEPTANCE);
+        c.cityDecided("city", false, "纸网一致性记录不全", Instant.now(), Set.of());
+        assertThat(c.getState()).isNotEqualTo(CampaignState.CITY_ACCEPTANCE);
+    }
+
+    @Test
+    void a_paper_check_note_naming_the_disorder_is_refused_and_too_long_is_too() {
+        assertThatThrownBy(() -> new PaperChecks.PaperCheck(3, true, true, "纸质档案中有氯氮平处方"))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("text.namesRestricted"));
+        assertThatThrownBy(() -> new PaperChecks.PaperCheck(3, true, true, "页".repeat(201)))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("paperCheck.noteTooLong"));
+        assertThat(new PaperChecks.PaperCheck(3, true, false, "随访记录缺第2页").note())
+                .isEqualTo("随访记录缺第2页");
+    }
 }
