@@ -144,6 +144,31 @@ class RecordImportTest {
         assertThat(recordsOf(township)).isZero();
     }
 
+    /** Read as GBK, a UTF-8 file with one broken byte imported every name garbled and said nothing. */
+    @Test
+    void refuses_a_utf8_file_with_a_broken_byte_naming_byte_and_line_instead_of_reading_it_as_gbk() throws Exception {
+        Path file =
+                ExportFile.chinese().validRow(township, 1).validRow(township, 2).write(dir, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
+        int secondRow = 0;
+        for (int i = 0, lines = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' && ++lines == 2) {
+                secondRow = i + 1;
+                break;
+            }
+        }
+        bytes[secondRow + 3] = (byte) 0xff; // a digit of the record number: ASCII on both sides
+        Files.write(file, bytes);
+        long brokenByte = secondRow + 4L; // counted from 1
+
+        assertThatThrownBy(() -> run(file, "export.csv", null, ImportMode.REJECT_FILE))
+                .isInstanceOfSatisfying(ImportFailedException.class, e -> {
+                    assertThat(e.key()).isEqualTo("import.encoding.brokenUtf8");
+                    assertThat(e.arguments()).containsExactly(brokenByte, 3L);
+                });
+        assertThat(recordsOf(township)).isZero();
+    }
+
     @Test
     void rejects_the_whole_file_on_one_bad_row_by_default_and_reports_line_and_column() {
         ExportFile export = ExportFile.chinese()
