@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dangan.ui.support.ServerHttp;
@@ -116,6 +117,11 @@ class ApiOverHttpTest {
             assertThat(refused.statusCode()).as(path).isEqualTo(400);
             assertThat(JsonPath.<String>read(refused.body(), "$.details.key")).isEqualTo("error.badRequest");
             assertThat(JsonPath.<String>read(refused.body(), "$.message")).isEqualTo("请求有误");
+            // a user's report of the refusal leads to its log lines like any other request's
+            assertThat(refused.headers().firstValue("X-Request-Id"))
+                    .as(path)
+                    .hasValueSatisfying(
+                            id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
         }
         HttpResponse<String> wrongMethod = http.send(http.request("/api/stocktakes", county.user("archivist-a"))
                 .method("DELETE", HttpRequest.BodyPublishers.noBody()));
@@ -151,6 +157,10 @@ class ApiOverHttpTest {
             assertThat(refused.body()).as(shown).doesNotContain("<html", "Tomcat");
             assertThat(JsonPath.<String>read(refused.body(), "$.details.key")).isEqualTo("error.badRequest");
             assertThat(JsonPath.<String>read(refused.body(), "$.message")).isEqualTo("请求有误");
+            assertThat(refused.headers().firstValue("X-Request-Id"))
+                    .as(shown)
+                    .hasValueSatisfying(
+                            id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
         }
         assertThat(http.send(http.request("/api/records", county.user("archivist-a")))
                         .statusCode())

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIds extends OncePerRequestFilter {
+public class RequestIds extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
@@ -30,13 +30,7 @@ class RequestIds extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         // only what a proxy would send: the id goes into logs, so nothing a client could smuggle lines with
-        String id = given != null && given.matches("[A-Za-z0-9._-]{8,64}")
-                ? given
-                // a label for the logs, not a secret: SecureRandom's lock queued requests under load
-                : new UUID(
-                                ThreadLocalRandom.current().nextLong(),
-                                ThreadLocalRandom.current().nextLong())
-                        .toString();
+        String id = given != null && given.matches("[A-Za-z0-9._-]{8,64}") ? given : randomId();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
@@ -44,5 +38,15 @@ class RequestIds extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * A version 4 UUID; a label for the logs, not a secret: SecureRandom's lock queued requests
+     * under load. Also for the answers Tomcat gives before any filter runs.
+     */
+    public static String randomId() {
+        long high = ThreadLocalRandom.current().nextLong();
+        long low = ThreadLocalRandom.current().nextLong();
+        return new UUID((high & ~0xf000L) | 0x4000L, (low & 0x3fffffffffffffffL) | 0x8000000000000000L).toString();
     }
 }

@@ -11,6 +11,9 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.dangan.workflow.security.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -51,6 +54,7 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
     /** Writes the refusal where Tomcat would write its HTML report; an answer with a body is left alone. */
     public static class JsonReport extends ErrorReportValve {
 
+        private static final Logger LOG = LoggerFactory.getLogger(ContainerRefusals.class);
         private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("i18n/messages", Locale.ROOT);
 
         @Override
@@ -65,6 +69,10 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
                 return;
             }
             String key = keyOf(status);
+            // no filter ran, so no id yet: the answer and the log line share one, as for any request
+            String id = RequestIds.randomId();
+            response.setHeader(RequestIds.HEADER, id);
+            LOG.info("the container refused a request with {} before the application (request {})", status, id);
             String body = "{\"status\":" + status + ",\"error\":\"" + reason(status) + "\",\"message\":\""
                     + MESSAGES.getString(key) + "\",\"details\":{\"key\":\"" + key + "\"}}";
             try {
