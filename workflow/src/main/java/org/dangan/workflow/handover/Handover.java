@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RestrictedWords;
 
 /**
  * A handover of one institution's archive to another. It guards its own steps: checked only
@@ -99,6 +100,7 @@ public class Handover {
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
             throw Refused.invalid("handover.reasonRequired", 500);
         }
+        RestrictedWords.refuseNamed(reason);
         this.fromInstitutionId = fromInstitutionId;
         this.toInstitutionId = toInstitutionId;
         this.kind = kind;
@@ -150,6 +152,7 @@ public class Handover {
         if (why == null || why.isBlank()) {
             throw Refused.invalid("handover.returnReasonRequired", id);
         }
+        RestrictedWords.refuseNamed(why);
         this.returnedReason = why.strip();
         this.state = HandoverState.RETURNED;
     }

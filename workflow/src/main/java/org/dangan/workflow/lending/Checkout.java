@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RestrictedWords;
 
 /**
  * A check-out of paper files. It guards its own steps: a decision only while requested, and
@@ -89,6 +90,7 @@ public class Checkout {
         if (purpose == null || purpose.isBlank()) {
             throw Refused.invalid("checkout.purposeRequired");
         }
+        RestrictedWords.refuseNamed(purpose);
         // today as the county counts it: China's day, not the server's or UTC's
         if (dueOn == null || dueOn.isBefore(at.atZone(ChinaTime.ZONE).toLocalDate())) {
             throw Refused.invalid("checkout.untilFromToday");
@@ -116,6 +118,7 @@ public class Checkout {
         if (!approved && (reason == null || reason.isBlank())) {
             throw Refused.invalid("checkout.reasonRequired", id);
         }
+        RestrictedWords.refuseNamed(reason);
         this.decidedBy = supervisor;
         this.refusalReason = approved ? null : reason;
         if (!approved) {

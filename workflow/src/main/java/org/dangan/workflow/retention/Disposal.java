@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.registry.RestrictedWords;
 
 /**
  * A disposal list and its decisions. It guards its steps and four eyes: appraisal, then the
@@ -118,6 +119,7 @@ public class Disposal {
         if (!approved && (reason == null || reason.isBlank())) {
             throw Refused.invalid("disposal.reasonRequired", id);
         }
+        RestrictedWords.refuseNamed(reason);
         state = approved ? next : State.REJECTED;
         rejectedReason = approved ? null : reason;
     }

@@ -30,6 +30,7 @@ import org.dangan.workflow.registry.PaperFileState;
 import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordBatches.RetentionFacts;
 import org.dangan.workflow.registry.RecordStatus;
+import org.dangan.workflow.registry.RestrictedWords;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
@@ -299,6 +300,7 @@ public class Retention {
         if (reason == null || reason.isBlank() || reason.strip().length() > MAX_HOLD_REASON) {
             throw Refused.invalid("retention.holdReasonRequired", MAX_HOLD_REASON);
         }
+        RestrictedWords.refuseNamed(reason);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 "insert into legal_hold (file_number, reason, placed_by, placed_at) values (:file, :reason, :by, :at)",

@@ -103,6 +103,7 @@ public class RecordTransfer {
         if (!accepted && (why == null || why.isBlank())) {
             throw Refused.invalid("transfer.refusalReasonRequired", id);
         }
+        RestrictedWords.refuseNamed(why);
         this.decidedBy = by;
         this.decidedAt = at;
         this.refusalReason = accepted ? null : why.strip();

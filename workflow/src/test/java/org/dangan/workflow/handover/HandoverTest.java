@@ -30,6 +30,8 @@ class HandoverTest {
                 .isEqualTo("handover.reasonRequired");
         assertThat(keyOf(() -> new Handover(1, 2, ChangeKind.MERGER, "因".repeat(501), "head-a", AT)))
                 .isEqualTo("handover.reasonRequired");
+        assertThat(keyOf(() -> new Handover(1, 2, ChangeKind.MERGER, "合并，含精神分裂症患者档案", "head-a", AT)))
+                .isEqualTo("text.namesRestricted");
         assertThat(recorded().getState()).isEqualTo(HandoverState.RECORDED);
     }
 

@@ -45,6 +45,9 @@ class CheckoutTest {
         assertThat(keyOf(() -> new Checkout(
                         5, "a", List.of("F-1"), " ", LocalDate.of(2026, 12, 10), JUST_AFTER_MIDNIGHT_IN_CHINA)))
                 .isEqualTo("checkout.purposeRequired");
+        assertThat(keyOf(() -> new Checkout(
+                        5, "a", List.of("F-1"), "核对氯氮平用药记录", LocalDate.of(2026, 12, 10), JUST_AFTER_MIDNIGHT_IN_CHINA)))
+                .isEqualTo("text.namesRestricted");
         assertThat(keyOf(() -> new Checkout(5, "a", List.of("F-1"), "核对", null, JUST_AFTER_MIDNIGHT_IN_CHINA)))
                 .isEqualTo("checkout.untilFromToday");
     }
@@ -54,6 +57,7 @@ class CheckoutTest {
         Checkout c = requested();
         assertThat(keyOf(() -> c.decide("archivist", true, null))).isEqualTo("checkout.fourEyes");
         assertThat(keyOf(() -> c.decide("supervisor", false, " "))).isEqualTo("checkout.reasonRequired");
+        assertThat(keyOf(() -> c.decide("supervisor", false, "严重精神障碍档案不外借"))).isEqualTo("text.namesRestricted");
         assertThat(c.getState()).isEqualTo(CheckoutState.REQUESTED);
 
         c.decide("supervisor", false, "档案正在核查");

@@ -15,6 +15,16 @@ class DisposalTest {
         return new Disposal(2, 1, "archivist-a", AT);
     }
 
+    @Test
+    void a_rejection_reason_naming_the_disorder_is_refused() {
+        Disposal d = proposed();
+        d.appraised("appraiser-a");
+        assertThat(keyOf(() -> d.institutionDecided("head-a", false, "精神分裂症患者档案须永久保存")))
+                .isEqualTo("text.namesRestricted");
+        d.institutionDecided("head-a", false, "保管期限未满");
+        assertThat(d.getState()).isEqualTo(Disposal.State.REJECTED);
+    }
+
     private static Disposal approvedByTheInstitution() {
         Disposal d = proposed();
         d.appraised("appraiser-a");

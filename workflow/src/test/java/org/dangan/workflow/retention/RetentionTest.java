@@ -152,6 +152,13 @@ class RetentionTest {
                         .contentType("application/json")
                         .content("{}"))
                 .andExpect(status().isBadRequest());
+        // the county reads a hold's reason, with or without the permission
+        mvc.perform(post("/api/paper-files/" + reports + "/holds")
+                        .with(as("head-a"))
+                        .contentType("application/json")
+                        .content("{\"reason\": \"法院强制医疗案：精神分裂症鉴定\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("text.namesRestricted"));
         String body = mvc.perform(post("/api/paper-files/" + reports + "/holds")
                         .with(as("head-a"))
                         .contentType("application/json")

@@ -50,6 +50,9 @@ class RecordTransferStepsTest {
     void a_refusal_needs_a_reason_and_is_final() {
         RecordTransfer t = requested();
         assertThat(keyOf(() -> t.decide("archivist-b", false, " ", AT))).isEqualTo("transfer.refusalReasonRequired");
+        // the requesting institution's people read it, with or without the permission
+        assertThat(keyOf(() -> t.decide("archivist-b", false, "本院无精神科，该居民系精神分裂症患者", AT)))
+                .isEqualTo("text.namesRestricted");
         assertThat(t.getState()).isEqualTo(RecordTransfer.State.REQUESTED);
         assertThat(t.getDecidedBy()).isNull();
 
