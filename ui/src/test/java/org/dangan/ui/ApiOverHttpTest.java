@@ -3,9 +3,11 @@ package org.dangan.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dangan.ui.support.ServerHttp;
+import org.dangan.workflow.search.Search;
 import org.dangan.workflow.security.Role;
 import org.dangan.workflow.security.UserAccounts;
 import org.dangan.workflow.support.Fixtures;
@@ -147,7 +150,7 @@ class ApiOverHttpTest {
                 "/api/records/a%5Cb",
                 "/api/records/a%00b",
                 "/login%2F..",
-                "/api/records?q=" + "x".repeat(10_000))) {
+                "/api/records?q=" + "x".repeat(20_000))) {
             HttpResponse<String> refused = http.send(http.request(path, county.user("archivist-a")));
             String shown = path.length() > 60 ? path.substring(0, 60) + "…" : path;
             assertThat(refused.statusCode()).as(shown).isEqualTo(400);
@@ -162,6 +165,15 @@ class ApiOverHttpTest {
                     .hasValueSatisfying(
                             id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
         }
+        // the longest search the service takes, in Chinese, fits in the request Tomcat reads (9 KB)
+        String longest = URLEncoder.encode("报".repeat(Search.MAX_QUERY_LENGTH), StandardCharsets.UTF_8);
+        assertThat(http.send(http.request("/api/search?q=" + longest, county.user("searcher-a")))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> tooLong =
+                http.send(http.request("/api/search?q=" + longest + "%E6%8A%A5", county.user("searcher-a")));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(tooLong.body(), "$.details.key")).isEqualTo("search.query.tooLong");
         assertThat(http.send(http.request("/api/records", county.user("archivist-a")))
                         .statusCode())
                 .isEqualTo(200);

@@ -96,6 +96,13 @@ class ApiErrors {
     /** Malformed JSON, a wrong type or date in it, nesting past the parser's limit: the body as a whole. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        // a value that refuses its own content while the body is read (a paper check's note) says
+        // why, not that the JSON could not be read
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof Refused refused) {
+                return refused(refused, locale);
+            }
+        }
         return keyed(HttpStatus.BAD_REQUEST, "error.body.unreadable", locale);
     }
 

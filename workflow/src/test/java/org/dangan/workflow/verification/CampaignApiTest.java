@@ -166,5 +166,13 @@ class CampaignApiTest {
                         .content("{\"verdict\": \"FAIL\", \"reason\": \"重性精神病患者未标注\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.key").value("text.namesRestricted"));
+        // refused while the body is read, and said so: not "the JSON could not be read"
+        mvc.perform(put("/api/campaigns/" + id + "/paper-files/" + county.a().getCode() + "00100001-01/check")
+                        .with(as("archivist-a"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pagesFound\": 3, \"signaturesPresent\": true, \"contentAgrees\": true,"
+                                + " \"note\": \"精神分裂症\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.key").value("text.namesRestricted"));
     }
 }
