@@ -214,6 +214,10 @@ public class Findings {
                         .addValue("note", waiver.note())
                         .addValue("by", CurrentUser.require().getUsername())
                         .addValue("at", Timestamp.from(clock.instant())));
+        if (waived == 0) {
+            // another user waived or fixed it since it was read: theirs stands, and this call says so
+            throw Refused.of("findings.notOpen", Long.toString(findingId));
+        }
         counted(open.get(0)[1], record.id(), CampaignTally.WAIVED, waived);
         auditLog.record(AuditAction.FINDING_WAIVED, "FINDING", Long.toString(findingId), institution, null);
     }

@@ -15,8 +15,11 @@ public record Waiver(WaiverReason reason, String note) {
         if (reason == null) {
             throw Refused.invalid("findings.waiverReasonMissing");
         }
-        note = note == null || note.isBlank() ? null : note.strip();
-        if (note != null && note.length() > MAX_NOTE) {
+        note = note == null || note.codePoints().noneMatch(Character::isLetterOrDigit) ? null : note.strip();
+        // counted as a reader counts characters; control characters would end up in PDFs and logs
+        if (note != null
+                && (note.codePointCount(0, note.length()) > MAX_NOTE
+                        || note.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL))) {
             throw Refused.invalid("findings.waiverNote", MAX_NOTE);
         }
         if (note == null && reason == WaiverReason.OTHER) {

@@ -144,6 +144,20 @@ class FindingsTest {
     }
 
     @Test
+    void a_note_of_invisible_characters_is_no_note_and_control_characters_or_too_many_are_refused() {
+        assertThatThrownBy(() -> new Waiver(WaiverReason.OTHER, "\u200b\u200b"))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.waiverNote"));
+        assertThat(new Waiver(WaiverReason.DECEASED, "\u0000 ").note()).isNull();
+        assertThatThrownBy(() -> new Waiver(WaiverReason.OTHER, "家属\u001b[31m确认"))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.waiverNote"));
+        // counted in characters as a reader counts them: 200 from outside the basic plane fit
+        String rare = "\uD840\uDC00".repeat(Waiver.MAX_NOTE);
+        assertThat(new Waiver(WaiverReason.OTHER, rare).note()).isEqualTo(rare);
+        assertThatThrownBy(() -> new Waiver(WaiverReason.OTHER, rare + "字"))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.key()).isEqualTo("findings.waiverNote"));
+    }
+
+    @Test
     void an_api_client_names_a_listed_reason_by_its_code_or_writes_free_text_as_the_note() {
         assertThat(Waiver.of("deceased", null)).isEqualTo(new Waiver(WaiverReason.DECEASED, null));
         assertThat(Waiver.of("MOVED_AWAY", "迁往外省")).isEqualTo(new Waiver(WaiverReason.MOVED_AWAY, "迁往外省"));
