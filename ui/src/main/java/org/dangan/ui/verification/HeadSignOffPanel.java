@@ -2,18 +2,22 @@ package org.dangan.ui.verification;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
 import java.util.Map;
 import org.dangan.ui.support.Confirm;
 import org.dangan.workflow.verification.CampaignInbox;
 import org.dangan.workflow.verification.CampaignInbox.WorkItem;
 import org.dangan.workflow.verification.CampaignReports;
+import org.dangan.workflow.verification.FindingStatus;
 import org.dangan.workflow.verification.Findings;
+import org.dangan.workflow.verification.Findings.FindingView;
 import org.dangan.workflow.verification.PaperChecks;
 import org.dangan.workflow.verification.Rule;
 
@@ -55,6 +59,19 @@ class HeadSignOffPanel extends CampaignTaskPanel {
                 CampaignsView.count(paper.files() - paper.checked())));
         paperStatus.setId("head-paper-status");
         add(byRule, paperStatus);
+        // the head signs for the waivers too: which findings were accepted as they are, and why
+        List<FindingView> waived = findings.of(task.campaignId(), FindingStatus.WAIVED, 0, 500);
+        add(new H4(getTranslation("headSignOff.waived", CampaignsView.count(waived.size()))));
+        if (!waived.isEmpty()) {
+            Grid<FindingView> grid = new Grid<>();
+            grid.setId("head-waived-findings");
+            WaiverTexts.addFindingColumns(this, grid);
+            WaiverTexts.addColumn(this, grid);
+            grid.setItems(waived);
+            grid.setAllRowsVisible(waived.size() <= 10);
+            grid.setWidthFull();
+            add(grid);
+        }
 
         TextArea reason = new TextArea(getTranslation("tasks.headReturnReason"));
         reason.setId("head-return-reason");

@@ -108,6 +108,9 @@ class SelfCheckPanel extends CampaignTaskPanel {
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         Set<Long> ticked = new HashSet<>();
         grid.addComponentColumn(f -> {
+                    if (f.status() != FindingStatus.OPEN) {
+                        return new Span();
+                    }
                     Checkbox tick = new Checkbox(ticked.contains(f.id()));
                     tick.setAriaLabel(getTranslation("finding.tick", f.recordNumber()));
                     tick.addValueChangeListener(e -> {
@@ -123,23 +126,12 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 .setHeader(getTranslation("finding.tickHeader"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(FindingView::recordNumber)
-                .setHeader(getTranslation("record.recordNumber"))
-                .setAutoWidth(true);
-        grid.addColumn(FindingView::name)
-                .setHeader(getTranslation("record.name"))
-                .setAutoWidth(true);
-        grid.addColumn(f -> getTranslation("ruleName." + f.rule().name()))
-                .setHeader(getTranslation("finding.rule"))
-                .setAutoWidth(true);
+        WaiverTexts.addFindingColumns(this, grid);
         grid.addColumn(f -> getTranslation("severity." + f.severity().name()))
                 .setHeader(getTranslation("finding.severity"));
         grid.addColumn(f -> getTranslation("findingStatus." + f.status().name()))
                 .setHeader(getTranslation("finding.status"));
-        grid.addColumn(this::waiverText)
-                .setHeader(getTranslation("finding.reason"))
-                .setTooltipGenerator(this::waiverText)
-                .setFlexGrow(2);
+        WaiverTexts.addColumn(this, grid);
         grid.setHeight("420px");
         grid.setWidthFull();
         grid.setMinWidth("0");
@@ -188,18 +180,6 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 status,
                 beside(grid, record, "560px"),
                 row(reason, note, waive));
-    }
-
-    /** The listed reason, and the note where the domain shows it; a withheld note is said to be there. */
-    private String waiverText(FindingView f) {
-        if (f.waiverCode() == null) {
-            return "";
-        }
-        String reason = getTranslation("waiverReason." + f.waiverCode().name());
-        if (f.waiverReason() != null) {
-            return getTranslation("finding.waiverWithNote", reason, f.waiverReason());
-        }
-        return f.waiverReasonWithheld() ? getTranslation("finding.waiverNoteWithheld", reason) : reason;
     }
 
     /** The record of a finding, with the fields a self-check corrects and a re-check after. */

@@ -179,6 +179,8 @@ class CampaignBrowserTest extends BrowserTest {
         logIn("tasks", county.user("head-a"));
         clickRow("task-grid", "负责人签认自查");
         waitForText("第 1 轮曾退回：负责人退回：纸质档案请再核一遍");
+        // the waiver signed for, its note withheld from a head without the restricted-documents permission
+        waitForText("其他（另有说明，您无权查看）");
         assertThat(pageText()).doesNotContain("需整改").contains("长期未更新：1 项").contains("已核对 31/");
         assertChineseOnly(users);
         clickAndConfirm("complete-task", "head-sign-off-confirm", "还有 1 项问题未处理", "签认后自查结束，交县级抽查");

@@ -224,6 +224,10 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("head-paper-status"))
                         .getText())
                 .isEqualTo("纸电一致性核对：已核对 1/36 份，其中不一致 0 份；未核对 35 份");
+        // the waiver the head signs for: its reason, and that its note is not for a reader without the permission
+        Grid<FindingView> waived = grid("head-waived-findings");
+        assertThat(_size(waived)).isOne();
+        assertThat(GridKt._getFormattedRow(waived, 0)).contains("其他（另有说明，您无权查看）");
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
         ConfirmDialog headConfirm = _get(ConfirmDialog.class, spec -> spec.withId("head-sign-off-confirm"));
         assertThat(headConfirm.getElement().getProperty("message"))
