@@ -223,7 +223,7 @@ class CampaignViewsTest extends KaribuTest {
                 .isEqualTo("没有未处理的问题");
         assertThat(_get(Paragraph.class, spec -> spec.withId("head-paper-status"))
                         .getText())
-                .isEqualTo("纸电一致性核对：已核对 1/36 份，其中不一致 0 份；未核对 35 份");
+                .isEqualTo("纸网一致性核对：已核对 1/36 份，其中不一致 0 份；未核对 35 份");
         // the waiver the head signs for: its reason, and that its note is not for a reader without the permission
         Grid<FindingView> waived = grid("head-waived-findings");
         assertThat(_size(waived)).isOne();
@@ -231,7 +231,7 @@ class CampaignViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
         ConfirmDialog headConfirm = _get(ConfirmDialog.class, spec -> spec.withId("head-sign-off-confirm"));
         assertThat(headConfirm.getElement().getProperty("message"))
-                .isEqualTo("还有 0 项问题未处理，35 份纸质档案未做纸电核对。签认后自查结束，交县级抽查，不能撤销。");
+                .isEqualTo("还有 0 项问题未处理，35 份纸质档案未做纸网一致性核对。签认后自查结束，交县级抽查，不能撤销。");
         _fireConfirm(headConfirm);
         assertThat(_size(grid("task-grid"))).isZero();
         runJobs();
@@ -273,12 +273,12 @@ class CampaignViewsTest extends KaribuTest {
         // ... including that 35 of the files retired had no paper check
         assertThat(_get(Paragraph.class, spec -> spec.withId("sign-off-retire")).getText())
                 .contains("36 份")
-                .endsWith("其中 35 份未做纸电核对。");
+                .endsWith("其中 35 份未做纸网一致性核对。");
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
         ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("sign-off-confirm"));
         assertThat(confirm.getElement().getProperty("message"))
                 .contains("将停用并装盒 36 份")
-                .contains("将停用的 36 份中有 35 份未做纸电核对");
+                .contains("将停用的 36 份中有 35 份未做纸网一致性核对");
         _fireConfirm(confirm);
         assertThat(_size(grid("task-grid"))).isZero();
         runJobs();
