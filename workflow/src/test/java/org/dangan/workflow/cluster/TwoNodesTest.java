@@ -143,7 +143,10 @@ class TwoNodesTest {
                         "--camunda.bpm.job-execution.max-pool-size=2",
                         // a stopped node's locks expire soon here; in production it is 30 minutes (a long scan is one
                         // job)
-                        "--camunda.bpm.job-execution.lock-time-in-millis=10000");
+                        "--camunda.bpm.job-execution.lock-time-in-millis=10000",
+                        // an idle node's acquisition backs off up to a minute (Camunda's default), and jobs
+                        // activated on the other node do not wake it: the test waits a minute for its first lock
+                        "--camunda.bpm.job-execution.max-wait=2000");
         nodes.add(node);
         return node;
     }
