@@ -165,6 +165,10 @@ class ApiOverHttpTest {
                     .hasValueSatisfying(
                             id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
         }
+        // an English client is answered in English, as the API answers it
+        HttpResponse<String> english = http.send(http.request("/api/records/a%2Fb", county.user("archivist-a"))
+                .header("Accept-Language", "en-GB,en;q=0.8"));
+        assertThat(JsonPath.<String>read(english.body(), "$.message")).isEqualTo("The request is not valid");
         // the longest search the service takes, in Chinese, fits in the request Tomcat reads (9 KB)
         String longest = URLEncoder.encode("报".repeat(Search.MAX_QUERY_LENGTH), StandardCharsets.UTF_8);
         assertThat(http.send(http.request("/api/search?q=" + longest, county.user("searcher-a")))

@@ -56,6 +56,10 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 
         private static final Logger LOG = LoggerFactory.getLogger(ContainerRefusals.class);
         private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("i18n/messages", Locale.ROOT);
+        private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(
+                "i18n/messages",
+                Locale.ENGLISH,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
@@ -74,7 +78,7 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
             response.setHeader(RequestIds.HEADER, id);
             LOG.info("the container refused a request with {} before the application (request {})", status, id);
             String body = "{\"status\":" + status + ",\"error\":\"" + reason(status) + "\",\"message\":\""
-                    + MESSAGES.getString(key) + "\",\"details\":{\"key\":\"" + key + "\"}}";
+                    + messages(request).getString(key) + "\",\"details\":{\"key\":\"" + key + "\"}}";
             try {
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
@@ -86,6 +90,12 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
             } catch (IOException | IllegalStateException e) {
                 // the client is gone or the answer already started: nothing left to tell
             }
+        }
+
+        /** Chinese unless the client asks for English first, as the API answers (spring.web.locale). */
+        private static ResourceBundle messages(Request request) {
+            String asked = request.getHeader("Accept-Language");
+            return asked != null && asked.strip().toLowerCase(Locale.ROOT).startsWith("en") ? ENGLISH : MESSAGES;
         }
 
         static String keyOf(int status) {
