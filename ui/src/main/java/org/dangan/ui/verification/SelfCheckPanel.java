@@ -107,7 +107,7 @@ class SelfCheckPanel extends CampaignTaskPanel {
         // ticks of our own: the grid's selection column labels its boxes in English ("Select Row")
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         Set<Long> ticked = new HashSet<>();
-        grid.addComponentColumn(f -> {
+        Grid.Column<FindingView> tickColumn = grid.addComponentColumn(f -> {
                     if (f.status() != FindingStatus.OPEN) {
                         return new Span();
                     }
@@ -127,21 +127,31 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         WaiverTexts.addFindingColumns(this, grid);
-        grid.addColumn(f -> getTranslation("severity." + f.severity().name()))
+        Grid.Column<FindingView> severityColumn = grid.addColumn(
+                        f -> getTranslation("severity." + f.severity().name()))
                 .setHeader(getTranslation("finding.severity"));
-        grid.addColumn(f -> getTranslation("findingStatus." + f.status().name()))
+        Grid.Column<FindingView> statusColumn = grid.addColumn(
+                        f -> getTranslation("findingStatus." + f.status().name()))
                 .setHeader(getTranslation("finding.status"));
-        WaiverTexts.addColumn(this, grid);
+        Grid.Column<FindingView> reasonColumn = WaiverTexts.addColumn(this, grid);
         grid.setHeight("420px");
         grid.setWidthFull();
         grid.setMinWidth("0");
         ComboBox<FindingStatus> status = new ComboBox<>(getTranslation("finding.status"), FindingStatus.values());
+        status.setId("finding-status");
         status.setItemLabelGenerator(s -> getTranslation("findingStatus." + s.name()));
         status.setValue(FindingStatus.OPEN);
         status.setClearButtonVisible(true);
         // the user's scope (the township and its clinics) is the self-check's: Findings applies it
         Runnable load = () -> {
-            List<FindingView> shown = findings.of(task.campaignId(), status.getValue(), 0, 500);
+            // only the columns the filter leaves worth reading: at 1440 px the panel is about 520 px
+            // wide, and with every column the reason sat beyond a sideways scroll
+            FindingStatus filter = status.getValue();
+            tickColumn.setVisible(filter == null || filter == FindingStatus.OPEN);
+            severityColumn.setVisible(filter == null || filter == FindingStatus.OPEN);
+            statusColumn.setVisible(filter == null);
+            reasonColumn.setVisible(filter == null || filter == FindingStatus.WAIVED);
+            List<FindingView> shown = findings.of(task.campaignId(), filter, 0, 500);
             ticked.retainAll(shown.stream().map(FindingView::id).toList());
             grid.setItems(shown);
         };

@@ -36,18 +36,20 @@ final class WaiverTexts {
         grid.addColumn(FindingView::name)
                 .setHeader(screen.getTranslation("record.name"))
                 .setAutoWidth(true);
+        // wrapped, not as wide as its longest name: the reason beside it needs the room
         grid.addColumn(f -> screen.getTranslation("ruleName." + f.rule().name()))
                 .setHeader(screen.getTranslation("finding.rule"))
-                .setAutoWidth(true);
+                .setWidth("7em")
+                .setFlexGrow(1);
     }
 
     /** The reason column: wide enough to read, wrapped in its rows, and whole on hover. */
-    static void addColumn(Component screen, Grid<FindingView> grid) {
-        grid.addColumn(f -> of(screen, f))
+    static Grid.Column<FindingView> addColumn(Component screen, Grid<FindingView> grid) {
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        return grid.addColumn(f -> of(screen, f))
                 .setHeader(screen.getTranslation("finding.reason"))
                 .setTooltipGenerator(f -> of(screen, f))
-                .setWidth("16em")
-                .setFlexGrow(2);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+                .setWidth("8em")
+                .setFlexGrow(3);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -144,6 +145,19 @@ class CampaignBrowserTest extends BrowserTest {
         type("waiver-reason", "家属确认为老年人代管档案");
         click("waive-selected");
         waitForText("已豁免 1 项问题");
+        // the waived list shows its reason inside the list at 1440 px, not beyond a sideways scroll
+        choose("finding-status", "已豁免");
+        By reasonCell = By.xpath("//vaadin-grid-cell-content[contains(., '其他：家属确认为老年人代管档案')]");
+        wait.until(d -> d.findElements(reasonCell).stream().anyMatch(WebElement::isDisplayed));
+        Rectangle cell = driver.findElements(reasonCell).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow()
+                .getRect();
+        Rectangle list = byId("finding-grid").getRect();
+        assertThat(cell.getX() + cell.getWidth())
+                .as("reason cell's right edge")
+                .isLessThanOrEqualTo(list.getX() + list.getWidth());
         // a box of paper: scanned, every file listed, one exception, the rest agree
         type("paper-box", barcode.value());
         waitForText("31 份纸质档案");
