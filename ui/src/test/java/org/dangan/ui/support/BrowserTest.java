@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -107,10 +108,35 @@ public abstract class BrowserTest {
     protected void logIn(String route, String user, String password) {
         driver.get(url(route));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
-        driver.findElement(By.cssSelector("input[name='username']")).sendKeys(user);
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+        // typed again until the fields hold it: keys sent while the login form's fields were still
+        // being set up were lost, and the sign-in then failed late in a long test (twice in CI)
+        wait.until(d -> {
+            WebElement name = d.findElement(By.cssSelector("input[name='username']"));
+            WebElement secret = d.findElement(By.cssSelector("input[name='password']"));
+            if (!user.equals(name.getDomProperty("value"))) {
+                name.clear();
+                name.sendKeys(user);
+            }
+            if (!password.equals(secret.getDomProperty("value"))) {
+                secret.clear();
+                secret.sendKeys(password);
+            }
+            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+        });
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "no shell after signing in as " + user + " at " + driver.getCurrentUrl() + "; the page says: "
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+        // the sign-in goes where the request remembered before it pointed, which is not always the route
+        if (!driver.getCurrentUrl().startsWith(url(route))) {
+            driver.get(url(route));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+        }
     }
 
     protected void logIn(String route, String user) {
@@ -136,12 +162,11 @@ public abstract class BrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
-    /** Types into a Vaadin field (its inner input) and leaves it, as a person does. */
-    /** Picks the combo box entry by its text, as a person does: type, then click the suggestion. */
+    /** Picks the combo box entry by its text, as a person does: type over what is there, then click the suggestion. */
     protected void choose(String comboId, String text) {
         WebElement input = byId(comboId).findElement(By.cssSelector("input"));
         input.click();
-        input.sendKeys(text);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
         By item = By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]");
         wait.until(d -> d.findElements(item).stream().anyMatch(WebElement::isDisplayed));
         driver.findElements(item).stream()
@@ -152,6 +177,7 @@ public abstract class BrowserTest {
         wait.until(d -> text.equals(input.getDomProperty("value")));
     }
 
+    /** Types into a Vaadin field (its inner input) and leaves it, as a person does. */
     protected void type(String id, String text) {
         WebElement field = byId(id);
         WebElement input = field.findElement(By.cssSelector("input, textarea"));
