@@ -10,17 +10,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
-    private final AuthenticationContext authentication;
 
-    public LoginView(AuthenticationContext authentication) {
-        this.authentication = authentication;
+    public LoginView() {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -42,12 +39,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        // signed in already (the login page itself was the request remembered before signing in, as
-        // after a stale tab's reload): the form would only stand there without the shell around it
-        if (authentication.isAuthenticated()) {
-            event.forwardTo(HomeView.class);
-            return;
-        }
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
     }
 

@@ -44,15 +44,6 @@ class ShellTest extends KaribuTest {
         assertThat(_find(LoginView.class)).hasSize(1);
     }
 
-    /** The remembered request can be the login page itself: the user then lands in the shell, not on a bare form. */
-    @Test
-    void a_signed_in_user_sent_to_the_login_view_lands_on_the_home_page() {
-        login(county.user("archivist-a"));
-        UI.getCurrent().navigate(LoginView.class);
-        assertThat(_find(LoginView.class)).isEmpty();
-        assertThat(_find(HomeView.class)).hasSize(1);
-    }
-
     @Test
     void navigation_follows_the_role() {
         login(county.user("archivist-a"));
