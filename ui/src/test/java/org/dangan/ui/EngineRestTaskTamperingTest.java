@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.dangan.workflow.platform.EngineRestStart;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.SelfChecks;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,9 @@ class EngineRestTaskTamperingTest {
 
     @Autowired
     SelfChecks selfChecks;
+
+    @Autowired
+    EngineRestStart engineRest;
 
     Fixtures.County county;
     String task;
@@ -75,6 +80,12 @@ class EngineRestTaskTamperingTest {
                                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_engines_rest_api_is_started_when_the_node_is_ready_not_by_its_first_request() throws Exception {
+        // true only if the servlet mapped at /engine-rest/* was found and loaded
+        assertThat(engineRest.started().get(2, TimeUnit.MINUTES)).isTrue();
     }
 
     @Test
