@@ -19,21 +19,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * How many API requests a node works on at once, when {@code dangan.api.concurrent-requests} sets a
- * limit; the others wait their turn, first come first served. On two cores with 50 clients the
- * machine is saturated whatever the limit: without one, every request is sliced among fifty
- * threads, so searches took up to 4 s at the 99th percentile while the median was 0.2 s (issue 21).
- * With 16, fewer threads share the cores and a request waits once, in the queue: every API type's
- * 99th percentile came under 0.65 s. Uploads and downloads of stored files pass without a turn:
- * they wait on the network, not on the cores, and a long one would hold a turn for minutes. The
- * screens are not API requests and never wait here. Off by default: with it, the load test's task
- * completions (which take no turn) showed a tail of 8 to 23 s that a probe in the same run and the
- * node's own timings did not see, and that is not yet explained.
+ * How many API requests a node works on at once ({@code dangan.api.concurrent-requests}, by default
+ * eight per core); the others wait their turn, first come first served. On two cores with 50 clients
+ * the machine is saturated whatever the limit: without one, every request is sliced among fifty
+ * threads and waits for a database connection three times over, so task completions took 1.1 s at
+ * the 99th percentile. With 16, fewer threads share the cores and a request waits once, in the
+ * queue: every type's 99th percentile came under a second (issue 21, docs/benchmarks.md). Uploads and
+ * downloads of stored files pass without a turn: they wait on the network, not on the cores, and a
+ * long one would hold a turn for minutes. The screens are not API requests and never wait here.
  */
 @Configuration
 class ApiAdmission {
 
     static final String BUSY = "api.busy";
+
+    /** The default limit per core: 16 on two cores is what was measured (issue 21). */
+    static final int PER_CORE = 8;
 
     private final Semaphore turns;
     private final int limit;
@@ -41,12 +42,10 @@ class ApiAdmission {
     private final JsonRefusals refusals;
 
     ApiAdmission(
-            @Value("${dangan.api.concurrent-requests:0}") int concurrent,
+            @Value("${dangan.api.concurrent-requests:-1}") int concurrent,
             @Value("${dangan.api.max-wait:PT30S}") Duration maxWait,
             JsonRefusals refusals) {
-        // 0 is no limit, the default until the engine's task completions are understood under it
-        // (docs/benchmarks.md, issue 21); 16 is what was measured on two cores
-        this.limit = Math.max(concurrent, 0);
+        this.limit = concurrent < 0 ? PER_CORE * Runtime.getRuntime().availableProcessors() : concurrent;
         this.turns = new Semaphore(Math.max(limit, 1), true);
         this.maxWait = maxWait;
         this.refusals = refusals;
@@ -55,7 +54,7 @@ class ApiAdmission {
     /**
      * Requests that take a turn: the JSON API, but not an upload, nor the download of a stored file
      * (a document's PDF, a handover's bag), which is paced by the client. The engine's REST API takes
-     * none: its task actions, in the queue, took up to 20 s at the 99th percentile (issue 21).
+     * none: the limit was measured with the task completions beside the queue (issue 21).
      */
     static boolean takesATurn(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -124,6 +124,14 @@ class ApiAdmissionTest {
         assertThat(admission.limit()).isZero();
     }
 
+    @Test
+    void by_default_a_node_works_on_eight_api_requests_per_core_at_once() {
+        ApiAdmission admission = new ApiAdmission(-1, Duration.ofMillis(1), refusals);
+        assertThat(admission.limit())
+                .isEqualTo(ApiAdmission.PER_CORE * Runtime.getRuntime().availableProcessors())
+                .isEqualTo(8 * Runtime.getRuntime().availableProcessors());
+    }
+
     /** A request that stays inside until {@code leave} opens, saying when it got in. */
     private static FilterChain held(CountDownLatch inside, CountDownLatch leave) {
         return (req, res) -> {
