@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.dangan.workflow.support.DanganTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.liquibase.LiquibaseProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,6 +22,9 @@ class ApplicationStartsTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    LiquibaseProperties liquibase;
 
     @Test
     void runs_on_the_database_the_profile_names() throws Exception {
@@ -40,5 +44,11 @@ class ApplicationStartsTest {
         assertThat(jdbc.queryForObject(
                         "select count(*) from databasechangelog where id = '7.16.0-baseline'", Long.class))
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void liquibase_is_told_not_to_send_its_usage_over_the_internet() {
+        // null would leave Liquibase's own default, which sends it
+        assertThat(liquibase.getAnalyticsEnabled()).isFalse();
     }
 }
