@@ -1,10 +1,19 @@
 package org.dangan.workflow.platform;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -91,6 +100,9 @@ class ApiAdmission {
                     chain.doFilter(request, response);
                     return;
                 }
+                // the body is read before the turn: a client that sends it slowly holds its own
+                // thread, not one of the few turns every API user shares
+                request = readBody(request);
                 boolean admitted;
                 try {
                     admitted = turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -115,9 +127,81 @@ class ApiAdmission {
         return registration;
     }
 
+    /**
+     * The request with its body read: a form's parameters parsed by the container, any other body
+     * (at most 1 MB, or it would take no turn) held in memory and read again from there.
+     */
+    static HttpServletRequest readBody(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length <= 0) {
+            return request;
+        }
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            request.getParameterMap();
+            return request;
+        }
+        return new ReadBody(request, request.getInputStream().readNBytes((int) length));
+    }
+
     private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long retry = Math.max(1, maxWait.toSeconds());
         response.setHeader("Retry-After", Long.toString(retry));
         refusals.refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, BUSY, retry);
+    }
+
+    /** A request whose body was read ahead: its stream and reader give the bytes kept. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body was read ahead; there is nothing to wait for");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset;
+            try {
+                // as the container's reader: ISO-8859-1 unless the request names its encoding
+                charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                throw new UnsupportedEncodingException(encoding);
+            }
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
     }
 }

@@ -5,12 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.dangan.workflow.security.JsonRefusals;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
@@ -75,7 +83,7 @@ class ApiAdmissionTest {
         assertThat(served).isFalse();
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("1");
-        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8))
                 .contains("\"key\":\"api.busy\"")
                 .contains("服务器繁忙");
         leave.countDown();
@@ -122,6 +130,85 @@ class ApiAdmissionTest {
         first.get(30, TimeUnit.SECONDS);
         second.get(30, TimeUnit.SECONDS);
         assertThat(admission.limit()).isZero();
+    }
+
+    @Test
+    void a_body_sent_slowly_is_read_before_the_turn_and_holds_none() throws Exception {
+        ApiAdmission admission = new ApiAdmission(1, Duration.ofMinutes(1), refusals);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch sent = new CountDownLatch(1);
+        MockHttpServletRequest post = api("/api/records/1/corrections");
+        post.setMethod("POST");
+        post.setContentType("application/json");
+        post.setCharacterEncoding("UTF-8");
+        byte[] json = "{\"name\": \"张三\"}".getBytes(StandardCharsets.UTF_8);
+        post.setContent(json);
+        // a client that has sent the headers and sends its body only when the test says so
+        HttpServletRequest slow = new HttpServletRequestWrapper(post) {
+            @Override
+            public ServletInputStream getInputStream() {
+                ByteArrayInputStream in = new ByteArrayInputStream(json);
+                return new ServletInputStream() {
+                    @Override
+                    public int read() {
+                        awaitBody();
+                        return in.read();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        awaitBody();
+                        return in.read(b, off, len);
+                    }
+
+                    private void awaitBody() {
+                        reading.countDown();
+                        try {
+                            sent.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.available() == 0;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {}
+                };
+            }
+        };
+        AtomicReference<String> received = new AtomicReference<>();
+        CompletableFuture<Void> slowPost = CompletableFuture.runAsync(() -> {
+            try {
+                filter(admission)
+                        .doFilter(
+                                slow,
+                                new MockHttpServletResponse(),
+                                (req, res) ->
+                                        received.set(req.getReader().lines().collect(Collectors.joining())));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // the only turn is free while the slow client is still sending
+        AtomicBoolean served = new AtomicBoolean();
+        filter(admission).doFilter(api("/api/records"), new MockHttpServletResponse(), (req, res) -> served.set(true));
+        assertThat(served).isTrue();
+        assertThat(received.get()).isNull();
+
+        sent.countDown();
+        slowPost.get(30, TimeUnit.SECONDS);
+        assertThat(received.get()).isEqualTo("{\"name\": \"张三\"}");
     }
 
     @Test
