@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * How many API requests a node works on at once ({@code dangan.api.concurrent-requests}, by default
@@ -66,18 +67,32 @@ class ApiAdmission {
      * none: the limit was measured with the task completions beside the queue (issue 21).
      */
     static boolean takesATurn(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         if (!path.startsWith("/api/")) {
             return false;
         }
         if (path.endsWith("/pdf") || path.endsWith(".zip")) {
             return false;
         }
+        // only a request that sends a body can be an upload: a header alone let a GET skip the queue
+        if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())) {
+            return true;
+        }
         String type = request.getContentType();
         boolean upload = (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"))
                 || request.getContentLengthLong() > 1024 * 1024
                 || "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         return !upload;
+    }
+
+    /**
+     * The path the application routes by: decoded and normalised by the container, without path
+     * parameters. The raw URI let a spelling such as {@code /%61pi/records} skip the queue.
+     */
+    private static String path(HttpServletRequest request) {
+        String mapped = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        // empty only outside a container that has mapped the request to a servlet
+        return mapped.isEmpty() ? UrlPathHelper.defaultInstance.getPathWithinApplication(request) : mapped;
     }
 
     /** Requests at once; 0 when there is no limit. */

@@ -105,6 +105,16 @@ class ApiAdmissionTest {
         big.setContent(new byte[2 * 1024 * 1024]);
 
         assertThat(ApiAdmission.takesATurn(api("/api/records"))).isTrue();
+        // the path as routed, not as spelled; a header without a body is no upload
+        assertThat(ApiAdmission.takesATurn(api("/%61pi/records"))).isTrue();
+        assertThat(ApiAdmission.takesATurn(api("/api/records;x"))).isTrue();
+        MockHttpServletRequest getAsUpload = api("/api/boxes/labels.pdf");
+        getAsUpload.setContentType("multipart/form-data; boundary=x");
+        getAsUpload.addHeader("Transfer-Encoding", "chunked");
+        assertThat(ApiAdmission.takesATurn(getAsUpload)).isTrue();
+        MockHttpServletRequest mapped = api("/%61pi/records");
+        mapped.setServletPath("/api/records");
+        assertThat(ApiAdmission.takesATurn(mapped)).isTrue();
         assertThat(ApiAdmission.takesATurn(api("/engine-rest/task/1/complete"))).isFalse();
         assertThat(ApiAdmission.takesATurn(upload)).isFalse();
         assertThat(ApiAdmission.takesATurn(big)).isFalse();
