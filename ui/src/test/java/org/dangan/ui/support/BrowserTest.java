@@ -124,18 +124,29 @@ public abstract class BrowserTest {
             return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
         });
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        // the sign-in goes where the request remembered before it pointed, which is not always the
+        // route: sometimes the login page itself (/login?continue), which shows its form to a user
+        // already signed in (a known weakness, issue 21); the test then opens its route again
+        shell(
+                () -> wait.until(d -> !d.findElements(By.id("current-user")).isEmpty()
+                        || d.getCurrentUrl().contains("/login?continue")),
+                user);
+        if (driver.findElements(By.id("current-user")).isEmpty()
+                || !driver.getCurrentUrl().startsWith(url(route))) {
+            driver.get(url(route));
+            shell(() -> wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user"))), user);
+        }
+    }
+
+    /** Waits as told, and says on failure where the browser is and what it shows. */
+    private void shell(Runnable waiting, String user) {
         try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+            waiting.run();
         } catch (TimeoutException e) {
             throw new AssertionError(
                     "no shell after signing in as " + user + " at " + driver.getCurrentUrl() + "; the page says: "
                             + driver.findElement(By.tagName("body")).getText(),
                     e);
-        }
-        // the sign-in goes where the request remembered before it pointed, which is not always the route
-        if (!driver.getCurrentUrl().startsWith(url(route))) {
-            driver.get(url(route));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
         }
     }
 
