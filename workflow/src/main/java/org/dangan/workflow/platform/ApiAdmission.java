@@ -201,7 +201,15 @@ class ApiAdmission {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("the body was read ahead; there is nothing to wait for");
+                    // the whole body is here already: the listener is told so at once
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
