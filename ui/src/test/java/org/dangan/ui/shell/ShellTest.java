@@ -45,6 +45,14 @@ class ShellTest extends KaribuTest {
     }
 
     @Test
+    void a_signed_in_user_sent_to_the_login_view_lands_on_the_home_view() {
+        login(county.user("archivist-a"));
+        UI.getCurrent().navigate(LoginView.class);
+        assertThat(_find(LoginView.class)).isEmpty();
+        assertThat(_find(HomeView.class)).hasSize(1);
+    }
+
+    @Test
     void navigation_follows_the_role() {
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(HomeView.class);
