@@ -36,7 +36,10 @@ import org.springframework.web.util.UrlPathHelper;
  * the 99th percentile. With 16, fewer threads share the cores and a request waits once, in the
  * queue: every type's 99th percentile came under a second (issue 21, docs/benchmarks.md). Uploads and
  * downloads of stored files pass without a turn: they wait on the network, not on the cores, and a
- * long one would hold a turn for minutes. The screens are not API requests and never wait here.
+ * long one would hold a turn for minutes. Printables made on request (labels, lists, reports as
+ * PDF) may hold at most a quarter of the turns: one user asking for eighteen sheets of 600 labels
+ * at once (8 s each) held all sixteen, and every other API user waited 30 s and was refused for a
+ * minute. The screens are not API requests and never wait here.
  */
 @Configuration
 class ApiAdmission {
@@ -47,6 +50,7 @@ class ApiAdmission {
     static final int PER_CORE = 8;
 
     private final Semaphore turns;
+    private final Semaphore printTurns;
     private final int limit;
     private final Duration maxWait;
     private final JsonRefusals refusals;
@@ -57,6 +61,7 @@ class ApiAdmission {
             JsonRefusals refusals) {
         this.limit = concurrent < 0 ? PER_CORE * Runtime.getRuntime().availableProcessors() : concurrent;
         this.turns = new Semaphore(Math.max(limit, 1), true);
+        this.printTurns = new Semaphore(Math.max(limit / 4, 1), true);
         this.maxWait = maxWait;
         this.refusals = refusals;
     }
@@ -85,6 +90,11 @@ class ApiAdmission {
         return !upload;
     }
 
+    /** A printable made on request, which takes a print turn before its turn: see the class. */
+    static boolean isPrintable(HttpServletRequest request) {
+        return path(request).endsWith(".pdf");
+    }
+
     /**
      * The path the application routes by: decoded and normalised by the container, without path
      * parameters. The raw URI let a spelling such as {@code /%61pi/records} skip the queue.
@@ -100,9 +110,9 @@ class ApiAdmission {
         return limit;
     }
 
-    /** Requests now waiting for a turn. */
+    /** Requests now waiting for a turn or a print turn. */
     int waiting() {
-        return turns.getQueueLength();
+        return turns.getQueueLength() + printTurns.getQueueLength();
     }
 
     @Bean
@@ -118,21 +128,26 @@ class ApiAdmission {
                 // the body is read before the turn: a client that sends it slowly holds its own
                 // thread, not one of the few turns every API user shares
                 request = readBody(request);
-                boolean admitted;
-                try {
-                    admitted = turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    admitted = false;
-                }
-                if (!admitted) {
+                long deadline = System.nanoTime() + maxWait.toNanos();
+                Semaphore print = isPrintable(request) ? printTurns : null;
+                if (print != null && !acquire(print, deadline)) {
                     busy(request, response);
                     return;
                 }
                 try {
-                    chain.doFilter(request, response);
+                    if (!acquire(turns, deadline)) {
+                        busy(request, response);
+                        return;
+                    }
+                    try {
+                        chain.doFilter(request, response);
+                    } finally {
+                        turns.release();
+                    }
                 } finally {
-                    turns.release();
+                    if (print != null) {
+                        print.release();
+                    }
                 }
             }
         };
@@ -140,6 +155,16 @@ class ApiAdmission {
         // before the sign-in: checking a password and loading the account is work that takes a turn too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** One permit, waited for until {@code deadline} (a {@link System#nanoTime()}) at the latest. */
+    private static boolean acquire(Semaphore semaphore, long deadline) {
+        try {
+            return semaphore.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

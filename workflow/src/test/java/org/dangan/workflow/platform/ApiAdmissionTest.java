@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -124,6 +126,48 @@ class ApiAdmissionTest {
         assertThat(ApiAdmission.takesATurn(api("/records"))).isFalse();
         assertThat(ApiAdmission.takesATurn(api("/VAADIN/push"))).isFalse();
         assertThat(admission.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void printables_hold_at_most_a_quarter_of_the_turns_and_the_rest_of_the_api_keeps_the_others() throws Exception {
+        ApiAdmission admission = new ApiAdmission(4, Duration.ofMillis(1), refusals);
+        CountDownLatch printing = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        CompletableFuture<Void> labels =
+                CompletableFuture.runAsync(() -> run(admission, api("/api/boxes/labels.pdf"), held(printing, leave)));
+        assertThat(printing.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // a second printable waits for the one print turn of four turns, and is refused
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        AtomicBoolean printed = new AtomicBoolean();
+        filter(admission).doFilter(api("/api/paper-files/labels.pdf"), refused, (req, res) -> printed.set(true));
+        assertThat(printed).isFalse();
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"key\":\"api.busy\"");
+
+        // the other three turns are the rest of the API's: three requests are inside at once
+        CountDownLatch others = new CountDownLatch(3);
+        List<CompletableFuture<Void>> lists = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            lists.add(CompletableFuture.runAsync(() -> run(admission, held(others, leave))));
+        }
+        assertThat(others.await(30, TimeUnit.SECONDS)).isTrue();
+        MockHttpServletResponse full = new MockHttpServletResponse();
+        filter(admission).doFilter(api("/api/records"), full, (req, res) -> {});
+        assertThat(full.getStatus()).isEqualTo(503);
+
+        leave.countDown();
+        labels.get(30, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> list : lists) {
+            list.get(30, TimeUnit.SECONDS);
+        }
+        // both kinds of turn came back
+        filter(admission).doFilter(api("/api/paper-files/labels.pdf"), new MockHttpServletResponse(), (req, res) -> {
+            printed.set(true);
+        });
+        assertThat(printed).isTrue();
+        assertThat(ApiAdmission.isPrintable(api("/api/boxes/B1/contents.pdf"))).isTrue();
+        assertThat(ApiAdmission.isPrintable(api("/api/records"))).isFalse();
     }
 
     @Test
@@ -242,8 +286,12 @@ class ApiAdmissionTest {
     }
 
     private void run(ApiAdmission admission, FilterChain chain) {
+        run(admission, api("/api/records"), chain);
+    }
+
+    private void run(ApiAdmission admission, MockHttpServletRequest request, FilterChain chain) {
         try {
-            filter(admission).doFilter(api("/api/records"), new MockHttpServletResponse(), chain);
+            filter(admission).doFilter(request, new MockHttpServletResponse(), chain);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
