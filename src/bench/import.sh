@@ -4,16 +4,17 @@
 # PostgreSQL database named by DANGAN_DB_* (default dangan_bench). Prints a RESULT line per run.
 #   src/bench/import.sh [rows] [--postgres]
 # JAVA_HEAP sets the JVM's -Xmx (default 2g), e.g. JAVA_HEAP=512m for the constant-memory import.
+# JAVA_OPTS adds JVM options, e.g. JAVA_OPTS=-XX:StartFlightRecording=filename=import.jfr for a profile.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${1:-1000000}
 heap=${JAVA_HEAP:-2g}
 . src/bench/classpath.sh
 if [ "${2:-}" = "--postgres" ]; then
-  exec java -Xmx"$heap" -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" --spring.profiles.active=postgres --server.port=0
+  exec java -Xmx"$heap" ${JAVA_OPTS:-} -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" --spring.profiles.active=postgres --server.port=0
 else
   db=$(mktemp -d)
   trap 'rm -rf "$db"' EXIT
-  java -Xmx"$heap" -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" --server.port=0 \
+  java -Xmx"$heap" ${JAVA_OPTS:-} -cp "$cp" org.dangan.workflow.bench.ImportBenchmark "$rows" --server.port=0 \
     "--spring.datasource.url=jdbc:h2:file:$db/bench;DB_CLOSE_ON_EXIT=FALSE"
 fi

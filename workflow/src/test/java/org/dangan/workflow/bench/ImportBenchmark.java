@@ -82,7 +82,12 @@ public final class ImportBenchmark {
             ImportResult result = context.getBean(RecordImporter.class)
                     .importFile(csv, "export.csv", null, ImportMode.REJECT_FILE, Locale.CHINA, (done, total, read) -> {
                         if (read % 100_000 == 0) {
-                            System.out.printf("progress: %d rows, %.0f%%%n", read, 100.0 * done / total);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "progress: %d rows, %.0f%%, %.1f s%n",
+                                    read,
+                                    100.0 * done / total,
+                                    (System.nanoTime() - t1) / 1e9);
                         }
                     });
             double importSeconds = (System.nanoTime() - t1) / 1e9;
