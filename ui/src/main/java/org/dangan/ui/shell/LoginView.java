@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -42,13 +43,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        boolean failed =
+                event.getLocation().getQueryParameters().getParameters().containsKey("error");
         // a signed-in user sent here (a bookmark, the back button, a sign-in whose saved request was
-        // this page) would otherwise face an empty form and think they had been signed out
-        if (authentication.isAuthenticated()) {
-            event.forwardTo(HomeView.class);
+        // this page) would otherwise face an empty form and think they had been signed out; but a
+        // failed sign-in on a desk where someone is still signed in is shown as failed, or the one
+        // who mistyped would work on unawares as the other
+        if (authentication.isAuthenticated() && !failed) {
+            event.forwardTo("", QueryParameters.empty());
             return;
         }
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        login.setError(failed);
     }
 
     @Override

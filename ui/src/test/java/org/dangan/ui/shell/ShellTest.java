@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
@@ -50,6 +52,11 @@ class ShellTest extends KaribuTest {
         UI.getCurrent().navigate(LoginView.class);
         assertThat(_find(LoginView.class)).isEmpty();
         assertThat(_find(HomeView.class)).hasSize(1);
+
+        // someone else's failed sign-in on the same browser is shown as failed, not as the desk
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        assertThat(_find(HomeView.class)).isEmpty();
+        assertThat(_get(LoginForm.class).isError()).isTrue();
     }
 
     @Test
