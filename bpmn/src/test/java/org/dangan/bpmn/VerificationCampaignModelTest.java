@@ -74,10 +74,13 @@ class VerificationCampaignModelTest {
                         "checkerSignOff",
                         "followUpDeadline");
         for (UserTask task : all(UserTask.class)) {
-            // the institution of a branch, or the campaign's county or city as the campaign (the business key) says
-            String group =
-                    "[a-z]+-\\$\\{(institution|campaignProcess\\.[a-z]+Code\\(execution\\.processBusinessKey\\))}";
-            assertThat(task.getCamundaCandidateGroups()).as(task.getId()).matches(group + "(," + group + ")*");
+            // the groups answering for a branch's institution, or the campaign's county or city as the
+            // campaign (the business key) says
+            String group = "[a-z]+-\\$\\{campaignProcess\\.[a-z]+Code\\(execution\\.processBusinessKey\\)}";
+            String institution = "\\$\\{campaignProcess\\.groups\\('(ARCHIVIST|SUPERVISOR)', institution\\)}";
+            assertThat(task.getCamundaCandidateGroups())
+                    .as(task.getId())
+                    .matches(institution + "|" + group + "(," + group + ")*");
             assertThat(task.getExtensionElements()
                             .getElementsQuery()
                             .filterByType(CamundaTaskListener.class)

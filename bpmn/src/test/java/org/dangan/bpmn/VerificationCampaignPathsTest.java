@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -46,6 +47,9 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
 
         String countyCode(long campaignId);
 
+        /** The candidate groups of an institution's own tasks for a role. */
+        List<String> groups(String role, String institutionCode);
+
         String cityCode(long campaignId);
 
         int drawSample(long campaignId, String institutionCode);
@@ -73,6 +77,10 @@ class VerificationCampaignPathsTest extends ProcessPathTest {
         when(process.countyCode(7L)).thenReturn("C01");
         when(process.cityCode(7L)).thenReturn("S01");
         when(process.institutionCodes(7L)).thenReturn(List.of("T01"));
+        // as CampaignProcess does for a township: the role's group at the institution
+        when(process.groups(anyString(), anyString()))
+                .thenAnswer(call -> List.of(
+                        call.getArgument(0, String.class).toLowerCase(Locale.ROOT) + "-" + call.getArgument(1)));
         when(process.checkRuleBatch(7L)).thenReturn(0);
         when(process.signOffBatch(7L)).thenReturn(0);
         // as CampaignTasks does: the head's answer, kept in the institution's own branch for the gateway

@@ -56,6 +56,19 @@ public class Institutions {
         return institutionId != null && require(institutionId).getType().primaryCare();
     }
 
+    /**
+     * The institutions whose people answer for this one's own work (its self-check, its head's
+     * signature): the institution itself and, for a village clinic, the township or community centre
+     * it lies under, which runs it and keeps its records. A clinic has often no account of its own,
+     * and a campaign for a clinic alone gave its self-check to nobody.
+     */
+    public List<Institution> answeringFor(Institution institution) {
+        if (institution.getType() == InstitutionType.VILLAGE_CLINIC && institution.getParentId() != null) {
+            return List.of(institution, require(institution.getParentId()));
+        }
+        return List.of(institution);
+    }
+
     /** The county health bureau the institution lies under (itself, if it is one). */
     public Institution countyOf(Institution institution) {
         for (Institution i = institution; i != null; i = i.getParentId() == null ? null : require(i.getParentId())) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import org.dangan.workflow.institution.Institution;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.CamundaIdentityMirror;
 import org.dangan.workflow.platform.Refused;
+import org.dangan.workflow.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -71,6 +73,18 @@ public class CampaignProcess {
         return campaign(campaignId).getInstitutionIds().stream()
                 .map(institutions::require)
                 .map(Institution::getCode)
+                .toList();
+    }
+
+    /**
+     * The candidate groups of an institution's own tasks for a role ({@code ARCHIVIST} for the
+     * self-check, {@code SUPERVISOR} for the head's signature): those of the institutions answering
+     * for it, a village clinic's and the centre's over it.
+     */
+    public List<String> groups(String role, String institutionCode) {
+        Role asked = Role.valueOf(role);
+        return institutions.answeringFor(institution(institutionCode)).stream()
+                .map(i -> CamundaIdentityMirror.groupOf(asked, i.getCode()))
                 .toList();
     }
 
@@ -170,9 +184,10 @@ public class CampaignProcess {
     }
 
     private long institutionId(String code) {
-        return institutions
-                .byCode(code)
-                .orElseThrow(() -> Refused.notFound("campaign.unknownInstitution", code))
-                .getId();
+        return institution(code).getId();
+    }
+
+    private Institution institution(String code) {
+        return institutions.byCode(code).orElseThrow(() -> Refused.notFound("campaign.unknownInstitution", code));
     }
 }

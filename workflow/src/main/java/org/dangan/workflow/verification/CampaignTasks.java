@@ -89,16 +89,12 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
         switch (TaskKind.of(task)) {
             case SELF_CHECK -> {
                 Institution institution = institution(task);
-                require(
-                        user,
-                        Role.ARCHIVIST,
-                        institutions.require(user.institutionId()).contains(institution),
-                        key);
+                require(user, Role.ARCHIVIST, answersFor(user, institution), key);
                 campaign.selfCheckSubmitted(institution.getId(), user.getUsername());
             }
             case HEAD_SIGN_OFF -> {
                 Institution institution = institution(task);
-                require(user, Role.SUPERVISOR, institution.getId().equals(user.institutionId()), key);
+                require(user, Role.SUPERVISOR, answersFor(user, institution), key);
                 boolean returned = Boolean.TRUE.equals(task.getVariable("returned"));
                 if (returned) {
                     campaign.headReturned(institution.getId(), user.getUsername(), (String) task.getVariable("reason"));
@@ -181,6 +177,15 @@ public class CampaignTasks implements TaskListener, TaskForm.Forms {
     private Institution institution(DelegateTask task) {
         String code = (String) task.getVariable("institution");
         return institutions.byCode(code).orElseThrow(() -> Refused.notFound("campaign.unknownInstitution", code));
+    }
+
+    /**
+     * Whether the user is of an institution answering for this one (see the candidate groups): not
+     * the county above it, whose checkers judge the self-check and may not make it.
+     */
+    private boolean answersFor(DanganUser user, Institution institution) {
+        return institutions.answeringFor(institution).stream()
+                .anyMatch(i -> i.getId().equals(user.institutionId()));
     }
 
     private static void require(DanganUser user, Role role, boolean rightPlace, String task) {

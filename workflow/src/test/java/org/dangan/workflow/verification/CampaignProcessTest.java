@@ -660,6 +660,56 @@ class CampaignProcessTest {
     }
 
     @Test
+    void a_village_clinic_alone_is_self_checked_and_signed_for_by_the_township_that_runs_it() {
+        for (int serial = 300; serial < 310; serial++) {
+            fixtures.record(county.village(), serial);
+        }
+        Campaign campaign;
+        asUser.login(county.user("county-supervisor"));
+        try {
+            campaign = campaigns.start(new Campaigns.StartRequest(
+                    List.of(county.village().getCode()),
+                    LocalDate.now(ChinaTime.ZONE).plusMonths(1),
+                    null,
+                    7L));
+        } finally {
+            AsUser.logout();
+        }
+        ProcessInstance process = process(campaign);
+        runJobs(process);
+        BpmnAwareTests.assertThat(process).isWaitingAt("selfCheck");
+
+        // the clinic has no account of its own: township A, which runs it, is offered its work, B is not
+        assertThat(offeredTo(process, "archivist-a")).containsExactly("selfCheck");
+        assertThat(offeredTo(process, "archivist-b")).isEmpty();
+        assertThatThrownBy(() -> complete(process, "selfCheck", county.village(), "archivist-b", Map.of()))
+                .hasMessageContaining("campaign.taskForbidden");
+        // nor may the county, whose checkers judge the self-check, make it
+        assertThatThrownBy(() -> complete(process, "selfCheck", county.village(), "county-checker", Map.of()))
+                .hasMessageContaining("campaign.taskForbidden");
+        complete(process, "selfCheck", county.village(), "archivist-a", Map.of());
+
+        assertThat(offeredTo(process, "head-a")).containsExactly("headSignOff");
+        assertThat(offeredTo(process, "head-b")).isEmpty();
+        assertThatThrownBy(() -> complete(process, "headSignOff", county.village(), "head-b", Map.of()))
+                .hasMessageContaining("campaign.taskForbidden");
+        complete(process, "headSignOff", county.village(), "head-a", Map.of());
+        runJobs(process);
+        BpmnAwareTests.assertThat(process).isWaitingAt("sampleCheck");
+    }
+
+    private List<String> offeredTo(ProcessInstance process, String user) {
+        return tasks
+                .createTaskQuery()
+                .processInstanceId(process.getId())
+                .taskCandidateUser(county.user(user))
+                .list()
+                .stream()
+                .map(Task::getTaskDefinitionKey)
+                .toList();
+    }
+
+    @Test
     void two_starts_at_once_make_one_campaign_and_one_refusal() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService two = Executors.newFixedThreadPool(2);
