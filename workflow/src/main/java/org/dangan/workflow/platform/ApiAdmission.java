@@ -15,7 +15,10 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.dangan.workflow.security.JsonRefusals;
@@ -39,7 +42,9 @@ import org.springframework.web.util.UrlPathHelper;
  * long one would hold a turn for minutes. Printables made on request (labels, lists, reports as
  * PDF) may hold at most a quarter of the turns: one user asking for eighteen sheets of 600 labels
  * at once (8 s each) held all sixteen, and every other API user waited 30 s and was refused for a
- * minute. The screens are not API requests and never wait here.
+ * minute. One client (an account, else an address) may hold at most half of those: past that, its
+ * printables are refused at once, and others can still print. The screens are not API requests and
+ * never wait here.
  */
 @Configuration
 class ApiAdmission {
@@ -51,6 +56,8 @@ class ApiAdmission {
 
     private final Semaphore turns;
     private final Semaphore printTurns;
+    private final int printTurnsPerClient;
+    private final Map<String, Integer> printing = new ConcurrentHashMap<>();
     private final int limit;
     private final Duration maxWait;
     private final JsonRefusals refusals;
@@ -62,6 +69,7 @@ class ApiAdmission {
         this.limit = concurrent < 0 ? PER_CORE * Runtime.getRuntime().availableProcessors() : concurrent;
         this.turns = new Semaphore(Math.max(limit, 1), true);
         this.printTurns = new Semaphore(Math.max(limit / 4, 1), true);
+        this.printTurnsPerClient = Math.max(limit / 8, 1);
         this.maxWait = maxWait;
         this.refusals = refusals;
     }
@@ -129,8 +137,14 @@ class ApiAdmission {
                 // thread, not one of the few turns every API user shares
                 request = readBody(request);
                 long deadline = System.nanoTime() + maxWait.toNanos();
-                Semaphore print = isPrintable(request) ? printTurns : null;
+                String printer = isPrintable(request) ? client(request) : null;
+                if (printer != null && !takePrintShare(printer)) {
+                    busy(request, response);
+                    return;
+                }
+                Semaphore print = printer == null ? null : printTurns;
                 if (print != null && !acquire(print, deadline)) {
+                    givePrintShareBack(printer);
                     busy(request, response);
                     return;
                 }
@@ -147,6 +161,7 @@ class ApiAdmission {
                 } finally {
                     if (print != null) {
                         print.release();
+                        givePrintShareBack(printer);
                     }
                 }
             }
@@ -155,6 +170,43 @@ class ApiAdmission {
         // before the sign-in: checking a password and loading the account is work that takes a turn too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /**
+     * Who asks, for the share of print turns: the account a request names (not yet checked: a
+     * stranger naming another's account holds a share only until the password is refused), else
+     * the address.
+     */
+    static String client(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                return "account:" + (colon < 0 ? pair : pair.substring(0, colon));
+            } catch (IllegalArgumentException e) {
+                // not Base64: the sign-in will refuse it; until then it counts as its address
+            }
+        }
+        return "address:" + request.getRemoteAddr();
+    }
+
+    private boolean takePrintShare(String client) {
+        boolean[] taken = {false};
+        printing.compute(client, (c, held) -> {
+            int now = held == null ? 0 : held;
+            if (now >= printTurnsPerClient) {
+                return held;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        return taken[0];
+    }
+
+    private void givePrintShareBack(String client) {
+        printing.computeIfPresent(client, (c, held) -> held <= 1 ? null : held - 1);
     }
 
     /** One permit, waited for until {@code deadline} (a {@link System#nanoTime()}) at the latest. */

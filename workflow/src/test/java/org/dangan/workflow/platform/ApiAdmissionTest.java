@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -137,10 +138,12 @@ class ApiAdmissionTest {
                 CompletableFuture.runAsync(() -> run(admission, api("/api/boxes/labels.pdf"), held(printing, leave)));
         assertThat(printing.await(30, TimeUnit.SECONDS)).isTrue();
 
-        // a second printable waits for the one print turn of four turns, and is refused
+        // another client's printable waits for the one print turn of four turns, and is refused
         MockHttpServletResponse refused = new MockHttpServletResponse();
         AtomicBoolean printed = new AtomicBoolean();
-        filter(admission).doFilter(api("/api/paper-files/labels.pdf"), refused, (req, res) -> printed.set(true));
+        MockHttpServletRequest elsewhere = api("/api/paper-files/labels.pdf");
+        elsewhere.setRemoteAddr("192.0.2.7");
+        filter(admission).doFilter(elsewhere, refused, (req, res) -> printed.set(true));
         assertThat(printed).isFalse();
         assertThat(refused.getStatus()).isEqualTo(503);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"key\":\"api.busy\"");
@@ -168,6 +171,54 @@ class ApiAdmissionTest {
         assertThat(printed).isTrue();
         assertThat(ApiAdmission.isPrintable(api("/api/boxes/B1/contents.pdf"))).isTrue();
         assertThat(ApiAdmission.isPrintable(api("/api/records"))).isFalse();
+    }
+
+    @Test
+    void one_account_holds_at_most_half_the_print_turns_and_others_can_still_print() throws Exception {
+        ApiAdmission admission = new ApiAdmission(16, Duration.ofMinutes(1), refusals);
+        CountDownLatch printing = new CountDownLatch(2);
+        CountDownLatch leave = new CountDownLatch(1);
+        List<CompletableFuture<Void>> sheets = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sheets.add(
+                    CompletableFuture.runAsync(() -> run(admission, labelsAs("archivist-a"), held(printing, leave))));
+        }
+        assertThat(printing.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // two of the four print turns are free, but not for archivist-a: refused at once, not after a wait
+        MockHttpServletResponse third = new MockHttpServletResponse();
+        AtomicBoolean printed = new AtomicBoolean();
+        filter(admission).doFilter(labelsAs("archivist-a"), third, (req, res) -> printed.set(true));
+        assertThat(printed).isFalse();
+        assertThat(third.getStatus()).isEqualTo(503);
+        assertThat(admission.waiting()).isZero();
+        // another account prints meanwhile
+        filter(admission)
+                .doFilter(labelsAs("archivist-b"), new MockHttpServletResponse(), (req, res) -> printed.set(true));
+        assertThat(printed).isTrue();
+
+        leave.countDown();
+        for (CompletableFuture<Void> sheet : sheets) {
+            sheet.get(30, TimeUnit.SECONDS);
+        }
+        printed.set(false);
+        filter(admission)
+                .doFilter(labelsAs("archivist-a"), new MockHttpServletResponse(), (req, res) -> printed.set(true));
+        assertThat(printed).isTrue();
+        // the account a request names; without one, or with one that is no Base64, its address
+        assertThat(ApiAdmission.client(labelsAs("archivist-a"))).isEqualTo("account:archivist-a");
+        MockHttpServletRequest garbled = api("/api/boxes/labels.pdf");
+        garbled.addHeader("Authorization", "Basic %%%");
+        assertThat(ApiAdmission.client(garbled)).isEqualTo("address:127.0.0.1");
+    }
+
+    private static MockHttpServletRequest labelsAs(String user) {
+        MockHttpServletRequest request = api("/api/boxes/labels.pdf");
+        request.addHeader(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":dangan-demo").getBytes(StandardCharsets.UTF_8)));
+        return request;
     }
 
     @Test
