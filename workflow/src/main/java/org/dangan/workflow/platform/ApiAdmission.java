@@ -42,9 +42,9 @@ import org.springframework.web.util.UrlPathHelper;
  * long one would hold a turn for minutes. Printables made on request (labels, lists, reports as
  * PDF) may hold at most a quarter of the turns: one user asking for eighteen sheets of 600 labels
  * at once (8 s each) held all sixteen, and every other API user waited 30 s and was refused for a
- * minute. One client (an account, else an address) may hold at most half of those: past that, its
- * printables are refused at once, and others can still print. The screens are not API requests and
- * never wait here.
+ * minute. One client (an account at an address, else an address) may hold at most half of those:
+ * past that, its printables are refused at once, and others can still print. The screens are not
+ * API requests and never wait here.
  */
 @Configuration
 class ApiAdmission {
@@ -173,9 +173,9 @@ class ApiAdmission {
     }
 
     /**
-     * Who asks, for the share of print turns: the account a request names (not yet checked: a
-     * stranger naming another's account holds a share only until the password is refused), else
-     * the address.
+     * Who asks, for the share of print turns: the account a request names at its address, else the
+     * address. The name is not yet checked here, before the sign-in; with the address beside it, a
+     * stranger naming another's account takes no share of that account's own.
      */
     static String client(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
@@ -184,7 +184,7 @@ class ApiAdmission {
                 String pair = new String(
                         Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = pair.indexOf(':');
-                return "account:" + (colon < 0 ? pair : pair.substring(0, colon));
+                return "account:" + (colon < 0 ? pair : pair.substring(0, colon)) + "@" + request.getRemoteAddr();
             } catch (IllegalArgumentException e) {
                 // not Base64: the sign-in will refuse it; until then it counts as its address
             }

@@ -205,8 +205,12 @@ class ApiAdmissionTest {
         filter(admission)
                 .doFilter(labelsAs("archivist-a"), new MockHttpServletResponse(), (req, res) -> printed.set(true));
         assertThat(printed).isTrue();
-        // the account a request names; without one, or with one that is no Base64, its address
-        assertThat(ApiAdmission.client(labelsAs("archivist-a"))).isEqualTo("account:archivist-a");
+        // the account a request names at its address: a stranger naming it elsewhere takes none of its share
+        assertThat(ApiAdmission.client(labelsAs("archivist-a"))).isEqualTo("account:archivist-a@127.0.0.1");
+        MockHttpServletRequest stranger = labelsAs("archivist-a");
+        stranger.setRemoteAddr("192.0.2.9");
+        assertThat(ApiAdmission.client(stranger)).isEqualTo("account:archivist-a@192.0.2.9");
+        // without an account, or with one that is no Base64, its address
         MockHttpServletRequest garbled = api("/api/boxes/labels.pdf");
         garbled.addHeader("Authorization", "Basic %%%");
         assertThat(ApiAdmission.client(garbled)).isEqualTo("address:127.0.0.1");
