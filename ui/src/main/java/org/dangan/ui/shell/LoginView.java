@@ -10,18 +10,16 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
-    private final transient AuthenticationContext authentication;
 
-    public LoginView(AuthenticationContext authentication) {
-        this.authentication = authentication;
+    public LoginView() {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -49,11 +47,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         // this page) would otherwise face an empty form and think they had been signed out; but a
         // failed sign-in on a desk where someone is still signed in is shown as failed, or the one
         // who mistyped would work on unawares as the other
-        if (authentication.isAuthenticated() && !failed) {
+        if (signedIn() && !failed) {
             event.forwardTo("", QueryParameters.empty());
             return;
         }
         login.setError(failed);
+    }
+
+    /**
+     * Signed in as the navigation's access control sees it, from the request's principal: asked any
+     * other way, the two could disagree, and the home view would send the user back here, and here
+     * to the home view, without end.
+     */
+    private static boolean signedIn() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request != null && request.getUserPrincipal() != null;
     }
 
     @Override
