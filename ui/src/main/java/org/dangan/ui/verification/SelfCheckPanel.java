@@ -313,6 +313,8 @@ class SelfCheckPanel extends CampaignTaskPanel {
         IntegerField pages = new IntegerField(getTranslation("paper.pagesFound"));
         pages.setId("paper-pages");
         pages.setMin(0);
+        // filled in with the registered count: typing the counted one replaces it, not appends to it
+        pages.setAutoselect(true);
         Checkbox signatures = new Checkbox(getTranslation("paper.signaturesPresent"), true);
         signatures.setId("paper-signatures");
         Checkbox agrees = new Checkbox(getTranslation("paper.contentAgrees"), true);
@@ -343,7 +345,15 @@ class SelfCheckPanel extends CampaignTaskPanel {
                                 agrees.getValue(),
                                 note.getValue().isBlank() ? null : note.getValue()));
                 load.run();
-                Refusals.done(getTranslation("paper.recorded", chosen.fileNumber()));
+                // a count typed onto the registered one ("1515") is recorded as found: say so at once
+                boolean asRegistered = grid.getListDataView()
+                        .getItems()
+                        .filter(f -> f.fileNumber().equals(chosen.fileNumber()))
+                        .findFirst()
+                        .map(PaperChecks.PaperFileCheck::agrees)
+                        .orElse(true);
+                Refusals.done(getTranslation(
+                        asRegistered ? "paper.recorded" : "paper.recordedDisagreeing", chosen.fileNumber()));
             } catch (RuntimeException ex) {
                 Refusals.show(ex);
             }

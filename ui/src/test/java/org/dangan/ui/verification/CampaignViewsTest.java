@@ -25,6 +25,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.sql.Date;
@@ -209,9 +210,27 @@ class CampaignViewsTest extends KaribuTest {
         assertThat(_size(findings)).isZero();
         Grid<PaperFileCheck> paper = grid("paper-grid");
         assertThat(_size(paper)).isEqualTo(36); // the twin's file is the survivor's now; the child has none
-        paper.asSingleSelect().setValue(_get(paper, 0));
+        PaperFileCheck checked = _get(paper, 0);
+        paper.asSingleSelect().setValue(checked);
+        IntegerField pages = _get(IntegerField.class, spec -> spec.withId("paper-pages"));
+        assertThat(pages.getValue()).isEqualTo(checked.registeredPages());
+        assertThat(pages.isAutoselect()).isTrue();
+        // a count typed onto the registered one is recorded as found, and the archivist is told it disagrees
+        pages.setValue(Integer.parseInt(checked.registeredPages() + "" + checked.registeredPages()));
+        NotificationsKt.clearNotifications();
+        _click(_get(Button.class, spec -> spec.withId("record-paper-check")));
+        NotificationsKt.expectNotifications("已记录纸质档案 " + checked.fileNumber() + " 的核对结果：与登记不一致，请复核页数、签字和内容");
+        // recorded again with the right count, it agrees
+        paper.asSingleSelect()
+                .setValue(paper.getListDataView()
+                        .getItems()
+                        .filter(f -> f.fileNumber().equals(checked.fileNumber()))
+                        .findFirst()
+                        .orElseThrow());
+        pages.setValue(checked.registeredPages());
         _click(_get(Button.class, spec -> spec.withId("record-paper-check")));
         assertThat(_get(this.<PaperFileCheck>grid("paper-grid"), 0).agrees()).isTrue();
+        NotificationsKt.expectNotifications("已记录纸质档案 " + checked.fileNumber() + " 的核对结果");
         completeTask();
 
         // the head reads what is signed for (no finding open, 1 of 36 files checked) and is asked first
