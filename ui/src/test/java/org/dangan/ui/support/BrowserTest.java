@@ -125,14 +125,9 @@ public abstract class BrowserTest {
         });
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         // the sign-in goes where the request remembered before it pointed, which is not always the
-        // route: sometimes the login page itself (/login?continue), which shows its form to a user
-        // already signed in (a known weakness, issue 21); the test then opens its route again
-        shell(
-                () -> wait.until(d -> !d.findElements(By.id("current-user")).isEmpty()
-                        || d.getCurrentUrl().contains("/login?continue")),
-                user);
-        if (driver.findElements(By.id("current-user")).isEmpty()
-                || !driver.getCurrentUrl().startsWith(url(route))) {
+        // route (the login page itself forwards a signed-in user home); the test then opens its route
+        shell(() -> wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user"))), user);
+        if (!driver.getCurrentUrl().startsWith(url(route))) {
             driver.get(url(route));
             shell(() -> wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user"))), user);
         }
