@@ -126,6 +126,7 @@ class DemoData implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         if (institutions.byCode("130000").isPresent()) {
+            LOG.info("demo data already in the database, not loaded again");
             return;
         }
         long started = System.nanoTime();
