@@ -11,6 +11,8 @@
 # demo's dates follow the day it is loaded, so it is loaded again on a new day (China time).
 #   src/dev/quick-start.sh <jar> <dir> [demo]
 set -euo pipefail
+# the demo's data directory holds (generated) personal data: readable by this user only
+umask 077
 jar=$(realpath "$1") dir=$2 demo=${3:-}
 stamp="$(stat -c '%Y %s' "$jar") $(java -version 2>&1 | head -1)"
 if [ ! -f "$dir/dangan.jsa" ] || [ "$(cat "$dir/built-from" 2>/dev/null)" != "$stamp" ]; then

@@ -13,6 +13,8 @@ src/dev/ocr-models.sh
 echo "== building the application jar (production mode, prebuilt Vaadin bundle)"
 ./mvnw -B -q -ntp -Pproduction -DskipTests package
 
+# what the node writes (the database and the search index hold personal data) only for this user
+umask 077
 export DANGAN_HOME=$(realpath -m "${DANGAN_HOME:-./data}")
 export SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-demo}
 export OMP_THREAD_LIMIT=1
@@ -27,7 +29,8 @@ if [ -n "$demo" ] && [ -d ui/target/quick-start/demo-home ]; then
   cp -a ui/target/quick-start/demo-home "$DANGAN_HOME"
   echo "== the demo data set of this build copied into $DANGAN_HOME"
   # this build's schema changes were applied to the copy when it was made: nothing to migrate or
-  # check on this one start (later starts run Liquibase as always)
+  # check on this one start (later starts run Liquibase as always). Every copy of one build and day
+  # shares the key of keys/audit-hash.key: a demo home is for the demo, never for real records
   args=(--spring.liquibase.enabled=false)
 fi
 echo "== starting Dang'an at http://localhost:8080 (data in $DANGAN_HOME, profile $SPRING_PROFILES_ACTIVE)"
