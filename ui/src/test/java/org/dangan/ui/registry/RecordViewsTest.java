@@ -37,6 +37,7 @@ import org.dangan.workflow.registry.HealthRecord;
 import org.dangan.workflow.registry.KeyPopulation;
 import org.dangan.workflow.registry.RecordSummary;
 import org.dangan.workflow.registry.RegistryAdministration;
+import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.support.Fixtures;
 import org.dangan.workflow.support.SelfChecks;
 import org.dangan.workflow.verification.Findings;
@@ -293,8 +294,8 @@ class RecordViewsTest extends KaribuTest {
 
     @Test
     void the_resident_page_says_where_the_paper_stands_and_explains_what_is_empty() {
-        registry.store(
-                inA.getRecordNumber() + "-01", fixtures.box(county.a(), 7).getBarcode());
+        Box box = fixtures.box(county.a(), 7);
+        registry.store(inA.getRecordNumber() + "-01", box.getBarcode());
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
 
@@ -310,6 +311,15 @@ class RecordViewsTest extends KaribuTest {
         // storing the file into the box is in its custody
         assertThat(_size(_get(Grid.class, spec -> spec.withId("record-custody"))))
                 .isGreaterThanOrEqualTo(1);
+
+        // the place in the box is the file's, counted as the box's contents sheet lists them (by file
+        // number), not the box's own place on the shelf
+        HealthRecord second = fixtures.record(county.a(), 3);
+        registry.store(second.getRecordNumber() + "-01", box.getBarcode());
+        UI.getCurrent().navigate(RecordDetailView.class, second.getRecordNumber());
+        assertThat(box.getPosition()).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(_get(Grid.class, spec -> spec.withId("paper-files")), 0))
+                .contains(box.getBarcode().value(), "第 2 位");
     }
 
     @Test

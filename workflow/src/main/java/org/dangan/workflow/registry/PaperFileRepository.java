@@ -18,6 +18,10 @@ interface PaperFileRepository extends JpaRepository<PaperFile, Long> {
 
     long countByBoxId(Long boxId);
 
+    /** The file's place in its box, counted as the box's contents sheet lists them: by file number. */
+    @Query("select count(f) from PaperFile f where f.boxId = :box and f.fileNumber <= :number")
+    long placeInBox(@Param("box") Long boxId, @Param("number") String fileNumber);
+
     @Query(
             "select f from PaperFile f where f.recordId in (select r.id from HealthRecord r where r.institutionId = :institution)"
                     + " order by f.fileNumber")

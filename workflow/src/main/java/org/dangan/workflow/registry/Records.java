@@ -286,7 +286,7 @@ public class Records {
                     f.getState(),
                     box == null ? null : box.getBarcode().value(),
                     box == null ? null : storage.placeOf(box.getLocationId()),
-                    box == null ? null : box.getPosition()));
+                    box == null ? null : (int) paperFiles.placeInBox(box.getId(), f.getFileNumber())));
         }
         Set<KeyPopulation> tags = EnumSet.noneOf(KeyPopulation.class);
         record.getKeyPopulations().stream()
