@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -30,6 +31,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.dangan.ui.support.Confirm;
 import org.dangan.ui.support.DatePickers;
 import org.dangan.ui.support.Refusals;
 import org.dangan.workflow.institution.Institution;
@@ -109,37 +111,68 @@ public class CampaignsView extends VerticalLayout implements BeforeEnterObserver
         rate.setWidth("8em");
         Button start = new Button(getTranslation("campaign.start"));
         start.setId("start-campaign");
-        // a double click sends one start: the button is off until the answer is back
+        // a campaign cannot be withdrawn: the supervisor confirms what starts, in numbers. A double
+        // click asks once: the button is off while the question is open
         start.setDisableOnClick(true);
         start.addClickListener(e -> {
-            try {
-                Campaign c = campaigns.start(new Campaigns.StartRequest(
-                        which.getValue().stream().map(Institution::getCode).toList(),
-                        deadline.getValue(),
-                        rate.getValue() == null ? null : rate.getValue().movePointLeft(2),
-                        null));
-                list.setItems(campaigns.visibleToCurrentUser());
-                show(c.getId());
-                Refusals.done(getTranslation("campaign.started", c.getId()));
-            } catch (Refused ex) {
-                // the domain speaks of the fraction; the supervisor typed a percentage
-                Refusals.show(
-                        ex.key().equals("campaign.sampleRateRange") && rate.getValue() != null
-                                ? Refused.invalid(
-                                        "campaign.sampleRatePercentRange",
-                                        rate.getValue().toPlainString())
-                                : ex);
-            } catch (RuntimeException ex) {
-                Refusals.show(ex);
-            } finally {
-                start.setEnabled(true);
+            if (which.getValue().isEmpty() || deadline.getValue() == null || rate.getValue() == null) {
+                // nothing to confirm yet: the domain says what is missing
+                startCampaign(which, deadline, rate, start);
+                return;
             }
+            List<String> names =
+                    which.getValue().stream().map(Institution::getName).sorted().toList();
+            ConfirmDialog question = Confirm.ask(
+                    "campaign-start-confirm",
+                    getTranslation("campaign.startConfirm"),
+                    getTranslation(
+                            "campaign.startConsequence",
+                            names.size(),
+                            String.join("、", names),
+                            rate.getValue().stripTrailingZeros().toPlainString(),
+                            deadline.getValue().toString()),
+                    getTranslation("campaign.start"),
+                    () -> startCampaign(which, deadline, rate, start));
+            // cancelled, or closed some other way (Esc): the button serves again; a confirmed start
+            // enables it when the answer is back
+            question.addCancelListener(c -> start.setEnabled(true));
+            question.getElement().addPropertyChangeListener("opened", o -> {
+                if (!question.isOpened()) {
+                    start.setEnabled(true);
+                }
+            });
         });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(which, deadline, rate, start);
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
         return form;
+    }
+
+    private void startCampaign(
+            MultiSelectComboBox<Institution> which, DatePicker deadline, BigDecimalField rate, Button start) {
+        try {
+            Campaign c = campaigns.start(new Campaigns.StartRequest(
+                    which.getValue().stream().map(Institution::getCode).toList(),
+                    deadline.getValue(),
+                    rate.getValue() == null ? null : rate.getValue().movePointLeft(2),
+                    null));
+            list.setItems(campaigns.visibleToCurrentUser());
+            show(c.getId());
+            Refusals.done(getTranslation("campaign.started", c.getId()));
+        } catch (Refused ex) {
+            // the domain speaks of the fraction; the supervisor typed a percentage
+            Refusals.show(
+                    ex.key().equals("campaign.sampleRateRange") && rate.getValue() != null
+                            ? Refused.invalid(
+                                    "campaign.sampleRatePercentRange",
+                                    rate.getValue().toPlainString())
+                            : ex);
+        } catch (RuntimeException ex) {
+            Refusals.show(ex);
+        } finally {
+            start.setEnabled(true);
+        }
     }
 
     private void show(Long campaignId) {

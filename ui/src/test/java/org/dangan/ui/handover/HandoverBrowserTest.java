@@ -8,7 +8,6 @@ import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,23 +92,5 @@ class HandoverBrowserTest extends BrowserTest {
         input.sendKeys(code, Keys.ENTER);
         wait.until(d ->
                 byId("handover-scans").findElements(By.className("scan-answer")).size() > before);
-    }
-
-    /** Clicks the confirm button of the open confirmation dialog (its buttons live in the overlay). */
-    private void confirm() {
-        wait.until(d -> ((JavascriptExecutor) d).executeScript("""
-                const find = (root) => {
-                  const b = root.querySelector('[slot="confirm-button"]');
-                  if (b && b.offsetParent !== null) return b;
-                  for (const el of root.querySelectorAll('*')) {
-                    if (el.shadowRoot) { const x = find(el.shadowRoot); if (x) return x; }
-                  }
-                  return null;
-                };
-                const button = find(document);
-                if (!button) return false;
-                button.click();
-                return true;
-                """).equals(Boolean.TRUE));
     }
 }

@@ -192,6 +192,24 @@ public abstract class BrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", input);
     }
 
+    /** Clicks the confirm button of the open confirmation dialog (its buttons live in the overlay). */
+    protected void confirm() {
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("""
+                const find = (root) => {
+                  const b = root.querySelector('[slot="confirm-button"]');
+                  if (b && b.offsetParent !== null) return b;
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) { const x = find(el.shadowRoot); if (x) return x; }
+                  }
+                  return null;
+                };
+                const button = find(document);
+                if (!button) return false;
+                button.click();
+                return true;
+                """).equals(Boolean.TRUE));
+    }
+
     protected void waitForText(String text) {
         wait.until(d -> pageText().contains(text));
     }

@@ -100,7 +100,8 @@ class CampaignBrowserTest extends BrowserTest {
             "Online"
         };
 
-        // the county supervisor starts it; a double click starts one campaign
+        // the county supervisor starts it, confirming what starts; a double click asks once and
+        // starts one campaign
         logIn("campaigns", county.user("county-supervisor"));
         WebElement which = byId("campaign-institutions");
         which.findElement(By.cssSelector("input")).sendKeys(county.a().getName());
@@ -113,6 +114,8 @@ class CampaignBrowserTest extends BrowserTest {
                 .click();
         which.findElement(By.cssSelector("input")).sendKeys(Keys.ESCAPE);
         new Actions(driver).doubleClick(byId("start-campaign")).perform();
+        waitForText("将为 1 家机构（" + county.a().getName() + "）发起核查");
+        confirm();
         waitForText("已发起核查活动");
         assertChineseOnly(users);
         assertThat(jdbc.queryForObject(

@@ -30,6 +30,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
@@ -153,6 +154,13 @@ class CampaignViewsTest extends KaribuTest {
                         .getToday())
                 .isEqualTo("今天");
         _click(_get(Button.class, spec -> spec.withId("start-campaign")));
+        // nothing starts before the supervisor confirms what will, in numbers
+        assertThat(campaigns.visibleToCurrentUser()).isEmpty();
+        ConfirmDialog question = _get(ConfirmDialog.class, spec -> spec.withId("campaign-start-confirm"));
+        assertThat(question.getElement().getProperty("message"))
+                .startsWith("将为 1 家机构（" + county.a().getName() + "）发起核查")
+                .contains("抽查比例 5%");
+        _fireConfirm(question);
         assertThat(_size(grid("campaign-grid"))).isEqualTo(1);
         process = campaigns.visibleToCurrentUser().get(0).getProcessInstanceId();
         runJobs();
@@ -344,8 +352,19 @@ class CampaignViewsTest extends KaribuTest {
                 .isEqualByComparingTo("5");
         assertThat(_find(TextField.class, spec -> spec.withLabel("随机种子"))).isEmpty();
         which.setValue(Set.of(county.a()));
-        _click(_get(Button.class, spec -> spec.withId("start-campaign")));
-        _click(_get(Button.class, spec -> spec.withId("start-campaign")));
+        Button start = _get(Button.class, spec -> spec.withId("start-campaign"));
+        _click(start);
+        // the second click of a double click finds the button off while the question is open
+        assertThat(start.isEnabled()).isFalse();
+        _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("campaign-start-confirm")));
+        assertThat(start.isEnabled()).isTrue();
+        // a second start for the same township is asked, then refused, naming the open campaign
+        long first = campaigns.visibleToCurrentUser().get(0).getId();
+        NotificationsKt.clearNotifications();
+        _click(start);
+        List<ConfirmDialog> asked = _find(ConfirmDialog.class, spec -> spec.withId("campaign-start-confirm"));
+        _fireConfirm(asked.get(asked.size() - 1));
+        NotificationsKt.expectNotifications(county.a().getName() + "已在进行中的核查活动 #" + first + " 中，不能重复发起");
         assertThat(campaigns.visibleToCurrentUser().get(0).getSampleRate()).isEqualByComparingTo("0.05");
         assertThat(_size(grid("campaign-grid"))).isEqualTo(1);
         assertThat(jdbc.queryForObject(
