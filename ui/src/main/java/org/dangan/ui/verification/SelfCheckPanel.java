@@ -336,24 +336,17 @@ class SelfCheckPanel extends CampaignTaskPanel {
                 return;
             }
             try {
-                paperChecks.record(
-                        task.campaignId(),
-                        chosen.fileNumber(),
-                        new PaperChecks.PaperCheck(
-                                pages.getValue(),
-                                signatures.getValue(),
-                                agrees.getValue(),
-                                note.getValue().isBlank() ? null : note.getValue()));
+                PaperChecks.PaperCheck check = new PaperChecks.PaperCheck(
+                        pages.getValue(),
+                        signatures.getValue(),
+                        agrees.getValue(),
+                        note.getValue().isBlank() ? null : note.getValue());
+                paperChecks.record(task.campaignId(), chosen.fileNumber(), check);
                 load.run();
                 // a count typed onto the registered one ("1515") is recorded as found: say so at once
-                boolean asRegistered = grid.getListDataView()
-                        .getItems()
-                        .filter(f -> f.fileNumber().equals(chosen.fileNumber()))
-                        .findFirst()
-                        .map(PaperChecks.PaperFileCheck::agrees)
-                        .orElse(true);
                 Refusals.done(getTranslation(
-                        asRegistered ? "paper.recorded" : "paper.recordedDisagreeing", chosen.fileNumber()));
+                        chosen.with(check).agrees() ? "paper.recorded" : "paper.recordedDisagreeing",
+                        chosen.fileNumber()));
             } catch (RuntimeException ex) {
                 Refusals.show(ex);
             }

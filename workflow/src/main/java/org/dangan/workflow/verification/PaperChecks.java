@@ -81,6 +81,19 @@ public class PaperChecks {
         public boolean agrees() {
             return checked() && pagesFound == registeredPages && signaturesPresent && contentAgrees;
         }
+
+        /** This file as it stands once {@code check} is recorded for it. */
+        public PaperFileCheck with(PaperCheck check) {
+            return new PaperFileCheck(
+                    fileNumber,
+                    recordNumber,
+                    name,
+                    registeredPages,
+                    check.pagesFound(),
+                    check.signaturesPresent(),
+                    check.contentAgrees(),
+                    check.note());
+        }
     }
 
     /** How far the paper check of one institution has come: its files, those checked, those found disagreeing. */
