@@ -39,6 +39,13 @@ day="$stamp $(TZ=Asia/Shanghai date +%F)"
 if [ -d "$dir/demo-home" ] && [ "$(cat "$dir/demo-built-from" 2>/dev/null)" = "$day" ]; then
   exit 0
 fi
+# not fatal: without the copy the first start loads the demo data itself, only slower
+give_up() {
+  tail -40 "$log" >&2
+  echo "WARNING: $1 (log above, kept in $log); the first start loads it instead" >&2
+  rm -rf "$dir/demo-home.part"
+  exit 0
+}
 echo "== loading the demo data set once for this build and day (about a minute)"
 rm -rf "$dir/demo-home" "$dir/demo-home.part"
 log=$(mktemp)
@@ -52,21 +59,12 @@ waited=0
 until grep -q "search index: rebuilt, " "$log"; do
   if ! kill -0 $node 2>/dev/null || [ $waited -ge 600 ]; then
     kill $node 2>/dev/null || true
-    tail -40 "$log" >&2
-    # not fatal: without the copy the first start loads the demo data itself, only slower
-    echo "WARNING: loading the demo data set failed (log above, kept in $log); the first start loads it instead" >&2
-    rm -rf "$dir/demo-home.part"
-    exit 0
+    give_up "loading the demo data set failed"
   fi
   sleep 1; waited=$((waited + 1))
 done
 kill $node; wait $node 2>/dev/null || true
-if ! grep -q "demo data loaded" "$log"; then
-  tail -40 "$log" >&2
-  echo "WARNING: the demo data set was not loaded (log: $log); the first start loads it instead" >&2
-  rm -rf "$dir/demo-home.part"
-  exit 0
-fi
+grep -q "demo data loaded" "$log" || give_up "the demo data set was not loaded"
 rm -f "$dir"/demo-home.part/db/*.trace.db
 mv "$dir/demo-home.part" "$dir/demo-home"
 echo "$day" > "$dir/demo-built-from"
