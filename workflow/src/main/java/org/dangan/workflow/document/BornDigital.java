@@ -94,7 +94,8 @@ public class BornDigital {
                         record.recordNumber(),
                         record.institutionId(),
                         type,
-                        type.name().toLowerCase() + ".pdf",
+                        // the name the document screens show as its file: in Chinese, as a scan station's would be
+                        type.chinese() + "-" + recordNumber + ".pdf",
                         hash,
                         pdf.size(),
                         hash,

@@ -63,6 +63,11 @@ class DemoDataTest {
                 where i.code like '130123%'""", Long.class)).isEqualTo(DemoData.RECORDS_A + DemoData.RECORDS_B);
         assertThat(jdbc.queryForObject("select count(*) from scanned_document where created_by = 'demo'", Long.class))
                 .isEqualTo(24);
+        // the document screens show these names as the files': Chinese, no enum names
+        assertThat(jdbc.queryForList(
+                        "select original_name from scanned_document where created_by = 'demo'", String.class))
+                .hasSize(24)
+                .allMatch(name -> name.matches("\\p{IsHan}+-130123\\d+\\.pdf"), "a document type in Chinese, a number");
         // the demo's paper files and boxes start with their RECEIVED and STORED entries, in chains that hold
         assertThat(jdbc.queryForObject(
                         "select count(*) from custody_entry e join institution i on i.id = e.institution_id"
