@@ -41,6 +41,7 @@ public class LocationsView extends VerticalLayout {
 
     private final Locations locations;
     private final Stocktakes stocktakes;
+    private final Labelling labelling;
     final Grid<Locations.Node> grid = new Grid<>();
     final ComboBox<Locations.Node> parent = new ComboBox<>();
     final TextField name = new TextField();
@@ -56,6 +57,7 @@ public class LocationsView extends VerticalLayout {
     public LocationsView(Locations locations, Labelling labelling, Stocktakes stocktakes) {
         this.locations = locations;
         this.stocktakes = stocktakes;
+        this.labelling = labelling;
         grid.setId("locations-grid");
         grid.setEmptyStateText(getTranslation("locations.none"));
         grid.addColumn(Locations.Node::place)
@@ -66,6 +68,12 @@ public class LocationsView extends VerticalLayout {
         grid.addColumn(Locations.Node::boxes).setHeader(getTranslation("locations.boxes"));
         // the code on the label, so a shelf can be picked by typing it when its label is not at hand
         grid.addColumn(n -> n.labelCode().orElse("")).setHeader(getTranslation("locations.labelCode"));
+        // a shelf or cabinet clicked in the list is the one whose boxes show, as if picked below
+        grid.addItemClickListener(e -> {
+            if (holdsBoxes(e.getItem())) {
+                shelf.setValue(e.getItem());
+            }
+        });
         parent.setId("location-parent");
         parent.setLabel(getTranslation("locations.parent"));
         parent.setItemLabelGenerator(Locations.Node::place);
@@ -106,6 +114,10 @@ public class LocationsView extends VerticalLayout {
                 .setAutoWidth(true);
         shelfBoxes.addColumn(Locations.ShelfBox::barcode).setHeader(getTranslation("locations.box"));
         shelfBoxes.addColumn(b -> b.files() + " / " + b.capacity()).setHeader(getTranslation("locations.filled"));
+        shelfBoxes
+                .addComponentColumn(this::contentsLink)
+                .setHeader(getTranslation("locations.contents"))
+                .setKey("contents");
         shelfBoxes.setAllRowsVisible(true);
         shelfBoxes.setVisible(false);
         shelf.addValueChangeListener(e -> {
@@ -136,7 +148,7 @@ public class LocationsView extends VerticalLayout {
             long id = label.get();
             target = grid.getListDataView()
                     .getItems()
-                    .filter(n -> n.id() == id && (n.type() == LocationType.SHELF || n.type() == LocationType.CABINET))
+                    .filter(n -> n.id() == id && holdsBoxes(n))
                     .findFirst()
                     .orElse(null);
             scanState.setText(
@@ -174,14 +186,28 @@ public class LocationsView extends VerticalLayout {
         grid.setItems(nodes);
         parent.setItems(nodes);
         Long picked = shelf.getValue() == null ? null : shelf.getValue().id();
-        var shelves = nodes.stream()
-                .filter(n -> n.type() == LocationType.SHELF || n.type() == LocationType.CABINET)
-                .toList();
+        var shelves = nodes.stream().filter(LocationsView::holdsBoxes).toList();
         shelf.setItems(shelves);
         shelves.stream()
                 .filter(n -> Long.valueOf(n.id()).equals(picked))
                 .findFirst()
                 .ifPresent(shelf::setValue);
+    }
+
+    private static boolean holdsBoxes(Locations.Node node) {
+        return node.type() == LocationType.SHELF || node.type() == LocationType.CABINET;
+    }
+
+    /** The box's contents sheet, the one laid into it: its files, their records, residents and pages. */
+    private Anchor contentsLink(Locations.ShelfBox box) {
+        String barcode = box.barcode();
+        Anchor link = new Anchor(
+                new StreamResource(
+                        "box-" + barcode + ".pdf", () -> new ByteArrayInputStream(labelling.boxContents(barcode))),
+                getTranslation("locations.contentsOpen"));
+        link.setTarget("_blank");
+        link.setId("box-contents-" + barcode);
+        return link;
     }
 
     /** The boxes of the shelf picked, by position. */

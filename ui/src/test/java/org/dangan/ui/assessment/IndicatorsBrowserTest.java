@@ -3,14 +3,10 @@ package org.dangan.ui.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dangan.ui.support.BrowserTest;
@@ -78,16 +74,7 @@ class IndicatorsBrowserTest extends BrowserTest {
         wait.until(d -> !d.findElements(By.id("indicators-heading")).isEmpty()
                 && byId("indicators-heading").getText().contains("甲镇卫生院"));
         driver.get(url("indicators?institution=" + county.county().getCode()));
-        String href = byId("indicators-xlsx").getAttribute("href");
-        String session = driver.manage().getCookies().stream()
-                .map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        HttpResponse<byte[]> file = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(href))
-                                .header("Cookie", session)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> file = download(byId("indicators-xlsx").getAttribute("href"));
         assertThat(file.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
             XSSFSheet townships = workbook.getSheet("乡镇卫生院、社区卫生服务中心");

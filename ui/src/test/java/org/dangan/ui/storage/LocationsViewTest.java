@@ -1,14 +1,17 @@
 package org.dangan.ui.storage;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,6 +21,8 @@ import org.dangan.ui.support.KaribuTest;
 import org.dangan.workflow.custody.CustodyEvent;
 import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
+import org.dangan.workflow.registry.HealthRecord;
+import org.dangan.workflow.registry.RegistryAdministration;
 import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.storage.LocationType;
 import org.dangan.workflow.storage.Locations;
@@ -34,6 +39,44 @@ class LocationsViewTest extends KaribuTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RegistryAdministration registry;
+
+    @Test
+    void a_shelf_clicked_in_the_list_shows_its_boxes_each_with_its_contents_sheet() {
+        Fixtures.County county = fixtures.county();
+        Box box = fixtures.box(county.a(), 1);
+        HealthRecord record = fixtures.record(county.a(), 1);
+        login(county.user("archivist-a"));
+        registry.store(record.getRecordNumber() + "-01", box.getBarcode());
+        UI.getCurrent().navigate(LocationsView.class);
+        LocationsView view = _get(LocationsView.class);
+        assertThat(view.shelfBoxes.isVisible()).isFalse();
+
+        List<Locations.Node> rows = view.grid.getListDataView().getItems().toList();
+        int room = rows.indexOf(rows.stream()
+                .filter(n -> n.type() == LocationType.ROOM)
+                .findFirst()
+                .orElseThrow());
+        _clickItem(view.grid, room);
+        assertThat(view.shelf.getValue()).as("a room holds no boxes").isNull();
+        int shelf = rows.indexOf(rows.stream()
+                .filter(n -> n.type() == LocationType.SHELF && n.boxes() == 1)
+                .findFirst()
+                .orElseThrow());
+        _clickItem(view.grid, shelf);
+
+        assertThat(view.shelf.getValue()).isEqualTo(rows.get(shelf));
+        assertThat(view.shelfBoxes.isVisible()).isTrue();
+        assertThat(view.shelfBoxes.getListDataView().getItems())
+                .extracting(Locations.ShelfBox::barcode, Locations.ShelfBox::files)
+                .containsExactly(Tuple.tuple(box.getBarcode().value(), 1));
+        Anchor contents = (Anchor) GridKt._getCellComponent(view.shelfBoxes, 0, "contents");
+        assertThat(contents.getId()).contains("box-contents-" + box.getBarcode().value());
+        assertThat(contents.getText()).isEqualTo("打开目录");
+        assertThat(contents.getHref()).isNotBlank();
+    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -3,6 +3,11 @@ package org.dangan.ui.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.dangan.workflow.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +108,19 @@ public abstract class BrowserTest {
 
     protected String url(String route) {
         return "http://localhost:" + port + "/" + route;
+    }
+
+    /** What a link of the page gives the signed-in user: fetched with the browser's session, as a click would. */
+    protected HttpResponse<byte[]> download(String href) throws IOException, InterruptedException {
+        String session = driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", session)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Opens the route, logs in on the login page it leads to, and waits for the shell. */
