@@ -147,17 +147,19 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
                 .setHeader(getTranslation("paperFile.fileNumber"))
                 .setAutoWidth(true);
         files.addColumn(RecordDetail.PaperFileView::pageCount).setHeader(getTranslation("paperFile.pageCount"));
-        files.addColumn(f -> f.contents().entrySet().stream()
-                        .map(c -> getTranslation("documentType." + c.getKey().name()) + " " + c.getValue())
-                        .collect(Collectors.joining("；")))
+        files.addColumn(this::contentsOf)
                 .setHeader(getTranslation("paperFile.contents"))
-                .setFlexGrow(3);
+                .setFlexGrow(3)
+                // a file of many kinds is cut short at 1,400 px: the whole list on pointing at it
+                .setTooltipGenerator(this::contentsOf);
         files.addColumn(f -> getTranslation("paperFileState." + f.state().name()))
                 .setHeader(getTranslation("paperFile.state"));
         files.addColumn(f -> f.place() == null ? getTranslation("paperFile.notShelved") : f.place())
                 .setHeader(getTranslation("paperFile.place"))
                 .setAutoWidth(true);
-        files.addColumn(f -> Objects.toString(f.boxBarcode(), "")).setHeader(getTranslation("paperFile.box"));
+        files.addColumn(f -> Objects.toString(f.boxBarcode(), ""))
+                .setHeader(getTranslation("paperFile.box"))
+                .setAutoWidth(true);
         files.addColumn(f -> f.boxPosition() == null ? "" : getTranslation("paperFile.positionOf", f.boxPosition()))
                 .setHeader(getTranslation("paperFile.position"));
         files.setItems(record.paperFiles());
@@ -232,6 +234,14 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
     }
 
     /** The custody ledger of each paper file of the record, oldest first, from the registry's audited read. */
+    /** The kinds of form a file holds with their pages; a kind registered with none is left out. */
+    private String contentsOf(RecordDetail.PaperFileView file) {
+        return file.contents().entrySet().stream()
+                .filter(c -> c.getValue() > 0)
+                .map(c -> getTranslation("documentType." + c.getKey().name()) + " " + c.getValue())
+                .collect(Collectors.joining("；"));
+    }
+
     private Component custody(RecordDetail record) {
         List<String[]> rows = new ArrayList<>();
         Map<String, List<CustodyEntry>> ledgers = new LinkedHashMap<>();

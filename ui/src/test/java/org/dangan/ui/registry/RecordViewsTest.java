@@ -150,6 +150,11 @@ class RecordViewsTest extends KaribuTest {
 
     @Test
     void the_detail_shows_paper_files_and_its_own_access_trail() {
+        // a kind registered with no pages is no content to list
+        jdbc.update(
+                "insert into paper_file_content (paper_file_id, document_type, pages)"
+                        + " select id, 'FOLLOW_UP', 0 from paper_file where file_number = ?",
+                inA.getRecordNumber() + "-01");
         login(county.user("archivist-a"));
         UI.getCurrent().navigate(RecordDetailView.class, inA.getRecordNumber());
 
@@ -157,6 +162,9 @@ class RecordViewsTest extends KaribuTest {
                 .isEqualTo(inA.getMaskedIdNumber());
         Grid<?> files = _get(Grid.class, spec -> spec.withId("paper-files"));
         assertThat(_size(files)).isEqualTo(1);
+        assertThat(String.join(" | ", GridKt._getFormattedRow(files, 0)))
+                .contains("个人基本信息表 2；健康体检表 4")
+                .doesNotContain("随访服务记录表");
         Grid<?> trail = _get(Grid.class, spec -> spec.withId("record-trail"));
         assertThat(_size(trail)).isEqualTo(1);
     }
