@@ -125,7 +125,7 @@ public class LocationsView extends VerticalLayout {
             if (labels.isVisible()) {
                 long on = e.getValue().id();
                 labels.setHref(
-                        new StreamResource("labels.pdf", () -> new ByteArrayInputStream(labelling.shelfLabels(on))));
+                        new StreamResource("档案盒标签.pdf", () -> new ByteArrayInputStream(labelling.shelfLabels(on))));
             }
             showShelf();
         });
@@ -203,7 +203,7 @@ public class LocationsView extends VerticalLayout {
         String barcode = box.barcode();
         Anchor link = new Anchor(
                 new StreamResource(
-                        "box-" + barcode + ".pdf", () -> new ByteArrayInputStream(labelling.boxContents(barcode))),
+                        "盒内目录-" + barcode + ".pdf", () -> new ByteArrayInputStream(labelling.boxContents(barcode))),
                 getTranslation("locations.contentsOpen"));
         link.setTarget("_blank");
         link.setId("box-contents-" + barcode);

@@ -123,7 +123,7 @@ public class Labelling {
                 "contents sheet, " + rows.size() + " files");
         try (PrintedSheet sheet = font.sheet()) {
             sheet.title("档案盒内目录 Box contents · " + box.getBarcode().value())
-                    .line(institutions.require(box.getInstitutionId()).getName() + " · " + placeOf(box))
+                    .line(placeWithInstitution(box))
                     .line(rows.size() + " 份 / " + box.getCapacity() + " files")
                     .gap()
                     .table(
@@ -147,6 +147,13 @@ public class Labelling {
                         "第" + box.getPosition() + "位"));
     }
 
+    /** The institution and the box's place, the institution once where the site is named after it. */
+    private String placeWithInstitution(Box box) {
+        String institution = institutions.require(box.getInstitutionId()).getName();
+        String place = placeOf(box);
+        return place.startsWith(institution + " / ") ? place : institution + " · " + place;
+    }
+
     /** Its shelf and its position there: 甲镇卫生院 / 档案室 / 1号架 · 第3位. */
     private String placeOf(Box box) {
         return administration.place(locations.findById(box.getLocationId()).orElseThrow()) + " · 第" + box.getPosition()
@@ -154,10 +161,12 @@ public class Labelling {
     }
 
     private Box box(String barcode) {
-        Box box = boxes.findByBarcode(barcode == null ? "" : barcode.strip())
-                .orElseThrow(() -> Refused.notFound("labels.boxMissing", barcode == null ? "" : barcode.strip()));
+        String asked = barcode == null ? "" : barcode.strip();
+        // a barcode is 12 characters: the refusal names what was asked for, not 10 KB of it
+        String shown = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
+        Box box = boxes.findByBarcode(asked).orElseThrow(() -> Refused.notFound("labels.boxMissing", shown));
         if (!institutions.currentScope().includes(box.getInstitutionId())) {
-            throw Refused.notFound("labels.boxMissing", barcode.strip());
+            throw Refused.notFound("labels.boxMissing", shown);
         }
         return box;
     }

@@ -1,6 +1,8 @@
 package org.dangan.workflow.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -285,11 +287,22 @@ class CustodyLedgerTest {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(text(contents))
-                .contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份", "已入库", "1号架 · 第1位");
+                .contains("档案盒内目录", file, record.getRecordNumber(), record.getName(), "1 份", "已入库", "1号架 · 第1位")
+                // the site is named after the township: its name once, not "甲镇卫生院 · 甲镇卫生院 / ..."
+                .contains(county.a().getName() + " / 档案室 / 1号架 · 第1位")
+                .doesNotContain(county.a().getName() + " · " + county.a().getName());
         mvc.perform(get("/api/boxes/" + first.getBarcode().value() + "/contents.pdf")
                         .with(httpBasic(county.user("archivist-b"), Fixtures.PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.details.key").value("labels.boxMissing"));
+        // a barcode of 10,000 characters is refused naming its first 40, not echoed whole
+        String huge = "A".repeat(10_000);
+        mvc.perform(get("/api/boxes/" + huge + "/contents.pdf")
+                        .with(httpBasic(county.user("archivist-a"), Fixtures.PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.details.key").value("labels.boxMissing"))
+                .andExpect(jsonPath("$.message").value(containsString("A".repeat(40) + "…")))
+                .andExpect(jsonPath("$.message").value(not(containsString("A".repeat(41)))));
         mvc.perform(get("/api/paper-files/labels.pdf")
                         .param("fileNumber", file)
                         .param("layout", "A5")
