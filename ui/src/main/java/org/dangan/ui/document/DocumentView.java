@@ -12,9 +12,11 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.dangan.ui.registry.RecordDetailView;
 import org.dangan.ui.support.Refusals;
 import org.dangan.ui.support.Resident;
 import org.dangan.ui.support.Rows;
@@ -123,6 +125,13 @@ public class DocumentView extends VerticalLayout implements HasUrlParameter<Long
             form.addFormItem(pages, getTranslation("document.pageCount"));
         }
         add(heading, form);
+        // the record page is for those who keep records; a searcher reads documents only
+        if (CurrentUser.require().is(Role.ARCHIVIST) || CurrentUser.require().is(Role.SUPERVISOR)) {
+            RouterLink toRecord =
+                    new RouterLink(getTranslation("document.toRecord"), RecordDetailView.class, d.recordNumber());
+            toRecord.setId("document-record");
+            add(toRecord);
+        }
         if (d.pdfSha256() != null) {
             Anchor pdf = new Anchor(
                     new StreamResource("document-" + id + ".pdf", () -> documents.pdf(id, purpose)),

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.RouterLink;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -116,6 +117,17 @@ class DocumentViewsTest extends KaribuTest {
         assertThat(_get(TextArea.class, spec -> spec.withId("page-text-1")).isReadOnly())
                 .isTrue();
         assertThat(_find(Image.class)).hasSize(1);
+        RouterLink toRecord = _get(RouterLink.class, spec -> spec.withId("document-record"));
+        assertThat(toRecord.getHref()).isEqualTo("record/" + record.getRecordNumber());
+        assertThat(toRecord.getText()).isEqualTo("查看此人的健康档案");
+
+        // a searcher of the township reads the scan, without a way to the record page they may not open
+        newSession();
+        login(county.user("searcher-a"));
+        UI.getCurrent().navigate(DocumentView.class, id);
+        assertThat(_find(H2.class, spec -> spec.withId("document-heading"))).hasSize(1);
+        assertThat(_find(RouterLink.class, spec -> spec.withId("document-record")))
+                .isEmpty();
 
         // another township's archivist finds nothing
         newSession();
