@@ -233,7 +233,6 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
         return grid;
     }
 
-    /** The custody ledger of each paper file of the record, oldest first, from the registry's audited read. */
     /** The kinds of form a file holds with their pages; a kind registered with none is left out. */
     private String contentsOf(RecordDetail.PaperFileView file) {
         return file.contents().entrySet().stream()
@@ -242,6 +241,7 @@ public class RecordDetailView extends VerticalLayout implements HasUrlParameter<
                 .collect(Collectors.joining("；"));
     }
 
+    /** The custody ledger of each paper file of the record, oldest first, from the registry's audited read. */
     private Component custody(RecordDetail record) {
         List<String[]> rows = new ArrayList<>();
         Map<String, List<CustodyEntry>> ledgers = new LinkedHashMap<>();
