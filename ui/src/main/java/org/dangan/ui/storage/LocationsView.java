@@ -70,7 +70,7 @@ public class LocationsView extends VerticalLayout {
         grid.addColumn(n -> n.labelCode().orElse("")).setHeader(getTranslation("locations.labelCode"));
         // a shelf or cabinet clicked in the list is the one whose boxes show, as if picked below
         grid.addItemClickListener(e -> {
-            if (holdsBoxes(e.getItem())) {
+            if (e.getItem().holdsBoxes()) {
                 shelf.setValue(e.getItem());
             }
         });
@@ -148,7 +148,7 @@ public class LocationsView extends VerticalLayout {
             long id = label.get();
             target = grid.getListDataView()
                     .getItems()
-                    .filter(n -> n.id() == id && holdsBoxes(n))
+                    .filter(n -> n.id() == id && n.holdsBoxes())
                     .findFirst()
                     .orElse(null);
             scanState.setText(
@@ -186,16 +186,12 @@ public class LocationsView extends VerticalLayout {
         grid.setItems(nodes);
         parent.setItems(nodes);
         Long picked = shelf.getValue() == null ? null : shelf.getValue().id();
-        var shelves = nodes.stream().filter(LocationsView::holdsBoxes).toList();
+        var shelves = nodes.stream().filter(Locations.Node::holdsBoxes).toList();
         shelf.setItems(shelves);
         shelves.stream()
                 .filter(n -> Long.valueOf(n.id()).equals(picked))
                 .findFirst()
                 .ifPresent(shelf::setValue);
-    }
-
-    private static boolean holdsBoxes(Locations.Node node) {
-        return node.type() == LocationType.SHELF || node.type() == LocationType.CABINET;
     }
 
     /** The box's contents sheet, the one laid into it: its files, their records, residents and pages. */

@@ -7,6 +7,11 @@ public enum LocationType {
     CABINET,
     SHELF;
 
+    /** Shelves and cabinets hold boxes; sites and rooms hold locations. */
+    public boolean holdsBoxes() {
+        return this == SHELF || this == CABINET;
+    }
+
     boolean mayContain(LocationType inner) {
         return inner.ordinal() == ordinal() + 1 || (this == ROOM && inner == SHELF);
     }

@@ -24,9 +24,11 @@ public class Locations {
 
         /** The code on the location's printed label, for the shelves and cabinets that have one. */
         public Optional<String> labelCode() {
-            return type == LocationType.SHELF || type == LocationType.CABINET
-                    ? Optional.of(StorageLocation.labelCode(id))
-                    : Optional.empty();
+            return holdsBoxes() ? Optional.of(StorageLocation.labelCode(id)) : Optional.empty();
+        }
+
+        public boolean holdsBoxes() {
+            return type.holdsBoxes();
         }
     }
 

@@ -52,7 +52,7 @@ public class StorageLocation {
     }
 
     public boolean holdsBoxes() {
-        return type == LocationType.SHELF || type == LocationType.CABINET;
+        return type.holdsBoxes();
     }
 
     /** What a shelf's or cabinet's printed label says, for a scanner to pick it as a target. */
