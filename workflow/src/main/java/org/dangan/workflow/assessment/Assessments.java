@@ -43,9 +43,7 @@ final class Assessments {
 
     /** An institution nobody may read here, refused by its code as asked: at most 40 characters of it, never megabytes echoed back. */
     static Refused noSuchInstitution(String code) {
-        String shown = code == null ? "" : code.strip();
-        return Refused.notFound(
-                "indicators.institution.missing", shown.length() > 40 ? shown.substring(0, 40) + "…" : shown);
+        return Refused.notFound("indicators.institution.missing", Refused.echo(code));
     }
 
     /** The institution of that code in the reader's scope (spaces around it ignored), else refused as not found. */

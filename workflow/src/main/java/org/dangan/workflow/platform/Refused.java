@@ -70,6 +70,12 @@ public class Refused extends RuntimeException {
         return argument;
     }
 
+    /** What a refusal may echo of a value it was given: stripped, at most 40 characters, never megabytes. */
+    public static String echo(String asked) {
+        String shown = asked == null ? "" : asked.strip();
+        return shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
+    }
+
     /** A step the state of things does not allow (409). */
     public static Refused of(String key, Object... arguments) {
         return new Refused(Kind.CONFLICT, key, arguments);

@@ -159,7 +159,7 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
             TaskForm.Field field = form == null ? null : form.fields().get(name.toString());
             if (field == null) {
                 throw refusal(Refused.invalid(
-                        "task.variableUnknown", shortened(name.toString()), task.getTaskDefinitionKey()));
+                        "task.variableUnknown", Refused.echo(name.toString()), task.getTaskDefinitionKey()));
             }
             Object typed = sent instanceof VariableMap map ? map.getValueTyped(field.name()) : sent.get(name);
             validate(field, value(field, typed));
@@ -246,10 +246,6 @@ class TaskCompletionGuard implements ProcessEnginePlugin {
                 ? refused.key()
                 : source.getMessage(refused.key(), refused.arguments(), refused.key(), locale);
         return text + " [" + refused.key() + "]";
-    }
-
-    private static String shortened(String name) {
-        return name.length() > 40 ? name.substring(0, 40) + "…" : name;
     }
 
     private Map<String, TaskForm> forms() {

@@ -161,12 +161,10 @@ public class Labelling {
     }
 
     private Box box(String barcode) {
-        String asked = barcode == null ? "" : barcode.strip();
-        // a barcode is 12 characters: the refusal names what was asked for, not 10 KB of it
-        String shown = asked.length() > 40 ? asked.substring(0, 40) + "…" : asked;
-        Box box = boxes.findByBarcode(asked).orElseThrow(() -> Refused.notFound("labels.boxMissing", shown));
+        Box box = boxes.findByBarcode(barcode == null ? "" : barcode.strip())
+                .orElseThrow(() -> Refused.notFound("labels.boxMissing", Refused.echo(barcode)));
         if (!institutions.currentScope().includes(box.getInstitutionId())) {
-            throw Refused.notFound("labels.boxMissing", shown);
+            throw Refused.notFound("labels.boxMissing", Refused.echo(barcode));
         }
         return box;
     }
