@@ -114,7 +114,10 @@ public class CivilRegistration {
             List<Long> ids = scope.ids().isEmpty()
                     ? List.of()
                     : jdbc.queryForList(
-                            "select id from health_record where id_number = :id and institution_id in (:scope) order by id",
+                            """
+                            select id from health_record
+                            where id in (select record_id from record_id_number where id_number = :id)
+                              and id_number = :id and institution_id in (:scope) order by id""",
                             new MapSqlParameterSource("id", line.idNumber()).addValue("scope", scope.ids()),
                             Long.class);
             if (ids.isEmpty()) {

@@ -99,7 +99,9 @@ public class RecordBatches {
         return jdbc.query(
                 """
                 select id, record_number, institution_id, phone, status, key_populations
-                from health_record where id_number = :idNumber order by id""",
+                from health_record
+                where id in (select record_id from record_id_number where id_number = :idNumber)
+                  and id_number = :idNumber order by id""",
                 new MapSqlParameterSource("idNumber", idNumber),
                 (rs, n) -> new ResidentContact(
                         rs.getLong(1),
@@ -349,11 +351,16 @@ public class RecordBatches {
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean hasOpenLookalike(StoredRecord r) {
+        // two counts, not one with OR: each half has its own index to read
         Integer others = jdbc.queryForObject(
                 """
-                select count(*) from health_record o where o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER')
-                and (o.id_number = :idNumber or (o.name = :name and o.birth_date = :birth
-                     and substring(o.record_number from 1 for 12) = :village))""",
+                select (select count(*) from health_record o
+                        where o.id in (select x.record_id from record_id_number x where x.id_number = :idNumber)
+                          and o.id_number = :idNumber and o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER'))
+                     + (select count(*) from health_record o
+                        where o.name = :name and o.birth_date = :birth
+                          and substring(o.record_number from 1 for 12) = :village
+                          and o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER'))""",
                 new MapSqlParameterSource("id", r.id())
                         .addValue("idNumber", r.idNumber())
                         .addValue("name", r.name())

@@ -8,6 +8,7 @@ import org.dangan.workflow.audit.AuditLog;
 import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
+import org.dangan.workflow.registry.internal.RecordRows;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
@@ -38,13 +39,16 @@ public class RecordMerge {
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final RecordRows recordRows;
 
     RecordMerge(
             HealthRecordRepository records,
             Institutions institutions,
             NamedParameterJdbcTemplate jdbc,
             AuditLog auditLog,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            RecordRows recordRows) {
+        this.recordRows = recordRows;
         this.records = records;
         this.institutions = institutions;
         this.jdbc = jdbc;
@@ -102,6 +106,9 @@ public class RecordMerge {
                                 pick(fields, "lastServiceDate", duplicate.getLastServiceDate())),
                         survivor,
                         merger));
+        if (taken.contains("idNumber")) {
+            recordRows.indexIdNumber(survivor.getId(), survivor.getIdNumber());
+        }
         int files = jdbc.update(
                 "update paper_file set record_id = :survivor where record_id = :duplicate",
                 new MapSqlParameterSource("survivor", survivor.getId()).addValue("duplicate", duplicate.getId()));
@@ -138,8 +145,13 @@ public class RecordMerge {
         return jdbc.queryForList(
                 """
                 select record_number from health_record
-                where id <> :id and institution_id in (:scope) and status in ('ACTIVE', 'RETIRED_PAPER')
-                and (id_number = :idNumber or (name = :name and birth_date = :birth))
+                where id in (select x.record_id from record_id_number x where x.id_number = :idNumber)
+                  and id_number = :idNumber
+                  and id <> :id and institution_id in (:scope) and status in ('ACTIVE', 'RETIRED_PAPER')
+                union
+                select record_number from health_record
+                where name = :name and birth_date = :birth
+                  and id <> :id and institution_id in (:scope) and status in ('ACTIVE', 'RETIRED_PAPER')
                 order by record_number""",
                 new MapSqlParameterSource("id", record.getId())
                         .addValue("scope", scope.ids())

@@ -332,6 +332,9 @@ public class Records {
     /** Changes the record, audited (by {@code actor}) with the names of the changed fields, never their values. */
     private List<String> applied(HealthRecord record, RecordCorrection correction, String actor) {
         List<String> changed = record.correct(correction);
+        if (changed.contains("idNumber")) {
+            recordRows.indexIdNumber(record.getId(), record.getIdNumber());
+        }
         if (!changed.isEmpty()) {
             auditLog.recordAs(
                     actor,
@@ -535,7 +538,9 @@ public class Records {
             where.append(" and r.record_number >= :numberFrom and r.record_number < :numberTo");
             params.addValue("numberFrom", q).addValue("numberTo", upperBound(q));
         } else if (query.searchesByIdNumber()) {
-            where.append(" and r.id_number = :idNumber");
+            // through the ID numbers' own rows (037-record-id-number.yaml), then the record's number itself
+            where.append(" and r.id in (select x.record_id from record_id_number x where x.id_number = :idNumber)"
+                    + " and r.id_number = :idNumber");
             params.addValue("idNumber", q.toUpperCase(Locale.ROOT));
         } else if (query.searchesByName()) {
             where.append(" and r.name >= :nameFrom and r.name < :nameTo");

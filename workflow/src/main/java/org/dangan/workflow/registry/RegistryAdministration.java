@@ -58,7 +58,9 @@ public class RegistryAdministration {
         if (!RecordNumber.of(record.getRecordNumber()).belongsTo(code)) {
             throw Refused.invalid("record.number.institution", record.getRecordNumber(), code);
         }
-        return records.save(record);
+        HealthRecord saved = records.save(record);
+        rows.indexIdNumber(saved.getId(), saved.getIdNumber());
+        return saved;
     }
 
     /**

@@ -115,7 +115,7 @@ public class RecordImporter {
         Charset charset = xlsx ? null : charset(file, encoding);
         try {
             ImportResult result = inOneTransaction(status -> {
-                Run run = new Run(scope, mode, locale, progress);
+                Run run = new Run(scope, mode, locale, progress, recordRows.bulk());
                 try (TabularSource source = xlsx ? new XlsxSource(file, maxUnpacked) : new CsvSource(file, charset)) {
                     run.readAll(source);
                 } catch (IOException e) {
@@ -127,6 +127,8 @@ public class RecordImporter {
                 boolean write = mode == ImportMode.VALID_ROWS || run.rejectedRows == 0;
                 if (!write) {
                     status.setRollbackOnly();
+                } else if (run.accepted > 0) {
+                    run.bulk.finish();
                 }
                 return new ImportResult(
                         write ? run.accepted : 0,
@@ -204,6 +206,7 @@ public class RecordImporter {
         final ImportMode mode;
         final Locale locale;
         final ImportProgress progress;
+        final RecordRows.Bulk bulk;
         final List<Rejection> report = new ArrayList<>();
         // a million rows make a million entries: compact, see FirstLines
         final FirstLines firstLineOfNumber = new FirstLines();
@@ -215,8 +218,9 @@ public class RecordImporter {
         long accepted;
         long rejectedRows;
 
-        Run(InstitutionScope scope, ImportMode mode, Locale locale, ImportProgress progress) {
+        Run(InstitutionScope scope, ImportMode mode, Locale locale, ImportProgress progress, RecordRows.Bulk bulk) {
             this.scope = scope;
+            this.bulk = bulk;
             this.mode = mode;
             this.locale = locale;
             this.progress = progress;
@@ -363,7 +367,7 @@ public class RecordImporter {
         }
 
         private void write(List<ValidRow> fresh) {
-            recordRows.insert(fresh.stream()
+            bulk.insert(fresh.stream()
                     .map(r -> new RecordRows.Row(
                             r.recordNumber(),
                             r.name(),

@@ -106,9 +106,89 @@ public class RecordRows {
         }
     }
 
-    /** Inserts the records in one batch, and their key populations as the rows the list filter reads. */
+    /**
+     * Inserts the records in one batch, with their key populations as the rows the list filter reads
+     * and their ID numbers as the rows a lookup by ID number reads.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insert(List<Row> rows) {
+        write(rows);
+        List<String> numbers = rows.stream()
+                .filter(r -> r.idNumber() != null)
+                .map(Row::recordNumber)
+                .toList();
+        // a thousand at a time: PostgreSQL takes at most 32,767 parameters in one statement
+        for (int from = 0; from < numbers.size(); from += 1000) {
+            jdbc.update(
+                    """
+                    insert into record_id_number (id_number, record_id)
+                    select id_number, id from health_record where record_number in (:numbers) and id_number is not null""",
+                    new MapSqlParameterSource("numbers", numbers.subList(from, Math.min(numbers.size(), from + 1000))));
+        }
+    }
+
+    /**
+     * Starts a bulk write, such as an import of a whole county, whose ID numbers are indexed in one
+     * sorted statement when it {@linkplain Bulk#finish() finishes}: in the order the rows come they
+     * would each land on another page of the index (037-record-id-number.yaml).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Bulk bulk() {
+        // ids only grow: every record this transaction writes from now on gets one at least this large
+        Long first =
+                jdbc.getJdbcTemplate().queryForObject("select coalesce(max(id), 0) + 1 from health_record", Long.class);
+        return new Bulk(first == null ? 1 : first);
+    }
+
+    /** A bulk write in the caller's transaction; see {@link #bulk()}. */
+    public final class Bulk {
+
+        private final long firstId;
+
+        private Bulk(long firstId) {
+            this.firstId = firstId;
+        }
+
+        /** As {@link RecordRows#insert}, but the ID numbers wait for {@link #finish()}. */
+        public void insert(List<Row> rows) {
+            write(rows);
+        }
+
+        /**
+         * Indexes the ID numbers of the records written since the bulk began, in their order. Records
+         * others committed meanwhile fall in the same range of ids; their writers indexed them.
+         */
+        public void finish() {
+            jdbc.update("""
+                    insert into record_id_number (id_number, record_id)
+                    select r.id_number, r.id from health_record r
+                    where r.id >= :first and r.id_number is not null
+                      and not exists (select 1 from record_id_number x where x.id_number = r.id_number and x.record_id = r.id)
+                    order by r.id_number, r.id""", new MapSqlParameterSource("first", firstId));
+        }
+    }
+
+    /**
+     * Indexes a record's ID number, registered or changed through the {@code HealthRecord} aggregate
+     * (its services call this; a JPA entity listener needing this bean deadlocked the deferred JPA
+     * start). A corrected number's old row stays: lookups compare the record's own number too.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void indexIdNumber(long recordId, String idNumber) {
+        if (idNumber == null) {
+            return;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("id", recordId).addValue("idNumber", idNumber);
+        Integer known = jdbc.queryForObject(
+                "select count(*) from record_id_number where id_number = :idNumber and record_id = :id",
+                params,
+                Integer.class);
+        if (known != null && known == 0) {
+            jdbc.update("insert into record_id_number (id_number, record_id) values (:idNumber, :id)", params);
+        }
+    }
+
+    private void write(List<Row> rows) {
         jdbc.batchUpdate(
                 """
                 insert into health_record (record_number, name, gender, birth_date, id_number, phone, address,
