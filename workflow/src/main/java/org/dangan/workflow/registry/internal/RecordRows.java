@@ -101,8 +101,8 @@ public class RecordRows {
         if (onPostgres()) {
             // outside any transaction, as VACUUM must be: NOT_SUPPORTED gives an auto-commit connection
             jdbc.getJdbcTemplate()
-                    .execute("vacuum (analyze) health_record, health_record_key_population, paper_file,"
-                            + " paper_file_content");
+                    .execute("vacuum (analyze) health_record, health_record_key_population, record_id_number,"
+                            + " paper_file, paper_file_content");
         }
     }
 
