@@ -20,6 +20,7 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.ChinaTime;
 import org.dangan.workflow.registry.Gender;
 import org.dangan.workflow.registry.KeyPopulation;
+import org.dangan.workflow.registry.RecordBatches;
 import org.dangan.workflow.registry.RecordQuery;
 import org.dangan.workflow.registry.RecordStatus;
 import org.dangan.workflow.registry.Records;
@@ -115,6 +116,16 @@ public final class ImportBenchmark {
                         "filtered total " + filteredTotal + " but the comma column has " + byColumn);
             }
             double namePage = medianMillis(() -> records.list(new RecordQuery("王秀", null, null, null), 0, 50));
+            // a resident signing in is found by ID number: the last record the import wrote
+            String idNumber = context.getBean(JdbcTemplate.class)
+                    .queryForObject(
+                            "select id_number from health_record where id = (select max(id) from health_record)",
+                            String.class);
+            RecordBatches batches = context.getBean(RecordBatches.class);
+            if (batches.contactsByIdNumber(idNumber).isEmpty()) {
+                throw new IllegalStateException("the last imported record is not found by its ID number");
+            }
+            double idLookup = medianMillis(() -> batches.contactsByIdNumber(idNumber));
             double scrollPage = medianMillis(() -> records.fetch(RecordQuery.all(), 0, 50));
             // what the record screen does: one window of rows and a count capped at 10,001
             double screenPage = medianMillis(() -> {
@@ -137,7 +148,7 @@ public final class ImportBenchmark {
                     "RESULT rows=%d db=%s generate_s=%.1f import_s=%.1f rows_per_s=%.0f "
                             + "peak_rss_mb=%d first_page_ms=%.1f filtered_page_ms=%.1f name_page_ms=%.1f "
                             + "scroll_fetch_ms=%.1f screen_page_ms=%.1f screen_filtered_ms=%.1f"
-                            + " screen_county_tag_ms=%.1f csv_mb=%.0f"
+                            + " screen_county_tag_ms=%.1f id_lookup_ms=%.2f csv_mb=%.0f"
                             + " filtered_total=%d%n",
                     rows,
                     databaseOf(context),
@@ -152,6 +163,7 @@ public final class ImportBenchmark {
                     screenPage,
                     screenFiltered,
                     screenCountyTag,
+                    idLookup,
                     Files.size(csv) / 1e6,
                     filteredTotal);
             Files.delete(csv);
