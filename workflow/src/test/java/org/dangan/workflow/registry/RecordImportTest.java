@@ -193,6 +193,19 @@ class RecordImportTest {
     }
 
     @Test
+    void a_cell_of_any_length_comes_back_clipped_in_the_report() {
+        ExportFile export = ExportFile.chinese().validRow(township, 1).set("身份证号", "1".repeat(100_000));
+
+        ImportResult result =
+                run(export.write(dir, StandardCharsets.UTF_8), "export.csv", null, ImportMode.REJECT_FILE);
+
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.column()).isEqualTo("身份证号");
+            assertThat(r.value()).isEqualTo("1" + "*".repeat(39) + "…");
+        });
+    }
+
+    @Test
     void imports_the_valid_rows_when_asked_and_reports_the_rest() {
         ExportFile export = ExportFile.chinese()
                 .validRow(township, 1)

@@ -30,6 +30,7 @@ import org.dangan.workflow.custody.CustodyLedger;
 import org.dangan.workflow.custody.CustodySubject;
 import org.dangan.workflow.institution.InstitutionScope;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.registry.DocumentType;
 import org.dangan.workflow.registry.PaperFileState;
 import org.dangan.workflow.registry.RecordStatus;
@@ -312,8 +313,13 @@ public class RecordImporter {
             for (RowValidator.Problem p : problems) {
                 if (report.size() < MAX_REPORTED) {
                     String column = p.column() == null ? "" : validator.header(p.column());
+                    // a cell of any length comes back clipped, as every refusal echoes what it was given
                     report.add(new Rejection(
-                            line, column, p.value(), messages.getMessage(p.key(), p.args(), p.key(), locale), p.key()));
+                            line,
+                            column,
+                            Refused.echo(p.value()),
+                            messages.getMessage(p.key(), p.args(), p.key(), locale),
+                            p.key()));
                 }
             }
         }
