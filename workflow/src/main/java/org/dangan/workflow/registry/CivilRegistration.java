@@ -26,6 +26,7 @@ import org.dangan.workflow.institution.Institutions;
 import org.dangan.workflow.platform.Refused;
 import org.dangan.workflow.platform.RoleCheck;
 import org.dangan.workflow.platform.UserTasks;
+import org.dangan.workflow.registry.internal.RecordRows;
 import org.dangan.workflow.security.CurrentUser;
 import org.dangan.workflow.security.DanganUser;
 import org.dangan.workflow.security.Permission;
@@ -114,10 +115,8 @@ public class CivilRegistration {
             List<Long> ids = scope.ids().isEmpty()
                     ? List.of()
                     : jdbc.queryForList(
-                            """
-                            select id from health_record
-                            where id in (select record_id from record_id_number where id_number = :id)
-                              and id_number = :id and institution_id in (:scope) order by id""",
+                            "select id from health_record where " + RecordRows.byIdNumber("", "id")
+                                    + " and institution_id in (:scope) order by id",
                             new MapSqlParameterSource("id", line.idNumber()).addValue("scope", scope.ids()),
                             Long.class);
             if (ids.isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dangan.workflow.institution.Institutions;
+import org.dangan.workflow.registry.internal.RecordRows;
 import org.dangan.workflow.storage.Box;
 import org.dangan.workflow.storage.StorageAdministration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -99,9 +100,7 @@ public class RecordBatches {
         return jdbc.query(
                 """
                 select id, record_number, institution_id, phone, status, key_populations
-                from health_record
-                where id in (select record_id from record_id_number where id_number = :idNumber)
-                  and id_number = :idNumber order by id""",
+                from health_record where %s order by id""".formatted(RecordRows.byIdNumber("", "idNumber")),
                 new MapSqlParameterSource("idNumber", idNumber),
                 (rs, n) -> new ResidentContact(
                         rs.getLong(1),
@@ -355,12 +354,11 @@ public class RecordBatches {
         Integer others = jdbc.queryForObject(
                 """
                 select (select count(*) from health_record o
-                        where o.id in (select x.record_id from record_id_number x where x.id_number = :idNumber)
-                          and o.id_number = :idNumber and o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER'))
+                        where %s and o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER'))
                      + (select count(*) from health_record o
                         where o.name = :name and o.birth_date = :birth
                           and substring(o.record_number from 1 for 12) = :village
-                          and o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER'))""",
+                          and o.id <> :id and o.status in ('ACTIVE', 'RETIRED_PAPER'))""".formatted(RecordRows.byIdNumber("o", "idNumber")),
                 new MapSqlParameterSource("id", r.id())
                         .addValue("idNumber", r.idNumber())
                         .addValue("name", r.name())

@@ -145,14 +145,13 @@ public class RecordMerge {
         return jdbc.queryForList(
                 """
                 select record_number from health_record
-                where id in (select x.record_id from record_id_number x where x.id_number = :idNumber)
-                  and id_number = :idNumber
+                where %s
                   and id <> :id and institution_id in (:scope) and status in ('ACTIVE', 'RETIRED_PAPER')
                 union
                 select record_number from health_record
                 where name = :name and birth_date = :birth
                   and id <> :id and institution_id in (:scope) and status in ('ACTIVE', 'RETIRED_PAPER')
-                order by record_number""",
+                order by record_number""".formatted(RecordRows.byIdNumber("", "idNumber")),
                 new MapSqlParameterSource("id", record.getId())
                         .addValue("scope", scope.ids())
                         .addValue("idNumber", record.getIdNumber())

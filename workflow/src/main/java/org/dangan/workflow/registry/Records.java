@@ -538,9 +538,7 @@ public class Records {
             where.append(" and r.record_number >= :numberFrom and r.record_number < :numberTo");
             params.addValue("numberFrom", q).addValue("numberTo", upperBound(q));
         } else if (query.searchesByIdNumber()) {
-            // through the ID numbers' own rows (037-record-id-number.yaml), then the record's number itself
-            where.append(" and r.id in (select x.record_id from record_id_number x where x.id_number = :idNumber)"
-                    + " and r.id_number = :idNumber");
+            where.append(" and ").append(RecordRows.byIdNumber("r", "idNumber"));
             params.addValue("idNumber", q.toUpperCase(Locale.ROOT));
         } else if (query.searchesByName()) {
             where.append(" and r.name >= :nameFrom and r.name < :nameTo");

@@ -169,6 +169,17 @@ public class RecordRows {
     }
 
     /**
+     * The condition that finds the records of {@code alias} (a table alias, or "" for none) whose ID
+     * number is the named parameter: through the ID numbers' own rows, then the record's own number,
+     * since a corrected number's old row stays (037-record-id-number.yaml).
+     */
+    public static String byIdNumber(String alias, String parameter) {
+        String column = alias.isEmpty() ? "" : alias + ".";
+        return "%sid in (select x.record_id from record_id_number x where x.id_number = :%s) and %sid_number = :%s"
+                .formatted(column, parameter, column, parameter);
+    }
+
+    /**
      * Indexes a record's ID number, registered or changed through the {@code HealthRecord} aggregate
      * (its services call this; a JPA entity listener needing this bean deadlocked the deferred JPA
      * start). A corrected number's old row stays: lookups compare the record's own number too.
